@@ -1,0 +1,12 @@
+/** Scopes an API token can be whitelisted for. UI-safe. Later modules add theirs here. */
+export const API_SCOPES = [
+  { scope: "users:read", label: "Read users" },
+  { scope: "users:write", label: "Create users" },
+  { scope: "subscriptions:read", label: "Read subscription types and subscriptions" },
+  { scope: "subscriptions:write", label: "Create subscription types and subscriptions" },
+  { scope: "payments:write", label: "Create and pay payments" },
+  { scope: "events:write", label: "Send custom events" },
+] as const;
+
+export type ApiScope = (typeof API_SCOPES)[number]["scope"];
+export const API_SCOPE_NAMES = API_SCOPES.map((s) => s.scope) as [ApiScope, ...ApiScope[]];

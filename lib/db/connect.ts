@@ -1,0 +1,62 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** Any of the three drivers' databases, or a transaction of one: services take this and plain data. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DriverKind = "pglite" | "pg" | "neon";
+
+export interface Connection {
+  db: Db;
+  driver: DriverKind;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PGLITE_DIR = ".data/pglite";
+
+/** Which driver a DATABASE_URL selects: unset → embedded PGlite, a Neon host → Neon serverless, else node-postgres. */
+export function driverFor(url: string | undefined): DriverKind {
+  if (!url) return "pglite";
+  const host = new URL(url).hostname;
+  return host.endsWith(".neon.tech") || host.endsWith(".neon.build") || process.env.DATABASE_DRIVER === "neon"
+    ? "neon"
+    : "pg";
+}
+
+export async function connect(url = process.env.DATABASE_URL, options: { pgliteDir?: string; poolSize?: number } = {}): Promise<Connection> {
+  const driver = driverFor(url);
+  if (driver === "pglite") {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const dir = path.resolve(options.pgliteDir ?? process.env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR);
+    mkdirSync(dir, { recursive: true });
+    const client = await PGlite.create(dir);
+    return { db: drizzle(client, { schema }) as unknown as Db, driver, close: () => client.close() };
+  }
+  if (driver === "neon") {
+    const { Pool, neonConfig } = await import("@neondatabase/serverless");
+    const { drizzle } = await import("drizzle-orm/neon-serverless");
+    if (typeof WebSocket === "undefined" || process.env.NEON_WS_PROXY) {
+      neonConfig.webSocketConstructor = (await import("ws")).default;
+    }
+    if (process.env.NEON_WS_PROXY) {
+      // Local Postgres behind a WebSocket-to-TCP proxy (tests, CI): plain ws, no pipelining tricks.
+      const proxy = process.env.NEON_WS_PROXY;
+      neonConfig.wsProxy = (host, port) => `${proxy}/v2?address=${host}:${port}`;
+      neonConfig.useSecureWebSocket = false;
+      neonConfig.pipelineConnect = false;
+    }
+    const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    return { db: drizzle(pool, { schema }) as unknown as Db, driver, close: () => pool.end() };
+  }
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  return { db: drizzle(pool, { schema }) as unknown as Db, driver, close: () => pool.end() };
+}

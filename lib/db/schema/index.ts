@@ -1,0 +1,4 @@
+export * from "./users";
+export * from "./subscriptions";
+export * from "./payments";
+export * from "./events";

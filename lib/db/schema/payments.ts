@@ -1,0 +1,125 @@
+import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
+import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz, updatedAt } from "./columns";
+import { users } from "./users";
+import { subscriptionTypes } from "./subscriptions";
+
+export const paymentStatus = pgEnum("payment_status", ["form", "paid", "fail", "refund"]);
+export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    amountCents: integer("amount_cents").notNull(),
+    status: paymentStatus("status").notNull().default("form"),
+    gateway: text("gateway").notNull(),
+    paidAt: timestamptz("paid_at"),
+    refundedAt: timestamptz("refunded_at"),
+    upgradeType: text("upgrade_type"),
+    /** The recurrent payment whose charge created this payment, when it is a renewal. */
+    recurrentPaymentId: integer("recurrent_payment_id").references((): AnyPgColumn => recurrentPayments.id, {
+      onDelete: "set null",
+    }),
+    /** When set, a paid payment sets up a recurrent payment charging this gateway card token. */
+    recurrentCardToken: text("recurrent_card_token"),
+    failureReason: text("failure_reason"),
+    meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("payments_amount_nonnegative", sql`${t.amountCents} >= 0`),
+    index("payments_user_idx").on(t.userId, t.createdAt),
+    index("payments_status_idx").on(t.status, t.paidAt),
+  ],
+);
+export type Payment = InferSelectModel<typeof payments>;
+export type NewPayment = InferInsertModel<typeof payments>;
+
+export const paymentItemType = pgEnum("payment_item_type", ["subscription_type", "product", "donation"]);
+export type PaymentItemType = (typeof paymentItemType.enumValues)[number];
+
+export const paymentItems = pgTable(
+  "payment_items",
+  {
+    id: id(),
+    paymentId: integer("payment_id")
+      .notNull()
+      .references(() => payments.id, { onDelete: "cascade" }),
+    type: paymentItemType("type").notNull(),
+    subscriptionTypeId: integer("subscription_type_id").references(() => subscriptionTypes.id, {
+      onDelete: "restrict",
+    }),
+    name: text("name").notNull(),
+    /** Price of one unit, in cents. */
+    amountCents: integer("amount_cents").notNull(),
+    count: integer("count").notNull().default(1),
+    meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    check("payment_items_count_positive", sql`${t.count} > 0`),
+    check("payment_items_amount_nonnegative", sql`${t.amountCents} >= 0`),
+    check(
+      "payment_items_subscription_type_required",
+      sql`${t.type} <> 'subscription_type' or ${t.subscriptionTypeId} is not null`,
+    ),
+    index("payment_items_payment_idx").on(t.paymentId),
+  ],
+);
+export type PaymentItem = InferSelectModel<typeof paymentItems>;
+
+export const recurrentState = pgEnum("recurrent_state", [
+  "active",
+  "user_stop",
+  "admin_stop",
+  "system_stop",
+  "charged",
+  "charge_failed",
+]);
+export type RecurrentState = (typeof recurrentState.enumValues)[number];
+
+/**
+ * One pending charge of a recurring chain (REMP's model): charging it creates the next payment, marks this row
+ * `charged` and starts a new row from that payment.
+ */
+export const recurrentPayments = pgTable(
+  "recurrent_payments",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    cardToken: text("card_token").notNull(),
+    gateway: text("gateway").notNull(),
+    parentPaymentId: integer("parent_payment_id")
+      .notNull()
+      .unique()
+      .references((): AnyPgColumn => payments.id, { onDelete: "cascade" }),
+    /** The payment this row's charge created (set once charged or failed). */
+    paymentId: integer("payment_id").references((): AnyPgColumn => payments.id, { onDelete: "set null" }),
+    subscriptionTypeId: integer("subscription_type_id")
+      .notNull()
+      .references(() => subscriptionTypes.id, { onDelete: "restrict" }),
+    nextSubscriptionTypeId: integer("next_subscription_type_id").references(() => subscriptionTypes.id, {
+      onDelete: "set null",
+    }),
+    customAmountCents: integer("custom_amount_cents"),
+    chargeAt: timestamptz("charge_at").notNull(),
+    expiresAt: timestamptz("expires_at"),
+    state: recurrentState("state").notNull().default("active"),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lastFailureReason: text("last_failure_reason"),
+    stoppedAt: timestamptz("stopped_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("recurrent_payments_user_idx").on(t.userId),
+    index("recurrent_payments_due_idx").on(t.chargeAt).where(sql`${t.state} = 'active'`),
+  ],
+);
+export type RecurrentPayment = InferSelectModel<typeof recurrentPayments>;

@@ -1,0 +1,98 @@
+import { type InferInsertModel, type InferSelectModel } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+} from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { createdAt, id, timestamptz, updatedAt } from "./columns";
+import { users } from "./users";
+import { payments } from "./payments";
+
+export const contentAccess = pgTable("content_access", {
+  id: id(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description"),
+  sorting: integer("sorting").notNull().default(100),
+  createdAt: createdAt(),
+});
+export type ContentAccess = InferSelectModel<typeof contentAccess>;
+
+export const subscriptionTypes = pgTable(
+  "subscription_types",
+  {
+    id: id(),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    lengthDays: integer("length_days").notNull(),
+    priceCents: integer("price_cents").notNull(),
+    active: boolean("active").notNull().default(true),
+    isDefault: boolean("is_default").notNull().default(false),
+    nextSubscriptionTypeId: integer("next_subscription_type_id").references((): AnyPgColumn => subscriptionTypes.id, {
+      onDelete: "set null",
+    }),
+    fixedEnd: timestamptz("fixed_end"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("subscription_types_length_positive", sql`${t.lengthDays} > 0`),
+    check("subscription_types_price_nonnegative", sql`${t.priceCents} >= 0`),
+  ],
+);
+export type SubscriptionType = InferSelectModel<typeof subscriptionTypes>;
+export type NewSubscriptionType = InferInsertModel<typeof subscriptionTypes>;
+
+export const subscriptionTypeContentAccess = pgTable(
+  "subscription_type_content_access",
+  {
+    subscriptionTypeId: integer("subscription_type_id")
+      .notNull()
+      .references(() => subscriptionTypes.id, { onDelete: "cascade" }),
+    contentAccessId: integer("content_access_id")
+      .notNull()
+      .references(() => contentAccess.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.subscriptionTypeId, t.contentAccessId] })],
+);
+
+export const subscriptionKind = pgEnum("subscription_kind", ["regular", "upgrade", "family", "gift", "referral_reward"]);
+export type SubscriptionKind = (typeof subscriptionKind.enumValues)[number];
+
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    subscriptionTypeId: integer("subscription_type_id")
+      .notNull()
+      .references(() => subscriptionTypes.id, { onDelete: "restrict" }),
+    startAt: timestamptz("start_at").notNull(),
+    endAt: timestamptz("end_at").notNull(),
+    kind: subscriptionKind("kind").notNull().default("regular"),
+    isPaid: boolean("is_paid").notNull().default(false),
+    paymentId: integer("payment_id").references((): AnyPgColumn => payments.id, { onDelete: "set null" }),
+    nextSubscriptionId: integer("next_subscription_id").references((): AnyPgColumn => subscriptions.id, {
+      onDelete: "set null",
+    }),
+    note: text("note"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("subscriptions_end_after_start", sql`${t.endAt} >= ${t.startAt}`),
+    index("subscriptions_user_end_idx").on(t.userId, t.endAt),
+    index("subscriptions_payment_idx").on(t.paymentId),
+  ],
+);
+export type Subscription = InferSelectModel<typeof subscriptions>;
+export type NewSubscription = InferInsertModel<typeof subscriptions>;

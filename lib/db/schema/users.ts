@@ -1,0 +1,55 @@
+import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz } from "./columns";
+
+export const userRole = pgEnum("user_role", ["admin", "customer"]);
+export type UserRole = (typeof userRole.enumValues)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name"),
+    passwordHash: text("password_hash"),
+    role: userRole("role").notNull().default("customer"),
+    createdAt: createdAt(),
+    confirmedAt: timestamptz("confirmed_at"),
+    lastLoginAt: timestamptz("last_login_at"),
+  },
+  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`), index("users_created_at_idx").on(t.createdAt)],
+);
+export type User = InferSelectModel<typeof users>;
+export type NewUser = InferInsertModel<typeof users>;
+
+/** Server-to-server tokens: stored as a SHA-256 hash, whitelisted for named scopes. */
+export const apiTokens = pgTable("api_tokens", {
+  id: id(),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  tokenPrefix: text("token_prefix").notNull(),
+  scopes: text("scopes").array().notNull(),
+  createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  lastUsedAt: timestamptz("last_used_at"),
+  revokedAt: timestamptz("revoked_at"),
+});
+export type ApiToken = InferSelectModel<typeof apiTokens>;
+
+/** Bearer tokens issued to a user by POST /api/v1/users/login; hashed at rest, revocable. */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamptz("last_used_at"),
+    expiresAt: timestamptz("expires_at").notNull(),
+    revokedAt: timestamptz("revoked_at"),
+  },
+  (t) => [index("user_tokens_user_id_idx").on(t.userId)],
+);
+export type UserToken = InferSelectModel<typeof userTokens>;

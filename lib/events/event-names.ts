@@ -1,0 +1,20 @@
+/** Domain events (design.md "Subscription core"). UI-safe: no server imports. */
+export const DOMAIN_EVENT_NAMES = [
+  "user.created",
+  "subscription.created",
+  "subscription.started",
+  "subscription.ended",
+  "payment.paid",
+  "recurrent_payment.renewed",
+  "recurrent_payment.state_changed",
+  "goal.completed",
+  "family.request_accepted",
+  "upgrade.completed",
+  "referral.completed",
+  "scenario.test",
+] as const;
+
+export type DomainEventName = (typeof DOMAIN_EVENT_NAMES)[number];
+export type EventName = DomainEventName | `custom.${string}`;
+
+export const CUSTOM_EVENT_PATTERN = /^custom\.[a-z0-9][a-z0-9_.-]{0,99}$/;

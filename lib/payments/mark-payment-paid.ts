@@ -1,0 +1,82 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { paymentItems, payments, subscriptions, type Payment, type Subscription } from "@/lib/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { createRecurrentPayment } from "@/lib/recurrent-payments/create-recurrent-payment";
+import { createSubscription } from "@/lib/subscriptions/create-subscription";
+
+export interface MarkPaymentPaidOptions {
+  paymentId: number;
+  paidAt?: Date;
+  /** Restrict to this user's payment (ownership in the query). */
+  userId?: number;
+  /** Renewals are created by the recurrent payment they come from, which links them itself. */
+  skipRecurrentSetup?: boolean;
+}
+
+/**
+ * Mark a payment paid, in one transaction: the payment row is locked, its subscription is created (after the user's
+ * running subscription with the same content access), a recurrent payment is set up when the payment asked for one,
+ * and `payment.paid` is recorded. Paying a paid payment again returns what the first call did.
+ */
+export async function markPaymentPaid(
+  db: Db,
+  options: MarkPaymentPaidOptions,
+): Promise<{ payment: Payment; subscription: Subscription | null; alreadyPaid: boolean }> {
+  return db.transaction(async (tx) => {
+    const where = options.userId === undefined
+      ? eq(payments.id, options.paymentId)
+      : and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId));
+    const [locked] = await tx.select().from(payments).where(where).for("update");
+    if (!locked) throw notFound("payment_not_found", "No such payment.");
+    if (locked.status === "paid") {
+      const [existing] = await tx.select().from(subscriptions).where(eq(subscriptions.paymentId, locked.id)).limit(1);
+      return { payment: locked, subscription: existing ?? null, alreadyPaid: true };
+    }
+    if (locked.status === "refund") {
+      throw new AppError("payment_wrong_status", "A refunded payment cannot be marked paid.", 409);
+    }
+    const paidAt = options.paidAt ?? now();
+    const [payment] = await tx
+      .update(payments)
+      .set({ status: "paid", paidAt, failureReason: null, updatedAt: now() })
+      .where(eq(payments.id, locked.id))
+      .returning();
+    if (!payment) throw new Error("update returned no row");
+
+    const [item] = await tx
+      .select()
+      .from(paymentItems)
+      .where(and(eq(paymentItems.paymentId, payment.id), eq(paymentItems.type, "subscription_type")))
+      .orderBy(asc(paymentItems.id))
+      .limit(1);
+    const subscription = item?.subscriptionTypeId
+      ? await createSubscription(tx, {
+          userId: payment.userId,
+          subscriptionTypeId: item.subscriptionTypeId,
+          isPaid: true,
+          paymentId: payment.id,
+        })
+      : null;
+
+    if (payment.recurrentCardToken && subscription && !options.skipRecurrentSetup) {
+      await createRecurrentPayment(tx, { parentPaymentId: payment.id, cardToken: payment.recurrentCardToken });
+    }
+    await recordEvent(tx, {
+      name: "payment.paid",
+      userId: payment.userId,
+      payload: {
+        payment_id: payment.id,
+        amount_cents: payment.amountCents,
+        gateway: payment.gateway,
+        recurrent: payment.recurrentPaymentId !== null || payment.recurrentCardToken !== null,
+        subscription_id: subscription?.id ?? null,
+        subscription_type_id: item?.subscriptionTypeId ?? null,
+      },
+    });
+    return { payment, subscription, alreadyPaid: false };
+  });
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { subscriptions, subscriptionTypeContentAccess } from "@/lib/db/schema";
+
+/**
+ * When a new subscription of `subscriptionTypeId` should start for a user: when the user's running (or already
+ * queued) subscription with the same content access ends, else `at`. "Same content access" means the same set of
+ * content access codes, so buying something that gives more starts at once.
+ * Returns the subscription it follows, so the caller can link it.
+ */
+export async function findChainStart(
+  db: Db,
+  options: { userId: number; subscriptionTypeId: number; at: Date },
+): Promise<{ startAt: Date; previousSubscriptionId: number | null }> {
+  const accessSet = (typeId: unknown) => sql`(
+    select coalesce(array_agg(${subscriptionTypeContentAccess.contentAccessId} order by ${subscriptionTypeContentAccess.contentAccessId}), '{}')
+    from ${subscriptionTypeContentAccess}
+    where ${subscriptionTypeContentAccess.subscriptionTypeId} = ${typeId})`;
+  const [last] = await db
+    .select({ id: subscriptions.id, endAt: subscriptions.endAt })
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.userId, options.userId),
+        gt(subscriptions.endAt, options.at),
+        sql`${accessSet(subscriptions.subscriptionTypeId)} = ${accessSet(options.subscriptionTypeId)}`,
+      ),
+    )
+    .orderBy(desc(subscriptions.endAt), desc(subscriptions.id))
+    .limit(1);
+  return last ? { startAt: last.endAt, previousSubscriptionId: last.id } : { startAt: options.at, previousSubscriptionId: null };
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { and, eq, gt, sql, type SQL } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { subscriptions, type Subscription } from "@/lib/db/schema";
+import { invalid } from "@/lib/errors";
+
+/**
+ * End a subscription now. A subscription that has not started yet ends at its start, so it never becomes actual.
+ * `userId` restricts the change to that user's subscriptions (ownership in the query).
+ */
+export async function stopSubscription(
+  db: Db,
+  options: { subscriptionId: number; userId?: number; note?: string },
+): Promise<Subscription> {
+  const at = now();
+  const conditions: SQL[] = [eq(subscriptions.id, options.subscriptionId), gt(subscriptions.endAt, at)];
+  if (options.userId !== undefined) conditions.push(eq(subscriptions.userId, options.userId));
+  const [stopped] = await db
+    .update(subscriptions)
+    .set({
+      endAt: sql`greatest(${subscriptions.startAt}, ${at.toISOString()}::timestamptz)`,
+      note: options.note ?? subscriptions.note,
+      updatedAt: at,
+    })
+    .where(and(...conditions))
+    .returning();
+  if (!stopped) throw invalid("subscription_not_running", "No running or upcoming subscription with that id.");
+  return stopped;
+}

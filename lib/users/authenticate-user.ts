@@ -1,0 +1,23 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { verifyPassword } from "@/lib/auth/passwords";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { users, type User } from "@/lib/db/schema";
+
+/** The user whose email and password match, or null. Records the sign-in time. */
+export async function authenticateUser(db: Db, email: string, password: string): Promise<User | null> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .limit(1);
+  const valid = await verifyPassword(password, user?.passwordHash);
+  if (!user || !valid) return null;
+  const [updated] = await db
+    .update(users)
+    .set({ lastLoginAt: now(), confirmedAt: user.confirmedAt ?? now() })
+    .where(eq(users.id, user.id))
+    .returning();
+  return updated ?? user;
+}

@@ -1,0 +1,6 @@
+import { afterEach } from "vitest";
+import { resetClock } from "@/lib/clock";
+
+afterEach(() => {
+  resetClock();
+});
