@@ -1,0 +1,68 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireAdmin, requireUser } from "@/lib/auth/session";
+import { getDb, type Db } from "@/lib/db";
+import type { User } from "@/lib/db/schema";
+import { isAppError } from "@/lib/errors";
+import type { ActionState } from "./action-state";
+
+/** FormData → plain object; repeated keys (checkbox groups, multi-selects) become arrays. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key).map((value) => (typeof value === "string" ? value : value.name));
+    result[key] = key.endsWith("[]") || values.length > 1 ? values : values[0];
+  }
+  for (const key of Object.keys(result)) {
+    if (key.endsWith("[]")) {
+      result[key.slice(0, -2)] = result[key];
+      delete result[key];
+    }
+  }
+  return result;
+}
+
+interface ActionSpec<S extends z.ZodType> {
+  /** Who may call it; checked against the database on every call. */
+  role: "admin" | "user";
+  schema: S;
+  /** Paths whose cached render changes when the action succeeds. */
+  revalidate?: string[];
+}
+
+/**
+ * Every server action goes through here: the caller is checked (role from the database), the input parsed with zod,
+ * and domain errors become a form state with a code and message instead of an exception.
+ */
+export function defineAction<S extends z.ZodType, R>(
+  spec: ActionSpec<S>,
+  handler: (input: z.output<S>, context: { db: Db; user: User }) => Promise<R | ActionState<R>>,
+) {
+  return async (_previous: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
+    try {
+      const user = spec.role === "admin" ? await requireAdmin() : await requireUser();
+      const parsed = spec.schema.safeParse(formDataToObject(formData));
+      if (!parsed.success) {
+        const flattened = z.flattenError(parsed.error);
+        return {
+          ok: false,
+          error: "validation_error",
+          message: flattened.formErrors[0] ?? "Check the highlighted fields.",
+          fieldErrors: flattened.fieldErrors as Record<string, string[] | undefined>,
+        };
+      }
+      const result = await handler(parsed.data, { db: await getDb(), user });
+      for (const path of spec.revalidate ?? []) revalidatePath(path);
+      if (result && typeof result === "object" && "ok" in result) return result as ActionState<R>;
+      return { ok: true, data: result as R };
+    } catch (error) {
+      if (isAppError(error)) return { ok: false, error: error.code, message: error.message };
+      if (error instanceof z.ZodError) {
+        return { ok: false, error: "validation_error", message: error.issues[0]?.message ?? "Invalid input." };
+      }
+      throw error;
+    }
+  };
+}

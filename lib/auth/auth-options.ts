@@ -1,0 +1,44 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db";
+import { loginSchema } from "@/lib/users/user-schemas";
+import { authenticateUser } from "@/lib/users/authenticate-user";
+
+/**
+ * next-auth (v4) with email + password and JWT sessions. The token carries the user id and role for the edge-safe
+ * proxy; pages, handlers and actions re-read the user from the database (lib/auth/session.ts).
+ */
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const parsed = loginSchema.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        const user = await authenticateUser(await getDb(), parsed.data.email, parsed.data.password);
+        if (!user) return null;
+        return { id: String(user.id), email: user.email, name: user.name, role: user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.role = user.role;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) {
+        session.user.id = token.uid;
+        session.user.role = token.role;
+      }
+      return session;
+    },
+  },
+};

@@ -1,0 +1,48 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db";
+import { users, type User } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { authOptions } from "./auth-options";
+
+/**
+ * The signed-in user, read from the database (not only the JWT), so a demoted or deleted account loses access at
+ * once. Null when nobody is signed in.
+ */
+export async function currentUser(): Promise<User | null> {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (typeof id !== "number") return null;
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user ?? null;
+}
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireUserPage(callbackUrl: string): Promise<User> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  return user;
+}
+
+/** For admin pages: an admin, or a redirect (signed out → sign in; customer → their account). */
+export async function requireAdminPage(callbackUrl: string): Promise<User> {
+  const user = await requireUserPage(callbackUrl);
+  if (user.role !== "admin") redirect("/account?denied=admin");
+  return user;
+}
+
+/** For server actions and handlers: the user, or an AppError (401/403). */
+export async function requireUser(): Promise<User> {
+  const user = await currentUser();
+  if (!user) throw new AppError("unauthenticated", "Sign in first.", 401);
+  return user;
+}
+
+export async function requireAdmin(): Promise<User> {
+  const user = await requireUser();
+  if (user.role !== "admin") throw new AppError("forbidden", "Only admins can do this.", 403);
+  return user;
+}
