@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/** Field schemas shared by request bodies and query strings of the v1 API. */
+
+/** An ISO 8601 timestamp with an offset (`Z` or `+01:00`), parsed to a Date. */
+export const timestampInputSchema = z.iso
+  .datetime({ offset: true, message: "Use an ISO 8601 timestamp with an offset, e.g. 2026-01-01T00:00:00Z." })
+  .transform((value) => new Date(value))
+  .meta({ example: "2026-01-01T00:00:00Z" });
+
+export const idInputSchema = z.number().int().positive().max(2_147_483_647);
+
+/** A boolean in a query string: `true` or `false`. */
+export const queryBooleanSchema = z.enum(["true", "false"]).transform((value) => value === "true");

@@ -1,0 +1,64 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { paymentItems, payments, users, type PaymentStatus } from "@/lib/db/schema";
+
+export interface ListPaymentsOptions {
+  /** Only this user's payments (the customer zone passes the session user: ownership in the query). */
+  userId?: number;
+  status?: PaymentStatus;
+  gateway?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Payments with their user and items, newest first. */
+export async function listPayments(db: Db, options: ListPaymentsOptions) {
+  const conditions: SQL[] = [];
+  if (options.userId !== undefined) conditions.push(eq(payments.userId, options.userId));
+  if (options.status) conditions.push(eq(payments.status, options.status));
+  if (options.gateway) conditions.push(eq(payments.gateway, options.gateway));
+  const where = and(...conditions);
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({
+        id: payments.id,
+        userId: payments.userId,
+        userEmail: users.email,
+        amountCents: payments.amountCents,
+        status: payments.status,
+        gateway: payments.gateway,
+        paidAt: payments.paidAt,
+        refundedAt: payments.refundedAt,
+        createdAt: payments.createdAt,
+        recurrentCardToken: payments.recurrentCardToken,
+        failureReason: payments.failureReason,
+      })
+      .from(payments)
+      .innerJoin(users, eq(users.id, payments.userId))
+      .where(where)
+      .orderBy(desc(payments.createdAt), desc(payments.id))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ total: count() }).from(payments).where(where),
+  ]);
+  const items =
+    rows.length === 0
+      ? []
+      : await db
+          .select({
+            paymentId: paymentItems.paymentId,
+            name: paymentItems.name,
+            count: paymentItems.count,
+            amountCents: paymentItems.amountCents,
+          })
+          .from(paymentItems)
+          .where(inArray(paymentItems.paymentId, rows.map((row) => row.id)))
+          .orderBy(asc(paymentItems.id));
+  return {
+    rows: rows.map((row) => ({ ...row, items: items.filter((item) => item.paymentId === row.id) })),
+    total: totals?.total ?? 0,
+  };
+}
+
+export type PaymentListRow = Awaited<ReturnType<typeof listPayments>>["rows"][number];
