@@ -40,7 +40,7 @@ export function defineAction<S extends z.ZodType, R>(
   spec: ActionSpec<S>,
   handler: (input: z.output<S>, context: { db: Db; user: User }) => Promise<R | ActionState<R>>,
 ) {
-  return async (_previous: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState<R>> => {
     try {
       const user = spec.role === "admin" ? await requireAdmin() : await requireUser();
       const parsed = spec.schema.safeParse(formDataToObject(formData));

@@ -1,16 +1,20 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { paymentItems, payments, subscriptionTypes, users, type Payment, type PaymentItem } from "@/lib/db/schema";
 import { invalid } from "@/lib/errors";
+import { isChargeableGateway } from "./gateways";
 import { sumCents } from "@/lib/money";
-import { eq } from "drizzle-orm";
 import { createPaymentSchema, type CreatePaymentInput } from "./payment-schemas";
 
 /** Create a payment in status `form` with its items; the amount is the sum of the items. */
 export async function createPayment(db: Db, options: CreatePaymentInput): Promise<{ payment: Payment; items: PaymentItem[] }> {
   const input = createPaymentSchema.parse(options);
+  const gateway = input.gateway ?? (input.recurrentCardToken ? "demo" : "manual");
+  if (input.recurrentCardToken && !isChargeableGateway(gateway)) {
+    throw invalid("gateway_not_chargeable", `Gateway "${gateway}" cannot charge a stored card; use a card gateway for recurrent payments.`);
+  }
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
     if (!user) throw invalid("user_not_found", `No user with id ${input.userId}.`);
@@ -34,7 +38,7 @@ export async function createPayment(db: Db, options: CreatePaymentInput): Promis
         userId: input.userId,
         amountCents,
         status: "form",
-        gateway: input.gateway,
+        gateway,
         recurrentCardToken: input.recurrentCardToken ?? null,
         meta: input.meta,
         createdAt: now(),

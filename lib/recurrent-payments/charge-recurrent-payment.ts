@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { payments, recurrentPayments, subscriptionTypes, type Payment, type Subscription } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
 import { createPayment } from "@/lib/payments/create-payment";
-import { getGateway } from "@/lib/payments/gateways";
+import { getGateway, toGatewayCode } from "@/lib/payments/gateways";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { createRecurrentPayment } from "./create-recurrent-payment";
 
@@ -46,7 +46,7 @@ export async function chargeRecurrentPayment(
     if (!type) throw new Error(`subscription type ${typeId} vanished`);
     const { payment: created } = await createPayment(tx, {
       userId: recurrent.userId,
-      gateway: recurrent.gateway === "demo" ? "demo" : "manual",
+      gateway: toGatewayCode(recurrent.gateway),
       items: [{ subscriptionTypeCode: type.code, amountCents: recurrent.customAmountCents ?? type.priceCents }],
       meta: { recurrent_payment_id: recurrent.id },
     });

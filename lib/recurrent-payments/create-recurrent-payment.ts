@@ -30,7 +30,7 @@ export async function createRecurrentPayment(
     .values({
       userId: parent.payment.userId,
       cardToken: options.cardToken,
-      gateway: parent.payment.gateway === "manual" ? "demo" : parent.payment.gateway,
+      gateway: parent.payment.gateway,
       parentPaymentId: parent.payment.id,
       subscriptionTypeId: parent.type.id,
       nextSubscriptionTypeId: parent.type.nextSubscriptionTypeId,

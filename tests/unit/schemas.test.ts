@@ -44,8 +44,8 @@ describe("createPaymentSchema", () => {
       createPaymentSchema.safeParse({ userId: 1, items: [{ subscriptionTypeCode: "x", amountCents: 1.5 }] }).success,
     ).toBe(false);
     expect(createPaymentSchema.parse({ userId: 1, items: [{ subscriptionTypeCode: "x" }] })).toMatchObject({
-      gateway: "manual",
       items: [{ count: 1 }],
+      meta: {},
     });
   });
 });

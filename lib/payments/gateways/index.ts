@@ -6,6 +6,17 @@ const gateways: Record<string, PaymentGateway> = { [demoGateway.code]: demoGatew
 
 /** Gateways a payment may name. `manual` records payments settled outside Subflow (bank transfer, admin). */
 export const PAYMENT_GATEWAY_CODES = ["demo", "manual"] as const;
+export type PaymentGatewayCode = (typeof PAYMENT_GATEWAY_CODES)[number];
+
+export function toGatewayCode(code: string): PaymentGatewayCode {
+  const known = PAYMENT_GATEWAY_CODES.find((candidate) => candidate === code);
+  if (!known) throw new AppError("gateway_unknown", `Unknown payment gateway "${code}".`, 400);
+  return known;
+}
+
+export function isChargeableGateway(code: string): boolean {
+  return code in gateways;
+}
 
 export function getGateway(code: string): PaymentGateway {
   const gateway = gateways[code];

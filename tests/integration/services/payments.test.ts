@@ -137,3 +137,14 @@ describe("concurrent purchases", () => {
     expect(starts).toEqual([0, 31, 62].map((days) => addDays(start, days).getTime()));
   });
 });
+
+describe("recurrent setup needs a card gateway", () => {
+  it("defaults to the demo gateway for a card token and refuses manual payments with one", async () => {
+    const user = await createUser(database.db, { email: uniqueEmail("gw") });
+    const { payment } = await createPayment(database.db, { userId: user.id, items: [{ subscriptionTypeCode: "web_month" }], recurrentCardToken: "tok_visa" });
+    expect(payment.gateway).toBe("demo");
+    await expect(
+      createPayment(database.db, { userId: user.id, gateway: "manual", items: [{ subscriptionTypeCode: "web_month" }], recurrentCardToken: "tok_visa" }),
+    ).rejects.toMatchObject({ code: "gateway_not_chargeable" });
+  });
+});

@@ -50,7 +50,8 @@ describe("chargeRecurrentPayment", () => {
     if (outcome.status !== "charged") throw new Error("expected charged");
     expect(outcome.payment.amountCents).toBe(3990);
     const [subscription] = await database.db.select().from(subscriptions).where(eq(subscriptions.paymentId, outcome.payment.id));
-    expect(subscription?.endAt.getTime() - subscription!.startAt.getTime()).toBe(365 * 86_400_000);
+    if (!subscription) throw new Error("no subscription for the renewal");
+    expect(subscription.endAt.getTime() - subscription.startAt.getTime()).toBe(365 * 86_400_000);
     expect(subscription?.userId).toBe(user.id);
   });
 

@@ -1,0 +1,81 @@
+import { createDocument, type ZodOpenApiObject } from "zod-openapi";
+import { createEventOperation } from "@/app/api/v1/events/schema";
+import { createPaymentOperation } from "@/app/api/v1/payments/schema";
+import {
+  createSubscriptionTypeOperation,
+  listSubscriptionTypesOperation,
+} from "@/app/api/v1/subscription-types/schema";
+import { createSubscriptionOperation } from "@/app/api/v1/subscriptions/schema";
+import { loginOperation } from "@/app/api/v1/users/login/schema";
+import { logoutOperation } from "@/app/api/v1/users/logout/schema";
+import { meOperation } from "@/app/api/v1/users/me/schema";
+import { createUserOperation } from "@/app/api/v1/users/schema";
+import { API_SCOPES } from "@/lib/api-tokens/api-scopes";
+
+/** Paths relative to the server URL `/api/v1`. Each operation comes from the schema.ts beside its route. */
+const paths: ZodOpenApiObject["paths"] = {
+  "/users/login": { post: loginOperation },
+  "/users/logout": { post: logoutOperation },
+  "/users/me": { get: meOperation },
+  "/users": { post: createUserOperation },
+  "/subscription-types": { get: listSubscriptionTypesOperation, post: createSubscriptionTypeOperation },
+  "/subscriptions": { post: createSubscriptionOperation },
+  "/payments": { post: createPaymentOperation },
+  "/events": { post: createEventOperation },
+  "/openapi.json": {
+    get: {
+      operationId: "getOpenApiDocument",
+      summary: "This document",
+      tags: ["Meta"],
+      security: [],
+      responses: { "200": { description: "The OpenAPI 3.1 document." } },
+    },
+  },
+};
+
+const scopeList = API_SCOPES.map((s) => `\`${s.scope}\` (${s.label.toLowerCase()})`).join(", ");
+
+export function buildOpenApiDocument() {
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Subflow API",
+      version: "1.0.0",
+      description:
+        "Server-to-server and customer API of Subflow. JSON in snake_case; timestamps ISO 8601 with an offset; " +
+        "money in integer cents. Errors are `{ \"error\": \"<code>\", \"message\": \"…\" }`. A body naming an " +
+        "entity that does not exist (user, subscription type, content access) is 400 with a `*_not_found` code.",
+    },
+    servers: [{ url: "/api/v1" }],
+    paths,
+    components: {
+      securitySchemes: {
+        apiToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "sf_api_…",
+          description: `An API token (admin → API tokens, or \`npm run tokens:create\`), whitelisted per scope: ${scopeList}.`,
+        },
+        userToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "sf_user_…",
+          description: "A user token from POST /users/login.",
+        },
+      },
+    },
+  }, {
+    // zod's date-time regex adds nothing for readers over `format: date-time`; keep the document legible.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.format === "date-time") delete jsonSchema.pattern;
+    },
+  });
+}
+
+let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+/** The document is static for a build, so it is generated once per process. */
+export function openApiDocument() {
+  cached ??= buildOpenApiDocument();
+  return cached;
+}
