@@ -2,3 +2,5 @@ export * from "./users";
 export * from "./subscriptions";
 export * from "./payments";
 export * from "./events";
+export * from "./email";
+export * from "./local-executor";

@@ -112,6 +112,8 @@ export const recurrentPayments = pgTable(
     expiresAt: timestamptz("expires_at"),
     state: recurrentState("state").notNull().default("active"),
     failedAttempts: integer("failed_attempts").notNull().default(0),
+    /** After a decline: when to try again (the charge is due at coalesce(next_attempt_at, charge_at)). */
+    nextAttemptAt: timestamptz("next_attempt_at"),
     lastFailureReason: text("last_failure_reason"),
     stoppedAt: timestamptz("stopped_at"),
     createdAt: createdAt(),
@@ -119,7 +121,9 @@ export const recurrentPayments = pgTable(
   },
   (t) => [
     index("recurrent_payments_user_idx").on(t.userId),
-    index("recurrent_payments_due_idx").on(t.chargeAt).where(sql`${t.state} = 'active'`),
+    index("recurrent_payments_due_idx")
+      .on(sql`coalesce(${t.nextAttemptAt}, ${t.chargeAt})`)
+      .where(sql`${t.state} = 'active'`),
   ],
 );
 export type RecurrentPayment = InferSelectModel<typeof recurrentPayments>;

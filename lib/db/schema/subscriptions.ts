@@ -85,11 +85,16 @@ export const subscriptions = pgTable(
       onDelete: "set null",
     }),
     note: text("note"),
+    /** When `subscription.started` / `subscription.ended` were recorded: each is emitted exactly once. */
+    startedEventAt: timestamptz("started_event_at"),
+    endedEventAt: timestamptz("ended_event_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("subscriptions_end_after_start", sql`${t.endAt} >= ${t.startAt}`),
+    index("subscriptions_start_pending_idx").on(t.startAt).where(sql`${t.startedEventAt} is null`),
+    index("subscriptions_end_pending_idx").on(t.endAt).where(sql`${t.endedEventAt} is null`),
     index("subscriptions_user_end_idx").on(t.userId, t.endAt),
     index("subscriptions_payment_idx").on(t.paymentId),
   ],

@@ -1,0 +1,140 @@
+import { sql, type InferSelectModel } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { timestamptz } from "./columns";
+
+/*
+ * State of the local Inngest executor (inngest/local/), a development and test stand-in for the Inngest Dev Server.
+ * Production runs on Inngest and never touches these tables.
+ */
+
+export const localFunctions = pgTable("inngest_local_functions", {
+  id: text("id").primaryKey(),
+  appUrl: text("app_url").notNull(),
+  name: text("name").notNull(),
+  /** The function as the SDK registered it: triggers, steps.step.runtime.url, retries, cancel, idempotency… */
+  config: jsonb("config").$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamptz("updated_at").notNull(),
+});
+
+export const localEvents = pgTable(
+  "inngest_local_events",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: text("id").notNull().unique(),
+    name: text("name").notNull(),
+    /** The event as received (name, data, user, ts, id). */
+    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamptz("received_at").notNull(),
+  },
+  (t) => [index("inngest_local_events_name_idx").on(t.name, t.receivedAt)],
+);
+
+export const localRunStatus = pgEnum("inngest_local_run_status", ["running", "waiting", "completed", "failed", "cancelled"]);
+export type LocalRunStatus = (typeof localRunStatus.enumValues)[number];
+
+export const localRuns = pgTable(
+  "inngest_local_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    functionId: text("function_id").notNull(),
+    eventId: text("event_id").notNull(),
+    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    status: localRunStatus("status").notNull().default("running"),
+    /** Once a run has gone parallel, the SDK must not run a step on discovery calls. */
+    disableImmediateExecution: boolean("disable_immediate_execution").notNull().default(false),
+    output: jsonb("output"),
+    error: jsonb("error"),
+    createdAt: timestamptz("created_at").notNull(),
+    updatedAt: timestamptz("updated_at").notNull(),
+    endedAt: timestamptz("ended_at"),
+  },
+  (t) => [
+    index("inngest_local_runs_function_idx").on(t.functionId, t.createdAt),
+    index("inngest_local_runs_open_idx").on(t.functionId).where(sql`${t.status} in ('running', 'waiting')`),
+  ],
+);
+export type LocalRun = InferSelectModel<typeof localRuns>;
+
+/** Memoized step results, in the order they were memoized (`seq`), which is the stack the SDK is sent. */
+export const localSteps = pgTable(
+  "inngest_local_steps",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => localRuns.id, { onDelete: "cascade" }),
+    stepId: text("step_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    name: text("name"),
+    op: text("op").notNull(),
+    data: jsonb("data"),
+    error: jsonb("error"),
+    attempts: integer("attempts").notNull().default(1),
+    createdAt: timestamptz("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.stepId] })],
+);
+export type LocalStep = InferSelectModel<typeof localSteps>;
+
+export const localJobKind = pgEnum("inngest_local_job_kind", ["call", "sleep", "wait_timeout"]);
+
+/**
+ * Work to do for a run, picked with FOR UPDATE SKIP LOCKED: `call` the SDK (optionally for one planned step), or
+ * resolve a `sleep` / `wait_timeout` step (memoize null) and then call. At most one discovery call and one call per
+ * planned step are pending per run (partial unique indexes), so parallel steps never run twice.
+ */
+export const localJobs = pgTable(
+  "inngest_local_jobs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => localRuns.id, { onDelete: "cascade" }),
+    kind: localJobKind("kind").notNull(),
+    /** For `call`: the planned step to run (null = discovery). For sleep/wait_timeout: the step to resolve. */
+    stepId: text("step_id"),
+    dueAt: timestamptz("due_at").notNull(),
+    attempt: integer("attempt").notNull().default(0),
+    createdAt: timestamptz("created_at").notNull(),
+  },
+  (t) => [
+    index("inngest_local_jobs_due_idx").on(t.dueAt),
+    uniqueIndex("inngest_local_jobs_discovery_key").on(t.runId).where(sql`${t.kind} = 'call' and ${t.stepId} is null`),
+    uniqueIndex("inngest_local_jobs_step_key").on(t.runId, t.kind, t.stepId).where(sql`${t.stepId} is not null`),
+  ],
+);
+export type LocalJob = InferSelectModel<typeof localJobs>;
+
+/** step.waitForEvent registrations: the first matching event resolves the step; the timeout job resolves it to null. */
+export const localWaits = pgTable(
+  "inngest_local_waits",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => localRuns.id, { onDelete: "cascade" }),
+    stepId: text("step_id").notNull(),
+    eventName: text("event_name").notNull(),
+    expression: text("expression"),
+    expiresAt: timestamptz("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.stepId] }), index("inngest_local_waits_event_idx").on(t.eventName)],
+);
+
+export const localIdempotencyKeys = pgTable(
+  "inngest_local_idempotency_keys",
+  {
+    functionId: text("function_id").notNull(),
+    key: text("key").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.functionId, t.key] })],
+);
+
+export const localCronTicks = pgTable(
+  "inngest_local_cron_ticks",
+  {
+    functionId: text("function_id").notNull(),
+    cron: text("cron").notNull(),
+    lastTickAt: timestamptz("last_tick_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.functionId, t.cron] })],
+);
