@@ -1,0 +1,171 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { claimJobs, extendLease } from "./claim-jobs";
+import { fireDueCrons } from "./fire-due-crons";
+import { ingestEvents } from "./ingest-events";
+import { processJob } from "./process-job";
+import { incomingEventSchema, registerBodySchema } from "./protocol";
+import { loadFunctions, registerFunctions } from "./register-functions";
+
+export interface LocalExecutorOptions {
+  db: Db;
+  /** The app's Inngest serve endpoint, e.g. http://localhost:3000/api/inngest. */
+  appUrl: string;
+  port?: number;
+  host?: string;
+  /** How many jobs one loop works on at once. */
+  concurrency?: number;
+  /** Wall-clock lease of a job; a killed executor's jobs are picked up after it runs out. */
+  leaseMs?: number;
+  /** Poll interval of the background loop; 0 = no background loop (tests drive it with drain()). */
+  pollMs?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * The local stand-in for the Inngest Dev Server: it takes the app's function registrations and events over
+ * Inngest's HTTP protocol, keeps all run state in Postgres, and calls the app's real serve endpoint.
+ * It exists for development and tests; production runs on Inngest.
+ */
+export class LocalExecutor {
+  readonly owner = `executor-${randomUUID()}`;
+  private server: Server | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private loop: Promise<void> | null = null;
+  private stopped = false;
+  url = "";
+
+  constructor(private readonly options: LocalExecutorOptions) {}
+
+  private get db(): Db {
+    return this.options.db;
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((request, response) => {
+      this.route(request, response).catch((error: unknown) => {
+        this.log(`request failed: ${String(error)}`);
+        send(response, 500, { error: "internal_error", message: String(error) });
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 8288, this.options.host ?? "127.0.0.1", resolve));
+    const address = this.server.address() as AddressInfo;
+    this.url = `http://${this.options.host ?? "127.0.0.1"}:${address.port}`;
+    const pollMs = this.options.pollMs ?? 250;
+    if (pollMs > 0) this.timer = setInterval(() => this.kick(), pollMs);
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.loop;
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /**
+   * Ask the app to register its functions (PUT on its serve endpoint); the SDK posts them to /fn/register.
+   * Passing a URL makes it the app this executor calls from now on.
+   */
+  async sync(appUrl?: string): Promise<{ ok: boolean; message: string }> {
+    if (appUrl) this.options.appUrl = appUrl;
+    const response = await fetch(this.options.appUrl, { method: "PUT" });
+    const body = (await response.json().catch(() => ({}))) as { message?: string };
+    return { ok: response.ok, message: body.message ?? response.statusText };
+  }
+
+  /** Work until nothing is due (tests: advance the virtual clock, then drain). Returns the jobs done. */
+  async drain(maxRounds = 10_000): Promise<number> {
+    let done = 0;
+    for (let round = 0; round < maxRounds; round++) {
+      const worked = await this.workOnce();
+      if (worked === 0) return done;
+      done += worked;
+    }
+    throw new Error(`executor did not settle after ${maxRounds} rounds`);
+  }
+
+  /** Start a background pass unless one is running (background mode only: tests drive the executor with drain()). */
+  kick(): void {
+    if (this.loop || this.stopped || (this.options.pollMs ?? 250) === 0) return;
+    this.loop = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.log(`loop failed: ${String(error)}`))
+      .finally(() => {
+        this.loop = null;
+      });
+  }
+
+  private async workOnce(): Promise<number> {
+    const functions = await loadFunctions(this.db);
+    const crons = await fireDueCrons(this.db, functions);
+    const leaseMs = this.options.leaseMs ?? 30_000;
+    const jobs = await claimJobs(this.db, { owner: this.owner, limit: this.options.concurrency ?? 4, leaseMs });
+    await Promise.all(
+      jobs.map(async (job) => {
+        const heartbeat = setInterval(() => {
+          extendLease(this.db, { jobId: job.id, owner: this.owner, leaseMs }).catch(() => undefined);
+        }, Math.max(leaseMs / 3, 50));
+        try {
+          await processJob(this.db, job, this.owner);
+        } catch (error) {
+          this.log(`job ${job.id} of run ${job.runId} failed: ${String(error)}`);
+        } finally {
+          clearInterval(heartbeat);
+        }
+      }),
+    );
+    return crons + jobs.length;
+  }
+
+  private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? "/", "http://executor");
+    if (request.method === "GET" && url.pathname === "/health") return send(response, 200, { ok: true });
+    if (request.method === "POST" && url.pathname === "/fn/register") {
+      const body = registerBodySchema.parse(JSON.parse(await readBody(request)));
+      const result = await registerFunctions(this.db, body.url, body.functions);
+      if (!result.ok) {
+        this.log(`sync refused: ${result.error}`);
+        return send(response, 400, { status: 400, error: result.error, modified: false });
+      }
+      this.log(`synced ${result.functions.length} functions from ${body.url}`);
+      this.kick();
+      return send(response, 200, { ok: true, status: 200, modified: result.modified });
+    }
+    if (request.method === "POST" && url.pathname.startsWith("/e/")) {
+      const parsed = z.union([incomingEventSchema, z.array(incomingEventSchema)]).safeParse(JSON.parse(await readBody(request)));
+      if (!parsed.success) return send(response, 400, { ids: [], status: 400, error: parsed.error.message });
+      const result = await ingestEvents(this.db, Array.isArray(parsed.data) ? parsed.data : [parsed.data]);
+      this.kick();
+      return send(response, 200, { ids: result.ids, status: 200 });
+    }
+    if (request.method === "POST" && url.pathname === "/sync") {
+      const result = await this.sync();
+      return send(response, result.ok ? 200 : 502, result);
+    }
+    return send(response, 404, { error: "not_found" });
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? ((line: string) => console.log(`[executor] ${line}`)))(message);
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  if (response.headersSent) return;
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}

@@ -1,0 +1,235 @@
+import "server-only";
+import { and, count, eq } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { localFunctions, localJobs, localRuns, localSteps, localWaits } from "@/lib/db/schema";
+import { callFunction, type CallOutcome } from "./call-function";
+import type { ClaimedJob } from "./claim-jobs";
+import { parseDuration, registeredFunctionSchema, retriesOf, runtimeUrlOf, sleepTarget, type Op } from "./protocol";
+
+/** Backoff before retry n (1-based): 2^n seconds with ±25% jitter, at most 10 minutes. */
+export function backoffMs(attempt: number): number {
+  const base = Math.min(2 ** attempt * 1000, 600_000);
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+const DEFAULT_WAIT_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Do one leased job. Results are applied in one transaction that first deletes the job *if this owner still holds
+ * it*, so a loop that lost its lease (it was too slow, or presumed dead) changes nothing.
+ */
+export async function processJob(db: Db, job: ClaimedJob, owner: string): Promise<void> {
+  const [row] = await db
+    .select({ run: localRuns, config: localFunctions.config })
+    .from(localRuns)
+    .leftJoin(localFunctions, eq(localFunctions.id, localRuns.functionId))
+    .where(eq(localRuns.id, job.runId));
+  if (!row || (row.run.status !== "running" && row.run.status !== "waiting")) {
+    await db.delete(localJobs).where(eq(localJobs.id, job.id));
+    return;
+  }
+  if (!row.config) {
+    await finish(db, job, owner, row.run.id, { status: "failed", error: { message: `function ${row.run.functionId} is no longer registered` } });
+    return;
+  }
+  if (job.kind !== "call") {
+    await resolveTimer(db, job, owner);
+    return;
+  }
+  const fn = registeredFunctionSchema.parse(row.config);
+  const maxAttempts = retriesOf(fn) + 1;
+  const { outcome, memoizedCount } = await callFunction(db, {
+    fn,
+    runtimeUrl: runtimeUrlOf(fn),
+    run: row.run,
+    stepId: job.stepId,
+    attempt: job.attempt,
+    maxAttempts,
+  });
+  await applyOutcome(db, { job, owner, runId: row.run.id, outcome, maxAttempts, memoizedCount });
+}
+
+/** A sleep elapsed or a wait timed out: memoize null for the step and call the function again. */
+async function resolveTimer(db: Db, job: ClaimedJob, owner: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await takeJob(tx, job, owner))) return;
+    const at = now();
+    if (job.kind === "wait_timeout") {
+      const removed = await tx
+        .delete(localWaits)
+        .where(and(eq(localWaits.runId, job.runId), eq(localWaits.stepId, job.stepId ?? "")))
+        .returning();
+      if (removed.length === 0) return; // the event came first
+    }
+    await tx
+      .insert(localSteps)
+      .values({ runId: job.runId, stepId: job.stepId ?? "", op: job.kind === "sleep" ? "Sleep" : "WaitForEvent", data: null, createdAt: at })
+      .onConflictDoNothing();
+    await scheduleDiscovery(tx, job.runId, at);
+  });
+}
+
+async function takeJob(tx: Db, job: ClaimedJob, owner: string): Promise<boolean> {
+  const taken = await tx
+    .delete(localJobs)
+    .where(and(eq(localJobs.id, job.id), eq(localJobs.lockedBy, owner)))
+    .returning({ id: localJobs.id });
+  return taken.length > 0;
+}
+
+async function scheduleDiscovery(tx: Db, runId: string, at: Date): Promise<void> {
+  await tx.insert(localJobs).values({ runId, kind: "call", stepId: null, dueAt: at, createdAt: at }).onConflictDoNothing();
+  await tx.update(localRuns).set({ status: "running", updatedAt: at }).where(eq(localRuns.id, runId));
+}
+
+async function finish(
+  tx: Db,
+  job: ClaimedJob,
+  owner: string,
+  runId: string,
+  result: { status: "completed"; output: unknown } | { status: "failed"; error: unknown },
+): Promise<void> {
+  await tx.transaction(async (inner) => {
+    if (!(await takeJob(inner, job, owner))) return;
+    const at = now();
+    await inner
+      .update(localRuns)
+      .set({
+        status: result.status,
+        output: result.status === "completed" ? (result.output ?? null) : null,
+        error: result.status === "failed" ? (result.error ?? { message: "failed" }) : null,
+        endedAt: at,
+        updatedAt: at,
+      })
+      .where(eq(localRuns.id, runId));
+    await inner.delete(localJobs).where(eq(localJobs.runId, runId));
+    await inner.delete(localWaits).where(eq(localWaits.runId, runId));
+  });
+}
+
+async function applyOutcome(
+  db: Db,
+  options: { job: ClaimedJob; owner: string; runId: string; outcome: CallOutcome; maxAttempts: number; memoizedCount: number },
+): Promise<void> {
+  const { job, owner, runId, outcome } = options;
+  if (outcome.kind === "complete") return finish(db, job, owner, runId, { status: "completed", output: outcome.output });
+  if (outcome.kind === "fail") return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
+  if (outcome.kind === "retry") {
+    if (job.attempt + 1 >= options.maxAttempts) return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
+    return requeue(db, job, owner, outcome.retryAfterMs ?? backoffMs(job.attempt + 1));
+  }
+  await db.transaction(async (tx) => {
+    if (!(await takeJob(tx, job, owner))) return;
+    const at = now();
+    const [run] = await tx.select({ status: localRuns.status }).from(localRuns).where(eq(localRuns.id, runId)).for("update");
+    if (!run || (run.status !== "running" && run.status !== "waiting")) return; // cancelled meanwhile
+    const planned = outcome.ops.filter((op) => op.op === "StepPlanned");
+    if (planned.length > 1) {
+      await tx.update(localRuns).set({ disableImmediateExecution: true }).where(eq(localRuns.id, runId));
+    }
+    let progressed = false;
+    for (const op of outcome.ops) {
+      const effect = await applyOp(tx, { job, runId, op, at });
+      if (effect === "failed") return;
+      progressed = effect === "memoized" || progressed;
+    }
+    // A step memoized by a parallel call while this call was in flight needs a fresh discovery call.
+    const [memoized] = await tx.select({ n: count() }).from(localSteps).where(eq(localSteps.runId, runId));
+    if (progressed || (memoized?.n ?? 0) > options.memoizedCount) await scheduleDiscovery(tx, runId, at);
+    const [pendingCalls] = await tx
+      .select({ n: count() })
+      .from(localJobs)
+      .where(and(eq(localJobs.runId, runId), eq(localJobs.kind, "call")));
+    await tx
+      .update(localRuns)
+      .set({ status: (pendingCalls?.n ?? 0) > 0 ? "running" : "waiting", updatedAt: at })
+      .where(eq(localRuns.id, runId));
+  });
+}
+
+/** Apply one op: "memoized" means the function must be called again; "failed" ended the run. */
+async function applyOp(
+  tx: Db,
+  options: { job: ClaimedJob; runId: string; op: Op; at: Date },
+): Promise<"memoized" | "scheduled" | "failed"> {
+  const { job, runId, op, at } = options;
+  switch (op.op) {
+    case "StepRun":
+      await memoize(tx, { runId, op, at, attempts: job.attempt + 1, data: op.data ?? null, error: null });
+      return "memoized";
+    case "StepFailed":
+      await memoize(tx, { runId, op, at, attempts: job.attempt + 1, data: null, error: op.error ?? { message: "step failed" } });
+      return "memoized";
+    case "StepError": {
+      const delay = backoffMs(job.attempt + 1);
+      await tx
+        .insert(localJobs)
+        .values({ runId, kind: "call", stepId: job.stepId, attempt: job.attempt + 1, dueAt: new Date(at.getTime() + delay), createdAt: at })
+        .onConflictDoNothing();
+      return "scheduled";
+    }
+    case "StepPlanned": {
+      const [done] = await tx
+        .select({ stepId: localSteps.stepId })
+        .from(localSteps)
+        .where(and(eq(localSteps.runId, runId), eq(localSteps.stepId, op.id)));
+      if (done) return "scheduled";
+      await tx.insert(localJobs).values({ runId, kind: "call", stepId: op.id, dueAt: at, createdAt: at }).onConflictDoNothing();
+      return "scheduled";
+    }
+    case "Sleep": {
+      const wake = sleepTarget(op.name ?? "", at);
+      await tx.insert(localJobs).values({ runId, kind: "sleep", stepId: op.id, dueAt: wake, createdAt: at }).onConflictDoNothing();
+      return "scheduled";
+    }
+    case "WaitForEvent": {
+      const timeout = typeof op.opts?.timeout === "string" ? parseDuration(op.opts.timeout) : null;
+      const expiresAt = new Date(at.getTime() + (timeout ?? DEFAULT_WAIT_TIMEOUT_MS));
+      const expression = typeof op.opts?.if === "string" ? op.opts.if : null;
+      await tx
+        .insert(localWaits)
+        .values({ runId, stepId: op.id, eventName: op.name ?? "", expression, expiresAt })
+        .onConflictDoNothing();
+      await tx
+        .insert(localJobs)
+        .values({ runId, kind: "wait_timeout", stepId: op.id, dueAt: expiresAt, createdAt: at })
+        .onConflictDoNothing();
+      return "scheduled";
+    }
+    default:
+      await tx
+        .update(localRuns)
+        .set({ status: "failed", endedAt: at, updatedAt: at, error: { message: `the local executor does not implement ${op.op}` } })
+        .where(eq(localRuns.id, runId));
+      await tx.delete(localJobs).where(eq(localJobs.runId, runId));
+      await tx.delete(localWaits).where(eq(localWaits.runId, runId));
+      return "failed";
+  }
+}
+
+async function memoize(
+  tx: Db,
+  options: { runId: string; op: Op; at: Date; attempts: number; data: unknown; error: unknown },
+): Promise<void> {
+  await tx
+    .insert(localSteps)
+    .values({
+      runId: options.runId,
+      stepId: options.op.id,
+      name: options.op.displayName ?? options.op.name ?? null,
+      op: options.op.op,
+      data: options.data,
+      error: options.error,
+      attempts: options.attempts,
+      createdAt: options.at,
+    })
+    .onConflictDoNothing();
+}
+
+async function requeue(db: Db, job: ClaimedJob, owner: string, delayMs: number): Promise<void> {
+  await db
+    .update(localJobs)
+    .set({ attempt: job.attempt + 1, dueAt: new Date(now().getTime() + delayMs), lockedBy: null, lockedUntil: null })
+    .where(and(eq(localJobs.id, job.id), eq(localJobs.lockedBy, owner)));
+}

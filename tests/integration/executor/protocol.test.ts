@@ -1,0 +1,204 @@
+import { eq } from "drizzle-orm";
+import { Inngest, NonRetriableError } from "inngest";
+import { serve } from "inngest/next";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { advanceClock, DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
+import { localRuns, localSteps } from "@/lib/db/schema";
+import { LocalExecutor } from "@/inngest/local/executor";
+import { serveRouteHandlers } from "../../support/http-adapter";
+import { openTestDatabase } from "../../support/test-database";
+
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
+let executor: LocalExecutor;
+let app: Awaited<ReturnType<typeof serveRouteHandlers>>;
+let client: Inngest;
+/** What each step body did, by name: a step that ran twice shows up twice. */
+const calls: string[] = [];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  freezeClock(new Date("2026-06-01T00:00:00Z"));
+  executor = new LocalExecutor({ db: database.db, appUrl: "", port: 0, pollMs: 0, log: () => undefined });
+  const executorUrl = await executor.start();
+  client = new Inngest({ id: "protocol-test", isDev: true, baseUrl: executorUrl });
+  let flaky = 0;
+  const functions = [
+    client.createFunction({ id: "steps", triggers: [{ event: "test/steps" }] }, async ({ event, step }) => {
+      const a = await step.run("first", () => { calls.push("first"); return (event.data as { n: number }).n + 1; });
+      const b = await step.run("second", () => { calls.push("second"); return a * 2; });
+      return { b };
+    }),
+    client.createFunction({ id: "parallel", triggers: [{ event: "test/parallel" }] }, async ({ step }) => {
+      const [x, y, z] = await Promise.all([
+        step.run("x", () => { calls.push("x"); return 1; }),
+        step.run("y", () => { calls.push("y"); return 2; }),
+        step.run("z", () => { calls.push("z"); return 3; }),
+      ]);
+      const sum = await step.run("sum", () => { calls.push("sum"); return x + y + z; });
+      return sum;
+    }),
+    client.createFunction({ id: "sleeper", triggers: [{ event: "test/sleep" }] }, async ({ step }) => {
+      await step.sleep("nap", "3d");
+      return step.run("after-nap", () => { calls.push("after-nap"); return "awake"; });
+    }),
+    client.createFunction({ id: "waiter", triggers: [{ event: "test/wait" }] }, async ({ event, step }) => {
+      const got = await step.waitForEvent("wait-for-paid", { event: "test/paid", timeout: "1h", if: "event.data.order == async.data.order" });
+      return { paid: got ? (got.data as { amount: number }).amount : null, order: (event.data as { order: string }).order };
+    }),
+    client.createFunction({ id: "flaky", retries: 2, triggers: [{ event: "test/flaky" }] }, async ({ step }) => {
+      return step.run("sometimes", () => {
+        flaky++;
+        calls.push(`flaky-${flaky}`);
+        if (flaky < 3) throw new Error(`boom ${flaky}`);
+        return "ok";
+      });
+    }),
+    client.createFunction({ id: "doomed", retries: 1, triggers: [{ event: "test/doomed" }] }, async ({ step }) => {
+      await step.run("always-fails", () => { calls.push("doomed"); throw new Error("never works"); });
+      return "unreachable";
+    }),
+    client.createFunction({ id: "fatal", triggers: [{ event: "test/fatal" }] }, async () => {
+      throw new NonRetriableError("stop now");
+    }),
+    client.createFunction(
+      { id: "cancellable", cancelOn: [{ event: "test/cancel", if: "event.data.id == async.data.id" }], triggers: [{ event: "test/long" }] },
+      async ({ step }) => {
+        await step.sleep("long-nap", "1d");
+        await step.run("should-not-run", () => calls.push("cancelled-step"));
+      },
+    ),
+    client.createFunction({ id: "once", idempotency: "event.data.key", triggers: [{ event: "test/once" }] }, async ({ step }) => {
+      await step.run("only", () => calls.push("once"));
+    }),
+    client.createFunction({ id: "conditional", triggers: [{ event: "test/cond", if: "event.data.amount > 10" }] }, async () => "big"),
+  ];
+  app = await serveRouteHandlers(serve({ client, functions }) as never);
+  const synced = await executor.sync(app.url);
+  expect(synced.ok).toBe(true);
+});
+
+afterAll(async () => {
+  await executor.stop();
+  await app.close();
+  await database.close();
+});
+
+async function send(name: string, data: Record<string, unknown>) {
+  const { ids } = await client.send({ name, data });
+  return ids[0]!;
+}
+
+async function runsFor(functionSuffix: string) {
+  const rows = await database.db.select().from(localRuns);
+  return rows.filter((run) => run.functionId.endsWith(functionSuffix));
+}
+
+describe("local executor", () => {
+  it("runs steps one after the other, memoizing each once, and completes with the output", async () => {
+    calls.length = 0;
+    await send("test/steps", { n: 4 });
+    await executor.drain();
+    const [run] = await runsFor("-steps");
+    expect(run).toMatchObject({ status: "completed", output: { b: 10 } });
+    expect(calls).toEqual(["first", "second"]);
+    const steps = await database.db.select().from(localSteps).where(eq(localSteps.runId, run!.id));
+    expect(steps.map((s) => [s.name, s.data])).toEqual([["first", 5], ["second", 10]]);
+  });
+
+  it("runs parallel steps each exactly once", async () => {
+    calls.length = 0;
+    await send("test/parallel", {});
+    await executor.drain();
+    const [run] = await runsFor("-parallel");
+    expect(run).toMatchObject({ status: "completed", output: 6 });
+    expect([...calls].sort()).toEqual(["sum", "x", "y", "z"]);
+  });
+
+  it("sleeps on the virtual clock without holding a worker", async () => {
+    calls.length = 0;
+    await send("test/sleep", {});
+    await executor.drain();
+    const [waiting] = await runsFor("-sleeper");
+    expect(waiting?.status).toBe("waiting");
+    advanceClock(3 * DAY_MS - MINUTE_MS);
+    await executor.drain();
+    expect((await runsFor("-sleeper"))[0]?.status).toBe("waiting");
+    advanceClock(MINUTE_MS);
+    await executor.drain();
+    expect((await runsFor("-sleeper"))[0]).toMatchObject({ status: "completed", output: "awake" });
+    expect(calls).toEqual(["after-nap"]);
+  });
+
+  it("resumes waitForEvent on a matching event and times out to null otherwise", async () => {
+    await send("test/wait", { order: "A" });
+    await send("test/wait", { order: "B" });
+    await executor.drain();
+    await send("test/paid", { order: "C", amount: 1 });
+    await send("test/paid", { order: "A", amount: 42 });
+    await executor.drain();
+    advanceClock(61 * MINUTE_MS);
+    await executor.drain();
+    const outputs = (await runsFor("-waiter")).map((run) => run.output).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(outputs).toEqual([{ order: "A", paid: 42 }, { order: "B", paid: null }]);
+  });
+
+  it("retries a failing step with backoff and memoizes it once it works", async () => {
+    calls.length = 0;
+    await send("test/flaky", {});
+    for (let i = 0; i < 5; i++) {
+      await executor.drain();
+      advanceClock(10 * MINUTE_MS);
+    }
+    expect((await runsFor("-flaky"))[0]).toMatchObject({ status: "completed", output: "ok" });
+    expect(calls).toEqual(["flaky-1", "flaky-2", "flaky-3"]);
+  });
+
+  it("fails a run after its last retry, and at once on a non-retriable error", async () => {
+    calls.length = 0;
+    await send("test/doomed", {});
+    await send("test/fatal", {});
+    for (let i = 0; i < 5; i++) {
+      await executor.drain();
+      advanceClock(10 * MINUTE_MS);
+    }
+    const [doomed] = await runsFor("-doomed");
+    expect(doomed?.status).toBe("failed");
+    expect(JSON.stringify(doomed?.error)).toContain("never works");
+    expect(calls).toEqual(["doomed", "doomed"]);
+    const [fatal] = await runsFor("-fatal");
+    expect(fatal?.status).toBe("failed");
+    expect(JSON.stringify(fatal?.error)).toContain("stop now");
+  });
+
+  it("cancels waiting runs on a matching cancelOn event", async () => {
+    calls.length = 0;
+    await send("test/long", { id: 1 });
+    await send("test/long", { id: 2 });
+    await executor.drain();
+    await send("test/cancel", { id: 1 });
+    advanceClock(DAY_MS);
+    await executor.drain();
+    const statuses = (await runsFor("-cancellable")).map((run) => [(run.event.data as { id: number }).id, run.status]).sort();
+    expect(statuses).toEqual([[1, "cancelled"], [2, "completed"]]);
+    expect(calls).toEqual(["cancelled-step"]);
+  });
+
+  it("starts one run per idempotency key, and one per event id", async () => {
+    calls.length = 0;
+    await send("test/once", { key: "k1" });
+    await send("test/once", { key: "k1" });
+    await send("test/once", { key: "k2" });
+    await client.send({ id: "fixed-id", name: "test/once", data: { key: "k3" } });
+    await client.send({ id: "fixed-id", name: "test/once", data: { key: "k3" } });
+    await executor.drain();
+    expect(await runsFor("-once")).toHaveLength(3);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("starts runs only when the trigger expression holds", async () => {
+    await send("test/cond", { amount: 5 });
+    await send("test/cond", { amount: 50 });
+    await executor.drain();
+    expect(await runsFor("-conditional")).toHaveLength(1);
+  });
+});
