@@ -70,6 +70,7 @@ beforeAll(async () => {
     client.createFunction({ id: "once", idempotency: "event.data.key", triggers: [{ event: "test/once" }] }, async ({ step }) => {
       await step.run("only", () => calls.push("once"));
     }),
+    client.createFunction({ id: "ticker", triggers: [{ cron: "TZ=Europe/Prague */10 * * * *" }] }, async ({ event }) => event.ts),
     client.createFunction({ id: "conditional", triggers: [{ event: "test/cond", if: "event.data.amount > 10" }] }, async () => "big"),
   ];
   app = await serveRouteHandlers(serve({ client, functions }) as never);
@@ -94,6 +95,20 @@ async function runsFor(functionSuffix: string) {
 }
 
 describe("local executor", () => {
+  it("fires cron triggers on schedule, collapsing ticks missed during downtime into one run", async () => {
+    await executor.drain(); // first sight: counting starts now
+    expect(await runsFor("-ticker")).toHaveLength(0);
+    advanceClock(10 * MINUTE_MS);
+    await executor.drain();
+    expect(await runsFor("-ticker")).toHaveLength(1);
+    advanceClock(2 * 60 * MINUTE_MS); // two hours down: 12 ticks missed
+    await executor.drain();
+    await executor.drain();
+    const runs = await runsFor("-ticker");
+    expect(runs).toHaveLength(2);
+    expect(runs.every((run) => run.status === "completed")).toBe(true);
+  });
+
   it("runs steps one after the other, memoizing each once, and completes with the output", async () => {
     calls.length = 0;
     await send("test/steps", { n: 4 });
