@@ -155,6 +155,7 @@ CREATE TABLE "events" (
 	"dedupe_key" text,
 	"sent_at" timestamp with time zone,
 	"send_attempts" integer DEFAULT 0 NOT NULL,
+	"next_send_at" timestamp with time zone,
 	"last_send_error" text,
 	CONSTRAINT "events_dedupe_key_unique" UNIQUE("dedupe_key")
 );
@@ -228,6 +229,8 @@ CREATE TABLE "inngest_local_jobs" (
 	"step_id" text,
 	"due_at" timestamp with time zone NOT NULL,
 	"attempt" integer DEFAULT 0 NOT NULL,
+	"locked_by" text,
+	"locked_until" timestamp with time zone,
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

@@ -31,3 +31,18 @@ export async function recordEvent(db: Db, options: RecordEventOptions): Promise<
     .returning({ id: events.id });
   return row?.id ?? null;
 }
+
+/** Record several events in one statement (set-based jobs such as the lifecycle sweep). */
+export async function recordEvents(db: Db, list: RecordEventOptions[]): Promise<void> {
+  if (list.length === 0) return;
+  const at = now();
+  await db.insert(events).values(
+    list.map((options) => ({
+      name: options.name,
+      userId: options.userId,
+      payload: options.payload ?? {},
+      dedupeKey: options.dedupeKey,
+      occurredAt: options.occurredAt ?? at,
+    })),
+  );
+}

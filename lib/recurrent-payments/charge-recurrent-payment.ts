@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { now } from "@/lib/clock";
+import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { payments, recurrentPayments, subscriptionTypes, type Payment, type Subscription } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
@@ -9,7 +9,9 @@ import { getGateway, toGatewayCode } from "@/lib/payments/gateways";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { createRecurrentPayment } from "./create-recurrent-payment";
 
-export const DEFAULT_MAX_FAILED_CHARGES = 4;
+/** After a decline the charge is tried again after 1, 2, then 3 days; the fourth decline ends the chain. */
+export const CHARGE_RETRY_DAYS = [1, 2, 3] as const;
+export const DEFAULT_MAX_FAILED_CHARGES = CHARGE_RETRY_DAYS.length + 1;
 
 export type ChargeOutcome =
   | { status: "charged"; payment: Payment; subscription: Subscription | null; nextRecurrentPaymentId: number }
@@ -105,6 +107,7 @@ export async function chargeRecurrentPayment(
         lastFailureReason: result.reason,
         paymentId: created.id,
         state: final ? "charge_failed" : "active",
+        nextAttemptAt: final ? null : addDays(at, CHARGE_RETRY_DAYS[Math.min(failedAttempts, CHARGE_RETRY_DAYS.length) - 1] ?? 1),
         updatedAt: at,
       })
       .where(eq(recurrentPayments.id, recurrent.id));

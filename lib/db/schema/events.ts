@@ -20,6 +20,8 @@ export const events = pgTable(
     dedupeKey: text("dedupe_key").unique(),
     sentAt: timestamptz("sent_at"),
     sendAttempts: integer("send_attempts").notNull().default(0),
+    /** After a failed send: not before this time (backoff). */
+    nextSendAt: timestamptz("next_send_at"),
     lastSendError: text("last_send_error"),
   },
   (t) => [

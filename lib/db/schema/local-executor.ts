@@ -94,6 +94,12 @@ export const localJobs = pgTable(
     stepId: text("step_id"),
     dueAt: timestamptz("due_at").notNull(),
     attempt: integer("attempt").notNull().default(0),
+    /**
+     * Lease of the executor loop working on the job (wall-clock time, not the virtual clock). A job whose lease ran
+     * out — its executor was killed mid-call — is picked up again.
+     */
+    lockedBy: text("locked_by"),
+    lockedUntil: timestamptz("locked_until"),
     createdAt: timestamptz("created_at").notNull(),
   },
   (t) => [
