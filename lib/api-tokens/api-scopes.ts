@@ -6,6 +6,7 @@ export const API_SCOPES = [
   { scope: "subscriptions:write", label: "Create subscription types and subscriptions" },
   { scope: "payments:write", label: "Create and pay payments" },
   { scope: "events:write", label: "Send custom events" },
+  { scope: "dev", label: "Advance the development clock (local executor only)" },
 ] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number]["scope"];

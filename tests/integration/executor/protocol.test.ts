@@ -14,6 +14,7 @@ let app: Awaited<ReturnType<typeof serveRouteHandlers>>;
 let client: Inngest;
 /** What each step body did, by name: a step that ran twice shows up twice. */
 const calls: string[] = [];
+let brokenUntilFixed = true;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -69,6 +70,14 @@ beforeAll(async () => {
     ),
     client.createFunction({ id: "once", idempotency: "event.data.key", triggers: [{ event: "test/once" }] }, async ({ step }) => {
       await step.run("only", () => calls.push("once"));
+    }),
+    client.createFunction({ id: "fixable", retries: 0, triggers: [{ event: "test/fixable" }] }, async ({ step }) => {
+      await step.run("prepare", () => calls.push("prepare"));
+      return step.run("fragile", () => {
+        calls.push("fragile");
+        if (brokenUntilFixed) throw new Error("not yet");
+        return "fixed";
+      });
     }),
     client.createFunction({ id: "ticker", triggers: [{ cron: "TZ=Europe/Prague */10 * * * *" }] }, async ({ event }) => event.ts),
     client.createFunction({ id: "conditional", triggers: [{ event: "test/cond", if: "event.data.amount > 10" }] }, async () => "big"),
@@ -183,6 +192,21 @@ describe("local executor", () => {
     const [fatal] = await runsFor("-fatal");
     expect(fatal?.status).toBe("failed");
     expect(JSON.stringify(fatal?.error)).toContain("stop now");
+  });
+
+  it("retries a failed run from its failed step, keeping the steps that succeeded", async () => {
+    calls.length = 0;
+    await send("test/fixable", {});
+    await executor.drain();
+    const [failed] = await runsFor("-fixable");
+    expect(failed?.status).toBe("failed");
+    brokenUntilFixed = false;
+    const { retryRun } = await import("@/inngest/local/retry-run");
+    await retryRun(database.db, failed!.id);
+    await executor.drain();
+    expect((await runsFor("-fixable"))[0]).toMatchObject({ status: "completed", output: "fixed" });
+    expect(calls).toEqual(["prepare", "fragile", "fragile"]);
+    await expect(retryRun(database.db, failed!.id)).rejects.toMatchObject({ code: "run_not_failed" });
   });
 
   it("cancels waiting runs on a matching cancelOn event", async () => {
