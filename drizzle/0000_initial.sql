@@ -303,6 +303,7 @@ CREATE INDEX "subscriptions_payment_idx" ON "subscriptions" USING btree ("paymen
 CREATE INDEX "payment_items_payment_idx" ON "payment_items" USING btree ("payment_id");--> statement-breakpoint
 CREATE INDEX "payments_user_idx" ON "payments" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "payments_status_idx" ON "payments" USING btree ("status","paid_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_idempotency_key" ON "payments" USING btree (("meta"->>'idempotency_key'));--> statement-breakpoint
 CREATE INDEX "recurrent_payments_user_idx" ON "recurrent_payments" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "recurrent_payments_due_idx" ON "recurrent_payments" USING btree (coalesce("next_attempt_at", "charge_at")) WHERE "recurrent_payments"."state" = 'active';--> statement-breakpoint
 CREATE INDEX "events_unsent_idx" ON "events" USING btree ("occurred_at") WHERE "events"."sent_at" is null;--> statement-breakpoint

@@ -12,7 +12,8 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    const values = formData.getAll(key).map((value) => (typeof value === "string" ? value : value.name));
+    // NUL cannot be stored in Postgres text; drop it here so a pasted control character is not a server error.
+    const values = formData.getAll(key).map((value) => (typeof value === "string" ? value : value.name).replaceAll("\u0000", ""));
     result[key] = key.endsWith("[]") || values.length > 1 ? values : values[0];
   }
   for (const key of Object.keys(result)) {

@@ -6,6 +6,7 @@ import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ApiScope } from "@/lib/api-tokens/api-scopes";
 import { toErrorResponse } from "./responses";
+import { isStorableJson } from "./storable-text";
 
 /** Who may call a route: an API token with a scope, a user token, or either. */
 export type ApiAuth = { token: "api"; scope: ApiScope } | { token: "user" } | { token: "api-or-user"; scope: ApiScope };
@@ -52,11 +53,16 @@ async function authenticate(request: NextRequest, db: Db, auth: ApiAuth): Promis
 async function readJson(request: NextRequest): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === "") throw new AppError("invalid_body", "Send a JSON body.", 400);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("invalid_json", "The body is not valid JSON.", 400);
   }
+  if (!isStorableJson(value)) {
+    throw new AppError("invalid_body", "Text in the body may not contain NUL characters or unpaired surrogates.", 400);
+  }
+  return value;
 }
 
 /**

@@ -1,4 +1,3 @@
-import "zod-openapi";
 import { z } from "zod";
 import { paymentItemType, paymentStatus, recurrentState, subscriptionKind, userRole } from "@/lib/db/schema";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { hashToken } from "@/lib/auth/tokens";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
@@ -18,11 +18,13 @@ export async function authenticateBearer(db: Db, token: string): Promise<BearerP
   const at = now();
   if (token.startsWith("sf_api_")) {
     const [row] = await db
-      .update(apiTokens)
-      .set({ lastUsedAt: at })
+      .select({ id: apiTokens.id, name: apiTokens.name, scopes: apiTokens.scopes })
+      .from(apiTokens)
       .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id, name: apiTokens.name, scopes: apiTokens.scopes });
-    return row ? { kind: "api", tokenId: row.id, name: row.name, scopes: row.scopes } : null;
+      .limit(1);
+    if (!row) return null;
+    await touch(db, apiTokens, row.id, at);
+    return { kind: "api", tokenId: row.id, name: row.name, scopes: row.scopes };
   }
   if (token.startsWith("sf_user_")) {
     const [row] = await db
@@ -32,8 +34,20 @@ export async function authenticateBearer(db: Db, token: string): Promise<BearerP
       .where(and(eq(userTokens.tokenHash, tokenHash), isNull(userTokens.revokedAt), gt(userTokens.expiresAt, at)))
       .limit(1);
     if (!row) return null;
-    await db.update(userTokens).set({ lastUsedAt: at }).where(eq(userTokens.id, row.tokenId));
+    await touch(db, userTokens, row.tokenId, at);
     return { kind: "user", tokenId: row.tokenId, user: row.user };
   }
   return null;
+}
+
+/**
+ * Record when a token was last used, at most once a minute: busy integrations share one token, and writing the row on
+ * every request would make their requests queue on it.
+ */
+async function touch(db: Db, table: typeof apiTokens | typeof userTokens, id: number, at: Date): Promise<void> {
+  const staleBefore = new Date(at.getTime() - 60_000);
+  await db
+    .update(table)
+    .set({ lastUsedAt: at })
+    .where(and(eq(table.id, id), or(isNull(table.lastUsedAt), lt(table.lastUsedAt, staleBefore))));
 }

@@ -53,10 +53,20 @@ export async function connect(url = process.env.DATABASE_URL, options: { pgliteD
       neonConfig.pipelineConnect = false;
     }
     const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    pool.on("error", logIdleClientError);
     return { db: drizzle(pool, { schema }) as unknown as Db, driver, close: () => pool.end() };
   }
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  pool.on("error", logIdleClientError);
   return { db: drizzle(pool, { schema }) as unknown as Db, driver, close: () => pool.end() };
+}
+
+/**
+ * An idle pooled connection the server closed (restart, failover, admin terminate) emits "error" on the pool; without
+ * a listener Node would crash the process. The pool drops the client and opens a new one on the next query.
+ */
+function logIdleClientError(error: Error): void {
+  console.warn(`database: an idle connection was closed (${error.message})`);
 }

@@ -1,5 +1,5 @@
 import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
-import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 import { subscriptionTypes } from "./subscriptions";
@@ -35,6 +35,8 @@ export const payments = pgTable(
     check("payments_amount_nonnegative", sql`${t.amountCents} >= 0`),
     index("payments_user_idx").on(t.userId, t.createdAt),
     index("payments_status_idx").on(t.status, t.paidAt),
+    // API Idempotency-Key (lib/api/idempotency.ts): one payment per token-scoped key, even under a race.
+    uniqueIndex("payments_idempotency_key").on(sql`(${t.meta}->>'idempotency_key')`),
   ],
 );
 export type Payment = InferSelectModel<typeof payments>;
