@@ -5,6 +5,7 @@ import { requireAdmin, requireUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
+import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
 import type { ActionState } from "./action-state";
 
 /** FormData → plain object; repeated keys (checkbox groups, multi-selects) become arrays. */
@@ -56,6 +57,7 @@ export function defineAction<S extends z.ZodType, R>(
       }
       const result = await handler(parsed.data, { db: await getDb(), user });
       for (const path of spec.revalidate ?? []) revalidatePath(path);
+      deliverEventsAfterResponse();
       if (result && typeof result === "object" && "ok" in result) return result as ActionState<R>;
       return { ok: true, data: result as R };
     } catch (error) {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { authenticateBearer, type BearerPrincipal } from "@/lib/auth/authenticate-bearer";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
 import type { ApiScope } from "@/lib/api-tokens/api-scopes";
 import { toErrorResponse } from "./responses";
 import { isStorableJson } from "./storable-text";
@@ -82,7 +83,9 @@ export function apiRoute<A extends ApiAuth, B extends z.ZodType | undefined = un
         ? spec.query.parse(Object.fromEntries(request.nextUrl.searchParams))
         : undefined) as RouteContext<A, B, Q>["query"];
       const params = segment?.params ? await segment.params : {};
-      return await handler({ db, principal, body, query, params, request });
+      const response = await handler({ db, principal, body, query, params, request });
+      if (request.method !== "GET") deliverEventsAfterResponse();
+      return response;
     } catch (error) {
       return toErrorResponse(error);
     }
@@ -98,7 +101,9 @@ export function publicApiRoute<B extends z.ZodType>(
     try {
       const db = await getDb();
       const body = spec.body.parse(await readJson(request));
-      return await handler({ db, body, request });
+      const response = await handler({ db, body, request });
+      deliverEventsAfterResponse();
+      return response;
     } catch (error) {
       return toErrorResponse(error);
     }

@@ -3,7 +3,6 @@ import { inArray, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { events } from "@/lib/db/schema";
-import { inngest } from "@/inngest/client";
 
 export interface OutgoingEvent {
   id: string;
@@ -14,7 +13,8 @@ export interface OutgoingEvent {
 
 export type SendEvents = (batch: OutgoingEvent[]) => Promise<unknown>;
 
-const sendThroughInngest: SendEvents = (batch) => inngest.send(batch);
+// Imported when first used: the client reads INNGEST_DEV when it is created, which the dev server sets at start-up.
+const sendThroughInngest: SendEvents = async (batch) => (await import("@/inngest/client")).inngest.send(batch);
 
 /** How long a claimed batch is reserved for one sender before another may try it. */
 const CLAIM_MS = 60_000;

@@ -1,0 +1,40 @@
+"use server";
+
+import { z } from "zod";
+import type { ActionState } from "@/lib/actions/action-state";
+import { formDataToObject } from "@/lib/actions/define-action";
+import { getDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
+import { createUser } from "@/lib/users/create-user";
+import { emailSchema, passwordSchema } from "@/lib/users/user-schemas";
+
+const registerSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, { message: "Tell us your name." }).max(200),
+  password: passwordSchema,
+});
+
+/**
+ * Public sign-up (the one action without a session, so it does not go through defineAction). It can only create a
+ * customer: the role is fixed here, never read from the form.
+ */
+export async function registerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = registerSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    const flattened = z.flattenError(parsed.error);
+    return { ok: false, error: "validation_error", message: "Check the highlighted fields.", fieldErrors: flattened.fieldErrors };
+  }
+  try {
+    await createUser(await getDb(), { ...parsed.data, role: "customer", source: "register" });
+    deliverEventsAfterResponse();
+    return { ok: true };
+  } catch (error) {
+    if (isAppError(error)) {
+      return error.code === "user_exists"
+        ? { ok: false, error: error.code, message: error.message, fieldErrors: { email: ["This email already has an account."] } }
+        : { ok: false, error: error.code, message: error.message };
+    }
+    throw error;
+  }
+}
