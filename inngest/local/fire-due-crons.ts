@@ -34,41 +34,38 @@ export function latestTickBetween(spec: string, after: Date, until: Date): Date 
  */
 export async function fireDueCrons(db: Db, functions: RegisteredFunction[]): Promise<number> {
   const at = now();
+  const triggers = functions.flatMap((fn) => fn.triggers.flatMap((trigger) => ("cron" in trigger ? [{ fn, cron: trigger.cron }] : [])));
+  if (triggers.length === 0) return 0;
+  // One read decides what is due; only due triggers take a row lock.
+  const ticks = await db.select().from(localCronTicks);
   let started = 0;
-  for (const fn of functions) {
-    for (const trigger of fn.triggers) {
-      if (!("cron" in trigger)) continue;
-      started += await db.transaction(async (tx) => {
-        const inserted = await tx
-          .insert(localCronTicks)
-          .values({ functionId: fn.id, cron: trigger.cron, lastTickAt: at })
-          .onConflictDoNothing()
-          .returning();
-        if (inserted.length > 0) return 0;
-        const [row] = await tx
-          .select()
-          .from(localCronTicks)
-          .where(eqTick(fn.id, trigger.cron))
-          .for("update", { skipLocked: true });
-        if (!row) return 0;
-        const tick = latestTickBetween(trigger.cron, row.lastTickAt, at);
-        if (!tick) return 0;
-        await tx.update(localCronTicks).set({ lastTickAt: tick }).where(eqTick(fn.id, trigger.cron));
-        const event: StoredEvent = {
-          id: `cron:${fn.id}:${tick.toISOString()}`,
-          name: "inngest/scheduled.timer",
-          data: { cron: trigger.cron },
-          ts: tick.getTime(),
-        };
-        const fresh = await tx
-          .insert(localEvents)
-          .values({ id: event.id, name: event.name, event: event as unknown as Record<string, unknown>, receivedAt: at })
-          .onConflictDoNothing()
-          .returning();
-        if (fresh.length === 0) return 0;
-        return (await startRun(tx, fn, event)) ? 1 : 0;
-      });
+  for (const { fn, cron } of triggers) {
+    const known = ticks.find((tick) => tick.functionId === fn.id && tick.cron === cron);
+    if (!known) {
+      await db.insert(localCronTicks).values({ functionId: fn.id, cron, lastTickAt: at }).onConflictDoNothing();
+      continue;
     }
+    if (!latestTickBetween(cron, known.lastTickAt, at)) continue;
+    started += await db.transaction(async (tx) => {
+      const [row] = await tx.select().from(localCronTicks).where(eqTick(fn.id, cron)).for("update", { skipLocked: true });
+      if (!row) return 0;
+      const tick = latestTickBetween(cron, row.lastTickAt, at);
+      if (!tick) return 0;
+      await tx.update(localCronTicks).set({ lastTickAt: tick }).where(eqTick(fn.id, cron));
+      const event: StoredEvent = {
+        id: `cron:${fn.id}:${tick.toISOString()}`,
+        name: "inngest/scheduled.timer",
+        data: { cron },
+        ts: tick.getTime(),
+      };
+      const fresh = await tx
+        .insert(localEvents)
+        .values({ id: event.id, name: event.name, event: event as unknown as Record<string, unknown>, receivedAt: at })
+        .onConflictDoNothing()
+        .returning();
+      if (fresh.length === 0) return 0;
+      return (await startRun(tx, fn, event)) ? 1 : 0;
+    });
   }
   return started;
 }
