@@ -1,12 +1,15 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { authSecret } from "@/lib/auth/auth-secret";
 
 /**
  * First gate (edge-safe: it only verifies the session JWT, no database): /admin needs an admin, /account any
  * signed-in user. Every page, handler and action checks again against the database.
  */
 export async function proxy(request: NextRequest) {
-  const token = (await getToken({ req: request, secureCookie: true })) ?? (await getToken({ req: request, secureCookie: false }));
+  const secret = authSecret();
+  const token =
+    (await getToken({ req: request, secret, secureCookie: true })) ?? (await getToken({ req: request, secret, secureCookie: false }));
   const { pathname, search } = request.nextUrl;
   if (!token) {
     const login = new URL("/login", request.url);

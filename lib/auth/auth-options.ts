@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
+import { authSecret } from "./auth-secret";
 import { loginSchema } from "@/lib/users/user-schemas";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 
@@ -10,6 +11,7 @@ import { authenticateUser } from "@/lib/users/authenticate-user";
  * proxy; pages, handlers and actions re-read the user from the database (lib/auth/session.ts).
  */
 export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [

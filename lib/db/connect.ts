@@ -18,7 +18,12 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export const DEFAULT_PGLITE_DIR = ".data/pglite";
+/**
+ * Where the embedded database lives by default. Not `.data/` in the project: `next dev` (Turbopack) watches the
+ * whole project tree and reloads the browser on every change, and a database writes files all the time. Tool state
+ * under node_modules/.cache is not watched. Override with PGLITE_DIR.
+ */
+export const DEFAULT_PGLITE_DIR = "node_modules/.cache/subflow/pglite";
 
 /** Which driver a DATABASE_URL selects: unset → embedded PGlite, a Neon host → Neon serverless, else node-postgres. */
 export function driverFor(url: string | undefined): DriverKind {
