@@ -1,2 +1,11 @@
 /** Internal Inngest events (not domain events: they never pass through the outbox). */
 export const CHARGE_DUE_EVENT = "subflow/recurrent_payment.charge_due";
+
+/** Ask for a template email: { user_id, template_code, idempotency_key, extra? }. */
+export const EMAIL_REQUESTED_EVENT = "subflow/email.requested";
+
+/**
+ * A custom event (POST /api/v1/events) that sends a template to its user: { template_code }. It lets an admin or a
+ * script try a template end to end through the events API, Inngest and the email pipeline.
+ */
+export const TEST_EMAIL_CUSTOM_EVENT = "custom.test_email";

@@ -1,7 +1,8 @@
 import { chargeRecurrentPayment } from "./functions/charge-recurrent-payment";
 import { deliverOutbox } from "./functions/deliver-outbox";
 import { recurrentPaymentsCharge } from "./functions/recurrent-payments-charge";
+import { sendTemplateEmail } from "./functions/send-template-email";
 import { subscriptionsLifecycle } from "./functions/subscriptions-lifecycle";
 
 /** Every Inngest function of the app: served by app/api/inngest/route.ts. */
-export const functions = [deliverOutbox, subscriptionsLifecycle, recurrentPaymentsCharge, chargeRecurrentPayment];
+export const functions = [deliverOutbox, subscriptionsLifecycle, recurrentPaymentsCharge, chargeRecurrentPayment, sendTemplateEmail];
