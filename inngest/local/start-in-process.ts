@@ -20,6 +20,7 @@ export async function startInProcessExecutor(): Promise<void> {
   const port = Number(process.env.INNGEST_LOCAL_PORT ?? DEFAULT_LOCAL_EXECUTOR_PORT);
   const appUrl = process.env.INNGEST_APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/api/inngest`;
   process.env.INNGEST_DEV = `http://127.0.0.1:${port}`;
+  process.env.SUBFLOW_LOCAL_EXECUTOR = "1"; // INNGEST_DEV is ours now, not a sign of another dev server
   const executor = new LocalExecutor({ db: await getDb(), appUrl, port });
   holder.subflowLocalExecutor = executor;
   const url = await executor.start();
