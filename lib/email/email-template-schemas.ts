@@ -17,7 +17,9 @@ const templateText = (label: string, max: number, required: boolean) =>
     .superRefine((value, context) => {
       const error = templateSyntaxError(value);
       if (error) context.addIssue({ code: "custom", message: `${label} does not parse: ${error}` });
-    });
+    })
+    // Browsers submit textareas with CRLF; store one kind of line break.
+    .transform((value) => value.replace(/\r\n?/g, "\n"));
 
 export const emailTemplateInputSchema = z.object({
   code: emailTemplateCodeSchema,

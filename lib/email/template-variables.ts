@@ -1,19 +1,7 @@
 import Handlebars from "handlebars";
+import { KNOWN_EMAIL_VARIABLES } from "./known-variables";
 
-/**
- * The variables every email can use, from build-email-context.ts. UI-safe (the editor lists them). Callers may add
- * more through `extra`, so an unknown name is a warning, not an error.
- */
-export const KNOWN_EMAIL_VARIABLES = [
-  "user.id",
-  "user.email",
-  "user.name",
-  "subscription.type_name",
-  "subscription.start_at",
-  "subscription.end_at",
-  "app.name",
-  "app.url",
-] as const;
+export { KNOWN_EMAIL_VARIABLES };
 
 const BUILT_IN_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log"]);
 // Inside these blocks paths are relative to the block's value, so they cannot be checked against the root context.

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { EmailTemplateEditor } from "@/components/email/email-template-editor";
+import { ActionButton } from "@/components/ui/action-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireAdminPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { findEmailTemplate } from "@/lib/email/find-email-template";
+import {
+  deleteEmailTemplateAction,
+  previewEmailTemplateAction,
+  saveEmailTemplateAction,
+  searchPreviewUsersAction,
+  sendTestEmailAction,
+} from "../actions";
+import { previewUserOptions } from "../preview-users";
+
+export const metadata: Metadata = { title: "Edit email template" };
+
+export default async function EditEmailTemplatePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const admin = await requireAdminPage(`/admin/email-templates/${id}`);
+  const templateId = z.coerce.number().int().positive().safeParse(id);
+  if (!templateId.success) notFound();
+  const db = await getDb();
+  const [template, users] = await Promise.all([findEmailTemplate(db, templateId.data), previewUserOptions(db, admin.id)]);
+  if (!template) notFound();
+  return (
+    <>
+      <PageHeader
+        title={template.name}
+        description={<span className="font-mono">{template.code}</span>}
+        back={<Link href="/admin/email-templates" className="text-zinc-500 hover:text-zinc-900">← Email templates</Link>}
+        actions={
+          <ActionButton
+            action={deleteEmailTemplateAction}
+            fields={{ id: template.id }}
+            label="Delete template"
+            pendingLabel="Deleting…"
+            confirm={`Delete the template "${template.code}"? Functions that send it will fail until it exists again.`}
+            variant="danger"
+            testId="delete-email-template"
+          />
+        }
+      />
+      <EmailTemplateEditor
+        key={template.updatedAt.toISOString()}
+        saveAction={saveEmailTemplateAction}
+        previewAction={previewEmailTemplateAction}
+        searchUsersAction={searchPreviewUsersAction}
+        sendTestAction={sendTestEmailAction}
+        initial={{
+          id: template.id,
+          code: template.code,
+          name: template.name,
+          subject: template.subject,
+          bodyHtml: template.bodyHtml,
+          bodyText: template.bodyText,
+        }}
+        users={users}
+        defaultUserId={admin.id}
+      />
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { buildEmailContext } from "@/lib/email/build-email-context";
+import { deleteEmailTemplate } from "@/lib/email/delete-email-template";
+import type { EmailPreview, PreviewUserOption } from "@/lib/email/email-preview-types";
+import { emailTemplateInputSchema } from "@/lib/email/email-template-schemas";
+import { findEmailTemplate } from "@/lib/email/find-email-template";
+import { renderEmailTemplate } from "@/lib/email/render-template";
+import { saveEmailTemplate } from "@/lib/email/save-email-template";
+import { EmailDeliveryError } from "@/lib/email/send-email";
+import { sendTemplateEmail } from "@/lib/email/send-template-email";
+import { findUnknownVariables } from "@/lib/email/template-variables";
+import { isAppError, notFound } from "@/lib/errors";
+import { idField } from "@/lib/forms/form-fields";
+import { listUsers } from "@/lib/users/list-users";
+
+const optionalId = z.preprocess((value) => (value === "" ? undefined : value), idField.optional());
+
+export const saveEmailTemplateAction = defineAction(
+  { role: "admin", schema: emailTemplateInputSchema.extend({ id: optionalId }), revalidate: ["/admin/email-templates"] },
+  async ({ id, ...input }, { db }) => {
+    try {
+      await saveEmailTemplate(db, { ...input, id });
+    } catch (error) {
+      if (isAppError(error) && error.code === "email_template_exists") {
+        return { ok: false, error: error.code, message: error.message, fieldErrors: { code: ["This code is taken."] } };
+      }
+      throw error;
+    }
+    redirect(`/admin/email-templates?saved=${encodeURIComponent(input.code)}`);
+  },
+);
+
+export const deleteEmailTemplateAction = defineAction(
+  { role: "admin", schema: z.object({ id: idField }), revalidate: ["/admin/email-templates"] },
+  async ({ id }, { db }) => {
+    const deleted = await deleteEmailTemplate(db, id);
+    redirect(`/admin/email-templates?deleted=${encodeURIComponent(deleted.code)}`);
+  },
+);
+
+const previewSchema = z.object({
+  subject: z.string().max(1000),
+  bodyHtml: z.string().max(200_000),
+  bodyText: z.string().max(100_000),
+  userId: idField,
+});
+
+/** Render unsaved template text for a chosen user with the same renderer and context sending uses. */
+export const previewEmailTemplateAction = defineAction(
+  { role: "admin", schema: previewSchema },
+  async ({ userId, ...template }, { db }): Promise<EmailPreview> => {
+    const context = await buildEmailContext(db, userId);
+    const rendered = renderEmailTemplate(template, context);
+    const unknownVariables = findUnknownVariables([template.subject, template.bodyHtml, template.bodyText]);
+    return {
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      to: (context.user as { email: string }).email,
+      unknownVariables,
+      missingVariables: rendered.missingVariables.filter((name) => !unknownVariables.includes(name)),
+    };
+  },
+);
+
+export const searchPreviewUsersAction = defineAction(
+  { role: "admin", schema: z.object({ search: z.string().trim().max(200).optional() }) },
+  async ({ search }, { db }): Promise<PreviewUserOption[]> => {
+    const { rows } = await listUsers(db, { search, limit: 20, offset: 0 });
+    return rows.map(({ id, email, name }) => ({ id, email, name }));
+  },
+);
+
+/** Send the saved template to a user now, under a fresh key (each click is a new test email). */
+export const sendTestEmailAction = defineAction(
+  { role: "admin", schema: z.object({ templateId: idField, userId: idField }), revalidate: ["/admin/emails"] },
+  async ({ templateId, userId }, { db }) => {
+    const template = await findEmailTemplate(db, templateId);
+    if (!template) throw notFound("email_template_not_found", "No such email template.");
+    try {
+      const { entry } = await sendTemplateEmail(db, {
+        templateCode: template.code,
+        userId,
+        idempotencyKey: `test:${template.code}:${userId}:${randomUUID()}`,
+      });
+      return { ok: true, message: `Sent to ${entry.toAddress}.`, data: { emailId: entry.id } };
+    } catch (error) {
+      if (error instanceof EmailDeliveryError) {
+        return { ok: false, error: "email_not_delivered", message: `${error.message} It is in the mailbox as failed.` };
+      }
+      throw error;
+    }
+  },
+);

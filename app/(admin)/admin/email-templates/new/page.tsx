@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmailTemplateEditor } from "@/components/email/email-template-editor";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireAdminPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { previewEmailTemplateAction, saveEmailTemplateAction, searchPreviewUsersAction } from "../actions";
+import { previewUserOptions } from "../preview-users";
+
+export const metadata: Metadata = { title: "New email template" };
+
+const STARTER = {
+  code: "",
+  name: "",
+  subject: "Hello {{user.name}}",
+  bodyHtml: "<p>Hello {{user.name}},</p>\n\n<p>…</p>\n\n<p>— {{app.name}}<br><a href=\"{{app.url}}\">{{app.url}}</a></p>",
+  bodyText: "Hello {{user.name}},\n\n…\n\n— {{app.name}}\n{{app.url}}",
+};
+
+export default async function NewEmailTemplatePage() {
+  const admin = await requireAdminPage("/admin/email-templates/new");
+  const users = await previewUserOptions(await getDb(), admin.id);
+  return (
+    <>
+      <PageHeader
+        title="New email template"
+        back={<Link href="/admin/email-templates" className="text-zinc-500 hover:text-zinc-900">← Email templates</Link>}
+      />
+      <EmailTemplateEditor
+        saveAction={saveEmailTemplateAction}
+        previewAction={previewEmailTemplateAction}
+        searchUsersAction={searchPreviewUsersAction}
+        initial={STARTER}
+        users={users}
+        defaultUserId={admin.id}
+      />
+    </>
+  );
+}
