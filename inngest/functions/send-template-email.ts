@@ -1,6 +1,8 @@
+import { NonRetriableError } from "inngest";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { sendTemplateEmail as send } from "@/lib/email/send-template-email";
+import { isAppError } from "@/lib/errors";
 import { inngest } from "../client";
 import { EMAIL_REQUESTED_EVENT, TEST_EMAIL_CUSTOM_EVENT } from "../events";
 
@@ -21,13 +23,19 @@ export const sendTemplateEmail = inngest.createFunction(
     const data = dataSchema.parse(event.data);
     const key = data.idempotency_key ?? `event:${event.id}`;
     return step.run(`send-${key}`, async () => {
-      const { entry, sentNow } = await send(await getDb(), {
-        templateCode: data.template_code,
-        userId: data.user_id,
-        idempotencyKey: key,
-        extra: data.extra,
-      });
-      return { email_log_id: entry.id, status: entry.status, sent_now: sentNow };
+      try {
+        const { entry, sentNow } = await send(await getDb(), {
+          templateCode: data.template_code,
+          userId: data.user_id,
+          idempotencyKey: key,
+          extra: data.extra,
+        });
+        return { email_log_id: entry.id, status: entry.status, sent_now: sentNow };
+      } catch (error) {
+        // A missing template or user will not appear by retrying; a delivery failure may pass.
+        if (isAppError(error)) throw new NonRetriableError(error.message, { cause: error });
+        throw error;
+      }
     });
   },
 );
