@@ -1,0 +1,42 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { isAppError } from "@/lib/errors";
+import { idField, optionalText } from "@/lib/forms/form-fields";
+import { createContentAccess, updateContentAccess } from "@/lib/subscriptions/create-content-access";
+import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+
+const nameField = z.string().trim().min(1, { message: "Give it a name." }).max(100);
+
+export const createContentAccessAction = defineAction(
+  {
+    role: "admin",
+    schema: z.object({ code: codeSchema, name: nameField, description: optionalText(500) }),
+    revalidate: ["/admin/content-access"],
+  },
+  async (input, { db }) => {
+    try {
+      const row = await createContentAccess(db, input);
+      return { ok: true, message: `Content access “${row.code}” created.` };
+    } catch (error) {
+      if (isAppError(error) && error.code === "content_access_exists") {
+        return { ok: false, error: error.code, message: error.message, fieldErrors: { code: ["This code is taken."] } };
+      }
+      throw error;
+    }
+  },
+);
+
+export const updateContentAccessAction = defineAction(
+  {
+    role: "admin",
+    schema: z.object({ id: idField, name: nameField, description: optionalText(500) }),
+    revalidate: ["/admin/content-access"],
+  },
+  async (input, { db }) => {
+    await updateContentAccess(db, { id: input.id, name: input.name, description: input.description ?? null });
+    redirect("/admin/content-access");
+  },
+);

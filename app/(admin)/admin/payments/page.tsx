@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { FilterBar, FilterField } from "@/components/admin/filter-bar";
+import { PaymentsTable } from "@/components/admin/payments-table";
+import { hrefWith, PAGE_SIZE, readEnum, readPage, type SearchParams } from "@/components/admin/search-params";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Select } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { requireAdminPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { paymentStatus } from "@/lib/db/schema";
+import { PAYMENT_GATEWAY_CODES } from "@/lib/payments/gateways";
+import { listPayments } from "@/lib/payments/list-payments";
+import { markPaymentPaidAction, refundPaymentAction } from "./actions";
+
+export const metadata: Metadata = { title: "Payments" };
+
+const STATUS_LABELS = { form: "Unpaid", paid: "Paid", fail: "Failed", refund: "Refunded" } as const;
+
+export default async function PaymentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireAdminPage("/admin/payments");
+  const params = await searchParams;
+  const page = readPage(params);
+  const status = readEnum(params, "status", paymentStatus.enumValues);
+  const gateway = readEnum(params, "gateway", PAYMENT_GATEWAY_CODES);
+  const { rows, total } = await listPayments(await getDb(), { status, gateway, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const filtered = Boolean(status || gateway);
+
+  return (
+    <>
+      <PageHeader title="Payments" description="Create a payment from a user's page." />
+      <Card>
+        <FilterBar clearHref="/admin/payments" active={filtered}>
+          <FilterField label="Status" htmlFor="status">
+            <Select id="status" name="status" defaultValue={status ?? ""} className="w-40" data-testid="filter-status">
+              <option value="">Any status</option>
+              {paymentStatus.enumValues.map((value) => (
+                <option key={value} value={value}>
+                  {STATUS_LABELS[value]}
+                </option>
+              ))}
+            </Select>
+          </FilterField>
+          <FilterField label="Gateway" htmlFor="gateway">
+            <Select id="gateway" name="gateway" defaultValue={gateway ?? ""} className="w-40">
+              <option value="">Any gateway</option>
+              {PAYMENT_GATEWAY_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </Select>
+          </FilterField>
+        </FilterBar>
+        {rows.length === 0 ? (
+          <EmptyState title={filtered ? "No payments match" : "No payments yet"} />
+        ) : (
+          <PaymentsTable rows={rows} markPaidAction={markPaymentPaidAction} refundAction={refundPaymentAction} showUser />
+        )}
+        <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(n) => hrefWith("/admin/payments", { status, gateway, page: n })} />
+      </Card>
+    </>
+  );
+}

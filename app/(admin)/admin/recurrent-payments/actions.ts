@@ -1,0 +1,14 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { idField } from "@/lib/forms/form-fields";
+import { stopRecurrentPayment } from "@/lib/recurrent-payments/stop-recurrent-payment";
+
+export const stopRecurrentPaymentAction = defineAction(
+  { role: "admin", schema: z.object({ recurrentPaymentId: idField }), revalidate: ["/admin"] },
+  async ({ recurrentPaymentId }, { db }) => {
+    await stopRecurrentPayment(db, { recurrentPaymentId, by: "admin" });
+    return { ok: true, message: "Recurrent payment stopped." };
+  },
+);

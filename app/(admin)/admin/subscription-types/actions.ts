@@ -1,0 +1,43 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { isAppError } from "@/lib/errors";
+import { checkboxField, moneyField, stringList } from "@/lib/forms/form-fields";
+import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
+import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+
+const subscriptionTypeFormSchema = z.object({
+  id: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),
+  code: codeSchema,
+  name: z.string().trim().min(1, { message: "Give the type a name." }).max(200),
+  lengthDays: z.coerce
+    .number({ message: "Enter the length in days." })
+    .int({ message: "Enter whole days." })
+    .min(1, { message: "At least 1 day." })
+    .max(3660, { message: "At most 3660 days." }),
+  price: moneyField,
+  contentAccessCodes: stringList.pipe(z.array(codeSchema).min(1, { message: "Choose at least one content access." })),
+  isDefault: checkboxField,
+  active: checkboxField,
+  nextSubscriptionTypeCode: z.preprocess((value) => (value === "" ? null : value), codeSchema.nullable()),
+});
+
+export const saveSubscriptionTypeAction = defineAction(
+  { role: "admin", schema: subscriptionTypeFormSchema, revalidate: ["/admin"] },
+  async ({ id, price, ...input }, { db }) => {
+    try {
+      await saveSubscriptionType(db, { ...input, priceCents: price, id });
+    } catch (error) {
+      if (isAppError(error) && error.code === "subscription_type_exists") {
+        return { ok: false, error: error.code, message: error.message, fieldErrors: { code: ["This code is taken."] } };
+      }
+      if (isAppError(error) && error.code === "next_subscription_type_invalid") {
+        return { ok: false, error: error.code, message: error.message, fieldErrors: { nextSubscriptionTypeCode: [error.message] } };
+      }
+      throw error;
+    }
+    redirect(`/admin/subscription-types?saved=${encodeURIComponent(input.code)}`);
+  },
+);

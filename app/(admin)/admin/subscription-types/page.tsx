@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ContentAccessBadges } from "@/components/billing/badges";
+import { Badge } from "@/components/ui/badge";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { readText, type SearchParams } from "@/components/admin/search-params";
+import { requireAdminPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
+import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
+
+export const metadata: Metadata = { title: "Subscription types" };
+
+export default async function SubscriptionTypesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireAdminPage("/admin/subscription-types");
+  const saved = readText(await searchParams, "saved");
+  const types = await listSubscriptionTypes(await getDb());
+  return (
+    <>
+      <PageHeader
+        title="Subscription types"
+        description="What customers can buy: length, price and the content it gives access to."
+        actions={
+          <LinkButton href="/admin/subscription-types/new" data-testid="new-subscription-type">
+            New subscription type
+          </LinkButton>
+        }
+      />
+      {saved ? (
+        <Notice tone="success" className="mb-4" data-testid="saved-notice">
+          Subscription type <span className="font-mono">{saved}</span> saved.
+        </Notice>
+      ) : null}
+      <Card>
+        {types.length === 0 ? (
+          <EmptyState title="No subscription types yet" action={<LinkButton href="/admin/subscription-types/new">Create one</LinkButton>} />
+        ) : (
+          <Table data-testid="subscription-types-table">
+            <THead>
+              <Tr>
+                <Th>Name</Th>
+                <Th>Code</Th>
+                <Th className="text-right">Length</Th>
+                <Th className="text-right">Price</Th>
+                <Th>Content</Th>
+                <Th>Flags</Th>
+                <Th>Renews into</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {types.map((type) => (
+                <Tr key={type.id} data-testid={`subscription-type-${type.code}`}>
+                  <Td>
+                    <Link href={`/admin/subscription-types/${type.id}`} className="font-medium text-brand-700 hover:underline">
+                      {type.name}
+                    </Link>
+                  </Td>
+                  <Td className="font-mono text-xs">{type.code}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">{type.lengthDays} days</Td>
+                  <Td className="text-right font-medium whitespace-nowrap tabular-nums">{formatMoney(type.priceCents)}</Td>
+                  <Td>
+                    <ContentAccessBadges codes={type.contentAccess} />
+                  </Td>
+                  <Td>
+                    <span className="inline-flex gap-1">
+                      {type.active ? <Badge tone="green">active</Badge> : <Badge>inactive</Badge>}
+                      {type.isDefault ? <Badge tone="blue">default</Badge> : null}
+                    </span>
+                  </Td>
+                  <Td className="text-zinc-600">{type.nextTypeName ?? <span className="text-zinc-400">same type</span>}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { FilterBar, FilterField } from "@/components/admin/filter-bar";
+import { hrefWith, PAGE_SIZE, readEnum, readId, readPage, readText, type SearchParams } from "@/components/admin/search-params";
+import { SubscriptionsTable } from "@/components/admin/subscriptions-table";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Select } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { requireAdminPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
+import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
+import { SUBSCRIPTION_STATES } from "@/lib/subscriptions/subscription-state";
+import { stopSubscriptionAction } from "./actions";
+
+export const metadata: Metadata = { title: "Subscriptions" };
+
+export default async function SubscriptionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireAdminPage("/admin/subscriptions");
+  const params = await searchParams;
+  const page = readPage(params);
+  const email = readText(params, "email");
+  const type = readId(params, "type");
+  const state = readEnum(params, "state", SUBSCRIPTION_STATES);
+  const db = await getDb();
+  const [{ rows, total }, types] = await Promise.all([
+    listSubscriptions(db, { email, subscriptionTypeId: type, state, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listSubscriptionTypes(db),
+  ]);
+  const filtered = Boolean(email || type || state);
+
+  return (
+    <>
+      <PageHeader title="Subscriptions" description="Give a subscription from a user's page." />
+      <Card>
+        <FilterBar clearHref="/admin/subscriptions" active={filtered}>
+          <FilterField label="User email" htmlFor="email">
+            <Input id="email" name="email" defaultValue={email} placeholder="jane@" className="w-56" />
+          </FilterField>
+          <FilterField label="Type" htmlFor="type">
+            <Select id="type" name="type" defaultValue={type ?? ""} className="w-52">
+              <option value="">All types</option>
+              {types.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </Select>
+          </FilterField>
+          <FilterField label="State" htmlFor="state">
+            <Select id="state" name="state" defaultValue={state ?? ""} className="w-36">
+              <option value="">Any state</option>
+              <option value="actual">Actual</option>
+              <option value="upcoming">Upcoming</option>
+              <option value="ended">Ended</option>
+            </Select>
+          </FilterField>
+        </FilterBar>
+        {rows.length === 0 ? (
+          <EmptyState title={filtered ? "No subscriptions match" : "No subscriptions yet"} />
+        ) : (
+          <SubscriptionsTable rows={rows} stopAction={stopSubscriptionAction} showUser />
+        )}
+        <Pagination
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          hrefFor={(n) => hrefWith("/admin/subscriptions", { email, type, state, page: n })}
+        />
+      </Card>
+    </>
+  );
+}

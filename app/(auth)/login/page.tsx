@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
+import { Card, CardBody } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  return (
+    <>
+      <Card>
+        <CardBody className="px-6 py-6">
+          <h1 className="text-lg font-semibold text-zinc-900">Sign in</h1>
+          <p className="mt-1 mb-5 text-sm text-zinc-500">Welcome back. Use your email and password.</p>
+          <LoginForm callbackUrl={callbackUrl} />
+        </CardBody>
+      </Card>
+      <p className="mt-4 text-center text-sm text-zinc-500">
+        New here?{" "}
+        <Link href="/register" className="font-medium text-brand-700 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { idField } from "@/lib/forms/form-fields";
+import { stopRecurrentPayment } from "@/lib/recurrent-payments/stop-recurrent-payment";
+
+/** A customer stops their own renewal; the user id in the query keeps anyone from stopping another's. */
+export const stopMyRecurrentPaymentAction = defineAction(
+  { role: "user", schema: z.object({ recurrentPaymentId: idField }), revalidate: ["/account"] },
+  async ({ recurrentPaymentId }, { db, user }) => {
+    await stopRecurrentPayment(db, { recurrentPaymentId, by: "user", userId: user.id });
+    return { ok: true, message: "Automatic renewal stopped." };
+  },
+);

@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { LinkButton } from "@/components/ui/button";
+import { Logo } from "@/components/ui/logo";
+import { requireUserPage } from "@/lib/auth/session";
+
+export default async function AccountLayout({ children }: { children: ReactNode }) {
+  const user = await requireUserPage("/account");
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-zinc-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-5xl items-center justify-between px-6">
+          <Logo href="/account" />
+          <div className="flex items-center gap-3">
+            {user.role === "admin" ? (
+              <LinkButton href="/admin" variant="ghost" size="sm" data-testid="admin-link">
+                Admin
+              </LinkButton>
+            ) : null}
+            <span className="text-sm text-zinc-700" data-testid="header-email">
+              {user.email}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { MyPayments } from "@/components/customer/my-payments";
+import { MyRecurrentPayment } from "@/components/customer/my-recurrent-payment";
+import { MySubscriptions } from "@/components/customer/my-subscriptions";
+import { Notice } from "@/components/ui/notice";
+import { requireUserPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listPayments } from "@/lib/payments/list-payments";
+import { listRecurrentPayments } from "@/lib/recurrent-payments/list-recurrent-payments";
+import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
+import { stopMyRecurrentPaymentAction } from "./actions";
+
+export const metadata: Metadata = { title: "My account" };
+
+// The account page lists a person's history in full up to these bounds.
+const SUBSCRIPTION_LIMIT = 50;
+const PAYMENT_LIMIT = 50;
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUserPage("/account");
+  const db = await getDb();
+  // Every query is restricted to the signed-in user's id: ownership is in the query.
+  const [subscriptions, payments, recurrent, params] = await Promise.all([
+    listSubscriptions(db, { userId: user.id, limit: SUBSCRIPTION_LIMIT, offset: 0 }),
+    listPayments(db, { userId: user.id, limit: PAYMENT_LIMIT, offset: 0 }),
+    listRecurrentPayments(db, { userId: user.id, limit: 10, offset: 0 }),
+    searchParams,
+  ]);
+  const renewal = recurrent.rows.find((row) => row.state === "active") ?? recurrent.rows[0];
+  // Upcoming and running subscriptions first, then the history.
+  const order = { actual: 0, upcoming: 1, ended: 2 } as const;
+  const sortedSubscriptions = [...subscriptions.rows].sort((a, b) => order[a.state] - order[b.state]);
+
+  return (
+    <>
+      {params.denied === "admin" ? (
+        <Notice tone="warning" title="That area is for admins" className="mb-6" data-testid="denied-notice">
+          Your account does not have access to the admin. Here is your account instead.
+        </Notice>
+      ) : null}
+      <div className="mb-6">
+        <h1 className="text-xl font-semibold tracking-tight text-zinc-900" data-testid="page-title">
+          Hello{user.name ? `, ${user.name}` : ""}
+        </h1>
+        <p className="mt-1 text-sm text-zinc-500">Your subscriptions, payments and renewal.</p>
+      </div>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          <MySubscriptions rows={sortedSubscriptions} />
+          <MyPayments rows={payments.rows} />
+        </div>
+        <div>
+          <MyRecurrentPayment row={renewal} stopAction={stopMyRecurrentPaymentAction} />
+        </div>
+      </div>
+    </>
+  );
+}

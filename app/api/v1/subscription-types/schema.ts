@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { subscriptionTypeSchema } from "@/lib/api/entity-schemas";
+import { defineOperation, jsonContent } from "@/lib/api/openapi-operations";
+import { queryBooleanSchema, timestampInputSchema } from "@/lib/api/request-schemas";
+import { codeSchema, subscriptionTypeInputSchema } from "@/lib/subscriptions/subscription-type-schemas";
+
+const fields = subscriptionTypeInputSchema.shape;
+
+export const createSubscriptionTypeBodySchema = z
+  .strictObject({
+    code: codeSchema,
+    name: fields.name,
+    length_days: fields.lengthDays,
+    price_cents: fields.priceCents.meta({ description: "Price in integer cents." }),
+    content_access: fields.contentAccessCodes.meta({ description: "Codes of existing content access." }),
+    active: z.boolean().optional().meta({ description: "Defaults to true." }),
+    is_default: z.boolean().optional().meta({ description: "Defaults to false." }),
+    next_subscription_type_code: codeSchema
+      .nullable()
+      .optional()
+      .meta({ description: "The type a recurrent payment renews into." }),
+    fixed_end: timestampInputSchema.nullable().optional().meta({ description: "Every subscription of it ends then." }),
+  })
+  .meta({ id: "CreateSubscriptionTypeRequest" });
+
+export const subscriptionTypeResponseSchema = z
+  .object({ subscription_type: subscriptionTypeSchema })
+  .meta({ id: "SubscriptionTypeResponse" });
+
+export const listSubscriptionTypesQuerySchema = z.strictObject({
+  active: queryBooleanSchema.optional().meta({ description: "Only active (`true`) or inactive (`false`) types." }),
+});
+
+export const subscriptionTypeListSchema = z
+  .object({ subscription_types: z.array(subscriptionTypeSchema) })
+  .meta({ id: "SubscriptionTypeList" });
+
+export const createSubscriptionTypeOperation = defineOperation({
+  operationId: "createSubscriptionType",
+  summary: "Create a subscription type",
+  tags: ["Subscription types"],
+  auth: { token: "api", scope: "subscriptions:write" },
+  body: createSubscriptionTypeBodySchema,
+  responses: { "201": { description: "Created.", content: jsonContent(subscriptionTypeResponseSchema) } },
+  errors: { 400: ["content_access_not_found", "subscription_type_not_found"], 409: ["subscription_type_exists"] },
+});
+
+export const listSubscriptionTypesOperation = defineOperation({
+  operationId: "listSubscriptionTypes",
+  summary: "List subscription types with their content access",
+  tags: ["Subscription types"],
+  auth: { token: "api", scope: "subscriptions:read" },
+  query: listSubscriptionTypesQuerySchema,
+  responses: { "200": { description: "The types, by code.", content: jsonContent(subscriptionTypeListSchema) } },
+});

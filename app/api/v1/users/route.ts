@@ -1,0 +1,12 @@
+import { apiRoute, NextResponse } from "@/lib/api/api-route";
+import { serializeUser } from "@/lib/api/serializers";
+import { createUser } from "@/lib/users/create-user";
+import { createUserBodySchema } from "./schema";
+
+export const POST = apiRoute(
+  { auth: { token: "api", scope: "users:write" }, body: createUserBodySchema },
+  async ({ db, body }) => {
+    const user = await createUser(db, { ...body, role: "customer", source: "api" });
+    return NextResponse.json({ user: serializeUser(user) }, { status: 201 });
+  },
+);

@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { useFormAction, type FormAction as Action } from "@/components/ui/use-form-action";
+import { formatMoney } from "@/lib/money";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { fieldError, FormMessage } from "@/components/ui/form-message";
+import { Checkbox, Input, Select } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { SubscriptionTypeOption } from "./subscription-type-option";
+
+
+/** A payment with one or more subscription-type items; rows are posted as parallel lists (itemType[], …). */
+export function CreatePaymentForm({ action, userId, types }: { action: Action; userId: number; types: SubscriptionTypeOption[] }) {
+  const { state, pending, formProps } = useFormAction(action);
+  const [rows, setRows] = useState<number[]>([0]);
+  const [nextKey, setNextKey] = useState(1);
+  const itemErrors = fieldError(state, "items");
+
+  return (
+    <form {...formProps} className="space-y-4" data-testid="create-payment-form">
+      <input type="hidden" name="userId" value={userId} />
+      <fieldset className="space-y-2">
+        <legend className="mb-1.5 text-sm font-medium text-zinc-800">Items</legend>
+        <div className="grid grid-cols-[1fr_4.5rem_6.5rem_2rem] gap-2 text-xs text-zinc-500">
+          <span>Subscription type</span>
+          <span>Count</span>
+          <span>Unit price</span>
+          <span />
+        </div>
+        {rows.map((key, index) => (
+          <div key={key} className="grid grid-cols-[1fr_4.5rem_6.5rem_2rem] items-center gap-2" data-testid="payment-item-row">
+            <Select name="itemType[]" defaultValue="" aria-label={`Item ${index + 1} type`} data-testid={`item-type-${index}`}>
+              <option value="" disabled>
+                Choose…
+              </option>
+              {types.map((type) => (
+                <option key={type.id} value={type.code}>
+                  {type.name} · {formatMoney(type.priceCents)}
+                </option>
+              ))}
+            </Select>
+            <Input name="itemCount[]" type="number" min={1} defaultValue={1} aria-label={`Item ${index + 1} count`} data-testid={`item-count-${index}`} />
+            <Input name="itemPrice[]" inputMode="decimal" placeholder="type price" aria-label={`Item ${index + 1} unit price`} data-testid={`item-price-${index}`} />
+            <Button
+              variant="ghost"
+              size="sm"
+              aria-label={`Remove item ${index + 1}`}
+              disabled={rows.length === 1}
+              onClick={() => setRows(rows.filter((candidate) => candidate !== key))}
+            >
+              ✕
+            </Button>
+          </div>
+        ))}
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => {
+            setRows([...rows, nextKey]);
+            setNextKey(nextKey + 1);
+          }}
+          data-testid="add-item"
+        >
+          + Add item
+        </Button>
+        {itemErrors ? (
+          <ul className="space-y-0.5 text-xs text-red-600" role="alert" data-testid="error-items">
+            {itemErrors.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </fieldset>
+      <div className="grid grid-cols-2 gap-3">
+        <FormField label="Gateway" htmlFor="payment-gateway" error={fieldError(state, "gateway")}>
+          <Select id="payment-gateway" name="gateway" defaultValue="manual" data-testid="payment-gateway">
+            <option value="manual">Manual (settled outside Subflow)</option>
+            <option value="demo">Demo (test cards)</option>
+          </Select>
+        </FormField>
+        <FormField label="Recurrent card token" htmlFor="payment-card" hint="Optional, e.g. tok_visa." error={fieldError(state, "recurrentCardToken")}>
+          <Input id="payment-card" name="recurrentCardToken" placeholder="tok_visa" data-testid="payment-card-token" />
+        </FormField>
+      </div>
+      <Checkbox name="markPaid" label="Mark paid now" description="Creates the subscription at once." data-testid="payment-mark-paid" />
+      <FormMessage state={state} />
+      <div className="flex justify-end">
+        <SubmitButton pending={pending} pendingLabel="Creating…" data-testid="create-payment-submit">
+          Create payment
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

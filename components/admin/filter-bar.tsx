@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { buttonClasses } from "@/components/ui/button";
+
+/** A GET form of list filters: submitting reloads the list with the filters in the URL (page resets to 1). */
+export function FilterBar({ children, clearHref, active }: { children: ReactNode; clearHref: string; active: boolean }) {
+  return (
+    <form method="get" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-5 py-3" data-testid="filters">
+      {children}
+      <button type="submit" className={buttonClasses("secondary")}>
+        Filter
+      </button>
+      {active ? (
+        <Link href={clearHref} className={buttonClasses("ghost")}>
+          Clear
+        </Link>
+      ) : null}
+    </form>
+  );
+}
+
+export function FilterField({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={htmlFor} className="block text-xs font-medium text-zinc-500">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { RecurrentStateBadge } from "@/components/billing/badges";
+import { ActionButton } from "@/components/ui/action-button";
+import { formatDateTime } from "@/components/ui/format";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import type { FormAction as Action } from "@/components/ui/use-form-action";
+import { formatMoney } from "@/lib/money";
+import type { RecurrentPaymentListRow } from "@/lib/recurrent-payments/list-recurrent-payments";
+
+export function RecurrentPaymentsTable({
+  rows,
+  stopAction,
+  showUser = false,
+}: {
+  rows: RecurrentPaymentListRow[];
+  stopAction: Action;
+  showUser?: boolean;
+}) {
+  return (
+    <Table data-testid="recurrent-payments-table">
+      <THead>
+        <Tr>
+          {showUser ? <Th>User</Th> : null}
+          <Th>Next charge buys</Th>
+          <Th className="text-right">Amount</Th>
+          <Th>Next charge</Th>
+          <Th>State</Th>
+          <Th className="text-right">Failures</Th>
+          <Th className="text-right">
+            <span className="sr-only">Actions</span>
+          </Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {rows.map((row) => (
+          <Tr key={row.id} data-testid={`recurrent-row-${row.id}`}>
+            {showUser ? (
+              <Td>
+                <Link href={`/admin/users/${row.userId}`} className="font-medium text-brand-700 hover:underline">
+                  {row.userEmail}
+                </Link>
+              </Td>
+            ) : null}
+            <Td>
+              <div className="font-medium text-zinc-900">{row.typeName}</div>
+              <div className="text-xs text-zinc-500">{row.gateway} gateway</div>
+            </Td>
+            <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(row.amountCents)}</Td>
+            <Td className="whitespace-nowrap">{row.state === "active" ? formatDateTime(row.chargeAt) : <span className="text-zinc-400">—</span>}</Td>
+            <Td>
+              <RecurrentStateBadge state={row.state} />
+            </Td>
+            <Td className="text-right tabular-nums">
+              <span title={row.lastFailureReason ?? undefined} className={row.failedAttempts > 0 ? "text-red-600" : undefined}>
+                {row.failedAttempts}
+              </span>
+            </Td>
+            <Td className="text-right">
+              {row.state === "active" ? (
+                <ActionButton
+                  action={stopAction}
+                  fields={{ recurrentPaymentId: row.id }}
+                  label="Stop"
+                  pendingLabel="Stopping…"
+                  variant="danger"
+                  confirm={`Stop the recurrent payment for ${row.userEmail}? It will not be charged again.`}
+                  testId={`stop-recurrent-${row.id}`}
+                />
+              ) : null}
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    if (!result || result.error) {
+      setPending(false);
+      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Try again.");
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" data-testid="login-form">
+      {error ? (
+        <Notice tone="error" data-testid="login-error">
+          {error}
+        </Notice>
+      ) : null}
+      <FormField label="Email" htmlFor="email">
+        <Input id="email" name="email" type="email" autoComplete="email" required autoFocus data-testid="login-email" />
+      </FormField>
+      <FormField label="Password" htmlFor="password">
+        <Input id="password" name="password" type="password" autoComplete="current-password" required data-testid="login-password" />
+      </FormField>
+      <Button type="submit" className="w-full" disabled={pending} data-testid="login-submit">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

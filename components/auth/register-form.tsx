@@ -1,0 +1,76 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import type { ActionState } from "@/lib/actions/action-state";
+import { PASSWORD_MIN_LENGTH_CHARS } from "@/lib/users/password-policy";
+import { FormField } from "@/components/ui/form-field";
+import { fieldError, FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Notice } from "@/components/ui/notice";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+type RegisterAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** Creates the account through the server action, then signs in with the same credentials and opens /account. */
+export function RegisterForm({ action }: { action: RegisterAction }) {
+  const router = useRouter();
+  const credentials = useRef<{ email: string; password: string } | null>(null);
+  const [signInError, setSignInError] = useState<string | null>(null);
+  const { state, pending, formProps } = useFormAction(
+    async (previous: ActionState, formData: FormData) => {
+      credentials.current = { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
+      return action(previous, formData);
+    },
+    { resetOnSuccess: false },
+  );
+
+  useEffect(() => {
+    if (!state?.ok || !credentials.current) return;
+    const { email, password } = credentials.current;
+    credentials.current = null;
+    void signIn("credentials", { email, password, redirect: false }).then((result) => {
+      if (!result || result.error) {
+        setSignInError("Your account was created, but signing in failed. Sign in from the login page.");
+        return;
+      }
+      router.replace("/account");
+      router.refresh();
+    });
+  }, [state, router]);
+
+  return (
+    <form {...formProps} className="space-y-4" data-testid="register-form">
+      {state && !state.ok && state.error !== "validation_error" && state.error !== "user_exists" ? <FormMessage state={state} /> : null}
+      {signInError ? <Notice tone="warning">{signInError}</Notice> : null}
+      <FormField label="Name" htmlFor="name" error={fieldError(state, "name")}>
+        <Input id="name" name="name" autoComplete="name" required invalid={!!fieldError(state, "name")} data-testid="register-name" />
+      </FormField>
+      <FormField label="Email" htmlFor="email" error={fieldError(state, "email")}>
+        <Input id="email" name="email" type="email" autoComplete="email" required invalid={!!fieldError(state, "email")} data-testid="register-email" />
+      </FormField>
+      <FormField
+        label="Password"
+        htmlFor="password"
+        hint={`At least ${PASSWORD_MIN_LENGTH_CHARS} characters.`}
+        error={fieldError(state, "password")}
+      >
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH_CHARS}
+          invalid={!!fieldError(state, "password")}
+          data-testid="register-password"
+        />
+      </FormField>
+      <SubmitButton pending={pending || !!state?.ok} className="w-full" pendingLabel={state?.ok ? "Signing you in…" : "Creating account…"} data-testid="register-submit">
+        Create account
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { PaymentStatus, RecurrentState, SubscriptionKind } from "@/lib/db/schema";
+import type { SubscriptionState } from "@/lib/subscriptions/subscription-state";
+
+const subscriptionTones: Record<SubscriptionState, BadgeTone> = { actual: "green", upcoming: "blue", ended: "gray" };
+
+export function SubscriptionStateBadge({ state }: { state: SubscriptionState }) {
+  return (
+    <Badge tone={subscriptionTones[state]} data-testid="subscription-state">
+      {state === "actual" ? "Actual" : state === "upcoming" ? "Upcoming" : "Ended"}
+    </Badge>
+  );
+}
+
+const paymentTones: Record<PaymentStatus, BadgeTone> = { form: "amber", paid: "green", fail: "red", refund: "gray" };
+const paymentLabels: Record<PaymentStatus, string> = { form: "Unpaid", paid: "Paid", fail: "Failed", refund: "Refunded" };
+
+export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
+  return (
+    <Badge tone={paymentTones[status]} data-testid="payment-status">
+      {paymentLabels[status]}
+    </Badge>
+  );
+}
+
+const recurrentTones: Record<RecurrentState, BadgeTone> = {
+  active: "green",
+  user_stop: "gray",
+  admin_stop: "gray",
+  system_stop: "gray",
+  charged: "blue",
+  charge_failed: "red",
+};
+export const RECURRENT_STATE_LABELS: Record<RecurrentState, string> = {
+  active: "Active",
+  user_stop: "Stopped by customer",
+  admin_stop: "Stopped by admin",
+  system_stop: "Stopped by system",
+  charged: "Charged",
+  charge_failed: "Charge failed",
+};
+
+export function RecurrentStateBadge({ state }: { state: RecurrentState }) {
+  return (
+    <Badge tone={recurrentTones[state]} data-testid="recurrent-state">
+      {RECURRENT_STATE_LABELS[state]}
+    </Badge>
+  );
+}
+
+export function ContentAccessBadges({ codes }: { codes: readonly string[] }) {
+  if (codes.length === 0) return <span className="text-zinc-400">—</span>;
+  return (
+    <span className="inline-flex flex-wrap gap-1" data-testid="content-access">
+      {codes.map((code) => (
+        <Badge key={code} tone="violet">
+          {code}
+        </Badge>
+      ))}
+    </span>
+  );
+}
+
+const kindLabels: Record<SubscriptionKind, string> = {
+  regular: "Regular",
+  upgrade: "Upgrade",
+  family: "Family",
+  gift: "Gift",
+  referral_reward: "Referral reward",
+};
+
+export function subscriptionKindLabel(kind: SubscriptionKind): string {
+  return kindLabels[kind];
+}

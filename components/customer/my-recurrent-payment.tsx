@@ -1,0 +1,59 @@
+import { RecurrentStateBadge } from "@/components/billing/badges";
+import { ActionButton } from "@/components/ui/action-button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { formatDate } from "@/components/ui/format";
+import type { FormAction } from "@/components/ui/use-form-action";
+import { formatMoney } from "@/lib/money";
+import type { RecurrentPaymentListRow } from "@/lib/recurrent-payments/list-recurrent-payments";
+
+/** The customer's renewal: the active one when there is one, else the most recent. */
+export function MyRecurrentPayment({ row, stopAction }: { row: RecurrentPaymentListRow | undefined; stopAction: FormAction }) {
+  return (
+    <Card data-testid="my-recurrent-payment">
+      <CardHeader title="Automatic renewal" />
+      <CardBody>
+        {!row ? (
+          <p className="text-sm text-zinc-500">You have no automatic renewal.</p>
+        ) : (
+          <div className="space-y-4">
+            <dl className="space-y-2 text-sm">
+              <div className="flex justify-between gap-4">
+                <dt className="text-zinc-500">Renews into</dt>
+                <dd className="text-right font-medium text-zinc-900">{row.typeName}</dd>
+              </div>
+              <div className="flex justify-between gap-4">
+                <dt className="text-zinc-500">Amount</dt>
+                <dd className="font-medium text-zinc-900 tabular-nums">{formatMoney(row.amountCents)}</dd>
+              </div>
+              <div className="flex justify-between gap-4">
+                <dt className="text-zinc-500">Next charge</dt>
+                <dd className="text-zinc-900" data-testid="next-charge">
+                  {row.state === "active" ? formatDate(row.chargeAt) : "—"}
+                </dd>
+              </div>
+              <div className="flex justify-between gap-4">
+                <dt className="text-zinc-500">State</dt>
+                <dd>
+                  <RecurrentStateBadge state={row.state} />
+                </dd>
+              </div>
+            </dl>
+            {row.state === "active" ? (
+              <div className="flex justify-end border-t border-zinc-100 pt-4">
+                <ActionButton
+                  action={stopAction}
+                  fields={{ recurrentPaymentId: row.id }}
+                  label="Stop automatic renewal"
+                  pendingLabel="Stopping…"
+                  variant="danger"
+                  confirm="Stop automatic renewal? Your current subscription keeps running until it ends."
+                  testId="stop-my-recurrent"
+                />
+              </div>
+            ) : null}
+          </div>
+        )}
+      </CardBody>
+    </Card>
+  );
+}

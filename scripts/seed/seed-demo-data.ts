@@ -1,0 +1,17 @@
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { seedDemoAccounts } from "./demo-customers";
+import { seedDemoCatalog } from "./demo-catalog";
+
+/** The demo catalog and accounts; anything that already exists (by code or email) is left as it is. */
+export async function seedDemoData(db: Db): Promise<string[]> {
+  const catalog = await seedDemoCatalog(db);
+  const accounts = await seedDemoAccounts(db, now());
+  return [...catalog, ...accounts];
+}
+
+export function describeSeed(created: string[]): string {
+  return created.length === 0
+    ? "Demo data: everything already present, nothing created."
+    : `Demo data: created ${created.length}:\n${created.map((line) => `  - ${line}`).join("\n")}`;
+}
