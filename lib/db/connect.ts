@@ -51,10 +51,11 @@ export async function connect(url = process.env.DATABASE_URL, options: { pgliteD
       neonConfig.webSocketConstructor = (await import("ws")).default;
     }
     if (process.env.NEON_WS_PROXY) {
-      // Local Postgres behind a WebSocket-to-TCP proxy (tests, CI): plain ws, no pipelining tricks.
-      const proxy = process.env.NEON_WS_PROXY;
+      // Postgres behind a WebSocket-to-TCP proxy (tests, CI). The driver adds the ws:// or wss:// itself; SCRAM
+      // authentication needs pipelineConnect off.
+      const proxy = process.env.NEON_WS_PROXY.replace(/^wss?:\/\//, "");
       neonConfig.wsProxy = (host, port) => `${proxy}/v2?address=${host}:${port}`;
-      neonConfig.useSecureWebSocket = false;
+      neonConfig.useSecureWebSocket = process.env.NEON_WS_PROXY.startsWith("wss://");
       neonConfig.pipelineConnect = false;
     }
     const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10 });

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { subscriptions, subscriptionTypeContentAccess } from "@/lib/db/schema";
 
 /**
  * When a new subscription of `subscriptionTypeId` should start for a user: when the user's running (or already
- * queued) subscription with the same content access ends, else `at`. "Same content access" means the same set of
+ * queued) subscription with the same content access ends, else `at`. One ending exactly at `at` (a renewal charged
+ * on time) counts, so the renewal is linked to it. "Same content access" means the same set of
  * content access codes, so buying something that gives more starts at once.
  * Returns the subscription it follows, so the caller can link it.
  */
@@ -23,7 +24,7 @@ export async function findChainStart(
     .where(
       and(
         eq(subscriptions.userId, options.userId),
-        gt(subscriptions.endAt, options.at),
+        gte(subscriptions.endAt, options.at),
         sql`${accessSet(subscriptions.subscriptionTypeId)} = ${accessSet(options.subscriptionTypeId)}`,
       ),
     )
