@@ -1,0 +1,51 @@
+import { defineConfig } from "@playwright/test";
+
+/*
+ * Browser tests run against a production build (`next build` + `next start`) with the local Inngest executor inside
+ * the server. With DATABASE_URL set (CI) they use that Postgres database; otherwise a fresh embedded PGlite.
+ * Each test creates the data it needs, so tests run in parallel.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${PORT}`;
+const pgliteDir = ".data/e2e-pglite";
+
+const prepare = process.env.DATABASE_URL ? "" : `rm -rf ${pgliteDir} && `;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+    },
+  },
+  webServer: {
+    command: `${prepare}npx tsx --conditions=react-server scripts/prepare-database.ts && npm run build && npm run start -- -p ${PORT}`,
+    url: `${baseURL}/login`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: pgliteDir }),
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-0123456789abcdef0123456789abcdef",
+      NEXTAUTH_URL: baseURL,
+      SUBFLOW_LOCAL_EXECUTOR: "1",
+      INNGEST_LOCAL_PORT: process.env.E2E_INNGEST_PORT ?? "8299",
+      INNGEST_APP_URL: `http://127.0.0.1:${PORT}/api/inngest`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
