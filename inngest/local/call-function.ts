@@ -66,6 +66,8 @@ async function readOutcome(response: Response): Promise<CallOutcome> {
     const ops = list.map((op) => opSchema.parse(op));
     const complete = ops.find((op) => op.op === "RunComplete");
     if (complete) return { kind: "complete", output: complete.data ?? null };
+    // Nothing to do would leave the run with no pending work: call again rather than strand it.
+    if (ops.length === 0) return { kind: "retry", error: { message: "the SDK answered 206 without ops" }, retryAfterMs: null };
     return { kind: "ops", ops };
   }
   const noRetry = response.headers.get("x-inngest-no-retry") === "true";
