@@ -234,6 +234,23 @@ describe("local executor", () => {
     expect(calls).toHaveLength(3);
   });
 
+  it("refuses at sync a function using an option it does not implement, naming it, and keeps the old registration", async () => {
+    const other = new Inngest({ id: "refused-app", isDev: true, baseUrl: executor.url });
+    const throttled = other.createFunction(
+      { id: "throttled", throttle: { limit: 1, period: "1m" }, triggers: [{ event: "test/throttled" }] },
+      async () => "never",
+    );
+    const refusedApp = await serveRouteHandlers(serve({ client: other, functions: [throttled] }) as never);
+    try {
+      const result = await executor.sync(refusedApp.url);
+      expect(result.ok).toBe(false);
+      expect(result.message).toContain('"refused-app-throttled" uses throttle');
+    } finally {
+      await executor.sync(app.url);
+      await refusedApp.close();
+    }
+  });
+
   it("starts runs only when the trigger expression holds", async () => {
     await send("test/cond", { amount: 5 });
     await send("test/cond", { amount: 50 });
