@@ -234,7 +234,7 @@ describe("local executor", () => {
     expect(calls).toHaveLength(3);
   });
 
-  it("refuses at sync a function using an option it does not implement, naming it, and keeps the old registration", async () => {
+  it("refuses at sync a function using an option it does not implement, naming the function", async () => {
     const other = new Inngest({ id: "refused-app", isDev: true, baseUrl: executor.url });
     const throttled = other.createFunction(
       { id: "throttled", throttle: { limit: 1, period: "1m" }, triggers: [{ event: "test/throttled" }] },
