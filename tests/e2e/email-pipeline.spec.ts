@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createApiTokenInAdmin, signInAsAdmin, uniqueSuffix } from "./fixtures";
 
 /*
  * Issue 3 end to end: an admin writes and previews a template; a custom event sent through the API reaches the
@@ -6,16 +7,8 @@ import { expect, test, type Page } from "@playwright/test";
  * the runs page shows the run.
  */
 
-async function signInAsAdmin(page: Page) {
-  await page.goto("/login?callbackUrl=/admin");
-  await page.getByTestId("login-email").fill("admin@subflow.test");
-  await page.getByTestId("login-password").fill("admin1234");
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((url) => url.pathname.startsWith("/admin"));
-}
-
 test("a custom event sends a previewed template to the mailbox, and the run is on the runs page", async ({ page, request }) => {
-  const suffix = Date.now().toString(36);
+  const suffix = uniqueSuffix();
   const code = `welcome_${suffix}`;
   await signInAsAdmin(page);
 
@@ -29,14 +22,7 @@ test("a custom event sends a previewed template to the mailbox, and the run is o
   await page.getByTestId("et-submit").click();
   await expect(page.getByTestId(`email-template-${code}`)).toBeVisible();
 
-  // A token for the API, made in the admin.
-  await page.goto("/admin/api-tokens");
-  await page.getByTestId("token-name").fill(`e2e-email-${suffix}`);
-  await page.getByTestId("scope-users:write").check();
-  await page.getByTestId("scope-events:write").check();
-  await page.getByTestId("create-token-submit").click();
-  const token = (await page.getByTestId("new-token-value").textContent())?.trim() ?? "";
-  expect(token).toMatch(/^sf_api_/);
+  const token = await createApiTokenInAdmin(page, `e2e-email-${suffix}`, ["users:write", "events:write"]);
   const headers = { authorization: `Bearer ${token}` };
 
   const created = await request.post("/api/v1/users", { headers, data: { email: `reader-${suffix}@example.com`, name: `Reader ${suffix}` } });
