@@ -32,7 +32,8 @@ test("an admin creates a type and gives a customer a paid subscription, which th
   await admin.getByTestId("item-type-0").selectOption(`print_weekend_${suffix}`);
   await admin.getByTestId("payment-mark-paid").check();
   await admin.getByTestId("create-payment-submit").click();
-  await expect(admin.locator("body")).toContainText(`Print weekend ${suffix}`);
+  await expect(admin.getByTestId("subscriptions-table")).toContainText(`Print weekend ${suffix}`);
+  await expect(admin.getByTestId("payments-table")).toContainText("Paid");
   await admin.screenshot({ path: test.info().outputPath("admin-user-detail.png"), fullPage: true });
 
   const customerContext = await browser.newContext();
