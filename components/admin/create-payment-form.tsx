@@ -23,15 +23,15 @@ export function CreatePaymentForm({ action, userId, types }: { action: Action; u
       <input type="hidden" name="userId" value={userId} />
       <fieldset className="space-y-2">
         <legend className="mb-1.5 text-sm font-medium text-zinc-800">Items</legend>
-        <div className="grid grid-cols-[1fr_4.5rem_6.5rem_2rem] gap-2 text-xs text-zinc-500">
-          <span>Subscription type</span>
-          <span>Count</span>
-          <span>Unit price</span>
-          <span />
-        </div>
         {rows.map((key, index) => (
-          <div key={key} className="grid grid-cols-[1fr_4.5rem_6.5rem_2rem] items-center gap-2" data-testid="payment-item-row">
-            <Select name="itemType[]" defaultValue="" aria-label={`Item ${index + 1} type`} data-testid={`item-type-${index}`}>
+          <div key={key} className="grid grid-cols-[4.5rem_1fr_2rem] items-center gap-2 rounded-md border border-zinc-200 p-2" data-testid="payment-item-row">
+            <Select
+              name="itemType[]"
+              defaultValue=""
+              aria-label={`Item ${index + 1} type`}
+              className="col-span-3"
+              data-testid={`item-type-${index}`}
+            >
               <option value="" disabled>
                 Choose…
               </option>
@@ -41,8 +41,15 @@ export function CreatePaymentForm({ action, userId, types }: { action: Action; u
                 </option>
               ))}
             </Select>
-            <Input name="itemCount[]" type="number" min={1} defaultValue={1} aria-label={`Item ${index + 1} count`} data-testid={`item-count-${index}`} />
-            <Input name="itemPrice[]" inputMode="decimal" placeholder="type price" aria-label={`Item ${index + 1} unit price`} data-testid={`item-price-${index}`} />
+            <Input name="itemCount[]" type="number" min={1} defaultValue={1} title="Count" aria-label={`Item ${index + 1} count`} data-testid={`item-count-${index}`} />
+            <Input
+              name="itemPrice[]"
+              inputMode="decimal"
+              placeholder="Unit price"
+              title="Empty: the type's price"
+              aria-label={`Item ${index + 1} unit price`}
+              data-testid={`item-price-${index}`}
+            />
             <Button
               variant="ghost"
               size="sm"
