@@ -46,7 +46,7 @@ export function RecurrentPaymentsTable({
               <div className="text-xs text-zinc-500">{row.gateway} gateway</div>
             </Td>
             <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(row.amountCents)}</Td>
-            <Td className="whitespace-nowrap">{row.state === "active" ? formatDateTime(row.chargeAt) : <span className="text-zinc-400">—</span>}</Td>
+            <Td className="whitespace-nowrap">{row.state === "active" ? formatDateTime(row.nextChargeAt) : <span className="text-zinc-400">—</span>}</Td>
             <Td>
               <RecurrentStateBadge state={row.state} />
             </Td>

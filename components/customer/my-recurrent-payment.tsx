@@ -28,7 +28,7 @@ export function MyRecurrentPayment({ row, stopAction }: { row: RecurrentPaymentL
               <div className="flex justify-between gap-4">
                 <dt className="text-zinc-500">Next charge</dt>
                 <dd className="text-zinc-900" data-testid="next-charge">
-                  {row.state === "active" ? formatDate(row.chargeAt) : "—"}
+                  {row.state === "active" ? formatDate(row.nextChargeAt) : "—"}
                 </dd>
               </div>
               <div className="flex justify-between gap-4">

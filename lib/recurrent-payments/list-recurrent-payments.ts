@@ -31,7 +31,8 @@ export async function listRecurrentPayments(db: Db, options: ListRecurrentPaymen
         typeName: chargeType.name,
         typeCode: chargeType.code,
         amountCents: sql<number>`coalesce(${recurrentPayments.customAmountCents}, ${chargeType.priceCents})`,
-        chargeAt: recurrentPayments.chargeAt,
+        /** When it is charged next: the period end, or the retry after a decline. */
+        nextChargeAt: sql`coalesce(${recurrentPayments.nextAttemptAt}, ${recurrentPayments.chargeAt})`.mapWith(recurrentPayments.chargeAt),
         expiresAt: recurrentPayments.expiresAt,
         state: recurrentPayments.state,
         failedAttempts: recurrentPayments.failedAttempts,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, freezeClock } from "@/lib/clock";
 import { events, payments, recurrentPayments, subscriptions } from "@/lib/db/schema";
 import { chargeRecurrentPayment } from "@/lib/recurrent-payments/charge-recurrent-payment";
+import { listRecurrentPayments } from "@/lib/recurrent-payments/list-recurrent-payments";
 import { stopRecurrentPayment } from "@/lib/recurrent-payments/stop-recurrent-payment";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
 import { createUser } from "@/lib/users/create-user";
@@ -61,6 +62,8 @@ describe("chargeRecurrentPayment", () => {
     expect(first).toMatchObject({ status: "declined", final: false, payment: { status: "fail" } });
     if (first.status !== "declined") throw new Error("expected declined");
     expect(first.reason).toMatch(/declined/);
+    const [listed] = (await listRecurrentPayments(database.db, { userId: user.id, limit: 10, offset: 0 })).rows;
+    expect(listed?.nextChargeAt).toEqual(addDays(start, 1)); // the retry, not the passed period end
     const second = await chargeRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, maxFailedCharges: 2 });
     expect(second).toMatchObject({ status: "declined", final: true });
     const [row] = await database.db.select().from(recurrentPayments).where(eq(recurrentPayments.id, recurrent.id));
