@@ -2,12 +2,14 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { seedDemoAccounts } from "./demo-customers";
 import { seedDemoCatalog } from "./demo-catalog";
+import { seedDemoEmailTemplates } from "./demo-email-templates";
 
 /** The demo catalog and accounts; anything that already exists (by code or email) is left as it is. */
 export async function seedDemoData(db: Db): Promise<string[]> {
   const catalog = await seedDemoCatalog(db);
   const accounts = await seedDemoAccounts(db, now());
-  return [...catalog, ...accounts];
+  const templates = await seedDemoEmailTemplates(db);
+  return [...catalog, ...accounts, ...templates];
 }
 
 export function describeSeed(created: string[]): string {

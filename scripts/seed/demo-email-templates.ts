@@ -1,0 +1,30 @@
+import type { Db } from "@/lib/db";
+import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
+import { saveEmailTemplate } from "@/lib/email/save-email-template";
+
+const TEMPLATES = [
+  {
+    code: "welcome",
+    name: "Welcome",
+    subject: "Welcome to {{app.name}}, {{user.name}}",
+    bodyHtml:
+      "<h1>Welcome, {{user.name}}!</h1>\n<p>Thanks for joining {{app.name}}.</p>\n" +
+      "{{#if subscription}}<p>Your {{subscription.type_name}} runs until {{subscription.end_at}}.</p>{{/if}}\n" +
+      '<p><a href="{{app.url}}/account">Your account</a></p>',
+    bodyText:
+      "Welcome, {{user.name}}!\n\nThanks for joining {{app.name}}.\n" +
+      "{{#if subscription}}Your {{subscription.type_name}} runs until {{subscription.end_at}}.\n{{/if}}\n" +
+      "Your account: {{app.url}}/account",
+  },
+];
+
+/** A starter template, so the email area shows something to preview and edit. */
+export async function seedDemoEmailTemplates(db: Db): Promise<string[]> {
+  const created: string[] = [];
+  for (const template of TEMPLATES) {
+    if (await findEmailTemplateByCode(db, template.code)) continue;
+    await saveEmailTemplate(db, template);
+    created.push(`email template ${template.code}`);
+  }
+  return created;
+}
