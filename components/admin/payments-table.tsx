@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { PaymentStatusBadge } from "@/components/billing/badges";
 import { PaymentItemsList } from "@/components/billing/payment-items-list";
 import { ActionButton } from "@/components/ui/action-button";
 import { formatDateTime } from "@/components/ui/format";
+import { UserCell } from "./user-cell";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FormAction as Action } from "@/components/ui/use-form-action";
 import { formatMoney } from "@/lib/money";
@@ -39,13 +39,7 @@ export function PaymentsTable({
         {rows.map((row) => (
           <Tr key={row.id} data-testid={`payment-row-${row.id}`}>
             <Td className="font-mono text-xs text-zinc-500">{row.id}</Td>
-            {showUser ? (
-              <Td>
-                <Link href={`/admin/users/${row.userId}`} className="font-medium text-brand-700 hover:underline">
-                  {row.userEmail}
-                </Link>
-              </Td>
-            ) : null}
+            {showUser ? <UserCell userId={row.userId} email={row.userEmail} /> : null}
             <Td>
               <PaymentItemsList items={row.items} />
               {row.recurrentCardToken ? <div className="mt-0.5 text-xs text-zinc-500">Recurrent · {row.recurrentCardToken}</div> : null}

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { RecurrentStateBadge } from "@/components/billing/badges";
 import { ActionButton } from "@/components/ui/action-button";
 import { formatDateTime } from "@/components/ui/format";
+import { UserCell } from "./user-cell";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FormAction as Action } from "@/components/ui/use-form-action";
 import { formatMoney } from "@/lib/money";
@@ -34,13 +34,7 @@ export function RecurrentPaymentsTable({
       <TBody>
         {rows.map((row) => (
           <Tr key={row.id} data-testid={`recurrent-row-${row.id}`}>
-            {showUser ? (
-              <Td>
-                <Link href={`/admin/users/${row.userId}`} className="font-medium text-brand-700 hover:underline">
-                  {row.userEmail}
-                </Link>
-              </Td>
-            ) : null}
+            {showUser ? <UserCell userId={row.userId} email={row.userEmail} /> : null}
             <Td>
               <div className="font-medium text-zinc-900">{row.typeName}</div>
               <div className="text-xs text-zinc-500">{row.gateway} gateway</div>

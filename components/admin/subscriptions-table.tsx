@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { ContentAccessBadges, SubscriptionStateBadge, subscriptionKindLabel } from "@/components/billing/badges";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
+import { UserCell } from "./user-cell";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FormAction as Action } from "@/components/ui/use-form-action";
 import type { SubscriptionListRow } from "@/lib/subscriptions/list-subscriptions";
@@ -35,13 +35,7 @@ export function SubscriptionsTable({
       <TBody>
         {rows.map((row) => (
           <Tr key={row.id} data-testid={`subscription-row-${row.id}`}>
-            {showUser ? (
-              <Td>
-                <Link href={`/admin/users/${row.userId}`} className="font-medium text-brand-700 hover:underline">
-                  {row.userEmail}
-                </Link>
-              </Td>
-            ) : null}
+            {showUser ? <UserCell userId={row.userId} email={row.userEmail} /> : null}
             <Td>
               <div className="font-medium text-zinc-900">{row.typeName}</div>
               <div className="font-mono text-xs text-zinc-500">{row.typeCode}</div>
