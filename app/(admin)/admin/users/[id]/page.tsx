@@ -71,7 +71,7 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
         </Notice>
       ) : null}
 
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <Card>
             <CardHeader title="Subscriptions" description="Actual means started and not yet ended." />
