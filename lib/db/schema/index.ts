@@ -4,3 +4,5 @@ export * from "./payments";
 export * from "./events";
 export * from "./email";
 export * from "./local-executor";
+export * from "./audiences";
+export * from "./scenarios";

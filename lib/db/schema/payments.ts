@@ -126,6 +126,7 @@ export const recurrentPayments = pgTable(
     index("recurrent_payments_due_idx")
       .on(sql`coalesce(${t.nextAttemptAt}, ${t.chargeAt})`)
       .where(sql`${t.state} = 'active'`),
+    index("recurrent_payments_expires_idx").on(t.expiresAt).where(sql`${t.state} = 'active'`),
   ],
 );
 export type RecurrentPayment = InferSelectModel<typeof recurrentPayments>;

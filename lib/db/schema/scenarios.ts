@@ -1,0 +1,197 @@
+import { type InferSelectModel, sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz, updatedAt } from "./columns";
+import { users } from "./users";
+
+export const scenarioStatus = pgEnum("scenario_status", ["draft", "enabled", "disabled", "deleted"]);
+export type ScenarioStatus = (typeof scenarioStatus.enumValues)[number];
+
+export const scenarioReentry = pgEnum("scenario_reentry", ["always", "once", "once_per_days"]);
+export type ScenarioReentry = (typeof scenarioReentry.enumValues)[number];
+
+export const scenarios = pgTable(
+  "scenarios",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    status: scenarioStatus("status").notNull().default("draft"),
+    /** The graph being edited (`lib/scenarios/graph.ts`); runs never read it, they read a version. */
+    draftGraph: jsonb("draft_graph").$type<unknown>().notNull(),
+    draftUpdatedAt: timestamptz("draft_updated_at").notNull().defaultNow(),
+    reentry: scenarioReentry("reentry").notNull().default("once"),
+    /** For `once_per_days`. */
+    reentryDays: integer("reentry_days"),
+    currentVersionId: integer("current_version_id").references((): AnyPgColumn => scenarioVersions.id, {
+      onDelete: "set null",
+    }),
+    copiedFromId: integer("copied_from_id").references((): AnyPgColumn => scenarios.id, { onDelete: "set null" }),
+    deletedAt: timestamptz("deleted_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("scenarios_status_idx").on(t.status)],
+);
+export type Scenario = InferSelectModel<typeof scenarios>;
+
+/** A published graph. Never updated: runs pin the version they entered with. */
+export const scenarioVersions = pgTable(
+  "scenario_versions",
+  {
+    id: id(),
+    scenarioId: integer("scenario_id")
+      .notNull()
+      .references((): AnyPgColumn => scenarios.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    graph: jsonb("graph").$type<unknown>().notNull(),
+    note: text("note"),
+    publishedBy: integer("published_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("scenario_versions_number_key").on(t.scenarioId, t.number)],
+);
+export type ScenarioVersion = InferSelectModel<typeof scenarioVersions>;
+
+export const scenarioRunStatus = pgEnum("scenario_run_status", ["running", "waiting", "completed", "failed", "cancelled"]);
+export type ScenarioRunStatus = (typeof scenarioRunStatus.enumValues)[number];
+
+/** One user's walk through one version, started by one trigger (an event id or a before-event occurrence). */
+export const scenarioRuns = pgTable(
+  "scenario_runs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    scenarioId: integer("scenario_id")
+      .notNull()
+      .references(() => scenarios.id, { onDelete: "cascade" }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => scenarioVersions.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** `event:<event id>` or `before:<node>:<entity>:<date>`: a trigger enters a scenario once per user. */
+    triggerKey: text("trigger_key").notNull(),
+    triggerEvent: text("trigger_event").notNull(),
+    triggerPayload: jsonb("trigger_payload").$type<Record<string, unknown>>().notNull().default({}),
+    /** The trigger nodes the run starts from. */
+    entryNodeIds: jsonb("entry_node_ids").$type<string[]>().notNull(),
+    status: scenarioRunStatus("status").notNull().default("running"),
+    statusReason: text("status_reason"),
+    /** The executor run that owns this run: a second delivery of the start event exits without walking. */
+    executorRunId: text("executor_run_id"),
+    createdAt: createdAt(),
+    startedAt: timestamptz("started_at"),
+    finishedAt: timestamptz("finished_at"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("scenario_runs_trigger_key").on(t.scenarioId, t.userId, t.triggerKey),
+    index("scenario_runs_user_idx").on(t.userId, t.createdAt),
+    index("scenario_runs_scenario_idx").on(t.scenarioId, t.createdAt),
+  ],
+);
+export type ScenarioRun = InferSelectModel<typeof scenarioRuns>;
+
+/** One visit of one node in one run: what happened there and the facts behind a decision. */
+export const scenarioRunSteps = pgTable(
+  "scenario_run_steps",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    runId: bigint("run_id", { mode: "number" })
+      .notNull()
+      .references(() => scenarioRuns.id, { onDelete: "cascade" }),
+    scenarioId: integer("scenario_id").notNull(),
+    versionId: integer("version_id").notNull(),
+    nodeId: text("node_id").notNull(),
+    nodeType: text("node_type").notNull(),
+    /** Stable per run: `<lane>/<node>/<visit>`; the step's name in the durable run. */
+    stepKey: text("step_key").notNull(),
+    visit: integer("visit").notNull(),
+    /** The edge the run came in by (null for trigger nodes). */
+    viaEdgeId: text("via_edge_id"),
+    enteredAt: timestamptz("entered_at").notNull(),
+    finishedAt: timestamptz("finished_at"),
+    /** The port taken (`out`, `yes`, `no`, `variant:<code>`), or `cancelled` / `failed` / `skipped`. Null while in progress. */
+    outcome: text("outcome"),
+    facts: jsonb("facts").$type<Record<string, unknown>>().notNull().default({}),
+    /** Set once counted into `scenario_stat_buckets`. */
+    aggregatedAt: timestamptz("aggregated_at"),
+  },
+  (t) => [
+    uniqueIndex("scenario_run_steps_step_key").on(t.runId, t.stepKey),
+    index("scenario_run_steps_scenario_idx").on(t.scenarioId, t.enteredAt),
+    index("scenario_run_steps_unaggregated_idx").on(t.finishedAt).where(sql`${t.aggregatedAt} is null`),
+  ],
+);
+export type ScenarioRunStep = InferSelectModel<typeof scenarioRunSteps>;
+
+/** A user's A/B variant at one node: drawn once, kept on re-entry. */
+export const scenarioAbAssignments = pgTable(
+  "scenario_ab_assignments",
+  {
+    scenarioId: integer("scenario_id")
+      .notNull()
+      .references(() => scenarios.id, { onDelete: "cascade" }),
+    nodeId: text("node_id").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    variant: text("variant").notNull(),
+    assignedAt: timestamptz("assigned_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scenarioId, t.nodeId, t.userId] })],
+);
+
+/** Before-event occurrences already started: (trigger node, entity, entity date) fires once. */
+export const scenarioBeforeEventFires = pgTable(
+  "scenario_before_event_fires",
+  {
+    scenarioId: integer("scenario_id")
+      .notNull()
+      .references(() => scenarios.id, { onDelete: "cascade" }),
+    nodeId: text("node_id").notNull(),
+    trigger: text("trigger").notNull(),
+    entityId: integer("entity_id").notNull(),
+    entityDate: timestamptz("entity_date").notNull(),
+    runId: bigint("run_id", { mode: "number" }).references(() => scenarioRuns.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scenarioId, t.nodeId, t.trigger, t.entityId, t.entityDate] })],
+);
+
+/** Where a catching-up cron function got to (`before-events`): the next tick starts from `until`. */
+export const scenarioCronCursors = pgTable("scenario_cron_cursors", {
+  name: text("name").primaryKey(),
+  until: timestamptz("until").notNull(),
+});
+
+/** Hourly counts of finished visits older than the raw window, per node, outcome and entering edge. */
+export const scenarioStatBuckets = pgTable(
+  "scenario_stat_buckets",
+  {
+    scenarioId: integer("scenario_id")
+      .notNull()
+      .references(() => scenarios.id, { onDelete: "cascade" }),
+    versionId: integer("version_id").notNull(),
+    nodeId: text("node_id").notNull(),
+    outcome: text("outcome").notNull(),
+    /** '' for visits entered without an edge (trigger nodes). */
+    viaEdgeId: text("via_edge_id").notNull(),
+    hour: timestamptz("hour").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.versionId, t.nodeId, t.outcome, t.viaEdgeId, t.hour] }),
+    index("scenario_stat_buckets_scenario_idx").on(t.scenarioId, t.hour),
+  ],
+);
