@@ -69,6 +69,9 @@ CREATE TABLE "scenario_before_event_fires" (
 	"trigger" text NOT NULL,
 	"entity_id" integer NOT NULL,
 	"entity_date" timestamp with time zone NOT NULL,
+	"user_id" integer NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"payload" jsonb NOT NULL,
 	"run_id" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "scenario_before_event_fires_scenario_id_node_id_trigger_entity_id_entity_date_pk" PRIMARY KEY("scenario_id","node_id","trigger","entity_id","entity_date")
@@ -157,6 +160,7 @@ ALTER TABLE "user_banners" ADD CONSTRAINT "user_banners_user_id_users_id_fk" FOR
 ALTER TABLE "scenario_ab_assignments" ADD CONSTRAINT "scenario_ab_assignments_scenario_id_scenarios_id_fk" FOREIGN KEY ("scenario_id") REFERENCES "public"."scenarios"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario_ab_assignments" ADD CONSTRAINT "scenario_ab_assignments_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario_before_event_fires" ADD CONSTRAINT "scenario_before_event_fires_scenario_id_scenarios_id_fk" FOREIGN KEY ("scenario_id") REFERENCES "public"."scenarios"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scenario_before_event_fires" ADD CONSTRAINT "scenario_before_event_fires_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario_before_event_fires" ADD CONSTRAINT "scenario_before_event_fires_run_id_scenario_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."scenario_runs"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario_run_steps" ADD CONSTRAINT "scenario_run_steps_run_id_scenario_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."scenario_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scenario_runs" ADD CONSTRAINT "scenario_runs_scenario_id_scenarios_id_fk" FOREIGN KEY ("scenario_id") REFERENCES "public"."scenarios"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -170,6 +174,7 @@ ALTER TABLE "scenarios" ADD CONSTRAINT "scenarios_copied_from_id_scenarios_id_fk
 CREATE UNIQUE INDEX "goal_completions_goal_user_key" ON "goal_completions" USING btree ("goal_id","user_id");--> statement-breakpoint
 CREATE INDEX "goal_completions_user_idx" ON "goal_completions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "user_banners_user_idx" ON "user_banners" USING btree ("user_id","shown_at") WHERE "user_banners"."dismissed_at" is null;--> statement-breakpoint
+CREATE INDEX "scenario_before_event_fires_due_idx" ON "scenario_before_event_fires" USING btree ("due_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "scenario_run_steps_step_key" ON "scenario_run_steps" USING btree ("run_id","step_key");--> statement-breakpoint
 CREATE INDEX "scenario_run_steps_scenario_idx" ON "scenario_run_steps" USING btree ("scenario_id","entered_at");--> statement-breakpoint
 CREATE INDEX "scenario_run_steps_unaggregated_idx" ON "scenario_run_steps" USING btree ("finished_at") WHERE "scenario_run_steps"."aggregated_at" is null;--> statement-breakpoint

@@ -9,3 +9,6 @@ export const EMAIL_REQUESTED_EVENT = "subflow/email.requested";
  * script try a template end to end through the events API, Inngest and the email pipeline.
  */
 export const TEST_EMAIL_CUSTOM_EVENT = "custom.test_email";
+
+/** Walk one scenario run: { run_id }. Sent by the dispatcher and the before-events cron with id `scenario-run:<id>`. */
+export const SCENARIO_RUN_EVENT = "subflow/scenario.run_requested";

@@ -1,8 +1,24 @@
 import { chargeRecurrentPayment } from "./functions/charge-recurrent-payment";
 import { deliverOutbox } from "./functions/deliver-outbox";
 import { recurrentPaymentsCharge } from "./functions/recurrent-payments-charge";
+import { scenarioRun } from "./functions/scenario-run";
+import { scenarioStatsAggregate } from "./functions/scenario-stats-aggregate";
+import { scenarioStepsCleanup } from "./functions/scenario-steps-cleanup";
+import { scenariosBeforeEvents } from "./functions/scenarios-before-events";
+import { scenariosDispatch } from "./functions/scenarios-dispatch";
 import { sendTemplateEmail } from "./functions/send-template-email";
 import { subscriptionsLifecycle } from "./functions/subscriptions-lifecycle";
 
 /** Every Inngest function of the app: served by app/api/inngest/route.ts. */
-export const functions = [deliverOutbox, subscriptionsLifecycle, recurrentPaymentsCharge, chargeRecurrentPayment, sendTemplateEmail];
+export const functions = [
+  deliverOutbox,
+  subscriptionsLifecycle,
+  recurrentPaymentsCharge,
+  chargeRecurrentPayment,
+  sendTemplateEmail,
+  scenariosDispatch,
+  scenarioRun,
+  scenariosBeforeEvents,
+  scenarioStatsAggregate,
+  scenarioStepsCleanup,
+];

@@ -43,7 +43,7 @@ export async function ingestEvents(db: Db, incoming: IncomingEvent[]): Promise<I
       await cancelRuns(tx, functions, event);
       for (const fn of functions) {
         const triggered = fn.triggers.some(
-          (trigger) => "event" in trigger && trigger.event === event.name && expressionHolds(trigger.expression, { event }),
+          (trigger) => "event" in trigger && eventNameMatches(trigger.event, event.name) && expressionHolds(trigger.expression, { event }),
         );
         if (!triggered) continue;
         const runId = await startRun(tx, fn, event);
@@ -100,4 +100,14 @@ async function cancelRuns(tx: Db, functions: RegisteredFunction[], event: Stored
       await tx.delete(localWaits).where(inArray(localWaits.runId, cancelled));
     }
   }
+}
+
+/**
+ * Inngest's trigger names: exact, or a wildcard after a `/` or `.` (`app/*`, `user.*`) matching every name with that
+ * prefix.
+ */
+export function eventNameMatches(pattern: string, name: string): boolean {
+  if (!pattern.endsWith("*")) return pattern === name;
+  const prefix = pattern.slice(0, -1);
+  return (prefix.endsWith(".") || prefix.endsWith("/")) && name.startsWith(prefix) && name.length > prefix.length;
 }

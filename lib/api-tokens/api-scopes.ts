@@ -6,6 +6,10 @@ export const API_SCOPES = [
   { scope: "subscriptions:write", label: "Create subscription types and subscriptions" },
   { scope: "payments:write", label: "Create and pay payments" },
   { scope: "events:write", label: "Send custom events" },
+  { scope: "segments", label: "Read and manage segments" },
+  { scope: "banners", label: "Read and manage banners" },
+  { scope: "goals", label: "Manage goals and complete them for users" },
+  { scope: "scenarios", label: "Read, import and manage scenarios" },
   { scope: "dev", label: "Advance the development clock (local executor only)" },
 ] as const;
 

@@ -163,10 +163,21 @@ export const scenarioBeforeEventFires = pgTable(
     trigger: text("trigger").notNull(),
     entityId: integer("entity_id").notNull(),
     entityDate: timestamptz("entity_date").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** entity_date minus the node's offset: the tick whose window holds it starts the run. */
+    dueAt: timestamptz("due_at").notNull(),
+    /** The run's trigger payload (entity ids for criteria, and the occurrence to re-check at start). */
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    /** Null when the re-entry rule kept the user out. */
     runId: bigint("run_id", { mode: "number" }).references(() => scenarioRuns.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.scenarioId, t.nodeId, t.trigger, t.entityId, t.entityDate] })],
+  (t) => [
+    primaryKey({ columns: [t.scenarioId, t.nodeId, t.trigger, t.entityId, t.entityDate] }),
+    index("scenario_before_event_fires_due_idx").on(t.dueAt),
+  ],
 );
 
 /** Where a catching-up cron function got to (`before-events`): the next tick starts from `until`. */

@@ -1,0 +1,66 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { scenarioBeforeEventFires, scenarios, scenarioVersions } from "@/lib/db/schema";
+import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger } from "@/lib/scenarios/graph";
+import { BEFORE_EVENT_SOURCES } from "./before-event-sources";
+
+export interface BeforeEventNode {
+  scenarioId: number;
+  nodeId: string;
+  trigger: BeforeEventTrigger;
+  minutes: number;
+}
+
+/** The `before_event` trigger nodes of every enabled scenario's published version. */
+export async function listBeforeEventNodes(db: Db): Promise<BeforeEventNode[]> {
+  const node = sql`node`;
+  const rows = await db
+    .select({
+      scenarioId: scenarios.id,
+      nodeId: sql<string>`${node} ->> 'id'`,
+      trigger: sql<string>`${node} -> 'config' ->> 'trigger'`,
+      minutes: sql<number>`(${node} -> 'config' ->> 'minutes')::int`,
+    })
+    .from(scenarios)
+    .innerJoin(scenarioVersions, eq(scenarioVersions.id, scenarios.currentVersionId))
+    .crossJoinLateral(sql`jsonb_array_elements(${scenarioVersions.graph} -> 'nodes') as node`)
+    .where(and(eq(scenarios.status, "enabled"), sql`${node} ->> 'type' = 'before_event'`));
+  return rows.filter((r): r is BeforeEventNode => BEFORE_EVENT_TRIGGERS.includes(r.trigger as BeforeEventTrigger));
+}
+
+/**
+ * Record every occurrence whose date minus its node's offset falls in (from, to]: one INSERT … SELECT per trigger type,
+ * joining the watched table to the nodes' offsets so each node is an index range scan. The primary key
+ * (scenario, node, trigger, entity, entity date) makes an occurrence fire once, however the windows overlap.
+ */
+export async function recordBeforeEventFires(db: Db, nodes: BeforeEventNode[], window: { from: Date; to: Date }): Promise<void> {
+  for (const trigger of BEFORE_EVENT_TRIGGERS) {
+    const mine = nodes.filter((n) => n.trigger === trigger);
+    if (mine.length === 0) continue;
+    const source = BEFORE_EVENT_SOURCES[trigger];
+    const offsets = sql.join(
+      mine.map((n) => sql`(${n.scenarioId}::int, ${n.nodeId}::text, ${n.minutes}::int)`),
+      sql`, `,
+    );
+    const payload = sql.join(
+      Object.entries(source.payload).map(([key, column]) => sql`${key}::text, ${column}`),
+      sql`, `,
+    );
+    const offset = sql`(t.minutes * interval '1 minute')`;
+    await db.execute(sql`
+      insert into ${scenarioBeforeEventFires}
+        (scenario_id, node_id, trigger, entity_id, entity_date, user_id, due_at, payload, created_at)
+      select t.scenario_id, t.node_id, ${trigger}, ${source.id}, ${source.date}, ${source.userId}, ${source.date} - ${offset},
+        jsonb_build_object(${payload}, 'before', jsonb_build_object('trigger', ${trigger}::text, 'entity_id', ${source.id},
+          'entity_date', to_char(${source.date} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))),
+        ${now().toISOString()}::timestamptz
+      from (values ${offsets}) as t(scenario_id, node_id, minutes)
+      join ${source.table}
+        on ${source.date} > ${window.from.toISOString()}::timestamptz + ${offset}
+       and ${source.date} <= ${window.to.toISOString()}::timestamptz + ${offset}
+      where ${source.live}
+      on conflict do nothing`);
+  }
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
+import { DAY_MS, now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { scenarioRuns, type ScenarioReentry } from "@/lib/db/schema";
+
+export interface NewScenarioRun {
+  scenarioId: number;
+  versionId: number;
+  userId: number;
+  reentry: ScenarioReentry;
+  reentryDays: number | null;
+  triggerKey: string;
+  triggerEvent: string;
+  triggerPayload: Record<string, unknown>;
+  entryNodeIds: string[];
+}
+
+/**
+ * Start one run per (scenario, user, trigger), subject to the scenario's re-entry rule. Returns the run id — also when
+ * this trigger already made the run (a replayed event, a retried step), so the caller can (re)send its start — or null
+ * when the re-entry rule keeps the user out. A per-(scenario, user) transaction lock makes concurrent triggers of the
+ * same user see each other's runs, so "once" means once.
+ */
+export async function createScenarioRun(db: Db, run: NewScenarioRun): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${run.scenarioId}::int, ${run.userId}::int)`);
+    const existing = await findRunId(tx, run);
+    if (existing !== null) return existing;
+    if (run.reentry !== "always") {
+      const conditions = [eq(scenarioRuns.scenarioId, run.scenarioId), eq(scenarioRuns.userId, run.userId), ne(scenarioRuns.triggerKey, run.triggerKey)];
+      if (run.reentry === "once_per_days") {
+        conditions.push(gt(scenarioRuns.createdAt, new Date(now().getTime() - (run.reentryDays ?? 1) * DAY_MS)));
+      }
+      const [earlier] = await tx.select({ id: scenarioRuns.id }).from(scenarioRuns).where(and(...conditions)).limit(1);
+      if (earlier) return null;
+    }
+    const [created] = await tx
+      .insert(scenarioRuns)
+      .values({
+        scenarioId: run.scenarioId,
+        versionId: run.versionId,
+        userId: run.userId,
+        triggerKey: run.triggerKey,
+        triggerEvent: run.triggerEvent,
+        triggerPayload: run.triggerPayload,
+        entryNodeIds: run.entryNodeIds,
+        createdAt: now(),
+        updatedAt: now(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: scenarioRuns.id });
+    return created?.id ?? (await findRunId(tx, run));
+  });
+}
+
+async function findRunId(db: Db, run: Pick<NewScenarioRun, "scenarioId" | "userId" | "triggerKey">): Promise<number | null> {
+  const [row] = await db
+    .select({ id: scenarioRuns.id })
+    .from(scenarioRuns)
+    .where(and(eq(scenarioRuns.scenarioId, run.scenarioId), eq(scenarioRuns.userId, run.userId), eq(scenarioRuns.triggerKey, run.triggerKey)));
+  return row?.id ?? null;
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { scenarios } from "@/lib/db/schema";
+import type { GraphNode } from "@/lib/scenarios/graph";
+import { executorFor } from "@/lib/scenarios/nodes";
+import { createRunContext } from "@/lib/scenarios/run-context";
+import type { ClaimedRun } from "./claim-scenario-run";
+import { enterVisit, finishVisit, setRunStatus, type VisitIdentity } from "./run-visits";
+
+export type VisitResult =
+  /** The node ran: continue on `port`. */
+  | { status: "done"; port: string }
+  /** A `wait` or `goal` was entered: the run function sleeps or waits, then finishes it. */
+  | { status: "entered"; enteredAt: string }
+  /** The branch ends here: the scenario was disabled, or the node failed. */
+  | { status: "stopped" };
+
+export const visitIdempotencyKey = (runId: number, stepKey: string) => `scenario-run:${runId}:${stepKey}`;
+
+export function visitIdentity(run: ClaimedRun, node: GraphNode, stepKey: string, visit: number, viaEdgeId: string | null): VisitIdentity {
+  return { runId: run.runId, scenarioId: run.scenarioId, versionId: run.versionId, nodeId: node.id, nodeType: node.type, stepKey, visit, viaEdgeId };
+}
+
+/** Users inside a disabled scenario stop at their next node: this is that check. */
+export async function scenarioIsEnabled(db: Db, scenarioId: number): Promise<boolean> {
+  const [row] = await db.select({ id: scenarios.id }).from(scenarios).where(and(eq(scenarios.id, scenarioId), eq(scenarios.status, "enabled")));
+  return row !== undefined;
+}
+
+/**
+ * One step of a run: enter the node, stop if the scenario was disabled meanwhile, run the node's executor, record the
+ * outcome and facts. For `wait` and `goal` it only enters (the run function then sleeps or waits).
+ */
+export async function visitNode(db: Db, run: ClaimedRun, node: GraphNode, identity: VisitIdentity): Promise<VisitResult> {
+  const enteredAt = await enterVisit(db, identity);
+  if (!(await scenarioIsEnabled(db, run.scenarioId))) {
+    await finishVisit(db, identity, "cancelled", { reason: "scenario disabled" });
+    await setRunStatus(db, run.runId, "cancelled", "scenario_disabled");
+    return { status: "stopped" };
+  }
+  const executor = executorFor(node);
+  if (!executor) {
+    await setRunStatus(db, run.runId, "waiting");
+    return { status: "entered", enteredAt: enteredAt.toISOString() };
+  }
+  const context = createRunContext({ db, now: now(), userId: run.userId, trigger: run.trigger });
+  const result = await executor.execute(
+    { ...context, runId: run.runId, scenarioId: run.scenarioId, nodeId: node.id, stepKey: identity.stepKey, idempotencyKey: visitIdempotencyKey(run.runId, identity.stepKey) },
+    node as never,
+  );
+  await finishVisit(db, identity, result.outcome, result.facts);
+  return result.outcome === "failed" ? { status: "stopped" } : { status: "done", port: result.outcome };
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { edgesFrom, type GraphNode, type ScenarioGraph } from "@/lib/scenarios/graph";
+import type { ClaimedRun } from "./claim-scenario-run";
+import { finishVisit, setRunStatus } from "./run-visits";
+import { checkGoalNode, finishWait, type GoalCheck, sleepTargets } from "./timed-nodes";
+import { type VisitResult, visitIdentity, visitNode } from "./visit-node";
+import { MINUTE_MS } from "@/lib/clock";
+
+/** The part of Inngest's `step` tools the walk uses (step ids are stable names derived from lane, node and visit). */
+export interface WalkSteps {
+  run<T>(id: string, fn: () => Promise<T>): Promise<T>;
+  sleepUntil(id: string, until: Date): Promise<unknown>;
+  waitForEvent(id: string, options: { event: string; timeout: number; if: string }): Promise<unknown>;
+}
+
+/** A goal check that waits at least this long, so a deadline a moment away does not spin. */
+const MIN_GOAL_WAIT_MS = 1000;
+
+/**
+ * Walk a run's graph from its entry nodes. Each node visit is a step named `<lane>/<node>/<visit>`: the lane names the
+ * parallel branch (`0`, `0.1`, …, by edge order), the visit counts passes through loops. A port feeding several nodes
+ * forks into parallel lanes. A step that fails for good records the visit and the run as failed.
+ */
+export async function walkScenarioRun(db: Db, step: WalkSteps, run: ClaimedRun, graph: ScenarioGraph): Promise<void> {
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const visits = new Map<string, number>();
+
+  const visit = async (node: GraphNode, lane: string, viaEdgeId: string | null): Promise<string | null> => {
+    const count = (visits.get(`${lane}/${node.id}`) ?? 0) + 1;
+    visits.set(`${lane}/${node.id}`, count);
+    const stepKey = `${lane}/${node.id}/${count}`;
+    const identity = visitIdentity(run, node, stepKey, count, viaEdgeId);
+    try {
+      const result: VisitResult = await step.run(stepKey, () => visitNode(db, run, node, identity));
+      if (result.status !== "entered") return result.status === "done" ? result.port : null;
+      if (node.type === "wait") {
+        let chunk = 0;
+        for (const until of sleepTargets(new Date(result.enteredAt), node.config.minutes)) {
+          await step.sleepUntil(`${stepKey} sleep ${++chunk}`, until);
+        }
+        await step.run(`${stepKey} done`, () => finishWait(db, identity, node.config.minutes));
+        return "out";
+      }
+      if (node.type === "goal") {
+        let check: GoalCheck = await step.run(`${stepKey} check 0`, () => checkGoalNode(db, identity, node, run.userId));
+        for (let n = 1; check.outcome === null; n++) {
+          const untilDeadline = check.deadline ? Date.parse(check.deadline) - Date.parse(check.checkedAt) : Infinity;
+          const timeout = Math.max(MIN_GOAL_WAIT_MS, Math.min(node.config.recheckMinutes * MINUTE_MS, untilDeadline));
+          // Wakes early when the user completes a goal; otherwise rechecks on the period.
+          await step.waitForEvent(`${stepKey} wait ${n}`, { event: "goal.completed", timeout, if: `async.data.user_id == ${run.userId}` });
+          check = await step.run(`${stepKey} check ${n}`, () => checkGoalNode(db, identity, node, run.userId));
+        }
+        return check.outcome;
+      }
+      return null;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await step.run(`${stepKey} failed`, async () => {
+        await finishVisit(db, identity, "failed", { error: message.slice(0, 1000) });
+        await setRunStatus(db, run.runId, "failed", `node ${node.id}: ${message.slice(0, 200)}`);
+      });
+      return null;
+    }
+  };
+
+  const walkFrom = async (nodeId: string, lane: string, viaEdgeId: string | null): Promise<void> => {
+    let current: { nodeId: string; viaEdgeId: string | null } | null = { nodeId, viaEdgeId };
+    while (current) {
+      const node = byId.get(current.nodeId);
+      if (!node) return;
+      const port = await visit(node, lane, current.viaEdgeId);
+      if (port === null) return;
+      const next = edgesFrom(graph, node.id, port);
+      if (next.length > 1) {
+        await Promise.all(next.map((edge, index) => walkFrom(edge.to, `${lane}.${index}`, edge.id)));
+        return;
+      }
+      current = next[0] ? { nodeId: next[0].to, viaEdgeId: next[0].id } : null;
+    }
+  };
+
+  const entries = run.entryNodeIds.filter((id) => byId.has(id));
+  await Promise.all(entries.map((id, index) => walkFrom(id, entries.length > 1 ? `${index}` : "0", null)));
+  await step.run("finish", () => setRunStatus(db, run.runId, "completed"));
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import { scenarioAbAssignments } from "@/lib/db/schema";
+import { type NodeOf, variantPort } from "@/lib/scenarios/graph";
+import type { NodeExecutor } from "./node-executor";
+
+/** Draw a variant by its percent from a cryptographic source (0–99 falls into one variant's share). */
+export function drawVariant(node: NodeOf<"ab_test">): string {
+  let point = randomInt(100);
+  for (const variant of node.config.variants) {
+    if (point < variant.percent) return variant.code;
+    point -= variant.percent;
+  }
+  return node.config.variants[node.config.variants.length - 1]!.code;
+}
+
+export const abTestExecutor: NodeExecutor<"ab_test"> = {
+  async execute(visit, node) {
+    // Insert-or-keep makes the first draw sticky, also when two runs of the same user reach the node at once.
+    await visit.db
+      .insert(scenarioAbAssignments)
+      .values({ scenarioId: visit.scenarioId, nodeId: node.id, userId: visit.userId, variant: drawVariant(node), assignedAt: now() })
+      .onConflictDoNothing();
+    const [assigned] = await visit.db
+      .select()
+      .from(scenarioAbAssignments)
+      .where(
+        and(eq(scenarioAbAssignments.scenarioId, visit.scenarioId), eq(scenarioAbAssignments.nodeId, node.id), eq(scenarioAbAssignments.userId, visit.userId)),
+      );
+    const variant = node.config.variants.find((v) => v.code === assigned!.variant);
+    // A variant removed in a later version: draw again for this version without changing the stored assignment.
+    const code = variant?.code ?? drawVariant(node);
+    return { outcome: variantPort(code), facts: { variant: code, assigned_at: assigned!.assignedAt.toISOString(), sticky: variant !== undefined } };
+  },
+  async simulate(context, node) {
+    const [assigned] = await context.db
+      .select()
+      .from(scenarioAbAssignments)
+      .where(
+        and(eq(scenarioAbAssignments.scenarioId, context.scenarioId), eq(scenarioAbAssignments.nodeId, node.id), eq(scenarioAbAssignments.userId, context.userId)),
+      );
+    const known = node.config.variants.find((v) => v.code === assigned?.variant);
+    if (known) return { outcome: variantPort(known.code), facts: { variant: known.code, sticky: true }, note: `Assigned variant ${known.code} earlier` };
+    const likeliest = [...node.config.variants].sort((a, b) => b.percent - a.percent)[0]!;
+    return {
+      outcome: variantPort(likeliest.code),
+      facts: { variant: likeliest.code, drawn: false },
+      note: `Not drawn yet: shows the likeliest variant ${likeliest.code} (${likeliest.percent}%)`,
+    };
+  },
+};

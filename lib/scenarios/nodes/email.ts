@@ -1,0 +1,20 @@
+import "server-only";
+import { sendTemplateEmail } from "@/lib/email/send-template-email";
+import type { NodeExecutor } from "./node-executor";
+
+export const emailExecutor: NodeExecutor<"email"> = {
+  async execute(visit, node) {
+    // The idempotency key names this visit: a step retried after the send (a crash, a lost response) finds the
+    // email already logged as sent and does not send it again.
+    const result = await sendTemplateEmail(visit.db, {
+      templateCode: node.config.template,
+      userId: visit.userId,
+      idempotencyKey: visit.idempotencyKey,
+      extra: { scenario: { id: visit.scenarioId, run_id: visit.runId }, trigger: visit.trigger.payload },
+    });
+    return { outcome: "out", facts: { template: node.config.template, email_id: result.entry.id, sent_now: result.sentNow } };
+  },
+  async simulate(_context, node) {
+    return { outcome: "out", facts: { template: node.config.template }, note: `Would send the email "${node.config.template}"` };
+  },
+};
