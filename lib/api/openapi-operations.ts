@@ -18,7 +18,11 @@ const STATUS_TEXT: Record<ErrorStatus, string> = {
   409: "Conflict",
 };
 
-export type RouteAuth = { token: "api"; scope: ApiScope } | { token: "user" } | { token: "none" };
+export type RouteAuth =
+  | { token: "api"; scope: ApiScope }
+  | { token: "user" }
+  | { token: "api-or-user"; scope: ApiScope }
+  | { token: "none" };
 
 const BODY_ERRORS = ["invalid_body", "invalid_json", "validation_error"];
 
@@ -57,7 +61,10 @@ export function defineOperation(spec: OperationSpec): ZodOpenApiOperationObject 
   else if (spec.query) add(400, ["validation_error"]);
   if (spec.auth.token !== "none") {
     add(401, ["unauthenticated", "invalid_token"]);
-    add(403, spec.auth.token === "api" ? ["api_token_required", "insufficient_scope"] : ["user_token_required"]);
+    add(
+      403,
+      spec.auth.token === "api" ? ["api_token_required", "insufficient_scope"] : spec.auth.token === "user" ? ["user_token_required"] : ["insufficient_scope"],
+    );
   }
   for (const [status, more] of Object.entries(spec.errors ?? {})) add(Number(status) as ErrorStatus, more);
 
@@ -65,7 +72,12 @@ export function defineOperation(spec: OperationSpec): ZodOpenApiOperationObject 
   for (const [status, list] of Object.entries(codes)) {
     responses[status as `${ErrorStatus}`] = errorResponse(Number(status) as ErrorStatus, [...new Set(list)]);
   }
-  const scopeNote = spec.auth.token === "api" ? `\n\nNeeds an API token with the \`${spec.auth.scope}\` scope.` : "";
+  const scopeNote =
+    spec.auth.token === "api"
+      ? `\n\nNeeds an API token with the \`${spec.auth.scope}\` scope.`
+      : spec.auth.token === "api-or-user"
+        ? `\n\nTakes a user token, or an API token with the \`${spec.auth.scope}\` scope.`
+        : "";
   return {
     operationId: spec.operationId,
     summary: spec.summary,
@@ -76,7 +88,9 @@ export function defineOperation(spec: OperationSpec): ZodOpenApiOperationObject 
         ? [{ apiToken: [spec.auth.scope] }]
         : spec.auth.token === "user"
           ? [{ userToken: [] }]
-          : [],
+          : spec.auth.token === "api-or-user"
+            ? [{ apiToken: [spec.auth.scope] }, { userToken: [] }]
+            : [],
     ...(spec.query || spec.headers
       ? { requestParams: { ...(spec.query ? { query: spec.query } : {}), ...(spec.headers ? { header: spec.headers } : {}) } }
       : {}),

@@ -1,5 +1,9 @@
 import { createDocument, type ZodOpenApiObject } from "zod-openapi";
+import { deleteBannerOperation, getBannerOperation, updateBannerOperation } from "@/app/api/v1/banners/[id]/schema";
+import { createBannerOperation, listBannersOperation } from "@/app/api/v1/banners/schema";
 import { createEventOperation } from "@/app/api/v1/events/schema";
+import { completeGoalOperation } from "@/app/api/v1/goals/complete/schema";
+import { createGoalOperation, listGoalsOperation } from "@/app/api/v1/goals/schema";
 import { createPaymentOperation } from "@/app/api/v1/payments/schema";
 import {
   createSubscriptionTypeOperation,
@@ -8,6 +12,8 @@ import {
 import { createSubscriptionOperation } from "@/app/api/v1/subscriptions/schema";
 import { loginOperation } from "@/app/api/v1/users/login/schema";
 import { logoutOperation } from "@/app/api/v1/users/logout/schema";
+import { dismissMyBannerOperation } from "@/app/api/v1/users/me/banners/[id]/dismiss/schema";
+import { listMyBannersOperation } from "@/app/api/v1/users/me/banners/schema";
 import { meOperation } from "@/app/api/v1/users/me/schema";
 import { createUserOperation } from "@/app/api/v1/users/schema";
 import { API_SCOPES } from "@/lib/api-tokens/api-scopes";
@@ -22,6 +28,12 @@ const paths: ZodOpenApiObject["paths"] = {
   "/subscriptions": { post: createSubscriptionOperation },
   "/payments": { post: createPaymentOperation },
   "/events": { post: createEventOperation },
+  "/banners": { get: listBannersOperation, post: createBannerOperation },
+  "/banners/{id}": { get: getBannerOperation, put: updateBannerOperation, delete: deleteBannerOperation },
+  "/users/me/banners": { get: listMyBannersOperation },
+  "/users/me/banners/{id}/dismiss": { post: dismissMyBannerOperation },
+  "/goals": { get: listGoalsOperation, post: createGoalOperation },
+  "/goals/complete": { post: completeGoalOperation },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",

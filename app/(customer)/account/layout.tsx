@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { BannerSlot } from "@/components/customer/banner-slot";
 import { LinkButton } from "@/components/ui/button";
 import { Logo } from "@/components/ui/logo";
 import { requireUserPage } from "@/lib/auth/session";
@@ -24,7 +25,10 @@ export default async function AccountLayout({ children }: { children: ReactNode 
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-5xl px-6 py-8">
+        <BannerSlot userId={user.id} />
+        {children}
+      </main>
     </div>
   );
 }

@@ -7,13 +7,21 @@ import type { Db } from "@/lib/db";
 import {
   apiTokens,
   contentAccess,
+  banners,
   events,
+  goalCompletions,
+  goals,
   paymentItems,
   payments,
   recurrentPayments,
+  scenarioRuns,
+  scenarios,
+  scenarioVersions,
+  segments,
   subscriptions,
   subscriptionTypeContentAccess,
   subscriptionTypes,
+  userBanners,
   users,
   userTokens,
 } from "@/lib/db/schema";
@@ -34,6 +42,8 @@ export interface CallOptions {
   raw?: string;
   headers?: Record<string, string>;
   query?: Record<string, string>;
+  /** The route's dynamic segments (`{ id: "3" }` for app/api/v1/banners/[id]). */
+  params?: Record<string, string>;
 }
 
 export interface ApiResult {
@@ -55,7 +65,7 @@ export async function call(handler: Handler, method: string, path: string, optio
     headers["content-type"] = "application/json";
   }
   const request = new NextRequest(url, { method, body, headers });
-  const response = await handler(request, { params: Promise.resolve({}) });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }
@@ -72,6 +82,14 @@ const COUNTED_TABLES = {
   payment_items: paymentItems,
   recurrent_payments: recurrentPayments,
   events,
+  banners,
+  user_banners: userBanners,
+  goals,
+  goal_completions: goalCompletions,
+  segments,
+  scenarios,
+  scenario_versions: scenarioVersions,
+  scenario_runs: scenarioRuns,
 };
 
 /** Row counts of every table of the subscription core. */

@@ -14,7 +14,7 @@ async function discoverRoutes(): Promise<{ path: string; method: string }[]> {
   const routes: { path: string; method: string }[] = [];
   for (const file of files) {
     const exported = (await import(path.join(V1_DIR, file))) as Record<string, unknown>;
-    const routePath = `/${path.dirname(file).split(path.sep).join("/")}`;
+    const routePath = `/${path.dirname(file).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
     for (const method of HTTP_METHODS) if (typeof exported[method] === "function") routes.push({ path: routePath, method });
   }
   return routes;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ChangeRoleForm } from "@/components/admin/change-role-form";
+import { UserGoalsCard } from "@/components/admin/user-goals-card";
 import { CreatePaymentForm } from "@/components/admin/create-payment-form";
 import { GiveSubscriptionForm } from "@/components/admin/give-subscription-form";
 import { PaymentsTable } from "@/components/admin/payments-table";
@@ -106,6 +107,7 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
               <ChangeRoleForm action={changeUserRoleAction} userId={user.id} role={user.role} />
             </CardBody>
           </Card>
+          <UserGoalsCard userId={user.id} />
           <Card>
             <CardHeader title="Give a subscription" />
             <CardBody>
