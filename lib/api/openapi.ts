@@ -2,6 +2,10 @@ import { createDocument, type ZodOpenApiObject } from "zod-openapi";
 import { deleteBannerOperation, getBannerOperation, updateBannerOperation } from "@/app/api/v1/banners/[id]/schema";
 import { createBannerOperation, listBannersOperation } from "@/app/api/v1/banners/schema";
 import { createEventOperation } from "@/app/api/v1/events/schema";
+import { countSegmentOperation } from "@/app/api/v1/segments/[id]/count/schema";
+import { deleteSegmentOperation, getSegmentOperation, updateSegmentOperation } from "@/app/api/v1/segments/[id]/schema";
+import { segmentMembershipOperation } from "@/app/api/v1/segments/[id]/users/[userId]/schema";
+import { createSegmentOperation, listSegmentsOperation } from "@/app/api/v1/segments/schema";
 import { completeGoalOperation } from "@/app/api/v1/goals/complete/schema";
 import { createGoalOperation, listGoalsOperation } from "@/app/api/v1/goals/schema";
 import { createPaymentOperation } from "@/app/api/v1/payments/schema";
@@ -34,6 +38,10 @@ const paths: ZodOpenApiObject["paths"] = {
   "/users/me/banners/{id}/dismiss": { post: dismissMyBannerOperation },
   "/goals": { get: listGoalsOperation, post: createGoalOperation },
   "/goals/complete": { post: completeGoalOperation },
+  "/segments": { get: listSegmentsOperation, post: createSegmentOperation },
+  "/segments/{id}": { get: getSegmentOperation, put: updateSegmentOperation, delete: deleteSegmentOperation },
+  "/segments/{id}/count": { get: countSegmentOperation },
+  "/segments/{id}/users/{userId}": { get: segmentMembershipOperation },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",
