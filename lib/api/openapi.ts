@@ -21,6 +21,7 @@ import { listMyBannersOperation } from "@/app/api/v1/users/me/banners/schema";
 import { meOperation } from "@/app/api/v1/users/me/schema";
 import { createUserOperation } from "@/app/api/v1/users/schema";
 import { API_SCOPES } from "@/lib/api-tokens/api-scopes";
+import { scenarioPaths } from "@/lib/api/openapi-scenario-paths";
 
 /** Paths relative to the server URL `/api/v1`. Each operation comes from the schema.ts beside its route. */
 const paths: ZodOpenApiObject["paths"] = {
@@ -38,6 +39,7 @@ const paths: ZodOpenApiObject["paths"] = {
   "/users/me/banners/{id}/dismiss": { post: dismissMyBannerOperation },
   "/goals": { get: listGoalsOperation, post: createGoalOperation },
   "/goals/complete": { post: completeGoalOperation },
+  ...scenarioPaths,
   "/segments": { get: listSegmentsOperation, post: createSegmentOperation },
   "/segments/{id}": { get: getSegmentOperation, put: updateSegmentOperation, delete: deleteSegmentOperation },
   "/segments/{id}/count": { get: countSegmentOperation },

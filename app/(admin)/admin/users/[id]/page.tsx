@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ChangeRoleForm } from "@/components/admin/change-role-form";
 import { UserGoalsCard } from "@/components/admin/user-goals-card";
+import { UserScenarioRunsCard } from "@/components/admin/user-scenario-runs-card";
 import { CreatePaymentForm } from "@/components/admin/create-payment-form";
 import { GiveSubscriptionForm } from "@/components/admin/give-subscription-form";
 import { PaymentsTable } from "@/components/admin/payments-table";
@@ -98,6 +99,7 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
               <RecurrentPaymentsTable rows={recurrent.rows} stopAction={stopRecurrentPaymentAction} />
             )}
           </Card>
+          <UserScenarioRunsCard userId={user.id} />
         </div>
 
         <div className="space-y-6">

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { FactList } from "@/components/admin/scenarios/fact-list";
+import { ScenarioRunStatusBadge } from "@/components/admin/scenarios/scenario-runs-table";
+import { Card, CardHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { requireAdminPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getScenarioRunPath } from "@/lib/scenarios/runs/get-scenario-run-path";
+
+export const metadata: Metadata = { title: "Scenario run" };
+
+const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const asDate = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+/** One user's path through a scenario: every node visit, its outcome and the facts behind it. */
+export default async function ScenarioRunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
+  const { id, runId } = await params;
+  await requireAdminPage(`/admin/scenarios/${id}/runs/${runId}`);
+  const scenarioId = idSchema.safeParse(id);
+  const parsedRunId = idSchema.safeParse(runId);
+  if (!scenarioId.success || !parsedRunId.success) notFound();
+  // The scenario id is part of the lookup, so a run cannot be shown under another scenario's URL.
+  const path = await getScenarioRunPath(await getDb(), { runId: parsedRunId.data, scenarioId: scenarioId.data });
+  if (!path) notFound();
+  const { run, steps } = path;
+  return (
+    <>
+      <PageHeader
+        title={`Run #${run.id}`}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <ScenarioRunStatusBadge status={run.status} />
+            <Link href={`/admin/users/${run.userId}`} className="hover:underline" data-testid="scenario-run-user">
+              {run.userEmail ?? `user #${run.userId}`}
+            </Link>
+            <span>· version {run.versionNumber ?? "?"}</span>
+            <span>
+              · trigger <span className="font-mono">{run.triggerEvent}</span>
+            </span>
+            {run.statusReason ? <span>· {run.statusReason}</span> : null}
+          </span>
+        }
+        back={
+          <Link href={`/admin/scenarios/${run.scenarioId}`} className="text-zinc-500 hover:text-zinc-900">
+            ← {run.scenarioName}
+          </Link>
+        }
+      />
+      <Card>
+        <CardHeader
+          title="Path"
+          description={`Started ${formatDateTime(asDate(run.createdAt))}${run.finishedAt ? `, finished ${formatDateTime(asDate(run.finishedAt))}` : ""}.`}
+        />
+        {steps.length === 0 ? (
+          <p className="px-5 py-4 text-sm text-zinc-500" data-testid="scenario-run-no-steps">No node visited yet.</p>
+        ) : (
+          <Table data-testid="scenario-run-steps">
+            <THead>
+              <Tr>
+                <Th>Node</Th>
+                <Th>Type</Th>
+                <Th>Entered</Th>
+                <Th>Finished</Th>
+                <Th>Outcome</Th>
+                <Th>Facts</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {steps.map((step) => (
+                <Tr key={`${step.nodeId}-${step.visit}`} data-testid={`scenario-run-step-${step.nodeId}`}>
+                  <Td className="font-mono text-xs">
+                    {step.nodeId}
+                    {step.visit > 1 ? <span className="text-zinc-400"> (visit {step.visit})</span> : null}
+                  </Td>
+                  <Td>{step.nodeType}</Td>
+                  <Td className="whitespace-nowrap">{formatDateTime(asDate(step.enteredAt))}</Td>
+                  <Td className="whitespace-nowrap">{step.finishedAt ? formatDateTime(asDate(step.finishedAt)) : "in progress"}</Td>
+                  <Td className="font-mono text-xs" data-testid={`scenario-run-step-outcome-${step.nodeId}`}>{step.outcome ?? "—"}</Td>
+                  <Td>
+                    <FactList facts={step.facts} />
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { idField } from "@/lib/forms/form-fields";
+import { createScenario } from "@/lib/scenarios/manage/create-scenario";
+import { deleteScenario } from "@/lib/scenarios/manage/delete-scenario";
+import { disableScenario } from "@/lib/scenarios/manage/disable-scenario";
+import { duplicateScenario } from "@/lib/scenarios/manage/duplicate-scenario";
+import { enableScenario } from "@/lib/scenarios/manage/enable-scenario";
+import { restoreScenario } from "@/lib/scenarios/manage/restore-scenario";
+import { scenarioSettingsFormSchema } from "@/lib/scenarios/manage/scenario-schemas";
+
+/** Actions of the scenarios list (and the status buttons of a scenario's page): each checks the admin role itself. */
+
+const byId = z.object({ id: idField });
+const revalidate = ["/admin/scenarios"];
+
+export const createScenarioAction = defineAction(
+  { role: "admin", schema: scenarioSettingsFormSchema, revalidate },
+  async (input, { db }) => {
+    const scenario = await createScenario(db, input);
+    redirect(`/admin/scenarios/${scenario.id}`);
+  },
+);
+
+export const enableScenarioAction = defineAction({ role: "admin", schema: byId, revalidate }, async ({ id }, { db }) => {
+  await enableScenario(db, { scenarioId: id });
+  return { ok: true as const, message: "Enabled." };
+});
+
+export const disableScenarioAction = defineAction({ role: "admin", schema: byId, revalidate }, async ({ id }, { db }) => {
+  await disableScenario(db, { scenarioId: id });
+  return { ok: true as const, message: "Disabled." };
+});
+
+export const duplicateScenarioAction = defineAction({ role: "admin", schema: byId, revalidate }, async ({ id }, { db }) => {
+  const copy = await duplicateScenario(db, { scenarioId: id });
+  redirect(`/admin/scenarios/${copy.id}`);
+});
+
+export const deleteScenarioAction = defineAction({ role: "admin", schema: byId, revalidate }, async ({ id }, { db }) => {
+  await deleteScenario(db, { scenarioId: id });
+  return { ok: true as const, message: "Deleted." };
+});
+
+export const restoreScenarioAction = defineAction({ role: "admin", schema: byId, revalidate }, async ({ id }, { db }) => {
+  await restoreScenario(db, { scenarioId: id });
+  return { ok: true as const, message: "Restored (disabled)." };
+});

@@ -1,0 +1,35 @@
+import { apiRoute, NextResponse } from "@/lib/api/api-route";
+import { serializeGraphErrors, serializeScenario } from "@/lib/api/scenario-json";
+import { SCENARIOS_AUTH, scenarioIdParam } from "@/lib/api/scenario-route-params";
+import { deleteScenario } from "@/lib/scenarios/manage/delete-scenario";
+import { requireScenario } from "@/lib/scenarios/manage/find-scenario";
+import { saveScenarioDraft } from "@/lib/scenarios/manage/save-scenario-draft";
+import { updateScenarioBodySchema } from "./schema";
+
+export const GET = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => {
+  const scenario = await requireScenario(db, scenarioIdParam(params));
+  return NextResponse.json({ scenario: serializeScenario(scenario), graph: scenario.draftGraph });
+});
+
+export const PUT = apiRoute({ auth: SCENARIOS_AUTH, body: updateScenarioBodySchema }, async ({ db, params, body }) => {
+  const scenarioId = scenarioIdParam(params);
+  const { errors } = await saveScenarioDraft(db, {
+    scenarioId,
+    name: body.name,
+    reentry: body.reentry,
+    reentryDays: body.reentry_days,
+    graph: body.graph,
+  });
+  const scenario = await requireScenario(db, scenarioId);
+  return NextResponse.json({
+    scenario: serializeScenario(scenario),
+    graph: scenario.draftGraph,
+    errors: serializeGraphErrors(errors),
+  });
+});
+
+export const DELETE = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => {
+  const scenarioId = scenarioIdParam(params);
+  await deleteScenario(db, { scenarioId });
+  return NextResponse.json({ scenario: serializeScenario(await requireScenario(db, scenarioId)) });
+});

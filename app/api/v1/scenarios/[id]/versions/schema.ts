@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { defineOperation, jsonContent } from "@/lib/api/openapi-operations";
+import { scenarioGraphJsonSchema, scenarioVersionJsonSchema } from "@/lib/api/scenario-entity-schemas";
+import { SCENARIOS_AUTH, withPathParams } from "@/lib/api/scenario-route-params";
+
+export const scenarioVersionListSchema = z
+  .object({ versions: z.array(scenarioVersionJsonSchema) })
+  .meta({ id: "ScenarioVersionList" });
+
+export const scenarioVersionWithGraphSchema = z
+  .object({ version: scenarioVersionJsonSchema, graph: scenarioGraphJsonSchema })
+  .meta({ id: "ScenarioVersionWithGraph" });
+
+export const listScenarioVersionsOperation = withPathParams(
+  defineOperation({
+    operationId: "listScenarioVersions",
+    summary: "List a scenario's published versions, newest first",
+    tags: ["Scenarios"],
+    auth: SCENARIOS_AUTH,
+    responses: { "200": { description: "The versions.", content: jsonContent(scenarioVersionListSchema) } },
+    errors: { 404: ["scenario_not_found"] },
+  }),
+);
+
+export const getScenarioVersionOperation = withPathParams(
+  defineOperation({
+    operationId: "getScenarioVersion",
+    summary: "Get a published version and its graph",
+    tags: ["Scenarios"],
+    auth: SCENARIOS_AUTH,
+    responses: { "200": { description: "The version.", content: jsonContent(scenarioVersionWithGraphSchema) } },
+    errors: { 404: ["scenario_not_found", "scenario_version_not_found"] },
+  }),
+  { number: "Version number (1, 2, …)." },
+);

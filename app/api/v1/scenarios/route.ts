@@ -1,0 +1,39 @@
+import { apiRoute, NextResponse } from "@/lib/api/api-route";
+import { serializeScenario } from "@/lib/api/scenario-json";
+import { SCENARIOS_AUTH } from "@/lib/api/scenario-route-params";
+import { createScenario } from "@/lib/scenarios/manage/create-scenario";
+import { listScenarios } from "@/lib/scenarios/manage/list-scenarios";
+import { createScenarioBodySchema, listScenariosQuerySchema } from "./schema";
+
+export const GET = apiRoute({ auth: SCENARIOS_AUTH, query: listScenariosQuerySchema }, async ({ db, query }) => {
+  const { rows, total } = await listScenarios(db, query);
+  return NextResponse.json({
+    scenarios: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      reentry: row.reentry,
+      reentry_days: row.reentryDays,
+      current_version: row.currentVersionNumber,
+      updated_at: row.updatedAt.toISOString(),
+      deleted_at: row.deletedAt?.toISOString() ?? null,
+      entries_24h: row.entries24h,
+      entries_30d: row.entries30d,
+      last_published_at: row.lastPublishedAt?.toISOString() ?? null,
+    })),
+    total,
+  });
+});
+
+export const POST = apiRoute({ auth: SCENARIOS_AUTH, body: createScenarioBodySchema }, async ({ db, body }) => {
+  const scenario = await createScenario(db, {
+    name: body.name,
+    reentry: body.reentry,
+    reentryDays: body.reentry_days,
+    graph: body.graph,
+  });
+  return NextResponse.json(
+    { scenario: serializeScenario({ ...scenario, currentVersionNumber: null }), graph: scenario.draftGraph },
+    { status: 201 },
+  );
+});

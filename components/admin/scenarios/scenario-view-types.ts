@@ -1,0 +1,27 @@
+/** UI-safe shapes the scenario admin actions hand to their client components. */
+
+export interface GraphErrorView {
+  nodeId: string | null;
+  code: string;
+  message: string;
+}
+
+export interface SimulationStepView {
+  nodeId: string;
+  nodeType: string;
+  outcome: string | null;
+  facts: Record<string, unknown>;
+  note: string;
+}
+
+export interface SimulationView {
+  versionNumber: number | null;
+  steps: SimulationStepView[];
+}
+
+/** A fact value as one readable line: strings as they are, everything else as compact JSON. */
+export function formatFact(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value === undefined) return "—";
+  return JSON.stringify(value);
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { ZodOpenApiOperationObject } from "zod-openapi";
+import { notFound } from "@/lib/errors";
+
+/** Path parameters of the scenarios API: a malformed id names nothing, so it is the same 404 as an unknown one. */
+
+const positiveInt = z.coerce.number().int().positive().max(2_147_483_647);
+
+export function scenarioIdParam(params: Record<string, string>): number {
+  const parsed = positiveInt.safeParse(params.id);
+  if (!parsed.success) throw notFound("scenario_not_found", "No such scenario.");
+  return parsed.data;
+}
+
+export function versionNumberParam(params: Record<string, string>): number {
+  const parsed = positiveInt.safeParse(params.number);
+  if (!parsed.success) throw notFound("scenario_version_not_found", "No such scenario version.");
+  return parsed.data;
+}
+
+export function runIdParam(params: Record<string, string>): number {
+  const parsed = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).safeParse(params.runId);
+  if (!parsed.success) throw notFound("scenario_run_not_found", "No such scenario run.");
+  return parsed.data;
+}
+
+const idPath = z.object({ id: z.string().meta({ description: "Scenario id." }) });
+
+/** Adds the path parameters (OpenAPI `{id}`, `{number}`, `{runId}`) that defineOperation has no field for. */
+export function withPathParams(
+  operation: ZodOpenApiOperationObject,
+  extra: Record<string, string> = {},
+): ZodOpenApiOperationObject {
+  const path = idPath.extend(Object.fromEntries(Object.entries(extra).map(([name, description]) => [name, z.string().meta({ description })])));
+  return { ...operation, requestParams: { ...operation.requestParams, path } };
+}
+
+/** Every scenarios route takes an API token with the `scenarios` scope. */
+export const SCENARIOS_AUTH = { token: "api", scope: "scenarios" } as const;
+
+/** `limit` and `offset` of a paged list in a query string. */
+export const pageQueryFields = {
+  limit: z.coerce.number().int().min(1).max(200).optional().meta({ description: "Up to 200; 50 by default." }),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+};
