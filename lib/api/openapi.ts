@@ -87,9 +87,9 @@ export function buildOpenApiDocument() {
       },
     },
   }, {
-    // zod's date-time regex adds nothing for readers over `format: date-time`; keep the document legible.
+    // zod's ISO regexes add nothing for readers over `format: date-time` / `date`; keep the document legible.
     override: ({ jsonSchema }) => {
-      if (jsonSchema.format === "date-time") delete jsonSchema.pattern;
+      if (jsonSchema.format === "date-time" || jsonSchema.format === "date") delete jsonSchema.pattern;
     },
   });
 }
