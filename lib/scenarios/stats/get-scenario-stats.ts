@@ -44,7 +44,7 @@ export async function getScenarioStats(db: Db, options: { scenarioId: number; ve
   const stats: ScenarioStats = { nodes: {}, edges: {} };
   for (const row of rowsOf<{ node_id: string; outcome: string; via: string; last24h: number; last30d: number }>(result)) {
     const node = (stats.nodes[row.node_id] ??= { last24h: {}, last30d: {} });
-    node.last24h[row.outcome] = (node.last24h[row.outcome] ?? 0) + Number(row.last24h);
+    if (Number(row.last24h) > 0) node.last24h[row.outcome] = (node.last24h[row.outcome] ?? 0) + Number(row.last24h);
     node.last30d[row.outcome] = (node.last30d[row.outcome] ?? 0) + Number(row.last30d);
     if (row.via) {
       const edge = (stats.edges[row.via] ??= { last24h: 0, last30d: 0 });
