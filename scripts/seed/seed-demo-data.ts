@@ -3,13 +3,15 @@ import type { Db } from "@/lib/db";
 import { seedDemoAccounts } from "./demo-customers";
 import { seedDemoCatalog } from "./demo-catalog";
 import { seedDemoEmailTemplates } from "./demo-email-templates";
+import { seedDemoEngagement } from "./demo-engagement";
 
-/** The demo catalog and accounts; anything that already exists (by code or email) is left as it is. */
+/** The demo catalog, accounts, templates and engagement (segments, goals, a banner, scenarios); anything that already exists (by code or email) is left as it is. */
 export async function seedDemoData(db: Db): Promise<string[]> {
   const catalog = await seedDemoCatalog(db);
   const accounts = await seedDemoAccounts(db, now());
   const templates = await seedDemoEmailTemplates(db);
-  return [...catalog, ...accounts, ...templates];
+  const engagement = await seedDemoEngagement(db);
+  return [...catalog, ...accounts, ...templates, ...engagement];
 }
 
 export function describeSeed(created: string[]): string {
