@@ -262,3 +262,12 @@ export function edgesFrom(graph: ScenarioGraph, nodeId: string, port: string): G
 export function triggerEventOf(node: NodeOf<"event"> | NodeOf<"before_event">): string {
   return node.type === "event" ? node.config.event : `before:${node.config.trigger}`;
 }
+
+/**
+ * A stored graph in its schema's key order (`id, type, config…`, `id, from, fromPort, to`) for people and exports:
+ * Postgres jsonb keeps keys in its own order. Anything that does not parse is returned as it is.
+ */
+export function presentGraph(stored: unknown): unknown {
+  const parsed = scenarioGraphSchema.safeParse(stored);
+  return parsed.success ? parsed.data : stored;
+}

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FormAction } from "@/components/ui/use-form-action";
 import type { ScenarioVersionRow } from "@/lib/scenarios/manage/list-scenario-versions";
+import { presentGraph } from "@/lib/scenarios/graph";
 
 /** The version history: view a version's graph read-only, or copy it into the draft. */
 export function ScenarioVersionsCard({
@@ -75,7 +76,7 @@ export function ScenarioVersionsCard({
         <div id="versions" className="border-t border-zinc-200 px-5 py-4">
           <p className="mb-2 text-sm font-medium">Version {viewing.number} (read-only)</p>
           <pre className="max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs" data-testid="scenario-version-json">
-            {JSON.stringify(viewing.graph, null, 2)}
+            {JSON.stringify(presentGraph(viewing.graph), null, 2)}
           </pre>
         </div>
       ) : null}

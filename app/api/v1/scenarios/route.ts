@@ -4,6 +4,7 @@ import { SCENARIOS_AUTH } from "@/lib/api/scenario-route-params";
 import { createScenario } from "@/lib/scenarios/manage/create-scenario";
 import { listScenarios } from "@/lib/scenarios/manage/list-scenarios";
 import { createScenarioBodySchema, listScenariosQuerySchema } from "./schema";
+import { presentGraph } from "@/lib/scenarios/graph";
 
 export const GET = apiRoute({ auth: SCENARIOS_AUTH, query: listScenariosQuerySchema }, async ({ db, query }) => {
   const { rows, total } = await listScenarios(db, query);
@@ -33,7 +34,7 @@ export const POST = apiRoute({ auth: SCENARIOS_AUTH, body: createScenarioBodySch
     graph: body.graph,
   });
   return NextResponse.json(
-    { scenario: serializeScenario({ ...scenario, currentVersionNumber: null }), graph: scenario.draftGraph },
+    { scenario: serializeScenario({ ...scenario, currentVersionNumber: null }), graph: presentGraph(scenario.draftGraph) },
     { status: 201 },
   );
 });

@@ -23,6 +23,7 @@ import { scenarioGraphSchema } from "@/lib/scenarios/graph";
 import { findScenario } from "@/lib/scenarios/manage/find-scenario";
 import { listScenarioVersions } from "@/lib/scenarios/manage/list-scenario-versions";
 import { findScenarioVersion } from "@/lib/scenarios/manage/find-scenario-version";
+import { presentGraph } from "@/lib/scenarios/graph";
 import { validateGraph } from "@/lib/scenarios/validate-graph";
 import {
   deleteScenarioAction,
@@ -96,8 +97,8 @@ export default async function ScenarioPage({
           This scenario is deleted. Restore it to edit or enable it.
         </Notice>
       )}
-      <div className="grid gap-6 xl:grid-cols-2">
-        <div className="space-y-6">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-6">
           {editable ? (
             <Card>
               <CardHeader title="Settings" />
@@ -115,7 +116,7 @@ export default async function ScenarioPage({
               <ScenarioGraphEditor
                 action={saveScenarioGraphAction}
                 scenarioId={scenario.id}
-                graphJson={JSON.stringify(scenario.draftGraph, null, 2)}
+                graphJson={JSON.stringify(presentGraph(scenario.draftGraph), null, 2)}
                 initialErrors={validation.errors}
                 readOnly={!editable}
               />
@@ -137,7 +138,7 @@ export default async function ScenarioPage({
             canRestore={editable}
           />
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card>
             <CardHeader title="Outline" description="The saved draft, node by node." />
             <CardBody>

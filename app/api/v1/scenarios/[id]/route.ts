@@ -5,10 +5,11 @@ import { deleteScenario } from "@/lib/scenarios/manage/delete-scenario";
 import { requireScenario } from "@/lib/scenarios/manage/find-scenario";
 import { saveScenarioDraft } from "@/lib/scenarios/manage/save-scenario-draft";
 import { updateScenarioBodySchema } from "./schema";
+import { presentGraph } from "@/lib/scenarios/graph";
 
 export const GET = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => {
   const scenario = await requireScenario(db, scenarioIdParam(params));
-  return NextResponse.json({ scenario: serializeScenario(scenario), graph: scenario.draftGraph });
+  return NextResponse.json({ scenario: serializeScenario(scenario), graph: presentGraph(scenario.draftGraph) });
 });
 
 export const PUT = apiRoute({ auth: SCENARIOS_AUTH, body: updateScenarioBodySchema }, async ({ db, params, body }) => {
@@ -23,7 +24,7 @@ export const PUT = apiRoute({ auth: SCENARIOS_AUTH, body: updateScenarioBodySche
   const scenario = await requireScenario(db, scenarioId);
   return NextResponse.json({
     scenario: serializeScenario(scenario),
-    graph: scenario.draftGraph,
+    graph: presentGraph(scenario.draftGraph),
     errors: serializeGraphErrors(errors),
   });
 });

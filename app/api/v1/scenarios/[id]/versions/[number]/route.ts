@@ -3,6 +3,7 @@ import { serializeScenarioVersion } from "@/lib/api/scenario-json";
 import { SCENARIOS_AUTH, scenarioIdParam, versionNumberParam } from "@/lib/api/scenario-route-params";
 import { findScenarioVersion } from "@/lib/scenarios/manage/find-scenario-version";
 import { requireScenario } from "@/lib/scenarios/manage/find-scenario";
+import { presentGraph } from "@/lib/scenarios/graph";
 
 export const GET = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => {
   const scenarioId = scenarioIdParam(params);
@@ -10,6 +11,6 @@ export const GET = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => 
   const scenario = await requireScenario(db, scenarioId);
   return NextResponse.json({
     version: serializeScenarioVersion({ ...version, publishedByEmail: null, isCurrent: scenario.currentVersionId === version.id }),
-    graph: version.graph,
+    graph: presentGraph(version.graph),
   });
 });
