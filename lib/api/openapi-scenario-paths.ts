@@ -11,6 +11,7 @@ import { getScenarioStatsOperation } from "@/app/api/v1/scenarios/[id]/stats/sch
 import { getScenarioVersionOperation, listScenarioVersionsOperation } from "@/app/api/v1/scenarios/[id]/versions/schema";
 import { createScenarioOperation, listScenariosOperation } from "@/app/api/v1/scenarios/schema";
 import { fireScenarioTestOperation } from "@/app/api/v1/scenarios/test-event/schema";
+import { restoreScenarioVersionOperation } from "@/app/api/v1/scenarios/[id]/versions/[number]/restore/schema";
 
 /**
  * The scenarios API's entries of the OpenAPI `paths` (spread into lib/api/openapi.ts). Path parameters are written
@@ -27,6 +28,7 @@ export const scenarioPaths: ZodOpenApiObject["paths"] = {
   "/scenarios/{id}/restore": { post: restoreScenarioOperation },
   "/scenarios/{id}/versions": { get: listScenarioVersionsOperation },
   "/scenarios/{id}/versions/{number}": { get: getScenarioVersionOperation },
+  "/scenarios/{id}/versions/{number}/restore": { post: restoreScenarioVersionOperation },
   "/scenarios/{id}/stats": { get: getScenarioStatsOperation },
   "/scenarios/{id}/runs": { get: listScenarioRunsOperation },
   "/scenarios/{id}/runs/{runId}": { get: getScenarioRunOperation },

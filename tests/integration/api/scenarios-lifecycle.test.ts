@@ -7,6 +7,7 @@ import { POST as publishRoute } from "@/app/api/v1/scenarios/[id]/publish/route"
 import { scenarioVersionResponseSchema } from "@/app/api/v1/scenarios/[id]/publish/schema";
 import { POST as restoreRoute } from "@/app/api/v1/scenarios/[id]/restore/route";
 import { DELETE as deleteRoute } from "@/app/api/v1/scenarios/[id]/route";
+import { POST as restoreVersionRoute } from "@/app/api/v1/scenarios/[id]/versions/[number]/restore/route";
 import { GET as versionRoute } from "@/app/api/v1/scenarios/[id]/versions/[number]/route";
 import { GET as versionsRoute } from "@/app/api/v1/scenarios/[id]/versions/route";
 import { scenarioVersionListSchema, scenarioVersionWithGraphSchema } from "@/app/api/v1/scenarios/[id]/versions/schema";
@@ -128,4 +129,21 @@ describe("GET /api/v1/scenarios/:id/versions[/:number]", () => {
 
   guard(at(versionsRoute), "GET");
   guard(at(versionRoute, { number: 1 }), "GET");
+});
+
+describe("POST /api/v1/scenarios/:id/versions/:number/restore", () => {
+  it("copies the version's graph into the draft and leaves the versions as they are", async () => {
+    const { json } = await create({ name: "Restore a version", graph: validGraph() });
+    const id = json.scenario.id;
+    expect((await send(publishRoute, { id }, "POST", {})).status).toBe(201);
+    const { PUT: updateRoute } = await import("@/app/api/v1/scenarios/[id]/route");
+    await send(updateRoute, { id }, "PUT", { graph: graphWithEmail("later_edit") });
+    const restored = await send(restoreVersionRoute, { id, number: 1 }, "POST");
+    expect(restored.status).toBe(200);
+    expect(restored.json).toMatchObject({ graph: validGraph(), errors: [] });
+    expect(await versionCount(id)).toBe(1);
+    expect(await send(restoreVersionRoute, { id, number: 7 }, "POST")).toMatchObject({ status: 404, json: { error: "scenario_version_not_found" } });
+  });
+
+  guard(at(restoreVersionRoute, { number: 1 }), "POST");
 });
