@@ -15,23 +15,10 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listScenarios } from "@/lib/scenarios/manage/list-scenarios";
-import {
-  deleteScenarioAction,
-  disableScenarioAction,
-  duplicateScenarioAction,
-  enableScenarioAction,
-  restoreScenarioAction,
-} from "./actions";
+import { scenarioStatusActions } from "./status-actions";
 
 export const metadata: Metadata = { title: "Scenarios" };
 
-const statusActions = {
-  enable: enableScenarioAction,
-  disable: disableScenarioAction,
-  duplicate: duplicateScenarioAction,
-  delete: deleteScenarioAction,
-  restore: restoreScenarioAction,
-};
 
 export default async function ScenariosPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireAdminPage("/admin/scenarios");
@@ -103,7 +90,7 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
                   <Td className="text-right tabular-nums" data-testid={`scenario-entries-30d-${row.id}`}>{row.entries30d}</Td>
                   <Td className="whitespace-nowrap text-zinc-600">{row.lastPublishedAt ? formatDateTime(row.lastPublishedAt) : "never"}</Td>
                   <Td>
-                    <ScenarioRowActions id={row.id} status={row.status} actions={statusActions} published={row.currentVersionNumber !== null} />
+                    <ScenarioRowActions id={row.id} status={row.status} actions={scenarioStatusActions} published={row.currentVersionNumber !== null} />
                   </Td>
                 </Tr>
               ))}

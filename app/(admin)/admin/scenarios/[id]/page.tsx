@@ -25,13 +25,7 @@ import { listScenarioVersions } from "@/lib/scenarios/manage/list-scenario-versi
 import { findScenarioVersion } from "@/lib/scenarios/manage/find-scenario-version";
 import { presentGraph } from "@/lib/scenarios/graph";
 import { validateGraph } from "@/lib/scenarios/validate-graph";
-import {
-  deleteScenarioAction,
-  disableScenarioAction,
-  duplicateScenarioAction,
-  enableScenarioAction,
-  restoreScenarioAction,
-} from "../actions";
+import { scenarioStatusActions } from "../status-actions";
 import {
   publishScenarioAction,
   restoreScenarioVersionAction,
@@ -43,13 +37,6 @@ import {
 
 export const metadata: Metadata = { title: "Scenario" };
 
-const statusActions = {
-  enable: enableScenarioAction,
-  disable: disableScenarioAction,
-  duplicate: duplicateScenarioAction,
-  delete: deleteScenarioAction,
-  restore: restoreScenarioAction,
-};
 
 /** Interim scenario page (the visual builder replaces the JSON editor): settings, draft, publish, versions, insight. */
 export default async function ScenarioPage({
@@ -89,7 +76,7 @@ export default async function ScenarioPage({
         }
         back={<Link href="/admin/scenarios" className="text-zinc-500 hover:text-zinc-900">← Scenarios</Link>}
         actions={
-          <ScenarioRowActions id={scenario.id} status={scenario.status} actions={statusActions} published={scenario.currentVersionId !== null} bare />
+          <ScenarioRowActions id={scenario.id} status={scenario.status} actions={scenarioStatusActions} published={scenario.currentVersionId !== null} bare />
         }
       />
       {editable ? null : (
