@@ -38,11 +38,11 @@ export const deleteBannerOperation = {
   ...defineOperation({
     operationId: "deleteBanner",
     summary: "Delete a banner",
-    description: "Delete a banner; it disappears for the users it was shown to.",
+    description: "Delete a banner; it disappears for the users it was shown to. Refused while a scenario shows it.",
     tags: ["Banners"],
     auth: { token: "api", scope: "banners" },
     responses: { "204": { description: "Deleted." } },
-    errors: { 404: ["banner_not_found"] },
+    errors: { 404: ["banner_not_found"], 409: ["banner_in_use"] },
   }),
   ...requestParams,
 };
