@@ -63,6 +63,12 @@ CREATE TABLE "scenario_ab_assignments" (
 	CONSTRAINT "scenario_ab_assignments_scenario_id_node_id_user_id_pk" PRIMARY KEY("scenario_id","node_id","user_id")
 );
 --> statement-breakpoint
+CREATE TABLE "scenario_action_effects" (
+	"idempotency_key" text PRIMARY KEY NOT NULL,
+	"facts" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "scenario_before_event_fires" (
 	"scenario_id" integer NOT NULL,
 	"node_id" text NOT NULL,
@@ -181,7 +187,10 @@ CREATE INDEX "scenario_run_steps_unaggregated_idx" ON "scenario_run_steps" USING
 CREATE UNIQUE INDEX "scenario_runs_trigger_key" ON "scenario_runs" USING btree ("scenario_id","user_id","trigger_key");--> statement-breakpoint
 CREATE INDEX "scenario_runs_user_idx" ON "scenario_runs" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "scenario_runs_scenario_idx" ON "scenario_runs" USING btree ("scenario_id","created_at");--> statement-breakpoint
+CREATE INDEX "scenario_runs_unclaimed_idx" ON "scenario_runs" USING btree ("created_at") WHERE "scenario_runs"."executor_run_id" is null;--> statement-breakpoint
 CREATE INDEX "scenario_stat_buckets_scenario_idx" ON "scenario_stat_buckets" USING btree ("scenario_id","hour");--> statement-breakpoint
 CREATE UNIQUE INDEX "scenario_versions_number_key" ON "scenario_versions" USING btree ("scenario_id","number");--> statement-breakpoint
 CREATE INDEX "scenarios_status_idx" ON "scenarios" USING btree ("status");--> statement-breakpoint
-CREATE INDEX "recurrent_payments_expires_idx" ON "recurrent_payments" USING btree ("expires_at") WHERE "recurrent_payments"."state" = 'active';
+CREATE INDEX "subscriptions_end_idx" ON "subscriptions" USING btree ("end_at");--> statement-breakpoint
+CREATE INDEX "recurrent_payments_expires_idx" ON "recurrent_payments" USING btree ("expires_at") WHERE "recurrent_payments"."state" = 'active';--> statement-breakpoint
+CREATE INDEX "recurrent_payments_charge_date_idx" ON "recurrent_payments" USING btree (coalesce("next_attempt_at", "charge_at")) WHERE "recurrent_payments"."state" in ('active', 'charged', 'charge_failed');

@@ -2,6 +2,7 @@ import { chargeRecurrentPayment } from "./functions/charge-recurrent-payment";
 import { deliverOutbox } from "./functions/deliver-outbox";
 import { recurrentPaymentsCharge } from "./functions/recurrent-payments-charge";
 import { scenarioRun } from "./functions/scenario-run";
+import { scenarioRunsResume } from "./functions/scenario-runs-resume";
 import { scenarioStatsAggregate } from "./functions/scenario-stats-aggregate";
 import { scenarioStepsCleanup } from "./functions/scenario-steps-cleanup";
 import { scenariosBeforeEvents } from "./functions/scenarios-before-events";
@@ -18,6 +19,7 @@ export const functions = [
   sendTemplateEmail,
   scenariosDispatch,
   scenarioRun,
+  scenarioRunsResume,
   scenariosBeforeEvents,
   scenarioStatsAggregate,
   scenarioStepsCleanup,

@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { localFunctions, localJobs, localRuns, localSteps, localWaits } from "@/lib/db/schema";
 import { callFunction, type CallOutcome } from "./call-function";
+import { ingestEvents } from "./ingest-events";
 import type { ClaimedJob } from "./claim-jobs";
 import { parseDuration, registeredFunctionSchema, retriesOf, runtimeUrlOf, sleepTarget, type Op } from "./protocol";
 
@@ -14,6 +15,7 @@ export function backoffMs(attempt: number): number {
 }
 
 const DEFAULT_WAIT_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
+const FUNCTION_FAILED_EVENT = "inngest/function.failed";
 
 /**
  * Do one leased job. Results are applied in one transaction that first deletes the job *if this owner still holds
@@ -90,10 +92,10 @@ async function finish(
   runId: string,
   result: { status: "completed"; output: unknown } | { status: "failed"; error: unknown },
 ): Promise<void> {
-  await tx.transaction(async (inner) => {
-    if (!(await takeJob(inner, job, owner))) return;
+  const finished = await tx.transaction(async (inner) => {
+    if (!(await takeJob(inner, job, owner))) return null;
     const at = now();
-    await inner
+    const [run] = await inner
       .update(localRuns)
       .set({
         status: result.status,
@@ -102,10 +104,22 @@ async function finish(
         endedAt: at,
         updatedAt: at,
       })
-      .where(eq(localRuns.id, runId));
+      .where(eq(localRuns.id, runId))
+      .returning({ functionId: localRuns.functionId, event: localRuns.event });
     await inner.delete(localJobs).where(eq(localJobs.runId, runId));
     await inner.delete(localWaits).where(eq(localWaits.runId, runId));
+    return run ?? null;
   });
+  // As Inngest does: a failed run emits `inngest/function.failed`, which starts the function's onFailure handler.
+  if (finished && result.status === "failed") {
+    await ingestEvents(tx, [
+      {
+        id: `function-failed:${runId}`,
+        name: FUNCTION_FAILED_EVENT,
+        data: { function_id: finished.functionId, run_id: runId, error: result.error ?? { message: "failed" }, event: finished.event },
+      },
+    ]);
+  }
 }
 
 async function applyOutcome(

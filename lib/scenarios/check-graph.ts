@@ -40,9 +40,13 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
     byId.set(node.id, node);
   }
   const edgeIds = new Set<string>();
+  const connections = new Set<string>();
   for (const edge of graph.edges) {
     if (edgeIds.has(edge.id)) error(edge.from, "duplicate_edge_id", `Two edges share the id "${edge.id}".`);
     edgeIds.add(edge.id);
+    const connection = `${edge.from}\u0000${edge.fromPort}\u0000${edge.to}`;
+    if (connections.has(connection)) error(edge.from, "duplicate_edge", `The "${edge.fromPort}" output is connected to "${edge.to}" twice.`);
+    connections.add(connection);
     const from = byId.get(edge.from);
     const to = byId.get(edge.to);
     if (!from || !to) {
@@ -99,7 +103,8 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
   return errors;
 }
 
-const MAX_GOAL_CHECKS = 300;
+/** How often one goal visit may recheck: each check is two durable steps, and a run may take 1,000. */
+export const MAX_GOAL_CHECKS = 300;
 
 type Report = (nodeId: string | null, code: string, message: string) => void;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { segments } from "@/lib/db/schema";
@@ -9,6 +9,7 @@ import { compileSegmentRules, loadSegmentCatalog } from "./compile-segment";
 import { toSegmentView, type SegmentView } from "./find-segment";
 import { segmentsReferencing } from "./segment-references";
 import { segmentInputSchema, type SegmentInput } from "./segment-schemas";
+import { refuseIfScenariosUse } from "@/lib/scenarios/find-scenarios-using";
 
 export interface SaveSegmentOptions extends SegmentInput {
   /** Set to edit that segment; absent to create one. */
@@ -16,6 +17,11 @@ export interface SaveSegmentOptions extends SegmentInput {
 }
 
 const exists = (code: string) => conflict("segment_exists", `A segment with code "${code}" exists.`);
+
+/** Serialise the writes that change which segments exist or what they refer to. */
+export async function lockSegmentCatalog(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('subflow.segments'))`);
+}
 
 /**
  * Create or edit a segment. The rules are compiled before writing, so a rule set that refers to a missing segment
@@ -25,6 +31,8 @@ export async function saveSegment(db: Db, options: SaveSegmentOptions): Promise<
   const input = segmentInputSchema.parse(options);
   try {
     return await db.transaction(async (tx) => {
+      // Saves take turns: two edits that each look fine alone (a → b, b → a) must not both commit a cycle.
+      await lockSegmentCatalog(tx);
       const catalog = await loadSegmentCatalog(tx);
       if (options.id !== undefined) {
         const [current] = await tx.select({ code: segments.code }).from(segments).where(eq(segments.id, options.id));
@@ -32,6 +40,9 @@ export async function saveSegment(db: Db, options: SaveSegmentOptions): Promise<
         const users = current.code === input.code ? [] : segmentsReferencing(catalog, current.code);
         if (users.length > 0) {
           throw conflict("segment_in_use", `Segment "${current.code}" is used by ${users.join(", ")}; its code cannot change.`);
+        }
+        if (current.code !== input.code) {
+          await refuseIfScenariosUse(tx, { kind: "segment", code: current.code }, `Segment "${current.code}" (its code cannot change)`);
         }
         catalog.delete(current.code);
       }

@@ -127,6 +127,10 @@ export const recurrentPayments = pgTable(
       .on(sql`coalesce(${t.nextAttemptAt}, ${t.chargeAt})`)
       .where(sql`${t.state} = 'active'`),
     index("recurrent_payments_expires_idx").on(t.expiresAt).where(sql`${t.state} = 'active'`),
+    /** Scenario before-events on the charge date: an active row, or one charged (or declined) at that date. */
+    index("recurrent_payments_charge_date_idx")
+      .on(sql`coalesce(${t.nextAttemptAt}, ${t.chargeAt})`)
+      .where(sql`${t.state} in ('active', 'charged', 'charge_failed')`),
   ],
 );
 export type RecurrentPayment = InferSelectModel<typeof recurrentPayments>;

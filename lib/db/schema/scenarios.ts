@@ -98,6 +98,7 @@ export const scenarioRuns = pgTable(
     uniqueIndex("scenario_runs_trigger_key").on(t.scenarioId, t.userId, t.triggerKey),
     index("scenario_runs_user_idx").on(t.userId, t.createdAt),
     index("scenario_runs_scenario_idx").on(t.scenarioId, t.createdAt),
+    index("scenario_runs_unclaimed_idx").on(t.createdAt).where(sql`${t.executorRunId} is null`),
   ],
 );
 export type ScenarioRun = InferSelectModel<typeof scenarioRuns>;
@@ -134,6 +135,16 @@ export const scenarioRunSteps = pgTable(
   ],
 );
 export type ScenarioRunStep = InferSelectModel<typeof scenarioRunSteps>;
+
+/**
+ * Side effects a retried step must not repeat (extending a subscription): the first attempt records its facts under
+ * the visit's idempotency key in the same transaction as the effect; a retry finds them and does nothing.
+ */
+export const scenarioActionEffects = pgTable("scenario_action_effects", {
+  idempotencyKey: text("idempotency_key").primaryKey(),
+  facts: jsonb("facts").$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+});
 
 /** A user's A/B variant at one node: drawn once, kept on re-entry. */
 export const scenarioAbAssignments = pgTable(

@@ -95,6 +95,8 @@ export const subscriptions = pgTable(
     check("subscriptions_end_after_start", sql`${t.endAt} >= ${t.startAt}`),
     index("subscriptions_start_pending_idx").on(t.startAt).where(sql`${t.startedEventAt} is null`),
     index("subscriptions_end_pending_idx").on(t.endAt).where(sql`${t.endedEventAt} is null`),
+    /** Scenario before-events look up end dates, including those that just passed. */
+    index("subscriptions_end_idx").on(t.endAt),
     index("subscriptions_user_end_idx").on(t.userId, t.endAt),
     index("subscriptions_payment_idx").on(t.paymentId),
   ],

@@ -41,6 +41,8 @@ export default defineGenericAction({
         "x-subflow-signature": `sha256=${signature}`,
       },
       body,
+      // A redirect is not followed: the signed payload goes only where the admin pointed it.
+      redirect: "manual",
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     // Throwing makes the durable step retry with backoff; a receiver that keeps failing fails the visit.

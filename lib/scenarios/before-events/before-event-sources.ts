@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
 import { recurrentPayments, subscriptions } from "@/lib/db/schema";
@@ -18,13 +18,18 @@ interface Source {
   id: AnyPgColumn;
   userId: AnyPgColumn;
   date: SQL<Date>;
-  /** Rows that can still reach their date (a partial index's predicate). */
+  /**
+   * Rows whose date still stands (the predicate of the index the lookup uses). Not "not yet passed": a date that
+   * just passed must still be found by the tick that covers it, however soon other jobs act on it.
+   */
   live: SQL;
   /** Trigger payload fields (`subscription_id`, `payment_id`) for criteria. */
   payload: Record<string, AnyPgColumn>;
 }
 
-const recurrentLive = sql`${recurrentPayments.state} = 'active'`;
+const recurrentActive = sql`${recurrentPayments.state} = 'active'`;
+/** The charge cron moves a row on at its date (charged, or declined): it still had that charge date. */
+const recurrentCharging = sql`${recurrentPayments.state} in ('active', 'charged', 'charge_failed')`;
 
 export const BEFORE_EVENT_SOURCES: Record<BeforeEventTrigger, Source> = {
   subscription_ends: {
@@ -32,17 +37,17 @@ export const BEFORE_EVENT_SOURCES: Record<BeforeEventTrigger, Source> = {
     id: subscriptions.id,
     userId: subscriptions.userId,
     date: sql<Date>`${subscriptions.endAt}`,
-    // Matches subscriptions_end_pending_idx: a subscription whose end passed has ended_event_at set by the lifecycle.
-    live: isNull(subscriptions.endedEventAt) as SQL,
+    // Stopping or extending a subscription moves end_at, so the end date itself says whether it still stands.
+    live: sql`true`,
     payload: { subscription_id: subscriptions.id, payment_id: subscriptions.paymentId },
   },
   recurrent_payment_charge: {
     table: recurrentPayments,
     id: recurrentPayments.id,
     userId: recurrentPayments.userId,
-    // The expression of recurrent_payments_due_idx: after a decline the next attempt is the date.
+    // The expression of recurrent_payments_charge_date_idx: after a decline the next attempt is the date.
     date: sql<Date>`coalesce(${recurrentPayments.nextAttemptAt}, ${recurrentPayments.chargeAt})`,
-    live: recurrentLive,
+    live: recurrentCharging,
     payload: { recurrent_payment_id: recurrentPayments.id, payment_id: recurrentPayments.parentPaymentId },
   },
   recurrent_payment_expires: {
@@ -50,7 +55,8 @@ export const BEFORE_EVENT_SOURCES: Record<BeforeEventTrigger, Source> = {
     id: recurrentPayments.id,
     userId: recurrentPayments.userId,
     date: sql<Date>`${recurrentPayments.expiresAt}`,
-    live: recurrentLive,
+    // Charging copies expires_at to the next row, so only the active row of a chain may fire.
+    live: recurrentActive,
     payload: { recurrent_payment_id: recurrentPayments.id, payment_id: recurrentPayments.parentPaymentId },
   },
 };
@@ -61,7 +67,14 @@ export async function beforeEventStillHolds(db: Db, occurrence: BeforeEventOccur
   const [row] = await db
     .select({ id: source.id })
     .from(source.table)
-    .where(and(eq(source.id, occurrence.entityId), source.live, sql`${source.date} = ${occurrence.entityDate.toISOString()}::timestamptz`));
+    .where(
+      and(
+        eq(source.id, occurrence.entityId),
+        source.live,
+        // Occurrences keep dates to the millisecond (JS dates); a stored date may carry microseconds.
+        sql`date_trunc('milliseconds', ${source.date}) = ${occurrence.entityDate.toISOString()}::timestamptz`,
+      ),
+    );
   return row !== undefined;
 }
 

@@ -49,12 +49,14 @@ export async function recordBeforeEventFires(db: Db, nodes: BeforeEventNode[], w
       sql`, `,
     );
     const offset = sql`(t.minutes * interval '1 minute')`;
+    // To the millisecond, as the run's JS dates and the start-time re-check see it.
+    const day = sql`date_trunc('milliseconds', ${source.date})`;
     await db.execute(sql`
       insert into ${scenarioBeforeEventFires}
         (scenario_id, node_id, trigger, entity_id, entity_date, user_id, due_at, payload, created_at)
-      select t.scenario_id, t.node_id, ${trigger}, ${source.id}, ${source.date}, ${source.userId}, ${source.date} - ${offset},
+      select t.scenario_id, t.node_id, ${trigger}, ${source.id}, ${day}, ${source.userId}, ${source.date} - ${offset},
         jsonb_build_object(${payload}, 'before', jsonb_build_object('trigger', ${trigger}::text, 'entity_id', ${source.id},
-          'entity_date', to_char(${source.date} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))),
+          'entity_date', to_char(${day} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))),
         ${now().toISOString()}::timestamptz
       from (values ${offsets}) as t(scenario_id, node_id, minutes)
       join ${source.table}

@@ -20,33 +20,36 @@ export async function startBeforeEventRuns(db: Db, window: { from: Date; to: Dat
     .from(scenarioBeforeEventFires)
     .innerJoin(scenarios, eq(scenarios.id, scenarioBeforeEventFires.scenarioId))
     .where(and(inWindow, isNull(scenarioBeforeEventFires.runId), eq(scenarios.status, "enabled")));
-  for (const { fire, reentry, reentryDays, versionId } of pending) {
-    if (versionId === null) continue;
-    const runId = await createScenarioRun(db, {
-      scenarioId: fire.scenarioId,
-      versionId,
-      userId: fire.userId,
-      reentry,
-      reentryDays,
-      triggerKey: `before:${fire.nodeId}:${fire.entityId}:${fire.entityDate.toISOString()}`,
-      triggerEvent: `before:${fire.trigger}`,
-      triggerPayload: { ...fire.payload, user_id: fire.userId },
-      entryNodeIds: [fire.nodeId],
-    });
-    if (runId === null) continue;
-    await db
-      .update(scenarioBeforeEventFires)
-      .set({ runId })
-      .where(
-        and(
-          eq(scenarioBeforeEventFires.scenarioId, fire.scenarioId),
-          eq(scenarioBeforeEventFires.nodeId, fire.nodeId),
-          eq(scenarioBeforeEventFires.trigger, fire.trigger),
-          eq(scenarioBeforeEventFires.entityId, fire.entityId),
-          eq(scenarioBeforeEventFires.entityDate, fire.entityDate),
-        ),
-      );
-  }
+  // One transaction for the window's runs: one commit instead of two per occurrence.
+  await db.transaction(async (tx) => {
+    for (const { fire, reentry, reentryDays, versionId } of pending) {
+      if (versionId === null) continue;
+      const runId = await createScenarioRun(tx, {
+        scenarioId: fire.scenarioId,
+        versionId,
+        userId: fire.userId,
+        reentry,
+        reentryDays,
+        triggerKey: `before:${fire.nodeId}:${fire.entityId}:${fire.entityDate.toISOString()}`,
+        triggerEvent: `before:${fire.trigger}`,
+        triggerPayload: { ...fire.payload, user_id: fire.userId },
+        entryNodeIds: [fire.nodeId],
+      });
+      if (runId === null) continue;
+      await tx
+        .update(scenarioBeforeEventFires)
+        .set({ runId })
+        .where(
+          and(
+            eq(scenarioBeforeEventFires.scenarioId, fire.scenarioId),
+            eq(scenarioBeforeEventFires.nodeId, fire.nodeId),
+            eq(scenarioBeforeEventFires.trigger, fire.trigger),
+            eq(scenarioBeforeEventFires.entityId, fire.entityId),
+            eq(scenarioBeforeEventFires.entityDate, fire.entityDate),
+          ),
+        );
+    }
+  });
   const started = await db
     .select({ runId: scenarioBeforeEventFires.runId })
     .from(scenarioBeforeEventFires)

@@ -28,7 +28,13 @@ export async function createScenarioRun(db: Db, run: NewScenarioRun): Promise<nu
     const existing = await findRunId(tx, run);
     if (existing !== null) return existing;
     if (run.reentry !== "always") {
-      const conditions = [eq(scenarioRuns.scenarioId, run.scenarioId), eq(scenarioRuns.userId, run.userId), ne(scenarioRuns.triggerKey, run.triggerKey)];
+      const conditions = [
+        eq(scenarioRuns.scenarioId, run.scenarioId),
+        eq(scenarioRuns.userId, run.userId),
+        ne(scenarioRuns.triggerKey, run.triggerKey),
+        // A before-event run cancelled at its start (the date moved) never ran: it does not use up the entry.
+        sql`${scenarioRuns.statusReason} is distinct from 'before_event_date_changed'`,
+      ];
       if (run.reentry === "once_per_days") {
         conditions.push(gt(scenarioRuns.createdAt, new Date(now().getTime() - (run.reentryDays ?? 1) * DAY_MS)));
       }

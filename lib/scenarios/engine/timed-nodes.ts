@@ -58,3 +58,10 @@ export async function checkGoalNode(db: Db, identity: VisitIdentity, node: NodeO
   }
   return { outcome, checkedAt: at.toISOString(), deadline: deadline?.toISOString() ?? null };
 }
+
+/** A goal without a timeout that reached the recheck limit: it ends as `no`, so the run stays within its step budget. */
+export async function giveUpGoalNode(db: Db, identity: VisitIdentity, node: NodeOf<"goal">, userId: number): Promise<void> {
+  const missing = await findIncompleteGoals(db, { userId, goalCodes: node.config.goals });
+  await finishVisit(db, identity, "no", { goals: node.config.goals, missing, timed_out: true, reason: "recheck limit reached" });
+  await setRunStatus(db, identity.runId, "running");
+}

@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db";
 import { edgesFrom, type GraphNode, type ScenarioGraph } from "@/lib/scenarios/graph";
 import type { ClaimedRun } from "./claim-scenario-run";
 import { finishVisit, setRunStatus } from "./run-visits";
-import { checkGoalNode, finishWait, type GoalCheck, sleepTargets } from "./timed-nodes";
+import { MAX_GOAL_CHECKS } from "@/lib/scenarios/check-graph";
+import { checkGoalNode, finishWait, giveUpGoalNode, type GoalCheck, sleepTargets } from "./timed-nodes";
 import { type VisitResult, visitIdentity, visitNode } from "./visit-node";
 import { MINUTE_MS } from "@/lib/clock";
 
@@ -45,6 +46,10 @@ export async function walkScenarioRun(db: Db, step: WalkSteps, run: ClaimedRun, 
       if (node.type === "goal") {
         let check: GoalCheck = await step.run(`${stepKey} check 0`, () => checkGoalNode(db, identity, node, run.userId));
         for (let n = 1; check.outcome === null; n++) {
+          if (n > MAX_GOAL_CHECKS) {
+            await step.run(`${stepKey} give up`, () => giveUpGoalNode(db, identity, node, run.userId));
+            return "no";
+          }
           const untilDeadline = check.deadline ? Date.parse(check.deadline) - Date.parse(check.checkedAt) : Infinity;
           const timeout = Math.max(MIN_GOAL_WAIT_MS, Math.min(node.config.recheckMinutes * MINUTE_MS, untilDeadline));
           // Wakes early when the user completes a goal; otherwise rechecks on the period.

@@ -88,4 +88,16 @@ describe("before-events", () => {
     // The same window again records nothing new.
     expect(await startBeforeEventRuns(db(), { from, to: new Date(from.getTime() + 10 * MINUTE_MS) })).toEqual(runIds);
   });
+
+  it("fires a trigger with no offset at the end itself, though the lifecycle marks the subscription ended first", async () => {
+    const { scenarioId: atEnd } = await enabledScenario(db(), {
+      nodes: [n("t", "before_event", { trigger: "subscription_ends", minutes: 0 }), email("mail", "reminder")],
+      edges: [e("e1", "t", "out", "mail")],
+    });
+    const user = await endingIn(3 * MINUTE_MS);
+    await inngest.advance(5 * MINUTE_MS); // the minute lifecycle sweep records subscription.ended
+    await inngest.advance(10 * MINUTE_MS); // then the before-events tick covers the end
+    const runs = await runsOf(db(), atEnd);
+    expect(runs.map((r) => [r.userId, r.status])).toEqual([[user.id, "completed"]]);
+  });
 });

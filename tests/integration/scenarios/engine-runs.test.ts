@@ -246,6 +246,18 @@ describe("scenario runs through the local executor", () => {
     expect(await claimScenarioRun(db(), { runId: runs[0]!.id, executorRunId: "someone-else" })).toBeNull();
   });
 
+  it("marks a run failed when its run function fails for good (the function's onFailure handler)", async () => {
+    // A version whose graph no longer parses: every attempt of the run function throws before its first node.
+    const broken = { nodes: [{ id: "t", type: "event", config: { event: "custom.t_broken" } }], edges: [] } as never;
+    const { scenarioId } = await enabledScenario(db(), broken);
+    const user = await customer(db());
+    await fire(db(), "custom.t_broken", user.id);
+    for (let i = 0; i < 6; i++) await inngest.advance(MINUTE_MS);
+    const [run] = await runsOf(db(), scenarioId);
+    expect(run).toMatchObject({ status: "failed", userId: user.id });
+    expect(run!.statusReason).toMatch(/^run function failed/);
+  });
+
   it("does not send an email twice when the answer of its step is lost and the step runs again", async () => {
     const { scenarioId } = await enabledScenario(db(), { nodes: [on("custom.t_crash"), email("crash_mail", "hello")], edges: [e("e1", "t", "out", "crash_mail")] });
     const user = await customer(db());

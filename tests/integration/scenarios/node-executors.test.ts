@@ -110,6 +110,19 @@ describe("node executors", () => {
     expect((await run(node, visitOf(nobody.id))).facts).toMatchObject({ extended: false });
   });
 
+  it("extend_subscription: a retried visit (its first answer lost) does not extend twice", async () => {
+    const user = await customer(db());
+    const subscription = await createSubscription(db(), { userId: user.id, subscriptionTypeId: catalog.webMonth.id });
+    const node = n("x", "generic", { action: "extend_subscription", params: { days: 5 } });
+    const visit = visitOf(user.id);
+    const first = await run(node, visit);
+    const retried = await run(node, visit);
+    expect(retried.facts).toEqual(first.facts);
+    const { subscriptions } = await import("@/lib/db/schema");
+    const [row] = await db().select().from(subscriptions).where(eq(subscriptions.id, subscription.id));
+    expect(row!.endAt.getTime()).toBe(subscription.endAt.getTime() + 5 * DAY_MS);
+  });
+
   it("emit_event: records the custom event once per visit", async () => {
     const user = await customer(db());
     const visit = visitOf(user.id);

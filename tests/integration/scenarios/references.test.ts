@@ -40,6 +40,12 @@ describe("what scenarios use cannot be deleted from under them", () => {
     await expect(deleteGoal(db(), { goalId: goal.id })).rejects.toMatchObject({ code: "goal_in_use" });
     await expect(deleteBanner(db(), { bannerId: banner.id })).rejects.toMatchObject({ code: "banner_in_use" });
     await expect(deleteEmailTemplate(db(), template.id)).rejects.toMatchObject({ code: "template_in_use" });
+    // Renaming the code would leave the scenario pointing at nothing, just the same.
+    await expect(saveSegment(db(), { id: segment.id, code: "renamed_segment", name: "Ref", rules: { match: "all", rules: [] } })).rejects.toMatchObject({ code: "segment_in_use" });
+    await expect(saveGoal(db(), { id: goal.id, code: "renamed_goal", name: "Ref goal" })).rejects.toMatchObject({ code: "goal_in_use" });
+    const { saveEmailTemplate } = await import("@/lib/email/save-email-template");
+    await expect(saveEmailTemplate(db(), { id: template.id, code: "renamed_mail", name: "x", subject: "x", bodyHtml: "x", bodyText: "x" })).rejects.toMatchObject({ code: "template_in_use" });
+    expect((await saveGoal(db(), { id: goal.id, code: "ref_goal", name: "Renamed, same code" })).name).toBe("Renamed, same code");
 
     await setStatus(db(), scenarioId, "disabled");
     await expect(deleteBanner(db(), { bannerId: banner.id })).rejects.toMatchObject({ code: "banner_in_use" });

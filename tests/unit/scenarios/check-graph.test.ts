@@ -69,6 +69,7 @@ describe("checkGraph — design.md's validation rules, one case each", () => {
     expect(codes({ ...valid(), edges: [...valid().edges, edge("e2", "mail", "out", "t")] })).toContain("t:edge_into_trigger");
     expect(codes({ ...valid(), edges: [...valid().edges, edge("e1", "t", "out", "mail")] })).toContain("t:duplicate_edge_id");
     expect(codes({ ...valid(), nodes: [...valid().nodes, emailEnd()] })).toContain("mail:duplicate_node_id");
+    expect(codes({ ...valid(), edges: [...valid().edges, edge("e2", "t", "out", "mail")] })).toContain("t:duplicate_edge");
   });
 
   it("requires A/B percentages to sum to 100 with distinct codes", () => {
