@@ -121,7 +121,7 @@ async function firesIn(db: Db, window: { from: Date; to: Date }) {
   return row?.n ?? 0;
 }
 
-/** The rows of the bare count: the same end_at range and partial-index predicate the tick's join uses. */
+/** The rows of the bare count: the same end_at range the tick's join reads through subscriptions_end_idx. */
 async function bareCount(db: Db, window: { from: Date; to: Date }): Promise<number> {
   const result = (await db.execute(sql`
     select count(*)::int as n from ${subscriptions}
