@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, DAY_MS, freezeClock, MINUTE_MS, now } from "@/lib/clock";
-import { scenarioBeforeEventFires, scenarioRuns } from "@/lib/db/schema";
+import { recurrentPayments, scenarioBeforeEventFires, scenarioRuns } from "@/lib/db/schema";
 import { startBeforeEventRuns } from "@/lib/scenarios/before-events/start-before-event-runs";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { extendActualSubscription } from "@/lib/subscriptions/extend-subscription";
 import { SCENARIO_RUN_EVENT } from "@/inngest/events";
 import { startLocalInngest } from "../../support/local-inngest";
 import { openTestDatabase } from "../../support/test-database";
-import { seedCatalog } from "../services/fixtures";
+import { buyPaid, seedCatalog } from "../services/fixtures";
 import { customer, e, email, emailsTo, enabledScenario, n, runsOf, templates } from "./scenario-kit";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -99,5 +99,34 @@ describe("before-events", () => {
     await inngest.advance(10 * MINUTE_MS); // then the before-events tick covers the end
     const runs = await runsOf(db(), atEnd);
     expect(runs.map((r) => [r.userId, r.status])).toEqual([[user.id, "completed"]]);
+  });
+
+  it("finds recurrent payments due to be charged or to expire, carrying their payment for criteria", async () => {
+    const graph = (trigger: string) => ({
+      nodes: [
+        n("t", "before_event", { trigger, minutes: 2 * 1440 }),
+        n("c", "condition", { criteria: [{ kind: "payment", key: "amount", operator: "gte", value: 1 }] }, ["yes", "no"]),
+      ],
+      edges: [e("e1", "t", "out", "c")],
+    });
+    const charge = await enabledScenario(db(), graph("recurrent_payment_charge"));
+    const expiry = await enabledScenario(db(), graph("recurrent_payment_expires"));
+    const user = await customer(db());
+    const { payment } = await buyPaid(db(), user.id, "web_month", "tok_visa");
+    const expiresAt = new Date(now().getTime() + 90 * DAY_MS);
+    await db().update(recurrentPayments).set({ expiresAt }).where(eq(recurrentPayments.parentPaymentId, payment.id));
+    const [recurrent] = await db().select().from(recurrentPayments).where(eq(recurrentPayments.parentPaymentId, payment.id));
+
+    const around = (date: Date) => ({ from: new Date(date.getTime() - 2 * DAY_MS - MINUTE_MS), to: new Date(date.getTime() - 2 * DAY_MS + MINUTE_MS) });
+    await startBeforeEventRuns(db(), around(recurrent!.chargeAt));
+    await startBeforeEventRuns(db(), around(expiresAt));
+    const recorded = await db().select().from(scenarioBeforeEventFires).where(eq(scenarioBeforeEventFires.userId, user.id));
+    expect(recorded.map((f) => [f.scenarioId, f.trigger, f.entityId, f.entityDate.getTime()]).sort()).toEqual(
+      [
+        [charge.scenarioId, "recurrent_payment_charge", recurrent!.id, recurrent!.chargeAt.getTime()],
+        [expiry.scenarioId, "recurrent_payment_expires", recurrent!.id, expiresAt.getTime()],
+      ].sort(),
+    );
+    expect(recorded.every((f) => f.payload.payment_id === payment.id && f.payload.recurrent_payment_id === recurrent!.id && f.runId !== null)).toBe(true);
   });
 });
