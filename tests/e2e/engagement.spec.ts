@@ -108,4 +108,8 @@ test("an imported scenario is validated, published, simulated and shows its bann
   await page.reload();
   await expect(page.getByTestId("scenario-runs-table")).toContainText(email);
   await expect(page.getByTestId("scenario-stat-show-out")).toContainText("1");
+  // The diagram draws the graph with its counts: the banner node was visited once in the last 24 hours.
+  const bannerNode = page.getByTestId("scenario-diagram").getByTestId("flow-node-banner");
+  await expect(bannerNode).toContainText(`Banner #${bannerId}`);
+  await expect(bannerNode).toContainText("out 1");
 });

@@ -10,6 +10,7 @@ import { ScenarioRowActions } from "@/components/admin/scenarios/scenario-row-ac
 import { ScenarioSettingsForm } from "@/components/admin/scenarios/scenario-settings-form";
 import { ScenarioSimulateForm } from "@/components/admin/scenarios/scenario-simulate-form";
 import { ScenarioStatsCard } from "@/components/admin/scenarios/scenario-stats-card";
+import { ScenarioDiagram } from "@/components/builder/scenario-diagram";
 import { ScenarioStatusBadge } from "@/components/admin/scenarios/scenario-status-badge";
 import { ScenarioTestEventForm } from "@/components/admin/scenarios/scenario-test-event-form";
 import { ScenarioVersionsCard } from "@/components/admin/scenarios/scenario-versions-card";
@@ -24,6 +25,7 @@ import { findScenario } from "@/lib/scenarios/manage/find-scenario";
 import { listScenarioVersions } from "@/lib/scenarios/manage/list-scenario-versions";
 import { findScenarioVersion } from "@/lib/scenarios/manage/find-scenario-version";
 import { presentGraph } from "@/lib/scenarios/graph";
+import { getScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
 import { validateGraph } from "@/lib/scenarios/validate-graph";
 import { scenarioStatusActions } from "../status-actions";
 import {
@@ -54,9 +56,10 @@ export default async function ScenarioPage({
   const scenario = await findScenario(db, parsedId.data);
   if (!scenario) notFound();
   const query = await searchParams;
-  const [versions, validation] = await Promise.all([
+  const [versions, validation, statistics] = await Promise.all([
     listScenarioVersions(db, { scenarioId: scenario.id }),
     validateGraph(db, scenario.draftGraph),
+    getScenarioStats(db, { scenarioId: scenario.id }),
   ]);
   const viewNumber = readId(query, "view");
   const viewed = viewNumber && versions.some((v) => v.number === viewNumber)
@@ -84,6 +87,12 @@ export default async function ScenarioPage({
           This scenario is deleted. Restore it to edit or enable it.
         </Notice>
       )}
+      {outline.success && outline.data.nodes.length > 0 ? (
+        <Card className="mb-6">
+          <CardHeader title="Diagram" description="The saved draft, with visits per node and users per edge for all versions." />
+          <ScenarioDiagram graph={outline.data} statistics={statistics} />
+        </Card>
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-6">
           {editable ? (

@@ -1,0 +1,77 @@
+"use client";
+
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { memo } from "react";
+import type { ScenarioFlowNode } from "@/lib/scenarios/flow/graph-to-flow";
+import type { NodeGroup, NodeType } from "@/lib/scenarios/graph";
+
+const GROUP_STYLE: Record<NodeGroup, { card: string; badge: string }> = {
+  trigger: { card: "border-violet-300 bg-violet-50", badge: "bg-violet-600 text-white" },
+  condition: { card: "border-amber-300 bg-amber-50", badge: "bg-amber-500 text-white" },
+  action: { card: "border-sky-300 bg-sky-50", badge: "bg-sky-600 text-white" },
+  operation: { card: "border-emerald-300 bg-emerald-50", badge: "bg-emerald-600 text-white" },
+};
+
+const ICONS: Record<NodeType, string> = {
+  event: "⚡",
+  before_event: "⏰",
+  condition: "?",
+  email: "✉",
+  banner: "▤",
+  generic: "⚙",
+  segment: "◎",
+  wait: "⏱",
+  goal: "⚑",
+  ab_test: "⑂",
+};
+
+/** One scenario node: icon, type, one-line summary, visit counts by outcome, and a labelled handle per port. */
+function ScenarioFlowNodeView({ data }: NodeProps<ScenarioFlowNode>) {
+  const style = GROUP_STYLE[data.group];
+  const total = data.counts ? Object.values(data.counts).reduce((sum, n) => sum + n, 0) : null;
+  return (
+    <div className={`w-60 rounded-lg border px-3 py-2 shadow-sm ${style.card}`} data-testid={`flow-node-${data.nodeType}`}>
+      {data.isTrigger ? null : <Handle type="target" position={Position.Top} className="!h-2 !w-2 !bg-zinc-500" />}
+      <div className="flex items-center gap-2">
+        <span className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded text-xs ${style.badge}`} aria-hidden>
+          {ICONS[data.nodeType]}
+        </span>
+        <span className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{data.label}</span>
+        {total !== null ? (
+          <span className="ml-auto text-xs font-medium text-zinc-700 tabular-nums" title="Visits in the period">
+            {total}
+          </span>
+        ) : null}
+      </div>
+      <p className="mt-1 truncate text-sm text-zinc-900" title={data.summary}>
+        {data.summary}
+      </p>
+      {data.counts && Object.keys(data.counts).length > 0 ? (
+        <p className="mt-1 truncate text-xs text-zinc-600 tabular-nums">
+          {Object.entries(data.counts)
+            .map(([outcome, n]) => `${outcome.replace("variant:", "")} ${n}`)
+            .join(" · ")}
+        </p>
+      ) : null}
+      <div className="mt-1 flex justify-around">
+        {data.ports.map((port) => (
+          <span key={port.id} className="relative text-[10px] font-medium text-zinc-500">
+            {port.label}
+          </span>
+        ))}
+      </div>
+      {data.ports.map((port, index) => (
+        <Handle
+          key={port.id}
+          id={port.id}
+          type="source"
+          position={Position.Bottom}
+          style={{ left: `${((index + 1) / (data.ports.length + 1)) * 100}%` }}
+          className="!h-2 !w-2 !bg-zinc-700"
+        />
+      ))}
+    </div>
+  );
+}
+
+export const ScenarioFlowNodeComponent = memo(ScenarioFlowNodeView);
