@@ -12,6 +12,7 @@ import { getScenarioVersionOperation, listScenarioVersionsOperation } from "@/ap
 import { createScenarioOperation, listScenariosOperation } from "@/app/api/v1/scenarios/schema";
 import { fireScenarioTestOperation } from "@/app/api/v1/scenarios/test-event/schema";
 import { restoreScenarioVersionOperation } from "@/app/api/v1/scenarios/[id]/versions/[number]/restore/schema";
+import { getScenarioRegistryOperation } from "@/app/api/v1/scenarios/registry/schema";
 
 /**
  * The scenarios API's entries of the OpenAPI `paths` (spread into lib/api/openapi.ts). Path parameters are written
@@ -20,6 +21,7 @@ import { restoreScenarioVersionOperation } from "@/app/api/v1/scenarios/[id]/ver
 export const scenarioPaths: ZodOpenApiObject["paths"] = {
   "/scenarios": { get: listScenariosOperation, post: createScenarioOperation },
   "/scenarios/test-event": { post: fireScenarioTestOperation },
+  "/scenarios/registry": { get: getScenarioRegistryOperation },
   "/scenarios/{id}": { get: getScenarioOperation, put: updateScenarioOperation, delete: deleteScenarioOperation },
   "/scenarios/{id}/publish": { post: publishScenarioOperation },
   "/scenarios/{id}/enable": { post: enableScenarioOperation },
