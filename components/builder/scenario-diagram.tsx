@@ -5,7 +5,8 @@ import { Background, Controls, MiniMap, ReactFlow } from "@xyflow/react";
 import { useMemo, useState } from "react";
 import { graphToFlow } from "@/lib/scenarios/flow/graph-to-flow";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
-import { ScenarioFlowNodeComponent } from "./scenario-flow-node";
+import { GROUP_COLOR, ScenarioFlowNodeComponent } from "./scenario-flow-node";
+import type { ScenarioFlowNode } from "@/lib/scenarios/flow/graph-to-flow";
 
 /** Module constant, so React Flow does not re-create node types on every render. */
 const NODE_TYPES = { scenario: ScenarioFlowNodeComponent };
@@ -62,7 +63,7 @@ export function ScenarioDiagram({ graph, statistics }: { graph: ScenarioGraph; s
       >
         <Background gap={16} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable />
+        <MiniMap<ScenarioFlowNode> pannable zoomable nodeColor={(node) => GROUP_COLOR[node.data.group]} />
       </ReactFlow>
     </div>
   );

@@ -5,6 +5,14 @@ import { memo } from "react";
 import type { ScenarioFlowNode } from "@/lib/scenarios/flow/graph-to-flow";
 import type { NodeGroup, NodeType } from "@/lib/scenarios/graph";
 
+/** The minimap's colour for each group (the badge colours). */
+export const GROUP_COLOR: Record<NodeGroup, string> = {
+  trigger: "#7c3aed",
+  condition: "#f59e0b",
+  action: "#0284c7",
+  operation: "#059669",
+};
+
 const GROUP_STYLE: Record<NodeGroup, { card: string; badge: string }> = {
   trigger: { card: "border-violet-300 bg-violet-50", badge: "bg-violet-600 text-white" },
   condition: { card: "border-amber-300 bg-amber-50", badge: "bg-amber-500 text-white" },
@@ -14,15 +22,15 @@ const GROUP_STYLE: Record<NodeGroup, { card: string; badge: string }> = {
 
 const ICONS: Record<NodeType, string> = {
   event: "⚡",
-  before_event: "⏰",
+  before_event: "◷",
   condition: "?",
   email: "✉",
   banner: "▤",
   generic: "⚙",
   segment: "◎",
-  wait: "⏱",
+  wait: "◔",
   goal: "⚑",
-  ab_test: "⑂",
+  ab_test: "⋔",
 };
 
 /** One scenario node: icon, type, one-line summary, visit counts by outcome, and a labelled handle per port. */
