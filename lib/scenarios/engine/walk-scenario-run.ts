@@ -1,12 +1,12 @@
 import "server-only";
+import { MINUTE_MS } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { MAX_GOAL_CHECKS } from "@/lib/scenarios/check-graph";
 import { edgesFrom, type GraphNode, type ScenarioGraph } from "@/lib/scenarios/graph";
 import type { ClaimedRun } from "./claim-scenario-run";
 import { finishVisit, setRunStatus } from "./run-visits";
-import { MAX_GOAL_CHECKS } from "@/lib/scenarios/check-graph";
 import { checkGoalNode, finishWait, giveUpGoalNode, type GoalCheck, sleepTargets } from "./timed-nodes";
 import { type VisitResult, visitIdentity, visitNode } from "./visit-node";
-import { MINUTE_MS } from "@/lib/clock";
 
 /** The part of Inngest's `step` tools the walk uses (step ids are stable names derived from lane, node and visit). */
 export interface WalkSteps {
