@@ -3,7 +3,7 @@
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, MiniMap, ReactFlow } from "@xyflow/react";
 import { useMemo, useState } from "react";
-import { graphToFlow } from "@/lib/scenarios/flow/graph-to-flow";
+import { type FlowPath, graphToFlow } from "@/lib/scenarios/flow/graph-to-flow";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { GROUP_COLOR, ScenarioFlowNodeComponent } from "./scenario-flow-node";
 import type { ScenarioFlowNode } from "@/lib/scenarios/flow/graph-to-flow";
@@ -22,14 +22,23 @@ export interface DiagramStatistics {
  * The scenario drawn from its domain graph, read-only, with visits per node and users per edge for the chosen
  * period. React Flow state is derived here and never written back.
  */
-export function ScenarioDiagram({ graph, statistics }: { graph: ScenarioGraph; statistics: DiagramStatistics | null }) {
+export function ScenarioDiagram({
+  graph,
+  statistics,
+  path = null,
+}: {
+  graph: ScenarioGraph;
+  statistics: DiagramStatistics | null;
+  /** One run's path to highlight (the run page). */
+  path?: FlowPath | null;
+}) {
   const [period, setPeriod] = useState<Period>("last24h");
   const flow = useMemo(() => {
-    if (!statistics) return graphToFlow(graph);
+    if (!statistics) return graphToFlow(graph, null, path);
     const nodes = Object.fromEntries(Object.entries(statistics.nodes).map(([id, counts]) => [id, counts[period]]));
     const edges = Object.fromEntries(Object.entries(statistics.edges).map(([id, counts]) => [id, counts[period]]));
-    return graphToFlow(graph, { nodes, edges });
-  }, [graph, statistics, period]);
+    return graphToFlow(graph, { nodes, edges }, path);
+  }, [graph, statistics, period, path]);
 
   return (
     <div className="relative h-[28rem] w-full" data-testid="scenario-diagram">

@@ -37,8 +37,14 @@ const ICONS: Record<NodeType, string> = {
 function ScenarioFlowNodeView({ data }: NodeProps<ScenarioFlowNode>) {
   const style = GROUP_STYLE[data.group];
   const total = data.counts ? Object.values(data.counts).reduce((sum, n) => sum + n, 0) : null;
+  // With a run's path shown, visited nodes stand out and the rest fade.
+  const pathStyle = data.visit === undefined ? "" : data.visit ? "ring-2 ring-zinc-900 ring-offset-1" : "opacity-40";
   return (
-    <div className={`w-60 rounded-lg border px-3 py-2 shadow-sm ${style.card}`} data-testid={`flow-node-${data.nodeType}`}>
+    <div
+      className={`w-60 rounded-lg border px-3 py-2 shadow-sm ${style.card} ${pathStyle}`}
+      data-testid={`flow-node-${data.nodeType}`}
+      data-visited={data.visit === undefined ? undefined : data.visit ? "true" : "false"}
+    >
       {data.isTrigger ? null : <Handle type="target" position={Position.Top} className="!h-2 !w-2 !bg-zinc-500" />}
       <div className="flex items-center gap-2">
         <span className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded text-xs ${style.badge}`} aria-hidden>
@@ -59,6 +65,12 @@ function ScenarioFlowNodeView({ data }: NodeProps<ScenarioFlowNode>) {
           {Object.entries(data.counts)
             .map(([outcome, n]) => `${outcome.replace("variant:", "")} ${n}`)
             .join(" · ")}
+        </p>
+      ) : null}
+      {data.visit ? (
+        <p className="mt-1 text-xs text-zinc-800" title={data.visit.note}>
+          <span className="font-mono font-semibold">→ {data.visit.outcome?.replace("variant:", "") ?? "in progress"}</span>
+          {data.visit.note ? <span className="line-clamp-2 text-zinc-600"> {data.visit.note}</span> : null}
         </p>
       ) : null}
       <div className="mt-1 flex justify-around">

@@ -112,4 +112,11 @@ test("an imported scenario is validated, published, simulated and shows its bann
   const bannerNode = page.getByTestId("scenario-diagram").getByTestId("flow-node-banner");
   await expect(bannerNode).toContainText(`Banner #${bannerId}`);
   await expect(bannerNode).toContainText("out 1");
+
+  // The run's own page draws its path: the condition it passed with its reason, and the banner it showed.
+  await page.locator(`[data-testid^="scenario-run-link-"]`).first().click();
+  const runDiagram = page.getByTestId("scenario-diagram");
+  await expect(runDiagram.getByTestId("flow-node-condition")).toHaveAttribute("data-visited", "true");
+  await expect(runDiagram.getByTestId("flow-node-condition")).toContainText("→ yes");
+  await expect(runDiagram.getByTestId("flow-node-banner")).toHaveAttribute("data-visited", "true");
 });

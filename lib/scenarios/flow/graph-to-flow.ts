@@ -14,9 +14,17 @@ export interface ScenarioFlowNodeData extends Record<string, unknown> {
   isTrigger: boolean;
   /** Visits by outcome in the chosen period; null when no statistics are shown. */
   counts: Record<string, number> | null;
+  /** With a run's path shown: how this node's last visit ended (null: not visited), else undefined. */
+  visit?: { outcome: string | null; note: string } | null;
 }
 
 export type ScenarioFlowNode = Node<ScenarioFlowNodeData, "scenario">;
+
+/** One run's path: the visits by node (the last one counts) and the edges it took. */
+export interface FlowPath {
+  nodes: Record<string, { outcome: string | null; note: string }>;
+  edges: string[];
+}
 
 export interface FlowStatistics {
   nodes: Record<string, Record<string, number>>;
@@ -29,7 +37,12 @@ export function portLabel(port: string): string {
   return port.startsWith("variant:") ? port.slice("variant:".length) : port;
 }
 
-export function graphToFlow(graph: ScenarioGraph, statistics: FlowStatistics | null = null): { nodes: ScenarioFlowNode[]; edges: Edge[] } {
+export function graphToFlow(
+  graph: ScenarioGraph,
+  statistics: FlowStatistics | null = null,
+  path: FlowPath | null = null,
+): { nodes: ScenarioFlowNode[]; edges: Edge[] } {
+  const taken = new Set(path?.edges ?? []);
   const nodes: ScenarioFlowNode[] = graph.nodes.map((node) => ({
     id: node.id,
     type: "scenario",
@@ -42,6 +55,7 @@ export function graphToFlow(graph: ScenarioGraph, statistics: FlowStatistics | n
       ports: nodePorts(node).map((id) => ({ id, label: portLabel(id) })),
       isTrigger: isTriggerNode(node),
       counts: statistics ? (statistics.nodes[node.id] ?? {}) : null,
+      ...(path ? { visit: path.nodes[node.id] ?? null } : {}),
     },
   }));
   const edges: Edge[] = graph.edges.map((edge) => {
@@ -53,6 +67,7 @@ export function graphToFlow(graph: ScenarioGraph, statistics: FlowStatistics | n
       target: edge.to,
       ...(parts.length > 0 ? { label: parts.join(" · ") } : {}),
       data: { port: edge.fromPort },
+      ...(path ? (taken.has(edge.id) ? { animated: true, style: { stroke: "#18181b", strokeWidth: 2 } } : { style: { opacity: 0.35 } }) : {}),
     };
   });
   return { nodes, edges };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { graphToFlow, portLabel } from "@/lib/scenarios/flow/graph-to-flow";
+import { runPathToFlow } from "@/lib/scenarios/flow/run-path";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 
 const graph: ScenarioGraph = {
@@ -51,5 +52,31 @@ describe("graphToFlow — React Flow state derived from the domain graph", () =>
 
   it("labels ports for people", () => {
     expect([portLabel("out"), portLabel("yes"), portLabel("variant:control")]).toEqual(["", "yes", "control"]);
+  });
+});
+
+describe("a run's path on the diagram", () => {
+  it("marks visited nodes with their outcome and reason, fades the others, and animates the edges taken", () => {
+    const path = runPathToFlow([
+      { nodeId: "t", viaEdgeId: null, outcome: "out", facts: { event: "user.created" } },
+      { nodeId: "ab", viaEdgeId: "e1", outcome: "variant:B", facts: { variant: "B" } },
+      { nodeId: "m", viaEdgeId: "e3", outcome: null, facts: {} },
+    ]);
+    expect(path).toEqual({
+      nodes: { t: { outcome: "out", note: "" }, ab: { outcome: "variant:B", note: "variant B" }, m: { outcome: null, note: "" } },
+      edges: ["e1", "e3"],
+    });
+    const { nodes, edges } = graphToFlow(graph, null, path);
+    expect(nodes.map((n) => [n.id, n.data.visit])).toEqual([
+      ["t", { outcome: "out", note: "" }],
+      ["ab", { outcome: "variant:B", note: "variant B" }],
+      ["w", null],
+      ["m", { outcome: null, note: "" }],
+    ]);
+    expect(edges.map((e) => [e.id, Boolean(e.animated)])).toEqual([
+      ["e1", true],
+      ["e2", false],
+      ["e3", true],
+    ]);
   });
 });

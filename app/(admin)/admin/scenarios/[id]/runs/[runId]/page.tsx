@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { FactList } from "@/components/admin/scenarios/fact-list";
+import { ScenarioDiagram } from "@/components/builder/scenario-diagram";
 import { ScenarioRunStatusBadge } from "@/components/admin/scenarios/scenario-runs-table";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
@@ -10,6 +11,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { loadVersionGraph } from "@/lib/scenarios/engine/load-version-graph";
+import { runPathToFlow } from "@/lib/scenarios/flow/run-path";
 import { getScenarioRunPath } from "@/lib/scenarios/runs/get-scenario-run-path";
 
 export const metadata: Metadata = { title: "Scenario run" };
@@ -25,9 +28,12 @@ export default async function ScenarioRunPage({ params }: { params: Promise<{ id
   const parsedRunId = idSchema.safeParse(runId);
   if (!scenarioId.success || !parsedRunId.success) notFound();
   // The scenario id is part of the lookup, so a run cannot be shown under another scenario's URL.
-  const path = await getScenarioRunPath(await getDb(), { runId: parsedRunId.data, scenarioId: scenarioId.data });
+  const db = await getDb();
+  const path = await getScenarioRunPath(db, { runId: parsedRunId.data, scenarioId: scenarioId.data });
   if (!path) notFound();
   const { run, steps } = path;
+  // The version the run entered with: its path is drawn on the graph it walked, not on today's draft.
+  const graph = await loadVersionGraph(db, run.versionId);
   return (
     <>
       <PageHeader
@@ -51,6 +57,10 @@ export default async function ScenarioRunPage({ params }: { params: Promise<{ id
           </Link>
         }
       />
+      <Card className="mb-6">
+        <CardHeader title="Path on the diagram" description={`Version ${run.versionNumber ?? "?"}, as this run walked it.`} />
+        <ScenarioDiagram graph={graph} statistics={null} path={runPathToFlow(steps)} />
+      </Card>
       <Card>
         <CardHeader
           title="Path"
