@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, freezeClock, resetClock } from "@/lib/clock";
 import { countSegmentUsers } from "@/lib/segments/count-segment-users";
+import { countSegmentsUsers } from "@/lib/segments/count-segments-users";
 import { deleteSegment } from "@/lib/segments/delete-segment";
 import { findSegmentByCode } from "@/lib/segments/find-segment";
 import { isUserInSegment } from "@/lib/segments/is-user-in-segment";
+import { listSegments } from "@/lib/segments/list-segments";
 import { listSegmentUsers } from "@/lib/segments/list-segment-users";
 import { saveSegment } from "@/lib/segments/save-segment";
 import type { SegmentLeafRule, SegmentRules } from "@/lib/segments/segment-rules";
@@ -176,4 +178,14 @@ describe("segment membership and services", () => {
     await deleteSegment(database.db, { id: a.id });
     await expect(findSegmentByCode(database.db, "cy-a")).rejects.toMatchObject({ code: "segment_not_found" });
   });
+
+  it("counts every saved segment in one pass, each as counted alone", async () => {
+    const all = await listSegments(database.db);
+    expect(all.length).toBeGreaterThan(1);
+    const together = await countSegmentsUsers(database.db, all);
+    for (const segment of all) {
+      expect(together.get(segment.id)).toBe(await countSegmentUsers(database.db, { segmentId: segment.id }));
+    }
+  });
 });
+

@@ -10,7 +10,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
-import { countSegmentUsers } from "@/lib/segments/count-segment-users";
+import { countSegmentsUsers } from "@/lib/segments/count-segments-users";
 import { listSegments } from "@/lib/segments/list-segments";
 import { describeRules } from "@/lib/segments/segment-rule-fields";
 
@@ -23,7 +23,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
   const deleted = readText(params, "deleted");
   const db = await getDb();
   const segments = await listSegments(db);
-  const counts = await Promise.all(segments.map((segment) => countSegmentUsers(db, { segmentId: segment.id })));
+  const counts = await countSegmentsUsers(db, segments);
   return (
     <>
       <PageHeader
@@ -59,7 +59,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
               </Tr>
             </THead>
             <TBody>
-              {segments.map((segment, index) => (
+              {segments.map((segment) => (
                 <Tr key={segment.id} data-testid={`segment-${segment.code}`}>
                   <Td>
                     <Link href={`/admin/segments/${segment.id}`} className="font-medium text-brand-700 hover:underline">
@@ -69,7 +69,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
                   <Td className="font-mono text-xs">{segment.code}</Td>
                   <Td className="max-w-md text-zinc-600">{describeRules(segment.rules, formatMoney)}</Td>
                   <Td className="text-right tabular-nums" data-testid={`segment-${segment.code}-count`}>
-                    {counts[index]}
+                    {counts.get(segment.id) ?? 0}
                   </Td>
                 </Tr>
               ))}
