@@ -42,8 +42,6 @@ export interface CallOptions {
   raw?: string;
   headers?: Record<string, string>;
   query?: Record<string, string>;
-  /** The route's dynamic segments (`{ id: "3" }` for app/api/v1/banners/[id]). */
-  params?: Record<string, string>;
 }
 
 export interface ApiResult {
@@ -52,6 +50,20 @@ export interface ApiResult {
   // Tests read arbitrary fields of the JSON; the response schemas check its shape.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: any;
+}
+
+/**
+ * A dynamic route's handler with its segments filled in (`{ id: 3 }` for app/api/v1/banners/[id]); a function is read
+ * at call time, for ids made in `beforeAll`. `call` and the refusal helpers then use it like any handler.
+ */
+export function withParams(
+  handler: Handler,
+  params: Record<string, string | number> | (() => Record<string, string | number>),
+): Handler {
+  return (request) => {
+    const values = typeof params === "function" ? params() : params;
+    return handler(request, { params: Promise.resolve(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]))) });
+  };
 }
 
 export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}): Promise<ApiResult> {
@@ -65,7 +77,7 @@ export async function call(handler: Handler, method: string, path: string, optio
     headers["content-type"] = "application/json";
   }
   const request = new NextRequest(url, { method, body, headers });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(request, { params: Promise.resolve({}) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }

@@ -10,7 +10,7 @@ import { saveBanner } from "@/lib/banners/save-banner";
 import { showBanner } from "@/lib/banners/show-banner";
 import { banners, userBanners } from "@/lib/db/schema";
 import { openTestDatabase } from "../../support/test-database";
-import { call, createTokens, itRefusesBadRequests, type Handler, type Tokens } from "./api-test-kit";
+import { call, createTokens, itRefusesBadRequests, type Tokens, withParams } from "./api-test-kit";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let tokens: Tokens;
@@ -20,12 +20,6 @@ beforeAll(async () => {
   tokens = await createTokens(database.db, "banners");
 });
 afterAll(() => database.close());
-
-/** The kit calls handlers without route params; dynamic routes get theirs through this wrapper. */
-const withParams =
-  (handler: Handler, params: Record<string, string>): Handler =>
-  (request) =>
-    handler(request, { params: Promise.resolve(params) });
 
 let keyCounter = 0;
 const show = (bannerId: number, userId: number, expiresAt: Date | null = null) =>

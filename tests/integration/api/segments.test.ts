@@ -8,7 +8,7 @@ import { segmentListSchema, segmentResponseSchema } from "@/app/api/v1/segments/
 import { segments } from "@/lib/db/schema";
 import { createUser } from "@/lib/users/create-user";
 import { openTestDatabase } from "../../support/test-database";
-import { call, createTokens, expectRefusedWithoutChange, itRefusesBadRequests, type ApiResult, type Handler, type Tokens } from "./api-test-kit";
+import { call, createTokens, expectRefusedWithoutChange, itRefusesBadRequests, type ApiResult, type Tokens, withParams } from "./api-test-kit";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let tokens: Tokens;
@@ -21,8 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** The kit's `call` passes no route params; dynamic routes get theirs here. */
-const at = (handler: Handler, params: Record<string, string>): Handler => (request) => handler(request, { params: Promise.resolve(params) });
 
 let counter = 0;
 const domainRules = { match: "all", rules: [{ field: "email_domain", operator: "is", value: "segment.test" }] };
@@ -99,15 +97,15 @@ describe("GET /api/v1/segments and /segments/{id}", () => {
     const list = await call(listRoute, "GET", "/segments", { token: tokens.api });
     expect(list.status).toBe(200);
     expect(segmentListSchema.parse(list.json).segments.map((s) => s.code)).toContain(segment.code);
-    const one = await call(at(getRoute, { id: String(segment.id) }), "GET", `/segments/${segment.id}`, { token: tokens.api });
+    const one = await call(withParams(getRoute, { id: String(segment.id) }), "GET", `/segments/${segment.id}`, { token: tokens.api });
     expect(one.status).toBe(200);
     expect(one.json.segment).toMatchObject({ id: segment.id, code: segment.code, rules: domainRules });
     for (const id of ["999999", "abc", "0"]) {
-      await refused(() => call(at(getRoute, { id }), "GET", `/segments/${id}`, { token: tokens.api }), { status: 404, error: "segment_not_found" });
+      await refused(() => call(withParams(getRoute, { id }), "GET", `/segments/${id}`, { token: tokens.api }), { status: 404, error: "segment_not_found" });
     }
   });
 
-  itRefusesBadRequests({ db, tokens: () => tokens, handler: at(getRoute, { id: "1" }), method: "GET", path: "/segments/1", auth: "api" });
+  itRefusesBadRequests({ db, tokens: () => tokens, handler: withParams(getRoute, { id: "1" }), method: "GET", path: "/segments/1", auth: "api" });
   itRefusesBadRequests({ db, tokens: () => tokens, handler: listRoute, method: "GET", path: "/segments", auth: "api" });
 });
 
@@ -115,7 +113,7 @@ describe("PUT /api/v1/segments/{id}", () => {
   it("replaces the segment (200) and refuses a cycle, a rename in use and an unknown id", async () => {
     const base = await create();
     const user = await create({ ...validBody(), rules: { match: "all", rules: [{ field: "segment", operator: "in", value: base.code }] } });
-    const put = (id: number, body: object) => call(at(updateRoute, { id: String(id) }), "PUT", `/segments/${id}`, { token: tokens.api, body });
+    const put = (id: number, body: object) => call(withParams(updateRoute, { id: String(id) }), "PUT", `/segments/${id}`, { token: tokens.api, body });
 
     const renamed = await put(base.id, { code: base.code, name: "Renamed", rules: { match: "any", rules: [] } });
     expect(renamed.status).toBe(200);
@@ -128,14 +126,14 @@ describe("PUT /api/v1/segments/{id}", () => {
     await refused(() => put(999999, validBody()), { status: 404, error: "segment_not_found" });
   });
 
-  itRefusesBadRequests({ db, tokens: () => tokens, handler: at(updateRoute, { id: "1" }), method: "PUT", path: "/segments/1", auth: "api", validBody });
+  itRefusesBadRequests({ db, tokens: () => tokens, handler: withParams(updateRoute, { id: "1" }), method: "PUT", path: "/segments/1", auth: "api", validBody });
 });
 
 describe("DELETE /api/v1/segments/{id}", () => {
   it("deletes an unused segment (200) and refuses one in use (409)", async () => {
     const base = await create();
     const user = await create({ ...validBody(), rules: { match: "all", rules: [{ field: "segment", operator: "not_in", value: base.code }] } });
-    const del = (id: number) => call(at(deleteRoute, { id: String(id) }), "DELETE", `/segments/${id}`, { token: tokens.api });
+    const del = (id: number) => call(withParams(deleteRoute, { id: String(id) }), "DELETE", `/segments/${id}`, { token: tokens.api });
     await refused(() => del(base.id), { status: 409, error: "segment_in_use" });
     expect((await del(user.id)).status).toBe(200);
     const gone = await del(base.id);
@@ -145,7 +143,7 @@ describe("DELETE /api/v1/segments/{id}", () => {
     await refused(() => del(base.id), { status: 404, error: "segment_not_found" });
   });
 
-  itRefusesBadRequests({ db, tokens: () => tokens, handler: at(deleteRoute, { id: "1" }), method: "DELETE", path: "/segments/1", auth: "api" });
+  itRefusesBadRequests({ db, tokens: () => tokens, handler: withParams(deleteRoute, { id: "1" }), method: "DELETE", path: "/segments/1", auth: "api" });
 });
 
 describe("GET /api/v1/segments/{id}/count and /users/{userId}", () => {
@@ -153,27 +151,27 @@ describe("GET /api/v1/segments/{id}/count and /users/{userId}", () => {
     const segment = await create();
     const member = await createUser(db(), { email: "second@segment.test" });
     const outsider = await createUser(db(), { email: "outsider@elsewhere.test" });
-    const count = await call(at(countRoute, { id: String(segment.id) }), "GET", `/segments/${segment.id}/count`, { token: tokens.api });
+    const count = await call(withParams(countRoute, { id: String(segment.id) }), "GET", `/segments/${segment.id}/count`, { token: tokens.api });
     expect(count.status).toBe(200);
     expect(count.json).toEqual({ count: 2 });
 
     const ask = (id: number, userId: number) =>
-      call(at(memberRoute, { id: String(id), userId: String(userId) }), "GET", `/segments/${id}/users/${userId}`, { token: tokens.api });
+      call(withParams(memberRoute, { id: String(id), userId: String(userId) }), "GET", `/segments/${id}/users/${userId}`, { token: tokens.api });
     expect((await ask(segment.id, member.id)).json).toEqual({ member: true });
     expect((await ask(segment.id, outsider.id)).json).toEqual({ member: false });
     await refused(() => ask(segment.id, 999999), { status: 404, error: "user_not_found" });
     await refused(() => ask(999999, member.id), { status: 404, error: "segment_not_found" });
-    await refused(() => call(at(countRoute, { id: "999999" }), "GET", "/segments/999999/count", { token: tokens.api }), {
+    await refused(() => call(withParams(countRoute, { id: "999999" }), "GET", "/segments/999999/count", { token: tokens.api }), {
       status: 404,
       error: "segment_not_found",
     });
   });
 
-  itRefusesBadRequests({ db, tokens: () => tokens, handler: at(countRoute, { id: "1" }), method: "GET", path: "/segments/1/count", auth: "api" });
+  itRefusesBadRequests({ db, tokens: () => tokens, handler: withParams(countRoute, { id: "1" }), method: "GET", path: "/segments/1/count", auth: "api" });
   itRefusesBadRequests({
     db,
     tokens: () => tokens,
-    handler: at(memberRoute, { id: "1", userId: "1" }),
+    handler: withParams(memberRoute, { id: "1", userId: "1" }),
     method: "GET",
     path: "/segments/1/users/1",
     auth: "api",

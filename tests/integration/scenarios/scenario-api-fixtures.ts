@@ -4,20 +4,14 @@ import type { Db } from "@/lib/db";
 import { scenarioRuns, scenarioRunSteps } from "@/lib/db/schema";
 import { POST as publishRoute } from "@/app/api/v1/scenarios/[id]/publish/route";
 import { POST as createRoute } from "@/app/api/v1/scenarios/route";
-import { call, type Handler } from "../api/api-test-kit";
+import { call, withParams } from "../api/api-test-kit";
 import { validGraph } from "./scenario-graphs";
 
 /** Helpers for the scenarios API tests: route params, and runs written the way the engine records them. */
 
 type RouteHandler = (request: NextRequest, segment: { params: Promise<Record<string, string>> }) => Promise<NextResponse>;
 
-/** A handler with its dynamic segments filled in at call time (the test kit's `call` sends none). */
-export function withParams(handler: RouteHandler, params: () => Record<string, string | number>): Handler {
-  return (request) =>
-    handler(request, {
-      params: Promise.resolve(Object.fromEntries(Object.entries(params()).map(([key, value]) => [key, String(value)]))),
-    });
-}
+export { withParams };
 
 /** A finished run through `t` → `w` of a published scenario, with its two visits. */
 export async function recordFinishedRun(db: Db, options: { scenarioId: number; versionId: number; userId: number }) {
