@@ -7,7 +7,7 @@ import { invalid, notFound } from "@/lib/errors";
 import { findIncompleteGoals } from "@/lib/goals/find-incomplete-goals";
 import { edgesFrom, formatMinutes, type GraphNode, isTriggerNode, type ScenarioGraph, scenarioGraphSchema, triggerEventOf } from "./graph";
 import { executorFor } from "./nodes";
-import { createRunContext } from "./run-context";
+import { createRunContext, type RunContext } from "./run-context";
 
 export interface SimulatedStep {
   nodeId: string;
@@ -59,7 +59,7 @@ export async function simulateScenario(
   return { versionNumber, steps };
 }
 
-async function simulateNode(db: Db, context: Parameters<NonNullable<ReturnType<typeof executorFor>>["simulate"]>[0], node: GraphNode): Promise<SimulatedStep> {
+async function simulateNode(db: Db, context: RunContext & { scenarioId: number }, node: GraphNode): Promise<SimulatedStep> {
   const base = { nodeId: node.id, nodeType: node.type };
   if (node.type === "wait") {
     return { ...base, outcome: "out", facts: { minutes: node.config.minutes }, note: `Waits ${formatMinutes(node.config.minutes)}` };
