@@ -246,6 +246,15 @@ export function nodePorts(node: GraphNode): string[] {
   return (NODE_TYPE_META[node.type].ports as (config: unknown) => string[])(node.config);
 }
 
+/** Ports of a draft node, whose config may be half-typed in the builder: none when its config cannot be read. */
+export function draftNodePorts(node: GraphNode): string[] {
+  try {
+    return nodePorts(node);
+  } catch {
+    return [];
+  }
+}
+
 export function nodeSummary(node: GraphNode): string {
   return (NODE_TYPE_META[node.type].summary as (config: unknown) => string)(node.config);
 }

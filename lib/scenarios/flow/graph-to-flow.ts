@@ -3,7 +3,17 @@
  * graph). UI-safe and pure, so the canvas and its tests share it.
  */
 import type { Edge, Node } from "@xyflow/react";
-import { isTriggerNode, type NodeGroup, type NodeType, NODE_TYPE_META, nodePorts, nodeSummary, type ScenarioGraph } from "@/lib/scenarios/graph";
+import {
+  type GraphEdge,
+  type GraphNode,
+  isTriggerNode,
+  type NodeGroup,
+  type NodeType,
+  NODE_TYPE_META,
+  draftNodePorts,
+  nodeSummary,
+  type ScenarioGraph,
+} from "@/lib/scenarios/graph";
 
 export interface ScenarioFlowNodeData extends Record<string, unknown> {
   nodeType: NodeType;
@@ -16,6 +26,8 @@ export interface ScenarioFlowNodeData extends Record<string, unknown> {
   counts: Record<string, number> | null;
   /** With a run's path shown: how this node's last visit ended (null: not visited), else undefined. */
   visit?: { outcome: string | null; note: string } | null;
+  /** Validation messages for this node (the builder outlines it in red). */
+  errors?: string[];
 }
 
 export type ScenarioFlowNode = Node<ScenarioFlowNodeData, "scenario">;
@@ -42,8 +54,21 @@ export function graphToFlow(
   statistics: FlowStatistics | null = null,
   path: FlowPath | null = null,
 ): { nodes: ScenarioFlowNode[]; edges: Edge[] } {
-  const taken = new Set(path?.edges ?? []);
-  const nodes: ScenarioFlowNode[] = graph.nodes.map((node) => ({
+  const taken = path ? new Set(path.edges) : null;
+  return {
+    nodes: graph.nodes.map((node) => flowNodeOf(node, statistics ? (statistics.nodes[node.id] ?? {}) : null, path ? (path.nodes[node.id] ?? null) : undefined)),
+    edges: graph.edges.map((edge) => flowEdgeOf(edge, statistics ? (statistics.edges[edge.id] ?? 0) : null, taken ? taken.has(edge.id) : null)),
+  };
+}
+
+/** One node: `counts` null shows no statistics; `visit` undefined shows no path, null marks it not visited. */
+export function flowNodeOf(
+  node: GraphNode,
+  counts: Record<string, number> | null,
+  visit?: { outcome: string | null; note: string } | null,
+  errors?: string[],
+): ScenarioFlowNode {
+  return {
     id: node.id,
     type: "scenario",
     position: node.position,
@@ -51,24 +76,35 @@ export function graphToFlow(
       nodeType: node.type,
       group: NODE_TYPE_META[node.type].group,
       label: NODE_TYPE_META[node.type].label,
-      summary: nodeSummary(node),
-      ports: nodePorts(node).map((id) => ({ id, label: portLabel(id) })),
+      summary: safeSummary(node),
+      ports: draftNodePorts(node).map((id) => ({ id, label: portLabel(id) })),
       isTrigger: isTriggerNode(node),
-      counts: statistics ? (statistics.nodes[node.id] ?? {}) : null,
-      ...(path ? { visit: path.nodes[node.id] ?? null } : {}),
+      counts,
+      ...(visit !== undefined ? { visit } : {}),
+      ...(errors && errors.length > 0 ? { errors } : {}),
     },
-  }));
-  const edges: Edge[] = graph.edges.map((edge) => {
-    const parts = [portLabel(edge.fromPort), statistics ? `${statistics.edges[edge.id] ?? 0}` : ""].filter(Boolean);
-    return {
-      id: edge.id,
-      source: edge.from,
-      sourceHandle: edge.fromPort,
-      target: edge.to,
-      ...(parts.length > 0 ? { label: parts.join(" · ") } : {}),
-      data: { port: edge.fromPort },
-      ...(path ? (taken.has(edge.id) ? { animated: true, style: { stroke: "#18181b", strokeWidth: 2 } } : { style: { opacity: 0.35 } }) : {}),
-    };
-  });
-  return { nodes, edges };
+  };
+}
+
+/** One edge: `count` null shows no statistics; `taken` null shows no path. */
+export function flowEdgeOf(edge: GraphEdge, count: number | null, taken: boolean | null): Edge {
+  const parts = [portLabel(edge.fromPort), count !== null ? `${count}` : ""].filter(Boolean);
+  return {
+    id: edge.id,
+    source: edge.from,
+    sourceHandle: edge.fromPort,
+    target: edge.to,
+    ...(parts.length > 0 ? { label: parts.join(" · ") } : {}),
+    data: { port: edge.fromPort },
+    ...(taken === null ? {} : taken ? { animated: true, style: { stroke: "#18181b", strokeWidth: 2 } } : { style: { opacity: 0.35 } }),
+  };
+}
+
+/** A draft node's config may be half-typed: its summary and ports must not throw while the author is typing. */
+function safeSummary(node: GraphNode): string {
+  try {
+    return nodeSummary(node);
+  } catch {
+    return NODE_TYPE_META[node.type].description;
+  }
 }
