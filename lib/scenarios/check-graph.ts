@@ -2,6 +2,7 @@ import "server-only";
 import { findGenericAction } from "@/lib/scenarios/actions";
 import { findCriterion } from "@/lib/scenarios/criteria";
 import {
+  MAX_GOAL_CHECKS,
   edgesFrom,
   type GraphNode,
   isTriggerNode,
@@ -102,9 +103,6 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
   }
   return errors;
 }
-
-/** How often one goal visit may recheck: each check is two durable steps, and a run may take 1,000. */
-export const MAX_GOAL_CHECKS = 300;
 
 type Report = (nodeId: string | null, code: string, message: string) => void;
 

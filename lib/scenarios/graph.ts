@@ -20,6 +20,9 @@ const codeSchema = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: "Use lowercase letters, digits, - and _." });
 const nodeIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: "Node ids are letters, digits, - and _." });
+/** How often one goal visit may recheck: each check is two durable steps, and a run may take 1,000. */
+export const MAX_GOAL_CHECKS = 300;
+
 /** Waits, rechecks and timeouts are whole minutes; a year is the most any of them may be. */
 const minutesSchema = z.number().int().min(1).max(525_600);
 
@@ -104,6 +107,33 @@ export const scenarioGraphSchema = z
 export type ScenarioGraph = z.infer<typeof scenarioGraphSchema>;
 
 export const EMPTY_GRAPH: ScenarioGraph = { nodes: [], edges: [] };
+
+/**
+ * A stored draft: the graph's structure, with each node's config not checked yet. The builder saves while the author
+ * is still filling a node's form (a segment not chosen, variants adding up to 120%); validation reports those configs
+ * on their nodes, and publishing parses with `scenarioGraphSchema`, so nothing unfinished ever runs.
+ */
+export const draftGraphSchema = z.strictObject({
+  nodes: z
+    .array(
+      z.strictObject({
+        id: nodeIdSchema,
+        type: z.enum(Object.keys(nodeConfigSchemas) as [NodeType, ...NodeType[]]),
+        config: z.record(z.string(), z.unknown()),
+        position: positionSchema,
+        openPorts: z.array(z.string()).optional(),
+      }),
+    )
+    .max(500),
+  edges: z.array(graphEdgeSchema).max(2000),
+});
+export type DraftGraph = z.infer<typeof draftGraphSchema>;
+
+/**
+ * A draft as the builder edits it. Its configs may be unfinished, which the builder's code tolerates (summaries and
+ * ports of a config it cannot read fall back, the forms show what is missing); the type is the finished graph's.
+ */
+export const asEditableGraph = (draft: DraftGraph) => draft as unknown as ScenarioGraph;
 
 export type NodeGroup = "trigger" | "condition" | "action" | "operation";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { plainJsonSchema } from "@/lib/scenarios/plain-json-schema";
 import type { GenericActionDefinition } from "./define-action";
 import emitEvent from "./emit-event";
 import extendSubscription from "./extend-subscription";
@@ -18,6 +18,6 @@ export function describeGenericActions() {
     code: action.code,
     label: action.label,
     description: action.description,
-    paramsSchema: z.toJSONSchema(action.params, { io: "input", unrepresentable: "any" }),
+    paramsSchema: plainJsonSchema(action.params),
   }));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { plainJsonSchema } from "@/lib/scenarios/plain-json-schema";
 import type { Criterion, CriterionKind } from "@/lib/scenarios/graph";
 import type { RunContext } from "@/lib/scenarios/run-context";
 import type { CriterionDefinition, CriterionValueInput } from "./define-criterion";
@@ -87,7 +87,7 @@ export function describeCriteria(): CriterionDescription[] {
     label: c.label,
     operators: [...c.operators],
     valueInput: c.valueInput,
-    valueSchema: z.toJSONSchema(c.value, { io: "input", unrepresentable: "any" }),
+    valueSchema: plainJsonSchema(c.value),
     requires: c.requires,
   }));
 }

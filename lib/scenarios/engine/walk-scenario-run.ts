@@ -1,7 +1,7 @@
 import "server-only";
 import { MINUTE_MS } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { MAX_GOAL_CHECKS } from "@/lib/scenarios/check-graph";
+import { MAX_GOAL_CHECKS } from "@/lib/scenarios/graph";
 import { edgesFrom, type GraphNode, type ScenarioGraph } from "@/lib/scenarios/graph";
 import type { ClaimedRun } from "./claim-scenario-run";
 import { finishVisit, setRunStatus } from "./run-visits";

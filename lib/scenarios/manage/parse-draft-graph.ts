@@ -1,13 +1,14 @@
 import "server-only";
 import { invalid } from "@/lib/errors";
-import { type ScenarioGraph, scenarioGraphSchema } from "@/lib/scenarios/graph";
+import { type DraftGraph, draftGraphSchema } from "@/lib/scenarios/graph";
 
 /**
- * The structural check a draft must pass to be stored (400 `scenario_graph_invalid` with the zod issues). The rules
- * that need the whole graph or the database are only enforced on publish and enable: a draft may be unfinished.
+ * The structural check a draft must pass to be stored (400 `scenario_graph_invalid` with the zod issues): ids, types,
+ * positions and edges. Node configs and the rules that need the whole graph or the database are only enforced on
+ * publish and enable (and reported on every save): a draft may be unfinished.
  */
-export function parseDraftGraph(input: unknown): ScenarioGraph {
-  const parsed = scenarioGraphSchema.safeParse(input);
+export function parseDraftGraph(input: unknown): DraftGraph {
+  const parsed = draftGraphSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
   const described = issues
