@@ -36,6 +36,6 @@ export interface BuilderOptions {
   segments: { code: string; name: string }[];
   banners: { id: number; name: string }[];
   goals: { code: string; name: string }[];
-  contentAccess: { name: string; description: string | null }[];
+  contentAccess: { code: string; name: string; description: string | null }[];
   subscriptionTypes: { code: string; name: string }[];
 }

@@ -1,0 +1,39 @@
+"use client";
+
+import { FormField } from "@/components/ui/form-field";
+import { Select } from "@/components/ui/input";
+import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger, beforeEventLabel, formatMinutes } from "@/lib/scenarios/graph";
+import { DurationField } from "./duration-field";
+import type { NodeFormProps } from "./form-props";
+
+/** A run that starts a set time before a date the user has (0 = at that moment). */
+export function BeforeEventForm({ config, issues, onChange }: NodeFormProps<"before_event">) {
+  const what = beforeEventLabel(config.trigger);
+  return (
+    <div className="space-y-3">
+      <FormField label="Starts before the" htmlFor="panel-before-trigger" error={issues.at("trigger")}>
+        <Select
+          id="panel-before-trigger"
+          data-testid="panel-before-trigger"
+          value={config.trigger}
+          onChange={(event) => onChange({ ...config, trigger: event.target.value as BeforeEventTrigger })}
+        >
+          {BEFORE_EVENT_TRIGGERS.map((trigger) => (
+            <option key={trigger} value={trigger}>
+              {beforeEventLabel(trigger)}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <DurationField
+        id="panel-before"
+        label="How long before"
+        minutes={config.minutes}
+        min={0}
+        issue={issues.at("minutes")[0]}
+        hint={config.minutes === 0 ? `At the moment the ${what}.` : `${formatMinutes(config.minutes)} before the ${what}.`}
+        onChange={(minutes) => onChange({ ...config, minutes: minutes ?? 0 })}
+      />
+    </div>
+  );
+}
