@@ -1,0 +1,204 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { GraphErrorView } from "@/components/admin/scenarios/scenario-view-types";
+import { type InspectedPath, RunInspector } from "@/components/builder/inspector/run-inspector";
+import { NodeConfigPanel } from "@/components/builder/panel/node-config-panel";
+import type { GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
+import type { CanvasSelection } from "./builder-canvas";
+import type { BuilderOptions } from "./builder-options";
+import { GraphJsonEditor } from "./graph-json-editor";
+import { NodePortsEditor } from "./node-ports-editor";
+import type { BuilderVersion } from "./scenario-builder";
+import { VersionsPanel } from "./versions-panel";
+
+export type PanelTab = "node" | "issues" | "versions" | "inspect" | "settings";
+
+const TABS: { tab: PanelTab; label: string }[] = [
+  { tab: "node", label: "Node" },
+  { tab: "issues", label: "Issues" },
+  { tab: "versions", label: "Versions" },
+  { tab: "inspect", label: "Inspect" },
+  { tab: "settings", label: "Settings" },
+];
+
+/** The builder's right-hand panel: the selected node's form, the issues, versions, the run inspector and settings. */
+export function BuilderSidePanel(props: {
+  tab: PanelTab;
+  onTab(tab: PanelTab): void;
+  scenarioId: number;
+  graph: ScenarioGraph;
+  readOnly: boolean;
+  selection: CanvasSelection;
+  selectedNode: GraphNode | null;
+  options: BuilderOptions;
+  errors: GraphErrorView[];
+  errorsByNode: ReadonlyMap<string, string[]>;
+  showErrors: boolean;
+  onShowErrors(): void;
+  versions: BuilderVersion[];
+  viewingNumber: number | null;
+  onViewVersion(version: { number: number; graph: ScenarioGraph } | null): void;
+  onRestoreVersion(version: { number: number; graph: ScenarioGraph }): void;
+  onShowPath(path: InspectedPath | null): void;
+  settings: ReactNode;
+  onConfigChange(nodeId: string, config: GraphNode["config"]): void;
+  onPortOpen(nodeId: string, port: string, open: boolean): void;
+  onFocusNode(nodeId: string): void;
+  onDelete(nodeIds: string[], edgeIds: string[]): void;
+  onDuplicate(): void;
+  onImport(graph: ScenarioGraph): void;
+}) {
+  return (
+    <aside className="flex h-full w-80 shrink-0 flex-col border-l border-zinc-200 bg-white" aria-label="Scenario panel" data-testid="builder-panel">
+      <div role="tablist" aria-label="Panel" className="flex shrink-0 border-b border-zinc-200 px-1">
+        {TABS.map(({ tab, label }) => (
+          <button
+            key={tab}
+            type="button"
+            role="tab"
+            aria-selected={props.tab === tab}
+            onClick={() => {
+              props.onTab(tab);
+              if (tab === "issues") props.onShowErrors();
+            }}
+            className={`relative px-2 py-2.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-brand-600 ${props.tab === tab ? "text-brand-700 after:absolute after:inset-x-1 after:bottom-0 after:h-0.5 after:bg-brand-600" : "text-zinc-600 hover:text-zinc-900"}`}
+            data-testid={`panel-tab-${tab}`}
+          >
+            {label}
+            {tab === "issues" && props.errors.length > 0 ? (
+              <span className="ml-1 rounded-full bg-red-100 px-1.5 text-[10px] text-red-700 tabular-nums" data-testid="issues-count">
+                {props.errors.length}
+              </span>
+            ) : null}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto p-4">
+        {props.tab === "node" ? <SelectionPanel {...props} /> : null}
+        {props.tab === "issues" ? <IssuesList errors={props.errors} onFocusNode={props.onFocusNode} /> : null}
+        {props.tab === "versions" ? (
+          <VersionsPanel
+            scenarioId={props.scenarioId}
+            versions={props.versions}
+            viewingNumber={props.viewingNumber}
+            onView={props.onViewVersion}
+            onRestore={props.onRestoreVersion}
+          />
+        ) : null}
+        {/* Kept mounted while other tabs show, so a search and its highlighted path survive a look at a node's form. */}
+        <div hidden={props.tab !== "inspect"}>
+          <RunInspector scenarioId={props.scenarioId} versions={props.versions.map((v) => v.number)} onShowPath={props.onShowPath} />
+        </div>
+        {props.tab === "settings" ? (
+          <div className="space-y-6">
+            {props.settings}
+            <GraphJsonEditor graph={props.graph} readOnly={props.readOnly} onImport={props.onImport} />
+          </div>
+        ) : null}
+      </div>
+    </aside>
+  );
+}
+
+function SelectionPanel(props: Parameters<typeof BuilderSidePanel>[0]) {
+  const { selection, selectedNode, readOnly } = props;
+  if (selectedNode) {
+    return (
+      <div className="space-y-5" data-testid="node-panel" data-node-id={selectedNode.id}>
+        <NodeConfigPanel
+          key={selectedNode.id}
+          node={selectedNode}
+          options={props.options}
+          errors={props.errorsByNode.get(selectedNode.id) ?? []}
+          readOnly={readOnly}
+          onChange={(config) => props.onConfigChange(selectedNode.id, config)}
+        />
+        <NodePortsEditor node={selectedNode} graph={props.graph} readOnly={readOnly} onPortOpen={props.onPortOpen} onFocusNode={props.onFocusNode} />
+        <div className="flex items-center gap-2 border-t border-zinc-100 pt-4">
+          <span className="mr-auto font-mono text-xs text-zinc-400">{selectedNode.id}</span>
+          <button type="button" disabled={readOnly} onClick={props.onDuplicate} className={smallButton} data-testid="node-duplicate">
+            Duplicate
+          </button>
+          <button type="button" disabled={readOnly} onClick={() => props.onDelete([selectedNode.id], [])} className={`${smallButton} text-red-700`} data-testid="node-delete">
+            Delete
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (selection.nodes.size > 1) {
+    return (
+      <div className="space-y-3" data-testid="multi-panel">
+        <p className="text-sm text-zinc-800">{selection.nodes.size} nodes selected.</p>
+        <p className="text-xs text-zinc-500">Drag any of them to move them together; Ctrl/⌘ C and V copy them with the connections between them.</p>
+        <div className="flex gap-2">
+          <button type="button" disabled={readOnly} onClick={props.onDuplicate} className={smallButton}>
+            Duplicate
+          </button>
+          <button type="button" disabled={readOnly} onClick={() => props.onDelete([...selection.nodes], [...selection.edges])} className={`${smallButton} text-red-700`}>
+            Delete {selection.nodes.size} nodes
+          </button>
+        </div>
+      </div>
+    );
+  }
+  const edge = selection.edges.size === 1 ? props.graph.edges.find((e) => selection.edges.has(e.id)) : undefined;
+  if (edge) {
+    return (
+      <div className="space-y-3" data-testid="edge-panel">
+        <p className="text-sm text-zinc-800">
+          Connection from <span className="font-mono">{edge.from}</span> ({edge.fromPort.replace("variant:", "variant ")}) to{" "}
+          <span className="font-mono">{edge.to}</span>.
+        </p>
+        <button type="button" disabled={readOnly} onClick={() => props.onDelete([], [edge.id])} className={`${smallButton} text-red-700`} data-testid="edge-delete">
+          Delete connection
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-2 text-sm text-zinc-600" data-testid="node-panel-empty">
+      <p className="font-medium text-zinc-800">Nothing selected</p>
+      <p>Select a node to set it up here. Drag from a node’s output dot to another node to connect them.</p>
+      <p>Right-click a node, a connection or the canvas for more; press ? for the shortcuts.</p>
+    </div>
+  );
+}
+
+function IssuesList({ errors, onFocusNode }: { errors: GraphErrorView[]; onFocusNode(nodeId: string): void }) {
+  if (errors.length === 0) {
+    return (
+      <p className="text-sm text-emerald-700" data-testid="issues-none">
+        No issues: the draft can be published.
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-2">
+      <p className="text-xs text-zinc-500">The draft is checked on every save. Publishing needs all of these fixed.</p>
+      <ul className="space-y-1.5" data-testid="issues-list">
+        {errors.map((error, index) => (
+          <li key={`${error.nodeId}-${error.code}-${index}`}>
+            {error.nodeId ? (
+              <button
+                type="button"
+                onClick={() => onFocusNode(error.nodeId!)}
+                className="w-full rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-left text-sm text-red-800 hover:bg-red-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+                data-testid={`issue-${error.nodeId}`}
+              >
+                <span className="block font-mono text-xs text-red-600">{error.nodeId}</span>
+                {error.message}
+              </button>
+            ) : (
+              <p className="rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-sm text-red-800">{error.message}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const smallButton =
+  "inline-flex h-8 items-center rounded-md border border-zinc-300 bg-white px-2.5 text-xs font-medium shadow-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50";
