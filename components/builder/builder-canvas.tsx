@@ -71,6 +71,9 @@ export function BuilderCanvas({
   children?: ReactNode;
 }) {
   const { screenToFlowPosition } = useReactFlow();
+  // Fit the view to what is there when the page opens; an empty canvas keeps the plain viewport, so the first node
+  // dropped stays where it was dropped instead of jumping to the middle once React Flow has measured it.
+  const [fitOnOpen] = useState(graph.nodes.length > 0);
   // A memo table, not view state: filled during render, never read to decide what to render beyond reuse.
   const [cache] = useState(() => new WeakMap<GraphNode, { key: string; node: ScenarioFlowNode }>());
 
@@ -155,7 +158,7 @@ export function BuilderCanvas({
       selectionOnDrag={false}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={["Meta", "Control"]}
-      fitView
+      fitView={fitOnOpen}
       fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
       minZoom={0.1}
       maxZoom={2}
@@ -164,7 +167,14 @@ export function BuilderCanvas({
     >
       <Background gap={16} />
       <Controls showInteractive={false} position="bottom-left" />
-      <MiniMap<ScenarioFlowNode> pannable zoomable position="bottom-right" nodeColor={(node) => GROUP_COLOR[node.data.group]} ariaLabel="Minimap" />
+      <MiniMap<ScenarioFlowNode>
+        pannable
+        zoomable
+        position="bottom-right"
+        style={{ width: 150, height: 100 }}
+        nodeColor={(node) => GROUP_COLOR[node.data.group]}
+        ariaLabel="Minimap"
+      />
       {children}
     </ReactFlow>
   );

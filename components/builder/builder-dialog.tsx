@@ -13,7 +13,7 @@ export function BuilderDialog({ title, onClose, children, testId }: { title: str
   return (
     <dialog
       ref={ref}
-      onClose={onClose}
+      // Esc arrives as `cancel`; the native `close` is not listened to, since unmounting closes the dialog too.
       onCancel={(event) => {
         event.preventDefault();
         onClose();

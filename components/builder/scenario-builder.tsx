@@ -399,8 +399,13 @@ function Builder({ scenario, draft, draftErrors, versions, options, stats: initi
         <BuilderPalette disabled={readOnly} onAdd={addInView} />
         <div ref={canvasRef} className="relative min-w-0 flex-1" data-testid="builder-canvas" data-ready={ready ? "true" : "false"}>
           {viewing || inspected ? (
-            <div className="absolute top-3 left-1/2 z-10 flex -translate-x-1/2 items-center gap-3 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow" data-testid="builder-readonly-banner">
-              <span>{viewing ? `Viewing version ${viewing.number} (read-only)` : `Showing ${inspected!.label}`}</span>
+            <div
+              className="absolute bottom-4 left-1/2 z-10 flex max-w-[calc(100%-2rem)] -translate-x-1/2 items-center gap-3 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm whitespace-nowrap shadow"
+              data-testid="builder-readonly-banner"
+            >
+              <span className="truncate" title={viewing ? undefined : inspected!.label}>
+                {viewing ? `Version ${viewing.number}, read-only` : inspected!.label}
+              </span>
               {viewing && !deleted ? (
                 <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => restoreVersion(viewing)} data-testid="builder-restore-version">
                   Restore as draft
@@ -481,7 +486,10 @@ function Builder({ scenario, draft, draftErrors, versions, options, stats: initi
           onShowErrors={() => setShowErrors(true)}
           versions={versions}
           viewingNumber={viewing?.number ?? null}
-          onViewVersion={setViewing}
+          onViewVersion={(version) => {
+            setViewing(version);
+            requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 300 }));
+          }}
           onRestoreVersion={restoreVersion}
           onShowPath={(path) => {
             setInspected(path);

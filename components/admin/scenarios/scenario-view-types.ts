@@ -6,19 +6,6 @@ export interface GraphErrorView {
   message: string;
 }
 
-export interface SimulationStepView {
-  nodeId: string;
-  nodeType: string;
-  outcome: string | null;
-  facts: Record<string, unknown>;
-  note: string;
-}
-
-export interface SimulationView {
-  versionNumber: number | null;
-  steps: SimulationStepView[];
-}
-
 /** A fact value as one readable line: strings as they are, everything else as compact JSON. */
 export function formatFact(value: unknown): string {
   if (typeof value === "string") return value;
