@@ -31,7 +31,7 @@ export function ScenarioRowActions({
     return <ActionButton action={actions.restore} fields={fields} label="Restore" testId={testId("restore")} />;
   }
   return (
-    <div className="flex flex-wrap items-start justify-end gap-1.5">
+    <div className="flex flex-nowrap items-start justify-end gap-1.5">
       {status === "enabled" ? (
         <ActionButton action={actions.disable} fields={fields} label="Disable" testId={testId("disable")} />
       ) : published ? (

@@ -62,7 +62,7 @@ export function DurationField({
           type="text"
           inputMode="decimal"
           autoComplete="off"
-          className="w-24"
+          className="!w-24 shrink-0"
           value={text}
           disabled={disabled}
           invalid={message !== null}

@@ -77,7 +77,7 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
             <TBody>
               {rows.map((row) => (
                 <Tr key={row.id} data-testid={`scenario-row-${row.id}`}>
-                  <Td>
+                  <Td className="min-w-52">
                     <Link href={`/admin/scenarios/${row.id}`} className="font-medium text-brand-700 hover:underline" data-testid={`scenario-link-${row.id}`}>
                       {row.name}
                     </Link>
