@@ -13,6 +13,7 @@ import {
   useReactFlow,
 } from "@xyflow/react";
 import { type DragEvent, type MouseEvent as ReactMouseEvent, type ReactNode, useMemo, useState } from "react";
+import { trackDrag } from "@/lib/scenarios/flow/flow-to-graph";
 import { connect } from "@/lib/scenarios/flow/graph-edits";
 import { type FlowPath, type FlowStatistics, flowEdgeOf, flowNodeOf, type ScenarioFlowNode } from "@/lib/scenarios/flow/graph-to-flow";
 import type { GraphNode, NodeType, ScenarioGraph } from "@/lib/scenarios/graph";
@@ -46,6 +47,7 @@ export function BuilderCanvas({
   statistics,
   path,
   onNodesChange,
+  onNodesMoved,
   onEdgesChange,
   onConnect,
   onDelete,
@@ -61,7 +63,10 @@ export function BuilderCanvas({
   errorsByNode: ReadonlyMap<string, string[]>;
   statistics: FlowStatistics | null;
   path: FlowPath | null;
+  /** Every change but positions: selection, measured sizes. */
   onNodesChange(changes: NodeChange<ScenarioFlowNode>[]): void;
+  /** Nodes moved: at the end of a drag, or by arrow keys. */
+  onNodesMoved(positions: Record<string, { x: number; y: number }>): void;
   onEdgesChange(changes: EdgeChange[]): void;
   onConnect(connection: Connection): void;
   onDelete(nodeIds: string[], edgeIds: string[]): void;
@@ -74,6 +79,8 @@ export function BuilderCanvas({
   // Fit the view to what is there when the page opens; an empty canvas keeps the plain viewport, so the first node
   // dropped stays where it was dropped instead of jumping to the middle once React Flow has measured it.
   const [fitOnOpen] = useState(graph.nodes.length > 0);
+  // Where dragged nodes are while the drag lasts; the graph hears of it once, when the drag ends.
+  const [dragging, setDragging] = useState<Record<string, { x: number; y: number }> | null>(null);
   // A memo table, not view state: filled during render, never read to decide what to render beyond reuse.
   const [cache] = useState(() => new WeakMap<GraphNode, { key: string; node: ScenarioFlowNode }>());
 
@@ -98,8 +105,8 @@ export function BuilderCanvas({
         };
         cache.set(node, { key, node: flowNode });
         return flowNode;
-      }),
-    [cache, graph.nodes, statistics, path, errorsByNode, selection.nodes, measured, readOnly],
+      }).map((flowNode) => (dragging?.[flowNode.id] ? { ...flowNode, position: dragging[flowNode.id]! } : flowNode)),
+    [cache, graph.nodes, statistics, path, errorsByNode, selection.nodes, measured, readOnly, dragging],
   );
 
   const edges = useMemo((): Edge[] => {
@@ -112,6 +119,15 @@ export function BuilderCanvas({
       labelBgBorderRadius: 4,
     }));
   }, [graph.edges, statistics, path, selection.edges, readOnly]);
+
+  function handleNodesChange(changes: NodeChange<ScenarioFlowNode>[]) {
+    const others = changes.filter((change) => change.type !== "position");
+    if (others.length > 0) onNodesChange(others);
+    if (readOnly || others.length === changes.length) return;
+    const next = trackDrag(dragging, changes);
+    setDragging(next.dragging);
+    if (next.moved) onNodesMoved(next.moved);
+  }
 
   function onDragOver(event: DragEvent) {
     if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -138,7 +154,7 @@ export function BuilderCanvas({
       nodes={nodes}
       edges={edges}
       nodeTypes={FLOW_NODE_TYPES}
-      onNodesChange={onNodesChange}
+      onNodesChange={handleNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
       isValidConnection={(link) =>

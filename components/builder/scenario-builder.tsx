@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { GraphErrorView } from "@/components/admin/scenarios/scenario-view-types";
 import type { InspectedPath } from "@/components/builder/inspector/run-inspector";
 import { layoutGraph } from "@/lib/scenarios/flow/auto-layout";
-import { applyConnection, applyNodeMoves } from "@/lib/scenarios/flow/flow-to-graph";
+import { applyConnection } from "@/lib/scenarios/flow/flow-to-graph";
 import {
   addNode,
   copyFragment,
@@ -172,14 +172,16 @@ function Builder({ scenario, draft, draftErrors, versions, options, stats: initi
         setHistory(seal);
         if (nextSelected.size > 0) setTab("node");
       }
-      const moves = changes.filter((c) => c.type === "position");
-      if (moves.length > 0 && !readOnly) {
-        const group = `move:${moves.map((c) => c.id).sort().join(",")}`;
-        edit((g) => applyNodeMoves(g, moves), group);
-        if (moves.some((c) => c.type === "position" && c.dragging === false)) setHistory(seal);
-      }
     },
-    [edit, readOnly, selection.nodes],
+    [selection.nodes],
+  );
+
+  const onNodesMoved = useCallback(
+    (positions: Record<string, { x: number; y: number }>) => {
+      edit((g) => moveNodes(g, positions));
+      setHistory(seal);
+    },
+    [edit],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
@@ -433,6 +435,7 @@ function Builder({ scenario, draft, draftErrors, versions, options, stats: initi
             statistics={statistics}
             path={inspected?.flow ?? null}
             onNodesChange={onNodesChange}
+            onNodesMoved={onNodesMoved}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
             onDelete={removeSelected}

@@ -1,7 +1,7 @@
 /**
  * Undo/redo for the builder: a list of whole graphs (edits share unchanged nodes, so a step costs little). Edits
- * that belong together — the frames of one drag, the keystrokes in one node's form — carry the same `group` and
- * become one step until the history is sealed (drag end, selection change). UI-safe and pure.
+ * that belong together — the keystrokes in one node's form — carry the same `group` and become one step until the
+ * history is sealed (another edit, a selection change). UI-safe and pure.
  */
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutGraph, NODE_HEIGHT } from "@/lib/scenarios/flow/auto-layout";
-import { applyConnection, applyNodeMoves, isDragging } from "@/lib/scenarios/flow/flow-to-graph";
+import { applyConnection, trackDrag } from "@/lib/scenarios/flow/flow-to-graph";
 import {
   addNode,
   connect,
@@ -70,13 +70,25 @@ describe("graph edits — the canvas's actions on the domain graph", () => {
 
   it("moves keep the identity of the nodes that did not move", () => {
     const g = buildJourney();
-    const moved = applyNodeMoves(g, [{ type: "position", id: "wait-1", position: { x: 200.4, y: 310.6 }, dragging: true }]);
+    const moved = moveNodes(g, { "wait-1": { x: 200.4, y: 310.6 } });
     expect(moved.nodes.find((n) => n.id === "wait-1")!.position).toEqual({ x: 200, y: 311 });
     expect(moved.nodes.filter((n) => n.id !== "wait-1").every((n) => g.nodes.includes(n))).toBe(true);
     expect(moved.edges).toBe(g.edges);
-    expect(applyNodeMoves(g, [{ type: "select", id: "wait-1", selected: true }])).toBe(g);
     expect(moveNodes(g, { "wait-1": g.nodes[3]!.position })).toBe(g);
-    expect(isDragging([{ type: "position", id: "wait-1", dragging: false }])).toBe(false);
+  });
+
+  it("a drag moves nodes on the canvas only, and lands in the graph once, where it ended", () => {
+    let state = trackDrag(null, [{ type: "position", id: "wait-1", position: { x: 10, y: 10 }, dragging: true }]);
+    state = trackDrag(state.dragging, [
+      { type: "position", id: "wait-1", position: { x: 20, y: 20 }, dragging: true },
+      { type: "position", id: "banner-1", position: { x: 30, y: 30 }, dragging: true },
+    ]);
+    expect(state).toEqual({ dragging: { "wait-1": { x: 20, y: 20 }, "banner-1": { x: 30, y: 30 } }, moved: null });
+    const end = trackDrag(state.dragging, [{ type: "position", id: "wait-1", dragging: false }]);
+    expect(end).toEqual({ dragging: null, moved: { "wait-1": { x: 20, y: 20 }, "banner-1": { x: 30, y: 30 } } });
+    // Arrow keys move at once; selection and size changes move nothing.
+    expect(trackDrag(null, [{ type: "position", id: "wait-1", position: { x: 5, y: 0 } }])).toEqual({ dragging: null, moved: { "wait-1": { x: 5, y: 0 } } });
+    expect(trackDrag(null, [{ type: "select", id: "wait-1", selected: true }])).toEqual({ dragging: null, moved: null });
   });
 
   it("renaming an A/B variant carries its edges over; removing one drops its edges", () => {

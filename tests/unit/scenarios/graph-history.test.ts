@@ -32,17 +32,17 @@ describe("graph history — undo and redo in the builder", () => {
     expect(recordEdit(h, EMPTY_GRAPH)).toBe(h);
   });
 
-  it("makes the frames of one drag one step, and a later drag of the same node another once sealed", () => {
+  it("makes the edits of one group (keystrokes in one form) one step, and later ones another once sealed", () => {
     const start = addNode(EMPTY_GRAPH, "wait", { x: 0, y: 0 }).graph;
     let h = createHistory(start);
     let g = start;
     for (let x = 10; x <= 50; x += 10) {
       g = moveNodes(g, { "wait-1": { x, y: 0 } });
-      h = recordEdit(h, g, "move:wait-1");
+      h = recordEdit(h, g, "config:wait-1");
     }
     expect(h.past).toHaveLength(1);
     h = seal(h);
-    h = recordEdit(h, moveNodes(g, { "wait-1": { x: 90, y: 0 } }), "move:wait-1");
+    h = recordEdit(h, moveNodes(g, { "wait-1": { x: 90, y: 0 } }), "config:wait-1");
     expect(h.past).toHaveLength(2);
     expect(undo(h).present.nodes[0]!.position).toEqual({ x: 50, y: 0 });
     expect(undo(undo(h)).present).toBe(start);
