@@ -23,7 +23,7 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
   { slug: "banners", href: "/admin/banners", label: "Banners", group: "Engagement" },
   { slug: "goals", href: "/admin/goals", label: "Goals", group: "Engagement" },
   { slug: "scenarios", href: "/admin/scenarios", label: "Scenarios", group: "Engagement" },
-  { slug: "upgrades", href: "/admin/upgrades", label: "Upgrades", group: "Growth", arrivesWith: "the upgrades module" },
+  { slug: "upgrades", href: "/admin/upgrades", label: "Upgrades", group: "Growth" },
   { slug: "family", href: "/admin/family", label: "Family", group: "Growth", arrivesWith: "the family module" },
   { slug: "referrals", href: "/admin/referrals", label: "Referrals", group: "Growth", arrivesWith: "the refer-a-friend module" },
   { slug: "api-tokens", href: "/admin/api-tokens", label: "API tokens", group: "Settings" },

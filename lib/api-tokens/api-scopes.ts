@@ -10,6 +10,7 @@ export const API_SCOPES = [
   { scope: "banners", label: "Read and manage banners" },
   { scope: "goals", label: "Manage goals and complete them for users" },
   { scope: "scenarios", label: "Read, import and manage scenarios" },
+  { scope: "upgrades", label: "Configure upgrade schemas and options" },
   { scope: "dev", label: "Advance the development clock (local executor only)" },
 ] as const;
 

@@ -8,11 +8,12 @@ import { errorSchema } from "./entity-schemas";
  * is assembled from the very schemas the handlers parse with. The error codes listed here are the ones apiRoute and
  * the services actually raise.
  */
-type ErrorStatus = 400 | 401 | 403 | 404 | 409;
+type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409;
 
 const STATUS_TEXT: Record<ErrorStatus, string> = {
   400: "Bad request",
   401: "Not authenticated",
+  402: "Payment declined",
   403: "Not allowed",
   404: "Not found",
   409: "Conflict",

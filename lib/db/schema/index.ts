@@ -6,3 +6,5 @@ export * from "./email";
 export * from "./local-executor";
 export * from "./audiences";
 export * from "./scenarios";
+export * from "./upgrades";
+export * from "./settings";
