@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { createRecurrentPayment } from "@/lib/recurrent-payments/create-recurrent-payment";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
+import { completePaidExtendUpgrade } from "@/lib/upgrades/complete-paid-extend";
 
 export interface MarkPaymentPaidOptions {
   paymentId: number;
@@ -53,7 +54,10 @@ export async function markPaymentPaid(
       .where(and(eq(paymentItems.paymentId, payment.id), eq(paymentItems.type, "subscription_type")))
       .orderBy(asc(paymentItems.id))
       .limit(1);
-    const subscription = item?.subscriptionTypeId
+    // An upgrade's payment completes the upgrade instead of buying a subscription of its own.
+    const subscription = payment.upgradeType === "paid_extend"
+      ? await completePaidExtendUpgrade(tx, payment)
+      : item?.subscriptionTypeId
       ? await createSubscription(tx, {
           userId: payment.userId,
           subscriptionTypeId: item.subscriptionTypeId,

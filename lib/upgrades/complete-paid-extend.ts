@@ -1,0 +1,85 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { addDays, now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { subscriptions, subscriptionTypes, subscriptionUpgrades, upgradeOptions, type Payment, type Subscription } from "@/lib/db/schema";
+import { conflict } from "@/lib/errors";
+import { createSubscription } from "@/lib/subscriptions/create-subscription";
+import { upgradeOptionConfigSchema } from "./option-config";
+import { adjustFollowers, recordUpgradeCompleted, replaceBaseSubscription } from "./record-upgrade";
+
+/**
+ * Called by markPaymentPaid, in its transaction, for a payment with upgrade type `paid_extend`: the base ends now, a
+ * full-length subscription of the target starts now, and what followed the base moves after it. Paying twice
+ * completes once.
+ */
+export async function completePaidExtendUpgrade(tx: Db, payment: Payment): Promise<Subscription> {
+  const [upgrade] = await tx
+    .select()
+    .from(subscriptionUpgrades)
+    .where(and(eq(subscriptionUpgrades.paymentId, payment.id), eq(subscriptionUpgrades.userId, payment.userId)))
+    .for("update");
+  if (!upgrade) throw conflict("upgrade_not_found", "This payment belongs to no upgrade.");
+  if (upgrade.status === "completed" && upgrade.upgradedSubscriptionId !== null) {
+    const [existing] = await tx.select().from(subscriptions).where(eq(subscriptions.id, upgrade.upgradedSubscriptionId));
+    if (existing) return existing;
+  }
+  const [base] = await tx.select().from(subscriptions).where(eq(subscriptions.id, upgrade.baseSubscriptionId)).for("update");
+  const [target] = await tx.select().from(subscriptionTypes).where(eq(subscriptionTypes.id, upgrade.targetSubscriptionTypeId));
+  if (!base || !target) throw conflict("upgrade_not_found", "The upgrade's subscription or target type is gone.");
+  const [option] = upgrade.upgradeOptionId
+    ? await tx.select().from(upgradeOptions).where(eq(upgradeOptions.id, upgrade.upgradeOptionId))
+    : [];
+  const config = upgradeOptionConfigSchema.safeParse(option?.config);
+
+  const at = now();
+  const startAt = at;
+  const endAt = addDays(at, target.lengthDays);
+  // A base that already ended keeps its end; the paid subscription still starts now.
+  const stillRunning = base.endAt.getTime() > at.getTime();
+  const { upgraded } = stillRunning
+    ? await replaceBaseSubscription(tx, { subscriptionId: base.id, endAt: base.endAt }, at, {
+        userId: base.userId,
+        target,
+        startAt,
+        endAt,
+        paymentId: payment.id,
+        note: `Upgraded from subscription ${base.id} (paid_extend)`,
+      })
+    : {
+        upgraded: await createSubscription(tx, {
+          userId: base.userId,
+          subscriptionTypeId: target.id,
+          startAt,
+          endAt,
+          kind: "upgrade",
+          isPaid: true,
+          paymentId: payment.id,
+          note: `Upgrade of subscription ${base.id} (paid_extend), paid after it ended`,
+        }),
+      };
+
+  const [completed] = await tx
+    .update(subscriptionUpgrades)
+    .set({ status: "completed", upgradedSubscriptionId: upgraded.id, completedAt: at })
+    .where(eq(subscriptionUpgrades.id, upgrade.id))
+    .returning();
+  if (!completed) throw new Error("update returned no row");
+  const [baseType] = await tx.select().from(subscriptionTypes).where(eq(subscriptionTypes.id, base.subscriptionTypeId));
+  await adjustFollowers(tx, {
+    userId: base.userId,
+    parentUpgradeId: completed.id,
+    type: "paid_extend",
+    base: {
+      subscriptionId: base.id,
+      typeId: base.subscriptionTypeId,
+      typePriceCents: baseType?.priceCents ?? target.priceCents,
+      originalEndAt: base.endAt,
+    },
+    target,
+    config: config.success ? config.data : {},
+    cursor: upgraded.endAt,
+  });
+  await recordUpgradeCompleted(tx, completed, upgraded, target);
+  return upgraded;
+}

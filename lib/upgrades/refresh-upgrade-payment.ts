@@ -1,0 +1,57 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { paymentItems, payments, subscriptionTypes, subscriptionUpgrades } from "@/lib/db/schema";
+import { AppError, conflict, notFound } from "@/lib/errors";
+import { loadUpgradeContext } from "./load-upgrade-context";
+import type { UpgradeOffer } from "./offer-types";
+import { selectOffers } from "./select-offers";
+
+/**
+ * Before a `paid_extend` payment is charged at checkout: recompute its offer now. Gone → `upgrade_not_available`;
+ * a different price → the payment (and its item and upgrade row) take the new charge and `upgrade_offer_changed` asks
+ * the customer to look again. Unchanged → nothing happens.
+ */
+export async function refreshUpgradePayment(db: Db, options: { paymentId: number; userId: number }): Promise<void> {
+  const outcome = await db.transaction(async (tx): Promise<{ changed: UpgradeOffer } | null> => {
+    const [payment] = await tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)))
+      .for("update");
+    if (!payment) throw notFound("payment_not_found", "No such payment.");
+    if (payment.upgradeType !== "paid_extend" || payment.status !== "form") return null;
+    const [upgrade] = await tx
+      .select({ upgrade: subscriptionUpgrades, targetCode: subscriptionTypes.code })
+      .from(subscriptionUpgrades)
+      .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptionUpgrades.targetSubscriptionTypeId))
+      .where(eq(subscriptionUpgrades.paymentId, payment.id));
+    if (!upgrade) throw conflict("upgrade_not_found", "This payment belongs to no upgrade.");
+
+    const loaded = await loadUpgradeContext(tx, { userId: options.userId, now: now() });
+    const offer = loaded.context
+      ? selectOffers(loaded.context, { tags: [], content: null }).find(
+          (candidate) => candidate.type === "paid_extend" && candidate.target.code === upgrade.targetCode,
+        )
+      : undefined;
+    // Tags only select which option applies; the base and target decide the price, so any option for them will do.
+    const sameBase = loaded.context?.base.subscriptionId === upgrade.upgrade.baseSubscriptionId;
+    if (!offer || !sameBase) {
+      throw conflict("upgrade_not_available", "This upgrade is no longer available; your subscription changed since you chose it.");
+    }
+    if (offer.chargeCents === payment.amountCents) return null;
+    await tx.update(payments).set({ amountCents: offer.chargeCents, updatedAt: now() }).where(eq(payments.id, payment.id));
+    await tx.update(paymentItems).set({ amountCents: offer.chargeCents }).where(eq(paymentItems.paymentId, payment.id));
+    await tx
+      .update(subscriptionUpgrades)
+      .set({ chargeCents: offer.chargeCents, creditCents: offer.creditCents })
+      .where(eq(subscriptionUpgrades.id, upgrade.upgrade.id));
+    return { changed: offer };
+  });
+  if (outcome) {
+    throw new AppError("upgrade_offer_changed", "The price of this upgrade changed since it was shown; review the new amount.", 409, {
+      offer: outcome.changed,
+    });
+  }
+}
