@@ -34,6 +34,7 @@ export const DEMO_SUBSCRIPTION_TYPES: SubscriptionTypeInput[] = [
   { code: "club_monthly", name: "Club monthly", lengthDays: MONTH_DAYS, priceCents: 299, contentAccessCodes: ["club"], isDefault: true },
   { code: "club_yearly", name: "Club yearly", lengthDays: YEAR_DAYS, priceCents: 2990, contentAccessCodes: ["club"], isDefault: true },
   { code: "web_club_monthly", name: "Web + Club monthly", lengthDays: MONTH_DAYS, priceCents: 699, contentAccessCodes: ["web", "club"], isDefault: true },
+  { code: "web_club_yearly", name: "Web + Club yearly", lengthDays: YEAR_DAYS, priceCents: 6990, contentAccessCodes: ["web", "club"], isDefault: true },
   {
     code: "web_print_club_monthly",
     name: "All access monthly",

@@ -4,14 +4,16 @@ import { seedDemoAccounts } from "./demo-customers";
 import { seedDemoCatalog } from "./demo-catalog";
 import { seedDemoEmailTemplates } from "./demo-email-templates";
 import { seedDemoEngagement } from "./demo-engagement";
+import { seedDemoUpgrades } from "./demo-upgrades";
 
-/** The demo catalog, accounts, templates and engagement (segments, goals, a banner, scenarios); anything that already exists (by code or email) is left as it is. */
+/** The demo catalog, accounts, templates and engagement (segments, goals, a banner, scenarios) and an upgrade schema; anything that already exists (by code or email) is left as it is. */
 export async function seedDemoData(db: Db): Promise<string[]> {
   const catalog = await seedDemoCatalog(db);
   const accounts = await seedDemoAccounts(db, now());
   const templates = await seedDemoEmailTemplates(db);
   const engagement = await seedDemoEngagement(db);
-  return [...catalog, ...accounts, ...templates, ...engagement];
+  const upgrades = await seedDemoUpgrades(db);
+  return [...catalog, ...accounts, ...templates, ...engagement, ...upgrades];
 }
 
 export function describeSeed(created: string[]): string {
