@@ -6,25 +6,39 @@ import { saveUpgradeOption } from "@/lib/upgrades/admin/save-upgrade-option";
 import { saveUpgradeSchema } from "@/lib/upgrades/admin/save-upgrade-schema";
 import type { UpgradeOptionInput } from "@/lib/upgrades/admin/upgrade-admin-inputs";
 
-const SCHEMA_NAME = "Web upgrades";
-const LINKED_TYPES = ["web_monthly", "web_yearly"];
-const OPTIONS: UpgradeOptionInput[] = [
+const PRINT_FOR_WEB: UpgradeOptionInput[] = [
   { type: "paid_recurrent", config: { require_content: ["print"] } },
   { type: "free_recurrent", config: { require_content: ["print"] } },
   { type: "paid_extend", config: { require_content: ["print"] } },
   { type: "short", config: { require_content: ["print"] } },
   { type: "short", config: { require_content: ["club"] } },
 ];
+const CLUB_FOR_PRINT: UpgradeOptionInput[] = [
+  { type: "paid_recurrent", config: { require_content: ["club"] } },
+  { type: "free_recurrent", config: { require_content: ["club"] } },
+  { type: "paid_extend", config: { require_content: ["club"] } },
+  { type: "short", config: { require_content: ["club"] } },
+];
 
-/** An upgrade schema for web subscribers (to print, or club), unless one by that name exists. Needs the demo catalog. */
+/** Web subscribers can add print (or club); web + print subscribers can add the club. */
+const DEMO_SCHEMAS = [
+  { name: "Web upgrades", linkedTypes: ["web_monthly", "web_yearly"], options: PRINT_FOR_WEB },
+  { name: "Print upgrades", linkedTypes: ["web_print_monthly", "web_print_yearly"], options: CLUB_FOR_PRINT },
+];
+
+/** The demo upgrade schemas that do not exist yet (by name). Needs the demo catalog. */
 export async function seedDemoUpgrades(db: Db): Promise<string[]> {
-  const [existing] = await db.select({ id: upgradeSchemas.id }).from(upgradeSchemas).where(eq(upgradeSchemas.name, SCHEMA_NAME));
-  if (existing) return [];
-  // One transaction: a half-made schema would be skipped by name on the next run.
-  await db.transaction(async (tx) => {
-    const schema = await saveUpgradeSchema(tx, { name: SCHEMA_NAME });
-    for (const option of OPTIONS) await saveUpgradeOption(tx, { ...option, schemaId: schema.id });
-    await linkSubscriptionTypes(tx, { schemaId: schema.id, codes: LINKED_TYPES, mode: "replace" });
-  });
-  return [`upgrade schema ${SCHEMA_NAME} (${OPTIONS.length} options, linked to ${LINKED_TYPES.join(", ")})`];
+  const created: string[] = [];
+  for (const spec of DEMO_SCHEMAS) {
+    const [existing] = await db.select({ id: upgradeSchemas.id }).from(upgradeSchemas).where(eq(upgradeSchemas.name, spec.name));
+    if (existing) continue;
+    // One transaction: a half-made schema would be skipped by name on the next run.
+    await db.transaction(async (tx) => {
+      const schema = await saveUpgradeSchema(tx, { name: spec.name });
+      for (const option of spec.options) await saveUpgradeOption(tx, { ...option, schemaId: schema.id });
+      await linkSubscriptionTypes(tx, { schemaId: schema.id, codes: spec.linkedTypes, mode: "replace" });
+    });
+    created.push(`upgrade schema ${spec.name} (${spec.options.length} options, linked to ${spec.linkedTypes.join(", ")})`);
+  }
+  return created;
 }

@@ -80,7 +80,7 @@ export default async function UpgradeSchemaPage({
           Option saved.
         </Notice>
       ) : null}
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
           <Card>
             <CardHeader title="Options" description="Per method and target, the best option is offered." />
