@@ -14,12 +14,16 @@ import {
   listSubscriptionTypesOperation,
 } from "@/app/api/v1/subscription-types/schema";
 import { createSubscriptionOperation } from "@/app/api/v1/subscriptions/schema";
+import { applyUpgradeOperation, listUpgradesOperation } from "@/app/api/v1/upgrades/schema";
 import { loginOperation } from "@/app/api/v1/users/login/schema";
 import { logoutOperation } from "@/app/api/v1/users/logout/schema";
 import { dismissMyBannerOperation } from "@/app/api/v1/users/me/banners/[id]/dismiss/schema";
 import { listMyBannersOperation } from "@/app/api/v1/users/me/banners/schema";
 import { meOperation } from "@/app/api/v1/users/me/schema";
 import { createUserOperation } from "@/app/api/v1/users/schema";
+import { createUpgradeOptionOperation } from "@/app/api/v1/upgrade-schemas/[id]/options/schema";
+import { linkUpgradeSchemaSubscriptionTypesOperation } from "@/app/api/v1/upgrade-schemas/[id]/subscription-types/schema";
+import { createUpgradeSchemaOperation, listUpgradeSchemasOperation } from "@/app/api/v1/upgrade-schemas/schema";
 import { API_SCOPES } from "@/lib/api-tokens/api-scopes";
 import { scenarioPaths } from "@/lib/api/openapi-scenario-paths";
 
@@ -39,11 +43,15 @@ const paths: ZodOpenApiObject["paths"] = {
   "/users/me/banners/{id}/dismiss": { post: dismissMyBannerOperation },
   "/goals": { get: listGoalsOperation, post: createGoalOperation },
   "/goals/complete": { post: completeGoalOperation },
+  "/upgrades": { get: listUpgradesOperation, post: applyUpgradeOperation },
   ...scenarioPaths,
   "/segments": { get: listSegmentsOperation, post: createSegmentOperation },
   "/segments/{id}": { get: getSegmentOperation, put: updateSegmentOperation, delete: deleteSegmentOperation },
   "/segments/{id}/count": { get: countSegmentOperation },
   "/segments/{id}/users/{userId}": { get: segmentMembershipOperation },
+  "/upgrade-schemas": { get: listUpgradeSchemasOperation, post: createUpgradeSchemaOperation },
+  "/upgrade-schemas/{id}/options": { post: createUpgradeOptionOperation },
+  "/upgrade-schemas/{id}/subscription-types": { post: linkUpgradeSchemaSubscriptionTypesOperation },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { MyPayments } from "@/components/customer/my-payments";
 import { MyRecurrentPayment } from "@/components/customer/my-recurrent-payment";
 import { MySubscriptions } from "@/components/customer/my-subscriptions";
+import { LinkButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { requireUserPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -30,6 +31,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   // Upcoming and running subscriptions first, then the history.
   const order = { actual: 0, upcoming: 1, ended: 2 } as const;
   const sortedSubscriptions = [...subscriptions.rows].sort((a, b) => order[a.state] - order[b.state]);
+  const hasActualSubscription = sortedSubscriptions.some((row) => row.state === "actual");
 
   return (
     <>
@@ -38,11 +40,18 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Your account does not have access to the admin. Here is your account instead.
         </Notice>
       ) : null}
-      <div className="mb-6">
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-900" data-testid="page-title">
-          Hello{user.name ? `, ${user.name}` : ""}
-        </h1>
-        <p className="mt-1 text-sm text-zinc-500">Your subscriptions, payments and renewal.</p>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight text-zinc-900" data-testid="page-title">
+            Hello{user.name ? `, ${user.name}` : ""}
+          </h1>
+          <p className="mt-1 text-sm text-zinc-500">Your subscriptions, payments and renewal.</p>
+        </div>
+        {hasActualSubscription ? (
+          <LinkButton href="/account/upgrade" data-testid="upgrade-link">
+            Upgrade my subscription
+          </LinkButton>
+        ) : null}
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">

@@ -21,6 +21,10 @@ import {
   subscriptions,
   subscriptionTypeContentAccess,
   subscriptionTypes,
+  subscriptionTypeUpgradeSchemas,
+  subscriptionUpgrades,
+  upgradeOptions,
+  upgradeSchemas,
   userBanners,
   users,
   userTokens,
@@ -102,6 +106,10 @@ const COUNTED_TABLES = {
   scenarios,
   scenario_versions: scenarioVersions,
   scenario_runs: scenarioRuns,
+  upgrade_schemas: upgradeSchemas,
+  upgrade_options: upgradeOptions,
+  subscription_type_upgrade_schemas: subscriptionTypeUpgradeSchemas,
+  subscription_upgrades: subscriptionUpgrades,
 };
 
 /** Row counts of every table of the subscription core. */

@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { isAppError } from "@/lib/errors";
+import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
+import { idField } from "@/lib/forms/form-fields";
+import { checkoutPath } from "@/lib/payments/checkout-path";
+import { findPaymentUpgrade } from "@/lib/payments/find-checkout-payment";
+import { payPaymentWithCard } from "@/lib/payments/pay-payment-with-card";
+
+const payFormSchema = z.object({
+  paymentId: idField,
+  cardToken: z.string().trim().min(1, { message: "Choose a card." }).max(200),
+});
+
+/** The customer pays their own payment on a card; the user id comes from the session, never from the form. */
+export const payWithCardAction = defineAction({ role: "user", schema: payFormSchema }, async ({ paymentId, cardToken }, { db, user }) => {
+  try {
+    await payPaymentWithCard(db, { paymentId, userId: user.id, cardToken });
+  } catch (error) {
+    // An upgrade whose price moved has its new amount stored: show the page again with it beside the error.
+    if (isAppError(error)) revalidatePath(checkoutPath(paymentId));
+    throw error;
+  }
+  revalidatePath("/account", "layout");
+  deliverEventsAfterResponse();
+  const [upgrade] = await findPaymentUpgrade(db, { paymentId, userId: user.id });
+  redirect(upgrade ? `/account/upgrade/done/${upgrade.id}` : "/account");
+});

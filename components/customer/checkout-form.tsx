@@ -1,0 +1,75 @@
+"use client";
+
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+
+export interface CheckoutCard {
+  token: string;
+  label: string;
+  description: string;
+}
+
+/** Pick a (test) card and pay. The button is disabled while the charge runs, so one click is one charge. */
+export function CheckoutForm({
+  action,
+  paymentId,
+  cards,
+  payLabel,
+}: {
+  action: FormAction;
+  paymentId: number;
+  cards: CheckoutCard[];
+  payLabel: string;
+}) {
+  const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
+  return (
+    <form {...formProps} className="space-y-4" data-testid="checkout-form">
+      <input type="hidden" name="paymentId" value={paymentId} />
+      <fieldset className="space-y-2">
+        <legend className="mb-2 text-sm font-medium text-zinc-900">Card</legend>
+        {cards.map((card, index) => (
+          <label
+            key={card.token}
+            className="flex cursor-pointer items-start gap-3 rounded-md border border-zinc-200 px-3 py-2.5 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
+          >
+            <input
+              type="radio"
+              name="cardToken"
+              value={card.token}
+              defaultChecked={index === 0}
+              className="mt-0.5 accent-brand-600"
+              data-testid={`checkout-card-${card.token}`}
+            />
+            <span>
+              <span className="block font-medium text-zinc-900">{card.label}</span>
+              <span className="block text-zinc-500">{card.description}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {state && !state.ok ? (
+        <Notice
+          tone={state.error === "upgrade_offer_changed" ? "warning" : "error"}
+          title={
+            state.error === "payment_declined"
+              ? "Your card was declined"
+              : state.error === "upgrade_offer_changed"
+                ? "The price has changed"
+                : undefined
+          }
+          data-testid="checkout-error"
+        >
+          {state.message}
+          {state.error === "payment_declined" ? " Nothing was charged; try another card." : null}
+          {state.error === "upgrade_offer_changed" ? " The amount above is the new price; pay it if you still want the upgrade." : null}
+        </Notice>
+      ) : null}
+      <div className="flex justify-end">
+        <SubmitButton pending={pending} pendingLabel="Paying…" data-testid="checkout-pay">
+          {payLabel}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

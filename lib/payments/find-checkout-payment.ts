@@ -1,0 +1,34 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { paymentItems, payments, subscriptionUpgrades } from "@/lib/db/schema";
+
+/**
+ * A payment as its checkout page shows it: the payer's own only (ownership in the query), with its items and the
+ * upgrade it pays for, if any. Null when the user has no such payment.
+ */
+export async function findCheckoutPayment(db: Db, options: { paymentId: number; userId: number }) {
+  const [payment] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)));
+  if (!payment) return null;
+  const [items, [upgrade]] = await Promise.all([
+    db
+      .select({ name: paymentItems.name, count: paymentItems.count, amountCents: paymentItems.amountCents })
+      .from(paymentItems)
+      .where(eq(paymentItems.paymentId, payment.id))
+      .orderBy(asc(paymentItems.id)),
+    findPaymentUpgrade(db, { paymentId: payment.id, userId: options.userId }),
+  ]);
+  return { payment, items, upgrade: upgrade ?? null };
+}
+
+/** The upgrade a payment pays for (`subscription_upgrades.payment_id`), scoped to its user. */
+export function findPaymentUpgrade(db: Db, options: { paymentId: number; userId: number }) {
+  return db
+    .select({ id: subscriptionUpgrades.id, status: subscriptionUpgrades.status, type: subscriptionUpgrades.type })
+    .from(subscriptionUpgrades)
+    .where(and(eq(subscriptionUpgrades.paymentId, options.paymentId), eq(subscriptionUpgrades.userId, options.userId)))
+    .limit(1);
+}
