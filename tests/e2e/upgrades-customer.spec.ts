@@ -17,7 +17,7 @@ interface Setup {
   suffix: string;
 }
 
-/** An API token, and a schema linked to web_monthly and web_yearly with short and paid_recurrent to print. */
+/** An API token, and a schema linked to web_monthly and web_yearly with short, paid_recurrent and paid_extend to print. */
 async function setUp(page: Page, request: APIRequestContext): Promise<Setup> {
   const suffix = uniqueSuffix();
   const tag = `e2e-${suffix}`;
@@ -30,7 +30,7 @@ async function setUp(page: Page, request: APIRequestContext): Promise<Setup> {
   };
   const created = (await api("/upgrade-schemas", { name: `E2E print upgrades ${suffix}` })) as { upgrade_schema: { id: number } };
   const schemaId = created.upgrade_schema.id;
-  for (const type of ["short", "paid_recurrent"]) {
+  for (const type of ["short", "paid_recurrent", "paid_extend"]) {
     await api(`/upgrade-schemas/${schemaId}/options`, { type, config: { require_content: ["print"], require_tags: [tag] } });
   }
   await api(`/upgrade-schemas/${schemaId}/subscription-types`, { subscription_type_codes: ["web_monthly", "web_yearly"] });
@@ -125,6 +125,37 @@ test("a monthly web subscriber with automatic renewal pays the difference on the
   await expectAccountShowsUpgrade(reader, "Web + Print monthly");
   // The renewal now continues with the upgraded type.
   await expect(reader.getByTestId("my-recurrent-payment")).toContainText("Web + Print monthly");
+  await customer.close();
+});
+
+test("a monthly web subscriber without a card pays for a full month of web + print at the demo checkout", async ({ page, request, browser }) => {
+  const setup = await setUp(page, request);
+  const customer = await customerWith(browser, setup, "extend-reader", { items: [{ subscription_type_code: "web_monthly" }] });
+  const { page: reader } = customer;
+
+  // Short would give 30·499/1290 ≈ 11.6 days (under 14): the offer is to pay 12.90 − round(30·499/31) = 12.90 − 4.83.
+  await reader.goto(`/account/upgrade?tags=${setup.tag}`);
+  const offer = reader.getByTestId("upgrade-offer-paid_extend-web_print_monthly");
+  await expect(offer.getByTestId("upgrade-charge")).toHaveText("€8.07");
+  await expect(reader.getByTestId("upgrade-offer-short-web_print_monthly")).toHaveCount(0);
+  await reader.getByTestId("upgrade-choose-paid_extend-web_print_monthly").click();
+  await reader.waitForURL(/\/account\/upgrade\/confirm\?/);
+  await reader.getByTestId("upgrade-confirm").click();
+
+  // The demo gateway's checkout: a declined card says so and leaves the payment open; the good card pays it.
+  await reader.waitForURL(/\/checkout\/\d+$/);
+  await expect(reader.getByTestId("checkout-amount")).toHaveText("€8.07");
+  await reader.getByTestId("checkout-card-tok_declined").check();
+  await reader.getByTestId("checkout-pay").click();
+  await expect(reader.getByTestId("checkout-error")).toContainText("declined");
+  await reader.getByTestId("checkout-card-tok_visa").check();
+  await reader.getByTestId("checkout-pay").click();
+
+  await reader.waitForURL(/\/account\/upgrade\/done\/\d+$/);
+  const result = reader.getByTestId("upgrade-result");
+  await expect(result).toHaveAttribute("data-status", "completed");
+  await expect(result).toContainText("Web + Print monthly");
+  await expectAccountShowsUpgrade(reader, "Web + Print monthly");
   await customer.close();
 });
 
