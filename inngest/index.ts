@@ -1,5 +1,6 @@
 import { chargeRecurrentPayment } from "./functions/charge-recurrent-payment";
 import { deliverOutbox } from "./functions/deliver-outbox";
+import { familyRequestsGenerate } from "./functions/family-requests";
 import { recurrentPaymentsCharge } from "./functions/recurrent-payments-charge";
 import { scenarioRun } from "./functions/scenario-run";
 import { scenarioRunsResume } from "./functions/scenario-runs-resume";
@@ -23,4 +24,5 @@ export const functions = [
   scenariosBeforeEvents,
   scenarioStatsAggregate,
   scenarioStepsCleanup,
+  familyRequestsGenerate,
 ];

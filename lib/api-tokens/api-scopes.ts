@@ -11,6 +11,7 @@ export const API_SCOPES = [
   { scope: "goals", label: "Manage goals and complete them for users" },
   { scope: "scenarios", label: "Read, import and manage scenarios" },
   { scope: "upgrades", label: "Configure upgrade schemas and options" },
+  { scope: "family", label: "Configure family subscription types" },
   { scope: "dev", label: "Advance the development clock (local executor only)" },
 ] as const;
 

@@ -4,27 +4,32 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { subscriptions, type Subscription } from "@/lib/db/schema";
 import { invalid } from "@/lib/errors";
+import { keepFamilyInStep } from "@/lib/family/keep-family-in-step";
 
 /**
  * End a subscription now. A subscription that has not started yet ends at its start, so it never becomes actual.
- * `userId` restricts the change to that user's subscriptions (ownership in the query).
+ * `userId` restricts the change to that user's subscriptions (ownership in the query). Family subscriptions follow:
+ * a stopped master stops its children; a stopped child's code is canceled and replaced (lib/family).
  */
 export async function stopSubscription(
   db: Db,
   options: { subscriptionId: number; userId?: number; note?: string },
 ): Promise<Subscription> {
-  const at = now();
-  const conditions: SQL[] = [eq(subscriptions.id, options.subscriptionId), gt(subscriptions.endAt, at)];
-  if (options.userId !== undefined) conditions.push(eq(subscriptions.userId, options.userId));
-  const [stopped] = await db
-    .update(subscriptions)
-    .set({
-      endAt: sql`greatest(${subscriptions.startAt}, ${at.toISOString()}::timestamptz)`,
-      note: options.note ?? subscriptions.note,
-      updatedAt: at,
-    })
-    .where(and(...conditions))
-    .returning();
-  if (!stopped) throw invalid("subscription_not_running", "No running or upcoming subscription with that id.");
-  return stopped;
+  return db.transaction(async (tx) => {
+    const at = now();
+    const conditions: SQL[] = [eq(subscriptions.id, options.subscriptionId), gt(subscriptions.endAt, at)];
+    if (options.userId !== undefined) conditions.push(eq(subscriptions.userId, options.userId));
+    const [stopped] = await tx
+      .update(subscriptions)
+      .set({
+        endAt: sql`greatest(${subscriptions.startAt}, ${at.toISOString()}::timestamptz)`,
+        note: options.note ?? subscriptions.note,
+        updatedAt: at,
+      })
+      .where(and(...conditions))
+      .returning();
+    if (!stopped) throw invalid("subscription_not_running", "No running or upcoming subscription with that id.");
+    await keepFamilyInStep(tx, stopped);
+    return stopped;
+  });
 }

@@ -8,3 +8,4 @@ export * from "./audiences";
 export * from "./scenarios";
 export * from "./upgrades";
 export * from "./settings";
+export * from "./family";

@@ -1,0 +1,56 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { familyRequests, familySubscriptionTypes, paymentItems, subscriptions, type FamilyRequest } from "@/lib/db/schema";
+import { createFamilyRequest } from "./create-family-request";
+
+/**
+ * Top a master subscription's requests up to what its family type gives (design.md "Family"): `count`, or with
+ * `count = 0` the payment item's count for the master type, or for a customizable type (no slave type) one request
+ * per unit of each other subscription-type item of the payment. Canceled requests do not count. The master
+ * subscription's row is locked, so running this twice (or concurrently) creates nothing extra.
+ */
+export async function generateFamilyRequests(db: Db, options: { subscriptionId: number }): Promise<FamilyRequest[]> {
+  return db.transaction(async (tx) => {
+    const [master] = await tx.select().from(subscriptions).where(eq(subscriptions.id, options.subscriptionId)).for("update");
+    if (!master || master.kind === "family") return [];
+    const [familyType] = await tx
+      .select()
+      .from(familySubscriptionTypes)
+      .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, master.subscriptionTypeId));
+    if (!familyType) return [];
+
+    const items = master.paymentId
+      ? await tx
+          .select({ subscriptionTypeId: paymentItems.subscriptionTypeId, count: paymentItems.count })
+          .from(paymentItems)
+          .where(and(eq(paymentItems.paymentId, master.paymentId), eq(paymentItems.type, "subscription_type")))
+      : [];
+    const wanted = new Map<number, number>();
+    const add = (typeId: number, count: number) => wanted.set(typeId, (wanted.get(typeId) ?? 0) + count);
+    if (familyType.slaveSubscriptionTypeId !== null) {
+      const dynamic = items
+        .filter((item) => item.subscriptionTypeId === master.subscriptionTypeId)
+        .reduce((sum, item) => sum + item.count, 0);
+      add(familyType.slaveSubscriptionTypeId, familyType.count > 0 ? familyType.count : dynamic);
+    } else {
+      for (const item of items) {
+        if (item.subscriptionTypeId !== null && item.subscriptionTypeId !== master.subscriptionTypeId) add(item.subscriptionTypeId, item.count);
+      }
+    }
+
+    const existing = await tx
+      .select({ subscriptionTypeId: familyRequests.subscriptionTypeId, count: sql<number>`count(*)::int` })
+      .from(familyRequests)
+      .where(and(eq(familyRequests.masterSubscriptionId, master.id), ne(familyRequests.status, "canceled")))
+      .groupBy(familyRequests.subscriptionTypeId);
+    const created: FamilyRequest[] = [];
+    for (const [subscriptionTypeId, count] of wanted) {
+      const have = existing.find((row) => row.subscriptionTypeId === subscriptionTypeId)?.count ?? 0;
+      for (let i = have; i < count; i++) {
+        created.push(await createFamilyRequest(tx, { masterUserId: master.userId, masterSubscriptionId: master.id, subscriptionTypeId }));
+      }
+    }
+    return created;
+  });
+}

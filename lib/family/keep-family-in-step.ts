@@ -1,0 +1,58 @@
+import "server-only";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { familyRequests, subscriptions, type FamilyRequest, type Subscription } from "@/lib/db/schema";
+import { createFamilyRequest } from "./create-family-request";
+
+/**
+ * Cancel an accepted request whose child stopped and, while the master subscription runs, issue a replacement code
+ * for the same type, so the master keeps its number of slots.
+ */
+export async function cancelAndReplace(tx: Db, request: FamilyRequest): Promise<{ canceled: FamilyRequest; replacement: FamilyRequest | null }> {
+  const at = now();
+  const [canceled] = await tx
+    .update(familyRequests)
+    .set({ status: "canceled", canceledAt: at, updatedAt: at })
+    .where(eq(familyRequests.id, request.id))
+    .returning();
+  if (!canceled) throw new Error("update returned no row");
+  const [masterRunning] = await tx
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.id, request.masterSubscriptionId), gt(subscriptions.endAt, at)));
+  const replacement = masterRunning
+    ? await createFamilyRequest(tx, {
+        masterUserId: request.masterUserId,
+        masterSubscriptionId: request.masterSubscriptionId,
+        subscriptionTypeId: request.subscriptionTypeId,
+        replacesRequestId: request.id,
+      })
+    : null;
+  return { canceled, replacement };
+}
+
+/**
+ * After a subscription's end moved earlier (stopped, refunded): as a master, its children end no later than it does;
+ * as a child stopped while its master runs, its request is canceled and replaced. Call it in the same transaction.
+ */
+export async function keepFamilyInStep(tx: Db, changed: Subscription): Promise<void> {
+  await tx
+    .update(subscriptions)
+    .set({ endAt: sql`greatest(${subscriptions.startAt}, ${changed.endAt.toISOString()}::timestamptz)`, updatedAt: now() })
+    .where(
+      and(
+        gt(subscriptions.endAt, changed.endAt),
+        sql`${subscriptions.id} in (select ${familyRequests.slaveSubscriptionId} from ${familyRequests}
+          where ${familyRequests.masterSubscriptionId} = ${changed.id} and ${familyRequests.status} = 'accepted')`,
+      ),
+    );
+
+  if (changed.kind !== "family" || changed.endAt.getTime() > now().getTime()) return;
+  const [asChild] = await tx
+    .select()
+    .from(familyRequests)
+    .where(and(eq(familyRequests.slaveSubscriptionId, changed.id), eq(familyRequests.status, "accepted")))
+    .for("update");
+  if (asChild) await cancelAndReplace(tx, asChild);
+}
