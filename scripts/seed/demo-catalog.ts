@@ -51,6 +51,8 @@ export const DEMO_SUBSCRIPTION_TYPES: SubscriptionTypeInput[] = [
     contentAccessCodes: ["web", "print", "club"],
     isDefault: true,
   },
+  // A family's master type (scripts/seed/demo-family.ts): web for the buyer plus shareable codes; not the web default.
+  { code: "family_web_yearly", name: "Family web yearly", lengthDays: YEAR_DAYS, priceCents: 9900, contentAccessCodes: ["web"] },
 ];
 
 /** Create the demo content access and subscription types that do not exist yet (by code); returns what it created. */

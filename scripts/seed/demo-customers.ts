@@ -1,12 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { recurrentPayments, users, type User } from "@/lib/db/schema";
+import { recurrentPayments, subscriptions, users, type User } from "@/lib/db/schema";
 import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo-gateway";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { chargeRecurrentPayment } from "@/lib/recurrent-payments/charge-recurrent-payment";
 import { stopRecurrentPayment } from "@/lib/recurrent-payments/stop-recurrent-payment";
+import { activateFamilyRequest } from "@/lib/family/activate-family-request";
+import { generateFamilyRequests } from "@/lib/family/generate-family-requests";
 import { createUser } from "@/lib/users/create-user";
 
 /** Moves the (frozen) clock to N days before the seed started, so each story happens when it says it does. */
@@ -91,6 +93,24 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       const recurrent = await recurrentPaymentOf(db, await buy(db, user, "web_monthly", { cardToken: DEMO_CARD_TOKENS.declined }));
       travelTo(75 - 31);
       await chargeRecurrentPayment(db, { recurrentPaymentId: recurrent.id, maxFailedCharges: 1 });
+    },
+  },
+  {
+    // A family web yearly with three codes: Emma activated one (web for her, on Mary's dates), two are free.
+    email: "mary@subflow.test",
+    password: "mary1234",
+    name: "Mary Family",
+    role: "customer",
+    joinedDaysAgo: 20,
+    async story(db, user, travelTo) {
+      const paymentId = await buy(db, user, "family_web_yearly");
+      const [subscription] = await db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.paymentId, paymentId));
+      if (!subscription) throw new Error("the family payment created no subscription");
+      const [first] = await generateFamilyRequests(db, { subscriptionId: subscription.id });
+      const [emma] = await db.select({ id: users.id }).from(users).where(eq(users.email, "emma@subflow.test"));
+      if (!first || !emma) return;
+      travelTo(15);
+      await activateFamilyRequest(db, { code: first.code, userId: emma.id });
     },
   },
 ];

@@ -4,16 +4,19 @@ import { seedDemoAccounts } from "./demo-customers";
 import { seedDemoCatalog } from "./demo-catalog";
 import { seedDemoEmailTemplates } from "./demo-email-templates";
 import { seedDemoEngagement } from "./demo-engagement";
+import { seedDemoFamily } from "./demo-family";
 import { seedDemoUpgrades } from "./demo-upgrades";
 
-/** The demo catalog, accounts, templates and engagement (segments, goals, a banner, scenarios) and an upgrade schema; anything that already exists (by code or email) is left as it is. */
+/** The demo catalog, accounts, templates and engagement (segments, goals, a banner, scenarios), upgrade schemas and a family type; anything that already exists (by code or email) is left as it is. */
 export async function seedDemoData(db: Db): Promise<string[]> {
   const catalog = await seedDemoCatalog(db);
+  // Before the accounts: a family master's story generates its codes from the family type.
+  const family = await seedDemoFamily(db);
   const accounts = await seedDemoAccounts(db, now());
   const templates = await seedDemoEmailTemplates(db);
   const engagement = await seedDemoEngagement(db);
   const upgrades = await seedDemoUpgrades(db);
-  return [...catalog, ...accounts, ...templates, ...engagement, ...upgrades];
+  return [...catalog, ...family, ...accounts, ...templates, ...engagement, ...upgrades];
 }
 
 export function describeSeed(created: string[]): string {

@@ -10,6 +10,7 @@ import {
   subscriptions,
   subscriptionTypeContentAccess,
   subscriptionTypes,
+  familyRequests,
   users,
 } from "@/lib/db/schema";
 import { authenticateUser } from "@/lib/users/authenticate-user";
@@ -104,7 +105,8 @@ describe("demo data", () => {
     expect(await recurrentStates(john)).toEqual([]);
 
     const emma = await userId("emma@subflow.test");
-    expect(await running(emma)).toEqual([{ code: "club_monthly" }]);
+    // Her own club month, and web from a code of Mary's family subscription.
+    expect((await running(emma)).map((row) => row.code).sort()).toEqual(["club_monthly", "web_yearly"]);
     expect(await recurrentStates(emma)).toEqual(["user_stop:tok_visa"]);
 
     const petra = await userId("petra@subflow.test");
@@ -112,5 +114,11 @@ describe("demo data", () => {
     expect(await recurrentStates(petra)).toEqual(["charge_failed:tok_declined"]);
     const petraPayments = await db.select({ status: payments.status }).from(payments).where(eq(payments.userId, petra));
     expect(petraPayments.map((p) => p.status).sort()).toEqual(["fail", "paid"]);
+
+    const mary = await userId("mary@subflow.test");
+    expect(await running(mary)).toEqual([{ code: "family_web_yearly" }]);
+    const codes = await db.select({ status: familyRequests.status, slave: familyRequests.slaveUserId }).from(familyRequests).where(eq(familyRequests.masterUserId, mary));
+    expect(codes.map((row) => row.status).sort()).toEqual(["accepted", "created", "created"]);
+    expect(codes.find((row) => row.status === "accepted")?.slave).toBe(emma);
   });
 });

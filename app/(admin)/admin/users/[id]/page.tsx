@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ChangeRoleForm } from "@/components/admin/change-role-form";
+import { UserFamilyCard } from "@/components/admin/family/user-family-card";
 import { UserGoalsCard } from "@/components/admin/user-goals-card";
 import { UserScenarioRunsCard } from "@/components/admin/user-scenario-runs-card";
 import { CreatePaymentForm } from "@/components/admin/create-payment-form";
@@ -110,6 +111,7 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
             </CardBody>
           </Card>
           <UserGoalsCard userId={user.id} />
+          <UserFamilyCard userId={user.id} />
           <Card>
             <CardHeader title="Give a subscription" />
             <CardBody>

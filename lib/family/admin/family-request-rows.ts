@@ -1,0 +1,59 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/lib/db";
+import { familyRequests, subscriptions, subscriptionTypes, users } from "@/lib/db/schema";
+
+/** The shared select of the admin's request lists: a request with its people, type and master subscription dates. */
+
+const masterUsers = alias(users, "master_users");
+const slaveUsers = alias(users, "slave_users");
+const masterSubscriptions = alias(subscriptions, "master_subscriptions");
+
+export function selectFamilyRequestRows(db: Db) {
+  return db
+    .select({
+      id: familyRequests.id,
+      code: familyRequests.code,
+      status: familyRequests.status,
+      note: familyRequests.note,
+      masterUserId: familyRequests.masterUserId,
+      masterEmail: masterUsers.email,
+      slaveUserId: familyRequests.slaveUserId,
+      slaveEmail: slaveUsers.email,
+      masterSubscriptionId: familyRequests.masterSubscriptionId,
+      masterSubscriptionStartAt: masterSubscriptions.startAt,
+      masterSubscriptionEndAt: masterSubscriptions.endAt,
+      masterSubscriptionTypeId: masterSubscriptions.subscriptionTypeId,
+      slaveSubscriptionId: familyRequests.slaveSubscriptionId,
+      subscriptionTypeId: familyRequests.subscriptionTypeId,
+      subscriptionTypeCode: subscriptionTypes.code,
+      subscriptionTypeName: subscriptionTypes.name,
+      replacesRequestId: familyRequests.replacesRequestId,
+      createdAt: familyRequests.createdAt,
+      openedAt: familyRequests.openedAt,
+      acceptedAt: familyRequests.acceptedAt,
+      canceledAt: familyRequests.canceledAt,
+      expiresAt: familyRequests.expiresAt,
+    })
+    .from(familyRequests)
+    .innerJoin(masterUsers, eq(masterUsers.id, familyRequests.masterUserId))
+    .leftJoin(slaveUsers, eq(slaveUsers.id, familyRequests.slaveUserId))
+    .innerJoin(masterSubscriptions, eq(masterSubscriptions.id, familyRequests.masterSubscriptionId))
+    .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, familyRequests.subscriptionTypeId))
+    .$dynamic();
+}
+
+export { masterUsers, masterSubscriptions };
+
+type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectFamilyRequestRows>["execute"]>>[number];
+
+/** design.md "Family": a request is expired when its master subscription has ended or its expires_at passed. */
+export type FamilyRequestRow = SelectedRow & { expired: boolean };
+
+export function withExpired(rows: SelectedRow[], at: Date): FamilyRequestRow[] {
+  return rows.map((row) => ({
+    ...row,
+    expired: row.masterSubscriptionEndAt.getTime() <= at.getTime() || (row.expiresAt !== null && row.expiresAt.getTime() <= at.getTime()),
+  }));
+}
