@@ -38,7 +38,7 @@ export default async function FamilyMasterPage({ params }: { params: Promise<{ u
           </Link>
         }
       />
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           {groups.length === 0 ? (
             <Card>
