@@ -14,8 +14,11 @@ import { useFormAction } from "@/components/ui/use-form-action";
 
 type RegisterAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** Creates the account through the server action, then signs in with the same credentials and opens /account. */
-export function RegisterForm({ action }: { action: RegisterAction }) {
+/**
+ * Creates the account through the server action, then signs in with the same credentials and opens `callbackUrl`
+ * (a same-site path, checked by the page with safeCallbackUrl; /account by default).
+ */
+export function RegisterForm({ action, callbackUrl = "/account" }: { action: RegisterAction; callbackUrl?: string }) {
   const router = useRouter();
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const [signInError, setSignInError] = useState<string | null>(null);
@@ -36,10 +39,10 @@ export function RegisterForm({ action }: { action: RegisterAction }) {
         setSignInError("Your account was created, but signing in failed. Sign in from the login page.");
         return;
       }
-      router.replace("/account");
+      router.replace(callbackUrl);
       router.refresh();
     });
-  }, [state, router]);
+  }, [state, router, callbackUrl]);
 
   return (
     <form {...formProps} className="space-y-4" data-testid="register-form">

@@ -2,10 +2,13 @@ import { createDocument, type ZodOpenApiObject } from "zod-openapi";
 import { deleteBannerOperation, getBannerOperation, updateBannerOperation } from "@/app/api/v1/banners/[id]/schema";
 import { createBannerOperation, listBannersOperation } from "@/app/api/v1/banners/schema";
 import { createEventOperation } from "@/app/api/v1/events/schema";
+import { activateFamilyOperation } from "@/app/api/v1/family/activate/schema";
+import { listFamilyRequestsOperation } from "@/app/api/v1/family/list/schema";
 import { countSegmentOperation } from "@/app/api/v1/segments/[id]/count/schema";
 import { deleteSegmentOperation, getSegmentOperation, updateSegmentOperation } from "@/app/api/v1/segments/[id]/schema";
 import { segmentMembershipOperation } from "@/app/api/v1/segments/[id]/users/[userId]/schema";
 import { createSegmentOperation, listSegmentsOperation } from "@/app/api/v1/segments/schema";
+import { createFamilyTypeOperation, listFamilyTypesOperation } from "@/app/api/v1/family/types/schema";
 import { completeGoalOperation } from "@/app/api/v1/goals/complete/schema";
 import { createGoalOperation, listGoalsOperation } from "@/app/api/v1/goals/schema";
 import { createPaymentOperation } from "@/app/api/v1/payments/schema";
@@ -44,6 +47,8 @@ const paths: ZodOpenApiObject["paths"] = {
   "/goals": { get: listGoalsOperation, post: createGoalOperation },
   "/goals/complete": { post: completeGoalOperation },
   "/upgrades": { get: listUpgradesOperation, post: applyUpgradeOperation },
+  "/family/list": { get: listFamilyRequestsOperation },
+  "/family/activate": { post: activateFamilyOperation },
   ...scenarioPaths,
   "/segments": { get: listSegmentsOperation, post: createSegmentOperation },
   "/segments/{id}": { get: getSegmentOperation, put: updateSegmentOperation, delete: deleteSegmentOperation },
@@ -52,6 +57,7 @@ const paths: ZodOpenApiObject["paths"] = {
   "/upgrade-schemas": { get: listUpgradeSchemasOperation, post: createUpgradeSchemaOperation },
   "/upgrade-schemas/{id}/options": { post: createUpgradeOptionOperation },
   "/upgrade-schemas/{id}/subscription-types": { post: linkUpgradeSchemaSubscriptionTypesOperation },
+  "/family/types": { get: listFamilyTypesOperation, post: createFamilyTypeOperation },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
+import { FAMILY_INVITATION_TEMPLATE } from "@/lib/family/family-invitation-template";
 
 const TEMPLATES = [
   {
@@ -16,6 +17,8 @@ const TEMPLATES = [
       "{{#if subscription}}Your {{subscription.type_name}} runs until {{subscription.end_at}}.\n{{/if}}\n" +
       "Your account: {{app.url}}/account",
   },
+  // What a customer's "Send by email" on /account/family renders (lib/family/send-family-invitation.ts).
+  FAMILY_INVITATION_TEMPLATE,
 ];
 
 /** A starter template, so the email area shows something to preview and edit. */

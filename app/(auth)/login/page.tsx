@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const registerHref = params.callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register";
   return (
     <>
       <Card>
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </Card>
       <p className="mt-4 text-center text-sm text-zinc-500">
         New here?{" "}
-        <Link href="/register" className="font-medium text-brand-700 hover:underline">
+        <Link href={registerHref} className="font-medium text-brand-700 hover:underline">
           Create an account
         </Link>
       </p>

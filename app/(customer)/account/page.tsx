@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { MyPayments } from "@/components/customer/my-payments";
 import { MyRecurrentPayment } from "@/components/customer/my-recurrent-payment";
 import { MySubscriptions } from "@/components/customer/my-subscriptions";
@@ -6,6 +7,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { requireUserPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { hasMasterFamilyRequests } from "@/lib/family/has-master-family-requests";
 import { listPayments } from "@/lib/payments/list-payments";
 import { listRecurrentPayments } from "@/lib/recurrent-payments/list-recurrent-payments";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
@@ -27,6 +29,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     listRecurrentPayments(db, { userId: user.id, limit: 10, offset: 0 }),
     searchParams,
   ]);
+  const isFamilyMaster = await hasMasterFamilyRequests(db, { masterUserId: user.id });
   const renewal = recurrent.rows.find((row) => row.state === "active") ?? recurrent.rows[0];
   // Upcoming and running subscriptions first, then the history.
   const order = { actual: 0, upcoming: 1, ended: 2 } as const;
@@ -46,6 +49,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             Hello{user.name ? `, ${user.name}` : ""}
           </h1>
           <p className="mt-1 text-sm text-zinc-500">Your subscriptions, payments and renewal.</p>
+          {isFamilyMaster ? (
+            <Link href="/account/family" className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline" data-testid="family-link">
+              Family — share your codes →
+            </Link>
+          ) : null}
         </div>
         {hasActualSubscription ? (
           <LinkButton href="/account/upgrade" data-testid="upgrade-link">

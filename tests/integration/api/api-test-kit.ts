@@ -9,6 +9,8 @@ import {
   contentAccess,
   banners,
   events,
+  familyRequests,
+  familySubscriptionTypes,
   goalCompletions,
   goals,
   paymentItems,
@@ -110,6 +112,8 @@ const COUNTED_TABLES = {
   upgrade_options: upgradeOptions,
   subscription_type_upgrade_schemas: subscriptionTypeUpgradeSchemas,
   subscription_upgrades: subscriptionUpgrades,
+  family_subscription_types: familySubscriptionTypes,
+  family_requests: familyRequests,
 };
 
 /** Row counts of every table of the subscription core. */

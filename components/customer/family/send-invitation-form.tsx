@@ -1,0 +1,32 @@
+"use client";
+
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+
+/** "Send by email": one address, the code's id; the server renders the invitation and sends it (rate-limited). */
+export function SendInvitationForm({ action, requestId }: { action: FormAction; requestId: number }) {
+  const { state, pending, formProps } = useFormAction(action);
+  return (
+    <form {...formProps} className="flex flex-col gap-1.5">
+      <div className="flex items-center gap-2">
+        <input type="hidden" name="requestId" value={requestId} />
+        <Input
+          name="email"
+          type="email"
+          required
+          placeholder="friend@example.com"
+          aria-label="Friend's email"
+          className="!w-64"
+          invalid={!!(state && !state.ok && state.fieldErrors?.email)}
+          data-testid="family-send-email"
+        />
+        <SubmitButton size="sm" variant="secondary" pending={pending} pendingLabel="Sending…" data-testid="family-send-email-submit">
+          Send by email
+        </SubmitButton>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
