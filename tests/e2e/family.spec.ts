@@ -127,7 +127,8 @@ test("a parent shares a family code; a friend registers from the link, activates
 
   // The link now says it has been used.
   await friend.goto(linkPath);
-  await expect(friend.getByTestId("family-activate-unavailable")).toContainText("You have activated this code");
+  await expect(friend.getByTestId("family-activate-result")).toContainText("yours since");
+  await expect(friend.getByTestId("family-activate")).toHaveCount(0);
 
   // The parent sees the code accepted, by the friend, with a Release button.
   await parentPage.goto("/account/family");

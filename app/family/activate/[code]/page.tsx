@@ -27,12 +27,8 @@ function describeDates(view: FamilyRequestView): string {
 }
 
 /** Why a code cannot be activated any more, or null while it can. */
-function unavailableReason(view: FamilyRequestView, userId: number | null): { title: string; body: string } | null {
-  if (view.request.status === "accepted") {
-    return view.request.slaveUserId !== null && view.request.slaveUserId === userId
-      ? { title: "You have activated this code", body: `It is yours since ${formatDate(view.request.acceptedAt)}. See it in your account.` }
-      : { title: "This code has already been used", body: "Each code works once. Ask for another one." };
-  }
+function unavailableReason(view: FamilyRequestView): { title: string; body: string } | null {
+  if (view.request.status === "accepted") return { title: "This code has already been used", body: "Each code works once. Ask for another one." };
   if (view.request.status === "canceled") return { title: "This code was canceled", body: "Ask for a new code." };
   if (view.expired) return { title: "This code has expired", body: "The family subscription it comes from has ended." };
   return null;
@@ -53,7 +49,7 @@ export default async function ActivateFamilyPage({ params }: { params: Promise<{
 
   const names = await contentAccessNames(db, view.subscriptionType.contentAccess);
   const giver = view.master.name?.trim() || maskEmail(view.master.email);
-  const unavailable = unavailableReason(view, user?.id ?? null);
+  const unavailable = unavailableReason(view);
   const here = `/family/activate/${view.request.code}`;
 
   return (
@@ -80,7 +76,20 @@ export default async function ActivateFamilyPage({ params }: { params: Promise<{
           </dd>
         </dl>
 
-        {unavailable ? (
+        {view.request.status === "accepted" && user !== null && view.request.slaveUserId === user.id ? (
+          // Activated by this user (the action's re-render lands here too).
+          <Notice tone="success" title="Your subscription is active" data-testid="family-activate-result">
+            <p>
+              {view.subscriptionType.name}, yours since {formatDate(view.request.acceptedAt)}.
+            </p>
+            <p className="mt-2 flex items-center gap-2">
+              <span>Access:</span> <ContentAccessBadges codes={view.subscriptionType.contentAccess} />
+            </p>
+            <LinkButton href="/account" className="mt-4" data-testid="family-activate-account">
+              Go to my account
+            </LinkButton>
+          </Notice>
+        ) : unavailable ? (
           <Notice tone="warning" title={unavailable.title} data-testid="family-activate-unavailable">
             {unavailable.body}{" "}
             {user ? (
