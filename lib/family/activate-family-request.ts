@@ -37,6 +37,14 @@ export async function activateFamilyRequest(
   const code = options.code.trim().toLowerCase();
   if (!FAMILY_CODE_PATTERN.test(code)) throw notFound("family_request_not_found", "No family code like that exists.");
   return db.transaction(async (tx) => {
+    const [seen] = await tx
+      .select({ masterSubscriptionId: familyRequests.masterSubscriptionId })
+      .from(familyRequests)
+      .where(eq(familyRequests.code, code));
+    if (!seen) throw notFound("family_request_not_found", "No family code like that exists.");
+    // The master first (shared), then the request: a concurrent stop of the master waits for this activation, and
+    // generation and renewal take the master before the requests too.
+    const [master] = await tx.select().from(subscriptions).where(eq(subscriptions.id, seen.masterSubscriptionId)).for("share");
     const [request] = await tx.select().from(familyRequests).where(eq(familyRequests.code, code)).for("update");
     if (!request) throw notFound("family_request_not_found", "No family code like that exists.");
     if (request.status !== "created") {
@@ -45,7 +53,6 @@ export async function activateFamilyRequest(
         request.status === "accepted" ? "This code has already been used." : "This code was canceled.",
       );
     }
-    const [master] = await tx.select().from(subscriptions).where(eq(subscriptions.id, request.masterSubscriptionId));
     const at = now();
     if (!master || master.endAt.getTime() <= at.getTime() || (request.expiresAt && request.expiresAt.getTime() <= at.getTime())) {
       throw invalid("family_request_expired", "This code has expired: the family subscription it comes from has ended.");

@@ -14,6 +14,7 @@ import {
 } from "@/lib/db/schema";
 import { contentAccessCodesOf } from "@/lib/subscriptions/content-access-codes-sql";
 import { FAMILY_CODE_PATTERN } from "./family-code";
+import { isFamilyRequestExpired } from "./request-expiry";
 
 export interface FamilyRequestView {
   request: FamilyRequest;
@@ -68,7 +69,6 @@ export async function findFamilyRequestByCode(
       .returning();
     if (opened) request = opened;
   }
-  const at = now().getTime();
   return {
     request,
     master: { id: row.masterId, email: row.masterEmail, name: row.masterName },
@@ -77,6 +77,9 @@ export async function findFamilyRequestByCode(
     donationMethod: row.donationMethod ?? "copy",
     donationDays: row.donationDays,
     donationFixedEnd: row.donationFixedEnd,
-    expired: row.masterEndAt.getTime() <= at || (request.expiresAt !== null && request.expiresAt.getTime() <= at),
+    expired: isFamilyRequestExpired(
+      { masterEndAt: row.masterEndAt, expiresAt: request.expiresAt, fixedEnd: row.donationMethod === "fixed" ? row.donationFixedEnd : null },
+      now(),
+    ),
   };
 }

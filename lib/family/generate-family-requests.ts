@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { rowsOf } from "@/lib/db/rows-of";
 import { familyRequests, familySubscriptionTypes, paymentItems, subscriptions, type FamilyRequest } from "@/lib/db/schema";
 import { createFamilyRequest } from "./create-family-request";
 
@@ -14,17 +15,20 @@ export async function generateFamilyRequests(db: Db, options: { subscriptionId: 
   return db.transaction(async (tx) => {
     const [master] = await tx.select().from(subscriptions).where(eq(subscriptions.id, options.subscriptionId)).for("update");
     if (!master || master.kind === "family") return [];
+    // FOR SHARE: deleting the family type (which checks for live requests) waits for this to finish.
     const [familyType] = await tx
       .select()
       .from(familySubscriptionTypes)
-      .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, master.subscriptionTypeId));
+      .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, master.subscriptionTypeId))
+      .for("share");
     if (!familyType) return [];
 
-    const items = master.paymentId
+    const itemsPaymentId = master.paymentId ? await originalPaymentId(tx, master.paymentId) : null;
+    const items = itemsPaymentId
       ? await tx
           .select({ subscriptionTypeId: paymentItems.subscriptionTypeId, count: paymentItems.count })
           .from(paymentItems)
-          .where(and(eq(paymentItems.paymentId, master.paymentId), eq(paymentItems.type, "subscription_type")))
+          .where(and(eq(paymentItems.paymentId, itemsPaymentId), eq(paymentItems.type, "subscription_type")))
       : [];
     const wanted = new Map<number, number>();
     const add = (typeId: number, count: number) => wanted.set(typeId, (wanted.get(typeId) ?? 0) + count);
@@ -53,4 +57,24 @@ export async function generateFamilyRequests(db: Db, options: { subscriptionId: 
     }
     return created;
   });
+}
+
+/**
+ * A renewal charged by a recurrent payment carries one item of the master type; the counts of a dynamic or
+ * customizable family are on the payment that started the chain. Follow recurrent payments back to it.
+ */
+async function originalPaymentId(tx: Db, paymentId: number): Promise<number> {
+  const result = await tx.execute(sql`
+    with recursive chain(id, recurrent_payment_id, depth) as (
+      select p.id, p.recurrent_payment_id, 0 from payments p where p.id = ${paymentId}
+      union all
+      select parent.id, parent.recurrent_payment_id, chain.depth + 1
+      from chain
+      join recurrent_payments rp on rp.id = chain.recurrent_payment_id
+      join payments parent on parent.id = rp.parent_payment_id
+      where chain.depth < 1000
+    )
+    select id from chain order by depth desc limit 1`);
+  const [first] = rowsOf<{ id: number }>(result);
+  return first ? Number(first.id) : paymentId;
 }

@@ -33,26 +33,29 @@ export async function cancelAndReplace(tx: Db, request: FamilyRequest): Promise<
 }
 
 /**
- * After a subscription's end moved earlier (stopped, refunded): as a master, its children end no later than it does;
- * as a child stopped while its master runs, its request is canceled and replaced. Call it in the same transaction.
+ * After a subscription was stopped (admin stop, refund), in the same transaction: as a master, its children end when
+ * it does — and no later than now, so a master stopped before it started does not leave `days` children running; as
+ * a child (even one that had not started) stopped while its master runs, its request is canceled and replaced.
  */
-export async function keepFamilyInStep(tx: Db, changed: Subscription): Promise<void> {
+export async function keepFamilyInStep(tx: Db, stopped: Subscription): Promise<void> {
+  const at = now();
+  const childrenEnd = new Date(Math.min(stopped.endAt.getTime(), at.getTime()));
   await tx
     .update(subscriptions)
-    .set({ endAt: sql`greatest(${subscriptions.startAt}, ${changed.endAt.toISOString()}::timestamptz)`, updatedAt: now() })
+    .set({ endAt: sql`greatest(${subscriptions.startAt}, ${childrenEnd.toISOString()}::timestamptz)`, updatedAt: at })
     .where(
       and(
-        gt(subscriptions.endAt, changed.endAt),
+        gt(subscriptions.endAt, childrenEnd),
         sql`${subscriptions.id} in (select ${familyRequests.slaveSubscriptionId} from ${familyRequests}
-          where ${familyRequests.masterSubscriptionId} = ${changed.id} and ${familyRequests.status} = 'accepted')`,
+          where ${familyRequests.masterSubscriptionId} = ${stopped.id} and ${familyRequests.status} = 'accepted')`,
       ),
     );
 
-  if (changed.kind !== "family" || changed.endAt.getTime() > now().getTime()) return;
+  if (stopped.kind !== "family") return;
   const [asChild] = await tx
     .select()
     .from(familyRequests)
-    .where(and(eq(familyRequests.slaveSubscriptionId, changed.id), eq(familyRequests.status, "accepted")))
+    .where(and(eq(familyRequests.slaveSubscriptionId, stopped.id), eq(familyRequests.status, "accepted")))
     .for("update");
   if (asChild) await cancelAndReplace(tx, asChild);
 }

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { familyRequests, subscriptions, subscriptionTypes, users, type FamilyRequest } from "@/lib/db/schema";
+import { fixedEndOf, isFamilyRequestExpired } from "./request-expiry";
 
 export interface MasterFamilyRequestRow {
   request: FamilyRequest;
@@ -31,6 +32,7 @@ export async function listMasterFamilyRequests(db: Db, options: { masterUserId: 
       masterStartAt: masterSubscription.startAt,
       masterEndAt: masterSubscription.endAt,
       masterTypeName: masterType.name,
+      fixedEnd: fixedEndOf(masterSubscription.subscriptionTypeId),
     })
     .from(familyRequests)
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, familyRequests.subscriptionTypeId))
@@ -39,13 +41,13 @@ export async function listMasterFamilyRequests(db: Db, options: { masterUserId: 
     .leftJoin(slave, eq(slave.id, familyRequests.slaveUserId))
     .where(eq(familyRequests.masterUserId, options.masterUserId))
     .orderBy(desc(familyRequests.createdAt), desc(familyRequests.id));
-  const at = now().getTime();
+  const at = now();
   return rows.map((row) => ({
     request: row.request,
     subscriptionTypeCode: row.typeCode,
     subscriptionTypeName: row.typeName,
     slave: row.slaveId !== null && row.slaveEmail !== null ? { id: row.slaveId, email: row.slaveEmail, name: row.slaveName } : null,
     masterSubscription: { id: row.masterSubscriptionId, startAt: row.masterStartAt, endAt: row.masterEndAt, typeName: row.masterTypeName },
-    expired: row.masterEndAt.getTime() <= at || (row.request.expiresAt !== null && row.request.expiresAt.getTime() <= at),
+    expired: isFamilyRequestExpired({ masterEndAt: row.masterEndAt, expiresAt: row.request.expiresAt, fixedEnd: row.fixedEnd }, at),
   }));
 }

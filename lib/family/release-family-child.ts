@@ -17,6 +17,12 @@ export async function releaseFamilyChild(
   return db.transaction(async (tx) => {
     const conditions: SQL[] = [eq(familyRequests.id, options.requestId)];
     if (options.masterUserId !== undefined) conditions.push(eq(familyRequests.masterUserId, options.masterUserId));
+    const [seen] = await tx.select().from(familyRequests).where(and(...conditions));
+    if (!seen) throw notFound("family_request_not_found", "No such family code.");
+    // Lock the child subscription before the request, the order stopSubscription takes them in (no deadlock).
+    if (seen.slaveSubscriptionId !== null) {
+      await tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.id, seen.slaveSubscriptionId)).for("update");
+    }
     const [request] = await tx.select().from(familyRequests).where(and(...conditions)).for("update");
     if (!request) throw notFound("family_request_not_found", "No such family code.");
     if (request.status !== "accepted") throw conflict("family_request_wrong_status", "Only an activated code can be released.");

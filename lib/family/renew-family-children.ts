@@ -52,6 +52,13 @@ export async function renewFamilyChildren(db: Db, options: { subscriptionId: num
       if (mine.some((request) => request.status === "accepted" && request.slaveUserId === child.slaveUserId)) continue;
       const free = mine.find((request) => request.status === "created" && request.subscriptionTypeId === child.subscriptionTypeId);
       if (!free) continue;
+      // Claim the request first: a concurrent activation of the same code makes this update match nothing.
+      const [claimed] = await tx
+        .update(familyRequests)
+        .set({ status: "accepted", slaveUserId: child.slaveUserId, acceptedAt: at, updatedAt: at })
+        .where(and(eq(familyRequests.id, free.id), eq(familyRequests.status, "created")))
+        .returning();
+      if (!claimed) continue;
       const subscription = await createSubscription(tx, {
         userId: child.slaveUserId,
         subscriptionTypeId: free.subscriptionTypeId,
@@ -63,10 +70,10 @@ export async function renewFamilyChildren(db: Db, options: { subscriptionId: num
       });
       const [accepted] = await tx
         .update(familyRequests)
-        .set({ status: "accepted", slaveUserId: child.slaveUserId, slaveSubscriptionId: subscription.id, acceptedAt: at, updatedAt: at })
-        .where(and(eq(familyRequests.id, free.id), eq(familyRequests.status, "created")))
+        .set({ slaveSubscriptionId: subscription.id })
+        .where(eq(familyRequests.id, claimed.id))
         .returning();
-      if (!accepted) continue;
+      if (!accepted) throw new Error("the claimed request vanished");
       Object.assign(free, accepted);
       await recordEvent(tx, {
         name: "family.request_accepted",

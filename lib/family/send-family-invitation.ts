@@ -13,6 +13,7 @@ import { contentAccessNames } from "@/lib/subscriptions/content-access-names";
 import { contentAccessCodesOf } from "@/lib/subscriptions/content-access-codes-sql";
 import { FAMILY_INVITATION_TEMPLATE, FAMILY_INVITATION_TEMPLATE_CODE } from "./family-invitation-template";
 import { familyActivationLink } from "./family-link";
+import { fixedEndOf, isFamilyRequestExpired } from "./request-expiry";
 
 const HOUR_MS = 3_600_000;
 /** One code goes to one address at most once an hour; a master sends at most this many invitations an hour. */
@@ -45,6 +46,7 @@ export async function sendFamilyInvitation(db: Db, options: SendFamilyInvitation
       typeName: subscriptionTypes.name,
       content: contentAccessCodesOf(subscriptionTypes.id),
       masterEndAt: subscriptions.endAt,
+      fixedEnd: fixedEndOf(subscriptions.subscriptionTypeId),
       masterEmail: users.email,
       masterName: users.name,
     })
@@ -58,25 +60,11 @@ export async function sendFamilyInvitation(db: Db, options: SendFamilyInvitation
   if (row.request.status !== "created") {
     throw conflict("family_request_wrong_status", "Only a code nobody has used yet can be sent.");
   }
-  if (row.masterEndAt <= at || (row.request.expiresAt !== null && row.request.expiresAt <= at)) {
+  if (isFamilyRequestExpired({ masterEndAt: row.masterEndAt, expiresAt: row.request.expiresAt, fixedEnd: row.fixedEnd }, at)) {
     throw invalid("family_request_expired", "This code has expired: the family subscription has ended.");
   }
   if (to === row.masterEmail.toLowerCase()) {
     throw invalid("family_invitation_to_self", "Send the code to someone else: it is for your family and friends.");
-  }
-
-  const since = new Date(at.getTime() - HOUR_MS);
-  const recent = and(startsWith(keyPrefix(options.masterUserId)), gt(emailLog.createdAt, since), inArray(emailLog.status, ["queued", "sent"]));
-  const pairPrefix = `${keyPrefix(options.masterUserId)}${row.request.id}:${to}:`;
-  const [[sameAddress], [perMaster]] = await Promise.all([
-    db.select({ n: count() }).from(emailLog).where(and(recent, startsWith(pairPrefix), eq(emailLog.status, "sent"))),
-    db.select({ n: count() }).from(emailLog).where(recent),
-  ]);
-  if ((sameAddress?.n ?? 0) > 0) {
-    throw new AppError("family_invitation_rate_limited", `This code was already sent to ${to} in the last hour.`, 429);
-  }
-  if ((perMaster?.n ?? 0) >= FAMILY_INVITATIONS_PER_MASTER_PER_HOUR) {
-    throw new AppError("family_invitation_rate_limited", "You have sent many invitations in the last hour. Try again later.", 429);
   }
 
   const template = (await findEmailTemplateByCode(db, FAMILY_INVITATION_TEMPLATE_CODE)) ?? FAMILY_INVITATION_TEMPLATE;
@@ -91,25 +79,46 @@ export async function sendFamilyInvitation(db: Db, options: SendFamilyInvitation
   });
   const rendered = renderEmailTemplate(template, context);
   const [recipient] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${to}`).limit(1);
-  try {
-    return await sendEmail(
-      db,
-      {
-        idempotencyKey: `${pairPrefix}${Math.floor(at.getTime() / HOUR_MS)}`,
-        to,
-        userId: recipient?.id ?? null,
-        templateCode: FAMILY_INVITATION_TEMPLATE_CODE,
-        subject: rendered.subject,
-        html: rendered.html,
-        text: rendered.text,
-      },
-      { transport: options.transport },
-    );
-  } catch (error) {
-    // The failure is on the log row (the admin mailbox shows it); the customer can simply try again.
-    if (error instanceof EmailDeliveryError) {
-      throw new AppError("family_invitation_not_sent", "The email could not be sent just now. Try again in a moment.", 409);
+
+  const since = new Date(at.getTime() - HOUR_MS);
+  const recent = and(startsWith(keyPrefix(options.masterUserId)), gt(emailLog.createdAt, since), inArray(emailLog.status, ["queued", "sent"]));
+  const pairPrefix = `${keyPrefix(options.masterUserId)}${row.request.id}:${to}:`;
+  // One master's invitations are counted and logged one at a time, so parallel sends cannot pass the limit together.
+  const outcome = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${keyPrefix(options.masterUserId)}, 0))`);
+    const [[sameAddress], [perMaster]] = await Promise.all([
+      tx.select({ n: count() }).from(emailLog).where(and(recent, startsWith(pairPrefix), eq(emailLog.status, "sent"))),
+      tx.select({ n: count() }).from(emailLog).where(recent),
+    ]);
+    if ((sameAddress?.n ?? 0) > 0) {
+      throw new AppError("family_invitation_rate_limited", `This code was already sent to ${to} in the last hour.`, 429);
     }
-    throw error;
+    if ((perMaster?.n ?? 0) >= FAMILY_INVITATIONS_PER_MASTER_PER_HOUR) {
+      throw new AppError("family_invitation_rate_limited", "You have sent many invitations in the last hour. Try again later.", 429);
+    }
+    try {
+      const sent = await sendEmail(
+        tx,
+        {
+          idempotencyKey: `${pairPrefix}${Math.floor(at.getTime() / HOUR_MS)}`,
+          to,
+          userId: recipient?.id ?? null,
+          templateCode: FAMILY_INVITATION_TEMPLATE_CODE,
+          subject: rendered.subject,
+          html: rendered.html,
+          text: rendered.text,
+        },
+        { transport: options.transport },
+      );
+      return { sent };
+    } catch (error) {
+      // The failure stays on the log row (the admin mailbox shows it); the customer can simply try again.
+      if (error instanceof EmailDeliveryError) return { sent: null };
+      throw error;
+    }
+  });
+  if (!outcome.sent) {
+    throw new AppError("family_invitation_not_sent", "The email could not be sent just now. Try again in a moment.", 409);
   }
+  return outcome.sent;
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
 import { familyRequests, subscriptions, subscriptionTypes, users } from "@/lib/db/schema";
+import { fixedEndOf, isFamilyRequestExpired } from "../request-expiry";
 
 /** The shared select of the admin's request lists: a request with its people, type and master subscription dates. */
 
@@ -35,6 +36,7 @@ export function selectFamilyRequestRows(db: Db) {
       acceptedAt: familyRequests.acceptedAt,
       canceledAt: familyRequests.canceledAt,
       expiresAt: familyRequests.expiresAt,
+      fixedEnd: fixedEndOf(masterSubscriptions.subscriptionTypeId),
     })
     .from(familyRequests)
     .innerJoin(masterUsers, eq(masterUsers.id, familyRequests.masterUserId))
@@ -48,12 +50,12 @@ export { masterUsers, masterSubscriptions };
 
 type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectFamilyRequestRows>["execute"]>>[number];
 
-/** design.md "Family": a request is expired when its master subscription has ended or its expires_at passed. */
+/** design.md "Family": expired as lib/family/request-expiry.ts says. */
 export type FamilyRequestRow = SelectedRow & { expired: boolean };
 
 export function withExpired(rows: SelectedRow[], at: Date): FamilyRequestRow[] {
   return rows.map((row) => ({
     ...row,
-    expired: row.masterSubscriptionEndAt.getTime() <= at.getTime() || (row.expiresAt !== null && row.expiresAt.getTime() <= at.getTime()),
+    expired: isFamilyRequestExpired({ masterEndAt: row.masterSubscriptionEndAt, expiresAt: row.expiresAt, fixedEnd: row.fixedEnd }, at),
   }));
 }

@@ -163,6 +163,17 @@ describe("activation", () => {
     await expect(activateFamilyRequest(db(), { code: third, userId: (await newUser()).id })).rejects.toMatchObject({ code: "family_request_expired", status: 400 });
   });
 
+  it("codes of a fixed family are expired once the fixed date has passed", async () => {
+    freezeClock(T0);
+    const fixedEnd = new Date(T0.getTime() + 10 * DAY_MS);
+    const { master, codes } = await masterWithCodes({ donationMethod: "fixed", donationFixedEnd: fixedEnd });
+    const { listMasterFamilyRequests } = await import("@/lib/family/list-family-requests");
+    expect((await listMasterFamilyRequests(db(), { masterUserId: master.userId })).every((row) => !row.expired)).toBe(true);
+    freezeClock(new Date(fixedEnd.getTime() + 1000));
+    expect((await listMasterFamilyRequests(db(), { masterUserId: master.userId })).every((row) => row.expired)).toBe(true);
+    await expect(activateFamilyRequest(db(), { code: codes[0] ?? "", userId: (await newUser()).id })).rejects.toMatchObject({ code: "family_request_expired" });
+  });
+
   it("a code past its expires_at is expired; self-use is allowed when the type allows it", async () => {
     freezeClock(T0);
     const { master, codes } = await masterWithCodes({ allowSelfUse: true });
@@ -221,6 +232,35 @@ describe("keeping children in step", () => {
     expect(requests.find((request) => request.replacesRequestId === activated.request.id)).toMatchObject({ status: "created" });
     // Generation after that still counts three.
     expect(await generateFamilyRequests(db(), { subscriptionId: master.subscription.id })).toEqual([]);
+  });
+
+  it("a child that has not started yet, stopped, still gets its code replaced", async () => {
+    freezeClock(T0);
+    await familyType();
+    const first = await buyMaster();
+    // Bought again: the second master starts when the first ends, and so does a copy child of it.
+    const second = await buyMaster({ userId: first.userId });
+    const [request] = await generateFamilyRequests(db(), { subscriptionId: second.subscription.id });
+    const friend = await newUser("future");
+    const activated = await activateFamilyRequest(db(), { code: request?.code ?? "", userId: friend.id });
+    expect(activated.subscription.startAt.getTime()).toBeGreaterThan(now().getTime());
+    await stopSubscription(db(), { subscriptionId: activated.subscription.id });
+    const requests = await requestsOf(second.subscription.id);
+    expect(requests.find((row) => row.id === activated.request.id)?.status).toBe("canceled");
+    expect(requests.find((row) => row.replacesRequestId === activated.request.id)?.status).toBe("created");
+  });
+
+  it("a master stopped before it started ends its days children now", async () => {
+    freezeClock(T0);
+    await familyType({ donationMethod: "days", donationDays: 30 });
+    const first = await buyMaster();
+    const second = await buyMaster({ userId: first.userId });
+    const [request] = await generateFamilyRequests(db(), { subscriptionId: second.subscription.id });
+    const friend = await newUser("days");
+    const activated = await activateFamilyRequest(db(), { code: request?.code ?? "", userId: friend.id });
+    await stopSubscription(db(), { subscriptionId: second.subscription.id });
+    const [child] = await db().select().from(subscriptions).where(eq(subscriptions.id, activated.subscription.id));
+    expect(child?.endAt).toEqual(now());
   });
 
   it("the master releases a child: it stops, the code is canceled and replaced; others cannot release it", async () => {
@@ -282,6 +322,23 @@ describe("renewal", () => {
     const next = await buyMaster({ userId: master.userId, meta: { keep_requests_unactivated: true } });
     await generateFamilyRequests(db(), { subscriptionId: next.subscription.id });
     expect(await renewFamilyChildren(db(), { subscriptionId: next.subscription.id })).toHaveLength(0);
+  });
+
+  it("a dynamic family renewed by the recurrent chain keeps its count (taken from the payment that started it)", async () => {
+    freezeClock(T0);
+    await familyType({ count: 0 });
+    const master = await buyMaster({ items: [{ subscriptionTypeCode: "family_web", count: 4 }], card: "tok_visa" });
+    await generateFamilyRequests(db(), { subscriptionId: master.subscription.id });
+    const { recurrentPayments } = await import("@/lib/db/schema");
+    let parentPaymentId = master.paymentId;
+    for (let renewal = 1; renewal <= 2; renewal++) {
+      const [row] = await db().select().from(recurrentPayments).where(eq(recurrentPayments.parentPaymentId, parentPaymentId));
+      freezeClock(row?.chargeAt ?? T0);
+      const charged = await chargeRecurrentPayment(db(), { recurrentPaymentId: row?.id ?? 0 });
+      if (charged.status !== "charged" || !charged.subscription) throw new Error("not charged");
+      expect(await generateFamilyRequests(db(), { subscriptionId: charged.subscription.id })).toHaveLength(4);
+      parentPaymentId = charged.payment.id;
+    }
   });
 
   it("the recurrent chain renews the children", async () => {
