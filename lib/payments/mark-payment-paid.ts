@@ -40,6 +40,11 @@ export async function markPaymentPaid(
     if (locked.status === "refund") {
       throw new AppError("payment_wrong_status", "A refunded payment cannot be marked paid.", 409);
     }
+    // Only a paid_extend upgrade is completed by its payment; any other upgrade charge (say a declined
+    // paid_recurrent) bought no subscription of its own and must not create a full-length one.
+    if (locked.upgradeType !== null && locked.upgradeType !== "paid_extend") {
+      throw new AppError("payment_wrong_status", "An upgrade charge cannot be marked paid by hand.", 409);
+    }
     const paidAt = options.paidAt ?? now();
     const [payment] = await tx
       .update(payments)

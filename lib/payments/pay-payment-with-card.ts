@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments } from "@/lib/db/schema";
+import { payments, subscriptions, subscriptionUpgrades, users, type Payment } from "@/lib/db/schema";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { refreshUpgradePayment } from "@/lib/upgrades/refresh-upgrade-payment";
 import { demoGateway } from "./gateways/demo-gateway";
@@ -31,6 +31,7 @@ export async function payPaymentWithCard(db: Db, options: PayPaymentWithCardOpti
 
   const outcome = await db.transaction(async (tx) => {
     const locked = await loadPayable(tx, options, { lock: true });
+    if (locked.upgradeType !== null) await assertUpgradeStillPayable(tx, locked);
     const result = await getGateway(locked.gateway).charge({
       cardToken: options.cardToken,
       amountCents: locked.amountCents,
@@ -49,6 +50,29 @@ export async function payPaymentWithCard(db: Db, options: PayPaymentWithCardOpti
   });
   if (outcome.kind === "declined") throw new AppError("payment_declined", outcome.reason, 402);
   return outcome.paid;
+}
+
+/**
+ * In the charge's transaction, before the gateway: upgrades of one user run one at a time (the user's row is locked,
+ * as applyUpgrade does) and the pending upgrade's base must still be running. Two tabs paying two upgrades of one base
+ * thus charge once; the second finds the base ended by the first.
+ */
+async function assertUpgradeStillPayable(tx: Db, payment: Payment): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, payment.userId)).for("update");
+  const [row] = await tx
+    .select({ baseEndAt: subscriptions.endAt })
+    .from(subscriptionUpgrades)
+    .innerJoin(subscriptions, eq(subscriptions.id, subscriptionUpgrades.baseSubscriptionId))
+    .where(
+      and(
+        eq(subscriptionUpgrades.paymentId, payment.id),
+        eq(subscriptionUpgrades.userId, payment.userId),
+        eq(subscriptionUpgrades.status, "pending"),
+      ),
+    );
+  if (!row || row.baseEndAt.getTime() <= now().getTime()) {
+    throw conflict("upgrade_not_available", "This upgrade is no longer available; your subscription changed since you chose it.");
+  }
 }
 
 async function loadPayable(db: Db, options: PayPaymentWithCardOptions, { lock = false } = {}) {

@@ -188,6 +188,7 @@ async function completeSplit(
     target: offer.target,
     config: optionConfigOf(context, offer),
     cursor: upgraded.endAt,
+    upgradedSubscriptionId: upgraded.id,
   });
   await recordUpgradeCompleted(tx, upgrade, upgraded, offer.target);
   return { upgrade, subscription: upgraded };
@@ -230,8 +231,23 @@ function lockedRecurrentId(context: OfferContext): number {
   return id;
 }
 
+/**
+ * Lock the base subscription and check it still ends where the offer saw it end. Done before any charge, so a
+ * concurrent change to the base (an extension, a stop) refuses the upgrade before the card is charged rather than
+ * rolling back the record of a successful charge.
+ */
+async function lockBase(tx: Db, context: OfferContext): Promise<void> {
+  const [base] = await tx
+    .select({ endAt: subscriptions.endAt })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.id, context.base.subscriptionId), eq(subscriptions.userId, context.userId)))
+    .for("update");
+  if (!base || base.endAt.getTime() !== context.base.endAt.getTime()) throw new StaleOfferError();
+}
+
 async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {
   const { userId } = context;
+  await lockBase(tx, context);
   const recurrent = await lockRecurrent(tx, context, userId);
   const { payment: created } = await createPayment(tx, {
     userId,
@@ -291,6 +307,7 @@ async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeO
 
 async function applyFreeRecurrent(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {
   const { userId } = context;
+  await lockBase(tx, context);
   await lockRecurrent(tx, context, userId);
   const basePaymentId = await basePaymentIdOf(tx, context);
   const { upgrade, subscription } = await completeSplit(tx, context, offer, {
@@ -303,6 +320,7 @@ async function applyFreeRecurrent(tx: Db, context: OfferContext, offer: UpgradeO
 }
 
 async function applyShort(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {
+  await lockBase(tx, context);
   const basePaymentId = await basePaymentIdOf(tx, context);
   const { upgrade, subscription } = await completeSplit(tx, context, offer, {
     idempotencyKey,

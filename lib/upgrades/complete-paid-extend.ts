@@ -65,21 +65,26 @@ export async function completePaidExtendUpgrade(tx: Db, payment: Payment): Promi
     .where(eq(subscriptionUpgrades.id, upgrade.id))
     .returning();
   if (!completed) throw new Error("update returned no row");
-  const [baseType] = await tx.select().from(subscriptionTypes).where(eq(subscriptionTypes.id, base.subscriptionTypeId));
-  await adjustFollowers(tx, {
-    userId: base.userId,
-    parentUpgradeId: completed.id,
-    type: "paid_extend",
-    base: {
-      subscriptionId: base.id,
-      typeId: base.subscriptionTypeId,
-      typePriceCents: baseType?.priceCents ?? target.priceCents,
-      originalEndAt: base.endAt,
-    },
-    target,
-    config: config.success ? config.data : {},
-    cursor: upgraded.endAt,
-  });
+  // Followers move after the upgrade only when it cut a running base short; a base that had already ended left
+  // nothing to make room for (and its followers may be running by now).
+  if (stillRunning) {
+    const [baseType] = await tx.select().from(subscriptionTypes).where(eq(subscriptionTypes.id, base.subscriptionTypeId));
+    await adjustFollowers(tx, {
+      userId: base.userId,
+      parentUpgradeId: completed.id,
+      type: "paid_extend",
+      base: {
+        subscriptionId: base.id,
+        typeId: base.subscriptionTypeId,
+        typePriceCents: baseType?.priceCents ?? target.priceCents,
+        originalEndAt: base.endAt,
+      },
+      target,
+      config: config.success ? config.data : {},
+      cursor: upgraded.endAt,
+      upgradedSubscriptionId: upgraded.id,
+    });
+  }
   await recordUpgradeCompleted(tx, completed, upgraded, target);
   return upgraded;
 }

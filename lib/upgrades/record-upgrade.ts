@@ -103,6 +103,8 @@ export interface FollowersPlan {
   config: Pick<ParsedUpgradeOptionConfig, "monthly_fix">;
   /** Where the upgraded subscription ends: followers continue from here. */
   cursor: Date;
+  /** The upgraded subscription: it may start after the base's old end, but never follows it. */
+  upgradedSubscriptionId: number;
 }
 
 /**
@@ -116,6 +118,9 @@ export async function adjustFollowers(tx: Db, plan: FollowersPlan): Promise<void
   const followerWhere = and(
     eq(subscriptions.userId, plan.userId),
     ne(subscriptions.id, plan.base.subscriptionId),
+    ne(subscriptions.id, plan.upgradedSubscriptionId),
+    // Only the base's own chain follows it: a separately bought subscription of another type stays where it is.
+    eq(subscriptions.subscriptionTypeId, plan.base.typeId),
     gte(subscriptions.startAt, plan.base.originalEndAt),
     gt(subscriptions.endAt, subscriptions.startAt),
   );
@@ -138,7 +143,7 @@ export async function adjustFollowers(tx: Db, plan: FollowersPlan): Promise<void
     })
     .from(subscriptions)
     .leftJoin(payments, and(eq(payments.id, subscriptions.paymentId), eq(payments.status, "paid")))
-    .where(and(followerWhere, eq(subscriptions.subscriptionTypeId, plan.base.typeId)))
+    .where(followerWhere)
     .orderBy(asc(subscriptions.startAt), asc(subscriptions.id));
   const price = targetPrice({ base: { typePriceCents: plan.base.typePriceCents }, target: plan.target, config: plan.config });
   let cursor = plan.cursor;

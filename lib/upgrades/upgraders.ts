@@ -202,7 +202,8 @@ export function freeRecurrent(input: UpgraderInput): UpgraderOutcome {
 export function short(input: UpgraderInput): UpgraderOutcome {
   const d = derive(input);
   if ("reason" in d) return { offered: false, reason: d.reason };
-  if (recurrentUsable(input)) return { offered: false, reason: "Renewed by a recurrent payment: a recurrent upgrade applies." };
+  // design.md: only without an active recurrent payment (one whose card expires soon still renews the old type).
+  if (input.recurrent !== null) return { offered: false, reason: "Renewed by a recurrent payment: a recurrent upgrade applies." };
   const { fromMs, seconds, valueCents } = shortOf(input, d);
   if (seconds < MIN_SHORT_DAYS * 86_400) return { offered: false, reason: `The result would be shorter than ${MIN_SHORT_DAYS} days.` };
   return {
@@ -224,7 +225,8 @@ export function short(input: UpgraderInput): UpgraderOutcome {
 export function paidExtend(input: UpgraderInput): UpgraderOutcome {
   const d = derive(input);
   if ("reason" in d) return { offered: false, reason: d.reason };
-  if (recurrentUsable(input)) return { offered: false, reason: "Renewed by a recurrent payment: a recurrent upgrade applies." };
+  // design.md: only without an active recurrent payment (one whose card expires soon still renews the old type).
+  if (input.recurrent !== null) return { offered: false, reason: "Renewed by a recurrent payment: a recurrent upgrade applies." };
   if (shortOf(input, d).seconds >= MIN_SHORT_DAYS * 86_400) {
     return { offered: false, reason: `A shortened subscription would run ${MIN_SHORT_DAYS} days or more: short applies.` };
   }

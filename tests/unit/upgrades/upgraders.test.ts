@@ -112,11 +112,17 @@ describe("paid_recurrent and free_recurrent", () => {
     expect(offered(paidRecurrent(cheaper)).chargeCents).toBe(1);
   });
 
-  it("a recurrent payment whose card expires within 31 days does not count: short or paid_extend apply", () => {
+  it("a recurrent payment whose card expires within 31 days offers nothing: short and paid_extend need no recurrent payment", () => {
     const expiring = input({ leftMs: 30 * DAY_MS, recurrent: { expiresAt: at(31 * DAY_MS - 1) } });
     expect(paidRecurrent(expiring).offered).toBe(false);
     expect(freeRecurrent(expiring).offered).toBe(false);
-    expect(short(expiring).offered).toBe(true);
+    expect(short(expiring).offered).toBe(false);
+    expect(paidExtend(expiring).offered).toBe(false);
+    expect(short(input({ leftMs: 30 * DAY_MS })).offered).toBe(true);
+    // With few days left (short gives under 14 days) paid_extend applies only without a recurrent payment.
+    const fewDays = { leftMs: 10 * DAY_MS };
+    expect(paidExtend(input({ ...fewDays, recurrent: { expiresAt: at(31 * DAY_MS - 1) } })).offered).toBe(false);
+    expect(paidExtend(input(fewDays)).offered).toBe(true);
     const lasting = input({ leftMs: 30 * DAY_MS, recurrent: { expiresAt: at(31 * DAY_MS) } });
     expect(paidRecurrent(lasting).offered).toBe(true);
     expect(short(lasting).offered).toBe(false);

@@ -15,6 +15,7 @@ import { idField } from "@/lib/forms/form-fields";
 import { formatMoney } from "@/lib/money";
 import { checkoutPath } from "@/lib/payments/checkout-path";
 import { findUserUpgrade } from "@/lib/upgrades/find-upgrade";
+import { upgradeResultState } from "@/lib/upgrades/upgrade-result-state";
 
 export const metadata: Metadata = { title: "Your upgrade" };
 
@@ -27,12 +28,20 @@ export default async function UpgradeDonePage({ params }: { params: Promise<{ id
   const found = await findUserUpgrade(await getDb(), { id: id.data, userId: user.id });
   if (!found) notFound();
   const { upgrade, target, subscription, payment } = found;
-  const awaitingPayment = upgrade.status === "pending" && payment?.status === "form";
+  const state = upgradeResultState(upgrade, payment);
+  const completed = state === "upgraded";
+  const awaitingPayment = state === "awaiting_payment";
+  const notCompleted = state === "not_completed";
+  const title = completed
+    ? "Your subscription is upgraded"
+    : awaitingPayment
+      ? "One step left: pay for your upgrade"
+      : "This upgrade was not completed";
 
   return (
     <>
       <PageHeader
-        title={awaitingPayment ? "One step left: pay for your upgrade" : "Your subscription is upgraded"}
+        title={title}
         back={
           <Link href="/account" className="text-brand-700 hover:underline">
             ← My account
@@ -58,7 +67,7 @@ export default async function UpgradeDonePage({ params }: { params: Promise<{ id
               </div>
             ) : null}
             <div className="flex justify-between gap-4">
-              <dt className="text-zinc-500">{awaitingPayment ? "To pay" : "Charged"}</dt>
+              <dt className="text-zinc-500">{completed ? "Charged" : awaitingPayment ? "To pay" : "Price"}</dt>
               <dd className="font-medium text-zinc-900 tabular-nums" data-testid="upgrade-charge">
                 {formatCharge(payment?.amountCents ?? upgrade.chargeCents)}
               </dd>
@@ -73,6 +82,15 @@ export default async function UpgradeDonePage({ params }: { params: Promise<{ id
           {awaitingPayment ? (
             <Notice tone="info" title="Your upgrade starts when it is paid">
               Until then your current subscription keeps running unchanged.
+            </Notice>
+          ) : null}
+          {notCompleted ? (
+            <Notice tone="warning" title="This upgrade was not completed">
+              Nothing was changed: your current subscription keeps running.{" "}
+              <Link href="/account/upgrade" className="text-brand-700 hover:underline" data-testid="upgrade-retry">
+                See the upgrades available now
+              </Link>
+              .
             </Notice>
           ) : null}
           <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
