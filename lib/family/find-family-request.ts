@@ -24,15 +24,20 @@ export interface FamilyRequestView {
   donationMethod: FamilyDonationMethod;
   donationDays: number | null;
   donationFixedEnd: Date | null;
+  /** Whether the master may activate their own codes. */
+  allowSelfUse: boolean;
   /** The master subscription has ended or the code's expires_at passed. */
   expired: boolean;
 }
 
-/** What a code gives and whose it is (the activation page). `markOpened` records the first opening. */
+/**
+ * What a code gives and whose it is (the activation page). `markOpened` records the first opening — not by the
+ * master (`viewerId`), whose own look at the link says nothing about the friend.
+ */
 export async function findFamilyRequestByCode(
   db: Db,
   code: string,
-  options: { markOpened?: boolean } = {},
+  options: { markOpened?: boolean; viewerId?: number | null } = {},
 ): Promise<FamilyRequestView | null> {
   const normalized = code.trim().toLowerCase();
   if (!FAMILY_CODE_PATTERN.test(normalized)) return null;
@@ -52,6 +57,7 @@ export async function findFamilyRequestByCode(
       donationMethod: familySubscriptionTypes.donationMethod,
       donationDays: familySubscriptionTypes.donationDays,
       donationFixedEnd: familySubscriptionTypes.donationFixedEnd,
+      allowSelfUse: familySubscriptionTypes.allowSelfUse,
     })
     .from(familyRequests)
     .innerJoin(users, eq(users.id, familyRequests.masterUserId))
@@ -61,7 +67,7 @@ export async function findFamilyRequestByCode(
     .where(eq(familyRequests.code, normalized));
   if (!row) return null;
   let request = row.request;
-  if (options.markOpened && request.openedAt === null) {
+  if (options.markOpened && request.openedAt === null && options.viewerId !== request.masterUserId) {
     const [opened] = await db
       .update(familyRequests)
       .set({ openedAt: now() })
@@ -77,6 +83,7 @@ export async function findFamilyRequestByCode(
     donationMethod: row.donationMethod ?? "copy",
     donationDays: row.donationDays,
     donationFixedEnd: row.donationFixedEnd,
+    allowSelfUse: row.allowSelfUse ?? false,
     expired: isFamilyRequestExpired(
       { masterEndAt: row.masterEndAt, expiresAt: request.expiresAt, fixedEnd: row.donationMethod === "fixed" ? row.donationFixedEnd : null },
       now(),

@@ -37,7 +37,7 @@ function unavailableReason(view: FamilyRequestView): { title: string; body: stri
 export default async function ActivateFamilyPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const [user, db] = await Promise.all([currentUser(), getDb()]);
-  const view = await findFamilyRequestByCode(db, code, { markOpened: true });
+  const view = await findFamilyRequestByCode(db, code, { markOpened: true, viewerId: user?.id ?? null });
 
   if (!view) {
     return (
@@ -104,7 +104,7 @@ export default async function ActivateFamilyPage({ params }: { params: Promise<{
               You are signed in as <span className="font-medium text-zinc-900">{user.email}</span>. The subscription will be
               added to this account.
             </p>
-            {user.id === view.master.id ? (
+            {user.id === view.master.id && !view.allowSelfUse ? (
               <p className="text-sm text-amber-700" data-testid="family-activate-own">
                 This code comes from your own family subscription: share it with someone else.
               </p>
