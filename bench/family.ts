@@ -7,9 +7,7 @@
  * 2. 200 concurrent activations of one fresh code (another master's) by the same 200 users: exactly one succeeds
  *    (asserted), every other is `family_request_wrong_status`; p50/p95 latency of the refusals.
  */
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { eq, sql } from "drizzle-orm";
 import { connect } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -23,26 +21,13 @@ import { createContentAccess } from "@/lib/subscriptions/create-content-access";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
 import { createUser } from "@/lib/users/create-user";
 import { formatSummary, summarize } from "./support/latency";
+import { benchServer } from "./support/bench-database";
 
 const { values } = parseArgs({ options: { users: { type: "string", default: "200" }, pool: { type: "string", default: "20" } } });
 const USERS = Number(values.users);
 const POOL_SIZE = Number(values.pool);
 
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl || !/^postgres(ql)?:\/\//.test(serverUrl)) {
-  console.error("Set DATABASE_URL to a Postgres server (postgres://…); the bench creates and drops its own database there.");
-  process.exit(1);
-}
-const withDatabase = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-async function onServer(statement: string) {
-  const client = new pg.Client({ connectionString: withDatabase("postgres") });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const server = benchServer();
 
 interface Outcome {
   ok: boolean;
@@ -68,9 +53,8 @@ async function concurrently(calls: (() => Promise<unknown>)[]): Promise<{ outcom
   return { outcomes, wallMs: performance.now() - started };
 }
 
-const database = `subflow_bench_${randomBytes(4).toString("hex")}`;
-await onServer(`create database ${database}`);
-const connection = await connect(withDatabase(database), { poolSize: POOL_SIZE });
+await server.create();
+const connection = await connect(server.url, { poolSize: POOL_SIZE });
 const db = connection.db;
 try {
   await migrateDatabase(connection);
@@ -133,5 +117,5 @@ try {
   console.log(`  ${formatSummary("refusals", summarize(refusals.map((outcome) => outcome.ms), race.wallMs))}`);
 } finally {
   await connection.close();
-  await onServer(`drop database ${database} with (force)`);
+  await server.drop();
 }

@@ -5,7 +5,6 @@
  * and p95 milliseconds over --iterations calls, and the SQL queries one call issues (counted at the pg driver): the
  * count must not grow with the number of options.
  */
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { DAY_MS, freezeClock } from "@/lib/clock";
@@ -19,6 +18,7 @@ import { UPGRADE_TYPES, upgradeOptionConfigSchema, type UpgradeOptionConfigInput
 import { listUpgradeOffers } from "@/lib/upgrades/list-upgrade-offers";
 import { seedDemoCatalog } from "@/scripts/seed/demo-catalog";
 import { eq, inArray } from "drizzle-orm";
+import { benchServer } from "./support/bench-database";
 
 const { values } = parseArgs({
   options: { iterations: { type: "string", default: "500" }, users: { type: "string", default: "2000" } },
@@ -28,21 +28,7 @@ const USERS = Number(values.users);
 const SIZES = [1, 5, 20];
 const T0 = new Date("2026-06-01T08:00:00Z");
 
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl || !/^postgres(ql)?:\/\//.test(serverUrl)) {
-  console.error("Set DATABASE_URL to a Postgres server (postgres://…); the bench creates and drops its own database there.");
-  process.exit(1);
-}
-const withDatabase = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-async function onServer(statement: string) {
-  const client = new pg.Client({ connectionString: withDatabase("postgres") });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const server = benchServer();
 
 // Every statement reaches Postgres through pg.Client#query (a pool hands its query to a client).
 let queries = 0;
@@ -63,9 +49,8 @@ function optionsFor(count: number): { type: (typeof UPGRADE_TYPES)[number]; conf
   });
 }
 
-const database = `subflow_bench_${randomBytes(4).toString("hex")}`;
-await onServer(`create database ${database}`);
-const connection = await connect(withDatabase(database));
+await server.create();
+const connection = await connect(server.url);
 const db = connection.db;
 try {
   await migrateDatabase(connection);
@@ -117,5 +102,5 @@ try {
 } finally {
   pg.Client.prototype.query = originalQuery;
   await connection.close();
-  await onServer(`drop database ${database} with (force)`);
+  await server.drop();
 }

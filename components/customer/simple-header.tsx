@@ -1,0 +1,22 @@
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Logo } from "@/components/ui/logo";
+import { cn } from "@/components/ui/cn";
+
+/** The customer zone's header without its navigation: the logo and, when signed in, who it is and Sign out. */
+export function SimpleHeader({ email, logoHref, width }: { email: string | null; logoHref: string; width: "max-w-3xl" | "max-w-5xl" }) {
+  return (
+    <header className="border-b border-zinc-200 bg-white">
+      <div className={cn("mx-auto flex h-14 items-center justify-between px-6", width)}>
+        <Logo href={logoHref} />
+        {email ? (
+          <div className="flex items-center gap-3">
+            <span className="text-sm text-zinc-700" data-testid="header-email">
+              {email}
+            </span>
+            <SignOutButton />
+          </div>
+        ) : null}
+      </div>
+    </header>
+  );
+}
