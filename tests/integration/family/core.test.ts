@@ -317,6 +317,29 @@ describe("renewal", () => {
     expect(await childrenOf(friend.id)).toHaveLength(2);
   });
 
+  it("releasing a friend also releases the child a renewal already gave them", async () => {
+    const { master, friend } = await acceptedChild();
+    const next = await buyMaster({ userId: master.userId });
+    await generateFamilyRequests(db(), { subscriptionId: next.subscription.id });
+    await renewFamilyChildren(db(), { subscriptionId: next.subscription.id });
+    const [current] = await db()
+      .select()
+      .from(familyRequests)
+      .where(and(eq(familyRequests.masterSubscriptionId, master.subscription.id), eq(familyRequests.slaveUserId, friend.id)));
+    await releaseFamilyChild(db(), { requestId: current?.id ?? 0, masterUserId: master.userId });
+    const children = await childrenOf(friend.id);
+    expect(children.every((child) => child.endAt.getTime() <= Math.max(now().getTime(), child.startAt.getTime()))).toBe(true);
+    const accepted = await db()
+      .select()
+      .from(familyRequests)
+      .where(and(eq(familyRequests.slaveUserId, friend.id), eq(familyRequests.status, "accepted")));
+    expect(accepted).toEqual([]);
+    // Each released slot got a replacement: three usable codes on each master subscription.
+    for (const id of [master.subscription.id, next.subscription.id]) {
+      expect((await requestsOf(id)).filter((row) => row.status !== "canceled")).toHaveLength(3);
+    }
+  });
+
   it("keep_requests_unactivated on the payment leaves the new requests free", async () => {
     const { master } = await acceptedChild();
     const next = await buyMaster({ userId: master.userId, meta: { keep_requests_unactivated: true } });
