@@ -139,3 +139,36 @@ test("a parent shares a family code; a friend registers from the link, activates
   await friendContext.close();
   await parentContext.close();
 });
+
+test("an admin activates a family code for a user and releases it: a replacement code takes its place", async ({ page, request }) => {
+  const suffix = uniqueSuffix();
+  const api = await apiClient(page, request, suffix);
+  await ensureFamilyType(api);
+  const { user: parent } = (await api.post("/users", { email: `admin-parent-${suffix}@example.com`, password: PASSWORD })) as {
+    user: { id: number };
+  };
+  const friendEmail = `admin-friend-${suffix}@example.com`;
+  await api.post("/users", { email: friendEmail, password: PASSWORD });
+  await api.post("/payments", { user_id: parent.id, status: "paid", items: [{ subscription_type_code: MASTER_TYPE }] });
+
+  // The admin's view of the master (signed in as admin by apiClient); the codes appear once generated.
+  const rows = page.locator('[data-testid^="family-request-row-"]');
+  await expect(async () => {
+    await page.goto(`/admin/family/masters/${parent.id}`);
+    expect(await rows.count()).toBe(3);
+  }).toPass({ timeout: 30_000, intervals: [1_000, 2_000] });
+  const code = ((await rows.first().getAttribute("data-testid")) ?? "").replace("family-request-row-", "");
+
+  await page.getByTestId("family-admin-activate-code").fill(code);
+  await page.getByTestId("family-admin-activate-email").fill(friendEmail);
+  await page.getByTestId("family-admin-activate-submit").click();
+  const row = page.getByTestId(`family-request-row-${code}`);
+  await expect(row).toContainText("accepted");
+  await expect(row).toContainText(friendEmail);
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.locator('[data-testid^="family-release-"]').click();
+  await expect(row).toContainText("canceled");
+  // Three codes that can still be used: the two untouched and the replacement.
+  await expect(page.locator('[data-testid^="family-request-row-"]', { hasText: "created" })).toHaveCount(3);
+});
