@@ -11,13 +11,13 @@ import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
-import pg from "pg";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { connect } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { payments } from "@/lib/db/schema";
 import { createUser } from "@/lib/users/create-user";
 import { seedDemoCatalog } from "@/scripts/seed/demo-catalog";
+import { benchServer } from "./support/bench-database";
 import { formatSummary, summarize } from "./support/latency";
 import { freePort, startProcess, stopProcess, waitFor200 } from "./support/processes";
 
@@ -34,11 +34,7 @@ const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
 const userCount = Number(values.users);
 
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl || !/^postgres(ql)?:\/\//.test(serverUrl)) {
-  console.error("Set DATABASE_URL to a Postgres server (postgres://…); the bench creates and drops its own database there.");
-  process.exit(1);
-}
+const benchDatabase = benchServer();
 if (!existsSync(".next/BUILD_ID")) {
   if (!values.build) {
     console.error("No production build: run `npm run build` first, or pass --build.");
@@ -47,20 +43,8 @@ if (!existsSync(".next/BUILD_ID")) {
   execFileSync("npx", ["next", "build"], { stdio: "inherit" });
 }
 
-const withDatabase = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-async function onServer(statement: string) {
-  const client = new pg.Client({ connectionString: withDatabase("postgres") });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-const database = `subflow_bench_${randomBytes(4).toString("hex")}`;
-const databaseUrl = withDatabase(database);
-await onServer(`create database ${database}`);
+const databaseUrl = benchDatabase.url;
+await benchDatabase.create();
 const connection = await connect(databaseUrl);
 let server: ReturnType<typeof startProcess> | undefined;
 try {
@@ -115,12 +99,12 @@ try {
   const parallel = await run(requests, concurrency);
   const [paid] = await connection.db.select({ n: sql<number>`count(*)::int` }).from(payments).where(eq(payments.status, "paid"));
 
-  console.log(`POST /api/v1/payments (status "paid"), next start, node-postgres on ${new URL(serverUrl).host}`);
+  console.log(`POST /api/v1/payments (status "paid"), next start, node-postgres on ${new URL(databaseUrl).host}`);
   console.log(formatSummary("1 client", single));
   console.log(formatSummary(`${concurrency} concurrent clients`, parallel));
   console.log(`paid payments in the database: ${paid?.n} (expected ${Math.min(50, requests) + 2 * requests})`);
 } finally {
   if (server) await stopProcess(server);
   await connection.close();
-  if (!values.keep) await onServer(`drop database if exists ${database} with (force)`);
+  if (!values.keep) await benchDatabase.drop();
 }

@@ -26,6 +26,6 @@ export function benchServer() {
     database,
     url: withDatabase(database),
     create: () => onServer(`create database ${database}`),
-    drop: () => onServer(`drop database ${database} with (force)`),
+    drop: () => onServer(`drop database if exists ${database} with (force)`),
   };
 }

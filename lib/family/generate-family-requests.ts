@@ -2,8 +2,9 @@ import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows-of";
-import { familyRequests, familySubscriptionTypes, paymentItems, subscriptions, type FamilyRequest } from "@/lib/db/schema";
+import { familyRequests, paymentItems, type FamilyRequest } from "@/lib/db/schema";
 import { createFamilyRequest } from "./create-family-request";
+import { lockFamilyMaster } from "./lock-family-master";
 
 /**
  * Top a master subscription's requests up to what its family type gives (design.md "Family"): `count`, or with
@@ -13,15 +14,9 @@ import { createFamilyRequest } from "./create-family-request";
  */
 export async function generateFamilyRequests(db: Db, options: { subscriptionId: number }): Promise<FamilyRequest[]> {
   return db.transaction(async (tx) => {
-    const [master] = await tx.select().from(subscriptions).where(eq(subscriptions.id, options.subscriptionId)).for("update");
-    if (!master || master.kind === "family") return [];
-    // FOR SHARE: deleting the family type (which checks for live requests) waits for this to finish.
-    const [familyType] = await tx
-      .select()
-      .from(familySubscriptionTypes)
-      .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, master.subscriptionTypeId))
-      .for("share");
-    if (!familyType) return [];
+    const locked = await lockFamilyMaster(tx, options.subscriptionId);
+    if (!locked) return [];
+    const { master, familyType } = locked;
 
     const itemsPaymentId = master.paymentId ? await originalPaymentId(tx, master.paymentId) : null;
     const items = itemsPaymentId

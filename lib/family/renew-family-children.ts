@@ -15,6 +15,7 @@ import {
 import { recordEvent } from "@/lib/events/record-event";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { childDates } from "./child-dates";
+import { lockFamilyMaster } from "./lock-family-master";
 
 /**
  * When a master renews, the children who had accepted get new child subscriptions on the new master's requests
@@ -25,13 +26,9 @@ import { childDates } from "./child-dates";
  */
 export async function renewFamilyChildren(db: Db, options: { subscriptionId: number }): Promise<FamilyRequest[]> {
   return db.transaction(async (tx) => {
-    const [master] = await tx.select().from(subscriptions).where(eq(subscriptions.id, options.subscriptionId)).for("update");
-    if (!master || master.kind === "family") return [];
-    const [familyType] = await tx
-      .select()
-      .from(familySubscriptionTypes)
-      .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, master.subscriptionTypeId));
-    if (!familyType) return [];
+    const locked = await lockFamilyMaster(tx, options.subscriptionId);
+    if (!locked) return [];
+    const { master, familyType } = locked;
     const [payment] = master.paymentId ? await tx.select().from(payments).where(eq(payments.id, master.paymentId)) : [];
     if (payment?.meta.keep_requests_unactivated === true) return [];
     const previous = await findPreviousMaster(tx, master, familyType, payment?.recurrentPaymentId ?? null);

@@ -14,6 +14,7 @@ import {
   type Subscription,
   type SubscriptionUpgrade,
 } from "@/lib/db/schema";
+import { idempotencyKeySchema } from "@/lib/api/idempotency";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { createPayment } from "@/lib/payments/create-payment";
@@ -46,18 +47,11 @@ export interface AppliedUpgrade {
   replayed: boolean;
 }
 
-export const upgradeIdempotencyKeySchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/, { message: "Use printable ASCII without spaces." });
-
 const applyUpgradeSchema = z.object({
   userId: z.number().int().positive(),
   type: z.enum(UPGRADE_TYPES),
   targetCode: codeSchema,
-  idempotencyKey: upgradeIdempotencyKeySchema,
+  idempotencyKey: idempotencyKeySchema,
   tags: z.array(upgradeTagSchema).max(10).default([]),
   content: codeSchema.nullable().default(null),
   expectedChargeCents: z.number().int().min(0).optional(),
@@ -195,7 +189,7 @@ async function completeSplit(
 }
 
 /** The recurrent payment now renews into the target (at the fixed price with `monthly_fix`). */
-async function renewIntoTarget(tx: Db, context: OfferContext, offer: UpgradeOffer): Promise<void> {
+async function renewIntoTarget(tx: Db, context: OfferContext, offer: UpgradeOffer, recurrentPaymentId: number): Promise<void> {
   const [target] = await tx
     .select({ nextSubscriptionTypeId: subscriptionTypes.nextSubscriptionTypeId })
     .from(subscriptionTypes)
@@ -209,7 +203,7 @@ async function renewIntoTarget(tx: Db, context: OfferContext, offer: UpgradeOffe
       customAmountCents: fixed ? offer.recurrentPriceCents : null,
       updatedAt: now(),
     })
-    .where(eq(recurrentPayments.id, lockedRecurrentId(context)));
+    .where(eq(recurrentPayments.id, recurrentPaymentId));
 }
 
 async function lockRecurrent(tx: Db, context: OfferContext, userId: number) {
@@ -223,12 +217,6 @@ async function lockRecurrent(tx: Db, context: OfferContext, userId: number) {
     : [];
   if (!recurrent) throw new StaleOfferError();
   return recurrent;
-}
-
-function lockedRecurrentId(context: OfferContext): number {
-  const id = context.base.recurrentPaymentId;
-  if (id === null) throw new StaleOfferError();
-  return id;
 }
 
 /**
@@ -288,7 +276,7 @@ async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeO
     paymentId: payment.id,
     subscriptionPaymentId: payment.id,
   });
-  await renewIntoTarget(tx, context, offer);
+  await renewIntoTarget(tx, context, offer, recurrent.id);
   await recordEvent(tx, {
     name: "payment.paid",
     userId,
@@ -308,35 +296,24 @@ async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeO
 async function applyFreeRecurrent(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {
   const { userId } = context;
   await lockBase(tx, context);
-  await lockRecurrent(tx, context, userId);
-  const basePaymentId = await basePaymentIdOf(tx, context);
+  const recurrent = await lockRecurrent(tx, context, userId);
   const { upgrade, subscription } = await completeSplit(tx, context, offer, {
     idempotencyKey,
     paymentId: null,
-    subscriptionPaymentId: basePaymentId,
+    subscriptionPaymentId: context.base.paymentId,
   });
-  await renewIntoTarget(tx, context, offer);
+  await renewIntoTarget(tx, context, offer, recurrent.id);
   return { kind: "applied", applied: { upgrade, subscription, payment: null, replayed: false } };
 }
 
 async function applyShort(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {
   await lockBase(tx, context);
-  const basePaymentId = await basePaymentIdOf(tx, context);
   const { upgrade, subscription } = await completeSplit(tx, context, offer, {
     idempotencyKey,
     paymentId: null,
-    subscriptionPaymentId: basePaymentId,
+    subscriptionPaymentId: context.base.paymentId,
   });
   return { kind: "applied", applied: { upgrade, subscription, payment: null, replayed: false } };
-}
-
-/** The upgraded subscription of a free upgrade keeps the base's payment: the value it carries came from there. */
-async function basePaymentIdOf(tx: Db, context: OfferContext): Promise<number | null> {
-  const [row] = await tx
-    .select({ paymentId: subscriptions.paymentId })
-    .from(subscriptions)
-    .where(eq(subscriptions.id, context.base.subscriptionId));
-  return row?.paymentId ?? null;
 }
 
 async function applyPaidExtend(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {

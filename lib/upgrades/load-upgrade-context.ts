@@ -49,7 +49,9 @@ export async function loadUpgradeContext(db: Db, options: { userId: number; now:
     .orderBy(desc(subscriptions.endAt), desc(subscriptions.id));
 
   if (candidates.length === 0) return { context: null, reason: "no_subscription" };
-  const paid = candidates.filter((row) => row.paymentId !== null && row.paymentStatus === "paid");
+  const paid = candidates.filter(
+    (row): row is (typeof candidates)[number] & { paymentId: number } => row.paymentId !== null && row.paymentStatus === "paid",
+  );
   if (paid.length === 0) return { context: null, reason: "no_payment" };
   const notUpgrades = paid.filter((row) => row.kind !== "upgrade");
   if (notUpgrades.length === 0) return { context: null, reason: "already_upgraded" };
@@ -90,6 +92,7 @@ export async function loadUpgradeContext(db: Db, options: { userId: number; now:
       now: at,
       base: {
         subscriptionId: base.id,
+        paymentId: base.paymentId,
         typeId: base.typeId,
         typeCode: base.typeCode,
         typeName: base.typeName,

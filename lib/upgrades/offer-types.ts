@@ -11,13 +11,9 @@ export interface UpgradeTarget {
   contentAccess: string[];
 }
 
-export interface UpgradeOffer {
+/** What one upgrader computes for a base and a target (lib/upgrades/upgraders.ts). */
+export interface UpgradeResult {
   type: UpgradeMethod;
-  /** The option that produced this offer (the best one for its method and target). */
-  optionId: number;
-  target: UpgradeTarget;
-  /** Content access the target adds to the base subscription's. */
-  gainedContent: string[];
   /** Charged now (paid_recurrent) or at checkout (paid_extend); 0 for free_recurrent and short. */
   chargeCents: number;
   /** The base subscription's remaining value credited against the new price. */
@@ -31,6 +27,14 @@ export interface UpgradeOffer {
   recurrentPriceCents: number | null;
   /** Higher is better for the business; compared only between options of one method and target. */
   profitability: number;
+}
+
+export interface UpgradeOffer extends UpgradeResult {
+  /** The option that produced this offer (the best one for its method and target). */
+  optionId: number;
+  target: UpgradeTarget;
+  /** Content access the target adds to the base subscription's. */
+  gainedContent: string[];
 }
 
 export type NoUpgradeReason = "no_subscription" | "no_payment" | "already_upgraded" | "no_schema" | "no_offer";

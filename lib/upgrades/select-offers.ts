@@ -20,7 +20,7 @@ export interface ContextOption {
 export interface OfferContext {
   userId: number;
   now: Date;
-  base: UpgradeBase & { typeId: number; typePriceCents: number; typeLengthDays: number };
+  base: UpgradeBase & { typeId: number; typePriceCents: number; typeLengthDays: number; paymentId: number };
   recurrent: { expiresAt: Date | null } | null;
   options: ContextOption[];
   /** Every active default type, plus the options' explicit targets. */

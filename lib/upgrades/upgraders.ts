@@ -1,7 +1,7 @@
 import { DAY_MS } from "@/lib/clock";
 import { divideRounded } from "@/lib/money";
 import type { UpgradeMethod, ParsedUpgradeOptionConfig } from "./option-config";
-import type { UpgradeTarget } from "./offer-types";
+import type { UpgradeResult, UpgradeTarget } from "./offer-types";
 
 /**
  * The four upgraders of design.md "Upgrades" as pure functions: inputs in, an offer or the reason it is not offered
@@ -29,17 +29,6 @@ export interface UpgraderInput {
   recurrent: { expiresAt: Date | null } | null;
   target: Pick<UpgradeTarget, "lengthDays" | "priceCents">;
   config: Pick<ParsedUpgradeOptionConfig, "monthly_fix">;
-}
-
-export interface UpgradeResult {
-  type: UpgradeMethod;
-  chargeCents: number;
-  creditCents: number;
-  startAt: Date;
-  endAt: Date;
-  baseEndsAt: Date;
-  recurrentPriceCents: number | null;
-  profitability: number;
 }
 
 export type UpgraderOutcome = { offered: true; result: UpgradeResult } | { offered: false; reason: string };

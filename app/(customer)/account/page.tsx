@@ -23,13 +23,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const user = await requireUserPage("/account");
   const db = await getDb();
   // Every query is restricted to the signed-in user's id: ownership is in the query.
-  const [subscriptions, payments, recurrent, params] = await Promise.all([
+  const [subscriptions, payments, recurrent, isFamilyMaster, params] = await Promise.all([
     listSubscriptions(db, { userId: user.id, limit: SUBSCRIPTION_LIMIT, offset: 0 }),
     listPayments(db, { userId: user.id, limit: PAYMENT_LIMIT, offset: 0 }),
     listRecurrentPayments(db, { userId: user.id, limit: 10, offset: 0 }),
+    hasMasterFamilyRequests(db, { masterUserId: user.id }),
     searchParams,
   ]);
-  const isFamilyMaster = await hasMasterFamilyRequests(db, { masterUserId: user.id });
   const renewal = recurrent.rows.find((row) => row.state === "active") ?? recurrent.rows[0];
   // Upcoming and running subscriptions first, then the history.
   const order = { actual: 0, upcoming: 1, ended: 2 } as const;

@@ -31,6 +31,7 @@ function context(options: ContextOption[], overrides: { recurrent?: boolean; bas
     now: NOW,
     base: {
       subscriptionId: 1,
+      paymentId: 1,
       typeId: base.id,
       typeCode: base.code,
       typeName: base.name,
