@@ -2,6 +2,8 @@ import { chargeRecurrentPayment } from "./functions/charge-recurrent-payment";
 import { deliverOutbox } from "./functions/deliver-outbox";
 import { familyRequestsGenerate } from "./functions/family-requests";
 import { recurrentPaymentsCharge } from "./functions/recurrent-payments-charge";
+import { referralsComplete } from "./functions/referrals-complete";
+import { referralsExpire } from "./functions/referrals-expire";
 import { scenarioRun } from "./functions/scenario-run";
 import { scenarioRunsResume } from "./functions/scenario-runs-resume";
 import { scenarioStatsAggregate } from "./functions/scenario-stats-aggregate";
@@ -25,4 +27,6 @@ export const functions = [
   scenarioStatsAggregate,
   scenarioStepsCleanup,
   familyRequestsGenerate,
+  referralsComplete,
+  referralsExpire,
 ];

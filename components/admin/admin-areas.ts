@@ -25,7 +25,7 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
   { slug: "scenarios", href: "/admin/scenarios", label: "Scenarios", group: "Engagement" },
   { slug: "upgrades", href: "/admin/upgrades", label: "Upgrades", group: "Growth" },
   { slug: "family", href: "/admin/family", label: "Family", group: "Growth" },
-  { slug: "referrals", href: "/admin/referrals", label: "Referrals", group: "Growth", arrivesWith: "the refer-a-friend module" },
+  { slug: "referrals", href: "/admin/referrals", label: "Referrals", group: "Growth" },
   { slug: "api-tokens", href: "/admin/api-tokens", label: "API tokens", group: "Settings" },
   { slug: "dev-runs", href: "/admin/dev/runs", label: "Function runs (dev)", group: "Settings", devOnly: true },
 ];

@@ -12,6 +12,7 @@ export const API_SCOPES = [
   { scope: "scenarios", label: "Read, import and manage scenarios" },
   { scope: "upgrades", label: "Configure upgrade schemas and options" },
   { scope: "family", label: "Configure family subscription types" },
+  { scope: "referrals", label: "Configure referral programs" },
   { scope: "dev", label: "Advance the development clock (local executor only)" },
 ] as const;
 

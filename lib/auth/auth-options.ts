@@ -5,6 +5,8 @@ import { getDb } from "@/lib/db";
 import { authSecret } from "./auth-secret";
 import { loginSchema } from "@/lib/users/user-schemas";
 import { authenticateUser } from "@/lib/users/authenticate-user";
+import { BROWSER_COOKIE } from "@/lib/referrals/referral-cookies";
+import { clientIp, cookieValue, recordSighting } from "@/lib/referrals/sightings";
 
 /**
  * next-auth (v4) with email + password and JWT sessions. The token carries the user id and role for the edge-safe
@@ -18,11 +20,22 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = loginSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const user = await authenticateUser(await getDb(), parsed.data.email, parsed.data.password);
+        const db = await getDb();
+        const user = await authenticateUser(db, parsed.data.email, parsed.data.password);
         if (!user) return null;
+        // Where people sign in is what the referral fraud guard compares a new friend's browser and IP with.
+        const header = (name: string): string | null => {
+          const value: unknown = request?.headers?.[name];
+          return typeof value === "string" ? value : null;
+        };
+        await recordSighting(db, {
+          userId: user.id,
+          browserId: cookieValue(header("cookie"), BROWSER_COOKIE),
+          ip: clientIp(header("x-forwarded-for"), header("x-real-ip")),
+        });
         return { id: String(user.id), email: user.email, name: user.name, role: user.role };
       },
     }),

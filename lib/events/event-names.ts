@@ -1,6 +1,7 @@
 /** Domain events (design.md "Subscription core"). UI-safe: no server imports. */
 export const DOMAIN_EVENT_NAMES = [
   "user.created",
+  "user.signed_in",
   "subscription.created",
   "subscription.started",
   "subscription.ended",

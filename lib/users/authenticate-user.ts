@@ -4,8 +4,9 @@ import { verifyPassword } from "@/lib/auth/passwords";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { users, type User } from "@/lib/db/schema";
+import { recordEvent } from "@/lib/events/record-event";
 
-/** The user whose email and password match, or null. Records the sign-in time. */
+/** The user whose email and password match, or null. Records the sign-in time and `user.signed_in`. */
 export async function authenticateUser(db: Db, email: string, password: string): Promise<User | null> {
   const [user] = await db
     .select()
@@ -14,10 +15,14 @@ export async function authenticateUser(db: Db, email: string, password: string):
     .limit(1);
   const valid = await verifyPassword(password, user?.passwordHash);
   if (!user || !valid) return null;
-  const [updated] = await db
-    .update(users)
-    .set({ lastLoginAt: now(), confirmedAt: user.confirmedAt ?? now() })
-    .where(eq(users.id, user.id))
-    .returning();
-  return updated ?? user;
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(users)
+      .set({ lastLoginAt: now(), confirmedAt: user.confirmedAt ?? now() })
+      .where(eq(users.id, user.id))
+      .returning();
+    // `first` is what the referral `sign_up` trigger waits for: the friend registered and signed in.
+    await recordEvent(tx, { name: "user.signed_in", userId: user.id, payload: { first: user.lastLoginAt === null } });
+    return updated ?? user;
+  });
 }

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { users, type User } from "@/lib/db/schema";
 import { conflict, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { attachReferral, type SignUpReferral } from "@/lib/referrals/attach-referral";
 import { createUserSchema, type CreateUserInput } from "./user-schemas";
 
 export interface CreateUserOptions extends CreateUserInput {
@@ -12,6 +13,8 @@ export interface CreateUserOptions extends CreateUserInput {
   confirmed?: boolean;
   /** Where the account came from, carried in the user.created event (admin, api, register, seed). */
   source?: string;
+  /** How the person came (a referral link's code, their browser and IP): links or makes their referral. */
+  referral?: SignUpReferral;
 }
 
 /** Create an account and its `user.created` event in one transaction. A taken email is `user_exists` (409). */
@@ -32,6 +35,7 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Us
         })
         .returning();
       if (!user) throw new Error("insert returned no row");
+      await attachReferral(tx, user, options.referral);
       await recordEvent(tx, {
         name: "user.created",
         userId: user.id,
@@ -40,7 +44,7 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Us
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("user_exists", `An account with ${input.email} already exists.`);
+    if (isUniqueViolation(error, "users_email_lower_key")) throw conflict("user_exists", `An account with ${input.email} already exists.`);
     throw error;
   }
 }

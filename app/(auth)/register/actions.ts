@@ -1,11 +1,14 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
+import { REFERRAL_COOKIE } from "@/lib/referrals/referral-cookies";
+import { requestFingerprint } from "@/lib/referrals/sightings";
 import { createUser } from "@/lib/users/create-user";
 import { emailSchema, passwordSchema } from "@/lib/users/user-schemas";
 
@@ -26,7 +29,11 @@ export async function registerAction(_previous: ActionState, formData: FormData)
     return { ok: false, error: "validation_error", message: "Check the highlighted fields.", fieldErrors: flattened.fieldErrors };
   }
   try {
-    await createUser(await getDb(), { ...parsed.data, role: "customer", source: "register" });
+    const cookieStore = await cookies();
+    const referral = { code: cookieStore.get(REFERRAL_COOKIE)?.value ?? null, fingerprint: await requestFingerprint() };
+    await createUser(await getDb(), { ...parsed.data, role: "customer", source: "register", referral });
+    // The link did its work: a later account made in this browser is not this referrer's friend.
+    if (referral.code) cookieStore.delete(REFERRAL_COOKIE);
     deliverEventsAfterResponse();
     return { ok: true };
   } catch (error) {

@@ -9,3 +9,4 @@ export * from "./scenarios";
 export * from "./upgrades";
 export * from "./settings";
 export * from "./family";
+export * from "./referrals";

@@ -10,6 +10,12 @@ import {
   banners,
   events,
   familyRequests,
+  referralPrograms,
+  referralLinks,
+  referrals,
+  referralRewards,
+  discountCodes,
+  emailLog,
   familySubscriptionTypes,
   goalCompletions,
   goals,
@@ -114,6 +120,12 @@ const COUNTED_TABLES = {
   subscription_upgrades: subscriptionUpgrades,
   family_subscription_types: familySubscriptionTypes,
   family_requests: familyRequests,
+  referral_programs: referralPrograms,
+  referral_links: referralLinks,
+  referrals,
+  referral_rewards: referralRewards,
+  discount_codes: discountCodes,
+  email_log: emailLog,
 };
 
 /** Row counts of every table of the subscription core. */

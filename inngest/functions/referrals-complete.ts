@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { evaluateReferralTrigger } from "@/lib/referrals/complete-referral";
+import { inngest } from "../client";
+
+const signedInSchema = z.object({ user_id: z.number().int().positive(), first: z.boolean().optional() });
+const paidSchema = z.object({ user_id: z.number().int().positive(), payment_id: z.number().int().positive() });
+
+/**
+ * The referral triggers: a friend's first sign-in fires `sign_up`, a friend's paid payment fires `first_payment`.
+ * Evaluation is one transaction on the locked referral, so a replayed event completes nothing twice.
+ */
+export const referralsComplete = inngest.createFunction(
+  { id: "referrals-complete", retries: 5, triggers: [{ event: "user.signed_in" }, { event: "payment.paid" }] },
+  async ({ event, step }) => {
+    if (event.name === "user.signed_in") {
+      const data = signedInSchema.parse(event.data);
+      if (!data.first) return { skipped: "not the first sign-in" };
+      return step.run("evaluate-sign-up", async () => evaluateReferralTrigger(await getDb(), { userId: data.user_id, trigger: "sign_up" }));
+    }
+    const data = paidSchema.parse(event.data);
+    return step.run("evaluate-first-payment", async () =>
+      evaluateReferralTrigger(await getDb(), { userId: data.user_id, trigger: "first_payment", paymentId: data.payment_id }),
+    );
+  },
+);

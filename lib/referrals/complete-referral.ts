@@ -1,0 +1,156 @@
+import "server-only";
+import { and, count, eq } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { payments, referralRewards, referrals, users, type Referral, type ReferralProgram } from "@/lib/db/schema";
+import { isAppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { findProgram } from "./referral-rules";
+import { grantReward, type GrantedReward } from "./rewards/grant-reward";
+import type { ReferralTriggerType } from "./triggers";
+
+export type ReferralOutcome =
+  /** The program does not listen to this trigger. */
+  | "not_triggered"
+  /** A constraint does not hold for this firing (say the payment is below the minimum); still pending. */
+  | "constraint_failed"
+  /** Past its timeout: now expired. */
+  | "expired"
+  /** Flagged by the fraud guard: the firing is kept until an admin approves or rejects it. */
+  | "held"
+  | "complete"
+  | "error";
+
+export interface TriggerFiring {
+  trigger: ReferralTriggerType;
+  /** For `first_payment`: the paid payment. */
+  paymentId?: number | null;
+}
+
+/**
+ * A trigger fired for `userId` (the referred friend): evaluate their pending referral. Null when they have none.
+ * One transaction with the referral row locked, so a replayed or concurrent firing completes it once.
+ */
+export async function evaluateReferralTrigger(
+  db: Db,
+  options: { userId: number } & TriggerFiring,
+): Promise<{ referralId: number; outcome: ReferralOutcome } | null> {
+  return db.transaction(async (tx) => {
+    const [referral] = await tx.select().from(referrals).where(eq(referrals.referredUserId, options.userId)).for("update");
+    if (!referral || referral.status !== "pending") return null;
+    const program = await findProgram(tx, referral.programId);
+    if (!program) return null;
+    const outcome = await evaluateLocked(tx, referral, program, options);
+    return { referralId: referral.id, outcome };
+  });
+}
+
+async function evaluateLocked(tx: Db, referral: Referral, program: ReferralProgram, firing: TriggerFiring): Promise<ReferralOutcome> {
+  if (!program.triggers.some((trigger) => trigger.type === firing.trigger)) return "not_triggered";
+  const at = now();
+  if (referral.expiresAt && referral.expiresAt.getTime() <= at.getTime()) {
+    await tx.update(referrals).set({ status: "expired", updatedAt: at }).where(eq(referrals.id, referral.id));
+    return "expired";
+  }
+  if (!(await constraintsHold(tx, referral, program, firing))) return "constraint_failed";
+  const fired = { trigger: firing.trigger, triggeredAt: at, triggerPaymentId: firing.paymentId ?? null };
+  if (referral.review === "flagged") {
+    // Keep the first firing: approval completes the referral as of it.
+    if (!referral.triggeredAt) await tx.update(referrals).set({ ...fired, updatedAt: at }).where(eq(referrals.id, referral.id));
+    return "held";
+  }
+  await tx.update(referrals).set(fired).where(eq(referrals.id, referral.id));
+  return grantAndComplete(tx, { ...referral, ...fired }, program);
+}
+
+/** Every constraint except the timeout (checked first, because it changes the status). */
+async function constraintsHold(tx: Db, referral: Referral, program: ReferralProgram, firing: TriggerFiring): Promise<boolean> {
+  for (const constraint of program.constraints) {
+    if (constraint.type === "minimum_payment_cents") {
+      const minimum = Number(constraint.options.amount_cents);
+      if (firing.trigger !== "first_payment" || !firing.paymentId || !referral.referredUserId) return false;
+      const [payment] = await tx
+        .select({ amountCents: payments.amountCents, status: payments.status })
+        .from(payments)
+        .where(and(eq(payments.id, firing.paymentId), eq(payments.userId, referral.referredUserId)));
+      if (!payment || payment.status !== "paid" || payment.amountCents < minimum) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Grant the program's rewards for a locked referral whose trigger fired, then set it `complete` and emit
+ * `referral.completed`; all or nothing (a savepoint). A reward that cannot be granted rolls back every grant and
+ * leaves the referral `error` with the reason. The referrer's row is locked while the cap is counted, so two
+ * referrals completing at once cannot both take the last rewarded place.
+ */
+export async function grantAndComplete(tx: Db, referral: Referral, program: ReferralProgram): Promise<"complete" | "error"> {
+  const at = now();
+  try {
+    await tx.transaction(async (savepoint) => {
+      await savepoint.select({ id: users.id }).from(users).where(eq(users.id, referral.referrerUserId)).for("update");
+      const capped = program.maxRewardsPerReferrer !== null && (await rewardedCount(savepoint, referral)) >= program.maxRewardsPerReferrer;
+      const granted: { role: "referrer" | "friend"; userId: number; type: string; reward: GrantedReward }[] = [];
+      if (!capped) {
+        const reward = await grantReward(savepoint, referral.referrerUserId, program.reward);
+        if (reward) granted.push({ role: "referrer", userId: referral.referrerUserId, type: program.reward.type, reward });
+      }
+      if (program.friendReward && referral.referredUserId) {
+        const reward = await grantReward(savepoint, referral.referredUserId, program.friendReward);
+        if (reward) granted.push({ role: "friend", userId: referral.referredUserId, type: program.friendReward.type, reward });
+      }
+      if (granted.length > 0) {
+        await savepoint.insert(referralRewards).values(
+          granted.map(({ role, userId, type, reward }) => ({
+            referralId: referral.id,
+            userId,
+            role,
+            rewardType: type,
+            description: reward.description,
+            detail: reward.detail,
+            subscriptionId: reward.subscriptionId ?? null,
+            discountCodeId: reward.discountCodeId ?? null,
+            createdAt: at,
+          })),
+        );
+      }
+      await savepoint
+        .update(referrals)
+        .set({ status: "complete", completedAt: at, rewardCapped: capped, errorReason: null, updatedAt: at })
+        .where(eq(referrals.id, referral.id));
+      await recordEvent(savepoint, {
+        name: "referral.completed",
+        userId: referral.referrerUserId,
+        payload: {
+          referral_id: referral.id,
+          program_id: program.id,
+          referred_user_id: referral.referredUserId,
+          trigger: referral.trigger,
+          reward_capped: capped,
+        },
+      });
+    });
+    return "complete";
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    await tx.update(referrals).set({ status: "error", errorReason: error.message, updatedAt: at }).where(eq(referrals.id, referral.id));
+    return "error";
+  }
+}
+
+/** Referrals of this referrer in this program that earned the referrer a reward (completed, not capped). */
+async function rewardedCount(tx: Db, referral: Referral): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.referrerUserId, referral.referrerUserId),
+        eq(referrals.programId, referral.programId),
+        eq(referrals.status, "complete"),
+        eq(referrals.rewardCapped, false),
+      ),
+    );
+  return row?.n ?? 0;
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { and, count, eq, gte, sql } from "drizzle-orm";
+import { z } from "zod";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { referrals, users, type Referral } from "@/lib/db/schema";
+import { AppError, conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
+import { emailSchema } from "@/lib/users/user-schemas";
+import { findDefaultProgram, lockReferralEmail, referralExpiry, referralFlags } from "./referral-rules";
+
+/** Invitations a user may send per hour (each one mails a stranger, so it is limited like family invitations). */
+export const REFERRAL_INVITATIONS_PER_HOUR = 20;
+const HOUR_MS = 3_600_000;
+
+export const inviteFriendSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().max(200).optional().nullable(),
+});
+
+export const referralAlreadyReferred = () =>
+  conflict("referral_already_referred", "This person has already been invited by someone.");
+
+/**
+ * A referral made by invitation. Refused when the address is the referrer's own (`referral_self`), has an account
+ * (`referral_user_exists`) or was referred by anyone before (`referral_already_referred`); the last holds under a
+ * race through the unique index on the address, and the account check under the address lock registration takes too.
+ */
+export async function inviteFriend(db: Db, options: { referrerUserId: number; email: string; name?: string | null }): Promise<Referral> {
+  const parsed = inviteFriendSchema.safeParse({ email: options.email, name: options.name });
+  if (!parsed.success) {
+    throw invalid("validation_error", "Enter a valid email address.", z.flattenError(parsed.error).fieldErrors);
+  }
+  const email = parsed.data.email.toLowerCase();
+  try {
+    return await db.transaction(async (tx) => {
+      // The referrer's row lock makes the hourly count exact under concurrent invitations.
+      const [referrer] = await tx
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(eq(users.id, options.referrerUserId))
+        .for("update");
+      if (!referrer) throw notFound("user_not_found", "No such user.");
+      if (referrer.email.toLowerCase() === email) throw invalid("referral_self", "You cannot refer yourself.");
+      const [sent] = await tx
+        .select({ n: count() })
+        .from(referrals)
+        .where(
+          and(
+            eq(referrals.referrerUserId, referrer.id),
+            eq(referrals.source, "invitation"),
+            gte(referrals.createdAt, new Date(now().getTime() - HOUR_MS)),
+          ),
+        );
+      if ((sent?.n ?? 0) >= REFERRAL_INVITATIONS_PER_HOUR) {
+        throw new AppError("referral_rate_limited", `You can send ${REFERRAL_INVITATIONS_PER_HOUR} invitations an hour; try again later.`, 429);
+      }
+      await lockReferralEmail(tx, email);
+      const [account] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
+      if (account) throw conflict("referral_user_exists", "This person already has an account.");
+      const [earlier] = await tx.select({ id: referrals.id }).from(referrals).where(eq(sql`lower(${referrals.referredEmail})`, email));
+      if (earlier) throw referralAlreadyReferred();
+      const program = await findDefaultProgram(tx);
+      if (!program) throw conflict("referral_program_missing", "Referrals are not open right now.");
+      const flags = await referralFlags(tx, { referrerUserId: referrer.id, friendEmail: email, program });
+      const at = now();
+      const [referral] = await tx
+        .insert(referrals)
+        .values({
+          referrerUserId: referrer.id,
+          referredEmail: email,
+          referredName: parsed.data.name || null,
+          programId: program.id,
+          source: "invitation",
+          flags,
+          review: flags.length > 0 ? "flagged" : null,
+          expiresAt: referralExpiry(program, at),
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning();
+      if (!referral) throw new Error("insert returned no row");
+      return referral;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "referrals_referred_email_key")) throw referralAlreadyReferred();
+    throw error;
+  }
+}

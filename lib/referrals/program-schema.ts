@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { REFERRAL_CONSTRAINTS } from "./constraints";
+import { findEntry, type ReferralRegistryEntry } from "./registry";
+import { REFERRAL_REWARDS } from "./rewards";
+import { REFERRAL_TRIGGERS } from "./triggers";
+
+const choice = z.object({
+  type: z.string().trim().min(1).max(100),
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** Validate a chosen entry's options with its registry schema; the parsed options replace the raw ones. */
+function checkChoice(
+  registry: readonly ReferralRegistryEntry[],
+  value: { type: string; options: Record<string, unknown> },
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+  what: string,
+): void {
+  const entry = findEntry(registry, value.type);
+  if (!entry) {
+    ctx.addIssue({ code: "custom", path: [...path, "type"], message: `Unknown ${what} "${value.type}".` });
+    return;
+  }
+  const parsed = entry.optionsSchema.safeParse(value.options);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: "custom", path: [...path, "options", ...issue.path.map(String)], message: issue.message });
+    }
+    return;
+  }
+  value.options = parsed.data;
+}
+
+/**
+ * A referral program as admins and the API submit it (snake_case, like the API). Each trigger, constraint and
+ * reward is checked against its registry entry; the minimum payment needs the payment trigger. UI-safe.
+ */
+export const programInputSchema = z
+  .object({
+    name: z.string().trim().min(1, { message: "Enter a name." }).max(200),
+    active: z.boolean().default(true),
+    is_default: z.boolean().default(false),
+    triggers: z.array(choice).min(1, { message: "Choose at least one trigger." }).max(REFERRAL_TRIGGERS.length),
+    constraints: z.array(choice).max(REFERRAL_CONSTRAINTS.length).default([]),
+    reward: choice,
+    friend_reward: choice.nullable().default(null),
+    max_rewards_per_referrer: z.number().int().min(1).max(1_000_000).nullable().default(null),
+    review_window_days: z.number().int().min(0).max(365).default(30),
+  })
+  .superRefine((value, ctx) => {
+    value.triggers.forEach((trigger, index) => checkChoice(REFERRAL_TRIGGERS, trigger, ["triggers", index], ctx, "trigger"));
+    value.constraints.forEach((constraint, index) =>
+      checkChoice(REFERRAL_CONSTRAINTS, constraint, ["constraints", index], ctx, "constraint"),
+    );
+    checkChoice(REFERRAL_REWARDS, value.reward, ["reward"], ctx, "reward type");
+    if (value.friend_reward) checkChoice(REFERRAL_REWARDS, value.friend_reward, ["friend_reward"], ctx, "reward type");
+    const duplicate = (list: { type: string }[]) => list.find((item, index) => list.findIndex((other) => other.type === item.type) !== index);
+    const twiceTrigger = duplicate(value.triggers);
+    if (twiceTrigger) ctx.addIssue({ code: "custom", path: ["triggers"], message: `"${twiceTrigger.type}" is chosen twice.` });
+    const twiceConstraint = duplicate(value.constraints);
+    if (twiceConstraint) ctx.addIssue({ code: "custom", path: ["constraints"], message: `"${twiceConstraint.type}" is chosen twice.` });
+    if (value.constraints.some((c) => c.type === "minimum_payment_cents") && !value.triggers.some((t) => t.type === "first_payment")) {
+      ctx.addIssue({ code: "custom", path: ["constraints"], message: "A minimum payment needs the “Friend pays” trigger." });
+    }
+    if (value.is_default && !value.active) {
+      ctx.addIssue({ code: "custom", path: ["is_default"], message: "The default program must be active." });
+    }
+  });
+export type ProgramInput = z.output<typeof programInputSchema>;
+export type ProgramInputRaw = z.input<typeof programInputSchema>;

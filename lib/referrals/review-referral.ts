@@ -1,0 +1,70 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { referrals, type Referral } from "@/lib/db/schema";
+import { conflict, notFound } from "@/lib/errors";
+import { grantAndComplete } from "./complete-referral";
+import { findProgram } from "./referral-rules";
+
+async function lockReferral(tx: Db, referralId: number): Promise<Referral> {
+  const [referral] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for("update");
+  if (!referral) throw notFound("referral_not_found", "No such referral.");
+  return referral;
+}
+
+async function reload(tx: Db, referralId: number): Promise<Referral> {
+  const [referral] = await tx.select().from(referrals).where(eq(referrals.id, referralId));
+  if (!referral) throw new Error("referral vanished inside its transaction");
+  return referral;
+}
+
+/**
+ * An admin clears a flagged referral. If its trigger already fired it completes now (rewards granted, or `error`);
+ * otherwise it goes on waiting for the trigger like any other.
+ */
+export async function approveReferral(db: Db, options: { referralId: number; adminUserId: number }): Promise<Referral> {
+  return db.transaction(async (tx) => {
+    const referral = await lockReferral(tx, options.referralId);
+    if (referral.review !== "flagged" || referral.status !== "pending") {
+      throw conflict("referral_not_flagged", "Only a pending referral waiting for review can be approved.");
+    }
+    const at = now();
+    await tx
+      .update(referrals)
+      .set({ review: "approved", reviewedByUserId: options.adminUserId, reviewedAt: at, updatedAt: at })
+      .where(eq(referrals.id, referral.id));
+    const program = await findProgram(tx, referral.programId);
+    if (referral.triggeredAt && program) await grantAndComplete(tx, { ...referral, review: "approved" }, program);
+    return reload(tx, referral.id);
+  });
+}
+
+/** An admin refuses a flagged referral: it is `rejected` and never rewarded. */
+export async function rejectReferral(db: Db, options: { referralId: number; adminUserId: number }): Promise<Referral> {
+  return db.transaction(async (tx) => {
+    const referral = await lockReferral(tx, options.referralId);
+    if (referral.review !== "flagged" || referral.status !== "pending") {
+      throw conflict("referral_not_flagged", "Only a pending referral waiting for review can be rejected.");
+    }
+    const at = now();
+    const [rejected] = await tx
+      .update(referrals)
+      .set({ status: "rejected", review: "rejected", reviewedByUserId: options.adminUserId, reviewedAt: at, updatedAt: at })
+      .where(eq(referrals.id, referral.id))
+      .returning();
+    return rejected ?? referral;
+  });
+}
+
+/** An admin grants the rewards of a referral that failed again (say after adding the missing subscription type). */
+export async function retryReferral(db: Db, options: { referralId: number }): Promise<Referral> {
+  return db.transaction(async (tx) => {
+    const referral = await lockReferral(tx, options.referralId);
+    if (referral.status !== "error") throw conflict("referral_not_failed", "Only a referral whose reward failed can be retried.");
+    const program = await findProgram(tx, referral.programId);
+    if (!program) throw notFound("referral_program_missing", "The referral's program is gone.");
+    await grantAndComplete(tx, referral, program);
+    return reload(tx, referral.id);
+  });
+}
