@@ -9,6 +9,8 @@ import { deleteSegmentOperation, getSegmentOperation, updateSegmentOperation } f
 import { segmentMembershipOperation } from "@/app/api/v1/segments/[id]/users/[userId]/schema";
 import { createSegmentOperation, listSegmentsOperation } from "@/app/api/v1/segments/schema";
 import { createFamilyTypeOperation, listFamilyTypesOperation } from "@/app/api/v1/family/types/schema";
+import { deleteReferralProgramOperation, getReferralProgramOperation, updateReferralProgramOperation } from "@/app/api/v1/referral-programs/[id]/schema";
+import { createReferralProgramOperation, listReferralProgramsOperation } from "@/app/api/v1/referral-programs/schema";
 import { completeGoalOperation } from "@/app/api/v1/goals/complete/schema";
 import { createGoalOperation, listGoalsOperation } from "@/app/api/v1/goals/schema";
 import { createPaymentOperation } from "@/app/api/v1/payments/schema";
@@ -58,6 +60,8 @@ const paths: ZodOpenApiObject["paths"] = {
   "/upgrade-schemas/{id}/options": { post: createUpgradeOptionOperation },
   "/upgrade-schemas/{id}/subscription-types": { post: linkUpgradeSchemaSubscriptionTypesOperation },
   "/family/types": { get: listFamilyTypesOperation, post: createFamilyTypeOperation },
+  "/referral-programs": { get: listReferralProgramsOperation, post: createReferralProgramOperation },
+  "/referral-programs/{id}": { get: getReferralProgramOperation, put: updateReferralProgramOperation, delete: deleteReferralProgramOperation },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",

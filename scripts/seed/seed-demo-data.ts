@@ -5,9 +5,10 @@ import { seedDemoCatalog } from "./demo-catalog";
 import { seedDemoEmailTemplates } from "./demo-email-templates";
 import { seedDemoEngagement } from "./demo-engagement";
 import { seedDemoFamily } from "./demo-family";
+import { seedDemoReferrals } from "./demo-referrals";
 import { seedDemoUpgrades } from "./demo-upgrades";
 
-/** The demo catalog, accounts, templates and engagement (segments, goals, a banner, scenarios), upgrade schemas and a family type; anything that already exists (by code or email) is left as it is. */
+/** The demo catalog, accounts, templates and engagement (segments, goals, a banner, scenarios), upgrade schemas, a family type and a referral program; anything that already exists (by code or email) is left as it is. */
 export async function seedDemoData(db: Db): Promise<string[]> {
   const catalog = await seedDemoCatalog(db);
   // Before the accounts: a family master's story generates its codes from the family type.
@@ -16,7 +17,8 @@ export async function seedDemoData(db: Db): Promise<string[]> {
   const templates = await seedDemoEmailTemplates(db);
   const engagement = await seedDemoEngagement(db);
   const upgrades = await seedDemoUpgrades(db);
-  return [...catalog, ...family, ...accounts, ...templates, ...engagement, ...upgrades];
+  const referrals = await seedDemoReferrals(db);
+  return [...catalog, ...family, ...accounts, ...templates, ...engagement, ...upgrades, ...referrals];
 }
 
 export function describeSeed(created: string[]): string {

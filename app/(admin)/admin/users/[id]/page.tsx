@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ChangeRoleForm } from "@/components/admin/change-role-form";
 import { UserFamilyCard } from "@/components/admin/family/user-family-card";
+import { UserReferralsCard } from "@/components/admin/referrals/user-referrals-card";
 import { UserGoalsCard } from "@/components/admin/user-goals-card";
 import { UserScenarioRunsCard } from "@/components/admin/user-scenario-runs-card";
 import { CreatePaymentForm } from "@/components/admin/create-payment-form";
@@ -112,6 +113,7 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
           </Card>
           <UserGoalsCard userId={user.id} />
           <UserFamilyCard userId={user.id} />
+          <UserReferralsCard userId={user.id} email={user.email} />
           <Card>
             <CardHeader title="Give a subscription" />
             <CardBody>

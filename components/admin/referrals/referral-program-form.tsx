@@ -1,0 +1,244 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { FormField } from "@/components/ui/form-field";
+import { fieldError, FormMessage } from "@/components/ui/form-message";
+import { Checkbox, Input, Select } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import type { ProgramFormRegistries, RegistryFormEntry } from "@/lib/referrals/admin/program-form-entries";
+import type { ProgramInput } from "@/lib/referrals/program-schema";
+import { initialProgramFormValues, programInputFromForm, type OptionValues, type ProgramFormValues } from "./program-form-values";
+import { RegistryOptionsFields } from "./registry-options-fields";
+
+function FieldMessage({ id, messages }: { id: string; messages: string[] | undefined }) {
+  return messages?.[0] ? (
+    <p className="text-xs text-red-600" role="alert" data-testid={`error-${id}`}>
+      {messages[0]}
+    </p>
+  ) : null;
+}
+
+function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-3 border-t border-zinc-100 pt-4">
+      <legend className="text-sm font-semibold text-zinc-900">{title}</legend>
+      {hint ? <p className="-mt-1 text-xs text-zinc-500">{hint}</p> : null}
+      {children}
+    </fieldset>
+  );
+}
+
+/**
+ * Create or edit a referral program. Each trigger, constraint and reward type comes from its registry, and its options
+ * fields from the entry's JSON Schema; the whole program is submitted as one JSON field and validated on the server
+ * with `programInputSchema`, whose messages come back keyed by field.
+ */
+export function ReferralProgramForm({
+  action,
+  registries,
+  initial,
+}: {
+  action: FormAction;
+  registries: ProgramFormRegistries;
+  initial?: { id: number; program: ProgramInput };
+}) {
+  const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
+  const [values, setValues] = useState<ProgramFormValues>(() => initialProgramFormValues(registries, initial?.program));
+  const errors = (key: string) => fieldError(state, key);
+  const update = (patch: Partial<ProgramFormValues>) => setValues((current) => ({ ...current, ...patch }));
+  const setOptions = (group: "triggerOptions" | "constraintOptions" | "rewardOptions" | "friendRewardOptions", type: string, options: OptionValues) =>
+    setValues((current) => ({ ...current, [group]: { ...current[group], [type]: options } }));
+  const rewardEntry = registries.rewards.find((entry) => entry.type === values.rewardType);
+  const friendEntry = registries.rewards.find((entry) => entry.type === values.friendRewardType);
+
+  const checklist = (kind: "trigger" | "constraint", entries: RegistryFormEntry[]) => {
+    const list = kind === "trigger" ? "triggers" : "constraints";
+    const optionsGroup = kind === "trigger" ? "triggerOptions" : "constraintOptions";
+    return entries.map((entry) => {
+      const id = `program-${kind}-${entry.type}`;
+      const checked = values[list][entry.type] === true;
+      return (
+        <div key={entry.type} className="space-y-2">
+          <Checkbox
+            id={id}
+            data-testid={id}
+            label={entry.label}
+            description={entry.description}
+            checked={checked}
+            onChange={(event) => update({ [list]: { ...values[list], [entry.type]: event.target.checked } })}
+          />
+          <FieldMessage id={id} messages={errors(`${list}.${entry.type}.type`)} />
+          {checked ? (
+            <div className="pl-6">
+              <RegistryOptionsFields
+                schema={entry.schema}
+                values={values[optionsGroup][entry.type] ?? {}}
+                onChange={(options) => setOptions(optionsGroup, entry.type, options)}
+                idPrefix={id}
+                errors={errors}
+                errorKey={`${list}.${entry.type}.options`}
+              />
+            </div>
+          ) : null}
+        </div>
+      );
+    });
+  };
+
+  return (
+    <form {...formProps} className="space-y-5" data-testid="referral-program-form">
+      {initial ? <input type="hidden" name="id" value={initial.id} /> : null}
+      <input type="hidden" name="program" value={JSON.stringify(programInputFromForm(registries, values))} />
+      {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
+
+      <FormField label="Name" htmlFor="program-name" error={errors("name")}>
+        <Input
+          id="program-name"
+          data-testid="program-name"
+          value={values.name}
+          invalid={!!errors("name")}
+          autoComplete="off"
+          onChange={(event) => update({ name: event.target.value })}
+        />
+      </FormField>
+      <div className="flex flex-wrap gap-6">
+        <Checkbox
+          data-testid="program-active"
+          label="Active"
+          description="Inactive programs take no new referrals; pending ones still complete."
+          checked={values.active}
+          onChange={(event) => update({ active: event.target.checked })}
+        />
+        <div className="space-y-1">
+          <Checkbox
+            data-testid="program-default"
+            label="Default"
+            description="New referrals join it; making it the default un-defaults the current one."
+            checked={values.isDefault}
+            onChange={(event) => update({ isDefault: event.target.checked })}
+          />
+          <FieldMessage id="program-default" messages={errors("is_default")} />
+        </div>
+      </div>
+
+      <Section title="Triggers" hint="Any of them completes a pending referral (when the constraints hold).">
+        <FieldMessage id="program-triggers" messages={errors("triggers")} />
+        {checklist("trigger", registries.triggers)}
+      </Section>
+
+      <Section title="Constraints" hint="All of them must hold.">
+        <FieldMessage id="program-constraints" messages={errors("constraints")} />
+        {checklist("constraint", registries.constraints)}
+      </Section>
+
+      <Section title="Referrer's reward">
+        <FormField label="Reward type" htmlFor="program-reward-type" hint={rewardEntry?.description} error={errors("reward.type")}>
+          <Select
+            id="program-reward-type"
+            data-testid="program-reward-type"
+            value={values.rewardType}
+            onChange={(event) => update({ rewardType: event.target.value })}
+          >
+            {registries.rewards.map((entry) => (
+              <option key={entry.type} value={entry.type}>
+                {entry.label}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        {rewardEntry ? (
+          <RegistryOptionsFields
+            schema={rewardEntry.schema}
+            values={values.rewardOptions[rewardEntry.type] ?? {}}
+            onChange={(options) => setOptions("rewardOptions", rewardEntry.type, options)}
+            idPrefix="program-reward"
+            errors={errors}
+            errorKey="reward.options"
+          />
+        ) : null}
+      </Section>
+
+      <Section title="Friend's reward" hint="Optional: a reward for the referred friend too (double-sided).">
+        <FormField
+          label="Reward type"
+          htmlFor="program-friend-reward-type"
+          hint={friendEntry?.description}
+          error={errors("friend_reward.type")}
+        >
+          <Select
+            id="program-friend-reward-type"
+            data-testid="program-friend-reward-type"
+            value={values.friendRewardType}
+            onChange={(event) => update({ friendRewardType: event.target.value })}
+          >
+            <option value="">None</option>
+            {registries.rewards.map((entry) => (
+              <option key={entry.type} value={entry.type}>
+                {entry.label}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        {friendEntry ? (
+          <RegistryOptionsFields
+            schema={friendEntry.schema}
+            values={values.friendRewardOptions[friendEntry.type] ?? {}}
+            onChange={(options) => setOptions("friendRewardOptions", friendEntry.type, options)}
+            idPrefix="program-friend-reward"
+            errors={errors}
+            errorKey="friend_reward.options"
+          />
+        ) : null}
+      </Section>
+
+      <Section title="Limits">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <FormField
+            label="Rewards per referrer (optional)"
+            htmlFor="program-cap"
+            hint="Past it, referrals still complete but the referrer gets nothing. Empty: no cap."
+            error={errors("max_rewards_per_referrer")}
+          >
+            <Input
+              id="program-cap"
+              data-testid="program-cap"
+              inputMode="numeric"
+              autoComplete="off"
+              value={values.cap}
+              invalid={!!errors("max_rewards_per_referrer")}
+              onChange={(event) => update({ cap: event.target.value })}
+            />
+          </FormField>
+          <FormField
+            label="Review window (days)"
+            htmlFor="program-review-window"
+            hint="A friend seen on the referrer's browser or IP within these days is held for review; 0 turns the browser and IP check off."
+            error={errors("review_window_days")}
+          >
+            <Input
+              id="program-review-window"
+              data-testid="program-review-window"
+              inputMode="numeric"
+              autoComplete="off"
+              value={values.reviewWindowDays}
+              invalid={!!errors("review_window_days")}
+              onChange={(event) => update({ reviewWindowDays: event.target.value })}
+            />
+          </FormField>
+        </div>
+      </Section>
+
+      {state && !state.ok && state.error === "validation_error" ? (
+        <p className="text-sm text-red-600" role="alert" data-testid="program-form-invalid">
+          {errors("form")?.[0] ?? "Check the highlighted fields."}
+        </p>
+      ) : null}
+      <div className="flex justify-end border-t border-zinc-100 pt-4">
+        <SubmitButton pending={pending} pendingLabel="Saving…" data-testid="program-save">
+          {initial ? "Save changes" : "Create program"}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

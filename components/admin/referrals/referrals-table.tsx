@@ -1,0 +1,112 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { ActionButton } from "@/components/ui/action-button";
+import { formatDateTime } from "@/components/ui/format";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import type { FormAction } from "@/components/ui/use-form-action";
+import type { ReferralRow } from "@/lib/referrals/admin/list-referrals";
+import { ReferralReviewBadges, ReferralStatusBadge } from "./referral-badges";
+
+export interface ReferralReviewActions {
+  approve: FormAction;
+  reject: FormAction;
+  retry: FormAction;
+}
+
+function RowActions({ row, actions }: { row: ReferralRow; actions: ReferralReviewActions }) {
+  const fields = { referralId: row.id };
+  if (row.status === "pending" && row.review === "flagged") {
+    return (
+      <span className="inline-flex gap-2">
+        <ActionButton action={actions.approve} fields={fields} label="Approve" pendingLabel="Approving…" testId={`referral-approve-${row.id}`} />
+        <ActionButton
+          action={actions.reject}
+          fields={fields}
+          label="Reject"
+          pendingLabel="Rejecting…"
+          variant="danger"
+          confirm="Reject this referral? Nobody gets a reward for it."
+          testId={`referral-reject-${row.id}`}
+        />
+      </span>
+    );
+  }
+  if (row.status === "error") {
+    return <ActionButton action={actions.retry} fields={fields} label="Retry" pendingLabel="Retrying…" testId={`referral-retry-${row.id}`} />;
+  }
+  return null;
+}
+
+/** Referrals with who referred whom, the program, status, fraud flags, trigger, error reason and the review actions. */
+export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions: ReferralReviewActions }) {
+  return (
+    <Table data-testid="referrals-table">
+      <THead>
+        <Tr>
+          <Th>Referrer</Th>
+          <Th>Friend</Th>
+          <Th>Program</Th>
+          <Th>Status</Th>
+          <Th>Review</Th>
+          <Th>Trigger</Th>
+          <Th>Created</Th>
+          <Th className="text-right">Actions</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {rows.map((row) => (
+          <Tr key={row.id} data-testid={`referral-row-${row.id}`} data-status={row.status}>
+            <Td>
+              <Link href={`/admin/users/${row.referrerUserId}`} className="text-brand-700 hover:underline">
+                {row.referrerEmail}
+              </Link>
+            </Td>
+            <Td>
+              {row.referredUserId !== null && row.friendEmail ? (
+                <Link href={`/admin/users/${row.referredUserId}`} className="text-brand-700 hover:underline">
+                  {row.friendEmail}
+                </Link>
+              ) : (
+                <span>{row.referredEmail}</span>
+              )}
+              <span className="block text-xs text-zinc-500">{row.source === "link" ? "via link" : "invited"}</span>
+            </Td>
+            <Td>
+              <Link href={`/admin/referrals/programs/${row.programId}`} className="text-brand-700 hover:underline">
+                {row.programName}
+              </Link>
+            </Td>
+            <Td>
+              <span className="inline-flex flex-wrap gap-1">
+                <ReferralStatusBadge status={row.status} />
+                {row.rewardCapped ? <Badge tone="gray">capped</Badge> : null}
+              </span>
+              {row.status === "error" && row.errorReason ? (
+                <span className="mt-1 block max-w-64 text-xs text-red-700" data-testid={`referral-error-${row.id}`}>
+                  {row.errorReason}
+                </span>
+              ) : null}
+            </Td>
+            <Td>
+              <ReferralReviewBadges review={row.review} flags={row.flags} />
+            </Td>
+            <Td className="whitespace-nowrap text-zinc-600">
+              {row.trigger ? (
+                <>
+                  <span className="font-mono text-xs">{row.trigger}</span>
+                  <span className="block text-xs">{formatDateTime(row.triggeredAt)}</span>
+                </>
+              ) : (
+                <span className="text-zinc-400">—</span>
+              )}
+            </Td>
+            <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(row.createdAt)}</Td>
+            <Td className="text-right">
+              <RowActions row={row} actions={actions} />
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { count, desc, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { referralPrograms, referralRewards, referrals, users } from "@/lib/db/schema";
+
+/** A page of granted rewards, newest first: who got what for which referral, and the total. */
+export async function listReferralRewards(db: Db, options: { userId?: number; limit: number; offset: number }) {
+  const where = options.userId === undefined ? undefined : eq(referralRewards.userId, options.userId);
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({
+        id: referralRewards.id,
+        referralId: referralRewards.referralId,
+        userId: referralRewards.userId,
+        userEmail: users.email,
+        role: referralRewards.role,
+        rewardType: referralRewards.rewardType,
+        description: referralRewards.description,
+        subscriptionId: referralRewards.subscriptionId,
+        discountCodeId: referralRewards.discountCodeId,
+        referredEmail: referrals.referredEmail,
+        programName: referralPrograms.name,
+        createdAt: referralRewards.createdAt,
+      })
+      .from(referralRewards)
+      .innerJoin(users, eq(users.id, referralRewards.userId))
+      .innerJoin(referrals, eq(referrals.id, referralRewards.referralId))
+      .innerJoin(referralPrograms, eq(referralPrograms.id, referrals.programId))
+      .where(where)
+      .orderBy(desc(referralRewards.createdAt), desc(referralRewards.id))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ total: count() }).from(referralRewards).where(where),
+  ]);
+  return { rows, total: totals?.total ?? 0 };
+}
+
+export type ReferralRewardRow = Awaited<ReturnType<typeof listReferralRewards>>["rows"][number];

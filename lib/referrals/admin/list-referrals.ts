@@ -1,0 +1,83 @@
+import "server-only";
+import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/lib/db";
+import { referralPrograms, referrals, users, type ReferralStatus } from "@/lib/db/schema";
+
+export interface ListReferralsOptions {
+  status?: ReferralStatus;
+  programId?: number;
+  /** Only referrals waiting for an admin's review. */
+  flaggedOnly?: boolean;
+  /** Part of the referrer's or the friend's email (invited address or account), case-insensitively. */
+  email?: string;
+  referrerUserId?: number;
+  referredUserId?: number;
+  limit: number;
+  offset: number;
+}
+
+const referrers = alias(users, "referrers");
+const friends = alias(users, "friends");
+
+function selectReferralRows(db: Db) {
+  return db
+    .select({
+      id: referrals.id,
+      status: referrals.status,
+      source: referrals.source,
+      review: referrals.review,
+      flags: referrals.flags,
+      errorReason: referrals.errorReason,
+      rewardCapped: referrals.rewardCapped,
+      trigger: referrals.trigger,
+      triggeredAt: referrals.triggeredAt,
+      referrerUserId: referrals.referrerUserId,
+      referrerEmail: referrers.email,
+      referredEmail: referrals.referredEmail,
+      referredName: referrals.referredName,
+      referredUserId: referrals.referredUserId,
+      friendEmail: friends.email,
+      programId: referrals.programId,
+      programName: referralPrograms.name,
+      expiresAt: referrals.expiresAt,
+      completedAt: referrals.completedAt,
+      reviewedAt: referrals.reviewedAt,
+      createdAt: referrals.createdAt,
+    })
+    .from(referrals)
+    .innerJoin(referrers, eq(referrers.id, referrals.referrerUserId))
+    .leftJoin(friends, eq(friends.id, referrals.referredUserId))
+    .innerJoin(referralPrograms, eq(referralPrograms.id, referrals.programId))
+    .$dynamic();
+}
+
+export type ReferralRow = Awaited<ReturnType<ReturnType<typeof selectReferralRows>["execute"]>>[number];
+
+const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A page of referrals, newest first, with their referrer, friend and program, and the total matching the filters. */
+export async function listReferrals(db: Db, options: ListReferralsOptions): Promise<{ rows: ReferralRow[]; total: number }> {
+  const conditions: (SQL | undefined)[] = [];
+  if (options.status) conditions.push(eq(referrals.status, options.status));
+  if (options.programId !== undefined) conditions.push(eq(referrals.programId, options.programId));
+  if (options.flaggedOnly) conditions.push(eq(referrals.review, "flagged"));
+  if (options.referrerUserId !== undefined) conditions.push(eq(referrals.referrerUserId, options.referrerUserId));
+  if (options.referredUserId !== undefined) conditions.push(eq(referrals.referredUserId, options.referredUserId));
+  const term = options.email?.trim();
+  if (term) {
+    const pattern = likePattern(term);
+    conditions.push(or(ilike(referrers.email, pattern), ilike(referrals.referredEmail, pattern), ilike(friends.email, pattern)));
+  }
+  const where = and(...conditions);
+  const [rows, [totals]] = await Promise.all([
+    selectReferralRows(db).where(where).orderBy(desc(referrals.createdAt), desc(referrals.id)).limit(options.limit).offset(options.offset),
+    db
+      .select({ total: count() })
+      .from(referrals)
+      .innerJoin(referrers, eq(referrers.id, referrals.referrerUserId))
+      .leftJoin(friends, eq(friends.id, referrals.referredUserId))
+      .where(where),
+  ]);
+  return { rows, total: totals?.total ?? 0 };
+}
