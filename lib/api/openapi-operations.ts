@@ -8,7 +8,7 @@ import { errorSchema } from "./entity-schemas";
  * is assembled from the very schemas the handlers parse with. The error codes listed here are the ones apiRoute and
  * the services actually raise.
  */
-type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409;
+type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 429;
 
 const STATUS_TEXT: Record<ErrorStatus, string> = {
   400: "Bad request",
@@ -17,6 +17,7 @@ const STATUS_TEXT: Record<ErrorStatus, string> = {
   403: "Not allowed",
   404: "Not found",
   409: "Conflict",
+  429: "Too many requests",
 };
 
 export type RouteAuth =

@@ -11,6 +11,7 @@ import { createSegmentOperation, listSegmentsOperation } from "@/app/api/v1/segm
 import { createFamilyTypeOperation, listFamilyTypesOperation } from "@/app/api/v1/family/types/schema";
 import { deleteReferralProgramOperation, getReferralProgramOperation, updateReferralProgramOperation } from "@/app/api/v1/referral-programs/[id]/schema";
 import { createReferralProgramOperation, listReferralProgramsOperation } from "@/app/api/v1/referral-programs/schema";
+import { inviteFriendOperation, listReferralsOperation } from "@/app/api/v1/referrals/schema";
 import { completeGoalOperation } from "@/app/api/v1/goals/complete/schema";
 import { createGoalOperation, listGoalsOperation } from "@/app/api/v1/goals/schema";
 import { createPaymentOperation } from "@/app/api/v1/payments/schema";
@@ -61,6 +62,7 @@ const paths: ZodOpenApiObject["paths"] = {
   "/upgrade-schemas/{id}/subscription-types": { post: linkUpgradeSchemaSubscriptionTypesOperation },
   "/family/types": { get: listFamilyTypesOperation, post: createFamilyTypeOperation },
   "/referral-programs": { get: listReferralProgramsOperation, post: createReferralProgramOperation },
+  "/referrals": { get: listReferralsOperation, post: inviteFriendOperation },
   "/referral-programs/{id}": { get: getReferralProgramOperation, put: updateReferralProgramOperation, delete: deleteReferralProgramOperation },
   "/openapi.json": {
     get: {

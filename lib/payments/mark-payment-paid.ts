@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { paymentItems, payments, subscriptions, type Payment, type Subscription } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { markDiscountUsed } from "@/lib/referrals/discounts/mark-discount-used";
 import { createRecurrentPayment } from "@/lib/recurrent-payments/create-recurrent-payment";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { completePaidExtendUpgrade } from "@/lib/upgrades/complete-paid-extend";
@@ -52,6 +53,7 @@ export async function markPaymentPaid(
       .where(eq(payments.id, locked.id))
       .returning();
     if (!payment) throw new Error("update returned no row");
+    await markDiscountUsed(tx, payment.id, paidAt);
 
     const [item] = await tx
       .select()

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { FAMILY_INVITATION_TEMPLATE } from "@/lib/family/family-invitation-template";
+import { REFERRAL_INVITATION_TEMPLATE } from "@/lib/referrals/referral-invitation-template";
 
 const TEMPLATES = [
   {
@@ -19,6 +20,8 @@ const TEMPLATES = [
   },
   // What a customer's "Send by email" on /account/family renders (lib/family/send-family-invitation.ts).
   FAMILY_INVITATION_TEMPLATE,
+  // What "Invite by email" on /account/referrals and POST /api/v1/referrals render (lib/referrals/send-referral-invitation.ts).
+  REFERRAL_INVITATION_TEMPLATE,
 ];
 
 /** A starter template, so the email area shows something to preview and edit. */

@@ -1,19 +1,42 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { RegisterForm } from "@/components/auth/register-form";
 import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
+import { maskEmail } from "@/components/customer/family/mask-email";
 import { Card, CardBody } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { getDb } from "@/lib/db";
+import { REFERRAL_COOKIE } from "@/lib/referrals/referral-cookies";
+import { findReferrerByCode } from "@/lib/referrals/referral-link";
+import { findUser } from "@/lib/users/find-user";
 import { registerAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create an account" };
 
+/** Who invited this visitor, from the referral link's cookie: their name, or their masked address without one. */
+async function referrerName(): Promise<string | null> {
+  const code = (await cookies()).get(REFERRAL_COOKIE)?.value;
+  if (!code) return null;
+  const db = await getDb();
+  const referrer = await findReferrerByCode(db, code);
+  const user = referrer ? await findUser(db, referrer.userId) : null;
+  if (!user) return null;
+  return user.name?.trim() || maskEmail(user.email);
+}
+
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = await searchParams;
+  const [params, invitedBy] = await Promise.all([searchParams, referrerName()]);
   // Where to go once signed in (e.g. back to a family activation link); only same-site paths are followed.
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const loginHref = params.callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login";
   return (
     <>
+      {invitedBy ? (
+        <Notice tone="success" className="mb-4" data-testid="register-referred-by">
+          {invitedBy} invited you
+        </Notice>
+      ) : null}
       <Card>
         <CardBody className="px-6 py-6">
           <h1 className="text-lg font-semibold text-zinc-900">Create your account</h1>

@@ -54,6 +54,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               Family — share your codes →
             </Link>
           ) : null}
+          <Link href="/account/referrals" className="mt-1 block text-sm font-medium text-brand-700 hover:underline" data-testid="referrals-link">
+            Refer a friend — your link and rewards →
+          </Link>
         </div>
         {hasActualSubscription ? (
           <LinkButton href="/account/upgrade" data-testid="upgrade-link">

@@ -7,9 +7,12 @@ import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
 import { idField } from "@/lib/forms/form-fields";
+import { formatMoney } from "@/lib/money";
 import { checkoutPath } from "@/lib/payments/checkout-path";
 import { findPaymentUpgrade } from "@/lib/payments/find-checkout-payment";
 import { payPaymentWithCard } from "@/lib/payments/pay-payment-with-card";
+import { applyDiscountCode } from "@/lib/referrals/discounts/apply-discount-code";
+import { removeDiscountCode } from "@/lib/referrals/discounts/remove-discount-code";
 
 const payFormSchema = z.object({
   paymentId: idField,
@@ -29,4 +32,23 @@ export const payWithCardAction = defineAction({ role: "user", schema: payFormSch
   deliverEventsAfterResponse();
   const [upgrade] = await findPaymentUpgrade(db, { paymentId, userId: user.id });
   redirect(upgrade ? `/account/upgrade/done/${upgrade.id}` : "/account");
+});
+
+const applyDiscountSchema = z.object({
+  paymentId: idField,
+  code: z.string().trim().min(1, { message: "Enter a discount code." }).max(100),
+});
+
+/** The customer applies one of their own discount codes to their own unpaid payment (both owned in the query). */
+export const applyDiscountCodeAction = defineAction({ role: "user", schema: applyDiscountSchema }, async ({ paymentId, code }, { db, user }) => {
+  const applied = await applyDiscountCode(db, { userId: user.id, paymentId, code });
+  revalidatePath(checkoutPath(paymentId));
+  return { ok: true, message: `Code applied: you save ${formatMoney(applied.discountCents)}.` };
+});
+
+/** The customer takes the code off again: the amount comes back and the code is free for another payment. */
+export const removeDiscountCodeAction = defineAction({ role: "user", schema: z.object({ paymentId: idField }) }, async ({ paymentId }, { db, user }) => {
+  await removeDiscountCode(db, { userId: user.id, paymentId });
+  revalidatePath(checkoutPath(paymentId));
+  return { ok: true };
 });

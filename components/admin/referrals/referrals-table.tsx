@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ActionButton } from "@/components/ui/action-button";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FormAction } from "@/components/ui/use-form-action";
 import type { ReferralRow } from "@/lib/referrals/admin/list-referrals";
@@ -94,13 +94,15 @@ export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions
               {row.trigger ? (
                 <>
                   <span className="font-mono text-xs">{row.trigger}</span>
-                  <span className="block text-xs">{formatDateTime(row.triggeredAt)}</span>
+                  <span className="block text-xs" title={formatDateTime(row.triggeredAt)}>{formatDate(row.triggeredAt)}</span>
                 </>
               ) : (
                 <span className="text-zinc-400">—</span>
               )}
             </Td>
-            <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(row.createdAt)}</Td>
+            <Td className="whitespace-nowrap text-zinc-600" title={formatDateTime(row.createdAt)}>
+              {formatDate(row.createdAt)}
+            </Td>
             <Td className="text-right">
               <RowActions row={row} actions={actions} />
             </Td>

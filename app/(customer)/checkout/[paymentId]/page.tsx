@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PaymentStatusBadge } from "@/components/billing/badges";
 import { PaymentItemsList } from "@/components/billing/payment-items-list";
 import { CheckoutForm, type CheckoutCard } from "@/components/customer/checkout-form";
+import { AppliedDiscountRow, DiscountCodeForm, type AppliedDiscountView } from "@/components/customer/discount-code-form";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -14,7 +15,7 @@ import { idField } from "@/lib/forms/form-fields";
 import { formatMoney } from "@/lib/money";
 import { findCheckoutPayment } from "@/lib/payments/find-checkout-payment";
 import { DEMO_CARD_TOKENS, demoGateway } from "@/lib/payments/gateways/demo-gateway";
-import { payWithCardAction } from "../actions";
+import { applyDiscountCodeAction, payWithCardAction, removeDiscountCodeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Checkout" };
 
@@ -22,6 +23,12 @@ const DEMO_CARDS: CheckoutCard[] = [
   { token: DEMO_CARD_TOKENS.succeeds, label: "Visa test card", description: "Always charged." },
   { token: DEMO_CARD_TOKENS.declined, label: "Declined test card", description: "Always declined, to try a failed payment." },
 ];
+
+/** The discount code applyDiscountCode recorded on the payment, if any. */
+function appliedDiscount(meta: Record<string, unknown>): AppliedDiscountView | null {
+  const { discount_code: code, discount_cents: discountCents } = meta;
+  return typeof code === "string" && typeof discountCents === "number" ? { code, discountCents } : null;
+}
 
 export default async function CheckoutPage({ params }: { params: Promise<{ paymentId: string }> }) {
   const { paymentId: rawId } = await params;
@@ -33,6 +40,9 @@ export default async function CheckoutPage({ params }: { params: Promise<{ payme
   const { payment, items, upgrade } = found;
   const resultHref = upgrade ? `/account/upgrade/done/${upgrade.id}` : "/account";
   const payable = payment.status === "form" && payment.gateway === demoGateway.code;
+  const discount = appliedDiscount(payment.meta);
+  // An upgrade's price is computed and re-checked by the upgrade itself, so codes apply to other payments only.
+  const discountable = payable && payment.upgradeType === null;
 
   return (
     <div className="mx-auto max-w-xl">
@@ -51,6 +61,17 @@ export default async function CheckoutPage({ params }: { params: Promise<{ payme
           <div className="text-sm">
             <PaymentItemsList items={items} />
           </div>
+          {discount && !discountable ? <AppliedDiscountRow applied={discount} /> : null}
+          {discountable ? (
+            <div className="border-t border-zinc-100 pt-4">
+              <DiscountCodeForm
+                paymentId={payment.id}
+                applied={discount}
+                applyAction={applyDiscountCodeAction}
+                removeAction={removeDiscountCodeAction}
+              />
+            </div>
+          ) : null}
           <div className="flex items-baseline justify-between border-t border-zinc-100 pt-4">
             <span className="text-sm text-zinc-500">Total</span>
             <span className="text-lg font-semibold text-zinc-900 tabular-nums" data-testid="checkout-amount">

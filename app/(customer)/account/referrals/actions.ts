@@ -1,0 +1,27 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { inviteFriend } from "@/lib/referrals/invite-friend";
+import { sendReferralInvitation } from "@/lib/referrals/send-referral-invitation";
+import { emailSchema } from "@/lib/users/user-schemas";
+
+const inviteFormSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().max(200, { message: "Keep the name under 200 characters." }).optional(),
+});
+
+/** The signed-in user invites a friend: the referral is theirs (the session's id), then the email goes out. */
+export const inviteFriendAction = defineAction(
+  { role: "user", schema: inviteFormSchema, revalidate: ["/account/referrals"] },
+  async ({ email, name }, { db, user }) => {
+    const referral = await inviteFriend(db, { referrerUserId: user.id, email, name: name || null });
+    const sent = await sendReferralInvitation(db, { referralId: referral.id, referrerUserId: user.id });
+    return {
+      ok: true,
+      message: sent
+        ? `Invitation sent to ${email}.`
+        : `${email} is invited, but the email could not be sent just now. Share your link with them instead.`,
+    };
+  },
+);

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { describeReferralProgram } from "@/components/customer/referrals/program-summary";
+import { InviteFriendForm } from "@/components/customer/referrals/invite-friend-form";
+import { MyReferralRewards } from "@/components/customer/referrals/my-referral-rewards";
+import { MyReferrals } from "@/components/customer/referrals/my-referrals";
+import { ReferralLinkCopy } from "@/components/customer/referrals/referral-link-copy";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUserPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { appBaseUrl } from "@/lib/email/build-email-context";
+import { listUserReferrals } from "@/lib/referrals/list-user-referrals";
+import { getReferralLink } from "@/lib/referrals/referral-link";
+import { findDefaultProgram } from "@/lib/referrals/referral-rules";
+import { inviteFriendAction } from "./actions";
+
+export const metadata: Metadata = { title: "Refer a friend" };
+
+/** The origin this page was requested on (as the hosting proxy forwards it), so the link works where it is copied. */
+async function requestOrigin(): Promise<string> {
+  const list = await headers();
+  const host = list.get("x-forwarded-host")?.split(",")[0]?.trim() || list.get("host");
+  if (!host) return appBaseUrl();
+  const forwarded = list.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
+  return `${forwarded || (local ? "http" : "https")}://${host}`;
+}
+
+export default async function ReferralsPage() {
+  const user = await requireUserPage("/account/referrals");
+  const db = await getDb();
+  // Every list is scoped to the signed-in user's id in its query.
+  const [link, listed, program, origin] = await Promise.all([
+    getReferralLink(db, user.id),
+    listUserReferrals(db, { userId: user.id }),
+    findDefaultProgram(db),
+    requestOrigin(),
+  ]);
+
+  return (
+    <>
+      <PageHeader
+        title="Refer a friend"
+        description="Share your link or invite friends by email, and follow your referrals and rewards."
+        back={
+          <Link href="/account" className="text-brand-700 hover:underline">
+            ← My account
+          </Link>
+        }
+      />
+      <div className="space-y-6">
+        <Card data-testid="referral-program">
+          <CardHeader title="Your link" description="A friend who signs up within 30 days of opening it counts as your referral." />
+          <CardBody className="space-y-3">
+            <ReferralLinkCopy link={`${origin}${link.path}`} />
+            {program ? (
+              <p className="text-sm text-zinc-700" data-testid="referral-program-summary">
+                {describeReferralProgram(program)}
+              </p>
+            ) : (
+              <Notice tone="warning" data-testid="referral-program-closed">
+                Referrals are not open right now: nobody who signs up is counted as your referral until they are.
+              </Notice>
+            )}
+          </CardBody>
+        </Card>
+        {program ? (
+          <Card>
+            <CardHeader title="Invite by email" description="We email your friend your link. Each address can be invited once." />
+            <CardBody>
+              <InviteFriendForm action={inviteFriendAction} />
+            </CardBody>
+          </Card>
+        ) : null}
+        <MyReferrals referrals={listed.referrals} />
+        <MyReferralRewards rewards={listed.rewards} unusedDiscountCodes={listed.unusedDiscountCodes} />
+      </div>
+    </>
+  );
+}

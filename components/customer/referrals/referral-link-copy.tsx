@@ -1,0 +1,47 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+
+/**
+ * The referrer's link in a read-only field with a Copy button. Without the clipboard API (an http origin other than
+ * localhost, or a refused permission) the link is selected instead, for the person to copy themselves.
+ */
+export function ReferralLinkCopy({ link }: { link: string }) {
+  const inputId = useId();
+  const [copied, setCopied] = useState<"copied" | "selected" | null>(null);
+
+  async function copy() {
+    try {
+      if (!navigator.clipboard) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(link);
+      setCopied("copied");
+    } catch {
+      const input = document.getElementById(inputId);
+      if (input instanceof HTMLInputElement) {
+        input.focus();
+        input.select();
+      }
+      setCopied("selected");
+    }
+  }
+
+  return (
+    <div className="flex min-w-0 flex-wrap items-center gap-2">
+      <Input
+        id={inputId}
+        readOnly
+        value={link}
+        aria-label="Your referral link"
+        className="!w-96 max-w-full font-mono text-xs"
+        onFocus={(event) => event.currentTarget.select()}
+        data-testid="referral-link"
+      />
+      <Button size="sm" variant="secondary" onClick={() => void copy()} data-testid="referral-link-copy">
+        {copied === "copied" ? "Copied" : "Copy"}
+      </Button>
+      {copied === "selected" ? <span className="text-xs text-zinc-500">Press Ctrl+C / ⌘C to copy.</span> : null}
+    </div>
+  );
+}

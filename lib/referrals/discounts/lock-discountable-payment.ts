@@ -1,0 +1,21 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { payments, type Payment } from "@/lib/db/schema";
+import { conflict, notFound } from "@/lib/errors";
+
+/**
+ * Inside a transaction: lock the user's payment (ownership in the query) and check that a discount code may change
+ * it — unpaid (`form`) and not an upgrade's payment, whose price the upgrade computes and re-checks itself.
+ */
+export async function lockDiscountablePayment(tx: Db, options: { paymentId: number; userId: number }): Promise<Payment> {
+  const [payment] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)))
+    .for("update");
+  if (!payment) throw notFound("payment_not_found", "No such payment.");
+  if (payment.status !== "form") throw conflict("discount_not_applicable", "Discount codes only change a payment that is not paid yet.");
+  if (payment.upgradeType !== null) throw conflict("discount_not_applicable", "Discount codes cannot be used on an upgrade's payment.");
+  return payment;
+}
