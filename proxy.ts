@@ -19,6 +19,7 @@ export async function proxy(request: NextRequest) {
   if (!BROWSER_ID_PATTERN.test(request.cookies.get(BROWSER_COOKIE)?.value ?? "")) {
     response.cookies.set(BROWSER_COOKIE, crypto.randomUUID(), {
       httpOnly: true,
+      secure: request.nextUrl.protocol === "https:",
       sameSite: "lax",
       path: "/",
       maxAge: BROWSER_COOKIE_MAX_AGE_SECONDS,

@@ -6,6 +6,9 @@ import { inngest } from "../client";
 const signedInSchema = z.object({ user_id: z.number().int().positive(), first: z.boolean().optional() });
 const paidSchema = z.object({ user_id: z.number().int().positive(), payment_id: z.number().int().positive() });
 
+/** The event's time (the outbox sends each event's occurred_at as `ts`). */
+const occurredAt = (ts: number | undefined) => (ts === undefined ? undefined : new Date(ts));
+
 /**
  * The referral triggers: a friend's first sign-in fires `sign_up`, a friend's paid payment fires `first_payment`.
  * Evaluation is one transaction on the locked referral, so a replayed event completes nothing twice.
@@ -16,11 +19,18 @@ export const referralsComplete = inngest.createFunction(
     if (event.name === "user.signed_in") {
       const data = signedInSchema.parse(event.data);
       if (!data.first) return { skipped: "not the first sign-in" };
-      return step.run("evaluate-sign-up", async () => evaluateReferralTrigger(await getDb(), { userId: data.user_id, trigger: "sign_up" }));
+      return step.run("evaluate-sign-up", async () =>
+        evaluateReferralTrigger(await getDb(), { userId: data.user_id, trigger: "sign_up", occurredAt: occurredAt(event.ts) }),
+      );
     }
     const data = paidSchema.parse(event.data);
     return step.run("evaluate-first-payment", async () =>
-      evaluateReferralTrigger(await getDb(), { userId: data.user_id, trigger: "first_payment", paymentId: data.payment_id }),
+      evaluateReferralTrigger(await getDb(), {
+        userId: data.user_id,
+        trigger: "first_payment",
+        paymentId: data.payment_id,
+        occurredAt: occurredAt(event.ts),
+      }),
     );
   },
 );

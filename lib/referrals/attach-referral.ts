@@ -28,9 +28,11 @@ export async function attachReferral(tx: Db, user: User, signUp: SignUpReferral 
     const program = await findProgram(tx, invited.programId);
     const found = program ? await referralFlags(tx, { referrerUserId: invited.referrerUserId, friendEmail: email, program, fingerprint: signUp.fingerprint }) : [];
     const flags = [...new Set([...invited.flags, ...found])];
+    // A finding the reviewer has not seen (an approved alias now registering from the referrer's browser) asks again.
+    const review = found.some((flag) => !invited.flags.includes(flag)) ? "flagged" : invited.review;
     const [linked] = await tx
       .update(referrals)
-      .set({ referredUserId: user.id, flags, review: flags.length > 0 ? (invited.review ?? "flagged") : invited.review, updatedAt: now() })
+      .set({ referredUserId: user.id, flags, review, updatedAt: now() })
       .where(eq(referrals.id, invited.id))
       .returning();
     return linked ?? null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { payments, referralRewards, referrals, users, type Referral, type ReferralProgram } from "@/lib/db/schema";
@@ -25,6 +25,8 @@ export interface TriggerFiring {
   trigger: ReferralTriggerType;
   /** For `first_payment`: the paid payment. */
   paymentId?: number | null;
+  /** When the friend acted (the event's time); now when omitted. */
+  occurredAt?: Date;
 }
 
 /**
@@ -47,16 +49,20 @@ export async function evaluateReferralTrigger(
 
 async function evaluateLocked(tx: Db, referral: Referral, program: ReferralProgram, firing: TriggerFiring): Promise<ReferralOutcome> {
   if (!program.triggers.some((trigger) => trigger.type === firing.trigger)) return "not_triggered";
+  // Already fired in time and waiting for review: a later firing (a renewal, say) changes nothing, not even expiry.
+  if (referral.review === "flagged" && referral.triggeredAt) return "held";
   const at = now();
-  if (referral.expiresAt && referral.expiresAt.getTime() <= at.getTime()) {
+  // Expiry is judged by when the friend acted, not by when the event was processed (outbox delay, retries).
+  const firedAt = firing.occurredAt ?? at;
+  if (referral.expiresAt && referral.expiresAt.getTime() <= firedAt.getTime()) {
     await tx.update(referrals).set({ status: "expired", updatedAt: at }).where(eq(referrals.id, referral.id));
     return "expired";
   }
   if (!(await constraintsHold(tx, referral, program, firing))) return "constraint_failed";
-  const fired = { trigger: firing.trigger, triggeredAt: at, triggerPaymentId: firing.paymentId ?? null };
+  const fired = { trigger: firing.trigger, triggeredAt: firedAt, triggerPaymentId: firing.paymentId ?? null };
   if (referral.review === "flagged") {
-    // Keep the first firing: approval completes the referral as of it.
-    if (!referral.triggeredAt) await tx.update(referrals).set({ ...fired, updatedAt: at }).where(eq(referrals.id, referral.id));
+    // Keep the firing: approval completes the referral as of it.
+    await tx.update(referrals).set({ ...fired, updatedAt: at }).where(eq(referrals.id, referral.id));
     return "held";
   }
   await tx.update(referrals).set(fired).where(eq(referrals.id, referral.id));
@@ -89,7 +95,11 @@ export async function grantAndComplete(tx: Db, referral: Referral, program: Refe
   const at = now();
   try {
     await tx.transaction(async (savepoint) => {
-      await savepoint.select({ id: users.id }).from(users).where(eq(users.id, referral.referrerUserId)).for("update");
+      // Both people's rows, in id order (the order every other user-row lock follows), before any subscription: the
+      // referrer's serialises the cap count; "no key update" leaves foreign-key inserts (a registration through the
+      // referrer's link) free to proceed.
+      const people = [referral.referrerUserId, ...(referral.referredUserId === null ? [] : [referral.referredUserId])].sort((a, b) => a - b);
+      await savepoint.select({ id: users.id }).from(users).where(inArray(users.id, people)).orderBy(asc(users.id)).for("no key update");
       const capped = program.maxRewardsPerReferrer !== null && (await rewardedCount(savepoint, referral)) >= program.maxRewardsPerReferrer;
       const granted: { role: "referrer" | "friend"; userId: number; type: string; reward: GrantedReward }[] = [];
       if (!capped) {

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, isNull, lte } from "drizzle-orm";
-import { now } from "@/lib/clock";
+import { and, eq, isNull, lt, lte } from "drizzle-orm";
+import { DAY_MS, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { referrals } from "@/lib/db/schema";
+import { referrals, userSightings } from "@/lib/db/schema";
 
 /**
  * Pending referrals past their program's timeout become `expired`. One whose trigger already fired and is waiting
@@ -16,4 +16,14 @@ export async function expireReferrals(db: Db): Promise<number> {
     .where(and(eq(referrals.status, "pending"), lte(referrals.expiresAt, at), isNull(referrals.triggeredAt)))
     .returning({ id: referrals.id });
   return expired.length;
+}
+
+/** The longest review window a program can have (program-schema.ts): older sightings can never flag anyone. */
+const SIGHTING_RETENTION_DAYS = 365;
+
+/** Forget sightings no program can look at any more. */
+export async function pruneSightings(db: Db): Promise<number> {
+  const cutoff = new Date(now().getTime() - SIGHTING_RETENTION_DAYS * DAY_MS);
+  const pruned = await db.delete(userSightings).where(lt(userSightings.seenAt, cutoff)).returning({ id: userSightings.id });
+  return pruned.length;
 }

@@ -33,12 +33,15 @@ export async function inviteFriend(db: Db, options: { referrerUserId: number; em
   const email = parsed.data.email.toLowerCase();
   try {
     return await db.transaction(async (tx) => {
-      // The referrer's row lock makes the hourly count exact under concurrent invitations.
+      // The address lock first, as registration takes it (before inserting a referral that references the referrer).
+      await lockReferralEmail(tx, email);
+      // The referrer's row lock makes the hourly count exact under concurrent invitations; "no key update" does not
+      // block the foreign-key check of a registration inserting a referral to this referrer.
       const [referrer] = await tx
         .select({ id: users.id, email: users.email })
         .from(users)
         .where(eq(users.id, options.referrerUserId))
-        .for("update");
+        .for("no key update");
       if (!referrer) throw notFound("user_not_found", "No such user.");
       if (referrer.email.toLowerCase() === email) throw invalid("referral_self", "You cannot refer yourself.");
       const [sent] = await tx
@@ -54,7 +57,6 @@ export async function inviteFriend(db: Db, options: { referrerUserId: number; em
       if ((sent?.n ?? 0) >= REFERRAL_INVITATIONS_PER_HOUR) {
         throw new AppError("referral_rate_limited", `You can send ${REFERRAL_INVITATIONS_PER_HOUR} invitations an hour; try again later.`, 429);
       }
-      await lockReferralEmail(tx, email);
       const [account] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
       if (account) throw conflict("referral_user_exists", "This person already has an account.");
       const [earlier] = await tx.select({ id: referrals.id }).from(referrals).where(eq(sql`lower(${referrals.referredEmail})`, email));

@@ -63,6 +63,18 @@ export const programInputSchema = z
     if (value.constraints.some((c) => c.type === "minimum_payment_cents") && !value.triggers.some((t) => t.type === "first_payment")) {
       ctx.addIssue({ code: "custom", path: ["constraints"], message: "A minimum payment needs the “Friend pays” trigger." });
     }
+    if (
+      value.friend_reward?.type === "free_days" &&
+      !value.friend_reward.options.subscription_type_code &&
+      value.triggers.some((t) => t.type === "sign_up")
+    ) {
+      // A friend who just signed up has nothing running to extend: without a type every such referral would fail.
+      ctx.addIssue({
+        code: "custom",
+        path: ["friend_reward", "options", "subscription_type_code"],
+        message: "A friend who just signed up has no subscription to extend: choose the type to grant.",
+      });
+    }
     if (value.is_default && !value.active) {
       ctx.addIssue({ code: "custom", path: ["is_default"], message: "The default program must be active." });
     }

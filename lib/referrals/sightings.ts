@@ -27,10 +27,28 @@ export function hashFingerprint(fingerprint: Fingerprint): { browserHash: string
   };
 }
 
-/** The first address of X-Forwarded-For (what the hosting proxy saw), else X-Real-IP. */
+/**
+ * Loopback, private and link-local addresses say nothing about a person: a local server, a load balancer or a
+ * container network gives the same one to everybody, which would flag every referral.
+ */
+const NON_PUBLIC_IP = [
+  /^127\./,
+  /^10\./,
+  /^172\.(1[6-9]|2\d|3[01])\./,
+  /^192\.168\./,
+  /^169\.254\./,
+  /^0\./,
+  /^::1$/,
+  /^::$/,
+  /^f[cd][0-9a-f]{2}:/i,
+  /^fe[89ab][0-9a-f]:/i,
+];
+
+/** The first address of X-Forwarded-For (what the hosting proxy saw), else X-Real-IP; null when not public. */
 export function clientIp(forwardedFor: string | null | undefined, realIp: string | null | undefined): string | null {
-  const first = forwardedFor?.split(",")[0]?.trim();
-  return first || realIp?.trim() || null;
+  const raw = forwardedFor?.split(",")[0]?.trim() || realIp?.trim() || "";
+  const ip = raw.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  return ip && !NON_PUBLIC_IP.some((pattern) => pattern.test(ip)) ? ip : null;
 }
 
 /** One cookie's value from a Cookie header. */

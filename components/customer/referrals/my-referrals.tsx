@@ -6,7 +6,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { Referral } from "@/lib/db/schema";
 import { ReferralStatusBadge, referralState } from "./referral-status-badge";
 
-/** The referrals a user made, newest first; the friend's address is masked (it may be one they never gave us). */
+/** The referrals a user made, newest first; an invited address shows as the user typed it, a friend who came through the link is masked (an address they never gave us). */
 export function MyReferrals({ referrals }: { referrals: Referral[] }) {
   return (
     <Card data-testid="my-referrals">
@@ -30,7 +30,7 @@ export function MyReferrals({ referrals }: { referrals: Referral[] }) {
                 <Tr key={referral.id} data-testid="referral-row" data-status={state}>
                   <Td>
                     <span className="font-medium text-zinc-900" data-testid="referral-email">
-                      {maskEmail(referral.referredEmail)}
+                      {referral.source === "invitation" ? referral.referredEmail : maskEmail(referral.referredEmail)}
                     </span>
                     {referral.referredName ? <span className="ml-2 text-zinc-500">{referral.referredName}</span> : null}
                     <span className="block text-xs text-zinc-500">{referral.source === "link" ? "Through your link" : "Invited by email"}</span>

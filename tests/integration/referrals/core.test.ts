@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS, advanceClock, freezeClock, resetClock } from "@/lib/clock";
 import { discountCodes, events, referralPrograms, referralRewards, referrals, subscriptions, type Referral } from "@/lib/db/schema";
@@ -126,22 +127,43 @@ describe("invitations", () => {
     }
   });
 
-  it("an invitation and the invited person's registration at once: the account gets the referral", async () => {
+  it("an invitation and the invited person's registration through the same link at once: one referral", async () => {
     await insertProgram(db());
     const referrer = await makeUser(db());
+    const { code } = await getReferralLink(db(), referrer.id);
     const email = uniqueEmail("both");
     const [invited, registered] = await Promise.allSettled([
       inviteFriend(db(), { referrerUserId: referrer.id, email }),
-      createUser(db(), { email }),
+      createUser(db(), { email, referral: { code } }),
     ]);
     expect(registered.status).toBe("fulfilled");
     const rows = await db().select().from(referrals).where(eq(referrals.referrerUserId, referrer.id));
-    if (invited.status === "fulfilled") {
-      expect(rows[0]?.referredUserId).toBe(registered.status === "fulfilled" ? registered.value.id : -1);
-    } else {
-      expect(isAppError(invited.reason) && invited.reason.code).toBe("referral_user_exists");
-      expect(rows).toEqual([]);
-    }
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.referredUserId).toBe(registered.status === "fulfilled" ? registered.value.id : -1);
+    if (invited.status === "fulfilled") expect(rows[0]?.source).toBe("invitation");
+    else expect(isAppError(invited.reason) && invited.reason.code).toBe("referral_already_referred");
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("lock order: a registration and an invitation queued behind the same address lock do not deadlock", async () => {
+    // Both wait for the address lock held by a third connection; released, the registration inserts a referral whose
+    // foreign key needs the referrer's row while the invitation holds its own lock on that row.
+    await insertProgram(db());
+    const referrer = await makeUser(db());
+    const { code } = await getReferralLink(db(), referrer.id);
+    const email = uniqueEmail("queued");
+    const holder = new pg.Client({ connectionString: database.url! });
+    await holder.connect();
+    await holder.query("begin");
+    await holder.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [`referral-email:${email}`]);
+    const registration = createUser(db(), { email, referral: { code } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const invitation = inviteFriend(db(), { referrerUserId: referrer.id, email });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await holder.query("commit");
+    await holder.end();
+    const [registered, invited] = await Promise.allSettled([registration, invitation]);
+    expect(registered.status).toBe("fulfilled");
+    expect(invited.status === "rejected" && isAppError(invited.reason) && invited.reason.code).toBe("referral_user_exists");
   });
 
   it("needs an active default program, and limits invitations per hour", async () => {
@@ -285,6 +307,45 @@ describe("fraud guard", () => {
     const [extended] = await db().select().from(subscriptions).where(eq(subscriptions.id, subscription.id));
     expect(extended!.endAt.getTime() - subscription.endAt.getTime()).toBe(30 * DAY_MS);
     expect(await codeOf(approveReferral(db(), { referralId: referral.id, adminUserId: referrer.id }))).toBe("referral_not_flagged");
+  });
+
+  it("a held referral stays held through later firings past its timeout, and the sweep leaves it to the reviewer", async () => {
+    await insertProgram(db(), { triggers: [{ type: "first_payment", options: {} }], constraints: [{ type: "timeout_days", options: { days: 7 } }] });
+    freezeClock(T0);
+    const { referrer } = await referrerWithSubscription();
+    await recordSighting(db(), { userId: referrer.id, browserId: BROWSER, ip: null });
+    const { friend, referral } = await friendThroughLink(referrer.id, BROWSER);
+    const first = await payFor(db(), friend.id, "web_monthly");
+    expect(await evaluateReferralTrigger(db(), { userId: friend.id, trigger: "first_payment", paymentId: first.payment.id })).toMatchObject({ outcome: "held" });
+    advanceClock(31 * DAY_MS);
+    const renewal = await payFor(db(), friend.id, "web_monthly");
+    expect(await evaluateReferralTrigger(db(), { userId: friend.id, trigger: "first_payment", paymentId: renewal.payment.id })).toMatchObject({ outcome: "held" });
+    expect(await expireReferrals(db())).toBe(0);
+    expect(await reload(referral.id)).toMatchObject({ status: "pending", review: "flagged", triggerPaymentId: first.payment.id, triggeredAt: T0 });
+    expect(await approveReferral(db(), { referralId: referral.id, adminUserId: referrer.id })).toMatchObject({ status: "complete" });
+  });
+
+  it("judges the timeout by when the friend acted, not when the event was processed", async () => {
+    await insertProgram(db(), { constraints: [{ type: "timeout_days", options: { days: 7 } }] });
+    freezeClock(T0);
+    const referrer = await makeUser(db());
+    const { friend, referral } = await friendThroughLink(referrer.id);
+    const signedInAt = new Date(T0.getTime() + 7 * DAY_MS - 1000);
+    advanceClock(7 * DAY_MS + 60_000);
+    expect(await evaluateReferralTrigger(db(), { userId: friend.id, trigger: "sign_up", occurredAt: signedInAt })).toMatchObject({ outcome: "complete" });
+    expect((await reload(referral.id))?.triggeredAt).toEqual(signedInAt);
+  });
+
+  it("an approved invitation is flagged again when its friend registers with a new finding", async () => {
+    await insertProgram(db());
+    const referrer = await makeUser(db(), "ann.lee@example.test");
+    await recordSighting(db(), { userId: referrer.id, browserId: BROWSER, ip: null });
+    const invitation = await inviteFriend(db(), { referrerUserId: referrer.id, email: "annlee+2@example.test" });
+    expect(invitation.flags).toEqual(["email_alias"]);
+    const approved = await approveReferral(db(), { referralId: invitation.id, adminUserId: referrer.id });
+    expect(approved).toMatchObject({ status: "pending", review: "approved" });
+    await createUser(db(), { email: "annlee+2@example.test", referral: { fingerprint: { browserId: BROWSER, ip: null } } });
+    expect(await reload(invitation.id)).toMatchObject({ flags: ["email_alias", "same_browser"], review: "flagged" });
   });
 
   it("flags the same IP within the window only, and an address that differs by +tag or dots; rejection never rewards", async () => {

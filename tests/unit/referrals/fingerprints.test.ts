@@ -18,6 +18,15 @@ describe("request fingerprints", () => {
     expect(clientIp("", null)).toBeNull();
   });
 
+  it("ignores loopback, private and link-local addresses (a local server or load balancer gives them to everyone)", () => {
+    for (const ip of ["127.0.0.1", "::1", "::ffff:127.0.0.1", "10.1.2.3", "172.20.0.5", "192.168.1.10", "169.254.0.1", "fd12:3456::1", "fe80::1"]) {
+      expect(clientIp(ip, null), ip).toBeNull();
+    }
+    expect(clientIp("::ffff:203.0.113.9", null)).toBe("203.0.113.9");
+    expect(clientIp("172.32.0.1", null)).toBe("172.32.0.1");
+    expect(clientIp("2001:db8::1", null)).toBe("2001:db8::1");
+  });
+
   it("reads one cookie from a Cookie header, tolerating bad escapes", () => {
     expect(cookieValue("a=1; subflow_bid=abc; b=2", "subflow_bid")).toBe("abc");
     expect(cookieValue("subflow_bid=%E0%A4%A", "subflow_bid")).toBeNull();

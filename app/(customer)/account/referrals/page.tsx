@@ -15,6 +15,7 @@ import { appBaseUrl } from "@/lib/email/build-email-context";
 import { listUserReferrals } from "@/lib/referrals/list-user-referrals";
 import { getReferralLink } from "@/lib/referrals/referral-link";
 import { findDefaultProgram } from "@/lib/referrals/referral-rules";
+import { recordSighting, requestFingerprint } from "@/lib/referrals/sightings";
 import { inviteFriendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Refer a friend" };
@@ -32,12 +33,14 @@ async function requestOrigin(): Promise<string> {
 export default async function ReferralsPage() {
   const user = await requireUserPage("/account/referrals");
   const db = await getDb();
-  // Every list is scoped to the signed-in user's id in its query.
+  // Every list is scoped to the signed-in user's id in its query. Where the referrer takes their link is a sighting
+  // for the fraud guard (sessions outlive the review window, so sign-ins alone are not enough).
   const [link, listed, program, origin] = await Promise.all([
     getReferralLink(db, user.id),
     listUserReferrals(db, { userId: user.id }),
     findDefaultProgram(db),
     requestOrigin(),
+    requestFingerprint().then((fingerprint) => recordSighting(db, { userId: user.id, ...fingerprint })),
   ]);
 
   return (
