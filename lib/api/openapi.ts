@@ -12,6 +12,9 @@ import { createFamilyTypeOperation, listFamilyTypesOperation } from "@/app/api/v
 import { deleteReferralProgramOperation, getReferralProgramOperation, updateReferralProgramOperation } from "@/app/api/v1/referral-programs/[id]/schema";
 import { createReferralProgramOperation, listReferralProgramsOperation } from "@/app/api/v1/referral-programs/schema";
 import { inviteFriendOperation, listReferralsOperation } from "@/app/api/v1/referrals/schema";
+import { listProgramReferralsOperation } from "@/app/api/v1/referral-programs/[id]/referrals/schema";
+import { reviewReferralOperation } from "@/app/api/v1/referrals/[id]/review/schema";
+import { retryReferralOperation } from "@/app/api/v1/referrals/[id]/retry/schema";
 import { completeGoalOperation } from "@/app/api/v1/goals/complete/schema";
 import { createGoalOperation, listGoalsOperation } from "@/app/api/v1/goals/schema";
 import { createPaymentOperation } from "@/app/api/v1/payments/schema";
@@ -63,6 +66,9 @@ const paths: ZodOpenApiObject["paths"] = {
   "/family/types": { get: listFamilyTypesOperation, post: createFamilyTypeOperation },
   "/referral-programs": { get: listReferralProgramsOperation, post: createReferralProgramOperation },
   "/referrals": { get: listReferralsOperation, post: inviteFriendOperation },
+  "/referrals/{id}/review": { post: reviewReferralOperation },
+  "/referrals/{id}/retry": { post: retryReferralOperation },
+  "/referral-programs/{id}/referrals": { get: listProgramReferralsOperation },
   "/referral-programs/{id}": { get: getReferralProgramOperation, put: updateReferralProgramOperation, delete: deleteReferralProgramOperation },
   "/openapi.json": {
     get: {

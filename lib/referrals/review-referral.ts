@@ -23,7 +23,7 @@ async function reload(tx: Db, referralId: number): Promise<Referral> {
  * An admin clears a flagged referral. If its trigger already fired it completes now (rewards granted, or `error`);
  * otherwise it goes on waiting for the trigger like any other.
  */
-export async function approveReferral(db: Db, options: { referralId: number; adminUserId: number }): Promise<Referral> {
+export async function approveReferral(db: Db, options: { referralId: number; adminUserId: number | null }): Promise<Referral> {
   return db.transaction(async (tx) => {
     const referral = await lockReferral(tx, options.referralId);
     if (referral.review !== "flagged" || referral.status !== "pending") {
@@ -41,7 +41,7 @@ export async function approveReferral(db: Db, options: { referralId: number; adm
 }
 
 /** An admin refuses a flagged referral: it is `rejected` and never rewarded. */
-export async function rejectReferral(db: Db, options: { referralId: number; adminUserId: number }): Promise<Referral> {
+export async function rejectReferral(db: Db, options: { referralId: number; adminUserId: number | null }): Promise<Referral> {
   return db.transaction(async (tx) => {
     const referral = await lockReferral(tx, options.referralId);
     if (referral.review !== "flagged" || referral.status !== "pending") {

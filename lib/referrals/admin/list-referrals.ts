@@ -81,3 +81,9 @@ export async function listReferrals(db: Db, options: ListReferralsOptions): Prom
   ]);
   return { rows, total: totals?.total ?? 0 };
 }
+
+/** One referral with its referrer, friend and program; null when there is none. */
+export async function findReferralRow(db: Db, referralId: number): Promise<ReferralRow | null> {
+  const [row] = await selectReferralRows(db).where(eq(referrals.id, referralId));
+  return row ?? null;
+}
