@@ -8,6 +8,7 @@ import { createPayment } from "@/lib/payments/create-payment";
 import { getGateway, toGatewayCode } from "@/lib/payments/gateways";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { createRecurrentPayment } from "./create-recurrent-payment";
+import { applyDiscountToRenewal, releaseDiscountOfFailedPayment } from "@/lib/referrals/discounts/apply-discount-to-renewal";
 
 /** After a decline the charge is tried again after 1, 2, then 3 days; the fourth decline ends the chain. */
 export const CHARGE_RETRY_DAYS = [1, 2, 3] as const;
@@ -53,10 +54,12 @@ export async function chargeRecurrentPayment(
       meta: { recurrent_payment_id: recurrent.id },
     });
     await tx.update(payments).set({ recurrentPaymentId: recurrent.id }).where(eq(payments.id, created.id));
+    const discounted = await applyDiscountToRenewal(tx, { userId: recurrent.userId, paymentId: created.id });
+    const charged = discounted?.payment ?? created;
 
     const result = await getGateway(recurrent.gateway).charge({
       cardToken: recurrent.cardToken,
-      amountCents: created.amountCents,
+      amountCents: charged.amountCents,
       paymentId: created.id,
       description: `${type.name} renewal`,
     });
@@ -66,7 +69,7 @@ export async function chargeRecurrentPayment(
       const paid = await markPaymentPaid(tx, { paymentId: created.id, skipRecurrentSetup: true });
       await tx
         .update(payments)
-        .set({ meta: { recurrent_payment_id: recurrent.id, transaction_id: result.transactionId } })
+        .set({ meta: { ...charged.meta, transaction_id: result.transactionId } })
         .where(eq(payments.id, created.id));
       await tx
         .update(recurrentPayments)
@@ -86,7 +89,7 @@ export async function chargeRecurrentPayment(
           next_recurrent_payment_id: next.id,
           payment_id: created.id,
           subscription_id: paid.subscription?.id ?? null,
-          amount_cents: created.amountCents,
+          amount_cents: charged.amountCents,
         },
       });
       return { status: "charged", payment: paid.payment, subscription: paid.subscription, nextRecurrentPaymentId: next.id };
@@ -98,6 +101,7 @@ export async function chargeRecurrentPayment(
       .where(and(eq(payments.id, created.id)))
       .returning();
     if (!failed) throw new Error("update returned no row");
+    await releaseDiscountOfFailedPayment(tx, created.id);
     const failedAttempts = recurrent.failedAttempts + 1;
     const final = failedAttempts >= (options.maxFailedCharges ?? DEFAULT_MAX_FAILED_CHARGES);
     await tx

@@ -26,7 +26,7 @@ export function MyReferralRewards({ rewards, unusedDiscountCodes }: { rewards: U
   const otherCodes = unusedDiscountCodes.filter((code) => !rewardCodeIds.has(code.id));
   return (
     <Card data-testid="my-referral-rewards">
-      <CardHeader title="Your rewards" description="What you earned through referrals. Discount codes are entered at checkout." />
+      <CardHeader title="Your rewards" description="What you earned through referrals. Enter a discount code at checkout; a card renewal takes your next free code by itself." />
       {rewards.length === 0 && otherCodes.length === 0 ? (
         <EmptyState title="No rewards yet" description="When a referral completes, its reward appears here." />
       ) : (
