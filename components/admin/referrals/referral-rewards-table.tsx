@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ReferralRewardRow } from "@/lib/referrals/admin/list-referral-rewards";
 
@@ -29,13 +29,15 @@ export function ReferralRewardsTable({ rows }: { rows: ReferralRewardRow[] }) {
             <Td>
               <Badge tone={row.role === "referrer" ? "violet" : "blue"}>{row.role}</Badge>
             </Td>
-            <Td>
+            <Td className="whitespace-nowrap">
               {row.description}
               <span className="block font-mono text-xs text-zinc-500">{row.rewardType}</span>
             </Td>
             <Td className="text-zinc-600">{row.referredEmail}</Td>
             <Td className="text-zinc-600">{row.programName}</Td>
-            <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(row.createdAt)}</Td>
+            <Td className="whitespace-nowrap text-zinc-600" title={formatDateTime(row.createdAt)}>
+              {formatDate(row.createdAt)}
+            </Td>
           </Tr>
         ))}
       </TBody>

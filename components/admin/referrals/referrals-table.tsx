@@ -17,7 +17,7 @@ function RowActions({ row, actions }: { row: ReferralRow; actions: ReferralRevie
   const fields = { referralId: row.id };
   if (row.status === "pending" && row.review === "flagged") {
     return (
-      <span className="inline-flex gap-2">
+      <span className="inline-flex flex-col items-stretch gap-1.5">
         <ActionButton action={actions.approve} fields={fields} label="Approve" pendingLabel="Approving…" testId={`referral-approve-${row.id}`} />
         <ActionButton
           action={actions.reject}
@@ -48,8 +48,6 @@ export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions
           <Th>Program</Th>
           <Th>Status</Th>
           <Th>Review</Th>
-          <Th>Trigger</Th>
-          <Th>Created</Th>
           <Th className="text-right">Actions</Th>
         </Tr>
       </THead>
@@ -69,7 +67,9 @@ export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions
               ) : (
                 <span>{row.referredEmail}</span>
               )}
-              <span className="block text-xs text-zinc-500">{row.source === "link" ? "via link" : "invited"}</span>
+              <span className="block text-xs text-zinc-500" title={formatDateTime(row.createdAt)}>
+                {row.source === "link" ? "via link" : "invited"} · {formatDate(row.createdAt)}
+              </span>
             </Td>
             <Td>
               <Link href={`/admin/referrals/programs/${row.programId}`} className="text-brand-700 hover:underline">
@@ -81,6 +81,11 @@ export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions
                 <ReferralStatusBadge status={row.status} />
                 {row.rewardCapped ? <Badge tone="gray">capped</Badge> : null}
               </span>
+              {row.trigger ? (
+                <span className="mt-1 block text-xs whitespace-nowrap text-zinc-500" title={formatDateTime(row.triggeredAt)}>
+                  {row.trigger} · {formatDate(row.triggeredAt)}
+                </span>
+              ) : null}
               {row.status === "error" && row.errorReason ? (
                 <span className="mt-1 block max-w-64 text-xs text-red-700" data-testid={`referral-error-${row.id}`}>
                   {row.errorReason}
@@ -89,19 +94,6 @@ export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions
             </Td>
             <Td>
               <ReferralReviewBadges review={row.review} flags={row.flags} />
-            </Td>
-            <Td className="whitespace-nowrap text-zinc-600">
-              {row.trigger ? (
-                <>
-                  <span className="font-mono text-xs">{row.trigger}</span>
-                  <span className="block text-xs" title={formatDateTime(row.triggeredAt)}>{formatDate(row.triggeredAt)}</span>
-                </>
-              ) : (
-                <span className="text-zinc-400">—</span>
-              )}
-            </Td>
-            <Td className="whitespace-nowrap text-zinc-600" title={formatDateTime(row.createdAt)}>
-              {formatDate(row.createdAt)}
             </Td>
             <Td className="text-right">
               <RowActions row={row} actions={actions} />
