@@ -14,11 +14,14 @@ export interface CheckoutCard {
 export function CheckoutForm({
   action,
   paymentId,
+  amountCents,
   cards,
   payLabel,
 }: {
   action: FormAction;
   paymentId: number;
+  /** The amount shown: the charge is refused when the payment's amount changed meanwhile. */
+  amountCents: number;
   cards: CheckoutCard[];
   payLabel: string;
 }) {
@@ -26,6 +29,7 @@ export function CheckoutForm({
   return (
     <form {...formProps} className="space-y-4" data-testid="checkout-form">
       <input type="hidden" name="paymentId" value={paymentId} />
+      <input type="hidden" name="expectedAmountCents" value={amountCents} />
       <fieldset className="space-y-2">
         <legend className="mb-2 text-sm font-medium text-zinc-900">Card</legend>
         {cards.map((card, index) => (

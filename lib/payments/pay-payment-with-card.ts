@@ -14,6 +14,8 @@ export interface PayPaymentWithCardOptions {
   /** The payer: only their own payment is found (ownership in the query). */
   userId: number;
   cardToken: string;
+  /** The amount the customer was shown: a payment whose amount changed since (a code applied or removed in another tab) is not charged. */
+  expectedAmountCents?: number;
 }
 
 /**
@@ -32,6 +34,9 @@ export async function payPaymentWithCard(db: Db, options: PayPaymentWithCardOpti
   const outcome = await db.transaction(async (tx) => {
     const locked = await loadPayable(tx, options, { lock: true });
     if (locked.upgradeType !== null) await assertUpgradeStillPayable(tx, locked);
+    if (options.expectedAmountCents !== undefined && options.expectedAmountCents !== locked.amountCents) {
+      throw conflict("payment_amount_changed", "The amount to pay changed since this page was shown; check it and pay again.");
+    }
     const result = await getGateway(locked.gateway).charge({
       cardToken: options.cardToken,
       amountCents: locked.amountCents,

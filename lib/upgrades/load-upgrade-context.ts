@@ -101,7 +101,9 @@ export async function loadUpgradeContext(db: Db, options: { userId: number; now:
         contentAccess: base.contentAccess,
         startAt: base.startAt,
         endAt: base.endAt,
-        paidCents: base.itemsCents !== null ? Number(base.itemsCents) : (base.paymentAmountCents ?? 0),
+        // What the items cost, never more than the payment took: a discount code lowers the amount, not the items.
+        paidCents:
+          base.itemsCents !== null ? Math.min(Number(base.itemsCents), base.paymentAmountCents ?? 0) : (base.paymentAmountCents ?? 0),
         recurrentPaymentId: recurrent?.id ?? null,
       },
       recurrent: recurrent ? { expiresAt: recurrent.expires_at === null ? null : new Date(recurrent.expires_at) } : null,

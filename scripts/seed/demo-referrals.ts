@@ -15,7 +15,7 @@ const DEMO_INVITATIONS = [
 
 /**
  * The default program (the friend's first payment gives the referrer 30 free days and the friend 20% off, within 60
- * days, at most 10 rewards per referrer) and Jane's invitations. Needs the demo catalog and accounts.
+ * days, at most 100 rewards per referrer) and Jane's invitations. Needs the demo catalog and accounts.
  */
 export async function seedDemoReferrals(db: Db): Promise<string[]> {
   const created: string[] = [];
@@ -29,7 +29,7 @@ export async function seedDemoReferrals(db: Db): Promise<string[]> {
       constraints: [{ type: "timeout_days", options: { days: 60 } }],
       reward: { type: "free_days", options: { days: 30, subscription_type_code: "web_monthly" } },
       friend_reward: { type: "discount", options: { kind: "percent", percent_off: 20, valid_days: 90 } },
-      max_rewards_per_referrer: 10,
+      max_rewards_per_referrer: 100,
       review_window_days: 30,
     });
     created.push(`referral program "${DEMO_REFERRAL_PROGRAM}" (default)`);

@@ -9,7 +9,7 @@ import { createApiTokenInAdmin, signIn, signInAsAdmin, uniqueSuffix } from "./fi
  * Assumptions (the demo seed, `npm run db:seed`):
  * - jane@subflow.test / jane1234 has a running (Actual) web subscription and no upcoming one after it.
  * - The active default referral program is "Bring a friend": trigger first_payment, reward free_days 30 (extending
- *   the referrer's running subscription), friend reward a 20% discount, and no cap Jane can reach by rerunning this.
+ *   the referrer's running subscription), friend reward a 20% discount, and a cap (100) Jane will not reach by rerunning this.
  * - The subscription type web_monthly exists at €4.99, and the demo gateway's Visa test card (tok_visa) is always charged.
  * - The friend's reward is granted with the referral's completion: a discount code listed on their /account/referrals.
  * - Completion runs in the local executor (payment.paid), so Jane's page is reloaded until the row says Complete.

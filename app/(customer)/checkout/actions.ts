@@ -17,14 +17,15 @@ import { removeDiscountCode } from "@/lib/referrals/discounts/remove-discount-co
 const payFormSchema = z.object({
   paymentId: idField,
   cardToken: z.string().trim().min(1, { message: "Choose a card." }).max(200),
+  expectedAmountCents: z.coerce.number().int().min(0).optional(),
 });
 
 /** The customer pays their own payment on a card; the user id comes from the session, never from the form. */
-export const payWithCardAction = defineAction({ role: "user", schema: payFormSchema }, async ({ paymentId, cardToken }, { db, user }) => {
+export const payWithCardAction = defineAction({ role: "user", schema: payFormSchema }, async ({ paymentId, cardToken, expectedAmountCents }, { db, user }) => {
   try {
-    await payPaymentWithCard(db, { paymentId, userId: user.id, cardToken });
+    await payPaymentWithCard(db, { paymentId, userId: user.id, cardToken, expectedAmountCents });
   } catch (error) {
-    // An upgrade whose price moved has its new amount stored: show the page again with it beside the error.
+    // An upgrade whose price moved, or an amount changed in another tab: show the page again with it beside the error.
     if (isAppError(error)) revalidatePath(checkoutPath(paymentId));
     throw error;
   }

@@ -229,9 +229,11 @@ describe("GET /r/<code>", () => {
     expect(new URL(response.headers.get("location")!).pathname).toBe("/register");
     const cookie = response.cookies.get(REFERRAL_COOKIE);
     expect(cookie).toMatchObject({ value: code, httpOnly: true, sameSite: "lax", path: "/", maxAge: REFERRAL_COOKIE_MAX_AGE_SECONDS });
-    // Someone else signed in is a visitor too.
+    // Someone else signed in already has an account: to it, without a cookie.
     signedIn.user = await makeUser(db());
-    expect((await open(code)).cookies.get(REFERRAL_COOKIE)?.value).toBe(code);
+    const customer = await open(code);
+    expect(new URL(customer.headers.get("location")!).pathname).toBe("/account");
+    expect(customer.cookies.get(REFERRAL_COOKIE)).toBeUndefined();
   });
 
   it("sends an unknown code to sign-up without a cookie", async () => {

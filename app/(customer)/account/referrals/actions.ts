@@ -2,8 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { inviteFriend } from "@/lib/referrals/invite-friend";
-import { sendReferralInvitation } from "@/lib/referrals/send-referral-invitation";
+import { inviteAndSend } from "@/lib/referrals/invite-and-send";
 import { emailSchema } from "@/lib/users/user-schemas";
 
 const inviteFormSchema = z.object({
@@ -15,8 +14,7 @@ const inviteFormSchema = z.object({
 export const inviteFriendAction = defineAction(
   { role: "user", schema: inviteFormSchema, revalidate: ["/account/referrals"] },
   async ({ email, name }, { db, user }) => {
-    const referral = await inviteFriend(db, { referrerUserId: user.id, email, name: name || null });
-    const sent = await sendReferralInvitation(db, { referralId: referral.id, referrerUserId: user.id });
+    const { sent } = await inviteAndSend(db, { referrerUserId: user.id, email, name: name || null });
     return {
       ok: true,
       message: sent

@@ -84,6 +84,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ payme
               <CheckoutForm
                 action={payWithCardAction}
                 paymentId={payment.id}
+                amountCents={payment.amountCents}
                 cards={DEMO_CARDS}
                 payLabel={`Pay ${formatMoney(payment.amountCents)}`}
               />

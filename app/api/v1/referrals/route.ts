@@ -1,15 +1,13 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { inviteFriend } from "@/lib/referrals/invite-friend";
+import { inviteAndSend } from "@/lib/referrals/invite-and-send";
 import { listUserReferrals } from "@/lib/referrals/list-user-referrals";
 import { referralJson, referralRewardJson } from "@/lib/referrals/referral-json";
-import { sendReferralInvitation } from "@/lib/referrals/send-referral-invitation";
 import { inviteFriendBodySchema } from "./schema";
 
 // The referrer is the token's user: the referral is theirs and the list is scoped to them in the query.
 export const POST = apiRoute({ auth: { token: "user" }, body: inviteFriendBodySchema }, async ({ db, principal, body }) => {
-  const referral = await inviteFriend(db, { referrerUserId: principal.user.id, email: body.email, name: body.name ?? null });
-  const sent = await sendReferralInvitation(db, { referralId: referral.id, referrerUserId: principal.user.id });
-  return NextResponse.json({ referral: referralJson(referral), invitation_sent: sent !== null }, { status: 201 });
+  const { referral, sent } = await inviteAndSend(db, { referrerUserId: principal.user.id, email: body.email, name: body.name ?? null });
+  return NextResponse.json({ referral: referralJson(referral), invitation_sent: sent }, { status: 201 });
 });
 
 export const GET = apiRoute({ auth: { token: "user" } }, async ({ db, principal }) => {

@@ -1,0 +1,24 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { Referral } from "@/lib/db/schema";
+import { inviteFriend } from "./invite-friend";
+import { sendReferralInvitation } from "./send-referral-invitation";
+
+/**
+ * Invite by email (the page's form and POST /api/v1/referrals): the referral, then its email. Once the referral is
+ * saved the request has succeeded — an email that cannot go out (delivery, or anything else on the way) is reported
+ * as `sent: false`, never as a refusal of a referral that exists.
+ */
+export async function inviteAndSend(
+  db: Db,
+  options: { referrerUserId: number; email: string; name?: string | null },
+): Promise<{ referral: Referral; sent: boolean }> {
+  const referral = await inviteFriend(db, options);
+  try {
+    const sent = await sendReferralInvitation(db, { referralId: referral.id, referrerUserId: options.referrerUserId });
+    return { referral, sent: sent !== null };
+  } catch (error) {
+    console.error(`referral ${referral.id}: the invitation email was not sent`, error);
+    return { referral, sent: false };
+  }
+}
