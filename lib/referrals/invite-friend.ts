@@ -12,9 +12,20 @@ import { findDefaultProgram, lockReferralEmail, referralExpiry, referralFlags } 
 export const REFERRAL_INVITATIONS_PER_HOUR = 20;
 const HOUR_MS = 3_600_000;
 
+/** Text that names a web address (the invitation email must not carry one the sender typed). */
+export function looksLikeWebAddress(text: string): boolean {
+  return /(:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|io|ru|xyz|info|biz|link|click|top)\b)/i.test(text);
+}
+
 export const inviteFriendSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().max(200).optional().nullable(),
+  name: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((name) => !looksLikeWebAddress(name), { message: "A name cannot contain a web address." })
+    .optional()
+    .nullable(),
 });
 
 export const referralAlreadyReferred = () =>
@@ -28,7 +39,8 @@ export const referralAlreadyReferred = () =>
 export async function inviteFriend(db: Db, options: { referrerUserId: number; email: string; name?: string | null }): Promise<Referral> {
   const parsed = inviteFriendSchema.safeParse({ email: options.email, name: options.name });
   if (!parsed.success) {
-    throw invalid("validation_error", "Enter a valid email address.", z.flattenError(parsed.error).fieldErrors);
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors;
+    throw invalid("validation_error", fieldErrors.email ? "Enter a valid email address." : "Check the friend's name.", fieldErrors);
   }
   const email = parsed.data.email.toLowerCase();
   try {

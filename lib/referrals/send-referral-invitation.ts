@@ -8,6 +8,7 @@ import { renderEmailTemplate } from "@/lib/email/render-template";
 import { EmailDeliveryError, sendEmail, type SendEmailResult } from "@/lib/email/send-email";
 import type { EmailTransport } from "@/lib/email/transport";
 import { conflict, notFound } from "@/lib/errors";
+import { looksLikeWebAddress } from "./invite-friend";
 import { getReferralLink } from "./referral-link";
 import { REFERRAL_INVITATION_TEMPLATE, REFERRAL_INVITATION_TEMPLATE_CODE } from "./referral-invitation-template";
 import { findEntry } from "./registry";
@@ -55,7 +56,8 @@ export async function sendReferralInvitation(db: Db, options: SendReferralInvita
   const context = await buildEmailContext(db, options.referrerUserId, {
     referral: {
       link: `${appBaseUrl()}${link.path}`,
-      sender_name: row.referrerName?.trim() || row.referrerEmail,
+      // A name that carries a web address would turn our invitation into someone's advert: the address stands in.
+      sender_name: row.referrerName?.trim() && !looksLikeWebAddress(row.referrerName) ? row.referrerName.trim() : row.referrerEmail,
       friend_name: row.referral.referredName ?? "",
       friend_reward: friendRewardSummary(row.program),
     },

@@ -109,7 +109,12 @@ describe("invitations", () => {
     await inviteFriend(db(), { referrerUserId: other.id, email });
     expect(await codeOf(inviteFriend(db(), { referrerUserId: referrer.id, email: ` ${email.toUpperCase()} ` }))).toBe("referral_already_referred");
     expect(await codeOf(inviteFriend(db(), { referrerUserId: referrer.id, email: "not-an-email" }))).toBe("validation_error");
-    expect(await db().select().from(referrals).where(eq(referrals.referrerUserId, referrer.id))).toEqual([]);
+    // The name goes into an email we send: it may not carry a web address.
+    for (const name of ["Win at https://evil.example", "see www.evil.example", "cheap-pills.com"]) {
+      expect(await codeOf(inviteFriend(db(), { referrerUserId: referrer.id, email: uniqueEmail(), name }))).toBe("validation_error");
+    }
+    await inviteFriend(db(), { referrerUserId: referrer.id, email: uniqueEmail(), name: "Dr. J. R. Smith Jr." });
+    expect(await db().select().from(referrals).where(eq(referrals.referrerUserId, referrer.id))).toHaveLength(1);
   });
 
   it("two concurrent invitations of one address (by two referrers) make one referral", async () => {
