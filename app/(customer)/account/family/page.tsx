@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CopyLink } from "@/components/customer/family/copy-link";
 import { FamilyCodeStatusBadge, familyCodeState } from "@/components/customer/family/family-code-status-badge";
 import { SendInvitationForm } from "@/components/customer/family/send-invitation-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { CopyLinkField } from "@/components/ui/copy-link-field";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -65,7 +65,12 @@ function FamilyCodeRow({ row }: { row: MasterFamilyRequestRow }) {
       {request.status === "canceled" ? <p className="text-sm text-zinc-500">Canceled on {formatDateTime(request.canceledAt)}</p> : null}
       {state === "created" ? (
         <div className="flex flex-wrap items-start justify-between gap-3">
-          <CopyLink code={request.code} link={familyActivationLink(request.code)} />
+          <CopyLinkField
+            link={familyActivationLink(request.code)}
+            label="Activation link"
+            inputTestId={`family-link-${request.code}`}
+            buttonTestId={`family-copy-${request.code}`}
+          />
           <SendInvitationForm action={sendFamilyInvitationAction} requestId={request.id} />
         </div>
       ) : null}

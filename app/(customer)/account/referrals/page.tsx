@@ -5,8 +5,8 @@ import { describeReferralProgram } from "@/components/customer/referrals/program
 import { InviteFriendForm } from "@/components/customer/referrals/invite-friend-form";
 import { MyReferralRewards } from "@/components/customer/referrals/my-referral-rewards";
 import { MyReferrals } from "@/components/customer/referrals/my-referrals";
-import { ReferralLinkCopy } from "@/components/customer/referrals/referral-link-copy";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CopyLinkField } from "@/components/ui/copy-link-field";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUserPage } from "@/lib/auth/session";
@@ -58,7 +58,7 @@ export default async function ReferralsPage() {
         <Card data-testid="referral-program">
           <CardHeader title="Your link" description="A friend who signs up within 30 days of opening it counts as your referral." />
           <CardBody className="space-y-3">
-            <ReferralLinkCopy link={`${origin}${link.path}`} />
+            <CopyLinkField link={`${origin}${link.path}`} label="Your referral link" inputTestId="referral-link" buttonTestId="referral-link-copy" />
             {program ? (
               <p className="text-sm text-zinc-700" data-testid="referral-program-summary">
                 {describeReferralProgram(program)}

@@ -5,10 +5,21 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
 /**
- * A code's activation link in a read-only field with a Copy button. Without the clipboard API (an http origin other
- * than localhost, or a refused permission) the link is selected instead, for the person to copy themselves.
+ * A link in a read-only field with a Copy button. Without the clipboard API (an http origin other than localhost, or
+ * a refused permission) the link is selected instead, for the person to copy themselves.
  */
-export function CopyLink({ code, link }: { code: string; link: string }) {
+export function CopyLinkField({
+  link,
+  label,
+  inputTestId,
+  buttonTestId,
+}: {
+  link: string;
+  /** The field's accessible name ("Your referral link"). */
+  label: string;
+  inputTestId: string;
+  buttonTestId: string;
+}) {
   const inputId = useId();
   const [copied, setCopied] = useState<"copied" | "selected" | null>(null);
 
@@ -28,18 +39,18 @@ export function CopyLink({ code, link }: { code: string; link: string }) {
   }
 
   return (
-    <div className="flex min-w-0 items-center gap-2">
+    <div className="flex min-w-0 flex-wrap items-center gap-2">
       <Input
         id={inputId}
         readOnly
         value={link}
-        aria-label="Activation link"
+        aria-label={label}
         className="!w-96 max-w-full font-mono text-xs"
         onFocus={(event) => event.currentTarget.select()}
-        data-testid={`family-link-${code}`}
+        data-testid={inputTestId}
         data-link={link}
       />
-      <Button size="sm" variant="secondary" onClick={() => void copy()} data-testid={`family-copy-${code}`}>
+      <Button size="sm" variant="secondary" onClick={() => void copy()} data-testid={buttonTestId}>
         {copied === "copied" ? "Copied" : "Copy"}
       </Button>
       {copied === "selected" ? <span className="text-xs text-zinc-500">Press Ctrl+C / ⌘C to copy.</span> : null}
