@@ -49,8 +49,44 @@ export function ReferralProgramForm({
   const update = (patch: Partial<ProgramFormValues>) => setValues((current) => ({ ...current, ...patch }));
   const setOptions = (group: "triggerOptions" | "constraintOptions" | "rewardOptions" | "friendRewardOptions", type: string, options: OptionValues) =>
     setValues((current) => ({ ...current, [group]: { ...current[group], [type]: options } }));
-  const rewardEntry = registries.rewards.find((entry) => entry.type === values.rewardType);
-  const friendEntry = registries.rewards.find((entry) => entry.type === values.friendRewardType);
+
+  /** The reward type select and its options: the referrer's (required) or the friend's ("None" allowed). */
+  const rewardChoice = (role: "reward" | "friend_reward") => {
+    const friend = role === "friend_reward";
+    const idPrefix = friend ? "program-friend-reward" : "program-reward";
+    const type = friend ? values.friendRewardType : values.rewardType;
+    const optionsGroup = friend ? "friendRewardOptions" : "rewardOptions";
+    const entry = registries.rewards.find((candidate) => candidate.type === type);
+    return (
+      <>
+        <FormField label="Reward type" htmlFor={`${idPrefix}-type`} hint={entry?.description} error={errors(`${role}.type`)}>
+          <Select
+            id={`${idPrefix}-type`}
+            data-testid={`${idPrefix}-type`}
+            value={type}
+            onChange={(event) => update(friend ? { friendRewardType: event.target.value } : { rewardType: event.target.value })}
+          >
+            {friend ? <option value="">None</option> : null}
+            {registries.rewards.map((candidate) => (
+              <option key={candidate.type} value={candidate.type}>
+                {candidate.label}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        {entry ? (
+          <RegistryOptionsFields
+            schema={entry.schema}
+            values={values[optionsGroup][entry.type] ?? {}}
+            onChange={(options) => setOptions(optionsGroup, entry.type, options)}
+            idPrefix={idPrefix}
+            errors={errors}
+            errorKey={`${role}.options`}
+          />
+        ) : null}
+      </>
+    );
+  };
 
   const checklist = (kind: "trigger" | "constraint", entries: RegistryFormEntry[]) => {
     const list = kind === "trigger" ? "triggers" : "constraints";
@@ -132,64 +168,10 @@ export function ReferralProgramForm({
         {checklist("constraint", registries.constraints)}
       </Section>
 
-      <Section title="Referrer's reward">
-        <FormField label="Reward type" htmlFor="program-reward-type" hint={rewardEntry?.description} error={errors("reward.type")}>
-          <Select
-            id="program-reward-type"
-            data-testid="program-reward-type"
-            value={values.rewardType}
-            onChange={(event) => update({ rewardType: event.target.value })}
-          >
-            {registries.rewards.map((entry) => (
-              <option key={entry.type} value={entry.type}>
-                {entry.label}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        {rewardEntry ? (
-          <RegistryOptionsFields
-            schema={rewardEntry.schema}
-            values={values.rewardOptions[rewardEntry.type] ?? {}}
-            onChange={(options) => setOptions("rewardOptions", rewardEntry.type, options)}
-            idPrefix="program-reward"
-            errors={errors}
-            errorKey="reward.options"
-          />
-        ) : null}
-      </Section>
+      <Section title="Referrer's reward">{rewardChoice("reward")}</Section>
 
       <Section title="Friend's reward" hint="Optional: a reward for the referred friend too (double-sided).">
-        <FormField
-          label="Reward type"
-          htmlFor="program-friend-reward-type"
-          hint={friendEntry?.description}
-          error={errors("friend_reward.type")}
-        >
-          <Select
-            id="program-friend-reward-type"
-            data-testid="program-friend-reward-type"
-            value={values.friendRewardType}
-            onChange={(event) => update({ friendRewardType: event.target.value })}
-          >
-            <option value="">None</option>
-            {registries.rewards.map((entry) => (
-              <option key={entry.type} value={entry.type}>
-                {entry.label}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        {friendEntry ? (
-          <RegistryOptionsFields
-            schema={friendEntry.schema}
-            values={values.friendRewardOptions[friendEntry.type] ?? {}}
-            onChange={(options) => setOptions("friendRewardOptions", friendEntry.type, options)}
-            idPrefix="program-friend-reward"
-            errors={errors}
-            errorKey="friend_reward.options"
-          />
-        ) : null}
+        {rewardChoice("friend_reward")}
       </Section>
 
       <Section title="Limits">
