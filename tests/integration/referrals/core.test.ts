@@ -160,15 +160,16 @@ describe("invitations", () => {
     await holder.connect();
     await holder.query("begin");
     await holder.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [`referral-email:${email}`]);
-    const registration = createUser(db(), { email, referral: { code } });
+    // Settled at once: the invitation is refused while this test still awaits the third connection.
+    const registration = Promise.allSettled([createUser(db(), { email, referral: { code } })]);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const invitation = inviteFriend(db(), { referrerUserId: referrer.id, email });
+    const invitation = Promise.allSettled([inviteFriend(db(), { referrerUserId: referrer.id, email })]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await holder.query("commit");
     await holder.end();
-    const [registered, invited] = await Promise.allSettled([registration, invitation]);
-    expect(registered.status).toBe("fulfilled");
-    expect(invited.status === "rejected" && isAppError(invited.reason) && invited.reason.code).toBe("referral_user_exists");
+    const [[registered], [invited]] = await Promise.all([registration, invitation]);
+    expect(registered?.status).toBe("fulfilled");
+    expect(invited?.status === "rejected" && isAppError(invited.reason) && invited.reason.code).toBe("referral_user_exists");
   });
 
   it("needs an active default program, and limits invitations per hour", async () => {
