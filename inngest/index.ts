@@ -2,6 +2,7 @@ import { chargeRecurrentPayment } from "./functions/charge-recurrent-payment";
 import { deliverOutbox } from "./functions/deliver-outbox";
 import { familyRequestsGenerate } from "./functions/family-requests";
 import { recurrentPaymentsCharge } from "./functions/recurrent-payments-charge";
+import { referralInvitationSend } from "./functions/referral-invitation-send";
 import { referralsComplete } from "./functions/referrals-complete";
 import { referralsExpire } from "./functions/referrals-expire";
 import { scenarioRun } from "./functions/scenario-run";
@@ -29,4 +30,5 @@ export const functions = [
   familyRequestsGenerate,
   referralsComplete,
   referralsExpire,
+  referralInvitationSend,
 ];

@@ -11,6 +11,7 @@ export const DOMAIN_EVENT_NAMES = [
   "goal.completed",
   "family.request_accepted",
   "upgrade.completed",
+  "referral.invited",
   "referral.completed",
   "scenario.test",
 ] as const;

@@ -7,7 +7,8 @@ import { sendReferralInvitation } from "./send-referral-invitation";
 /**
  * Invite by email (the page's form and POST /api/v1/referrals): the referral, then its email. Once the referral is
  * saved the request has succeeded — an email that cannot go out (delivery, or anything else on the way) is reported
- * as `sent: false`, never as a refusal of a referral that exists.
+ * as `sent: false`, never as a refusal of a referral that exists; the `referral.invited` event's function
+ * (inngest/functions/referral-invitation-send.ts) retries it.
  */
 export async function inviteAndSend(
   db: Db,

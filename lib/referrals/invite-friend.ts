@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { referrals, users, type Referral } from "@/lib/db/schema";
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
 import { emailSchema } from "@/lib/users/user-schemas";
 import { findDefaultProgram, lockReferralEmail, referralExpiry, referralFlags } from "./referral-rules";
 
@@ -93,6 +94,9 @@ export async function inviteFriend(db: Db, options: { referrerUserId: number; em
         })
         .returning();
       if (!referral) throw new Error("insert returned no row");
+      // The invitation email goes out from the request (for an answer at once) and from this event's function, which
+      // retries a failed delivery; one idempotency key per referral makes it one email either way.
+      await recordEvent(tx, { name: "referral.invited", userId: referrer.id, payload: { referral_id: referral.id } });
       return referral;
     });
   } catch (error) {

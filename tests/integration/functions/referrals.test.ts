@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
-import { referralPrograms, referrals } from "@/lib/db/schema";
+import { emailLog, referralPrograms, referrals } from "@/lib/db/schema";
+import { inviteAndSend } from "@/lib/referrals/invite-and-send";
 import { getReferralLink } from "@/lib/referrals/referral-link";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 import { createUser } from "@/lib/users/create-user";
@@ -61,5 +62,23 @@ describe("referral functions over the real serve endpoint", () => {
     expect(await paying.statusOf()).toBe("complete");
     await inngest.advance(4 * DAY_MS);
     expect(await idle.statusOf()).toBe("expired");
+  });
+
+  it("an invitation whose email failed in the request is delivered by the function's retry", async () => {
+    await db().update(referralPrograms).set({ isDefault: false });
+    await insertProgram(db());
+    const referrer = await makeUser(db());
+    const email = uniqueEmail("invited");
+    process.env.SMTP_URL = "smtp://127.0.0.1:9";
+    try {
+      expect((await inviteAndSend(db(), { referrerUserId: referrer.id, email })).sent).toBe(false);
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    const logOf = async () => (await db().select().from(emailLog).where(eq(emailLog.toAddress, email)))[0];
+    expect((await logOf())?.status).toBe("failed");
+    for (let i = 0; i < 5 && (await logOf())?.status !== "sent"; i++) await inngest.advance(MINUTE_MS);
+    expect(await logOf()).toMatchObject({ status: "sent", templateCode: "referral_invitation" });
+    expect(await db().select().from(emailLog).where(eq(emailLog.toAddress, email))).toHaveLength(1);
   });
 });
