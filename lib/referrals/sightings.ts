@@ -44,9 +44,25 @@ const NON_PUBLIC_IP = [
   /^fe[89ab][0-9a-f]:/i,
 ];
 
-/** The first address of X-Forwarded-For (what the hosting proxy saw), else X-Real-IP; null when not public. */
-export function clientIp(forwardedFor: string | null | undefined, realIp: string | null | undefined): string | null {
-  const raw = forwardedFor?.split(",")[0]?.trim() || realIp?.trim() || "";
+/** `TRUSTED_PROXY_HOPS`: how many proxies of ours append to X-Forwarded-For; unset or invalid: none. */
+function trustedProxyHops(): number {
+  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? "");
+  return Number.isInteger(hops) && hops > 0 ? hops : 0;
+}
+
+/**
+ * The client's address: with TRUSTED_PROXY_HOPS = n, the n-th X-Forwarded-For entry from the end (what the outermost
+ * proxy of ours saw: entries before it are whatever the client sent); without it the first entry (hosts such as
+ * Vercel write the header themselves); else X-Real-IP. Null when not public.
+ */
+export function clientIp(
+  forwardedFor: string | null | undefined,
+  realIp: string | null | undefined,
+  hops: number = trustedProxyHops(),
+): string | null {
+  const entries = forwardedFor?.split(",").map((entry) => entry.trim()).filter(Boolean) ?? [];
+  const chosen = hops > 0 ? entries[Math.max(entries.length - hops, 0)] : entries[0];
+  const raw = chosen || realIp?.trim() || "";
   const ip = raw.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
   return ip && !NON_PUBLIC_IP.some((pattern) => pattern.test(ip)) ? ip : null;
 }

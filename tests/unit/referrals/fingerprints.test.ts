@@ -18,6 +18,12 @@ describe("request fingerprints", () => {
     expect(clientIp("", null)).toBeNull();
   });
 
+  it("behind n proxies of ours that append, takes the n-th entry from the end (a client cannot put itself first)", () => {
+    expect(clientIp("1.2.3.4, 203.0.113.7, 198.51.100.2", null, 2)).toBe("203.0.113.7");
+    expect(clientIp("203.0.113.7", null, 1)).toBe("203.0.113.7");
+    expect(clientIp("203.0.113.7", null, 3)).toBe("203.0.113.7");
+  });
+
   it("ignores loopback, private and link-local addresses (a local server or load balancer gives them to everyone)", () => {
     for (const ip of ["127.0.0.1", "::1", "::ffff:127.0.0.1", "10.1.2.3", "172.20.0.5", "192.168.1.10", "169.254.0.1", "fd12:3456::1", "fe80::1"]) {
       expect(clientIp(ip, null), ip).toBeNull();
