@@ -92,6 +92,7 @@ test("Jane copies her link, a friend registers through it and pays; Jane sees th
   await friend.goto(linkPath);
   await friend.waitForURL((url) => url.pathname === "/register");
   await expect(friend.getByTestId("register-referred-by")).toHaveText(`${JANE.name} invited you`);
+  await expect(friend.getByTestId("register-friend-offer")).toHaveText("You get 20% off a payment when you first pay.");
 
   const friendName = `Friend ${suffix}`;
   const friendEmail = `referred-${suffix}@example.com`;

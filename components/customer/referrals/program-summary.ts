@@ -35,3 +35,18 @@ export function describeReferralProgram(program: ProgramTerms): string {
   }
   return sentences.join(" ");
 }
+
+/** What the triggers ask of the friend, said to the friend. */
+const FRIEND_ACTION: Record<string, string> = { sign_up: "sign up", first_payment: "first pay" };
+
+/**
+ * The program's offer to the invited friend, said to them on the sign-up page ("You get 20% off a payment when you
+ * first pay."); null when the program rewards only the referrer. UI-safe.
+ */
+export function describeFriendOffer(program: Pick<ReferralProgram, "triggers" | "friendReward">): string | null {
+  if (!program.friendReward || program.friendReward.type === "no_reward") return null;
+  const reward = describeChoice(REFERRAL_REWARDS, program.friendReward);
+  if (!reward) return null;
+  const actions = present(program.triggers.map((choice) => FRIEND_ACTION[choice.type] ?? null));
+  return `You get ${reward}${actions.length > 0 ? ` when you ${actions.join(" or ")}` : ""}.`;
+}
