@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { subscriptions, subscriptionTypes, subscriptionUpgrades, upgradeOptions, type Payment, type Subscription } from "@/lib/db/schema";
+import { subscriptions, subscriptionTypes, subscriptionUpgrades, upgradeOptions, users, type Payment, type Subscription } from "@/lib/db/schema";
 import { conflict } from "@/lib/errors";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { upgradeOptionConfigSchema } from "./option-config";
@@ -24,6 +24,8 @@ export async function completePaidExtendUpgrade(tx: Db, payment: Payment): Promi
     const [existing] = await tx.select().from(subscriptions).where(eq(subscriptions.id, upgrade.upgradedSubscriptionId));
     if (existing) return existing;
   }
+  // The user's row before any subscription row, the order subscription creation and reward grants lock in.
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, payment.userId)).for("update");
   const [base] = await tx.select().from(subscriptions).where(eq(subscriptions.id, upgrade.baseSubscriptionId)).for("update");
   const [target] = await tx.select().from(subscriptionTypes).where(eq(subscriptionTypes.id, upgrade.targetSubscriptionTypeId));
   if (!base || !target) throw conflict("upgrade_not_found", "The upgrade's subscription or target type is gone.");
