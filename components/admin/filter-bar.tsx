@@ -3,11 +3,24 @@ import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 
 /** A GET form of list filters: submitting reloads the list with the filters in the URL (page resets to 1). */
-export function FilterBar({ children, clearHref, active }: { children: ReactNode; clearHref: string; active: boolean }) {
+export function FilterBar({
+  children,
+  clearHref,
+  active,
+  testId = "filters",
+  applyTestId,
+}: {
+  children: ReactNode;
+  clearHref: string;
+  active: boolean;
+  /** The form's test id; `applyTestId` is the Filter button's. */
+  testId?: string;
+  applyTestId?: string;
+}) {
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-5 py-3" data-testid="filters">
+    <form method="get" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-5 py-3" data-testid={testId}>
       {children}
-      <button type="submit" className={buttonClasses("secondary")}>
+      <button type="submit" className={buttonClasses("secondary")} data-testid={applyTestId}>
         Filter
       </button>
       {active ? (

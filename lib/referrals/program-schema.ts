@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ReferralProgram } from "@/lib/db/schema";
 import { REFERRAL_CONSTRAINTS } from "./constraints";
 import { findEntry, type ReferralRegistryEntry } from "./registry";
 import { REFERRAL_REWARDS } from "./rewards";
@@ -81,3 +82,33 @@ export const programInputSchema = z
   });
 export type ProgramInput = z.output<typeof programInputSchema>;
 export type ProgramInputRaw = z.input<typeof programInputSchema>;
+
+/** A program's input as columns of referral_programs (what a save writes). */
+export function programColumns(input: ProgramInput) {
+  return {
+    name: input.name,
+    active: input.active,
+    isDefault: input.is_default,
+    triggers: input.triggers,
+    constraints: input.constraints,
+    reward: input.reward,
+    friendReward: input.friend_reward,
+    maxRewardsPerReferrer: input.max_rewards_per_referrer,
+    reviewWindowDays: input.review_window_days,
+  };
+}
+
+/** A saved program as the input that would save it again (the edit form's start, the API's fields). */
+export function programInputOf(program: ReferralProgram): ProgramInput {
+  return {
+    name: program.name,
+    active: program.active,
+    is_default: program.isDefault,
+    triggers: program.triggers,
+    constraints: program.constraints,
+    reward: program.reward,
+    friend_reward: program.friendReward ?? null,
+    max_rewards_per_referrer: program.maxRewardsPerReferrer,
+    review_window_days: program.reviewWindowDays,
+  };
+}

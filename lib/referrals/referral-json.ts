@@ -1,4 +1,4 @@
-import { maskEmail } from "@/components/customer/family/mask-email";
+import { maskEmail } from "@/lib/mask-email";
 import type { DiscountCode, Referral } from "@/lib/db/schema";
 import type { UserReward } from "./list-user-referrals";
 

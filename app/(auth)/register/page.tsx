@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { RegisterForm } from "@/components/auth/register-form";
 import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
-import { maskEmail } from "@/components/customer/family/mask-email";
+import { maskEmail } from "@/lib/mask-email";
 import { describeFriendOffer } from "@/components/customer/referrals/program-summary";
 import { Card, CardBody } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";

@@ -1,6 +1,4 @@
-import Link from "next/link";
-import { FilterField } from "@/components/admin/filter-bar";
-import { buttonClasses } from "@/components/ui/button";
+import { FilterBar, FilterField } from "@/components/admin/filter-bar";
 import { Input, Select } from "@/components/ui/input";
 import { familyRequestStatus, type FamilyRequestStatus } from "@/lib/db/schema";
 
@@ -22,7 +20,7 @@ export function FamilyRequestFilters({
 }) {
   const active = Boolean(values.status || values.master || values.type);
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-5 py-3" data-testid="family-filters">
+    <FilterBar clearHref={clearHref} active={active} testId="family-filters" applyTestId="family-filter-apply">
       <FilterField label="Status" htmlFor="family-status">
         <Select id="family-status" name="status" defaultValue={values.status ?? ""} className="!w-40" data-testid="family-filter-status">
           <option value="">Any status</option>
@@ -54,14 +52,6 @@ export function FamilyRequestFilters({
           ))}
         </Select>
       </FilterField>
-      <button type="submit" className={buttonClasses("secondary")} data-testid="family-filter-apply">
-        Filter
-      </button>
-      {active ? (
-        <Link href={clearHref} className={buttonClasses("ghost")}>
-          Clear
-        </Link>
-      ) : null}
-    </form>
+    </FilterBar>
   );
 }

@@ -1,6 +1,4 @@
-import Link from "next/link";
-import { FilterField } from "@/components/admin/filter-bar";
-import { buttonClasses } from "@/components/ui/button";
+import { FilterBar, FilterField } from "@/components/admin/filter-bar";
 import { Checkbox, Input, Select } from "@/components/ui/input";
 import { referralStatus, type ReferralStatus } from "@/lib/db/schema";
 
@@ -23,7 +21,7 @@ export function ReferralFilters({
 }) {
   const active = Boolean(values.status || values.program || values.flagged || values.email);
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-5 py-3" data-testid="referral-filters">
+    <FilterBar clearHref={clearHref} active={active} testId="referral-filters" applyTestId="referral-filter-apply">
       <FilterField label="Status" htmlFor="referral-status">
         <Select id="referral-status" name="status" defaultValue={values.status ?? ""} className="!w-40" data-testid="referral-filter-status">
           <option value="">Any status</option>
@@ -56,14 +54,6 @@ export function ReferralFilters({
         />
       </FilterField>
       <Checkbox name="flagged" value="1" defaultChecked={values.flagged} label="Needs review" className="pb-2" data-testid="referral-filter-flagged" />
-      <button type="submit" className={buttonClasses("secondary")} data-testid="referral-filter-apply">
-        Filter
-      </button>
-      {active ? (
-        <Link href={clearHref} className={buttonClasses("ghost")}>
-          Clear
-        </Link>
-      ) : null}
-    </form>
+    </FilterBar>
   );
 }

@@ -1,4 +1,4 @@
-import { maskEmail } from "@/components/customer/family/mask-email";
+import { maskEmail } from "@/lib/mask-email";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { timestampSchema } from "@/lib/api/entity-schemas";
 import type { ReferralProgram } from "@/lib/db/schema";
+import { programInputOf } from "../program-schema";
 import { describeReferralProgram, referralProgramSentence } from "./describe-referral-program";
 
 /** Referral programs in the v1 API's snake_case JSON: the response schema (also in OpenAPI) and the row → JSON mapping. */
@@ -36,15 +37,7 @@ export type ReferralProgramJson = z.output<typeof referralProgramJsonSchema>;
 export function serializeReferralProgram(program: ReferralProgram): ReferralProgramJson {
   return {
     id: program.id,
-    name: program.name,
-    active: program.active,
-    is_default: program.isDefault,
-    triggers: program.triggers,
-    constraints: program.constraints,
-    reward: program.reward,
-    friend_reward: program.friendReward ?? null,
-    max_rewards_per_referrer: program.maxRewardsPerReferrer,
-    review_window_days: program.reviewWindowDays,
+    ...programInputOf(program),
     summary: referralProgramSentence(describeReferralProgram(program)),
     created_at: program.createdAt.toISOString(),
     updated_at: program.updatedAt.toISOString(),

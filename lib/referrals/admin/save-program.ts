@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { referralPrograms, referrals, subscriptionTypes, type ReferralProgram } from "@/lib/db/schema";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
-import { programInputSchema, type ProgramInput, type ProgramInputRaw } from "../program-schema";
+import { programColumns, programInputSchema, type ProgramInput, type ProgramInputRaw } from "../program-schema";
 
 /** Program saves and deletes take turns: "make this one the default" un-defaults the others in the same step. */
 async function lockProgramCatalog(db: Db): Promise<void> {
@@ -32,21 +32,6 @@ async function checkRewardTypeCodes(db: Db, input: ProgramInput): Promise<void> 
   }
 }
 
-function columns(input: ProgramInput) {
-  return {
-    name: input.name,
-    active: input.active,
-    isDefault: input.is_default,
-    triggers: input.triggers,
-    constraints: input.constraints,
-    reward: input.reward,
-    friendReward: input.friend_reward,
-    maxRewardsPerReferrer: input.max_rewards_per_referrer,
-    reviewWindowDays: input.review_window_days,
-    updatedAt: now(),
-  };
-}
-
 async function save(db: Db, id: number | undefined, raw: ProgramInputRaw): Promise<ReferralProgram> {
   const input = programInputSchema.parse(raw);
   try {
@@ -59,8 +44,8 @@ async function save(db: Db, id: number | undefined, raw: ProgramInputRaw): Promi
       }
       const [saved] =
         id === undefined
-          ? await tx.insert(referralPrograms).values({ ...columns(input), createdAt: now() }).returning()
-          : await tx.update(referralPrograms).set(columns(input)).where(eq(referralPrograms.id, id)).returning();
+          ? await tx.insert(referralPrograms).values({ ...programColumns(input), createdAt: now(), updatedAt: now() }).returning()
+          : await tx.update(referralPrograms).set({ ...programColumns(input), updatedAt: now() }).where(eq(referralPrograms.id, id)).returning();
       if (!saved) throw notFound("referral_program_not_found", "No such referral program.");
       return saved;
     });

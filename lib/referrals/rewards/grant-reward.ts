@@ -7,8 +7,7 @@ import { AppError } from "@/lib/errors";
 import { extendActualSubscription } from "@/lib/subscriptions/extend-subscription";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { createDiscountCode } from "../discounts/create-discount-code";
-import { findEntry } from "../registry";
-import { REFERRAL_REWARDS } from ".";
+import type { ReferralRegistryEntry } from "../registry";
 import discount from "./discount";
 import freeDays from "./free-days";
 
@@ -29,20 +28,22 @@ export const rewardFailed = (code: string, message: string) => new AppError(code
  * something malformed.
  */
 export async function grantReward(tx: Db, userId: number, reward: RegistryChoice): Promise<GrantedReward | null> {
-  const entry = findEntry(REFERRAL_REWARDS, reward.type);
-  if (!entry) throw rewardFailed("reward_type_unknown", `Unknown reward type "${reward.type}".`);
-  const parsed = entry.optionsSchema.safeParse(reward.options);
-  if (!parsed.success) throw rewardFailed("reward_options_invalid", `The ${entry.label} reward is misconfigured: ${parsed.error.issues[0]?.message}`);
   switch (reward.type) {
     case "no_reward":
       return null;
     case "free_days":
-      return grantFreeDays(tx, userId, freeDays.optionsSchema.parse(reward.options));
+      return grantFreeDays(tx, userId, optionsOf(freeDays, reward.options));
     case "discount":
-      return grantDiscount(tx, userId, discount.optionsSchema.parse(reward.options));
+      return grantDiscount(tx, userId, optionsOf(discount, reward.options));
     default:
-      throw rewardFailed("reward_type_unknown", `No grant for reward type "${reward.type}".`);
+      throw rewardFailed("reward_type_unknown", `Unknown reward type "${reward.type}".`);
   }
+}
+
+function optionsOf<Options extends Record<string, unknown>>(entry: ReferralRegistryEntry<string, Options>, options: unknown): Options {
+  const parsed = entry.optionsSchema.safeParse(options);
+  if (!parsed.success) throw rewardFailed("reward_options_invalid", `The ${entry.label} reward is misconfigured: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
 }
 
 async function grantFreeDays(tx: Db, userId: number, options: { days: number; subscription_type_code?: string }): Promise<GrantedReward> {

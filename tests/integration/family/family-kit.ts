@@ -12,10 +12,10 @@ import {
 import { generateFamilyRequests } from "@/lib/family/generate-family-requests";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
-import { createContentAccess } from "@/lib/subscriptions/create-content-access";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
 import { createUser } from "@/lib/users/create-user";
 import { issueUserToken } from "@/lib/users/issue-user-token";
+import { seedCatalogTypes } from "../../support/catalog";
 
 /**
  * Fixtures for the family tests. Every test file gets a database of its own (tests/support/test-database.ts): call
@@ -44,19 +44,7 @@ export interface FamilyCatalog {
 
 /** Content access web and print, the types of FAMILY_CATALOG, and the family type row for family_web_yearly. */
 export async function seedFamilyCatalog(db: Db): Promise<FamilyCatalog> {
-  await createContentAccess(db, { code: "web", name: "Web" });
-  await createContentAccess(db, { code: "print", name: "Print" });
-  const typeIds = {} as Record<FamilyCatalogCode, number>;
-  for (const [code, type] of Object.entries(FAMILY_CATALOG) as [FamilyCatalogCode, (typeof FAMILY_CATALOG)[FamilyCatalogCode]][]) {
-    const saved = await saveSubscriptionType(db, {
-      code,
-      name: type.name,
-      lengthDays: type.lengthDays,
-      priceCents: type.priceCents,
-      contentAccessCodes: [...type.content],
-    });
-    typeIds[code] = saved.id;
-  }
+  const typeIds = await seedCatalogTypes(db, { contentAccess: ["web", "print"], types: FAMILY_CATALOG });
   const familyType = await insertFamilyType(db, {
     masterSubscriptionTypeId: typeIds.family_web_yearly,
     slaveSubscriptionTypeId: typeIds.web_yearly,

@@ -3,10 +3,9 @@ import type { Db } from "@/lib/db";
 import { referralPrograms, type ReferralProgram } from "@/lib/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
-import { programInputSchema, type ProgramInputRaw } from "@/lib/referrals/program-schema";
-import { createContentAccess } from "@/lib/subscriptions/create-content-access";
-import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
+import { programColumns, programInputSchema, type ProgramInputRaw } from "@/lib/referrals/program-schema";
 import { createUser } from "@/lib/users/create-user";
+import { seedCatalogTypes } from "../../support/catalog";
 
 /**
  * Fixtures for the referral tests. Every test file gets a database of its own: call `seedReferralCatalog` once per
@@ -14,19 +13,13 @@ import { createUser } from "@/lib/users/create-user";
  */
 
 export const REFERRAL_CATALOG = {
-  web_monthly: { name: "Web monthly", lengthDays: 31, priceCents: 990 },
-  web_yearly: { name: "Web yearly", lengthDays: 365, priceCents: 4990 },
+  web_monthly: { name: "Web monthly", lengthDays: 31, priceCents: 990, content: ["web"] },
+  web_yearly: { name: "Web yearly", lengthDays: 365, priceCents: 4990, content: ["web"] },
 } as const;
 
 /** Content access `web` and the two web types; returns their ids by code. */
 export async function seedReferralCatalog(db: Db): Promise<Record<keyof typeof REFERRAL_CATALOG, number>> {
-  await createContentAccess(db, { code: "web", name: "Web" });
-  const ids = {} as Record<keyof typeof REFERRAL_CATALOG, number>;
-  for (const [code, type] of Object.entries(REFERRAL_CATALOG) as [keyof typeof REFERRAL_CATALOG, (typeof REFERRAL_CATALOG)[keyof typeof REFERRAL_CATALOG]][]) {
-    const saved = await saveSubscriptionType(db, { code, ...type, contentAccessCodes: ["web"] });
-    ids[code] = saved.id;
-  }
-  return ids;
+  return seedCatalogTypes(db, { contentAccess: ["web"], types: REFERRAL_CATALOG });
 }
 
 export function uniqueEmail(prefix = "user"): string {
@@ -49,17 +42,7 @@ export async function insertProgram(db: Db, input: Partial<ProgramInputRaw> = {}
     if (parsed.is_default) await tx.update(referralPrograms).set({ isDefault: false });
     const [program] = await tx
       .insert(referralPrograms)
-      .values({
-        name: parsed.name,
-        active: parsed.active,
-        isDefault: parsed.is_default,
-        triggers: parsed.triggers,
-        constraints: parsed.constraints,
-        reward: parsed.reward,
-        friendReward: parsed.friend_reward,
-        maxRewardsPerReferrer: parsed.max_rewards_per_referrer,
-        reviewWindowDays: parsed.review_window_days,
-      })
+      .values(programColumns(parsed))
       .returning();
     if (!program) throw new Error("insert returned no row");
     return program;

@@ -11,11 +11,10 @@ import {
 } from "@/lib/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
-import { createContentAccess } from "@/lib/subscriptions/create-content-access";
-import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
 import { upgradeOptionConfigSchema, type UpgradeMethod, type UpgradeOptionConfigInput } from "@/lib/upgrades/option-config";
 import { createUser } from "@/lib/users/create-user";
 import { issueUserToken } from "@/lib/users/issue-user-token";
+import { seedCatalogTypes } from "../../support/catalog";
 
 /**
  * Fixtures for the upgrade tests. Every test file gets a database of its own (tests/support/test-database.ts), so the
@@ -34,22 +33,7 @@ export type CatalogCode = keyof typeof UPGRADE_CATALOG;
 
 /** Content access web, print and club, and the four default types of UPGRADE_CATALOG. Returns the type ids by code. */
 export async function seedUpgradeCatalog(db: Db): Promise<Record<CatalogCode, number>> {
-  await createContentAccess(db, { code: "web", name: "Web" });
-  await createContentAccess(db, { code: "print", name: "Print" });
-  await createContentAccess(db, { code: "club", name: "Club" });
-  const ids = {} as Record<CatalogCode, number>;
-  for (const [code, type] of Object.entries(UPGRADE_CATALOG) as [CatalogCode, (typeof UPGRADE_CATALOG)[CatalogCode]][]) {
-    const saved = await saveSubscriptionType(db, {
-      code,
-      name: type.name,
-      lengthDays: type.lengthDays,
-      priceCents: type.priceCents,
-      contentAccessCodes: [...type.content],
-      isDefault: true,
-    });
-    ids[code] = saved.id;
-  }
-  return ids;
+  return seedCatalogTypes(db, { contentAccess: ["web", "print", "club"], types: UPGRADE_CATALOG, isDefault: true });
 }
 
 let sequence = 0;

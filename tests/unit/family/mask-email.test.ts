@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskEmail } from "@/components/customer/family/mask-email";
+import { maskEmail } from "@/lib/mask-email";
 
 // The activation page names a master without a name by a masked address: recognisable, not harvestable.
 describe("maskEmail", () => {

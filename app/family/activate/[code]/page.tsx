@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ContentAccessBadges } from "@/components/billing/badges";
 import { ActivateFamilyForm } from "@/components/customer/family/activate-family-form";
-import { maskEmail } from "@/components/customer/family/mask-email";
+import { maskEmail } from "@/lib/mask-email";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";

@@ -1,9 +1,19 @@
 import { z } from "zod";
 import { defineOperation, jsonContent } from "@/lib/api/openapi-operations";
+import { notFound } from "@/lib/errors";
 import { PROGRAM_SAVE_ERRORS, referralProgramBodySchema, referralProgramResponseSchema } from "../schema";
 
 /** `{id}` of /referral-programs/{id}: a positive integer, else 404 like an id that does not exist. */
-export const referralProgramIdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const referralProgramIdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const programNotFound = () => notFound("referral_program_not_found", "No such referral program.");
+
+/** The `{id}` segment; a value that is not an id names no program (404, like an unknown one). */
+export function referralProgramIdParam(params: Record<string, string>): number {
+  const parsed = referralProgramIdParamSchema.safeParse(params.id);
+  if (!parsed.success) throw programNotFound();
+  return parsed.data;
+}
 
 /** Path parameters are documented here: defineOperation covers body, query and headers only. */
 const withIdPath = <T extends object>(operation: T) => ({

@@ -11,6 +11,7 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findReferralProgram } from "@/lib/referrals/admin/list-referral-programs";
 import { programFormRegistries } from "@/lib/referrals/admin/program-form-entries";
+import { programInputOf } from "@/lib/referrals/program-schema";
 import { deleteReferralProgramAction, saveReferralProgramAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Referral program" };
@@ -49,20 +50,7 @@ export default async function ReferralProgramPage({ params }: { params: Promise<
           <ReferralProgramForm
             action={saveReferralProgramAction}
             registries={programFormRegistries()}
-            initial={{
-              id: program.id,
-              program: {
-                name: program.name,
-                active: program.active,
-                is_default: program.isDefault,
-                triggers: program.triggers,
-                constraints: program.constraints,
-                reward: program.reward,
-                friend_reward: program.friendReward ?? null,
-                max_rewards_per_referrer: program.maxRewardsPerReferrer,
-                review_window_days: program.reviewWindowDays,
-              },
-            }}
+            initial={{ id: program.id, program: programInputOf(program) }}
           />
         </CardBody>
       </Card>

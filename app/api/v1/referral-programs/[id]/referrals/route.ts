@@ -1,17 +1,15 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { notFound } from "@/lib/errors";
 import { findReferralProgram } from "@/lib/referrals/admin/list-referral-programs";
 import { listReferrals } from "@/lib/referrals/admin/list-referrals";
 import { serializeReferralRow } from "@/lib/referrals/admin/referral-admin-json";
-import { referralProgramIdParamSchema } from "../schema";
+import { programNotFound, referralProgramIdParam } from "../schema";
 import { listProgramReferralsQuerySchema } from "./schema";
 
 export const GET = apiRoute(
   { auth: { token: "api", scope: "referrals" }, query: listProgramReferralsQuerySchema },
   async ({ db, params, query }) => {
-    const id = referralProgramIdParamSchema.safeParse(params.id);
-    const program = id.success ? await findReferralProgram(db, id.data) : null;
-    if (!program) throw notFound("referral_program_not_found", "No such referral program.");
+    const program = await findReferralProgram(db, referralProgramIdParam(params));
+    if (!program) throw programNotFound();
     const { rows, total } = await listReferrals(db, {
       programId: program.id,
       status: query.status,
