@@ -1,6 +1,8 @@
 import { chargeRecurrentPayment } from "./functions/charge-recurrent-payment";
 import { deliverOutbox } from "./functions/deliver-outbox";
 import { familyRequestsGenerate } from "./functions/family-requests";
+import { paymentConfirmationSend } from "./functions/payment-confirmation-send";
+import { paymentsReconcile } from "./functions/payments-reconcile";
 import { recurrentPaymentsCharge } from "./functions/recurrent-payments-charge";
 import { referralInvitationSend } from "./functions/referral-invitation-send";
 import { referralsComplete } from "./functions/referrals-complete";
@@ -20,6 +22,8 @@ export const functions = [
   subscriptionsLifecycle,
   recurrentPaymentsCharge,
   chargeRecurrentPayment,
+  paymentsReconcile,
+  paymentConfirmationSend,
   sendTemplateEmail,
   scenariosDispatch,
   scenarioRun,

@@ -12,13 +12,19 @@ export function SubscriptionStateBadge({ state }: { state: SubscriptionState }) 
   );
 }
 
-const paymentTones: Record<PaymentStatus, BadgeTone> = { form: "amber", paid: "green", fail: "red", refund: "gray" };
-const paymentLabels: Record<PaymentStatus, string> = { form: "Unpaid", paid: "Paid", fail: "Failed", refund: "Refunded" };
+const paymentTones: Record<PaymentStatus, BadgeTone> = { form: "amber", pending: "blue", paid: "green", fail: "red", refund: "gray" };
+export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
+  form: "Unpaid",
+  pending: "Processing",
+  paid: "Paid",
+  fail: "Failed",
+  refund: "Refunded",
+};
 
 export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
   return (
     <Badge tone={paymentTones[status]} data-testid="payment-status">
-      {paymentLabels[status]}
+      {PAYMENT_STATUS_LABELS[status]}
     </Badge>
   );
 }

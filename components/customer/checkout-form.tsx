@@ -10,7 +10,11 @@ export interface CheckoutCard {
   description: string;
 }
 
-/** Pick a (test) card and pay. The button is disabled while the charge runs, so one click is one charge. */
+/**
+ * Pick a (test) card and pay, or — for a gateway with its own payment page (no cards listed) — go on to it. The button
+ * is disabled while the charge runs, and the payment is locked and marked pending before the gateway is called, so
+ * one click is one charge and a second submit is refused.
+ */
 export function CheckoutForm({
   action,
   paymentId,
@@ -30,6 +34,7 @@ export function CheckoutForm({
     <form {...formProps} className="space-y-4" data-testid="checkout-form">
       <input type="hidden" name="paymentId" value={paymentId} />
       <input type="hidden" name="expectedAmountCents" value={amountCents} />
+      {cards.length > 0 ? (
       <fieldset className="space-y-2">
         <legend className="mb-2 text-sm font-medium text-zinc-900">Card</legend>
         {cards.map((card, index) => (
@@ -52,6 +57,7 @@ export function CheckoutForm({
           </label>
         ))}
       </fieldset>
+      ) : null}
       {state && !state.ok ? (
         <Notice
           tone={state.error === "upgrade_offer_changed" ? "warning" : "error"}
@@ -60,7 +66,9 @@ export function CheckoutForm({
               ? "Your card was declined"
               : state.error === "upgrade_offer_changed"
                 ? "The price has changed"
-                : undefined
+                : state.error === "payment_in_progress"
+                  ? "Payment in progress"
+                  : undefined
           }
           data-testid="checkout-error"
         >
@@ -70,7 +78,7 @@ export function CheckoutForm({
         </Notice>
       ) : null}
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingLabel="Paying…" data-testid="checkout-pay">
+        <SubmitButton pending={pending} pendingLabel={cards.length > 0 ? "Paying…" : "Opening the payment page…"} data-testid="checkout-pay">
           {payLabel}
         </SubmitButton>
       </div>

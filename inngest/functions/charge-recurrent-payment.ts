@@ -18,6 +18,7 @@ export const chargeRecurrentPayment = inngest.createFunction(
       const outcome = await charge(await getDb(), { recurrentPaymentId: data.recurrent_payment_id });
       if (outcome.status === "charged") return { status: outcome.status, payment_id: outcome.payment.id };
       if (outcome.status === "declined") return { status: outcome.status, payment_id: outcome.payment.id, final: outcome.final, reason: outcome.reason };
+      if (outcome.status === "pending") return { status: outcome.status, payment_id: outcome.payment.id };
       return outcome;
     });
   },

@@ -5,8 +5,8 @@ import { CHARGE_DUE_EVENT } from "../events";
 
 /**
  * Every five minutes: one charge event per due recurrent payment (fan-out, so one slow gateway call never holds the
- * others). The event id names the payment and its attempt, so a payment still waiting from the last tick is not
- * queued twice.
+ * others). The event id names the recurrent payment, its failed attempts and the last payment it made, so a payment
+ * still waiting from the last tick is not queued twice, while one whose charge never reached the gateway is.
  */
 export const recurrentPaymentsCharge = inngest.createFunction(
   { id: "recurrent-payments-charge", triggers: [{ cron: "*/5 * * * *" }] },
@@ -16,9 +16,9 @@ export const recurrentPaymentsCharge = inngest.createFunction(
     await step.sendEvent(
       "queue-charges",
       due.map((payment) => ({
-        id: `charge:${payment.id}:${payment.failedAttempts}`,
+        id: `charge:${payment.id}:${payment.failedAttempts}:${payment.lastPaymentId ?? 0}`,
         name: CHARGE_DUE_EVENT,
-        data: { recurrent_payment_id: payment.id, charge_key: `${payment.id}:${payment.failedAttempts}` },
+        data: { recurrent_payment_id: payment.id, charge_key: `${payment.id}:${payment.failedAttempts}:${payment.lastPaymentId ?? 0}` },
       })),
     );
     return { queued: due.length };

@@ -18,6 +18,7 @@ import { retryReferralOperation } from "@/app/api/v1/referrals/[id]/retry/schema
 import { completeGoalOperation } from "@/app/api/v1/goals/complete/schema";
 import { createGoalOperation, listGoalsOperation } from "@/app/api/v1/goals/schema";
 import { createPaymentOperation } from "@/app/api/v1/payments/schema";
+import { purchaseOperation } from "@/app/api/v1/purchases/schema";
 import {
   createSubscriptionTypeOperation,
   listSubscriptionTypesOperation,
@@ -45,6 +46,7 @@ const paths: ZodOpenApiObject["paths"] = {
   "/subscription-types": { get: listSubscriptionTypesOperation, post: createSubscriptionTypeOperation },
   "/subscriptions": { post: createSubscriptionOperation },
   "/payments": { post: createPaymentOperation },
+  "/purchases": { post: purchaseOperation },
   "/events": { post: createEventOperation },
   "/banners": { get: listBannersOperation, post: createBannerOperation },
   "/banners/{id}": { get: getBannerOperation, put: updateBannerOperation, delete: deleteBannerOperation },

@@ -6,6 +6,7 @@ export const DOMAIN_EVENT_NAMES = [
   "subscription.started",
   "subscription.ended",
   "payment.paid",
+  "payment.action_required",
   "recurrent_payment.renewed",
   "recurrent_payment.state_changed",
   "goal.completed",

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { paymentItems, payments, subscriptionUpgrades } from "@/lib/db/schema";
+import { paymentItems, payments, recurrentPayments, subscriptions, subscriptionTypes, subscriptionUpgrades } from "@/lib/db/schema";
 
 /**
  * A payment as its checkout page shows it: the payer's own only (ownership in the query), with its items and the
@@ -31,4 +31,22 @@ export function findPaymentUpgrade(db: Db, options: { paymentId: number; userId:
     .from(subscriptionUpgrades)
     .where(and(eq(subscriptionUpgrades.paymentId, options.paymentId), eq(subscriptionUpgrades.userId, options.userId)))
     .limit(1);
+}
+
+/** What a paid payment bought, for its result page: the subscription (with its type's name) and whether it renews. */
+export async function findPaymentPurchase(db: Db, options: { paymentId: number; userId: number }) {
+  const [row] = await db
+    .select({ subscription: subscriptions, typeName: subscriptionTypes.name })
+    .from(subscriptions)
+    .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptions.subscriptionTypeId))
+    .where(and(eq(subscriptions.paymentId, options.paymentId), eq(subscriptions.userId, options.userId)))
+    .orderBy(asc(subscriptions.id))
+    .limit(1);
+  if (!row) return null;
+  const [renewal] = await db
+    .select({ id: recurrentPayments.id, chargeAt: recurrentPayments.chargeAt })
+    .from(recurrentPayments)
+    .where(and(eq(recurrentPayments.parentPaymentId, options.paymentId), eq(recurrentPayments.userId, options.userId)))
+    .limit(1);
+  return { ...row, renewal: renewal ?? null };
 }

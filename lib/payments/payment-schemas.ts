@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
-import { PAYMENT_GATEWAY_CODES } from "./gateways";
+import { PAYMENT_GATEWAY_CODES } from "./gateways/gateway-codes";
 
 export const paymentItemInputSchema = z.object({
   subscriptionTypeCode: codeSchema,

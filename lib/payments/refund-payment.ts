@@ -1,53 +1,28 @@
 import "server-only";
-import { and, eq, gt } from "drizzle-orm";
-import { now } from "@/lib/clock";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { payments, recurrentPayments, subscriptions, type Payment } from "@/lib/db/schema";
+import { payments, type Payment } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
-import { stopSubscription } from "@/lib/subscriptions/stop-subscription";
+import { getGateway, isChargeableGateway } from "./gateways";
+import { recordRefund } from "./record-refund";
 
 /**
- * Refund a paid payment. By default its subscription stops now and the recurrent payment set up from it stops
- * (`system_stop`), all in one transaction.
+ * Refund a paid payment: a card payment is refunded at its gateway first (no transaction open; the key is one per
+ * payment, so two admins refunding at once refund once), then recorded (recordRefund: the subscription and the
+ * renewal stop). A payment settled outside Subflow (`manual`) is only recorded.
  */
-export async function refundPayment(
-  db: Db,
-  options: { paymentId: number; stopSubscription?: boolean },
-): Promise<Payment> {
-  return db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(payments).where(eq(payments.id, options.paymentId)).for("update");
-    if (!locked) throw notFound("payment_not_found", "No such payment.");
-    if (locked.status !== "paid") throw new AppError("payment_wrong_status", "Only a paid payment can be refunded.", 409);
-    const at = now();
-    const [payment] = await tx
-      .update(payments)
-      .set({ status: "refund", refundedAt: at, updatedAt: at })
-      .where(eq(payments.id, locked.id))
-      .returning();
-    if (!payment) throw new Error("update returned no row");
-
-    if (options.stopSubscription ?? true) {
-      const running = await tx
-        .select({ id: subscriptions.id })
-        .from(subscriptions)
-        .where(and(eq(subscriptions.paymentId, payment.id), gt(subscriptions.endAt, at)));
-      for (const subscription of running) {
-        await stopSubscription(tx, { subscriptionId: subscription.id, note: `Refund of payment #${payment.id}` });
-      }
-    }
-    const stopped = await tx
-      .update(recurrentPayments)
-      .set({ state: "system_stop", stoppedAt: at, updatedAt: at })
-      .where(and(eq(recurrentPayments.parentPaymentId, payment.id), eq(recurrentPayments.state, "active")))
-      .returning();
-    for (const recurrent of stopped) {
-      await recordEvent(tx, {
-        name: "recurrent_payment.state_changed",
-        userId: recurrent.userId,
-        payload: { recurrent_payment_id: recurrent.id, state: recurrent.state, previous_state: "active", reason: "refund" },
-      });
-    }
-    return payment;
-  });
+export async function refundPayment(db: Db, options: { paymentId: number; stopSubscription?: boolean }): Promise<Payment> {
+  const [payment] = await db.select().from(payments).where(eq(payments.id, options.paymentId));
+  if (!payment) throw notFound("payment_not_found", "No such payment.");
+  if (payment.status !== "paid") throw new AppError("payment_wrong_status", "Only a paid payment can be refunded.", 409);
+  const reference = payment.gatewayReference ?? (typeof payment.meta.transaction_id === "string" ? payment.meta.transaction_id : null);
+  if (isChargeableGateway(payment.gateway) && reference) {
+    await getGateway(payment.gateway).refund({
+      paymentId: payment.id,
+      idempotencyKey: `subflow-refund-${payment.id}`,
+      reference,
+      amountCents: payment.amountCents,
+    });
+  }
+  return recordRefund(db, options);
 }

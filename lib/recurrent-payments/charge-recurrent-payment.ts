@@ -1,35 +1,36 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { payments, recurrentPayments, subscriptionTypes, type Payment, type Subscription } from "@/lib/db/schema";
-import { recordEvent } from "@/lib/events/record-event";
+import { beginCharge } from "@/lib/payments/begin-charge";
 import { createPayment } from "@/lib/payments/create-payment";
-import { getGateway, toGatewayCode } from "@/lib/payments/gateways";
-import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
-import { createRecurrentPayment } from "./create-recurrent-payment";
-import { applyDiscountToRenewal, releaseDiscountOfFailedPayment } from "@/lib/referrals/discounts/apply-discount-to-renewal";
+import { absoluteCheckoutUrl, gatewayCurrency, loadGatewayCustomer } from "@/lib/payments/gateway-request-parts";
+import { getGateway } from "@/lib/payments/gateways";
+import { toGatewayCode } from "@/lib/payments/gateways/gateway-codes";
+import { settlePayment } from "@/lib/payments/settle-payment";
+import { applyDiscountToRenewal } from "@/lib/referrals/discounts/apply-discount-to-renewal";
 
-/** After a decline the charge is tried again after 1, 2, then 3 days; the fourth decline ends the chain. */
-export const CHARGE_RETRY_DAYS = [1, 2, 3] as const;
-export const DEFAULT_MAX_FAILED_CHARGES = CHARGE_RETRY_DAYS.length + 1;
+export { CHARGE_RETRY_DAYS, DEFAULT_MAX_FAILED_CHARGES } from "./settle-renewal";
 
 export type ChargeOutcome =
-  | { status: "charged"; payment: Payment; subscription: Subscription | null; nextRecurrentPaymentId: number }
+  | { status: "charged"; payment: Payment; subscription: Subscription | null; nextRecurrentPaymentId: number | null }
   | { status: "declined"; payment: Payment; reason: string; final: boolean }
-  | { status: "skipped"; reason: "not_active" | "locked" };
+  /** Waiting: for the customer to confirm with their bank, or for reconciliation after a gateway that did not answer. */
+  | { status: "pending"; payment: Payment }
+  | { status: "skipped"; reason: "not_active" | "locked" | "charging" };
 
 /**
- * Charge one recurrent payment through its gateway. The row is locked (SKIP LOCKED) for the whole charge, so two
- * overlapping runs never charge one period twice: the second sees `locked`, or `not_active` once the first is done.
- * Success pays a new payment (creating the next subscription) and moves the chain on; a decline records a failed
- * payment and, after `maxFailedCharges`, stops the chain as `charge_failed`.
+ * Charge one recurrent payment, in three steps: (1) a transaction with the row locked (SKIP LOCKED: an overlapping run
+ * sees `locked`) creates the renewal's payment as `pending` and links it; (2) the gateway charges the saved card, with
+ * no transaction open, under the payment's idempotency key; (3) settlePayment records the answer under the locks.
+ * A row whose charge is still pending is not charged again (`charging`); a crash between the steps leaves a pending
+ * payment that reconciliation settles by asking the gateway with the same key, so a period is never charged twice.
  */
 export async function chargeRecurrentPayment(
   db: Db,
   options: { recurrentPaymentId: number; maxFailedCharges?: number },
 ): Promise<ChargeOutcome> {
-  return db.transaction(async (tx) => {
+  const begun = await db.transaction(async (tx) => {
     const [recurrent] = await tx
       .select()
       .from(recurrentPayments)
@@ -40,9 +41,16 @@ export async function chargeRecurrentPayment(
         .select({ id: recurrentPayments.id })
         .from(recurrentPayments)
         .where(eq(recurrentPayments.id, options.recurrentPaymentId));
-      return { status: "skipped", reason: exists ? "locked" : "not_active" };
+      return { skipped: exists ? "locked" : "not_active" } as const;
     }
-    if (recurrent.state !== "active") return { status: "skipped", reason: "not_active" };
+    if (recurrent.state !== "active") return { skipped: "not_active" } as const;
+    if (recurrent.paymentId !== null) {
+      const [previous] = await tx
+        .select({ id: payments.id })
+        .from(payments)
+        .where(and(eq(payments.id, recurrent.paymentId), eq(payments.status, "pending")));
+      if (previous) return { skipped: "charging" } as const;
+    }
 
     const typeId = recurrent.nextSubscriptionTypeId ?? recurrent.subscriptionTypeId;
     const [type] = await tx.select().from(subscriptionTypes).where(eq(subscriptionTypes.id, typeId));
@@ -51,77 +59,60 @@ export async function chargeRecurrentPayment(
       userId: recurrent.userId,
       gateway: toGatewayCode(recurrent.gateway),
       items: [{ subscriptionTypeCode: type.code, amountCents: recurrent.customAmountCents ?? type.priceCents }],
-      meta: { recurrent_payment_id: recurrent.id },
+      meta: {
+        recurrent_payment_id: recurrent.id,
+        charged_card_token: recurrent.cardToken,
+        charge_description: `${type.name} renewal`,
+        ...(options.maxFailedCharges === undefined ? {} : { max_failed_charges: options.maxFailedCharges }),
+      },
     });
-    await tx.update(payments).set({ recurrentPaymentId: recurrent.id }).where(eq(payments.id, created.id));
+    const [linked] = await tx.update(payments).set({ recurrentPaymentId: recurrent.id }).where(eq(payments.id, created.id)).returning();
+    if (!linked) throw new Error("update returned no row");
     const discounted = await applyDiscountToRenewal(tx, { userId: recurrent.userId, paymentId: created.id });
-    const charged = discounted?.payment ?? created;
-
-    const result = await getGateway(recurrent.gateway).charge({
-      cardToken: recurrent.cardToken,
-      amountCents: charged.amountCents,
-      paymentId: created.id,
-      description: `${type.name} renewal`,
-    });
-    const at = now();
-
-    if (result.ok) {
-      const paid = await markPaymentPaid(tx, { paymentId: created.id, skipRecurrentSetup: true });
-      await tx
-        .update(payments)
-        .set({ meta: { ...charged.meta, transaction_id: result.transactionId } })
-        .where(eq(payments.id, created.id));
-      await tx
-        .update(recurrentPayments)
-        .set({ state: "charged", paymentId: created.id, updatedAt: at })
-        .where(eq(recurrentPayments.id, recurrent.id));
-      const next = await createRecurrentPayment(tx, {
-        parentPaymentId: created.id,
-        cardToken: recurrent.cardToken,
-        customAmountCents: recurrent.customAmountCents,
-        expiresAt: recurrent.expiresAt,
-      });
-      await recordEvent(tx, {
-        name: "recurrent_payment.renewed",
-        userId: recurrent.userId,
-        payload: {
-          recurrent_payment_id: recurrent.id,
-          next_recurrent_payment_id: next.id,
-          payment_id: created.id,
-          subscription_id: paid.subscription?.id ?? null,
-          amount_cents: charged.amountCents,
-        },
-      });
-      return { status: "charged", payment: paid.payment, subscription: paid.subscription, nextRecurrentPaymentId: next.id };
-    }
-
-    const [failed] = await tx
-      .update(payments)
-      .set({ status: "fail", failureReason: result.reason, updatedAt: at })
-      .where(and(eq(payments.id, created.id)))
-      .returning();
-    if (!failed) throw new Error("update returned no row");
-    await releaseDiscountOfFailedPayment(tx, created.id);
-    const failedAttempts = recurrent.failedAttempts + 1;
-    const final = failedAttempts >= (options.maxFailedCharges ?? DEFAULT_MAX_FAILED_CHARGES);
-    await tx
-      .update(recurrentPayments)
-      .set({
-        failedAttempts,
-        lastFailureReason: result.reason,
-        paymentId: created.id,
-        state: final ? "charge_failed" : "active",
-        nextAttemptAt: final ? null : addDays(at, CHARGE_RETRY_DAYS[Math.min(failedAttempts, CHARGE_RETRY_DAYS.length) - 1] ?? 1),
-        updatedAt: at,
-      })
-      .where(eq(recurrentPayments.id, recurrent.id));
-    if (final) {
-      await recordEvent(tx, {
-        name: "recurrent_payment.state_changed",
-        userId: recurrent.userId,
-        payload: { recurrent_payment_id: recurrent.id, state: "charge_failed", previous_state: "active", reason: result.code },
-      });
-    }
-    return { status: "declined", payment: failed, reason: result.reason, final };
+    const charge = await beginCharge(tx, discounted?.payment ?? linked);
+    await tx.update(recurrentPayments).set({ paymentId: created.id }).where(eq(recurrentPayments.id, recurrent.id));
+    return { recurrent, typeName: type.name, ...charge } as const;
   });
+  if ("skipped" in begun && begun.skipped) return { status: "skipped", reason: begun.skipped };
+  if (!("payment" in begun)) throw new Error("unreachable");
+
+  const { payment, recurrent, idempotencyKey } = begun;
+  let outcome;
+  try {
+    outcome = await getGateway(recurrent.gateway).chargeSavedCard({
+      paymentId: payment.id,
+      idempotencyKey,
+      amountCents: payment.amountCents,
+      currency: gatewayCurrency(),
+      description: `${begun.typeName} renewal`,
+      customer: await loadGatewayCustomer(db, recurrent.userId),
+      cardToken: recurrent.cardToken,
+      confirmUrl: absoluteCheckoutUrl(payment.id),
+    });
+  } catch (error) {
+    // No answer (a timeout, a gateway error): the payment stays pending; reconciliation asks by the same key.
+    console.warn(`renewal charge of payment ${payment.id} got no answer from the gateway; left for reconciliation`, error);
+    return { status: "pending", payment };
+  }
+  return toChargeOutcome(await settlePayment(db, { paymentId: payment.id, outcome }), recurrent.id, db);
+}
+
+async function toChargeOutcome(settled: Awaited<ReturnType<typeof settlePayment>>, recurrentPaymentId: number, db: Db): Promise<ChargeOutcome> {
+  switch (settled.status) {
+    case "paid": {
+      const [next] = await db
+        .select({ id: recurrentPayments.id })
+        .from(recurrentPayments)
+        .where(eq(recurrentPayments.parentPaymentId, settled.payment.id));
+      return { status: "charged", payment: settled.payment, subscription: settled.subscription, nextRecurrentPaymentId: next?.id ?? null };
+    }
+    case "declined": {
+      const [row] = await db.select({ state: recurrentPayments.state }).from(recurrentPayments).where(eq(recurrentPayments.id, recurrentPaymentId));
+      return { status: "declined", payment: settled.payment, reason: settled.reason, final: row?.state === "charge_failed" };
+    }
+    case "pending":
+    case "already_settled":
+    case "abandoned":
+      return { status: "pending", payment: settled.payment };
+  }
 }

@@ -107,7 +107,8 @@ export async function grantAndComplete(tx: Db, referral: Referral, program: Refe
         if (reward) granted.push({ role: "referrer", userId: referral.referrerUserId, type: program.reward.type, reward });
       }
       if (program.friendReward && referral.referredUserId) {
-        const reward = await grantReward(savepoint, referral.referredUserId, program.friendReward);
+        const reward =
+          (await welcomeDiscountTaken(savepoint, referral)) ?? (await grantReward(savepoint, referral.referredUserId, program.friendReward));
         if (reward) granted.push({ role: "friend", userId: referral.referredUserId, type: program.friendReward.type, reward });
       }
       if (granted.length > 0) {
@@ -163,4 +164,22 @@ async function rewardedCount(tx: Db, referral: Referral): Promise<number> {
       ),
     );
   return row?.n ?? 0;
+}
+
+/**
+ * The friend's discount already taken off the payment that completed the referral (a first purchase through the
+ * front door, see findWelcomeDiscount): that discount is the friend's reward, and no second code is issued.
+ */
+async function welcomeDiscountTaken(tx: Db, referral: Referral): Promise<GrantedReward | null> {
+  if (!referral.triggerPaymentId || !referral.referredUserId) return null;
+  const [payment] = await tx
+    .select({ id: payments.id, meta: payments.meta })
+    .from(payments)
+    .where(and(eq(payments.id, referral.triggerPaymentId), eq(payments.userId, referral.referredUserId)));
+  const welcome = payment?.meta.referral_welcome_discount as { referral_id?: unknown; description?: unknown } | undefined;
+  if (!payment || welcome?.referral_id !== referral.id) return null;
+  return {
+    description: `${typeof welcome.description === "string" ? welcome.description : "A discount"} (taken off the first payment)`,
+    detail: { applied_to_payment_id: payment.id, discount_cents: payment.meta.discount_cents ?? null },
+  };
 }

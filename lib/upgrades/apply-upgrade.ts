@@ -5,7 +5,6 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import {
   payments,
-  recurrentPayments,
   subscriptions,
   subscriptionTypes,
   subscriptionUpgrades,
@@ -16,14 +15,20 @@ import {
 } from "@/lib/db/schema";
 import { idempotencyKeySchema } from "@/lib/api/idempotency";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { createPayment } from "@/lib/payments/create-payment";
-import { getGateway, toGatewayCode } from "@/lib/payments/gateways";
+import { beginCharge } from "@/lib/payments/begin-charge";
+import { absoluteCheckoutUrl, gatewayCurrency, loadGatewayCustomer } from "@/lib/payments/gateway-request-parts";
+import { getGateway } from "@/lib/payments/gateways";
+import type { GatewayOutcome } from "@/lib/payments/gateways/gateway";
+import { toGatewayCode } from "@/lib/payments/gateways/gateway-codes";
+import { settlePayment } from "@/lib/payments/settle-payment";
 import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
 import { loadUpgradeContext } from "./load-upgrade-context";
 import { NO_UPGRADE_REASON_MESSAGES, type UpgradeOffer } from "./offer-types";
 import { UPGRADE_TYPES, upgradeTagSchema, type UpgradeMethod } from "./option-config";
-import { adjustFollowers, recordUpgradeCompleted, replaceBaseSubscription, StaleOfferError } from "./record-upgrade";
+import { completeSplit, lockBase, lockRecurrent, renewIntoTarget } from "./complete-split";
+import { StaleOfferError } from "./record-upgrade";
+import { serializeSoldOffer } from "./sold-offer";
 import { selectOffers, type OfferContext } from "./select-offers";
 
 export interface ApplyUpgradeOptions {
@@ -57,14 +62,24 @@ const applyUpgradeSchema = z.object({
   expectedChargeCents: z.number().int().min(0).optional(),
 });
 
-type Outcome = { kind: "applied"; applied: AppliedUpgrade } | { kind: "declined"; reason: string; payment: Payment };
+type Outcome =
+  | { kind: "applied"; applied: AppliedUpgrade }
+  /** paid_recurrent: the upgrade and its charge are recorded pending; the card is charged after the commit. */
+  | {
+      kind: "charge";
+      upgrade: SubscriptionUpgrade;
+      payment: Payment;
+      charge: { gateway: string; cardToken: string; idempotencyKey: string; description: string };
+    };
 
 /**
  * Apply one offer, in one transaction. The user's row is locked first, so upgrades of one user run one at a time:
  * the same idempotency key finds the first upgrade, and a second offer on the same base finds the base ended. The
  * offer is recomputed at this moment (an offer seen before midnight is never applied with yesterday's numbers).
  *
- * `paid_recurrent` charges the stored card now; a decline records the failed payment and changes nothing else.
+ * `paid_recurrent` records the upgrade and its payment as pending, then — after the commit, never inside it —
+ * charges the stored card, and settles: paid completes the upgrade, a decline fails the payment and changes nothing
+ * else, no answer leaves both pending for reconciliation (the response then has a pending upgrade and payment).
  * `paid_extend` only creates the payment; paying it completes the upgrade (completePaidExtendUpgrade).
  */
 export async function applyUpgrade(db: Db, options: ApplyUpgradeOptions): Promise<AppliedUpgrade> {
@@ -84,6 +99,7 @@ export async function applyUpgrade(db: Db, options: ApplyUpgradeOptions): Promis
         .from(subscriptionUpgrades)
         .where(and(eq(subscriptionUpgrades.userId, input.userId), eq(subscriptionUpgrades.idempotencyKey, input.idempotencyKey)));
       if (earlier) return { kind: "applied", applied: await replay(tx, earlier, input) };
+      await assertNoChargeInFlight(tx, input.userId);
 
       const loaded = await loadUpgradeContext(tx, { userId: input.userId, now: now() });
       const offers = loaded.context ? selectOffers(loaded.context, { tags: input.tags, content: input.content }) : [];
@@ -107,8 +123,48 @@ export async function applyUpgrade(db: Db, options: ApplyUpgradeOptions): Promis
     if (error instanceof StaleOfferError) throw conflict("upgrade_not_available", error.message);
     throw error;
   }
-  if (outcome.kind === "declined") throw new AppError("payment_declined", outcome.reason, 402, { payment_id: outcome.payment.id });
-  return outcome.applied;
+  if (outcome.kind === "applied") return outcome.applied;
+  return chargeAndSettle(db, outcome);
+}
+
+/** Steps two and three of a paid_recurrent upgrade: the gateway charges the saved card, then the answer is settled. */
+async function chargeAndSettle(db: Db, pending: Extract<Outcome, { kind: "charge" }>): Promise<AppliedUpgrade> {
+  const { payment, charge } = pending;
+  let answer: GatewayOutcome;
+  try {
+    answer = await getGateway(charge.gateway).chargeSavedCard({
+      paymentId: payment.id,
+      idempotencyKey: charge.idempotencyKey,
+      amountCents: payment.amountCents,
+      currency: gatewayCurrency(),
+      description: charge.description,
+      customer: await loadGatewayCustomer(db, payment.userId),
+      cardToken: charge.cardToken,
+      confirmUrl: absoluteCheckoutUrl(payment.id),
+    });
+  } catch (error) {
+    console.warn(`upgrade charge of payment ${payment.id} got no answer from the gateway; left for reconciliation`, error);
+    return { upgrade: pending.upgrade, subscription: null, payment, replayed: false };
+  }
+  const settled = await settlePayment(db, { paymentId: payment.id, outcome: answer });
+  if (settled.status === "declined") throw new AppError("payment_declined", settled.reason, 402, { payment_id: payment.id });
+  if (settled.status === "paid" && settled.subscription === null) {
+    throw conflict("upgrade_not_available", "Your subscription changed while the upgrade was being charged; the charge is refunded.");
+  }
+  const [upgrade] = await db.select().from(subscriptionUpgrades).where(eq(subscriptionUpgrades.id, pending.upgrade.id));
+  if (!upgrade) throw conflict("upgrade_not_available", "The upgrade could not be charged; nothing changed.");
+  return { ...(await loadUpgradeParts(db, upgrade)), upgrade, replayed: false };
+}
+
+/** One paid upgrade charge at a time per user: another offer waits until the first charge is settled. */
+async function assertNoChargeInFlight(tx: Db, userId: number): Promise<void> {
+  const [inFlight] = await tx
+    .select({ id: subscriptionUpgrades.id })
+    .from(subscriptionUpgrades)
+    .innerJoin(payments, eq(payments.id, subscriptionUpgrades.paymentId))
+    .where(and(eq(subscriptionUpgrades.userId, userId), eq(subscriptionUpgrades.status, "pending"), eq(payments.status, "pending")))
+    .limit(1);
+  if (inFlight) throw conflict("upgrade_in_progress", "An upgrade of yours is being charged; wait until it is confirmed.");
 }
 
 async function replay(tx: Db, earlier: SubscriptionUpgrade, input: z.output<typeof applyUpgradeSchema>): Promise<AppliedUpgrade> {
@@ -133,106 +189,11 @@ export async function loadUpgradeParts(
   return { subscription: subscription ?? null, payment: payment ?? null };
 }
 
-function optionConfigOf(context: OfferContext, offer: UpgradeOffer) {
-  const option = context.options.find((candidate) => candidate.id === offer.optionId);
-  if (!option) throw new Error(`option ${offer.optionId} left the context`);
-  return option.config;
-}
-
-/** Split the base at the offer's start, record the upgrade and `upgrade.completed`, adjust what follows. */
-async function completeSplit(
-  tx: Db,
-  context: OfferContext,
-  offer: UpgradeOffer,
-  fields: { idempotencyKey: string; paymentId: number | null; subscriptionPaymentId: number | null },
-): Promise<{ upgrade: SubscriptionUpgrade; subscription: Subscription }> {
-  const { base } = context;
-  const { upgraded } = await replaceBaseSubscription(tx, base, offer.baseEndsAt, {
-    userId: context.userId,
-    target: offer.target,
-    startAt: offer.startAt,
-    endAt: offer.endAt,
-    paymentId: fields.subscriptionPaymentId,
-    note: `Upgraded from ${base.typeCode} (${offer.type})`,
-  });
-  const [upgrade] = await tx
-    .insert(subscriptionUpgrades)
-    .values({
-      userId: upgraded.userId,
-      baseSubscriptionId: base.subscriptionId,
-      upgradedSubscriptionId: upgraded.id,
-      type: offer.type,
-      status: "completed",
-      targetSubscriptionTypeId: offer.target.id,
-      upgradeOptionId: offer.optionId,
-      paymentId: fields.paymentId,
-      chargeCents: offer.chargeCents,
-      creditCents: offer.creditCents,
-      idempotencyKey: fields.idempotencyKey,
-      completedAt: now(),
-      createdAt: now(),
-    })
-    .returning();
-  if (!upgrade) throw new Error("insert returned no row");
-  await adjustFollowers(tx, {
-    userId: upgraded.userId,
-    parentUpgradeId: upgrade.id,
-    type: offer.type,
-    base: { subscriptionId: base.subscriptionId, typeId: base.typeId, typePriceCents: base.typePriceCents, originalEndAt: base.endAt },
-    target: offer.target,
-    config: optionConfigOf(context, offer),
-    cursor: upgraded.endAt,
-    upgradedSubscriptionId: upgraded.id,
-  });
-  await recordUpgradeCompleted(tx, upgrade, upgraded, offer.target);
-  return { upgrade, subscription: upgraded };
-}
-
-/** The recurrent payment now renews into the target (at the fixed price with `monthly_fix`). */
-async function renewIntoTarget(tx: Db, context: OfferContext, offer: UpgradeOffer, recurrentPaymentId: number): Promise<void> {
-  const [target] = await tx
-    .select({ nextSubscriptionTypeId: subscriptionTypes.nextSubscriptionTypeId })
-    .from(subscriptionTypes)
-    .where(eq(subscriptionTypes.id, offer.target.id));
-  const fixed = optionConfigOf(context, offer).monthly_fix !== undefined;
-  await tx
-    .update(recurrentPayments)
-    .set({
-      subscriptionTypeId: offer.target.id,
-      nextSubscriptionTypeId: target?.nextSubscriptionTypeId ?? null,
-      customAmountCents: fixed ? offer.recurrentPriceCents : null,
-      updatedAt: now(),
-    })
-    .where(eq(recurrentPayments.id, recurrentPaymentId));
-}
-
-async function lockRecurrent(tx: Db, context: OfferContext, userId: number) {
-  const id = context.base.recurrentPaymentId;
-  const [recurrent] = id
-    ? await tx
-        .select()
-        .from(recurrentPayments)
-        .where(and(eq(recurrentPayments.id, id), eq(recurrentPayments.userId, userId), eq(recurrentPayments.state, "active")))
-        .for("update")
-    : [];
-  if (!recurrent) throw new StaleOfferError();
-  return recurrent;
-}
-
 /**
- * Lock the base subscription and check it still ends where the offer saw it end. Done before any charge, so a
- * concurrent change to the base (an extension, a stop) refuses the upgrade before the card is charged rather than
- * rolling back the record of a successful charge.
+ * The charge's first step, in applyUpgrade's transaction: the base and the recurrent payment are checked and locked,
+ * the charge is recorded as a `pending` payment, and the upgrade as `pending` with the offer it sold (in the
+ * payment's meta), so that settling the charge — now, by webhook or by reconciliation — completes exactly this offer.
  */
-async function lockBase(tx: Db, context: OfferContext): Promise<void> {
-  const [base] = await tx
-    .select({ endAt: subscriptions.endAt })
-    .from(subscriptions)
-    .where(and(eq(subscriptions.id, context.base.subscriptionId), eq(subscriptions.userId, context.userId)))
-    .for("update");
-  if (!base || base.endAt.getTime() !== context.base.endAt.getTime()) throw new StaleOfferError();
-}
-
 async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {
   const { userId } = context;
   await lockBase(tx, context);
@@ -241,56 +202,47 @@ async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeO
     userId,
     gateway: toGatewayCode(recurrent.gateway),
     items: [{ subscriptionTypeCode: offer.target.code, amountCents: offer.chargeCents }],
-    meta: { upgrade: { type: offer.type, base_subscription_id: context.base.subscriptionId } },
-  });
-  const charged = await getGateway(recurrent.gateway).charge({
-    cardToken: recurrent.cardToken,
-    amountCents: offer.chargeCents,
-    paymentId: created.id,
-    description: `Upgrade to ${offer.target.name}`,
-  });
-  const at = now();
-  if (!charged.ok) {
-    const [failed] = await tx
-      .update(payments)
-      .set({ status: "fail", upgradeType: offer.type, failureReason: charged.reason, updatedAt: at })
-      .where(eq(payments.id, created.id))
-      .returning();
-    if (!failed) throw new Error("update returned no row");
-    return { kind: "declined", reason: charged.reason, payment: failed };
-  }
-  const [payment] = await tx
-    .update(payments)
-    .set({
-      status: "paid",
-      paidAt: at,
-      upgradeType: offer.type,
-      meta: { ...created.meta, transaction_id: charged.transactionId },
-      updatedAt: at,
-    })
-    .where(eq(payments.id, created.id))
-    .returning();
-  if (!payment) throw new Error("update returned no row");
-  const { upgrade, subscription } = await completeSplit(tx, context, offer, {
-    idempotencyKey,
-    paymentId: payment.id,
-    subscriptionPaymentId: payment.id,
-  });
-  await renewIntoTarget(tx, context, offer, recurrent.id);
-  await recordEvent(tx, {
-    name: "payment.paid",
-    userId,
-    payload: {
-      payment_id: payment.id,
-      amount_cents: payment.amountCents,
-      gateway: payment.gateway,
-      recurrent: false,
-      subscription_id: subscription.id,
-      subscription_type_id: offer.target.id,
-      upgrade_type: offer.type,
+    meta: {
+      upgrade: {
+        type: offer.type,
+        base_subscription_id: context.base.subscriptionId,
+        offer: serializeSoldOffer(offer, context.base.endAt),
+      },
+      charged_card_token: recurrent.cardToken,
+      charge_description: `Upgrade to ${offer.target.name}`,
     },
   });
-  return { kind: "applied", applied: { upgrade, subscription, payment, replayed: false } };
+  const [typed] = await tx.update(payments).set({ upgradeType: offer.type }).where(eq(payments.id, created.id)).returning();
+  if (!typed) throw new Error("update returned no row");
+  const { payment, idempotencyKey: chargeKey } = await beginCharge(tx, typed);
+  const [upgrade] = await tx
+    .insert(subscriptionUpgrades)
+    .values({
+      userId,
+      baseSubscriptionId: context.base.subscriptionId,
+      type: offer.type,
+      status: "pending",
+      targetSubscriptionTypeId: offer.target.id,
+      upgradeOptionId: offer.optionId,
+      paymentId: payment.id,
+      chargeCents: offer.chargeCents,
+      creditCents: offer.creditCents,
+      idempotencyKey,
+      createdAt: now(),
+    })
+    .returning();
+  if (!upgrade) throw new Error("insert returned no row");
+  return {
+    kind: "charge",
+    upgrade,
+    payment,
+    charge: {
+      gateway: recurrent.gateway,
+      cardToken: recurrent.cardToken,
+      idempotencyKey: chargeKey,
+      description: `Upgrade to ${offer.target.name}`,
+    },
+  };
 }
 
 async function applyFreeRecurrent(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {

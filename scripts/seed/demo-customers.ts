@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { recurrentPayments, subscriptions, users, type User } from "@/lib/db/schema";
-import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo-gateway";
+import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { chargeRecurrentPayment } from "@/lib/recurrent-payments/charge-recurrent-payment";

@@ -10,29 +10,35 @@ import { idField } from "@/lib/forms/form-fields";
 import { formatMoney } from "@/lib/money";
 import { checkoutPath } from "@/lib/payments/checkout-path";
 import { findPaymentUpgrade } from "@/lib/payments/find-checkout-payment";
-import { payPaymentWithCard } from "@/lib/payments/pay-payment-with-card";
+import { payPayment } from "@/lib/payments/pay-payment";
 import { applyDiscountCode } from "@/lib/referrals/discounts/apply-discount-code";
 import { removeDiscountCode } from "@/lib/referrals/discounts/remove-discount-code";
 
 const payFormSchema = z.object({
   paymentId: idField,
-  cardToken: z.string().trim().min(1, { message: "Choose a card." }).max(200),
+  /** A token gateway's card (the demo gateway); a redirect gateway (Stripe) collects the card on its own page. */
+  cardToken: z.string().trim().min(1).max(200).optional(),
   expectedAmountCents: z.coerce.number().int().min(0).optional(),
 });
 
-/** The customer pays their own payment on a card; the user id comes from the session, never from the form. */
-export const payWithCardAction = defineAction({ role: "user", schema: payFormSchema }, async ({ paymentId, cardToken, expectedAmountCents }, { db, user }) => {
+/**
+ * The customer pays their own payment; the user id comes from the session, never from the form. Paid: to the upgrade's
+ * result or this payment's result page. A redirect gateway: on to its payment page.
+ */
+export const payAction = defineAction({ role: "user", schema: payFormSchema }, async ({ paymentId, cardToken, expectedAmountCents }, { db, user }) => {
+  let result;
   try {
-    await payPaymentWithCard(db, { paymentId, userId: user.id, cardToken, expectedAmountCents });
+    result = await payPayment(db, { paymentId, userId: user.id, cardToken, expectedAmountCents });
   } catch (error) {
-    // An upgrade whose price moved, or an amount changed in another tab: show the page again with it beside the error.
+    // A decline, an upgrade whose price moved, an amount changed in another tab: show the page again beside the error.
     if (isAppError(error)) revalidatePath(checkoutPath(paymentId));
     throw error;
   }
+  if (result.status === "redirect") redirect(result.url);
   revalidatePath("/account", "layout");
   deliverEventsAfterResponse();
-  const [upgrade] = await findPaymentUpgrade(db, { paymentId, userId: user.id });
-  redirect(upgrade ? `/account/upgrade/done/${upgrade.id}` : "/account");
+  const [upgrade] = result.status === "paid" ? await findPaymentUpgrade(db, { paymentId, userId: user.id }) : [];
+  redirect(upgrade ? `/account/upgrade/done/${upgrade.id}` : checkoutPath(paymentId));
 });
 
 const applyDiscountSchema = z.object({

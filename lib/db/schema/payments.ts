@@ -4,7 +4,12 @@ import { createdAt, id, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 import { subscriptionTypes } from "./subscriptions";
 
-export const paymentStatus = pgEnum("payment_status", ["form", "paid", "fail", "refund"]);
+/**
+ * `form`: unpaid, payable. `pending`: handed to the gateway (a charge in flight, a customer at the gateway's checkout
+ * page, or a charge waiting for the customer's confirmation); settled to `paid` or `fail` (or back to `form` when
+ * the customer left the gateway's page) by the gateway's answer, its webhook or the reconciliation cron.
+ */
+export const paymentStatus = pgEnum("payment_status", ["form", "pending", "paid", "fail", "refund"]);
 export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
 
 export const payments = pgTable(
@@ -27,6 +32,16 @@ export const payments = pgTable(
     /** When set, a paid payment sets up a recurrent payment charging this gateway card token. */
     recurrentCardToken: text("recurrent_card_token"),
     failureReason: text("failure_reason"),
+    /** Charge attempts sent to the gateway; the current one's idempotency key is chargeIdempotencyKey(id, attempt). */
+    chargeAttempt: integer("charge_attempt").notNull().default(0),
+    /** The gateway's id for this payment's charge (a PaymentIntent, a Checkout Session, a demo transaction). */
+    gatewayReference: text("gateway_reference"),
+    /**
+     * When the payment went `pending`; cleared when it settles. Reconciliation asks the gateway about payments
+     * pending for a while. (The index tests this column, not the status: a new enum value is unusable in the
+     * migration's own transaction.)
+     */
+    pendingSince: timestamptz("pending_since"),
     meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -35,6 +50,7 @@ export const payments = pgTable(
     check("payments_amount_nonnegative", sql`${t.amountCents} >= 0`),
     index("payments_user_idx").on(t.userId, t.createdAt),
     index("payments_status_idx").on(t.status, t.paidAt),
+    index("payments_pending_idx").on(t.pendingSince).where(sql`${t.pendingSince} is not null`),
     // API Idempotency-Key (lib/api/idempotency.ts): one payment per token-scoped key, even under a race.
     uniqueIndex("payments_idempotency_key").on(sql`(${t.meta}->>'idempotency_key')`),
   ],
@@ -134,3 +150,51 @@ export const recurrentPayments = pgTable(
   ],
 );
 export type RecurrentPayment = InferSelectModel<typeof recurrentPayments>;
+
+/**
+ * Webhook events a gateway delivered, by the gateway's event id: a redelivered event is acknowledged and not
+ * handled again.
+ */
+export const gatewayWebhookEvents = pgTable(
+  "gateway_webhook_events",
+  {
+    id: id(),
+    gateway: text("gateway").notNull(),
+    eventId: text("event_id").notNull(),
+    type: text("type").notNull(),
+    paymentId: integer("payment_id").references(() => payments.id, { onDelete: "set null" }),
+    receivedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("gateway_webhook_events_event_key").on(t.gateway, t.eventId)],
+);
+
+/** A user's customer record at a gateway (Stripe's `cus_…`), created once and reused for every saved card. */
+export const gatewayCustomers = pgTable(
+  "gateway_customers",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    gateway: text("gateway").notNull(),
+    customerId: text("customer_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("gateway_customers_user_key").on(t.userId, t.gateway)],
+);
+
+/**
+ * The demo gateway's own ledger: what it charged and declined, by idempotency key, so it behaves like a real
+ * gateway (a replayed key answers the first result and charges nothing; reconciliation can ask about a charge).
+ */
+export const demoGatewayCharges = pgTable("demo_gateway_charges", {
+  id: id(),
+  idempotencyKey: text("idempotency_key").notNull().unique(),
+  reference: text("reference").notNull().unique(),
+  paymentId: integer("payment_id").notNull(),
+  cardToken: text("card_token").notNull(),
+  amountCents: integer("amount_cents").notNull(),
+  status: text("status").$type<"paid" | "declined">().notNull(),
+  refundedAt: timestamptz("refunded_at"),
+  createdAt: createdAt(),
+});

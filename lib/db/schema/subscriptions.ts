@@ -39,12 +39,21 @@ export const subscriptionTypes = pgTable(
       onDelete: "set null",
     }),
     fixedEnd: timestamptz("fixed_end"),
+    /** Sold on the public pricing page (/subscribe) and through POST /api/v1/purchases. */
+    offered: boolean("offered").notNull().default(false),
+    /** Order on the pricing page, lowest first. */
+    position: integer("position").notNull().default(100),
+    /** A short line for the pricing page ("Every article, every day"). */
+    description: text("description"),
+    /** Shown as the recommended choice of its group. */
+    highlighted: boolean("highlighted").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("subscription_types_length_positive", sql`${t.lengthDays} > 0`),
     check("subscription_types_price_nonnegative", sql`${t.priceCents} >= 0`),
+    index("subscription_types_offered_idx").on(t.position).where(sql`${t.offered}`),
   ],
 );
 export type SubscriptionType = InferSelectModel<typeof subscriptionTypes>;

@@ -16,6 +16,8 @@ export const users = pgTable(
     createdAt: createdAt(),
     confirmedAt: timestamptz("confirmed_at"),
     lastLoginAt: timestamptz("last_login_at"),
+    /** Set when a card payment of theirs was disputed (chargeback): renewals stop and admins see the flag. */
+    paymentDisputedAt: timestamptz("payment_disputed_at"),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`), index("users_created_at_idx").on(t.createdAt)],
 );

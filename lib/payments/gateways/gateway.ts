@@ -1,18 +1,113 @@
-/** What a payment gateway does for Subflow: charge a stored card token. Real gateways plug in behind this. */
-export interface ChargeRequest {
-  cardToken: string;
-  amountCents: number;
-  /** Our payment id, so the gateway can de-duplicate a retried request. */
-  paymentId: number;
-  description: string;
+import type { CardGatewayCode } from "./gateway-codes";
+
+/**
+ * What a payment gateway does for Subflow, behind one interface (`demo`, `stripe`). Subflow stays the system of record:
+ * a gateway moves money and answers questions about it; it never creates subscriptions.
+ *
+ * Every call that can move money carries an idempotency key (`chargeIdempotencyKey`): the same key sent twice —
+ * a retry after a timeout, reconciliation asking again — is one charge at the gateway. No method is ever called
+ * inside a database transaction.
+ */
+
+/** Who pays, as the gateway needs to know them (a saved card belongs to a gateway customer). */
+export interface GatewayCustomer {
+  userId: number;
+  email: string;
+  name: string | null;
 }
 
-export type ChargeResult =
-  | { ok: true; transactionId: string }
-  | { ok: false; reason: string; code: string };
+interface ChargeBase {
+  /** Our payment id (also sent as the gateway's metadata, so its dashboard and webhooks name our payment). */
+  paymentId: number;
+  /** One key per charge attempt of the payment; the gateway de-duplicates on it. */
+  idempotencyKey: string;
+  amountCents: number;
+  /** ISO 4217, lower case (`eur`). */
+  currency: string;
+  description: string;
+  customer: GatewayCustomer;
+}
+
+/** A customer pays now, at a checkout. */
+export interface StartPaymentRequest extends ChargeBase {
+  /** Keep the card for our own off-session charges (automatic renewal). */
+  saveCard: boolean;
+  /** A token the customer's browser got from the gateway (the demo gateway's `tok_visa`); absent for redirects. */
+  cardToken?: string;
+  /** Where a redirecting gateway sends the customer back after paying, and after giving up. Absolute URLs. */
+  returnUrl: string;
+  cancelUrl: string;
+}
+
+/** We charge a saved card without the customer present (a renewal, an upgrade charge). */
+export interface ChargeSavedCardRequest extends ChargeBase {
+  /** The gateway's reference to the saved card, as `paid.savedCardToken` returned it. */
+  cardToken: string;
+  /** Where the customer confirms the charge when the bank asks for it (SCA). Absolute URL. */
+  confirmUrl: string;
+}
+
+/** What a gateway says about a charge: now (its answer), later (a webhook) or when asked (reconciliation). */
+export type GatewayOutcome =
+  /** Money taken. `savedCardToken`: the card kept for off-session charges when the request asked to save it. */
+  | { status: "paid"; reference: string; savedCardToken?: string | null }
+  /** Refused; the customer may try another card. */
+  | { status: "declined"; reference: string | null; code: string; reason: string }
+  /**
+   * Not settled yet: the customer is on the gateway's checkout page (`redirectUrl`), or their bank asks them to
+   * confirm the charge (`action: "confirm"`, `redirectUrl` where they do it).
+   */
+  | { status: "pending"; reference: string; redirectUrl: string | null; action: "checkout" | "confirm" | null }
+  /** The customer left the gateway's page without paying (its session expired): the payment is payable again. */
+  | { status: "abandoned"; reference: string | null };
+
+export interface RefundRequest {
+  paymentId: number;
+  idempotencyKey: string;
+  /** The reference of the paid charge (`paid.reference`). */
+  reference: string;
+  amountCents: number;
+}
+
+export interface LookupRequest {
+  paymentId: number;
+  /** The key of the charge attempt to look up: a charge whose answer was lost is found by it. */
+  idempotencyKey: string;
+  /** What the gateway answered before, if anything reached us. */
+  reference: string | null;
+  /** The saved-card charge's request, so a gateway that finds a charge only by replaying its request can do so. */
+  replay?: ChargeSavedCardRequest;
+}
+
+/** What a verified webhook means for Subflow. */
+export type GatewayWebhookEffect =
+  | { kind: "settle"; paymentId: number; outcome: GatewayOutcome }
+  | { kind: "refunded"; paymentId: number; reference: string }
+  | { kind: "disputed"; paymentId: number; reference: string }
+  | { kind: "ignored" };
+
+export interface GatewayWebhookEvent {
+  /** The gateway's event id: a redelivery has the same one and is handled once. */
+  id: string;
+  type: string;
+  effect: GatewayWebhookEffect;
+}
 
 export interface PaymentGateway {
-  code: string;
+  code: CardGatewayCode;
+  /** A name for people ("Stripe", "Demo gateway (test cards)"). */
   name: string;
-  charge(request: ChargeRequest): Promise<ChargeResult>;
+  /** `token`: the checkout collects a card token and the gateway answers at once; `redirect`: the customer pays on the gateway's page. */
+  checkoutMode: "token" | "redirect";
+  startPayment(request: StartPaymentRequest): Promise<GatewayOutcome>;
+  chargeSavedCard(request: ChargeSavedCardRequest): Promise<GatewayOutcome>;
+  refund(request: RefundRequest): Promise<{ reference: string }>;
+  lookup(request: LookupRequest): Promise<GatewayOutcome>;
+  /** Verify and interpret a webhook delivery; throws `AppError` (400 `webhook_signature_invalid`) when it is not genuine. */
+  parseWebhook?(rawBody: string, headers: Headers): Promise<GatewayWebhookEvent>;
+}
+
+/** The idempotency key of a payment's n-th charge attempt (a declined checkout may be paid again with another card). */
+export function chargeIdempotencyKey(paymentId: number, attempt: number): string {
+  return `subflow-payment-${paymentId}-${attempt}`;
 }

@@ -1,25 +1,24 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
-import { demoGateway } from "./demo-gateway";
+import { demoGateway } from "./demo";
 import type { PaymentGateway } from "./gateway";
+import { stripeGateway } from "./stripe";
+import { CARD_GATEWAY_CODES, type CardGatewayCode } from "./gateway-codes";
 
-const gateways: Record<string, PaymentGateway> = { [demoGateway.code]: demoGateway };
+const gateways: Record<CardGatewayCode, PaymentGateway> = { demo: demoGateway, stripe: stripeGateway };
 
-/** Gateways a payment may name. `manual` records payments settled outside Subflow (bank transfer, admin). */
-export const PAYMENT_GATEWAY_CODES = ["demo", "manual"] as const;
-export type PaymentGatewayCode = (typeof PAYMENT_GATEWAY_CODES)[number];
-
-export function toGatewayCode(code: string): PaymentGatewayCode {
-  const known = PAYMENT_GATEWAY_CODES.find((candidate) => candidate === code);
-  if (!known) throw new AppError("gateway_unknown", `Unknown payment gateway "${code}".`, 400);
-  return known;
-}
-
-export function isChargeableGateway(code: string): boolean {
-  return code in gateways;
+export function isChargeableGateway(code: string): code is CardGatewayCode {
+  return (CARD_GATEWAY_CODES as readonly string[]).includes(code);
 }
 
 export function getGateway(code: string): PaymentGateway {
-  const gateway = gateways[code];
-  if (!gateway) throw new AppError("gateway_not_chargeable", `Gateway "${code}" cannot charge stored cards.`, 400);
-  return gateway;
+  if (!isChargeableGateway(code)) throw new AppError("gateway_not_chargeable", `Gateway "${code}" cannot charge cards.`, 400);
+  return gateways[code];
+}
+
+/** The gateway customers pay through at checkout: `PAYMENT_GATEWAY` (`demo` by default, `stripe` in production). */
+export function checkoutGateway(): PaymentGateway {
+  const code = process.env.PAYMENT_GATEWAY?.trim() || "demo";
+  if (!isChargeableGateway(code)) throw new Error(`PAYMENT_GATEWAY="${code}" is not a card gateway (${CARD_GATEWAY_CODES.join(", ")}).`);
+  return gateways[code];
 }

@@ -8,6 +8,9 @@ import {
   apiTokens,
   contentAccess,
   banners,
+  demoGatewayCharges,
+  gatewayCustomers,
+  gatewayWebhookEvents,
   events,
   familyRequests,
   referralPrograms,
@@ -126,6 +129,9 @@ const COUNTED_TABLES = {
   referral_rewards: referralRewards,
   discount_codes: discountCodes,
   email_log: emailLog,
+  demo_gateway_charges: demoGatewayCharges,
+  gateway_customers: gatewayCustomers,
+  gateway_webhook_events: gatewayWebhookEvents,
 };
 
 /** Row counts of every table of the subscription core. */

@@ -3,7 +3,7 @@ import { freezeClock } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
-import { payPaymentWithCard } from "@/lib/payments/pay-payment-with-card";
+import { payPayment } from "@/lib/payments/pay-payment";
 import { applyDiscountCode } from "@/lib/referrals/discounts/apply-discount-code";
 import { createDiscountCode } from "@/lib/referrals/discounts/create-discount-code";
 import { removeDiscountCode } from "@/lib/referrals/discounts/remove-discount-code";
@@ -61,10 +61,10 @@ describe("discounts and the money around them", () => {
     await applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: code.code });
     // Tab 1 shows 3.99; tab 2 removes the code (4.99); tab 1 pays.
     await removeDiscountCode(db(), { userId: user.id, paymentId: payment.id });
-    expect(await codeOf(payPaymentWithCard(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa", expectedAmountCents: 399 }))).toBe(
+    expect(await codeOf(payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa", expectedAmountCents: 399 }))).toBe(
       "payment_amount_changed",
     );
-    const paid = await payPaymentWithCard(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa", expectedAmountCents: 499 });
+    const paid = await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa", expectedAmountCents: 499 });
     expect(paid.payment).toMatchObject({ status: "paid", amountCents: 499 });
   });
 

@@ -200,7 +200,8 @@ describe("paid_recurrent", () => {
     const rejected = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
     expect(new Set(fulfilled.map((applied) => applied.upgrade.id)).size).toBe(1);
     expect(fulfilled.filter((applied) => !applied.replayed)).toHaveLength(1);
-    for (const reason of rejected) expect(reason).toMatchObject({ code: "upgrade_not_available" });
+    // The second tab is refused while the first charge is in flight, or finds the base upgraded once it is settled.
+    for (const reason of rejected) expect(["upgrade_in_progress", "upgrade_not_available"]).toContain(reason.code);
     expect(await upgradesOf(user.id)).toHaveLength(1);
     const charged = await db().select().from(payments).where(and(eq(payments.userId, user.id), eq(payments.upgradeType, "paid_recurrent")));
     expect(charged).toHaveLength(1);

@@ -3,9 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { DAY_MS, addDays, freezeClock, now, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { payments, subscriptions, subscriptionUpgrades, upgradeOptions, upgradeSchemas } from "@/lib/db/schema";
-import { demoGateway } from "@/lib/payments/gateways/demo-gateway";
+import { demoGateway } from "@/lib/payments/gateways/demo";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
-import { payPaymentWithCard } from "@/lib/payments/pay-payment-with-card";
+import { payPayment } from "@/lib/payments/pay-payment";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { applyUpgrade } from "@/lib/upgrades/apply-upgrade";
@@ -110,9 +110,9 @@ describe("a pending paid_extend is re-checked with the option it was bought thro
     });
     const { user } = await customerWith("web_monthly", { daysLater: 21 });
     const { payment, upgrade } = await pendingExtend(user.id, "tagged", ["promo"]);
-    const paid = await payPaymentWithCard(db(), { paymentId: payment!.id, userId: user.id, cardToken: "tok_visa" });
+    const paid = await payPayment(db(), { paymentId: payment!.id, userId: user.id, cardToken: "tok_visa" });
     expect(paid.payment).toMatchObject({ status: "paid", amountCents: payment!.amountCents });
-    expect(paid.subscription).toMatchObject({ kind: "upgrade", subscriptionTypeId: typeIds.web_print_monthly });
+    expect(paid).toMatchObject({ status: "paid", subscription: { kind: "upgrade", subscriptionTypeId: typeIds.web_print_monthly } });
     const [completed] = await db().select().from(subscriptionUpgrades).where(eq(subscriptionUpgrades.id, upgrade.id));
     expect(completed?.status).toBe("completed");
   });
@@ -128,7 +128,7 @@ describe("a pending paid_extend is re-checked with the option it was bought thro
     });
     const { user } = await customerWith("web_monthly", { daysLater: 21 });
     const { payment } = await pendingExtend(user.id, "tagged-fix", ["promo"]);
-    const paid = await payPaymentWithCard(db(), { paymentId: payment!.id, userId: user.id, cardToken: "tok_visa" });
+    const paid = await payPayment(db(), { paymentId: payment!.id, userId: user.id, cardToken: "tok_visa" });
     expect(paid.payment).toMatchObject({ status: "paid", amountCents: payment!.amountCents });
   });
 
@@ -144,7 +144,7 @@ describe("a pending paid_extend is re-checked with the option it was bought thro
     await db()
       .insert(upgradeOptions)
       .values({ upgradeSchemaId: schema.id, type: "paid_extend", config: upgradeOptionConfigSchema.parse({ ...PRINT, monthly_fix: 1000 }) });
-    const paid = await payPaymentWithCard(db(), { paymentId: payment!.id, userId: user.id, cardToken: "tok_visa" });
+    const paid = await payPayment(db(), { paymentId: payment!.id, userId: user.id, cardToken: "tok_visa" });
     expect(paid.payment).toMatchObject({ status: "paid", amountCents: payment!.amountCents });
   });
 });
@@ -155,16 +155,16 @@ describe("paying two pending paid_extend upgrades of one base", () => {
     const { user } = await customerWith("web_monthly", { daysLater: 21 });
     const first = await pendingExtend(user.id, "tab-1");
     const second = await pendingExtend(user.id, "tab-2");
-    const charge = vi.spyOn(demoGateway, "charge");
+    const charge = vi.spyOn(demoGateway, "startPayment");
 
     // The second tab's re-check passes, then the first tab pays before the second reaches its charge.
     hooks.afterRefresh = async (paymentId) => {
       if (paymentId !== second.payment!.id) return;
       hooks.afterRefresh = null;
-      await payPaymentWithCard(db(), { paymentId: first.payment!.id, userId: user.id, cardToken: "tok_visa" });
+      await payPayment(db(), { paymentId: first.payment!.id, userId: user.id, cardToken: "tok_visa" });
     };
     await expect(
-      payPaymentWithCard(db(), { paymentId: second.payment!.id, userId: user.id, cardToken: "tok_visa" }),
+      payPayment(db(), { paymentId: second.payment!.id, userId: user.id, cardToken: "tok_visa" }),
     ).rejects.toMatchObject({ code: "upgrade_not_available", status: 409 });
 
     expect(charge).toHaveBeenCalledTimes(1);
@@ -216,7 +216,7 @@ describe("paid_recurrent with a base that changes under it", () => {
   it("refuses before charging the card when the base's end moved after the offer was read", async () => {
     await createUpgradeSchema(db(), { name: "Recurrent", linkTypeCodes: ["web_monthly"], options: [{ type: "paid_recurrent", config: PRINT }] });
     const { user, subscription: base } = await customerWith("web_monthly", { cardToken: "tok_visa" });
-    const charge = vi.spyOn(demoGateway, "charge");
+    const charge = vi.spyOn(demoGateway, "startPayment");
     // Another request (an extension) lands between reading the offer and writing the upgrade.
     hooks.afterContext = async (tx, loaded) => {
       if ((loaded as LoadedUpgradeContext).context?.base.subscriptionId !== base.id) return;

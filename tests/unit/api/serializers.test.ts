@@ -9,7 +9,7 @@ describe("serializers", () => {
   it("turns a user into snake_case JSON without secrets", () => {
     const user: User = {
       id: 7, email: "jane@example.com", name: null, passwordHash: "$2b$secret", role: "customer",
-      createdAt: at, confirmedAt: null, lastLoginAt: null,
+      createdAt: at, confirmedAt: null, lastLoginAt: null, paymentDisputedAt: null,
     };
     const json = serializeUser(user);
     expect(json).toEqual({ id: 7, email: "jane@example.com", name: null, role: "customer", created_at: "2026-01-02T03:04:05.678Z" });
@@ -19,7 +19,8 @@ describe("serializers", () => {
   it("sorts content access codes of a subscription type", () => {
     const type: SubscriptionType = {
       id: 1, code: "all", name: "All", lengthDays: 31, priceCents: 999, active: true, isDefault: false,
-      nextSubscriptionTypeId: null, fixedEnd: null, createdAt: at, updatedAt: at,
+      nextSubscriptionTypeId: null, fixedEnd: null, offered: false, position: 100, description: null, highlighted: false,
+      createdAt: at, updatedAt: at,
     };
     const json = serializeSubscriptionType(type, { contentAccessCodes: ["web", "club", "print"], nextCode: null });
     expect(json.content_access).toEqual(["club", "print", "web"]);
@@ -30,6 +31,7 @@ describe("serializers", () => {
     const payment: Payment = {
       id: 3, userId: 7, amountCents: 499, status: "paid", gateway: "demo", paidAt: at, refundedAt: null, upgradeType: null,
       recurrentPaymentId: null, recurrentCardToken: "tok_visa", failureReason: null, meta: { idempotency_key: "k" },
+      chargeAttempt: 1, gatewayReference: "demo_1", pendingSince: null,
       createdAt: at, updatedAt: at,
     };
     const item: PaymentItem = {

@@ -5,7 +5,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { checkboxField, idField, optionalText } from "@/lib/forms/form-fields";
 import { parseMoney } from "@/lib/money";
 import { createPayment } from "@/lib/payments/create-payment";
-import { PAYMENT_GATEWAY_CODES } from "@/lib/payments/gateways";
+import { PAYMENT_GATEWAY_CODES } from "@/lib/payments/gateways/gateway-codes";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { refundPayment } from "@/lib/payments/refund-payment";
 import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";

@@ -1,3 +1,4 @@
+import { PAYMENT_STATUS_LABELS } from "@/components/billing/badges";
 import type { Metadata } from "next";
 import { FilterBar, FilterField } from "@/components/admin/filter-bar";
 import { PaymentsTable } from "@/components/admin/payments-table";
@@ -10,13 +11,12 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { paymentStatus } from "@/lib/db/schema";
-import { PAYMENT_GATEWAY_CODES } from "@/lib/payments/gateways";
+import { PAYMENT_GATEWAY_CODES } from "@/lib/payments/gateways/gateway-codes";
 import { listPayments } from "@/lib/payments/list-payments";
 import { markPaymentPaidAction, refundPaymentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Payments" };
 
-const STATUS_LABELS = { form: "Unpaid", paid: "Paid", fail: "Failed", refund: "Refunded" } as const;
 
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireAdminPage("/admin/payments");
@@ -37,7 +37,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
               <option value="">Any status</option>
               {paymentStatus.enumValues.map((value) => (
                 <option key={value} value={value}>
-                  {STATUS_LABELS[value]}
+                  {PAYMENT_STATUS_LABELS[value]}
                 </option>
               ))}
             </Select>

@@ -4,18 +4,23 @@ import { notFound } from "next/navigation";
 import { PaymentStatusBadge } from "@/components/billing/badges";
 import { PaymentItemsList } from "@/components/billing/payment-items-list";
 import { CheckoutForm, type CheckoutCard } from "@/components/customer/checkout-form";
+import { CheckoutResult } from "@/components/customer/checkout-result";
 import { AppliedDiscountRow, DiscountCodeForm, type AppliedDiscountView } from "@/components/customer/discount-code-form";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUserPage } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import type { Payment } from "@/lib/db/schema";
 import { getDb } from "@/lib/db";
 import { idField } from "@/lib/forms/form-fields";
 import { formatMoney } from "@/lib/money";
-import { findCheckoutPayment } from "@/lib/payments/find-checkout-payment";
-import { DEMO_CARD_TOKENS, demoGateway } from "@/lib/payments/gateways/demo-gateway";
-import { applyDiscountCodeAction, payWithCardAction, removeDiscountCodeAction } from "../actions";
+import { findCheckoutPayment, findPaymentPurchase } from "@/lib/payments/find-checkout-payment";
+import { getGateway, isChargeableGateway } from "@/lib/payments/gateways";
+import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
+import { applyDiscountCodeAction, payAction, removeDiscountCodeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Checkout" };
 
@@ -24,34 +29,57 @@ const DEMO_CARDS: CheckoutCard[] = [
   { token: DEMO_CARD_TOKENS.declined, label: "Declined test card", description: "Always declined, to try a failed payment." },
 ];
 
-/** The discount code applyDiscountCode recorded on the payment, if any. */
+/** The discount on the payment: a code applyDiscountCode recorded, or a referred friend's welcome discount. */
 function appliedDiscount(meta: Record<string, unknown>): AppliedDiscountView | null {
-  const { discount_code: code, discount_cents: discountCents } = meta;
-  return typeof code === "string" && typeof discountCents === "number" ? { code, discountCents } : null;
+  const { discount_code: code, discount_cents: discountCents, referral_welcome_discount: welcome } = meta;
+  if (typeof discountCents !== "number") return null;
+  if (typeof code === "string") return { code, discountCents };
+  const description = (welcome as { description?: unknown } | undefined)?.description;
+  return typeof description === "string" ? { code: `Referral: ${description}`, discountCents } : null;
 }
 
-export default async function CheckoutPage({ params }: { params: Promise<{ paymentId: string }> }) {
-  const { paymentId: rawId } = await params;
+/** Where the gateway waits for the customer (Stripe's page, their bank's confirmation), while the payment is pending. */
+function gatewayAction(payment: Payment): { action: string | null; url: string | null } {
+  const value = payment.meta.gateway_action as { action?: unknown; url?: unknown } | undefined;
+  return {
+    action: typeof value?.action === "string" ? value.action : null,
+    url: typeof value?.url === "string" ? value.url : null,
+  };
+}
+
+export default async function CheckoutPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ paymentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ paymentId: rawId }, query] = await Promise.all([params, searchParams]);
   const user = await requireUserPage(`/checkout/${encodeURIComponent(rawId)}`);
   const paymentId = idField.safeParse(rawId);
   if (!paymentId.success) notFound();
-  const found = await findCheckoutPayment(await getDb(), { paymentId: paymentId.data, userId: user.id });
+  const db = await getDb();
+  const found = await findCheckoutPayment(db, { paymentId: paymentId.data, userId: user.id });
   if (!found) notFound();
   const { payment, items, upgrade } = found;
   const resultHref = upgrade ? `/account/upgrade/done/${upgrade.id}` : "/account";
-  const payable = payment.status === "form" && payment.gateway === demoGateway.code;
+  const gateway = isChargeableGateway(payment.gateway) ? getGateway(payment.gateway) : null;
+  const payable = payment.status === "form" && gateway !== null;
   const discount = appliedDiscount(payment.meta);
-  // An upgrade's price is computed and re-checked by the upgrade itself, so codes apply to other payments only.
-  const discountable = payable && payment.upgradeType === null;
+  // An upgrade's price is computed and re-checked by the upgrade itself, and a referral discount is already the one
+  // discount of a first payment, so codes apply to other payments only.
+  const discountable = payable && payment.upgradeType === null && typeof payment.meta.referral_welcome_discount !== "object";
+  const purchase = payment.status === "paid" && !upgrade ? await findPaymentPurchase(db, { paymentId: payment.id, userId: user.id }) : null;
+  const waiting = gatewayAction(payment);
 
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader
-        title="Checkout"
-        description={upgrade ? "Pay for your upgrade; it starts as soon as the payment goes through." : undefined}
+        title={payment.status === "paid" ? "Payment received" : "Checkout"}
+        description={upgrade && payment.status !== "paid" ? "Pay for your upgrade; it starts as soon as the payment goes through." : undefined}
         back={
           <Link href={resultHref} className="text-brand-700 hover:underline">
-            ← Back
+            ← {upgrade ? "Back" : "My account"}
           </Link>
         }
       />
@@ -78,17 +106,58 @@ export default async function CheckoutPage({ params }: { params: Promise<{ payme
               {formatMoney(payment.amountCents)}
             </span>
           </div>
-          {payable ? (
+
+          {payable && gateway ? (
             <>
-              <Notice tone="info">{demoGateway.name}: no real money moves. Choose a test card.</Notice>
+              {query.cancelled ? (
+                <Notice tone="warning" data-testid="checkout-cancelled">
+                  You left the payment page before paying. Nothing was charged; you can pay now.
+                </Notice>
+              ) : null}
+              {payment.failureReason ? (
+                <Notice tone="error" title="Your last attempt was declined" data-testid="checkout-last-decline">
+                  {payment.failureReason} Nothing was charged; try another card.
+                </Notice>
+              ) : null}
+              <Notice tone="info">
+                {gateway.checkoutMode === "token"
+                  ? `${gateway.name}: no real money moves. Choose a test card.`
+                  : `You pay on ${gateway.name}'s secure page and come back here.`}
+              </Notice>
               <CheckoutForm
-                action={payWithCardAction}
+                action={payAction}
                 paymentId={payment.id}
                 amountCents={payment.amountCents}
-                cards={DEMO_CARDS}
-                payLabel={`Pay ${formatMoney(payment.amountCents)}`}
+                cards={gateway.checkoutMode === "token" ? DEMO_CARDS : []}
+                payLabel={gateway.checkoutMode === "token" ? `Pay ${formatMoney(payment.amountCents)}` : `Continue to payment`}
               />
             </>
+          ) : payment.status === "pending" ? (
+            <div className="space-y-4" data-testid="checkout-pending">
+              {waiting.action === "confirm" && waiting.url ? (
+                <Notice tone="warning" title="Your bank asks you to confirm this payment">
+                  Nothing is charged until you confirm it.
+                </Notice>
+              ) : waiting.action === "checkout" && waiting.url && !query.returned ? (
+                <Notice tone="info" title="Your payment is not finished">
+                  Continue on the payment page to pay; it expires if you leave it.
+                </Notice>
+              ) : (
+                <Notice tone="info" title="Confirming your payment…">
+                  This page updates by itself as soon as the payment goes through.
+                  <AutoRefresh />
+                </Notice>
+              )}
+              {waiting.url && waiting.action !== null && !(waiting.action === "checkout" && query.returned) ? (
+                <div className="flex justify-end">
+                  <LinkButton href={waiting.url} data-testid="checkout-continue">
+                    {waiting.action === "confirm" ? "Confirm the payment" : "Continue to payment"}
+                  </LinkButton>
+                </div>
+              ) : null}
+            </div>
+          ) : payment.status === "paid" && purchase ? (
+            <CheckoutResult purchase={purchase} startsLater={purchase.subscription.startAt.getTime() > now().getTime()} />
           ) : (
             <div className="space-y-4" data-testid="checkout-closed">
               <Notice tone={payment.status === "paid" ? "success" : "warning"}>

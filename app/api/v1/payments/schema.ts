@@ -3,7 +3,7 @@ import { paymentSchema, recurrentPaymentSchema, subscriptionSchema } from "@/lib
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from "@/lib/api/idempotency";
 import { defineOperation, jsonContent } from "@/lib/api/openapi-operations";
 import { idInputSchema, timestampInputSchema } from "@/lib/api/request-schemas";
-import { PAYMENT_GATEWAY_CODES } from "@/lib/payments/gateways";
+import { PAYMENT_GATEWAY_CODES } from "@/lib/payments/gateways/gateway-codes";
 import { paymentItemInputSchema } from "@/lib/payments/payment-schemas";
 import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
 

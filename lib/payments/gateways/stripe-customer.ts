@@ -1,0 +1,43 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import { getDb } from "@/lib/db";
+import { gatewayCustomers } from "@/lib/db/schema";
+import type { GatewayCustomer } from "./gateway";
+
+const GATEWAY = "stripe";
+
+async function storedCustomerId(userId: number): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ customerId: gatewayCustomers.customerId })
+    .from(gatewayCustomers)
+    .where(and(eq(gatewayCustomers.userId, userId), eq(gatewayCustomers.gateway, GATEWAY)));
+  return row?.customerId ?? null;
+}
+
+/**
+ * The user's Stripe Customer (`cus_…`), created on first use. Two racing requests send the same idempotency key, so
+ * Stripe creates one customer, and the unique (user, gateway) row keeps one mapping: the loser's insert does nothing
+ * and it reads the winner's row.
+ */
+export async function getOrCreateStripeCustomer(stripe: Stripe, customer: GatewayCustomer): Promise<string> {
+  const existing = await storedCustomerId(customer.userId);
+  if (existing) return existing;
+  const created = await stripe.customers.create(
+    {
+      email: customer.email,
+      ...(customer.name ? { name: customer.name } : {}),
+      metadata: { subflow_user_id: String(customer.userId) },
+    },
+    { idempotencyKey: `subflow-customer-${customer.userId}` },
+  );
+  const db = await getDb();
+  await db
+    .insert(gatewayCustomers)
+    .values({ userId: customer.userId, gateway: GATEWAY, customerId: created.id })
+    .onConflictDoNothing({ target: [gatewayCustomers.userId, gatewayCustomers.gateway] });
+  const stored = await storedCustomerId(customer.userId);
+  if (!stored) throw new Error(`stripe gateway: the customer row of user ${customer.userId} vanished`);
+  return stored;
+}

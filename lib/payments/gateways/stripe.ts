@@ -1,0 +1,149 @@
+import "server-only";
+import Stripe from "stripe";
+import { AppError } from "@/lib/errors";
+import type { ChargeSavedCardRequest, GatewayOutcome, PaymentGateway } from "./gateway";
+import { stripeClient, stripeWebhookSecret } from "./stripe-client";
+import { getOrCreateStripeCustomer } from "./stripe-customer";
+import {
+  checkoutSessionOutcome,
+  METADATA_PAYMENT_ID,
+  METADATA_SOURCE,
+  type ChargeSource,
+  paymentIntentOutcome,
+} from "./stripe-outcomes";
+import { stripeWebhookEffect } from "./stripe-webhook-effect";
+
+function chargeMetadata(paymentId: number, source: ChargeSource): Stripe.MetadataParam {
+  return { [METADATA_PAYMENT_ID]: String(paymentId), [METADATA_SOURCE]: source };
+}
+
+/**
+ * An off-session PaymentIntent on the saved card (`pm_…`). Sent again with the same idempotency key, Stripe answers
+ * the first request's response — success or card error — and charges nothing more.
+ */
+async function chargeOffSession(stripe: Stripe, request: ChargeSavedCardRequest): Promise<GatewayOutcome> {
+  const customer = await getOrCreateStripeCustomer(stripe, request.customer);
+  try {
+    const paymentIntent = await stripe.paymentIntents.create(
+      {
+        amount: request.amountCents,
+        currency: request.currency,
+        customer,
+        payment_method: request.cardToken,
+        off_session: true,
+        confirm: true,
+        description: request.description,
+        metadata: chargeMetadata(request.paymentId, "off_session"),
+      },
+      { idempotencyKey: request.idempotencyKey },
+    );
+    return paymentIntentOutcome(paymentIntent, request.confirmUrl);
+  } catch (error) {
+    if (!(error instanceof Stripe.errors.StripeCardError)) throw error; // network, 5xx: the payment stays pending
+    const reference = error.payment_intent?.id ?? null;
+    if (error.code === "authentication_required" && reference) {
+      return { status: "pending", reference, redirectUrl: request.confirmUrl, action: "confirm" };
+    }
+    return {
+      status: "declined",
+      reference,
+      code: error.decline_code ?? error.code ?? "card_declined",
+      // The SDK prefixes `message` with the request id; the customer reads Stripe's own sentence.
+      reason: (error.raw as { message?: string }).message ?? error.message,
+    };
+  }
+}
+
+async function retrieveSessionOutcome(stripe: Stripe, sessionId: string): Promise<GatewayOutcome> {
+  const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ["payment_intent"] });
+  const paymentIntent =
+    typeof session.payment_intent === "string"
+      ? await stripe.paymentIntents.retrieve(session.payment_intent)
+      : session.payment_intent;
+  return checkoutSessionOutcome(session, paymentIntent);
+}
+
+/**
+ * The `stripe` gateway: customers pay on a Stripe Checkout page (saving the card for renewals when asked), renewals
+ * and upgrade charges are off-session PaymentIntents on the saved card, and signed webhooks settle what the answers
+ * did not. Configured by `STRIPE_SECRET_KEY` and `STRIPE_WEBHOOK_SECRET`, read at call time.
+ */
+export const stripeGateway: PaymentGateway = {
+  code: "stripe",
+  name: "Stripe",
+  checkoutMode: "redirect",
+
+  async startPayment(request) {
+    const stripe = stripeClient();
+    const customer = await getOrCreateStripeCustomer(stripe, request.customer);
+    const session = await stripe.checkout.sessions.create(
+      {
+        mode: "payment",
+        customer,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: request.currency,
+              unit_amount: request.amountCents,
+              product_data: { name: request.description },
+            },
+          },
+        ],
+        client_reference_id: String(request.paymentId),
+        metadata: { [METADATA_PAYMENT_ID]: String(request.paymentId) },
+        // Always on the PaymentIntent too, so its webhooks (and a later dispute) name our payment.
+        payment_intent_data: {
+          metadata: chargeMetadata(request.paymentId, "checkout"),
+          ...(request.saveCard ? { setup_future_usage: "off_session" as const } : {}),
+        },
+        success_url: request.returnUrl,
+        cancel_url: request.cancelUrl,
+      },
+      { idempotencyKey: request.idempotencyKey },
+    );
+    return { status: "pending", reference: session.id, redirectUrl: session.url, action: "checkout" };
+  },
+
+  async chargeSavedCard(request) {
+    return chargeOffSession(stripeClient(), request);
+  },
+
+  async refund(request) {
+    const refund = await stripeClient().refunds.create(
+      { payment_intent: request.reference, amount: request.amountCents },
+      { idempotencyKey: request.idempotencyKey },
+    );
+    return { reference: refund.id };
+  },
+
+  async lookup(request) {
+    const stripe = stripeClient();
+    const { reference } = request;
+    if (reference?.startsWith("cs_")) return retrieveSessionOutcome(stripe, reference);
+    if (reference?.startsWith("pi_")) {
+      return paymentIntentOutcome(await stripe.paymentIntents.retrieve(reference), request.replay?.confirmUrl ?? null);
+    }
+    if (reference) throw new Error(`stripe gateway: cannot look up reference "${reference}"`);
+    // The answer was lost: the same request under the same key makes Stripe answer the first one (within the 24 hours
+    // it keeps idempotency keys). A charge that never reached Stripe is made now, which is what the caller wanted.
+    if (request.replay) return chargeOffSession(stripe, { ...request.replay, idempotencyKey: request.idempotencyKey });
+    // A Checkout Session whose URL never reached the customer cannot be paid; it expires.
+    return { status: "abandoned", reference: null };
+  },
+
+  async parseWebhook(rawBody, headers) {
+    const stripe = stripeClient();
+    const secret = stripeWebhookSecret();
+    const signature = headers.get("stripe-signature");
+    let event: Stripe.Event;
+    try {
+      if (!signature) throw new Error("no Stripe-Signature header");
+      event = stripe.webhooks.constructEvent(rawBody, signature, secret);
+    } catch {
+      throw new AppError("webhook_signature_invalid", "The webhook's Stripe signature is missing or does not match.", 400);
+    }
+    const effect = await stripeWebhookEffect(event, (id) => stripe.paymentIntents.retrieve(id));
+    return { id: event.id, type: event.type, effect };
+  },
+};

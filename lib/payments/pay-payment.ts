@@ -1,0 +1,139 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { paymentItems, payments, subscriptions, subscriptionUpgrades, users, type Payment, type Subscription } from "@/lib/db/schema";
+import { AppError, conflict, invalid, notFound } from "@/lib/errors";
+import { refreshUpgradePayment } from "@/lib/upgrades/refresh-upgrade-payment";
+import { beginCharge } from "./begin-charge";
+import { absoluteCheckoutUrl, gatewayCurrency, loadGatewayCustomer } from "./gateway-request-parts";
+import { getGateway, isChargeableGateway } from "./gateways";
+import type { GatewayOutcome } from "./gateways/gateway";
+import { settlePayment } from "./settle-payment";
+
+export interface PayPaymentOptions {
+  paymentId: number;
+  /** The payer: only their own payment is found (ownership in the query). */
+  userId: number;
+  /** The card token a token gateway's checkout collected (the demo gateway's `tok_visa`); redirect gateways need none. */
+  cardToken?: string;
+  /** The amount the customer was shown: a payment whose amount changed since (a code applied or removed in another tab) is not charged. */
+  expectedAmountCents?: number;
+}
+
+export type PayResult =
+  | { status: "paid"; payment: Payment; subscription: Subscription | null }
+  /** The customer pays on the gateway's page (Stripe Checkout): send them to `url`. */
+  | { status: "redirect"; payment: Payment; url: string }
+  /** The gateway has not settled it yet (no answer, or the bank wants a confirmation); it settles by webhook or reconciliation. */
+  | { status: "pending"; payment: Payment };
+
+/**
+ * The checkout: pay one of the customer's unpaid payments through its gateway, in three steps — (1) a transaction
+ * with the payment row locked checks it is payable at the amount shown and marks it `pending` with a new charge
+ * attempt (a double submit finds it pending and is refused before any charge); (2) the gateway is called with that
+ * attempt's idempotency key and no transaction open; (3) settlePayment records the answer. Paid creates the
+ * subscription (and the recurrent payment when the customer chose automatic renewal); a decline makes the payment
+ * payable again with the reason (`payment_declined`, 402).
+ */
+export async function payPayment(db: Db, options: PayPaymentOptions): Promise<PayResult> {
+  const payment = await loadPayable(db, options);
+  // An upgrade's price follows the days left: re-check it before charging (this updates the amount when it moved,
+  // in its own transaction, and throws so the customer sees the new price before paying it).
+  if (payment.upgradeType === "paid_extend") {
+    await refreshUpgradePayment(db, { paymentId: payment.id, userId: options.userId });
+  }
+  const gateway = getGateway(payment.gateway);
+  if (gateway.checkoutMode === "token" && !options.cardToken) throw invalid("card_token_required", "Choose a card.");
+
+  const begun = await db.transaction(async (tx) => {
+    const locked = await loadPayable(tx, options, { lock: true });
+    if (locked.upgradeType !== null) await assertUpgradeStillPayable(tx, locked);
+    if (options.expectedAmountCents !== undefined && options.expectedAmountCents !== locked.amountCents) {
+      throw conflict("payment_amount_changed", "The amount to pay changed since this page was shown; check it and pay again.");
+    }
+    return beginCharge(tx, locked);
+  });
+
+  let outcome: GatewayOutcome;
+  try {
+    outcome = await gateway.startPayment({
+      paymentId: begun.payment.id,
+      idempotencyKey: begun.idempotencyKey,
+      amountCents: begun.payment.amountCents,
+      currency: gatewayCurrency(),
+      description: await describePayment(db, begun.payment),
+      customer: await loadGatewayCustomer(db, begun.payment.userId),
+      saveCard: begun.payment.recurrentCardToken !== null || begun.payment.meta.renew_automatically === true,
+      cardToken: options.cardToken,
+      returnUrl: absoluteCheckoutUrl(begun.payment.id, "?returned=1"),
+      cancelUrl: absoluteCheckoutUrl(begun.payment.id, "?cancelled=1"),
+    });
+  } catch (error) {
+    // No answer: the payment stays pending; reconciliation asks the gateway by the same key and settles it once.
+    console.warn(`checkout charge of payment ${begun.payment.id} got no answer from the gateway; left for reconciliation`, error);
+    return { status: "pending", payment: begun.payment };
+  }
+
+  const settled = await settlePayment(db, { paymentId: begun.payment.id, outcome });
+  switch (settled.status) {
+    case "paid":
+      return { status: "paid", payment: settled.payment, subscription: settled.subscription };
+    case "declined":
+      throw new AppError("payment_declined", settled.reason, 402, { payment_id: settled.payment.id });
+    case "pending":
+      return settled.redirectUrl && settled.action === "checkout"
+        ? { status: "redirect", payment: settled.payment, url: settled.redirectUrl }
+        : { status: "pending", payment: settled.payment };
+    case "abandoned":
+    case "already_settled":
+      return { status: "pending", payment: settled.payment };
+  }
+}
+
+async function describePayment(db: Db, payment: Payment): Promise<string> {
+  const [item] = await db.select({ name: paymentItems.name }).from(paymentItems).where(eq(paymentItems.paymentId, payment.id)).orderBy(asc(paymentItems.id)).limit(1);
+  return item?.name ?? `Payment ${payment.id}`;
+}
+
+/**
+ * In the charge's transaction, before the gateway: upgrades of one user run one at a time (the user's row is locked,
+ * as applyUpgrade does) and the pending upgrade's base must still be running. Two tabs paying two upgrades of one base
+ * thus charge once; the second finds the base ended by the first.
+ */
+async function assertUpgradeStillPayable(tx: Db, payment: Payment): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, payment.userId)).for("update");
+  const [row] = await tx
+    .select({ baseEndAt: subscriptions.endAt })
+    .from(subscriptionUpgrades)
+    .innerJoin(subscriptions, eq(subscriptions.id, subscriptionUpgrades.baseSubscriptionId))
+    .where(
+      and(
+        eq(subscriptionUpgrades.paymentId, payment.id),
+        eq(subscriptionUpgrades.userId, payment.userId),
+        eq(subscriptionUpgrades.status, "pending"),
+      ),
+    );
+  if (!row || row.baseEndAt.getTime() <= now().getTime()) {
+    throw conflict("upgrade_not_available", "This upgrade is no longer available; your subscription changed since you chose it.");
+  }
+}
+
+async function loadPayable(db: Db, options: PayPaymentOptions, { lock = false } = {}) {
+  const query = db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)));
+  const [payment] = lock ? await query.for("update") : await query;
+  if (!payment) throw notFound("payment_not_found", "No such payment.");
+  if (payment.status === "pending") {
+    throw conflict("payment_in_progress", "This payment is being processed; wait a moment and reload the page.");
+  }
+  if (payment.status !== "form") {
+    throw conflict("payment_wrong_status", payment.status === "paid" ? "This payment is already paid." : "This payment can no longer be paid.");
+  }
+  if (!isChargeableGateway(payment.gateway)) {
+    throw conflict("gateway_not_chargeable", "This payment is not paid by card here.");
+  }
+  return payment;
+}

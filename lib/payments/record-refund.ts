@@ -1,0 +1,56 @@
+import "server-only";
+import { and, eq, gt } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { payments, recurrentPayments, subscriptions, type Payment } from "@/lib/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { stopSubscription } from "@/lib/subscriptions/stop-subscription";
+
+/**
+ * Record that a paid payment was refunded (the gateway has given the money back, or it was settled outside Subflow).
+ * By default its subscription stops now and the recurrent payment set up from it stops (`system_stop`), all in one
+ * transaction. A payment already refunded is returned as it is, so a gateway's refund webhook after our own refund
+ * changes nothing.
+ */
+export async function recordRefund(
+  db: Db,
+  options: { paymentId: number; stopSubscription?: boolean },
+): Promise<Payment> {
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(payments).where(eq(payments.id, options.paymentId)).for("update");
+    if (!locked) throw notFound("payment_not_found", "No such payment.");
+    if (locked.status === "refund") return locked;
+    if (locked.status !== "paid") throw new AppError("payment_wrong_status", "Only a paid payment can be refunded.", 409);
+    const at = now();
+    const [payment] = await tx
+      .update(payments)
+      .set({ status: "refund", refundedAt: at, pendingSince: null, updatedAt: at })
+      .where(eq(payments.id, locked.id))
+      .returning();
+    if (!payment) throw new Error("update returned no row");
+
+    if (options.stopSubscription ?? true) {
+      const running = await tx
+        .select({ id: subscriptions.id })
+        .from(subscriptions)
+        .where(and(eq(subscriptions.paymentId, payment.id), gt(subscriptions.endAt, at)));
+      for (const subscription of running) {
+        await stopSubscription(tx, { subscriptionId: subscription.id, note: `Refund of payment #${payment.id}` });
+      }
+    }
+    const stopped = await tx
+      .update(recurrentPayments)
+      .set({ state: "system_stop", stoppedAt: at, updatedAt: at })
+      .where(and(eq(recurrentPayments.parentPaymentId, payment.id), eq(recurrentPayments.state, "active")))
+      .returning();
+    for (const recurrent of stopped) {
+      await recordEvent(tx, {
+        name: "recurrent_payment.state_changed",
+        userId: recurrent.userId,
+        payload: { recurrent_payment_id: recurrent.id, state: recurrent.state, previous_state: "active", reason: "refund" },
+      });
+    }
+    return payment;
+  });
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { paymentItems, payments, users } from "@/lib/db/schema";
+import { buildEmailContext } from "@/lib/email/build-email-context";
+import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
+import { renderEmailTemplate } from "@/lib/email/render-template";
+import { sendEmail, type SendEmailResult } from "@/lib/email/send-email";
+import type { EmailTransport } from "@/lib/email/transport";
+import { formatMoney } from "@/lib/money";
+import { absoluteCheckoutUrl } from "./gateway-request-parts";
+import { PAYMENT_CONFIRMATION_TEMPLATE, PAYMENT_CONFIRMATION_TEMPLATE_CODE } from "./payment-confirmation-template";
+
+/**
+ * Email the customer the link where they confirm a pending charge (SCA), once per charge attempt. Nothing is sent
+ * when the payment is no longer pending (they confirmed already, or it failed).
+ */
+export async function sendPaymentConfirmation(
+  db: Db,
+  options: { paymentId: number; transport?: EmailTransport },
+): Promise<SendEmailResult | null> {
+  const [row] = await db
+    .select({ payment: payments, email: users.email })
+    .from(payments)
+    .innerJoin(users, eq(users.id, payments.userId))
+    .where(and(eq(payments.id, options.paymentId), eq(payments.status, "pending")));
+  if (!row) return null;
+  const [item] = await db.select({ name: paymentItems.name }).from(paymentItems).where(eq(paymentItems.paymentId, row.payment.id)).orderBy(asc(paymentItems.id)).limit(1);
+  const template = await findEmailTemplateByCode(db, PAYMENT_CONFIRMATION_TEMPLATE_CODE);
+  const context = await buildEmailContext(db, row.payment.userId, {
+    payment: {
+      amount: formatMoney(row.payment.amountCents),
+      description: item?.name ?? `payment #${row.payment.id}`,
+      link: absoluteCheckoutUrl(row.payment.id),
+    },
+  });
+  const rendered = renderEmailTemplate(template ?? PAYMENT_CONFIRMATION_TEMPLATE, context);
+  return sendEmail(
+    db,
+    {
+      idempotencyKey: `payment-confirmation:${row.payment.id}:${row.payment.chargeAttempt}`,
+      to: row.email,
+      userId: row.payment.userId,
+      templateCode: PAYMENT_CONFIRMATION_TEMPLATE_CODE,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+    },
+    { transport: options.transport },
+  );
+}
