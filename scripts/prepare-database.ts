@@ -3,6 +3,7 @@
  * yet), add the demo data, so a fresh checkout starts with something to sign in to.
  */
 import { count } from "drizzle-orm";
+import { setDatabase } from "@/lib/db";
 import { connect } from "@/lib/db/connect";
 import { users } from "@/lib/db/schema";
 import { applyMigrations, describeMigrations } from "./support/apply-migrations";
@@ -11,6 +12,9 @@ import { describeSeed, seedDemoData } from "./seed/seed-demo-data";
 
 console.log(`Database: ${describeDatabase()}`);
 const connection = await connect();
+// The process-wide handle too: services that reach the database themselves (the demo gateway's ledger) must not open
+// a second embedded database on the same directory.
+setDatabase(connection);
 try {
   console.log(describeMigrations(await applyMigrations(connection)));
   const [row] = await connection.db.select({ users: count() }).from(users);

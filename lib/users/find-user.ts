@@ -14,6 +14,7 @@ export async function findUser(db: Db, userId: number) {
       createdAt: users.createdAt,
       confirmedAt: users.confirmedAt,
       lastLoginAt: users.lastLoginAt,
+      paymentDisputedAt: users.paymentDisputedAt,
     })
     .from(users)
     .where(eq(users.id, userId))

@@ -74,6 +74,12 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
           User created.
         </Notice>
       ) : null}
+      {user.paymentDisputedAt ? (
+        <Notice tone="error" title="Payment disputed" className="mb-6" data-testid="user-payment-disputed">
+          A card payment of this customer was disputed on {formatDateTime(user.paymentDisputedAt)}; their automatic renewals
+          were stopped.
+        </Notice>
+      ) : null}
 
       <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
