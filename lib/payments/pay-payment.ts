@@ -75,7 +75,7 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
     return { status: "pending", payment: begun.payment };
   }
 
-  const settled = await settlePayment(db, { paymentId: begun.payment.id, outcome });
+  const settled = await settlePayment(db, { paymentId: begun.payment.id, outcome, attempt: begun.payment.chargeAttempt });
   switch (settled.status) {
     case "paid":
       return { status: "paid", payment: settled.payment, subscription: settled.subscription };

@@ -45,7 +45,7 @@ export async function reconcilePendingPayments(db: Db, options: { limit?: number
         reference: payment.gatewayReference,
         replay: await replayRequest(db, payment),
       });
-      const settled = await settlePayment(db, { paymentId: payment.id, outcome });
+      const settled = await settlePayment(db, { paymentId: payment.id, outcome, attempt: payment.chargeAttempt });
       summary.settled[settled.status] = (summary.settled[settled.status] ?? 0) + 1;
     } catch (error) {
       console.warn(`reconciliation could not settle payment ${payment.id}`, error);

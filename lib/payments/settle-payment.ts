@@ -26,11 +26,20 @@ export type SettleResult =
  * the payment: a renewal moves its recurrent chain on, an upgrade charge completes the upgrade, anything else is
  * marked paid (creating its subscription and, when asked, the recurrent payment on the card the gateway saved).
  */
-export async function settlePayment(db: Db, options: { paymentId: number; outcome: GatewayOutcome }): Promise<SettleResult> {
+export async function settlePayment(
+  db: Db,
+  options: {
+    paymentId: number;
+    outcome: GatewayOutcome;
+    /** The charge attempt the outcome answers, when the caller knows it: an answer about an earlier attempt changes nothing. */
+    attempt?: number;
+  },
+): Promise<SettleResult> {
   const result = await db.transaction(async (tx): Promise<SettleResult> => {
     const [payment] = await tx.select().from(payments).where(eq(payments.id, options.paymentId)).for("update");
     if (!payment) throw notFound("payment_not_found", "No such payment.");
     if (payment.status !== "pending") return { status: "already_settled", payment };
+    if (options.attempt !== undefined && options.attempt !== payment.chargeAttempt) return { status: "already_settled", payment };
     if (payment.recurrentPaymentId !== null) return settleRenewal(tx, payment, options.outcome);
     if (payment.upgradeType === "paid_recurrent") return settleUpgradeCharge(tx, payment, options.outcome);
     return settleCheckout(tx, payment, options.outcome);
@@ -78,6 +87,9 @@ async function settleCheckout(tx: Db, payment: Payment, outcome: GatewayOutcome)
     case "pending":
       return recordPending(tx, payment, outcome);
     case "abandoned": {
+      // An earlier attempt's session (its expiry webhook arriving after reconciliation reopened the payment and the
+      // customer started paying again) says nothing about the current attempt: reopening it would lose that payment.
+      if (outcome.reference !== null && outcome.reference !== payment.gatewayReference) return { status: "already_settled", payment };
       const reopened = await update(tx, payment.id, { status: "form", pendingSince: null, gatewayReference: null });
       return { status: "abandoned", payment: reopened };
     }

@@ -94,7 +94,7 @@ export async function chargeRecurrentPayment(
     console.warn(`renewal charge of payment ${payment.id} got no answer from the gateway; left for reconciliation`, error);
     return { status: "pending", payment };
   }
-  return toChargeOutcome(await settlePayment(db, { paymentId: payment.id, outcome }), recurrent.id, db);
+  return toChargeOutcome(await settlePayment(db, { paymentId: payment.id, outcome, attempt: payment.chargeAttempt }), recurrent.id, db);
 }
 
 async function toChargeOutcome(settled: Awaited<ReturnType<typeof settlePayment>>, recurrentPaymentId: number, db: Db): Promise<ChargeOutcome> {

@@ -146,7 +146,7 @@ async function chargeAndSettle(db: Db, pending: Extract<Outcome, { kind: "charge
     console.warn(`upgrade charge of payment ${payment.id} got no answer from the gateway; left for reconciliation`, error);
     return { upgrade: pending.upgrade, subscription: null, payment, replayed: false };
   }
-  const settled = await settlePayment(db, { paymentId: payment.id, outcome: answer });
+  const settled = await settlePayment(db, { paymentId: payment.id, outcome: answer, attempt: payment.chargeAttempt });
   if (settled.status === "declined") throw new AppError("payment_declined", settled.reason, 402, { payment_id: payment.id });
   if (settled.status === "paid" && settled.subscription === null) {
     throw conflict("upgrade_not_available", "Your subscription changed while the upgrade was being charged; the charge is refunded.");
