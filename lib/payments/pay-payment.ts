@@ -68,7 +68,7 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
       cardToken: options.cardToken,
       returnUrl: absoluteCheckoutUrl(begun.payment.id, "?returned=1"),
       cancelUrl: absoluteCheckoutUrl(begun.payment.id, "?cancelled=1"),
-    });
+    }, { db });
   } catch (error) {
     // No answer: the payment stays pending; reconciliation asks the gateway by the same key and settles it once.
     console.warn(`checkout charge of payment ${begun.payment.id} got no answer from the gateway; left for reconciliation`, error);

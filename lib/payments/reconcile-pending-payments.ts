@@ -44,7 +44,7 @@ export async function reconcilePendingPayments(db: Db, options: { limit?: number
         idempotencyKey: chargeIdempotencyKey(payment.id, payment.chargeAttempt),
         reference: payment.gatewayReference,
         replay: await replayRequest(db, payment),
-      });
+      }, { db });
       const settled = await settlePayment(db, { paymentId: payment.id, outcome, attempt: payment.chargeAttempt });
       summary.settled[settled.status] = (summary.settled[settled.status] ?? 0) + 1;
     } catch (error) {

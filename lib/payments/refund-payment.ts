@@ -22,7 +22,7 @@ export async function refundPayment(db: Db, options: { paymentId: number; stopSu
       idempotencyKey: `subflow-refund-${payment.id}`,
       reference,
       amountCents: payment.amountCents,
-    });
+    }, { db });
   }
   return recordRefund(db, options);
 }

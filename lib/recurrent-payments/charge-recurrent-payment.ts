@@ -88,7 +88,7 @@ export async function chargeRecurrentPayment(
       customer: await loadGatewayCustomer(db, recurrent.userId),
       cardToken: recurrent.cardToken,
       confirmUrl: absoluteCheckoutUrl(payment.id),
-    });
+    }, { db });
   } catch (error) {
     // No answer (a timeout, a gateway error): the payment stays pending; reconciliation asks by the same key.
     console.warn(`renewal charge of payment ${payment.id} got no answer from the gateway; left for reconciliation`, error);

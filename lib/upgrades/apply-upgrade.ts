@@ -141,7 +141,7 @@ async function chargeAndSettle(db: Db, pending: Extract<Outcome, { kind: "charge
       customer: await loadGatewayCustomer(db, payment.userId),
       cardToken: charge.cardToken,
       confirmUrl: absoluteCheckoutUrl(payment.id),
-    });
+    }, { db });
   } catch (error) {
     console.warn(`upgrade charge of payment ${payment.id} got no answer from the gateway; left for reconciliation`, error);
     return { upgrade: pending.upgrade, subscription: null, payment, replayed: false };

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { demoGatewayCharges } from "@/lib/db/schema";
-import type { GatewayOutcome, PaymentGateway } from "./gateway";
+import type { GatewayContext, GatewayOutcome, PaymentGateway } from "./gateway";
 
 /** Test card tokens of the demo gateway. */
 export const DEMO_CARD_TOKENS = {
@@ -36,8 +36,8 @@ function toOutcome(row: typeof demoGatewayCharges.$inferSelect, saveCard: boolea
  * Charge once per idempotency key, like a real gateway: the ledger row is inserted only if the key is new, and the
  * answer is always the stored row's, so a replayed request (a retry after a timeout) reports the first charge.
  */
-async function charge(request: DemoCharge, saveCard: boolean): Promise<GatewayOutcome> {
-  const db = await getDb();
+async function charge(request: DemoCharge, saveCard: boolean, context?: GatewayContext): Promise<GatewayOutcome> {
+  const db = context?.db ?? (await getDb());
   const decision = decide(request.cardToken);
   await db
     .insert(demoGatewayCharges)
@@ -64,15 +64,15 @@ export const demoGateway: PaymentGateway = {
   code: "demo",
   name: "Demo gateway (test cards)",
   checkoutMode: "token",
-  async startPayment(request) {
+  async startPayment(request, context) {
     if (!request.cardToken) return { status: "declined", reference: null, code: "card_token_missing", reason: "Choose a card." };
-    return charge({ ...request, cardToken: request.cardToken }, request.saveCard);
+    return charge({ ...request, cardToken: request.cardToken }, request.saveCard, context);
   },
-  async chargeSavedCard(request) {
-    return charge(request, true);
+  async chargeSavedCard(request, context) {
+    return charge(request, true, context);
   },
-  async refund(request) {
-    const db = await getDb();
+  async refund(request, context) {
+    const db = context?.db ?? (await getDb());
     const [row] = await db
       .update(demoGatewayCharges)
       .set({ refundedAt: new Date() })
@@ -81,8 +81,8 @@ export const demoGateway: PaymentGateway = {
     if (!row || row.status !== "paid") throw new Error(`demo gateway: no paid charge ${request.reference} to refund`);
     return { reference: `${row.reference}_refund` };
   },
-  async lookup(request) {
-    const db = await getDb();
+  async lookup(request, context) {
+    const db = context?.db ?? (await getDb());
     const [row] = await db.select().from(demoGatewayCharges).where(eq(demoGatewayCharges.idempotencyKey, request.idempotencyKey));
     // No charge under the key: the request never reached the gateway, so nothing was taken.
     if (!row) return { status: "abandoned", reference: null };

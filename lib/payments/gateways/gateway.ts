@@ -1,3 +1,4 @@
+import type { Db } from "@/lib/db";
 import type { CardGatewayCode } from "./gateway-codes";
 
 /**
@@ -93,16 +94,25 @@ export interface GatewayWebhookEvent {
   effect: GatewayWebhookEffect;
 }
 
+/**
+ * The caller's database handle, for what a gateway keeps on our side (Stripe's customer ids, the demo gateway's
+ * ledger). Omitted: the process-wide database. Callers pass theirs, so a gateway never opens a second connection
+ * to an embedded database, and a script that seeds inside one transaction keeps its gateway rows in it.
+ */
+export interface GatewayContext {
+  db: Db;
+}
+
 export interface PaymentGateway {
   code: CardGatewayCode;
   /** A name for people ("Stripe", "Demo gateway (test cards)"). */
   name: string;
   /** `token`: the checkout collects a card token and the gateway answers at once; `redirect`: the customer pays on the gateway's page. */
   checkoutMode: "token" | "redirect";
-  startPayment(request: StartPaymentRequest): Promise<GatewayOutcome>;
-  chargeSavedCard(request: ChargeSavedCardRequest): Promise<GatewayOutcome>;
-  refund(request: RefundRequest): Promise<{ reference: string }>;
-  lookup(request: LookupRequest): Promise<GatewayOutcome>;
+  startPayment(request: StartPaymentRequest, context?: GatewayContext): Promise<GatewayOutcome>;
+  chargeSavedCard(request: ChargeSavedCardRequest, context?: GatewayContext): Promise<GatewayOutcome>;
+  refund(request: RefundRequest, context?: GatewayContext): Promise<{ reference: string }>;
+  lookup(request: LookupRequest, context?: GatewayContext): Promise<GatewayOutcome>;
   /** Verify and interpret a webhook delivery; throws `AppError` (400 `webhook_signature_invalid`) when it is not genuine. */
   parseWebhook?(rawBody: string, headers: Headers): Promise<GatewayWebhookEvent>;
 }

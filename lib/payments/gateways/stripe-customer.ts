@@ -1,14 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { gatewayCustomers } from "@/lib/db/schema";
-import type { GatewayCustomer } from "./gateway";
+import type { GatewayContext, GatewayCustomer } from "./gateway";
 
 const GATEWAY = "stripe";
 
-async function storedCustomerId(userId: number): Promise<string | null> {
-  const db = await getDb();
+async function storedCustomerId(db: Db, userId: number): Promise<string | null> {
   const [row] = await db
     .select({ customerId: gatewayCustomers.customerId })
     .from(gatewayCustomers)
@@ -21,8 +20,9 @@ async function storedCustomerId(userId: number): Promise<string | null> {
  * Stripe creates one customer, and the unique (user, gateway) row keeps one mapping: the loser's insert does nothing
  * and it reads the winner's row.
  */
-export async function getOrCreateStripeCustomer(stripe: Stripe, customer: GatewayCustomer): Promise<string> {
-  const existing = await storedCustomerId(customer.userId);
+export async function getOrCreateStripeCustomer(stripe: Stripe, customer: GatewayCustomer, context?: GatewayContext): Promise<string> {
+  const db = context?.db ?? (await getDb());
+  const existing = await storedCustomerId(db, customer.userId);
   if (existing) return existing;
   const created = await stripe.customers.create(
     {
@@ -32,12 +32,11 @@ export async function getOrCreateStripeCustomer(stripe: Stripe, customer: Gatewa
     },
     { idempotencyKey: `subflow-customer-${customer.userId}` },
   );
-  const db = await getDb();
   await db
     .insert(gatewayCustomers)
     .values({ userId: customer.userId, gateway: GATEWAY, customerId: created.id })
     .onConflictDoNothing({ target: [gatewayCustomers.userId, gatewayCustomers.gateway] });
-  const stored = await storedCustomerId(customer.userId);
+  const stored = await storedCustomerId(db, customer.userId);
   if (!stored) throw new Error(`stripe gateway: the customer row of user ${customer.userId} vanished`);
   return stored;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import Stripe from "stripe";
 import { AppError } from "@/lib/errors";
-import type { ChargeSavedCardRequest, GatewayOutcome, PaymentGateway } from "./gateway";
+import type { ChargeSavedCardRequest, GatewayContext, GatewayOutcome, PaymentGateway } from "./gateway";
 import { stripeClient, stripeWebhookSecret } from "./stripe-client";
 import { getOrCreateStripeCustomer } from "./stripe-customer";
 import {
@@ -21,8 +21,8 @@ function chargeMetadata(paymentId: number, source: ChargeSource): Stripe.Metadat
  * An off-session PaymentIntent on the saved card (`pm_…`). Sent again with the same idempotency key, Stripe answers
  * the first request's response — success or card error — and charges nothing more.
  */
-async function chargeOffSession(stripe: Stripe, request: ChargeSavedCardRequest): Promise<GatewayOutcome> {
-  const customer = await getOrCreateStripeCustomer(stripe, request.customer);
+async function chargeOffSession(stripe: Stripe, request: ChargeSavedCardRequest, context?: GatewayContext): Promise<GatewayOutcome> {
+  const customer = await getOrCreateStripeCustomer(stripe, request.customer, context);
   try {
     const paymentIntent = await stripe.paymentIntents.create(
       {
@@ -73,9 +73,9 @@ export const stripeGateway: PaymentGateway = {
   name: "Stripe",
   checkoutMode: "redirect",
 
-  async startPayment(request) {
+  async startPayment(request, context) {
     const stripe = stripeClient();
-    const customer = await getOrCreateStripeCustomer(stripe, request.customer);
+    const customer = await getOrCreateStripeCustomer(stripe, request.customer, context);
     const session = await stripe.checkout.sessions.create(
       {
         mode: "payment",
@@ -105,8 +105,8 @@ export const stripeGateway: PaymentGateway = {
     return { status: "pending", reference: session.id, redirectUrl: session.url, action: "checkout" };
   },
 
-  async chargeSavedCard(request) {
-    return chargeOffSession(stripeClient(), request);
+  async chargeSavedCard(request, context) {
+    return chargeOffSession(stripeClient(), request, context);
   },
 
   async refund(request) {
@@ -117,7 +117,7 @@ export const stripeGateway: PaymentGateway = {
     return { reference: refund.id };
   },
 
-  async lookup(request) {
+  async lookup(request, context) {
     const stripe = stripeClient();
     const { reference } = request;
     if (reference?.startsWith("cs_")) return retrieveSessionOutcome(stripe, reference);
@@ -127,7 +127,7 @@ export const stripeGateway: PaymentGateway = {
     if (reference) throw new Error(`stripe gateway: cannot look up reference "${reference}"`);
     // The answer was lost: the same request under the same key makes Stripe answer the first one (within the 24 hours
     // it keeps idempotency keys). A charge that never reached Stripe is made now, which is what the caller wanted.
-    if (request.replay) return chargeOffSession(stripe, { ...request.replay, idempotencyKey: request.idempotencyKey });
+    if (request.replay) return chargeOffSession(stripe, { ...request.replay, idempotencyKey: request.idempotencyKey }, context);
     // A Checkout Session whose URL never reached the customer cannot be paid; it expires.
     return { status: "abandoned", reference: null };
   },

@@ -32,6 +32,9 @@ export async function applyDiscountCode(db: Db, options: ApplyDiscountCodeOption
   const typed = options.code.trim();
   return db.transaction(async (tx) => {
     const payment = await lockDiscountablePayment(tx, { paymentId: options.paymentId, userId: options.userId });
+    if (typeof payment.meta.referral_welcome_discount === "object") {
+      throw conflict("discount_not_applicable", "Your referral discount is already applied to this payment; a code cannot be added to it.");
+    }
     if (typeof payment.meta.discount_code === "string") {
       throw conflict("discount_not_applicable", "A discount code is already applied to this payment. Remove it first to use another.");
     }

@@ -97,9 +97,9 @@ describe("a checkout payment", () => {
     const { user, payment } = await checkoutPayment();
     const original = demoGateway.startPayment.bind(demoGateway);
     const calls: string[] = [];
-    vi.spyOn(demoGateway, "startPayment").mockImplementation(async (request) => {
+    vi.spyOn(demoGateway, "startPayment").mockImplementation(async (request, context) => {
       calls.push(request.idempotencyKey);
-      await original(request);
+      await original(request, context);
       throw new Error("ETIMEDOUT");
     });
     const result = await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" });
@@ -161,8 +161,8 @@ describe("a renewal", () => {
   it("charged, answer lost: not charged again by the next tick, settled once by reconciliation, and the chain moves on", async () => {
     const { user, recurrent } = await dueRenewal();
     const original = demoGateway.chargeSavedCard.bind(demoGateway);
-    vi.spyOn(demoGateway, "chargeSavedCard").mockImplementation(async (request) => {
-      await original(request);
+    vi.spyOn(demoGateway, "chargeSavedCard").mockImplementation(async (request, context) => {
+      await original(request, context);
       throw new Error("ETIMEDOUT");
     });
     const first = await chargeRecurrentPayment(db(), { recurrentPaymentId: recurrent.id });
