@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { SiteHeader } from "@/components/customer/site-header";
 import { LinkButton } from "@/components/ui/button";
-import { Logo } from "@/components/ui/logo";
 import { currentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 
 const CAPABILITIES = [
   {
@@ -13,38 +15,19 @@ const CAPABILITIES = [
   { title: "Family & referrals", text: "Shareable family codes and refer-a-friend programs with configurable rewards." },
 ];
 
+/** Signed out, or signed in without a running subscription: the pricing page is the next step. */
+async function showsPlans(userId: number | null): Promise<boolean> {
+  if (userId === null) return true;
+  const actual = await listSubscriptions(await getDb(), { userId, state: "actual", limit: 1, offset: 0 });
+  return actual.total === 0;
+}
+
 export default async function HomePage() {
   const user = await currentUser();
+  const seePlans = await showsPlans(user?.id ?? null);
   return (
     <div className="min-h-screen bg-white">
-      <header className="border-b border-zinc-200">
-        <div className="mx-auto flex h-14 max-w-5xl items-center justify-between px-6">
-          <Logo />
-          <nav className="flex items-center gap-2">
-            {user ? (
-              <>
-                {user.role === "admin" ? (
-                  <LinkButton href="/admin" variant="ghost" size="sm">
-                    Admin
-                  </LinkButton>
-                ) : null}
-                <LinkButton href="/account" size="sm">
-                  My account
-                </LinkButton>
-              </>
-            ) : (
-              <>
-                <LinkButton href="/login" variant="ghost" size="sm" data-testid="home-login">
-                  Sign in
-                </LinkButton>
-                <LinkButton href="/register" size="sm" data-testid="home-register">
-                  Create account
-                </LinkButton>
-              </>
-            )}
-          </nav>
-        </div>
-      </header>
+      <SiteHeader user={user} />
       <main>
         <section className="mx-auto max-w-5xl px-6 pt-20 pb-16">
           <p className="text-sm font-medium text-brand-700">Subscription-growth CRM</p>
@@ -55,10 +38,17 @@ export default async function HomePage() {
             Subflow runs subscriptions and payments for publishers and other subscription businesses, with automation,
             upgrades, family sharing and referrals built on top.
           </p>
-          <div className="mt-8 flex gap-3">
-            <LinkButton href={user ? "/account" : "/register"}>{user ? "Go to my account" : "Create an account"}</LinkButton>
+          <div className="mt-8 flex flex-wrap gap-3">
+            {seePlans ? (
+              <LinkButton href="/subscribe" data-testid="home-see-plans">
+                See plans
+              </LinkButton>
+            ) : null}
+            <LinkButton href={user ? "/account" : "/register"} variant={seePlans ? "secondary" : "primary"}>
+              {user ? "Go to my account" : "Create an account"}
+            </LinkButton>
             {user ? null : (
-              <LinkButton href="/login" variant="secondary">
+              <LinkButton href="/login" variant="ghost">
                 Sign in
               </LinkButton>
             )}
@@ -76,7 +66,11 @@ export default async function HomePage() {
         </section>
       </main>
       <footer className="mx-auto max-w-5xl px-6 py-8 text-xs text-zinc-500">
-        Subflow · <Link href="/login" className="hover:text-zinc-800">Sign in</Link>
+        Subflow ·{" "}
+        <Link href="/subscribe" className="hover:text-zinc-800">
+          Plans
+        </Link>{" "}
+        · <Link href="/login" className="hover:text-zinc-800">Sign in</Link>
       </footer>
     </div>
   );

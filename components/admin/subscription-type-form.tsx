@@ -2,6 +2,7 @@
 
 import { centsToDecimal } from "@/lib/money";
 import { Checkbox, Input, Select } from "@/components/ui/input";
+import { SUBSCRIPTION_TYPE_DESCRIPTION_MAX } from "@/lib/subscriptions/subscription-type-schemas";
 import { FormField } from "@/components/ui/form-field";
 import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -17,6 +18,10 @@ export interface SubscriptionTypeFormValues {
   isDefault: boolean;
   active: boolean;
   nextTypeCode: string | null;
+  offered: boolean;
+  position: number;
+  description: string | null;
+  highlighted: boolean;
 }
 
 export function SubscriptionTypeForm({
@@ -109,7 +114,13 @@ export function SubscriptionTypeForm({
       </FormField>
 
       <div className="flex flex-wrap gap-6">
-        <Checkbox name="active" defaultChecked={initial?.active ?? true} label="Active" description="Offered for sale." data-testid="st-active" />
+        <Checkbox
+          name="active"
+          defaultChecked={initial?.active ?? true}
+          label="Active"
+          description="Can be bought, given and renewed."
+          data-testid="st-active"
+        />
         <Checkbox
           name="isDefault"
           defaultChecked={initial?.isDefault ?? false}
@@ -118,6 +129,55 @@ export function SubscriptionTypeForm({
           data-testid="st-default"
         />
       </div>
+
+      <fieldset className="space-y-4 rounded-md border border-zinc-200 p-4" data-testid="st-pricing-page">
+        <legend className="px-1 text-sm font-medium text-zinc-800">Pricing page</legend>
+        <div className="flex flex-wrap gap-6">
+          <Checkbox
+            name="offered"
+            defaultChecked={initial?.offered ?? false}
+            label="Offered on the pricing page"
+            description="Customers can buy it themselves at /subscribe (while it is active)."
+            data-testid="st-offered"
+          />
+          <Checkbox
+            name="highlighted"
+            defaultChecked={initial?.highlighted ?? false}
+            label="Highlight as recommended"
+            description="Marked as the recommended choice of its group."
+            data-testid="st-highlighted"
+          />
+        </div>
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-[8rem_minmax(0,1fr)]">
+          <FormField label="Position" htmlFor="st-position" hint="Lower comes first." error={error("position")}>
+            <Input
+              id="st-position"
+              name="position"
+              type="number"
+              min={0}
+              defaultValue={initial?.position ?? 100}
+              invalid={!!error("position")}
+              data-testid="st-position"
+            />
+          </FormField>
+          <FormField
+            label="Short description"
+            htmlFor="st-description"
+            hint={`One line on the plan's card, up to ${SUBSCRIPTION_TYPE_DESCRIPTION_MAX} characters.`}
+            error={error("description")}
+          >
+            <Input
+              id="st-description"
+              name="description"
+              maxLength={SUBSCRIPTION_TYPE_DESCRIPTION_MAX}
+              defaultValue={initial?.description ?? ""}
+              placeholder="Every article, every day"
+              invalid={!!error("description")}
+              data-testid="st-description"
+            />
+          </FormField>
+        </div>
+      </fieldset>
 
       {state && !state.ok && state.error === "validation_error" ? (
         <p className="text-sm text-red-600" role="alert">

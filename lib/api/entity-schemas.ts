@@ -57,6 +57,10 @@ export const subscriptionTypeSchema = z
     content_access: z.array(z.string()).meta({ description: "Content access codes, sorted." }),
     next_subscription_type_code: z.string().nullable(),
     fixed_end: timestampSchema.nullable(),
+    offered: z.boolean().meta({ description: "Sold on the pricing page and through purchases." }),
+    position: z.number().int().meta({ description: "Order on the pricing page, lowest first." }),
+    description: z.string().nullable(),
+    highlighted: z.boolean().meta({ description: "Recommended on the pricing page." }),
     created_at: timestampSchema,
   })
   .meta({ id: "SubscriptionType" });

@@ -49,6 +49,10 @@ export function serializeSubscriptionType(
     content_access: [...related.contentAccessCodes].sort(),
     next_subscription_type_code: related.nextCode,
     fixed_end: isoOrNull(type.fixedEnd),
+    offered: type.offered,
+    position: type.position,
+    description: type.description,
+    highlighted: type.highlighted,
     created_at: iso(type.createdAt),
   };
 }

@@ -35,6 +35,11 @@ export async function saveSubscriptionType(
         isDefault: input.isDefault,
         nextSubscriptionTypeId: next?.id ?? null,
         fixedEnd: input.fixedEnd ?? null,
+        offered: input.offered,
+        position: input.position,
+        // A blank line is no description.
+        description: input.description || null,
+        highlighted: input.highlighted,
         updatedAt: now(),
       };
       const [type] =

@@ -35,6 +35,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const order = { actual: 0, upcoming: 1, ended: 2 } as const;
   const sortedSubscriptions = [...subscriptions.rows].sort((a, b) => order[a.state] - order[b.state]);
   const hasActualSubscription = sortedSubscriptions.some((row) => row.state === "actual");
+  // Nothing running and nothing bought to start later: the pricing page is where to go next.
+  const hasNoSubscription = sortedSubscriptions.every((row) => row.state === "ended");
 
   return (
     <>
@@ -61,6 +63,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         {hasActualSubscription ? (
           <LinkButton href="/account/upgrade" data-testid="upgrade-link">
             Upgrade my subscription
+          </LinkButton>
+        ) : hasNoSubscription ? (
+          <LinkButton href="/subscribe" data-testid="choose-plan-link">
+            Choose a plan
           </LinkButton>
         ) : null}
       </div>

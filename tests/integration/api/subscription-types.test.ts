@@ -60,7 +60,21 @@ describe("POST /api/v1/subscription-types", () => {
       content_access: ["print", "web"],
       next_subscription_type_code: "all_year",
       fixed_end: null,
+      offered: false,
+      position: 100,
+      description: null,
+      highlighted: false,
     });
+  });
+
+  it("creates a type offered on the pricing page, with its position, description and highlight (201)", async () => {
+    const result = await call(createRoute, "POST", "/subscription-types", {
+      token: writeTokens.api,
+      body: { ...validBody(), offered: true, position: 7, description: "Every article, every day", highlighted: true },
+    });
+    expect(result.status).toBe(201);
+    expect(subscriptionTypeResponseSchema.parse(result.json)).toEqual(result.json);
+    expect(result.json.subscription_type).toMatchObject({ offered: true, position: 7, description: "Every article, every day", highlighted: true });
   });
 
   it("refuses a duplicate code (409 subscription_type_exists)", async () => {
@@ -98,6 +112,8 @@ describe("POST /api/v1/subscription-types", () => {
       { name: "a zero length", body: () => ({ ...validBody(), length_days: 0 }), error: "validation_error" },
       { name: "an uppercase code", body: () => ({ ...validBody(), code: "Web_Month" }), error: "validation_error" },
       { name: "camelCase fields", body: () => ({ ...validBody(), lengthDays: 31 }), error: "validation_error" },
+      { name: "a description over 140 characters", body: () => ({ ...validBody(), description: "x".repeat(141) }), error: "validation_error" },
+      { name: "a negative position", body: () => ({ ...validBody(), position: -1 }), error: "validation_error" },
       { name: "a fixed end without offset", body: () => ({ ...validBody(), fixed_end: "2027-01-01T00:00:00" }), error: "validation_error" },
     ],
   });

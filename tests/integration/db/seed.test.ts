@@ -121,4 +121,40 @@ describe("demo data", () => {
     expect(codes.map((row) => row.status).sort()).toEqual(["accepted", "created", "created"]);
     expect(codes.find((row) => row.status === "accepted")?.slave).toBe(emma);
   });
+
+  it("offers the default types on the pricing page, Web + Print recommended, and not the intro or family types", async () => {
+    const rows = await database.db
+      .select({ code: subscriptionTypes.code, offered: subscriptionTypes.offered, highlighted: subscriptionTypes.highlighted, description: subscriptionTypes.description })
+      .from(subscriptionTypes);
+    const offered = rows.filter((row) => row.offered).map((row) => row.code).sort();
+    expect(offered).toEqual([
+      "club_monthly",
+      "club_yearly",
+      "web_club_monthly",
+      "web_club_yearly",
+      "web_monthly",
+      "web_print_club_monthly",
+      "web_print_club_yearly",
+      "web_print_monthly",
+      "web_print_yearly",
+      "web_yearly",
+    ]);
+    expect(rows.filter((row) => row.highlighted).map((row) => row.code).sort()).toEqual(["web_print_monthly", "web_print_yearly"]);
+    expect(rows.filter((row) => row.offered).every((row) => row.description)).toBe(true);
+  });
+
+  it("puts the demo types on the pricing page of a database seeded before it existed, once", async () => {
+    const db = database.db;
+    await db.update(subscriptionTypes).set({ offered: false, highlighted: false, description: null });
+    const created = await seedDemoData(db);
+    expect(created).toContain("pricing page offer web_monthly");
+    expect(created).not.toContain("pricing page offer web_monthly_intro");
+    const [webPrint] = await db.select().from(subscriptionTypes).where(eq(subscriptionTypes.code, "web_print_monthly"));
+    expect(webPrint).toMatchObject({ offered: true, highlighted: true });
+    // Once anything is offered, the pricing page is the admin's: seeding again changes nothing.
+    await db.update(subscriptionTypes).set({ offered: false }).where(eq(subscriptionTypes.code, "club_yearly"));
+    expect(await seedDemoData(db)).toEqual([]);
+    const [clubYearly] = await db.select().from(subscriptionTypes).where(eq(subscriptionTypes.code, "club_yearly"));
+    expect(clubYearly?.offered).toBe(false);
+  });
 });

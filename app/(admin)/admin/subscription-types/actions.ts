@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
-import { checkboxField, moneyField, stringList } from "@/lib/forms/form-fields";
+import { checkboxField, integerField, moneyField, stringList } from "@/lib/forms/form-fields";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema, SUBSCRIPTION_TYPE_DESCRIPTION_MAX } from "@/lib/subscriptions/subscription-type-schemas";
 
 const subscriptionTypeFormSchema = z.object({
   id: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),
@@ -22,6 +22,20 @@ const subscriptionTypeFormSchema = z.object({
   isDefault: checkboxField,
   active: checkboxField,
   nextSubscriptionTypeCode: z.preprocess((value) => (value === "" ? null : value), codeSchema.nullable()),
+  offered: checkboxField,
+  position: integerField("Enter the position as a whole number.").pipe(
+    z.number().min(0, { message: "At least 0." }).max(10_000, { message: "At most 10000." }),
+  ),
+  description: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+    z
+      .string()
+      .trim()
+      .max(SUBSCRIPTION_TYPE_DESCRIPTION_MAX, { message: `At most ${SUBSCRIPTION_TYPE_DESCRIPTION_MAX} characters.` })
+      .nullable()
+      .default(null),
+  ),
+  highlighted: checkboxField,
 });
 
 export const saveSubscriptionTypeAction = defineAction(

@@ -67,9 +67,15 @@ export default async function SubscriptionTypesPage({ searchParams }: { searchPa
                     <ContentAccessBadges codes={type.contentAccess} />
                   </Td>
                   <Td>
-                    <span className="inline-flex gap-1">
+                    <span className="inline-flex max-w-40 flex-wrap gap-1">
                       {type.active ? <Badge tone="green">active</Badge> : <Badge>inactive</Badge>}
                       {type.isDefault ? <Badge tone="blue">default</Badge> : null}
+                      {type.offered ? (
+                        <Badge tone="violet" data-testid={`offered-${type.code}`}>
+                          offered
+                        </Badge>
+                      ) : null}
+                      {type.offered && type.highlighted ? <Badge tone="amber">recommended</Badge> : null}
                     </span>
                   </Td>
                   <Td className="text-zinc-600">{type.nextTypeName ?? <span className="text-zinc-400">same type</span>}</Td>

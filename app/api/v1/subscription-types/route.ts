@@ -16,6 +16,10 @@ export const POST = apiRoute(
       isDefault: body.is_default,
       nextSubscriptionTypeCode: body.next_subscription_type_code,
       fixedEnd: body.fixed_end,
+      offered: body.offered,
+      position: body.position,
+      description: body.description,
+      highlighted: body.highlighted,
     });
     const [view] = await loadSubscriptionTypes(db, { ids: [type.id] });
     return NextResponse.json({ subscription_type: view }, { status: 201 });

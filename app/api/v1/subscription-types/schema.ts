@@ -20,6 +20,10 @@ export const createSubscriptionTypeBodySchema = z
       .optional()
       .meta({ description: "The type a recurrent payment renews into." }),
     fixed_end: timestampInputSchema.nullable().optional().meta({ description: "Every subscription of it ends then." }),
+    offered: z.boolean().optional().meta({ description: "Sold on the pricing page and through purchases. Defaults to false." }),
+    position: fields.position.optional().meta({ description: "Order on the pricing page, lowest first. Defaults to 100." }),
+    description: fields.description.meta({ description: "One line for the pricing page." }),
+    highlighted: z.boolean().optional().meta({ description: "Recommended on the pricing page. Defaults to false." }),
   })
   .meta({ id: "CreateSubscriptionTypeRequest" });
 

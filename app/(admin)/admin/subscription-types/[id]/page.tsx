@@ -45,6 +45,10 @@ export default async function EditSubscriptionTypePage({ params }: { params: Pro
               isDefault: type.isDefault,
               active: type.active,
               nextTypeCode: type.nextTypeCode,
+              offered: type.offered,
+              position: type.position,
+              description: type.description,
+              highlighted: type.highlighted,
             }}
           />
         </CardBody>
