@@ -21,6 +21,7 @@ export function CheckoutForm({
   amountCents,
   cards,
   payLabel,
+  lastFailure,
 }: {
   action: FormAction;
   paymentId: number;
@@ -28,6 +29,8 @@ export function CheckoutForm({
   amountCents: number;
   cards: CheckoutCard[];
   payLabel: string;
+  /** Why the payment's last attempt failed (a decline), shown until this form reports something newer. */
+  lastFailure?: string | null;
 }) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   return (
@@ -35,28 +38,28 @@ export function CheckoutForm({
       <input type="hidden" name="paymentId" value={paymentId} />
       <input type="hidden" name="expectedAmountCents" value={amountCents} />
       {cards.length > 0 ? (
-      <fieldset className="space-y-2">
-        <legend className="mb-2 text-sm font-medium text-zinc-900">Card</legend>
-        {cards.map((card, index) => (
-          <label
-            key={card.token}
-            className="flex cursor-pointer items-start gap-3 rounded-md border border-zinc-200 px-3 py-2.5 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
-          >
-            <input
-              type="radio"
-              name="cardToken"
-              value={card.token}
-              defaultChecked={index === 0}
-              className="mt-0.5 accent-brand-600"
-              data-testid={`checkout-card-${card.token}`}
-            />
-            <span>
-              <span className="block font-medium text-zinc-900">{card.label}</span>
-              <span className="block text-zinc-500">{card.description}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+        <fieldset className="space-y-2">
+          <legend className="mb-2 text-sm font-medium text-zinc-900">Card</legend>
+          {cards.map((card, index) => (
+            <label
+              key={card.token}
+              className="flex cursor-pointer items-start gap-3 rounded-md border border-zinc-200 px-3 py-2.5 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="cardToken"
+                value={card.token}
+                defaultChecked={index === 0}
+                className="mt-0.5 accent-brand-600"
+                data-testid={`checkout-card-${card.token}`}
+              />
+              <span>
+                <span className="block font-medium text-zinc-900">{card.label}</span>
+                <span className="block text-zinc-500">{card.description}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
       ) : null}
       {state && !state.ok ? (
         <Notice
@@ -75,6 +78,10 @@ export function CheckoutForm({
           {state.message}
           {state.error === "payment_declined" ? " Nothing was charged; try another card." : null}
           {state.error === "upgrade_offer_changed" ? " The amount above is the new price; pay it if you still want the upgrade." : null}
+        </Notice>
+      ) : lastFailure ? (
+        <Notice tone="error" title="Your last attempt was declined" data-testid="checkout-last-decline">
+          {lastFailure} Nothing was charged; try another card.
         </Notice>
       ) : null}
       <div className="flex justify-end">

@@ -114,11 +114,6 @@ export default async function CheckoutPage({
                   You left the payment page before paying. Nothing was charged; you can pay now.
                 </Notice>
               ) : null}
-              {payment.failureReason ? (
-                <Notice tone="error" title="Your last attempt was declined" data-testid="checkout-last-decline">
-                  {payment.failureReason} Nothing was charged; try another card.
-                </Notice>
-              ) : null}
               <Notice tone="info">
                 {gateway.checkoutMode === "token"
                   ? `${gateway.name}: no real money moves. Choose a test card.`
@@ -130,6 +125,7 @@ export default async function CheckoutPage({
                 amountCents={payment.amountCents}
                 cards={gateway.checkoutMode === "token" ? DEMO_CARDS : []}
                 payLabel={gateway.checkoutMode === "token" ? `Pay ${formatMoney(payment.amountCents)}` : `Continue to payment`}
+                lastFailure={payment.failureReason}
               />
             </>
           ) : payment.status === "pending" ? (
