@@ -257,7 +257,7 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
       currency,
       success_url: successUrl,
       cancel_url: stringOf(params.cancel_url) ?? null,
-      expires_at: nowSeconds() + 24 * 3600,
+      expires_at: Number(stringOf(params.expires_at) ?? nowSeconds() + 24 * 3600),
       created: nowSeconds(),
       livemode: false,
     };

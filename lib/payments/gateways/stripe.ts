@@ -13,6 +13,9 @@ import {
 } from "./stripe-outcomes";
 import { stripeWebhookEffect } from "./stripe-webhook-effect";
 
+/** 30 minutes (Stripe's minimum) and a minute for the request's own way there. */
+const CHECKOUT_EXPIRY_SECONDS = 31 * 60;
+
 function chargeMetadata(paymentId: number, source: ChargeSource): Stripe.MetadataParam {
   return { [METADATA_PAYMENT_ID]: String(paymentId), [METADATA_SOURCE]: source };
 }
@@ -99,6 +102,9 @@ export const stripeGateway: PaymentGateway = {
         },
         success_url: request.returnUrl,
         cancel_url: request.cancelUrl,
+        // Stripe's shortest expiry (its default is a day): a customer who leaves the page can pay again within the
+        // half hour, and the payment is payable again (checkout.session.expired) soon after. Stripe's clock, not ours.
+        expires_at: Math.floor(Date.now() / 1000) + CHECKOUT_EXPIRY_SECONDS,
       },
       { idempotencyKey: request.idempotencyKey },
     );

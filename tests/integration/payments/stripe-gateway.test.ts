@@ -108,6 +108,10 @@ describe("startPayment", () => {
       success_url: request.returnUrl,
       cancel_url: request.cancelUrl,
     });
+    // Stripe's shortest expiry, so a customer who left the page can start again within the half hour.
+    const expiresIn = Number(sent.params.expires_at) - Math.floor(Date.now() / 1000);
+    expect(expiresIn).toBeGreaterThanOrEqual(30 * 60);
+    expect(expiresIn).toBeLessThanOrEqual(32 * 60);
   });
 
   it("does not ask Stripe to keep the card when the customer did not choose renewal", async () => {

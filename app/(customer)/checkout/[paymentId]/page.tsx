@@ -136,7 +136,7 @@ export default async function CheckoutPage({
                 </Notice>
               ) : waiting.action === "checkout" && waiting.url && !query.returned ? (
                 <Notice tone="info" title="Your payment is not finished">
-                  Continue on the payment page to pay; it expires if you leave it.
+                  Continue on the payment page to pay. If you leave it, it expires within half an hour and you can start again here.
                 </Notice>
               ) : (
                 <Notice tone="info" title="Confirming your payment…">
