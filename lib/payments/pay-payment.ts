@@ -9,6 +9,7 @@ import { beginCharge } from "./begin-charge";
 import { absoluteCheckoutUrl, gatewayCurrency, loadGatewayCustomer } from "./gateway-request-parts";
 import { getGateway, isChargeableGateway } from "./gateways";
 import type { GatewayOutcome } from "./gateways/gateway";
+import { markPaymentPaid } from "./mark-payment-paid";
 import { settlePayment } from "./settle-payment";
 
 export interface PayPaymentOptions {
@@ -44,7 +45,9 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
     await refreshUpgradePayment(db, { paymentId: payment.id, userId: options.userId });
   }
   const gateway = getGateway(payment.gateway);
-  if (gateway.checkoutMode === "token" && !options.cardToken) throw invalid("card_token_required", "Choose a card.");
+  if (gateway.checkoutMode === "token" && !options.cardToken && payment.amountCents > 0) {
+    throw invalid("card_token_required", "Choose a card.");
+  }
 
   const begun = await db.transaction(async (tx) => {
     const locked = await loadPayable(tx, options, { lock: true });
@@ -52,8 +55,11 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
     if (options.expectedAmountCents !== undefined && options.expectedAmountCents !== locked.amountCents) {
       throw conflict("payment_amount_changed", "The amount to pay changed since this page was shown; check it and pay again.");
     }
+    // Nothing to charge (a 100% discount): paid at once, without a gateway. No card is saved, so it does not renew.
+    if (locked.amountCents === 0) return { free: await markPaymentPaid(tx, { paymentId: locked.id }) };
     return beginCharge(tx, locked);
   });
+  if ("free" in begun) return { status: "paid", payment: begun.free.payment, subscription: begun.free.subscription };
 
   let outcome: GatewayOutcome;
   try {

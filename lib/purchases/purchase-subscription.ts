@@ -24,8 +24,14 @@ export async function purchaseSubscription(
   options: CreatePurchaseOptions & { paymentToken?: string | null },
 ): Promise<PurchaseOutcome> {
   const { payment, replayed } = await createPurchase(db, options);
-  if (replayed) return { payment, checkoutUrl: pendingCheckoutUrl(payment), replayed, ...declinedAgain(payment) };
-  if (payment.amountCents === 0 || (!options.paymentToken && payment.gateway === "demo")) {
+  if (replayed) {
+    // The first request was declined: the same answer again, and nothing charged (a new key tries another card).
+    if (payment.status === "form" && payment.failureReason) {
+      throw new AppError("payment_declined", payment.failureReason, 402, { payment_id: payment.id });
+    }
+    return { payment, checkoutUrl: pendingCheckoutUrl(payment), replayed };
+  }
+  if (payment.amountCents > 0 && !options.paymentToken && payment.gateway === "demo") {
     // Nothing to charge a card with here: the customer pays on our checkout page.
     return { payment, checkoutUrl: absoluteCheckoutUrl(payment.id), replayed };
   }
@@ -39,9 +45,3 @@ function pendingCheckoutUrl(payment: Payment): string | null {
   return payment.status === "pending" && typeof action?.url === "string" ? action.url : null;
 }
 
-function declinedAgain(payment: Payment): Record<string, never> {
-  if (payment.status === "form" && payment.failureReason) {
-    throw new AppError("payment_declined", payment.failureReason, 402, { payment_id: payment.id });
-  }
-  return {};
-}

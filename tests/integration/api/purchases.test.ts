@@ -179,6 +179,17 @@ describe("POST /api/v1/purchases", () => {
   });
 });
 
+describe("a purchase with nothing to pay", () => {
+  it("a 100% code pays it at once without the gateway; with no card saved it does not renew", async () => {
+    const { user, token } = await customer("free");
+    const code = await createDiscountCode(db(), { userId: user.id, kind: "percent", percentOff: 100 });
+    const result = await purchase(token, { subscription_type_code: "web_monthly", recurrent: true, discount_code: code.code, idempotency_key: key() });
+    expect(result.status).toBe(201);
+    expect(result.json).toMatchObject({ payment: { status: "paid", amount_cents: 0 }, subscription: { subscription_type_code: "web_monthly" }, recurrent_payment: null, checkout_url: null });
+    expect(await chargesOf(result.json.payment.id)).toBe(0);
+  });
+});
+
 describe("a referred friend's first purchase", () => {
   it("carries the program's friend discount, completes the referral, and records that discount as the friend's reward", async () => {
     await insertProgram(db(), {
