@@ -11,6 +11,10 @@ describe("upgradeResultState (the customer's upgrade result page)", () => {
     expect(upgradeResultState({ status: "pending" }, { status: "form" })).toBe("awaiting_payment");
   });
 
+  it("a pending upgrade whose charge is at the gateway is being charged", () => {
+    expect(upgradeResultState({ status: "pending" }, { status: "pending" })).toBe("charging");
+  });
+
   it("a pending upgrade whose payment is no longer open was not completed, never upgraded", () => {
     for (const status of ["fail", "refund", "paid"]) {
       expect(upgradeResultState({ status: "pending" }, { status })).toBe("not_completed");

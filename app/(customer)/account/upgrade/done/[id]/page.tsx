@@ -31,12 +31,15 @@ export default async function UpgradeDonePage({ params }: { params: Promise<{ id
   const state = upgradeResultState(upgrade, payment);
   const completed = state === "upgraded";
   const awaitingPayment = state === "awaiting_payment";
+  const charging = state === "charging";
   const notCompleted = state === "not_completed";
   const title = completed
     ? "Your subscription is upgraded"
     : awaitingPayment
       ? "One step left: pay for your upgrade"
-      : "This upgrade was not completed";
+      : charging
+        ? "Your upgrade is being paid"
+        : "This upgrade was not completed";
 
   return (
     <>
@@ -82,6 +85,16 @@ export default async function UpgradeDonePage({ params }: { params: Promise<{ id
           {awaitingPayment ? (
             <Notice tone="info" title="Your upgrade starts when it is paid">
               Until then your current subscription keeps running unchanged.
+            </Notice>
+          ) : null}
+          {charging && payment ? (
+            <Notice tone="info" title="The charge is not confirmed yet" data-testid="upgrade-charging">
+              Your upgrade starts as soon as it is. Should your bank ask you to confirm the payment, we email you the
+              link; you can also do it{" "}
+              <Link href={checkoutPath(payment.id)} className="text-brand-700 hover:underline">
+                on the payment page
+              </Link>
+              .
             </Notice>
           ) : null}
           {notCompleted ? (
