@@ -75,6 +75,8 @@ export const familyRequests = pgTable(
     openedAt: timestamptz("opened_at"),
     acceptedAt: timestamptz("accepted_at"),
     canceledAt: timestamptz("canceled_at"),
+    /** Why a request was canceled: `left` (the child left), `revoked` (the master withdrew an unused code), `released`, `stopped`. */
+    cancelReason: text("cancel_reason"),
     expiresAt: timestamptz("expires_at"),
   },
   (t) => [

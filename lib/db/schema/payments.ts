@@ -1,5 +1,5 @@
 import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
-import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 import { subscriptionTypes } from "./subscriptions";
@@ -34,6 +34,10 @@ export const payments = pgTable(
     failureReason: text("failure_reason"),
     /** Charge attempts sent to the gateway; the current one's idempotency key is chargeIdempotencyKey(id, attempt). */
     chargeAttempt: integer("charge_attempt").notNull().default(0),
+    /** The receipt's number (`2026-000042`), assigned once, in the transaction that marks the payment paid. */
+    receiptNumber: text("receipt_number").unique(),
+    /** The credit note's number when the payment is refunded (`CN-2026-000007`). */
+    creditNoteNumber: text("credit_note_number").unique(),
     /** The gateway's id for this payment's charge (a PaymentIntent, a Checkout Session, a demo transaction). */
     gatewayReference: text("gateway_reference"),
     /**
@@ -133,6 +137,16 @@ export const recurrentPayments = pgTable(
     /** After a decline: when to try again (the charge is due at coalesce(next_attempt_at, charge_at)). */
     nextAttemptAt: timestamptz("next_attempt_at"),
     lastFailureReason: text("last_failure_reason"),
+    /** The saved card as the customer sees it (from the gateway; null for cards saved before this was kept). */
+    cardBrand: text("card_brand"),
+    cardLast4: text("card_last4"),
+    cardExpMonth: integer("card_exp_month"),
+    cardExpYear: integer("card_exp_year"),
+    /**
+     * Set when the customer scheduled a switch of plan (`nextSubscriptionTypeId`) for the next charge; cancelling the
+     * switch puts back the type's own next type.
+     */
+    planChangedAt: timestamptz("plan_changed_at"),
     stoppedAt: timestamptz("stopped_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -198,3 +212,14 @@ export const demoGatewayCharges = pgTable("demo_gateway_charges", {
   refundedAt: timestamptz("refunded_at"),
   createdAt: createdAt(),
 });
+
+/** Gap-free numbering of receipts and credit notes, one counter per kind and calendar year (row-locked to take one). */
+export const documentCounters = pgTable(
+  "document_counters",
+  {
+    kind: text("kind").$type<"receipt" | "credit_note">().notNull(),
+    year: integer("year").notNull(),
+    lastNumber: integer("last_number").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.year] })],
+);

@@ -189,10 +189,19 @@ export const referralRewards = pgTable(
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
     subscriptionId: integer("subscription_id").references(() => subscriptions.id, { onDelete: "set null" }),
     discountCodeId: integer("discount_code_id").references(() => discountCodes.id, { onDelete: "set null" }),
+    /**
+     * `held`: earned, granted at `grantAt` unless the friend's qualifying payment is refunded first; `granted`;
+     * `clawed_back`: taken back (`clawbackReason`) after such a refund.
+     */
+    status: text("status").$type<"held" | "granted" | "clawed_back">().notNull().default("granted"),
+    grantAt: timestamptz("grant_at"),
+    clawedBackAt: timestamptz("clawed_back_at"),
+    clawbackReason: text("clawback_reason"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("referral_rewards_one_per_role").on(t.referralId, t.role),
+    index("referral_rewards_held_idx").on(t.grantAt).where(sql`${t.status} = 'held'`),
     index("referral_rewards_user_idx").on(t.userId, t.createdAt),
   ],
 );

@@ -18,6 +18,14 @@ export const users = pgTable(
     lastLoginAt: timestamptz("last_login_at"),
     /** Set when a card payment of theirs was disputed (chargeback): renewals stop and admins see the flag. */
     paymentDisputedAt: timestamptz("payment_disputed_at"),
+    /** The postal address printed on receipts (all optional; country is ISO 3166-1 alpha-2). */
+    addressLine1: text("address_line1"),
+    addressLine2: text("address_line2"),
+    postalCode: text("postal_code"),
+    city: text("city"),
+    country: text("country"),
+    /** Raised by a password change or reset: sessions issued before it are signed out. */
+    sessionVersion: integer("session_version").notNull().default(0),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`), index("users_created_at_idx").on(t.createdAt)],
 );
@@ -55,3 +63,28 @@ export const userTokens = pgTable(
   (t) => [index("user_tokens_user_id_idx").on(t.userId)],
 );
 export type UserToken = InferSelectModel<typeof userTokens>;
+
+export const userActionTokenKind = pgEnum("user_action_token_kind", ["password_reset", "email_change"]);
+export type UserActionTokenKind = (typeof userActionTokenKind.enumValues)[number];
+
+/**
+ * Single-use links emailed to a user: a password reset, or the confirmation of a new email address (`newEmail`).
+ * Only the token's SHA-256 hash is stored; a token is spent by setting `usedAt`.
+ */
+export const userActionTokens = pgTable(
+  "user_action_tokens",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: userActionTokenKind("kind").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    newEmail: text("new_email"),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("user_action_tokens_user_idx").on(t.userId, t.kind, t.createdAt)],
+);
+export type UserActionToken = InferSelectModel<typeof userActionTokens>;

@@ -10,6 +10,7 @@ describe("serializers", () => {
     const user: User = {
       id: 7, email: "jane@example.com", name: null, passwordHash: "$2b$secret", role: "customer",
       createdAt: at, confirmedAt: null, lastLoginAt: null, paymentDisputedAt: null,
+      addressLine1: null, addressLine2: null, postalCode: null, city: null, country: null, sessionVersion: 0,
     };
     const json = serializeUser(user);
     expect(json).toEqual({ id: 7, email: "jane@example.com", name: null, role: "customer", created_at: "2026-01-02T03:04:05.678Z" });
@@ -31,7 +32,7 @@ describe("serializers", () => {
     const payment: Payment = {
       id: 3, userId: 7, amountCents: 499, status: "paid", gateway: "demo", paidAt: at, refundedAt: null, upgradeType: null,
       recurrentPaymentId: null, recurrentCardToken: "tok_visa", failureReason: null, meta: { idempotency_key: "k" },
-      chargeAttempt: 1, gatewayReference: "demo_1", pendingSince: null,
+      chargeAttempt: 1, gatewayReference: "demo_1", pendingSince: null, receiptNumber: null, creditNoteNumber: null,
       createdAt: at, updatedAt: at,
     };
     const item: PaymentItem = {
