@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { AccountNav } from "@/components/customer/account-nav";
 import { BannerSlot } from "@/components/customer/banner-slot";
 import { LinkButton } from "@/components/ui/button";
 import { Logo } from "@/components/ui/logo";
@@ -26,6 +27,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
         </div>
       </header>
       <main className="mx-auto max-w-5xl px-6 py-8">
+        <AccountNav />
         <BannerSlot userId={user.id} />
         {children}
       </main>
