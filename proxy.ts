@@ -3,8 +3,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { BROWSER_COOKIE, BROWSER_COOKIE_MAX_AGE_SECONDS, BROWSER_ID_PATTERN } from "@/lib/referrals/referral-cookies";
 
-/** Paths anyone may open; the proxy only gives the browser its id there. */
-const PUBLIC_PATHS = ["/login", "/register", "/r/"];
+/**
+ * Paths anyone may open; the proxy only gives the browser its id there. An email change is confirmed from the new
+ * mailbox, often in a browser that is not signed in: the link's token is the proof.
+ */
+const PUBLIC_PATHS = ["/login", "/register", "/r/", "/account/email/confirm/"];
 
 /**
  * First gate (edge-safe: it only verifies the session JWT, no database): /admin needs an admin, /account any

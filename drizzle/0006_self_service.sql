@@ -32,6 +32,7 @@ ALTER TABLE "recurrent_payments" ADD COLUMN "card_exp_month" integer;--> stateme
 ALTER TABLE "recurrent_payments" ADD COLUMN "card_exp_year" integer;--> statement-breakpoint
 ALTER TABLE "recurrent_payments" ADD COLUMN "plan_changed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "family_requests" ADD COLUMN "cancel_reason" text;--> statement-breakpoint
+ALTER TABLE "referral_programs" ADD COLUMN "reward_hold_days" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "referral_rewards" ADD COLUMN "status" text DEFAULT 'granted' NOT NULL;--> statement-breakpoint
 ALTER TABLE "referral_rewards" ADD COLUMN "grant_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "referral_rewards" ADD COLUMN "clawed_back_at" timestamp with time zone;--> statement-breakpoint
@@ -40,4 +41,5 @@ ALTER TABLE "user_action_tokens" ADD CONSTRAINT "user_action_tokens_user_id_user
 CREATE INDEX "user_action_tokens_user_idx" ON "user_action_tokens" USING btree ("user_id","kind","created_at");--> statement-breakpoint
 CREATE INDEX "referral_rewards_held_idx" ON "referral_rewards" USING btree ("grant_at") WHERE "referral_rewards"."status" = 'held';--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_receipt_number_unique" UNIQUE("receipt_number");--> statement-breakpoint
-ALTER TABLE "payments" ADD CONSTRAINT "payments_credit_note_number_unique" UNIQUE("credit_note_number");
+ALTER TABLE "payments" ADD CONSTRAINT "payments_credit_note_number_unique" UNIQUE("credit_note_number");--> statement-breakpoint
+ALTER TABLE "referral_programs" ADD CONSTRAINT "referral_programs_hold_nonnegative" CHECK ("referral_programs"."reward_hold_days" >= 0);

@@ -1,10 +1,12 @@
 import { chargeRecurrentPayment } from "./functions/charge-recurrent-payment";
 import { deliverOutbox } from "./functions/deliver-outbox";
 import { familyRequestsGenerate } from "./functions/family-requests";
+import { familySeatsAdd } from "./functions/family-seats-add";
 import { paymentConfirmationSend } from "./functions/payment-confirmation-send";
 import { paymentsReconcile } from "./functions/payments-reconcile";
 import { recurrentPaymentsCharge } from "./functions/recurrent-payments-charge";
 import { referralInvitationSend } from "./functions/referral-invitation-send";
+import { referralRewardsRelease } from "./functions/referral-rewards-release";
 import { referralsComplete } from "./functions/referrals-complete";
 import { referralsExpire } from "./functions/referrals-expire";
 import { scenarioRun } from "./functions/scenario-run";
@@ -32,7 +34,9 @@ export const functions = [
   scenarioStatsAggregate,
   scenarioStepsCleanup,
   familyRequestsGenerate,
+  familySeatsAdd,
   referralsComplete,
   referralsExpire,
   referralInvitationSend,
+  referralRewardsRelease,
 ];

@@ -4,11 +4,14 @@ import { z } from "zod";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { appSettings } from "@/lib/db/schema";
+import { DEFAULT_SELLER, sellerSettingsSchema } from "@/lib/receipts/seller-settings";
 
 /** Every installation-wide setting: its schema and default. */
 const SETTINGS = {
   /** Off by default: subscriptions following an upgraded one keep their type (design.md "Upgrades"). */
   "upgrades.subsequent_upgrades": { schema: z.boolean(), default: false },
+  /** The seller printed on receipts and credit notes; the default is the demo company. */
+  "receipts.seller": { schema: sellerSettingsSchema, default: DEFAULT_SELLER },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -26,6 +26,7 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
   { slug: "upgrades", href: "/admin/upgrades", label: "Upgrades", group: "Growth" },
   { slug: "family", href: "/admin/family", label: "Family", group: "Growth" },
   { slug: "referrals", href: "/admin/referrals", label: "Referrals", group: "Growth" },
+  { slug: "receipt-settings", href: "/admin/settings/receipts", label: "Receipts", group: "Settings" },
   { slug: "api-tokens", href: "/admin/api-tokens", label: "API tokens", group: "Settings" },
   { slug: "dev-runs", href: "/admin/dev/runs", label: "Function runs (dev)", group: "Settings", devOnly: true },
 ];

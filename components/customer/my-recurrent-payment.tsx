@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { RecurrentStateBadge } from "@/components/billing/badges";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -38,6 +39,13 @@ export function MyRecurrentPayment({ row, stopAction }: { row: RecurrentPaymentL
                 </dd>
               </div>
             </dl>
+            {row.state === "charge_failed" || row.state === "user_stop" ? (
+              <p className="border-t border-zinc-100 pt-4 text-sm">
+                <Link href="/account/billing" className="font-medium text-brand-700 hover:underline" data-testid="renewal-billing-link">
+                  {row.state === "charge_failed" ? "Pay the failed renewal on the billing page →" : "Resume it on the billing page →"}
+                </Link>
+              </p>
+            ) : null}
             {row.state === "active" ? (
               <div className="flex justify-end border-t border-zinc-100 pt-4">
                 <ActionButton

@@ -103,6 +103,11 @@ export const recurrentPaymentSchema = z
     custom_amount_cents: centsSchema.nullable(),
     charge_at: timestampSchema,
     expires_at: timestampSchema.nullable(),
+    card: z
+      .object({ brand: z.string(), last4: z.string(), exp_month: z.number().int(), exp_year: z.number().int() })
+      .nullable()
+      .meta({ description: "The saved card it charges, when the gateway described it." }),
+    plan_changed_at: timestampSchema.nullable().meta({ description: "When the customer scheduled `next_subscription_type_id` for the next charge." }),
     created_at: timestampSchema,
   })
   .meta({ id: "RecurrentPayment" });

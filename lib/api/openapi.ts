@@ -3,7 +3,10 @@ import { deleteBannerOperation, getBannerOperation, updateBannerOperation } from
 import { createBannerOperation, listBannersOperation } from "@/app/api/v1/banners/schema";
 import { createEventOperation } from "@/app/api/v1/events/schema";
 import { activateFamilyOperation } from "@/app/api/v1/family/activate/schema";
+import { leaveFamilyOperation } from "@/app/api/v1/family/leave/schema";
 import { listFamilyRequestsOperation } from "@/app/api/v1/family/list/schema";
+import { revokeFamilyOperation } from "@/app/api/v1/family/revoke/schema";
+import { buyFamilySeatsOperation } from "@/app/api/v1/family/seats/schema";
 import { countSegmentOperation } from "@/app/api/v1/segments/[id]/count/schema";
 import { deleteSegmentOperation, getSegmentOperation, updateSegmentOperation } from "@/app/api/v1/segments/[id]/schema";
 import { segmentMembershipOperation } from "@/app/api/v1/segments/[id]/users/[userId]/schema";
@@ -17,7 +20,12 @@ import { reviewReferralOperation } from "@/app/api/v1/referrals/[id]/review/sche
 import { retryReferralOperation } from "@/app/api/v1/referrals/[id]/retry/schema";
 import { completeGoalOperation } from "@/app/api/v1/goals/complete/schema";
 import { createGoalOperation, listGoalsOperation } from "@/app/api/v1/goals/schema";
+import { getReceiptPdfOperation } from "@/app/api/v1/payments/[id]/receipt.pdf/schema";
 import { createPaymentOperation } from "@/app/api/v1/payments/schema";
+import { retryPaymentOperation } from "@/app/api/v1/payments/[id]/retry/schema";
+import { saveCardOperation } from "@/app/api/v1/users/me/card/schema";
+import { cancelPlanChangeOperation, schedulePlanChangeOperation } from "@/app/api/v1/users/me/plan-change/schema";
+import { setRenewalOperation } from "@/app/api/v1/users/me/renewal/schema";
 import { purchaseOperation } from "@/app/api/v1/purchases/schema";
 import {
   createSubscriptionTypeOperation,
@@ -29,7 +37,12 @@ import { loginOperation } from "@/app/api/v1/users/login/schema";
 import { logoutOperation } from "@/app/api/v1/users/logout/schema";
 import { dismissMyBannerOperation } from "@/app/api/v1/users/me/banners/[id]/dismiss/schema";
 import { listMyBannersOperation } from "@/app/api/v1/users/me/banners/schema";
-import { meOperation } from "@/app/api/v1/users/me/schema";
+import { listMyPaymentsOperation } from "@/app/api/v1/users/me/payments/schema";
+import { requestEmailChangeOperation } from "@/app/api/v1/users/me/email/schema";
+import { changePasswordOperation } from "@/app/api/v1/users/me/password/schema";
+import { meOperation, updateMeOperation } from "@/app/api/v1/users/me/schema";
+import { confirmPasswordResetOperation } from "@/app/api/v1/users/password-reset/confirm/schema";
+import { passwordResetOperation } from "@/app/api/v1/users/password-reset/schema";
 import { createUserOperation } from "@/app/api/v1/users/schema";
 import { createUpgradeOptionOperation } from "@/app/api/v1/upgrade-schemas/[id]/options/schema";
 import { linkUpgradeSchemaSubscriptionTypesOperation } from "@/app/api/v1/upgrade-schemas/[id]/subscription-types/schema";
@@ -41,11 +54,21 @@ import { scenarioPaths } from "@/lib/api/openapi-scenario-paths";
 const paths: ZodOpenApiObject["paths"] = {
   "/users/login": { post: loginOperation },
   "/users/logout": { post: logoutOperation },
-  "/users/me": { get: meOperation },
+  "/users/me": { get: meOperation, patch: updateMeOperation },
+  "/users/me/email": { post: requestEmailChangeOperation },
+  "/users/me/password": { post: changePasswordOperation },
+  "/users/password-reset": { post: passwordResetOperation },
+  "/users/password-reset/confirm": { post: confirmPasswordResetOperation },
   "/users": { post: createUserOperation },
   "/subscription-types": { get: listSubscriptionTypesOperation, post: createSubscriptionTypeOperation },
   "/subscriptions": { post: createSubscriptionOperation },
   "/payments": { post: createPaymentOperation },
+  "/payments/{id}/retry": { post: retryPaymentOperation },
+  "/users/me/renewal": { post: setRenewalOperation },
+  "/users/me/plan-change": { post: schedulePlanChangeOperation, delete: cancelPlanChangeOperation },
+  "/users/me/card": { post: saveCardOperation },
+  "/payments/{id}/receipt.pdf": { get: getReceiptPdfOperation },
+  "/users/me/payments": { get: listMyPaymentsOperation },
   "/purchases": { post: purchaseOperation },
   "/events": { post: createEventOperation },
   "/banners": { get: listBannersOperation, post: createBannerOperation },
@@ -57,6 +80,9 @@ const paths: ZodOpenApiObject["paths"] = {
   "/upgrades": { get: listUpgradesOperation, post: applyUpgradeOperation },
   "/family/list": { get: listFamilyRequestsOperation },
   "/family/activate": { post: activateFamilyOperation },
+  "/family/leave": { post: leaveFamilyOperation },
+  "/family/revoke": { post: revokeFamilyOperation },
+  "/family/seats": { post: buyFamilySeatsOperation },
   ...scenarioPaths,
   "/segments": { get: listSegmentsOperation, post: createSegmentOperation },
   "/segments/{id}": { get: getSegmentOperation, put: updateSegmentOperation, delete: deleteSegmentOperation },

@@ -96,6 +96,11 @@ export function serializeRecurrentPayment(recurrent: RecurrentPayment): Recurren
     custom_amount_cents: recurrent.customAmountCents,
     charge_at: iso(recurrent.chargeAt),
     expires_at: isoOrNull(recurrent.expiresAt),
+    card:
+      recurrent.cardBrand && recurrent.cardLast4 && recurrent.cardExpMonth && recurrent.cardExpYear
+        ? { brand: recurrent.cardBrand, last4: recurrent.cardLast4, exp_month: recurrent.cardExpMonth, exp_year: recurrent.cardExpYear }
+        : null,
+    plan_changed_at: isoOrNull(recurrent.planChangedAt),
     created_at: iso(recurrent.createdAt),
   };
 }

@@ -10,7 +10,8 @@ import { clientIp, cookieValue, recordSighting } from "@/lib/referrals/sightings
 
 /**
  * next-auth (v4) with email + password and JWT sessions. The token carries the user id and role for the edge-safe
- * proxy; pages, handlers and actions re-read the user from the database (lib/auth/session.ts).
+ * proxy, and the user's session version at sign-in; pages, handlers and actions re-read the user from the database
+ * (lib/auth/session.ts) and treat a token of an older session version as signed out.
  */
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -36,7 +37,7 @@ export const authOptions: NextAuthOptions = {
           browserId: cookieValue(header("cookie"), BROWSER_COOKIE),
           ip: clientIp(header("x-forwarded-for"), header("x-real-ip")),
         });
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role };
+        return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ],
@@ -45,6 +46,8 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = Number(user.id);
         token.role = user.role;
+        // Compared with users.session_version on every read (lib/auth/session.ts): a password change ends this session.
+        token.sv = user.sessionVersion;
       }
       return token;
     },
@@ -52,6 +55,7 @@ export const authOptions: NextAuthOptions = {
       if (session.user) {
         session.user.id = token.uid;
         session.user.role = token.role;
+        session.user.sessionVersion = token.sv ?? 0;
       }
       return session;
     },

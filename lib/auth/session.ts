@@ -9,7 +9,8 @@ import { authOptions } from "./auth-options";
 
 /**
  * The signed-in user, read from the database (not only the JWT), so a demoted or deleted account loses access at
- * once. Null when nobody is signed in.
+ * once. Null when nobody is signed in, and for a session issued before the user's last password change or reset
+ * (its session version is older than the user's): that is how other browsers are signed out.
  */
 export async function currentUser(): Promise<User | null> {
   const session = await getServerSession(authOptions);
@@ -17,7 +18,8 @@ export async function currentUser(): Promise<User | null> {
   if (typeof id !== "number") return null;
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  return user ?? null;
+  if (!user || (session?.user?.sessionVersion ?? 0) !== user.sessionVersion) return null;
+  return user;
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

@@ -1,15 +1,17 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { rowsOf } from "@/lib/db/rows-of";
 import { familyRequests, paymentItems, type FamilyRequest } from "@/lib/db/schema";
 import { createFamilyRequest } from "./create-family-request";
 import { lockFamilyMaster } from "./lock-family-master";
+import { originalPaymentId } from "./original-payment-id";
+import { paidFamilySeats } from "./paid-family-seats";
 
 /**
  * Top a master subscription's requests up to what its family type gives (design.md "Family"): `count`, or with
  * `count = 0` the payment item's count for the master type, or for a customizable type (no slave type) one request
- * per unit of each other subscription-type item of the payment. Canceled requests do not count. The master
+ * per unit of each other subscription-type item of the payment — plus the extra seats bought for this master
+ * subscription and paid (createFamilySeatsPayment). Canceled requests do not count. The master
  * subscription's row is locked, so running this twice (or concurrently) creates nothing extra.
  */
 export async function generateFamilyRequests(db: Db, options: { subscriptionId: number }): Promise<FamilyRequest[]> {
@@ -37,6 +39,7 @@ export async function generateFamilyRequests(db: Db, options: { subscriptionId: 
         if (item.subscriptionTypeId !== null && item.subscriptionTypeId !== master.subscriptionTypeId) add(item.subscriptionTypeId, item.count);
       }
     }
+    for (const seat of await paidFamilySeats(tx, master)) add(seat.subscriptionTypeId, seat.count);
 
     const existing = await tx
       .select({ subscriptionTypeId: familyRequests.subscriptionTypeId, count: sql<number>`count(*)::int` })
@@ -52,24 +55,4 @@ export async function generateFamilyRequests(db: Db, options: { subscriptionId: 
     }
     return created;
   });
-}
-
-/**
- * A renewal charged by a recurrent payment carries one item of the master type; the counts of a dynamic or
- * customizable family are on the payment that started the chain. Follow recurrent payments back to it.
- */
-async function originalPaymentId(tx: Db, paymentId: number): Promise<number> {
-  const result = await tx.execute(sql`
-    with recursive chain(id, recurrent_payment_id, depth) as (
-      select p.id, p.recurrent_payment_id, 0 from payments p where p.id = ${paymentId}
-      union all
-      select parent.id, parent.recurrent_payment_id, chain.depth + 1
-      from chain
-      join recurrent_payments rp on rp.id = chain.recurrent_payment_id
-      join payments parent on parent.id = rp.parent_payment_id
-      where chain.depth < 1000
-    )
-    select id from chain order by depth desc limit 1`);
-  const [first] = rowsOf<{ id: number }>(result);
-  return first ? Number(first.id) : paymentId;
 }

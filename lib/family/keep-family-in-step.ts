@@ -2,35 +2,8 @@ import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { familyRequests, subscriptions, type FamilyRequest, type Subscription } from "@/lib/db/schema";
-import { createFamilyRequest } from "./create-family-request";
-
-/**
- * Cancel an accepted request whose child stopped and, while the master subscription runs, issue a replacement code
- * for the same type, so the master keeps its number of slots.
- */
-export async function cancelAndReplace(tx: Db, request: FamilyRequest): Promise<{ canceled: FamilyRequest; replacement: FamilyRequest | null }> {
-  const at = now();
-  const [canceled] = await tx
-    .update(familyRequests)
-    .set({ status: "canceled", canceledAt: at, updatedAt: at })
-    .where(eq(familyRequests.id, request.id))
-    .returning();
-  if (!canceled) throw new Error("update returned no row");
-  const [masterRunning] = await tx
-    .select({ id: subscriptions.id })
-    .from(subscriptions)
-    .where(and(eq(subscriptions.id, request.masterSubscriptionId), gt(subscriptions.endAt, at)));
-  const replacement = masterRunning
-    ? await createFamilyRequest(tx, {
-        masterUserId: request.masterUserId,
-        masterSubscriptionId: request.masterSubscriptionId,
-        subscriptionTypeId: request.subscriptionTypeId,
-        replacesRequestId: request.id,
-      })
-    : null;
-  return { canceled, replacement };
-}
+import { familyRequests, subscriptions, type Subscription } from "@/lib/db/schema";
+import { cancelAndReplace } from "./cancel-and-replace";
 
 /**
  * After a subscription was stopped (admin stop, refund), in the same transaction: as a master, its children end when
@@ -57,5 +30,5 @@ export async function keepFamilyInStep(tx: Db, stopped: Subscription): Promise<v
     .from(familyRequests)
     .where(and(eq(familyRequests.slaveSubscriptionId, stopped.id), eq(familyRequests.status, "accepted")))
     .for("update");
-  if (asChild) await cancelAndReplace(tx, asChild);
+  if (asChild) await cancelAndReplace(tx, asChild, "stopped");
 }

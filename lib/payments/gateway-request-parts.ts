@@ -19,3 +19,6 @@ export const gatewayCurrency = () => CURRENCY.toLowerCase();
 
 /** The absolute URL of a payment's checkout page: where a customer pays, comes back to, or confirms a charge. */
 export const absoluteCheckoutUrl = (paymentId: number, query = "") => `${appBaseUrl()}${checkoutPath(paymentId)}${query}`;
+
+/** The absolute URL of the customer's billing page (where a redirecting gateway sends them back after saving a card). */
+export const absoluteBillingUrl = (query = "") => `${appBaseUrl()}/account/billing${query}`;

@@ -7,6 +7,7 @@ import { getGateway } from "./gateways";
 import type { GatewayWebhookEvent } from "./gateways/gateway";
 import { recordDispute } from "./record-dispute";
 import { recordRefund } from "./record-refund";
+import { replaceSavedCard } from "@/lib/recurrent-payments/replace-saved-card";
 import { settlePayment } from "./settle-payment";
 
 export interface WebhookHandled {
@@ -38,20 +39,20 @@ export async function handleGatewayWebhook(
     .where(and(eq(gatewayWebhookEvents.gateway, gateway.code), eq(gatewayWebhookEvents.eventId, event.id)));
   if (seen) return { eventId: event.id, type: event.type, duplicate: true, result: "duplicate" };
 
-  const result = await apply(db, event);
+  const result = await apply(db, gateway.code, event);
   await db
     .insert(gatewayWebhookEvents)
     .values({
       gateway: gateway.code,
       eventId: event.id,
       type: event.type,
-      paymentId: event.effect.kind === "ignored" || result === "unknown_payment" ? null : event.effect.paymentId,
+      paymentId: "paymentId" in event.effect && result !== "unknown_payment" ? event.effect.paymentId : null,
     })
     .onConflictDoNothing();
   return { eventId: event.id, type: event.type, duplicate: false, result };
 }
 
-async function apply(db: Db, event: GatewayWebhookEvent): Promise<string> {
+async function apply(db: Db, gatewayCode: string, event: GatewayWebhookEvent): Promise<string> {
   const { effect } = event;
   try {
     switch (effect.kind) {
@@ -64,6 +65,10 @@ async function apply(db: Db, event: GatewayWebhookEvent): Promise<string> {
         return "refunded";
       case "disputed":
         return (await recordDispute(db, { paymentId: effect.paymentId })) ? "disputed" : "unknown_payment";
+      case "card_saved":
+        return (await replaceSavedCard(db, { userId: effect.userId, gateway: gatewayCode, cardToken: effect.cardToken, card: effect.card })) > 0
+          ? "card_saved"
+          : "no_renewal";
     }
   } catch (error) {
     // A payment we do not have (another installation's, a deleted one): acknowledged, so the gateway stops retrying.

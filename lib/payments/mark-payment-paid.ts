@@ -6,9 +6,11 @@ import { paymentItems, payments, subscriptions, type Payment, type Subscription 
 import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { markDiscountUsed } from "@/lib/referrals/discounts/mark-discount-used";
+import { assignReceiptNumber } from "@/lib/receipts/assign-receipt-number";
 import { createRecurrentPayment } from "@/lib/recurrent-payments/create-recurrent-payment";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { completePaidExtendUpgrade } from "@/lib/upgrades/complete-paid-extend";
+import { cardSummaryOf } from "./card-summary";
 
 export interface MarkPaymentPaidOptions {
   paymentId: number;
@@ -22,7 +24,7 @@ export interface MarkPaymentPaidOptions {
 /**
  * Mark a payment paid, in one transaction: the payment row is locked, its subscription is created (after the user's
  * running subscription with the same content access), a recurrent payment is set up when the payment asked for one,
- * and `payment.paid` is recorded. Paying a paid payment again returns what the first call did.
+ * `payment.paid` is recorded, and the receipt is numbered. Paying a paid payment again returns what the first call did.
  */
 export async function markPaymentPaid(
   db: Db,
@@ -74,7 +76,7 @@ export async function markPaymentPaid(
       : null;
 
     if (payment.recurrentCardToken && subscription && !options.skipRecurrentSetup) {
-      await createRecurrentPayment(tx, { parentPaymentId: payment.id, cardToken: payment.recurrentCardToken });
+      await createRecurrentPayment(tx, { parentPaymentId: payment.id, cardToken: payment.recurrentCardToken, card: cardSummaryOf(payment.meta.card) });
     }
     await recordEvent(tx, {
       name: "payment.paid",
@@ -88,6 +90,8 @@ export async function markPaymentPaid(
         subscription_type_id: item?.subscriptionTypeId ?? null,
       },
     });
-    return { payment, subscription, alreadyPaid: false };
+    // Last: the receipt counter is the last lock of the transaction (see takeDocumentNumber).
+    const numbered = await assignReceiptNumber(tx, payment);
+    return { payment: numbered, subscription, alreadyPaid: false };
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { paymentItems, payments, subscriptions, subscriptionUpgrades, users, type Payment, type Subscription } from "@/lib/db/schema";
+import { paymentItems, payments, recurrentPayments, subscriptions, subscriptionUpgrades, users, type Payment, type Subscription } from "@/lib/db/schema";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { refreshUpgradePayment } from "@/lib/upgrades/refresh-upgrade-payment";
 import { beginCharge } from "./begin-charge";
@@ -20,6 +20,8 @@ export interface PayPaymentOptions {
   cardToken?: string;
   /** The amount the customer was shown: a payment whose amount changed since (a code applied or removed in another tab) is not charged. */
   expectedAmountCents?: number;
+  /** A renewal paid again by the customer: charge the card their renewals use, off-session, instead of a new one. */
+  useSavedCard?: boolean;
 }
 
 export type PayResult =
@@ -45,9 +47,10 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
     await refreshUpgradePayment(db, { paymentId: payment.id, userId: options.userId });
   }
   const gateway = getGateway(payment.gateway);
-  if (gateway.checkoutMode === "token" && !options.cardToken && payment.amountCents > 0) {
+  if (gateway.checkoutMode === "token" && !options.cardToken && !options.useSavedCard && payment.amountCents > 0) {
     throw invalid("card_token_required", "Choose a card.");
   }
+  const savedCard = options.useSavedCard ? await findSavedCardOfRenewal(db, payment) : null;
 
   const begun = await db.transaction(async (tx) => {
     const locked = await loadPayable(tx, options, { lock: true });
@@ -57,24 +60,39 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
     }
     // Nothing to charge (a 100% discount): paid at once, without a gateway. No card is saved, so it does not renew.
     if (locked.amountCents === 0) return { free: await markPaymentPaid(tx, { paymentId: locked.id }) };
-    return beginCharge(tx, locked);
+    if (!savedCard) return beginCharge(tx, locked);
+    // Off-session on the saved card: reconciliation may need to send the same request again.
+    const [described] = await tx
+      .update(payments)
+      .set({ meta: { ...locked.meta, charged_card_token: savedCard.cardToken } })
+      .where(eq(payments.id, locked.id))
+      .returning();
+    return beginCharge(tx, described ?? locked);
   });
   if ("free" in begun) return { status: "paid", payment: begun.free.payment, subscription: begun.free.subscription };
 
+  const charge = {
+    paymentId: begun.payment.id,
+    idempotencyKey: begun.idempotencyKey,
+    amountCents: begun.payment.amountCents,
+    currency: gatewayCurrency(),
+    description: await describePayment(db, begun.payment),
+    customer: await loadGatewayCustomer(db, begun.payment.userId),
+  };
   let outcome: GatewayOutcome;
   try {
-    outcome = await gateway.startPayment({
-      paymentId: begun.payment.id,
-      idempotencyKey: begun.idempotencyKey,
-      amountCents: begun.payment.amountCents,
-      currency: gatewayCurrency(),
-      description: await describePayment(db, begun.payment),
-      customer: await loadGatewayCustomer(db, begun.payment.userId),
-      saveCard: begun.payment.recurrentCardToken !== null || begun.payment.meta.renew_automatically === true,
-      cardToken: options.cardToken,
-      returnUrl: absoluteCheckoutUrl(begun.payment.id, "?returned=1"),
-      cancelUrl: absoluteCheckoutUrl(begun.payment.id, "?cancelled=1"),
-    }, { db });
+    outcome = savedCard
+      ? await gateway.chargeSavedCard({ ...charge, cardToken: savedCard.cardToken, confirmUrl: absoluteCheckoutUrl(charge.paymentId) }, { db })
+      : await gateway.startPayment(
+          {
+            ...charge,
+            saveCard: begun.payment.recurrentCardToken !== null || begun.payment.meta.renew_automatically === true,
+            cardToken: options.cardToken,
+            returnUrl: absoluteCheckoutUrl(charge.paymentId, "?returned=1"),
+            cancelUrl: absoluteCheckoutUrl(charge.paymentId, "?cancelled=1"),
+          },
+          { db },
+        );
   } catch (error) {
     // No answer: the payment stays pending; reconciliation asks the gateway by the same key and settles it once.
     console.warn(`checkout charge of payment ${begun.payment.id} got no answer from the gateway; left for reconciliation`, error);
@@ -142,4 +160,18 @@ async function loadPayable(db: Db, options: PayPaymentOptions, { lock = false } 
     throw conflict("gateway_not_chargeable", "This payment is not paid by card here.");
   }
   return payment;
+}
+
+/** The card a renewal payment's recurrent payment charges (the customer's own, ownership in the query). */
+async function findSavedCardOfRenewal(db: Db, payment: Payment): Promise<{ cardToken: string }> {
+  const [recurrent] = payment.recurrentPaymentId
+    ? await db
+        .select({ cardToken: recurrentPayments.cardToken, gateway: recurrentPayments.gateway })
+        .from(recurrentPayments)
+        .where(and(eq(recurrentPayments.id, payment.recurrentPaymentId), eq(recurrentPayments.userId, payment.userId)))
+    : [];
+  if (!recurrent || recurrent.gateway !== payment.gateway) {
+    throw invalid("saved_card_missing", "There is no saved card for this payment; choose a card.");
+  }
+  return { cardToken: recurrent.cardToken };
 }

@@ -5,12 +5,14 @@ import type { Db } from "@/lib/db";
 import { payments, recurrentPayments, subscriptions, type Payment } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { clawBackReferralRewards } from "@/lib/referrals/rewards/claw-back-referral-rewards";
+import { assignCreditNoteNumber } from "@/lib/receipts/assign-credit-note-number";
 import { stopSubscription } from "@/lib/subscriptions/stop-subscription";
 
 /**
  * Record that a paid payment was refunded (the gateway has given the money back, or it was settled outside Subflow).
- * By default its subscription stops now and the recurrent payment set up from it stops (`system_stop`), all in one
- * transaction. A payment already refunded is returned as it is, so a gateway's refund webhook after our own refund
+ * By default its subscription stops now and the recurrent payment set up from it stops (`system_stop`), and the
+ * refund gets its credit note number, all in one transaction. A payment already refunded is returned as it is, so a gateway's refund webhook after our own refund
  * changes nothing.
  */
 export async function recordRefund(
@@ -29,6 +31,8 @@ export async function recordRefund(
       .where(eq(payments.id, locked.id))
       .returning();
     if (!payment) throw new Error("update returned no row");
+    // Before the subscription stops: free days a referral reward added to it are still ahead, so they come off.
+    await clawBackReferralRewards(tx, payment.id);
 
     if (options.stopSubscription ?? true) {
       const running = await tx
@@ -51,6 +55,7 @@ export async function recordRefund(
         payload: { recurrent_payment_id: recurrent.id, state: recurrent.state, previous_state: "active", reason: "refund" },
       });
     }
-    return payment;
+    // Last: the credit note counter is the last lock of the transaction (see takeDocumentNumber).
+    return assignCreditNoteNumber(tx, payment);
   });
 }

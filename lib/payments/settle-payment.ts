@@ -69,7 +69,7 @@ async function settleCheckout(tx: Db, payment: Payment, outcome: GatewayOutcome)
         gatewayReference: outcome.reference,
         pendingSince: null,
         recurrentCardToken: renews ? (outcome.savedCardToken ?? payment.recurrentCardToken) : null,
-        meta: { ...payment.meta, transaction_id: outcome.reference },
+        meta: { ...payment.meta, transaction_id: outcome.reference, ...(renews && outcome.card ? { card: outcome.card } : {}) },
       });
       const paid = await markPaymentPaid(tx, { paymentId: payment.id });
       return { status: "paid", payment: paid.payment, subscription: paid.subscription };

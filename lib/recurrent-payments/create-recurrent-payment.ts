@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { payments, recurrentPayments, subscriptions, subscriptionTypes, type RecurrentPayment } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
+import type { CardSummary } from "@/lib/payments/gateways/gateway";
 
 /**
  * Set up the next charge of a recurring chain from a paid payment: it is charged when that payment's subscription
@@ -12,7 +13,14 @@ import { AppError, notFound } from "@/lib/errors";
  */
 export async function createRecurrentPayment(
   db: Db,
-  options: { parentPaymentId: number; cardToken: string; customAmountCents?: number | null; expiresAt?: Date | null },
+  options: {
+    parentPaymentId: number;
+    cardToken: string;
+    /** What the card looks like, when the gateway said (shown on the customer's billing page). */
+    card?: CardSummary | null;
+    customAmountCents?: number | null;
+    expiresAt?: Date | null;
+  },
 ): Promise<RecurrentPayment> {
   const [parent] = await db
     .select({ payment: payments, subscription: subscriptions, type: subscriptionTypes })
@@ -38,6 +46,10 @@ export async function createRecurrentPayment(
       chargeAt: parent.subscription.endAt,
       expiresAt: options.expiresAt ?? null,
       state: "active",
+      cardBrand: options.card?.brand ?? null,
+      cardLast4: options.card?.last4 ?? null,
+      cardExpMonth: options.card?.expMonth ?? null,
+      cardExpYear: options.card?.expYear ?? null,
       createdAt: now(),
       updatedAt: now(),
     })

@@ -2,13 +2,18 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments, recurrentPayments, type Payment } from "@/lib/db/schema";
+import { payments, recurrentPayments, type Payment, type RecurrentPayment } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
-import type { GatewayOutcome } from "@/lib/payments/gateways/gateway";
+import type { CardSummary, GatewayOutcome } from "@/lib/payments/gateways/gateway";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { recordPending, type SettleResult } from "@/lib/payments/settle-payment";
 import { releaseDiscountOfFailedPayment } from "@/lib/referrals/discounts/apply-discount-to-renewal";
 import { createRecurrentPayment } from "./create-recurrent-payment";
+
+function savedCardOf(recurrent: RecurrentPayment): CardSummary | null {
+  const { cardBrand: brand, cardLast4: last4, cardExpMonth: expMonth, cardExpYear: expYear } = recurrent;
+  return brand && last4 && expMonth && expYear ? { brand, last4, expMonth, expYear } : null;
+}
 
 /** After a decline the charge is tried again after 1, 2, then 3 days; the fourth decline ends the chain. */
 export const CHARGE_RETRY_DAYS = [1, 2, 3] as const;
@@ -39,14 +44,20 @@ export async function settleRenewal(tx: Db, payment: Payment, outcome: GatewayOu
       .where(eq(payments.id, payment.id));
     const paid = await markPaymentPaid(tx, { paymentId: payment.id, skipRecurrentSetup: true });
     // The customer may have stopped the renewal while the charge waited for them: the period is paid, the chain ends.
-    if (recurrent.state !== "active") return { status: "paid", payment: paid.payment, subscription: paid.subscription };
+    // A chain stopped by failed charges goes on when the customer pays the failed renewal themselves.
+    if (recurrent.state !== "active" && recurrent.state !== "charge_failed") {
+      return { status: "paid", payment: paid.payment, subscription: paid.subscription };
+    }
     await tx
       .update(recurrentPayments)
       .set({ state: "charged", paymentId: payment.id, updatedAt: at })
       .where(eq(recurrentPayments.id, recurrent.id));
+    // Paid with a new card (at the checkout): the chain goes on with that one.
+    const newCard = outcome.savedCardToken && outcome.savedCardToken !== recurrent.cardToken;
     const next = await createRecurrentPayment(tx, {
       parentPaymentId: payment.id,
-      cardToken: recurrent.cardToken,
+      cardToken: newCard ? outcome.savedCardToken! : recurrent.cardToken,
+      card: newCard ? (outcome.card ?? null) : savedCardOf(recurrent),
       customAmountCents: recurrent.customAmountCents,
       expiresAt: recurrent.expiresAt,
     });
@@ -62,6 +73,26 @@ export async function settleRenewal(tx: Db, payment: Payment, outcome: GatewayOu
       },
     });
     return { status: "paid", payment: paid.payment, subscription: paid.subscription };
+  }
+
+  // The customer paying a failed renewal themselves (reopenFailedRenewal): a decline leaves it payable, for another
+  // card, and the renewal's own retries and state stay as they were.
+  if (payment.meta.customer_retry === true) {
+    const [reopened] = await tx
+      .update(payments)
+      .set({
+        status: "form",
+        pendingSince: null,
+        gatewayReference: outcome.reference,
+        failureReason: outcome.status === "declined" ? outcome.reason : payment.failureReason,
+        updatedAt: at,
+      })
+      .where(eq(payments.id, payment.id))
+      .returning();
+    if (!reopened) throw new Error("update returned no row");
+    return outcome.status === "declined"
+      ? { status: "declined", payment: reopened, reason: outcome.reason, code: outcome.code }
+      : { status: "abandoned", payment: reopened };
   }
 
   const reason = outcome.status === "declined" ? outcome.reason : "The charge did not reach the payment gateway; it is tried again.";

@@ -2,11 +2,12 @@ import "server-only";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments, referralRewards, referrals, users, type Referral, type ReferralProgram } from "@/lib/db/schema";
+import { payments, referralRewards, referrals, users, type Referral, type ReferralProgram, type RegistryChoice } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { findProgram } from "./referral-rules";
 import { grantReward, type GrantedReward } from "./rewards/grant-reward";
+import { holdReward, rewardGrantAt } from "./rewards/hold-reward";
 import type { ReferralTriggerType } from "./triggers";
 
 export type ReferralOutcome =
@@ -89,10 +90,13 @@ async function constraintsHold(tx: Db, referral: Referral, program: ReferralProg
  * Grant the program's rewards for a locked referral whose trigger fired, then set it `complete` and emit
  * `referral.completed`; all or nothing (a savepoint). A reward that cannot be granted rolls back every grant and
  * leaves the referral `error` with the reason. The referrer's row is locked while the cap is counted, so two
- * referrals completing at once cannot both take the last rewarded place.
+ * referrals completing at once cannot both take the last rewarded place. With a hold (program.rewardHoldDays, a
+ * referral completed by the friend's payment), the rewards are recorded `held` and granted at `grant_at` by
+ * releaseHeldRewards, unless the payment is refunded first (clawBackReferralRewards).
  */
 export async function grantAndComplete(tx: Db, referral: Referral, program: ReferralProgram): Promise<"complete" | "error"> {
   const at = now();
+  const grantAt = rewardGrantAt(program, referral, at);
   try {
     await tx.transaction(async (savepoint) => {
       // Both people's rows, in id order (the order every other user-row lock follows), before any subscription: the
@@ -101,19 +105,22 @@ export async function grantAndComplete(tx: Db, referral: Referral, program: Refe
       const people = [referral.referrerUserId, ...(referral.referredUserId === null ? [] : [referral.referredUserId])].sort((a, b) => a - b);
       await savepoint.select({ id: users.id }).from(users).where(inArray(users.id, people)).orderBy(asc(users.id)).for("no key update");
       const capped = program.maxRewardsPerReferrer !== null && (await rewardedCount(savepoint, referral)) >= program.maxRewardsPerReferrer;
-      const granted: { role: "referrer" | "friend"; userId: number; type: string; reward: GrantedReward }[] = [];
+      const granted: { role: "referrer" | "friend"; userId: number; type: string; reward: GrantedReward; held: boolean }[] = [];
+      const earn = (userId: number, choice: RegistryChoice) => (grantAt ? holdReward(choice) : grantReward(savepoint, userId, choice));
       if (!capped) {
-        const reward = await grantReward(savepoint, referral.referrerUserId, program.reward);
-        if (reward) granted.push({ role: "referrer", userId: referral.referrerUserId, type: program.reward.type, reward });
+        const reward = await earn(referral.referrerUserId, program.reward);
+        if (reward) granted.push({ role: "referrer", userId: referral.referrerUserId, type: program.reward.type, reward, held: grantAt !== null });
       }
       if (program.friendReward && referral.referredUserId) {
-        const reward =
-          (await welcomeDiscountTaken(savepoint, referral)) ?? (await grantReward(savepoint, referral.referredUserId, program.friendReward));
-        if (reward) granted.push({ role: "friend", userId: referral.referredUserId, type: program.friendReward.type, reward });
+        // A welcome discount is already off the payment: there is nothing left to hold.
+        const welcome = await welcomeDiscountTaken(savepoint, referral);
+        const reward = welcome ?? (await earn(referral.referredUserId, program.friendReward));
+        const held = grantAt !== null && welcome === null;
+        if (reward) granted.push({ role: "friend", userId: referral.referredUserId, type: program.friendReward.type, reward, held });
       }
       if (granted.length > 0) {
         await savepoint.insert(referralRewards).values(
-          granted.map(({ role, userId, type, reward }) => ({
+          granted.map(({ role, userId, type, reward, held }) => ({
             referralId: referral.id,
             userId,
             role,
@@ -122,6 +129,8 @@ export async function grantAndComplete(tx: Db, referral: Referral, program: Refe
             detail: reward.detail,
             subscriptionId: reward.subscriptionId ?? null,
             discountCodeId: reward.discountCodeId ?? null,
+            status: held ? ("held" as const) : ("granted" as const),
+            grantAt: held ? grantAt : null,
             createdAt: at,
           })),
         );

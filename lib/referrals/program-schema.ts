@@ -48,6 +48,13 @@ export const programInputSchema = z
     friend_reward: choice.nullable().default(null),
     max_rewards_per_referrer: z.number().int().min(1).max(1_000_000).nullable().default(null),
     review_window_days: z.number().int().min(0).max(365).default(30),
+    /** Days a reward earned by the friend's payment waits before it is granted (a refund within them takes it back). */
+    reward_hold_days: z
+      .number({ message: "Enter a number of days (0 for none)." })
+      .int({ message: "Enter whole days." })
+      .min(0, { message: "The hold cannot be negative." })
+      .max(365, { message: "Hold rewards for at most 365 days." })
+      .default(0),
   })
   .superRefine((value, ctx) => {
     value.triggers.forEach((trigger, index) => checkChoice(REFERRAL_TRIGGERS, trigger, ["triggers", index], ctx, "trigger"));
@@ -76,6 +83,10 @@ export const programInputSchema = z
         message: "A friend who just signed up has no subscription to extend: choose the type to grant.",
       });
     }
+    if (value.reward_hold_days > 0 && !value.triggers.some((t) => t.type === "first_payment")) {
+      // Only a payment can be refunded: without the payment trigger a hold would only delay every reward.
+      ctx.addIssue({ code: "custom", path: ["reward_hold_days"], message: "A hold needs the “Friend pays” trigger: only a payment can be refunded." });
+    }
     if (value.is_default && !value.active) {
       ctx.addIssue({ code: "custom", path: ["is_default"], message: "The default program must be active." });
     }
@@ -95,6 +106,7 @@ export function programColumns(input: ProgramInput) {
     friendReward: input.friend_reward,
     maxRewardsPerReferrer: input.max_rewards_per_referrer,
     reviewWindowDays: input.review_window_days,
+    rewardHoldDays: input.reward_hold_days,
   };
 }
 
@@ -110,5 +122,6 @@ export function programInputOf(program: ReferralProgram): ProgramInput {
     friend_reward: program.friendReward ?? null,
     max_rewards_per_referrer: program.maxRewardsPerReferrer,
     review_window_days: program.reviewWindowDays,
+    reward_hold_days: program.rewardHoldDays,
   };
 }

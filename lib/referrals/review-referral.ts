@@ -1,11 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { referrals, type Referral } from "@/lib/db/schema";
+import { referralRewards, referrals, type Referral } from "@/lib/db/schema";
 import { conflict, notFound } from "@/lib/errors";
 import { grantAndComplete } from "./complete-referral";
 import { findProgram } from "./referral-rules";
+import { releaseReferralRewards } from "./rewards/release-held-rewards";
 
 async function lockReferral(tx: Db, referralId: number): Promise<Referral> {
   const [referral] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for("update");
@@ -57,9 +58,23 @@ export async function rejectReferral(db: Db, options: { referralId: number; admi
   });
 }
 
-/** An admin grants the rewards of a referral that failed again (say after adding the missing subscription type). */
+/**
+ * An admin grants the rewards of a referral that failed again (say after adding the missing subscription type). A
+ * referral whose held rewards failed when they were released is retried through the release, which takes its locks
+ * payment first (and takes the rewards back if the payment was refunded meanwhile).
+ */
 export async function retryReferral(db: Db, options: { referralId: number }): Promise<Referral> {
   return db.transaction(async (tx) => {
+    const [held] = await tx
+      .select({ id: referralRewards.id })
+      .from(referralRewards)
+      .where(and(eq(referralRewards.referralId, options.referralId), eq(referralRewards.status, "held")))
+      .limit(1);
+    if (held) {
+      const outcome = await releaseReferralRewards(tx, options.referralId, { retry: true });
+      if (outcome === "skipped") throw conflict("referral_not_failed", "Only a referral whose reward failed can be retried.");
+      return reload(tx, options.referralId);
+    }
     const referral = await lockReferral(tx, options.referralId);
     if (referral.status !== "error") throw conflict("referral_not_failed", "Only a referral whose reward failed can be retried.");
     const program = await findProgram(tx, referral.programId);

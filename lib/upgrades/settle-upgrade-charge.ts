@@ -6,6 +6,7 @@ import { payments, subscriptionUpgrades, users, type Payment } from "@/lib/db/sc
 import { recordEvent } from "@/lib/events/record-event";
 import type { GatewayOutcome } from "@/lib/payments/gateways/gateway";
 import { recordPending, type SettleResult } from "@/lib/payments/settle-payment";
+import { assignReceiptNumber } from "@/lib/receipts/assign-receipt-number";
 import { completeSplit, lockBase, lockRecurrent, renewIntoTarget } from "./complete-split";
 import { loadUpgradeContext } from "./load-upgrade-context";
 import { StaleOfferError } from "./record-upgrade";
@@ -90,7 +91,8 @@ export async function settleUpgradeCharge(tx: Db, payment: Payment, outcome: Gat
           upgrade_type: sold.offer.type,
         },
       });
-      return { status: "paid", payment: paid, subscription };
+      // Last: the receipt counter is the last lock of the transaction (see takeDocumentNumber).
+      return { status: "paid", payment: await assignReceiptNumber(tx, paid), subscription };
     } catch (error) {
       if (!(error instanceof StaleOfferError)) throw error;
     }
@@ -101,5 +103,6 @@ export async function settleUpgradeCharge(tx: Db, payment: Payment, outcome: Gat
     .set({ meta: { ...paid.meta, refund_required: "The subscription changed while the upgrade was being charged." } })
     .where(eq(payments.id, payment.id))
     .returning();
-  return { status: "paid", payment: flagged ?? paid, subscription: null };
+  // The money was taken, so the charge has a receipt even though it is to be refunded.
+  return { status: "paid", payment: await assignReceiptNumber(tx, flagged ?? paid), subscription: null };
 }

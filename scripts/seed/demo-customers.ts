@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { recurrentPayments, subscriptions, users, type User } from "@/lib/db/schema";
-import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
+import { DEMO_CARD, DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { chargeRecurrentPayment } from "@/lib/recurrent-payments/charge-recurrent-payment";
@@ -31,6 +31,8 @@ async function buy(db: Db, user: User, code: string, options: { cardToken?: stri
     items: [{ subscriptionTypeCode: code }],
     gateway: options.cardToken ? "demo" : "manual",
     recurrentCardToken: options.cardToken ?? null,
+    // What the demo gateway says its test card looks like, shown on the customer's billing page.
+    meta: options.cardToken ? { card: DEMO_CARD } : {},
   });
   await markPaymentPaid(db, { paymentId: payment.id });
   return payment.id;

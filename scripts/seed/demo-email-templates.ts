@@ -3,6 +3,9 @@ import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { FAMILY_INVITATION_TEMPLATE } from "@/lib/family/family-invitation-template";
 import { REFERRAL_INVITATION_TEMPLATE } from "@/lib/referrals/referral-invitation-template";
+import { EMAIL_CHANGE_CONFIRM_TEMPLATE } from "@/lib/users/email-change-confirm-template";
+import { EMAIL_CHANGED_NOTICE_TEMPLATE } from "@/lib/users/email-changed-notice-template";
+import { PASSWORD_RESET_TEMPLATE } from "@/lib/users/password-reset-template";
 
 const TEMPLATES = [
   {
@@ -22,6 +25,11 @@ const TEMPLATES = [
   FAMILY_INVITATION_TEMPLATE,
   // What "Invite by email" on /account/referrals and POST /api/v1/referrals render (lib/referrals/send-referral-invitation.ts).
   REFERRAL_INVITATION_TEMPLATE,
+  // What /forgot-password and the profile's email change send (lib/users/request-password-reset.ts,
+  // request-email-change.ts, confirm-email-change.ts).
+  PASSWORD_RESET_TEMPLATE,
+  EMAIL_CHANGE_CONFIRM_TEMPLATE,
+  EMAIL_CHANGED_NOTICE_TEMPLATE,
 ];
 
 /** A starter template, so the email area shows something to preview and edit. */

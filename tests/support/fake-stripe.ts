@@ -6,22 +6,32 @@ import Stripe from "stripe";
 import { parseFormUrlencoded, type FormObject, type FormValue } from "./form-urlencoded";
 
 /**
- * An in-process stand-in for the parts of Stripe's API the `stripe` gateway uses (customers, Checkout Sessions,
- * PaymentIntents, refunds, signed webhook events), speaking the SDK's wire format and Stripe's object shapes, so the
- * adapter runs unchanged against it (`STRIPE_API_BASE`). Like Stripe it checks the secret key, replays the stored
- * response for a repeated `Idempotency-Key` and refuses a key reused with other parameters.
+ * An in-process stand-in for the parts of Stripe's API the `stripe` gateway uses (customers, Checkout Sessions in
+ * payment and setup mode, PaymentIntents, SetupIntents, PaymentMethods, refunds, `expand[]`, signed webhook events),
+ * speaking the SDK's wire format and Stripe's object shapes, so the adapter runs unchanged against it
+ * (`STRIPE_API_BASE`). Like Stripe it checks the secret key, replays the stored response for a repeated
+ * `Idempotency-Key` and refuses a key reused with other parameters.
  *
- * Test cards (Stripe's test PaymentMethods): `pm_card_visa` succeeds, `pm_card_chargeDeclined` is declined
- * (`card_declined` / `insufficient_funds`), `pm_card_authenticationRequired` needs the customer to authenticate —
- * off-session, Stripe answers that with a 402 `authentication_required`, leaving the PaymentIntent confirmable.
+ * Test cards (Stripe's test PaymentMethods): `pm_card_visa` and `pm_card_mastercard` succeed,
+ * `pm_card_chargeDeclined` is declined (`card_declined` / `insufficient_funds`), `pm_card_authenticationRequired`
+ * needs the customer to authenticate — off-session, Stripe answers that with a 402 `authentication_required`, leaving
+ * the PaymentIntent confirmable.
  */
 
-type Card = "visa" | "declined" | "authentication_required";
-const TEST_CARDS: Record<string, Card> = {
-  pm_card_visa: "visa",
-  pm_card_chargeDeclined: "declined",
-  pm_card_authenticationRequired: "authentication_required",
+type CardBehaviour = "succeeds" | "declined" | "authentication_required";
+interface TestCard {
+  behaviour: CardBehaviour;
+  brand: string;
+  last4: string;
+}
+const TEST_CARDS: Record<string, TestCard> = {
+  pm_card_visa: { behaviour: "succeeds", brand: "visa", last4: "4242" },
+  pm_card_mastercard: { behaviour: "succeeds", brand: "mastercard", last4: "4444" },
+  pm_card_chargeDeclined: { behaviour: "declined", brand: "visa", last4: "0002" },
+  pm_card_authenticationRequired: { behaviour: "authentication_required", brand: "visa", last4: "3184" },
 };
+/** Every test card's expiry. */
+const TEST_CARD_EXPIRY = { exp_month: 12, exp_year: 2034 };
 
 type Metadata = Record<string, string>;
 interface ApiError {
@@ -74,7 +84,10 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
   /** What a session was created with but does not show (`payment_intent_data`). */
   const sessionIntentData = new Map<string, { metadata: Metadata; setupFutureUsage: string | null }>();
   const paymentIntents = new Map<string, Record<string, unknown>>();
-  const paymentMethods = new Map<string, { card: Card; customer: string | null }>();
+  const setupIntents = new Map<string, Record<string, unknown>>();
+  const paymentMethods = new Map<string, Record<string, unknown>>();
+  /** How each PaymentMethod's card behaves when charged (Stripe's objects do not show it). */
+  const cardBehaviours = new Map<string, CardBehaviour>();
   const charges = new Map<string, Record<string, unknown>>();
   const idempotent = new Map<string, { method: string; path: string; params: FormObject; status: number; body: unknown }>();
   const requests: FakeRequest[] = [];
@@ -86,11 +99,61 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     const card = TEST_CARDS[id];
     if (card) {
       const created = newId("pm");
-      paymentMethods.set(created, { card, customer: null });
+      paymentMethods.set(created, {
+        id: created,
+        object: "payment_method",
+        type: "card",
+        card: { brand: card.brand, last4: card.last4, ...TEST_CARD_EXPIRY, country: "US", funding: "credit" },
+        customer: null,
+        metadata: {},
+        created: nowSeconds(),
+        livemode: false,
+      });
+      cardBehaviours.set(created, card.behaviour);
       return created;
     }
     if (!paymentMethods.has(id)) throw notFound("PaymentMethod", id);
     return id;
+  }
+
+  function paymentMethodOf(id: string) {
+    const paymentMethod = paymentMethods.get(id);
+    if (!paymentMethod) throw notFound("PaymentMethod", id);
+    return paymentMethod;
+  }
+
+  function setupIntentOf(id: string) {
+    const setupIntent = setupIntents.get(id);
+    if (!setupIntent) throw notFound("setup_intent", id);
+    return setupIntent;
+  }
+
+  /** The object an id names, for `expand[]`: ids say what they are by their prefix. */
+  function objectOfId(id: string): Record<string, unknown> | undefined {
+    if (id.startsWith("pi_")) return paymentIntents.get(id);
+    if (id.startsWith("seti_")) return setupIntents.get(id);
+    if (id.startsWith("pm_")) return paymentMethods.get(id);
+    if (id.startsWith("cus_")) return customers.get(id);
+    if (id.startsWith("ch_")) return charges.get(id);
+    return undefined;
+  }
+
+  /** `expand[]=payment_intent.payment_method`: each dotted path's ids replaced by copies of their objects. */
+  function expanded(object: Record<string, unknown>, paths: string[]): Record<string, unknown> {
+    for (const path of paths) {
+      const [field, ...rest] = path.split(".");
+      const value = object[field!];
+      if (value === null || value === undefined) continue;
+      if (typeof value === "string") {
+        const target = objectOfId(value);
+        if (!target) throw invalid(`This property cannot be expanded (${path}).`, "expand");
+        object[field!] = structuredClone(target);
+      } else if (typeof value !== "object") {
+        throw invalid(`This property cannot be expanded (${path}).`, "expand");
+      }
+      if (rest.length > 0) expanded(object[field!] as Record<string, unknown>, [rest.join(".")]);
+    }
+    return object;
   }
 
   function event(type: string, object: Record<string, unknown>): FakeEvent {
@@ -140,7 +203,7 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     charges.set(charge.id, charge);
     Object.assign(paymentIntent, { status: "succeeded", latest_charge: charge.id, last_payment_error: null, next_action: null });
     if (paymentIntent.setup_future_usage === "off_session") {
-      paymentMethods.get(String(paymentIntent.payment_method))!.customer = String(paymentIntent.customer);
+      paymentMethodOf(String(paymentIntent.payment_method)).customer = String(paymentIntent.customer);
     }
     succeededCharges += 1;
   }
@@ -159,7 +222,7 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
 
   /** Confirms a PaymentIntent with its card; returns the card error Stripe answers with, if any. */
   function confirm(paymentIntent: Record<string, unknown>, offSession: boolean): StripeApiError | null {
-    const card = paymentMethods.get(String(paymentIntent.payment_method))!.card;
+    const card = cardBehaviours.get(String(paymentIntent.payment_method));
     if (card === "declined") return fail(paymentIntent, "card_declined", "insufficient_funds", "Your card has insufficient funds.");
     if (card === "authentication_required") {
       if (offSession) {
@@ -222,11 +285,13 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
   }
 
   function createCheckoutSession(params: FormObject) {
-    if (stringOf(params.mode) !== "payment") throw invalid("Only `mode=payment` is supported by the fake.", "mode");
+    const mode = stringOf(params.mode);
+    if (mode !== "payment" && mode !== "setup") throw invalid("Only `mode=payment` and `mode=setup` are supported by the fake.", "mode");
     const successUrl = stringOf(params.success_url);
     if (!successUrl) throw invalid("Missing required param: success_url.", "success_url");
     const customer = stringOf(params.customer) ?? null;
     if (customer && !customers.has(customer)) throw notFound("customer", customer);
+    if (mode === "setup") return createSetupSession(params, successUrl, customer);
     const lineItems = Array.isArray(params.line_items) ? params.line_items : [];
     if (lineItems.length === 0) throw invalid("Missing required param: line_items.", "line_items");
     let amountTotal = 0;
@@ -253,6 +318,7 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
       client_reference_id: stringOf(params.client_reference_id) ?? null,
       metadata: metadataOf(params.metadata),
       payment_intent: null,
+      setup_intent: null,
       amount_total: amountTotal,
       currency,
       success_url: successUrl,
@@ -269,6 +335,53 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     return session;
   }
 
+  /** Setup mode: no line items and nothing to pay; Stripe creates the session's SetupIntent with it. */
+  function createSetupSession(params: FormObject, successUrl: string, customer: string | null) {
+    if (params.line_items !== undefined) throw invalid("You cannot pass `line_items` in `setup` mode.", "line_items");
+    if (params.payment_intent_data !== undefined) throw invalid("You cannot pass `payment_intent_data` in `setup` mode.", "payment_intent_data");
+    const currency = stringOf(params.currency) ?? null;
+    if (!currency && params.payment_method_types === undefined) {
+      throw invalid("`currency` is required in `setup` mode when `payment_method_types` is not set.", "currency");
+    }
+    const setupIntent = {
+      id: newId("seti"),
+      object: "setup_intent",
+      status: "requires_payment_method",
+      customer,
+      metadata: metadataOf(objectOf(params.setup_intent_data).metadata),
+      payment_method: null,
+      usage: "off_session",
+      client_secret: `seti_secret_${randomBytes(8).toString("hex")}`,
+      last_setup_error: null,
+      created: nowSeconds(),
+      livemode: false,
+    };
+    setupIntents.set(setupIntent.id, setupIntent);
+    const id = `cs_test_${randomBytes(24).toString("hex")}`;
+    const session = {
+      id,
+      object: "checkout.session",
+      mode: "setup",
+      status: "open",
+      payment_status: "no_payment_required",
+      url: `https://checkout.stripe.com/c/pay/${id}`,
+      customer,
+      client_reference_id: stringOf(params.client_reference_id) ?? null,
+      metadata: metadataOf(params.metadata),
+      payment_intent: null,
+      setup_intent: setupIntent.id,
+      amount_total: null,
+      currency,
+      success_url: successUrl,
+      cancel_url: stringOf(params.cancel_url) ?? null,
+      expires_at: Number(stringOf(params.expires_at) ?? nowSeconds() + 24 * 3600),
+      created: nowSeconds(),
+      livemode: false,
+    };
+    sessions.set(id, session);
+    return session;
+  }
+
   function createPaymentIntent(params: FormObject) {
     const amount = Number(stringOf(params.amount));
     if (!Number.isInteger(amount) || amount < 1) throw invalid("Invalid positive integer.", "amount");
@@ -278,7 +391,7 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     if (customer && !customers.has(customer)) throw notFound("customer", customer);
     const requested = stringOf(params.payment_method);
     const paymentMethod = requested ? resolvePaymentMethod(requested) : null;
-    const owner = paymentMethod ? paymentMethods.get(paymentMethod)!.customer : null;
+    const owner = paymentMethod ? (paymentMethodOf(paymentMethod).customer as string | null) : null;
     if (owner && owner !== customer) {
       throw invalid(`The provided PaymentMethod belongs to customer ${owner}, not to ${customer ?? "no customer"}.`, "payment_method");
     }
@@ -326,28 +439,25 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     };
   }
 
-  function retrieveSession(id: string, params: FormObject) {
+  function sessionOf(id: string) {
     const session = sessions.get(id);
     if (!session) throw notFound("checkout.session", id);
-    const expand = Array.isArray(params.expand) ? params.expand : [];
-    const copy = structuredClone(session);
-    if (expand.includes("payment_intent") && typeof copy.payment_intent === "string") {
-      copy.payment_intent = structuredClone(paymentIntentOf(copy.payment_intent));
-    }
-    return copy;
+    return session;
   }
 
-  function route(method: string, path: string, params: FormObject): unknown {
+  function route(method: string, path: string, params: FormObject): Record<string, unknown> {
     const [, version, resource, id, extra] = path.split("/");
     if (version === "v1" && extra === undefined) {
       if (method === "POST" && resource === "customers" && id === undefined) return createCustomer(params);
       if (method === "POST" && resource === "payment_intents" && id === undefined) return createPaymentIntent(params);
       if (method === "GET" && resource === "payment_intents" && id) return paymentIntentOf(id);
+      if (method === "GET" && resource === "setup_intents" && id) return setupIntentOf(id);
+      if (method === "GET" && resource === "payment_methods" && id) return paymentMethodOf(id);
       if (method === "POST" && resource === "refunds" && id === undefined) return createRefund(params);
     }
     const session = /^\/v1\/checkout\/sessions(?:\/([^/]+))?$/.exec(path);
     if (session && method === "POST" && !session[1]) return createCheckoutSession(params);
-    if (session && method === "GET" && session[1]) return retrieveSession(session[1], params);
+    if (session && method === "GET" && session[1]) return sessionOf(session[1]);
     throw new StripeApiError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` });
   }
 
@@ -362,7 +472,8 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     }
     let result: ApiError | { status: 200; body: unknown };
     try {
-      result = { status: 200, body: structuredClone(route(method, path, params)) };
+      const expand = Array.isArray(params.expand) ? params.expand.filter((path) => typeof path === "string") : [];
+      result = { status: 200, body: expanded(structuredClone(route(method, path, params)), expand) };
     } catch (error) {
       if (!(error instanceof StripeApiError)) throw error;
       result = { status: error.status, body: { error: error.error } };
@@ -425,7 +536,8 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
 
   /** The session's PaymentIntent, created when the customer first submits a card on the page. */
   function sessionPaymentIntent(session: Record<string, unknown>, paymentMethod: string) {
-    const data = sessionIntentData.get(String(session.id))!;
+    const data = sessionIntentData.get(String(session.id));
+    if (!data) throw new Error(`fake stripe: Checkout Session ${String(session.id)} is in ${String(session.mode)} mode, it takes no payment`);
     const existing = typeof session.payment_intent === "string" ? paymentIntents.get(session.payment_intent) : undefined;
     const paymentIntent =
       existing ??
@@ -443,6 +555,15 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     return paymentIntent;
   }
 
+  function completeSetup(session: Record<string, unknown>, testCard: string): FakeEvent {
+    const paymentMethod = resolvePaymentMethod(testCard);
+    if (cardBehaviours.get(paymentMethod) === "declined") throw new Error(`fake stripe: ${testCard} does not complete a card setup`);
+    paymentMethodOf(paymentMethod).customer = session.customer;
+    Object.assign(setupIntentOf(String(session.setup_intent)), { status: "succeeded", payment_method: paymentMethod });
+    Object.assign(session, { status: "complete", url: null });
+    return event("checkout.session.completed", session);
+  }
+
   return {
     url: `http://127.0.0.1:${port}`,
     webhookSecret,
@@ -453,13 +574,19 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     customer: (id: string) => customers.get(id),
     session: (id: string) => sessions.get(id),
     paymentIntent: (id: string) => paymentIntents.get(id),
+    setupIntent: (id: string) => setupIntents.get(id),
+    paymentMethod: (id: string) => paymentMethods.get(id),
     /** Answer the next `count` requests (under `pathPrefix`) with a 500, or do the work and drop the connection. */
     failNext(count: number, kind: FailureKind = "server_error", pathPrefix = "/") {
       failures = { remaining: count, kind, pathPrefix };
     },
-    /** The customer pays on the Checkout page: returns the `checkout.session.completed` event. */
+    /**
+     * The customer pays on the Checkout page — or, in setup mode, saves the card: it is attached to the session's
+     * customer and the SetupIntent succeeds with it. Returns the `checkout.session.completed` event.
+     */
     completeCheckout(sessionId: string, options: { paymentMethod?: string } = {}): FakeEvent {
       const session = openSession(sessionId);
+      if (session.mode === "setup") return completeSetup(session, options.paymentMethod ?? "pm_card_visa");
       const paymentIntent = sessionPaymentIntent(session, options.paymentMethod ?? "pm_card_visa");
       const error = confirm(paymentIntent, false);
       if (error || paymentIntent.status !== "succeeded") throw new Error(`fake stripe: ${options.paymentMethod} does not complete a checkout`);
@@ -475,6 +602,8 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     expireCheckout(sessionId: string): FakeEvent {
       const session = openSession(sessionId);
       Object.assign(session, { status: "expired", url: null });
+      // An expired setup session's SetupIntent is canceled with it.
+      if (typeof session.setup_intent === "string") setupIntentOf(session.setup_intent).status = "canceled";
       return event("checkout.session.expired", session);
     },
     /** The customer passed the bank's authentication: the PaymentIntent succeeds (`payment_intent.succeeded`). */

@@ -17,6 +17,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="text-lg font-semibold text-zinc-900">Sign in</h1>
           <p className="mt-1 mb-5 text-sm text-zinc-500">Welcome back. Use your email and password.</p>
           <LoginForm callbackUrl={callbackUrl} />
+          <p className="mt-4 text-center text-sm">
+            <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline" data-testid="forgot-password-link">
+              Forgot your password?
+            </Link>
+          </p>
         </CardBody>
       </Card>
       <p className="mt-4 text-center text-sm text-zinc-500">

@@ -11,22 +11,23 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   return (
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-5xl items-center justify-between px-6">
+        <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-3 px-4 sm:px-6">
           <Logo href="/account" />
-          <div className="flex items-center gap-3">
+          <div className="flex min-w-0 items-center gap-3">
             {user.role === "admin" ? (
               <LinkButton href="/admin" variant="ghost" size="sm" data-testid="admin-link">
                 Admin
               </LinkButton>
             ) : null}
-            <span className="text-sm text-zinc-700" data-testid="header-email">
+            {/* A long address is cut short on a phone rather than wrapping or pushing Sign out off the screen. */}
+            <span className="truncate text-sm text-zinc-700" title={user.email} data-testid="header-email">
               {user.email}
             </span>
             <SignOutButton />
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-5xl px-6 py-8">
+      <main className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
         <AccountNav />
         <BannerSlot userId={user.id} />
         {children}

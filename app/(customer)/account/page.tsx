@@ -11,6 +11,7 @@ import { hasMasterFamilyRequests } from "@/lib/family/has-master-family-requests
 import { listPayments } from "@/lib/payments/list-payments";
 import { listRecurrentPayments } from "@/lib/recurrent-payments/list-recurrent-payments";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
+import { listUpgradeOffers } from "@/lib/upgrades/list-upgrade-offers";
 import { stopMyRecurrentPaymentAction } from "./actions";
 
 export const metadata: Metadata = { title: "My account" };
@@ -23,18 +24,20 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const user = await requireUserPage("/account");
   const db = await getDb();
   // Every query is restricted to the signed-in user's id: ownership is in the query.
-  const [subscriptions, payments, recurrent, isFamilyMaster, params] = await Promise.all([
+  const [subscriptions, payments, recurrent, isFamilyMaster, upgrades, params] = await Promise.all([
     listSubscriptions(db, { userId: user.id, limit: SUBSCRIPTION_LIMIT, offset: 0 }),
     listPayments(db, { userId: user.id, limit: PAYMENT_LIMIT, offset: 0 }),
     listRecurrentPayments(db, { userId: user.id, limit: 10, offset: 0 }),
     hasMasterFamilyRequests(db, { masterUserId: user.id }),
+    listUpgradeOffers(db, { userId: user.id }),
     searchParams,
   ]);
   const renewal = recurrent.rows.find((row) => row.state === "active") ?? recurrent.rows[0];
   // Upcoming and running subscriptions first, then the history.
   const order = { actual: 0, upcoming: 1, ended: 2 } as const;
   const sortedSubscriptions = [...subscriptions.rows].sort((a, b) => order[a.state] - order[b.state]);
-  const hasActualSubscription = sortedSubscriptions.some((row) => row.state === "actual");
+  // The upgrade button only when there is something to upgrade to (the page itself explains why there is nothing).
+  const hasUpgradeOffers = upgrades.offers.length > 0;
   // Nothing running and nothing bought to start later: the pricing page is where to go next.
   const hasNoSubscription = sortedSubscriptions.every((row) => row.state === "ended");
 
@@ -60,7 +63,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             Refer a friend — your link and rewards →
           </Link>
         </div>
-        {hasActualSubscription ? (
+        {hasUpgradeOffers ? (
           <LinkButton href="/account/upgrade" data-testid="upgrade-link">
             Upgrade my subscription
           </LinkButton>

@@ -8,7 +8,7 @@ import { isAppError } from "@/lib/errors";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
 import { idField } from "@/lib/forms/form-fields";
 import { formatMoney } from "@/lib/money";
-import { checkoutPath } from "@/lib/payments/checkout-path";
+import { checkoutPath, SAVED_CARD_CHOICE } from "@/lib/payments/checkout-path";
 import { findPaymentUpgrade } from "@/lib/payments/find-checkout-payment";
 import { payPayment } from "@/lib/payments/pay-payment";
 import { applyDiscountCode } from "@/lib/referrals/discounts/apply-discount-code";
@@ -17,7 +17,7 @@ import { removeDiscountCode } from "@/lib/referrals/discounts/remove-discount-co
 const payFormSchema = z.object({
   paymentId: idField,
   /** A token gateway's card (the demo gateway); a redirect gateway (Stripe) collects the card on its own page. */
-  cardToken: z.string().trim().min(1).max(200).optional(),
+  cardToken: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().min(1).max(200).optional()),
   expectedAmountCents: z.coerce.number().int().min(0).optional(),
 });
 
@@ -28,7 +28,8 @@ const payFormSchema = z.object({
 export const payAction = defineAction({ role: "user", schema: payFormSchema }, async ({ paymentId, cardToken, expectedAmountCents }, { db, user }) => {
   let result;
   try {
-    result = await payPayment(db, { paymentId, userId: user.id, cardToken, expectedAmountCents });
+    const useSavedCard = cardToken === SAVED_CARD_CHOICE;
+    result = await payPayment(db, { paymentId, userId: user.id, cardToken: useSavedCard ? undefined : cardToken, expectedAmountCents, useSavedCard });
   } catch (error) {
     // A decline, an upgrade whose price moved, an amount changed in another tab: show the page again beside the error.
     if (isAppError(error)) revalidatePath(checkoutPath(paymentId));

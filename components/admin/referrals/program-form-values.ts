@@ -26,6 +26,7 @@ export interface ProgramFormValues {
   friendRewardOptions: Record<string, OptionValues>;
   cap: string;
   reviewWindowDays: string;
+  rewardHoldDays: string;
 }
 
 function emptyValue(field: ParamField): string | boolean {
@@ -69,6 +70,7 @@ export function initialProgramFormValues(registries: ProgramFormRegistries, prog
     friendRewardOptions: optionsByType(registries.rewards, friend ? [friend] : []),
     cap: program?.max_rewards_per_referrer == null ? "" : String(program.max_rewards_per_referrer),
     reviewWindowDays: String(program?.review_window_days ?? 30),
+    rewardHoldDays: String(program?.reward_hold_days ?? 0),
   };
 }
 
@@ -132,5 +134,6 @@ export function programInputFromForm(registries: ProgramFormRegistries, values: 
           },
     max_rewards_per_referrer: cap === "" ? null : numberOrText(cap),
     review_window_days: numberOrText(values.reviewWindowDays),
+    reward_hold_days: values.rewardHoldDays.trim() === "" ? 0 : numberOrText(values.rewardHoldDays),
   };
 }

@@ -174,6 +174,26 @@ export function ReferralProgramForm({
         {rewardChoice("friend_reward")}
       </Section>
 
+      <Section title="Hold period">
+        <FormField
+          label="Hold rewards for (days)"
+          htmlFor="program-hold-days"
+          hint="Rewards earned by the friend's payment are granted this many days later, unless it is refunded first (a later refund takes back what is unused). 0: at once. Sign-up rewards are never held."
+          error={errors("reward_hold_days")}
+        >
+          <Input
+            id="program-hold-days"
+            data-testid="program-hold-days"
+            inputMode="numeric"
+            autoComplete="off"
+            className="sm:max-w-40"
+            value={values.rewardHoldDays}
+            invalid={!!errors("reward_hold_days")}
+            onChange={(event) => update({ rewardHoldDays: event.target.value })}
+          />
+        </FormField>
+      </Section>
+
       <Section title="Limits">
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <FormField

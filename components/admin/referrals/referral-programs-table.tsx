@@ -50,6 +50,11 @@ export function ReferralProgramsTable({ rows }: { rows: ReferralProgramListRow[]
                 {row.maxRewardsPerReferrer !== null ? (
                   <span className="block text-xs text-zinc-500">at most {row.maxRewardsPerReferrer} per referrer</span>
                 ) : null}
+                {row.rewardHoldDays > 0 ? (
+                  <span className="block text-xs text-zinc-500" data-testid="program-hold">
+                    held {row.rewardHoldDays} day{row.rewardHoldDays === 1 ? "" : "s"} after the friend pays
+                  </span>
+                ) : null}
               </Td>
               <Td className="text-right tabular-nums">
                 {row.referralCount}

@@ -4,7 +4,32 @@ import { formatDate, formatDateTime } from "@/components/ui/format";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ReferralRewardRow } from "@/lib/referrals/admin/list-referral-rewards";
 
-/** Granted rewards: who got what, as referrer or friend, for which referral and program. */
+/** Held until its grant date, granted, or taken back; a clawback's reason (taken or kept) under it. */
+function RewardStatus({ row }: { row: ReferralRewardRow }) {
+  const badge =
+    row.status === "held" ? (
+      <Badge tone="amber">held</Badge>
+    ) : row.status === "clawed_back" ? (
+      <Badge tone="red">taken back</Badge>
+    ) : (
+      <Badge tone="green">granted</Badge>
+    );
+  const when =
+    row.status === "held" ? `until ${formatDate(row.grantAt)}` : row.status === "clawed_back" ? formatDate(row.clawedBackAt) : null;
+  return (
+    <span data-testid={`referral-reward-status-${row.id}`} data-status={row.status}>
+      {badge}
+      {when ? <span className="ml-1 text-xs whitespace-nowrap text-zinc-500">{when}</span> : null}
+      {row.clawbackReason ? (
+        <span className="mt-1 block max-w-72 text-xs text-zinc-600" data-testid={`referral-reward-clawback-${row.id}`}>
+          {row.clawbackReason}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** Rewards: who got what, as referrer or friend, for which referral and program, and where each stands. */
 export function ReferralRewardsTable({ rows }: { rows: ReferralRewardRow[] }) {
   return (
     <Table data-testid="referral-rewards-table">
@@ -13,9 +38,10 @@ export function ReferralRewardsTable({ rows }: { rows: ReferralRewardRow[] }) {
           <Th>User</Th>
           <Th>Role</Th>
           <Th>Reward</Th>
+          <Th>Status</Th>
           <Th>Referral</Th>
           <Th>Program</Th>
-          <Th>Granted</Th>
+          <Th>Earned</Th>
         </Tr>
       </THead>
       <TBody>
@@ -33,7 +59,14 @@ export function ReferralRewardsTable({ rows }: { rows: ReferralRewardRow[] }) {
               {row.description}
               <span className="block font-mono text-xs text-zinc-500">{row.rewardType}</span>
             </Td>
-            <Td className="text-zinc-600">{row.referredEmail}</Td>
+            <Td>
+              <RewardStatus row={row} />
+            </Td>
+            <Td className="text-zinc-600">
+              <Link href={`/admin/referrals?tab=rewards&referral=${row.referralId}`} className="hover:underline">
+                {row.referredEmail}
+              </Link>
+            </Td>
             <Td className="text-zinc-600">{row.programName}</Td>
             <Td className="whitespace-nowrap text-zinc-600" title={formatDateTime(row.createdAt)}>
               {formatDate(row.createdAt)}

@@ -37,6 +37,14 @@ function RowActions({ row, actions }: { row: ReferralRow; actions: ReferralRevie
   return null;
 }
 
+const REWARD_STATUS_WORDS: Record<string, string> = { held: "held", granted: "granted", clawed_back: "taken back" };
+
+/** "2 rewards: held, taken back" — links to the rewards tab filtered to the referral. */
+function rewardsSummary(statuses: string[]): string {
+  const words = statuses.map((status) => REWARD_STATUS_WORDS[status] ?? status);
+  return `${statuses.length} reward${statuses.length === 1 ? "" : "s"}: ${words.join(", ")}`;
+}
+
 /** Referrals with who referred whom, the program, status, fraud flags, trigger, error reason and the review actions. */
 export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions: ReferralReviewActions }) {
   return (
@@ -85,6 +93,15 @@ export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions
                 <span className="mt-1 block text-xs whitespace-nowrap text-zinc-500" title={formatDateTime(row.triggeredAt)}>
                   {row.trigger} · {formatDate(row.triggeredAt)}
                 </span>
+              ) : null}
+              {row.rewardStatuses.length > 0 ? (
+                <Link
+                  href={`/admin/referrals?tab=rewards&referral=${row.id}`}
+                  className="mt-1 block text-xs whitespace-nowrap text-brand-700 hover:underline"
+                  data-testid={`referral-rewards-link-${row.id}`}
+                >
+                  {rewardsSummary(row.rewardStatuses)}
+                </Link>
               ) : null}
               {row.status === "error" && row.errorReason ? (
                 <span className="mt-1 block max-w-64 text-xs text-red-700" data-testid={`referral-error-${row.id}`}>

@@ -9,7 +9,7 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 export function SendInvitationForm({ action, requestId }: { action: FormAction; requestId: number }) {
   const { state, pending, formProps } = useFormAction(action);
   return (
-    <form {...formProps} className="flex flex-col gap-1.5">
+    <form {...formProps} className="flex w-full flex-col gap-1.5 sm:w-auto">
       <div className="flex items-center gap-2">
         <input type="hidden" name="requestId" value={requestId} />
         <Input
@@ -18,7 +18,7 @@ export function SendInvitationForm({ action, requestId }: { action: FormAction; 
           required
           placeholder="friend@example.com"
           aria-label="Friend's email"
-          className="!w-64"
+          className="min-w-0 flex-1 sm:!w-64 sm:flex-none"
           invalid={!!(state && !state.ok && state.fieldErrors?.email)}
           data-testid="family-send-email"
         />

@@ -7,6 +7,27 @@ import type { DiscountCode } from "@/lib/db/schema";
 import { checkoutPath } from "@/lib/payments/checkout-path";
 import type { UserReward } from "@/lib/referrals/list-user-referrals";
 
+/** A held reward waits for its date; one taken back says why; a granted code shows where it stands. */
+function RewardState({ reward, discountCode }: UserReward) {
+  if (reward.status === "held") {
+    return (
+      <Badge tone="amber" data-testid="reward-held">
+        Arrives {formatDate(reward.grantAt)}
+      </Badge>
+    );
+  }
+  if (reward.status === "clawed_back") return <Badge tone="red">Taken back</Badge>;
+  if (!discountCode) return null;
+  return (
+    <div className="flex items-center gap-2">
+      <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs" data-testid="reward-discount-code">
+        {discountCode.code}
+      </code>
+      <DiscountCodeState code={discountCode} />
+    </div>
+  );
+}
+
 function DiscountCodeState({ code }: { code: DiscountCode }) {
   if (code.usedAt) return <Badge tone="gray">Used {formatDate(code.usedAt)}</Badge>;
   if (code.paymentId !== null) {
@@ -32,23 +53,26 @@ export function MyReferralRewards({ rewards, unusedDiscountCodes }: { rewards: U
       ) : (
         <ul className="divide-y divide-zinc-100">
           {rewards.map(({ reward, discountCode }) => (
-            <li key={reward.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3" data-testid="reward-row">
+            <li
+              key={reward.id}
+              className="flex flex-wrap items-center justify-between gap-3 px-5 py-3"
+              data-testid="reward-row"
+              data-status={reward.status}
+            >
               <div className="min-w-0">
-                <p className="font-medium text-zinc-900" data-testid="reward-description">
+                <p className={reward.status === "clawed_back" ? "font-medium text-zinc-500 line-through" : "font-medium text-zinc-900"} data-testid="reward-description">
                   {reward.description}
                 </p>
                 <p className="text-xs text-zinc-500">
                   {reward.role === "referrer" ? "For a friend you referred" : "For joining through a friend"} · {formatDate(reward.createdAt)}
                 </p>
+                {reward.status === "clawed_back" && reward.clawbackReason ? (
+                  <p className="mt-0.5 text-xs text-red-700" data-testid="reward-taken-back">
+                    Taken back: {reward.clawbackReason}
+                  </p>
+                ) : null}
               </div>
-              {discountCode ? (
-                <div className="flex items-center gap-2">
-                  <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs" data-testid="reward-discount-code">
-                    {discountCode.code}
-                  </code>
-                  <DiscountCodeState code={discountCode} />
-                </div>
-              ) : null}
+              <RewardState reward={reward} discountCode={discountCode} />
             </li>
           ))}
           {otherCodes.map((code) => (

@@ -4,7 +4,8 @@ import { findEntry, type ReferralRegistryEntry } from "@/lib/referrals/registry"
 import { REFERRAL_REWARDS } from "@/lib/referrals/rewards";
 import { REFERRAL_TRIGGERS } from "@/lib/referrals/triggers";
 
-type ProgramTerms = Pick<ReferralProgram, "triggers" | "constraints" | "reward" | "friendReward" | "maxRewardsPerReferrer">;
+type ProgramTerms = Pick<ReferralProgram, "triggers" | "constraints" | "reward" | "friendReward" | "maxRewardsPerReferrer"> &
+  Partial<Pick<ReferralProgram, "rewardHoldDays">>;
 
 function describeChoice(registry: readonly ReferralRegistryEntry[], choice: RegistryChoice): string | null {
   return findEntry(registry, choice.type)?.describe(choice.options) ?? null;
@@ -32,6 +33,10 @@ export function describeReferralProgram(program: ProgramTerms): string {
   }
   if (rewarded && program.maxRewardsPerReferrer !== null) {
     sentences.push(`Up to ${program.maxRewardsPerReferrer} reward${program.maxRewardsPerReferrer === 1 ? "" : "s"} per person.`);
+  }
+  const hold = program.rewardHoldDays ?? 0;
+  if (rewarded && hold > 0 && program.triggers.some((choice) => choice.type === "first_payment")) {
+    sentences.push(`Rewards for a friend's payment arrive ${hold} day${hold === 1 ? "" : "s"} after it, unless it is refunded.`);
   }
   return sentences.join(" ");
 }

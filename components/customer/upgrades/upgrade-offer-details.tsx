@@ -31,16 +31,19 @@ export function UpgradeOfferDetails({ offer, contentNames }: { offer: UpgradeOff
       </div>
       <dl className="space-y-2 text-sm">
         <div className="flex justify-between gap-4">
-          <dt className="text-zinc-500">{offer.type === "paid_extend" ? "To pay at checkout" : "Price now"}</dt>
+          <dt className="text-zinc-500">{offer.type === "paid_extend" ? "You pay at checkout" : "You pay now"}</dt>
           <dd className="font-semibold text-zinc-900 tabular-nums" data-testid="upgrade-charge">
             {formatCharge(offer.chargeCents)}
           </dd>
         </div>
         {offer.creditCents > 0 ? (
           <div className="flex justify-between gap-4">
-            <dt className="text-zinc-500">Credit for your days left</dt>
+            {/* Paid methods: the credit is already taken off what you pay. Short: it is what buys the new days. */}
+            <dt className="text-zinc-500">
+              {offer.type === "short" ? "Value of your days left, turned into days of the new plan" : "Already deducted: credit for your days left"}
+            </dt>
             <dd className="text-zinc-900 tabular-nums" data-testid="upgrade-credit">
-              {formatMoney(offer.creditCents)}
+              {offer.type === "short" ? formatMoney(offer.creditCents) : `−${formatMoney(offer.creditCents)}`}
             </dd>
           </div>
         ) : null}

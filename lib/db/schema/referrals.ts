@@ -34,6 +34,11 @@ export const referralPrograms = pgTable(
     maxRewardsPerReferrer: integer("max_rewards_per_referrer"),
     /** A friend seen on the referrer's browser or IP within these days is held for review. */
     reviewWindowDays: integer("review_window_days").notNull().default(30),
+    /**
+     * Days a reward earned through the friend's payment is held before it is granted; a refund within them takes it
+     * back before it was ever given. 0 = granted at once.
+     */
+    rewardHoldDays: integer("reward_hold_days").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -41,6 +46,7 @@ export const referralPrograms = pgTable(
     uniqueIndex("referral_programs_one_default").on(t.isDefault).where(sql`${t.isDefault}`),
     check("referral_programs_cap_positive", sql`${t.maxRewardsPerReferrer} is null or ${t.maxRewardsPerReferrer} > 0`),
     check("referral_programs_window_nonnegative", sql`${t.reviewWindowDays} >= 0`),
+    check("referral_programs_hold_nonnegative", sql`${t.rewardHoldDays} >= 0`),
   ],
 );
 export type ReferralProgram = InferSelectModel<typeof referralPrograms>;

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { demoGatewayCharges } from "@/lib/db/schema";
-import type { GatewayContext, GatewayOutcome, PaymentGateway } from "./gateway";
+import type { CardSummary, GatewayContext, GatewayOutcome, PaymentGateway } from "./gateway";
 
 /** Test card tokens of the demo gateway. */
 export const DEMO_CARD_TOKENS = {
@@ -18,6 +18,9 @@ interface DemoCharge {
   amountCents: number;
 }
 
+/** How the demo's good test card looks on a billing page. */
+export const DEMO_CARD: CardSummary = { brand: "visa", last4: "4242", expMonth: 12, expYear: 2030 };
+
 function decide(cardToken: string): { status: "paid" } | { status: "declined"; code: string; reason: string } {
   if (cardToken === DEMO_CARD_TOKENS.succeeds) return { status: "paid" };
   if (cardToken === DEMO_CARD_TOKENS.declined) {
@@ -27,7 +30,9 @@ function decide(cardToken: string): { status: "paid" } | { status: "declined"; c
 }
 
 function toOutcome(row: typeof demoGatewayCharges.$inferSelect, saveCard: boolean): GatewayOutcome {
-  if (row.status === "paid") return { status: "paid", reference: row.reference, savedCardToken: saveCard ? row.cardToken : null };
+  if (row.status === "paid") {
+    return { status: "paid", reference: row.reference, savedCardToken: saveCard ? row.cardToken : null, card: saveCard ? DEMO_CARD : null };
+  }
   const { code, reason } = decide(row.cardToken) as { code: string; reason: string };
   return { status: "declined", reference: row.reference, code, reason };
 }
@@ -80,6 +85,12 @@ export const demoGateway: PaymentGateway = {
       .returning();
     if (!row || row.status !== "paid") throw new Error(`demo gateway: no paid charge ${request.reference} to refund`);
     return { reference: `${row.reference}_refund` };
+  },
+  async saveCard(request) {
+    // Saving moves no money, so there is nothing to keep in the ledger: the token is checked like a charge would be.
+    const decision = decide(request.cardToken ?? "");
+    if (decision.status === "declined") return decision;
+    return { status: "saved", cardToken: request.cardToken ?? "", card: DEMO_CARD };
   },
   async lookup(request, context) {
     const db = context?.db ?? (await getDb());

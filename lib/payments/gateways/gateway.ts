@@ -48,10 +48,22 @@ export interface ChargeSavedCardRequest extends ChargeBase {
   confirmUrl: string;
 }
 
+/** A saved card as the customer sees it on their billing page. */
+export interface CardSummary {
+  /** `visa`, `mastercard`, … as the gateway names it. */
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
 /** What a gateway says about a charge: now (its answer), later (a webhook) or when asked (reconciliation). */
 export type GatewayOutcome =
-  /** Money taken. `savedCardToken`: the card kept for off-session charges when the request asked to save it. */
-  | { status: "paid"; reference: string; savedCardToken?: string | null }
+  /**
+   * Money taken. `savedCardToken`: the card kept for off-session charges when the request asked to save it, and
+   * `card` what it looks like (when the gateway says).
+   */
+  | { status: "paid"; reference: string; savedCardToken?: string | null; card?: CardSummary | null }
   /** Refused; the customer may try another card. */
   | { status: "declined"; reference: string | null; code: string; reason: string }
   /**
@@ -61,6 +73,26 @@ export type GatewayOutcome =
   | { status: "pending"; reference: string; redirectUrl: string | null; action: "checkout" | "confirm" | null }
   /** The customer left the gateway's page without paying (its session expired): the payment is payable again. */
   | { status: "abandoned"; reference: string | null };
+
+/** The customer replaces the card their renewals are charged on. */
+export interface SaveCardRequest {
+  /** One key per attempt to save a card. */
+  idempotencyKey: string;
+  customer: GatewayCustomer;
+  /** ISO 4217, lower case: Stripe's setup page wants the currency the card will be charged in. */
+  currency: string;
+  /** A token gateway's card (the demo gateway's `tok_visa`); redirect gateways collect the card on their page. */
+  cardToken?: string;
+  /** Where a redirecting gateway sends the customer back after saving, and after giving up. Absolute URLs. */
+  returnUrl: string;
+  cancelUrl: string;
+}
+
+export type SaveCardOutcome =
+  | { status: "saved"; cardToken: string; card: CardSummary | null }
+  | { status: "declined"; code: string; reason: string }
+  /** The customer saves the card on the gateway's page (Stripe Checkout in setup mode); a webhook reports it. */
+  | { status: "redirect"; reference: string; url: string };
 
 export interface RefundRequest {
   paymentId: number;
@@ -85,6 +117,8 @@ export type GatewayWebhookEffect =
   | { kind: "settle"; paymentId: number; outcome: GatewayOutcome }
   | { kind: "refunded"; paymentId: number; reference: string }
   | { kind: "disputed"; paymentId: number; reference: string }
+  /** A card saved on the gateway's page (saveCard's redirect): renewals of the user charge it from now on. */
+  | { kind: "card_saved"; userId: number; cardToken: string; card: CardSummary | null }
   | { kind: "ignored" };
 
 export interface GatewayWebhookEvent {
@@ -113,6 +147,8 @@ export interface PaymentGateway {
   chargeSavedCard(request: ChargeSavedCardRequest, context?: GatewayContext): Promise<GatewayOutcome>;
   refund(request: RefundRequest, context?: GatewayContext): Promise<{ reference: string }>;
   lookup(request: LookupRequest, context?: GatewayContext): Promise<GatewayOutcome>;
+  /** Save a new card for the customer's renewals, without charging it. */
+  saveCard(request: SaveCardRequest, context?: GatewayContext): Promise<SaveCardOutcome>;
   /** Verify and interpret a webhook delivery; throws `AppError` (400 `webhook_signature_invalid`) when it is not genuine. */
   parseWebhook?(rawBody: string, headers: Headers): Promise<GatewayWebhookEvent>;
 }

@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import type { GatewayOutcome } from "./gateway";
+import type { CardSummary, GatewayOutcome } from "./gateway";
 
 /**
  * How Stripe's objects read as gateway outcomes — one place for the charge's answer, reconciliation's lookup and
@@ -37,6 +37,34 @@ function savedCardTokenOf(paymentIntent: Stripe.PaymentIntent): string | null {
   return keeps ? idOf(paymentIntent.payment_method) : null;
 }
 
+/** How a card PaymentMethod looks on a billing page; null when only its id is at hand, or it is not a card. */
+export function cardOfPaymentMethod(paymentMethod: string | Stripe.PaymentMethod | null | undefined): CardSummary | null {
+  if (!paymentMethod || typeof paymentMethod === "string" || !paymentMethod.card) return null;
+  const { brand, last4, exp_month: expMonth, exp_year: expYear } = paymentMethod.card;
+  return { brand, last4, expMonth, expYear };
+}
+
+/**
+ * The PaymentMethod to fetch for a paid PaymentIntent's saved card summary: its id when the PaymentIntent leaves a
+ * saved card but names the card only by id (a create's answer, an event), else null.
+ */
+export function paymentMethodToFetch(paymentIntent: Stripe.PaymentIntent): string | null {
+  const { payment_method: paymentMethod } = paymentIntent;
+  if (paymentIntent.status !== "succeeded" || typeof paymentMethod !== "string") return null;
+  return savedCardTokenOf(paymentIntent) ? paymentMethod : null;
+}
+
+/** Money taken; the saved card's summary needs the PaymentIntent's `payment_method` expanded. */
+function paidOutcome(paymentIntent: Stripe.PaymentIntent): GatewayOutcome {
+  const savedCardToken = savedCardTokenOf(paymentIntent);
+  return {
+    status: "paid",
+    reference: paymentIntent.id,
+    savedCardToken,
+    card: savedCardToken ? cardOfPaymentMethod(paymentIntent.payment_method) : null,
+  };
+}
+
 /**
  * The bank asks the customer to confirm: `requires_action`, or — how Stripe answers an off-session charge that
  * needs authentication — `requires_payment_method` after an `authentication_required` failure, which the customer
@@ -49,7 +77,7 @@ export function awaitsAuthentication(paymentIntent: Stripe.PaymentIntent): boole
 
 export function paymentIntentOutcome(paymentIntent: Stripe.PaymentIntent, confirmUrl: string | null): GatewayOutcome {
   const reference = paymentIntent.id;
-  if (paymentIntent.status === "succeeded") return { status: "paid", reference, savedCardToken: savedCardTokenOf(paymentIntent) };
+  if (paymentIntent.status === "succeeded") return paidOutcome(paymentIntent);
   if (awaitsAuthentication(paymentIntent)) return { status: "pending", reference, redirectUrl: confirmUrl, action: "confirm" };
   if (paymentIntent.status === "requires_payment_method" || paymentIntent.status === "canceled") {
     const error = paymentIntent.last_payment_error;
@@ -64,12 +92,15 @@ export function paymentIntentOutcome(paymentIntent: Stripe.PaymentIntent, confir
   return { status: "pending", reference, redirectUrl: null, action: null };
 }
 
-/** A Checkout Session's outcome; `paymentIntent` is the session's PaymentIntent once it completed. */
+/**
+ * A payment-mode Checkout Session's outcome; `paymentIntent` is the session's PaymentIntent once it completed (with
+ * its `payment_method` expanded, for the saved card's summary).
+ */
 export function checkoutSessionOutcome(session: Stripe.Checkout.Session, paymentIntent: Stripe.PaymentIntent | null): GatewayOutcome {
   if (session.status === "expired") return { status: "abandoned", reference: session.id };
   if (session.status === "complete" && session.payment_status === "paid") {
     if (!paymentIntent) throw new Error(`stripe gateway: paid Checkout Session ${session.id} has no PaymentIntent`);
-    return { status: "paid", reference: paymentIntent.id, savedCardToken: savedCardTokenOf(paymentIntent) };
+    return paidOutcome(paymentIntent);
   }
   if (session.status === "open") return { status: "pending", reference: session.id, redirectUrl: session.url, action: "checkout" };
   // Complete but unpaid: a delayed payment method still settling.

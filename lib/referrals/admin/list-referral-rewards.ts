@@ -1,11 +1,17 @@
 import "server-only";
-import { count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { referralPrograms, referralRewards, referrals, users } from "@/lib/db/schema";
 
-/** A page of granted rewards, newest first: who got what for which referral, and the total. */
-export async function listReferralRewards(db: Db, options: { userId?: number; limit: number; offset: number }) {
-  const where = options.userId === undefined ? undefined : eq(referralRewards.userId, options.userId);
+/**
+ * A page of rewards, newest first: who got what for which referral, whether it is held, granted or taken back (and
+ * why a clawback took it or kept it), and the total.
+ */
+export async function listReferralRewards(db: Db, options: { userId?: number; referralId?: number; limit: number; offset: number }) {
+  const where = and(
+    options.userId === undefined ? undefined : eq(referralRewards.userId, options.userId),
+    options.referralId === undefined ? undefined : eq(referralRewards.referralId, options.referralId),
+  );
   const [rows, [totals]] = await Promise.all([
     db
       .select({
@@ -18,6 +24,10 @@ export async function listReferralRewards(db: Db, options: { userId?: number; li
         description: referralRewards.description,
         subscriptionId: referralRewards.subscriptionId,
         discountCodeId: referralRewards.discountCodeId,
+        status: referralRewards.status,
+        grantAt: referralRewards.grantAt,
+        clawedBackAt: referralRewards.clawedBackAt,
+        clawbackReason: referralRewards.clawbackReason,
         referredEmail: referrals.referredEmail,
         programName: referralPrograms.name,
         createdAt: referralRewards.createdAt,

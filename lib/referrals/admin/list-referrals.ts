@@ -1,8 +1,8 @@
 import "server-only";
-import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
-import { referralPrograms, referrals, users, type ReferralStatus } from "@/lib/db/schema";
+import { referralPrograms, referralRewards, referrals, users, type ReferralStatus } from "@/lib/db/schema";
 
 export interface ListReferralsOptions {
   status?: ReferralStatus;
@@ -42,6 +42,8 @@ function selectReferralRows(db: Db) {
       programName: referralPrograms.name,
       expiresAt: referrals.expiresAt,
       completedAt: referrals.completedAt,
+      /** Its rewards' statuses (held, granted, clawed_back), in the order they were earned. */
+      rewardStatuses: sql<string[]>`(select coalesce(array_agg(${referralRewards.status} order by ${referralRewards.id}), '{}') from ${referralRewards} where ${referralRewards.referralId} = ${referrals.id})`,
       reviewedAt: referrals.reviewedAt,
       createdAt: referrals.createdAt,
     })

@@ -27,6 +27,11 @@ export const referralProgramJsonSchema = z
     review_window_days: z.number().int().meta({
       description: "A friend seen on the referrer's browser or IP within these days is held for review.",
     }),
+    reward_hold_days: z.number().int().meta({
+      description:
+        "Days a reward earned by the friend's payment (first_payment) is held before it is granted; a refund within them " +
+        "takes it back. 0 = granted at once. Rewards of sign_up referrals are never held.",
+    }),
     summary: z.string().meta({ description: "What the program does, in words." }),
     created_at: timestampSchema,
     updated_at: timestampSchema,

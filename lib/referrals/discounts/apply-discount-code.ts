@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { discountCodes, payments, type DiscountCode, type Payment } from "@/lib/db/schema";
@@ -50,11 +50,19 @@ export async function applyDiscountCode(db: Db, options: ApplyDiscountCodeOption
     if (code.expiresAt !== null && code.expiresAt.getTime() <= now().getTime()) {
       throw conflict("discount_code_expired", "This discount code has expired.");
     }
-    // The binding is the race guard: of two payments claiming one free code, only one update finds it free.
+    // The binding is the race guard: of two payments claiming one free code, only one update finds it free; and a
+    // code voided meanwhile (a referral clawback expires it) is no longer unexpired when the update re-reads it.
     const [bound] = await tx
       .update(discountCodes)
       .set({ paymentId: payment.id })
-      .where(and(eq(discountCodes.id, code.id), isNull(discountCodes.paymentId), isNull(discountCodes.usedAt)))
+      .where(
+        and(
+          eq(discountCodes.id, code.id),
+          isNull(discountCodes.paymentId),
+          isNull(discountCodes.usedAt),
+          or(isNull(discountCodes.expiresAt), gt(discountCodes.expiresAt, now())),
+        ),
+      )
       .returning();
     if (!bound) throw conflict("discount_code_used", "This discount code is already applied to another payment. Remove it there to use it here.");
 

@@ -20,16 +20,23 @@ export async function removeDiscountCode(db: Db, options: { userId: number; paym
       .set({ paymentId: null })
       .where(and(eq(discountCodes.paymentId, payment.id), eq(discountCodes.userId, options.userId)))
       .returning({ id: discountCodes.id });
-    const before = payment.meta.amount_before_discount_cents;
-    if (!freed || typeof before !== "number") throw notFound("discount_code_not_found", "No discount code is applied to this payment.");
-    const meta = { ...payment.meta };
-    for (const key of DISCOUNT_META_KEYS) delete meta[key];
-    const [updated] = await tx
-      .update(payments)
-      .set({ amountCents: before, meta, updatedAt: now() })
-      .where(eq(payments.id, payment.id))
-      .returning();
-    if (!updated) throw new Error("update returned no row");
-    return updated;
+    if (!freed || typeof payment.meta.amount_before_discount_cents !== "number") {
+      throw notFound("discount_code_not_found", "No discount code is applied to this payment.");
+    }
+    return restoreAmountBeforeDiscount(tx, payment);
   });
+}
+
+/**
+ * An unpaid payment (locked by the caller) whose code was just freed goes back to its amount before the discount,
+ * without the discount's meta keys. A payment without a recorded discount is returned as it is.
+ */
+export async function restoreAmountBeforeDiscount(tx: Db, payment: Payment): Promise<Payment> {
+  const before = payment.meta.amount_before_discount_cents;
+  if (typeof before !== "number") return payment;
+  const meta = { ...payment.meta };
+  for (const key of DISCOUNT_META_KEYS) delete meta[key];
+  const [updated] = await tx.update(payments).set({ amountCents: before, meta, updatedAt: now() }).where(eq(payments.id, payment.id)).returning();
+  if (!updated) throw new Error("update returned no row");
+  return updated;
 }

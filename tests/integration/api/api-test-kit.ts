@@ -37,6 +37,7 @@ import {
   upgradeOptions,
   upgradeSchemas,
   userBanners,
+  userActionTokens,
   users,
   userTokens,
 } from "@/lib/db/schema";
@@ -100,6 +101,7 @@ export async function call(handler: Handler, method: string, path: string, optio
 const COUNTED_TABLES = {
   users,
   user_tokens: userTokens,
+  user_action_tokens: userActionTokens,
   api_tokens: apiTokens,
   content_access: contentAccess,
   subscription_types: subscriptionTypes,

@@ -58,6 +58,7 @@ describe("POST and GET /api/v1/referral-programs", () => {
       friend_reward: { type: "discount", options: { kind: "percent", percent_off: 10 } },
       max_rewards_per_referrer: 10,
       review_window_days: 30,
+      reward_hold_days: 0,
       summary: "30 free days when the friend first pays, payment of at least €5.00; the friend: 10% off a payment",
       created_at: expect.any(String),
       updated_at: expect.any(String),

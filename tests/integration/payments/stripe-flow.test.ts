@@ -16,6 +16,7 @@ import {
   users,
 } from "@/lib/db/schema";
 import type { EmailTransport, OutgoingEmail } from "@/lib/email/transport";
+import { stripeGateway } from "@/lib/payments/gateways/stripe";
 import { payPayment } from "@/lib/payments/pay-payment";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile-pending-payments";
 import { refundPayment } from "@/lib/payments/refund-payment";
@@ -29,8 +30,9 @@ import { createUser, seedCatalog, uniqueEmail } from "../services/fixtures";
 
 /**
  * The payment pipeline end to end on the `stripe` gateway, against the fake Stripe server: a purchase through the
- * API, Stripe Checkout, signed webhooks through the route, off-session renewals (paid, declined, SCA), refunds,
- * disputes, expired checkouts and reconciliation of a webhook that never came. Each test buys with its own customer.
+ * API, Stripe Checkout, signed webhooks through the route, off-session renewals (paid, declined, SCA), a new card
+ * saved for renewals, refunds, disputes, expired checkouts and reconciliation of a webhook that never came. Each test
+ * buys with its own customer.
  */
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -350,6 +352,64 @@ describe("off-session renewals on the saved card", () => {
     // Confirmed: nothing more to email.
     expect(await sendPaymentConfirmation(db(), { paymentId, transport })).toBeNull();
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe("a new card for renewals", () => {
+  it("saves the card the customer enters on Stripe's setup page, and the next renewal charges it", async () => {
+    const { user, recurrent } = await subscribedCustomer("new-card");
+    const chargesBefore = fake.chargeCount();
+
+    const saving = await stripeGateway.saveCard(
+      {
+        idempotencyKey: `card-${randomUUID()}`,
+        customer: { userId: user.id, email: user.email, name: user.name },
+        currency: "eur",
+        returnUrl: "http://localhost/account/billing?card=saved",
+        cancelUrl: "http://localhost/account/billing",
+      },
+      { db: db() },
+    );
+    if (saving.status !== "redirect") throw new Error(`expected a redirect, got ${JSON.stringify(saving)}`);
+    const completed = fake.completeCheckout(saving.reference, { paymentMethod: "pm_card_mastercard" });
+    const newCard = fake.setupIntent(fake.session(saving.reference)!.setup_intent as string)!.payment_method as string;
+    expect(newCard).toMatch(/^pm_/);
+    expect(newCard).not.toBe(recurrent.cardToken);
+
+    expect(await deliver(completed)).toEqual({ status: 200, json: { received: true, duplicate: false, result: "card_saved" } });
+
+    expect(await recurrentChain(user.id)).toEqual([
+      expect.objectContaining({
+        id: recurrent.id,
+        state: "active",
+        gateway: "stripe",
+        cardToken: newCard,
+        cardBrand: "mastercard",
+        cardLast4: "4444",
+        cardExpMonth: 12,
+        cardExpYear: 2034,
+        chargeAt: recurrent.chargeAt,
+      }),
+    ]);
+    expect(fake.chargeCount()).toBe(chargesBefore);
+    expect((await deliver(completed)).json).toMatchObject({ duplicate: true });
+
+    freezeClock(recurrent.chargeAt);
+    const outcome = await chargeRecurrentPayment(db(), { recurrentPaymentId: recurrent.id });
+
+    if (outcome.status !== "charged") throw new Error(`expected charged, got ${JSON.stringify(outcome)}`);
+    expect(fake.chargeCount()).toBe(chargesBefore + 1);
+    const renewal = await paymentRow(outcome.payment.id);
+    const [stripeCustomer] = await db().select().from(gatewayCustomers).where(eq(gatewayCustomers.userId, user.id));
+    expect(fake.paymentIntent(renewal.gatewayReference!)).toMatchObject({
+      status: "succeeded",
+      amount: PRICE_CENTS,
+      customer: stripeCustomer!.customerId,
+      payment_method: newCard,
+    });
+    const chain = await recurrentChain(user.id);
+    expect(chain.map((row) => row.state)).toEqual(["charged", "active"]);
+    expect(chain[1]).toMatchObject({ parentPaymentId: renewal.id, cardToken: newCard });
   });
 });
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { gatewayCustomers } from "@/lib/db/schema";
-import type { ChargeSavedCardRequest, GatewayCustomer, StartPaymentRequest } from "@/lib/payments/gateways/gateway";
+import type { ChargeSavedCardRequest, GatewayCustomer, SaveCardRequest, StartPaymentRequest } from "@/lib/payments/gateways/gateway";
 import { stripeGateway } from "@/lib/payments/gateways/stripe";
 import { createUser } from "@/lib/users/create-user";
 import { startFakeStripe, type FakeEvent, type FakeStripe } from "../../support/fake-stripe";
@@ -74,6 +74,27 @@ async function customerWithSavedCard(label: string, paymentMethod = "pm_card_vis
   return { customer, cardToken: paid.savedCardToken };
 }
 
+function saveCardRequest(customer: GatewayCustomer, overrides: Partial<SaveCardRequest> = {}): SaveCardRequest {
+  return {
+    idempotencyKey: `subflow-card-${customer.userId}-${++sequence}`,
+    customer,
+    currency: "eur",
+    returnUrl: "https://subflow.test/account/billing?card=saved",
+    cancelUrl: "https://subflow.test/account/billing",
+    ...overrides,
+  };
+}
+
+/** How Stripe's test cards look on a billing page (the fake gives every test card the same expiry). */
+const VISA = { brand: "visa", last4: "4242", expMonth: 12, expYear: 2034 };
+const MASTERCARD = { brand: "mastercard", last4: "4444", expMonth: 12, expYear: 2034 };
+
+async function stripeCustomerId(userId: number): Promise<string> {
+  const [row] = await database.db.select().from(gatewayCustomers).where(eq(gatewayCustomers.userId, userId));
+  if (!row) throw new Error(`user ${userId} has no Stripe customer`);
+  return row.customerId;
+}
+
 async function deliver(event: FakeEvent) {
   const { body, headers } = fake.signedWebhook(event);
   return stripeGateway.parseWebhook!(body, headers);
@@ -111,7 +132,7 @@ describe("startPayment", () => {
     // Stripe's shortest expiry, so a customer who left the page can start again within the half hour.
     const expiresIn = Number(sent.params.expires_at) - Math.floor(Date.now() / 1000);
     expect(expiresIn).toBeGreaterThanOrEqual(30 * 60);
-    expect(expiresIn).toBeLessThanOrEqual(32 * 60);
+    expect(expiresIn).toBeLessThanOrEqual(40 * 60);
   });
 
   it("does not ask Stripe to keep the card when the customer did not choose renewal", async () => {
@@ -176,8 +197,21 @@ describe("lookup of a checkout", () => {
       status: "paid",
       reference: paymentIntentId,
       savedCardToken: fake.paymentIntent(paymentIntentId)!.payment_method,
+      card: VISA,
     });
     expect(paid.status === "paid" && paid.savedCardToken).toMatch(/^pm_/);
+    expect(lastRequest("GET", `/v1/checkout/sessions/${started.reference}`)?.params.expand).toEqual(["payment_intent.payment_method"]);
+  });
+
+  it("describes the saved card the customer paid with", async () => {
+    const customer = await newCustomer("lookup-mastercard");
+    const started = await stripeGateway.startPayment(checkoutRequest(customer));
+    fake.completeCheckout(started.reference!, { paymentMethod: "pm_card_mastercard" });
+    expect(await stripeGateway.lookup({ paymentId: 0, idempotencyKey: "k", reference: started.reference })).toMatchObject({
+      status: "paid",
+      savedCardToken: expect.stringMatching(/^pm_/),
+      card: MASTERCARD,
+    });
   });
 
   it("returns no saved card when the checkout did not save it", async () => {
@@ -185,7 +219,7 @@ describe("lookup of a checkout", () => {
     const started = await stripeGateway.startPayment(checkoutRequest(customer, { saveCard: false }));
     fake.completeCheckout(started.reference!);
     const paid = await stripeGateway.lookup({ paymentId: 0, idempotencyKey: "k", reference: started.reference });
-    expect(paid).toMatchObject({ status: "paid", reference: expect.stringMatching(/^pi_/), savedCardToken: null });
+    expect(paid).toMatchObject({ status: "paid", reference: expect.stringMatching(/^pi_/), savedCardToken: null, card: null });
   });
 
   it("is abandoned once the session expired", async () => {
@@ -207,12 +241,12 @@ describe("lookup of a checkout", () => {
 
 describe("chargeSavedCard", () => {
   it("charges the saved card off-session on the user's customer", async () => {
-    const { customer, cardToken } = await customerWithSavedCard("renewal");
+    const { customer, cardToken } = await customerWithSavedCard("renewal", "pm_card_mastercard");
     const before = fake.chargeCount();
     const request = chargeRequest(customer, cardToken);
     const outcome = await stripeGateway.chargeSavedCard(request);
 
-    expect(outcome).toMatchObject({ status: "paid", reference: expect.stringMatching(/^pi_/), savedCardToken: cardToken });
+    expect(outcome).toMatchObject({ status: "paid", reference: expect.stringMatching(/^pi_/), savedCardToken: cardToken, card: MASTERCARD });
     expect(fake.chargeCount()).toBe(before + 1);
     const [row] = await database.db.select().from(gatewayCustomers).where(eq(gatewayCustomers.userId, customer.userId));
     expect(fake.paymentIntent(outcome.reference!)).toMatchObject({
@@ -260,10 +294,13 @@ describe("chargeSavedCard", () => {
     expect(await stripeGateway.lookup(lookup)).toEqual(outcome);
 
     const succeeded = fake.confirmPaymentIntent(outcome.reference!);
-    expect(await stripeGateway.lookup(lookup)).toMatchObject({ status: "paid", reference: outcome.reference });
+    const authenticatedCard = { brand: "visa", last4: "3184", expMonth: 12, expYear: 2034 };
+    expect(await stripeGateway.lookup(lookup)).toMatchObject({ status: "paid", reference: outcome.reference, card: authenticatedCard });
+    // The event names the card by id only: the gateway reads it.
+    expect(typeof (succeeded.data.object.payment_method)).toBe("string");
     expect(await deliver(succeeded)).toMatchObject({
       type: "payment_intent.succeeded",
-      effect: { kind: "settle", paymentId: request.paymentId, outcome: { status: "paid", reference: outcome.reference } },
+      effect: { kind: "settle", paymentId: request.paymentId, outcome: { status: "paid", reference: outcome.reference, card: authenticatedCard } },
     });
   });
 
@@ -298,6 +335,106 @@ describe("chargeSavedCard", () => {
   });
 });
 
+describe("saveCard", () => {
+  it("opens a setup-mode Checkout Session for the user's Stripe customer, charging nothing", async () => {
+    const customer = await newCustomer("save-card");
+    const request = saveCardRequest(customer);
+    const chargesBefore = fake.chargeCount();
+
+    const outcome = await stripeGateway.saveCard(request);
+
+    if (outcome.status !== "redirect") throw new Error(`expected a redirect, got ${JSON.stringify(outcome)}`);
+    expect(outcome.reference).toMatch(/^cs_/);
+    const session = fake.session(outcome.reference)!;
+    expect(outcome.url).toBe(session.url);
+    const metadata = { subflow_user_id: String(customer.userId), subflow_purpose: "card_setup" };
+    expect(session).toMatchObject({ mode: "setup", status: "open", customer: await stripeCustomerId(customer.userId), metadata });
+    expect(fake.setupIntent(session.setup_intent as string)).toMatchObject({ status: "requires_payment_method", metadata });
+
+    const sent = lastRequest("POST", "/v1/checkout/sessions")!;
+    expect(sent.idempotencyKey).toBe(request.idempotencyKey);
+    expect(sent.params).toMatchObject({
+      mode: "setup",
+      // Stripe requires it in setup mode unless the payment method types are listed.
+      currency: "eur",
+      metadata,
+      setup_intent_data: { metadata },
+      success_url: request.returnUrl,
+      cancel_url: request.cancelUrl,
+    });
+    expect(sent.params).not.toHaveProperty("line_items");
+    const expiresIn = Number(sent.params.expires_at) - Math.floor(Date.now() / 1000);
+    expect(expiresIn).toBeGreaterThanOrEqual(30 * 60);
+    expect(expiresIn).toBeLessThanOrEqual(40 * 60);
+    expect(fake.chargeCount()).toBe(chargesBefore);
+  });
+
+  it("answers the same session for the same idempotency key", async () => {
+    const customer = await newCustomer("save-card-key");
+    const request = saveCardRequest(customer);
+    const first = await stripeGateway.saveCard(request);
+    expect(await stripeGateway.saveCard(request)).toEqual(first);
+    const another = await stripeGateway.saveCard({ ...request, idempotencyKey: `${request.idempotencyKey}-again` });
+    expect(another.status === "redirect" && another.reference).not.toBe(first.status === "redirect" && first.reference);
+  });
+
+  it("reports the card saved on the page as the user's new card, which renewals can then charge", async () => {
+    const customer = await newCustomer("save-card-hook");
+    const outcome = await stripeGateway.saveCard(saveCardRequest(customer));
+    if (outcome.status !== "redirect") throw new Error("unreachable");
+    const completed = fake.completeCheckout(outcome.reference, { paymentMethod: "pm_card_mastercard" });
+    const setupIntent = fake.setupIntent(fake.session(outcome.reference)!.setup_intent as string)!;
+    const cardToken = setupIntent.payment_method as string;
+    expect(cardToken).toMatch(/^pm_/);
+
+    expect(await deliver(completed)).toEqual({
+      id: completed.id,
+      type: "checkout.session.completed",
+      effect: { kind: "card_saved", userId: customer.userId, cardToken, card: MASTERCARD },
+    });
+    expect(lastRequest("GET", `/v1/setup_intents/${setupIntent.id as string}`)?.params.expand).toEqual(["payment_method"]);
+
+    // Stripe attached the card to the user's customer, so an off-session charge may use it.
+    expect(fake.paymentMethod(cardToken)?.customer).toBe(await stripeCustomerId(customer.userId));
+    expect(await stripeGateway.chargeSavedCard(chargeRequest(customer, cardToken))).toMatchObject({
+      status: "paid",
+      savedCardToken: cardToken,
+      card: MASTERCARD,
+    });
+  });
+
+  it("reports nothing for a setup the customer left, or one whose card is not set up yet", async () => {
+    const customer = await newCustomer("save-card-left");
+    const outcome = await stripeGateway.saveCard(saveCardRequest(customer));
+    if (outcome.status !== "redirect") throw new Error("unreachable");
+    const open = structuredClone(fake.session(outcome.reference)!);
+    expect((await deliver(fake.customEvent("checkout.session.completed", open))).effect).toEqual({ kind: "ignored" });
+    expect((await deliver(fake.expireCheckout(outcome.reference))).effect).toEqual({ kind: "ignored" });
+  });
+
+  it("reads a session by its mode: a setup is never settled as a payment, a payment never saves a card", async () => {
+    const customer = await newCustomer("save-card-modes");
+    const setup = await stripeGateway.saveCard(saveCardRequest(customer));
+    if (setup.status !== "redirect") throw new Error("unreachable");
+    const setupCompleted = fake.completeCheckout(setup.reference);
+    setupCompleted.data.object.metadata = { ...(setupCompleted.data.object.metadata as object), subflow_payment_id: "77" };
+    expect((await deliver(setupCompleted)).effect).toMatchObject({ kind: "card_saved", userId: customer.userId });
+
+    const request = checkoutRequest(customer);
+    const started = await stripeGateway.startPayment(request);
+    const paymentCompleted = fake.completeCheckout(started.reference!);
+    paymentCompleted.data.object.metadata = {
+      ...(paymentCompleted.data.object.metadata as object),
+      subflow_user_id: String(customer.userId),
+      subflow_purpose: "card_setup",
+    };
+    expect((await deliver(paymentCompleted)).effect).toMatchObject({ kind: "settle", paymentId: request.paymentId });
+
+    const foreignSetup = { ...structuredClone(fake.session(setup.reference)!), metadata: {} };
+    expect((await deliver(fake.customEvent("checkout.session.completed", foreignSetup))).effect).toEqual({ kind: "ignored" });
+  });
+});
+
 describe("refund", () => {
   it("refunds the PaymentIntent once per idempotency key", async () => {
     const { customer, cardToken } = await customerWithSavedCard("refund");
@@ -324,7 +461,7 @@ describe("parseWebhook", () => {
       effect: {
         kind: "settle",
         paymentId: request.paymentId,
-        outcome: { status: "paid", reference: paymentIntentId, savedCardToken: fake.paymentIntent(paymentIntentId)!.payment_method },
+        outcome: { status: "paid", reference: paymentIntentId, savedCardToken: fake.paymentIntent(paymentIntentId)!.payment_method, card: VISA },
       },
     });
   });

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { checkCustomizableFamilyPayment } from "@/lib/family/admin/check-customizable-family-payment";
 import { checkboxField, idField, optionalText } from "@/lib/forms/form-fields";
 import { parseMoney } from "@/lib/money";
 import { createPayment } from "@/lib/payments/create-payment";
@@ -63,6 +64,7 @@ const createPaymentFormSchema = z
 export const createPaymentAction = defineAction(
   { role: "admin", schema: createPaymentFormSchema, revalidate: ["/admin"] },
   async (input, { db }) => {
+    await checkCustomizableFamilyPayment(db, input.items);
     const { payment } = await createPayment(db, {
       userId: input.userId,
       gateway: input.gateway,

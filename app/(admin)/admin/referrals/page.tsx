@@ -41,7 +41,7 @@ function Tabs({ current }: { current: Tab }) {
   return (
     <nav className="mb-4 flex gap-6 border-b border-zinc-200">
       {tab("referrals", "Referrals")}
-      {tab("rewards", "Rewards granted")}
+      {tab("rewards", "Rewards")}
     </nav>
   );
 }
@@ -98,16 +98,27 @@ async function ReferralsSection({ db, params }: { db: Db; params: SearchParams }
 
 async function RewardsSection({ db, params }: { db: Db; params: SearchParams }) {
   const page = readPage(params);
-  const rewards = await listReferralRewards(db, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const referralId = readId(params, "referral");
+  const rewards = await listReferralRewards(db, { referralId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return (
     <Card>
-      <CardHeader title="Rewards granted" description="Every reward given for a completed referral, to referrers and friends." />
-      {rewards.rows.length === 0 ? <EmptyState title="No rewards granted yet" /> : <ReferralRewardsTable rows={rewards.rows} />}
+      <CardHeader
+        title={referralId === undefined ? "Rewards" : `Rewards of referral #${referralId}`}
+        description="Every reward earned by a completed referral, to referrers and friends: held until its grant date, granted, or taken back after a refund."
+        actions={
+          referralId === undefined ? undefined : (
+            <Link href="/admin/referrals?tab=rewards" className="text-sm text-brand-700 hover:underline">
+              All rewards
+            </Link>
+          )
+        }
+      />
+      {rewards.rows.length === 0 ? <EmptyState title="No rewards yet" /> : <ReferralRewardsTable rows={rewards.rows} />}
       <Pagination
         page={page}
         pageSize={PAGE_SIZE}
         total={rewards.total}
-        hrefFor={(n) => hrefWith("/admin/referrals", { tab: "rewards", page: n })}
+        hrefFor={(n) => hrefWith("/admin/referrals", { tab: "rewards", referral: referralId, page: n })}
       />
     </Card>
   );

@@ -1,18 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FamilyCodeStatusBadge, familyCodeState } from "@/components/customer/family/family-code-status-badge";
-import { SendInvitationForm } from "@/components/customer/family/send-invitation-form";
-import { ActionButton } from "@/components/ui/action-button";
-import { Card, CardHeader } from "@/components/ui/card";
-import { CopyLinkField } from "@/components/ui/copy-link-field";
+import { AddSeatsForm } from "@/components/customer/family/add-seats-form";
+import { FamilyCodeRow } from "@/components/customer/family/family-code-row";
+import { FamilyMembershipCard } from "@/components/customer/family/family-membership-card";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { formatDate } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUserPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { familyActivationLink } from "@/lib/family/family-link";
+import { listFamilyMemberships } from "@/lib/family/list-family-memberships";
+import { listFamilySeatOffers, type FamilySeatOffer } from "@/lib/family/list-family-seat-offers";
 import { listMasterFamilyRequests, type MasterFamilyRequestRow } from "@/lib/family/list-family-requests";
-import { releaseFamilyChildAction, sendFamilyInvitationAction } from "./actions";
+import {
+  addFamilySeatsAction,
+  leaveFamilyAction,
+  releaseFamilyChildAction,
+  revokeFamilyCodeAction,
+  sendFamilyInvitationAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Family" };
 
@@ -21,6 +28,8 @@ const backLink = (
     ← My account
   </Link>
 );
+
+const codeActions = { release: releaseFamilyChildAction, revoke: revokeFamilyCodeAction, sendInvitation: sendFamilyInvitationAction };
 
 /** The rows grouped by master subscription, in the list's order (newest first). */
 function groupBySubscription(rows: MasterFamilyRequestRow[]) {
@@ -33,93 +42,76 @@ function groupBySubscription(rows: MasterFamilyRequestRow[]) {
   return [...groups.values()];
 }
 
-function FamilyCodeRow({ row }: { row: MasterFamilyRequestRow }) {
-  const { request } = row;
-  const state = familyCodeState(request.status, row.expired);
+function AddSeatsSection({ offer }: { offer: FamilySeatOffer }) {
   return (
-    <li className="space-y-3 px-5 py-4" data-testid={`family-code-${request.code}`} data-status={state}>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div className="flex min-w-0 items-center gap-3">
-          <FamilyCodeStatusBadge state={state} />
-          <span className="text-sm font-medium text-zinc-900">{row.subscriptionTypeName}</span>
-          <code className="truncate text-xs text-zinc-500">{request.code}</code>
-        </div>
-        {request.status === "accepted" ? (
-          <ActionButton
-            action={releaseFamilyChildAction}
-            fields={{ requestId: request.id }}
-            label="Release"
-            pendingLabel="Releasing…"
-            variant="danger"
-            confirm={`Release ${row.slave?.email ?? "this member"}? Their subscription stops now and a new code replaces this one.`}
-            testId={`family-release-${request.id}`}
-          />
-        ) : null}
-      </div>
-      {request.status === "accepted" ? (
-        <p className="text-sm text-zinc-600" data-testid="family-code-slave">
-          Activated by <span className="font-medium text-zinc-900">{row.slave ? (row.slave.name ? `${row.slave.name} (${row.slave.email})` : row.slave.email) : "a deleted account"}</span>{" "}
-          on {formatDateTime(request.acceptedAt)}
-        </p>
-      ) : null}
-      {request.status === "canceled" ? <p className="text-sm text-zinc-500">Canceled on {formatDateTime(request.canceledAt)}</p> : null}
-      {state === "created" ? (
-        <div className="flex flex-wrap items-start justify-between gap-3">
-          <CopyLinkField
-            link={familyActivationLink(request.code)}
-            label="Activation link"
-            inputTestId={`family-link-${request.code}`}
-            buttonTestId={`family-copy-${request.code}`}
-          />
-          <SendInvitationForm action={sendFamilyInvitationAction} requestId={request.id} />
-        </div>
-      ) : null}
-      {state === "created" && request.openedAt ? (
-        <p className="text-xs text-zinc-500">Link opened on {formatDateTime(request.openedAt)}</p>
-      ) : null}
-    </li>
+    <div className="border-t border-zinc-200 bg-zinc-50/60 px-5 py-4" data-testid="family-add-seats">
+      <h3 className="mb-2 text-sm font-semibold text-zinc-900">Add seats</h3>
+      <AddSeatsForm action={addFamilySeatsAction} masterSubscriptionId={offer.masterSubscriptionId} daysLeft={offer.daysLeft} seatTypes={offer.seatTypes} />
+    </div>
   );
 }
 
 export default async function FamilyPage() {
   const user = await requireUserPage("/account/family");
   const db = await getDb();
-  // Scoped to the signed-in master in the query.
-  const rows = await listMasterFamilyRequests(db, { masterUserId: user.id });
+  // Each list is scoped to the signed-in user in its query: their codes as master, their memberships as a child.
+  const [rows, memberships, offers] = await Promise.all([
+    listMasterFamilyRequests(db, { masterUserId: user.id }),
+    listFamilyMemberships(db, { slaveUserId: user.id }),
+    listFamilySeatOffers(db, { masterUserId: user.id }),
+  ]);
   const groups = groupBySubscription(rows);
 
   return (
     <>
       <PageHeader
         title="Family"
-        description="Share your family subscription: each code gives one person a subscription of their own."
+        description={
+          groups.length === 0 && memberships.length > 0
+            ? "The family subscriptions you are a member of."
+            : "Share your family subscription: each code gives one person a subscription of their own."
+        }
         back={backLink}
       />
-      {groups.length === 0 ? (
-        <Card>
-          <EmptyState title="No family codes" description="When you buy a family subscription, its codes to share appear here." />
-        </Card>
-      ) : (
-        <div className="space-y-6">
-          {groups.map((group) => {
-            const used = group.rows.filter((row) => row.request.status === "accepted").length;
-            const live = group.rows.filter((row) => row.request.status !== "canceled").length;
-            return (
-              <Card key={group.subscription.id} data-testid={`family-subscription-${group.subscription.id}`}>
-                <CardHeader
-                  title={group.subscription.typeName}
-                  description={`${formatDate(group.subscription.startAt)} – ${formatDate(group.subscription.endAt)} · ${used} of ${live} codes used`}
-                />
-                <ul className="divide-y divide-zinc-100">
-                  {group.rows.map((row) => (
-                    <FamilyCodeRow key={row.request.id} row={row} />
-                  ))}
-                </ul>
-              </Card>
-            );
-          })}
-        </div>
-      )}
+      <div className="space-y-6">
+        {memberships.map((membership) => (
+          <FamilyMembershipCard key={membership.code} membership={membership} leaveAction={leaveFamilyAction} />
+        ))}
+        {groups.length === 0 && memberships.length === 0 ? (
+          <Card>
+            <EmptyState title="No family codes" description="When you buy a family subscription, its codes to share appear here." />
+          </Card>
+        ) : null}
+        {groups.map((group) => {
+          const used = group.rows.filter((row) => row.request.status === "accepted").length;
+          const live = group.rows.filter((row) => row.request.status !== "canceled").length;
+          const offer = offers.find((candidate) => candidate.masterSubscriptionId === group.subscription.id);
+          return (
+            <Card key={group.subscription.id} data-testid={`family-subscription-${group.subscription.id}`}>
+              <CardHeader
+                title={group.subscription.typeName}
+                description={`${formatDate(group.subscription.startAt)} – ${formatDate(group.subscription.endAt)} · ${used} of ${live} codes used`}
+              />
+              <ul className="divide-y divide-zinc-100">
+                {group.rows.map((row) => (
+                  <FamilyCodeRow key={row.request.id} row={{ ...row, link: familyActivationLink(row.request.code) }} actions={codeActions} />
+                ))}
+              </ul>
+              {offer ? <AddSeatsSection offer={offer} /> : null}
+            </Card>
+          );
+        })}
+        {offers
+          .filter((offer) => !groups.some((group) => group.subscription.id === offer.masterSubscriptionId))
+          .map((offer) => (
+            <Card key={offer.masterSubscriptionId} data-testid={`family-subscription-${offer.masterSubscriptionId}`}>
+              <CardHeader title={offer.masterTypeName} description={`Until ${formatDate(offer.endAt)} · no codes yet`} />
+              <CardBody className="p-0">
+                <AddSeatsSection offer={offer} />
+              </CardBody>
+            </Card>
+          ))}
+      </div>
     </>
   );
 }

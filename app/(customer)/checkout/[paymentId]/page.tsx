@@ -17,7 +17,8 @@ import type { Payment } from "@/lib/db/schema";
 import { getDb } from "@/lib/db";
 import { idField } from "@/lib/forms/form-fields";
 import { formatMoney } from "@/lib/money";
-import { findCheckoutPayment, findPaymentPurchase } from "@/lib/payments/find-checkout-payment";
+import { SAVED_CARD_CHOICE } from "@/lib/payments/checkout-path";
+import { findCheckoutPayment, findPaymentPurchase, findRenewalCard } from "@/lib/payments/find-checkout-payment";
 import { getGateway, isChargeableGateway } from "@/lib/payments/gateways";
 import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
 import { applyDiscountCodeAction, payAction, removeDiscountCodeAction } from "../actions";
@@ -36,6 +37,16 @@ function appliedDiscount(meta: Record<string, unknown>): AppliedDiscountView | n
   if (typeof code === "string") return { code, discountCents };
   const description = (welcome as { description?: unknown } | undefined)?.description;
   return typeof description === "string" ? { code: `Referral: ${description}`, discountCents } : null;
+}
+
+/**
+ * The cards to pay with: a renewal paid again may use the card renewals are charged on; a token gateway lists its
+ * test cards; a redirect gateway's "another card" is entered on its own page (an empty choice).
+ */
+function checkoutCards(mode: "token" | "redirect", gatewayName: string, saved: string | null): CheckoutCard[] {
+  const savedChoice: CheckoutCard[] = saved ? [{ token: SAVED_CARD_CHOICE, label: `${saved} (saved)`, description: "The card your renewals are charged on." }] : [];
+  if (mode === "token") return [...savedChoice, ...DEMO_CARDS];
+  return saved ? [...savedChoice, { token: "", label: "Another card", description: `Entered on ${gatewayName}'s secure page.` }] : [];
 }
 
 /** Where the gateway waits for the customer (Stripe's page, their bank's confirmation), while the payment is pending. */
@@ -71,6 +82,7 @@ export default async function CheckoutPage({
   const discountable = payable && payment.upgradeType === null && typeof payment.meta.referral_welcome_discount !== "object";
   const purchase = payment.status === "paid" && !upgrade ? await findPaymentPurchase(db, { paymentId: payment.id, userId: user.id }) : null;
   const waiting = gatewayAction(payment);
+  const savedCard = payable && payment.recurrentPaymentId !== null ? await findRenewalCard(db, { paymentId: payment.id, userId: user.id }) : null;
 
   return (
     <div className="mx-auto max-w-xl">
@@ -123,7 +135,7 @@ export default async function CheckoutPage({
                 action={payAction}
                 paymentId={payment.id}
                 amountCents={payment.amountCents}
-                cards={gateway.checkoutMode === "token" ? DEMO_CARDS : []}
+                cards={checkoutCards(gateway.checkoutMode, gateway.name, savedCard)}
                 payLabel={gateway.checkoutMode === "token" ? `Pay ${formatMoney(payment.amountCents)}` : `Continue to payment`}
                 lastFailure={payment.failureReason}
               />

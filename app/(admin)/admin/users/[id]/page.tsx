@@ -20,6 +20,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { listCustomizableFamilyOptions } from "@/lib/family/admin/list-customizable-family-options";
 import { listPayments } from "@/lib/payments/list-payments";
 import { listRecurrentPayments } from "@/lib/recurrent-payments/list-recurrent-payments";
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
@@ -48,11 +49,12 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
   const db = await getDb();
   const user = await findUser(db, userId.data);
   if (!user) notFound();
-  const [subscriptions, payments, recurrent, types, query] = await Promise.all([
+  const [subscriptions, payments, recurrent, types, customizableFamilies, query] = await Promise.all([
     listSubscriptions(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
     listPayments(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
     listRecurrentPayments(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
     listSubscriptionTypes(db),
+    listCustomizableFamilyOptions(db),
     searchParams,
   ]);
   const typeOptions = types.map(({ id, code, name, priceCents, lengthDays, active }) => ({ id, code, name, priceCents, lengthDays, active }));
@@ -129,7 +131,7 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
           <Card>
             <CardHeader title="Create a payment" description="Paying it creates the subscription." />
             <CardBody>
-              <CreatePaymentForm action={createPaymentAction} userId={user.id} types={typeOptions} />
+              <CreatePaymentForm action={createPaymentAction} userId={user.id} types={typeOptions} customizableFamilies={customizableFamilies} />
             </CardBody>
           </Card>
         </div>

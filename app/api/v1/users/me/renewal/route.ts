@@ -1,0 +1,9 @@
+import { apiRoute, NextResponse } from "@/lib/api/api-route";
+import { serializeRecurrentPayment } from "@/lib/api/serializers";
+import { setRenewal } from "@/lib/billing/set-renewal";
+import { renewalBodySchema } from "./schema";
+
+export const POST = apiRoute({ auth: { token: "user" }, body: renewalBodySchema }, async ({ db, principal, body }) => {
+  const renewal = await setRenewal(db, { userId: principal.user.id, action: body.action });
+  return NextResponse.json({ recurrent_payment: serializeRecurrentPayment(renewal) });
+});

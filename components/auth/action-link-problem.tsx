@@ -1,0 +1,33 @@
+import { LinkButton } from "@/components/ui/button";
+import { Card, CardBody } from "@/components/ui/card";
+
+const TITLES = {
+  unknown: "This link is not valid",
+  used: "This link was already used",
+  expired: "This link has expired",
+} as const;
+
+/** What an emailed link's page shows when its token is unknown, spent or expired: why, and where to ask again. */
+export function ActionLinkProblem({
+  status,
+  explanation,
+  againHref,
+  againLabel,
+}: {
+  status: keyof typeof TITLES;
+  explanation: string;
+  againHref: string;
+  againLabel: string;
+}) {
+  return (
+    <Card data-testid="link-problem" data-status={status}>
+      <CardBody className="px-6 py-6">
+        <h1 className="text-lg font-semibold text-zinc-900">{TITLES[status]}</h1>
+        <p className="mt-1 mb-5 text-sm text-zinc-500">{explanation}</p>
+        <LinkButton href={againHref} data-testid="link-problem-again">
+          {againLabel}
+        </LinkButton>
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import type { ActionState } from "@/lib/actions/action-state";
+import { FormField } from "@/components/ui/form-field";
+import { fieldError } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+type RequestResetAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** One field; once sent, the same notice whatever happened, so the page does not tell who has an account. */
+export function ForgotPasswordForm({ action }: { action: RequestResetAction }) {
+  const { state, pending, formProps } = useFormAction(action);
+  if (state?.ok) {
+    return (
+      <Notice tone="success" data-testid="forgot-password-sent">
+        {state.message}
+      </Notice>
+    );
+  }
+  return (
+    <form {...formProps} className="space-y-4" data-testid="forgot-password-form">
+      <FormField label="Email" htmlFor="email" error={fieldError(state, "email")}>
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          autoFocus
+          invalid={!!fieldError(state, "email")}
+          data-testid="forgot-password-email"
+        />
+      </FormField>
+      <SubmitButton pending={pending} className="w-full" pendingLabel="Sending…" data-testid="forgot-password-submit">
+        Send me a link
+      </SubmitButton>
+    </form>
+  );
+}

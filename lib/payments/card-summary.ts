@@ -1,0 +1,21 @@
+import { z } from "zod";
+import type { CardSummary } from "./gateways/gateway";
+
+const cardSummarySchema = z.object({
+  brand: z.string().min(1).max(40),
+  last4: z.string().regex(/^\d{4}$/),
+  expMonth: z.number().int().min(1).max(12),
+  expYear: z.number().int().min(2000).max(2200),
+});
+
+/** A card summary stored in JSON (a payment's meta), or null when absent or malformed. UI-safe. */
+export function cardSummaryOf(value: unknown): CardSummary | null {
+  const parsed = cardSummarySchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** "Visa •••• 4242, expires 12/2030". */
+export function describeCard(card: CardSummary): string {
+  const brand = card.brand.charAt(0).toUpperCase() + card.brand.slice(1);
+  return `${brand} •••• ${card.last4}, expires ${String(card.expMonth).padStart(2, "0")}/${card.expYear}`;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { recurrentPayments } from "@/lib/db/schema";
+import type { CardSummary } from "@/lib/payments/gateways/gateway";
+
+/**
+ * The customer's renewals are charged on a new card from now on: every recurrent payment of theirs that can still be
+ * charged (active, or stopped by a failed charge and waiting for them to pay) takes the card. Returns how many did.
+ */
+export async function replaceSavedCard(
+  db: Db,
+  options: { userId: number; gateway: string; cardToken: string; card: CardSummary | null },
+): Promise<number> {
+  const updated = await db
+    .update(recurrentPayments)
+    .set({
+      cardToken: options.cardToken,
+      gateway: options.gateway,
+      cardBrand: options.card?.brand ?? null,
+      cardLast4: options.card?.last4 ?? null,
+      cardExpMonth: options.card?.expMonth ?? null,
+      cardExpYear: options.card?.expYear ?? null,
+      updatedAt: now(),
+    })
+    .where(and(eq(recurrentPayments.userId, options.userId), inArray(recurrentPayments.state, ["active", "charge_failed"])))
+    .returning({ id: recurrentPayments.id });
+  return updated.length;
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { isCountryCode } from "./countries";
+import { emailSchema, passwordSchema } from "./user-schemas";
+
+/**
+ * What a customer may change about their own account, shared by the profile page's actions and the
+ * /api/v1/users/me routes. UI-safe. Address fields are optional: empty text is stored as null.
+ */
+export const profileNameSchema = z.string().trim().min(1, { message: "Tell us your name." }).max(200);
+
+const emptyToNull = (value: string | null) => (value ? value : null);
+
+export const addressTextSchema = z
+  .string()
+  .trim()
+  .max(200, { message: "Use at most 200 characters." })
+  .nullable()
+  .transform(emptyToNull);
+
+export const postalCodeSchema = z
+  .string()
+  .trim()
+  .max(20, { message: "Use at most 20 characters." })
+  .nullable()
+  .transform(emptyToNull);
+
+/** ISO 3166-1 alpha-2, any case in, upper case out ("de" → "DE"). */
+export const countryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code) => code === "" || isCountryCode(code), { message: "Choose a country (ISO code such as DE or US)." })
+  .nullable()
+  .transform(emptyToNull);
+
+export const profileSchema = z.object({
+  name: profileNameSchema,
+  addressLine1: addressTextSchema,
+  addressLine2: addressTextSchema,
+  postalCode: postalCodeSchema,
+  city: addressTextSchema,
+  country: countryCodeSchema,
+});
+export type ProfileInput = z.output<typeof profileSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, { message: "Enter your current password." }).max(200),
+  newPassword: passwordSchema,
+});
+
+export const emailChangeSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { message: "Enter your current password." }).max(200),
+});
+
+export const passwordResetRequestSchema = z.object({ email: emailSchema });
+
+/** The link's token: 32 random bytes in base64url (43 characters); anything else cannot be one of ours. */
+export const actionTokenSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{43}$/, { message: "This link is not valid." });
+
+export const resetPasswordSchema = z.object({ token: actionTokenSchema, newPassword: passwordSchema });

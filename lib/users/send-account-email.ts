@@ -1,0 +1,47 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { buildEmailContext } from "@/lib/email/build-email-context";
+import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
+import { renderEmailTemplate, type EmailTemplateSource } from "@/lib/email/render-template";
+import { EmailDeliveryError, sendEmail, type SendEmailResult } from "@/lib/email/send-email";
+import type { EmailTransport } from "@/lib/email/transport";
+
+export interface SendAccountEmailOptions {
+  userId: number;
+  /** Not always the user's current address: an email change writes to the new one, its notice to the old one. */
+  to: string;
+  /** The built-in text, used when admins have stored no template with its code. */
+  template: EmailTemplateSource & { code: string };
+  idempotencyKey: string;
+  extra: Record<string, unknown>;
+  transport?: EmailTransport;
+}
+
+/**
+ * Render an account email (the admin's template with the code, else the built-in one) with the user's context and
+ * send it once per key. Returns null when delivery failed: the failure is on its email_log row for the admin, and
+ * the caller's answer does not change (a reset request must read the same either way).
+ */
+export async function sendAccountEmail(db: Db, options: SendAccountEmailOptions): Promise<SendEmailResult | null> {
+  const stored = await findEmailTemplateByCode(db, options.template.code);
+  const context = await buildEmailContext(db, options.userId, options.extra);
+  const rendered = renderEmailTemplate(stored ?? options.template, context);
+  try {
+    return await sendEmail(
+      db,
+      {
+        idempotencyKey: options.idempotencyKey,
+        to: options.to,
+        userId: options.userId,
+        templateCode: options.template.code,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+      },
+      { transport: options.transport },
+    );
+  } catch (error) {
+    if (error instanceof EmailDeliveryError) return null;
+    throw error;
+  }
+}
