@@ -6,7 +6,7 @@ import { signIn, uniqueSuffix } from "./fixtures";
  * Billing self-service: a new customer buys Web monthly with automatic renewal, then on /account/billing stops and
  * resumes the renewal, schedules the switch to yearly and takes it back, and replaces the card; Petra (demo seed:
  * her Web monthly renewal was declined on tok_declined and stopped as charge_failed) pays it with a new card and has
- * web access again.
+ * web access again; Emma (demo seed: she stopped her Club monthly renewal) resumes it.
  */
 
 const PASSWORD = "billing-pass-1234";
@@ -97,4 +97,13 @@ test("Petra pays her failed renewal with a new card and has web access again", a
   await expect(page.getByTestId("failed-renewal")).toHaveCount(0);
   await expect(page.getByTestId("billing-renewal")).toContainText("Active");
   await expect(page.getByTestId("saved-card")).toContainText("Visa •••• 4242");
+});
+
+test("Emma resumes the renewal she stopped", async ({ page }) => {
+  await signIn(page, "emma@subflow.test", "emma1234");
+  await page.goto("/account/billing");
+  await expect(page.getByTestId("billing-renewal")).toContainText("Stopped by customer");
+  await page.getByTestId("renewal-resume").click();
+  await expect(page.getByTestId("billing-renewal")).toContainText("Active");
+  await expect(page.getByTestId("renewal-stop")).toBeVisible();
 });
