@@ -98,12 +98,14 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                       <RecurrentStateBadge state={renewal.state} />
                     </dd>
                   </div>
-                  <div className="flex justify-between gap-4">
-                    <dt className="text-zinc-500">{renewal.state === "active" ? "Next charge" : "Would renew on"}</dt>
-                    <dd className="text-zinc-900" data-testid="billing-next-charge">
-                      {formatDate(renewal.nextAttemptAt ?? renewal.chargeAt)}
-                    </dd>
-                  </div>
+                  {renewal.state === "charge_failed" ? null : (
+                    <div className="flex justify-between gap-4">
+                      <dt className="text-zinc-500">{renewal.state === "active" ? "Next charge" : "Subscription ends"}</dt>
+                      <dd className="text-zinc-900" data-testid="billing-next-charge">
+                        {formatDate(renewal.state === "active" ? (renewal.nextAttemptAt ?? renewal.chargeAt) : renewal.chargeAt)}
+                      </dd>
+                    </div>
+                  )}
                   <div className="flex justify-between gap-4">
                     <dt className="text-zinc-500">Renews into</dt>
                     <dd className="text-right text-zinc-900" data-testid="billing-next-plan">
@@ -111,23 +113,25 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                     </dd>
                   </div>
                 </dl>
-                <div className="flex justify-end border-t border-zinc-100 pt-4">
-                  {renewal.state === "active" ? (
-                    <ActionButton
-                      action={setRenewalAction}
-                      fields={{ action: "stop" }}
-                      label="Stop automatic renewal"
-                      pendingLabel="Stopping…"
-                      variant="danger"
-                      confirm="Stop automatic renewal? Your subscription keeps running until it ends."
-                      testId="renewal-stop"
-                    />
-                  ) : canResume ? (
-                    <ActionButton action={setRenewalAction} fields={{ action: "resume" }} label="Resume automatic renewal" pendingLabel="Resuming…" variant="primary" testId="renewal-resume" />
-                  ) : renewal.state === "user_stop" ? (
-                    <p className="text-zinc-500">Your subscription has ended; choose a plan to subscribe again.</p>
-                  ) : null}
-                </div>
+                {renewal.state === "charge_failed" ? null : (
+                  <div className="flex justify-end border-t border-zinc-100 pt-4">
+                    {renewal.state === "active" ? (
+                      <ActionButton
+                        action={setRenewalAction}
+                        fields={{ action: "stop" }}
+                        label="Stop automatic renewal"
+                        pendingLabel="Stopping…"
+                        variant="danger"
+                        confirm="Stop automatic renewal? Your subscription keeps running until it ends."
+                        testId="renewal-stop"
+                      />
+                    ) : canResume ? (
+                      <ActionButton action={setRenewalAction} fields={{ action: "resume" }} label="Resume automatic renewal" pendingLabel="Resuming…" variant="primary" testId="renewal-resume" />
+                    ) : (
+                      <p className="text-zinc-500">Your subscription has ended; choose a plan to subscribe again.</p>
+                    )}
+                  </div>
+                )}
               </>
             )}
           </CardBody>
