@@ -1,14 +1,11 @@
 "use client";
 
+import { CardChoices, type CardChoice } from "@/components/customer/card-choices";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
-export interface CheckoutCard {
-  token: string;
-  label: string;
-  description: string;
-}
+export type CheckoutCard = CardChoice;
 
 /**
  * Pick a (test) card and pay, or — for a gateway with its own payment page (no cards listed) — go on to it. The button
@@ -38,28 +35,7 @@ export function CheckoutForm({
       <input type="hidden" name="paymentId" value={paymentId} />
       <input type="hidden" name="expectedAmountCents" value={amountCents} />
       {cards.length > 0 ? (
-        <fieldset className="space-y-2">
-          <legend className="mb-2 text-sm font-medium text-zinc-900">Card</legend>
-          {cards.map((card, index) => (
-            <label
-              key={card.token}
-              className="flex cursor-pointer items-start gap-3 rounded-md border border-zinc-200 px-3 py-2.5 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
-            >
-              <input
-                type="radio"
-                name="cardToken"
-                value={card.token}
-                defaultChecked={index === 0}
-                className="mt-0.5 accent-brand-600"
-                data-testid={`checkout-card-${card.token}`}
-              />
-              <span>
-                <span className="block font-medium text-zinc-900">{card.label}</span>
-                <span className="block text-zinc-500">{card.description}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <CardChoices legend="Card" cards={cards} testIdPrefix="checkout-card-" />
       ) : null}
       {state && !state.ok ? (
         <Notice

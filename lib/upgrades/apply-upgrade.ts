@@ -18,7 +18,7 @@ import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { createPayment } from "@/lib/payments/create-payment";
 import { beginCharge } from "@/lib/payments/begin-charge";
 import { absoluteCheckoutUrl, gatewayCurrency, loadGatewayCustomer } from "@/lib/payments/gateway-request-parts";
-import { getGateway } from "@/lib/payments/gateways";
+import { checkoutGateway, getGateway } from "@/lib/payments/gateways";
 import type { GatewayOutcome } from "@/lib/payments/gateways/gateway";
 import { toGatewayCode } from "@/lib/payments/gateways/gateway-codes";
 import { settlePayment } from "@/lib/payments/settle-payment";
@@ -215,23 +215,7 @@ async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeO
   const [typed] = await tx.update(payments).set({ upgradeType: offer.type }).where(eq(payments.id, created.id)).returning();
   if (!typed) throw new Error("update returned no row");
   const { payment, idempotencyKey: chargeKey } = await beginCharge(tx, typed);
-  const [upgrade] = await tx
-    .insert(subscriptionUpgrades)
-    .values({
-      userId,
-      baseSubscriptionId: context.base.subscriptionId,
-      type: offer.type,
-      status: "pending",
-      targetSubscriptionTypeId: offer.target.id,
-      upgradeOptionId: offer.optionId,
-      paymentId: payment.id,
-      chargeCents: offer.chargeCents,
-      creditCents: offer.creditCents,
-      idempotencyKey,
-      createdAt: now(),
-    })
-    .returning();
-  if (!upgrade) throw new Error("insert returned no row");
+  const upgrade = await insertPendingUpgrade(tx, context, offer, { paymentId: payment.id, idempotencyKey });
   return {
     kind: "charge",
     upgrade,
@@ -272,7 +256,8 @@ async function applyPaidExtend(tx: Db, context: OfferContext, offer: UpgradeOffe
   const { userId } = context;
   const { payment: created } = await createPayment(tx, {
     userId,
-    gateway: "demo",
+    // Paid at the customer's checkout, through the gateway customers pay with.
+    gateway: checkoutGateway().code,
     items: [{ subscriptionTypeCode: offer.target.code, amountCents: offer.chargeCents }],
     meta: { upgrade: { type: offer.type, base_subscription_id: context.base.subscriptionId } },
   });
@@ -282,22 +267,33 @@ async function applyPaidExtend(tx: Db, context: OfferContext, offer: UpgradeOffe
     .where(eq(payments.id, created.id))
     .returning();
   if (!payment) throw new Error("update returned no row");
+  const upgrade = await insertPendingUpgrade(tx, context, offer, { paymentId: payment.id, idempotencyKey });
+  return { kind: "applied", applied: { upgrade, subscription: null, payment, replayed: false } };
+}
+
+/** A paid upgrade waiting for its payment: completed when the payment is (settled or paid at the checkout). */
+async function insertPendingUpgrade(
+  tx: Db,
+  context: OfferContext,
+  offer: UpgradeOffer,
+  fields: { paymentId: number; idempotencyKey: string },
+): Promise<SubscriptionUpgrade> {
   const [upgrade] = await tx
     .insert(subscriptionUpgrades)
     .values({
-      userId,
+      userId: context.userId,
       baseSubscriptionId: context.base.subscriptionId,
       type: offer.type,
       status: "pending",
       targetSubscriptionTypeId: offer.target.id,
       upgradeOptionId: offer.optionId,
-      paymentId: payment.id,
+      paymentId: fields.paymentId,
       chargeCents: offer.chargeCents,
       creditCents: offer.creditCents,
-      idempotencyKey,
+      idempotencyKey: fields.idempotencyKey,
       createdAt: now(),
     })
     .returning();
   if (!upgrade) throw new Error("insert returned no row");
-  return { kind: "applied", applied: { upgrade, subscription: null, payment, replayed: false } };
+  return upgrade;
 }
