@@ -21,6 +21,11 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  projects: [
+    { name: "default", testIgnore: /\.clock\.spec\.ts$/ },
+    // Tests that move the server's dev clock run last, alone: the others assume "now" is now.
+    { name: "clock", testMatch: /\.clock\.spec\.ts$/, dependencies: ["default"] },
+  ],
   use: {
     baseURL,
     screenshot: "only-on-failure",
