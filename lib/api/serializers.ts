@@ -1,4 +1,6 @@
 import "server-only";
+import { cardOfColumns } from "@/lib/payments/card-summary";
+import type { CardSummary } from "@/lib/payments/gateways/gateway";
 import type { Payment, PaymentItem, RecurrentPayment, Subscription, SubscriptionType, User } from "@/lib/db/schema";
 import type {
   PaymentItemJson,
@@ -96,11 +98,12 @@ export function serializeRecurrentPayment(recurrent: RecurrentPayment): Recurren
     custom_amount_cents: recurrent.customAmountCents,
     charge_at: iso(recurrent.chargeAt),
     expires_at: isoOrNull(recurrent.expiresAt),
-    card:
-      recurrent.cardBrand && recurrent.cardLast4 && recurrent.cardExpMonth && recurrent.cardExpYear
-        ? { brand: recurrent.cardBrand, last4: recurrent.cardLast4, exp_month: recurrent.cardExpMonth, exp_year: recurrent.cardExpYear }
-        : null,
+    card: serializeCard(cardOfColumns(recurrent)),
     plan_changed_at: isoOrNull(recurrent.planChangedAt),
     created_at: iso(recurrent.createdAt),
   };
+}
+
+export function serializeCard(card: CardSummary | null) {
+  return card ? { brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear } : null;
 }

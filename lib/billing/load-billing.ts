@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
-import { now } from "@/lib/clock";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { discountCodes, payments, subscriptionTypes, type RecurrentPayment } from "@/lib/db/schema";
+import { payments, subscriptionTypes, type DiscountCode, type RecurrentPayment } from "@/lib/db/schema";
+import { listUnusedDiscountCodes } from "@/lib/referrals/discounts/list-unused-discount-codes";
 import { findMyRenewal } from "./find-my-renewal";
 import { listPlanChangeOptions, type PlanOption } from "./plan-change-options";
 
@@ -15,19 +15,14 @@ export interface BillingOverview {
   /** Plans the renewal may switch to at period end; empty unless the renewal is active. */
   planOptions: PlanOption[];
   currentPlan: PlanOption | null;
-  unusedDiscountCodes: (typeof discountCodes.$inferSelect)[];
+  unusedDiscountCodes: DiscountCode[];
 }
 
 /** Everything /account/billing shows beside the payment history; every query is scoped to the user. */
 export async function loadBilling(db: Db, userId: number): Promise<BillingOverview> {
-  const at = now();
   const [renewal, unusedDiscountCodes] = await Promise.all([
     findMyRenewal(db, userId),
-    db
-      .select()
-      .from(discountCodes)
-      .where(and(eq(discountCodes.userId, userId), isNull(discountCodes.usedAt), or(isNull(discountCodes.expiresAt), gt(discountCodes.expiresAt, at))))
-      .orderBy(desc(discountCodes.createdAt), desc(discountCodes.id)),
+    listUnusedDiscountCodes(db, userId),
   ]);
   if (!renewal) return { renewal: null, next: null, failedPayment: null, planOptions: [], currentPlan: null, unusedDiscountCodes };
 

@@ -19,3 +19,22 @@ export function describeCard(card: CardSummary): string {
   const brand = card.brand.charAt(0).toUpperCase() + card.brand.slice(1);
   return `${brand} •••• ${card.last4}, expires ${String(card.expMonth).padStart(2, "0")}/${card.expYear}`;
 }
+
+/** A recurrent payment's card columns, as they are stored. */
+export interface CardColumns {
+  cardBrand: string | null;
+  cardLast4: string | null;
+  cardExpMonth: number | null;
+  cardExpYear: number | null;
+}
+
+/** The card a recurrent payment charges, or null when the gateway never described it. UI-safe. */
+export function cardOfColumns(row: CardColumns): CardSummary | null {
+  const { cardBrand: brand, cardLast4: last4, cardExpMonth: expMonth, cardExpYear: expYear } = row;
+  return brand && last4 && expMonth && expYear ? { brand, last4, expMonth, expYear } : null;
+}
+
+/** The columns that store a card (all null without one). */
+export function cardColumns(card: CardSummary | null | undefined): CardColumns {
+  return { cardBrand: card?.brand ?? null, cardLast4: card?.last4 ?? null, cardExpMonth: card?.expMonth ?? null, cardExpYear: card?.expYear ?? null };
+}

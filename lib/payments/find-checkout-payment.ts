@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { describeCard } from "./card-summary";
+import { cardOfColumns, describeCard } from "./card-summary";
 import { paymentItems, payments, recurrentPayments, subscriptions, subscriptionTypes, subscriptionUpgrades } from "@/lib/db/schema";
 
 /**
@@ -55,11 +55,16 @@ export async function findPaymentPurchase(db: Db, options: { paymentId: number; 
 /** The card a renewal payment's recurrent payment is charged on, described ("Visa •••• 4242, expires 12/2030"). */
 export async function findRenewalCard(db: Db, options: { paymentId: number; userId: number }): Promise<string | null> {
   const [row] = await db
-    .select({ brand: recurrentPayments.cardBrand, last4: recurrentPayments.cardLast4, expMonth: recurrentPayments.cardExpMonth, expYear: recurrentPayments.cardExpYear })
+    .select({
+      cardBrand: recurrentPayments.cardBrand,
+      cardLast4: recurrentPayments.cardLast4,
+      cardExpMonth: recurrentPayments.cardExpMonth,
+      cardExpYear: recurrentPayments.cardExpYear,
+    })
     .from(payments)
     .innerJoin(recurrentPayments, eq(recurrentPayments.id, payments.recurrentPaymentId))
     .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId), eq(recurrentPayments.gateway, payments.gateway)));
   if (!row) return null;
-  const { brand, last4, expMonth, expYear } = row;
-  return brand && last4 && expMonth && expYear ? describeCard({ brand, last4, expMonth, expYear }) : "Your saved card";
+  const card = cardOfColumns(row);
+  return card ? describeCard(card) : "Your saved card";
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cardColumns } from "@/lib/payments/card-summary";
 import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
@@ -46,10 +47,7 @@ export async function createRecurrentPayment(
       chargeAt: parent.subscription.endAt,
       expiresAt: options.expiresAt ?? null,
       state: "active",
-      cardBrand: options.card?.brand ?? null,
-      cardLast4: options.card?.last4 ?? null,
-      cardExpMonth: options.card?.expMonth ?? null,
-      cardExpYear: options.card?.expYear ?? null,
+      ...cardColumns(options.card),
       createdAt: now(),
       updatedAt: now(),
     })

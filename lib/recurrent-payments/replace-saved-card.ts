@@ -1,4 +1,5 @@
 import "server-only";
+import { cardColumns } from "@/lib/payments/card-summary";
 import { and, eq, inArray } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
@@ -18,10 +19,7 @@ export async function replaceSavedCard(
     .set({
       cardToken: options.cardToken,
       gateway: options.gateway,
-      cardBrand: options.card?.brand ?? null,
-      cardLast4: options.card?.last4 ?? null,
-      cardExpMonth: options.card?.expMonth ?? null,
-      cardExpYear: options.card?.expYear ?? null,
+      ...cardColumns(options.card),
       updatedAt: now(),
     })
     .where(and(eq(recurrentPayments.userId, options.userId), inArray(recurrentPayments.state, ["active", "charge_failed"])))

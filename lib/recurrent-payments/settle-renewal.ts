@@ -2,18 +2,14 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments, recurrentPayments, type Payment, type RecurrentPayment } from "@/lib/db/schema";
+import { payments, recurrentPayments, type Payment } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
-import type { CardSummary, GatewayOutcome } from "@/lib/payments/gateways/gateway";
+import { cardOfColumns } from "@/lib/payments/card-summary";
+import type { GatewayOutcome } from "@/lib/payments/gateways/gateway";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { recordPending, type SettleResult } from "@/lib/payments/settle-payment";
 import { releaseDiscountOfFailedPayment } from "@/lib/referrals/discounts/apply-discount-to-renewal";
 import { createRecurrentPayment } from "./create-recurrent-payment";
-
-function savedCardOf(recurrent: RecurrentPayment): CardSummary | null {
-  const { cardBrand: brand, cardLast4: last4, cardExpMonth: expMonth, cardExpYear: expYear } = recurrent;
-  return brand && last4 && expMonth && expYear ? { brand, last4, expMonth, expYear } : null;
-}
 
 /** After a decline the charge is tried again after 1, 2, then 3 days; the fourth decline ends the chain. */
 export const CHARGE_RETRY_DAYS = [1, 2, 3] as const;
@@ -57,7 +53,7 @@ export async function settleRenewal(tx: Db, payment: Payment, outcome: GatewayOu
     const next = await createRecurrentPayment(tx, {
       parentPaymentId: payment.id,
       cardToken: newCard ? outcome.savedCardToken! : recurrent.cardToken,
-      card: newCard ? (outcome.card ?? null) : savedCardOf(recurrent),
+      card: newCard ? (outcome.card ?? null) : cardOfColumns(recurrent),
       customAmountCents: recurrent.customAmountCents,
       expiresAt: recurrent.expiresAt,
     });

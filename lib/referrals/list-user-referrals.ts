@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
-import { now } from "@/lib/clock";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { discountCodes, referralRewards, referrals, type DiscountCode, type Referral, type ReferralReward } from "@/lib/db/schema";
+import { listUnusedDiscountCodes } from "./discounts/list-unused-discount-codes";
 
 export interface UserReward {
   reward: ReferralReward;
@@ -21,7 +21,6 @@ export interface UserReferrals {
 
 /** Everything /account/referrals and `GET /api/v1/referrals` show, each query scoped to the user in its `where`. */
 export async function listUserReferrals(db: Db, options: { userId: number }): Promise<UserReferrals> {
-  const at = now();
   const [referralRows, rewardRows, codeRows] = await Promise.all([
     db
       .select()
@@ -34,17 +33,7 @@ export async function listUserReferrals(db: Db, options: { userId: number }): Pr
       .leftJoin(discountCodes, and(eq(discountCodes.id, referralRewards.discountCodeId), eq(discountCodes.userId, options.userId)))
       .where(eq(referralRewards.userId, options.userId))
       .orderBy(desc(referralRewards.createdAt), desc(referralRewards.id)),
-    db
-      .select()
-      .from(discountCodes)
-      .where(
-        and(
-          eq(discountCodes.userId, options.userId),
-          isNull(discountCodes.usedAt),
-          or(isNull(discountCodes.expiresAt), gt(discountCodes.expiresAt, at)),
-        ),
-      )
-      .orderBy(desc(discountCodes.createdAt), desc(discountCodes.id)),
+    listUnusedDiscountCodes(db, options.userId),
   ]);
   return { referrals: referralRows, rewards: rewardRows, unusedDiscountCodes: codeRows };
 }

@@ -14,7 +14,7 @@ import { loadBilling } from "@/lib/billing/load-billing";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
-import { describeCard } from "@/lib/payments/card-summary";
+import { cardOfColumns, describeCard } from "@/lib/payments/card-summary";
 import { getGateway } from "@/lib/payments/gateways";
 import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
 import { listMyPayments } from "@/lib/receipts/list-my-payments";
@@ -43,10 +43,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   ]);
   const { renewal, next, failedPayment, planOptions, currentPlan, unusedDiscountCodes } = billing;
   const gateway = renewal ? getGateway(renewal.gateway) : null;
-  const card =
-    renewal?.cardBrand && renewal.cardLast4 && renewal.cardExpMonth && renewal.cardExpYear
-      ? describeCard({ brand: renewal.cardBrand, last4: renewal.cardLast4, expMonth: renewal.cardExpMonth, expYear: renewal.cardExpYear })
-      : null;
+  const savedCard = renewal ? cardOfColumns(renewal) : null;
+  const card = savedCard ? describeCard(savedCard) : null;
   const canResume = renewal?.state === "user_stop" && renewal.chargeAt.getTime() > now().getTime();
 
   return (

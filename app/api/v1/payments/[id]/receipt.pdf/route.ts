@@ -1,7 +1,9 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { receiptPdfResponse } from "@/lib/receipts/receipt-pdf-response";
-import { receiptPaymentIdParam, receiptQuerySchema } from "./schema";
+import { receiptNotFound } from "@/lib/receipts/load-receipt-document";
+import { paymentIdParam } from "../payment-id";
+import { receiptQuerySchema } from "./schema";
 
 export const GET = apiRoute({ auth: { token: "user" }, query: receiptQuerySchema }, async ({ db, principal, params, query }) =>
-  receiptPdfResponse(db, { paymentId: receiptPaymentIdParam(params), userId: principal.user.id, kind: query.document }),
+  receiptPdfResponse(db, { paymentId: paymentIdParam(params, receiptNotFound), userId: principal.user.id, kind: query.document }),
 );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/api/openapi-operations";
-import { receiptNotFound } from "@/lib/receipts/load-receipt-document";
 import { RECEIPT_DOCUMENT_KINDS } from "@/lib/receipts/receipt-document";
+import { paymentIdPathSchema } from "../payment-id";
 
 export const receiptQuerySchema = z.strictObject({
   document: z
@@ -9,15 +9,6 @@ export const receiptQuerySchema = z.strictObject({
     .default("receipt")
     .meta({ description: "`receipt` (default), or `credit_note` for a refunded payment's credit note." }),
 });
-
-const paymentIdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
-
-/** The `{id}` segment; a value that is not an id names no receipt (404, like an unknown one). */
-export function receiptPaymentIdParam(params: Record<string, string>): number {
-  const parsed = paymentIdParamSchema.safeParse(params.id);
-  if (!parsed.success) throw receiptNotFound();
-  return parsed.data;
-}
 
 export const getReceiptPdfOperation = {
   ...defineOperation({
@@ -40,6 +31,6 @@ export const getReceiptPdfOperation = {
   }),
   requestParams: {
     query: receiptQuerySchema,
-    path: z.object({ id: z.number().int().positive().meta({ description: "The payment id." }) }),
+    path: paymentIdPathSchema,
   },
 };

@@ -2,10 +2,12 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { loadPaymentResult } from "@/lib/api/load-payment-result";
 import { reopenFailedRenewal } from "@/lib/billing/reopen-failed-renewal";
 import { payPayment } from "@/lib/payments/pay-payment";
-import { retryPaymentBodySchema, retryPaymentIdParam } from "./schema";
+import { notFound } from "@/lib/errors";
+import { paymentIdParam } from "../payment-id";
+import { retryPaymentBodySchema } from "./schema";
 
 export const POST = apiRoute({ auth: { token: "user" }, body: retryPaymentBodySchema }, async ({ db, principal, params, body }) => {
-  const reopened = await reopenFailedRenewal(db, { userId: principal.user.id, paymentId: retryPaymentIdParam(params) });
+  const reopened = await reopenFailedRenewal(db, { userId: principal.user.id, paymentId: paymentIdParam(params, () => notFound("payment_not_found", "No renewal payment of yours with that id.")) });
   const paid = await payPayment(db, {
     paymentId: reopened.id,
     userId: principal.user.id,

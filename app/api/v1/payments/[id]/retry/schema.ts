@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { paymentSchema, recurrentPaymentSchema, subscriptionSchema } from "@/lib/api/entity-schemas";
 import { defineOperation, jsonContent } from "@/lib/api/openapi-operations";
-import { notFound } from "@/lib/errors";
+import { paymentIdPathSchema } from "../payment-id";
 
 export const retryPaymentBodySchema = z
   .strictObject({
@@ -19,13 +19,6 @@ export const retryPaymentResponseSchema = z
   })
   .meta({ id: "RetryPaymentResponse" });
 
-/** The `{id}` of /payments/{id}/retry: a malformed id names no payment (404, like an unknown one). */
-export function retryPaymentIdParam(params: Record<string, string>): number {
-  const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(params.id);
-  if (!parsed.success) throw notFound("payment_not_found", "No renewal payment of yours with that id.");
-  return parsed.data;
-}
-
 export const retryPaymentOperation = {
   ...defineOperation({
     operationId: "retryMyPayment",
@@ -39,5 +32,5 @@ export const retryPaymentOperation = {
     responses: { "201": { description: "Paid, charging, or waiting at `checkout_url`.", content: jsonContent(retryPaymentResponseSchema) } },
     errors: { 400: ["card_token_required", "saved_card_missing"], 402: ["payment_declined"], 404: ["payment_not_found"], 409: ["payment_not_retryable", "payment_in_progress"] },
   }),
-  requestParams: { path: z.object({ id: z.number().int().positive().meta({ description: "The failed payment's id." }) }) },
+  requestParams: { path: paymentIdPathSchema },
 };

@@ -1,4 +1,5 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
+import { serializeCard } from "@/lib/api/serializers";
 import { saveNewCard } from "@/lib/billing/save-new-card";
 import { saveCardBodySchema } from "./schema";
 
@@ -9,9 +10,5 @@ export const POST = apiRoute({ auth: { token: "user" }, body: saveCardBodySchema
     idempotencyKey: `card-${principal.user.id}-${body.idempotency_key}`,
   });
   if (result.status === "redirect") return NextResponse.json({ card: null, checkout_url: result.url });
-  const { card } = result;
-  return NextResponse.json({
-    card: card ? { brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear } : null,
-    checkout_url: null,
-  });
+  return NextResponse.json({ card: serializeCard(result.card), checkout_url: null });
 });
