@@ -193,6 +193,10 @@ export const stripeGateway: PaymentGateway = {
   },
 
   async parseWebhook(rawBody, headers) {
+    // An installation without Stripe has no webhook to deliver to: refused as such, not as a server error.
+    if (!process.env.STRIPE_SECRET_KEY?.trim() || !process.env.STRIPE_WEBHOOK_SECRET?.trim()) {
+      throw new AppError("webhook_not_configured", "Stripe is not configured on this installation.", 404);
+    }
     const stripe = stripeClient();
     const secret = stripeWebhookSecret();
     const signature = headers.get("stripe-signature");

@@ -102,6 +102,20 @@ async function deliver(event: FakeEvent) {
 
 const lastRequest = (method: string, path: string) => fake.requests.filter((r) => r.method === method && r.path === path).at(-1);
 
+describe("an installation without Stripe", () => {
+  it("refuses webhook deliveries as not configured (404), not as a server error", async () => {
+    vi.stubEnv("STRIPE_WEBHOOK_SECRET", "");
+    try {
+      await expect(stripeGateway.parseWebhook!("{}", new Headers({ "stripe-signature": "t=1,v1=x" }))).rejects.toMatchObject({
+        code: "webhook_not_configured",
+        status: 404,
+      });
+    } finally {
+      vi.stubEnv("STRIPE_WEBHOOK_SECRET", fake.webhookSecret);
+    }
+  });
+});
+
 describe("startPayment", () => {
   it("creates a Checkout Session for the user's Stripe customer, saving the card when asked", async () => {
     const customer = await newCustomer("checkout");
