@@ -1,5 +1,5 @@
 import "server-only";
-import { completeGoalForUserAction } from "@/app/(admin)/admin/goals/actions";
+import { completeGoalForUserAction } from "@/lib/actions/goals/complete-goal-for-user";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";

@@ -22,7 +22,7 @@ import { canRedo, canUndo, createHistory, type GraphHistory, recordEdit, redo, s
 import type { FlowStatistics, ScenarioFlowNode } from "@/lib/scenarios/flow/graph-to-flow";
 import type { GraphNode, NodeType, ScenarioGraph } from "@/lib/scenarios/graph";
 import type { ScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
-import { publishDraftAction } from "@/app/(admin)/admin/scenarios/[id]/builder-actions";
+import { publishDraftAction } from "@/lib/actions/scenarios/builder";
 import { BuilderCanvas, type CanvasSelection, type ContextTarget } from "./builder-canvas";
 import { BuilderContextMenu, type MenuItem } from "./builder-context-menu";
 import type { BuilderOptions } from "./builder-options";

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { GraphErrorView } from "@/components/admin/scenarios/scenario-view-types";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
-import { saveDraftGraphAction } from "@/app/(admin)/admin/scenarios/[id]/builder-actions";
+import { saveDraftGraphAction } from "@/lib/actions/scenarios/builder";
 
 export type SaveStatus = "saved" | "unsaved" | "saving" | "error";
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
-import { loadStatsAction } from "@/app/(admin)/admin/scenarios/[id]/builder-actions";
+import { loadStatsAction } from "@/lib/actions/scenarios/builder";
 
 /** How often the counts refresh while the page is visible. */
 const REFRESH_MS = 15_000;

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { formatDateTime } from "@/components/ui/format";
 import { type ScenarioGraph, scenarioGraphSchema } from "@/lib/scenarios/graph";
-import { loadVersionGraphAction } from "@/app/(admin)/admin/scenarios/[id]/builder-actions";
+import { loadVersionGraphAction } from "@/lib/actions/scenarios/builder";
 import type { BuilderVersion } from "./scenario-builder";
 
 /** Published versions, newest first: view one read-only on the canvas, or restore it as the draft (undoable). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { dismissBannerAction } from "@/app/(customer)/account/banner-actions";
+import { dismissBannerAction } from "@/lib/actions/banners/dismiss-banner";
 import { ActionButton } from "@/components/ui/action-button";
 import { listActiveUserBanners } from "@/lib/banners/list-active-user-banners";
 import { getDb } from "@/lib/db";

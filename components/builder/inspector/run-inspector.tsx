@@ -7,7 +7,7 @@ import {
   loadRunPathAction,
   sendInspectorTestEventAction,
   simulatePathAction,
-} from "@/app/(admin)/admin/scenarios/[id]/inspector-actions";
+} from "@/lib/actions/scenarios/inspector";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, Select } from "@/components/ui/input";

@@ -4,7 +4,7 @@ import {
   loadRunPathAction,
   sendInspectorTestEventAction,
   simulatePathAction,
-} from "@/app/(admin)/admin/scenarios/[id]/inspector-actions";
+} from "@/lib/actions/scenarios/inspector";
 import { scenarioRuns, scenarioRunSteps } from "@/lib/db/schema";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { openTestDatabase } from "../../support/test-database";

@@ -15,7 +15,8 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listGoalCompletions } from "@/lib/goals/list-goal-completions";
 import { listGoals } from "@/lib/goals/list-goals";
-import { completeGoalForUserAction, deleteGoalAction, saveGoalAction } from "../actions";
+import { completeGoalForUserAction } from "@/lib/actions/goals/complete-goal-for-user";
+import { deleteGoalAction, saveGoalAction } from "../actions";
 
 export const metadata: Metadata = { title: "Goal" };
 

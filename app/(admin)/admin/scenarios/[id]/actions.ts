@@ -6,7 +6,7 @@ import { idField } from "@/lib/forms/form-fields";
 import { saveScenarioDraft } from "@/lib/scenarios/manage/save-scenario-draft";
 import { scenarioSettingsFormSchema } from "@/lib/scenarios/manage/scenario-schemas";
 
-/** The scenario's settings form (name, re-entry); the builder's own actions are in builder-actions.ts. */
+/** The scenario's settings form (name, re-entry); the builder's own actions are in lib/actions/scenarios/builder.ts. */
 
 const revalidate = ["/admin/scenarios"];
 
