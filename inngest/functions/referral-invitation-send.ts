@@ -1,11 +1,9 @@
 import { NonRetriableError } from "inngest";
-import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { parseEventData } from "@/lib/events/parse-event-data";
 import { sendReferralInvitation } from "@/lib/referrals/send-referral-invitation";
 import { inngest } from "../client";
-
-const dataSchema = z.object({ user_id: z.number().int().positive(), referral_id: z.number().int().positive() });
 
 /**
  * On `referral.invited`: make sure the invitation email went out. Usually the request already sent it and this finds
@@ -14,7 +12,7 @@ const dataSchema = z.object({ user_id: z.number().int().positive(), referral_id:
 export const referralInvitationSend = inngest.createFunction(
   { id: "referral-invitation-send", retries: 5, triggers: [{ event: "referral.invited" }] },
   async ({ event, step }) => {
-    const data = dataSchema.parse(event.data);
+    const data = parseEventData("referral.invited", event.data);
     return step.run("send-invitation", async () => {
       try {
         const sent = await sendReferralInvitation(await getDb(), { referralId: data.referral_id, referrerUserId: data.user_id });

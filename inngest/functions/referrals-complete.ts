@@ -1,10 +1,7 @@
-import { z } from "zod";
 import { getDb } from "@/lib/db";
+import { parseEventData } from "@/lib/events/parse-event-data";
 import { evaluateReferralTrigger } from "@/lib/referrals/complete-referral";
 import { inngest } from "../client";
-
-const signedInSchema = z.object({ user_id: z.number().int().positive(), first: z.boolean().optional() });
-const paidSchema = z.object({ user_id: z.number().int().positive(), payment_id: z.number().int().positive() });
 
 /** The event's time (the outbox sends each event's occurred_at as `ts`). */
 const occurredAt = (ts: number | undefined) => (ts === undefined ? undefined : new Date(ts));
@@ -17,13 +14,13 @@ export const referralsComplete = inngest.createFunction(
   { id: "referrals-complete", retries: 5, triggers: [{ event: "user.signed_in" }, { event: "payment.paid" }] },
   async ({ event, step }) => {
     if (event.name === "user.signed_in") {
-      const data = signedInSchema.parse(event.data);
+      const data = parseEventData("user.signed_in", event.data);
       if (!data.first) return { skipped: "not the first sign-in" };
       return step.run("evaluate-sign-up", async () =>
         evaluateReferralTrigger(await getDb(), { userId: data.user_id, trigger: "sign_up", occurredAt: occurredAt(event.ts) }),
       );
     }
-    const data = paidSchema.parse(event.data);
+    const data = parseEventData("payment.paid", event.data);
     return step.run("evaluate-first-payment", async () =>
       evaluateReferralTrigger(await getDb(), {
         userId: data.user_id,

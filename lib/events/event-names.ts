@@ -18,6 +18,8 @@ export const DOMAIN_EVENT_NAMES = [
 ] as const;
 
 export type DomainEventName = (typeof DOMAIN_EVENT_NAMES)[number];
-export type EventName = DomainEventName | `custom.${string}`;
+/** An event sent through the events API or the emit-event action; its payload is free-form. */
+export type CustomEventName = `custom.${string}`;
+export type EventName = DomainEventName | CustomEventName;
 
 export const CUSTOM_EVENT_PATTERN = /^custom\.[a-z0-9][a-z0-9_.-]{0,99}$/;
