@@ -1,8 +1,9 @@
 "use client";
 
 import type { DragEvent } from "react";
-import { type NodeGroup, NODE_TYPE_META, NODE_TYPES, type NodeType } from "@/lib/scenarios/graph";
-import { GROUP_STYLE, NODE_ICONS } from "./scenario-flow-node";
+import type { NodeGroup } from "@/lib/scenarios/nodes/define-node";
+import { NODE_DEFINITIONS, NODE_TYPES, type NodeType } from "@/lib/scenarios/nodes/definitions";
+import { GROUP_STYLE } from "./scenario-flow-node";
 
 /** The drag payload's type: the canvas accepts only drops that carry it. */
 export const PALETTE_MIME = "application/x-subflow-node";
@@ -31,7 +32,7 @@ export function BuilderPalette({ disabled, onAdd }: { disabled: boolean; onAdd(t
             {title}
           </h2>
           <ul className="space-y-1">
-            {NODE_TYPES.filter((type) => NODE_TYPE_META[type].group === group).map((type) => (
+            {NODE_TYPES.filter((type) => NODE_DEFINITIONS[type].group === group).map((type) => (
               <li key={type}>
                 <button
                   type="button"
@@ -39,14 +40,14 @@ export function BuilderPalette({ disabled, onAdd }: { disabled: boolean; onAdd(t
                   disabled={disabled}
                   onDragStart={(event) => onDragStart(event, type)}
                   onClick={() => onAdd(type)}
-                  title={NODE_TYPE_META[type].description}
+                  title={NODE_DEFINITIONS[type].description}
                   className={`flex w-full cursor-grab items-center gap-2 rounded-md border px-2 py-1.5 text-left text-sm text-zinc-800 shadow-xs hover:shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 active:cursor-grabbing disabled:cursor-not-allowed disabled:opacity-50 ${GROUP_STYLE[group].card}`}
                   data-testid={`palette-${type}`}
                 >
                   <span className={`inline-flex h-5 w-5 shrink-0 items-center justify-center rounded text-[11px] ${GROUP_STYLE[group].badge}`} aria-hidden>
-                    {NODE_ICONS[type]}
+                    {NODE_DEFINITIONS[type].icon}
                   </span>
-                  {NODE_TYPE_META[type].label}
+                  {NODE_DEFINITIONS[type].label}
                 </button>
               </li>
             ))}

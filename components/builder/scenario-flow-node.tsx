@@ -3,7 +3,8 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import type { ScenarioFlowNode } from "@/lib/scenarios/flow/graph-to-flow";
-import type { NodeGroup, NodeType } from "@/lib/scenarios/graph";
+import type { NodeGroup } from "@/lib/scenarios/nodes/define-node";
+import { NODE_DEFINITIONS } from "@/lib/scenarios/nodes/definitions";
 
 /** The minimap's colour for each group (the badge colours). */
 export const GROUP_COLOR: Record<NodeGroup, string> = {
@@ -18,19 +19,6 @@ export const GROUP_STYLE: Record<NodeGroup, { card: string; badge: string }> = {
   condition: { card: "border-amber-300 bg-amber-50", badge: "bg-amber-500 text-white" },
   action: { card: "border-sky-300 bg-sky-50", badge: "bg-sky-600 text-white" },
   operation: { card: "border-emerald-300 bg-emerald-50", badge: "bg-emerald-600 text-white" },
-};
-
-export const NODE_ICONS: Record<NodeType, string> = {
-  event: "⚡",
-  before_event: "◷",
-  condition: "?",
-  email: "✉",
-  banner: "▤",
-  generic: "⚙",
-  segment: "◎",
-  wait: "◔",
-  goal: "⚑",
-  ab_test: "⋔",
 };
 
 /** One scenario node: icon, type, one-line summary, visit counts by outcome, and a labelled handle per port. */
@@ -54,7 +42,7 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
       )}
       <div className="flex items-center gap-2">
         <span className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded text-xs ${style.badge}`} aria-hidden>
-          {NODE_ICONS[data.nodeType]}
+          {NODE_DEFINITIONS[data.nodeType].icon}
         </span>
         <span className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{data.label}</span>
         {total !== null ? (

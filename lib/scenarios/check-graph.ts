@@ -1,16 +1,8 @@
 import "server-only";
 import { findGenericAction } from "@/lib/scenarios/actions";
 import { findCriterion } from "@/lib/scenarios/criteria";
-import {
-  MAX_GOAL_CHECKS,
-  edgesFrom,
-  type GraphNode,
-  isTriggerNode,
-  NODE_TYPE_META,
-  nodePorts,
-  type ScenarioGraph,
-  triggerEventOf,
-} from "@/lib/scenarios/graph";
+import { edgesFrom, type GraphNode, type ScenarioGraph } from "@/lib/scenarios/graph";
+import { definitionOf, isTriggerNode, nodePorts, triggerEventOf } from "@/lib/scenarios/nodes/definitions";
 import { findTrigger } from "@/lib/scenarios/triggers";
 
 export interface GraphError {
@@ -55,7 +47,7 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
       continue;
     }
     if (!nodePorts(from).includes(edge.fromPort)) {
-      error(from.id, "edge_port_unknown", `${NODE_TYPE_META[from.type].label} has no "${edge.fromPort}" output.`);
+      error(from.id, "edge_port_unknown", `${definitionOf(from).label} has no "${edge.fromPort}" output.`);
     }
     if (isTriggerNode(to)) error(to.id, "edge_into_trigger", "A trigger starts a run; nothing can lead into it.");
   }
@@ -106,90 +98,27 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
 
 type Report = (nodeId: string | null, code: string, message: string) => void;
 
+/** The node type's own rules (`check` in its definition), with the server-only registries they may need. */
 function checkNodeConfig(node: GraphNode, refs: GraphReferences, reachedBy: Set<string>, byId: Map<string, GraphNode>, error: Report) {
-  switch (node.type) {
-    case "email":
-      if (!refs.templates.has(node.config.template)) {
-        error(node.id, "template_not_found", `There is no email template "${node.config.template}".`);
-      }
-      return;
-    case "banner":
-      if (!refs.banners.has(node.config.bannerId)) error(node.id, "banner_not_found", `There is no banner #${node.config.bannerId}.`);
-      return;
-    case "segment":
-      if (!refs.segments.has(node.config.segment)) error(node.id, "segment_not_found", `There is no segment "${node.config.segment}".`);
-      return;
-    case "goal": {
-      for (const code of node.config.goals) {
-        if (!refs.goals.has(code)) error(node.id, "goal_not_found", `There is no goal "${code}".`);
-      }
-      // Every recheck is two durable steps, and a run may take at most 1,000.
-      const checks = Math.ceil((node.config.timeoutMinutes ?? 525_600) / node.config.recheckMinutes);
-      if (checks > MAX_GOAL_CHECKS) {
-        error(node.id, "goal_recheck_too_frequent", `Recheck at most ${MAX_GOAL_CHECKS} times: make the period longer or the timeout shorter.`);
-      }
-      return;
-    }
-    case "ab_test": {
-      const total = node.config.variants.reduce((sum, v) => sum + v.percent, 0);
-      if (total !== 100) error(node.id, "ab_percent_sum", `Variant percentages add up to ${total}; they must add up to 100.`);
-      const codes = node.config.variants.map((v) => v.code);
-      if (new Set(codes).size !== codes.length) error(node.id, "ab_variant_duplicate", "Two variants share a code.");
-      return;
-    }
-    case "generic": {
-      const action = findGenericAction(node.config.action);
-      if (!action) {
-        error(node.id, "action_unknown", `There is no action "${node.config.action}".`);
-        return;
-      }
-      const parsed = action.params.safeParse(node.config.params);
-      if (!parsed.success) {
-        error(node.id, "action_params_invalid", `${action.label}: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
-      }
-      return;
-    }
-    case "condition":
-      node.config.criteria.forEach((criterion, index) => {
-        const label = `Criterion ${index + 1}`;
-        const definition = findCriterion(criterion.kind, criterion.key);
-        if (!definition) {
-          error(node.id, "criterion_unknown", `${label}: there is no ${criterion.kind} criterion "${criterion.key}".`);
-          return;
-        }
-        if (!definition.operators.some((o) => o.op === criterion.operator)) {
-          error(node.id, "criterion_operator_invalid", `${label} (${definition.label}): "${criterion.operator}" is not one of its operators.`);
-        }
-        const parsed = definition.value.safeParse(criterion.value);
-        if (!parsed.success) {
-          error(node.id, "criterion_value_invalid", `${label} (${definition.label}): ${parsed.error.issues.map((i) => i.message).join("; ")}`);
-        }
-        if (definition.requires) {
-          for (const triggerId of reachedBy) {
-            const triggerNode = byId.get(triggerId);
-            if (!triggerNode || !isTriggerNode(triggerNode)) continue;
-            const trigger = findTrigger(triggerEventOf(triggerNode));
-            if (trigger && !trigger.provides.includes(definition.requires)) {
-              error(
-                node.id,
-                "criterion_incompatible",
-                `${label} (${definition.label}) needs a ${definition.requires.replace("_", " ")}, but the trigger "${trigger.label}" carries none.`,
-              );
-            }
-          }
-        }
-      });
-      return;
-    default:
-      return;
-  }
+  const reachingTriggers = [...reachedBy].flatMap((id) => {
+    const triggerNode = byId.get(id);
+    const trigger = triggerNode && isTriggerNode(triggerNode) ? findTrigger(triggerEventOf(triggerNode)) : null;
+    return trigger ? [trigger] : [];
+  });
+  definitionOf(node).check?.(node.config, {
+    references: refs,
+    findAction: findGenericAction,
+    findCriterion,
+    reachingTriggers,
+    report: (code, message) => error(node.id, code, message),
+  });
 }
 
-/** Nodes on a cycle that passes no `wait` or `goal` (those pause a run, so a loop through them is a schedule). */
+/** Nodes on a cycle that passes no node spanning time (wait, goal: they pause a run, so a loop through them is a schedule). */
 function findCycleWithoutPause(graph: ScenarioGraph, byId: Map<string, GraphNode>): string[] {
   const pauses = (id: string) => {
-    const type = byId.get(id)?.type;
-    return type === "wait" || type === "goal";
+    const node = byId.get(id);
+    return node !== undefined && definitionOf(node).spansTime;
   };
   const next = new Map<string, string[]>();
   for (const edge of graph.edges) {

@@ -4,9 +4,9 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarios, scenarioVersions, users } from "@/lib/db/schema";
 import { invalid, notFound } from "@/lib/errors";
-import { findIncompleteGoals } from "@/lib/goals/find-incomplete-goals";
-import { edgesFrom, formatMinutes, type GraphNode, isTriggerNode, type ScenarioGraph, scenarioGraphSchema, triggerEventOf } from "./graph";
-import { executorFor } from "./nodes";
+import { edgesFrom, type GraphNode, type ScenarioGraph, scenarioGraphSchema } from "./graph";
+import { isTriggerNode, triggerEventOf } from "./nodes/definitions";
+import { executorFor } from "./nodes/executors";
 import { createRunContext, type RunContext } from "./run-context";
 
 export interface SimulatedStep {
@@ -48,7 +48,7 @@ export async function simulateScenario(
   const queue: GraphNode[] = [entry];
   while (queue.length > 0 && steps.length < MAX_SIMULATED_STEPS) {
     const node = queue.shift()!;
-    const step = await simulateNode(db, context, node);
+    const step = await simulateNode(context, node);
     steps.push(step);
     if (step.outcome === null) continue;
     for (const edge of edgesFrom(graph, node.id, step.outcome)) {
@@ -59,25 +59,9 @@ export async function simulateScenario(
   return { versionNumber, steps };
 }
 
-async function simulateNode(db: Db, context: RunContext & { scenarioId: number }, node: GraphNode): Promise<SimulatedStep> {
-  const base = { nodeId: node.id, nodeType: node.type };
-  if (node.type === "wait") {
-    return { ...base, outcome: "out", facts: { minutes: node.config.minutes }, note: `Waits ${formatMinutes(node.config.minutes)}` };
-  }
-  if (node.type === "goal") {
-    const missing = await findIncompleteGoals(db, { userId: context.userId, goalCodes: node.config.goals });
-    if (missing.length === 0) return { ...base, outcome: "yes", facts: { missing }, note: "All goals completed → yes" };
-    const timeout = node.config.timeoutMinutes;
-    return {
-      ...base,
-      outcome: null,
-      facts: { missing },
-      note: `Waits for ${missing.join(", ")}${timeout ? ` up to ${formatMinutes(timeout)}, then no` : ""}`,
-    };
-  }
-  const executor = executorFor(node)!;
-  const result = await executor.simulate(context, node as never);
-  return { ...base, outcome: result.outcome === "failed" ? null : result.outcome, facts: result.facts, note: result.note };
+async function simulateNode(context: RunContext & { scenarioId: number }, node: GraphNode): Promise<SimulatedStep> {
+  const result = await executorFor(node).simulate({ node, context });
+  return { nodeId: node.id, nodeType: node.type, outcome: result.outcome === "failed" ? null : result.outcome, facts: result.facts, note: result.note };
 }
 
 async function loadGraph(db: Db, scenarioId: number, version: number | "draft" | "current"): Promise<{ graph: ScenarioGraph; versionNumber: number | null }> {

@@ -1,8 +1,8 @@
 /**
- * The A/B form's rules, mirroring what publishing checks (`check-graph.ts`): percentages add up to 100 and codes are
+ * The A/B form's rules, mirroring what publishing checks (the A/B test definition's `check`): percentages add up to 100 and codes are
  * unique; plus the next free code for an added variant.
  */
-import type { NodeConfig } from "@/lib/scenarios/graph";
+import type { NodeConfig } from "@/lib/scenarios/nodes/definitions";
 
 type Variant = NodeConfig<"ab_test">["variants"][number];
 

@@ -2,7 +2,8 @@
 
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/input";
-import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger, beforeEventLabel, formatMinutes } from "@/lib/scenarios/graph";
+import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger, beforeEventLabel } from "@/lib/scenarios/nodes/before-event/definition";
+import { formatMinutes } from "@/lib/scenarios/nodes/format-minutes";
 import { DurationField } from "./duration-field";
 import type { NodeFormProps } from "./form-props";
 

@@ -3,7 +3,8 @@
  * each message keyed by the path of the field it belongs to. Schema messages win; the rest say what to type.
  */
 import type { z } from "zod";
-import { type GraphNode, nodeConfigSchemas } from "@/lib/scenarios/graph";
+import type { GraphNode } from "@/lib/scenarios/graph";
+import { definitionOf } from "@/lib/scenarios/nodes/definitions";
 
 type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
 
@@ -44,7 +45,7 @@ export interface ConfigIssues {
 export const NO_ISSUES: ConfigIssues = { at: () => [], root: [] };
 
 export function configIssues(node: GraphNode): ConfigIssues {
-  const parsed = nodeConfigSchemas[node.type].safeParse(node.config, { error: panelIssueMessage });
+  const parsed = definitionOf(node).configSchema.safeParse(node.config, { error: panelIssueMessage });
   if (parsed.success) return NO_ISSUES;
   const byPath = new Map<string, string[]>();
   for (const issue of parsed.error.issues) {

@@ -1,9 +1,9 @@
 "use client";
 
-import type { BuilderOptions } from "@/components/builder/builder-options";
+import type { BuilderOptions } from "@/lib/scenarios/builder-option-types";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
-import type { Criterion } from "@/lib/scenarios/graph";
+import type { Criterion } from "@/lib/scenarios/nodes/condition/definition";
 import {
   changeCriterion,
   changeOperator,

@@ -1,6 +1,6 @@
 "use client";
 
-import type { BuilderOptions } from "@/components/builder/builder-options";
+import type { BuilderOptions } from "@/lib/scenarios/builder-option-types";
 import { Input, Select } from "@/components/ui/input";
 import { CURRENCY, centsToDecimal } from "@/lib/money";
 import type { ValueInputKind } from "./criterion-values";

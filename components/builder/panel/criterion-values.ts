@@ -2,9 +2,9 @@
  * The criteria editor's rules, pure: which input a criterion's value takes under an operator, what a row resets to
  * when its criterion or operator changes, and the inline message for its value.
  */
-import type { CriterionOption } from "@/components/builder/builder-options";
+import type { CriterionOption } from "@/lib/scenarios/builder-option-types";
 import { centsToDecimal } from "@/lib/money";
-import type { Criterion, CriterionKind } from "@/lib/scenarios/graph";
+import type { Criterion, CriterionKind } from "@/lib/scenarios/nodes/condition/definition";
 import { asJsonSchema, checkJsonValue, type JsonSchema } from "./json-schema";
 
 export const CRITERION_KIND_LABELS: Record<CriterionKind, string> = {

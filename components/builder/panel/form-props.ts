@@ -1,5 +1,5 @@
-import type { BuilderOptions } from "@/components/builder/builder-options";
-import type { NodeConfig, NodeType } from "@/lib/scenarios/graph";
+import type { BuilderOptions } from "@/lib/scenarios/builder-option-types";
+import type { NodeConfig, NodeType } from "@/lib/scenarios/nodes/definitions";
 import type { ConfigIssues } from "./config-issues";
 
 /** What every node type's form gets: its config, the lists to choose from, inline issues, and where edits go. */

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarioRuns } from "@/lib/db/schema";
-import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger } from "@/lib/scenarios/graph";
+import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger } from "@/lib/scenarios/nodes/before-event/definition";
 import { beforeEventStillHolds } from "@/lib/scenarios/before-events/before-event-sources";
 import { setRunStatus } from "./run-visits";
 

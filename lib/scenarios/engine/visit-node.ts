@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarios } from "@/lib/db/schema";
 import type { GraphNode } from "@/lib/scenarios/graph";
-import { executorFor } from "@/lib/scenarios/nodes";
+import { executorFor } from "@/lib/scenarios/nodes/executors";
 import { createRunContext } from "@/lib/scenarios/run-context";
 import type { ClaimedRun } from "./claim-scenario-run";
 import { enterVisit, finishVisit, setRunStatus, type VisitIdentity } from "./run-visits";
@@ -12,7 +12,7 @@ import { enterVisit, finishVisit, setRunStatus, type VisitIdentity } from "./run
 export type VisitResult =
   /** The node ran: continue on `port`. */
   | { status: "done"; port: string }
-  /** A `wait` or `goal` was entered: the run function sleeps or waits, then finishes it. */
+  /** A node that spans time was entered: its executor sleeps or waits, then finishes it. */
   | { status: "entered"; enteredAt: string }
   /** The branch ends here: the scenario was disabled, or the node failed. */
   | { status: "stopped" };
@@ -31,7 +31,7 @@ export async function scenarioIsEnabled(db: Db, scenarioId: number): Promise<boo
 
 /**
  * One step of a run: enter the node, stop if the scenario was disabled meanwhile, run the node's executor, record the
- * outcome and facts. For `wait` and `goal` it only enters (the run function then sleeps or waits).
+ * outcome and facts. A node that spans time is only entered (its executor then sleeps or waits in steps of its own).
  */
 export async function visitNode(db: Db, run: ClaimedRun, node: GraphNode, identity: VisitIdentity): Promise<VisitResult> {
   const enteredAt = await enterVisit(db, identity);
@@ -41,15 +41,15 @@ export async function visitNode(db: Db, run: ClaimedRun, node: GraphNode, identi
     return { status: "stopped" };
   }
   const executor = executorFor(node);
-  if (!executor) {
+  if (executor.spansTime) {
     await setRunStatus(db, run.runId, "waiting");
     return { status: "entered", enteredAt: enteredAt.toISOString() };
   }
   const context = createRunContext({ db, now: now(), userId: run.userId, trigger: run.trigger });
-  const result = await executor.execute(
-    { ...context, runId: run.runId, scenarioId: run.scenarioId, nodeId: node.id, stepKey: identity.stepKey, idempotencyKey: visitIdempotencyKey(run.runId, identity.stepKey) },
-    node as never,
-  );
+  const result = await executor.execute({
+    node,
+    visit: { ...context, runId: run.runId, scenarioId: run.scenarioId, nodeId: node.id, stepKey: identity.stepKey, idempotencyKey: visitIdempotencyKey(run.runId, identity.stepKey) },
+  });
   await finishVisit(db, identity, result.outcome, result.facts);
   return result.outcome === "failed" ? { status: "stopped" } : { status: "done", port: result.outcome };
 }

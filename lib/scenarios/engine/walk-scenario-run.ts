@@ -1,11 +1,10 @@
 import "server-only";
-import { MINUTE_MS } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { MAX_GOAL_CHECKS } from "@/lib/scenarios/graph";
 import { edgesFrom, type GraphNode, type ScenarioGraph } from "@/lib/scenarios/graph";
+import { executorFor } from "@/lib/scenarios/nodes/executors";
+import type { VisitSteps } from "@/lib/scenarios/nodes/node-executor";
 import type { ClaimedRun } from "./claim-scenario-run";
 import { finishVisit, setRunStatus } from "./run-visits";
-import { checkGoalNode, finishWait, giveUpGoalNode, type GoalCheck, sleepTargets } from "./timed-nodes";
 import { type VisitResult, visitIdentity, visitNode } from "./visit-node";
 
 /** The part of Inngest's `step` tools the walk uses (step ids are stable names derived from lane, node and visit). */
@@ -15,13 +14,19 @@ export interface WalkSteps {
   waitForEvent(id: string, options: { event: string; timeout: number; if: string }): Promise<unknown>;
 }
 
-/** A goal check that waits at least this long, so a deadline a moment away does not spin. */
-const MIN_GOAL_WAIT_MS = 1000;
+/** The step tools of one visit: a name within the visit becomes the step id `<step key> <name>`. */
+const visitSteps = (step: WalkSteps, stepKey: string): VisitSteps => ({
+  run: (name, fn) => step.run(`${stepKey} ${name}`, fn),
+  sleepUntil: (name, until) => step.sleepUntil(`${stepKey} ${name}`, until),
+  waitForEvent: (name, options) => step.waitForEvent(`${stepKey} ${name}`, options),
+});
 
 /**
  * Walk a run's graph from its entry nodes. Each node visit is a step named `<lane>/<node>/<visit>`: the lane names the
  * parallel branch (`0`, `0.1`, …, by edge order), the visit counts passes through loops. A port feeding several nodes
- * forks into parallel lanes. A step that fails for good records the visit and the run as failed.
+ * forks into parallel lanes. A node that spans time is entered in that step, then its executor goes on with the
+ * visit's step tools (`<lane>/<node>/<visit> sleep 1`, `… check 2`). A step that fails for good records the visit and
+ * the run as failed.
  */
 export async function walkScenarioRun(db: Db, step: WalkSteps, run: ClaimedRun, graph: ScenarioGraph): Promise<void> {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
@@ -35,30 +40,13 @@ export async function walkScenarioRun(db: Db, step: WalkSteps, run: ClaimedRun, 
     try {
       const result: VisitResult = await step.run(stepKey, () => visitNode(db, run, node, identity));
       if (result.status !== "entered") return result.status === "done" ? result.port : null;
-      if (node.type === "wait") {
-        let chunk = 0;
-        for (const until of sleepTargets(new Date(result.enteredAt), node.config.minutes)) {
-          await step.sleepUntil(`${stepKey} sleep ${++chunk}`, until);
-        }
-        await step.run(`${stepKey} done`, () => finishWait(db, identity, node.config.minutes));
-        return "out";
-      }
-      if (node.type === "goal") {
-        let check: GoalCheck = await step.run(`${stepKey} check 0`, () => checkGoalNode(db, identity, node, run.userId));
-        for (let n = 1; check.outcome === null; n++) {
-          if (n > MAX_GOAL_CHECKS) {
-            await step.run(`${stepKey} give up`, () => giveUpGoalNode(db, identity, node, run.userId));
-            return "no";
-          }
-          const untilDeadline = check.deadline ? Date.parse(check.deadline) - Date.parse(check.checkedAt) : Infinity;
-          const timeout = Math.max(MIN_GOAL_WAIT_MS, Math.min(node.config.recheckMinutes * MINUTE_MS, untilDeadline));
-          // Wakes early when the user completes a goal; otherwise rechecks on the period.
-          await step.waitForEvent(`${stepKey} wait ${n}`, { event: "goal.completed", timeout, if: `async.data.user_id == ${run.userId}` });
-          check = await step.run(`${stepKey} check ${n}`, () => checkGoalNode(db, identity, node, run.userId));
-        }
-        return check.outcome;
-      }
-      return null;
+      const executor = executorFor(node);
+      if (!executor.spansTime) return null;
+      return await executor.execute({
+        node,
+        visit: { db, userId: run.userId, identity, enteredAt: new Date(result.enteredAt) },
+        step: visitSteps(step, stepKey),
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await step.run(`${stepKey} failed`, async () => {

@@ -1,8 +1,11 @@
 import "server-only";
-import type { NodeOf, NodeType } from "@/lib/scenarios/graph";
+import type { Db } from "@/lib/db";
+import type { VisitIdentity } from "@/lib/scenarios/engine/run-visits";
+import type { NodeOf } from "@/lib/scenarios/graph";
 import type { RunContext } from "@/lib/scenarios/run-context";
+import type { NodeType } from "./definitions";
 
-/** One node visit, as an executor sees it. */
+/** One node visit, as an instant executor sees it. */
 export interface NodeVisit extends RunContext {
   runId: number;
   scenarioId: number;
@@ -13,21 +16,58 @@ export interface NodeVisit extends RunContext {
 }
 
 export interface NodeResult {
-  /** The port to continue on (`out`, `yes`, `no`, `variant:<code>`), or null to end this branch. */
+  /** The port to continue on (`out`, `yes`, `no`, `variant:<code>`), or `failed` to end this branch. */
   outcome: string;
   facts: Record<string, unknown>;
 }
 
-/** What a node would do now, without doing it. */
-export interface SimulatedResult extends NodeResult {
+/** What a node would do now, without doing it; outcome null where a simulated path stops (a goal not reached yet). */
+export interface SimulatedResult {
+  outcome: string | null;
+  facts: Record<string, unknown>;
   note: string;
 }
 
+/** A visit of a node that spans time, entered by the walker's visit step; its executor finishes it. */
+export interface TimedVisit {
+  db: Db;
+  userId: number;
+  /** The visit's row, where its outcome and facts are recorded. */
+  identity: VisitIdentity;
+  /** When the run entered the node: waits and deadlines count from it. */
+  enteredAt: Date;
+}
+
 /**
- * The server side of a node type that runs in one step. `simulate` must have no side effects: it reads what it needs
- * and says what `execute` would do.
+ * Inngest's step tools for one visit, as workflow-kit hands an action `step`: each id is a name within the visit
+ * (`done`, `sleep 1`, `check 2`) that the walker prefixes with the visit's step key. A step's result is remembered:
+ * a replay returns it without running it again, so the names must come out the same on every replay.
  */
-export interface NodeExecutor<T extends NodeType> {
-  execute(visit: NodeVisit, node: NodeOf<T>): Promise<NodeResult>;
-  simulate(context: RunContext & { scenarioId: number }, node: NodeOf<T>): Promise<SimulatedResult>;
+export interface VisitSteps {
+  run<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  sleepUntil(name: string, until: Date): Promise<unknown>;
+  waitForEvent(name: string, options: { event: string; timeout: number; if: string }): Promise<unknown>;
+}
+
+/**
+ * The server side of a node type that does its work at once. The walker runs `execute` inside the visit's one step
+ * (with entering the node and recording the outcome), so it must not use step tools: a retried step runs it again,
+ * and side effects keyed by `visit.idempotencyKey` happen once.
+ */
+export interface InstantNodeExecutor<T extends NodeType> {
+  spansTime: false;
+  execute(args: { node: NodeOf<T>; visit: NodeVisit }): Promise<NodeResult>;
+  /** No side effects: reads what it needs and says what `execute` would do. */
+  simulate(args: { node: NodeOf<T>; context: RunContext & { scenarioId: number } }): Promise<SimulatedResult>;
+}
+
+/**
+ * The server side of a node type that spans time (its definition's `spansTime`). The walker's visit step enters the
+ * node; `execute` then sleeps or waits with the step tools, records the outcome in a step of its own, and returns the
+ * port to continue on.
+ */
+export interface TimedNodeExecutor<T extends NodeType> {
+  spansTime: true;
+  execute(args: { node: NodeOf<T>; visit: TimedVisit; step: VisitSteps }): Promise<string>;
+  simulate(args: { node: NodeOf<T>; context: RunContext & { scenarioId: number } }): Promise<SimulatedResult>;
 }

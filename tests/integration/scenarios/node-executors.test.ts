@@ -8,8 +8,9 @@ import { events, scenarioAbAssignments, userBanners } from "@/lib/db/schema";
 import { saveBanner } from "@/lib/banners/save-banner";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import type { GraphNode, NodeOf } from "@/lib/scenarios/graph";
-import { executorFor } from "@/lib/scenarios/nodes";
-import type { NodeVisit } from "@/lib/scenarios/nodes/node-executor";
+import type { NodeType } from "@/lib/scenarios/nodes/definitions";
+import { executorFor } from "@/lib/scenarios/nodes/executors";
+import type { InstantNodeExecutor, NodeVisit } from "@/lib/scenarios/nodes/node-executor";
 import { createRunContext } from "@/lib/scenarios/run-context";
 import { webhookSecret } from "@/lib/scenarios/webhook-secret";
 import { saveSegment } from "@/lib/segments/save-segment";
@@ -44,7 +45,7 @@ function visitOf(userId: number, payload: Record<string, unknown> = {}, stepKey 
     idempotencyKey: `scenario-run:1:${stepKey}`,
   };
 }
-const run = (node: GraphNode, visit: NodeVisit) => executorFor(node)!.execute(visit, node as never);
+const run = (node: GraphNode, visit: NodeVisit) => (executorFor(node) as InstantNodeExecutor<NodeType>).execute({ node, visit });
 
 describe("node executors", () => {
   it("email: sends the template once per visit, however often the visit runs", async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeVisit, explainVisit, formatCents } from "@/components/builder/inspector/describe-visit";
+import { describeVisit, explainVisit } from "@/lib/scenarios/inspector/describe-visit";
 import type { Payment, User } from "@/lib/db/schema";
 import { describeCriteria } from "@/lib/scenarios/criteria";
-import type { Criterion, NodeOf } from "@/lib/scenarios/graph";
-import { conditionExecutor } from "@/lib/scenarios/nodes/condition";
+import type { NodeOf } from "@/lib/scenarios/graph";
+import type { Criterion } from "@/lib/scenarios/nodes/condition/definition";
+import { formatCents } from "@/lib/scenarios/nodes/condition/describe-condition-visit";
+import { conditionExecutor } from "@/lib/scenarios/nodes/condition/execute";
 import type { RunContext } from "@/lib/scenarios/run-context";
 
 const criteria = describeCriteria();
@@ -28,7 +30,7 @@ function contextOf(options: { email?: string; registeredAt?: string; amountCents
 
 async function conditionLine(criteriaOfNode: Criterion[], context: RunContext & { scenarioId: number }): Promise<string> {
   const node: NodeOf<"condition"> = { id: "c", type: "condition", config: { criteria: criteriaOfNode }, position: { x: 0, y: 0 } };
-  const result = await conditionExecutor.simulate(context, node);
+  const result = await conditionExecutor.simulate({ node, context });
   return describeVisit("condition", result.outcome, result.facts, { criteria });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configIssues } from "@/components/builder/panel/config-issues";
-import { type GraphNode, NODE_TYPE_META, NODE_TYPES } from "@/lib/scenarios/graph";
+import type { GraphNode } from "@/lib/scenarios/graph";
+import { NODE_DEFINITIONS, NODE_TYPES } from "@/lib/scenarios/nodes/definitions";
 
 const node = (type: GraphNode["type"], config: unknown) => ({ id: "n", type, config, position: { x: 0, y: 0 } }) as GraphNode;
 
@@ -29,8 +30,8 @@ describe("panel inline validation — schema issues under the field they are abo
 
   it("knows every node type, and new nodes start without issues except the choices left to the author", () => {
     const pending = NODE_TYPES.filter((type) => {
-      const issues = configIssues(node(type, NODE_TYPE_META[type].defaultConfig));
-      return issues.root.length > 0 || Object.keys(NODE_TYPE_META[type].defaultConfig).some((k) => issues.at(k).length > 0);
+      const issues = configIssues(node(type, NODE_DEFINITIONS[type].defaultConfig));
+      return issues.root.length > 0 || Object.keys(NODE_DEFINITIONS[type].defaultConfig).some((k) => issues.at(k).length > 0);
     });
     expect(pending.sort()).toEqual(["goal", "segment"]);
   });

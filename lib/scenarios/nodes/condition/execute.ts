@@ -1,6 +1,6 @@
 import "server-only";
 import { evaluateCriteria } from "@/lib/scenarios/criteria";
-import type { NodeExecutor } from "./node-executor";
+import type { InstantNodeExecutor } from "../node-executor";
 
 function describe(facts: Awaited<ReturnType<typeof evaluateCriteria>>["facts"]): string {
   const decided = facts.decidedBy;
@@ -8,12 +8,13 @@ function describe(facts: Awaited<ReturnType<typeof evaluateCriteria>>["facts"]):
   return `${decided.kind} ${decided.key}: ${JSON.stringify(decided.actual)} ${decided.operator} ${JSON.stringify(decided.expected)} fails → no`;
 }
 
-export const conditionExecutor: NodeExecutor<"condition"> = {
-  async execute(visit, node) {
+export const conditionExecutor: InstantNodeExecutor<"condition"> = {
+  spansTime: false,
+  async execute({ node, visit }) {
     const result = await evaluateCriteria(visit, node.config.criteria);
     return { outcome: result.holds ? "yes" : "no", facts: { ...result.facts, summary: describe(result.facts) } };
   },
-  async simulate(context, node) {
+  async simulate({ node, context }) {
     const result = await evaluateCriteria(context, node.config.criteria);
     const summary = describe(result.facts);
     return { outcome: result.holds ? "yes" : "no", facts: { ...result.facts, summary }, note: summary };

@@ -3,8 +3,9 @@ import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import { scenarioAbAssignments } from "@/lib/db/schema";
-import { type NodeOf, variantPort } from "@/lib/scenarios/graph";
-import type { NodeExecutor } from "./node-executor";
+import type { NodeOf } from "@/lib/scenarios/graph";
+import type { InstantNodeExecutor } from "../node-executor";
+import { variantPort } from "./definition";
 
 /** Draw a variant by its percent from a cryptographic source (0–99 falls into one variant's share). */
 export function drawVariant(node: NodeOf<"ab_test">): string {
@@ -16,8 +17,9 @@ export function drawVariant(node: NodeOf<"ab_test">): string {
   return node.config.variants[node.config.variants.length - 1]!.code;
 }
 
-export const abTestExecutor: NodeExecutor<"ab_test"> = {
-  async execute(visit, node) {
+export const abTestExecutor: InstantNodeExecutor<"ab_test"> = {
+  spansTime: false,
+  async execute({ node, visit }) {
     // Insert-or-keep makes the first draw sticky, also when two runs of the same user reach the node at once.
     await visit.db
       .insert(scenarioAbAssignments)
@@ -34,7 +36,7 @@ export const abTestExecutor: NodeExecutor<"ab_test"> = {
     const code = variant?.code ?? drawVariant(node);
     return { outcome: variantPort(code), facts: { variant: code, assigned_at: assigned!.assignedAt.toISOString(), sticky: variant !== undefined } };
   },
-  async simulate(context, node) {
+  async simulate({ node, context }) {
     const [assigned] = await context.db
       .select()
       .from(scenarioAbAssignments)

@@ -1,9 +1,10 @@
 import "server-only";
 import { sendTemplateEmail } from "@/lib/email/send-template-email";
-import type { NodeExecutor } from "./node-executor";
+import type { InstantNodeExecutor } from "../node-executor";
 
-export const emailExecutor: NodeExecutor<"email"> = {
-  async execute(visit, node) {
+export const emailExecutor: InstantNodeExecutor<"email"> = {
+  spansTime: false,
+  async execute({ node, visit }) {
     // The idempotency key names this visit: a step retried after the send (a crash, a lost response) finds the
     // email already logged as sent and does not send it again.
     const result = await sendTemplateEmail(visit.db, {
@@ -14,7 +15,7 @@ export const emailExecutor: NodeExecutor<"email"> = {
     });
     return { outcome: "out", facts: { template: node.config.template, email_id: result.entry.id, sent_now: result.sentNow } };
   },
-  async simulate(_context, node) {
+  async simulate({ node }) {
     return { outcome: "out", facts: { template: node.config.template }, note: `Would send the email "${node.config.template}"` };
   },
 };

@@ -1,13 +1,14 @@
 import "server-only";
 import { isUserInSegment } from "@/lib/segments/is-user-in-segment";
-import type { NodeExecutor } from "./node-executor";
+import type { InstantNodeExecutor } from "../node-executor";
 
-export const segmentExecutor: NodeExecutor<"segment"> = {
-  async execute(visit, node) {
+export const segmentExecutor: InstantNodeExecutor<"segment"> = {
+  spansTime: false,
+  async execute({ node, visit }) {
     const member = await isUserInSegment(visit.db, { segmentCode: node.config.segment, userId: visit.userId });
     return { outcome: member ? "yes" : "no", facts: { segment: node.config.segment, member } };
   },
-  async simulate(context, node) {
+  async simulate({ node, context }) {
     const member = await isUserInSegment(context.db, { segmentCode: node.config.segment, userId: context.userId });
     return {
       outcome: member ? "yes" : "no",

@@ -1,16 +1,17 @@
 import "server-only";
 import { findGenericAction } from "@/lib/scenarios/actions";
-import type { NodeExecutor } from "./node-executor";
+import type { InstantNodeExecutor } from "../node-executor";
 
-export const genericExecutor: NodeExecutor<"generic"> = {
-  async execute(visit, node) {
+export const genericExecutor: InstantNodeExecutor<"generic"> = {
+  spansTime: false,
+  async execute({ node, visit }) {
     const action = findGenericAction(node.config.action);
     if (!action) return { outcome: "failed", facts: { action: node.config.action, error: "unknown action" } };
     const params = action.params.parse(node.config.params);
     const facts = await action.execute({ ...visit, runId: visit.runId, nodeId: visit.nodeId }, params);
     return { outcome: "out", facts: { action: action.code, ...facts } };
   },
-  async simulate(_context, node) {
+  async simulate({ node }) {
     const action = findGenericAction(node.config.action);
     const parsed = action?.params.safeParse(node.config.params);
     if (!action || !parsed?.success) {

@@ -1,0 +1,79 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { MINUTE_MS, now } from "@/lib/clock";
+import { scenarioRunSteps } from "@/lib/db/schema";
+import { findIncompleteGoals } from "@/lib/goals/find-incomplete-goals";
+import { finishVisit, setRunStatus } from "@/lib/scenarios/engine/run-visits";
+import type { NodeOf } from "@/lib/scenarios/graph";
+import { formatMinutes } from "../format-minutes";
+import type { TimedNodeExecutor, TimedVisit } from "../node-executor";
+import { MAX_GOAL_CHECKS } from "./definition";
+
+/** A goal check that waits at least this long, so a deadline a moment away does not spin. */
+const MIN_GOAL_WAIT_MS = 1000;
+
+interface GoalCheck {
+  /** `yes` (all done), `no` (timed out), or null to keep waiting. */
+  outcome: "yes" | "no" | null;
+  /** When the check ran and the deadline, as the executor needs them to size the next wait deterministically. */
+  checkedAt: string;
+  deadline: string | null;
+}
+
+/**
+ * Checks the goals (`check 0`), then waits for a goal to be completed or the recheck period to pass (`wait n`) and
+ * checks again (`check n`), until all are done (yes) or the timeout passes (no). A goal without a timeout gives up
+ * (`give up`, no) after MAX_GOAL_CHECKS, so the run stays within its step budget.
+ */
+export const goalExecutor: TimedNodeExecutor<"goal"> = {
+  spansTime: true,
+  async execute({ node, visit, step }) {
+    let check: GoalCheck = await step.run("check 0", () => checkGoals(visit, node));
+    for (let n = 1; check.outcome === null; n++) {
+      if (n > MAX_GOAL_CHECKS) {
+        await step.run("give up", () => giveUp(visit, node));
+        return "no";
+      }
+      const untilDeadline = check.deadline ? Date.parse(check.deadline) - Date.parse(check.checkedAt) : Infinity;
+      const timeout = Math.max(MIN_GOAL_WAIT_MS, Math.min(node.config.recheckMinutes * MINUTE_MS, untilDeadline));
+      // Wakes early when the user completes a goal; otherwise rechecks on the period.
+      await step.waitForEvent(`wait ${n}`, { event: "goal.completed", timeout, if: `async.data.user_id == ${visit.userId}` });
+      check = await step.run(`check ${n}`, () => checkGoals(visit, node));
+    }
+    return check.outcome;
+  },
+  async simulate({ node, context }) {
+    const missing = await findIncompleteGoals(context.db, { userId: context.userId, goalCodes: node.config.goals });
+    if (missing.length === 0) return { outcome: "yes", facts: { missing }, note: "All goals completed → yes" };
+    const timeout = node.config.timeoutMinutes;
+    return { outcome: null, facts: { missing }, note: `Waits for ${missing.join(", ")}${timeout ? ` up to ${formatMinutes(timeout)}, then no` : ""}` };
+  },
+};
+
+/** Check a goal node's goals; finish the visit when all are done or the timeout has passed. */
+async function checkGoals({ db, identity, userId }: TimedVisit, node: NodeOf<"goal">): Promise<GoalCheck> {
+  const [visit] = await db
+    .select({ enteredAt: scenarioRunSteps.enteredAt })
+    .from(scenarioRunSteps)
+    .where(and(eq(scenarioRunSteps.runId, identity.runId), eq(scenarioRunSteps.stepKey, identity.stepKey)));
+  const at = now();
+  const enteredAt = visit?.enteredAt ?? at;
+  const deadline = node.config.timeoutMinutes === null ? null : new Date(enteredAt.getTime() + node.config.timeoutMinutes * MINUTE_MS);
+  const missing = await findIncompleteGoals(db, { userId, goalCodes: node.config.goals });
+  let outcome: GoalCheck["outcome"] = null;
+  if (missing.length === 0) outcome = "yes";
+  else if (deadline && at.getTime() >= deadline.getTime()) outcome = "no";
+  if (outcome) {
+    const completed = node.config.goals.filter((g) => !missing.includes(g));
+    await finishVisit(db, identity, outcome, { goals: node.config.goals, completed, missing, timed_out: outcome === "no" });
+    await setRunStatus(db, identity.runId, "running");
+  }
+  return { outcome, checkedAt: at.toISOString(), deadline: deadline?.toISOString() ?? null };
+}
+
+/** A goal without a timeout that reached the recheck limit: it ends as `no`. */
+async function giveUp({ db, identity, userId }: TimedVisit, node: NodeOf<"goal">): Promise<void> {
+  const missing = await findIncompleteGoals(db, { userId, goalCodes: node.config.goals });
+  await finishVisit(db, identity, "no", { goals: node.config.goals, missing, timed_out: true, reason: "recheck limit reached" });
+  await setRunStatus(db, identity.runId, "running");
+}
