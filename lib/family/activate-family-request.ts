@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
+import type { AdminActor, CustomerActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import {
@@ -17,6 +18,12 @@ import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { childDates } from "./child-dates";
 import { FAMILY_CODE_PATTERN } from "./family-code";
 
+export type ActivateFamilyRequestOptions =
+  /** The customer activates a code for themselves. */
+  | { code: string; actor: CustomerActor }
+  /** An admin places the account `userId`, past the one-per-user and self-use checks. */
+  | { code: string; actor: AdminActor; userId: number };
+
 export interface ActivatedFamilyRequest {
   request: FamilyRequest;
   subscription: Subscription;
@@ -28,12 +35,14 @@ export interface ActivatedFamilyRequest {
  * Activate a family code for a user, in one transaction that locks the request row: of many concurrent activations
  * of one code exactly one finds it `created`; the others wait and then see it `accepted` (409). A user holding a
  * child of the same master subscription is refused (checked under a lock on that pair, so two codes activated at
- * once by one user cannot both pass). `byAdmin` skips the one-per-user and self-use checks.
+ * once by one user cannot both pass). An admin skips the one-per-user and self-use checks.
  */
 export async function activateFamilyRequest(
   db: Db,
-  options: { code: string; userId: number; byAdmin?: boolean },
+  options: ActivateFamilyRequestOptions,
 ): Promise<ActivatedFamilyRequest> {
+  const byAdmin = options.actor.kind === "admin";
+  const userId = "userId" in options ? options.userId : options.actor.userId;
   const code = options.code.trim().toLowerCase();
   if (!FAMILY_CODE_PATTERN.test(code)) throw notFound("family_request_not_found", "No family code like that exists.");
   return db.transaction(async (tx) => {
@@ -61,18 +70,18 @@ export async function activateFamilyRequest(
       .select()
       .from(familySubscriptionTypes)
       .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, master.subscriptionTypeId));
-    if (!options.byAdmin) {
-      if (options.userId === request.masterUserId && !familyType?.allowSelfUse) {
+    if (!byAdmin) {
+      if (userId === request.masterUserId && !familyType?.allowSelfUse) {
         throw invalid("family_request_self_use_forbidden", "You cannot use a code from your own family subscription.");
       }
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`family:${master.id}:${options.userId}`}, 0))`);
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`family:${master.id}:${userId}`}, 0))`);
       const [held] = await tx
         .select({ id: familyRequests.id })
         .from(familyRequests)
         .where(
           and(
             eq(familyRequests.masterSubscriptionId, master.id),
-            eq(familyRequests.slaveUserId, options.userId),
+            eq(familyRequests.childUserId, userId),
             eq(familyRequests.status, "accepted"),
           ),
         )
@@ -83,7 +92,7 @@ export async function activateFamilyRequest(
     if (!dates) throw invalid("family_request_expired", "This code has expired: its fixed end date has passed.");
 
     const subscription = await createSubscription(tx, {
-      userId: options.userId,
+      userId,
       subscriptionTypeId: request.subscriptionTypeId,
       startAt: dates.startAt,
       endAt: dates.endAt,
@@ -93,7 +102,7 @@ export async function activateFamilyRequest(
     });
     const [accepted] = await tx
       .update(familyRequests)
-      .set({ status: "accepted", slaveUserId: options.userId, slaveSubscriptionId: subscription.id, acceptedAt: at, updatedAt: at })
+      .set({ status: "accepted", childUserId: userId, childSubscriptionId: subscription.id, acceptedAt: at, updatedAt: at })
       .where(eq(familyRequests.id, request.id))
       .returning();
     if (!accepted) throw new AppError("family_request_wrong_status", "The code changed while it was activated.", 409);
@@ -103,7 +112,7 @@ export async function activateFamilyRequest(
       .where(eq(subscriptionTypes.id, request.subscriptionTypeId));
     await recordEvent(tx, {
       name: "family.request_accepted",
-      userId: options.userId,
+      userId,
       payload: {
         request_id: accepted.id,
         code: accepted.code,
@@ -111,7 +120,7 @@ export async function activateFamilyRequest(
         master_subscription_id: master.id,
         subscription_id: subscription.id,
         subscription_type_code: type?.code ?? null,
-        by_admin: options.byAdmin === true,
+        by_admin: byAdmin,
       },
     });
     return { request: accepted, subscription, subscriptionTypeCode: type?.code ?? "", access: type?.access ?? [] };

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
+import { ownedByActor, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { paymentItems, payments, subscriptions, type Payment, type Subscription } from "@/lib/db/schema";
@@ -15,8 +16,8 @@ import { cardSummaryOf } from "./card-summary";
 export interface MarkPaymentPaidOptions {
   paymentId: number;
   paidAt?: Date;
-  /** Restrict to this user's payment (ownership in the query). */
-  userId?: number;
+  /** A customer only finds their own payment (ownership in the query); admins and the system find any. */
+  actor: Actor;
   /** Renewals are created by the recurrent payment they come from, which links them itself. */
   skipRecurrentSetup?: boolean;
 }
@@ -31,10 +32,11 @@ export async function markPaymentPaid(
   options: MarkPaymentPaidOptions,
 ): Promise<{ payment: Payment; subscription: Subscription | null; alreadyPaid: boolean }> {
   return db.transaction(async (tx) => {
-    const where = options.userId === undefined
-      ? eq(payments.id, options.paymentId)
-      : and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId));
-    const [locked] = await tx.select().from(payments).where(where).for("update");
+    const [locked] = await tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.id, options.paymentId), ownedByActor(options.actor, payments.userId)))
+      .for("update");
     if (!locked) throw notFound("payment_not_found", "No such payment.");
     if (locked.status === "paid") {
       const [existing] = await tx.select().from(subscriptions).where(eq(subscriptions.paymentId, locked.id)).limit(1);

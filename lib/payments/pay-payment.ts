@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
+import { customerActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { paymentItems, payments, recurrentPayments, subscriptions, subscriptionUpgrades, users, type Payment, type Subscription } from "@/lib/db/schema";
@@ -59,7 +60,7 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
       throw conflict("payment_amount_changed", "The amount to pay changed since this page was shown; check it and pay again.");
     }
     // Nothing to charge (a 100% discount): paid at once, without a gateway. No card is saved, so it does not renew.
-    if (locked.amountCents === 0) return { free: await markPaymentPaid(tx, { paymentId: locked.id }) };
+    if (locked.amountCents === 0) return { free: await markPaymentPaid(tx, { paymentId: locked.id, actor: customerActor(options.userId) }) };
     if (!savedCard) return beginCharge(tx, locked);
     // Off-session on the saved card: reconciliation may need to send the same request again.
     const [described] = await tx

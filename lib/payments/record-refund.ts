@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { payments, recurrentPayments, subscriptions, type Payment } from "@/lib/db/schema";
@@ -39,8 +40,9 @@ export async function recordRefund(
         .select({ id: subscriptions.id })
         .from(subscriptions)
         .where(and(eq(subscriptions.paymentId, payment.id), gt(subscriptions.endAt, at)));
+      // The stop follows from the refund, whoever asked for the refund.
       for (const subscription of running) {
-        await stopSubscription(tx, { subscriptionId: subscription.id, note: `Refund of payment #${payment.id}` });
+        await stopSubscription(tx, { subscriptionId: subscription.id, actor: SYSTEM_ACTOR, note: `Refund of payment #${payment.id}` });
       }
     }
     const stopped = await tx

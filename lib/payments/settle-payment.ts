@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { payments, type Payment, type Subscription } from "@/lib/db/schema";
@@ -71,7 +72,8 @@ async function settleCheckout(tx: Db, payment: Payment, outcome: GatewayOutcome)
         recurrentCardToken: renews ? (outcome.savedCardToken ?? payment.recurrentCardToken) : null,
         meta: { ...payment.meta, transaction_id: outcome.reference, ...(renews && outcome.card ? { card: outcome.card } : {}) },
       });
-      const paid = await markPaymentPaid(tx, { paymentId: payment.id });
+      // The gateway's answer pays it, not a person.
+      const paid = await markPaymentPaid(tx, { paymentId: payment.id, actor: SYSTEM_ACTOR });
       return { status: "paid", payment: paid.payment, subscription: paid.subscription };
     }
     case "declined": {

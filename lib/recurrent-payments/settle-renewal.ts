@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { payments, recurrentPayments, type Payment } from "@/lib/db/schema";
@@ -38,7 +39,7 @@ export async function settleRenewal(tx: Db, payment: Payment, outcome: GatewayOu
       .update(payments)
       .set({ gatewayReference: outcome.reference, pendingSince: null, meta: { ...payment.meta, transaction_id: outcome.reference } })
       .where(eq(payments.id, payment.id));
-    const paid = await markPaymentPaid(tx, { paymentId: payment.id, skipRecurrentSetup: true });
+    const paid = await markPaymentPaid(tx, { paymentId: payment.id, actor: SYSTEM_ACTOR, skipRecurrentSetup: true });
     // The customer may have stopped the renewal while the charge waited for them: the period is paid, the chain ends.
     // A chain stopped by failed charges goes on when the customer pays the failed renewal themselves.
     if (recurrent.state !== "active" && recurrent.state !== "charge_failed") {

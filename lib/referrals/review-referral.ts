@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { actorUserId, type AdminActor, type SystemActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { referralRewards, referrals, type Referral } from "@/lib/db/schema";
@@ -20,11 +21,14 @@ async function reload(tx: Db, referralId: number): Promise<Referral> {
   return referral;
 }
 
+/** Who may review: an admin (recorded as the reviewer) or an API token, which acts for no person (no reviewer). */
+type Reviewer = AdminActor | SystemActor;
+
 /**
  * An admin clears a flagged referral. If its trigger already fired it completes now (rewards granted, or `error`);
  * otherwise it goes on waiting for the trigger like any other.
  */
-export async function approveReferral(db: Db, options: { referralId: number; adminUserId: number | null }): Promise<Referral> {
+export async function approveReferral(db: Db, options: { referralId: number; actor: Reviewer }): Promise<Referral> {
   return db.transaction(async (tx) => {
     const referral = await lockReferral(tx, options.referralId);
     if (referral.review !== "flagged" || referral.status !== "pending") {
@@ -33,7 +37,7 @@ export async function approveReferral(db: Db, options: { referralId: number; adm
     const at = now();
     await tx
       .update(referrals)
-      .set({ review: "approved", reviewedByUserId: options.adminUserId, reviewedAt: at, updatedAt: at })
+      .set({ review: "approved", reviewedByUserId: actorUserId(options.actor), reviewedAt: at, updatedAt: at })
       .where(eq(referrals.id, referral.id));
     const program = await findProgram(tx, referral.programId);
     if (referral.triggeredAt && program) await grantAndComplete(tx, { ...referral, review: "approved" }, program);
@@ -42,7 +46,7 @@ export async function approveReferral(db: Db, options: { referralId: number; adm
 }
 
 /** An admin refuses a flagged referral: it is `rejected` and never rewarded. */
-export async function rejectReferral(db: Db, options: { referralId: number; adminUserId: number | null }): Promise<Referral> {
+export async function rejectReferral(db: Db, options: { referralId: number; actor: Reviewer }): Promise<Referral> {
   return db.transaction(async (tx) => {
     const referral = await lockReferral(tx, options.referralId);
     if (referral.review !== "flagged" || referral.status !== "pending") {
@@ -51,7 +55,7 @@ export async function rejectReferral(db: Db, options: { referralId: number; admi
     const at = now();
     const [rejected] = await tx
       .update(referrals)
-      .set({ status: "rejected", review: "rejected", reviewedByUserId: options.adminUserId, reviewedAt: at, updatedAt: at })
+      .set({ status: "rejected", review: "rejected", reviewedByUserId: actorUserId(options.actor), reviewedAt: at, updatedAt: at })
       .where(eq(referrals.id, referral.id))
       .returning();
     return rejected ?? referral;

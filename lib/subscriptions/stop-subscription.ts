@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, gt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { ownedByActor, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { subscriptions, type Subscription } from "@/lib/db/schema";
@@ -8,17 +9,15 @@ import { keepFamilyInStep } from "@/lib/family/keep-family-in-step";
 
 /**
  * End a subscription now. A subscription that has not started yet ends at its start, so it never becomes actual.
- * `userId` restricts the change to that user's subscriptions (ownership in the query). Family subscriptions follow:
+ * A customer actor only reaches their own subscriptions (ownership in the query). Family subscriptions follow:
  * a stopped master stops its children; a stopped child's code is canceled and replaced (lib/family).
  */
 export async function stopSubscription(
   db: Db,
-  options: { subscriptionId: number; userId?: number; note?: string },
+  options: { subscriptionId: number; actor: Actor; note?: string },
 ): Promise<Subscription> {
   return db.transaction(async (tx) => {
     const at = now();
-    const conditions: SQL[] = [eq(subscriptions.id, options.subscriptionId), gt(subscriptions.endAt, at)];
-    if (options.userId !== undefined) conditions.push(eq(subscriptions.userId, options.userId));
     const [stopped] = await tx
       .update(subscriptions)
       .set({
@@ -26,7 +25,7 @@ export async function stopSubscription(
         note: options.note ?? subscriptions.note,
         updatedAt: at,
       })
-      .where(and(...conditions))
+      .where(and(eq(subscriptions.id, options.subscriptionId), gt(subscriptions.endAt, at), ownedByActor(options.actor, subscriptions.userId)))
       .returning();
     if (!stopped) throw invalid("subscription_not_running", "No running or upcoming subscription with that id.");
     await keepFamilyInStep(tx, stopped);

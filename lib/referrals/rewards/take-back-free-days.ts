@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, gte, ne, sql } from "drizzle-orm";
 import { z } from "zod";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { DAY_MS, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { subscriptions, type ReferralReward } from "@/lib/db/schema";
@@ -44,7 +45,7 @@ export async function takeBackFreeDays(tx: Db, reward: ReferralReward): Promise<
   }
 
   if (detail.data.mode === "granted" && subscription.kind === "referral_reward") {
-    await stopSubscription(tx, { subscriptionId: subscription.id, userId: reward.userId, note: "Refer-a-friend reward taken back: the friend's payment was refunded" });
+    await stopSubscription(tx, { subscriptionId: subscription.id, actor: SYSTEM_ACTOR, note: "Refer-a-friend reward taken back: the friend's payment was refunded" });
     return { takenBack: true, reason: `the friend's payment was refunded, so reward subscription #${subscription.id} was stopped` };
   }
 
