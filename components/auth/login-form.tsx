@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,7 +8,11 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+/**
+ * `callbackUrl` is where the person was going; without one, admins land on the admin dashboard and customers on their
+ * account.
+ */
+export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -28,7 +32,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       setError(result?.status === 401 || result?.error === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Try again.");
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(callbackUrl ?? ((await getSession())?.user?.role === "admin" ? "/admin" : "/account"));
     router.refresh();
   }
 

@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  const registerHref = params.callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register";
+  const callbackUrl = params.callbackUrl ? safeCallbackUrl(params.callbackUrl) : null;
+  const registerHref = callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register";
   return (
     <>
       <Card>
