@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
+import { customerActor, SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { connect } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { familyRequests, familySubscriptionTypes, subscriptions } from "@/lib/db/schema";
@@ -69,7 +70,7 @@ try {
   });
   await db.insert(familySubscriptionTypes).values({
     masterSubscriptionTypeId: master.id,
-    slaveSubscriptionTypeId: child.id,
+    childSubscriptionTypeId: child.id,
     donationMethod: "copy",
     count: USERS,
   });
@@ -78,7 +79,7 @@ try {
   async function familyMaster(label: string) {
     const user = await createUser(db, { email: `${label}@example.com`, name: label });
     const { payment } = await createPayment(db, { userId: user.id, gateway: "demo", items: [{ subscriptionTypeCode: "family_web_yearly" }] });
-    const paid = await markPaymentPaid(db, { paymentId: payment.id });
+    const paid = await markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
     if (!paid.subscription) throw new Error("paying created no subscription");
     await generateFamilyRequests(db, { subscriptionId: paid.subscription.id });
     return db.select().from(familyRequests).where(eq(familyRequests.masterSubscriptionId, paid.subscription.id)).orderBy(familyRequests.id);
@@ -93,7 +94,7 @@ try {
   await Promise.all(Array.from({ length: POOL_SIZE }, () => db.execute(sql`select pg_sleep(0.05)`)));
 
   console.log(`Family activation, ${connection.driver}, pool ${POOL_SIZE}, ${USERS} users:`);
-  const spread = await concurrently(codes.map((request, i) => () => activateFamilyRequest(db, { code: request.code, userId: friends[i]! })));
+  const spread = await concurrently(codes.map((request, i) => () => activateFamilyRequest(db, { code: request.code, actor: customerActor(friends[i]!) })));
   const spreadFailures = spread.outcomes.filter((outcome) => !outcome.ok);
   if (spreadFailures.length > 0) throw new Error(`${spreadFailures.length} activations failed: ${spreadFailures[0]?.error}`);
   const children = await db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.kind, "family"));
@@ -103,7 +104,7 @@ try {
 
   const [fresh] = await familyMaster("parent-2");
   if (!fresh) throw new Error("the second master has no request");
-  const race = await concurrently(friends.map((userId) => () => activateFamilyRequest(db, { code: fresh.code, userId })));
+  const race = await concurrently(friends.map((userId) => () => activateFamilyRequest(db, { code: fresh.code, actor: customerActor(userId) })));
   const winners = race.outcomes.filter((outcome) => outcome.ok);
   const refusals = race.outcomes.filter((outcome) => !outcome.ok);
   const refusalCodes = [...new Set(refusals.map((outcome) => outcome.error))];

@@ -7,6 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { DAY_MS, freezeClock } from "@/lib/clock";
 import { connect } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -64,7 +65,7 @@ try {
     const code = i === 0 ? "web_monthly" : (codes[i % codes.length] ?? "web_monthly");
     const card = i === 0 || i % 3 === 0 ? "tok_visa" : null;
     const { payment } = await createPayment(db, { userId: user.id, gateway: "demo", items: [{ subscriptionTypeCode: code }], recurrentCardToken: card });
-    await markPaymentPaid(db, { paymentId: payment.id });
+    await markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
     if (i === 0) benchUserId = user.id;
   }
   freezeClock(new Date(T0.getTime() + DAY_MS));

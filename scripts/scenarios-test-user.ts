@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { connect } from "@/lib/db/connect";
 import { isAppError } from "@/lib/errors";
 import { fireScenarioTest } from "@/lib/scenarios/fire-scenario-test";
-import { findUserIdByEmail } from "@/lib/scenarios/manage/find-user-id-by-email";
+import { findUserIdByEmail } from "@/lib/scenarios/admin/find-user-id-by-email";
 import { describeDatabase } from "./support/describe-database";
 
 const USAGE = "Usage: npm run scenarios:test-user -- --email <email>";

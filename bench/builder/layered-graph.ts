@@ -1,4 +1,5 @@
-import { type GraphEdge, type GraphNode, nodePorts, type ScenarioGraph } from "@/lib/scenarios/graph";
+import type { GraphEdge, GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
+import { nodePorts } from "@/lib/scenarios/nodes/definitions";
 
 const COLUMN_WIDTH = 300;
 const ROW_HEIGHT = 160;

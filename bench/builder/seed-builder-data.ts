@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
-import { createScenario } from "@/lib/scenarios/manage/create-scenario";
+import { createScenario } from "@/lib/scenarios/admin/create-scenario";
 import { validateGraph } from "@/lib/scenarios/validate-graph";
 import { createUser } from "@/lib/users/create-user";
 import { layeredGraph } from "./layered-graph";

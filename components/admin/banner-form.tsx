@@ -7,7 +7,7 @@ import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import { BANNER_STYLES, type BannerContent } from "@/lib/banners/banner-schemas";
+import { BANNER_STYLES, type BannerContent } from "@/lib/banners/schemas";
 
 export interface BannerFormValues extends BannerContent {
   id?: number;

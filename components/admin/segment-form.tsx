@@ -8,7 +8,7 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import { segmentRulesSchema, type MatchMode, type SegmentRules } from "@/lib/segments/segment-rules";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 import { newGroupRow, newLeafRow, toEditorState, toRules, type EditorRow, type EditorState } from "./segment-editor-state";
 import { SegmentLiveCount, type CountSegmentAction } from "./segment-live-count";
 import { SegmentRuleGroup } from "./segment-rule-group";

@@ -2,7 +2,7 @@
 
 import { centsToDecimal } from "@/lib/money";
 import { Checkbox, Input, Select } from "@/components/ui/input";
-import { SUBSCRIPTION_TYPE_DESCRIPTION_MAX } from "@/lib/subscriptions/subscription-type-schemas";
+import { SUBSCRIPTION_TYPE_DESCRIPTION_MAX } from "@/lib/subscriptions/schemas";
 import { FormField } from "@/components/ui/form-field";
 import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,7 +1,8 @@
 "use client";
 
 import { portLabel } from "@/lib/scenarios/flow/graph-to-flow";
-import { draftNodePorts, type GraphNode, type ScenarioGraph } from "@/lib/scenarios/graph";
+import type { GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
+import { draftNodePorts } from "@/lib/scenarios/nodes/definitions";
 
 /**
  * The node's outputs: where each leads, or — for one left unconnected — whether the run is meant to end there

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import type { BannerContent } from "@/lib/banners/banner-schemas";
+import type { BannerContent } from "@/lib/banners/schemas";
 import type { BannerStyle } from "@/lib/db/schema";
 
 /**

@@ -1,103 +1,91 @@
 import { createDocument, type ZodOpenApiObject } from "zod-openapi";
-import { deleteBannerOperation, getBannerOperation, updateBannerOperation } from "@/app/api/v1/banners/[id]/schema";
-import { createBannerOperation, listBannersOperation } from "@/app/api/v1/banners/schema";
-import { createEventOperation } from "@/app/api/v1/events/schema";
-import { activateFamilyOperation } from "@/app/api/v1/family/activate/schema";
-import { leaveFamilyOperation } from "@/app/api/v1/family/leave/schema";
-import { listFamilyRequestsOperation } from "@/app/api/v1/family/list/schema";
-import { revokeFamilyOperation } from "@/app/api/v1/family/revoke/schema";
-import { buyFamilySeatsOperation } from "@/app/api/v1/family/seats/schema";
-import { countSegmentOperation } from "@/app/api/v1/segments/[id]/count/schema";
-import { deleteSegmentOperation, getSegmentOperation, updateSegmentOperation } from "@/app/api/v1/segments/[id]/schema";
-import { segmentMembershipOperation } from "@/app/api/v1/segments/[id]/users/[userId]/schema";
-import { createSegmentOperation, listSegmentsOperation } from "@/app/api/v1/segments/schema";
-import { createFamilyTypeOperation, listFamilyTypesOperation } from "@/app/api/v1/family/types/schema";
-import { deleteReferralProgramOperation, getReferralProgramOperation, updateReferralProgramOperation } from "@/app/api/v1/referral-programs/[id]/schema";
-import { createReferralProgramOperation, listReferralProgramsOperation } from "@/app/api/v1/referral-programs/schema";
-import { inviteFriendOperation, listReferralsOperation } from "@/app/api/v1/referrals/schema";
-import { listProgramReferralsOperation } from "@/app/api/v1/referral-programs/[id]/referrals/schema";
-import { reviewReferralOperation } from "@/app/api/v1/referrals/[id]/review/schema";
-import { retryReferralOperation } from "@/app/api/v1/referrals/[id]/retry/schema";
-import { completeGoalOperation } from "@/app/api/v1/goals/complete/schema";
-import { createGoalOperation, listGoalsOperation } from "@/app/api/v1/goals/schema";
-import { getReceiptPdfOperation } from "@/app/api/v1/payments/[id]/receipt.pdf/schema";
-import { createPaymentOperation } from "@/app/api/v1/payments/schema";
-import { retryPaymentOperation } from "@/app/api/v1/payments/[id]/retry/schema";
-import { saveCardOperation } from "@/app/api/v1/users/me/card/schema";
-import { cancelPlanChangeOperation, schedulePlanChangeOperation } from "@/app/api/v1/users/me/plan-change/schema";
-import { setRenewalOperation } from "@/app/api/v1/users/me/renewal/schema";
-import { purchaseOperation } from "@/app/api/v1/purchases/schema";
-import {
-  createSubscriptionTypeOperation,
-  listSubscriptionTypesOperation,
-} from "@/app/api/v1/subscription-types/schema";
-import { createSubscriptionOperation } from "@/app/api/v1/subscriptions/schema";
-import { applyUpgradeOperation, listUpgradesOperation } from "@/app/api/v1/upgrades/schema";
-import { loginOperation } from "@/app/api/v1/users/login/schema";
-import { logoutOperation } from "@/app/api/v1/users/logout/schema";
-import { dismissMyBannerOperation } from "@/app/api/v1/users/me/banners/[id]/dismiss/schema";
-import { listMyBannersOperation } from "@/app/api/v1/users/me/banners/schema";
-import { listMyPaymentsOperation } from "@/app/api/v1/users/me/payments/schema";
-import { requestEmailChangeOperation } from "@/app/api/v1/users/me/email/schema";
-import { changePasswordOperation } from "@/app/api/v1/users/me/password/schema";
-import { meOperation, updateMeOperation } from "@/app/api/v1/users/me/schema";
-import { confirmPasswordResetOperation } from "@/app/api/v1/users/password-reset/confirm/schema";
-import { passwordResetOperation } from "@/app/api/v1/users/password-reset/schema";
-import { createUserOperation } from "@/app/api/v1/users/schema";
-import { createUpgradeOptionOperation } from "@/app/api/v1/upgrade-schemas/[id]/options/schema";
-import { linkUpgradeSchemaSubscriptionTypesOperation } from "@/app/api/v1/upgrade-schemas/[id]/subscription-types/schema";
-import { createUpgradeSchemaOperation, listUpgradeSchemasOperation } from "@/app/api/v1/upgrade-schemas/schema";
 import { API_SCOPES } from "@/lib/api-tokens/api-scopes";
-import { scenarioPaths } from "@/lib/api/openapi-scenario-paths";
+import * as banners from "@/lib/api/operations/banners";
+import * as billing from "@/lib/api/operations/billing";
+import * as events from "@/lib/api/operations/events";
+import * as family from "@/lib/api/operations/family";
+import * as goals from "@/lib/api/operations/goals";
+import * as payments from "@/lib/api/operations/payments";
+import * as purchases from "@/lib/api/operations/purchases";
+import * as referralPrograms from "@/lib/api/operations/referral-programs";
+import * as referrals from "@/lib/api/operations/referrals";
+import * as scenarioInsight from "@/lib/api/operations/scenario-insight";
+import * as scenarioVersions from "@/lib/api/operations/scenario-versions";
+import * as scenarios from "@/lib/api/operations/scenarios";
+import * as segments from "@/lib/api/operations/segments";
+import * as subscriptions from "@/lib/api/operations/subscriptions";
+import * as upgradeSchemas from "@/lib/api/operations/upgrade-schemas";
+import * as upgrades from "@/lib/api/operations/upgrades";
+import * as users from "@/lib/api/operations/users";
+import { domainEventComponents } from "@/lib/events/openapi-events";
 
-/** Paths relative to the server URL `/api/v1`. Each operation comes from the schema.ts beside its route. */
+/**
+ * Paths relative to the server URL `/api/v1`. Each operation comes from lib/api/operations/<domain>.ts, which also
+ * holds the request schemas its route parses with. Path parameters are written the OpenAPI way (`{id}`); the route
+ * directories use Next's `[id]`.
+ */
 const paths: ZodOpenApiObject["paths"] = {
-  "/users/login": { post: loginOperation },
-  "/users/logout": { post: logoutOperation },
-  "/users/me": { get: meOperation, patch: updateMeOperation },
-  "/users/me/email": { post: requestEmailChangeOperation },
-  "/users/me/password": { post: changePasswordOperation },
-  "/users/password-reset": { post: passwordResetOperation },
-  "/users/password-reset/confirm": { post: confirmPasswordResetOperation },
-  "/users": { post: createUserOperation },
-  "/subscription-types": { get: listSubscriptionTypesOperation, post: createSubscriptionTypeOperation },
-  "/subscriptions": { post: createSubscriptionOperation },
-  "/payments": { post: createPaymentOperation },
-  "/payments/{id}/retry": { post: retryPaymentOperation },
-  "/users/me/renewal": { post: setRenewalOperation },
-  "/users/me/plan-change": { post: schedulePlanChangeOperation, delete: cancelPlanChangeOperation },
-  "/users/me/card": { post: saveCardOperation },
-  "/payments/{id}/receipt.pdf": { get: getReceiptPdfOperation },
-  "/users/me/payments": { get: listMyPaymentsOperation },
-  "/purchases": { post: purchaseOperation },
-  "/events": { post: createEventOperation },
-  "/banners": { get: listBannersOperation, post: createBannerOperation },
-  "/banners/{id}": { get: getBannerOperation, put: updateBannerOperation, delete: deleteBannerOperation },
-  "/users/me/banners": { get: listMyBannersOperation },
-  "/users/me/banners/{id}/dismiss": { post: dismissMyBannerOperation },
-  "/goals": { get: listGoalsOperation, post: createGoalOperation },
-  "/goals/complete": { post: completeGoalOperation },
-  "/upgrades": { get: listUpgradesOperation, post: applyUpgradeOperation },
-  "/family/list": { get: listFamilyRequestsOperation },
-  "/family/activate": { post: activateFamilyOperation },
-  "/family/leave": { post: leaveFamilyOperation },
-  "/family/revoke": { post: revokeFamilyOperation },
-  "/family/seats": { post: buyFamilySeatsOperation },
-  ...scenarioPaths,
-  "/segments": { get: listSegmentsOperation, post: createSegmentOperation },
-  "/segments/{id}": { get: getSegmentOperation, put: updateSegmentOperation, delete: deleteSegmentOperation },
-  "/segments/{id}/count": { get: countSegmentOperation },
-  "/segments/{id}/users/{userId}": { get: segmentMembershipOperation },
-  "/upgrade-schemas": { get: listUpgradeSchemasOperation, post: createUpgradeSchemaOperation },
-  "/upgrade-schemas/{id}/options": { post: createUpgradeOptionOperation },
-  "/upgrade-schemas/{id}/subscription-types": { post: linkUpgradeSchemaSubscriptionTypesOperation },
-  "/family/types": { get: listFamilyTypesOperation, post: createFamilyTypeOperation },
-  "/referral-programs": { get: listReferralProgramsOperation, post: createReferralProgramOperation },
-  "/referrals": { get: listReferralsOperation, post: inviteFriendOperation },
-  "/referrals/{id}/review": { post: reviewReferralOperation },
-  "/referrals/{id}/retry": { post: retryReferralOperation },
-  "/referral-programs/{id}/referrals": { get: listProgramReferralsOperation },
-  "/referral-programs/{id}": { get: getReferralProgramOperation, put: updateReferralProgramOperation, delete: deleteReferralProgramOperation },
+  "/users/login": { post: users.loginOperation },
+  "/users/logout": { post: users.logoutOperation },
+  "/users/me": { get: users.meOperation, patch: users.updateMeOperation },
+  "/users/me/email": { post: users.requestEmailChangeOperation },
+  "/users/me/password": { post: users.changePasswordOperation },
+  "/users/password-reset": { post: users.passwordResetOperation },
+  "/users/password-reset/confirm": { post: users.confirmPasswordResetOperation },
+  "/users": { post: users.createUserOperation },
+  "/subscription-types": { get: subscriptions.listSubscriptionTypesOperation, post: subscriptions.createSubscriptionTypeOperation },
+  "/subscriptions": { post: subscriptions.createSubscriptionOperation },
+  "/payments": { post: payments.createPaymentOperation },
+  "/payments/{id}/retry": { post: billing.retryPaymentOperation },
+  "/users/me/renewal": { post: billing.setRenewalOperation },
+  "/users/me/plan-change": { post: billing.schedulePlanChangeOperation, delete: billing.cancelPlanChangeOperation },
+  "/users/me/card": { post: billing.saveCardOperation },
+  "/payments/{id}/receipt.pdf": { get: payments.getReceiptPdfOperation },
+  "/users/me/payments": { get: users.listMyPaymentsOperation },
+  "/purchases": { post: purchases.purchaseOperation },
+  "/events": { post: events.createEventOperation },
+  "/banners": { get: banners.listBannersOperation, post: banners.createBannerOperation },
+  "/banners/{id}": { get: banners.getBannerOperation, put: banners.updateBannerOperation, delete: banners.deleteBannerOperation },
+  "/users/me/banners": { get: banners.listMyBannersOperation },
+  "/users/me/banners/{id}/dismiss": { post: banners.dismissMyBannerOperation },
+  "/goals": { get: goals.listGoalsOperation, post: goals.createGoalOperation },
+  "/goals/complete": { post: goals.completeGoalOperation },
+  "/upgrades": { get: upgrades.listUpgradesOperation, post: upgrades.applyUpgradeOperation },
+  "/family/list": { get: family.listFamilyRequestsOperation },
+  "/family/activate": { post: family.activateFamilyOperation },
+  "/family/leave": { post: family.leaveFamilyOperation },
+  "/family/revoke": { post: family.revokeFamilyOperation },
+  "/family/seats": { post: family.buyFamilySeatsOperation },
+  "/scenarios": { get: scenarios.listScenariosOperation, post: scenarios.createScenarioOperation },
+  "/scenarios/test-event": { post: scenarioInsight.fireScenarioTestOperation },
+  "/scenarios/registry": { get: scenarioInsight.getScenarioRegistryOperation },
+  "/scenarios/{id}": { get: scenarios.getScenarioOperation, put: scenarios.updateScenarioOperation, delete: scenarios.deleteScenarioOperation },
+  "/scenarios/{id}/publish": { post: scenarios.publishScenarioOperation },
+  "/scenarios/{id}/enable": { post: scenarios.enableScenarioOperation },
+  "/scenarios/{id}/disable": { post: scenarios.disableScenarioOperation },
+  "/scenarios/{id}/duplicate": { post: scenarios.duplicateScenarioOperation },
+  "/scenarios/{id}/restore": { post: scenarios.restoreScenarioOperation },
+  "/scenarios/{id}/versions": { get: scenarioVersions.listScenarioVersionsOperation },
+  "/scenarios/{id}/versions/{number}": { get: scenarioVersions.getScenarioVersionOperation },
+  "/scenarios/{id}/versions/{number}/restore": { post: scenarioVersions.restoreScenarioVersionOperation },
+  "/scenarios/{id}/stats": { get: scenarioInsight.getScenarioStatsOperation },
+  "/scenarios/{id}/runs": { get: scenarioInsight.listScenarioRunsOperation },
+  "/scenarios/{id}/runs/{runId}": { get: scenarioInsight.getScenarioRunOperation },
+  "/scenarios/{id}/simulate": { post: scenarioInsight.simulateScenarioOperation },
+  "/segments": { get: segments.listSegmentsOperation, post: segments.createSegmentOperation },
+  "/segments/{id}": { get: segments.getSegmentOperation, put: segments.updateSegmentOperation, delete: segments.deleteSegmentOperation },
+  "/segments/{id}/count": { get: segments.countSegmentOperation },
+  "/segments/{id}/users/{userId}": { get: segments.segmentMembershipOperation },
+  "/upgrade-schemas": { get: upgradeSchemas.listUpgradeSchemasOperation, post: upgradeSchemas.createUpgradeSchemaOperation },
+  "/upgrade-schemas/{id}/options": { post: upgradeSchemas.createUpgradeOptionOperation },
+  "/upgrade-schemas/{id}/subscription-types": { post: upgradeSchemas.linkUpgradeSchemaSubscriptionTypesOperation },
+  "/family/types": { get: family.listFamilyTypesOperation, post: family.createFamilyTypeOperation },
+  "/referral-programs": { get: referralPrograms.listReferralProgramsOperation, post: referralPrograms.createReferralProgramOperation },
+  "/referrals": { get: referrals.listReferralsOperation, post: referrals.inviteFriendOperation },
+  "/referrals/{id}/review": { post: referrals.reviewReferralOperation },
+  "/referrals/{id}/retry": { post: referrals.retryReferralOperation },
+  "/referral-programs/{id}/referrals": { get: referralPrograms.listProgramReferralsOperation },
+  "/referral-programs/{id}": { get: referralPrograms.getReferralProgramOperation, put: referralPrograms.updateReferralProgramOperation, delete: referralPrograms.deleteReferralProgramOperation },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",
@@ -125,6 +113,7 @@ export function buildOpenApiDocument() {
     servers: [{ url: "/api/v1" }],
     paths,
     components: {
+      schemas: domainEventComponents,
       securitySchemes: {
         apiToken: {
           type: "http",

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { graphErrorsOf } from "@/lib/scenarios/manage/scenario-errors";
-import { serializeGraphErrors } from "./scenario-json";
+import { graphErrorsOf } from "@/lib/scenarios/admin/scenario-errors";
+import { serializeGraphErrors } from "../scenarios/scenario-json";
 
 /**
  * Runs a handler that may refuse an invalid graph, and answers that refusal as

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { authSecret } from "./auth-secret";
-import { loginSchema } from "@/lib/users/user-schemas";
+import { loginSchema } from "@/lib/users/schemas";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 import { BROWSER_COOKIE } from "@/lib/referrals/referral-cookies";
 import { clientIp, cookieValue, recordSighting } from "@/lib/referrals/sightings";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { timestampSchema } from "@/lib/api/entity-schemas";
+import { timestampSchema } from "@/lib/api/response-schemas";
 import type { BannerListRow } from "./list-banners";
 import type { ActiveUserBanner } from "./list-active-user-banners";
-import { BANNER_STYLES } from "./banner-schemas";
+import { BANNER_STYLES } from "./schemas";
 
 /** Banners in the v1 API's snake_case JSON: the response schemas (also in OpenAPI) and the row → JSON mapping. */
 

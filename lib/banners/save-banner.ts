@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { banners, type Banner } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { bannerInputSchema, type BannerInput } from "./banner-schemas";
+import { bannerInputSchema, type BannerInput } from "./schemas";
 
 /** Create a banner (no id) or edit one (id). Editing changes it for users who see it now too: they share the row. */
 export async function saveBanner(db: Db, options: BannerInput & { id?: number }): Promise<Banner> {

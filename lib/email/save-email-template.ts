@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { emailTemplates, type EmailTemplate } from "@/lib/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/lib/errors";
 import { refuseIfScenariosUse } from "@/lib/scenarios/find-scenarios-using";
-import { emailTemplateInputSchema, type EmailTemplateInput } from "./email-template-schemas";
+import { emailTemplateInputSchema, type EmailTemplateInput } from "./schemas";
 
 export { emailTemplateInputSchema };
 

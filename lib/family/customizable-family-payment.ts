@@ -1,5 +1,5 @@
 /**
- * A customizable family (a family type without a slave type) is bought with one item of its master type and one
+ * A customizable family (a family type without a child type) is bought with one item of its master type and one
  * subscription-type item per child type, whose count is how many codes of that type generation issues. UI-safe:
  * shared by the admin payment form and the server's check.
  */

@@ -27,7 +27,7 @@ export async function endFamilyMembership(
       "family_request_wrong_status",
       options.reason === "left" ? "You are no longer a member of this family." : "Only an activated code can be released.",
     );
-  if (found.status !== "accepted" || found.slaveUserId === null) throw wrongStatus();
+  if (found.status !== "accepted" || found.childUserId === null) throw wrongStatus();
   const at = now();
   // The same friend's children on this master's other running or upcoming subscriptions (an early renewal).
   const renewed = await tx
@@ -37,7 +37,7 @@ export async function endFamilyMembership(
     .where(
       and(
         eq(familyRequests.masterUserId, found.masterUserId),
-        eq(familyRequests.slaveUserId, found.slaveUserId),
+        eq(familyRequests.childUserId, found.childUserId),
         eq(familyRequests.status, "accepted"),
         ne(familyRequests.id, found.id),
         gt(subscriptions.endAt, at),
@@ -58,16 +58,16 @@ async function endOne(tx: Db, requestId: number, at: Date, options: { reason: "r
   const [seen] = await tx.select().from(familyRequests).where(eq(familyRequests.id, requestId));
   if (!seen) return null;
   // Lock the child subscription before the request, the order stopSubscription takes them in (no deadlock).
-  if (seen.slaveSubscriptionId !== null) {
-    await tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.id, seen.slaveSubscriptionId)).for("update");
+  if (seen.childSubscriptionId !== null) {
+    await tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.id, seen.childSubscriptionId)).for("update");
   }
   const [request] = await tx.select().from(familyRequests).where(eq(familyRequests.id, requestId)).for("update");
   if (!request || request.status !== "accepted") return null;
-  if (request.slaveSubscriptionId !== null) {
+  if (request.childSubscriptionId !== null) {
     await tx
       .update(subscriptions)
       .set({ endAt: sql`greatest(${subscriptions.startAt}, ${at.toISOString()}::timestamptz)`, note: options.note, updatedAt: at })
-      .where(and(eq(subscriptions.id, request.slaveSubscriptionId), gt(subscriptions.endAt, at)));
+      .where(and(eq(subscriptions.id, request.childSubscriptionId), gt(subscriptions.endAt, at)));
   }
   return cancelAndReplace(tx, request, options.reason);
 }

@@ -9,7 +9,7 @@ import { paidFamilySeats } from "./paid-family-seats";
 
 /**
  * Top a master subscription's requests up to what its family type gives (design.md "Family"): `count`, or with
- * `count = 0` the payment item's count for the master type, or for a customizable type (no slave type) one request
+ * `count = 0` the payment item's count for the master type, or for a customizable type (no child type) one request
  * per unit of each other subscription-type item of the payment — plus the extra seats bought for this master
  * subscription and paid (createFamilySeatsPayment). Canceled requests do not count. The master
  * subscription's row is locked, so running this twice (or concurrently) creates nothing extra.
@@ -29,11 +29,11 @@ export async function generateFamilyRequests(db: Db, options: { subscriptionId: 
       : [];
     const wanted = new Map<number, number>();
     const add = (typeId: number, count: number) => wanted.set(typeId, (wanted.get(typeId) ?? 0) + count);
-    if (familyType.slaveSubscriptionTypeId !== null) {
+    if (familyType.childSubscriptionTypeId !== null) {
       const dynamic = items
         .filter((item) => item.subscriptionTypeId === master.subscriptionTypeId)
         .reduce((sum, item) => sum + item.count, 0);
-      add(familyType.slaveSubscriptionTypeId, familyType.count > 0 ? familyType.count : dynamic);
+      add(familyType.childSubscriptionTypeId, familyType.count > 0 ? familyType.count : dynamic);
     } else {
       for (const item of items) {
         if (item.subscriptionTypeId !== null && item.subscriptionTypeId !== master.subscriptionTypeId) add(item.subscriptionTypeId, item.count);

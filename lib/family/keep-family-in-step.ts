@@ -19,7 +19,7 @@ export async function keepFamilyInStep(tx: Db, stopped: Subscription): Promise<v
     .where(
       and(
         gt(subscriptions.endAt, childrenEnd),
-        sql`${subscriptions.id} in (select ${familyRequests.slaveSubscriptionId} from ${familyRequests}
+        sql`${subscriptions.id} in (select ${familyRequests.childSubscriptionId} from ${familyRequests}
           where ${familyRequests.masterSubscriptionId} = ${stopped.id} and ${familyRequests.status} = 'accepted')`,
       ),
     );
@@ -28,7 +28,7 @@ export async function keepFamilyInStep(tx: Db, stopped: Subscription): Promise<v
   const [asChild] = await tx
     .select()
     .from(familyRequests)
-    .where(and(eq(familyRequests.slaveSubscriptionId, stopped.id), eq(familyRequests.status, "accepted")))
+    .where(and(eq(familyRequests.childSubscriptionId, stopped.id), eq(familyRequests.status, "accepted")))
     .for("update");
   if (asChild) await cancelAndReplace(tx, asChild, "stopped");
 }

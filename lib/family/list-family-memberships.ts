@@ -24,7 +24,7 @@ const masterTypes = alias(subscriptionTypes, "master_types");
 const childSubscriptions = alias(subscriptions, "child_subscriptions");
 
 /** The families a user is a member of now: their accepted requests whose child subscription has not ended. */
-export async function listFamilyMemberships(db: Db, options: { slaveUserId: number }): Promise<FamilyMembership[]> {
+export async function listFamilyMemberships(db: Db, options: { childUserId: number }): Promise<FamilyMembership[]> {
   const rows = await db
     .select({
       code: familyRequests.code,
@@ -39,9 +39,9 @@ export async function listFamilyMemberships(db: Db, options: { slaveUserId: numb
     .innerJoin(users, eq(users.id, familyRequests.masterUserId))
     .innerJoin(masterSubscriptions, eq(masterSubscriptions.id, familyRequests.masterSubscriptionId))
     .innerJoin(masterTypes, eq(masterTypes.id, masterSubscriptions.subscriptionTypeId))
-    .innerJoin(childSubscriptions, eq(childSubscriptions.id, familyRequests.slaveSubscriptionId))
+    .innerJoin(childSubscriptions, eq(childSubscriptions.id, familyRequests.childSubscriptionId))
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, familyRequests.subscriptionTypeId))
-    .where(and(eq(familyRequests.slaveUserId, options.slaveUserId), eq(familyRequests.status, "accepted"), gt(childSubscriptions.endAt, now())))
+    .where(and(eq(familyRequests.childUserId, options.childUserId), eq(familyRequests.status, "accepted"), gt(childSubscriptions.endAt, now())))
     .orderBy(asc(childSubscriptions.startAt), asc(familyRequests.id));
   return rows.map(({ masterName, masterEmail, ...row }) => ({ ...row, ownerLabel: masterName?.trim() || maskEmail(masterEmail) }));
 }

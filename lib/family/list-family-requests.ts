@@ -10,14 +10,14 @@ export interface MasterFamilyRequestRow {
   request: FamilyRequest;
   subscriptionTypeCode: string;
   subscriptionTypeName: string;
-  slave: { id: number; email: string; name: string | null } | null;
+  child: { id: number; email: string; name: string | null } | null;
   masterSubscription: { id: number; startAt: Date; endAt: Date; typeName: string };
   expired: boolean;
 }
 
 /** Every request of a master (every status), newest first — `GET /api/v1/family/list` and `/account/family`. */
 export async function listMasterFamilyRequests(db: Db, options: { masterUserId: number }): Promise<MasterFamilyRequestRow[]> {
-  const slave = alias(users, "slave");
+  const child = alias(users, "child");
   const masterSubscription = alias(subscriptions, "master_subscription");
   const masterType = alias(subscriptionTypes, "master_type");
   const rows = await db
@@ -25,9 +25,9 @@ export async function listMasterFamilyRequests(db: Db, options: { masterUserId: 
       request: familyRequests,
       typeCode: subscriptionTypes.code,
       typeName: subscriptionTypes.name,
-      slaveId: slave.id,
-      slaveEmail: slave.email,
-      slaveName: slave.name,
+      childId: child.id,
+      childEmail: child.email,
+      childName: child.name,
       masterSubscriptionId: masterSubscription.id,
       masterStartAt: masterSubscription.startAt,
       masterEndAt: masterSubscription.endAt,
@@ -38,7 +38,7 @@ export async function listMasterFamilyRequests(db: Db, options: { masterUserId: 
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, familyRequests.subscriptionTypeId))
     .innerJoin(masterSubscription, eq(masterSubscription.id, familyRequests.masterSubscriptionId))
     .innerJoin(masterType, eq(masterType.id, masterSubscription.subscriptionTypeId))
-    .leftJoin(slave, eq(slave.id, familyRequests.slaveUserId))
+    .leftJoin(child, eq(child.id, familyRequests.childUserId))
     .where(eq(familyRequests.masterUserId, options.masterUserId))
     .orderBy(desc(familyRequests.createdAt), desc(familyRequests.id));
   const at = now();
@@ -46,7 +46,7 @@ export async function listMasterFamilyRequests(db: Db, options: { masterUserId: 
     request: row.request,
     subscriptionTypeCode: row.typeCode,
     subscriptionTypeName: row.typeName,
-    slave: row.slaveId !== null && row.slaveEmail !== null ? { id: row.slaveId, email: row.slaveEmail, name: row.slaveName } : null,
+    child: row.childId !== null && row.childEmail !== null ? { id: row.childId, email: row.childEmail, name: row.childName } : null,
     masterSubscription: { id: row.masterSubscriptionId, startAt: row.masterStartAt, endAt: row.masterEndAt, typeName: row.masterTypeName },
     expired: isFamilyRequestExpired({ masterEndAt: row.masterEndAt, expiresAt: row.request.expiresAt, fixedEnd: row.fixedEnd }, at),
   }));

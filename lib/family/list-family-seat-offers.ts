@@ -26,8 +26,8 @@ const masterTypes = alias(subscriptionTypes, "master_types");
 
 /**
  * The master subscriptions of a user that can take extra seats now, with each seat's price (family-seat-price.ts):
- * running ones (started, at least a whole day left) whose family type is dynamic (count 0) or customizable (no slave
- * type). A dynamic family's seats are of its slave type; a customizable family's of the child types it already has.
+ * running ones (started, at least a whole day left) whose family type is dynamic (count 0) or customizable (no child
+ * type). A dynamic family's seats are of its child type; a customizable family's of the child types it already has.
  * Ending last first. Scoped to the user in the query.
  */
 export async function listFamilySeatOffers(db: Db, options: { masterUserId: number }): Promise<FamilySeatOffer[]> {
@@ -41,7 +41,7 @@ export async function listFamilySeatOffers(db: Db, options: { masterUserId: numb
       masterTypeName: masterTypes.name,
       masterTypePriceCents: masterTypes.priceCents,
       masterTypeLengthDays: masterTypes.lengthDays,
-      slaveTypeId: familySubscriptionTypes.slaveSubscriptionTypeId,
+      childTypeId: familySubscriptionTypes.childSubscriptionTypeId,
     })
     .from(subscriptions)
     .innerJoin(masterTypes, eq(masterTypes.id, subscriptions.subscriptionTypeId))
@@ -52,7 +52,7 @@ export async function listFamilySeatOffers(db: Db, options: { masterUserId: numb
         ne(subscriptions.kind, "family"),
         lte(subscriptions.startAt, at),
         gt(subscriptions.endAt, at),
-        or(eq(familySubscriptionTypes.count, 0), isNull(familySubscriptionTypes.slaveSubscriptionTypeId)),
+        or(eq(familySubscriptionTypes.count, 0), isNull(familySubscriptionTypes.childSubscriptionTypeId)),
       ),
     )
     .orderBy(desc(subscriptions.endAt), desc(subscriptions.id));
@@ -62,7 +62,7 @@ export async function listFamilySeatOffers(db: Db, options: { masterUserId: numb
     const daysLeft = wholeDaysLeft(master.endAt, at);
     if (daysLeft < 1) continue;
     const seatTypes =
-      master.slaveTypeId !== null ? await dynamicSeatType(db, master, master.slaveTypeId, daysLeft) : await customizableSeatTypes(db, master.id, daysLeft);
+      master.childTypeId !== null ? await dynamicSeatType(db, master, master.childTypeId, daysLeft) : await customizableSeatTypes(db, master.id, daysLeft);
     if (seatTypes.length > 0) {
       offers.push({ masterSubscriptionId: master.id, masterTypeName: master.masterTypeName, endAt: master.endAt, daysLeft, seatTypes });
     }
@@ -74,7 +74,7 @@ export async function listFamilySeatOffers(db: Db, options: { masterUserId: numb
 async function dynamicSeatType(
   db: Db,
   master: { paymentId: number | null; masterTypeId: number; masterTypePriceCents: number; masterTypeLengthDays: number },
-  slaveTypeId: number,
+  childTypeId: number,
   daysLeft: number,
 ): Promise<FamilySeatType[]> {
   const items = master.paymentId
@@ -98,7 +98,7 @@ async function dynamicSeatType(
   const [type] = await db
     .select({ id: subscriptionTypes.id, code: subscriptionTypes.code, name: subscriptionTypes.name })
     .from(subscriptionTypes)
-    .where(eq(subscriptionTypes.id, slaveTypeId));
+    .where(eq(subscriptionTypes.id, childTypeId));
   if (!type) return [];
   return [
     {

@@ -45,19 +45,19 @@ export async function renewFamilyChildren(db: Db, options: { subscriptionId: num
     const dates = childDates(familyType, master, new Date(Math.max(at.getTime(), master.startAt.getTime())));
     if (!dates) return [];
     for (const child of children) {
-      if (child.slaveUserId === null) continue;
-      if (mine.some((request) => request.status === "accepted" && request.slaveUserId === child.slaveUserId)) continue;
+      if (child.childUserId === null) continue;
+      if (mine.some((request) => request.status === "accepted" && request.childUserId === child.childUserId)) continue;
       const free = mine.find((request) => request.status === "created" && request.subscriptionTypeId === child.subscriptionTypeId);
       if (!free) continue;
       // Claim the request first: a concurrent activation of the same code makes this update match nothing.
       const [claimed] = await tx
         .update(familyRequests)
-        .set({ status: "accepted", slaveUserId: child.slaveUserId, acceptedAt: at, updatedAt: at })
+        .set({ status: "accepted", childUserId: child.childUserId, acceptedAt: at, updatedAt: at })
         .where(and(eq(familyRequests.id, free.id), eq(familyRequests.status, "created")))
         .returning();
       if (!claimed) continue;
       const subscription = await createSubscription(tx, {
-        userId: child.slaveUserId,
+        userId: child.childUserId,
         subscriptionTypeId: free.subscriptionTypeId,
         startAt: dates.startAt,
         endAt: dates.endAt,
@@ -67,14 +67,14 @@ export async function renewFamilyChildren(db: Db, options: { subscriptionId: num
       });
       const [accepted] = await tx
         .update(familyRequests)
-        .set({ slaveSubscriptionId: subscription.id })
+        .set({ childSubscriptionId: subscription.id })
         .where(eq(familyRequests.id, claimed.id))
         .returning();
       if (!accepted) throw new Error("the claimed request vanished");
       Object.assign(free, accepted);
       await recordEvent(tx, {
         name: "family.request_accepted",
-        userId: child.slaveUserId,
+        userId: child.childUserId,
         payload: {
           request_id: accepted.id,
           code: accepted.code,

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { invalid } from "@/lib/errors";
 import { completeGoal, type CompleteGoalResult } from "./complete-goal";
-import type { GoalCompletionSource } from "./goal-schemas";
+import type { GoalCompletionSource } from "./schemas";
 
 /** Complete a goal for the user with this email (the admin's form names people, not ids). */
 export async function completeGoalByEmail(

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { goalCompletions, goals, users, type GoalCompletion } from "@/lib/db/schema";
 import { invalid, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import type { GoalCompletionSource } from "./goal-schemas";
+import type { GoalCompletionSource } from "./schemas";
 
 export interface CompleteGoalOptions {
   goalCode: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { timestampSchema } from "@/lib/api/entity-schemas";
-import { GOAL_COMPLETION_SOURCES } from "./goal-schemas";
+import { timestampSchema } from "@/lib/api/response-schemas";
+import { GOAL_COMPLETION_SOURCES } from "./schemas";
 import type { CompleteGoalResult } from "./complete-goal";
 import type { GoalListRow } from "./list-goals";
 

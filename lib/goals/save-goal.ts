@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { goals, type Goal } from "@/lib/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/lib/errors";
 import { refuseIfScenariosUse } from "@/lib/scenarios/find-scenarios-using";
-import { goalInputSchema, type GoalInput } from "./goal-schemas";
+import { goalInputSchema, type GoalInput } from "./schemas";
 
 /**
  * Create a goal (no id) or edit one (id). A taken code is `goal_exists` (409). Scenarios wait for goals by code, so

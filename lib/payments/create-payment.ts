@@ -6,7 +6,7 @@ import { paymentItems, payments, subscriptionTypes, users, type Payment, type Pa
 import { invalid } from "@/lib/errors";
 import { isChargeableGateway } from "./gateways";
 import { sumCents } from "@/lib/money";
-import { createPaymentSchema, type CreatePaymentInput } from "./payment-schemas";
+import { createPaymentSchema, type CreatePaymentInput } from "./schemas";
 
 /** Create a payment in status `form` with its items; the amount is the sum of the items. */
 export async function createPayment(db: Db, options: CreatePaymentInput): Promise<{ payment: Payment; items: PaymentItem[] }> {

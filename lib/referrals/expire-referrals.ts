@@ -18,7 +18,7 @@ export async function expireReferrals(db: Db): Promise<number> {
   return expired.length;
 }
 
-/** The longest review window a program can have (program-schema.ts): older sightings can never flag anyone. */
+/** The longest review window a program can have (lib/referrals/schemas.ts): older sightings can never flag anyone. */
 const SIGHTING_RETENTION_DAYS = 365;
 
 /** Forget sightings no program can look at any more. */

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db";
 import { referrals, users, type Referral } from "@/lib/db/schema";
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { emailSchema } from "@/lib/users/user-schemas";
+import { emailSchema } from "@/lib/users/schemas";
 import { findDefaultProgram, lockReferralEmail, referralExpiry, referralFlags } from "./referral-rules";
 
 /** Invitations a user may send per hour (each one mails a stranger, so it is limited like family invitations). */

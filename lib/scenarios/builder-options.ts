@@ -1,19 +1,20 @@
 import "server-only";
-import type { BuilderOptions } from "@/components/builder/builder-options";
+import type { BuilderOptions } from "@/lib/scenarios/builder-option-types";
 import { listBanners } from "@/lib/banners/list-banners";
 import type { Db } from "@/lib/db";
 import { listEmailTemplates } from "@/lib/email/list-email-templates";
 import { listGoals } from "@/lib/goals/list-goals";
 import { describeGenericActions } from "@/lib/scenarios/actions";
 import { describeCriteria } from "@/lib/scenarios/criteria";
-import { TRIGGERS } from "@/lib/scenarios/triggers";
+import { EVENT_TRIGGERS } from "@/lib/scenarios/triggers";
 import { listSegments } from "@/lib/segments/list-segments";
 import { listContentAccess } from "@/lib/subscriptions/list-content-access";
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
 
 /**
  * What the builder's forms choose from, loaded once per builder page: the registries' UI-safe descriptions and the
- * real lists, in parallel. Before-event triggers are left out: the before-event node picks those itself.
+ * real lists, in parallel. The event node lists the event catalog's scenario triggers; the before-event node picks
+ * before-event triggers itself.
  */
 export async function loadBuilderOptions(db: Db): Promise<BuilderOptions> {
   const [templates, segments, banners, goals, contentAccess, subscriptionTypes] = await Promise.all([
@@ -25,7 +26,7 @@ export async function loadBuilderOptions(db: Db): Promise<BuilderOptions> {
     listSubscriptionTypes(db),
   ]);
   return {
-    triggers: TRIGGERS.filter((t) => !t.event.startsWith("before:")).map((t) => ({
+    triggers: EVENT_TRIGGERS.map((t) => ({
       event: t.event,
       label: t.label,
       description: t.description,

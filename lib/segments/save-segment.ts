@@ -8,7 +8,7 @@ import { checkRuleReferences } from "./check-rule-references";
 import { compileSegmentRules, loadSegmentCatalog } from "./compile-segment";
 import { toSegmentView, type SegmentView } from "./find-segment";
 import { segmentsReferencing } from "./segment-references";
-import { segmentInputSchema, type SegmentInput } from "./segment-schemas";
+import { segmentInputSchema, type SegmentInput } from "./schemas";
 import { refuseIfScenariosUse } from "@/lib/scenarios/find-scenarios-using";
 
 export interface SaveSegmentOptions extends SegmentInput {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 
 /**
  * The rules tree of a segment, stored as `segments.rules` and compiled to one SQL expression by

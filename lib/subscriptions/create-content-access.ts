@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { contentAccess, type ContentAccess } from "@/lib/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/lib/errors";
-import { contentAccessInputSchema, type ContentAccessInput } from "./subscription-type-schemas";
+import { contentAccessInputSchema, type ContentAccessInput } from "./schemas";
 
 export async function createContentAccess(db: Db, options: ContentAccessInput): Promise<ContentAccess> {
   const input = contentAccessInputSchema.parse(options);

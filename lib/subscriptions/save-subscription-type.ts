@@ -6,7 +6,7 @@ import { subscriptionTypeContentAccess, subscriptionTypes, type SubscriptionType
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import { findSubscriptionTypeByCode } from "./find-subscription-type";
 import { resolveContentAccessIds } from "./resolve-content-access";
-import { subscriptionTypeInputSchema, type SubscriptionTypeInput } from "./subscription-type-schemas";
+import { subscriptionTypeInputSchema, type SubscriptionTypeInput } from "./schemas";
 
 /**
  * Create a subscription type (no id) or edit one (id), with its content access, in one transaction.

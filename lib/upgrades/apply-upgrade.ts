@@ -22,7 +22,7 @@ import { checkoutGateway, getGateway } from "@/lib/payments/gateways";
 import type { GatewayOutcome } from "@/lib/payments/gateways/gateway";
 import { toGatewayCode } from "@/lib/payments/gateways/gateway-codes";
 import { settlePayment } from "@/lib/payments/settle-payment";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 import { loadUpgradeContext } from "./load-upgrade-context";
 import { NO_UPGRADE_REASON_MESSAGES, type UpgradeOffer } from "./offer-types";
 import { UPGRADE_TYPES, upgradeTagSchema, type UpgradeMethod } from "./option-config";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 import { parseTagsParam, upgradeTagSchema } from "./option-config";
 
 /** The customer pages' `?tags=` (special-offer landing pages) and `?content=` (a wanted content access). UI-safe. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 
 /** Upgrade option config (design.md "Upgrades"), validated on every save. UI-safe. */
 

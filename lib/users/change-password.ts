@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { invalid, notFound } from "@/lib/errors";
 import { endUserSessions } from "./end-user-sessions";
-import { passwordSchema } from "./user-schemas";
+import { passwordSchema } from "./schemas";
 
 export interface ChangePasswordOptions {
   /** The signed-in user (from the session or user token). */

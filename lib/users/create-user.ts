@@ -6,7 +6,7 @@ import { users, type User } from "@/lib/db/schema";
 import { conflict, isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { attachReferral, type SignUpReferral } from "@/lib/referrals/attach-referral";
-import { createUserSchema, type CreateUserInput } from "./user-schemas";
+import { createUserSchema, type CreateUserInput } from "./schemas";
 
 export interface CreateUserOptions extends CreateUserInput {
   /** Set for people who proved the address (registration through the site confirms on first sign-in). */

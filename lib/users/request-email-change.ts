@@ -12,7 +12,7 @@ import { countRecentActionTokens } from "./count-recent-action-tokens";
 import { EMAIL_CHANGE_CONFIRM_TEMPLATE } from "./email-change-confirm-template";
 import { issueActionToken } from "./issue-action-token";
 import { sendAccountEmail } from "./send-account-email";
-import { emailSchema } from "./user-schemas";
+import { emailSchema } from "./schemas";
 
 export const EMAIL_CHANGE_LINK_LIFETIME_MS = DAY_MS;
 /** Each request emails an address the user typed: the cap keeps an account from being used to send mail at will. */

@@ -9,7 +9,7 @@ import { countRecentActionTokens } from "./count-recent-action-tokens";
 import { issueActionToken } from "./issue-action-token";
 import { PASSWORD_RESET_TEMPLATE } from "./password-reset-template";
 import { sendAccountEmail } from "./send-account-email";
-import { emailSchema } from "./user-schemas";
+import { emailSchema } from "./schemas";
 
 export const PASSWORD_RESET_LINK_LIFETIME_MS = 60 * MINUTE_MS;
 export const PASSWORD_RESETS_PER_HOUR = 5;

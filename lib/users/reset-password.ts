@@ -7,7 +7,7 @@ import { userActionTokens, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { endUserSessions } from "./end-user-sessions";
 import { lockValidActionToken } from "./find-action-token";
-import { passwordSchema } from "./user-schemas";
+import { passwordSchema } from "./schemas";
 
 /**
  * Set a new password through a reset link. The token must be valid, unused and unexpired (`link_invalid`,

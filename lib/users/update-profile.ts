@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { users, type User } from "@/lib/db/schema";
 import { invalid, notFound } from "@/lib/errors";
-import { profileSchema, type ProfileInput } from "./account-schemas";
+import { profileSchema, type ProfileInput } from "./schemas";
 
 export interface UpdateProfileOptions {
   /** Whose profile: the signed-in user's id from the session or the user token, never from the input. */

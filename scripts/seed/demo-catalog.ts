@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { contentAccess, subscriptionTypes } from "@/lib/db/schema";
 import { createContentAccess } from "@/lib/subscriptions/create-content-access";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
-import type { SubscriptionTypeInput } from "@/lib/subscriptions/subscription-type-schemas";
+import type { SubscriptionTypeInput } from "@/lib/subscriptions/schemas";
 
 const MONTH_DAYS = 31;
 const YEAR_DAYS = 365;

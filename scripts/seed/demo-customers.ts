@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { customerActor, SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { recurrentPayments, subscriptions, users, type User } from "@/lib/db/schema";
@@ -34,7 +35,7 @@ async function buy(db: Db, user: User, code: string, options: { cardToken?: stri
     // What the demo gateway says its test card looks like, shown on the customer's billing page.
     meta: options.cardToken ? { card: DEMO_CARD } : {},
   });
-  await markPaymentPaid(db, { paymentId: payment.id });
+  await markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
   return payment.id;
 }
 
@@ -81,7 +82,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     async story(db, user, travelTo) {
       const recurrent = await recurrentPaymentOf(db, await buy(db, user, "club_monthly", { cardToken: DEMO_CARD_TOKENS.succeeds }));
       travelTo(3);
-      await stopRecurrentPayment(db, { recurrentPaymentId: recurrent.id, by: "user", userId: user.id });
+      await stopRecurrentPayment(db, { recurrentPaymentId: recurrent.id, actor: customerActor(user.id) });
     },
   },
   {
@@ -112,7 +113,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       const [emma] = await db.select({ id: users.id }).from(users).where(eq(users.email, "emma@subflow.test"));
       if (!first || !emma) return;
       travelTo(15);
-      await activateFamilyRequest(db, { code: first.code, userId: emma.id });
+      await activateFamilyRequest(db, { code: first.code, actor: customerActor(emma.id) });
     },
   },
 ];

@@ -6,9 +6,9 @@ import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { saveBanner } from "@/lib/banners/save-banner";
 import { saveGoal } from "@/lib/goals/save-goal";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
-import { createScenario } from "@/lib/scenarios/manage/create-scenario";
-import { enableScenario } from "@/lib/scenarios/manage/enable-scenario";
-import { publishScenario } from "@/lib/scenarios/manage/publish-scenario";
+import { createScenario } from "@/lib/scenarios/admin/create-scenario";
+import { enableScenario } from "@/lib/scenarios/admin/enable-scenario";
+import { publishScenario } from "@/lib/scenarios/admin/publish-scenario";
 import { saveSegment } from "@/lib/segments/save-segment";
 
 const TEMPLATES = [

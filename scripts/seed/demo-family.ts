@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { familySubscriptionTypes } from "@/lib/db/schema";
 import { saveFamilyType } from "@/lib/family/admin/save-family-type";
-import type { FamilyTypeInput } from "@/lib/family/family-type-schemas";
+import type { FamilyTypeInput } from "@/lib/family/schemas";
 import { findSubscriptionTypeByCode } from "@/lib/subscriptions/find-subscription-type";
 
 /** A yearly family pack: its buyer gets three codes, each a web yearly subscription with the buyer's dates. */
 const DEMO_FAMILY_TYPES: FamilyTypeInput[] = [
-  { masterTypeCode: "family_web_yearly", slaveTypeCode: "web_yearly", donationMethod: "copy", count: 3, isPaid: true },
+  { masterTypeCode: "family_web_yearly", childTypeCode: "web_yearly", donationMethod: "copy", count: 3, isPaid: true },
 ];
 
 /** The demo family types that do not exist yet (by master type). Needs the demo catalog; creates no requests. */
@@ -21,7 +21,7 @@ export async function seedDemoFamily(db: Db): Promise<string[]> {
       .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, master.id));
     if (existing) continue;
     await saveFamilyType(db, spec);
-    created.push(`family type ${spec.masterTypeCode} (${spec.count} × ${spec.slaveTypeCode ?? "customizable"})`);
+    created.push(`family type ${spec.masterTypeCode} (${spec.count} × ${spec.childTypeCode ?? "customizable"})`);
   }
   return created;
 }

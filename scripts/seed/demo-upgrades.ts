@@ -4,7 +4,7 @@ import { upgradeSchemas } from "@/lib/db/schema";
 import { linkSubscriptionTypes } from "@/lib/upgrades/admin/link-subscription-types";
 import { saveUpgradeOption } from "@/lib/upgrades/admin/save-upgrade-option";
 import { saveUpgradeSchema } from "@/lib/upgrades/admin/save-upgrade-schema";
-import type { UpgradeOptionInput } from "@/lib/upgrades/admin/upgrade-admin-inputs";
+import type { UpgradeOptionInput } from "@/lib/upgrades/schemas";
 
 const PRINT_FOR_WEB: UpgradeOptionInput[] = [
   { type: "paid_recurrent", config: { require_content: ["print"] } },

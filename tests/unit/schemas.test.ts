@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createPaymentSchema } from "@/lib/payments/payment-schemas";
-import { subscriptionTypeInputSchema } from "@/lib/subscriptions/subscription-type-schemas";
-import { createUserSchema } from "@/lib/users/user-schemas";
+import { createPaymentSchema } from "@/lib/payments/schemas";
+import { subscriptionTypeInputSchema } from "@/lib/subscriptions/schemas";
+import { createUserSchema } from "@/lib/users/schemas";
 import { driverFor } from "@/lib/db/connect";
 
 describe("createUserSchema", () => {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
-import { passwordResetRequestSchema } from "@/lib/users/account-schemas";
+import { passwordResetRequestSchema } from "@/lib/users/schemas";
 import { requestPasswordReset } from "@/lib/users/request-password-reset";
 
 const PASSWORD_RESET_REQUESTED_MESSAGE =

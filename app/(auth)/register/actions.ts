@@ -10,7 +10,7 @@ import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response"
 import { REFERRAL_COOKIE } from "@/lib/referrals/referral-cookies";
 import { requestFingerprint } from "@/lib/referrals/sightings";
 import { createUser } from "@/lib/users/create-user";
-import { emailSchema, passwordSchema } from "@/lib/users/user-schemas";
+import { emailSchema, passwordSchema } from "@/lib/users/schemas";
 
 const registerSchema = z.object({
   email: emailSchema,

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { customerActor } from "@/lib/auth/actor";
 import { idField } from "@/lib/forms/form-fields";
 import { stopRecurrentPayment } from "@/lib/recurrent-payments/stop-recurrent-payment";
 
@@ -9,7 +10,7 @@ import { stopRecurrentPayment } from "@/lib/recurrent-payments/stop-recurrent-pa
 export const stopMyRecurrentPaymentAction = defineAction(
   { role: "user", schema: z.object({ recurrentPaymentId: idField }), revalidate: ["/account"] },
   async ({ recurrentPaymentId }, { db, user }) => {
-    await stopRecurrentPayment(db, { recurrentPaymentId, by: "user", userId: user.id });
+    await stopRecurrentPayment(db, { recurrentPaymentId, actor: customerActor(user.id) });
     return { ok: true, message: "Automatic renewal stopped." };
   },
 );

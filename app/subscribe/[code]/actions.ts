@@ -8,7 +8,7 @@ import { isAppError } from "@/lib/errors";
 import { checkboxField, optionalText } from "@/lib/forms/form-fields";
 import { checkoutPath } from "@/lib/payments/checkout-path";
 import { createPurchase } from "@/lib/purchases/create-purchase";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 
 const startPurchaseSchema = z.object({
   code: codeSchema,

@@ -17,7 +17,7 @@ import { quotePurchase, type PurchaseQuote } from "@/lib/purchases/quote-purchas
 import { contentAccessNames } from "@/lib/subscriptions/content-access-names";
 import { findRenewalType } from "@/lib/subscriptions/find-renewal-type";
 import { periodLabel } from "@/lib/subscriptions/period-label";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 import { startPurchaseAction } from "./actions";
 
 export const metadata: Metadata = { title: "Subscribe" };

@@ -32,9 +32,9 @@ export function FamilyRequestsTable({ rows }: { rows: FamilyRequestRow[] }) {
               </Link>
             </Td>
             <Td>
-              {row.slaveUserId !== null && row.slaveEmail ? (
-                <Link href={`/admin/users/${row.slaveUserId}`} className="text-brand-700 hover:underline">
-                  {row.slaveEmail}
+              {row.childUserId !== null && row.childEmail ? (
+                <Link href={`/admin/users/${row.childUserId}`} className="text-brand-700 hover:underline">
+                  {row.childEmail}
                 </Link>
               ) : (
                 <span className="text-zinc-400">—</span>

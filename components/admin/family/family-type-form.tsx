@@ -11,12 +11,12 @@ import {
   FAMILY_DONATION_METHODS,
   FAMILY_TYPE_MAX_COUNT,
   type FamilyDonationMethodInput,
-} from "@/lib/family/family-type-schemas";
+} from "@/lib/family/schemas";
 
 export interface FamilyTypeFormValues {
   id?: number;
   masterTypeCode: string;
-  slaveTypeCode: string | null;
+  childTypeCode: string | null;
   donationMethod: FamilyDonationMethodInput;
   donationDays: number | null;
   /** A value for <input type="datetime-local">, in UTC. */
@@ -66,16 +66,16 @@ export function FamilyTypeForm({
         </FormField>
         <FormField
           label="Child type"
-          htmlFor="ft-slave"
+          htmlFor="ft-child"
           hint="Customizable: each payment item's type becomes a child type."
-          error={error("slaveTypeCode")}
+          error={error("childTypeCode")}
         >
           <Select
-            id="ft-slave"
-            name="slaveTypeCode"
-            defaultValue={initial?.slaveTypeCode ?? ""}
-            invalid={!!error("slaveTypeCode")}
-            data-testid="family-type-slave"
+            id="ft-child"
+            name="childTypeCode"
+            defaultValue={initial?.childTypeCode ?? ""}
+            invalid={!!error("childTypeCode")}
+            data-testid="family-type-child"
           >
             <option value="">Customizable (from the payment items)</option>
             {typeOptions}

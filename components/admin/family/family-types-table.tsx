@@ -32,10 +32,10 @@ export function FamilyTypesTable({ rows }: { rows: FamilyTypeListRow[] }) {
               <span className="block font-mono text-xs text-zinc-500">{row.masterTypeCode}</span>
             </Td>
             <Td>
-              {row.slaveTypeCode ? (
+              {row.childTypeCode ? (
                 <>
-                  {row.slaveTypeName}
-                  <span className="block font-mono text-xs text-zinc-500">{row.slaveTypeCode}</span>
+                  {row.childTypeName}
+                  <span className="block font-mono text-xs text-zinc-500">{row.childTypeCode}</span>
                 </>
               ) : (
                 <span className="text-zinc-500">Customizable</span>

@@ -52,9 +52,9 @@ export function MasterSubscriptionCodes({
                 <FamilyRequestStatusBadge status={request.status} expired={request.expired} />
               </Td>
               <Td>
-                {request.slaveUserId !== null && request.slaveEmail ? (
-                  <Link href={`/admin/users/${request.slaveUserId}`} className="text-brand-700 hover:underline">
-                    {request.slaveEmail}
+                {request.childUserId !== null && request.childEmail ? (
+                  <Link href={`/admin/users/${request.childUserId}`} className="text-brand-700 hover:underline">
+                    {request.childEmail}
                   </Link>
                 ) : (
                   <span className="text-zinc-400">—</span>

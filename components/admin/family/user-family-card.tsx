@@ -6,8 +6,8 @@ import { countUserFamilyRequests } from "@/lib/family/admin/count-user-family-re
 
 /** On the admin user page: the user's family codes as a master, linking to the master's view; nothing without any. */
 export async function UserFamilyCard({ userId }: { userId: number }) {
-  const { asMaster, asSlave } = await countUserFamilyRequests(await getDb(), { userId });
-  if (asMaster === 0 && asSlave === 0) return null;
+  const { asMaster, asChild } = await countUserFamilyRequests(await getDb(), { userId });
+  if (asMaster === 0 && asChild === 0) return null;
   return (
     <Card data-testid="user-family-card">
       <CardHeader title="Family" />
@@ -20,9 +20,9 @@ export async function UserFamilyCard({ userId }: { userId: number }) {
             </Link>
           </p>
         ) : null}
-        {asSlave > 0 ? (
+        {asChild > 0 ? (
           <p className="text-zinc-600">
-            Activated {asSlave} code{asSlave === 1 ? "" : "s"} from another account.
+            Activated {asChild} code{asChild === 1 ? "" : "s"} from another account.
           </p>
         ) : null}
       </CardBody>

@@ -1,5 +1,5 @@
 import { paramFields, type ParamField } from "@/components/builder/panel/json-schema";
-import type { ProgramInput } from "@/lib/referrals/program-schema";
+import type { ProgramInput } from "@/lib/referrals/schemas";
 import type { ProgramFormRegistries, RegistryFormEntry } from "@/lib/referrals/admin/program-form-entries";
 
 /**

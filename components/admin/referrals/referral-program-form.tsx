@@ -7,7 +7,7 @@ import { Checkbox, Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ProgramFormRegistries, RegistryFormEntry } from "@/lib/referrals/admin/program-form-entries";
-import type { ProgramInput } from "@/lib/referrals/program-schema";
+import type { ProgramInput } from "@/lib/referrals/schemas";
 import { initialProgramFormValues, programInputFromForm, type OptionValues, type ProgramFormValues } from "./program-form-values";
 import { RegistryOptionsFields } from "./registry-options-fields";
 

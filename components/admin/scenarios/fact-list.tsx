@@ -1,4 +1,4 @@
-import { formatFact } from "./scenario-view-types";
+import { formatFact } from "@/lib/scenarios/scenario-view-types";
 
 /** The facts behind a decision as readable `key: value` lines. */
 export function FactList({ facts, testId }: { facts: Record<string, unknown>; testId?: string }) {

@@ -6,7 +6,7 @@ import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import type { ScenarioReentryInput } from "@/lib/scenarios/manage/scenario-schemas";
+import type { ScenarioReentryInput } from "@/lib/scenarios/schemas";
 
 const REENTRY_LABELS: Record<ScenarioReentryInput, string> = {
   once: "Once per user",

@@ -3,7 +3,7 @@
 import { ScenarioRunStatusBadge } from "@/components/admin/scenarios/scenario-runs-table";
 import { cn } from "@/components/ui/cn";
 import { formatDateTime } from "@/components/ui/format";
-import type { InspectorRunList } from "./inspector-types";
+import type { InspectorRunList } from "@/lib/scenarios/inspector/inspector-types";
 
 /** A user's runs of the scenario, newest first; the selected one is pressed. */
 export function InspectorRunListView({

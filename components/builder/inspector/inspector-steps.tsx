@@ -3,7 +3,7 @@
 import { FactList } from "@/components/admin/scenarios/fact-list";
 import { cn } from "@/components/ui/cn";
 import { formatDateTime } from "@/components/ui/format";
-import type { InspectorStep } from "./inspector-types";
+import type { InspectorStep } from "@/lib/scenarios/inspector/inspector-types";
 
 /** The left rule says how each visit ended at a glance: a yes, a no, a stop, or still open. */
 function outcomeRule(outcome: string | null): string {

@@ -16,7 +16,7 @@ import type { FlowPath } from "@/lib/scenarios/flow/graph-to-flow";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { InspectorRunListView } from "./inspector-run-list";
 import { InspectorSteps } from "./inspector-steps";
-import type { InspectorRunList, InspectorStep } from "./inspector-types";
+import type { InspectorRunList, InspectorStep } from "@/lib/scenarios/inspector/inspector-types";
 
 export interface InspectedPath {
   /** "Run #12 · jane@example.com" or "Simulation (draft) · jane@example.com". */

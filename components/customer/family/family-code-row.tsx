@@ -10,7 +10,7 @@ import { familyCancelReasonLabel } from "@/lib/family/family-cancel-reasons";
 export interface FamilyCodeRowView {
   request: FamilyRequest;
   subscriptionTypeName: string;
-  slave: { email: string; name: string | null } | null;
+  child: { email: string; name: string | null } | null;
   expired: boolean;
   /** The public activation link of the code. */
   link: string;
@@ -42,7 +42,7 @@ export function FamilyCodeRow({ row, actions }: { row: FamilyCodeRowView; action
             label="Release"
             pendingLabel="Releasing…"
             variant="danger"
-            confirm={`Release ${row.slave?.email ?? "this member"}? Their subscription stops now and a new code replaces this one.`}
+            confirm={`Release ${row.child?.email ?? "this member"}? Their subscription stops now and a new code replaces this one.`}
             testId={`family-release-${request.id}`}
           />
         ) : state === "created" ? (
@@ -57,10 +57,10 @@ export function FamilyCodeRow({ row, actions }: { row: FamilyCodeRowView; action
         ) : null}
       </div>
       {request.status === "accepted" ? (
-        <p className="text-sm text-zinc-600" data-testid="family-code-slave">
+        <p className="text-sm text-zinc-600" data-testid="family-code-child">
           Activated by{" "}
           <span className="font-medium text-zinc-900">
-            {row.slave ? (row.slave.name ? `${row.slave.name} (${row.slave.email})` : row.slave.email) : "a deleted account"}
+            {row.child ? (row.child.name ? `${row.child.name} (${row.child.email})` : row.child.email) : "a deleted account"}
           </span>{" "}
           on {formatDateTime(request.acceptedAt)}
         </p>

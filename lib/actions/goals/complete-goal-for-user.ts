@@ -6,8 +6,8 @@ import { isAppError } from "@/lib/errors";
 import { idField } from "@/lib/forms/form-fields";
 import { completeGoal } from "@/lib/goals/complete-goal";
 import { completeGoalByEmail } from "@/lib/goals/complete-goal-by-email";
-import { goalCodeSchema } from "@/lib/goals/goal-schemas";
-import { emailSchema } from "@/lib/users/user-schemas";
+import { goalCodeSchema } from "@/lib/goals/schemas";
+import { emailSchema } from "@/lib/users/schemas";
 
 // From a goal's page the admin names the user by email; from a user's page, by id (a hidden field).
 const completeGoalFormSchema = z

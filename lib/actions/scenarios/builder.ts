@@ -1,14 +1,14 @@
 "use server";
 
 import { z } from "zod";
-import type { GraphErrorView } from "@/components/admin/scenarios/scenario-view-types";
+import type { GraphErrorView } from "@/lib/scenarios/scenario-view-types";
 import { defineAction } from "@/lib/actions/define-action";
 import { idField } from "@/lib/forms/form-fields";
-import { findScenarioVersion } from "@/lib/scenarios/manage/find-scenario-version";
-import { publishScenario } from "@/lib/scenarios/manage/publish-scenario";
-import { saveScenarioDraft } from "@/lib/scenarios/manage/save-scenario-draft";
-import { graphErrorsOf, scenarioVersionNotFound } from "@/lib/scenarios/manage/scenario-errors";
-import { publishNoteSchema } from "@/lib/scenarios/manage/scenario-schemas";
+import { findScenarioVersion } from "@/lib/scenarios/admin/find-scenario-version";
+import { publishScenario } from "@/lib/scenarios/admin/publish-scenario";
+import { saveScenarioDraft } from "@/lib/scenarios/admin/save-scenario-draft";
+import { graphErrorsOf, scenarioVersionNotFound } from "@/lib/scenarios/admin/scenario-errors";
+import { publishNoteSchema } from "@/lib/scenarios/schemas";
 import { getScenarioStats, type ScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
 
 /**

@@ -1,14 +1,14 @@
 "use server";
 
 import { z } from "zod";
-import { inspectPath } from "@/components/builder/inspector/inspect-path";
+import { inspectPath } from "@/lib/scenarios/inspector/inspect-path";
 import type {
   InspectorRun,
   InspectorRunList,
   InspectorRunPath,
   InspectorSimulation,
   InspectorTestEvent,
-} from "@/components/builder/inspector/inspector-types";
+} from "@/lib/scenarios/inspector/inspector-types";
 import { defineAction } from "@/lib/actions/define-action";
 import type { Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -16,10 +16,11 @@ import { idField } from "@/lib/forms/form-fields";
 import { describeCriteria } from "@/lib/scenarios/criteria";
 import { loadVersionGraph } from "@/lib/scenarios/engine/load-version-graph";
 import { fireScenarioTest } from "@/lib/scenarios/fire-scenario-test";
-import { isTriggerNode, type ScenarioGraph, scenarioGraphSchema, triggerEventOf } from "@/lib/scenarios/graph";
-import { findScenarioVersion } from "@/lib/scenarios/manage/find-scenario-version";
-import { requireScenario } from "@/lib/scenarios/manage/find-scenario";
-import { findUserIdByEmail } from "@/lib/scenarios/manage/find-user-id-by-email";
+import { type ScenarioGraph, scenarioGraphSchema } from "@/lib/scenarios/graph";
+import { isTriggerNode, triggerEventOf } from "@/lib/scenarios/nodes/definitions";
+import { findScenarioVersion } from "@/lib/scenarios/admin/find-scenario-version";
+import { requireScenario } from "@/lib/scenarios/admin/find-scenario";
+import { findUserIdByEmail } from "@/lib/scenarios/admin/find-user-id-by-email";
 import type { ScenarioRunRow } from "@/lib/scenarios/runs/list-scenario-runs";
 import { getScenarioRunPath } from "@/lib/scenarios/runs/get-scenario-run-path";
 import { listScenarioRuns } from "@/lib/scenarios/runs/list-scenario-runs";

@@ -17,7 +17,7 @@ export const familySubscriptionTypes = pgTable(
       .unique()
       .references(() => subscriptionTypes.id, { onDelete: "cascade" }),
     /** The children's type; null for a customizable family (the child types come from the payment's items). */
-    slaveSubscriptionTypeId: integer("slave_subscription_type_id").references(() => subscriptionTypes.id, {
+    childSubscriptionTypeId: integer("slave_subscription_type_id").references(() => subscriptionTypes.id, {
       onDelete: "restrict",
     }),
     donationMethod: familyDonationMethod("donation_method").notNull().default("copy"),
@@ -55,11 +55,11 @@ export const familyRequests = pgTable(
     masterUserId: integer("master_user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    slaveUserId: integer("slave_user_id").references(() => users.id, { onDelete: "set null" }),
+    childUserId: integer("slave_user_id").references(() => users.id, { onDelete: "set null" }),
     masterSubscriptionId: integer("master_subscription_id")
       .notNull()
       .references(() => subscriptions.id, { onDelete: "cascade" }),
-    slaveSubscriptionId: integer("slave_subscription_id").references(() => subscriptions.id, { onDelete: "set null" }),
+    childSubscriptionId: integer("slave_subscription_id").references(() => subscriptions.id, { onDelete: "set null" }),
     /** The type a child subscription from this request gets. */
     subscriptionTypeId: integer("subscription_type_id")
       .notNull()
@@ -82,9 +82,9 @@ export const familyRequests = pgTable(
   (t) => [
     index("family_requests_master_subscription_idx").on(t.masterSubscriptionId, t.status),
     index("family_requests_master_user_idx").on(t.masterUserId, t.createdAt),
-    index("family_requests_slave_subscription_idx").on(t.slaveSubscriptionId),
+    index("family_requests_slave_subscription_idx").on(t.childSubscriptionId),
     /** One child per user and master subscription is checked under an advisory lock (admins may exceed it). */
-    index("family_requests_master_slave_idx").on(t.masterSubscriptionId, t.slaveUserId),
+    index("family_requests_master_slave_idx").on(t.masterSubscriptionId, t.childUserId),
   ],
 );
 export type FamilyRequest = InferSelectModel<typeof familyRequests>;

@@ -8,7 +8,7 @@ import { fixedEndOf, isFamilyRequestExpired } from "../request-expiry";
 /** The shared select of the admin's request lists: a request with its people, type and master subscription dates. */
 
 const masterUsers = alias(users, "master_users");
-const slaveUsers = alias(users, "slave_users");
+const childUsers = alias(users, "child_users");
 const masterSubscriptions = alias(subscriptions, "master_subscriptions");
 
 export function selectFamilyRequestRows(db: Db) {
@@ -20,13 +20,13 @@ export function selectFamilyRequestRows(db: Db) {
       note: familyRequests.note,
       masterUserId: familyRequests.masterUserId,
       masterEmail: masterUsers.email,
-      slaveUserId: familyRequests.slaveUserId,
-      slaveEmail: slaveUsers.email,
+      childUserId: familyRequests.childUserId,
+      childEmail: childUsers.email,
       masterSubscriptionId: familyRequests.masterSubscriptionId,
       masterSubscriptionStartAt: masterSubscriptions.startAt,
       masterSubscriptionEndAt: masterSubscriptions.endAt,
       masterSubscriptionTypeId: masterSubscriptions.subscriptionTypeId,
-      slaveSubscriptionId: familyRequests.slaveSubscriptionId,
+      childSubscriptionId: familyRequests.childSubscriptionId,
       subscriptionTypeId: familyRequests.subscriptionTypeId,
       subscriptionTypeCode: subscriptionTypes.code,
       subscriptionTypeName: subscriptionTypes.name,
@@ -40,7 +40,7 @@ export function selectFamilyRequestRows(db: Db) {
     })
     .from(familyRequests)
     .innerJoin(masterUsers, eq(masterUsers.id, familyRequests.masterUserId))
-    .leftJoin(slaveUsers, eq(slaveUsers.id, familyRequests.slaveUserId))
+    .leftJoin(childUsers, eq(childUsers.id, familyRequests.childUserId))
     .innerJoin(masterSubscriptions, eq(masterSubscriptions.id, familyRequests.masterSubscriptionId))
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, familyRequests.subscriptionTypeId))
     .$dynamic();

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { timestampSchema } from "@/lib/api/entity-schemas";
+import { timestampSchema } from "@/lib/api/response-schemas";
 import type { FamilySubscriptionType } from "@/lib/db/schema";
-import { FAMILY_DONATION_METHODS } from "../family-type-schemas";
+import { FAMILY_DONATION_METHODS } from "../schemas";
 
 /** Family types in the v1 API's snake_case JSON: the response schema (also in OpenAPI) and the row → JSON mapping. */
 
@@ -29,12 +29,12 @@ export const familyTypeJsonSchema = z
 export type FamilyTypeJson = z.output<typeof familyTypeJsonSchema>;
 
 export function serializeFamilyType(
-  row: FamilySubscriptionType & { masterTypeCode: string; slaveTypeCode: string | null },
+  row: FamilySubscriptionType & { masterTypeCode: string; childTypeCode: string | null },
 ): FamilyTypeJson {
   return {
     id: row.id,
     master_subscription_type_code: row.masterTypeCode,
-    slave_subscription_type_code: row.slaveTypeCode,
+    slave_subscription_type_code: row.childTypeCode,
     donation_method: row.donationMethod,
     donation_days: row.donationDays,
     donation_fixed_end: row.donationFixedEnd?.toISOString() ?? null,

@@ -5,7 +5,7 @@ import { familySubscriptionTypes, subscriptionTypes } from "@/lib/db/schema";
 import type { CustomizableFamilyOption } from "../customizable-family-payment";
 
 /**
- * The customizable family types (no slave type) with the child types a payment for one may hold. Generation issues a
+ * The customizable family types (no child type) with the child types a payment for one may hold. Generation issues a
  * code for every subscription-type item other than the master's, so the choice is every active type that is not
  * itself a family master type (a code must give a plain subscription, never another family).
  */
@@ -16,7 +16,7 @@ export async function listCustomizableFamilyOptions(db: Db): Promise<Customizabl
       .select({ code: subscriptionTypes.code })
       .from(familySubscriptionTypes)
       .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, familySubscriptionTypes.masterSubscriptionTypeId))
-      .where(isNull(familySubscriptionTypes.slaveSubscriptionTypeId))
+      .where(isNull(familySubscriptionTypes.childSubscriptionTypeId))
       .orderBy(asc(subscriptionTypes.code)),
     db
       .select({ code: subscriptionTypes.code, name: subscriptionTypes.name, priceCents: subscriptionTypes.priceCents })

@@ -7,12 +7,12 @@ import { familySubscriptionTypes, subscriptionTypes, type FamilySubscriptionType
 export type FamilyTypeListRow = FamilySubscriptionType & {
   masterTypeCode: string;
   masterTypeName: string;
-  slaveTypeCode: string | null;
-  slaveTypeName: string | null;
+  childTypeCode: string | null;
+  childTypeName: string | null;
 };
 
 const masterTypes = alias(subscriptionTypes, "master_types");
-const slaveTypes = alias(subscriptionTypes, "slave_types");
+const childTypes = alias(subscriptionTypes, "child_types");
 
 /** Family types (all, or the given ids) by master type code, with the master and child types' codes and names. */
 export async function listFamilyTypes(db: Db, options: { ids?: number[] } = {}): Promise<FamilyTypeListRow[]> {
@@ -22,12 +22,12 @@ export async function listFamilyTypes(db: Db, options: { ids?: number[] } = {}):
       ...getTableColumns(familySubscriptionTypes),
       masterTypeCode: masterTypes.code,
       masterTypeName: masterTypes.name,
-      slaveTypeCode: slaveTypes.code,
-      slaveTypeName: slaveTypes.name,
+      childTypeCode: childTypes.code,
+      childTypeName: childTypes.name,
     })
     .from(familySubscriptionTypes)
     .innerJoin(masterTypes, eq(masterTypes.id, familySubscriptionTypes.masterSubscriptionTypeId))
-    .leftJoin(slaveTypes, eq(slaveTypes.id, familySubscriptionTypes.slaveSubscriptionTypeId))
+    .leftJoin(childTypes, eq(childTypes.id, familySubscriptionTypes.childSubscriptionTypeId))
     .where(options.ids ? inArray(familySubscriptionTypes.id, options.ids) : undefined)
     .orderBy(asc(masterTypes.code));
 }

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { familySubscriptionTypes, type FamilySubscriptionType } from "@/lib/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/lib/errors";
 import { findSubscriptionTypeByCode } from "@/lib/subscriptions/find-subscription-type";
-import { familyTypeInputSchema, type FamilyTypeInput } from "../family-type-schemas";
+import { familyTypeInputSchema, type FamilyTypeInput } from "../schemas";
 import { refuseIfFamilyTypeInUse } from "./family-type-in-use";
 
 /**
@@ -18,7 +18,7 @@ export async function saveFamilyType(db: Db, options: FamilyTypeInput & { id?: n
   try {
     return await db.transaction(async (tx) => {
       const master = await findSubscriptionTypeByCode(tx, input.masterTypeCode);
-      const slave = input.slaveTypeCode === null ? null : await findSubscriptionTypeByCode(tx, input.slaveTypeCode);
+      const child = input.childTypeCode === null ? null : await findSubscriptionTypeByCode(tx, input.childTypeCode);
       if (options.id !== undefined) {
         const [current] = await tx
           .select({ masterSubscriptionTypeId: familySubscriptionTypes.masterSubscriptionTypeId })
@@ -35,7 +35,7 @@ export async function saveFamilyType(db: Db, options: FamilyTypeInput & { id?: n
       }
       const values = {
         masterSubscriptionTypeId: master.id,
-        slaveSubscriptionTypeId: slave?.id ?? null,
+        childSubscriptionTypeId: child?.id ?? null,
         donationMethod: input.donationMethod,
         donationDays: input.donationDays,
         donationFixedEnd: input.donationFixedEnd,

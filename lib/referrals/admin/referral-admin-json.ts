@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestampSchema } from "@/lib/api/entity-schemas";
+import { timestampSchema } from "@/lib/api/response-schemas";
 import { referralReview, referralSource, referralStatus } from "@/lib/db/schema";
 import type { ReferralRow } from "./list-referrals";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { timestampSchema } from "@/lib/api/entity-schemas";
+import { timestampSchema } from "@/lib/api/response-schemas";
 import type { ReferralProgram } from "@/lib/db/schema";
-import { programInputOf } from "../program-schema";
+import { programInputOf } from "../schemas";
 import { describeReferralProgram, referralProgramSentence } from "./describe-referral-program";
 
 /** Referral programs in the v1 API's snake_case JSON: the response schema (also in OpenAPI) and the row → JSON mapping. */

@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { referralPrograms, referrals, subscriptionTypes, type ReferralProgram } from "@/lib/db/schema";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
-import { programColumns, programInputSchema, type ProgramInput, type ProgramInputRaw } from "../program-schema";
+import { programColumns, programInputSchema, type ProgramInput, type ProgramInputRaw } from "../schemas";
 
 /** Program saves and deletes take turns: "make this one the default" un-defaults the others in the same step. */
 async function lockProgramCatalog(db: Db): Promise<void> {

@@ -3,7 +3,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
 import { recurrentPayments, subscriptions } from "@/lib/db/schema";
-import type { BeforeEventTrigger } from "@/lib/scenarios/graph";
+import type { BeforeEventTrigger } from "@/lib/scenarios/nodes/before-event/definition";
 
 /** What a before-event run carries in its trigger payload, so its start can check that the date still holds. */
 export interface BeforeEventOccurrence {

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarioBeforeEventFires, scenarios, scenarioVersions } from "@/lib/db/schema";
-import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger } from "@/lib/scenarios/graph";
+import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger } from "@/lib/scenarios/nodes/before-event/definition";
 import { BEFORE_EVENT_SOURCES } from "./before-event-sources";
 
 export interface BeforeEventNode {

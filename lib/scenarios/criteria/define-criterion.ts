@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { CriterionKind } from "@/lib/scenarios/graph";
+import type { CriterionKind } from "@/lib/scenarios/nodes/condition/definition";
 import type { TriggerData } from "@/lib/scenarios/triggers";
 import type { RunContext } from "@/lib/scenarios/run-context";
 

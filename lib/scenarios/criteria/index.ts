@@ -1,6 +1,6 @@
 import "server-only";
 import { plainJsonSchema } from "@/lib/scenarios/plain-json-schema";
-import type { Criterion, CriterionKind } from "@/lib/scenarios/graph";
+import type { Criterion, CriterionKind } from "@/lib/scenarios/nodes/condition/definition";
 import type { RunContext } from "@/lib/scenarios/run-context";
 import type { CriterionDefinition, CriterionValueInput } from "./define-criterion";
 import paymentAmount from "./payment-amount";

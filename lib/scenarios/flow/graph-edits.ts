@@ -3,15 +3,9 @@
  * was, so history is a list of graphs and nodes that did not change keep their identity (the canvas re-renders only
  * what moved). UI-safe.
  */
-import {
-  type GraphEdge,
-  type GraphNode,
-  NODE_TYPE_META,
-  type NodeType,
-  draftNodePorts,
-  type ScenarioGraph,
-  variantPort,
-} from "@/lib/scenarios/graph";
+import type { GraphEdge, GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
+import { variantPort } from "@/lib/scenarios/nodes/ab-test/definition";
+import { draftNodePorts, isTriggerNode, NODE_DEFINITIONS, type NodeType } from "@/lib/scenarios/nodes/definitions";
 
 type Position = { x: number; y: number };
 
@@ -35,7 +29,7 @@ function nextEdgeId(graph: ScenarioGraph, taken: ReadonlySet<string> = new Set()
 
 export function addNode(graph: ScenarioGraph, type: NodeType, position: Position): { graph: ScenarioGraph; id: string } {
   const id = nextNodeId(graph, type);
-  const config = structuredClone(NODE_TYPE_META[type].defaultConfig);
+  const config = structuredClone(NODE_DEFINITIONS[type].defaultConfig);
   const node = { id, type, config, position: roundPosition(position) } as GraphNode;
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, id };
 }
@@ -51,7 +45,7 @@ export function connect(
   const target = graph.nodes.find((n) => n.id === link.to);
   if (!source || !target) return { refused: "unknown_node" };
   if (source.id === target.id) return { refused: "same_node" };
-  if (target.type === "event" || target.type === "before_event") return { refused: "into_trigger" };
+  if (isTriggerNode(target)) return { refused: "into_trigger" };
   if (!draftNodePorts(source).includes(link.fromPort)) return { refused: "unknown_port" };
   if (graph.edges.some((e) => e.from === link.from && e.fromPort === link.fromPort && e.to === link.to)) return { refused: "duplicate" };
   const edgeId = nextEdgeId(graph);

@@ -3,17 +3,9 @@
  * graph). UI-safe and pure, so the canvas and its tests share it.
  */
 import type { Edge, Node } from "@xyflow/react";
-import {
-  type GraphEdge,
-  type GraphNode,
-  isTriggerNode,
-  type NodeGroup,
-  type NodeType,
-  NODE_TYPE_META,
-  draftNodePorts,
-  nodeSummary,
-  type ScenarioGraph,
-} from "@/lib/scenarios/graph";
+import type { GraphEdge, GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
+import type { NodeGroup } from "@/lib/scenarios/nodes/define-node";
+import { definitionOf, draftNodePorts, isTriggerNode, nodeSummary, type NodeType } from "@/lib/scenarios/nodes/definitions";
 
 export interface ScenarioFlowNodeData extends Record<string, unknown> {
   nodeType: NodeType;
@@ -74,8 +66,8 @@ export function flowNodeOf(
     position: node.position,
     data: {
       nodeType: node.type,
-      group: NODE_TYPE_META[node.type].group,
-      label: NODE_TYPE_META[node.type].label,
+      group: definitionOf(node).group,
+      label: definitionOf(node).label,
       summary: safeSummary(node),
       ports: draftNodePorts(node).map((id) => ({ id, label: portLabel(id) })),
       isTrigger: isTriggerNode(node),
@@ -105,6 +97,6 @@ function safeSummary(node: GraphNode): string {
   try {
     return nodeSummary(node);
   } catch {
-    return NODE_TYPE_META[node.type].description;
+    return definitionOf(node).description;
   }
 }

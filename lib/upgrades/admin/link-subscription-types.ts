@@ -3,7 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { subscriptionTypes, subscriptionTypeUpgradeSchemas, upgradeSchemas } from "@/lib/db/schema";
 import { invalid, notFound } from "@/lib/errors";
-import { subscriptionTypeCodesSchema } from "./upgrade-admin-inputs";
+import { subscriptionTypeCodesSchema } from "../schemas";
 
 /**
  * Link subscription types to an upgrade schema, in one transaction. `replace` makes the given codes the whole set (the

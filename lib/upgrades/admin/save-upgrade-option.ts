@@ -6,7 +6,7 @@ import { upgradeOptions, upgradeSchemas, type UpgradeOption } from "@/lib/db/sch
 import { notFound } from "@/lib/errors";
 import { findSubscriptionTypeByCode } from "@/lib/subscriptions/find-subscription-type";
 import { resolveContentAccessIds } from "@/lib/subscriptions/resolve-content-access";
-import { upgradeOptionInputSchema, type UpgradeOptionInput } from "./upgrade-admin-inputs";
+import { upgradeOptionInputSchema, type UpgradeOptionInput } from "../schemas";
 
 /**
  * Create an option in a schema (no optionId) or edit one of that schema's options. The config is validated with

@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { upgradeSchemas, type UpgradeSchema } from "@/lib/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/lib/errors";
-import { upgradeSchemaNameSchema } from "./upgrade-admin-inputs";
+import { upgradeSchemaNameSchema } from "../schemas";
 
 /** Create an upgrade schema (no id) or rename one (id). Names are unique: a taken one is `upgrade_schema_name_taken` (409). */
 export async function saveUpgradeSchema(db: Db, options: { id?: number; name: string }): Promise<UpgradeSchema> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestampSchema } from "@/lib/api/entity-schemas";
+import { timestampSchema } from "@/lib/api/response-schemas";
 import type { UpgradeOption } from "@/lib/db/schema";
 import { UPGRADE_TYPES } from "../option-config";
 import type { UpgradeSchemaListRow } from "./list-upgrade-schemas";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createRoute } from "@/app/api/v1/events/route";
-import { eventResponseSchema } from "@/app/api/v1/events/schema";
+import { eventResponseSchema } from "@/lib/api/operations/events";
 import { events } from "@/lib/db/schema";
 import { createUser } from "@/lib/users/create-user";
 import { openTestDatabase } from "../../support/test-database";

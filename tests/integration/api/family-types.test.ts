@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/family/types/route";
-import { familyTypeListSchema, familyTypeResponseSchema } from "@/app/api/v1/family/types/schema";
+import { familyTypeListSchema, familyTypeResponseSchema } from "@/lib/api/operations/family";
 import { DAY_MS, now } from "@/lib/clock";
 import { familySubscriptionTypes } from "@/lib/db/schema";
 import { createContentAccess } from "@/lib/subscriptions/create-content-access";

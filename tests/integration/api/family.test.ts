@@ -1,9 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as activateRoute } from "@/app/api/v1/family/activate/route";
-import { activateFamilyResponseSchema } from "@/app/api/v1/family/activate/schema";
+import { activateFamilyResponseSchema, familyListResponseSchema } from "@/lib/api/operations/family";
 import { GET as listRoute } from "@/app/api/v1/family/list/route";
-import { familyListResponseSchema } from "@/app/api/v1/family/list/schema";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { events, familyRequests, subscriptions } from "@/lib/db/schema";
@@ -106,10 +105,10 @@ describe("POST /api/v1/family/activate", () => {
     expect(activateFamilyResponseSchema.parse(result.json)).toEqual(result.json);
 
     const request = await requestByCode(code);
-    expect(request).toMatchObject({ status: "accepted", slaveUserId: friend.user.id, acceptedAt: addDays(T0, 2) });
+    expect(request).toMatchObject({ status: "accepted", childUserId: friend.user.id, acceptedAt: addDays(T0, 2) });
     const children = await familySubscriptionsOf(friend.user.id);
     expect(children).toHaveLength(1);
-    expect(children[0]?.id).toBe(request.slaveSubscriptionId);
+    expect(children[0]?.id).toBe(request.childSubscriptionId);
   });
 
   it("accepts the code in capitals and with spaces around it", async () => {
@@ -193,7 +192,7 @@ describe("POST /api/v1/family/activate", () => {
     for (const result of refused) expect(result.json.error).toBe("family_request_wrong_status");
     const request = await requestByCode(code);
     const winner = friends[results.indexOf(won[0]!)]!;
-    expect(request.slaveUserId).toBe(winner.user.id);
+    expect(request.childUserId).toBe(winner.user.id);
     const children = await db()
       .select({ n: count() })
       .from(subscriptions)

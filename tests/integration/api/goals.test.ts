@@ -1,9 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as completeRoute } from "@/app/api/v1/goals/complete/route";
-import { completeGoalResponseSchema } from "@/app/api/v1/goals/complete/schema";
+import { completeGoalResponseSchema, goalListSchema, goalResponseSchema } from "@/lib/api/operations/goals";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/goals/route";
-import { goalListSchema, goalResponseSchema } from "@/app/api/v1/goals/schema";
 import { events, goalCompletions } from "@/lib/db/schema";
 import { saveGoal } from "@/lib/goals/save-goal";
 import { openTestDatabase } from "../../support/test-database";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createRoute } from "@/app/api/v1/payments/route";
-import { paymentResponseSchema } from "@/app/api/v1/payments/schema";
+import { paymentResponseSchema } from "@/lib/api/operations/payments";
 import { addDays, freezeClock } from "@/lib/clock";
 import { events } from "@/lib/db/schema";
 import { createContentAccess } from "@/lib/subscriptions/create-content-access";

@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as purchaseRoute } from "@/app/api/v1/purchases/route";
-import { purchaseResponseSchema } from "@/app/api/v1/purchases/schema";
+import { purchaseResponseSchema } from "@/lib/api/operations/purchases";
 import { addDays, freezeClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { demoGatewayCharges, discountCodes, payments, recurrentPayments, referralRewards, referrals, subscriptionTypes } from "@/lib/db/schema";

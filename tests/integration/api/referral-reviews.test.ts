@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/v1/referral-programs/[id]/referrals/route";
-import { referralAdminListSchema } from "@/app/api/v1/referral-programs/[id]/referrals/schema";
+import { referralAdminListSchema } from "@/lib/api/operations/referral-programs";
 import { POST as retryRoute } from "@/app/api/v1/referrals/[id]/retry/route";
 import { POST as reviewRoute } from "@/app/api/v1/referrals/[id]/review/route";
-import { referralAdminResponseSchema } from "@/app/api/v1/referrals/[id]/review/schema";
+import { referralAdminResponseSchema } from "@/lib/api/operations/referrals";
 import { referralRewards, referrals, type ReferralProgram } from "@/lib/db/schema";
 import { evaluateReferralTrigger } from "@/lib/referrals/complete-referral";
 import { inviteFriend } from "@/lib/referrals/invite-friend";

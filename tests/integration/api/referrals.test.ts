@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as referralsGet, POST as referralsPost } from "@/app/api/v1/referrals/route";
-import { inviteFriendResponseSchema, referralListSchema } from "@/app/api/v1/referrals/schema";
+import { inviteFriendResponseSchema, referralListSchema } from "@/lib/api/operations/referrals";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { discountCodes, emailLog, referralPrograms, referralRewards, referrals } from "@/lib/db/schema";

@@ -4,13 +4,13 @@ import { POST as disableRoute } from "@/app/api/v1/scenarios/[id]/disable/route"
 import { POST as duplicateRoute } from "@/app/api/v1/scenarios/[id]/duplicate/route";
 import { POST as enableRoute } from "@/app/api/v1/scenarios/[id]/enable/route";
 import { POST as publishRoute } from "@/app/api/v1/scenarios/[id]/publish/route";
-import { scenarioVersionResponseSchema } from "@/app/api/v1/scenarios/[id]/publish/schema";
+import { scenarioVersionResponseSchema } from "@/lib/api/operations/scenarios";
 import { POST as restoreRoute } from "@/app/api/v1/scenarios/[id]/restore/route";
 import { DELETE as deleteRoute } from "@/app/api/v1/scenarios/[id]/route";
 import { POST as restoreVersionRoute } from "@/app/api/v1/scenarios/[id]/versions/[number]/restore/route";
 import { GET as versionRoute } from "@/app/api/v1/scenarios/[id]/versions/[number]/route";
 import { GET as versionsRoute } from "@/app/api/v1/scenarios/[id]/versions/route";
-import { scenarioVersionListSchema, scenarioVersionWithGraphSchema } from "@/app/api/v1/scenarios/[id]/versions/schema";
+import { scenarioVersionListSchema, scenarioVersionWithGraphSchema } from "@/lib/api/operations/scenario-versions";
 import { scenarios, scenarioVersions } from "@/lib/db/schema";
 import { openTestDatabase } from "../../support/test-database";
 import { type RouteHandler, scenarioApiClient, withParams } from "../scenarios/scenario-api-fixtures";

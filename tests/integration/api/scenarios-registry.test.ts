@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as registryRoute } from "@/app/api/v1/scenarios/registry/route";
-import { scenarioRegistrySchema } from "@/app/api/v1/scenarios/registry/schema";
-import { NODE_TYPES } from "@/lib/scenarios/graph";
+import { scenarioRegistrySchema } from "@/lib/api/operations/scenario-insight";
+import { NODE_TYPES } from "@/lib/scenarios/nodes/definitions";
 import { openTestDatabase } from "../../support/test-database";
 import { call, createTokens, type Tokens } from "./api-test-kit";
 

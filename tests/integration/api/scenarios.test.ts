@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getScenarioRoute, PUT as putScenarioRoute, DELETE as deleteScenarioRoute } from "@/app/api/v1/scenarios/[id]/route";
-import { savedScenarioSchema } from "@/app/api/v1/scenarios/[id]/schema";
+import { savedScenarioSchema, scenarioListSchema } from "@/lib/api/operations/scenarios";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/scenarios/route";
-import { scenarioListSchema } from "@/app/api/v1/scenarios/schema";
-import { scenarioWithGraphSchema } from "@/lib/api/scenario-entity-schemas";
+import { scenarioWithGraphSchema } from "@/lib/scenarios/scenario-json";
 import { openTestDatabase } from "../../support/test-database";
 import { scenarioApiClient, withParams } from "../scenarios/scenario-api-fixtures";
 import { graphWithEmail, validGraph } from "../scenarios/scenario-graphs";

@@ -4,7 +4,7 @@ import { GET as countRoute } from "@/app/api/v1/segments/[id]/count/route";
 import { DELETE as deleteRoute, GET as getRoute, PUT as updateRoute } from "@/app/api/v1/segments/[id]/route";
 import { GET as memberRoute } from "@/app/api/v1/segments/[id]/users/[userId]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/segments/route";
-import { segmentListSchema, segmentResponseSchema } from "@/app/api/v1/segments/schema";
+import { segmentListSchema, segmentResponseSchema } from "@/lib/api/operations/segments";
 import { segments } from "@/lib/db/schema";
 import { createUser } from "@/lib/users/create-user";
 import { openTestDatabase } from "../../support/test-database";

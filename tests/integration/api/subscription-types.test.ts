@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/subscription-types/route";
-import { subscriptionTypeListSchema, subscriptionTypeResponseSchema } from "@/app/api/v1/subscription-types/schema";
+import { subscriptionTypeListSchema, subscriptionTypeResponseSchema } from "@/lib/api/operations/subscriptions";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { createContentAccess } from "@/lib/subscriptions/create-content-access";
 import { openTestDatabase } from "../../support/test-database";

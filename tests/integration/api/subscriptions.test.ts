@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createRoute } from "@/app/api/v1/subscriptions/route";
-import { subscriptionResponseSchema } from "@/app/api/v1/subscriptions/schema";
+import { subscriptionResponseSchema } from "@/lib/api/operations/subscriptions";
 import { addDays, freezeClock } from "@/lib/clock";
 import { events, subscriptions } from "@/lib/db/schema";
 import { createContentAccess } from "@/lib/subscriptions/create-content-access";

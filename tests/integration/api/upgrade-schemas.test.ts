@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createOptionRoute } from "@/app/api/v1/upgrade-schemas/[id]/options/route";
-import { upgradeOptionResponseSchema } from "@/app/api/v1/upgrade-schemas/[id]/options/schema";
+import { linkedSubscriptionTypesResponseSchema, upgradeOptionResponseSchema, upgradeSchemaListSchema, upgradeSchemaResponseSchema } from "@/lib/api/operations/upgrade-schemas";
 import { POST as linkTypesRoute } from "@/app/api/v1/upgrade-schemas/[id]/subscription-types/route";
-import { linkedSubscriptionTypesResponseSchema } from "@/app/api/v1/upgrade-schemas/[id]/subscription-types/schema";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/upgrade-schemas/route";
-import { upgradeSchemaListSchema, upgradeSchemaResponseSchema } from "@/app/api/v1/upgrade-schemas/schema";
 import { upgradeOptions } from "@/lib/db/schema";
 import { createContentAccess } from "@/lib/subscriptions/create-content-access";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as applyRoute } from "@/app/api/v1/upgrades/route";
-import { applyUpgradeResponseSchema, upgradeListSchema } from "@/app/api/v1/upgrades/schema";
+import { applyUpgradeResponseSchema, upgradeListSchema } from "@/lib/api/operations/upgrades";
 import { addDays, freezeClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { recurrentPayments, subscriptions, subscriptionUpgrades } from "@/lib/db/schema";

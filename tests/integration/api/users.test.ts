@@ -1,12 +1,10 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createUserRoute } from "@/app/api/v1/users/route";
-import { userResponseSchema } from "@/app/api/v1/users/schema";
+import { loginResponseSchema, meResponseSchema, userResponseSchema } from "@/lib/api/operations/users";
 import { POST as loginRoute } from "@/app/api/v1/users/login/route";
-import { loginResponseSchema } from "@/app/api/v1/users/login/schema";
 import { POST as logoutRoute } from "@/app/api/v1/users/logout/route";
 import { GET as meRoute } from "@/app/api/v1/users/me/route";
-import { meResponseSchema } from "@/app/api/v1/users/me/schema";
 import { addDays, freezeClock } from "@/lib/clock";
 import { events, users, userTokens } from "@/lib/db/schema";
 import { createContentAccess } from "@/lib/subscriptions/create-content-access";

@@ -117,9 +117,9 @@ describe("demo data", () => {
 
     const mary = await userId("mary@subflow.test");
     expect(await running(mary)).toEqual([{ code: "family_web_yearly" }]);
-    const codes = await db.select({ status: familyRequests.status, slave: familyRequests.slaveUserId }).from(familyRequests).where(eq(familyRequests.masterUserId, mary));
+    const codes = await db.select({ status: familyRequests.status, child: familyRequests.childUserId }).from(familyRequests).where(eq(familyRequests.masterUserId, mary));
     expect(codes.map((row) => row.status).sort()).toEqual(["accepted", "created", "created"]);
-    expect(codes.find((row) => row.status === "accepted")?.slave).toBe(emma);
+    expect(codes.find((row) => row.status === "accepted")?.child).toBe(emma);
   });
 
   it("offers the default types on the pricing page, Web + Print recommended, and not the intro or family types", async () => {

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { adminActor, type AdminActor } from "@/lib/auth/actor";
 import { DAY_MS, freezeClock, now, resetClock } from "@/lib/clock";
 import { familyRequests, familySubscriptionTypes } from "@/lib/db/schema";
 import { activateFamilyCodeByEmail } from "@/lib/family/admin/activate-family-code-by-email";
@@ -9,7 +10,7 @@ import { listFamilyRequests } from "@/lib/family/admin/list-family-requests";
 import { listFamilyTypes } from "@/lib/family/admin/list-family-types";
 import { listMasterFamilyGroups } from "@/lib/family/admin/list-master-family-groups";
 import { saveFamilyType } from "@/lib/family/admin/save-family-type";
-import { familyTypeFormSchema, type FamilyTypeInput } from "@/lib/family/family-type-schemas";
+import { familyTypeFormSchema, type FamilyTypeInput } from "@/lib/family/schemas";
 import { generateFamilyRequests } from "@/lib/family/generate-family-requests";
 import { releaseFamilyChild } from "@/lib/family/release-family-child";
 import { createContentAccess } from "@/lib/subscriptions/create-content-access";
@@ -21,11 +22,13 @@ import { openTestDatabase } from "../../support/test-database";
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 const db = () => database.db;
 const typeIds: Record<string, number> = {};
+let admin: AdminActor;
 // Master types for the tests that need one of their own (a master type has at most one family type).
 const MASTER_CODES = ["fam_a", "fam_b", "fam_c", "fam_d", "fam_e", "fam_f", "fam_g"] as const;
 
 beforeAll(async () => {
   database = await openTestDatabase();
+  admin = adminActor((await createUser(db(), { email: "admin@family-admin.test", role: "admin" })).id);
   await createContentAccess(db(), { code: "web", name: "Web" });
   for (const code of [...MASTER_CODES, "web_y", "print_m"]) {
     const type = await saveSubscriptionType(db(), { code, name: `Type ${code}`, lengthDays: 365, priceCents: 9900, contentAccessCodes: ["web"] });
@@ -37,7 +40,7 @@ afterEach(() => resetClock());
 
 const copyType = (masterTypeCode: string, extra: Partial<FamilyTypeInput> = {}): FamilyTypeInput => ({
   masterTypeCode,
-  slaveTypeCode: "web_y",
+  childTypeCode: "web_y",
   donationMethod: "copy",
   count: 3,
   ...extra,
@@ -59,7 +62,7 @@ describe("saving family types", () => {
     const saved = await saveFamilyType(db(), copyType("fam_a", { donationDays: 30, isPaid: true, allowSelfUse: true, renewalGapDays: 5 }));
     expect(saved).toMatchObject({
       masterSubscriptionTypeId: typeIds.fam_a,
-      slaveSubscriptionTypeId: typeIds.web_y,
+      childSubscriptionTypeId: typeIds.web_y,
       donationMethod: "copy",
       donationDays: null,
       donationFixedEnd: null,
@@ -69,12 +72,12 @@ describe("saving family types", () => {
       renewalGapDays: 5,
     });
     const [row] = await listFamilyTypes(db(), { ids: [saved.id] });
-    expect(row).toMatchObject({ masterTypeCode: "fam_a", masterTypeName: "Type fam_a", slaveTypeCode: "web_y", slaveTypeName: "Type web_y" });
+    expect(row).toMatchObject({ masterTypeCode: "fam_a", masterTypeName: "Type fam_a", childTypeCode: "web_y", childTypeName: "Type web_y" });
 
-    const edited = await saveFamilyType(db(), { ...copyType("fam_a"), id: saved.id, slaveTypeCode: null, donationMethod: "days", donationDays: 14, count: 0 });
-    expect(edited).toMatchObject({ id: saved.id, slaveSubscriptionTypeId: null, donationMethod: "days", donationDays: 14, count: 0, isPaid: false });
+    const edited = await saveFamilyType(db(), { ...copyType("fam_a"), id: saved.id, childTypeCode: null, donationMethod: "days", donationDays: 14, count: 0 });
+    expect(edited).toMatchObject({ id: saved.id, childSubscriptionTypeId: null, donationMethod: "days", donationDays: 14, count: 0, isPaid: false });
     const [customizable] = await listFamilyTypes(db(), { ids: [saved.id] });
-    expect(customizable).toMatchObject({ slaveTypeCode: null, slaveTypeName: null });
+    expect(customizable).toMatchObject({ childTypeCode: null, childTypeName: null });
   });
 
   it("refuses a second family type for a master type (409 family_type_exists), on create and on edit", async () => {
@@ -88,7 +91,7 @@ describe("saving family types", () => {
 
   it("refuses unknown type codes (400 subscription_type_not_found) and an unknown id (404)", async () => {
     await expect(saveFamilyType(db(), copyType("no_such_type"))).rejects.toMatchObject({ code: "subscription_type_not_found", status: 400 });
-    await expect(saveFamilyType(db(), copyType("fam_d", { slaveTypeCode: "no_such_type" }))).rejects.toMatchObject({
+    await expect(saveFamilyType(db(), copyType("fam_d", { childTypeCode: "no_such_type" }))).rejects.toMatchObject({
       code: "subscription_type_not_found",
     });
     await expect(saveFamilyType(db(), { ...copyType("fam_d"), id: 999_999 })).rejects.toMatchObject({ code: "family_type_not_found", status: 404 });
@@ -97,7 +100,7 @@ describe("saving family types", () => {
 
   it("validates the method's field, the child type, count and gap", async () => {
     const refused: [string, Partial<FamilyTypeInput>][] = [
-      ["slaveTypeCode", { slaveTypeCode: "fam_d" }],
+      ["childTypeCode", { childTypeCode: "fam_d" }],
       ["donationDays", { donationMethod: "days" }],
       ["donationDays", { donationMethod: "days", donationDays: 0 }],
       ["donationFixedEnd", { donationMethod: "fixed" }],
@@ -121,15 +124,15 @@ describe("saving family types", () => {
   it("reads the admin form: blank child type is customizable, hidden method fields are absent, checkboxes", () => {
     const parsed = familyTypeFormSchema.parse({
       masterTypeCode: "fam_x",
-      slaveTypeCode: "",
+      childTypeCode: "",
       donationMethod: "days",
       donationDays: "45",
       count: "0",
       renewalGapDays: "2",
       isPaid: "on",
     });
-    expect(parsed).toMatchObject({ slaveTypeCode: null, donationDays: 45, count: 0, renewalGapDays: 2, isPaid: true, allowSelfUse: false });
-    const missing = familyTypeFormSchema.safeParse({ masterTypeCode: "fam_x", slaveTypeCode: "", donationMethod: "fixed", count: "3", renewalGapDays: "0" });
+    expect(parsed).toMatchObject({ childTypeCode: null, donationDays: 45, count: 0, renewalGapDays: 2, isPaid: true, allowSelfUse: false });
+    const missing = familyTypeFormSchema.safeParse({ masterTypeCode: "fam_x", childTypeCode: "", donationMethod: "fixed", count: "3", renewalGapDays: "0" });
     expect(missing.success).toBe(false);
     expect(missing.error?.issues.map((issue) => issue.path[0])).toEqual(["donationFixedEnd"]);
   });
@@ -161,13 +164,13 @@ describe("family requests in the admin", () => {
     const bob = await masterWithCodes("fam_g", "bob", { startAt: new Date(now().getTime() - 400 * DAY_MS), endAt: new Date(now().getTime() - DAY_MS) });
     const friend = await newUser("friend");
     const used = alice.requests[0]!;
-    await activateFamilyCodeByEmail(db(), { code: used.code, email: friend.email.toUpperCase() });
+    await activateFamilyCodeByEmail(db(), { code: used.code, email: friend.email.toUpperCase(), actor: admin });
 
     const ofAlice = await listFamilyRequests(db(), { masterUserId: alice.master.id, limit: 50, offset: 0 });
     expect(ofAlice.total).toBe(3);
     expect(ofAlice.rows.every((row) => row.masterEmail === alice.master.email && row.subscriptionTypeCode === "web_y")).toBe(true);
     const accepted = await listFamilyRequests(db(), { masterUserId: alice.master.id, status: "accepted", limit: 50, offset: 0 });
-    expect(accepted.rows).toMatchObject([{ code: used.code, slaveUserId: friend.id, slaveEmail: friend.email, expired: false }]);
+    expect(accepted.rows).toMatchObject([{ code: used.code, childUserId: friend.id, childEmail: friend.email, expired: false }]);
     expect(accepted.rows[0]?.masterSubscriptionEndAt).toEqual(alice.subscription.endAt);
 
     const byEmail = await listFamilyRequests(db(), { masterEmail: bob.master.email.slice(0, -3).toUpperCase(), limit: 2, offset: 0 });
@@ -192,14 +195,14 @@ describe("family requests in the admin", () => {
     await generateFamilyRequests(db(), { subscriptionId: second.id });
 
     // Self-use and a second code from the same master subscription: refused to customers, allowed to an admin.
-    await activateFamilyCodeByEmail(db(), { code: requests[0]!.code, email: master.email });
-    const activated = await activateFamilyCodeByEmail(db(), { code: requests[1]!.code, email: master.email });
+    await activateFamilyCodeByEmail(db(), { code: requests[0]!.code, email: master.email, actor: admin });
+    const activated = await activateFamilyCodeByEmail(db(), { code: requests[1]!.code, email: master.email, actor: admin });
     expect(activated.subscriptionTypeCode).toBe("web_y");
-    await expect(activateFamilyCodeByEmail(db(), { code: requests[1]!.code, email: master.email })).rejects.toMatchObject({
+    await expect(activateFamilyCodeByEmail(db(), { code: requests[1]!.code, email: master.email, actor: admin })).rejects.toMatchObject({
       code: "family_request_wrong_status",
       status: 409,
     });
-    await expect(activateFamilyCodeByEmail(db(), { code: requests[2]!.code, email: "nobody@family-admin.test" })).rejects.toMatchObject({
+    await expect(activateFamilyCodeByEmail(db(), { code: requests[2]!.code, email: "nobody@family-admin.test", actor: admin })).rejects.toMatchObject({
       code: "user_not_found",
     });
 
@@ -211,9 +214,9 @@ describe("family requests in the admin", () => {
       [requests[2]!.code, "created"],
     ]);
     expect(groups[0]?.requests).toHaveLength(3);
-    expect(await countUserFamilyRequests(db(), { userId: master.id })).toEqual({ asMaster: 6, asSlave: 2 });
+    expect(await countUserFamilyRequests(db(), { userId: master.id })).toEqual({ asMaster: 6, asChild: 2 });
 
-    const { replacement } = await releaseFamilyChild(db(), { requestId: requests[0]!.id });
+    const { replacement } = await releaseFamilyChild(db(), { requestId: requests[0]!.id, actor: admin });
     expect(replacement).not.toBeNull();
     const [current] = (await listMasterFamilyGroups(db(), { masterUserId: master.id })).slice(1);
     expect(current?.requests.find((request) => request.id === requests[0]!.id)?.status).toBe("canceled");

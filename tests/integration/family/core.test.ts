@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { adminActor, customerActor, SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { DAY_MS, freezeClock, now, resetClock } from "@/lib/clock";
 import { events, familyRequests, familySubscriptionTypes, subscriptions, type FamilySubscriptionType } from "@/lib/db/schema";
 import { activateFamilyRequest } from "@/lib/family/activate-family-request";
@@ -49,7 +50,7 @@ const typeId = (code: string) => types[code] ?? 0;
 async function familyType(values: Partial<FamilySubscriptionType> = {}) {
   const [row] = await db()
     .insert(familySubscriptionTypes)
-    .values({ masterSubscriptionTypeId: typeId("family_web"), slaveSubscriptionTypeId: typeId("web_child"), donationMethod: "copy", count: 3, isPaid: true, ...values })
+    .values({ masterSubscriptionTypeId: typeId("family_web"), childSubscriptionTypeId: typeId("web_child"), donationMethod: "copy", count: 3, isPaid: true, ...values })
     .returning();
   if (!row) throw new Error("no family type");
   return row;
@@ -65,7 +66,7 @@ async function buyMaster(options: { userId?: number; items?: { subscriptionTypeC
     recurrentCardToken: options.card ?? null,
     meta: options.meta ?? {},
   });
-  const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id });
+  const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
   if (!subscription) throw new Error("no subscription");
   return { userId, subscription, paymentId: payment.id };
 }
@@ -97,7 +98,7 @@ describe("codes and generation", () => {
   });
 
   it("customizable: one request per unit of each other subscription-type item, typed by the item", async () => {
-    await familyType({ masterSubscriptionTypeId: typeId("family_custom"), slaveSubscriptionTypeId: null, count: 0 });
+    await familyType({ masterSubscriptionTypeId: typeId("family_custom"), childSubscriptionTypeId: null, count: 0 });
     const { subscription } = await buyMaster({
       items: [{ subscriptionTypeCode: "family_custom" }, { subscriptionTypeCode: "web_child", count: 2 }, { subscriptionTypeCode: "print_child", count: 1 }],
     });
@@ -126,9 +127,9 @@ describe("activation", () => {
     freezeClock(T0);
     const { master, codes } = await masterWithCodes();
     const friend = await newUser("friend");
-    const activated = await activateFamilyRequest(db(), { code: codes[0] ?? "", userId: friend.id });
+    const activated = await activateFamilyRequest(db(), { code: codes[0] ?? "", actor: customerActor(friend.id) });
     expect(activated.subscription).toMatchObject({ kind: "family", isPaid: true, startAt: master.subscription.startAt, endAt: master.subscription.endAt, userId: friend.id });
-    expect(activated).toMatchObject({ subscriptionTypeCode: "web_child", access: ["web"], request: { status: "accepted", slaveUserId: friend.id } });
+    expect(activated).toMatchObject({ subscriptionTypeCode: "web_child", access: ["web"], request: { status: "accepted", childUserId: friend.id } });
     const [event] = await db().select().from(events).where(and(eq(events.name, "family.request_accepted"), eq(events.userId, friend.id)));
     expect(event?.payload).toMatchObject({ code: codes[0], subscription_id: activated.subscription.id });
   });
@@ -137,13 +138,13 @@ describe("activation", () => {
     freezeClock(T0);
     const { codes } = await masterWithCodes({ donationMethod: "days", donationDays: 30 });
     const friend = await newUser();
-    const days = await activateFamilyRequest(db(), { code: codes[0] ?? "", userId: friend.id });
+    const days = await activateFamilyRequest(db(), { code: codes[0] ?? "", actor: customerActor(friend.id) });
     expect(days.subscription).toMatchObject({ startAt: T0, endAt: new Date(T0.getTime() + 30 * DAY_MS) });
     await db().delete(familySubscriptionTypes);
     const fixedEnd = new Date("2026-12-31T00:00:00Z");
     const fixed = await masterWithCodes({ donationMethod: "fixed", donationFixedEnd: fixedEnd });
     const other = await newUser();
-    expect((await activateFamilyRequest(db(), { code: fixed.codes[0] ?? "", userId: other.id })).subscription).toMatchObject({ startAt: T0, endAt: fixedEnd });
+    expect((await activateFamilyRequest(db(), { code: fixed.codes[0] ?? "", actor: customerActor(other.id) })).subscription).toMatchObject({ startAt: T0, endAt: fixedEnd });
   });
 
   it("every refusal has its code", async () => {
@@ -151,16 +152,17 @@ describe("activation", () => {
     const { master, codes } = await masterWithCodes();
     const [first = "", second = "", third = ""] = codes;
     const friend = await newUser();
-    await expect(activateFamilyRequest(db(), { code: "0".repeat(32), userId: friend.id })).rejects.toMatchObject({ code: "family_request_not_found", status: 404 });
-    await expect(activateFamilyRequest(db(), { code: "not a code", userId: friend.id })).rejects.toMatchObject({ code: "family_request_not_found" });
-    await expect(activateFamilyRequest(db(), { code: first, userId: master.userId })).rejects.toMatchObject({ code: "family_request_self_use_forbidden", status: 400 });
-    await activateFamilyRequest(db(), { code: first, userId: friend.id });
-    await expect(activateFamilyRequest(db(), { code: first, userId: (await newUser()).id })).rejects.toMatchObject({ code: "family_request_wrong_status", status: 409 });
-    await expect(activateFamilyRequest(db(), { code: second, userId: friend.id })).rejects.toMatchObject({ code: "family_request_one_per_user", status: 400 });
+    await expect(activateFamilyRequest(db(), { code: "0".repeat(32), actor: customerActor(friend.id) })).rejects.toMatchObject({ code: "family_request_not_found", status: 404 });
+    await expect(activateFamilyRequest(db(), { code: "not a code", actor: customerActor(friend.id) })).rejects.toMatchObject({ code: "family_request_not_found" });
+    await expect(activateFamilyRequest(db(), { code: first, actor: customerActor(master.userId) })).rejects.toMatchObject({ code: "family_request_self_use_forbidden", status: 400 });
+    await activateFamilyRequest(db(), { code: first, actor: customerActor(friend.id) });
+    await expect(activateFamilyRequest(db(), { code: first, actor: customerActor((await newUser()).id) })).rejects.toMatchObject({ code: "family_request_wrong_status", status: 409 });
+    await expect(activateFamilyRequest(db(), { code: second, actor: customerActor(friend.id) })).rejects.toMatchObject({ code: "family_request_one_per_user", status: 400 });
     // An admin may give a second child to the same user, and the master's own code to the master.
-    await expect(activateFamilyRequest(db(), { code: second, userId: friend.id, byAdmin: true })).resolves.toMatchObject({ request: { status: "accepted" } });
+    const admin = adminActor((await createUser(db(), { email: `admin-${++sequence}@example.com`, role: "admin" })).id);
+    await expect(activateFamilyRequest(db(), { code: second, userId: friend.id, actor: admin })).resolves.toMatchObject({ request: { status: "accepted" } });
     freezeClock(new Date(master.subscription.endAt.getTime() + 1000));
-    await expect(activateFamilyRequest(db(), { code: third, userId: (await newUser()).id })).rejects.toMatchObject({ code: "family_request_expired", status: 400 });
+    await expect(activateFamilyRequest(db(), { code: third, actor: customerActor((await newUser()).id) })).rejects.toMatchObject({ code: "family_request_expired", status: 400 });
   });
 
   it("codes of a fixed family are expired once the fixed date has passed", async () => {
@@ -171,21 +173,21 @@ describe("activation", () => {
     expect((await listMasterFamilyRequests(db(), { masterUserId: master.userId })).every((row) => !row.expired)).toBe(true);
     freezeClock(new Date(fixedEnd.getTime() + 1000));
     expect((await listMasterFamilyRequests(db(), { masterUserId: master.userId })).every((row) => row.expired)).toBe(true);
-    await expect(activateFamilyRequest(db(), { code: codes[0] ?? "", userId: (await newUser()).id })).rejects.toMatchObject({ code: "family_request_expired" });
+    await expect(activateFamilyRequest(db(), { code: codes[0] ?? "", actor: customerActor((await newUser()).id) })).rejects.toMatchObject({ code: "family_request_expired" });
   });
 
   it("a code past its expires_at is expired; self-use is allowed when the type allows it", async () => {
     freezeClock(T0);
     const { master, codes } = await masterWithCodes({ allowSelfUse: true });
     await db().update(familyRequests).set({ expiresAt: new Date(T0.getTime() - 1) }).where(eq(familyRequests.code, codes[0] ?? ""));
-    await expect(activateFamilyRequest(db(), { code: codes[0] ?? "", userId: (await newUser()).id })).rejects.toMatchObject({ code: "family_request_expired" });
-    await expect(activateFamilyRequest(db(), { code: codes[1] ?? "", userId: master.userId })).resolves.toMatchObject({ request: { status: "accepted" } });
+    await expect(activateFamilyRequest(db(), { code: codes[0] ?? "", actor: customerActor((await newUser()).id) })).rejects.toMatchObject({ code: "family_request_expired" });
+    await expect(activateFamilyRequest(db(), { code: codes[1] ?? "", actor: customerActor(master.userId) })).resolves.toMatchObject({ request: { status: "accepted" } });
   });
 
   it("50 concurrent activations of one code: exactly one wins, 49 are refused as used", async () => {
     const { codes } = await masterWithCodes();
     const friends = await Promise.all(Array.from({ length: 50 }, () => newUser("racer")));
-    const results = await Promise.allSettled(friends.map((friend) => activateFamilyRequest(db(), { code: codes[0] ?? "", userId: friend.id })));
+    const results = await Promise.allSettled(friends.map((friend) => activateFamilyRequest(db(), { code: codes[0] ?? "", actor: customerActor(friend.id) })));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const refusals = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
     expect(refusals).toHaveLength(49);
@@ -197,7 +199,7 @@ describe("activation", () => {
   it("one user activating two codes of one master at once gets one child", async () => {
     const { codes } = await masterWithCodes();
     const friend = await newUser();
-    const results = await Promise.allSettled(codes.slice(0, 2).map((code) => activateFamilyRequest(db(), { code, userId: friend.id })));
+    const results = await Promise.allSettled(codes.slice(0, 2).map((code) => activateFamilyRequest(db(), { code, actor: customerActor(friend.id) })));
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
   });
 });
@@ -209,14 +211,14 @@ describe("keeping children in step", () => {
     const master = await buyMaster();
     const [request] = await generateFamilyRequests(db(), { subscriptionId: master.subscription.id });
     const friend = await newUser("child");
-    const activated = await activateFamilyRequest(db(), { code: request?.code ?? "", userId: friend.id });
+    const activated = await activateFamilyRequest(db(), { code: request?.code ?? "", actor: customerActor(friend.id) });
     return { master, friend, activated };
   }
 
   it("a stopped master stops its children", async () => {
     const { master, activated } = await masterWithChild();
     freezeClock(new Date(T0.getTime() + 10 * DAY_MS));
-    await stopSubscription(db(), { subscriptionId: master.subscription.id });
+    await stopSubscription(db(), { subscriptionId: master.subscription.id, actor: SYSTEM_ACTOR });
     const [child] = await db().select().from(subscriptions).where(eq(subscriptions.id, activated.subscription.id));
     expect(child?.endAt).toEqual(now());
   });
@@ -224,7 +226,7 @@ describe("keeping children in step", () => {
   it("a child stopped while the master runs cancels its request and issues a replacement code", async () => {
     const { master, activated } = await masterWithChild();
     freezeClock(new Date(T0.getTime() + 10 * DAY_MS));
-    await stopSubscription(db(), { subscriptionId: activated.subscription.id });
+    await stopSubscription(db(), { subscriptionId: activated.subscription.id, actor: SYSTEM_ACTOR });
     const requests = await requestsOf(master.subscription.id);
     expect(requests.filter((request) => request.status !== "canceled")).toHaveLength(3);
     const canceled = requests.find((request) => request.id === activated.request.id);
@@ -242,9 +244,9 @@ describe("keeping children in step", () => {
     const second = await buyMaster({ userId: first.userId });
     const [request] = await generateFamilyRequests(db(), { subscriptionId: second.subscription.id });
     const friend = await newUser("future");
-    const activated = await activateFamilyRequest(db(), { code: request?.code ?? "", userId: friend.id });
+    const activated = await activateFamilyRequest(db(), { code: request?.code ?? "", actor: customerActor(friend.id) });
     expect(activated.subscription.startAt.getTime()).toBeGreaterThan(now().getTime());
-    await stopSubscription(db(), { subscriptionId: activated.subscription.id });
+    await stopSubscription(db(), { subscriptionId: activated.subscription.id, actor: SYSTEM_ACTOR });
     const requests = await requestsOf(second.subscription.id);
     expect(requests.find((row) => row.id === activated.request.id)?.status).toBe("canceled");
     expect(requests.find((row) => row.replacesRequestId === activated.request.id)?.status).toBe("created");
@@ -257,22 +259,22 @@ describe("keeping children in step", () => {
     const second = await buyMaster({ userId: first.userId });
     const [request] = await generateFamilyRequests(db(), { subscriptionId: second.subscription.id });
     const friend = await newUser("days");
-    const activated = await activateFamilyRequest(db(), { code: request?.code ?? "", userId: friend.id });
-    await stopSubscription(db(), { subscriptionId: second.subscription.id });
+    const activated = await activateFamilyRequest(db(), { code: request?.code ?? "", actor: customerActor(friend.id) });
+    await stopSubscription(db(), { subscriptionId: second.subscription.id, actor: SYSTEM_ACTOR });
     const [child] = await db().select().from(subscriptions).where(eq(subscriptions.id, activated.subscription.id));
     expect(child?.endAt).toEqual(now());
   });
 
   it("the master releases a child: it stops, the code is canceled and replaced; others cannot release it", async () => {
     const { master, activated, friend } = await masterWithChild();
-    await expect(releaseFamilyChild(db(), { requestId: activated.request.id, masterUserId: friend.id })).rejects.toMatchObject({ code: "family_request_not_found" });
+    await expect(releaseFamilyChild(db(), { requestId: activated.request.id, actor: customerActor(friend.id) })).rejects.toMatchObject({ code: "family_request_not_found" });
     freezeClock(new Date(T0.getTime() + DAY_MS));
-    const { canceled, replacement } = await releaseFamilyChild(db(), { requestId: activated.request.id, masterUserId: master.userId });
+    const { canceled, replacement } = await releaseFamilyChild(db(), { requestId: activated.request.id, actor: customerActor(master.userId) });
     expect(canceled.status).toBe("canceled");
     expect(replacement).toMatchObject({ status: "created", replacesRequestId: activated.request.id, subscriptionTypeId: typeId("web_child") });
     const [child] = await db().select().from(subscriptions).where(eq(subscriptions.id, activated.subscription.id));
     expect(child?.endAt).toEqual(now());
-    await expect(releaseFamilyChild(db(), { requestId: activated.request.id, masterUserId: master.userId })).rejects.toMatchObject({ code: "family_request_wrong_status" });
+    await expect(releaseFamilyChild(db(), { requestId: activated.request.id, actor: customerActor(master.userId) })).rejects.toMatchObject({ code: "family_request_wrong_status" });
   });
 });
 
@@ -283,7 +285,7 @@ describe("renewal", () => {
     const master = await buyMaster({ card });
     const [request] = await generateFamilyRequests(db(), { subscriptionId: master.subscription.id });
     const friend = await newUser("renewed");
-    await activateFamilyRequest(db(), { code: request?.code ?? "", userId: friend.id });
+    await activateFamilyRequest(db(), { code: request?.code ?? "", actor: customerActor(friend.id) });
     return { master, friend };
   }
   const childrenOf = (userId: number) =>
@@ -325,14 +327,14 @@ describe("renewal", () => {
     const [current] = await db()
       .select()
       .from(familyRequests)
-      .where(and(eq(familyRequests.masterSubscriptionId, master.subscription.id), eq(familyRequests.slaveUserId, friend.id)));
-    await releaseFamilyChild(db(), { requestId: current?.id ?? 0, masterUserId: master.userId });
+      .where(and(eq(familyRequests.masterSubscriptionId, master.subscription.id), eq(familyRequests.childUserId, friend.id)));
+    await releaseFamilyChild(db(), { requestId: current?.id ?? 0, actor: customerActor(master.userId) });
     const children = await childrenOf(friend.id);
     expect(children.every((child) => child.endAt.getTime() <= Math.max(now().getTime(), child.startAt.getTime()))).toBe(true);
     const accepted = await db()
       .select()
       .from(familyRequests)
-      .where(and(eq(familyRequests.slaveUserId, friend.id), eq(familyRequests.status, "accepted")));
+      .where(and(eq(familyRequests.childUserId, friend.id), eq(familyRequests.status, "accepted")));
     expect(accepted).toEqual([]);
     // Each released slot got a replacement: three usable codes on each master subscription.
     for (const id of [master.subscription.id, next.subscription.id]) {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import {
   familyRequests,
@@ -47,7 +48,7 @@ export async function seedFamilyCatalog(db: Db): Promise<FamilyCatalog> {
   const typeIds = await seedCatalogTypes(db, { contentAccess: ["web", "print"], types: FAMILY_CATALOG });
   const familyType = await insertFamilyType(db, {
     masterSubscriptionTypeId: typeIds.family_web_yearly,
-    slaveSubscriptionTypeId: typeIds.web_yearly,
+    childSubscriptionTypeId: typeIds.web_yearly,
     donationMethod: "copy",
     count: FAMILY_COUNT,
   });
@@ -67,14 +68,14 @@ export async function insertFamilyType(db: Db, values: FamilyTypeValues): Promis
 }
 
 /**
- * A new master type (a fresh code, web content) with its family type giving `slaveCode` children; for the `days` and
+ * A new master type (a fresh code, web content) with its family type giving `childCode` children; for the `days` and
  * `fixed` methods, self-use and other counts. Returns the master type's code.
  */
 export async function addFamilyType(
   db: Db,
-  options: Omit<FamilyTypeValues, "masterSubscriptionTypeId" | "slaveSubscriptionTypeId"> & { slaveCode?: string; lengthDays?: number },
+  options: Omit<FamilyTypeValues, "masterSubscriptionTypeId" | "childSubscriptionTypeId"> & { childCode?: string; lengthDays?: number },
 ): Promise<{ masterCode: string; familyType: FamilySubscriptionType }> {
-  const { slaveCode = FAMILY_CHILD_CODE, lengthDays = 365, ...values } = options;
+  const { childCode = FAMILY_CHILD_CODE, lengthDays = 365, ...values } = options;
   const masterCode = `family_${nextId().replace(/[^a-z0-9]/g, "_")}`;
   const master = await saveSubscriptionType(db, {
     code: masterCode,
@@ -86,7 +87,7 @@ export async function addFamilyType(
   const familyType = await insertFamilyType(db, {
     ...values,
     masterSubscriptionTypeId: master.id,
-    slaveSubscriptionTypeId: await typeIdOf(db, slaveCode),
+    childSubscriptionTypeId: await typeIdOf(db, childCode),
   });
   return { masterCode, familyType };
 }
@@ -124,7 +125,7 @@ export async function buyFamilySubscription(
     gateway: "demo",
     items: [{ subscriptionTypeCode: options.typeCode ?? FAMILY_MASTER_CODE, count: options.count ?? 1 }],
   });
-  const paid = await markPaymentPaid(db, { paymentId: payment.id });
+  const paid = await markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
   if (!paid.subscription) throw new Error("paying created no subscription");
   await generateFamilyRequests(db, { subscriptionId: paid.subscription.id });
   const requests = await db

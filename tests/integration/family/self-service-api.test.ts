@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as leaveRoute } from "@/app/api/v1/family/leave/route";
 import { POST as revokeRoute } from "@/app/api/v1/family/revoke/route";
-import { revokeFamilyResponseSchema } from "@/app/api/v1/family/revoke/schema";
+import { familySeatsResponseSchema, revokeFamilyResponseSchema } from "@/lib/api/operations/family";
 import { POST as seatsRoute } from "@/app/api/v1/family/seats/route";
-import { familySeatsResponseSchema } from "@/app/api/v1/family/seats/schema";
+import { customerActor } from "@/lib/auth/actor";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { familyRequests, subscriptions } from "@/lib/db/schema";
@@ -39,7 +39,7 @@ const seats = (token: string | undefined, body: unknown) => call(seatsRoute, "PO
 
 async function memberOf(code: string) {
   const friend = await createFamilyCustomer(db(), "member");
-  await activateFamilyRequest(db(), { code, userId: friend.user.id });
+  await activateFamilyRequest(db(), { code, actor: customerActor(friend.user.id) });
   return friend;
 }
 
@@ -102,7 +102,7 @@ describe("POST /api/v1/family/revoke", () => {
     const friend = await createFamilyCustomer(db(), "racer");
     const code = master.requests[0]!.code;
     const [activated, revoked] = await Promise.allSettled([
-      activateFamilyRequest(db(), { code, userId: friend.user.id }),
+      activateFamilyRequest(db(), { code, actor: customerActor(friend.user.id) }),
       revoke(master.token, { code }),
     ]);
     const revokeWon = revoked.status === "fulfilled" && revoked.value.status === 200;

@@ -1,5 +1,6 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { customerActor, SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, freezeClock, now, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { familyRequests, payments, subscriptions } from "@/lib/db/schema";
@@ -54,14 +55,14 @@ const subscriptionById = async (id: number) => (await db().select().from(subscri
 /** A paid purchase of one item, the subscription it created. */
 async function buy(userId: number, code: string) {
   const { payment } = await createPayment(db(), { userId, gateway: "demo", items: [{ subscriptionTypeCode: code }] });
-  const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id });
+  const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
   if (!subscription) throw new Error("no subscription");
   return subscription;
 }
 
 async function activated(code: string) {
   const friend = await createFamilyCustomer(db(), "friend");
-  const result = await activateFamilyRequest(db(), { code, userId: friend.user.id });
+  const result = await activateFamilyRequest(db(), { code, actor: customerActor(friend.user.id) });
   return { friend, ...result };
 }
 
@@ -116,19 +117,19 @@ describe("a child leaves", () => {
     const master = await createFamilyMaster(db());
     const code = master.requests[0]!.code;
     const { friend, subscription } = await activated(code);
-    expect(await listFamilyMemberships(db(), { slaveUserId: friend.user.id })).toEqual([
+    expect(await listFamilyMemberships(db(), { childUserId: friend.user.id })).toEqual([
       expect.objectContaining({ code, ownerLabel: master.user.name, planName: "Family web yearly", endAt: master.subscription.endAt }),
     ]);
     freezeClock(addDays(T0, 10));
 
-    const { canceled, replacement } = await leaveFamily(db(), { code, slaveUserId: friend.user.id });
+    const { canceled, replacement } = await leaveFamily(db(), { code, childUserId: friend.user.id });
 
     expect(canceled).toMatchObject({ status: "canceled", cancelReason: "left", canceledAt: now() });
     expect((await subscriptionById(subscription.id)).endAt).toEqual(now());
     expect(replacement).toMatchObject({ status: "created", replacesRequestId: canceled.id, masterSubscriptionId: master.subscription.id });
     const live = (await requestsOf(master.subscription.id)).filter((request) => request.status !== "canceled");
     expect(live).toHaveLength(FAMILY_COUNT);
-    expect(await listFamilyMemberships(db(), { slaveUserId: friend.user.id })).toEqual([]);
+    expect(await listFamilyMemberships(db(), { childUserId: friend.user.id })).toEqual([]);
   });
 
   it("finds only the child's own membership: another user gets 404, leaving twice 409, an unused code 404", async () => {
@@ -136,14 +137,14 @@ describe("a child leaves", () => {
     const master = await createFamilyMaster(db());
     const { friend } = await activated(master.requests[0]!.code);
     const stranger = await createFamilyCustomer(db(), "stranger");
-    await expect(leaveFamily(db(), { code: master.requests[0]!.code, slaveUserId: stranger.user.id })).rejects.toMatchObject({
+    await expect(leaveFamily(db(), { code: master.requests[0]!.code, childUserId: stranger.user.id })).rejects.toMatchObject({
       code: "family_request_not_found",
       status: 404,
     });
-    await expect(leaveFamily(db(), { code: master.requests[0]!.code, slaveUserId: master.user.id })).rejects.toMatchObject({ status: 404 });
-    await expect(leaveFamily(db(), { code: master.requests[1]!.code, slaveUserId: friend.user.id })).rejects.toMatchObject({ status: 404 });
-    await leaveFamily(db(), { code: master.requests[0]!.code, slaveUserId: friend.user.id });
-    await expect(leaveFamily(db(), { code: master.requests[0]!.code, slaveUserId: friend.user.id })).rejects.toMatchObject({
+    await expect(leaveFamily(db(), { code: master.requests[0]!.code, childUserId: master.user.id })).rejects.toMatchObject({ status: 404 });
+    await expect(leaveFamily(db(), { code: master.requests[1]!.code, childUserId: friend.user.id })).rejects.toMatchObject({ status: 404 });
+    await leaveFamily(db(), { code: master.requests[0]!.code, childUserId: friend.user.id });
+    await expect(leaveFamily(db(), { code: master.requests[0]!.code, childUserId: friend.user.id })).rejects.toMatchObject({
       code: "family_request_wrong_status",
       status: 409,
     });
@@ -154,7 +155,7 @@ describe("a child leaves", () => {
     const master = await createFamilyMaster(db());
     await database.db.execute(`update users set name = null where id = ${master.user.id}`);
     const { friend } = await activated(master.requests[0]!.code);
-    const [membership] = await listFamilyMemberships(db(), { slaveUserId: friend.user.id });
+    const [membership] = await listFamilyMemberships(db(), { childUserId: friend.user.id });
     expect(membership?.ownerLabel).toMatch(/^p•••.@example\.com$/);
     expect(membership?.ownerLabel).not.toBe(master.user.email);
   });
@@ -166,9 +167,9 @@ describe("cancel reasons of the other ways a request ends", () => {
     const master = await createFamilyMaster(db());
     const first = await activated(master.requests[0]!.code);
     const second = await activated(master.requests[1]!.code);
-    const released = await releaseFamilyChild(db(), { requestId: first.request.id, masterUserId: master.user.id });
+    const released = await releaseFamilyChild(db(), { requestId: first.request.id, actor: customerActor(master.user.id) });
     expect(released.canceled.cancelReason).toBe("released");
-    await stopSubscription(db(), { subscriptionId: second.subscription.id });
+    await stopSubscription(db(), { subscriptionId: second.subscription.id, actor: SYSTEM_ACTOR });
     const [stopped] = await db().select().from(familyRequests).where(eq(familyRequests.id, second.request.id));
     expect(stopped).toMatchObject({ status: "canceled", cancelReason: "stopped" });
   });
@@ -183,7 +184,7 @@ describe("the master revokes an unused code", () => {
     expect(canceled).toMatchObject({ code, status: "canceled", cancelReason: "revoked" });
     expect(replacement).toMatchObject({ status: "created", replacesRequestId: canceled.id, subscriptionTypeId: catalog.typeIds.web_yearly });
     expect((await requestsOf(master.subscription.id)).filter((request) => request.status === "created")).toHaveLength(FAMILY_COUNT);
-    await expect(activateFamilyRequest(db(), { code, userId: (await createFamilyCustomer(db())).user.id })).rejects.toMatchObject({ status: 409 });
+    await expect(activateFamilyRequest(db(), { code, actor: customerActor((await createFamilyCustomer(db())).user.id) })).rejects.toMatchObject({ status: 409 });
   });
 
   it("refuses another master's code (404), an unknown code (404), a used or canceled code (409) and an ended family (400)", async () => {
@@ -209,7 +210,7 @@ describe("the master revokes an unused code", () => {
       const code = master.requests[0]!.code;
       const friend = await createFamilyCustomer(db(), "racer");
       const results = await Promise.allSettled([
-        activateFamilyRequest(db(), { code, userId: friend.user.id }),
+        activateFamilyRequest(db(), { code, actor: customerActor(friend.user.id) }),
         revokeFamilyCode(db(), { code, masterUserId: master.user.id }),
       ]);
       const won = results.filter((result) => result.status === "fulfilled");
@@ -223,7 +224,7 @@ describe("the master revokes an unused code", () => {
         .from(subscriptions)
         .where(and(eq(subscriptions.userId, friend.user.id), eq(subscriptions.kind, "family")));
       if (results[0].status === "fulfilled") {
-        expect(request).toMatchObject({ status: "accepted", slaveUserId: friend.user.id });
+        expect(request).toMatchObject({ status: "accepted", childUserId: friend.user.id });
         expect(children?.n).toBe(1);
       } else {
         expect(request).toMatchObject({ status: "canceled", cancelReason: "revoked" });
@@ -274,7 +275,7 @@ describe("extra seats", () => {
   it("a customizable family: seats of a child type it has, at that type's price for its length", async () => {
     freezeClock(T0);
     const { masterCode } = await addFamilyType(db(), { donationMethod: "copy", count: 0 });
-    // Make it customizable: no slave type.
+    // Make it customizable: no child type.
     const custom = await insertCustomizableType();
     const { user } = await createFamilyCustomer(db(), "custom");
     const { payment } = await createPayment(db(), {
@@ -282,7 +283,7 @@ describe("extra seats", () => {
       gateway: "demo",
       items: [{ subscriptionTypeCode: custom }, { subscriptionTypeCode: "print_monthly", count: 2 }, { subscriptionTypeCode: FAMILY_CHILD_CODE }],
     });
-    const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id });
+    const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
     await generateFamilyRequests(db(), { subscriptionId: subscription!.id });
     freezeClock(addDays(T0, 5));
     const [offer] = await listFamilySeatOffers(db(), { masterUserId: user.id });
@@ -326,7 +327,7 @@ describe("extra seats", () => {
   });
 });
 
-/** A new master type (web) whose family type has no slave type: the children's types come from the payment items. */
+/** A new master type (web) whose family type has no child type: the children's types come from the payment items. */
 async function insertCustomizableType(): Promise<string> {
   const { masterCode, familyType } = await addFamilyType(db(), { donationMethod: "copy", count: 0 });
   await database.db.execute(`update family_subscription_types set slave_subscription_type_id = null where id = ${familyType.id}`);
@@ -369,7 +370,7 @@ describe("the admin's customizable family payment", () => {
 
 async function buyFamilyItems(userId: number, items: { subscriptionTypeCode: string; count: number; amountCents?: number }[]) {
   const { payment } = await createPayment(db(), { userId, gateway: "manual", items });
-  const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id });
+  const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
   await generateFamilyRequests(db(), { subscriptionId: subscription!.id });
   return { payment, requests: await requestsOf(subscription!.id) };
 }

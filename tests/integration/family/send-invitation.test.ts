@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { customerActor } from "@/lib/auth/actor";
 import { addDays, advanceClock, freezeClock, MINUTE_MS, resetClock } from "@/lib/clock";
 import { emailLog, familyRequests } from "@/lib/db/schema";
 import type { EmailTransport, OutgoingEmail } from "@/lib/email/transport";
@@ -113,7 +114,7 @@ describe("sendFamilyInvitation", () => {
 
     await expect(send(stranger.requests[0]!.id)).rejects.toMatchObject({ code: "family_request_not_found", status: 404 });
     const friend = await createFamilyCustomer(db(), "friend");
-    await activateFamilyRequest(db(), { code: master.requests[0]!.code, userId: friend.user.id });
+    await activateFamilyRequest(db(), { code: master.requests[0]!.code, actor: customerActor(friend.user.id) });
     await expect(send(master.requests[0]!.id)).rejects.toMatchObject({ code: "family_request_wrong_status", status: 409 });
     await db().update(familyRequests).set({ status: "canceled" }).where(eq(familyRequests.id, master.requests[1]!.id));
     await expect(send(master.requests[1]!.id)).rejects.toMatchObject({ code: "family_request_wrong_status" });

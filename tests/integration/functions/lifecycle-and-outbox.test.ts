@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, DAY_MS, freezeClock, MINUTE_MS, now } from "@/lib/clock";
 import { events, localEvents, localRuns } from "@/lib/db/schema";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
@@ -49,7 +50,7 @@ describe("subscriptions-lifecycle", () => {
     await createSubscription(database.db, { userId: user.id, subscriptionTypeId: catalog.webMonth.id, startAt: now(), endAt: new Date(now().getTime() + 1000) });
     const zero = await createSubscription(database.db, { userId: user.id, subscriptionTypeId: catalog.webMonth.id, startAt: addDays(now(), 2), endAt: addDays(now(), 5) });
     const { stopSubscription } = await import("@/lib/subscriptions/stop-subscription");
-    await stopSubscription(database.db, { subscriptionId: zero.id });
+    await stopSubscription(database.db, { subscriptionId: zero.id, actor: SYSTEM_ACTOR });
     await inngest.advance(6 * DAY_MS);
     await inngest.advance(MINUTE_MS);
     expect(await lifecycleEvents(user.id)).toEqual(["subscription.started", "subscription.ended"]);

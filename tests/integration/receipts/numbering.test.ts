@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { freezeClock } from "@/lib/clock";
 import { documentCounters, payments } from "@/lib/db/schema";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
@@ -31,9 +32,9 @@ describe("receipt numbers", () => {
     const unpaid = await createUnpaid(database.db, user.id);
     expect(unpaid.receiptNumber).toBeNull();
 
-    const first = await markPaymentPaid(database.db, { paymentId: unpaid.id });
+    const first = await markPaymentPaid(database.db, { paymentId: unpaid.id, actor: SYSTEM_ACTOR });
     expect(first.payment.receiptNumber).toBe("2031-000001");
-    const again = await markPaymentPaid(database.db, { paymentId: unpaid.id });
+    const again = await markPaymentPaid(database.db, { paymentId: unpaid.id, actor: SYSTEM_ACTOR });
     expect(again).toMatchObject({ alreadyPaid: true, payment: { receiptNumber: "2031-000001" } });
     expect((await reloadPayment(database.db, unpaid.id)).receiptNumber).toBe("2031-000001");
     expect(await counter("receipt", 2031)).toBe(1);
@@ -57,7 +58,7 @@ describe("receipt numbers", () => {
     expect((await payNew(database.db, user.id)).receiptNumber).toBe("2033-000001");
     // A payment recorded as paid in the previous year (paid_at given) continues that year's sequence.
     const late = await createUnpaid(database.db, user.id);
-    const paid = await markPaymentPaid(database.db, { paymentId: late.id, paidAt: new Date("2032-12-30T12:00:00Z") });
+    const paid = await markPaymentPaid(database.db, { paymentId: late.id, paidAt: new Date("2032-12-30T12:00:00Z"), actor: SYSTEM_ACTOR });
     expect(paid.payment.receiptNumber).toBe("2032-000003");
     expect((await payNew(database.db, user.id)).receiptNumber).toBe("2033-000002");
   });
@@ -66,7 +67,7 @@ describe("receipt numbers", () => {
     freezeClock(new Date("2034-03-03T09:00:00Z"));
     const unpaid = [];
     for (let i = 0; i < 20; i++) unpaid.push(await createUnpaid(database.db, (await createCustomer(database.db, "rush")).id));
-    const results = await Promise.all(unpaid.map((payment) => markPaymentPaid(database.db, { paymentId: payment.id })));
+    const results = await Promise.all(unpaid.map((payment) => markPaymentPaid(database.db, { paymentId: payment.id, actor: SYSTEM_ACTOR })));
     const numbers = results.map((result) => result.payment.receiptNumber);
     const expected = Array.from({ length: 20 }, (_, i) => `2034-${String(i + 1).padStart(6, "0")}`);
     expect([...numbers].sort()).toEqual(expected);
@@ -81,7 +82,7 @@ describe("receipt numbers", () => {
     let numberedInside: string | null = null;
     await expect(
       database.db.transaction(async (tx) => {
-        numberedInside = (await markPaymentPaid(tx, { paymentId: doomed.id })).payment.receiptNumber;
+        numberedInside = (await markPaymentPaid(tx, { paymentId: doomed.id, actor: SYSTEM_ACTOR })).payment.receiptNumber;
         throw new Error("the caller's next step failed");
       }),
     ).rejects.toThrow("the caller's next step failed");

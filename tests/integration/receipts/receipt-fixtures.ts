@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import { payments, users } from "@/lib/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
@@ -34,7 +35,7 @@ export async function createUnpaid(db: Db, userId: number, code = "web_month") {
 
 export async function payNew(db: Db, userId: number, code = "web_month") {
   const payment = await createUnpaid(db, userId, code);
-  return (await markPaymentPaid(db, { paymentId: payment.id })).payment;
+  return (await markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR })).payment;
 }
 
 export async function setAddress(db: Db, userId: number, values: Partial<typeof users.$inferInsert>) {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as customerReceiptRoute } from "@/app/(customer)/account/billing/receipts/[paymentId]/route";
 import { GET as receiptRoute } from "@/app/api/v1/payments/[id]/receipt.pdf/route";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { freezeClock } from "@/lib/clock";
 import { payments, users, type User } from "@/lib/db/schema";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
@@ -53,7 +54,7 @@ beforeAll(async () => {
     .update(payments)
     .set({ amountCents: 399, gatewayReference: "demo_ref_777", meta: { discount_cents: 100, discount_code: "JAR" } })
     .where(eq(payments.id, payment.id));
-  const paid = await markPaymentPaid(database.db, { paymentId: payment.id });
+  const paid = await markPaymentPaid(database.db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
   paidId = paid.payment.id;
   receiptNumber = paid.payment.receiptNumber!;
   unpaidId = (await createUnpaid(database.db, owner.userId)).id;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initialProgramFormValues, programInputFromForm } from "@/components/admin/referrals/program-form-values";
+import { adminActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { referralPrograms, referralRewards, referrals, type ReferralStatus } from "@/lib/db/schema";
 import { countReferrals } from "@/lib/referrals/admin/count-referrals";
@@ -11,7 +12,7 @@ import { listReferrals } from "@/lib/referrals/admin/list-referrals";
 import { programFieldErrors } from "@/lib/referrals/admin/program-field-errors";
 import { programFormRegistries } from "@/lib/referrals/admin/program-form-entries";
 import { createReferralProgram, deleteReferralProgram, updateReferralProgram } from "@/lib/referrals/admin/save-program";
-import { programInputSchema, type ProgramInputRaw } from "@/lib/referrals/program-schema";
+import { programInputSchema, type ProgramInputRaw } from "@/lib/referrals/schemas";
 import { approveReferral, rejectReferral, retryReferral } from "@/lib/referrals/review-referral";
 import { openTestDatabase } from "../../support/test-database";
 import { makeUser, seedReferralCatalog, uniqueEmail } from "./referral-kit";
@@ -311,10 +312,10 @@ describe("reviewing referrals", () => {
     const toReject = await insertReferral({ programId: program.id, referrerUserId: referrer.id, review: "flagged", flags: ["same_browser"] });
     const toApprove = await insertReferral({ programId: program.id, referrerUserId: referrer.id, review: "flagged", flags: ["same_ip"] });
 
-    expect(await rejectReferral(db(), { referralId: toReject.id, adminUserId: admin.id })).toMatchObject({ status: "rejected", review: "rejected" });
+    expect(await rejectReferral(db(), { referralId: toReject.id, actor: adminActor(admin.id) })).toMatchObject({ status: "rejected", review: "rejected" });
     // Not triggered yet: approved, it waits for its trigger.
-    expect(await approveReferral(db(), { referralId: toApprove.id, adminUserId: admin.id })).toMatchObject({ status: "pending", review: "approved" });
-    await expect(approveReferral(db(), { referralId: toReject.id, adminUserId: admin.id })).rejects.toMatchObject({ code: "referral_not_flagged", status: 409 });
+    expect(await approveReferral(db(), { referralId: toApprove.id, actor: adminActor(admin.id) })).toMatchObject({ status: "pending", review: "approved" });
+    await expect(approveReferral(db(), { referralId: toReject.id, actor: adminActor(admin.id) })).rejects.toMatchObject({ code: "referral_not_flagged", status: 409 });
     expect(await listReferrals(db(), { referrerUserId: referrer.id, flaggedOnly: true, limit: 10, offset: 0 })).toMatchObject({ total: 0 });
 
     const friend = await makeUser(db());

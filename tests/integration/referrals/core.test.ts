@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { adminActor } from "@/lib/auth/actor";
 import { DAY_MS, advanceClock, freezeClock, resetClock } from "@/lib/clock";
 import { discountCodes, events, referralPrograms, referralRewards, referrals, subscriptions, type Referral } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
@@ -231,7 +232,7 @@ describe("completion", () => {
     // All or nothing: the friend's discount was rolled back with the failed grant.
     expect(await rewardsOf(referral.id)).toEqual([]);
     expect(await db().select().from(discountCodes).where(eq(discountCodes.userId, friend.id))).toEqual([]);
-    expect(await codeOf(approveReferral(db(), { referralId: referral.id, adminUserId: referrer.id }))).toBe("referral_not_flagged");
+    expect(await codeOf(approveReferral(db(), { referralId: referral.id, actor: adminActor(referrer.id) }))).toBe("referral_not_flagged");
 
     const subscription = await createSubscription(db(), { userId: referrer.id, subscriptionTypeId: types.web_monthly, isPaid: true });
     const retried = await retryReferral(db(), { referralId: referral.id });
@@ -310,11 +311,11 @@ describe("fraud guard", () => {
     expect(await evaluateReferralTrigger(db(), { userId: friend.id, trigger: "sign_up" })).toMatchObject({ outcome: "held" });
     expect(await reload(referral.id)).toMatchObject({ status: "pending", trigger: "sign_up" });
     expect(await rewardsOf(referral.id)).toEqual([]);
-    const approved = await approveReferral(db(), { referralId: referral.id, adminUserId: referrer.id });
+    const approved = await approveReferral(db(), { referralId: referral.id, actor: adminActor(referrer.id) });
     expect(approved).toMatchObject({ status: "complete", review: "approved", reviewedByUserId: referrer.id });
     const [extended] = await db().select().from(subscriptions).where(eq(subscriptions.id, subscription.id));
     expect(extended!.endAt.getTime() - subscription.endAt.getTime()).toBe(30 * DAY_MS);
-    expect(await codeOf(approveReferral(db(), { referralId: referral.id, adminUserId: referrer.id }))).toBe("referral_not_flagged");
+    expect(await codeOf(approveReferral(db(), { referralId: referral.id, actor: adminActor(referrer.id) }))).toBe("referral_not_flagged");
   });
 
   it("a held referral stays held through later firings past its timeout, and the sweep leaves it to the reviewer", async () => {
@@ -330,7 +331,7 @@ describe("fraud guard", () => {
     expect(await evaluateReferralTrigger(db(), { userId: friend.id, trigger: "first_payment", paymentId: renewal.payment.id })).toMatchObject({ outcome: "held" });
     expect(await expireReferrals(db())).toBe(0);
     expect(await reload(referral.id)).toMatchObject({ status: "pending", review: "flagged", triggerPaymentId: first.payment.id, triggeredAt: T0 });
-    expect(await approveReferral(db(), { referralId: referral.id, adminUserId: referrer.id })).toMatchObject({ status: "complete" });
+    expect(await approveReferral(db(), { referralId: referral.id, actor: adminActor(referrer.id) })).toMatchObject({ status: "complete" });
   });
 
   it("judges the timeout by when the friend acted, not when the event was processed", async () => {
@@ -350,7 +351,7 @@ describe("fraud guard", () => {
     await recordSighting(db(), { userId: referrer.id, browserId: BROWSER, ip: null });
     const invitation = await inviteFriend(db(), { referrerUserId: referrer.id, email: "annlee+2@example.test" });
     expect(invitation.flags).toEqual(["email_alias"]);
-    const approved = await approveReferral(db(), { referralId: invitation.id, adminUserId: referrer.id });
+    const approved = await approveReferral(db(), { referralId: invitation.id, actor: adminActor(referrer.id) });
     expect(approved).toMatchObject({ status: "pending", review: "approved" });
     await createUser(db(), { email: "annlee+2@example.test", referral: { fingerprint: { browserId: BROWSER, ip: null } } });
     expect(await reload(invitation.id)).toMatchObject({ flags: ["email_alias", "same_browser"], review: "flagged" });
@@ -373,7 +374,7 @@ describe("fraud guard", () => {
     const alias = await inviteFriend(db(), { referrerUserId: referrer.id, email: "JaneDoe+friend@example.test" });
     expect(alias).toMatchObject({ flags: ["email_alias"], review: "flagged" });
     expect(emailAliasKey("j.a.n.e+x@Example.TEST")).toBe("jane@example.test");
-    const rejected = await rejectReferral(db(), { referralId: alias.id, adminUserId: referrer.id });
+    const rejected = await rejectReferral(db(), { referralId: alias.id, actor: adminActor(referrer.id) });
     expect(rejected).toMatchObject({ status: "rejected", review: "rejected" });
     const account = await createUser(db(), { email: "janedoe+friend@example.test" });
     expect(await evaluateReferralTrigger(db(), { userId: account.id, trigger: "sign_up" })).toBeNull();

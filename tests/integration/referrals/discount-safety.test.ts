@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { freezeClock } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 import { createPayment } from "@/lib/payments/create-payment";
@@ -48,7 +49,7 @@ describe("discounts and the money around them", () => {
     const payment = await cardPayment(user.id);
     const code = await createDiscountCode(db(), { userId: user.id, kind: "percent", percentOff: 20 });
     await applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: code.code });
-    await markPaymentPaid(db(), { paymentId: payment.id });
+    await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
     const context = await loadUpgradeContext(db(), { userId: user.id, now: T0 });
     expect(context.reason).toBeNull();
     expect(context.context?.base.paidCents).toBe(399);

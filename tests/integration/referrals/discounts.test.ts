@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import { discountCodes, payments, type DiscountKind } from "@/lib/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
@@ -168,7 +169,7 @@ describe("applyDiscountCode", () => {
     const theirPayment = await formPayment(stranger.id);
     await expect(apply(mine.code, theirPayment.id)).rejects.toMatchObject({ code: "payment_not_found", status: 404 });
     const paid = await formPayment(user.id);
-    await markPaymentPaid(db(), { paymentId: paid.id });
+    await markPaymentPaid(db(), { paymentId: paid.id, actor: SYSTEM_ACTOR });
     await expect(apply(mine.code, paid.id)).rejects.toMatchObject({ code: "discount_not_applicable" });
     const upgrade = await formPayment(user.id);
     await db().update(payments).set({ upgradeType: "paid_extend" }).where(eq(payments.id, upgrade.id));
@@ -207,7 +208,7 @@ describe("removeDiscountCode", () => {
     const payment = await formPayment(user.id);
     await applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: code.code });
     await expect(removeDiscountCode(db(), { userId: stranger.id, paymentId: payment.id })).rejects.toMatchObject({ code: "payment_not_found" });
-    await markPaymentPaid(db(), { paymentId: payment.id });
+    await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
     await expect(removeDiscountCode(db(), { userId: user.id, paymentId: payment.id })).rejects.toMatchObject({ code: "discount_not_applicable" });
     expect(await codeNow(code.id)).toMatchObject({ paymentId: payment.id });
   });
@@ -221,7 +222,7 @@ describe("paying a discounted payment", () => {
     await applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: code.code });
     freezeClock(addDays(T0, 2));
 
-    const paid = await markPaymentPaid(db(), { paymentId: payment.id });
+    const paid = await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
 
     expect(paid.payment).toMatchObject({ status: "paid", amountCents: MONTHLY - 198 });
     expect(await codeNow(code.id)).toMatchObject({ paymentId: payment.id, usedAt: addDays(T0, 2) });
@@ -237,7 +238,7 @@ describe("paying a discounted payment", () => {
     const discounted = await formPayment(user.id);
     await applyDiscountCode(db(), { userId: user.id, paymentId: discounted.id, code: code.code });
     const other = await formPayment(user.id);
-    await markPaymentPaid(db(), { paymentId: other.id });
+    await markPaymentPaid(db(), { paymentId: other.id, actor: SYSTEM_ACTOR });
     expect((await codeNow(code.id)).usedAt).toBeNull();
   });
 });

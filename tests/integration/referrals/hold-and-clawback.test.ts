@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { initialProgramFormValues, programInputFromForm } from "@/components/admin/referrals/program-form-values";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, DAY_MS, freezeClock, resetClock } from "@/lib/clock";
 import { discountCodes, payments, referralPrograms, referralRewards, referrals, subscriptions, type Referral } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
@@ -11,7 +12,7 @@ import { programFieldErrors } from "@/lib/referrals/admin/program-field-errors";
 import { programFormRegistries } from "@/lib/referrals/admin/program-form-entries";
 import { serializeReferralProgram } from "@/lib/referrals/admin/referral-program-json";
 import { createReferralProgram, updateReferralProgram } from "@/lib/referrals/admin/save-program";
-import { programInputOf, programInputSchema } from "@/lib/referrals/program-schema";
+import { programInputOf, programInputSchema } from "@/lib/referrals/schemas";
 import { evaluateReferralTrigger } from "@/lib/referrals/complete-referral";
 import { applyDiscountCode } from "@/lib/referrals/discounts/apply-discount-code";
 import { listUserReferrals } from "@/lib/referrals/list-user-referrals";
@@ -342,7 +343,7 @@ describe("clawback when the friend's payment is refunded", () => {
     const [code] = await codesOf(referrer.id);
     const spent = await formPayment(referrer.id);
     await applyDiscountCode(db(), { userId: referrer.id, paymentId: spent.id, code: code!.code });
-    await markPaymentPaid(db(), { paymentId: spent.id });
+    await markPaymentPaid(db(), { paymentId: spent.id, actor: SYSTEM_ACTOR });
 
     await recordRefund(db(), { paymentId: payment.id });
     expect(await rewardOf(referral.id, "referrer")).toMatchObject({

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import { referralPrograms, type ReferralProgram } from "@/lib/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
-import { programColumns, programInputSchema, type ProgramInputRaw } from "@/lib/referrals/program-schema";
+import { programColumns, programInputSchema, type ProgramInputRaw } from "@/lib/referrals/schemas";
 import { createUser } from "@/lib/users/create-user";
 import { seedCatalogTypes } from "../../support/catalog";
 
@@ -60,5 +61,5 @@ export async function payFor(db: Db, userId: number, subscriptionTypeCode: strin
     gateway: "manual",
     items: [{ subscriptionTypeCode, count: 1, ...(amountCents === undefined ? {} : { amountCents }) }],
   });
-  return markPaymentPaid(db, { paymentId: payment.id });
+  return markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
 }

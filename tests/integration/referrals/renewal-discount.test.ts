@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, freezeClock } from "@/lib/clock";
 import { discountCodes, payments, recurrentPayments } from "@/lib/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
@@ -25,7 +26,7 @@ async function renewingCustomer(cardToken: string) {
   freezeClock(start);
   const user = await makeUser(db());
   const { payment } = await createPayment(db(), { userId: user.id, gateway: "demo", recurrentCardToken: cardToken, items: [{ subscriptionTypeCode: "web_monthly", count: 1 }] });
-  await markPaymentPaid(db(), { paymentId: payment.id });
+  await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
   const [recurrent] = await db().select().from(recurrentPayments).where(eq(recurrentPayments.parentPaymentId, payment.id));
   if (!recurrent) throw new Error("no recurrent payment");
   freezeClock(addDays(start, 31));

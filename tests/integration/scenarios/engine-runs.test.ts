@@ -3,7 +3,7 @@ import { DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
 import { completeGoal } from "@/lib/goals/complete-goal";
 import { claimScenarioRun } from "@/lib/scenarios/engine/claim-scenario-run";
 import { createRunsForEvent } from "@/lib/scenarios/engine/create-runs-for-event";
-import { drawVariant } from "@/lib/scenarios/nodes/ab-test";
+import { drawVariant } from "@/lib/scenarios/nodes/ab-test/execute";
 import type { NodeOf } from "@/lib/scenarios/graph";
 import { SCENARIO_RUN_EVENT } from "@/inngest/events";
 import { startLocalInngest } from "../../support/local-inngest";

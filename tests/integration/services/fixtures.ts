@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
@@ -25,7 +26,7 @@ export async function buyPaid(db: Db, userId: number, code: string, cardToken?: 
     items: [{ subscriptionTypeCode: code }],
     recurrentCardToken: cardToken ?? null,
   });
-  return markPaymentPaid(db, { paymentId: payment.id });
+  return markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
 }
 
 export { createUser };

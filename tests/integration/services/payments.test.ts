@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customerActor, SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, freezeClock } from "@/lib/clock";
 import { events, payments, recurrentPayments, subscriptions } from "@/lib/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
@@ -80,8 +81,8 @@ describe("markPaymentPaid", () => {
     const user = await createUser(database.db, { email: uniqueEmail("twice") });
     const { payment } = await createPayment(database.db, { userId: user.id, items: [{ subscriptionTypeCode: "web_month" }] });
     const results = await Promise.all([
-      markPaymentPaid(database.db, { paymentId: payment.id }),
-      markPaymentPaid(database.db, { paymentId: payment.id }),
+      markPaymentPaid(database.db, { paymentId: payment.id, actor: SYSTEM_ACTOR }),
+      markPaymentPaid(database.db, { paymentId: payment.id, actor: SYSTEM_ACTOR }),
     ]);
     expect(results.filter((r) => r.alreadyPaid)).toHaveLength(1);
     expect(await database.db.select().from(subscriptions).where(eq(subscriptions.userId, user.id))).toHaveLength(1);
@@ -93,13 +94,15 @@ describe("markPaymentPaid", () => {
     expect(paidEvents[0]?.payload).toMatchObject({ payment_id: payment.id, amount_cents: 499 });
   });
 
-  it("respects ownership when a user id is given", async () => {
+  it("holds a customer actor to their own payment", async () => {
     const owner = await createUser(database.db, { email: uniqueEmail("owner") });
     const stranger = await createUser(database.db, { email: uniqueEmail("stranger") });
     const { payment } = await createPayment(database.db, { userId: owner.id, items: [{ subscriptionTypeCode: "web_month" }] });
-    await expect(markPaymentPaid(database.db, { paymentId: payment.id, userId: stranger.id })).rejects.toMatchObject({
+    await expect(markPaymentPaid(database.db, { paymentId: payment.id, actor: customerActor(stranger.id) })).rejects.toMatchObject({
       code: "payment_not_found",
     });
+    const paid = await markPaymentPaid(database.db, { paymentId: payment.id, actor: customerActor(owner.id) });
+    expect(paid.payment.status).toBe("paid");
   });
 
   it("sets up a recurrent payment charged when the subscription ends", async () => {
@@ -124,7 +127,7 @@ describe("refundPayment", () => {
     const [recurrent] = await database.db.select().from(recurrentPayments).where(eq(recurrentPayments.parentPaymentId, paid.payment.id));
     expect(recurrent?.state).toBe("system_stop");
     await expect(refundPayment(database.db, { paymentId: paid.payment.id })).rejects.toMatchObject({ code: "payment_wrong_status" });
-    await expect(markPaymentPaid(database.db, { paymentId: paid.payment.id })).rejects.toMatchObject({ code: "payment_wrong_status" });
+    await expect(markPaymentPaid(database.db, { paymentId: paid.payment.id, actor: SYSTEM_ACTOR })).rejects.toMatchObject({ code: "payment_wrong_status" });
   });
 });
 

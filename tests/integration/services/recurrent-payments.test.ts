@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminActor, customerActor } from "@/lib/auth/actor";
 import { addDays, freezeClock } from "@/lib/clock";
 import { events, payments, recurrentPayments, subscriptions } from "@/lib/db/schema";
 import { chargeRecurrentPayment } from "@/lib/recurrent-payments/charge-recurrent-payment";
@@ -91,16 +92,17 @@ describe("stopRecurrentPayment", () => {
   it("lets the owner stop it (user_stop) but nobody else; an admin stop is admin_stop", async () => {
     const { recurrent, user } = await subscribe("tok_visa");
     const stranger = await createUser(database.db, { email: uniqueEmail("stranger") });
+    const admin = adminActor((await createUser(database.db, { email: uniqueEmail("admin"), role: "admin" })).id);
     await expect(
-      stopRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, by: "user", userId: stranger.id }),
+      stopRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, actor: customerActor(stranger.id) }),
     ).rejects.toMatchObject({ code: "recurrent_payment_not_found" });
-    const stopped = await stopRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, by: "user", userId: user.id });
+    const stopped = await stopRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, actor: customerActor(user.id) });
     expect(stopped.state).toBe("user_stop");
-    await expect(stopRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, by: "admin" })).rejects.toMatchObject({
+    await expect(stopRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, actor: admin })).rejects.toMatchObject({
       code: "recurrent_payment_not_found",
     });
     const other = await subscribe("tok_visa");
-    expect((await stopRecurrentPayment(database.db, { recurrentPaymentId: other.recurrent.id, by: "admin" })).state).toBe("admin_stop");
+    expect((await stopRecurrentPayment(database.db, { recurrentPaymentId: other.recurrent.id, actor: admin })).state).toBe("admin_stop");
     const changed = await database.db.select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.state_changed")));
     expect(changed.map((event) => event.payload)).toEqual([
       expect.objectContaining({ recurrent_payment_id: recurrent.id, state: "user_stop", previous_state: "active" }),

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customerActor, SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, freezeClock } from "@/lib/clock";
 import { events, subscriptionTypeContentAccess, subscriptionTypes } from "@/lib/db/schema";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
@@ -82,7 +83,7 @@ describe("createSubscription", () => {
 });
 
 describe("stopSubscription", () => {
-  it("ends a running subscription now and an upcoming one at its start; only the owner's when a user is given", async () => {
+  it("ends a running subscription now and an upcoming one at its start; a customer actor only their own", async () => {
     freezeClock(start);
     const user = await createUser(database.db, { email: uniqueEmail("stop") });
     const other = await createUser(database.db, { email: uniqueEmail("other") });
@@ -90,12 +91,12 @@ describe("stopSubscription", () => {
     const upcoming = await createSubscription(database.db, { userId: user.id, subscriptionTypeId: catalog.webMonth.id });
     expect(upcoming.startAt).toEqual(running.endAt);
     freezeClock(addDays(start, 2));
-    await expect(stopSubscription(database.db, { subscriptionId: running.id, userId: other.id })).rejects.toMatchObject({
+    await expect(stopSubscription(database.db, { subscriptionId: running.id, actor: customerActor(other.id) })).rejects.toMatchObject({
       code: "subscription_not_running",
     });
-    expect((await stopSubscription(database.db, { subscriptionId: running.id })).endAt).toEqual(addDays(start, 2));
-    const stoppedUpcoming = await stopSubscription(database.db, { subscriptionId: upcoming.id, userId: user.id });
+    expect((await stopSubscription(database.db, { subscriptionId: running.id, actor: SYSTEM_ACTOR })).endAt).toEqual(addDays(start, 2));
+    const stoppedUpcoming = await stopSubscription(database.db, { subscriptionId: upcoming.id, actor: customerActor(user.id) });
     expect(stoppedUpcoming.endAt).toEqual(stoppedUpcoming.startAt);
-    await expect(stopSubscription(database.db, { subscriptionId: running.id })).rejects.toMatchObject({ code: "subscription_not_running" });
+    await expect(stopSubscription(database.db, { subscriptionId: running.id, actor: SYSTEM_ACTOR })).rejects.toMatchObject({ code: "subscription_not_running" });
   });
 });

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { DAY_MS, advanceClock, freezeClock, now, resetClock } from "@/lib/clock";
 import {
   events,
@@ -259,7 +260,7 @@ describe("paid_extend", () => {
 
     advanceClock(3_600_000);
     await refreshUpgradePayment(db(), { paymentId: applied.payment?.id ?? 0, userId: user.id });
-    const paid = await markPaymentPaid(db(), { paymentId: applied.payment?.id ?? 0 });
+    const paid = await markPaymentPaid(db(), { paymentId: applied.payment?.id ?? 0, actor: SYSTEM_ACTOR });
     const newEnd = new Date(now().getTime() + 31 * DAY_MS);
     expect(paid.subscription).toMatchObject({ kind: "upgrade", subscriptionTypeId: typeIds.web_print_monthly, startAt: now(), endAt: newEnd });
     const [endedBase] = await db().select().from(subscriptions).where(eq(subscriptions.id, base.id));
@@ -272,7 +273,7 @@ describe("paid_extend", () => {
     expect(await eventsOf(user.id, "upgrade.completed")).toHaveLength(1);
 
     // Paying again completes nothing twice.
-    const again = await markPaymentPaid(db(), { paymentId: applied.payment?.id ?? 0 });
+    const again = await markPaymentPaid(db(), { paymentId: applied.payment?.id ?? 0, actor: SYSTEM_ACTOR });
     expect(again.alreadyPaid).toBe(true);
     expect(await eventsOf(user.id, "upgrade.completed")).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { DAY_MS, addDays, freezeClock, now, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { payments, subscriptions, subscriptionUpgrades, upgradeOptions, upgradeSchemas } from "@/lib/db/schema";
@@ -181,7 +182,7 @@ describe("completing a paid_extend moves only the base's own followers", () => {
     const { user, subscription: base } = await customerWith("web_monthly", { daysLater: 21 });
     const { payment } = await pendingExtend(user.id, "late");
     freezeClock(addDays(base.endAt, 2));
-    const paid = await markPaymentPaid(db(), { paymentId: payment!.id });
+    const paid = await markPaymentPaid(db(), { paymentId: payment!.id, actor: SYSTEM_ACTOR });
     expect(paid.subscription).toMatchObject({ kind: "upgrade", startAt: now(), endAt: addDays(now(), 31) });
     const stored = await subscriptionRow(paid.subscription!.id);
     expect(stored).toMatchObject({ startAt: now(), endAt: addDays(now(), 31) });
@@ -204,7 +205,7 @@ describe("completing a paid_extend moves only the base's own followers", () => {
       endAt: addDays(base.endAt, 31),
     });
     const { payment } = await pendingExtend(user.id, "club");
-    const paid = await markPaymentPaid(db(), { paymentId: payment!.id });
+    const paid = await markPaymentPaid(db(), { paymentId: payment!.id, actor: SYSTEM_ACTOR });
     const newEnd = addDays(now(), 31);
     expect(paid.subscription).toMatchObject({ startAt: now(), endAt: newEnd });
     expect(await subscriptionRow(club.id)).toMatchObject({ startAt: club.startAt, endAt: club.endAt });
@@ -241,7 +242,7 @@ describe("markPaymentPaid and upgrade charges", () => {
     const [failed] = await db().select().from(payments).where(and(eq(payments.userId, user.id), eq(payments.upgradeType, "paid_recurrent")));
     expect(failed?.status).toBe("fail");
     const before = await subscriptionsOf(user.id);
-    await expect(markPaymentPaid(db(), { paymentId: failed!.id })).rejects.toMatchObject({ code: "payment_wrong_status", status: 409 });
+    await expect(markPaymentPaid(db(), { paymentId: failed!.id, actor: SYSTEM_ACTOR })).rejects.toMatchObject({ code: "payment_wrong_status", status: 409 });
     expect(await paymentRow(failed!.id)).toMatchObject({ status: "fail" });
     expect(await subscriptionsOf(user.id)).toEqual(before);
   });

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import {
   recurrentPayments,
@@ -94,7 +95,7 @@ export async function buySubscription(db: Db, options: { userId: number; typeCod
     items: [{ subscriptionTypeCode: options.typeCode }],
     recurrentCardToken: options.cardToken ?? null,
   });
-  const paid = await markPaymentPaid(db, { paymentId: payment.id });
+  const paid = await markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
   if (!paid.subscription) throw new Error("paying created no subscription");
   const [recurrent] = await db.select().from(recurrentPayments).where(eq(recurrentPayments.parentPaymentId, payment.id));
   return { payment: paid.payment, subscription: paid.subscription, recurrentPayment: recurrent ?? null };

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as emailRoute } from "@/app/api/v1/users/me/email/route";
-import { requestEmailChangeResponseSchema } from "@/app/api/v1/users/me/email/schema";
+import { requestEmailChangeResponseSchema } from "@/lib/api/operations/users";
 import { DAY_MS, advanceClock, freezeClock } from "@/lib/clock";
 import { userActionTokens, users } from "@/lib/db/schema";
 import { authenticateUser } from "@/lib/users/authenticate-user";

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as meRoute, PATCH as updateMeRoute } from "@/app/api/v1/users/me/route";
-import { meResponseSchema } from "@/app/api/v1/users/me/schema";
+import { meResponseSchema } from "@/lib/api/operations/users";
 import { users } from "@/lib/db/schema";
 import { countryOptions } from "@/lib/users/countries";
 import { issueUserToken } from "@/lib/users/issue-user-token";
-import { profileSchema } from "@/lib/users/account-schemas";
+import { profileSchema } from "@/lib/users/schemas";
 import { updateProfile } from "@/lib/users/update-profile";
 import { call, createTokens, expectRefusedWithoutChange, itRefusesBadRequests, type Tokens } from "../api/api-test-kit";
 import { openTestDatabase } from "../../support/test-database";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineOperation } from "@/lib/api/openapi-operations";
+import { defineOperation } from "@/lib/api/define-operation";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 
 describe("defineOperation", () => {

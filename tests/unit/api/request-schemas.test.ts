@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createEventBodySchema } from "@/app/api/v1/events/schema";
-import { createPaymentBodySchema } from "@/app/api/v1/payments/schema";
-import { createSubscriptionBodySchema } from "@/app/api/v1/subscriptions/schema";
-import { createUserBodySchema } from "@/app/api/v1/users/schema";
+import { createEventBodySchema } from "@/lib/api/operations/events";
+import { createPaymentBodySchema } from "@/lib/api/operations/payments";
+import { createSubscriptionBodySchema } from "@/lib/api/operations/subscriptions";
+import { createUserBodySchema } from "@/lib/api/operations/users";
 import { queryBooleanSchema, timestampInputSchema } from "@/lib/api/request-schemas";
 
 describe("timestampInputSchema", () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { paymentSchema, subscriptionTypeSchema, userSchema } from "@/lib/api/entity-schemas";
-import { serializePayment, serializePaymentItem, serializeSubscriptionType, serializeUser } from "@/lib/api/serializers";
+import { paymentSchema } from "@/lib/payments/payment-json";
+import { subscriptionTypeSchema } from "@/lib/subscriptions/subscription-json";
+import { userSchema } from "@/lib/users/user-json";
+import { serializePayment, serializePaymentItem } from "@/lib/payments/payment-json";
+import { serializeSubscriptionType } from "@/lib/subscriptions/subscription-json";
+import { serializeUser } from "@/lib/users/user-json";
 import type { Payment, PaymentItem, SubscriptionType, User } from "@/lib/db/schema";
 
 const at = new Date("2026-01-02T03:04:05.678Z");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { programInputSchema } from "@/lib/referrals/program-schema";
+import { programInputSchema } from "@/lib/referrals/schemas";
 
 const base = {
   name: "P",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inspectPath } from "@/components/builder/inspector/inspect-path";
+import { inspectPath } from "@/lib/scenarios/inspector/inspect-path";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 
 const at = { x: 0, y: 0 };

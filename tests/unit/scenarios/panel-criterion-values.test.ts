@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CriterionOption } from "@/components/builder/builder-options";
+import type { CriterionOption } from "@/lib/scenarios/builder-option-types";
 import {
   changeCriterion,
   changeOperator,
@@ -9,7 +9,7 @@ import {
   valueInputKind,
 } from "@/components/builder/panel/criterion-values";
 import { describeCriteria, findCriterion } from "@/lib/scenarios/criteria";
-import type { Criterion, CriterionKind } from "@/lib/scenarios/graph";
+import type { Criterion, CriterionKind } from "@/lib/scenarios/nodes/condition/definition";
 
 const options: CriterionOption[] = describeCriteria();
 const option = (kind: CriterionKind, key: string) => options.find((o) => o.kind === kind && o.key === key)!;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { newVariant, nextVariantCode, percentTotal, totalMessage, variantCodeMessage } from "@/components/builder/panel/ab-variants";
 import { goalChecksMessage } from "@/components/builder/panel/goal-checks";
 import { checkGraph } from "@/lib/scenarios/check-graph";
-import type { GraphNode, NodeConfig, ScenarioGraph } from "@/lib/scenarios/graph";
+import type { GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
+import type { NodeConfig } from "@/lib/scenarios/nodes/definitions";
 
 type Variants = NodeConfig<"ab_test">["variants"];
 const v = (code: string, percent: number) => ({ code, name: `Variant ${code}`, percent });

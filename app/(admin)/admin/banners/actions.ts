@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { bannerInputSchema } from "@/lib/banners/banner-schemas";
+import { bannerInputSchema } from "@/lib/banners/schemas";
 import { deleteBanner } from "@/lib/banners/delete-banner";
 import { saveBanner } from "@/lib/banners/save-banner";
 import { idField } from "@/lib/forms/form-fields";

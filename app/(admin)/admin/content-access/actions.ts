@@ -6,7 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
 import { idField, optionalText } from "@/lib/forms/form-fields";
 import { createContentAccess, updateContentAccess } from "@/lib/subscriptions/create-content-access";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 
 const nameField = z.string().trim().min(1, { message: "Give it a name." }).max(100);
 

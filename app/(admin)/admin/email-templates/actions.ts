@@ -7,7 +7,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { buildEmailContext } from "@/lib/email/build-email-context";
 import { deleteEmailTemplate } from "@/lib/email/delete-email-template";
 import type { EmailPreview, PreviewUserOption } from "@/lib/email/email-preview-types";
-import { emailTemplateInputSchema } from "@/lib/email/email-template-schemas";
+import { emailTemplateInputSchema } from "@/lib/email/schemas";
 import { findEmailTemplate } from "@/lib/email/find-email-template";
 import { renderEmailTemplate } from "@/lib/email/render-template";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";

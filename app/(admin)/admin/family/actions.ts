@@ -3,14 +3,15 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { adminActor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { activateFamilyCodeByEmail } from "@/lib/family/admin/activate-family-code-by-email";
 import { deleteFamilyType } from "@/lib/family/admin/delete-family-type";
 import { releaseFamilyChild } from "@/lib/family/release-family-child";
 import { saveFamilyType } from "@/lib/family/admin/save-family-type";
-import { familyTypeFormSchema } from "@/lib/family/family-type-schemas";
+import { familyTypeFormSchema } from "@/lib/family/schemas";
 import { idField } from "@/lib/forms/form-fields";
-import { emailSchema } from "@/lib/users/user-schemas";
+import { emailSchema } from "@/lib/users/schemas";
 
 // Which form field an error of the service belongs to, so the form highlights it.
 const FIELD_OF_ERROR: Record<string, string> = {
@@ -44,9 +45,8 @@ export const deleteFamilyTypeAction = defineAction(
 
 export const releaseFamilyChildAction = defineAction(
   { role: "admin", schema: z.object({ requestId: idField }), revalidate: ["/admin/family", "/admin/users"] },
-  async ({ requestId }, { db }) => {
-    // No masterUserId: an admin may release any master's child.
-    const { replacement } = await releaseFamilyChild(db, { requestId });
+  async ({ requestId }, { db, user }) => {
+    const { replacement } = await releaseFamilyChild(db, { requestId, actor: adminActor(user.id) });
     return { ok: true, message: replacement ? "Child released; a replacement code was issued." : "Child released." };
   },
 );
@@ -59,9 +59,9 @@ const activateFormSchema = z.object({
 /** An admin activates a code for a user, skipping the one-per-user and self-use checks. */
 export const activateFamilyCodeAction = defineAction(
   { role: "admin", schema: activateFormSchema, revalidate: ["/admin/family", "/admin/users"] },
-  async ({ code, email }, { db }) => {
+  async ({ code, email }, { db, user }) => {
     try {
-      const { subscriptionTypeCode } = await activateFamilyCodeByEmail(db, { code, email });
+      const { subscriptionTypeCode } = await activateFamilyCodeByEmail(db, { code, email, actor: adminActor(user.id) });
       return { ok: true, message: `Activated: ${email} got a ${subscriptionTypeCode} subscription.` };
     } catch (error) {
       if (isAppError(error) && error.code === "user_not_found") {

@@ -6,7 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
 import { idField } from "@/lib/forms/form-fields";
 import { deleteGoal } from "@/lib/goals/delete-goal";
-import { goalInputSchema } from "@/lib/goals/goal-schemas";
+import { goalInputSchema } from "@/lib/goals/schemas";
 import { saveGoal } from "@/lib/goals/save-goal";
 
 const goalFormSchema = goalInputSchema.extend({

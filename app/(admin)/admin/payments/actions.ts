@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { adminActor } from "@/lib/auth/actor";
 import { checkCustomizableFamilyPayment } from "@/lib/family/admin/check-customizable-family-payment";
 import { checkboxField, idField, optionalText } from "@/lib/forms/form-fields";
 import { parseMoney } from "@/lib/money";
@@ -9,12 +10,12 @@ import { createPayment } from "@/lib/payments/create-payment";
 import { PAYMENT_GATEWAY_CODES } from "@/lib/payments/gateways/gateway-codes";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { refundPayment } from "@/lib/payments/refund-payment";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 
 export const markPaymentPaidAction = defineAction(
   { role: "admin", schema: z.object({ paymentId: idField }), revalidate: ["/admin"] },
-  async ({ paymentId }, { db }) => {
-    await markPaymentPaid(db, { paymentId });
+  async ({ paymentId }, { db, user }) => {
+    await markPaymentPaid(db, { paymentId, actor: adminActor(user.id) });
     return { ok: true, message: "Payment marked paid." };
   },
 );
@@ -63,7 +64,7 @@ const createPaymentFormSchema = z
 
 export const createPaymentAction = defineAction(
   { role: "admin", schema: createPaymentFormSchema, revalidate: ["/admin"] },
-  async (input, { db }) => {
+  async (input, { db, user }) => {
     await checkCustomizableFamilyPayment(db, input.items);
     const { payment } = await createPayment(db, {
       userId: input.userId,
@@ -72,7 +73,7 @@ export const createPaymentAction = defineAction(
       items: input.items,
     });
     if (!input.markPaid) return { ok: true, message: `Payment #${payment.id} created (unpaid).` };
-    const { subscription } = await markPaymentPaid(db, { paymentId: payment.id });
+    const { subscription } = await markPaymentPaid(db, { paymentId: payment.id, actor: adminActor(user.id) });
     return {
       ok: true,
       message: subscription ? `Payment #${payment.id} paid; subscription #${subscription.id} created.` : `Payment #${payment.id} paid.`,

@@ -3,11 +3,12 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { adminActor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { idField } from "@/lib/forms/form-fields";
 import { programFieldErrors } from "@/lib/referrals/admin/program-field-errors";
 import { createReferralProgram, deleteReferralProgram, updateReferralProgram } from "@/lib/referrals/admin/save-program";
-import { programInputSchema } from "@/lib/referrals/program-schema";
+import { programInputSchema } from "@/lib/referrals/schemas";
 import { approveReferral, rejectReferral, retryReferral } from "@/lib/referrals/review-referral";
 
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), idField.optional());
@@ -70,7 +71,7 @@ const referralIdSchema = z.object({ referralId: idField });
 export const approveReferralAction = defineAction(
   { role: "admin", schema: referralIdSchema, revalidate: ["/admin/referrals", "/admin/users"] },
   async ({ referralId }, { db, user }) => {
-    const referral = await approveReferral(db, { referralId, adminUserId: user.id });
+    const referral = await approveReferral(db, { referralId, actor: adminActor(user.id) });
     return { ok: true, message: referral.status === "pending" ? "Approved; it completes when its trigger fires." : `Approved: ${referral.status}.` };
   },
 );
@@ -78,7 +79,7 @@ export const approveReferralAction = defineAction(
 export const rejectReferralAction = defineAction(
   { role: "admin", schema: referralIdSchema, revalidate: ["/admin/referrals", "/admin/users"] },
   async ({ referralId }, { db, user }) => {
-    await rejectReferral(db, { referralId, adminUserId: user.id });
+    await rejectReferral(db, { referralId, actor: adminActor(user.id) });
     return { ok: true, message: "Rejected." };
   },
 );

@@ -4,13 +4,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { idField } from "@/lib/forms/form-fields";
-import { createScenario } from "@/lib/scenarios/manage/create-scenario";
-import { deleteScenario } from "@/lib/scenarios/manage/delete-scenario";
-import { disableScenario } from "@/lib/scenarios/manage/disable-scenario";
-import { duplicateScenario } from "@/lib/scenarios/manage/duplicate-scenario";
-import { enableScenario } from "@/lib/scenarios/manage/enable-scenario";
-import { restoreScenario } from "@/lib/scenarios/manage/restore-scenario";
-import { scenarioSettingsFormSchema } from "@/lib/scenarios/manage/scenario-schemas";
+import { createScenario } from "@/lib/scenarios/admin/create-scenario";
+import { deleteScenario } from "@/lib/scenarios/admin/delete-scenario";
+import { disableScenario } from "@/lib/scenarios/admin/disable-scenario";
+import { duplicateScenario } from "@/lib/scenarios/admin/duplicate-scenario";
+import { enableScenario } from "@/lib/scenarios/admin/enable-scenario";
+import { restoreScenario } from "@/lib/scenarios/admin/restore-scenario";
+import { scenarioSettingsFormSchema } from "@/lib/scenarios/schemas";
 
 /** Actions of the scenarios list (and the status buttons of a scenario's page): each checks the admin role itself. */
 

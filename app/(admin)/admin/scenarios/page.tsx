@@ -14,7 +14,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { listScenarios } from "@/lib/scenarios/manage/list-scenarios";
+import { listScenarios } from "@/lib/scenarios/admin/list-scenarios";
 import { scenarioStatusActions } from "./status-actions";
 
 export const metadata: Metadata = { title: "Scenarios" };

@@ -9,7 +9,7 @@ import { countSegmentUsers } from "@/lib/segments/count-segment-users";
 import { deleteSegment } from "@/lib/segments/delete-segment";
 import { saveSegment } from "@/lib/segments/save-segment";
 import { segmentRulesSchema } from "@/lib/segments/segment-rules";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 
 /** The rule builder sends its tree as JSON in one hidden field; parse it, then validate it like the API does. */
 const rulesJsonField = z

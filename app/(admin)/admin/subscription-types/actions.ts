@@ -6,7 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
 import { checkboxField, integerField, moneyField, stringList } from "@/lib/forms/form-fields";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
-import { codeSchema, SUBSCRIPTION_TYPE_DESCRIPTION_MAX } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema, SUBSCRIPTION_TYPE_DESCRIPTION_MAX } from "@/lib/subscriptions/schemas";
 
 const subscriptionTypeFormSchema = z.object({
   id: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),

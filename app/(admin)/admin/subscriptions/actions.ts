@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { adminActor } from "@/lib/auth/actor";
 import { subscriptionKind } from "@/lib/db/schema";
 import { checkboxField, idField, optionalUtcDateTime } from "@/lib/forms/form-fields";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
@@ -10,7 +11,7 @@ import { stopSubscription } from "@/lib/subscriptions/stop-subscription";
 export const stopSubscriptionAction = defineAction(
   { role: "admin", schema: z.object({ subscriptionId: idField }), revalidate: ["/admin"] },
   async ({ subscriptionId }, { db, user }) => {
-    await stopSubscription(db, { subscriptionId, note: `Stopped by ${user.email}` });
+    await stopSubscription(db, { subscriptionId, actor: adminActor(user.id), note: `Stopped by ${user.email}` });
     return { ok: true, message: "Subscription stopped." };
   },
 );

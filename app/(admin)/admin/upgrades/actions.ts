@@ -6,14 +6,14 @@ import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
 import { checkboxField, idField, moneyField, stringList } from "@/lib/forms/form-fields";
 import { setSetting } from "@/lib/settings";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 import { deleteUpgradeOption } from "@/lib/upgrades/admin/delete-upgrade-option";
 import { deleteUpgradeSchema } from "@/lib/upgrades/admin/delete-upgrade-schema";
 import { linkSubscriptionTypes } from "@/lib/upgrades/admin/link-subscription-types";
 import { optionConfigFromForm } from "@/lib/upgrades/admin/option-form-config";
 import { saveUpgradeOption } from "@/lib/upgrades/admin/save-upgrade-option";
 import { saveUpgradeSchema } from "@/lib/upgrades/admin/save-upgrade-schema";
-import { upgradeSchemaNameSchema } from "@/lib/upgrades/admin/upgrade-admin-inputs";
+import { upgradeSchemaNameSchema } from "@/lib/upgrades/schemas";
 import { UPGRADE_TYPES } from "@/lib/upgrades/option-config";
 
 const REVALIDATE = ["/admin/upgrades"];

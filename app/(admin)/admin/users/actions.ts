@@ -6,7 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { idField, optionalText } from "@/lib/forms/form-fields";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { createUser } from "@/lib/users/create-user";
-import { emailSchema, passwordSchema, userRoleSchema } from "@/lib/users/user-schemas";
+import { emailSchema, passwordSchema, userRoleSchema } from "@/lib/users/schemas";
 
 const createUserFormSchema = z.object({
   email: emailSchema,

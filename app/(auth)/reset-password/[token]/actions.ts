@@ -5,7 +5,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { resetPasswordSchema } from "@/lib/users/account-schemas";
+import { resetPasswordSchema } from "@/lib/users/schemas";
 import { resetPassword } from "@/lib/users/reset-password";
 
 /**

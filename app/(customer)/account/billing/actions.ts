@@ -11,7 +11,7 @@ import { setRenewal } from "@/lib/billing/set-renewal";
 import { idField } from "@/lib/forms/form-fields";
 import { checkoutPath } from "@/lib/payments/checkout-path";
 import { idempotencyKeySchema } from "@/lib/api/idempotency";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 
 const BILLING = "/account/billing";
 

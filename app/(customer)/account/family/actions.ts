@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { customerActor } from "@/lib/auth/actor";
 import { createFamilySeatsPayment } from "@/lib/family/create-family-seats-payment";
 import { FAMILY_SEATS_MAX_COUNT } from "@/lib/family/family-seat-price";
 import { leaveFamily } from "@/lib/family/leave-family";
@@ -12,8 +13,8 @@ import { revokeFamilyCode } from "@/lib/family/revoke-family-code";
 import { sendFamilyInvitation } from "@/lib/family/send-family-invitation";
 import { idField } from "@/lib/forms/form-fields";
 import { checkoutPath } from "@/lib/payments/checkout-path";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
-import { emailSchema } from "@/lib/users/user-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
+import { emailSchema } from "@/lib/users/schemas";
 
 const familyCode = z.string().trim().toLowerCase().min(1).max(64);
 
@@ -21,7 +22,7 @@ const familyCode = z.string().trim().toLowerCase().min(1).max(64);
 export const releaseFamilyChildAction = defineAction(
   { role: "user", schema: z.object({ requestId: idField }), revalidate: ["/account/family", "/account"] },
   async ({ requestId }, { db, user }) => {
-    const { replacement } = await releaseFamilyChild(db, { requestId, masterUserId: user.id });
+    const { replacement } = await releaseFamilyChild(db, { requestId, actor: customerActor(user.id) });
     return { ok: true, message: replacement ? "Released. A new code replaces it." : "Released." };
   },
 );
@@ -48,7 +49,7 @@ export const revokeFamilyCodeAction = defineAction(
 export const leaveFamilyAction = defineAction(
   { role: "user", schema: z.object({ code: familyCode }), revalidate: ["/account/family", "/account"] },
   async ({ code }, { db, user }) => {
-    await leaveFamily(db, { code, slaveUserId: user.id });
+    await leaveFamily(db, { code, childUserId: user.id });
     return { ok: true, message: "You left the family. Your family subscription has ended." };
   },
 );

@@ -57,7 +57,7 @@ export default async function FamilyPage() {
   // Each list is scoped to the signed-in user in its query: their codes as master, their memberships as a child.
   const [rows, memberships, offers] = await Promise.all([
     listMasterFamilyRequests(db, { masterUserId: user.id }),
-    listFamilyMemberships(db, { slaveUserId: user.id }),
+    listFamilyMemberships(db, { childUserId: user.id }),
     listFamilySeatOffers(db, { masterUserId: user.id }),
   ]);
   const groups = groupBySubscription(rows);

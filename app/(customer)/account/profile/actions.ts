@@ -3,7 +3,7 @@
 import type { ActionState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
-import { changePasswordSchema, emailChangeSchema, profileSchema } from "@/lib/users/account-schemas";
+import { changePasswordSchema, emailChangeSchema, profileSchema } from "@/lib/users/schemas";
 import { changePassword } from "@/lib/users/change-password";
 import { requestEmailChange } from "@/lib/users/request-email-change";
 import { updateProfile } from "@/lib/users/update-profile";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { inviteAndSend } from "@/lib/referrals/invite-and-send";
-import { emailSchema } from "@/lib/users/user-schemas";
+import { emailSchema } from "@/lib/users/schemas";
 
 const inviteFormSchema = z.object({
   email: emailSchema,

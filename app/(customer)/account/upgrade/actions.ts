@@ -6,7 +6,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
 import { checkoutPath } from "@/lib/payments/checkout-path";
-import { codeSchema } from "@/lib/subscriptions/subscription-type-schemas";
+import { codeSchema } from "@/lib/subscriptions/schemas";
 import { applyUpgrade } from "@/lib/upgrades/apply-upgrade";
 import { parseTagsParam, UPGRADE_TYPES, upgradeTagSchema } from "@/lib/upgrades/option-config";
 

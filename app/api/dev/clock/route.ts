@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { advanceClockSchema, advanceDevClock } from "@/lib/dev/advance-dev-clock";
 import { toErrorResponse } from "@/lib/api/responses";
 import { localExecutorEnabled } from "@/inngest/local/mode";
+import { inProcessExecutor } from "@/inngest/local/start-in-process";
 
 /** An admin session, or an API token with the `dev` scope. */
 async function authorize(request: NextRequest): Promise<void> {
@@ -40,7 +41,7 @@ export async function POST(request: NextRequest) {
     if (!localExecutorEnabled()) throw new AppError("not_found", "The dev clock exists only with the local executor.", 404);
     await authorize(request);
     const body = advanceClockSchema.parse(await request.json().catch(() => ({})));
-    return NextResponse.json({ now: advanceDevClock(body.advance_minutes).toISOString() });
+    return NextResponse.json({ now: advanceDevClock(body.advance_minutes, inProcessExecutor()).toISOString() });
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -1,7 +1,7 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { loadBannerJson, loadBannersJson } from "@/lib/banners/load-banner-json";
 import { saveBanner } from "@/lib/banners/save-banner";
-import { bannerBodySchema, bannerInputFromBody } from "./schema";
+import { bannerBodySchema, bannerInputFromBody } from "@/lib/api/operations/banners";
 
 export const GET = apiRoute({ auth: { token: "api", scope: "banners" } }, async ({ db }) => {
   return NextResponse.json({ banners: await loadBannersJson(db) });

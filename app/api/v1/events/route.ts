@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { requireUser } from "@/lib/api/require-user";
 import { events } from "@/lib/db/schema";
-import type { EventName } from "@/lib/events/event-names";
+import type { CustomEventName } from "@/lib/events/event-names";
 import { recordEvent } from "@/lib/events/record-event";
-import { createEventBodySchema } from "./schema";
+import { createEventBodySchema } from "@/lib/api/operations/events";
 
 export const POST = apiRoute(
   { auth: { token: "api", scope: "events:write" }, body: createEventBodySchema },
@@ -13,7 +13,7 @@ export const POST = apiRoute(
     const event = await db.transaction(async (tx) => {
       await requireUser(tx, body.user_id);
       const id = await recordEvent(tx, {
-        name: body.name as EventName,
+        name: body.name as CustomEventName,
         userId: body.user_id,
         payload: body.payload ?? {},
         dedupeKey,

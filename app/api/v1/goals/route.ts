@@ -2,7 +2,7 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { serializeGoal } from "@/lib/goals/goal-json";
 import { listGoals } from "@/lib/goals/list-goals";
 import { saveGoal } from "@/lib/goals/save-goal";
-import { createGoalBodySchema } from "./schema";
+import { createGoalBodySchema } from "@/lib/api/operations/goals";
 
 export const GET = apiRoute({ auth: { token: "api", scope: "goals" } }, async ({ db }) => {
   const rows = await listGoals(db);

@@ -5,13 +5,14 @@ import {
   requestFingerprint,
   scopedIdempotencyKey,
 } from "@/lib/api/idempotency";
-import { loadPaymentResult } from "@/lib/api/load-payment-result";
+import { loadPaymentResult } from "@/lib/payments/load-payment-result";
 import { requireUser } from "@/lib/api/require-user";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { invalid } from "@/lib/errors";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
-import { createPaymentBodySchema } from "./schema";
+import { createPaymentBodySchema } from "@/lib/api/operations/payments";
 
 export const POST = apiRoute(
   { auth: { token: "api", scope: "payments:write" }, body: createPaymentBodySchema },
@@ -45,7 +46,7 @@ export const POST = apiRoute(
           ? { idempotency_key: idempotency.scopedKey, idempotency_fingerprint: idempotency.fingerprint }
           : {},
       });
-      if (body.status === "paid") await markPaymentPaid(tx, { paymentId: payment.id, paidAt: body.paid_at });
+      if (body.status === "paid") await markPaymentPaid(tx, { paymentId: payment.id, paidAt: body.paid_at, actor: SYSTEM_ACTOR });
       return { result: await loadPaymentResult(tx, payment.id), replayed: false };
     });
     return NextResponse.json(result, {

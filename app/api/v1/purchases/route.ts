@@ -1,7 +1,7 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { loadPaymentResult } from "@/lib/api/load-payment-result";
+import { loadPaymentResult } from "@/lib/payments/load-payment-result";
 import { purchaseSubscription } from "@/lib/purchases/purchase-subscription";
-import { purchaseBodySchema } from "./schema";
+import { purchaseBodySchema } from "@/lib/api/operations/purchases";
 
 export const POST = apiRoute({ auth: { token: "user" }, body: purchaseBodySchema }, async ({ db, principal, body }) => {
   const purchase = await purchaseSubscription(db, {

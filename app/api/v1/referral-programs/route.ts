@@ -2,7 +2,7 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { listReferralPrograms } from "@/lib/referrals/admin/list-referral-programs";
 import { serializeReferralProgram } from "@/lib/referrals/admin/referral-program-json";
 import { createReferralProgram } from "@/lib/referrals/admin/save-program";
-import { referralProgramBodySchema } from "./schema";
+import { referralProgramBodySchema } from "@/lib/api/operations/referral-programs";
 
 const auth = { token: "api", scope: "referrals" } as const;
 

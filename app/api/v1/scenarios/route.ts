@@ -1,9 +1,9 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { serializeScenario } from "@/lib/api/scenario-json";
+import { serializeScenario } from "@/lib/scenarios/scenario-json";
 import { SCENARIOS_AUTH } from "@/lib/api/scenario-route-params";
-import { createScenario } from "@/lib/scenarios/manage/create-scenario";
-import { listScenarios } from "@/lib/scenarios/manage/list-scenarios";
-import { createScenarioBodySchema, listScenariosQuerySchema } from "./schema";
+import { createScenario } from "@/lib/scenarios/admin/create-scenario";
+import { listScenarios } from "@/lib/scenarios/admin/list-scenarios";
+import { createScenarioBodySchema, listScenariosQuerySchema } from "@/lib/api/operations/scenarios";
 import { presentGraph } from "@/lib/scenarios/graph";
 
 export const GET = apiRoute({ auth: SCENARIOS_AUTH, query: listScenariosQuerySchema }, async ({ db, query }) => {

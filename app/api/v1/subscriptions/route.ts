@@ -1,9 +1,9 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { requireUser } from "@/lib/api/require-user";
-import { serializeSubscription } from "@/lib/api/serializers";
+import { serializeSubscription } from "@/lib/subscriptions/subscription-json";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { findSubscriptionTypeByCode } from "@/lib/subscriptions/find-subscription-type";
-import { createSubscriptionBodySchema } from "./schema";
+import { createSubscriptionBodySchema } from "@/lib/api/operations/subscriptions";
 
 export const POST = apiRoute(
   { auth: { token: "api", scope: "subscriptions:write" }, body: createSubscriptionBodySchema },

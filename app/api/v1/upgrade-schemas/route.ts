@@ -2,7 +2,7 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { listUpgradeSchemas } from "@/lib/upgrades/admin/list-upgrade-schemas";
 import { saveUpgradeSchema } from "@/lib/upgrades/admin/save-upgrade-schema";
 import { serializeUpgradeSchema } from "@/lib/upgrades/admin/upgrade-schema-json";
-import { createUpgradeSchemaBodySchema } from "./schema";
+import { createUpgradeSchemaBodySchema } from "@/lib/api/operations/upgrade-schemas";
 
 export const GET = apiRoute({ auth: { token: "api", scope: "upgrades" } }, async ({ db }) => {
   const rows = await listUpgradeSchemas(db);

@@ -1,9 +1,9 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { serializeAppliedUpgrade } from "@/lib/api/serialize-applied-upgrade";
+import { serializeAppliedUpgrade } from "@/lib/upgrades/serialize-applied-upgrade";
 import { applyUpgrade } from "@/lib/upgrades/apply-upgrade";
 import { listUpgradeOffers } from "@/lib/upgrades/list-upgrade-offers";
 import type { UpgradeOffer } from "@/lib/upgrades/offer-types";
-import { applyUpgradeBodySchema, listUpgradesQuerySchema } from "./schema";
+import { applyUpgradeBodySchema, listUpgradesQuerySchema } from "@/lib/api/operations/upgrades";
 
 const RECURRENT_METHODS = new Set<UpgradeOffer["type"]>(["paid_recurrent", "free_recurrent"]);
 

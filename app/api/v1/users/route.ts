@@ -1,7 +1,7 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { serializeUser } from "@/lib/api/serializers";
+import { serializeUser } from "@/lib/users/user-json";
 import { createUser } from "@/lib/users/create-user";
-import { createUserBodySchema } from "./schema";
+import { createUserBodySchema } from "@/lib/api/operations/users";
 
 export const POST = apiRoute(
   { auth: { token: "api", scope: "users:write" }, body: createUserBodySchema },

@@ -76,7 +76,7 @@ export default async function ActivateFamilyPage({ params }: { params: Promise<{
           </dd>
         </dl>
 
-        {view.request.status === "accepted" && user !== null && view.request.slaveUserId === user.id ? (
+        {view.request.status === "accepted" && user !== null && view.request.childUserId === user.id ? (
           // Activated by this user (the action's re-render lands here too).
           <Notice tone="success" title="Your subscription is active" data-testid="family-activate-result">
             <p>

@@ -15,7 +15,8 @@ function requireLocalExecutor() {
 export const advanceClockAction = defineAction(
   { role: "admin", schema: advanceClockSchema, revalidate: ["/admin/dev/runs"] },
   async (input) => {
-    const at = advanceDevClock(input.advance_minutes);
+    requireLocalExecutor();
+    const at = advanceDevClock(input.advance_minutes, inProcessExecutor());
     return { ok: true as const, message: `The clock now reads ${at.toISOString().replace("T", " ").slice(0, 16)} UTC.` };
   },
 );

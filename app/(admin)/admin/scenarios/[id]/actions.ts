@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { idField } from "@/lib/forms/form-fields";
-import { saveScenarioDraft } from "@/lib/scenarios/manage/save-scenario-draft";
-import { scenarioSettingsFormSchema } from "@/lib/scenarios/manage/scenario-schemas";
+import { saveScenarioDraft } from "@/lib/scenarios/admin/save-scenario-draft";
+import { scenarioSettingsFormSchema } from "@/lib/scenarios/schemas";
 
 /** The scenario's settings form (name, re-entry); the builder's own actions are in lib/actions/scenarios/builder.ts. */
 

@@ -3,8 +3,7 @@ import { deleteBanner } from "@/lib/banners/delete-banner";
 import { loadBannerJson } from "@/lib/banners/load-banner-json";
 import { saveBanner } from "@/lib/banners/save-banner";
 import { notFound } from "@/lib/errors";
-import { bannerBodySchema, bannerInputFromBody } from "../schema";
-import { bannerIdParamSchema } from "./schema";
+import { bannerBodySchema, bannerIdParamSchema, bannerInputFromBody } from "@/lib/api/operations/banners";
 
 /** The `{id}` segment; a value that is not an id names no banner (404, like an unknown one). */
 function bannerId(params: Record<string, string>): number {

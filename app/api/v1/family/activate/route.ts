@@ -1,9 +1,10 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
+import { customerActor } from "@/lib/auth/actor";
 import { activateFamilyRequest } from "@/lib/family/activate-family-request";
-import { activateFamilyBodySchema } from "./schema";
+import { activateFamilyBodySchema } from "@/lib/api/operations/family";
 
 export const POST = apiRoute({ auth: { token: "user" }, body: activateFamilyBodySchema }, async ({ db, principal, body }) => {
-  const activated = await activateFamilyRequest(db, { code: body.code, userId: principal.user.id });
+  const activated = await activateFamilyRequest(db, { code: body.code, actor: customerActor(principal.user.id) });
   return NextResponse.json(
     {
       code: activated.request.code,

@@ -10,7 +10,7 @@ function serializeRequest(request: FamilyRequest, subscriptionTypeCode: string) 
     master_user_id: request.masterUserId,
     status: request.status,
     subscription_type_code: subscriptionTypeCode,
-    slave_user_id: request.slaveUserId,
+    slave_user_id: request.childUserId,
     created_at: request.createdAt.toISOString(),
     updated_at: request.updatedAt.toISOString(),
     opened_at: iso(request.openedAt),

@@ -1,6 +1,6 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { revokeFamilyCode } from "@/lib/family/revoke-family-code";
-import { revokeFamilyBodySchema } from "./schema";
+import { revokeFamilyBodySchema } from "@/lib/api/operations/family";
 
 // The master is the token's user: only their own code is found.
 export const POST = apiRoute({ auth: { token: "user" }, body: revokeFamilyBodySchema }, async ({ db, principal, body }) => {

@@ -1,8 +1,8 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { loadPaymentResult } from "@/lib/api/load-payment-result";
+import { loadPaymentResult } from "@/lib/payments/load-payment-result";
 import { createFamilySeatsPayment } from "@/lib/family/create-family-seats-payment";
 import { absoluteCheckoutUrl } from "@/lib/payments/gateway-request-parts";
-import { familySeatsBodySchema } from "./schema";
+import { familySeatsBodySchema } from "@/lib/api/operations/family";
 
 // The master is the token's user: only their own running family subscriptions are offered seats.
 export const POST = apiRoute({ auth: { token: "user" }, body: familySeatsBodySchema }, async ({ db, principal, body }) => {

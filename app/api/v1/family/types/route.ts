@@ -2,7 +2,7 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { serializeFamilyType } from "@/lib/family/admin/family-type-json";
 import { listFamilyTypes } from "@/lib/family/admin/list-family-types";
 import { saveFamilyType } from "@/lib/family/admin/save-family-type";
-import { createFamilyTypeBodySchema } from "./schema";
+import { createFamilyTypeBodySchema } from "@/lib/api/operations/family";
 
 export const GET = apiRoute({ auth: { token: "api", scope: "family" } }, async ({ db }) => {
   const rows = await listFamilyTypes(db);
@@ -12,7 +12,7 @@ export const GET = apiRoute({ auth: { token: "api", scope: "family" } }, async (
 export const POST = apiRoute({ auth: { token: "api", scope: "family" }, body: createFamilyTypeBodySchema }, async ({ db, body }) => {
   const saved = await saveFamilyType(db, {
     masterTypeCode: body.master_subscription_type_code,
-    slaveTypeCode: body.slave_subscription_type_code ?? null,
+    childTypeCode: body.slave_subscription_type_code ?? null,
     donationMethod: body.donation_method,
     donationDays: body.donation_days,
     donationFixedEnd: body.donation_fixed_end,
@@ -25,7 +25,7 @@ export const POST = apiRoute({ auth: { token: "api", scope: "family" }, body: cr
   const json = serializeFamilyType({
     ...saved,
     masterTypeCode: body.master_subscription_type_code,
-    slaveTypeCode: body.slave_subscription_type_code ?? null,
+    childTypeCode: body.slave_subscription_type_code ?? null,
   });
   return NextResponse.json({ type: json }, { status: 201 });
 });

@@ -2,7 +2,7 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { AppError, invalid } from "@/lib/errors";
 import { completeGoal } from "@/lib/goals/complete-goal";
 import { serializeGoalCompletion } from "@/lib/goals/goal-json";
-import { completeGoalBodySchema } from "./schema";
+import { completeGoalBodySchema } from "@/lib/api/operations/goals";
 
 export const POST = apiRoute(
   { auth: { token: "api-or-user", scope: "goals" }, body: completeGoalBodySchema },

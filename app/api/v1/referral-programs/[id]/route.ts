@@ -2,8 +2,8 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { findReferralProgram } from "@/lib/referrals/admin/list-referral-programs";
 import { serializeReferralProgram } from "@/lib/referrals/admin/referral-program-json";
 import { deleteReferralProgram, updateReferralProgram } from "@/lib/referrals/admin/save-program";
-import { referralProgramBodySchema } from "../schema";
-import { programNotFound, referralProgramIdParam } from "./schema";
+import { referralProgramBodySchema } from "@/lib/api/operations/referral-programs";
+import { programNotFound, referralProgramIdParam } from "@/lib/referrals/referral-program-id-param";
 
 const auth = { token: "api", scope: "referrals" } as const;
 

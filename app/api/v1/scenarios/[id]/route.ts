@@ -1,10 +1,10 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { serializeGraphErrors, serializeScenario } from "@/lib/api/scenario-json";
+import { serializeGraphErrors, serializeScenario } from "@/lib/scenarios/scenario-json";
 import { SCENARIOS_AUTH, scenarioIdParam } from "@/lib/api/scenario-route-params";
-import { deleteScenario } from "@/lib/scenarios/manage/delete-scenario";
-import { requireScenario } from "@/lib/scenarios/manage/find-scenario";
-import { saveScenarioDraft } from "@/lib/scenarios/manage/save-scenario-draft";
-import { updateScenarioBodySchema } from "./schema";
+import { deleteScenario } from "@/lib/scenarios/admin/delete-scenario";
+import { requireScenario } from "@/lib/scenarios/admin/find-scenario";
+import { saveScenarioDraft } from "@/lib/scenarios/admin/save-scenario-draft";
+import { updateScenarioBodySchema } from "@/lib/api/operations/scenarios";
 import { presentGraph } from "@/lib/scenarios/graph";
 
 export const GET = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => {

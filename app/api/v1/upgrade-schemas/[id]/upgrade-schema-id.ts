@@ -1,5 +1,5 @@
 import { notFound } from "@/lib/errors";
-import { upgradeSchemaIdParamSchema } from "../schema";
+import { upgradeSchemaIdParamSchema } from "@/lib/api/operations/upgrade-schemas";
 
 /** The `{id}` segment; a value that is not an id names no schema (404, like an unknown one). */
 export function upgradeSchemaId(params: Record<string, string>): number {

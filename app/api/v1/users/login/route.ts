@@ -1,9 +1,9 @@
 import { publicApiRoute, NextResponse } from "@/lib/api/api-route";
-import { serializeUser } from "@/lib/api/serializers";
+import { serializeUser } from "@/lib/users/user-json";
 import { AppError } from "@/lib/errors";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 import { issueUserToken } from "@/lib/users/issue-user-token";
-import { loginBodySchema } from "./schema";
+import { loginBodySchema } from "@/lib/api/operations/users";
 
 export const POST = publicApiRoute({ body: loginBodySchema }, async ({ db, body }) => {
   const user = await authenticateUser(db, body.email, body.password);

@@ -1,10 +1,10 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { loadCurrentSubscriptions } from "@/lib/api/load-current-subscriptions";
-import { serializeUser } from "@/lib/api/serializers";
+import { loadCurrentSubscriptions } from "@/lib/subscriptions/load-current-subscriptions";
+import { serializeUser } from "@/lib/users/user-json";
 import type { Db } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
 import { updateProfile } from "@/lib/users/update-profile";
-import { updateMeBodySchema } from "./schema";
+import { updateMeBodySchema } from "@/lib/api/operations/users";
 
 async function meResponse(db: Db, user: User): Promise<NextResponse> {
   const current = await loadCurrentSubscriptions(db, { userId: user.id });

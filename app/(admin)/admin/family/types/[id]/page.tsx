@@ -49,7 +49,7 @@ export default async function FamilyTypePage({ params }: { params: Promise<{ id:
             initial={{
               id: type.id,
               masterTypeCode: type.masterTypeCode,
-              slaveTypeCode: type.slaveTypeCode,
+              childTypeCode: type.childTypeCode,
               donationMethod: type.donationMethod,
               donationDays: type.donationDays,
               donationFixedEnd: type.donationFixedEnd ? toDateTimeLocalUtc(type.donationFixedEnd) : "",

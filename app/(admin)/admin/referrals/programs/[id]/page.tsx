@@ -11,7 +11,7 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findReferralProgram } from "@/lib/referrals/admin/list-referral-programs";
 import { programFormRegistries } from "@/lib/referrals/admin/program-form-entries";
-import { programInputOf } from "@/lib/referrals/program-schema";
+import { programInputOf } from "@/lib/referrals/schemas";
 import { deleteReferralProgramAction, saveReferralProgramAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Referral program" };

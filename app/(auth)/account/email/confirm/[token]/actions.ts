@@ -5,7 +5,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { actionTokenSchema } from "@/lib/users/account-schemas";
+import { actionTokenSchema } from "@/lib/users/schemas";
 import { confirmEmailChange } from "@/lib/users/confirm-email-change";
 
 /** Public: the link's token is the proof, so it works signed in or out (in any browser the email is opened in). */

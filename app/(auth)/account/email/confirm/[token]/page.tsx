@@ -3,7 +3,7 @@ import { ActionLinkProblem } from "@/components/auth/action-link-problem";
 import { ConfirmEmailChangeForm } from "@/components/auth/confirm-email-change-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { getDb } from "@/lib/db";
-import { actionTokenSchema } from "@/lib/users/account-schemas";
+import { actionTokenSchema } from "@/lib/users/schemas";
 import { findActionToken } from "@/lib/users/find-action-token";
 import { confirmEmailChangeAction } from "./actions";
 

@@ -1,10 +1,10 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { loadPaymentResult } from "@/lib/api/load-payment-result";
+import { loadPaymentResult } from "@/lib/payments/load-payment-result";
 import { reopenFailedRenewal } from "@/lib/billing/reopen-failed-renewal";
 import { payPayment } from "@/lib/payments/pay-payment";
 import { notFound } from "@/lib/errors";
-import { paymentIdParam } from "../payment-id";
-import { retryPaymentBodySchema } from "./schema";
+import { paymentIdParam } from "@/lib/payments/payment-id-param";
+import { retryPaymentBodySchema } from "@/lib/api/operations/billing";
 
 export const POST = apiRoute({ auth: { token: "user" }, body: retryPaymentBodySchema }, async ({ db, principal, params, body }) => {
   const reopened = await reopenFailedRenewal(db, { userId: principal.user.id, paymentId: paymentIdParam(params, () => notFound("payment_not_found", "No renewal payment of yours with that id.")) });

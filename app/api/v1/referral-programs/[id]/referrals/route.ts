@@ -2,8 +2,8 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { findReferralProgram } from "@/lib/referrals/admin/list-referral-programs";
 import { listReferrals } from "@/lib/referrals/admin/list-referrals";
 import { serializeReferralRow } from "@/lib/referrals/admin/referral-admin-json";
-import { programNotFound, referralProgramIdParam } from "../schema";
-import { listProgramReferralsQuerySchema } from "./schema";
+import { programNotFound, referralProgramIdParam } from "@/lib/referrals/referral-program-id-param";
+import { listProgramReferralsQuerySchema } from "@/lib/api/operations/referral-programs";
 
 export const GET = apiRoute(
   { auth: { token: "api", scope: "referrals" }, query: listProgramReferralsQuerySchema },

@@ -2,7 +2,7 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { findReferralRow } from "@/lib/referrals/admin/list-referrals";
 import { serializeReferralRow } from "@/lib/referrals/admin/referral-admin-json";
 import { retryReferral } from "@/lib/referrals/review-referral";
-import { referralIdParam } from "../referral-id";
+import { referralIdParam } from "@/lib/referrals/referral-id-param";
 
 export const POST = apiRoute({ auth: { token: "api", scope: "referrals" } }, async ({ db, params }) => {
   const referralId = referralIdParam(params);

@@ -1,9 +1,9 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { answeringGraphErrors } from "@/lib/api/scenario-invalid-response";
-import { serializeScenario } from "@/lib/api/scenario-json";
+import { serializeScenario } from "@/lib/scenarios/scenario-json";
 import { SCENARIOS_AUTH, scenarioIdParam } from "@/lib/api/scenario-route-params";
-import { enableScenario } from "@/lib/scenarios/manage/enable-scenario";
-import { requireScenario } from "@/lib/scenarios/manage/find-scenario";
+import { enableScenario } from "@/lib/scenarios/admin/enable-scenario";
+import { requireScenario } from "@/lib/scenarios/admin/find-scenario";
 
 export const POST = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) =>
   answeringGraphErrors(async () => {

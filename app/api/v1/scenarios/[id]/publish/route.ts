@@ -1,9 +1,9 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { answeringGraphErrors } from "@/lib/api/scenario-invalid-response";
-import { serializeScenarioVersion } from "@/lib/api/scenario-json";
+import { serializeScenarioVersion } from "@/lib/scenarios/scenario-json";
 import { SCENARIOS_AUTH, scenarioIdParam } from "@/lib/api/scenario-route-params";
-import { publishScenario } from "@/lib/scenarios/manage/publish-scenario";
-import { publishScenarioBodySchema } from "./schema";
+import { publishScenario } from "@/lib/scenarios/admin/publish-scenario";
+import { publishScenarioBodySchema } from "@/lib/api/operations/scenarios";
 
 export const POST = apiRoute({ auth: SCENARIOS_AUTH, body: publishScenarioBodySchema }, async ({ db, params, body }) =>
   answeringGraphErrors(async () => {

@@ -1,8 +1,8 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { SCENARIOS_AUTH, scenarioIdParam } from "@/lib/api/scenario-route-params";
-import { requireScenario } from "@/lib/scenarios/manage/find-scenario";
+import { requireScenario } from "@/lib/scenarios/admin/find-scenario";
 import { simulateScenario } from "@/lib/scenarios/simulate-scenario";
-import { simulateScenarioBodySchema } from "./schema";
+import { simulateScenarioBodySchema } from "@/lib/api/operations/scenario-insight";
 
 export const POST = apiRoute({ auth: SCENARIOS_AUTH, body: simulateScenarioBodySchema }, async ({ db, params, body }) => {
   // Checked first so an unknown scenario is 404 whatever the body names.

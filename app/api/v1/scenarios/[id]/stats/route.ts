@@ -1,9 +1,9 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { SCENARIOS_AUTH, scenarioIdParam } from "@/lib/api/scenario-route-params";
-import { findScenarioVersion } from "@/lib/scenarios/manage/find-scenario-version";
-import { requireScenario } from "@/lib/scenarios/manage/find-scenario";
+import { findScenarioVersion } from "@/lib/scenarios/admin/find-scenario-version";
+import { requireScenario } from "@/lib/scenarios/admin/find-scenario";
 import { getScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
-import { scenarioStatsQuerySchema } from "./schema";
+import { scenarioStatsQuerySchema } from "@/lib/api/operations/scenario-insight";
 
 export const GET = apiRoute({ auth: SCENARIOS_AUTH, query: scenarioStatsQuerySchema }, async ({ db, params, query }) => {
   const scenarioId = scenarioIdParam(params);

@@ -2,7 +2,7 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { saveUpgradeOption } from "@/lib/upgrades/admin/save-upgrade-option";
 import { serializeUpgradeOption } from "@/lib/upgrades/admin/upgrade-schema-json";
 import { upgradeSchemaId } from "../upgrade-schema-id";
-import { createUpgradeOptionBodySchema } from "./schema";
+import { createUpgradeOptionBodySchema } from "@/lib/api/operations/upgrade-schemas";
 
 export const POST = apiRoute(
   { auth: { token: "api", scope: "upgrades" }, body: createUpgradeOptionBodySchema },

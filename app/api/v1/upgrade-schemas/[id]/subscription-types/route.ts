@@ -1,7 +1,7 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { linkSubscriptionTypes } from "@/lib/upgrades/admin/link-subscription-types";
 import { upgradeSchemaId } from "../upgrade-schema-id";
-import { linkSubscriptionTypesBodySchema } from "./schema";
+import { linkSubscriptionTypesBodySchema } from "@/lib/api/operations/upgrade-schemas";
 
 export const POST = apiRoute(
   { auth: { token: "api", scope: "upgrades" }, body: linkSubscriptionTypesBodySchema },

@@ -1,7 +1,7 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { serializeCard } from "@/lib/api/serializers";
+import { serializeCard } from "@/lib/payments/payment-json";
 import { saveNewCard } from "@/lib/billing/save-new-card";
-import { saveCardBodySchema } from "./schema";
+import { saveCardBodySchema } from "@/lib/api/operations/billing";
 
 export const POST = apiRoute({ auth: { token: "user" }, body: saveCardBodySchema }, async ({ db, principal, body }) => {
   const result = await saveNewCard(db, {

@@ -2,7 +2,7 @@ import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { appBaseUrl } from "@/lib/email/build-email-context";
 import { listMyPayments } from "@/lib/receipts/list-my-payments";
 import { apiReceiptPath } from "@/lib/receipts/receipt-paths";
-import { listMyPaymentsQuerySchema, type myPaymentSchema } from "./schema";
+import { listMyPaymentsQuerySchema, type myPaymentSchema } from "@/lib/api/operations/users";
 import type { z } from "zod";
 
 export const GET = apiRoute({ auth: { token: "user" }, query: listMyPaymentsQuerySchema }, async ({ db, principal, query }) => {

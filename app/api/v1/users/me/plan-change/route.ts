@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { serializeRecurrentPayment } from "@/lib/api/serializers";
+import { serializeRecurrentPayment } from "@/lib/recurrent-payments/recurrent-payment-json";
 import { cancelPlanChange, schedulePlanChange } from "@/lib/billing/change-plan";
 import type { Db } from "@/lib/db";
 import { subscriptionTypes, type RecurrentPayment } from "@/lib/db/schema";
-import { planChangeBodySchema } from "./schema";
+import { planChangeBodySchema } from "@/lib/api/operations/billing";
 
 async function respond(db: Db, renewal: RecurrentPayment) {
   const [next] = await db

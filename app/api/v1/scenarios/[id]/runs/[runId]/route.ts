@@ -1,8 +1,8 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { serializeScenarioRun, serializeScenarioRunStep } from "@/lib/api/scenario-json";
+import { serializeScenarioRun, serializeScenarioRunStep } from "@/lib/scenarios/scenario-json";
 import { runIdParam, SCENARIOS_AUTH, scenarioIdParam } from "@/lib/api/scenario-route-params";
 import { notFound } from "@/lib/errors";
-import { requireScenario } from "@/lib/scenarios/manage/find-scenario";
+import { requireScenario } from "@/lib/scenarios/admin/find-scenario";
 import { getScenarioRunPath } from "@/lib/scenarios/runs/get-scenario-run-path";
 
 export const GET = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => {

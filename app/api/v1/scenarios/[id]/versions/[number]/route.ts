@@ -1,8 +1,8 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
-import { serializeScenarioVersion } from "@/lib/api/scenario-json";
+import { serializeScenarioVersion } from "@/lib/scenarios/scenario-json";
 import { SCENARIOS_AUTH, scenarioIdParam, versionNumberParam } from "@/lib/api/scenario-route-params";
-import { findScenarioVersion } from "@/lib/scenarios/manage/find-scenario-version";
-import { requireScenario } from "@/lib/scenarios/manage/find-scenario";
+import { findScenarioVersion } from "@/lib/scenarios/admin/find-scenario-version";
+import { requireScenario } from "@/lib/scenarios/admin/find-scenario";
 import { presentGraph } from "@/lib/scenarios/graph";
 
 export const GET = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => {

@@ -1,7 +1,7 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { dismissUserBanner } from "@/lib/banners/dismiss-user-banner";
 import { notFound } from "@/lib/errors";
-import { userBannerIdParamSchema } from "./schema";
+import { userBannerIdParamSchema } from "@/lib/api/operations/banners";
 
 export const POST = apiRoute({ auth: { token: "user" } }, async ({ db, principal, params }) => {
   const parsed = userBannerIdParamSchema.safeParse(params.id);

@@ -1,0 +1,41 @@
+/**
+ * What the builder's forms choose from, loaded on the server once per page (UI-safe shapes only): the registries'
+ * descriptions and the real lists of templates, segments, banners, goals, content access and subscription types.
+ */
+import type { CriterionKind } from "@/lib/scenarios/nodes/condition/definition";
+
+/** How a criterion's value is entered (the criteria registry's `valueInput`). */
+export type CriterionValueInputView =
+  | "text"
+  | "number"
+  | "money"
+  | "date"
+  | "days"
+  | "boolean"
+  | "content_access"
+  | "subscription_type"
+  | { options: readonly string[] };
+
+export interface CriterionOption {
+  kind: CriterionKind;
+  key: string;
+  label: string;
+  operators: { op: string; label: string }[];
+  valueInput: CriterionValueInputView;
+  /** JSON Schema of the value (zod → JSON Schema), for inline checks. */
+  valueSchema: unknown;
+  /** The trigger data it needs (`payment`, `subscription`…), or null. */
+  requires: string | null;
+}
+
+export interface BuilderOptions {
+  triggers: { event: string; label: string; description: string; provides: string[] }[];
+  criteria: CriterionOption[];
+  actions: { code: string; label: string; description: string; paramsSchema: unknown }[];
+  templates: { code: string; name: string }[];
+  segments: { code: string; name: string }[];
+  banners: { id: number; name: string }[];
+  goals: { code: string; name: string }[];
+  contentAccess: { code: string; name: string; description: string | null }[];
+  subscriptionTypes: { code: string; name: string }[];
+}
