@@ -107,5 +107,8 @@ export const listProgramReferralsOperation = {
     responses: { "200": { description: "A page of referrals and the total.", content: jsonContent(referralAdminListSchema) } },
     errors: { 404: ["referral_program_not_found"] },
   }),
-  requestParams: { path: z.object({ id: z.number().int().positive().meta({ description: "The referral program id." }) }) },
+  requestParams: {
+    path: z.object({ id: z.number().int().positive().meta({ description: "The referral program id." }) }),
+    query: listProgramReferralsQuerySchema,
+  },
 };
