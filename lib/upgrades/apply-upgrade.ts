@@ -3,33 +3,21 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import {
-  payments,
-  subscriptions,
-  subscriptionTypes,
-  subscriptionUpgrades,
-  users,
-  type Payment,
-  type Subscription,
-  type SubscriptionUpgrade,
-} from "@/lib/db/schema";
+import { payments, subscriptionTypes, subscriptionUpgrades, users, type Payment, type Subscription, type SubscriptionUpgrade } from "@/lib/db/schema";
 import { idempotencyKeySchema } from "@/lib/api/idempotency";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
-import { createPayment } from "@/lib/payments/create-payment";
-import { beginCharge } from "@/lib/payments/begin-charge";
 import { absoluteCheckoutUrl, gatewayCurrency, loadGatewayCustomer } from "@/lib/payments/gateway-request-parts";
-import { checkoutGateway, getGateway } from "@/lib/payments/gateways";
+import { getGateway } from "@/lib/payments/gateways";
 import type { GatewayOutcome } from "@/lib/payments/gateways/gateway";
-import { toGatewayCode } from "@/lib/payments/gateways/gateway-codes";
 import { settlePayment } from "@/lib/payments/settle-payment";
 import { codeSchema } from "@/lib/subscriptions/schemas";
 import { loadUpgradeContext } from "./load-upgrade-context";
-import { NO_UPGRADE_REASON_MESSAGES, type UpgradeOffer } from "./offer-types";
+import { loadUpgradeParts } from "./load-upgrade-parts";
+import { NO_UPGRADE_REASON_MESSAGES } from "./offer-types";
 import { UPGRADE_TYPES, upgradeTagSchema, type UpgradeMethod } from "./option-config";
-import { completeSplit, lockBase, lockRecurrent, renewIntoTarget } from "./complete-split";
 import { StaleOfferError } from "./record-upgrade";
-import { serializeSoldOffer } from "./sold-offer";
-import { selectOffers, type OfferContext } from "./select-offers";
+import { selectOffers } from "./select-offers";
+import { type UpgradeWrite, writeUpgradeOffer } from "./write-upgrade-offer";
 
 export interface ApplyUpgradeOptions {
   userId: number;
@@ -62,16 +50,6 @@ const applyUpgradeSchema = z.object({
   expectedChargeCents: z.number().int().min(0).optional(),
 });
 
-type Outcome =
-  | { kind: "applied"; applied: AppliedUpgrade }
-  /** paid_recurrent: the upgrade and its charge are recorded pending; the card is charged after the commit. */
-  | {
-      kind: "charge";
-      upgrade: SubscriptionUpgrade;
-      payment: Payment;
-      charge: { gateway: string; cardToken: string; idempotencyKey: string; description: string };
-    };
-
 /**
  * Apply one offer, in one transaction. The user's row is locked first, so upgrades of one user run one at a time:
  * the same idempotency key finds the first upgrade, and a second offer on the same base finds the base ended. The
@@ -88,9 +66,9 @@ export async function applyUpgrade(db: Db, options: ApplyUpgradeOptions): Promis
     throw invalid("upgrade_invalid", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
   }
   const input = parsed.data;
-  let outcome: Outcome;
+  let outcome: UpgradeWrite;
   try {
-    outcome = await db.transaction(async (tx): Promise<Outcome> => {
+    outcome = await db.transaction(async (tx): Promise<UpgradeWrite> => {
       const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for("update");
       if (!user) throw notFound("user_not_found", "No such user.");
 
@@ -116,8 +94,7 @@ export async function applyUpgrade(db: Db, options: ApplyUpgradeOptions): Promis
           { offer },
         );
       }
-      const write = { paid_recurrent: applyPaidRecurrent, free_recurrent: applyFreeRecurrent, short: applyShort, paid_extend: applyPaidExtend };
-      return write[offer.type](tx, loaded.context, offer, input.idempotencyKey);
+      return writeUpgradeOffer(tx, loaded.context, offer, input.idempotencyKey);
     });
   } catch (error) {
     if (error instanceof StaleOfferError) throw conflict("upgrade_not_available", error.message);
@@ -128,7 +105,7 @@ export async function applyUpgrade(db: Db, options: ApplyUpgradeOptions): Promis
 }
 
 /** Steps two and three of a paid_recurrent upgrade: the gateway charges the saved card, then the answer is settled. */
-async function chargeAndSettle(db: Db, pending: Extract<Outcome, { kind: "charge" }>): Promise<AppliedUpgrade> {
+async function chargeAndSettle(db: Db, pending: Extract<UpgradeWrite, { kind: "charge" }>): Promise<AppliedUpgrade> {
   const { payment, charge } = pending;
   let answer: GatewayOutcome;
   try {
@@ -176,124 +153,4 @@ async function replay(tx: Db, earlier: SubscriptionUpgrade, input: z.output<type
     throw conflict("idempotency_key_reused", "This idempotency key was used for a different upgrade.");
   }
   return { ...(await loadUpgradeParts(tx, earlier)), upgrade: earlier, replayed: true };
-}
-
-export async function loadUpgradeParts(
-  tx: Db,
-  upgrade: SubscriptionUpgrade,
-): Promise<{ subscription: Subscription | null; payment: Payment | null }> {
-  const [subscription] = upgrade.upgradedSubscriptionId
-    ? await tx.select().from(subscriptions).where(eq(subscriptions.id, upgrade.upgradedSubscriptionId))
-    : [];
-  const [payment] = upgrade.paymentId ? await tx.select().from(payments).where(eq(payments.id, upgrade.paymentId)) : [];
-  return { subscription: subscription ?? null, payment: payment ?? null };
-}
-
-/**
- * The charge's first step, in applyUpgrade's transaction: the base and the recurrent payment are checked and locked,
- * the charge is recorded as a `pending` payment, and the upgrade as `pending` with the offer it sold (in the
- * payment's meta), so that settling the charge — now, by webhook or by reconciliation — completes exactly this offer.
- */
-async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {
-  const { userId } = context;
-  await lockBase(tx, context);
-  const recurrent = await lockRecurrent(tx, context, userId);
-  const { payment: created } = await createPayment(tx, {
-    userId,
-    gateway: toGatewayCode(recurrent.gateway),
-    items: [{ subscriptionTypeCode: offer.target.code, amountCents: offer.chargeCents }],
-    meta: {
-      upgrade: {
-        type: offer.type,
-        base_subscription_id: context.base.subscriptionId,
-        offer: serializeSoldOffer(offer, context.base.endAt),
-      },
-      charged_card_token: recurrent.cardToken,
-      charge_description: `Upgrade to ${offer.target.name}`,
-    },
-  });
-  const [typed] = await tx.update(payments).set({ upgradeType: offer.type }).where(eq(payments.id, created.id)).returning();
-  if (!typed) throw new Error("update returned no row");
-  const { payment, idempotencyKey: chargeKey } = await beginCharge(tx, typed);
-  const upgrade = await insertPendingUpgrade(tx, context, offer, { paymentId: payment.id, idempotencyKey });
-  return {
-    kind: "charge",
-    upgrade,
-    payment,
-    charge: {
-      gateway: recurrent.gateway,
-      cardToken: recurrent.cardToken,
-      idempotencyKey: chargeKey,
-      description: `Upgrade to ${offer.target.name}`,
-    },
-  };
-}
-
-async function applyFreeRecurrent(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {
-  const { userId } = context;
-  await lockBase(tx, context);
-  const recurrent = await lockRecurrent(tx, context, userId);
-  const { upgrade, subscription } = await completeSplit(tx, context, offer, {
-    idempotencyKey,
-    paymentId: null,
-    subscriptionPaymentId: context.base.paymentId,
-  });
-  await renewIntoTarget(tx, context, offer, recurrent.id);
-  return { kind: "applied", applied: { upgrade, subscription, payment: null, replayed: false } };
-}
-
-async function applyShort(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {
-  await lockBase(tx, context);
-  const { upgrade, subscription } = await completeSplit(tx, context, offer, {
-    idempotencyKey,
-    paymentId: null,
-    subscriptionPaymentId: context.base.paymentId,
-  });
-  return { kind: "applied", applied: { upgrade, subscription, payment: null, replayed: false } };
-}
-
-async function applyPaidExtend(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<Outcome> {
-  const { userId } = context;
-  const { payment: created } = await createPayment(tx, {
-    userId,
-    // Paid at the customer's checkout, through the gateway customers pay with.
-    gateway: checkoutGateway().code,
-    items: [{ subscriptionTypeCode: offer.target.code, amountCents: offer.chargeCents }],
-    meta: { upgrade: { type: offer.type, base_subscription_id: context.base.subscriptionId } },
-  });
-  const [payment] = await tx
-    .update(payments)
-    .set({ upgradeType: offer.type })
-    .where(eq(payments.id, created.id))
-    .returning();
-  if (!payment) throw new Error("update returned no row");
-  const upgrade = await insertPendingUpgrade(tx, context, offer, { paymentId: payment.id, idempotencyKey });
-  return { kind: "applied", applied: { upgrade, subscription: null, payment, replayed: false } };
-}
-
-/** A paid upgrade waiting for its payment: completed when the payment is (settled or paid at the checkout). */
-async function insertPendingUpgrade(
-  tx: Db,
-  context: OfferContext,
-  offer: UpgradeOffer,
-  fields: { paymentId: number; idempotencyKey: string },
-): Promise<SubscriptionUpgrade> {
-  const [upgrade] = await tx
-    .insert(subscriptionUpgrades)
-    .values({
-      userId: context.userId,
-      baseSubscriptionId: context.base.subscriptionId,
-      type: offer.type,
-      status: "pending",
-      targetSubscriptionTypeId: offer.target.id,
-      upgradeOptionId: offer.optionId,
-      paymentId: fields.paymentId,
-      chargeCents: offer.chargeCents,
-      creditCents: offer.creditCents,
-      idempotencyKey: fields.idempotencyKey,
-      createdAt: now(),
-    })
-    .returning();
-  if (!upgrade) throw new Error("insert returned no row");
-  return upgrade;
 }

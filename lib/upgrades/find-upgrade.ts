@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { subscriptionTypes, subscriptionUpgrades, type Payment, type Subscription, type SubscriptionUpgrade } from "@/lib/db/schema";
 import { contentAccessCodesOf } from "@/lib/subscriptions/content-access-codes-sql";
-import { loadUpgradeParts } from "./apply-upgrade";
+import { loadUpgradeParts } from "./load-upgrade-parts";
 
 export interface FoundUpgrade {
   upgrade: SubscriptionUpgrade;
