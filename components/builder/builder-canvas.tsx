@@ -16,8 +16,8 @@ import { type DragEvent, type MouseEvent as ReactMouseEvent, type ReactNode, use
 import { trackDrag } from "@/lib/scenarios/flow/flow-to-graph";
 import { connect } from "@/lib/scenarios/flow/graph-edits";
 import { type FlowPath, type FlowStatistics, flowEdgeOf, flowNodeOf, type ScenarioFlowNode } from "@/lib/scenarios/flow/graph-to-flow";
-import type { GraphNode, NodeType, ScenarioGraph } from "@/lib/scenarios/graph";
-import { NODE_TYPES } from "@/lib/scenarios/graph";
+import type { GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
+import { NODE_TYPES, type NodeType } from "@/lib/scenarios/nodes/definitions";
 import { PALETTE_MIME } from "./builder-palette";
 import { GROUP_COLOR, ScenarioFlowNodeComponent } from "./scenario-flow-node";
 

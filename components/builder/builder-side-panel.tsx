@@ -1,15 +1,14 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { GraphErrorView } from "@/components/admin/scenarios/scenario-view-types";
-import { type InspectedPath, RunInspector } from "@/components/builder/inspector/run-inspector";
+import type { GraphErrorView } from "@/lib/scenarios/scenario-view-types";
+import { RunInspector } from "@/components/builder/inspector/run-inspector";
 import { NodeConfigPanel } from "@/components/builder/panel/node-config-panel";
-import type { GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
-import type { CanvasSelection } from "./builder-canvas";
-import type { BuilderOptions } from "./builder-options";
+import type { BuilderOptions } from "@/lib/scenarios/builder-option-types";
 import { GraphJsonEditor } from "./graph-json-editor";
 import { NodePortsEditor } from "./node-ports-editor";
 import type { BuilderVersion } from "./scenario-builder";
+import { useBuilderStore } from "./store/builder-store";
 import { VersionsPanel } from "./versions-panel";
 
 export type PanelTab = "node" | "issues" | "versions" | "inspect" | "settings";
@@ -23,32 +22,20 @@ const TABS: { tab: PanelTab; label: string }[] = [
 ];
 
 /** The builder's right-hand panel: the selected node's form, the issues, versions, the run inspector and settings. */
-export function BuilderSidePanel(props: {
-  tab: PanelTab;
-  onTab(tab: PanelTab): void;
+export function BuilderSidePanel({
+  scenarioId,
+  options,
+  versions,
+  settings,
+}: {
   scenarioId: number;
-  graph: ScenarioGraph;
-  readOnly: boolean;
-  selection: CanvasSelection;
-  selectedNode: GraphNode | null;
   options: BuilderOptions;
-  errors: GraphErrorView[];
-  errorsByNode: ReadonlyMap<string, string[]>;
-  showErrors: boolean;
-  onShowErrors(): void;
   versions: BuilderVersion[];
-  viewingNumber: number | null;
-  onViewVersion(version: { number: number; graph: ScenarioGraph } | null): void;
-  onRestoreVersion(version: { number: number; graph: ScenarioGraph }): void;
-  onShowPath(path: InspectedPath | null): void;
+  /** Name and re-entry settings form, rendered by the server page. */
   settings: ReactNode;
-  onConfigChange(nodeId: string, config: GraphNode["config"]): void;
-  onPortOpen(nodeId: string, port: string, open: boolean): void;
-  onFocusNode(nodeId: string): void;
-  onDelete(nodeIds: string[], edgeIds: string[]): void;
-  onDuplicate(): void;
-  onImport(graph: ScenarioGraph): void;
 }) {
+  const { state, view, dispatch } = useBuilderStore();
+  const focusNode = (nodeId: string) => dispatch({ type: "focusNode", nodeId });
   return (
     <aside className="flex h-full w-80 shrink-0 flex-col border-l border-zinc-200 bg-white" aria-label="Scenario panel" data-testid="builder-panel">
       <div role="tablist" aria-label="Panel" className="flex shrink-0 border-b border-zinc-200 px-1">
@@ -57,43 +44,40 @@ export function BuilderSidePanel(props: {
             key={tab}
             type="button"
             role="tab"
-            aria-selected={props.tab === tab}
-            onClick={() => {
-              props.onTab(tab);
-              if (tab === "issues") props.onShowErrors();
-            }}
-            className={`relative px-2 py-2.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-brand-600 ${props.tab === tab ? "text-brand-700 after:absolute after:inset-x-1 after:bottom-0 after:h-0.5 after:bg-brand-600" : "text-zinc-600 hover:text-zinc-900"}`}
+            aria-selected={state.tab === tab}
+            onClick={() => dispatch({ type: "showTab", tab })}
+            className={`relative px-2 py-2.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-brand-600 ${state.tab === tab ? "text-brand-700 after:absolute after:inset-x-1 after:bottom-0 after:h-0.5 after:bg-brand-600" : "text-zinc-600 hover:text-zinc-900"}`}
             data-testid={`panel-tab-${tab}`}
           >
             {label}
-            {tab === "issues" && props.errors.length > 0 ? (
+            {tab === "issues" && state.errors.length > 0 ? (
               <span className="ml-1 rounded-full bg-red-100 px-1.5 text-[10px] text-red-700 tabular-nums" data-testid="issues-count">
-                {props.errors.length}
+                {state.errors.length}
               </span>
             ) : null}
           </button>
         ))}
       </div>
       <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto p-4">
-        {props.tab === "node" ? <SelectionPanel {...props} /> : null}
-        {props.tab === "issues" ? <IssuesList errors={props.errors} onFocusNode={props.onFocusNode} /> : null}
-        {props.tab === "versions" ? (
+        {state.tab === "node" ? <SelectionPanel options={options} /> : null}
+        {state.tab === "issues" ? <IssuesList errors={state.errors} onFocusNode={focusNode} /> : null}
+        {state.tab === "versions" ? (
           <VersionsPanel
-            scenarioId={props.scenarioId}
-            versions={props.versions}
-            viewingNumber={props.viewingNumber}
-            onView={props.onViewVersion}
-            onRestore={props.onRestoreVersion}
+            scenarioId={scenarioId}
+            versions={versions}
+            viewingNumber={state.viewing?.number ?? null}
+            onView={(version) => dispatch({ type: "viewVersion", version })}
+            onRestore={(version) => dispatch({ type: "restoreVersion", version })}
           />
         ) : null}
         {/* Kept mounted while other tabs show, so a search and its highlighted path survive a look at a node's form. */}
-        <div hidden={props.tab !== "inspect"}>
-          <RunInspector scenarioId={props.scenarioId} versions={props.versions.map((v) => v.number)} onShowPath={props.onShowPath} />
+        <div hidden={state.tab !== "inspect"}>
+          <RunInspector scenarioId={scenarioId} versions={versions.map((v) => v.number)} onShowPath={(path) => dispatch({ type: "showPath", path })} />
         </div>
-        {props.tab === "settings" ? (
+        {state.tab === "settings" ? (
           <div className="space-y-6">
-            {props.settings}
-            <GraphJsonEditor graph={props.graph} readOnly={props.readOnly} onImport={props.onImport} />
+            {settings}
+            <GraphJsonEditor graph={view.graph} readOnly={view.readOnly} onImport={(graph) => dispatch({ type: "importGraph", graph })} />
           </div>
         ) : null}
       </div>
@@ -101,26 +85,36 @@ export function BuilderSidePanel(props: {
   );
 }
 
-function SelectionPanel(props: Parameters<typeof BuilderSidePanel>[0]) {
-  const { selection, selectedNode, readOnly } = props;
+/** The node tab: the selected node's form and outputs, what several selected nodes allow, or a connection. */
+function SelectionPanel({ options }: { options: BuilderOptions }) {
+  const { view, dispatch } = useBuilderStore();
+  const { graph, selection, selectedNode, readOnly } = view;
+  const remove = (nodeIds: string[], edgeIds: string[]) => dispatch({ type: "remove", nodeIds, edgeIds });
+  const duplicate = () => dispatch({ type: "duplicate" });
   if (selectedNode) {
     return (
       <div className="space-y-5" data-testid="node-panel" data-node-id={selectedNode.id}>
         <NodeConfigPanel
           key={selectedNode.id}
           node={selectedNode}
-          options={props.options}
-          errors={props.errorsByNode.get(selectedNode.id) ?? []}
+          options={options}
+          errors={view.errorsByNode.get(selectedNode.id) ?? []}
           readOnly={readOnly}
-          onChange={(config) => props.onConfigChange(selectedNode.id, config)}
+          onChange={(config) => dispatch({ type: "updateConfig", nodeId: selectedNode.id, config })}
         />
-        <NodePortsEditor node={selectedNode} graph={props.graph} readOnly={readOnly} onPortOpen={props.onPortOpen} onFocusNode={props.onFocusNode} />
+        <NodePortsEditor
+          node={selectedNode}
+          graph={graph}
+          readOnly={readOnly}
+          onPortOpen={(nodeId, port, open) => dispatch({ type: "setPortOpen", nodeId, port, open })}
+          onFocusNode={(nodeId) => dispatch({ type: "focusNode", nodeId })}
+        />
         <div className="flex items-center gap-2 border-t border-zinc-100 pt-4">
           <span className="mr-auto font-mono text-xs text-zinc-400">{selectedNode.id}</span>
-          <button type="button" disabled={readOnly} onClick={props.onDuplicate} className={smallButton} data-testid="node-duplicate">
+          <button type="button" disabled={readOnly} onClick={duplicate} className={smallButton} data-testid="node-duplicate">
             Duplicate
           </button>
-          <button type="button" disabled={readOnly} onClick={() => props.onDelete([selectedNode.id], [])} className={`${smallButton} text-red-700`} data-testid="node-delete">
+          <button type="button" disabled={readOnly} onClick={() => remove([selectedNode.id], [])} className={`${smallButton} text-red-700`} data-testid="node-delete">
             Delete
           </button>
         </div>
@@ -133,17 +127,17 @@ function SelectionPanel(props: Parameters<typeof BuilderSidePanel>[0]) {
         <p className="text-sm text-zinc-800">{selection.nodes.size} nodes selected.</p>
         <p className="text-xs text-zinc-500">Drag any of them to move them together; Ctrl/⌘ C and V copy them with the connections between them.</p>
         <div className="flex gap-2">
-          <button type="button" disabled={readOnly} onClick={props.onDuplicate} className={smallButton}>
+          <button type="button" disabled={readOnly} onClick={duplicate} className={smallButton}>
             Duplicate
           </button>
-          <button type="button" disabled={readOnly} onClick={() => props.onDelete([...selection.nodes], [...selection.edges])} className={`${smallButton} text-red-700`}>
+          <button type="button" disabled={readOnly} onClick={() => remove([...selection.nodes], [...selection.edges])} className={`${smallButton} text-red-700`}>
             Delete {selection.nodes.size} nodes
           </button>
         </div>
       </div>
     );
   }
-  const edge = selection.edges.size === 1 ? props.graph.edges.find((e) => selection.edges.has(e.id)) : undefined;
+  const edge = selection.edges.size === 1 ? graph.edges.find((e) => selection.edges.has(e.id)) : undefined;
   if (edge) {
     return (
       <div className="space-y-3" data-testid="edge-panel">
@@ -151,7 +145,7 @@ function SelectionPanel(props: Parameters<typeof BuilderSidePanel>[0]) {
           Connection from <span className="font-mono">{edge.from}</span> ({edge.fromPort.replace("variant:", "variant ")}) to{" "}
           <span className="font-mono">{edge.to}</span>.
         </p>
-        <button type="button" disabled={readOnly} onClick={() => props.onDelete([], [edge.id])} className={`${smallButton} text-red-700`} data-testid="edge-delete">
+        <button type="button" disabled={readOnly} onClick={() => remove([], [edge.id])} className={`${smallButton} text-red-700`} data-testid="edge-delete">
           Delete connection
         </button>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { GraphErrorView } from "@/components/admin/scenarios/scenario-view-types";
+import type { GraphErrorView } from "@/lib/scenarios/scenario-view-types";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { saveDraftGraphAction } from "@/lib/actions/scenarios/builder";
 
@@ -108,3 +108,5 @@ export function useAutosave({
 
   return { status, message, flush: save };
 }
+
+export type Autosave = ReturnType<typeof useAutosave>;
