@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { SegmentRules } from "@/lib/segments/segment-rules";
+import { formDataOf } from "@/lib/forms/form-data-of";
 
 export type CountSegmentAction = (state: ActionState<never>, formData: FormData) => Promise<ActionState<{ count: number }>>;
 
@@ -24,9 +25,7 @@ function useLiveCount(action: CountSegmentAction, rules: SegmentRules | null, co
     if (payload === null) return;
     const timer = setTimeout(async () => {
       setResult({ state: "counting" });
-      const data = new FormData();
-      data.set("rules", payload);
-      if (code) data.set("code", code);
+      const data = formDataOf({ rules: payload, code: code || null });
       try {
         const answer = await action(null, data);
         if (request !== latest.current) return;

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { GraphErrorView } from "@/lib/scenarios/scenario-view-types";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { saveDraftGraphAction } from "@/lib/actions/scenarios/builder";
+import { formDataOf } from "@/lib/forms/form-data-of";
 
 export type SaveStatus = "saved" | "unsaved" | "saving" | "error";
 
@@ -41,9 +42,7 @@ export function useAutosave({
   /** One save of the latest graph; false when it failed. */
   const saveOnce = useCallback(async (): Promise<boolean> => {
     const sending = latest.current;
-    const form = new FormData();
-    form.set("id", String(scenarioId));
-    form.set("graph", JSON.stringify(sending));
+    const form = formDataOf({ id: scenarioId, graph: JSON.stringify(sending) });
     try {
       const result = await saveDraftGraphAction(null, form);
       if (!result?.ok) throw new Error(result?.message ?? "The draft could not be saved.");

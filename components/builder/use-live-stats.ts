@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
 import { loadStatsAction } from "@/lib/actions/scenarios/builder";
+import { formDataOf } from "@/lib/forms/form-data-of";
 
 /** How often the counts refresh while the page is visible. */
 const REFRESH_MS = 15_000;
@@ -23,9 +24,7 @@ export function useLiveStats({ scenarioId, versionId, initial }: { scenarioId: n
   const load = useCallback(
     async (version: number | null) => {
       setLoading(true);
-      const form = new FormData();
-      form.set("id", String(scenarioId));
-      if (version !== null) form.set("versionId", String(version));
+      const form = formDataOf({ id: scenarioId, versionId: version });
       try {
         const result = await loadStatsAction(null, form);
         // An answer for a version no longer chosen is dropped.

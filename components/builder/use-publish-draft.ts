@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { publishDraftAction } from "@/lib/actions/scenarios/builder";
 import type { BuilderAction } from "./store/builder-actions";
+import { formDataOf } from "@/lib/forms/form-data-of";
 
 export type PublishResult = { ok: boolean; message: string };
 
@@ -26,9 +27,7 @@ export function usePublishDraft({
     async (note: string): Promise<PublishResult> => {
       const saved = await saveDraft();
       if (!saved) return { ok: false, message: "The draft is not saved yet; try again in a moment." };
-      const form = new FormData();
-      form.set("id", String(scenarioId));
-      form.set("note", note);
+      const form = formDataOf({ id: scenarioId, note });
       const result = await publishDraftAction(null, form);
       if (!result?.ok || !result.data) return { ok: false, message: result?.ok === false ? result.message : "Publishing failed." };
       const { version, errors } = result.data;

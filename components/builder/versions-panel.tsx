@@ -5,6 +5,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { type ScenarioGraph, scenarioGraphSchema } from "@/lib/scenarios/graph";
 import { loadVersionGraphAction } from "@/lib/actions/scenarios/builder";
 import type { BuilderVersion } from "./scenario-builder";
+import { formDataOf } from "@/lib/forms/form-data-of";
 
 /** Published versions, newest first: view one read-only on the canvas, or restore it as the draft (undoable). */
 export function VersionsPanel({
@@ -26,9 +27,7 @@ export function VersionsPanel({
   async function load(number: number): Promise<{ number: number; graph: ScenarioGraph } | null> {
     setLoading(number);
     setFailure(null);
-    const form = new FormData();
-    form.set("id", String(scenarioId));
-    form.set("number", String(number));
+    const form = formDataOf({ id: scenarioId, number });
     try {
       const result = await loadVersionGraphAction(null, form);
       if (!result?.ok || !result.data) {

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
+import { formDataOf } from "@/lib/forms/form-data-of";
 import type { EmailPreview, PreviewUserOption } from "@/lib/email/email-preview-types";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -14,12 +15,6 @@ import type { FormAction } from "@/components/ui/use-form-action";
 import { EmailHtmlFrame } from "./email-html-frame";
 
 type DataAction<T> = (state: ActionState, formData: FormData) => Promise<ActionState<T>>;
-
-function toFormData(values: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, String(value));
-  return data;
-}
 
 /** Renders the current (unsaved) template for the chosen user, a moment after each edit. */
 export function EmailPreviewPanel({
@@ -52,14 +47,14 @@ export function EmailPreviewPanel({
     // Only the latest request's answer is shown; earlier ones may arrive late.
     const request = ++sequence.current;
     const timer = setTimeout(async () => {
-      const result = await previewAction(null, toFormData({ subject, bodyHtml, bodyText, userId }));
+      const result = await previewAction(null, formDataOf({ subject, bodyHtml, bodyText, userId }));
       if (request === sequence.current) setPreview(result);
     }, 300);
     return () => clearTimeout(timer);
   }, [subject, bodyHtml, bodyText, userId, previewAction]);
 
   async function findUsers() {
-    const result = await searchUsersAction(null, toFormData({ search }));
+    const result = await searchUsersAction(null, formDataOf({ search }));
     if (result?.ok && result.data) {
       setFound(result.data.length);
       if (result.data.length === 0) return;

@@ -11,7 +11,8 @@ import {
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, Select } from "@/components/ui/input";
-import type { ActionState } from "@/lib/actions/action-state";
+import { refusalMessage } from "@/lib/actions/action-state";
+import { formDataOf } from "@/lib/forms/form-data-of";
 import type { FlowPath } from "@/lib/scenarios/flow/graph-to-flow";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { InspectorRunListView } from "./inspector-run-list";
@@ -37,19 +38,6 @@ interface ShownPath {
 }
 
 type Selection = { kind: "run"; runId: number } | { kind: "simulation" };
-
-function formOf(values: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, String(value));
-  return data;
-}
-
-/** An action's refusal as one line: the field's own message first (a malformed email), else the domain message. */
-function refusal(state: ActionState<unknown>): string {
-  if (state === null) return "No answer from the server.";
-  if (state.ok) return "The server sent nothing to show.";
-  return Object.values(state.fieldErrors ?? {}).find((messages) => messages?.length)?.[0] ?? state.message;
-}
 
 const sectionTitle = "mb-1.5 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase";
 
@@ -92,14 +80,14 @@ export function RunInspector({
     event.preventDefault();
     const address = email.trim();
     startSearch(async () => {
-      const state = await findUserRunsAction(null, formOf({ id: scenarioId, email: address }));
+      const state = await findUserRunsAction(null, formDataOf({ id: scenarioId, email: address }));
       if (state?.ok && state.data) {
         setRuns(state.data);
         setSearchError(null);
         if (shown && shown.email.toLowerCase() !== state.data.email.toLowerCase()) clear();
       } else {
         setRuns(null);
-        setSearchError(refusal(state));
+        setSearchError(refusalMessage(state));
       }
     });
   }
@@ -124,8 +112,8 @@ export function RunInspector({
 
   function showRun(runId: number) {
     loadPath({ kind: "run", runId }, async () => {
-      const state = await loadRunPathAction(null, formOf({ id: scenarioId, runId }));
-      if (!state?.ok || !state.data) return refusal(state);
+      const state = await loadRunPathAction(null, formDataOf({ id: scenarioId, runId }));
+      if (!state?.ok || !state.data) return refusalMessage(state);
       const { run, flow, graph, versionNumber, steps } = state.data;
       const label = `Run #${run.id} · ${run.email}`;
       return { path: { label, email: run.email, runId: run.id, steps }, inspected: { label, flow, graph, versionNumber } };
@@ -134,8 +122,8 @@ export function RunInspector({
 
   function simulate() {
     loadPath({ kind: "simulation" }, async () => {
-      const state = await simulatePathAction(null, formOf({ id: scenarioId, email: email.trim(), version }));
-      if (!state?.ok || !state.data) return refusal(state);
+      const state = await simulatePathAction(null, formDataOf({ id: scenarioId, email: email.trim(), version }));
+      if (!state?.ok || !state.data) return refusalMessage(state);
       const { email: address, flow, graph, versionNumber, steps } = state.data;
       const label = `Simulation (${versionNumber === null ? "draft" : `version ${versionNumber}`}) · ${address}`;
       return { path: { label, email: address, runId: null, steps }, inspected: { label, flow, graph, versionNumber } };
@@ -144,8 +132,8 @@ export function RunInspector({
 
   function sendTestEvent() {
     startSend(async () => {
-      const state = await sendInspectorTestEventAction(null, formOf({ id: scenarioId, email: email.trim() }));
-      setTestResult(state?.ok ? { ok: true, message: state.message ?? "Sent." } : { ok: false, message: refusal(state) });
+      const state = await sendInspectorTestEventAction(null, formDataOf({ id: scenarioId, email: email.trim() }));
+      setTestResult(state?.ok ? { ok: true, message: state.message ?? "Sent." } : { ok: false, message: refusalMessage(state) });
     });
   }
 
