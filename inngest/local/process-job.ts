@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the executor's whole answer to one call of the Inngest protocol — each opcode the SDK
+// can return (StepRun, StepError, StepFailed, StepPlanned, Sleep, WaitForEvent), the retries and the run's end are
+// handled here, in one place, so the protocol reads as one state machine.
 import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
