@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 export default defineConfig([
   ...nextVitals,
@@ -20,5 +21,7 @@ export default defineConfig([
       ],
     },
   },
+  // Formatting is Prettier's (`npm run format`): rules that would argue with it are off.
+  prettier,
   globalIgnores([".next/**", "next-env.d.ts", "drizzle/**", ".data/**", "test-results/**", "playwright-report/**"]),
 ]);
