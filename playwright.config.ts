@@ -3,8 +3,13 @@ import { defineConfig } from "@playwright/test";
 /*
  * Browser tests run against a production build (`next build` + `next start`) with the local Inngest executor inside
  * the server. With DATABASE_URL set (CI) they use that Postgres database; otherwise a fresh embedded PGlite.
- * Each test creates the data it needs, so tests run in parallel.
+ * Each test creates the data it needs, so tests run in parallel: through the API (tests/e2e/fixtures.ts), or, for
+ * customers whose state only time makes, before the app starts (tests/e2e/support/story-customers.ts).
  */
+// One id per run, for the server's start command and the workers (they inherit the environment): the emails of the
+// customers created before the app starts.
+process.env.E2E_RUN_ID ??= Date.now().toString(36);
+
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 const pgliteDir = ".data/e2e-pglite";
@@ -37,7 +42,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `${prepare}npx tsx --conditions=react-server scripts/prepare-database.ts && npm run build && npm run start -- -p ${PORT}`,
+    command: [
+      `${prepare}npx tsx --conditions=react-server scripts/prepare-database.ts`,
+      "npx tsx --conditions=react-server tests/e2e/support/create-story-customers.ts",
+      "npm run build",
+      `npm run start -- -p ${PORT}`,
+    ].join(" && "),
     url: `${baseURL}/login`,
     timeout: 600_000,
     reuseExistingServer: false,
@@ -51,6 +61,7 @@ export default defineConfig({
       INNGEST_LOCAL_PORT: process.env.E2E_INNGEST_PORT ?? "8299",
       INNGEST_APP_URL: `http://127.0.0.1:${PORT}/api/inngest`,
       NEXT_TELEMETRY_DISABLED: "1",
+      E2E_RUN_ID: process.env.E2E_RUN_ID,
     },
   },
 });

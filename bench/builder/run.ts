@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { connect } from "@/lib/db/connect";
-import { signIn } from "../../tests/e2e/fixtures";
+import { LoginPage } from "../../tests/e2e/pages/login-page";
 import { freePort, startProcess, stopProcess, waitFor200 } from "../support/processes";
 import { CANVAS, NODE, PANE, VIEWPORT, waitForInteractiveCanvas } from "./canvas";
 import { dragInCircles, emptyPanePoint, visibleNodePoint, type FrameRate } from "./frame-rate";
@@ -137,7 +137,7 @@ async function freshPage(browser: Browser, storageState: SignedIn): Promise<Page
 
 async function signedInState(browser: Browser, account: Account, landing: string): Promise<SignedIn> {
   const context = await browser.newContext({ baseURL: base, viewport: VIEWPORT_SIZE });
-  await signIn(await context.newPage(), account.email, account.password, landing);
+  await new LoginPage(await context.newPage()).signIn(account.email, account.password, landing);
   const state = await context.storageState();
   await context.close();
   return state;

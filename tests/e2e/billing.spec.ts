@@ -1,60 +1,55 @@
-import { expect, test, type Page } from "@playwright/test";
 import { extractPdfText } from "../support/pdf-text";
-import { signIn, uniqueSuffix } from "./fixtures";
+import { AccountPage } from "./pages/account-page";
+import { BillingPage } from "./pages/billing-page";
+import { LoginPage } from "./pages/login-page";
+import { RegisterPage } from "./pages/register-page";
+import { SubscribePage } from "./pages/subscribe-page";
+import { storyCustomers } from "./support/story-customers";
+import { createCustomer, expect, stopRenewalAsCustomer, test, uniqueSuffix } from "./fixtures";
 
 /*
  * Billing self-service: a new customer buys Web monthly with automatic renewal, then on /account/billing stops and
- * resumes the renewal, schedules the switch to yearly and takes it back, and replaces the card; Petra (demo seed:
- * her Web monthly renewal was declined on tok_declined and stopped as charge_failed) pays it with a new card and has
- * web access again; Emma (demo seed: she stopped her Club monthly renewal) resumes it.
+ * resumes the renewal, schedules the switch to yearly and takes it back, and replaces the card; a customer whose Web
+ * monthly renewal was declined on tok_declined and stopped as charge_failed (the demo seed's Petra, lived again by a
+ * customer of this run) pays it with a new card and has web access again; a customer who stopped their Club monthly
+ * renewal resumes it.
  */
 
-const PASSWORD = "billing-pass-1234";
-
-async function registerAndBuy(page: Page, suffix: string) {
-  await page.goto("/register?callbackUrl=/subscribe/web_monthly");
-  await page.getByTestId("register-name").fill(`Billing ${suffix}`);
-  await page.getByTestId("register-email").fill(`billing-${suffix}@example.com`);
-  await page.getByTestId("register-password").fill(PASSWORD);
-  await page.getByTestId("register-submit").click();
-  await page.waitForURL((url) => url.pathname === "/subscribe/web_monthly");
-  await page.getByTestId("subscribe-continue").click();
-  await page.waitForURL(/\/checkout\/\d+$/);
-  await page.getByTestId("checkout-card-tok_visa").check();
-  await page.getByTestId("checkout-pay").click();
-  await expect(page.getByTestId("checkout-result")).toBeVisible();
-}
-
 test("a customer stops and resumes the renewal, schedules yearly and takes it back, and replaces the card", async ({ page }) => {
-  await registerAndBuy(page, uniqueSuffix());
-  await page.goto("/account");
-  await page.getByTestId("account-nav-billing").click();
-  await page.waitForURL((url) => url.pathname === "/account/billing");
-  await expect(page.getByTestId("saved-card")).toContainText("Visa •••• 4242");
-  await expect(page.getByTestId("billing-next-plan")).toContainText("Web monthly");
+  const suffix = uniqueSuffix();
+  const register = new RegisterPage(page);
+  await register.goto("/subscribe/web_monthly");
+  await register.register({ name: `Billing ${suffix}`, email: `billing-${suffix}@example.com`, password: "billing-pass-1234" });
+  await page.waitForURL((url) => url.pathname === "/subscribe/web_monthly");
+  const checkout = await new SubscribePage(page).continueToPayment();
+  await checkout.payWith("tok_visa");
+  await expect(checkout.result).toBeVisible();
 
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.getByTestId("renewal-stop").click();
-  await expect(page.getByTestId("billing-renewal")).toContainText("Stopped by customer");
-  await page.getByTestId("renewal-resume").click();
-  await expect(page.getByTestId("billing-renewal")).toContainText("Active");
+  const account = new AccountPage(page);
+  await account.goto();
+  await account.openSection("Billing");
+  const billing = new BillingPage(page);
+  await expect(billing.savedCard).toContainText("Visa •••• 4242");
+  await expect(billing.nextPlan).toContainText("Web monthly");
 
-  await page.getByTestId("plan-choice-web_yearly").check();
-  await page.getByTestId("plan-change-submit").click();
-  await expect(page.getByTestId("plan-change-scheduled")).toContainText("Web yearly");
-  await expect(page.getByTestId("billing-next-plan")).toContainText("€49.90 every year");
-  await page.getByTestId("plan-change-cancel").click();
-  await expect(page.getByTestId("billing-next-plan")).toContainText("Web monthly");
+  await billing.stopRenewal();
+  await expect(billing.renewal).toContainText("Stopped by customer");
+  await billing.resumeRenewal();
+  await expect(billing.renewal).toContainText("Active");
 
-  await page.getByTestId("new-card-tok_declined").check();
-  await page.getByTestId("change-card-submit").click();
-  await expect(page.getByTestId("change-card-error")).toContainText("declined");
-  await page.getByTestId("new-card-tok_visa").check();
-  await page.getByTestId("change-card-submit").click();
-  await expect(page.getByTestId("change-card-saved")).toBeVisible();
+  await billing.switchPlanAtRenewal("web_yearly");
+  await expect(billing.planChangeScheduled).toContainText("Web yearly");
+  await expect(billing.nextPlan).toContainText("€49.90 every year");
+  await billing.cancelPlanChange();
+  await expect(billing.nextPlan).toContainText("Web monthly");
+
+  await billing.changeCard("tok_declined");
+  await expect(billing.changeCardError).toContainText("declined");
+  await billing.changeCard("tok_visa");
+  await expect(billing.changeCardSaved).toBeVisible();
 
   // The purchase's receipt: a PDF named by its number, printing the number and the amount.
-  const receipt = page.getByTestId("payment-history-row").first().getByTestId("receipt-link");
+  const receipt = billing.latestReceiptLink();
   const number = ((await receipt.getAttribute("title")) ?? "").replace("Receipt ", "");
   expect(number).toMatch(/^\d{4}-\d{6}$/);
   const [download] = await Promise.all([page.waitForEvent("download"), receipt.click()]);
@@ -68,42 +63,47 @@ test("a customer stops and resumes the renewal, schedules yearly and takes it ba
   expect(text).toContain("€4.99");
 });
 
-test("Petra pays her failed renewal with a new card and has web access again", async ({ page }) => {
-  await signIn(page, "petra@subflow.test", "petra1234");
-  await expect(page.getByTestId("renewal-billing-link")).toBeVisible();
-  await page.getByTestId("renewal-billing-link").click();
+test("a customer pays their failed renewal with a new card and has web access again", async ({ page }) => {
+  const { failedRenewal } = storyCustomers();
+  await new LoginPage(page).signIn(failedRenewal.email, failedRenewal.password);
+  const account = new AccountPage(page);
+  await expect(account.renewalBillingLink).toBeVisible();
+  await account.renewalBillingLink.click();
   await page.waitForURL((url) => url.pathname === "/account/billing");
-  await expect(page.getByTestId("failed-renewal")).toContainText("declined");
-  await page.getByTestId("pay-failed-renewal").click();
-  await page.waitForURL(/\/checkout\/\d+$/);
+  const billing = new BillingPage(page);
+  await expect(billing.failedRenewal).toContainText("declined");
 
-  // Her saved card is the one that was declined: it is declined again.
-  await page.getByTestId("checkout-card-saved_card").check();
-  await page.getByTestId("checkout-pay").click();
-  await expect(page.getByTestId("checkout-error")).toContainText("declined");
+  // The saved card is the one that was declined: it is declined again.
+  let checkout = await billing.payFailedRenewal();
+  await checkout.payWith("saved_card");
+  await expect(checkout.error).toContainText("declined");
 
   // The renewal stays payable from the billing page; this time with a new card.
-  await page.goto("/account/billing");
-  await page.getByTestId("pay-failed-renewal").click();
-  await page.waitForURL(/\/checkout\/\d+$/);
-  await page.getByTestId("checkout-card-tok_visa").check();
-  await page.getByTestId("checkout-pay").click();
-  await expect(page.getByTestId("checkout-result")).toContainText("Web monthly");
+  await billing.goto();
+  checkout = await billing.payFailedRenewal();
+  await checkout.payWith("tok_visa");
+  await expect(checkout.result).toContainText("Web monthly");
 
-  await page.goto("/account");
-  const web = page.getByTestId("my-subscription").filter({ hasText: "Web monthly" }).filter({ has: page.getByText("Actual") });
+  await account.goto();
+  const web = account.subscriptions.filter({ hasText: "Web monthly" }).filter({ has: page.getByText("Actual") });
   await expect(web).toHaveCount(1);
-  await page.goto("/account/billing");
-  await expect(page.getByTestId("failed-renewal")).toHaveCount(0);
-  await expect(page.getByTestId("billing-renewal")).toContainText("Active");
-  await expect(page.getByTestId("saved-card")).toContainText("Visa •••• 4242");
+  await billing.goto();
+  await expect(billing.failedRenewal).toHaveCount(0);
+  await expect(billing.renewal).toContainText("Active");
+  await expect(billing.savedCard).toContainText("Visa •••• 4242");
 });
 
-test("Emma resumes the renewal she stopped", async ({ page }) => {
-  await signIn(page, "emma@subflow.test", "emma1234");
-  await page.goto("/account/billing");
-  await expect(page.getByTestId("billing-renewal")).toContainText("Stopped by customer");
-  await page.getByTestId("renewal-resume").click();
-  await expect(page.getByTestId("billing-renewal")).toContainText("Active");
-  await expect(page.getByTestId("renewal-stop")).toBeVisible();
+test("a customer resumes the renewal they stopped", async ({ page, adminApi, request }) => {
+  const customer = await createCustomer(adminApi, "club", {
+    buys: { items: [{ subscription_type_code: "club_monthly" }], gateway: "demo", recurrent: { card_token: "tok_visa" } },
+  });
+  await stopRenewalAsCustomer(request, customer);
+
+  await new LoginPage(page).signIn(customer.email, customer.password);
+  const billing = new BillingPage(page);
+  await billing.goto();
+  await expect(billing.renewal).toContainText("Stopped by customer");
+  await billing.resumeRenewal();
+  await expect(billing.renewal).toContainText("Active");
+  await expect(billing.stopRenewalButton).toBeVisible();
 });

@@ -1,5 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { createApiTokenInAdmin, signInAsAdmin, uniqueSuffix } from "./fixtures";
+import { ApiTokensPage } from "./pages/admin/api-tokens-page";
+import { EmailTemplatesPage } from "./pages/admin/email-templates-page";
+import { MailboxPage } from "./pages/admin/mailbox-page";
+import { RunsPage } from "./pages/admin/runs-page";
+import { LoginPage } from "./pages/login-page";
+import { expect, test, uniqueSuffix } from "./fixtures";
 
 /*
  * Issue 3 end to end: an admin writes and previews a template; a custom event sent through the API reaches the
@@ -10,19 +14,22 @@ import { createApiTokenInAdmin, signInAsAdmin, uniqueSuffix } from "./fixtures";
 test("a custom event sends a previewed template to the mailbox, and the run is on the runs page", async ({ page, request }) => {
   const suffix = uniqueSuffix();
   const code = `welcome_${suffix}`;
-  await signInAsAdmin(page);
+  await new LoginPage(page).signInAsAdmin();
 
-  await page.goto("/admin/email-templates/new");
-  await page.getByTestId("et-name").fill(`Welcome ${suffix}`);
-  await page.getByTestId("et-code").fill(code);
-  await page.getByTestId("et-subject").fill(`Welcome aboard, {{user.name}} (${suffix})`);
-  await page.getByTestId("et-html").fill("<h1>Hello {{user.name}}</h1><p>Your email is {{user.email}}.</p>");
-  await page.getByTestId("et-text").fill("Hello {{user.name}}");
-  await expect(page.getByTestId("preview-subject")).toContainText("Welcome aboard,");
-  await page.getByTestId("et-submit").click();
-  await expect(page.getByTestId(`email-template-${code}`)).toBeVisible();
+  const templates = new EmailTemplatesPage(page);
+  await templates.gotoNew();
+  await templates.fill({
+    name: `Welcome ${suffix}`,
+    code,
+    subject: `Welcome aboard, {{user.name}} (${suffix})`,
+    html: "<h1>Hello {{user.name}}</h1><p>Your email is {{user.email}}.</p>",
+    text: "Hello {{user.name}}",
+  });
+  await expect(templates.previewSubject).toContainText("Welcome aboard,");
+  await templates.save();
+  await expect(templates.template(code)).toBeVisible();
 
-  const token = await createApiTokenInAdmin(page, `e2e-email-${suffix}`, ["users:write", "events:write"]);
+  const token = await new ApiTokensPage(page).createToken(`e2e-email-${suffix}`, ["users:write", "events:write"]);
   const headers = { authorization: `Bearer ${token}` };
 
   const created = await request.post("/api/v1/users", { headers, data: { email: `reader-${suffix}@example.com`, name: `Reader ${suffix}` } });
@@ -35,17 +42,16 @@ test("a custom event sends a previewed template to the mailbox, and the run is o
   expect(sent.status()).toBe(202);
 
   // The outbox delivers after the response; the executor runs the function; the mailbox shows the message.
-  await expect(async () => {
-    await page.goto(`/admin/emails?q=${suffix}`);
-    await expect(page.getByTestId("emails-table")).toContainText(`Welcome aboard, Reader ${suffix}`);
-  }).toPass({ timeout: 30_000, intervals: [500, 1000, 2000] });
-  await page.getByTestId("email-link").first().click();
+  const mailbox = new MailboxPage(page);
+  await mailbox.waitFor(suffix, `Welcome aboard, Reader ${suffix}`, { timeout: 30_000 });
+  await mailbox.openNewest();
   await expect(page.locator("body")).toContainText(`reader-${suffix}@example.com`);
 
-  await page.goto("/admin/dev/runs?function=subflow-send-template-email");
-  await expect(page.getByTestId("runs-table")).toContainText("custom.test_email");
-  await page.getByTestId("run-row").first().getByRole("link").click();
-  await expect(page.getByTestId("run-status")).toHaveText("completed");
-  await expect(page.getByTestId("run-steps")).toContainText("sent_now");
+  const runs = new RunsPage(page);
+  await runs.gotoFunction("subflow-send-template-email");
+  await expect(runs.table).toContainText("custom.test_email");
+  await runs.openNewest();
+  await expect(runs.status).toHaveText("completed");
+  await expect(runs.steps).toContainText("sent_now");
   await page.screenshot({ path: test.info().outputPath("run.png"), fullPage: true });
 });

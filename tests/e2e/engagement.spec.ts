@@ -1,5 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { createCustomerInAdmin, signIn, signInAsAdmin, uniqueSuffix } from "./fixtures";
+import { AccountPage } from "./pages/account-page";
+import { BannersPage } from "./pages/admin/banners-page";
+import { GoalsPage } from "./pages/admin/goals-page";
+import { ScenarioBuilderPage } from "./pages/admin/scenario-builder-page";
+import { SegmentsPage } from "./pages/admin/segments-page";
+import { AdminUsersPage } from "./pages/admin/users-page";
+import { LoginPage } from "./pages/login-page";
+import { expect, signedInAs, test, uniqueSuffix } from "./fixtures";
 
 /*
  * Issue 4 end to end: segments with a live count, goals, banners; a scenario imported as graph JSON, refused while a
@@ -10,26 +16,21 @@ import { createCustomerInAdmin, signIn, signInAsAdmin, uniqueSuffix } from "./fi
 test("a segment's live count follows its rules as they are edited, and a goal can be created", async ({ page }) => {
   const suffix = uniqueSuffix();
   const domain = `seg${suffix}.test`;
-  await signInAsAdmin(page);
-  await createCustomerInAdmin(page, `reader-${suffix}@${domain}`, "reader-pass-1234");
+  await new LoginPage(page).signInAsAdmin();
+  await new AdminUsersPage(page).createCustomer(`reader-${suffix}@${domain}`, "reader-pass-1234");
 
-  await page.goto("/admin/segments/new");
-  await page.getByTestId("segment-name").fill(`Domain ${suffix}`);
-  await page.getByTestId("segment-code").fill(`domain_${suffix}`);
-  if ((await page.getByTestId("segment-rule-0").count()) === 0) await page.getByTestId("segment-add-rule").click();
-  await page.getByTestId("segment-rule-0-field").selectOption("email_domain");
-  await page.getByTestId("segment-rule-0-value").fill(`nobody-${domain}`);
-  await expect(page.getByTestId("segment-live-count-value")).toHaveText("0");
-  await page.getByTestId("segment-rule-0-value").fill(domain);
-  await expect(page.getByTestId("segment-live-count-value")).toHaveText("1");
-  await page.getByTestId("segment-save").click();
-  await expect(page.getByTestId(`segment-domain_${suffix}-count`)).toHaveText("1");
+  const segments = new SegmentsPage(page);
+  await segments.gotoNew(`Domain ${suffix}`, `domain_${suffix}`);
+  await segments.setFirstRule("email_domain", `nobody-${domain}`);
+  await expect(segments.liveCount).toHaveText("0");
+  await segments.setFirstRuleValue(domain);
+  await expect(segments.liveCount).toHaveText("1");
+  await segments.save();
+  await expect(segments.countOf(`domain_${suffix}`)).toHaveText("1");
 
-  await page.goto("/admin/goals/new");
-  await page.getByTestId("goal-code").fill(`goal_${suffix}`);
-  await page.getByTestId("goal-name").fill(`Goal ${suffix}`);
-  await page.getByTestId("goal-submit").click();
-  await expect(page.getByTestId(`goal-goal_${suffix}`)).toBeVisible();
+  const goals = new GoalsPage(page);
+  await goals.create(`goal_${suffix}`, `Goal ${suffix}`);
+  await expect(goals.goal(`goal_${suffix}`)).toBeVisible();
 });
 
 test("an imported scenario is validated, published, simulated and shows its banner to the customer", async ({ page, browser }) => {
@@ -37,22 +38,17 @@ test("an imported scenario is validated, published, simulated and shows its bann
   const domain = `cust${suffix}.test`;
   const email = `reader-${suffix}@${domain}`;
   const password = "reader-pass-1234";
-  await signInAsAdmin(page);
-  await createCustomerInAdmin(page, email, password);
+  await new LoginPage(page).signInAsAdmin();
+  await new AdminUsersPage(page).createCustomer(email, password);
 
-  await page.goto("/admin/banners/new");
-  await page.getByTestId("banner-title").fill(`Hello ${suffix}`);
-  await page.getByTestId("banner-text").fill("A banner from a scenario.");
-  await expect(page.getByTestId("banner-preview")).toContainText(`Hello ${suffix}`);
-  await page.getByTestId("banner-submit").click();
-  const bannerLink = page.getByRole("link", { name: `Hello ${suffix}` });
-  const bannerId = Number((await bannerLink.getAttribute("href"))?.split("/").pop());
-  expect(bannerId).toBeGreaterThan(0);
+  const banners = new BannersPage(page);
+  await banners.gotoNew();
+  await banners.fill(`Hello ${suffix}`, "A banner from a scenario.");
+  await expect(banners.preview).toContainText(`Hello ${suffix}`);
+  const bannerId = await banners.save(`Hello ${suffix}`);
 
-  await page.goto("/admin/scenarios/new");
-  await page.getByTestId("scenario-name").fill(`Welcome banner ${suffix}`);
-  await page.getByTestId("scenario-settings-submit").click();
-  await page.waitForURL(/\/admin\/scenarios\/\d+$/);
+  const builder = new ScenarioBuilderPage(page);
+  await builder.createScenario(`Welcome banner ${suffix}`);
 
   const graph = (action: object) => ({
     nodes: [
@@ -72,66 +68,47 @@ test("an imported scenario is validated, published, simulated and shows its bann
     ],
   });
   // The graph is imported as JSON in the builder's settings; a missing template is an issue on its node.
-  const canvas = page.getByTestId("builder-canvas");
-  await expect(canvas).toHaveAttribute("data-ready", "true");
-  const importGraph = async (action: object) => {
-    await page.getByTestId("panel-tab-settings").click();
-    await page.getByTestId("graph-json").fill(JSON.stringify(graph(action)));
-    await page.getByTestId("graph-json-apply").click();
-    await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
-  };
-  await importGraph({ type: "email", config: { template: `missing_${suffix}` } });
-  await page.getByTestId("panel-tab-issues").click();
-  await expect(page.getByTestId("issues-list")).toContainText(`missing_${suffix}`);
-  await page.getByTestId("builder-publish").click();
-  await page.getByTestId("publish-submit").click();
-  await expect(page.getByTestId("publish-refusal")).toContainText("Fix 1 issue");
+  await builder.importGraph(graph({ type: "email", config: { template: `missing_${suffix}` } }));
+  await builder.openPanelTab("issues");
+  await expect(builder.issues).toContainText(`missing_${suffix}`);
+  await builder.publish();
+  await expect(builder.publishRefusal).toContainText("Fix 1 issue");
   await page.keyboard.press("Escape");
-  await expect(canvas.locator('.react-flow__node[data-id="show"] [data-invalid="true"]')).toBeVisible();
+  await expect(builder.node("show").locator('[data-invalid="true"]')).toBeVisible();
 
-  await importGraph({ type: "banner", config: { bannerId, expiresAfterMinutes: 60 } });
-  await page.getByTestId("panel-tab-issues").click();
-  await expect(page.getByTestId("issues-none")).toBeVisible();
-  await page.getByTestId("builder-publish").click();
-  await page.getByTestId("publish-note").fill("First version");
-  await page.getByTestId("publish-submit").click();
-  await expect(page.getByTestId("scenario-version-info")).toContainText("version 1 live");
-  await page.getByTestId("panel-tab-versions").click();
-  await expect(page.getByTestId("version-1")).toContainText("First version");
-  await page.getByTestId("scenario-enable").click();
-  await expect(page.getByTestId("scenario-disable")).toBeVisible();
+  await builder.importGraph(graph({ type: "banner", config: { bannerId, expiresAfterMinutes: 60 } }));
+  await builder.openPanelTab("issues");
+  await expect(builder.noIssues).toBeVisible();
+  await builder.publish("First version");
+  await expect(builder.versionInfo).toContainText("version 1 live");
+  await builder.openPanelTab("versions");
+  await expect(builder.version(1)).toContainText("First version");
+  await builder.enable();
 
   // The inspector predicts the path, then sends the test event that starts a real run.
-  await page.getByTestId("panel-tab-inspect").click();
-  await page.getByTestId("inspector-email").fill(email);
-  await page.getByTestId("inspector-simulate").click();
-  await expect(page.getByTestId("inspector-step-ours")).toContainText("yes");
-  await expect(page.getByTestId("inspector-step-show")).toContainText(`${bannerId}`);
-  await page.getByTestId("inspector-test-event").click();
+  await builder.simulateFor(email);
+  await expect(builder.inspectorStep("ours")).toContainText("yes");
+  await expect(builder.inspectorStep("show")).toContainText(`${bannerId}`);
+  await builder.sendTestEvent();
   await expect(page.getByTestId("inspector-test-event-result")).toContainText("scenario.test");
 
-  const customer = await browser.newContext();
-  const customerPage = await customer.newPage();
-  await signIn(customerPage, email, password);
+  const customer = await signedInAs(browser, { email, password });
+  const account = new AccountPage(customer.page);
   await expect(async () => {
-    await customerPage.goto("/account");
-    await expect(customerPage.getByTestId("banner-slot")).toContainText(`Hello ${suffix}`, { timeout: 1000 });
+    await account.goto();
+    await expect(account.bannerSlot).toContainText(`Hello ${suffix}`, { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
-  await customerPage.getByTestId("banner-slot").getByRole("button", { name: /dismiss/i }).click();
-  await expect(customerPage.getByText(`Hello ${suffix}`)).toHaveCount(0);
-  await customer.close();
+  await account.dismissBanner();
+  await expect(customer.page.getByText(`Hello ${suffix}`)).toHaveCount(0);
+  await customer.context.close();
 
   // The canvas counts the visit: the banner node was passed once in the last 24 hours.
   await page.reload();
-  const bannerNode = canvas.locator('.react-flow__node[data-id="show"]');
-  await expect(bannerNode).toContainText(`Banner #${bannerId}`);
-  await expect(bannerNode).toContainText("out 1");
+  await expect(builder.node("show")).toContainText(`Banner #${bannerId}`);
+  await expect(builder.node("show")).toContainText("out 1");
 
   // The run's own page still draws its path: the condition it passed with its reason, and the banner it showed.
-  await page.getByTestId("panel-tab-inspect").click();
-  await page.getByTestId("inspector-email").fill(email);
-  await page.getByTestId("inspector-search").click();
-  await page.locator('[data-testid^="inspector-run-"]').first().click();
+  await builder.inspectNewestRunOf(email);
   await page.getByRole("link", { name: "Open run page" }).click();
   const runDiagram = page.getByTestId("scenario-diagram");
   await expect(runDiagram.getByTestId("flow-node-condition")).toHaveAttribute("data-visited", "true");

@@ -1,39 +1,29 @@
-import { expect, type Page } from "@playwright/test";
+import { test as base } from "@playwright/test";
+import { ApiTokensPage } from "./pages/admin/api-tokens-page";
+import { LoginPage } from "./pages/login-page";
+import { ADMIN_API_SCOPES, AdminApi } from "./support/admin-api";
+import { uniqueSuffix } from "./support/customers";
 
-/** A suffix that keeps one test's data apart from every other test's (tests run in parallel on one database). */
-export function uniqueSuffix(): string {
-  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-}
+export { expect } from "@playwright/test";
+export { createCustomer, signedInAs, stopRenewalAsCustomer, uniqueSuffix } from "./support/customers";
 
-export async function signIn(page: Page, email: string, password: string, callbackUrl = "/account") {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(password);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((url) => url.pathname.startsWith(callbackUrl));
-}
-
-export const signInAsAdmin = (page: Page) => signIn(page, "admin@subflow.test", "admin1234", "/admin");
-
-/** Create a customer through the admin; returns the user's detail page URL. */
-export async function createCustomerInAdmin(page: Page, email: string, password: string): Promise<string> {
-  await page.goto("/admin/users/new");
-  await page.getByTestId("user-email").fill(email);
-  await page.getByTestId("user-name").fill(email.split("@")[0] ?? email);
-  await page.getByTestId("user-password").fill(password);
-  await page.getByTestId("create-user-submit").click();
-  await page.waitForURL(/\/admin\/users\/\d+/);
-  await expect(page.getByTestId("user-detail-email")).toHaveText(email);
-  return page.url();
-}
-
-/** Create an API token with these scopes in the admin and return the plain token shown once. */
-export async function createApiTokenInAdmin(page: Page, name: string, scopes: string[]): Promise<string> {
-  await page.goto("/admin/api-tokens");
-  await page.getByTestId("token-name").fill(name);
-  for (const scope of scopes) await page.getByTestId(`scope-${scope}`).check();
-  await page.getByTestId("create-token-submit").click();
-  const token = (await page.getByTestId("new-token-value").textContent())?.trim() ?? "";
-  expect(token).toMatch(/^sf_api_/);
-  return token;
-}
+/**
+ * `adminApi`: the v1 API with a token the seeded admin makes in the admin, once per worker, for the tests' own
+ * customers and payments.
+ */
+export const test = base.extend<object, { adminApi: AdminApi }>({
+  adminApi: [
+    async ({ browser, playwright }, use, workerInfo) => {
+      const baseURL = workerInfo.project.use.baseURL;
+      const context = await browser.newContext({ baseURL });
+      const page = await context.newPage();
+      await new LoginPage(page).signInAsAdmin();
+      const token = await new ApiTokensPage(page).createToken(`e2e-worker-${uniqueSuffix()}`, ADMIN_API_SCOPES);
+      await context.close();
+      const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+      await use(new AdminApi(request));
+      await request.dispose();
+    },
+    { scope: "worker" },
+  ],
+});

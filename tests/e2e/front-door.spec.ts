@@ -1,5 +1,10 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { uniqueSuffix } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { AccountPage } from "./pages/account-page";
+import { PricingPage } from "./pages/pricing-page";
+import { ReferralsPage } from "./pages/referrals-page";
+import { RegisterPage } from "./pages/register-page";
+import { SubscribePage } from "./pages/subscribe-page";
+import { expect, test, uniqueSuffix } from "./fixtures";
 
 /*
  * The front door, end to end: a referrer's friend opens the referral link, looks at the pricing page, picks Web
@@ -15,13 +20,6 @@ import { uniqueSuffix } from "./fixtures";
 
 const PASSWORD = "front-door-1234";
 
-async function register(page: Page, name: string, email: string) {
-  await page.getByTestId("register-name").fill(name);
-  await page.getByTestId("register-email").fill(email);
-  await page.getByTestId("register-password").fill(PASSWORD);
-  await page.getByTestId("register-submit").click();
-}
-
 async function newPerson(browser: Browser, ip: string) {
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
   return { context, page: await context.newPage() };
@@ -34,74 +32,70 @@ test("a referred visitor subscribes from the pricing page: register, a decline, 
 
   // The referrer: a new customer with a link.
   const referrer = await newPerson(browser, "203.0.113.90");
-  await referrer.page.goto("/register");
-  await register(referrer.page, `Referrer ${suffix}`, `referrer-${suffix}@example.com`);
+  const referrerRegistration = new RegisterPage(referrer.page);
+  await referrerRegistration.goto();
+  await referrerRegistration.register({ name: `Referrer ${suffix}`, email: `referrer-${suffix}@example.com`, password: PASSWORD });
   await referrer.page.waitForURL((url) => url.pathname === "/account");
-  await referrer.page.goto("/account/referrals");
-  const linkPath = new URL(await referrer.page.getByTestId("referral-link").inputValue()).pathname;
+  const referrerReferrals = new ReferralsPage(referrer.page);
+  await referrerReferrals.goto();
+  const linkPath = await referrerReferrals.linkPath();
 
   // The friend opens the link, then the pricing page: it names the offer.
   const friend = await newPerson(browser, "198.51.100.90");
   const page = friend.page;
   await page.goto(linkPath);
   await page.waitForURL((url) => url.pathname === "/register");
-  await page.goto("/");
-  await page.getByRole("link", { name: /plans/i }).first().click();
-  await page.waitForURL((url) => url.pathname === "/subscribe");
-  await expect(page.getByTestId("pricing-referral-offer")).toContainText("20%");
-  await expect(page.getByTestId("pricing-plan-web_monthly")).toContainText("€4.99");
-  await page.getByTestId("pricing-choose-web_monthly").click();
-  await page.waitForURL((url) => url.pathname === "/subscribe/web_monthly");
+  const pricing = new PricingPage(page);
+  await pricing.openFromHome();
+  await expect(pricing.referralOffer).toContainText("20%");
+  await expect(pricing.plan("web_monthly")).toContainText("€4.99");
+  await pricing.choose("web_monthly");
 
   // Signed out: register from the checkout and come back to it.
-  await page.getByTestId("subscribe-register").click();
-  await page.waitForURL((url) => url.pathname === "/register");
-  await register(page, `Friend ${suffix}`, `friend-${suffix}@example.com`);
+  const subscribe = new SubscribePage(page);
+  await subscribe.registerFirst();
+  await new RegisterPage(page).register({ name: `Friend ${suffix}`, email: `friend-${suffix}@example.com`, password: PASSWORD });
   await page.waitForURL((url) => url.pathname === "/subscribe/web_monthly");
-  await expect(page.getByTestId("subscribe-summary")).toContainText("Web monthly");
-  await expect(page.getByTestId("subscribe-start-date")).toContainText(/today/i);
-  await expect(page.getByTestId("subscribe-welcome-discount")).toContainText("20%");
-  await expect(page.getByTestId("subscribe-recurrent")).toBeChecked();
-  await page.getByTestId("subscribe-continue").click();
-  await page.waitForURL(/\/checkout\/\d+$/);
-  await expect(page.getByTestId("checkout-amount")).toHaveText("€3.99");
+  await expect(subscribe.summary).toContainText("Web monthly");
+  await expect(subscribe.startDate).toContainText(/today/i);
+  await expect(subscribe.welcomeDiscount).toContainText("20%");
+  await expect(subscribe.renewAutomatically).toBeChecked();
+  const checkout = await subscribe.continueToPayment();
+  await expect(checkout.amount).toHaveText("€3.99");
 
   // A declined card: the checkout stays payable and says why.
-  await page.getByTestId("checkout-card-tok_declined").check();
-  await page.getByTestId("checkout-pay").click();
-  await expect(page.getByTestId("checkout-error")).toContainText("declined");
-  await expect(page.getByTestId("checkout-pay")).toBeEnabled();
+  await checkout.payWith("tok_declined");
+  await expect(checkout.error).toContainText("declined");
+  await expect(checkout.payButton).toBeEnabled();
 
   // The Visa card, double-clicked: one payment.
-  await page.getByTestId("checkout-card-tok_visa").check();
-  await page.getByTestId("checkout-pay").dblclick();
-  await expect(page.getByTestId("checkout-result")).toContainText("Web monthly is yours");
-  await expect(page.getByTestId("checkout-result")).toContainText("renews automatically");
+  await checkout.payWithDoubleClick("tok_visa");
+  await expect(checkout.result).toContainText("Web monthly is yours");
+  await expect(checkout.result).toContainText("renews automatically");
 
-  await page.getByTestId("checkout-result-account").click();
-  await page.waitForURL((url) => url.pathname === "/account");
-  const subscription = page.getByTestId("my-subscription").filter({ hasText: "Web monthly" });
-  await expect(subscription.getByTestId("subscription-state")).toHaveText("Actual");
-  await expect(page.getByTestId("my-payment")).toHaveCount(1);
-  await expect(page.getByTestId("my-payment").first()).toContainText("€3.99");
-  await expect(page.getByTestId("my-recurrent-payment")).toBeVisible();
+  await checkout.openAccount();
+  const account = new AccountPage(page);
+  await expect(account.subscriptionNamed("Web monthly").getByTestId("subscription-state")).toHaveText("Actual");
+  await expect(account.payments).toHaveCount(1);
+  await expect(account.payments.first()).toContainText("€3.99");
+  await expect(account.renewal).toBeVisible();
 
   // The referral completes in the background (payment.paid); the referrer sees it and their reward.
-  const row = referrer.page.getByTestId("referral-row").filter({ hasText: `Friend ${suffix}` });
   await expect
     .poll(
       async () => {
-        await referrer.page.goto("/account/referrals");
-        return (await row.getByTestId("referral-status").textContent())?.trim();
+        await referrerReferrals.goto();
+        return (await referrerReferrals.referralStatus(`Friend ${suffix}`).textContent())?.trim();
       },
       { timeout: 30_000, intervals: [1_000, 2_000] },
     )
     .toBe("Complete");
-  await expect(referrer.page.getByTestId("reward-row").first()).toBeVisible();
+  await expect(referrerReferrals.rewards.first()).toBeVisible();
 
   // The friend's reward is the discount they already had: no second code.
-  await page.goto("/account/referrals");
-  await expect(page.getByTestId("reward-discount-code")).toHaveCount(0);
+  const friendReferrals = new ReferralsPage(page);
+  await friendReferrals.goto();
+  await expect(friendReferrals.discountCodes).toHaveCount(0);
 
   await friend.context.close();
   await referrer.context.close();
@@ -109,12 +103,13 @@ test("a referred visitor subscribes from the pricing page: register, a decline, 
 
 test("the pricing page fits a phone and switches to yearly; a type that is not offered has no checkout", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/subscribe");
-  await expect(page.getByTestId("pricing-plan-web_monthly")).toBeVisible();
+  const pricing = new PricingPage(page);
+  await pricing.goto();
+  await expect(pricing.plan("web_monthly")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.getByTestId("pricing-period-yearly").click();
-  await expect(page.getByTestId("pricing-plan-web_yearly")).toBeVisible();
-  await page.goto("/subscribe/web_monthly_intro");
+  await pricing.showYearly();
+  await expect(pricing.plan("web_yearly")).toBeVisible();
+  await new SubscribePage(page).goto("web_monthly_intro");
   await expect(page.getByText(/not found|could not be found/i).first()).toBeVisible();
 });

@@ -1,33 +1,32 @@
-import { expect, test } from "@playwright/test";
-import { signIn, signInAsAdmin } from "./fixtures";
+import { BillingPage } from "./pages/billing-page";
+import { LoginPage } from "./pages/login-page";
+import { createCustomer, expect, test } from "./fixtures";
 
 /*
- * Jane (demo seed: Web monthly renewed by card, the next renewal active) switches to yearly at period end; the admin
- * moves the dev clock past her charge date and the renewal cron charges the yearly price.
+ * A customer with Web monthly renewed by card switches to yearly at period end; the dev clock moves past their charge
+ * date and the renewal cron charges the yearly price.
  *
  * This file runs in the `clock` project, after every other browser test (playwright.config.ts): moving the server's
  * clock forward would change what the others see.
  */
 
-test("Jane switches to yearly at period end and the next renewal charges the yearly price", async ({ page, browser }) => {
-  await signIn(page, "jane@subflow.test", "jane1234", "/account/billing");
-  await page.getByTestId("plan-choice-web_yearly").check();
-  await page.getByTestId("plan-change-submit").click();
-  await expect(page.getByTestId("plan-change-scheduled")).toContainText("Web yearly");
+test("a customer switches to yearly at period end and the next renewal charges the yearly price", async ({ page, adminApi }) => {
+  const customer = await createCustomer(adminApi, "yearly-switch", {
+    buys: { items: [{ subscription_type_code: "web_monthly" }], gateway: "demo", recurrent: { card_token: "tok_visa" } },
+  });
+  await new LoginPage(page).signIn(customer.email, customer.password, "/account/billing");
+  const billing = new BillingPage(page);
+  await billing.switchPlanAtRenewal("web_yearly");
+  await expect(billing.planChangeScheduled).toContainText("Web yearly");
 
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await signInAsAdmin(admin);
-  // Forty days: past Jane's next charge date (within a month of now in the seed).
-  const moved = await admin.request.post("/api/dev/clock", { data: { advance_minutes: 40 * 24 * 60 } });
-  expect(moved.status(), await moved.text()).toBe(200);
-  await adminContext.close();
+  // Forty days: past the customer's next charge date (when the month they bought ends).
+  await adminApi.advanceClock(40 * 24 * 60);
 
-  const newest = page.getByTestId("payment-history-row").first();
+  const newest = billing.paymentHistory.first();
   await expect
     .poll(
       async () => {
-        await page.goto("/account/billing");
+        await billing.goto();
         return (await newest.textContent()) ?? "";
       },
       { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
@@ -35,6 +34,6 @@ test("Jane switches to yearly at period end and the next renewal charges the yea
     .toContain("Web yearly");
   await expect(newest).toContainText("€49.90");
   await expect(newest).toContainText("Paid");
-  await expect(page.getByTestId("billing-next-plan")).toContainText("Web yearly · €49.90 every year");
-  await expect(page.getByTestId("plan-change-scheduled")).toHaveCount(0);
+  await expect(billing.nextPlan).toContainText("Web yearly · €49.90 every year");
+  await expect(billing.planChangeScheduled).toHaveCount(0);
 });

@@ -1,5 +1,12 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, signInAsAdmin, uniqueSuffix } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { AccountPage } from "./pages/account-page";
+import { MailboxPage } from "./pages/admin/mailbox-page";
+import { ForgotPasswordPage } from "./pages/forgot-password-page";
+import { LoginPage } from "./pages/login-page";
+import { ProfilePage } from "./pages/profile-page";
+import { RegisterPage } from "./pages/register-page";
+import { ResetPasswordPage } from "./pages/reset-password-page";
+import { expect, test, uniqueSuffix } from "./fixtures";
 
 /*
  * Issue 16, part 2 end to end: a new customer fills in their profile, changes their password (and signs in with the
@@ -10,86 +17,68 @@ import { signIn, signInAsAdmin, uniqueSuffix } from "./fixtures";
 async function linkFromMailbox(browser: Browser, to: string, pathPrefix: string): Promise<string> {
   const context = await browser.newContext();
   const admin = await context.newPage();
-  await signInAsAdmin(admin);
-  await expect(async () => {
-    await admin.goto(`/admin/emails?q=${encodeURIComponent(to)}`);
-    await expect(admin.getByTestId("emails-table")).toContainText(to);
-  }).toPass({ timeout: 30_000, intervals: [500, 1000, 2000] });
-  await admin.getByTestId("email-link").first().click();
-  const text = (await admin.getByTestId("email-text").textContent()) ?? "";
+  await new LoginPage(admin).signInAsAdmin();
+  const mailbox = new MailboxPage(admin);
+  await mailbox.waitFor(to, to, { timeout: 30_000 });
+  await mailbox.openNewest();
+  const text = (await mailbox.emailText.textContent()) ?? "";
   await context.close();
   const match = new RegExp(`${pathPrefix}/[A-Za-z0-9_-]{43}`).exec(text);
   expect(match, text).not.toBeNull();
   return match![0];
 }
 
-async function signOut(page: Page) {
-  await page.getByTestId("sign-out").click();
-  await page.waitForURL((url) => url.pathname === "/login");
-}
-
 test("a customer edits their profile, changes the password, then resets it through the emailed link", async ({ page, browser }) => {
   const suffix = uniqueSuffix();
   const email = `profile-${suffix}@example.com`;
 
-  await page.goto("/register");
-  await page.getByTestId("register-name").fill(`Pat ${suffix}`);
-  await page.getByTestId("register-email").fill(email);
-  await page.getByTestId("register-password").fill("first-password");
-  await page.getByTestId("register-submit").click();
+  const register = new RegisterPage(page);
+  await register.goto();
+  await register.register({ name: `Pat ${suffix}`, email, password: "first-password" });
   await page.waitForURL((url) => url.pathname === "/account");
 
-  await page.getByTestId("account-nav-profile").click();
-  await page.waitForURL((url) => url.pathname === "/account/profile");
-  await page.getByTestId("profile-name").fill(`Pat Receipts ${suffix}`);
-  await page.getByTestId("profile-address-line1").fill("12 Example Street");
-  await page.getByTestId("profile-postal-code").fill("10115");
-  await page.getByTestId("profile-city").fill("Berlin");
-  await page.getByTestId("profile-country").selectOption("DE");
-  await page.getByTestId("profile-submit").click();
-  await expect(page.getByTestId("profile-form").getByTestId("form-success")).toHaveText("Profile saved.");
+  const account = new AccountPage(page);
+  await account.openSection("Profile");
+  const profile = new ProfilePage(page);
+  await profile.saveProfile({ name: `Pat Receipts ${suffix}`, addressLine1: "12 Example Street", postalCode: "10115", city: "Berlin", country: "DE" });
+  await expect(profile.profileSaved()).toHaveText("Profile saved.");
   await page.reload();
-  await expect(page.getByTestId("profile-name")).toHaveValue(`Pat Receipts ${suffix}`);
-  await expect(page.getByTestId("profile-city")).toHaveValue("Berlin");
-  await expect(page.getByTestId("profile-country")).toHaveValue("DE");
+  await expect(profile.name).toHaveValue(`Pat Receipts ${suffix}`);
+  await expect(profile.city).toHaveValue("Berlin");
+  await expect(profile.country).toHaveValue("DE");
 
-  await page.getByTestId("change-password-current").fill("wrong-password");
-  await page.getByTestId("change-password-new").fill("second-password");
-  await page.getByTestId("change-password-submit").click();
-  await expect(page.getByTestId("error-currentPassword")).toHaveText("Your current password is not right.");
-  await page.getByTestId("change-password-current").fill("first-password");
-  await page.getByTestId("change-password-new").fill("second-password");
-  await page.getByTestId("change-password-submit").click();
-  await expect(page.getByTestId("change-password-done")).toContainText("Password changed");
+  await profile.changePassword("wrong-password", "second-password");
+  await expect(profile.currentPasswordError()).toHaveText("Your current password is not right.");
+  await profile.changePassword("first-password", "second-password");
+  await expect(profile.passwordChanged).toContainText("Password changed");
   // This browser was signed in again with the new password: the account still opens.
-  await page.goto("/account/profile");
-  await expect(page.getByTestId("profile-email")).toHaveText(email);
+  await profile.goto();
+  await expect(profile.email).toHaveText(email);
 
-  await signOut(page);
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill("first-password");
-  await page.getByTestId("login-submit").click();
-  await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");
-  await signIn(page, email, "second-password");
-  await signOut(page);
+  await account.signOut();
+  const login = new LoginPage(page);
+  await login.submitCredentials(email, "first-password");
+  await expect(login.error).toHaveText("Wrong email or password.");
+  await login.signIn(email, "second-password");
+  await account.signOut();
 
-  await page.getByTestId("forgot-password-link").click();
+  await login.forgotPasswordLink.click();
   await page.waitForURL((url) => url.pathname === "/forgot-password");
-  await page.getByTestId("forgot-password-email").fill(email);
-  await page.getByTestId("forgot-password-submit").click();
-  await expect(page.getByTestId("forgot-password-sent")).toContainText("If an account exists for this address");
+  const forgotPassword = new ForgotPasswordPage(page);
+  await forgotPassword.requestLink(email);
+  await expect(forgotPassword.sent).toContainText("If an account exists for this address");
 
   const resetPath = await linkFromMailbox(browser, email, "/reset-password");
-  await page.goto(resetPath);
-  await page.getByTestId("reset-password-new").fill("third-password");
-  await page.getByTestId("reset-password-submit").click();
+  const reset = new ResetPasswordPage(page);
+  await reset.goto(resetPath);
+  await reset.setPassword("third-password");
   await page.waitForURL((url) => url.pathname === "/account");
-  await expect(page.getByTestId("header-email")).toHaveText(email);
+  await expect(account.headerEmail).toHaveText(email);
 
   // The link is spent, and the new password is the one that works.
-  await page.goto(resetPath);
-  await expect(page.getByTestId("link-problem")).toHaveAttribute("data-status", "used");
-  await page.goto("/account");
-  await signOut(page);
-  await signIn(page, email, "third-password");
+  await reset.goto(resetPath);
+  await expect(reset.linkProblem).toHaveAttribute("data-status", "used");
+  await account.goto();
+  await account.signOut();
+  await login.signIn(email, "third-password");
 });

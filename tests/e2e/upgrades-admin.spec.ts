@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { signInAsAdmin, uniqueSuffix } from "./fixtures";
+import { UpgradeSchemasPage } from "./pages/admin/upgrade-schemas-page";
+import { LoginPage } from "./pages/login-page";
+import { expect, test, uniqueSuffix } from "./fixtures";
 
 /*
  * Upgrades admin: an admin creates a schema, adds an option through the config form, links a base subscription type,
@@ -8,44 +9,34 @@ import { signInAsAdmin, uniqueSuffix } from "./fixtures";
 
 test("an admin configures an upgrade schema with an option and a linked type", async ({ page }) => {
   const name = `E2E upgrades ${uniqueSuffix()}`;
-  await signInAsAdmin(page);
+  await new LoginPage(page).signInAsAdmin();
 
-  await page.goto("/admin/upgrades");
-  await page.getByTestId("upgrade-schema-name").fill(name);
-  await page.getByTestId("upgrade-schema-create").click();
-  await page.waitForURL(/\/admin\/upgrades\/\d+$/);
-  await expect(page.getByTestId("page-title")).toHaveText(name);
-  const schemaUrl = page.url();
-  const schemaId = Number(new URL(schemaUrl).pathname.split("/").pop());
+  const upgrades = new UpgradeSchemasPage(page);
+  const schemaId = await upgrades.createSchema(name);
+  await expect(upgrades.title).toHaveText(name);
   expect(schemaId).toBeGreaterThan(0);
 
-  await page.getByTestId("option-type").selectOption("short");
-  await page.getByTestId("option-require-print").check();
-  await page.getByTestId("option-save").click();
-  await page.waitForURL(/\?saved=option$/);
-  const optionRows = page.getByTestId(/^option-row-\d+$/);
-  await expect(optionRows).toHaveCount(1);
-  await expect(optionRows.first()).toContainText("short");
-  await expect(optionRows.first()).toContainText("print");
+  await upgrades.addOption("short", "print");
+  await expect(upgrades.optionRows).toHaveCount(1);
+  await expect(upgrades.optionRows.first()).toContainText("short");
+  await expect(upgrades.optionRows.first()).toContainText("print");
 
-  await page.getByTestId("linked-type-web_monthly").check();
-  await page.getByTestId("linked-types-save").click();
-  await expect(page.getByTestId("linked-types-form").getByTestId("form-success")).toContainText("web_monthly");
+  await upgrades.linkType("web_monthly");
+  await expect(upgrades.linkedTypesSaved).toContainText("web_monthly");
 
-  await page.goto(schemaUrl);
-  await expect(optionRows).toHaveCount(1);
-  await expect(optionRows.first()).toContainText("short");
-  await expect(optionRows.first()).toContainText("print");
-  await expect(page.getByTestId("linked-type-web_monthly")).toBeChecked();
+  await upgrades.gotoSchema(schemaId);
+  await expect(upgrades.optionRows).toHaveCount(1);
+  await expect(upgrades.optionRows.first()).toContainText("short");
+  await expect(upgrades.optionRows.first()).toContainText("print");
+  await expect(upgrades.linkedType("web_monthly")).toBeChecked();
 
-  await page.goto("/admin/upgrades");
-  const listed = page.getByTestId(`upgrade-schema-row-${schemaId}`);
+  await upgrades.gotoList();
+  const listed = upgrades.schema(schemaId);
   await expect(listed).toContainText(name);
   await expect(listed).toContainText("web_monthly");
-  await expect(page.getByTestId("recent-upgrades")).toBeVisible();
+  await expect(upgrades.recentUpgrades).toBeVisible();
 
-  await page.getByTestId("defaults-check-link").click();
-  await page.waitForURL(/\/admin\/upgrades\/defaults$/);
-  await expect(page.getByTestId("page-title")).toHaveText("Defaults check");
-  await expect(page.getByTestId("defaults-check-summary")).toBeVisible();
+  await upgrades.openDefaultsCheck();
+  await expect(upgrades.title).toHaveText("Defaults check");
+  await expect(upgrades.defaultsCheckSummary).toBeVisible();
 });

@@ -19,7 +19,7 @@ async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): P
   }
 }
 
-/** Create and migrate `subflow_tpl_<random>`, the template every test file's database is copied from. */
+/** Create and migrate `subflow_tpl_<random>`, the template every test worker's database is copied from. */
 export async function createTemplateDatabase(url: string): Promise<string> {
   const name = `subflow_tpl_${randomBytes(4).toString("hex")}`;
   await admin(url, (client) => client.query(`create database ${name}`));

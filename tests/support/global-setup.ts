@@ -6,7 +6,8 @@ import { createTemplateDatabase, dropDatabasesWithPrefix } from "./databases";
 
 /**
  * Migrate once per test run: a dumped PGlite data dir (embedded default) or a template database on the real server
- * (DATABASE_URL). Each test file then clones it (see test-database.ts), so files run in parallel on their own data.
+ * (DATABASE_URL). Each worker then loads or copies it once and empties it for every file it runs (test-database.ts),
+ * so workers run in parallel on their own data.
  */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;

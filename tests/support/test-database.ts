@@ -1,40 +1,62 @@
 import { readFileSync } from "node:fs";
+import type { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { sql } from "drizzle-orm";
 import { inject } from "vitest";
 import { connect, type Connection } from "@/lib/db/connect";
 import { setDatabase } from "@/lib/db";
-import { cloneDatabase, dropDatabase, withDatabase } from "./databases";
+import { rowsOf } from "@/lib/db/rows-of";
+import * as schema from "@/lib/db/schema";
+import { cloneDatabase, withDatabase } from "./databases";
+
+type TestDatabase = Connection & { url: string | null };
 
 /**
- * A database of this test file's own, already migrated: a PGlite loaded from the run's dump, or a copy of the run's
- * template database on the real server when DATABASE_URL is set. It also becomes the app's process-wide database,
- * so route handlers called by the test use it.
+ * The migrated database a worker keeps for every file it runs: a PGlite loaded once from the run's dump, or, when
+ * DATABASE_URL is set, one copy of the run's template database on that server (dropped with the template after the
+ * run). On globalThis, because the integration project resets modules between files (file-isolation.ts) while the
+ * worker process, and this, stay.
  */
-export async function openTestDatabase(): Promise<Connection & { url: string | null }> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = await cloneDatabase(url, inject("templateDatabase"));
-    const fileUrl = withDatabase(url, name);
-    const connection = await connect(fileUrl, { poolSize: 20 });
-    setDatabase(connection);
-    return {
-      ...connection,
-      url: fileUrl,
-      close: async () => {
-        await connection.close();
-        await dropDatabase(url, name);
-      },
-    };
+type WorkerDatabase = { driver: "pglite"; client: PGlite } | { driver: "server"; url: string };
+const worker = globalThis as unknown as { subflowWorkerDatabase?: Promise<WorkerDatabase> };
+
+async function openWorkerDatabase(): Promise<WorkerDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = await cloneDatabase(serverUrl, inject("templateDatabase"));
+    return { driver: "server", url: withDatabase(serverUrl, name) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const schema = await import("@/lib/db/schema");
   const dump = new Blob([readFileSync(inject("pgliteDump"))]);
-  const client = await PGlite.create({ loadDataDir: dump });
-  const connection: Connection = {
-    db: drizzle(client, { schema }) as unknown as Connection["db"],
-    driver: "pglite",
-    close: () => client.close(),
-  };
+  return { driver: "pglite", client: await PGlite.create({ loadDataDir: dump }) };
+}
+
+/**
+ * The worker's database, emptied for this test file — every table truncated, as the migrations leave them, and
+ * sequences restarted — so the file sees what a fresh copy would show (files create fixed catalog codes and count
+ * rows, so they cannot share data). It also becomes the app's process-wide database, so route handlers
+ * called by the test use it. Closing it ends the file's connections; the database stays for the worker's next file.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  worker.subflowWorkerDatabase ??= openWorkerDatabase();
+  const workerDatabase = await worker.subflowWorkerDatabase;
+  const connection: Connection =
+    workerDatabase.driver === "server"
+      ? await connect(workerDatabase.url, { poolSize: 20 })
+      : {
+          db: drizzle(workerDatabase.client, { schema }) as unknown as Connection["db"],
+          driver: "pglite",
+          close: async () => undefined,
+        };
+  await emptyAllTables(connection.db);
   setDatabase(connection);
-  return { ...connection, url: null };
+  return { ...connection, url: workerDatabase.driver === "server" ? workerDatabase.url : null };
+}
+
+async function emptyAllTables(db: Connection["db"]): Promise<void> {
+  const tables = await db.execute(
+    sql`select quote_ident(tablename) as name from pg_tables where schemaname = 'public'`,
+  );
+  const names = rowsOf<{ name: string }>(tables).map((table) => table.name);
+  await db.execute(sql.raw(`truncate table ${names.join(", ")} restart identity cascade`));
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { API_SCOPE_NAMES } from "@/lib/api-tokens/api-scopes";
-import { call } from "./api-test-kit";
+import { call } from "../../support/call-route";
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const V1_DIR = path.resolve("app/api/v1");
