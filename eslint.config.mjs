@@ -13,9 +13,21 @@ export default defineConfig([
         "error",
         {
           zones: [
-            { target: "./lib", from: "./app", message: "lib never imports app: move what both need into lib." },
-            { target: "./lib", from: "./components", message: "lib never imports components: move what both need into lib." },
-            { target: "./components", from: "./app", message: "components never import app: move what both need into lib." },
+            {
+              target: "./lib",
+              from: "./app",
+              message: "lib never imports app: move what both need into lib.",
+            },
+            {
+              target: "./lib",
+              from: "./components",
+              message: "lib never imports components: move what both need into lib.",
+            },
+            {
+              target: "./components",
+              from: "./app",
+              message: "components never import app: move what both need into lib.",
+            },
           ],
         },
       ],
@@ -23,5 +35,12 @@ export default defineConfig([
   },
   // Formatting is Prettier's (`npm run format`): rules that would argue with it are off.
   prettier,
-  globalIgnores([".next/**", "next-env.d.ts", "drizzle/**", ".data/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    "next-env.d.ts",
+    "drizzle/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

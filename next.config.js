@@ -3,7 +3,9 @@
  * requests and errors in the terminal. `DEBUG=subflow:executor` (or `subflow:*`) shows them again; the runs page
  * (`/admin/dev/runs`) always has them.
  */
-const showExecutorCalls = (process.env.DEBUG ?? "").split(",").some((name) => ["*", "subflow:*", "subflow:executor"].includes(name.trim()));
+const showExecutorCalls = (process.env.DEBUG ?? "")
+  .split(",")
+  .some((name) => ["*", "subflow:*", "subflow:executor"].includes(name.trim()));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

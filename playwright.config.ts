@@ -38,7 +38,12 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+      ],
     },
   },
   webServer: {
@@ -54,8 +59,11 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: pgliteDir }),
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-0123456789abcdef0123456789abcdef",
+      ...(process.env.DATABASE_URL
+        ? { DATABASE_URL: process.env.DATABASE_URL }
+        : { PGLITE_DIR: pgliteDir }),
+      NEXTAUTH_SECRET:
+        process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-0123456789abcdef0123456789abcdef",
       NEXTAUTH_URL: baseURL,
       SUBFLOW_LOCAL_EXECUTOR: "1",
       INNGEST_LOCAL_PORT: process.env.E2E_INNGEST_PORT ?? "8299",

@@ -1,7 +1,11 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/auth-secret";
-import { BROWSER_COOKIE, BROWSER_COOKIE_MAX_AGE_SECONDS, BROWSER_ID_PATTERN } from "@/lib/referrals/referral-cookies";
+import {
+  BROWSER_COOKIE,
+  BROWSER_COOKIE_MAX_AGE_SECONDS,
+  BROWSER_ID_PATTERN,
+} from "@/lib/referrals/referral-cookies";
 
 /**
  * Paths anyone may open; the proxy only gives the browser its id there. An email change is confirmed from the new
@@ -16,7 +20,9 @@ const PUBLIC_PATHS = ["/login", "/register", "/r/", "/account/email/confirm/"];
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const response = PUBLIC_PATHS.some((path) => pathname === path || (path.endsWith("/") && pathname.startsWith(path)))
+  const response = PUBLIC_PATHS.some(
+    (path) => pathname === path || (path.endsWith("/") && pathname.startsWith(path)),
+  )
     ? NextResponse.next()
     : await gate(request, pathname + search);
   if (!BROWSER_ID_PATTERN.test(request.cookies.get(BROWSER_COOKIE)?.value ?? "")) {
@@ -34,7 +40,8 @@ export async function proxy(request: NextRequest) {
 async function gate(request: NextRequest, path: string): Promise<NextResponse> {
   const secret = authSecret();
   const token =
-    (await getToken({ req: request, secret, secureCookie: true })) ?? (await getToken({ req: request, secret, secureCookie: false }));
+    (await getToken({ req: request, secret, secureCookie: true })) ??
+    (await getToken({ req: request, secret, secureCookie: false }));
   if (!token) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", path);
@@ -46,4 +53,6 @@ async function gate(request: NextRequest, path: string): Promise<NextResponse> {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/admin/:path*", "/account/:path*", "/login", "/register", "/r/:path*"] };
+export const config = {
+  matcher: ["/admin/:path*", "/account/:path*", "/login", "/register", "/r/:path*"],
+};

@@ -4,7 +4,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Subflow", template: "%s · Subflow" },
-  description: "Subscription-growth CRM: subscriptions, payments, automation and growth programs on one core.",
+  description:
+    "Subscription-growth CRM: subscriptions, payments, automation and growth programs on one core.",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -10,15 +10,29 @@ const CAPABILITIES = [
     title: "Subscription core",
     text: "Subscription types with content access, payments that create subscriptions, renewals charged on stored cards.",
   },
-  { title: "Scenarios", text: "Automation graphs: triggers, conditions, waits, goals and A/B splits, run by a durable engine." },
-  { title: "Upgrades", text: "Customers move to a better subscription mid-term; what they paid becomes credit." },
-  { title: "Family & referrals", text: "Shareable family codes and refer-a-friend programs with configurable rewards." },
+  {
+    title: "Scenarios",
+    text: "Automation graphs: triggers, conditions, waits, goals and A/B splits, run by a durable engine.",
+  },
+  {
+    title: "Upgrades",
+    text: "Customers move to a better subscription mid-term; what they paid becomes credit.",
+  },
+  {
+    title: "Family & referrals",
+    text: "Shareable family codes and refer-a-friend programs with configurable rewards.",
+  },
 ];
 
 /** Signed out, or signed in without a running subscription: the pricing page is the next step. */
 async function showsPlans(userId: number | null): Promise<boolean> {
   if (userId === null) return true;
-  const actual = await listSubscriptions(await getDb(), { userId, state: "actual", limit: 1, offset: 0 });
+  const actual = await listSubscriptions(await getDb(), {
+    userId,
+    state: "actual",
+    limit: 1,
+    offset: 0,
+  });
   return actual.total === 0;
 }
 
@@ -35,8 +49,8 @@ export default async function HomePage() {
             Grow and keep your subscribers, from one subscription core.
           </h1>
           <p className="mt-4 max-w-2xl text-lg text-zinc-600">
-            Subflow runs subscriptions and payments for publishers and other subscription businesses, with automation,
-            upgrades, family sharing and referrals built on top.
+            Subflow runs subscriptions and payments for publishers and other subscription
+            businesses, with automation, upgrades, family sharing and referrals built on top.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             {seePlans ? (
@@ -44,7 +58,10 @@ export default async function HomePage() {
                 See plans
               </LinkButton>
             ) : null}
-            <LinkButton href={user ? "/account" : "/register"} variant={seePlans ? "secondary" : "primary"}>
+            <LinkButton
+              href={user ? "/account" : "/register"}
+              variant={seePlans ? "secondary" : "primary"}
+            >
               {user ? "Go to my account" : "Create an account"}
             </LinkButton>
             {user ? null : (
@@ -70,7 +87,10 @@ export default async function HomePage() {
         <Link href="/subscribe" className="hover:text-zinc-800">
           Plans
         </Link>{" "}
-        · <Link href="/login" className="hover:text-zinc-800">Sign in</Link>
+        ·{" "}
+        <Link href="/login" className="hover:text-zinc-800">
+          Sign in
+        </Link>
       </footer>
     </div>
   );

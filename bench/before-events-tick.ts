@@ -15,14 +15,27 @@ import { DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { connect } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { scenarioBeforeEventFires, scenarios, scenarioVersions, subscriptions, users } from "@/lib/db/schema";
-import { listBeforeEventNodes, recordBeforeEventFires } from "@/lib/scenarios/before-events/record-before-event-fires";
+import {
+  scenarioBeforeEventFires,
+  scenarios,
+  scenarioVersions,
+  subscriptions,
+  users,
+} from "@/lib/db/schema";
+import {
+  listBeforeEventNodes,
+  recordBeforeEventFires,
+} from "@/lib/scenarios/before-events/record-before-event-fires";
 import { startBeforeEventRuns } from "@/lib/scenarios/before-events/start-before-event-runs";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { seedCatalog } from "../tests/integration/services/fixtures";
 
 const { values } = parseArgs({
-  options: { subscriptions: { type: "string", default: "1000000" }, users: { type: "string", default: "100000" }, ticks: { type: "string", default: "20" } },
+  options: {
+    subscriptions: { type: "string", default: "1000000" },
+    users: { type: "string", default: "100000" },
+    ticks: { type: "string", default: "20" },
+  },
 });
 const SUBSCRIPTIONS = Number(values.subscriptions);
 const USERS = Number(values.users);
@@ -36,23 +49,41 @@ const T0 = new Date("2026-06-01T00:00:00Z");
 const at = { x: 0, y: 0 };
 const GRAPH: ScenarioGraph = {
   nodes: [
-    { id: "t", type: "before_event", config: { trigger: "subscription_ends", minutes: 1440 }, position: at },
-    { id: "mail", type: "email", config: { template: "reminder" }, position: at, openPorts: ["out"] },
+    {
+      id: "t",
+      type: "before_event",
+      config: { trigger: "subscription_ends", minutes: 1440 },
+      position: at,
+    },
+    {
+      id: "mail",
+      type: "email",
+      config: { template: "reminder" },
+      position: at,
+      openPorts: ["out"],
+    },
   ],
   edges: [{ id: "e1", from: "t", fromPort: "out", to: "mail" }],
 };
 
-const windowAt = (k: number) => ({ from: new Date(T0.getTime() + k * WINDOW_MS), to: new Date(T0.getTime() + (k + 1) * WINDOW_MS) });
+const windowAt = (k: number) => ({
+  from: new Date(T0.getTime() + k * WINDOW_MS),
+  to: new Date(T0.getTime() + (k + 1) * WINDOW_MS),
+});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function main() {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) throw new Error("bench/before-events-tick needs DATABASE_URL (a Postgres server)");
+  if (!serverUrl)
+    throw new Error("bench/before-events-tick needs DATABASE_URL (a Postgres server)");
   const name = `bench_before_events_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
-  const connection = await connect(Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString(), { poolSize: 4 });
+  const connection = await connect(
+    Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString(),
+    { poolSize: 4 },
+  );
   try {
     await migrateDatabase(connection);
     await bench(connection.db);
@@ -100,11 +131,25 @@ async function load(db: Db) {
       end_at - interval '31 days', case when ended then end_at end, ${t0}::timestamptz, ${t0}::timestamptz
     from dated, base`);
   await db.execute(sql`analyze`);
-  const [scenario] = await db.insert(scenarios).values({ name: "bench", status: "enabled", draftGraph: GRAPH, reentry: "always" }).returning();
-  const [version] = await db.insert(scenarioVersions).values({ scenarioId: scenario!.id, graph: GRAPH, number: 1 }).returning();
-  await db.update(scenarios).set({ currentVersionId: version!.id }).where(eq(scenarios.id, scenario!.id));
-  const [ended] = await db.select({ n: count() }).from(subscriptions).where(isNotNull(subscriptions.endedEventAt));
-  console.log(`loaded ${USERS} users, ${SUBSCRIPTIONS} subscriptions (${ended?.n} already ended) in ${((performance.now() - started) / 1000).toFixed(1)} s, analyzed`);
+  const [scenario] = await db
+    .insert(scenarios)
+    .values({ name: "bench", status: "enabled", draftGraph: GRAPH, reentry: "always" })
+    .returning();
+  const [version] = await db
+    .insert(scenarioVersions)
+    .values({ scenarioId: scenario!.id, graph: GRAPH, number: 1 })
+    .returning();
+  await db
+    .update(scenarios)
+    .set({ currentVersionId: version!.id })
+    .where(eq(scenarios.id, scenario!.id));
+  const [ended] = await db
+    .select({ n: count() })
+    .from(subscriptions)
+    .where(isNotNull(subscriptions.endedEventAt));
+  console.log(
+    `loaded ${USERS} users, ${SUBSCRIPTIONS} subscriptions (${ended?.n} already ended) in ${((performance.now() - started) / 1000).toFixed(1)} s, analyzed`,
+  );
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -117,7 +162,12 @@ async function firesIn(db: Db, window: { from: Date; to: Date }) {
   const [row] = await db
     .select({ n: count() })
     .from(scenarioBeforeEventFires)
-    .where(and(gt(scenarioBeforeEventFires.dueAt, window.from), lte(scenarioBeforeEventFires.dueAt, window.to)));
+    .where(
+      and(
+        gt(scenarioBeforeEventFires.dueAt, window.from),
+        lte(scenarioBeforeEventFires.dueAt, window.to),
+      ),
+    );
   return row?.n ?? 0;
 }
 
@@ -144,7 +194,9 @@ async function explainInsertSelect(db: Db, window: { from: Date; to: Date }): Pr
         get(target, prop, receiver) {
           if (prop !== "execute") return Reflect.get(target, prop, receiver) as unknown;
           return async (query: SQL) => {
-            const result = (await target.execute(sql`explain (analyze, buffers) ${query}`)) as unknown as { rows: { "QUERY PLAN": string }[] };
+            const result = (await target.execute(
+              sql`explain (analyze, buffers) ${query}`,
+            )) as unknown as { rows: { "QUERY PLAN": string }[] };
             lines.push(...result.rows.map((row) => row["QUERY PLAN"]));
             return result;
           };
@@ -185,17 +237,31 @@ async function bench(db: Db) {
   const plan = await explainInsertSelect(db, windowAt(2 * TICKS));
 
   const [tick, insert, bare] = [median(ticks), median(inserts), median(counts)];
-  console.log(`before-events tick: ${SUBSCRIPTIONS} subscriptions, ${DUE_PER_WINDOW} due per 10-minute window, trigger 1 day before subscription_ends`);
-  console.log(`  whole tick (startBeforeEventRuns: list nodes, INSERT … SELECT, ${DUE_PER_WINDOW} runs created): median ${tick.toFixed(1)} ms over ${TICKS} ticks (min ${Math.min(...ticks).toFixed(1)}, max ${Math.max(...ticks).toFixed(1)})`);
-  console.log(`  INSERT … SELECT alone (recordBeforeEventFires): median ${insert.toFixed(2)} ms over ${TICKS} windows (min ${Math.min(...inserts).toFixed(2)}, max ${Math.max(...inserts).toFixed(2)})`);
-  console.log(`  bare indexed count of the same range: median ${bare.toFixed(2)} ms over ${TICKS} windows (min ${Math.min(...counts).toFixed(2)}, max ${Math.max(...counts).toFixed(2)})`);
-  console.log(`  ratio whole tick : count = ${(tick / bare).toFixed(1)} : 1   INSERT … SELECT : count = ${(insert / bare).toFixed(1)} : 1`);
-  console.log(`  run creation (whole tick − INSERT … SELECT) ≈ ${(tick - insert).toFixed(1)} ms, ${((tick - insert) / DUE_PER_WINDOW).toFixed(2)} ms per run`);
+  console.log(
+    `before-events tick: ${SUBSCRIPTIONS} subscriptions, ${DUE_PER_WINDOW} due per 10-minute window, trigger 1 day before subscription_ends`,
+  );
+  console.log(
+    `  whole tick (startBeforeEventRuns: list nodes, INSERT … SELECT, ${DUE_PER_WINDOW} runs created): median ${tick.toFixed(1)} ms over ${TICKS} ticks (min ${Math.min(...ticks).toFixed(1)}, max ${Math.max(...ticks).toFixed(1)})`,
+  );
+  console.log(
+    `  INSERT … SELECT alone (recordBeforeEventFires): median ${insert.toFixed(2)} ms over ${TICKS} windows (min ${Math.min(...inserts).toFixed(2)}, max ${Math.max(...inserts).toFixed(2)})`,
+  );
+  console.log(
+    `  bare indexed count of the same range: median ${bare.toFixed(2)} ms over ${TICKS} windows (min ${Math.min(...counts).toFixed(2)}, max ${Math.max(...counts).toFixed(2)})`,
+  );
+  console.log(
+    `  ratio whole tick : count = ${(tick / bare).toFixed(1)} : 1   INSERT … SELECT : count = ${(insert / bare).toFixed(1)} : 1`,
+  );
+  console.log(
+    `  run creation (whole tick − INSERT … SELECT) ≈ ${(tick - insert).toFixed(1)} ms, ${((tick - insert) / DUE_PER_WINDOW).toFixed(2)} ms per run`,
+  );
   console.log("EXPLAIN (ANALYZE, BUFFERS) of the tick's INSERT … SELECT (rolled back):");
   for (const line of plan) console.log(`  ${line}`);
   const usesIndex = plan.some((line) => line.includes("subscriptions_end_idx"));
   const seqScan = plan.some((line) => /Seq Scan on subscriptions/.test(line));
-  console.log(`  uses subscriptions_end_idx: ${usesIndex ? "yes" : "NO"}${seqScan ? " — seq scan on subscriptions!" : ""}`);
+  console.log(
+    `  uses subscriptions_end_idx: ${usesIndex ? "yes" : "NO"}${seqScan ? " — seq scan on subscriptions!" : ""}`,
+  );
   console.log(`  correctness: ${problems.length === 0 ? "OK" : `FAILED (${problems.join("; ")})`}`);
   if (problems.length > 0 || !usesIndex) process.exitCode = 1;
 }

@@ -39,10 +39,13 @@ const watch = (chunk: Buffer) => {
 child.stdout?.on("data", watch);
 child.stderr?.on("data", watch);
 
-const seconds = (at: number | undefined) => (at === undefined ? "n/a" : `${((at - started) / 1000).toFixed(1)} s`);
+const seconds = (at: number | undefined) =>
+  at === undefined ? "n/a" : `${((at - started) / 1000).toFixed(1)} s`;
 try {
   const firstPage = await waitFor200(`http://127.0.0.1:${port}${values.path}`, child, 300_000);
-  console.log(`npm run dev, ${values.warm ? "warm .next/dev" : "cold"} start, fresh embedded database (${os.cpus().length} cores)`);
+  console.log(
+    `npm run dev, ${values.warm ? "warm .next/dev" : "cold"} start, fresh embedded database (${os.cpus().length} cores)`,
+  );
   console.log(`  database migrated and seeded: ${seconds(marks.database)}`);
   console.log(`  next dev ready:               ${seconds(marks.ready)}`);
   console.log(`  first 200 at ${values.path.padEnd(16)} ${seconds(firstPage)}`);

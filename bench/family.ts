@@ -24,7 +24,9 @@ import { createUser } from "@/lib/users/create-user";
 import { formatSummary, summarize } from "./support/latency";
 import { benchServer } from "./support/bench-database";
 
-const { values } = parseArgs({ options: { users: { type: "string", default: "200" }, pool: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { users: { type: "string", default: "200" }, pool: { type: "string", default: "20" } },
+});
 const USERS = Number(values.users);
 const POOL_SIZE = Number(values.pool);
 
@@ -37,7 +39,9 @@ interface Outcome {
 }
 
 /** Start every call at once; each records its own latency and outcome. */
-async function concurrently(calls: (() => Promise<unknown>)[]): Promise<{ outcomes: Outcome[]; wallMs: number }> {
+async function concurrently(
+  calls: (() => Promise<unknown>)[],
+): Promise<{ outcomes: Outcome[]; wallMs: number }> {
   const started = performance.now();
   const outcomes = await Promise.all(
     calls.map(async (run) => {
@@ -60,7 +64,13 @@ const db = connection.db;
 try {
   await migrateDatabase(connection);
   await createContentAccess(db, { code: "web", name: "Web" });
-  const child = await saveSubscriptionType(db, { code: "web_yearly", name: "Web yearly", lengthDays: 365, priceCents: 4990, contentAccessCodes: ["web"] });
+  const child = await saveSubscriptionType(db, {
+    code: "web_yearly",
+    name: "Web yearly",
+    lengthDays: 365,
+    priceCents: 4990,
+    contentAccessCodes: ["web"],
+  });
   const master = await saveSubscriptionType(db, {
     code: "family_web_yearly",
     name: "Family web yearly",
@@ -78,33 +88,71 @@ try {
   /** A master who bought the family type, with the requests the subscription.created function would generate. */
   async function familyMaster(label: string) {
     const user = await createUser(db, { email: `${label}@example.com`, name: label });
-    const { payment } = await createPayment(db, { userId: user.id, gateway: "demo", items: [{ subscriptionTypeCode: "family_web_yearly" }] });
+    const { payment } = await createPayment(db, {
+      userId: user.id,
+      gateway: "demo",
+      items: [{ subscriptionTypeCode: "family_web_yearly" }],
+    });
     const paid = await markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
     if (!paid.subscription) throw new Error("paying created no subscription");
     await generateFamilyRequests(db, { subscriptionId: paid.subscription.id });
-    return db.select().from(familyRequests).where(eq(familyRequests.masterSubscriptionId, paid.subscription.id)).orderBy(familyRequests.id);
+    return db
+      .select()
+      .from(familyRequests)
+      .where(eq(familyRequests.masterSubscriptionId, paid.subscription.id))
+      .orderBy(familyRequests.id);
   }
 
   const friends: number[] = [];
-  for (let i = 0; i < USERS; i++) friends.push((await createUser(db, { email: `friend-${i}@example.com`, name: `Friend ${i}` })).id);
+  for (let i = 0; i < USERS; i++)
+    friends.push(
+      (await createUser(db, { email: `friend-${i}@example.com`, name: `Friend ${i}` })).id,
+    );
   const codes = await familyMaster("parent-1");
   if (codes.length !== USERS) throw new Error(`expected ${USERS} requests, got ${codes.length}`);
 
   // Open every pooled connection first, so connection setup is not measured as activation latency.
-  await Promise.all(Array.from({ length: POOL_SIZE }, () => db.execute(sql`select pg_sleep(0.05)`)));
+  await Promise.all(
+    Array.from({ length: POOL_SIZE }, () => db.execute(sql`select pg_sleep(0.05)`)),
+  );
 
   console.log(`Family activation, ${connection.driver}, pool ${POOL_SIZE}, ${USERS} users:`);
-  const spread = await concurrently(codes.map((request, i) => () => activateFamilyRequest(db, { code: request.code, actor: customerActor(friends[i]!) })));
+  const spread = await concurrently(
+    codes.map(
+      (request, i) => () =>
+        activateFamilyRequest(db, { code: request.code, actor: customerActor(friends[i]!) }),
+    ),
+  );
   const spreadFailures = spread.outcomes.filter((outcome) => !outcome.ok);
-  if (spreadFailures.length > 0) throw new Error(`${spreadFailures.length} activations failed: ${spreadFailures[0]?.error}`);
-  const children = await db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.kind, "family"));
-  if (children.length !== USERS) throw new Error(`expected ${USERS} child subscriptions, found ${children.length}`);
-  console.log(`  ${formatSummary(`${USERS} codes, 1 each`, summarize(spread.outcomes.map((outcome) => outcome.ms), spread.wallMs))}`);
-  console.log(`  → ${(USERS / (spread.wallMs / 1000)).toFixed(1)} activations/s (wall ${spread.wallMs.toFixed(0)} ms)`);
+  if (spreadFailures.length > 0)
+    throw new Error(`${spreadFailures.length} activations failed: ${spreadFailures[0]?.error}`);
+  const children = await db
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(eq(subscriptions.kind, "family"));
+  if (children.length !== USERS)
+    throw new Error(`expected ${USERS} child subscriptions, found ${children.length}`);
+  console.log(
+    `  ${formatSummary(
+      `${USERS} codes, 1 each`,
+      summarize(
+        spread.outcomes.map((outcome) => outcome.ms),
+        spread.wallMs,
+      ),
+    )}`,
+  );
+  console.log(
+    `  → ${(USERS / (spread.wallMs / 1000)).toFixed(1)} activations/s (wall ${spread.wallMs.toFixed(0)} ms)`,
+  );
 
   const [fresh] = await familyMaster("parent-2");
   if (!fresh) throw new Error("the second master has no request");
-  const race = await concurrently(friends.map((userId) => () => activateFamilyRequest(db, { code: fresh.code, actor: customerActor(userId) })));
+  const race = await concurrently(
+    friends.map(
+      (userId) => () =>
+        activateFamilyRequest(db, { code: fresh.code, actor: customerActor(userId) }),
+    ),
+  );
   const winners = race.outcomes.filter((outcome) => outcome.ok);
   const refusals = race.outcomes.filter((outcome) => !outcome.ok);
   const refusalCodes = [...new Set(refusals.map((outcome) => outcome.error))];
@@ -114,8 +162,18 @@ try {
   }
   const [accepted] = await db.select().from(familyRequests).where(eq(familyRequests.id, fresh.id));
   if (accepted?.status !== "accepted") throw new Error("the raced code is not accepted");
-  console.log(`  one code, ${USERS} racers: ${winners.length} success (${winners[0]!.ms.toFixed(1)} ms), ${refusals.length} × ${refusalCodes[0]}`);
-  console.log(`  ${formatSummary("refusals", summarize(refusals.map((outcome) => outcome.ms), race.wallMs))}`);
+  console.log(
+    `  one code, ${USERS} racers: ${winners.length} success (${winners[0]!.ms.toFixed(1)} ms), ${refusals.length} × ${refusalCodes[0]}`,
+  );
+  console.log(
+    `  ${formatSummary(
+      "refusals",
+      summarize(
+        refusals.map((outcome) => outcome.ms),
+        race.wallMs,
+      ),
+    )}`,
+  );
 } finally {
   await connection.close();
   await server.drop();

@@ -52,15 +52,26 @@ try {
   await seedDemoCatalog(connection.db);
   const userIds: number[] = [];
   for (let i = 0; i < userCount; i++) {
-    userIds.push((await createUser(connection.db, { email: `bench-${i}@example.com`, name: `Bench ${i}` })).id);
+    userIds.push(
+      (await createUser(connection.db, { email: `bench-${i}@example.com`, name: `Bench ${i}` })).id,
+    );
   }
-  const { token } = await createApiToken(connection.db, { name: "payments bench", scopes: ["payments:write"] });
+  const { token } = await createApiToken(connection.db, {
+    name: "payments bench",
+    scopes: ["payments:write"],
+  });
 
   const port = await freePort();
   server = startProcess(
     "npx",
     ["next", "start", "--port", String(port)],
-    { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production" },
+    {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NODE_ENV: "production",
+    },
     "[next]",
   );
   const base = `http://127.0.0.1:${port}`;
@@ -73,10 +84,15 @@ try {
     const response = await fetch(`${base}/api/v1/payments`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ user_id: userId, items: [{ subscription_type_code: "web_monthly" }], status: "paid" }),
+      body: JSON.stringify({
+        user_id: userId,
+        items: [{ subscription_type_code: "web_monthly" }],
+        status: "paid",
+      }),
     });
     const body = await response.text();
-    if (response.status !== 201) throw new Error(`POST /api/v1/payments answered ${response.status}: ${body.slice(0, 300)}`);
+    if (response.status !== 201)
+      throw new Error(`POST /api/v1/payments answered ${response.status}: ${body.slice(0, 300)}`);
     return performance.now() - startedAt;
   }
   async function run(total: number, clients: number) {
@@ -97,12 +113,19 @@ try {
   await run(Math.min(50, requests), 4); // warm-up: route compiled into memory, pools filled
   const single = await run(requests, 1);
   const parallel = await run(requests, concurrency);
-  const [paid] = await connection.db.select({ n: sql<number>`count(*)::int` }).from(payments).where(eq(payments.status, "paid"));
+  const [paid] = await connection.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(payments)
+    .where(eq(payments.status, "paid"));
 
-  console.log(`POST /api/v1/payments (status "paid"), next start, node-postgres on ${new URL(databaseUrl).host}`);
+  console.log(
+    `POST /api/v1/payments (status "paid"), next start, node-postgres on ${new URL(databaseUrl).host}`,
+  );
   console.log(formatSummary("1 client", single));
   console.log(formatSummary(`${concurrency} concurrent clients`, parallel));
-  console.log(`paid payments in the database: ${paid?.n} (expected ${Math.min(50, requests) + 2 * requests})`);
+  console.log(
+    `paid payments in the database: ${paid?.n} (expected ${Math.min(50, requests) + 2 * requests})`,
+  );
 } finally {
   if (server) await stopProcess(server);
   await connection.close();

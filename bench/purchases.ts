@@ -20,7 +20,12 @@ import { parseArgs } from "node:util";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { connect } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { demoGatewayCharges, payments, recurrentPayments, subscriptionTypes } from "@/lib/db/schema";
+import {
+  demoGatewayCharges,
+  payments,
+  recurrentPayments,
+  subscriptionTypes,
+} from "@/lib/db/schema";
 import { createUser } from "@/lib/users/create-user";
 import { issueUserToken } from "@/lib/users/issue-user-token";
 import { seedDemoCatalog } from "@/scripts/seed/demo-catalog";
@@ -67,15 +72,26 @@ try {
   await migrateDatabase(connection);
   await seedDemoCatalog(db);
   // The seed leaves the pricing page alone once anything is offered; the bench buys web_monthly either way.
-  await db.update(subscriptionTypes).set({ offered: true }).where(eq(subscriptionTypes.code, TYPE_CODE));
+  await db
+    .update(subscriptionTypes)
+    .set({ offered: true })
+    .where(eq(subscriptionTypes.code, TYPE_CODE));
 
   /** One customer per checkout, each with a user token (what POST /api/v1/users/login hands out). */
   async function customers(label: string, count: number): Promise<Checkout[]> {
     const list: Checkout[] = [];
     for (let i = 0; i < count; i++) {
-      const user = await createUser(db, { email: `${label}-${i}@example.com`, name: `${label} ${i}`, source: "bench" });
+      const user = await createUser(db, {
+        email: `${label}-${i}@example.com`,
+        name: `${label} ${i}`,
+        source: "bench",
+      });
       const { token } = await issueUserToken(db, { userId: user.id });
-      list.push({ userId: user.id, token, key: `bench-${label}-${i}-${randomBytes(6).toString("hex")}` });
+      list.push({
+        userId: user.id,
+        token,
+        key: `bench-${label}-${i}-${randomBytes(6).toString("hex")}`,
+      });
     }
     return list;
   }
@@ -87,7 +103,13 @@ try {
   server = startProcess(
     "npx",
     ["next", "start", "--port", String(port)],
-    { ...process.env, DATABASE_URL: benchDatabase.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: base, NODE_ENV: "production" },
+    {
+      ...process.env,
+      DATABASE_URL: benchDatabase.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      NEXTAUTH_URL: base,
+      NODE_ENV: "production",
+    },
     "[next]",
   );
   await waitFor200(`${base}/api/v1/openapi.json`, server, 120_000);
@@ -98,14 +120,24 @@ try {
     const response = await fetch(`${base}/api/v1/purchases`, {
       method: "POST",
       headers: { authorization: `Bearer ${checkout.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ subscription_type_code: TYPE_CODE, recurrent: true, payment_token: "tok_visa", idempotency_key: checkout.key }),
+      body: JSON.stringify({
+        subscription_type_code: TYPE_CODE,
+        recurrent: true,
+        payment_token: "tok_visa",
+        idempotency_key: checkout.key,
+      }),
     });
     const text = await response.text();
     const ms = performance.now() - startedAt;
-    const status = response.status === 201 ? (JSON.parse(text) as { payment?: { status?: string } }).payment?.status : undefined;
+    const status =
+      response.status === 201
+        ? (JSON.parse(text) as { payment?: { status?: string } }).payment?.status
+        : undefined;
     const replayed = response.headers.get("idempotent-replayed") === "true";
     if (status !== "paid" || replayed !== replay) {
-      throw new Error(`POST /api/v1/purchases answered ${response.status} (replayed: ${replayed}): ${text.slice(0, 300)}`);
+      throw new Error(
+        `POST /api/v1/purchases answered ${response.status} (replayed: ${replayed}): ${text.slice(0, 300)}`,
+      );
     }
     return ms;
   }
@@ -128,17 +160,39 @@ try {
   async function counts() {
     const count = sql<number>`count(*)::int`;
     const buyers = checkouts.map((checkout) => checkout.userId);
-    const theirPayments = db.select({ id: payments.id }).from(payments).where(inArray(payments.userId, buyers));
-    const [paid] = await db.select({ n: count }).from(payments).where(and(inArray(payments.userId, buyers), eq(payments.status, "paid")));
+    const theirPayments = db
+      .select({ id: payments.id })
+      .from(payments)
+      .where(inArray(payments.userId, buyers));
+    const [paid] = await db
+      .select({ n: count })
+      .from(payments)
+      .where(and(inArray(payments.userId, buyers), eq(payments.status, "paid")));
     const [ledger] = await db
       .select({ n: count })
       .from(demoGatewayCharges)
-      .where(and(inArray(demoGatewayCharges.paymentId, theirPayments), eq(demoGatewayCharges.status, "paid")));
-    const [recurrent] = await db.select({ n: count }).from(recurrentPayments).where(inArray(recurrentPayments.userId, buyers));
-    const [allPayments] = await db.select({ n: count }).from(payments).where(inArray(payments.userId, buyers));
+      .where(
+        and(
+          inArray(demoGatewayCharges.paymentId, theirPayments),
+          eq(demoGatewayCharges.status, "paid"),
+        ),
+      );
+    const [recurrent] = await db
+      .select({ n: count })
+      .from(recurrentPayments)
+      .where(inArray(recurrentPayments.userId, buyers));
+    const [allPayments] = await db
+      .select({ n: count })
+      .from(payments)
+      .where(inArray(payments.userId, buyers));
     const [ledgerRows] = await db.select({ n: count }).from(demoGatewayCharges);
     const [doubled] = await db.select({ n: count }).from(
-      db.select({ paymentId: demoGatewayCharges.paymentId }).from(demoGatewayCharges).groupBy(demoGatewayCharges.paymentId).having(sql`count(*) > 1`).as("doubled"),
+      db
+        .select({ paymentId: demoGatewayCharges.paymentId })
+        .from(demoGatewayCharges)
+        .groupBy(demoGatewayCharges.paymentId)
+        .having(sql`count(*) > 1`)
+        .as("doubled"),
     );
     return {
       paid: paid?.n ?? 0,
@@ -156,7 +210,9 @@ try {
   const after = await counts();
 
   // Every tenth checkout (or so) again, same token, same key, same body.
-  const replayed = checkouts.filter((_, i) => i % Math.max(1, Math.floor(REQUESTS / REPLAYS)) === 0).slice(0, REPLAYS);
+  const replayed = checkouts
+    .filter((_, i) => i % Math.max(1, Math.floor(REQUESTS / REPLAYS)) === 0)
+    .slice(0, REPLAYS);
   const replay = await run(replayed, CONCURRENCY, true);
   const afterReplay = await counts();
 
@@ -167,18 +223,38 @@ try {
     return `${String(actual).padStart(6)}  (expected ${wanted}${ok ? "" : " — WRONG"})`;
   };
 
-  console.log(`\nPOST /api/v1/purchases (${TYPE_CODE}, tok_visa, recurrent), next start, ${connection.driver} on ${new URL(benchDatabase.url).host}`);
+  console.log(
+    `\nPOST /api/v1/purchases (${TYPE_CODE}, tok_visa, recurrent), next start, ${connection.driver} on ${new URL(benchDatabase.url).host}`,
+  );
   console.log(`  ${formatSummary(`${CONCURRENCY} concurrent clients`, measured)}`);
-  console.log(`Counts over the ${REQUESTS} customers who bought (${WARMUP} warm-up checkouts by other customers before them are not counted):`);
-  console.log(`  payments paid                      ${check("payments paid", after.paid, REQUESTS)}`);
-  console.log(`  demo_gateway_charges paid          ${check("demo ledger paid rows", after.ledger, REQUESTS)}`);
-  console.log(`  recurrent payments created         ${check("recurrent payments", after.recurrent, REQUESTS)}`);
-  console.log(`  payments charged more than once    ${check("payments with two ledger rows", after.doubled, 0)}`);
-  console.log(`Replaying ${replayed.length} of those requests (same token, key and body) from ${CONCURRENCY} clients:`);
+  console.log(
+    `Counts over the ${REQUESTS} customers who bought (${WARMUP} warm-up checkouts by other customers before them are not counted):`,
+  );
+  console.log(
+    `  payments paid                      ${check("payments paid", after.paid, REQUESTS)}`,
+  );
+  console.log(
+    `  demo_gateway_charges paid          ${check("demo ledger paid rows", after.ledger, REQUESTS)}`,
+  );
+  console.log(
+    `  recurrent payments created         ${check("recurrent payments", after.recurrent, REQUESTS)}`,
+  );
+  console.log(
+    `  payments charged more than once    ${check("payments with two ledger rows", after.doubled, 0)}`,
+  );
+  console.log(
+    `Replaying ${replayed.length} of those requests (same token, key and body) from ${CONCURRENCY} clients:`,
+  );
   console.log(`  ${formatSummary("replays", replay)}`);
-  console.log(`  demo_gateway_charges rows (all)    ${check("ledger rows after the replays", afterReplay.ledgerRows, after.ledgerRows)}`);
-  console.log(`  payments                           ${check("payments after the replays", afterReplay.payments, after.payments)}`);
-  console.log(`  recurrent payments                 ${check("recurrent payments after the replays", afterReplay.recurrent, after.recurrent)}`);
+  console.log(
+    `  demo_gateway_charges rows (all)    ${check("ledger rows after the replays", afterReplay.ledgerRows, after.ledgerRows)}`,
+  );
+  console.log(
+    `  payments                           ${check("payments after the replays", afterReplay.payments, after.payments)}`,
+  );
+  console.log(
+    `  recurrent payments                 ${check("recurrent payments after the replays", afterReplay.recurrent, after.recurrent)}`,
+  );
   if (problems.length > 0) {
     console.error(`\nWrong counts:\n  ${problems.join("\n  ")}`);
     process.exitCode = 1;

@@ -41,7 +41,9 @@ const POOL_SIZE = Number(values.pool);
 const SIZES = [1, 50, 500];
 
 if (PER_INVITER > REFERRAL_INVITATIONS_PER_HOUR) {
-  console.error(`--per-inviter must stay within the hourly limit of ${REFERRAL_INVITATIONS_PER_HOUR} invitations.`);
+  console.error(
+    `--per-inviter must stay within the hourly limit of ${REFERRAL_INVITATIONS_PER_HOUR} invitations.`,
+  );
   process.exit(1);
 }
 
@@ -53,7 +55,13 @@ const db = connection.db;
 try {
   await migrateDatabase(connection);
   await createContentAccess(db, { code: "web", name: "Web" });
-  await saveSubscriptionType(db, { code: "web_monthly", name: "Web monthly", lengthDays: 31, priceCents: 990, contentAccessCodes: ["web"] });
+  await saveSubscriptionType(db, {
+    code: "web_monthly",
+    name: "Web monthly",
+    lengthDays: 31,
+    priceCents: 990,
+    contentAccessCodes: ["web"],
+  });
   const [program] = await db
     .insert(referralPrograms)
     .values({
@@ -89,9 +97,15 @@ try {
         .returning({ id: referrals.id, status: referrals.status });
       const completed = rows.filter((row) => row.status === "complete");
       if (completed.length > 0) {
-        await db
-          .insert(referralRewards)
-          .values(completed.map((row) => ({ referralId: row.id, userId: user.id, role: "referrer" as const, rewardType: "free_days", description: "30 free days" })));
+        await db.insert(referralRewards).values(
+          completed.map((row) => ({
+            referralId: row.id,
+            userId: user.id,
+            role: "referrer" as const,
+            rewardType: "free_days",
+            description: "30 free days",
+          })),
+        );
       }
     }
     return user.id;
@@ -104,9 +118,13 @@ try {
   for (const size of SIZES) subjects.set(size, await referrerWith(`subject-${size}`, size));
 
   // Open every pooled connection first, so connection setup is not measured.
-  await Promise.all(Array.from({ length: POOL_SIZE }, () => db.execute(sql`select pg_sleep(0.05)`)));
+  await Promise.all(
+    Array.from({ length: POOL_SIZE }, () => db.execute(sql`select pg_sleep(0.05)`)),
+  );
 
-  console.log(`listUserReferrals, ${connection.driver}, ${OTHERS} other referrals, ${ITERATIONS} calls each:`);
+  console.log(
+    `listUserReferrals, ${connection.driver}, ${OTHERS} other referrals, ${ITERATIONS} calls each:`,
+  );
   for (const size of SIZES) {
     const userId = subjects.get(size)!;
     const latencies: number[] = [];
@@ -115,20 +133,30 @@ try {
       const t0 = performance.now();
       const listed = await listUserReferrals(db, { userId });
       latencies.push(performance.now() - t0);
-      if (listed.referrals.length !== size) throw new Error(`expected ${size} referrals, got ${listed.referrals.length}`);
+      if (listed.referrals.length !== size)
+        throw new Error(`expected ${size} referrals, got ${listed.referrals.length}`);
     }
-    console.log(`  ${formatSummary(`${size} referral${size === 1 ? "" : "s"}`, summarize(latencies, performance.now() - started))}`);
+    console.log(
+      `  ${formatSummary(`${size} referral${size === 1 ? "" : "s"}`, summarize(latencies, performance.now() - started))}`,
+    );
   }
 
   const inviters: number[] = [];
-  for (let i = 0; i < INVITERS; i++) inviters.push((await createUser(db, { email: `inviter-${i}@example.com`, name: `Inviter ${i}` })).id);
+  for (let i = 0; i < INVITERS; i++)
+    inviters.push(
+      (await createUser(db, { email: `inviter-${i}@example.com`, name: `Inviter ${i}` })).id,
+    );
   // Each call records the invitation alone and the invitation with its email, to show which part costs what.
   const inviteMs: number[] = [];
   const totalMs: number[] = [];
   const calls = inviters.flatMap((referrerUserId, i) =>
     Array.from({ length: PER_INVITER }, (_, j) => async () => {
       const t0 = performance.now();
-      const referral = await inviteFriend(db, { referrerUserId, email: `invited-${i}-${j}@example.com`, name: `Invited ${j}` });
+      const referral = await inviteFriend(db, {
+        referrerUserId,
+        email: `invited-${i}-${j}@example.com`,
+        name: `Invited ${j}`,
+      });
       inviteMs.push(performance.now() - t0);
       const sent = await sendReferralInvitation(db, { referralId: referral.id, referrerUserId });
       if (!sent) throw new Error(`the invitation of referral ${referral.id} was not sent`);
@@ -138,8 +166,12 @@ try {
   const started = performance.now();
   await Promise.all(calls.map((run) => run()));
   const wallMs = performance.now() - started;
-  const [mails] = await db.select({ n: sql<number>`count(*)::int` }).from(emailLog).where(sql`${emailLog.status} = 'sent'`);
-  if (mails?.n !== calls.length) throw new Error(`expected ${calls.length} sent invitations, found ${mails?.n}`);
+  const [mails] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(emailLog)
+    .where(sql`${emailLog.status} = 'sent'`);
+  if (mails?.n !== calls.length)
+    throw new Error(`expected ${calls.length} sent invitations, found ${mails?.n}`);
   console.log(`Invitations, pool ${POOL_SIZE}, ${INVITERS} inviters × ${PER_INVITER} at once:`);
   console.log(`  ${formatSummary("inviteFriend", summarize(inviteMs, wallMs))}`);
   console.log(`  ${formatSummary("invite + email", summarize(totalMs, wallMs))}`);

@@ -16,7 +16,16 @@ import { addDays, freezeClock } from "@/lib/clock";
 import { setDatabase, type Db } from "@/lib/db";
 import { connect } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { demoGatewayCharges, events, paymentItems, payments, recurrentPayments, subscriptions, subscriptionTypes, users } from "@/lib/db/schema";
+import {
+  demoGatewayCharges,
+  events,
+  paymentItems,
+  payments,
+  recurrentPayments,
+  subscriptions,
+  subscriptionTypes,
+  users,
+} from "@/lib/db/schema";
 import { chargeRecurrentPayment } from "@/lib/recurrent-payments/charge-recurrent-payment";
 import { findDueRecurrentPayments } from "@/lib/recurrent-payments/find-due-recurrent-payments";
 import { seedDemoCatalog } from "@/scripts/seed/demo-catalog";
@@ -45,8 +54,14 @@ const server = benchServer();
  * markPaymentPaid): the paid payment with its item, the subscription ending at `chargeAt`, the recurrent payment due
  * then, and the events those functions record — in multi-row inserts of BATCH customers.
  */
-async function seedDueRenewals(db: Db, options: { count: number; typeCode: string; chargeAt: Date }) {
-  const [type] = await db.select().from(subscriptionTypes).where(eq(subscriptionTypes.code, options.typeCode));
+async function seedDueRenewals(
+  db: Db,
+  options: { count: number; typeCode: string; chargeAt: Date },
+) {
+  const [type] = await db
+    .select()
+    .from(subscriptionTypes)
+    .where(eq(subscriptionTypes.code, options.typeCode));
   if (!type) throw new Error(`no subscription type ${options.typeCode}`);
   const paidAt = addDays(options.chargeAt, -type.lengthDays);
   for (let start = 0; start < options.count; start += BATCH) {
@@ -54,7 +69,13 @@ async function seedDueRenewals(db: Db, options: { count: number; typeCode: strin
     await db.transaction(async (tx) => {
       const people = await tx
         .insert(users)
-        .values(Array.from({ length: size }, (_, k) => ({ email: `renewal-${start + k}@example.com`, name: `Renewal ${start + k}`, createdAt: paidAt })))
+        .values(
+          Array.from({ length: size }, (_, k) => ({
+            email: `renewal-${start + k}@example.com`,
+            name: `Renewal ${start + k}`,
+            createdAt: paidAt,
+          })),
+        )
         .returning({ id: users.id, email: users.email });
       const paid = await tx
         .insert(payments)
@@ -73,7 +94,13 @@ async function seedDueRenewals(db: Db, options: { count: number; typeCode: strin
         )
         .returning({ id: payments.id, userId: payments.userId });
       await tx.insert(paymentItems).values(
-        paid.map((payment) => ({ paymentId: payment.id, type: "subscription_type" as const, subscriptionTypeId: type.id, name: type.name, amountCents: type.priceCents })),
+        paid.map((payment) => ({
+          paymentId: payment.id,
+          type: "subscription_type" as const,
+          subscriptionTypeId: type.id,
+          name: type.name,
+          amountCents: type.priceCents,
+        })),
       );
       const subs = await tx
         .insert(subscriptions)
@@ -105,7 +132,12 @@ async function seedDueRenewals(db: Db, options: { count: number; typeCode: strin
         })),
       );
       await tx.insert(events).values([
-        ...people.map((user) => ({ name: "user.created", userId: user.id, payload: { user_id: user.id, email: user.email, source: "bench" }, occurredAt: paidAt })),
+        ...people.map((user) => ({
+          name: "user.created",
+          userId: user.id,
+          payload: { user_id: user.id, email: user.email, source: "bench" },
+          occurredAt: paidAt,
+        })),
         ...subs.flatMap((subscription) => [
           {
             name: "subscription.created",
@@ -178,18 +210,26 @@ async function chargePass(db: Db) {
   let pages = 0;
   const started = performance.now();
   for (;;) {
-    const due = (await findDueRecurrentPayments(db, { limit: PAGE })).filter((row) => !seen.has(row.id));
+    const due = (await findDueRecurrentPayments(db, { limit: PAGE })).filter(
+      (row) => !seen.has(row.id),
+    );
     if (due.length === 0) break;
     pages++;
     for (const row of due) seen.add(row.id);
-    const page = await workerPool(due.map((row) => row.id), CONCURRENCY, (id) => chargeOne(db, id));
+    const page = await workerPool(
+      due.map((row) => row.id),
+      CONCURRENCY,
+      (id) => chargeOne(db, id),
+    );
     latencies.push(...page.latencies);
-    for (const [outcome, n] of page.outcomes) outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + n);
+    for (const [outcome, n] of page.outcomes)
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + n);
   }
   return { found: seen.size, pages, wallMs: performance.now() - started, latencies, outcomes };
 }
 
-const tally = (outcomes: Map<string, number>) => [...outcomes].map(([outcome, n]) => `${n} ${outcome}`).join(", ") || "none";
+const tally = (outcomes: Map<string, number>) =>
+  [...outcomes].map(([outcome, n]) => `${n} ${outcome}`).join(", ") || "none";
 
 await server.create();
 const connection = await connect(server.url, { poolSize: CONCURRENCY + 2 });
@@ -203,22 +243,51 @@ try {
   const setupStarted = performance.now();
   await seedDueRenewals(db, { count: COUNT, typeCode: "web_monthly", chargeAt: T0 });
   const setupSeconds = (performance.now() - setupStarted) / 1000;
-  const originals = (await db.select({ id: recurrentPayments.id }).from(recurrentPayments)).map((row) => row.id);
+  const originals = (await db.select({ id: recurrentPayments.id }).from(recurrentPayments)).map(
+    (row) => row.id,
+  );
 
   const count = sql<number>`count(*)::int`;
-  const ledgerRows = async () => (await db.select({ n: count }).from(demoGatewayCharges))[0]?.n ?? 0;
+  const ledgerRows = async () =>
+    (await db.select({ n: count }).from(demoGatewayCharges))[0]?.n ?? 0;
   const first = await chargePass(db);
-  const [renewalsPaid] = await db.select({ n: count }).from(payments).where(and(isNotNull(payments.recurrentPaymentId), eq(payments.status, "paid")));
-  const [ledgerPaid] = await db.select({ n: count }).from(demoGatewayCharges).where(eq(demoGatewayCharges.status, "paid"));
-  const [charged] = await db.select({ n: count }).from(recurrentPayments).where(eq(recurrentPayments.state, "charged"));
-  const [nextDue] = await db.select({ n: count }).from(recurrentPayments).where(and(eq(recurrentPayments.state, "active"), gt(recurrentPayments.chargeAt, T0)));
-  const [chained] = await db.select({ n: count }).from(subscriptions).where(isNotNull(subscriptions.nextSubscriptionId));
+  const [renewalsPaid] = await db
+    .select({ n: count })
+    .from(payments)
+    .where(and(isNotNull(payments.recurrentPaymentId), eq(payments.status, "paid")));
+  const [ledgerPaid] = await db
+    .select({ n: count })
+    .from(demoGatewayCharges)
+    .where(eq(demoGatewayCharges.status, "paid"));
+  const [charged] = await db
+    .select({ n: count })
+    .from(recurrentPayments)
+    .where(eq(recurrentPayments.state, "charged"));
+  const [nextDue] = await db
+    .select({ n: count })
+    .from(recurrentPayments)
+    .where(and(eq(recurrentPayments.state, "active"), gt(recurrentPayments.chargeAt, T0)));
+  const [chained] = await db
+    .select({ n: count })
+    .from(subscriptions)
+    .where(isNotNull(subscriptions.nextSubscriptionId));
   // Keys occurring more than once: a recurrent payment that made two payments, a payment charged twice at the gateway.
   const [renewalDuplicates] = await db.select({ n: count }).from(
-    db.select({ id: payments.recurrentPaymentId }).from(payments).where(isNotNull(payments.recurrentPaymentId)).groupBy(payments.recurrentPaymentId).having(sql`count(*) > 1`).as("repeated"),
+    db
+      .select({ id: payments.recurrentPaymentId })
+      .from(payments)
+      .where(isNotNull(payments.recurrentPaymentId))
+      .groupBy(payments.recurrentPaymentId)
+      .having(sql`count(*) > 1`)
+      .as("repeated"),
   );
   const [ledgerDuplicates] = await db.select({ n: count }).from(
-    db.select({ id: demoGatewayCharges.paymentId }).from(demoGatewayCharges).groupBy(demoGatewayCharges.paymentId).having(sql`count(*) > 1`).as("repeated"),
+    db
+      .select({ id: demoGatewayCharges.paymentId })
+      .from(demoGatewayCharges)
+      .groupBy(demoGatewayCharges.paymentId)
+      .having(sql`count(*) > 1`)
+      .as("repeated"),
   );
 
   const ledgerBefore = await ledgerRows();
@@ -233,26 +302,52 @@ try {
     return `${String(actual).padStart(7)}  (expected ${wanted}${actual === wanted ? "" : " — WRONG"})`;
   };
 
-  console.log(`Renewals: ${COUNT} web_monthly recurrent payments on ${CARD_TOKEN} due at ${T0.toISOString()}, ${connection.driver} on ${new URL(server.url).host}`);
+  console.log(
+    `Renewals: ${COUNT} web_monthly recurrent payments on ${CARD_TOKEN} due at ${T0.toISOString()}, ${connection.driver} on ${new URL(server.url).host}`,
+  );
   console.log(`  setup (batched inserts of ${BATCH}): ${setupSeconds.toFixed(1)} s`);
   console.log(
     `The cron's work in process, no HTTP: findDueRecurrentPayments in pages of ${PAGE}, chargeRecurrentPayment per row, ` +
       `${CONCURRENCY} workers, pool of ${CONCURRENCY + 2} connections (the Inngest fan-out and executor are not measured).`,
   );
   const run = summarize(first.latencies, first.wallMs);
-  console.log(`  first pass: ${first.found} due in ${first.pages} pages, ${(first.wallMs / 1000).toFixed(1)} s, ${run.perSecond.toFixed(1)} charges/s — ${tally(first.outcomes)}`);
+  console.log(
+    `  first pass: ${first.found} due in ${first.pages} pages, ${(first.wallMs / 1000).toFixed(1)} s, ${run.perSecond.toFixed(1)} charges/s — ${tally(first.outcomes)}`,
+  );
   console.log(`  ${formatSummary("per charge", run)}`);
-  console.log(`  renewal payments paid              ${check("renewal payments paid", renewalsPaid?.n, COUNT)}`);
-  console.log(`  demo_gateway_charges paid          ${check("demo ledger paid rows", ledgerPaid?.n, COUNT)}`);
-  console.log(`  recurrent payments charged         ${check("recurrent payments charged", charged?.n, COUNT)}`);
-  console.log(`  next recurrent payments (active)   ${check("next recurrent payments", nextDue?.n, COUNT)}`);
-  console.log(`  subscriptions followed by renewal  ${check("chained subscriptions", chained?.n, COUNT)}`);
-  console.log(`  recurrent payments with 2+ payments${check("recurrent payments charged twice", renewalDuplicates?.n, 0)}`);
-  console.log(`  payments with 2+ ledger rows       ${check("payments charged twice", ledgerDuplicates?.n, 0)}`);
-  console.log(`  second pass: ${second.found} due, ${(second.wallMs / 1000).toFixed(2)} s — ${tally(second.outcomes)}`);
-  console.log(`  new ledger rows                    ${check("ledger rows added by the second pass", ledgerAfterSecond - ledgerBefore, 0)}`);
-  console.log(`  charging all ${originals.length} original rows again (a re-queued event each): ${tally(replay.outcomes)}`);
-  console.log(`  new ledger rows                    ${check("ledger rows added by the re-queued charges", ledgerAfterReplay - ledgerAfterSecond, 0)}`);
+  console.log(
+    `  renewal payments paid              ${check("renewal payments paid", renewalsPaid?.n, COUNT)}`,
+  );
+  console.log(
+    `  demo_gateway_charges paid          ${check("demo ledger paid rows", ledgerPaid?.n, COUNT)}`,
+  );
+  console.log(
+    `  recurrent payments charged         ${check("recurrent payments charged", charged?.n, COUNT)}`,
+  );
+  console.log(
+    `  next recurrent payments (active)   ${check("next recurrent payments", nextDue?.n, COUNT)}`,
+  );
+  console.log(
+    `  subscriptions followed by renewal  ${check("chained subscriptions", chained?.n, COUNT)}`,
+  );
+  console.log(
+    `  recurrent payments with 2+ payments${check("recurrent payments charged twice", renewalDuplicates?.n, 0)}`,
+  );
+  console.log(
+    `  payments with 2+ ledger rows       ${check("payments charged twice", ledgerDuplicates?.n, 0)}`,
+  );
+  console.log(
+    `  second pass: ${second.found} due, ${(second.wallMs / 1000).toFixed(2)} s — ${tally(second.outcomes)}`,
+  );
+  console.log(
+    `  new ledger rows                    ${check("ledger rows added by the second pass", ledgerAfterSecond - ledgerBefore, 0)}`,
+  );
+  console.log(
+    `  charging all ${originals.length} original rows again (a re-queued event each): ${tally(replay.outcomes)}`,
+  );
+  console.log(
+    `  new ledger rows                    ${check("ledger rows added by the re-queued charges", ledgerAfterReplay - ledgerAfterSecond, 0)}`,
+  );
   if (problems.length > 0) {
     console.error(`\nWrong counts:\n  ${problems.join("\n  ")}`);
     process.exitCode = 1;

@@ -14,7 +14,15 @@ import { advanceClock, DAY_MS, freezeClock, MINUTE_MS, now } from "@/lib/clock";
 import { setDatabase, type Db } from "@/lib/db";
 import { connect } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { emailLog, events, scenarioRuns, scenarioRunSteps, scenarios, scenarioVersions, users } from "@/lib/db/schema";
+import {
+  emailLog,
+  events,
+  scenarioRuns,
+  scenarioRunSteps,
+  scenarios,
+  scenarioVersions,
+  users,
+} from "@/lib/db/schema";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { deliverEvents } from "@/lib/events/deliver-events";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
@@ -22,7 +30,11 @@ import { LocalExecutor } from "@/inngest/local/executor";
 import { serveRouteHandlers } from "../tests/support/http-adapter";
 
 const { values } = parseArgs({
-  options: { users: { type: "string", default: "10000" }, concurrency: { type: "string", default: "32" }, pool: { type: "string", default: "40" } },
+  options: {
+    users: { type: "string", default: "10000" },
+    concurrency: { type: "string", default: "32" },
+    pool: { type: "string", default: "40" },
+  },
 });
 const USERS = Number(values.users);
 const CONCURRENCY = Number(values.concurrency);
@@ -34,7 +46,15 @@ const at = { x: 0, y: 0 };
 const GRAPH: ScenarioGraph = {
   nodes: [
     { id: "t", type: "event", config: { event: EVENT }, position: at },
-    { id: "c", type: "condition", config: { criteria: [{ kind: "user", key: "email_domain", operator: "is", value: "example.com" }] }, position: at, openPorts: ["no"] },
+    {
+      id: "c",
+      type: "condition",
+      config: {
+        criteria: [{ kind: "user", key: "email_domain", operator: "is", value: "example.com" }],
+      },
+      position: at,
+      openPorts: ["no"],
+    },
     { id: "w", type: "wait", config: { minutes: 1440 }, position: at },
     { id: "mail", type: "email", config: { template: TEMPLATE }, position: at, openPorts: ["out"] },
   ],
@@ -74,10 +94,25 @@ async function setUp(db: Db) {
   await db.execute(sql`
     insert into ${users} (email, name, created_at)
     select 'bench-' || i || '@example.com', 'Bench ' || i, ${at}::timestamptz from generate_series(1, ${USERS}) as i`);
-  await saveEmailTemplate(db, { code: TEMPLATE, name: "Bench welcome", subject: "Welcome", bodyHtml: "<p>Welcome</p>", bodyText: "Welcome" });
-  const [scenario] = await db.insert(scenarios).values({ name: "bench", status: "enabled", draftGraph: GRAPH, reentry: "always" }).returning();
-  const [version] = await db.insert(scenarioVersions).values({ scenarioId: scenario!.id, graph: GRAPH, number: 1 }).returning();
-  await db.update(scenarios).set({ currentVersionId: version!.id }).where(eq(scenarios.id, scenario!.id));
+  await saveEmailTemplate(db, {
+    code: TEMPLATE,
+    name: "Bench welcome",
+    subject: "Welcome",
+    bodyHtml: "<p>Welcome</p>",
+    bodyText: "Welcome",
+  });
+  const [scenario] = await db
+    .insert(scenarios)
+    .values({ name: "bench", status: "enabled", draftGraph: GRAPH, reentry: "always" })
+    .returning();
+  const [version] = await db
+    .insert(scenarioVersions)
+    .values({ scenarioId: scenario!.id, graph: GRAPH, number: 1 })
+    .returning();
+  await db
+    .update(scenarios)
+    .set({ currentVersionId: version!.id })
+    .where(eq(scenarios.id, scenario!.id));
   await db.execute(sql`
     insert into ${events} (name, user_id, payload, occurred_at)
     select ${EVENT}, id, '{}'::jsonb, ${at}::timestamptz from ${users} order by id`);
@@ -86,7 +121,14 @@ async function setUp(db: Db) {
 
 async function bench(db: Db, databaseUrl: string) {
   const scenarioId = await setUp(db);
-  const executor = new LocalExecutor({ db, appUrl: "", port: 0, pollMs: 0, concurrency: CONCURRENCY, log: (line) => console.warn(`[executor] ${line}`) });
+  const executor = new LocalExecutor({
+    db,
+    appUrl: "",
+    port: 0,
+    pollMs: 0,
+    concurrency: CONCURRENCY,
+    log: (line) => console.warn(`[executor] ${line}`),
+  });
   process.env.INNGEST_DEV = await executor.start(); // before inngest/client.ts is first imported
   const route = await import("@/app/api/inngest/route");
   const app = await serveRouteHandlers(route as never);
@@ -96,7 +138,11 @@ async function bench(db: Db, databaseUrl: string) {
 
   const started = performance.now();
   let delivered = 0;
-  for (let batch = await deliverEvents(db, { limit: 500 }); batch.sent > 0; batch = await deliverEvents(db, { limit: 500 })) {
+  for (
+    let batch = await deliverEvents(db, { limit: 500 });
+    batch.sent > 0;
+    batch = await deliverEvents(db, { limit: 500 })
+  ) {
     delivered += batch.sent;
     if (batch.failed > 0) throw new Error(`${batch.failed} events failed to send`);
   }
@@ -109,36 +155,69 @@ async function bench(db: Db, databaseUrl: string) {
   await executor.stop();
   await app.close();
 
-  const completedRuns = await countOf(db, scenarioRuns, and(eq(scenarioRuns.scenarioId, scenarioId), eq(scenarioRuns.status, "completed")));
+  const completedRuns = await countOf(
+    db,
+    scenarioRuns,
+    and(eq(scenarioRuns.scenarioId, scenarioId), eq(scenarioRuns.status, "completed")),
+  );
   const allRuns = await countOf(db, scenarioRuns, eq(scenarioRuns.scenarioId, scenarioId));
   const visits = await countOf(db, scenarioRunSteps, eq(scenarioRunSteps.scenarioId, scenarioId));
-  const emails = await countOf(db, emailLog, and(eq(emailLog.templateCode, TEMPLATE), eq(emailLog.status, "sent")));
+  const emails = await countOf(
+    db,
+    emailLog,
+    and(eq(emailLog.templateCode, TEMPLATE), eq(emailLog.status, "sent")),
+  );
 
   const raw = new pg.Client({ connectionString: databaseUrl });
   await raw.connect();
-  await raw.query("create table bench_insert (id bigserial primary key, run int not null, step text not null, data jsonb)");
+  await raw.query(
+    "create table bench_insert (id bigserial primary key, run int not null, step text not null, data jsonb)",
+  );
   const insertStarted = performance.now();
   for (let i = 0; i < visits; i++) {
-    await raw.query("insert into bench_insert (run, step, data) values ($1, $2, $3)", [i, "step", JSON.stringify({ i })]);
+    await raw.query("insert into bench_insert (run, step, data) values ($1, $2, $3)", [
+      i,
+      "step",
+      JSON.stringify({ i }),
+    ]);
   }
   const insertSeconds = (performance.now() - insertStarted) / 1000;
   await raw.end();
 
   const visitsPerSecond = visits / seconds;
   const insertsPerSecond = visits / insertSeconds;
-  console.log(`scenario runs: ${USERS} users, event → condition → wait 1 day → email, executor concurrency ${CONCURRENCY}, pool ${POOL}`);
-  console.log(`  outbox delivered: ${delivered} events in ${((deliveredAt - started) / 1000).toFixed(2)} s; first drain (to the wait) done at ${((firstDrainAt - started) / 1000).toFixed(2)} s`);
-  console.log(`  total ${seconds.toFixed(2)} s (first delivery → last run completed)  ${(seconds / (USERS / 1000)).toFixed(2)} s per 1,000 users`);
-  console.log(`  ${visits} node visits  ${visitsPerSecond.toFixed(1)} visits/s  ${(completedRuns / seconds).toFixed(1)} runs/s`);
+  console.log(
+    `scenario runs: ${USERS} users, event → condition → wait 1 day → email, executor concurrency ${CONCURRENCY}, pool ${POOL}`,
+  );
+  console.log(
+    `  outbox delivered: ${delivered} events in ${((deliveredAt - started) / 1000).toFixed(2)} s; first drain (to the wait) done at ${((firstDrainAt - started) / 1000).toFixed(2)} s`,
+  );
+  console.log(
+    `  total ${seconds.toFixed(2)} s (first delivery → last run completed)  ${(seconds / (USERS / 1000)).toFixed(2)} s per 1,000 users`,
+  );
+  console.log(
+    `  ${visits} node visits  ${visitsPerSecond.toFixed(1)} visits/s  ${(completedRuns / seconds).toFixed(1)} runs/s`,
+  );
   console.log(`  runs completed: ${completedRuns} of ${allRuns}  emails logged: ${emails}`);
-  console.log(`  ${visits} bare single-row INSERTs: ${insertSeconds.toFixed(2)} s  ${insertsPerSecond.toFixed(1)} rows/s`);
-  console.log(`  ratio (node visits/s : INSERTs/s) = 1 : ${(insertsPerSecond / visitsPerSecond).toFixed(1)}`);
-  const ok = completedRuns === USERS && allRuns === USERS && emails === USERS && visits === 4 * USERS;
-  console.log(`  correctness: ${ok ? "OK" : "FAILED"} (expected ${USERS} runs completed, ${USERS} emails, ${4 * USERS} visits)`);
+  console.log(
+    `  ${visits} bare single-row INSERTs: ${insertSeconds.toFixed(2)} s  ${insertsPerSecond.toFixed(1)} rows/s`,
+  );
+  console.log(
+    `  ratio (node visits/s : INSERTs/s) = 1 : ${(insertsPerSecond / visitsPerSecond).toFixed(1)}`,
+  );
+  const ok =
+    completedRuns === USERS && allRuns === USERS && emails === USERS && visits === 4 * USERS;
+  console.log(
+    `  correctness: ${ok ? "OK" : "FAILED"} (expected ${USERS} runs completed, ${USERS} emails, ${4 * USERS} visits)`,
+  );
   if (!ok) process.exitCode = 1;
 }
 
-async function countOf(db: Db, table: typeof scenarioRuns | typeof scenarioRunSteps | typeof emailLog, where: ReturnType<typeof and>) {
+async function countOf(
+  db: Db,
+  table: typeof scenarioRuns | typeof scenarioRunSteps | typeof emailLog,
+  where: ReturnType<typeof and>,
+) {
   const [row] = await db.select({ n: count() }).from(table).where(where);
   return row?.n ?? 0;
 }

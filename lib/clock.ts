@@ -2,7 +2,9 @@
  * The one source of "now" for domain code. Tests pin or advance it; the development time-travel control (local
  * executor only) moves it forward. Production never changes it: the offset stays zero.
  */
-const state = globalThis as unknown as { subflowClock?: { offsetMs: number; frozenAt: number | null } };
+const state = globalThis as unknown as {
+  subflowClock?: { offsetMs: number; frozenAt: number | null };
+};
 const clock = (state.subflowClock ??= { offsetMs: 0, frozenAt: null });
 
 export function now(): Date {

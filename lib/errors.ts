@@ -20,7 +20,8 @@ export class AppError extends Error {
 
 export const notFound = (code: string, message: string) => new AppError(code, message, 404);
 export const conflict = (code: string, message: string) => new AppError(code, message, 409);
-export const invalid = (code: string, message: string, details?: unknown) => new AppError(code, message, 400, details);
+export const invalid = (code: string, message: string, details?: unknown) =>
+  new AppError(code, message, 400, details);
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
@@ -31,7 +32,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth++) {
     const candidate = current as { code?: unknown; constraint?: unknown; cause?: unknown };
-    if (candidate.code === "23505") return constraint === undefined || candidate.constraint === constraint;
+    if (candidate.code === "23505")
+      return constraint === undefined || candidate.constraint === constraint;
     current = candidate.cause;
   }
   return false;

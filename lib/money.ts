@@ -5,7 +5,8 @@
 export type Cents = number;
 
 function assertSafeInteger(value: number, name: string): void {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be a safe integer, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`${name} must be a safe integer, got ${value}`);
 }
 
 /** round(numerator / denominator) with halves rounded away from zero, computed exactly. */
@@ -67,5 +68,7 @@ export const CURRENCY = process.env.NEXT_PUBLIC_CURRENCY ?? "EUR";
 
 /** Cents formatted for people, e.g. "€4.99". */
 export function formatMoney(cents: Cents, currency = CURRENCY): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(Number(centsToDecimal(cents)));
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(
+    Number(centsToDecimal(cents)),
+  );
 }

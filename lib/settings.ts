@@ -18,15 +18,25 @@ export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]["schema"]>;
 
 export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
-  const [row] = await db.select().from(appSettings).where(inArray(appSettings.key, [key]));
+  const [row] = await db
+    .select()
+    .from(appSettings)
+    .where(inArray(appSettings.key, [key]));
   const parsed = row ? SETTINGS[key].schema.safeParse(row.value) : null;
   return (parsed?.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
 }
 
-export async function setSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>): Promise<void> {
+export async function setSetting<K extends SettingKey>(
+  db: Db,
+  key: K,
+  value: SettingValue<K>,
+): Promise<void> {
   const parsed = SETTINGS[key].schema.parse(value);
   await db
     .insert(appSettings)
     .values({ key, value: parsed, updatedAt: now() })
-    .onConflictDoUpdate({ target: appSettings.key, set: { value: sql`excluded.value`, updatedAt: now() } });
+    .onConflictDoUpdate({
+      target: appSettings.key,
+      set: { value: sql`excluded.value`, updatedAt: now() },
+    });
 }

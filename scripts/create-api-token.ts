@@ -19,7 +19,11 @@ function parseOptions(): { name: string; scopes: ApiScope[] } {
   let values: { name?: string; scopes?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { name: { type: "string" }, scopes: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        name: { type: "string" },
+        scopes: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -31,10 +35,14 @@ function parseOptions(): { name: string; scopes: ApiScope[] } {
   }
   const name = values.name?.trim();
   if (!name) fail("Missing --name.");
-  const scopes = (values.scopes ?? "").split(",").map((scope) => scope.trim()).filter(Boolean);
+  const scopes = (values.scopes ?? "")
+    .split(",")
+    .map((scope) => scope.trim())
+    .filter(Boolean);
   if (scopes.length === 0) fail("Missing --scopes.");
   const unknown = scopes.filter((scope) => !(API_SCOPE_NAMES as readonly string[]).includes(scope));
-  if (unknown.length > 0) fail(`Unknown scope${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`);
+  if (unknown.length > 0)
+    fail(`Unknown scope${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`);
   return { name, scopes: scopes as ApiScope[] };
 }
 
@@ -43,7 +51,9 @@ const connection = await connect();
 try {
   const { token, record } = await createApiToken(connection.db, options);
   console.error(`Database: ${describeDatabase()}`);
-  console.error(`Created API token #${record.id} "${record.name}" with scopes ${record.scopes.join(", ")}.`);
+  console.error(
+    `Created API token #${record.id} "${record.name}" with scopes ${record.scopes.join(", ")}.`,
+  );
   console.error("Copy it now: it is stored hashed and cannot be shown again.");
   console.log(token);
 } finally {

@@ -21,7 +21,9 @@ try {
   if ((row?.users ?? 0) === 0) {
     console.log(describeSeed(await seedDemoData(connection.db)));
   } else {
-    console.log(`Demo data: skipped (${row?.users} users exist; \`npm run db:seed\` adds what is missing).`);
+    console.log(
+      `Demo data: skipped (${row?.users} users exist; \`npm run db:seed\` adds what is missing).`,
+    );
   }
 } finally {
   await connection.close();

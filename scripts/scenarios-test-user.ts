@@ -19,7 +19,10 @@ function fail(message: string): never {
 function parseEmail(): string {
   let values: { email?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { email: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }));
+    ({ values } = parseArgs({
+      options: { email: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
   } catch (error) {
     fail((error as Error).message);
   }

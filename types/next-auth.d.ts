@@ -6,7 +6,14 @@ declare module "next-auth" {
     sessionVersion: number;
   }
   interface Session {
-    user?: { id: number; role: UserRole; sessionVersion: number; name?: string | null; email?: string | null; image?: string | null };
+    user?: {
+      id: number;
+      role: UserRole;
+      sessionVersion: number;
+      name?: string | null;
+      email?: string | null;
+      image?: string | null;
+    };
   }
 }
 

@@ -7,7 +7,11 @@ export default async function FamilyLayout({ children }: { children: ReactNode }
   const user = await currentUser();
   return (
     <div className="min-h-screen">
-      <SimpleHeader email={user?.email ?? null} logoHref={user ? "/account" : "/"} width="max-w-3xl" />
+      <SimpleHeader
+        email={user?.email ?? null}
+        logoHref={user ? "/account" : "/"}
+        width="max-w-3xl"
+      />
       <main className="mx-auto max-w-3xl px-6 py-10">{children}</main>
     </div>
   );

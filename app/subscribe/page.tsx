@@ -11,17 +11,29 @@ import { groupPricingPlans } from "@/lib/purchases/pricing-groups";
 export const metadata: Metadata = { title: "Plans and pricing" };
 
 export default async function PricingPage() {
-  const [types, invited] = await Promise.all([listOfferedTypes(await getDb()), visitorInvitation()]);
+  const [types, invited] = await Promise.all([
+    listOfferedTypes(await getDb()),
+    visitorInvitation(),
+  ]);
   return (
     <>
       <div className="mx-auto mb-8 max-w-2xl text-center">
-        <h1 className="text-3xl font-semibold tracking-tight text-zinc-900" data-testid="page-title">
+        <h1
+          className="text-3xl font-semibold tracking-tight text-zinc-900"
+          data-testid="page-title"
+        >
           Choose your subscription
         </h1>
-        <p className="mt-3 text-base text-zinc-600">Pick what you want to read and how often to pay. Stop renewing whenever you like.</p>
+        <p className="mt-3 text-base text-zinc-600">
+          Pick what you want to read and how often to pay. Stop renewing whenever you like.
+        </p>
       </div>
       {invited ? (
-        <Notice tone="success" className="mx-auto mb-8 max-w-2xl" data-testid="pricing-referral-offer">
+        <Notice
+          tone="success"
+          className="mx-auto mb-8 max-w-2xl"
+          data-testid="pricing-referral-offer"
+        >
           <span className="block font-medium">{invited.by} invited you</span>
           {invited.offer ? <span className="block">{invited.offer}</span> : null}
         </Notice>
@@ -34,7 +46,12 @@ export default async function PricingPage() {
           />
         </Card>
       ) : (
-        <PricingTable groups={{ monthly: groupPricingPlans(types, "monthly"), yearly: groupPricingPlans(types, "yearly") }} />
+        <PricingTable
+          groups={{
+            monthly: groupPricingPlans(types, "monthly"),
+            yearly: groupPricingPlans(types, "yearly"),
+          }}
+        />
       )}
     </>
   );

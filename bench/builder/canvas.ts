@@ -8,20 +8,33 @@ export const PANE = ".react-flow__pane";
 export const VIEWPORT = ".react-flow__viewport";
 
 /** Resolves when the canvas is initialised and has rendered at least `nodes` nodes; says which is missing if not. */
-export async function waitForInteractiveCanvas(page: Page, nodes: number, timeoutMs = 60_000): Promise<void> {
+export async function waitForInteractiveCanvas(
+  page: Page,
+  nodes: number,
+  timeoutMs = 60_000,
+): Promise<void> {
   try {
     await page.waitForFunction(
-      ({ ready, node, count }) => (document.querySelector(ready)?.querySelectorAll(node).length ?? 0) >= count,
+      ({ ready, node, count }) =>
+        (document.querySelector(ready)?.querySelectorAll(node).length ?? 0) >= count,
       { ready: READY_CANVAS, node: NODE, count: nodes },
       { timeout: timeoutMs, polling: "raf" },
     );
   } catch (error) {
     const state = await page
-      .evaluate(({ canvas, node }) => {
-        const element = document.querySelector(canvas);
-        return element ? `data-ready=${element.getAttribute("data-ready")}, ${element.querySelectorAll(node).length} nodes rendered` : "no canvas";
-      }, { canvas: CANVAS, node: NODE })
+      .evaluate(
+        ({ canvas, node }) => {
+          const element = document.querySelector(canvas);
+          return element
+            ? `data-ready=${element.getAttribute("data-ready")}, ${element.querySelectorAll(node).length} nodes rendered`
+            : "no canvas";
+        },
+        { canvas: CANVAS, node: NODE },
+      )
       .catch(() => "page gone");
-    throw new Error(`the canvas was not interactive with ${nodes} nodes within ${timeoutMs / 1000} s (${state})`, { cause: error });
+    throw new Error(
+      `the canvas was not interactive with ${nodes} nodes within ${timeoutMs / 1000} s (${state})`,
+      { cause: error },
+    );
   }
 }

@@ -3,7 +3,12 @@ import { nodePorts } from "@/lib/scenarios/nodes/definitions";
 
 const COLUMN_WIDTH = 300;
 const ROW_HEIGHT = 160;
-const CRITERION = { kind: "user", key: "email_domain", operator: "is", value: "example.com" } as const;
+const CRITERION = {
+  kind: "user",
+  key: "email_domain",
+  operator: "is",
+  value: "example.com",
+} as const;
 
 /**
  * A large draft for the builder bench: one `user.created` trigger, then rows of wait / email / condition nodes laid
@@ -11,8 +16,27 @@ const CRITERION = { kind: "user", key: "email_domain", operator: "is", value: "e
  * join a node to its neighbour's column in the next row (a condition's second edge leaves its `no` port). Outputs
  * with no edge are marked open, so the draft passes validation like a finished scenario would.
  */
-export function layeredGraph({ nodes, edges, width, template }: { nodes: number; edges: number; width: number; template: string }): ScenarioGraph {
-  const rows: GraphNode[][] = [[{ id: "trigger", type: "event", config: { event: "user.created" }, position: { x: ((width - 1) * COLUMN_WIDTH) / 2, y: 0 } }]];
+export function layeredGraph({
+  nodes,
+  edges,
+  width,
+  template,
+}: {
+  nodes: number;
+  edges: number;
+  width: number;
+  template: string;
+}): ScenarioGraph {
+  const rows: GraphNode[][] = [
+    [
+      {
+        id: "trigger",
+        type: "event",
+        config: { event: "user.created" },
+        position: { x: ((width - 1) * COLUMN_WIDTH) / 2, y: 0 },
+      },
+    ],
+  ];
   for (let i = 1; i < nodes; i++) {
     const row = Math.ceil(i / width);
     const column = (i - 1) % width;
@@ -48,7 +72,8 @@ export function layeredGraph({ nodes, edges, width, template }: { nodes: number;
       if (from && to) connect(from, to);
     }
   }
-  if (graphEdges.length < edges) throw new Error(`a ${nodes}-node grid ${width} wide holds only ${graphEdges.length} edges`);
+  if (graphEdges.length < edges)
+    throw new Error(`a ${nodes}-node grid ${width} wide holds only ${graphEdges.length} edges`);
   const connected = new Set(graphEdges.map((edge) => `${edge.from}:${edge.fromPort}`));
   const withOpenPorts = rows.flat().map((node) => {
     const open = nodePorts(node).filter((port) => !connected.has(`${node.id}:${port}`));

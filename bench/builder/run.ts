@@ -39,9 +39,14 @@ const databaseEnv = databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR }
 if (!databaseUrl) rmSync(PGLITE_DIR, { recursive: true, force: true });
 // Migrate (and, on an empty database, add the demo data) as the browser tests do; then seed in this process, before
 // the server starts: an embedded database belongs to one process at a time.
-execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/prepare-database.ts"], { ...toStderr, env: { ...process.env, ...databaseEnv } });
+execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/prepare-database.ts"], {
+  ...toStderr,
+  env: { ...process.env, ...databaseEnv },
+});
 const connection = await connect(databaseUrl, { pgliteDir: PGLITE_DIR });
-const data = await seedBuilderData(connection.db, { nodes: NODES, edges: EDGES }).finally(() => connection.close());
+const data = await seedBuilderData(connection.db, { nodes: NODES, edges: EDGES }).finally(() =>
+  connection.close(),
+);
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -66,7 +71,12 @@ try {
   await waitFor200(`${base}/login`, server, 120_000);
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-dev-shm-usage",
+    ],
   });
   await bench(browser);
 } finally {
@@ -102,20 +112,38 @@ async function bench(browser: Browser) {
   await openBuilder(page, builderPath);
   await page.waitForLoadState("networkidle");
   await page.locator(CANVAS).scrollIntoViewIfNeeded();
-  const panning = await dragInCircles(page, await emptyPanePoint(page, CANVAS, PANE), GESTURE_MS, `${CANVAS} ${VIEWPORT}`);
+  const panning = await dragInCircles(
+    page,
+    await emptyPanePoint(page, CANVAS, PANE),
+    GESTURE_MS,
+    `${CANVAS} ${VIEWPORT}`,
+  );
   const node = await visibleNodePoint(page, CANVAS, NODE);
-  const dragging = await dragInCircles(page, node, GESTURE_MS, `${CANVAS} ${NODE}[data-id="${node.id}"]`);
+  const dragging = await dragInCircles(
+    page,
+    node,
+    GESTURE_MS,
+    `${CANVAS} ${NODE}[data-id="${node.id}"]`,
+  );
   await page.context().close();
 
   const sorted = [...times].sort((a, b) => a - b);
   const ms = (value: number) => `${Math.round(value)} ms`;
-  const fps = (rate: FrameRate) => `${rate.framesPerSecond.toFixed(1)} fps (worst gap ${ms(rate.worstGapMs)}, ${rate.updates} canvas updates)`;
-  const scripts = (sizes: ScriptSizes) => `${kilobytes(sizes.gzipBytes)} (${sizes.files} files, ${kilobytes(sizes.rawBytes)} raw)`;
-  console.log(`builder: ${NODES} nodes / ${EDGES} edges — next start, headless Chromium ${VIEWPORT_SIZE.width}×${VIEWPORT_SIZE.height}, ${os.cpus().length} cores`);
-  console.log(`  navigation → interactive canvas: median ${ms(sorted[Math.floor(sorted.length / 2)]!)} (${times.map(ms).join(", ")}), fresh browser context each`);
+  const fps = (rate: FrameRate) =>
+    `${rate.framesPerSecond.toFixed(1)} fps (worst gap ${ms(rate.worstGapMs)}, ${rate.updates} canvas updates)`;
+  const scripts = (sizes: ScriptSizes) =>
+    `${kilobytes(sizes.gzipBytes)} (${sizes.files} files, ${kilobytes(sizes.rawBytes)} raw)`;
+  console.log(
+    `builder: ${NODES} nodes / ${EDGES} edges — next start, headless Chromium ${VIEWPORT_SIZE.width}×${VIEWPORT_SIZE.height}, ${os.cpus().length} cores`,
+  );
+  console.log(
+    `  navigation → interactive canvas: median ${ms(sorted[Math.floor(sorted.length / 2)]!)} (${times.map(ms).join(", ")}), fresh browser context each`,
+  );
   console.log(`  panning ${GESTURE_MS / 1000} s: ${fps(panning)}`);
   console.log(`  dragging a node ${GESTURE_MS / 1000} s: ${fps(dragging)}`);
-  console.log(`  JS, gzip -9 per file: /account ${scripts(accountScripts)}; builder ${scripts(builderScripts)}`);
+  console.log(
+    `  JS, gzip -9 per file: /account ${scripts(accountScripts)}; builder ${scripts(builderScripts)}`,
+  );
 }
 
 async function open(page: Page, target: string) {
@@ -131,11 +159,19 @@ async function openBuilder(page: Page, target: string) {
 type SignedIn = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 async function freshPage(browser: Browser, storageState: SignedIn): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base, viewport: VIEWPORT_SIZE, storageState });
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: VIEWPORT_SIZE,
+    storageState,
+  });
   return context.newPage();
 }
 
-async function signedInState(browser: Browser, account: Account, landing: string): Promise<SignedIn> {
+async function signedInState(
+  browser: Browser,
+  account: Account,
+  landing: string,
+): Promise<SignedIn> {
   const context = await browser.newContext({ baseURL: base, viewport: VIEWPORT_SIZE });
   await new LoginPage(await context.newPage()).signIn(account.email, account.password, landing);
   const state = await context.storageState();

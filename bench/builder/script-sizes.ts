@@ -15,7 +15,8 @@ export interface ScriptSizes {
 export async function measureScripts(page: Page, load: () => Promise<void>): Promise<ScriptSizes> {
   const responses = new Map<string, Response>();
   const record = (response: Response) => {
-    if (response.request().resourceType() === "script" && response.ok()) responses.set(response.url(), response);
+    if (response.request().resourceType() === "script" && response.ok())
+      responses.set(response.url(), response);
   };
   page.on("response", record);
   try {

@@ -8,10 +8,13 @@ import pg from "pg";
 export function benchServer() {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl || !/^postgres(ql)?:\/\//.test(serverUrl)) {
-    console.error("Set DATABASE_URL to a Postgres server (postgres://…); the bench creates and drops its own database there.");
+    console.error(
+      "Set DATABASE_URL to a Postgres server (postgres://…); the bench creates and drops its own database there.",
+    );
     process.exit(1);
   }
-  const withDatabase = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  const withDatabase = (name: string) =>
+    Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
   async function onServer(statement: string) {
     const client = new pg.Client({ connectionString: withDatabase("postgres") });
     await client.connect();

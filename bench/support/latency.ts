@@ -1,7 +1,8 @@
 /** Latency figures of a run: requests per second over the wall time, and nearest-rank percentiles. */
 export function summarize(latenciesMs: number[], wallMs: number) {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+  const rank = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
   return {
     requests: sorted.length,
     perSecond: sorted.length / (wallMs / 1000),

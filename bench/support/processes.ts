@@ -11,10 +11,16 @@ export async function freePort(): Promise<number> {
 }
 
 /** Start a command in its own process group (so it can be stopped with its children), echoing its output. */
-export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, prefix: string): ChildProcess {
+export function startProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+): ChildProcess {
   const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const echo = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.trim()) process.stderr.write(`${prefix} ${line}\n`);
+    for (const line of chunk.toString().split("\n"))
+      if (line.trim()) process.stderr.write(`${prefix} ${line}\n`);
   };
   child.stdout?.on("data", echo);
   child.stderr?.on("data", echo);
@@ -41,12 +47,20 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Poll a URL until it answers 200; fails early when the process exits. Returns the time of the first 200. */
-export async function waitFor200(url: string, child: ChildProcess, timeoutMs: number): Promise<number> {
+export async function waitFor200(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) before serving ${url}`);
+    if (child.exitCode !== null)
+      throw new Error(`the server exited (code ${child.exitCode}) before serving ${url}`);
     try {
-      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(120_000) });
+      const response = await fetch(url, {
+        redirect: "manual",
+        signal: AbortSignal.timeout(120_000),
+      });
       await response.arrayBuffer();
       if (response.status === 200) return performance.now();
     } catch {

@@ -7,14 +7,19 @@ import { ADMIN_AREA_GROUPS, ADMIN_AREAS } from "./admin-areas";
 
 export function AdminNav({ showDevAreas }: { showDevAreas: boolean }) {
   const pathname = usePathname();
-  const isActive = (href: string) => (href === "/admin" ? pathname === "/admin" : pathname.startsWith(href));
+  const isActive = (href: string) =>
+    href === "/admin" ? pathname === "/admin" : pathname.startsWith(href);
   return (
     <nav aria-label="Admin" className="space-y-5" data-testid="admin-nav">
       {ADMIN_AREA_GROUPS.map((group) => (
         <div key={group}>
-          <p className="px-2.5 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">{group}</p>
+          <p className="px-2.5 pb-1.5 text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">
+            {group}
+          </p>
           <ul className="space-y-0.5">
-            {ADMIN_AREAS.filter((area) => area.group === group && (showDevAreas || !area.devOnly)).map((area) => {
+            {ADMIN_AREAS.filter(
+              (area) => area.group === group && (showDevAreas || !area.devOnly),
+            ).map((area) => {
               const active = isActive(area.href);
               return (
                 <li key={area.slug}>
@@ -31,7 +36,9 @@ export function AdminNav({ showDevAreas }: { showDevAreas: boolean }) {
                   >
                     {area.label}
                     {area.arrivesWith ? (
-                      <span className="text-[10px] font-medium tracking-wide text-zinc-400 uppercase">soon</span>
+                      <span className="text-[10px] font-medium tracking-wide text-zinc-400 uppercase">
+                        soon
+                      </span>
                     ) : null}
                   </Link>
                 </li>

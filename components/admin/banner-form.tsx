@@ -14,24 +14,55 @@ export interface BannerFormValues extends BannerContent {
   name: string;
 }
 
-const EMPTY: BannerFormValues = { name: "", title: "", text: "", linkUrl: null, linkText: null, style: "info" };
+const EMPTY: BannerFormValues = {
+  name: "",
+  title: "",
+  text: "",
+  linkUrl: null,
+  linkText: null,
+  style: "info",
+};
 
 /** Create or edit a banner, with a live preview rendered by the same component as the customer's banner slot. */
-export function BannerForm({ action, initial }: { action: FormAction; initial?: BannerFormValues }) {
+export function BannerForm({
+  action,
+  initial,
+}: {
+  action: FormAction;
+  initial?: BannerFormValues;
+}) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   const [content, setContent] = useState<BannerContent>(initial ?? EMPTY);
   const error = (name: string) => fieldError(state, name);
-  const set = <K extends keyof BannerContent>(key: K, value: BannerContent[K]) => setContent((c) => ({ ...c, [key]: value }));
+  const set = <K extends keyof BannerContent>(key: K, value: BannerContent[K]) =>
+    setContent((c) => ({ ...c, [key]: value }));
 
   return (
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <form {...formProps} className="space-y-5" data-testid="banner-form">
         {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-        {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
-        <FormField label="Name" htmlFor="banner-name" hint="For admins only. Empty: the title." error={error("name")}>
-          <Input id="banner-name" name="name" defaultValue={initial?.name} data-testid="banner-name" />
+        {state && !state.ok && state.error === "validation_error" ? null : (
+          <FormMessage state={state} />
+        )}
+        <FormField
+          label="Name"
+          htmlFor="banner-name"
+          hint="For admins only. Empty: the title."
+          error={error("name")}
+        >
+          <Input
+            id="banner-name"
+            name="name"
+            defaultValue={initial?.name}
+            data-testid="banner-name"
+          />
         </FormField>
-        <FormField label="Title" htmlFor="banner-title" hint="Up to 120 characters." error={error("title")}>
+        <FormField
+          label="Title"
+          htmlFor="banner-title"
+          hint="Up to 120 characters."
+          error={error("title")}
+        >
           <Input
             id="banner-title"
             name="title"
@@ -42,7 +73,12 @@ export function BannerForm({ action, initial }: { action: FormAction; initial?: 
             data-testid="banner-title"
           />
         </FormField>
-        <FormField label="Text" htmlFor="banner-text" hint="Up to 1000 characters." error={error("text")}>
+        <FormField
+          label="Text"
+          htmlFor="banner-text"
+          hint="Up to 1000 characters."
+          error={error("text")}
+        >
           <Textarea
             id="banner-text"
             name="text"
@@ -55,7 +91,12 @@ export function BannerForm({ action, initial }: { action: FormAction; initial?: 
           />
         </FormField>
         <div className="grid grid-cols-2 gap-4">
-          <FormField label="Link URL" htmlFor="banner-link-url" hint="https://… or a path like /account/upgrade" error={error("linkUrl")}>
+          <FormField
+            label="Link URL"
+            htmlFor="banner-link-url"
+            hint="https://… or a path like /account/upgrade"
+            error={error("linkUrl")}
+          >
             <Input
               id="banner-link-url"
               name="linkUrl"
@@ -65,7 +106,12 @@ export function BannerForm({ action, initial }: { action: FormAction; initial?: 
               data-testid="banner-link-url"
             />
           </FormField>
-          <FormField label="Link text" htmlFor="banner-link-text" hint="Empty: “Learn more”." error={error("linkText")}>
+          <FormField
+            label="Link text"
+            htmlFor="banner-link-text"
+            hint="Empty: “Learn more”."
+            error={error("linkText")}
+          >
             <Input
               id="banner-link-text"
               name="linkText"
@@ -82,7 +128,9 @@ export function BannerForm({ action, initial }: { action: FormAction; initial?: 
             id="banner-style"
             name="style"
             value={content.style}
-            onChange={(e) => set("style", BANNER_STYLES.find((s) => s === e.target.value) ?? "info")}
+            onChange={(e) =>
+              set("style", BANNER_STYLES.find((s) => s === e.target.value) ?? "info")
+            }
             data-testid="banner-style"
           >
             {BANNER_STYLES.map((style) => (
@@ -110,7 +158,9 @@ export function BannerForm({ action, initial }: { action: FormAction; initial?: 
           testId="banner-preview-view"
           actions={<span className="text-xs opacity-60">Dismiss</span>}
         />
-        <p className="text-xs text-zinc-500">As customers see it in their account, until they dismiss it or it expires.</p>
+        <p className="text-xs text-zinc-500">
+          As customers see it in their account, until they dismiss it or it expires.
+        </p>
       </div>
     </div>
   );

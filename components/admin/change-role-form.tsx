@@ -5,8 +5,15 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-
-export function ChangeRoleForm({ action, userId, role }: { action: Action; userId: number; role: "admin" | "customer" }) {
+export function ChangeRoleForm({
+  action,
+  userId,
+  role,
+}: {
+  action: Action;
+  userId: number;
+  role: "admin" | "customer";
+}) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   return (
     <form {...formProps} className="space-y-3" data-testid="change-role-form">
@@ -15,11 +22,22 @@ export function ChangeRoleForm({ action, userId, role }: { action: Action; userI
         <label htmlFor="role" className="sr-only">
           Role
         </label>
-        <Select id="role" name="role" defaultValue={role} className="w-40" data-testid="role-select">
+        <Select
+          id="role"
+          name="role"
+          defaultValue={role}
+          className="w-40"
+          data-testid="role-select"
+        >
           <option value="customer">Customer</option>
           <option value="admin">Admin</option>
         </Select>
-        <SubmitButton pending={pending} variant="secondary" pendingLabel="Saving…" data-testid="change-role-submit">
+        <SubmitButton
+          pending={pending}
+          variant="secondary"
+          pendingLabel="Saving…"
+          data-testid="change-role-submit"
+        >
           Change role
         </SubmitButton>
       </div>

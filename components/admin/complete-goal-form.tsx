@@ -40,7 +40,12 @@ export function CompleteGoalForm({
         <>
           <input type="hidden" name="userId" value={target.userId} />
           <FormField label="Goal" htmlFor="complete-goal-code" error={error("goalCode")}>
-            <Select id="complete-goal-code" name="goalCode" invalid={!!error("goalCode")} data-testid="complete-goal-code">
+            <Select
+              id="complete-goal-code"
+              name="goalCode"
+              invalid={!!error("goalCode")}
+              data-testid="complete-goal-code"
+            >
               {target.goals.map((goal) => (
                 <option key={goal.code} value={goal.code}>
                   {goal.name} ({goal.code})

@@ -19,17 +19,46 @@ export function ContentAccessForm({
     <form {...formProps} className="space-y-4" data-testid="content-access-form">
       {initial ? <input type="hidden" name="id" value={initial.id} /> : null}
       {initial ? null : (
-        <FormField label="Code" htmlFor="ca-code" hint="Lowercase, e.g. web. It cannot change later." error={fieldError(state, "code")}>
-          <Input id="ca-code" name="code" className="font-mono" invalid={!!fieldError(state, "code")} data-testid="ca-code" />
+        <FormField
+          label="Code"
+          htmlFor="ca-code"
+          hint="Lowercase, e.g. web. It cannot change later."
+          error={fieldError(state, "code")}
+        >
+          <Input
+            id="ca-code"
+            name="code"
+            className="font-mono"
+            invalid={!!fieldError(state, "code")}
+            data-testid="ca-code"
+          />
         </FormField>
       )}
       <FormField label="Name" htmlFor="ca-name" error={fieldError(state, "name")}>
-        <Input id="ca-name" name="name" defaultValue={initial?.name} invalid={!!fieldError(state, "name")} data-testid="ca-name" />
+        <Input
+          id="ca-name"
+          name="name"
+          defaultValue={initial?.name}
+          invalid={!!fieldError(state, "name")}
+          data-testid="ca-name"
+        />
       </FormField>
-      <FormField label="Description" htmlFor="ca-description" error={fieldError(state, "description")}>
-        <Textarea id="ca-description" name="description" rows={3} defaultValue={initial?.description ?? ""} data-testid="ca-description" />
+      <FormField
+        label="Description"
+        htmlFor="ca-description"
+        error={fieldError(state, "description")}
+      >
+        <Textarea
+          id="ca-description"
+          name="description"
+          rows={3}
+          defaultValue={initial?.description ?? ""}
+          data-testid="ca-description"
+        />
       </FormField>
-      {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
+      {state && !state.ok && state.error === "validation_error" ? null : (
+        <FormMessage state={state} />
+      )}
       <div className="flex justify-end">
         <SubmitButton pending={pending} pendingLabel="Saving…" data-testid="ca-submit">
           {initial ? "Save changes" : "Create content access"}

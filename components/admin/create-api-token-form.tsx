@@ -12,19 +12,40 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 
 export function CreateApiTokenForm({ action }: { action: FormAction }) {
   const { state, pending, formProps } = useFormAction(action);
-  const created = state?.ok ? (state.data as { token: string; name: string } | undefined) : undefined;
+  const created = state?.ok
+    ? (state.data as { token: string; name: string } | undefined)
+    : undefined;
   return (
     <div className="space-y-5">
-      {created ? <NewTokenBox token={created.token} name={created.name} key={created.token} /> : null}
+      {created ? (
+        <NewTokenBox token={created.token} name={created.name} key={created.token} />
+      ) : null}
       <form {...formProps} className="space-y-4" data-testid="create-api-token-form">
-        <FormField label="Name" htmlFor="token-name" hint="Who or what uses it, e.g. “Website backend”." error={fieldError(state, "name")}>
-          <Input id="token-name" name="name" invalid={!!fieldError(state, "name")} data-testid="token-name" />
+        <FormField
+          label="Name"
+          htmlFor="token-name"
+          hint="Who or what uses it, e.g. “Website backend”."
+          error={fieldError(state, "name")}
+        >
+          <Input
+            id="token-name"
+            name="name"
+            invalid={!!fieldError(state, "name")}
+            data-testid="token-name"
+          />
         </FormField>
         <fieldset>
           <legend className="text-sm font-medium text-zinc-800">Scopes</legend>
           <div className="mt-2 space-y-2">
             {API_SCOPES.map(({ scope, label }) => (
-              <Checkbox key={scope} name="scopes[]" value={scope} label={scope} description={label} data-testid={`scope-${scope}`} />
+              <Checkbox
+                key={scope}
+                name="scopes[]"
+                value={scope}
+                label={scope}
+                description={label}
+                data-testid={`scope-${scope}`}
+              />
             ))}
           </div>
           {fieldError(state, "scopes") ? (
@@ -33,9 +54,15 @@ export function CreateApiTokenForm({ action }: { action: FormAction }) {
             </p>
           ) : null}
         </fieldset>
-        {state && !state.ok && state.error !== "validation_error" ? <FormMessage state={state} /> : null}
+        {state && !state.ok && state.error !== "validation_error" ? (
+          <FormMessage state={state} />
+        ) : null}
         <div className="flex justify-end">
-          <SubmitButton pending={pending} pendingLabel="Creating…" data-testid="create-token-submit">
+          <SubmitButton
+            pending={pending}
+            pendingLabel="Creating…"
+            data-testid="create-token-submit"
+          >
             Create token
           </SubmitButton>
         </div>
@@ -48,7 +75,10 @@ function NewTokenBox({ token, name }: { token: string; name: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <Notice tone="warning" title={`Token “${name}” created — copy it now`} data-testid="new-token">
-      <p>This is the only time it is shown. Subflow stores only a hash, so it cannot be displayed again.</p>
+      <p>
+        This is the only time it is shown. Subflow stores only a hash, so it cannot be displayed
+        again.
+      </p>
       <div className="mt-3 flex items-center gap-2">
         <code
           className="min-w-0 flex-1 truncate rounded border border-amber-300 bg-white px-2.5 py-1.5 font-mono text-xs text-zinc-900 select-all"

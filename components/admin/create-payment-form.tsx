@@ -12,7 +12,6 @@ import type { CustomizableFamilyOption } from "@/lib/family/customizable-family-
 import { CustomizableFamilyItems } from "./family/customizable-family-items";
 import type { SubscriptionTypeOption } from "./subscription-type-option";
 
-
 /**
  * A payment with one or more subscription-type items; rows are posted as parallel lists (itemType[], …). When the
  * first item is a customizable family type, its child types' counts and prices replace the other rows.
@@ -49,10 +48,16 @@ export function CreatePaymentForm({
       <fieldset className="space-y-2">
         <legend className="mb-1.5 text-sm font-medium text-zinc-800">Items</legend>
         {visibleRows.map((key, index) => (
-          <div key={key} className="grid grid-cols-[4.5rem_1fr_2rem] items-center gap-2 rounded-md border border-zinc-200 p-2" data-testid="payment-item-row">
+          <div
+            key={key}
+            className="grid grid-cols-[4.5rem_1fr_2rem] items-center gap-2 rounded-md border border-zinc-200 p-2"
+            data-testid="payment-item-row"
+          >
             <Select
               name="itemType[]"
-              {...(index === 0 ? { value: firstType, onChange: (event) => setFirstType(event.target.value) } : { defaultValue: "" })}
+              {...(index === 0
+                ? { value: firstType, onChange: (event) => setFirstType(event.target.value) }
+                : { defaultValue: "" })}
               aria-label={`Item ${index + 1} type`}
               className="col-span-3"
               data-testid={`item-type-${index}`}
@@ -68,7 +73,11 @@ export function CreatePaymentForm({
             </Select>
             {family && index === 0 ? (
               <div className="col-span-3">
-                <CustomizableFamilyItems key={family.masterCode} family={family} masterPriceCents={familyMaster?.priceCents ?? 0} />
+                <CustomizableFamilyItems
+                  key={family.masterCode}
+                  family={family}
+                  masterPriceCents={familyMaster?.priceCents ?? 0}
+                />
               </div>
             ) : (
               <>
@@ -125,19 +134,43 @@ export function CreatePaymentForm({
       </fieldset>
       <div className="grid grid-cols-2 gap-3">
         <FormField label="Gateway" htmlFor="payment-gateway" error={fieldError(state, "gateway")}>
-          <Select id="payment-gateway" name="gateway" defaultValue="manual" data-testid="payment-gateway">
+          <Select
+            id="payment-gateway"
+            name="gateway"
+            defaultValue="manual"
+            data-testid="payment-gateway"
+          >
             <option value="manual">Manual (settled outside Subflow)</option>
             <option value="demo">Demo (test cards)</option>
           </Select>
         </FormField>
-        <FormField label="Recurrent card token" htmlFor="payment-card" hint="Optional, e.g. tok_visa." error={fieldError(state, "recurrentCardToken")}>
-          <Input id="payment-card" name="recurrentCardToken" placeholder="tok_visa" data-testid="payment-card-token" />
+        <FormField
+          label="Recurrent card token"
+          htmlFor="payment-card"
+          hint="Optional, e.g. tok_visa."
+          error={fieldError(state, "recurrentCardToken")}
+        >
+          <Input
+            id="payment-card"
+            name="recurrentCardToken"
+            placeholder="tok_visa"
+            data-testid="payment-card-token"
+          />
         </FormField>
       </div>
-      <Checkbox name="markPaid" label="Mark paid now" description="Creates the subscription at once." data-testid="payment-mark-paid" />
+      <Checkbox
+        name="markPaid"
+        label="Mark paid now"
+        description="Creates the subscription at once."
+        data-testid="payment-mark-paid"
+      />
       <FormMessage state={state} />
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingLabel="Creating…" data-testid="create-payment-submit">
+        <SubmitButton
+          pending={pending}
+          pendingLabel="Creating…"
+          data-testid="create-payment-submit"
+        >
           Create payment
         </SubmitButton>
       </div>

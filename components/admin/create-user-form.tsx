@@ -6,14 +6,22 @@ import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-
 export function CreateUserForm({ action }: { action: Action }) {
   const { state, pending, formProps } = useFormAction(action);
   return (
     <form {...formProps} className="space-y-4" data-testid="create-user-form">
-      {state && !state.ok && state.error !== "validation_error" ? <FormMessage state={state} /> : null}
+      {state && !state.ok && state.error !== "validation_error" ? (
+        <FormMessage state={state} />
+      ) : null}
       <FormField label="Email" htmlFor="email" error={fieldError(state, "email")}>
-        <Input id="email" name="email" type="email" required invalid={!!fieldError(state, "email")} data-testid="user-email" />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          required
+          invalid={!!fieldError(state, "email")}
+          data-testid="user-email"
+        />
       </FormField>
       <FormField label="Name" htmlFor="name" error={fieldError(state, "name")}>
         <Input id="name" name="name" data-testid="user-name" />
@@ -24,7 +32,14 @@ export function CreateUserForm({ action }: { action: Action }) {
         hint="Optional. Without one, the person cannot sign in until a password is set."
         error={fieldError(state, "password")}
       >
-        <Input id="password" name="password" type="password" autoComplete="new-password" invalid={!!fieldError(state, "password")} data-testid="user-password" />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          invalid={!!fieldError(state, "password")}
+          data-testid="user-password"
+        />
       </FormField>
       <FormField label="Role" htmlFor="role" error={fieldError(state, "role")}>
         <Select id="role" name="role" defaultValue="customer" data-testid="user-role">

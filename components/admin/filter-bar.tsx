@@ -18,7 +18,11 @@ export function FilterBar({
   applyTestId?: string;
 }) {
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-5 py-3" data-testid={testId}>
+    <form
+      method="get"
+      className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-5 py-3"
+      data-testid={testId}
+    >
       {children}
       <button type="submit" className={buttonClasses("secondary")} data-testid={applyTestId}>
         Filter
@@ -32,7 +36,15 @@ export function FilterBar({
   );
 }
 
-export function FilterField({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+export function FilterField({
+  label,
+  htmlFor,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={htmlFor} className="block text-xs font-medium text-zinc-500">

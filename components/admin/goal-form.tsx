@@ -20,10 +20,18 @@ export function GoalForm({ action, initial }: { action: FormAction; initial?: Go
   return (
     <form {...formProps} className="space-y-5" data-testid="goal-form">
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
+      {state && !state.ok && state.error === "validation_error" ? null : (
+        <FormMessage state={state} />
+      )}
       <div className="grid grid-cols-2 gap-4">
         <FormField label="Name" htmlFor="goal-name" error={error("name")}>
-          <Input id="goal-name" name="name" defaultValue={initial?.name} invalid={!!error("name")} data-testid="goal-name" />
+          <Input
+            id="goal-name"
+            name="name"
+            defaultValue={initial?.name}
+            invalid={!!error("name")}
+            data-testid="goal-name"
+          />
         </FormField>
         <FormField
           label="Code"
@@ -41,7 +49,12 @@ export function GoalForm({ action, initial }: { action: FormAction; initial?: Go
           />
         </FormField>
       </div>
-      <FormField label="Description" htmlFor="goal-description" hint="Optional, for admins." error={error("description")}>
+      <FormField
+        label="Description"
+        htmlFor="goal-description"
+        hint="Optional, for admins."
+        error={error("description")}
+      >
         <Textarea
           id="goal-description"
           name="description"

@@ -42,17 +42,27 @@ export function PaymentsTable({
             {showUser ? <UserCell userId={row.userId} email={row.userEmail} /> : null}
             <Td>
               <PaymentItemsList items={row.items} />
-              {row.recurrentCardToken ? <div className="mt-0.5 text-xs text-zinc-500">Recurrent · {row.recurrentCardToken}</div> : null}
-              {row.failureReason ? <div className="mt-0.5 text-xs text-red-600">{row.failureReason}</div> : null}
+              {row.recurrentCardToken ? (
+                <div className="mt-0.5 text-xs text-zinc-500">
+                  Recurrent · {row.recurrentCardToken}
+                </div>
+              ) : null}
+              {row.failureReason ? (
+                <div className="mt-0.5 text-xs text-red-600">{row.failureReason}</div>
+              ) : null}
             </Td>
-            <Td className="text-right font-medium whitespace-nowrap text-zinc-900 tabular-nums">{formatMoney(row.amountCents)}</Td>
+            <Td className="text-right font-medium whitespace-nowrap text-zinc-900 tabular-nums">
+              {formatMoney(row.amountCents)}
+            </Td>
             <Td>
               <PaymentStatusBadge status={row.status} />
             </Td>
             <Td className="text-zinc-600">{row.gateway}</Td>
             <Td className="text-xs whitespace-nowrap">
               <div>{formatDateTime(row.createdAt)}</div>
-              {row.paidAt ? <div className="text-zinc-500">paid {formatDateTime(row.paidAt)}</div> : null}
+              {row.paidAt ? (
+                <div className="text-zinc-500">paid {formatDateTime(row.paidAt)}</div>
+              ) : null}
             </Td>
             <Td className="text-right">
               {row.status === "form" || row.status === "fail" ? (

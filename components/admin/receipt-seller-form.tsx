@@ -7,14 +7,31 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { SellerSettings } from "@/lib/receipts/seller-settings";
 
-export function ReceiptSellerForm({ action, seller }: { action: FormAction; seller: SellerSettings }) {
+export function ReceiptSellerForm({
+  action,
+  seller,
+}: {
+  action: FormAction;
+  seller: SellerSettings;
+}) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   return (
     <form {...formProps} className="space-y-4" data-testid="receipt-seller-form">
       <FormField label="Seller name" htmlFor="seller-name" error={fieldError(state, "name")}>
-        <Input id="seller-name" name="name" defaultValue={seller.name} invalid={!!fieldError(state, "name")} data-testid="seller-name" />
+        <Input
+          id="seller-name"
+          name="name"
+          defaultValue={seller.name}
+          invalid={!!fieldError(state, "name")}
+          data-testid="seller-name"
+        />
       </FormField>
-      <FormField label="Address" htmlFor="seller-address" hint="One line per row, up to four." error={fieldError(state, "address_lines")}>
+      <FormField
+        label="Address"
+        htmlFor="seller-address"
+        hint="One line per row, up to four."
+        error={fieldError(state, "address_lines")}
+      >
         <Textarea
           id="seller-address"
           name="address_lines"
@@ -25,8 +42,19 @@ export function ReceiptSellerForm({ action, seller }: { action: FormAction; sell
         />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="VAT ID" htmlFor="seller-vat-id" hint="Leave empty if not registered for VAT." error={fieldError(state, "vat_id")}>
-          <Input id="seller-vat-id" name="vat_id" defaultValue={seller.vat_id ?? ""} invalid={!!fieldError(state, "vat_id")} data-testid="seller-vat-id" />
+        <FormField
+          label="VAT ID"
+          htmlFor="seller-vat-id"
+          hint="Leave empty if not registered for VAT."
+          error={fieldError(state, "vat_id")}
+        >
+          <Input
+            id="seller-vat-id"
+            name="vat_id"
+            defaultValue={seller.vat_id ?? ""}
+            invalid={!!fieldError(state, "vat_id")}
+            data-testid="seller-vat-id"
+          />
         </FormField>
         <FormField
           label="VAT rate (%)"

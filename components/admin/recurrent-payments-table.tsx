@@ -39,13 +39,24 @@ export function RecurrentPaymentsTable({
               <div className="font-medium text-zinc-900">{row.typeName}</div>
               <div className="text-xs text-zinc-500">{row.gateway} gateway</div>
             </Td>
-            <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(row.amountCents)}</Td>
-            <Td className="whitespace-nowrap">{row.state === "active" ? formatDateTime(row.nextChargeAt) : <span className="text-zinc-400">—</span>}</Td>
+            <Td className="text-right whitespace-nowrap tabular-nums">
+              {formatMoney(row.amountCents)}
+            </Td>
+            <Td className="whitespace-nowrap">
+              {row.state === "active" ? (
+                formatDateTime(row.nextChargeAt)
+              ) : (
+                <span className="text-zinc-400">—</span>
+              )}
+            </Td>
             <Td>
               <RecurrentStateBadge state={row.state} />
             </Td>
             <Td className="text-right tabular-nums">
-              <span title={row.lastFailureReason ?? undefined} className={row.failedAttempts > 0 ? "text-red-600" : undefined}>
+              <span
+                title={row.lastFailureReason ?? undefined}
+                className={row.failedAttempts > 0 ? "text-red-600" : undefined}
+              >
                 {row.failedAttempts}
               </span>
             </Td>

@@ -3,7 +3,15 @@ import { formatDate } from "@/components/ui/format";
 import { formatMoney } from "@/lib/money";
 
 /** Paid revenue per UTC day as bars (plain SVG: no chart library for one chart). Days without payments are zero. */
-export function RevenueChart({ days, since, until }: { days: { day: string; revenueCents: number }[]; since: Date; until: Date }) {
+export function RevenueChart({
+  days,
+  since,
+  until,
+}: {
+  days: { day: string; revenueCents: number }[];
+  since: Date;
+  until: Date;
+}) {
   const byDay = new Map(days.map((d) => [d.day, d.revenueCents]));
   const series: { day: string; revenueCents: number }[] = [];
   for (let at = since; at <= until; at = addDays(at, 1)) {
@@ -17,12 +25,25 @@ export function RevenueChart({ days, since, until }: { days: { day: string; reve
   const barWidth = width / series.length - gap;
   return (
     <figure data-testid="revenue-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-40 w-full" role="img" aria-label="Paid revenue per day, last 30 days">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-40 w-full"
+        role="img"
+        aria-label="Paid revenue per day, last 30 days"
+      >
         <line x1="0" y1={height - 0.5} x2={width} y2={height - 0.5} className="stroke-zinc-200" />
         {series.map((d, i) => {
           const h = d.revenueCents === 0 ? 0 : Math.max(2, (d.revenueCents / max) * (height - 8));
           return (
-            <rect key={d.day} x={i * (barWidth + gap)} y={height - h} width={barWidth} height={h} rx="2" className="fill-brand-500">
+            <rect
+              key={d.day}
+              x={i * (barWidth + gap)}
+              y={height - h}
+              width={barWidth}
+              height={h}
+              rx="2"
+              className="fill-brand-500"
+            >
               <title>{`${d.day}: ${formatMoney(d.revenueCents)}`}</title>
             </rect>
           );

@@ -17,7 +17,11 @@ export function readText(params: SearchParams, key: string): string | undefined 
 }
 
 /** One of a fixed set of values from the query string, or undefined. */
-export function readEnum<T extends string>(params: SearchParams, key: string, values: readonly T[]): T | undefined {
+export function readEnum<T extends string>(
+  params: SearchParams,
+  key: string,
+  values: readonly T[],
+): T | undefined {
   const value = first(params[key]);
   return values.find((candidate) => candidate === value);
 }
@@ -29,7 +33,10 @@ export function readId(params: SearchParams, key: string): number | undefined {
 }
 
 /** A URL for the same list with some parameters changed (undefined/empty removes them). */
-export function hrefWith(path: string, params: Record<string, string | number | undefined>): string {
+export function hrefWith(
+  path: string,
+  params: Record<string, string | number | undefined>,
+): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== "") query.set(key, String(value));

@@ -22,15 +22,24 @@ export interface EditorState {
 let nextKey = 0;
 const key = () => `r${++nextKey}`;
 
-export const newLeafRow = (rule: SegmentLeafRule = ruleFor("email")): LeafRow => ({ key: key(), rule });
-export const newGroupRow = (): GroupRow => ({ key: key(), group: { match: "any", rows: [newLeafRow()] } });
+export const newLeafRow = (rule: SegmentLeafRule = ruleFor("email")): LeafRow => ({
+  key: key(),
+  rule,
+});
+export const newGroupRow = (): GroupRow => ({
+  key: key(),
+  group: { match: "any", rows: [newLeafRow()] },
+});
 
 export function toEditorState(rules: SegmentRules): EditorState {
   return {
     match: rules.match,
     rows: rules.rules.map((rule) =>
       rule.field === "group"
-        ? { key: key(), group: { match: rule.match, rows: rule.rules.map((leaf) => newLeafRow(leaf)) } }
+        ? {
+            key: key(),
+            group: { match: rule.match, rows: rule.rules.map((leaf) => newLeafRow(leaf)) },
+          }
         : newLeafRow(rule),
     ),
   };
@@ -40,7 +49,9 @@ export function toRules(state: EditorState): SegmentRules {
   return {
     match: state.match,
     rules: state.rows.map((row) =>
-      "group" in row ? { field: "group", match: row.group.match, rules: row.group.rows.map((leaf) => leaf.rule) } : row.rule,
+      "group" in row
+        ? { field: "group", match: row.group.match, rules: row.group.rows.map((leaf) => leaf.rule) }
+        : row.rule,
     ),
   };
 }

@@ -7,9 +7,20 @@ import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import { segmentRulesSchema, type MatchMode, type SegmentRules } from "@/lib/segments/segment-rules";
+import {
+  segmentRulesSchema,
+  type MatchMode,
+  type SegmentRules,
+} from "@/lib/segments/segment-rules";
 import { codeSchema } from "@/lib/subscriptions/schemas";
-import { newGroupRow, newLeafRow, toEditorState, toRules, type EditorRow, type EditorState } from "./segment-editor-state";
+import {
+  newGroupRow,
+  newLeafRow,
+  toEditorState,
+  toRules,
+  type EditorRow,
+  type EditorState,
+} from "./segment-editor-state";
 import { SegmentLiveCount, type CountSegmentAction } from "./segment-live-count";
 import { SegmentRuleGroup } from "./segment-rule-group";
 import { SegmentRuleRow } from "./segment-rule-row";
@@ -28,7 +39,9 @@ type Issue = { path: PropertyKey[]; message: string };
 /** The first message of an issue under `rules[i]` (or `rules[i].rules[j]`), for the row it belongs to. */
 function messageAt(issues: Issue[], path: PropertyKey[], exact = false): string | undefined {
   return issues.find(
-    (issue) => path.every((part, index) => issue.path[index] === part) && (!exact || issue.path.length === path.length),
+    (issue) =>
+      path.every((part, index) => issue.path[index] === part) &&
+      (!exact || issue.path.length === path.length),
   )?.message;
 }
 
@@ -44,7 +57,9 @@ export function SegmentForm({
   initial?: SegmentFormValues;
 }) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
-  const [editor, setEditor] = useState<EditorState>(() => toEditorState(initial?.rules ?? { match: "all", rules: [] }));
+  const [editor, setEditor] = useState<EditorState>(() =>
+    toEditorState(initial?.rules ?? { match: "all", rules: [] }),
+  );
   const [code, setCode] = useState(initial?.code ?? "");
   const rules = useMemo(() => toRules(editor), [editor]);
   const parsed = useMemo(() => segmentRulesSchema.safeParse(rules), [rules]);
@@ -53,19 +68,33 @@ export function SegmentForm({
   const error = (name: string) => fieldError(state, name);
 
   const setRows = (rows: EditorRow[]) => setEditor({ ...editor, rows });
-  const replace = (row: EditorRow) => setRows(editor.rows.map((other) => (other.key === row.key ? row : other)));
+  const replace = (row: EditorRow) =>
+    setRows(editor.rows.map((other) => (other.key === row.key ? row : other)));
   const remove = (key: string) => setRows(editor.rows.filter((other) => other.key !== key));
 
   return (
     <form {...formProps} className="space-y-5" data-testid="segment-form">
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <input type="hidden" name="rules" value={JSON.stringify(rules)} />
-      {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
+      {state && !state.ok && state.error === "validation_error" ? null : (
+        <FormMessage state={state} />
+      )}
       <div className="grid grid-cols-2 gap-4">
         <FormField label="Name" htmlFor="segment-name" error={error("name")}>
-          <Input id="segment-name" name="name" defaultValue={initial?.name} invalid={!!error("name")} data-testid="segment-name" />
+          <Input
+            id="segment-name"
+            name="name"
+            defaultValue={initial?.name}
+            invalid={!!error("name")}
+            data-testid="segment-name"
+          />
         </FormField>
-        <FormField label="Code" htmlFor="segment-code" hint="Lowercase letters, digits, - and _. Scenarios refer to it." error={error("code")}>
+        <FormField
+          label="Code"
+          htmlFor="segment-code"
+          hint="Lowercase letters, digits, - and _. Scenarios refer to it."
+          error={error("code")}
+        >
           <Input
             id="segment-code"
             name="code"
@@ -78,7 +107,13 @@ export function SegmentForm({
         </FormField>
       </div>
       <FormField label="Description" htmlFor="segment-description" error={error("description")}>
-        <Textarea id="segment-description" name="description" rows={2} defaultValue={initial?.description ?? ""} data-testid="segment-description" />
+        <Textarea
+          id="segment-description"
+          name="description"
+          rows={2}
+          defaultValue={initial?.description ?? ""}
+          data-testid="segment-description"
+        />
       </FormField>
 
       <fieldset className="space-y-3" data-testid="segment-rules">
@@ -97,7 +132,9 @@ export function SegmentForm({
           of these rules
         </legend>
         {editor.rows.length === 0 ? (
-          <p className="text-sm text-zinc-500">No rules: {editor.match === "all" ? "every user" : "no user"} matches.</p>
+          <p className="text-sm text-zinc-500">
+            No rules: {editor.match === "all" ? "every user" : "no user"} matches.
+          </p>
         ) : null}
         {editor.rows.map((row, index) =>
           "group" in row ? (
@@ -109,7 +146,9 @@ export function SegmentForm({
               options={options}
               errors={{
                 group: messageAt(issues, ["rules", index, "rules"], true),
-                rows: row.group.rows.map((_, inner) => messageAt(issues, ["rules", index, "rules", inner])),
+                rows: row.group.rows.map((_, inner) =>
+                  messageAt(issues, ["rules", index, "rules", inner]),
+                ),
               }}
               testId={`segment-rule-${index}`}
             />
@@ -126,10 +165,20 @@ export function SegmentForm({
           ),
         )}
         <div className="flex gap-2">
-          <Button variant="secondary" size="sm" onClick={() => setRows([...editor.rows, newLeafRow()])} data-testid="segment-add-rule">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setRows([...editor.rows, newLeafRow()])}
+            data-testid="segment-add-rule"
+          >
             Add rule
           </Button>
-          <Button variant="secondary" size="sm" onClick={() => setRows([...editor.rows, newGroupRow()])} data-testid="segment-add-group">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setRows([...editor.rows, newGroupRow()])}
+            data-testid="segment-add-group"
+          >
             Add group
           </Button>
         </div>
@@ -140,7 +189,11 @@ export function SegmentForm({
         ) : null}
       </fieldset>
 
-      <SegmentLiveCount action={countAction} rules={parsed.success ? parsed.data : null} code={validCode} />
+      <SegmentLiveCount
+        action={countAction}
+        rules={parsed.success ? parsed.data : null}
+        code={validCode}
+      />
 
       <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
         <SubmitButton pending={pending} pendingLabel="Saving…" data-testid="segment-save">

@@ -24,9 +24,13 @@ export function SegmentRuleGroup({
   testId: string;
 }) {
   const { group } = row;
-  const setGroup = (next: Partial<GroupRow["group"]>) => onChange({ ...row, group: { ...group, ...next } });
+  const setGroup = (next: Partial<GroupRow["group"]>) =>
+    onChange({ ...row, group: { ...group, ...next } });
   return (
-    <div className="space-y-2 rounded-md border border-dashed border-zinc-300 p-3" data-testid={testId}>
+    <div
+      className="space-y-2 rounded-md border border-dashed border-zinc-300 p-3"
+      data-testid={testId}
+    >
       <div className="flex items-center gap-2 text-sm">
         <Select
           value={group.match}
@@ -39,7 +43,13 @@ export function SegmentRuleGroup({
           <option value="any">Any of</option>
         </Select>
         <span className="text-zinc-600">these rules</span>
-        <Button variant="ghost" size="sm" className="ml-auto" onClick={onRemove} data-testid={`${testId}-remove`}>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="ml-auto"
+          onClick={onRemove}
+          data-testid={`${testId}-remove`}
+        >
           Remove group
         </Button>
       </div>
@@ -47,7 +57,13 @@ export function SegmentRuleGroup({
         <SegmentRuleRow
           key={leaf.key}
           rule={leaf.rule}
-          onChange={(rule) => setGroup({ rows: group.rows.map((other) => (other.key === leaf.key ? { ...other, rule } : other)) })}
+          onChange={(rule) =>
+            setGroup({
+              rows: group.rows.map((other) =>
+                other.key === leaf.key ? { ...other, rule } : other,
+              ),
+            })
+          }
           onRemove={() => setGroup({ rows: group.rows.filter((other) => other.key !== leaf.key) })}
           options={options}
           error={errors.rows[index]}
@@ -59,7 +75,12 @@ export function SegmentRuleGroup({
           {errors.group}
         </p>
       ) : null}
-      <Button variant="secondary" size="sm" onClick={() => setGroup({ rows: [...group.rows, newLeafRow()] })} data-testid={`${testId}-add-rule`}>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => setGroup({ rows: [...group.rows, newLeafRow()] })}
+        data-testid={`${testId}-add-rule`}
+      >
         Add rule to group
       </Button>
     </div>

@@ -52,7 +52,13 @@ export function SegmentRuleRow({
           ))}
         </Select>
         <SegmentRuleValue rule={rule} onChange={onChange} options={options} testId={testId} />
-        <Button variant="ghost" size="sm" onClick={onRemove} aria-label="Remove rule" data-testid={`${testId}-remove`}>
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={onRemove}
+          aria-label="Remove rule"
+          data-testid={`${testId}-remove`}
+        >
           Remove
         </Button>
       </div>

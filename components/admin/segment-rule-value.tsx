@@ -19,7 +19,9 @@ export interface SegmentFormOptions {
   segments: Choice[];
 }
 
-type ValuePatch = Partial<Record<"value" | "date" | "days" | "content_access" | "subscription_type", string | number | null>>;
+type ValuePatch = Partial<
+  Record<"value" | "date" | "days" | "content_access" | "subscription_type", string | number | null>
+>;
 
 /**
  * Each input only sets the key its operator's value kind owns (see segment-rule-fields.ts), so the patched object is
@@ -32,7 +34,15 @@ function patch(rule: SegmentLeafRule, values: ValuePatch): SegmentLeafRule {
 /** A whole number typed in a number input; blank stays NaN so validation asks for a value instead of guessing 0. */
 const wholeNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
-function MoneyInput({ cents, onChange, testId }: { cents: number; onChange: (cents: number) => void; testId: string }) {
+function MoneyInput({
+  cents,
+  onChange,
+  testId,
+}: {
+  cents: number;
+  onChange: (cents: number) => void;
+  testId: string;
+}) {
   // Keep what the person typed ("4.5") rather than re-rendering it from cents on every keystroke.
   const [text, setText] = useState(Number.isSafeInteger(cents) ? centsToDecimal(cents) : "");
   return (
@@ -64,7 +74,12 @@ function ChoiceSelect({
   testId: string;
 }) {
   return (
-    <Select value={value ?? ""} onChange={(event) => onChange(event.target.value || null)} className="w-auto" data-testid={testId}>
+    <Select
+      value={value ?? ""}
+      onChange={(event) => onChange(event.target.value || null)}
+      className="w-auto"
+      data-testid={testId}
+    >
       <option value="">{empty}</option>
       {choices.map((choice) => (
         <option key={choice.code} value={choice.code}>
@@ -107,7 +122,12 @@ export function SegmentRuleValue({
       );
     case "role":
       return (
-        <Select value={text} onChange={(event) => onChange(patch(rule, { value: event.target.value }))} className="w-auto" data-testid={valueId}>
+        <Select
+          value={text}
+          onChange={(event) => onChange(patch(rule, { value: event.target.value }))}
+          className="w-auto"
+          data-testid={valueId}
+        >
           <option value="customer">customer</option>
           <option value="admin">admin</option>
         </Select>
@@ -145,7 +165,13 @@ export function SegmentRuleValue({
         />
       );
     case "money":
-      return <MoneyInput cents={number} onChange={(cents) => onChange(patch(rule, { value: cents }))} testId={valueId} />;
+      return (
+        <MoneyInput
+          cents={number}
+          onChange={(cents) => onChange(patch(rule, { value: cents }))}
+          testId={valueId}
+        />
+      );
     case "segment":
       return (
         <ChoiceSelect

@@ -40,13 +40,33 @@ export function SubscriptionTypeForm({
   return (
     <form {...formProps} className="space-y-5" data-testid="subscription-type-form">
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
+      {state && !state.ok && state.error === "validation_error" ? null : (
+        <FormMessage state={state} />
+      )}
       <div className="grid grid-cols-2 gap-4">
         <FormField label="Name" htmlFor="st-name" error={error("name")}>
-          <Input id="st-name" name="name" defaultValue={initial?.name} invalid={!!error("name")} data-testid="st-name" />
+          <Input
+            id="st-name"
+            name="name"
+            defaultValue={initial?.name}
+            invalid={!!error("name")}
+            data-testid="st-name"
+          />
         </FormField>
-        <FormField label="Code" htmlFor="st-code" hint="Lowercase letters, digits, - and _. Used by the API." error={error("code")}>
-          <Input id="st-code" name="code" defaultValue={initial?.code} invalid={!!error("code")} className="font-mono" data-testid="st-code" />
+        <FormField
+          label="Code"
+          htmlFor="st-code"
+          hint="Lowercase letters, digits, - and _. Used by the API."
+          error={error("code")}
+        >
+          <Input
+            id="st-code"
+            name="code"
+            defaultValue={initial?.code}
+            invalid={!!error("code")}
+            className="font-mono"
+            data-testid="st-code"
+          />
         </FormField>
         <FormField label="Length (days)" htmlFor="st-length" error={error("lengthDays")}>
           <Input
@@ -73,7 +93,10 @@ export function SubscriptionTypeForm({
 
       <fieldset>
         <legend className="text-sm font-medium text-zinc-800">Content access</legend>
-        <div className="mt-2 grid grid-cols-2 gap-2 rounded-md border border-zinc-200 p-3 sm:grid-cols-3" data-testid="st-content-access">
+        <div
+          className="mt-2 grid grid-cols-2 gap-2 rounded-md border border-zinc-200 p-3 sm:grid-cols-3"
+          data-testid="st-content-access"
+        >
           {contentAccess.length === 0 ? (
             <p className="text-sm text-zinc-500">Create content access first.</p>
           ) : (
@@ -91,7 +114,11 @@ export function SubscriptionTypeForm({
           )}
         </div>
         {error("contentAccessCodes") ? (
-          <p className="mt-1.5 text-xs text-red-600" role="alert" data-testid="error-st-content-access">
+          <p
+            className="mt-1.5 text-xs text-red-600"
+            role="alert"
+            data-testid="error-st-content-access"
+          >
             {error("contentAccessCodes")?.[0]}
           </p>
         ) : null}
@@ -103,7 +130,12 @@ export function SubscriptionTypeForm({
         hint="The type a recurrent payment charges for next. Empty: the same type."
         error={error("nextSubscriptionTypeCode")}
       >
-        <Select id="st-next" name="nextSubscriptionTypeCode" defaultValue={initial?.nextTypeCode ?? ""} data-testid="st-next">
+        <Select
+          id="st-next"
+          name="nextSubscriptionTypeCode"
+          defaultValue={initial?.nextTypeCode ?? ""}
+          data-testid="st-next"
+        >
           <option value="">The same type</option>
           {nextTypes.map((type) => (
             <option key={type.code} value={type.code}>
@@ -130,7 +162,10 @@ export function SubscriptionTypeForm({
         />
       </div>
 
-      <fieldset className="space-y-4 rounded-md border border-zinc-200 p-4" data-testid="st-pricing-page">
+      <fieldset
+        className="space-y-4 rounded-md border border-zinc-200 p-4"
+        data-testid="st-pricing-page"
+      >
         <legend className="px-1 text-sm font-medium text-zinc-800">Pricing page</legend>
         <div className="flex flex-wrap gap-6">
           <Checkbox
@@ -149,7 +184,12 @@ export function SubscriptionTypeForm({
           />
         </div>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-[8rem_minmax(0,1fr)]">
-          <FormField label="Position" htmlFor="st-position" hint="Lower comes first." error={error("position")}>
+          <FormField
+            label="Position"
+            htmlFor="st-position"
+            hint="Lower comes first."
+            error={error("position")}
+          >
             <Input
               id="st-position"
               name="position"

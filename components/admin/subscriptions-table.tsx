@@ -1,4 +1,8 @@
-import { ContentAccessBadges, SubscriptionStateBadge, subscriptionKindLabel } from "@/components/billing/badges";
+import {
+  ContentAccessBadges,
+  SubscriptionStateBadge,
+  subscriptionKindLabel,
+} from "@/components/billing/badges";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";

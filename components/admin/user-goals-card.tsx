@@ -14,22 +14,36 @@ import { CompleteGoalForm } from "./complete-goal-form";
  */
 export async function UserGoalsCard({ userId }: { userId: number }) {
   const db = await getDb();
-  const [completions, goals] = await Promise.all([listUserGoalCompletions(db, { userId }), listGoals(db)]);
+  const [completions, goals] = await Promise.all([
+    listUserGoalCompletions(db, { userId }),
+    listGoals(db),
+  ]);
   const done = new Set(completions.map((c) => c.goalCode));
-  const open = goals.filter((goal) => !done.has(goal.code)).map(({ code, name }) => ({ code, name }));
+  const open = goals
+    .filter((goal) => !done.has(goal.code))
+    .map(({ code, name }) => ({ code, name }));
   return (
     <Card data-testid="user-goals-card">
-      <CardHeader title="Goals" description={`${completions.length} of ${goals.length} completed`} />
+      <CardHeader
+        title="Goals"
+        description={`${completions.length} of ${goals.length} completed`}
+      />
       <CardBody className="space-y-4">
         {completions.length === 0 ? (
           <p className="text-sm text-zinc-500">No goals completed yet.</p>
         ) : (
           <ul className="space-y-2 text-sm" data-testid="user-goal-completions">
             {completions.map((completion) => (
-              <li key={completion.id} className="flex items-start justify-between gap-3" data-testid={`user-goal-${completion.goalCode}`}>
+              <li
+                key={completion.id}
+                className="flex items-start justify-between gap-3"
+                data-testid={`user-goal-${completion.goalCode}`}
+              >
                 <span className="min-w-0">
                   <span className="font-medium text-zinc-900">{completion.goalName}</span>
-                  <span className="block text-xs text-zinc-500">{formatDateTime(completion.completedAt)}</span>
+                  <span className="block text-xs text-zinc-500">
+                    {formatDateTime(completion.completedAt)}
+                  </span>
                 </span>
                 <Badge>{completion.source}</Badge>
               </li>

@@ -7,10 +7,21 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-type ConfirmAction = (state: ActionState, formData: FormData) => Promise<ActionState<{ email: string }>>;
+type ConfirmAction = (
+  state: ActionState,
+  formData: FormData,
+) => Promise<ActionState<{ email: string }>>;
 
 /** One button that spends the link; afterwards the new address, or why it could not be used. */
-export function ConfirmEmailChangeForm({ action, token, newEmail }: { action: ConfirmAction; token: string; newEmail: string }) {
+export function ConfirmEmailChangeForm({
+  action,
+  token,
+  newEmail,
+}: {
+  action: ConfirmAction;
+  token: string;
+  newEmail: string;
+}) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   if (state?.ok) {
     return (
@@ -33,18 +44,27 @@ export function ConfirmEmailChangeForm({ action, token, newEmail }: { action: Co
     <form {...formProps} data-testid="email-change-confirm-form">
       <h1 className="text-lg font-semibold text-zinc-900">Confirm your new email address</h1>
       <p className="mt-1 mb-5 text-sm text-zinc-500">
-        Use <span className="font-medium break-all text-zinc-800">{newEmail}</span> to sign in and for our emails from now on.
+        Use <span className="font-medium break-all text-zinc-800">{newEmail}</span> to sign in and
+        for our emails from now on.
       </p>
       {state && !state.ok ? (
         <div className="mb-4 space-y-2">
           <FormMessage state={state} />
-          <Link href="/account/profile" className="block text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href="/account/profile"
+            className="block text-sm font-medium text-brand-700 hover:underline"
+          >
             Go to your profile
           </Link>
         </div>
       ) : null}
       <input type="hidden" name="token" value={token} />
-      <SubmitButton pending={pending} className="w-full" pendingLabel="Confirming…" data-testid="email-change-confirm">
+      <SubmitButton
+        pending={pending}
+        className="w-full"
+        pendingLabel="Confirming…"
+        data-testid="email-change-confirm"
+      >
         Confirm new address
       </SubmitButton>
     </form>

@@ -34,7 +34,12 @@ export function ForgotPasswordForm({ action }: { action: RequestResetAction }) {
           data-testid="forgot-password-email"
         />
       </FormField>
-      <SubmitButton pending={pending} className="w-full" pendingLabel="Sending…" data-testid="forgot-password-submit">
+      <SubmitButton
+        pending={pending}
+        className="w-full"
+        pendingLabel="Sending…"
+        data-testid="forgot-password-submit"
+      >
         Send me a link
       </SubmitButton>
     </form>

@@ -29,10 +29,16 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
     });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Try again.");
+      setError(
+        result?.status === 401 || result?.error === "CredentialsSignin"
+          ? "Wrong email or password."
+          : "Sign-in failed. Try again.",
+      );
       return;
     }
-    router.replace(callbackUrl ?? ((await getSession())?.user?.role === "admin" ? "/admin" : "/account"));
+    router.replace(
+      callbackUrl ?? ((await getSession())?.user?.role === "admin" ? "/admin" : "/account"),
+    );
     router.refresh();
   }
 
@@ -44,10 +50,25 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
         </Notice>
       ) : null}
       <FormField label="Email" htmlFor="email">
-        <Input id="email" name="email" type="email" autoComplete="email" required autoFocus data-testid="login-email" />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          autoFocus
+          data-testid="login-email"
+        />
       </FormField>
       <FormField label="Password" htmlFor="password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required data-testid="login-password" />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          data-testid="login-password"
+        />
       </FormField>
       <Button type="submit" className="w-full" disabled={pending} data-testid="login-submit">
         {pending ? "Signing in…" : "Sign in"}

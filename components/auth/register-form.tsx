@@ -18,13 +18,22 @@ type RegisterAction = (state: ActionState, formData: FormData) => Promise<Action
  * Creates the account through the server action, then signs in with the same credentials and opens `callbackUrl`
  * (a same-site path, checked by the page with safeCallbackUrl; /account by default).
  */
-export function RegisterForm({ action, callbackUrl = "/account" }: { action: RegisterAction; callbackUrl?: string }) {
+export function RegisterForm({
+  action,
+  callbackUrl = "/account",
+}: {
+  action: RegisterAction;
+  callbackUrl?: string;
+}) {
   const router = useRouter();
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const [signInError, setSignInError] = useState<string | null>(null);
   const { state, pending, formProps } = useFormAction(
     async (previous: ActionState, formData: FormData) => {
-      credentials.current = { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
+      credentials.current = {
+        email: String(formData.get("email") ?? ""),
+        password: String(formData.get("password") ?? ""),
+      };
       return action(previous, formData);
     },
     { resetOnSuccess: false },
@@ -36,7 +45,9 @@ export function RegisterForm({ action, callbackUrl = "/account" }: { action: Reg
     credentials.current = null;
     void signIn("credentials", { email, password, redirect: false }).then((result) => {
       if (!result || result.error) {
-        setSignInError("Your account was created, but signing in failed. Sign in from the login page.");
+        setSignInError(
+          "Your account was created, but signing in failed. Sign in from the login page.",
+        );
         return;
       }
       router.replace(callbackUrl);
@@ -46,13 +57,30 @@ export function RegisterForm({ action, callbackUrl = "/account" }: { action: Reg
 
   return (
     <form {...formProps} className="space-y-4" data-testid="register-form">
-      {state && !state.ok && state.error !== "validation_error" && state.error !== "user_exists" ? <FormMessage state={state} /> : null}
+      {state && !state.ok && state.error !== "validation_error" && state.error !== "user_exists" ? (
+        <FormMessage state={state} />
+      ) : null}
       {signInError ? <Notice tone="warning">{signInError}</Notice> : null}
       <FormField label="Name" htmlFor="name" error={fieldError(state, "name")}>
-        <Input id="name" name="name" autoComplete="name" required invalid={!!fieldError(state, "name")} data-testid="register-name" />
+        <Input
+          id="name"
+          name="name"
+          autoComplete="name"
+          required
+          invalid={!!fieldError(state, "name")}
+          data-testid="register-name"
+        />
       </FormField>
       <FormField label="Email" htmlFor="email" error={fieldError(state, "email")}>
-        <Input id="email" name="email" type="email" autoComplete="email" required invalid={!!fieldError(state, "email")} data-testid="register-email" />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          invalid={!!fieldError(state, "email")}
+          data-testid="register-email"
+        />
       </FormField>
       <FormField
         label="Password"
@@ -71,7 +99,12 @@ export function RegisterForm({ action, callbackUrl = "/account" }: { action: Reg
           data-testid="register-password"
         />
       </FormField>
-      <SubmitButton pending={pending || !!state?.ok} className="w-full" pendingLabel={state?.ok ? "Signing you in…" : "Creating account…"} data-testid="register-submit">
+      <SubmitButton
+        pending={pending || !!state?.ok}
+        className="w-full"
+        pendingLabel={state?.ok ? "Signing you in…" : "Creating account…"}
+        data-testid="register-submit"
+      >
         Create account
       </SubmitButton>
     </form>

@@ -13,7 +13,10 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-type ResetAction = (state: ActionState, formData: FormData) => Promise<ActionState<{ email: string }>>;
+type ResetAction = (
+  state: ActionState,
+  formData: FormData,
+) => Promise<ActionState<{ email: string }>>;
 
 /** Sets the new password through the server action, then signs in with it and opens the account. */
 export function ResetPasswordForm({ action, token }: { action: ResetAction; token: string }) {
@@ -57,9 +60,14 @@ export function ResetPasswordForm({ action, token }: { action: ResetAction; toke
   const linkProblem = state && !state.ok && state.error.startsWith("link_");
   return (
     <form {...formProps} className="space-y-4" data-testid="reset-password-form">
-      {state && !state.ok && state.error !== "validation_error" ? <FormMessage state={state} /> : null}
+      {state && !state.ok && state.error !== "validation_error" ? (
+        <FormMessage state={state} />
+      ) : null}
       {linkProblem ? (
-        <Link href="/forgot-password" className="block text-sm font-medium text-brand-700 hover:underline">
+        <Link
+          href="/forgot-password"
+          className="block text-sm font-medium text-brand-700 hover:underline"
+        >
           Ask for a new link
         </Link>
       ) : null}

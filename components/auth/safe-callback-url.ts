@@ -5,7 +5,10 @@ const PROBE_ORIGIN = "http://same-site.invalid";
  * resolved the way a browser would (which drops tabs and newlines, and reads backslashes as slashes) and kept only
  * when it stays on this origin; what is returned is the normalised path.
  */
-export function safeCallbackUrl(value: string | string[] | undefined, fallback = "/account"): string {
+export function safeCallbackUrl(
+  value: string | string[] | undefined,
+  fallback = "/account",
+): string {
   const raw = Array.isArray(value) ? value[0] : value;
   if (!raw || !raw.startsWith("/") || /[\s\\]/.test(raw)) return fallback;
   let url: URL;

@@ -4,7 +4,11 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton({ variant = "secondary" }: { variant?: "secondary" | "primary" | "ghost" }) {
+export function SignOutButton({
+  variant = "secondary",
+}: {
+  variant?: "secondary" | "primary" | "ghost";
+}) {
   const [pending, setPending] = useState(false);
   return (
     <Button

@@ -2,7 +2,11 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { PaymentStatus, RecurrentState, SubscriptionKind } from "@/lib/db/schema";
 import type { SubscriptionState } from "@/lib/subscriptions/subscription-state";
 
-const subscriptionTones: Record<SubscriptionState, BadgeTone> = { actual: "green", upcoming: "blue", ended: "gray" };
+const subscriptionTones: Record<SubscriptionState, BadgeTone> = {
+  actual: "green",
+  upcoming: "blue",
+  ended: "gray",
+};
 
 export function SubscriptionStateBadge({ state }: { state: SubscriptionState }) {
   return (
@@ -12,7 +16,13 @@ export function SubscriptionStateBadge({ state }: { state: SubscriptionState }) 
   );
 }
 
-const paymentTones: Record<PaymentStatus, BadgeTone> = { form: "amber", pending: "blue", paid: "green", fail: "red", refund: "gray" };
+const paymentTones: Record<PaymentStatus, BadgeTone> = {
+  form: "amber",
+  pending: "blue",
+  paid: "green",
+  fail: "red",
+  refund: "gray",
+};
 export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   form: "Unpaid",
   pending: "Processing",

@@ -1,6 +1,10 @@
 import { formatMoney } from "@/lib/money";
 
-export function PaymentItemsList({ items }: { items: { name: string; count: number; amountCents: number }[] }) {
+export function PaymentItemsList({
+  items,
+}: {
+  items: { name: string; count: number; amountCents: number }[];
+}) {
   if (items.length === 0) return <span className="text-zinc-400">—</span>;
   return (
     <ul className="space-y-0.5">

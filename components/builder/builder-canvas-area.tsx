@@ -31,9 +31,16 @@ export function BuilderCanvasArea({
   initialStats: ScenarioStats;
 }) {
   const { state, view, dispatch } = useBuilderStore();
-  const live = useLiveStats({ scenarioId, versionId: state.stats.versionId, initial: initialStats });
+  const live = useLiveStats({
+    scenarioId,
+    versionId: state.stats.versionId,
+    initial: initialStats,
+  });
   const { stats: settings, inspected } = state;
-  const statistics = useMemo(() => flowStatistics({ stats: settings, inspected }, live.stats), [settings, inspected, live.stats]);
+  const statistics = useMemo(
+    () => flowStatistics({ stats: settings, inspected }, live.stats),
+    [settings, inspected, live.stats],
+  );
   useFitRequests(state.fitRequest);
 
   function onNodesChange(changes: NodeChange<ScenarioFlowNode>[]) {
@@ -48,12 +55,19 @@ export function BuilderCanvasArea({
   }
 
   function onEdgesChange(changes: EdgeChange[]) {
-    const selects = changes.flatMap((change) => (change.type === "select" ? [{ id: change.id, selected: change.selected }] : []));
+    const selects = changes.flatMap((change) =>
+      change.type === "select" ? [{ id: change.id, selected: change.selected }] : [],
+    );
     if (selects.length > 0) dispatch({ type: "applyEdgeSelection", changes: selects });
   }
 
   return (
-    <div ref={ref} className="relative min-w-0 flex-1" data-testid="builder-canvas" data-ready={state.ready ? "true" : "false"}>
+    <div
+      ref={ref}
+      className="relative min-w-0 flex-1"
+      data-testid="builder-canvas"
+      data-ready={state.ready ? "true" : "false"}
+    >
       <ReadOnlyBanner />
       <BuilderCanvas
         graph={view.graph}
@@ -94,7 +108,10 @@ export function BuilderCanvasArea({
         />
       </BuilderCanvas>
       {view.graph.nodes.length === 0 && !view.readOnly ? (
-        <div className="pointer-events-none absolute inset-0 flex items-center justify-center" data-testid="builder-empty">
+        <div
+          className="pointer-events-none absolute inset-0 flex items-center justify-center"
+          data-testid="builder-empty"
+        >
           <div className="rounded-lg border border-dashed border-zinc-300 bg-white/80 px-6 py-4 text-center text-sm text-zinc-600">
             <p className="font-medium text-zinc-800">Start with a trigger</p>
             <p>Drag “Event” from the palette onto the canvas, then add steps below it.</p>
@@ -113,7 +130,9 @@ function useFitRequests(request: { nodeId: string | null } | null) {
     if (!request) return;
     const frame = requestAnimationFrame(() => {
       void flow.fitView(
-        request.nodeId === null ? { padding: 0.2, maxZoom: 1, duration: 300 } : { nodes: [{ id: request.nodeId }], padding: 0.6, maxZoom: 1.2, duration: 300 },
+        request.nodeId === null
+          ? { padding: 0.2, maxZoom: 1, duration: 300 }
+          : { nodes: [{ id: request.nodeId }], padding: 0.6, maxZoom: 1.2, duration: 300 },
       );
     });
     return () => cancelAnimationFrame(frame);

@@ -12,10 +12,22 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, type MouseEvent as ReactMouseEvent, type ReactNode, useMemo, useState } from "react";
+import {
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+  type ReactNode,
+  useMemo,
+  useState,
+} from "react";
 import { trackDrag } from "@/lib/scenarios/flow/flow-to-graph";
 import { connect } from "@/lib/scenarios/flow/graph-edits";
-import { type FlowPath, type FlowStatistics, flowEdgeOf, flowNodeOf, type ScenarioFlowNode } from "@/lib/scenarios/flow/graph-to-flow";
+import {
+  type FlowPath,
+  type FlowStatistics,
+  flowEdgeOf,
+  flowNodeOf,
+  type ScenarioFlowNode,
+} from "@/lib/scenarios/flow/graph-to-flow";
 import type { GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
 import { NODE_TYPES, type NodeType } from "@/lib/scenarios/nodes/definitions";
 import { PALETTE_MIME } from "./builder-palette";
@@ -86,33 +98,51 @@ export function BuilderCanvas({
 
   const nodes = useMemo(
     () =>
-      graph.nodes.map((node) => {
-        const counts = statistics ? (statistics.nodes[node.id] ?? {}) : null;
-        const visit = path ? (path.nodes[node.id] ?? null) : undefined;
-        const errors = errorsByNode.get(node.id);
-        const selected = selection.nodes.has(node.id);
-        const size = measured[node.id];
-        const key = JSON.stringify([counts, visit, errors, selected, size, readOnly]);
-        const hit = cache.get(node);
-        if (hit && hit.key === key) return hit.node;
-        const flowNode: ScenarioFlowNode = {
-          ...flowNodeOf(node, counts, visit, errors),
-          selected,
-          ...(size ? { measured: size } : {}),
-          draggable: !readOnly,
-          connectable: !readOnly,
-          deletable: !readOnly,
-        };
-        cache.set(node, { key, node: flowNode });
-        return flowNode;
-      }).map((flowNode) => (dragging?.[flowNode.id] ? { ...flowNode, position: dragging[flowNode.id]! } : flowNode)),
-    [cache, graph.nodes, statistics, path, errorsByNode, selection.nodes, measured, readOnly, dragging],
+      graph.nodes
+        .map((node) => {
+          const counts = statistics ? (statistics.nodes[node.id] ?? {}) : null;
+          const visit = path ? (path.nodes[node.id] ?? null) : undefined;
+          const errors = errorsByNode.get(node.id);
+          const selected = selection.nodes.has(node.id);
+          const size = measured[node.id];
+          const key = JSON.stringify([counts, visit, errors, selected, size, readOnly]);
+          const hit = cache.get(node);
+          if (hit && hit.key === key) return hit.node;
+          const flowNode: ScenarioFlowNode = {
+            ...flowNodeOf(node, counts, visit, errors),
+            selected,
+            ...(size ? { measured: size } : {}),
+            draggable: !readOnly,
+            connectable: !readOnly,
+            deletable: !readOnly,
+          };
+          cache.set(node, { key, node: flowNode });
+          return flowNode;
+        })
+        .map((flowNode) =>
+          dragging?.[flowNode.id] ? { ...flowNode, position: dragging[flowNode.id]! } : flowNode,
+        ),
+    [
+      cache,
+      graph.nodes,
+      statistics,
+      path,
+      errorsByNode,
+      selection.nodes,
+      measured,
+      readOnly,
+      dragging,
+    ],
   );
 
   const edges = useMemo((): Edge[] => {
     const taken = path ? new Set(path.edges) : null;
     return graph.edges.map((edge) => ({
-      ...flowEdgeOf(edge, statistics ? (statistics.edges[edge.id] ?? 0) : null, taken ? taken.has(edge.id) : null),
+      ...flowEdgeOf(
+        edge,
+        statistics ? (statistics.edges[edge.id] ?? 0) : null,
+        taken ? taken.has(edge.id) : null,
+      ),
       selected: selection.edges.has(edge.id),
       deletable: !readOnly,
       labelBgPadding: [4, 2] as [number, number],
@@ -158,9 +188,18 @@ export function BuilderCanvas({
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
       isValidConnection={(link) =>
-        !!link.sourceHandle && !("refused" in connect(graph, { from: link.source, fromPort: link.sourceHandle, to: link.target }))
+        !!link.sourceHandle &&
+        !(
+          "refused" in
+          connect(graph, { from: link.source, fromPort: link.sourceHandle, to: link.target })
+        )
       }
-      onDelete={({ nodes: removed, edges: removedEdges }) => onDelete(removed.map((n) => n.id), removedEdges.map((e) => e.id))}
+      onDelete={({ nodes: removed, edges: removedEdges }) =>
+        onDelete(
+          removed.map((n) => n.id),
+          removedEdges.map((e) => e.id),
+        )
+      }
       onDragOver={onDragOver}
       onDrop={onDrop}
       onNodeContextMenu={(event, node) => menu({ kind: "node", id: node.id })(event)}

@@ -11,7 +11,15 @@ export interface MenuItem {
 }
 
 /** The canvas's right-click menu: keyboard-usable (arrows, Enter, Esc), closes on any click outside. */
-export function BuilderContextMenu({ at, items, onClose }: { at: { x: number; y: number }; items: MenuItem[]; onClose(): void }) {
+export function BuilderContextMenu({
+  at,
+  items,
+  onClose,
+}: {
+  at: { x: number; y: number };
+  items: MenuItem[];
+  onClose(): void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus();
@@ -23,7 +31,9 @@ export function BuilderContextMenu({ at, items, onClose }: { at: { x: number; y:
   }, [onClose]);
 
   function onKeyDown(event: React.KeyboardEvent) {
-    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? [])];
+    const buttons = [
+      ...(ref.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? []),
+    ];
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (event.key === "Escape") {
       event.preventDefault();

@@ -3,7 +3,17 @@
 import { type ReactNode, useEffect, useRef } from "react";
 
 /** A modal on the native <dialog>: focus stays inside, Esc closes it, focus returns where it was. */
-export function BuilderDialog({ title, onClose, children, testId }: { title: string; onClose(): void; children: ReactNode; testId: string }) {
+export function BuilderDialog({
+  title,
+  onClose,
+  children,
+  testId,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  testId: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -26,7 +36,12 @@ export function BuilderDialog({ title, onClose, children, testId }: { title: str
         <h2 id={`${testId}-title`} className="text-base font-semibold text-zinc-900">
           {title}
         </h2>
-        <button type="button" onClick={onClose} aria-label="Close" className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-brand-600">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close"
+          className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
           ×
         </button>
       </div>

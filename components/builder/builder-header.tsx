@@ -8,7 +8,15 @@ import { useBuilderStore } from "./store/builder-store";
 import type { Autosave } from "./use-autosave";
 
 /** The bar over the builder: back to the list, the scenario and where its draft stands, its status actions, publish. */
-export function BuilderHeader({ scenario, autosave, statusActions }: { scenario: BuilderScenario; autosave: Autosave; statusActions: ReactNode }) {
+export function BuilderHeader({
+  scenario,
+  autosave,
+  statusActions,
+}: {
+  scenario: BuilderScenario;
+  autosave: Autosave;
+  statusActions: ReactNode;
+}) {
   const { state, dispatch } = useBuilderStore();
   return (
     <header className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white px-4">
@@ -16,7 +24,11 @@ export function BuilderHeader({ scenario, autosave, statusActions }: { scenario:
         href="/admin/scenarios"
         className="rounded text-sm text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-brand-600"
         onClick={(event) => {
-          if (autosave.status !== "saved" && !window.confirm("Changes are still being saved. Leave anyway?")) event.preventDefault();
+          if (
+            autosave.status !== "saved" &&
+            !window.confirm("Changes are still being saved. Leave anyway?")
+          )
+            event.preventDefault();
         }}
       >
         ← Scenarios
@@ -25,11 +37,22 @@ export function BuilderHeader({ scenario, autosave, statusActions }: { scenario:
         {scenario.name}
       </h1>
       <span className="text-xs text-zinc-500" data-testid="scenario-version-info">
-        {scenario.status} · {scenario.currentVersionNumber ? `version ${scenario.currentVersionNumber} live` : "not published"}
+        {scenario.status} ·{" "}
+        {scenario.currentVersionNumber
+          ? `version ${scenario.currentVersionNumber} live`
+          : "not published"}
       </span>
-      <SaveIndicator status={state.deleted ? "saved" : autosave.status} message={autosave.message} onRetry={() => void autosave.flush()} />
+      <SaveIndicator
+        status={state.deleted ? "saved" : autosave.status}
+        message={autosave.message}
+        onRetry={() => void autosave.flush()}
+      />
       {state.notice ? (
-        <span role="status" className="truncate text-xs text-emerald-700" data-testid="builder-notice">
+        <span
+          role="status"
+          className="truncate text-xs text-emerald-700"
+          data-testid="builder-notice"
+        >
           {state.notice}
         </span>
       ) : null}

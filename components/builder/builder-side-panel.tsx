@@ -37,8 +37,16 @@ export function BuilderSidePanel({
   const { state, view, dispatch } = useBuilderStore();
   const focusNode = (nodeId: string) => dispatch({ type: "focusNode", nodeId });
   return (
-    <aside className="flex h-full w-80 shrink-0 flex-col border-l border-zinc-200 bg-white" aria-label="Scenario panel" data-testid="builder-panel">
-      <div role="tablist" aria-label="Panel" className="flex shrink-0 border-b border-zinc-200 px-1">
+    <aside
+      className="flex h-full w-80 shrink-0 flex-col border-l border-zinc-200 bg-white"
+      aria-label="Scenario panel"
+      data-testid="builder-panel"
+    >
+      <div
+        role="tablist"
+        aria-label="Panel"
+        className="flex shrink-0 border-b border-zinc-200 px-1"
+      >
         {TABS.map(({ tab, label }) => (
           <button
             key={tab}
@@ -51,7 +59,10 @@ export function BuilderSidePanel({
           >
             {label}
             {tab === "issues" && state.errors.length > 0 ? (
-              <span className="ml-1 rounded-full bg-red-100 px-1.5 text-[10px] text-red-700 tabular-nums" data-testid="issues-count">
+              <span
+                className="ml-1 rounded-full bg-red-100 px-1.5 text-[10px] text-red-700 tabular-nums"
+                data-testid="issues-count"
+              >
                 {state.errors.length}
               </span>
             ) : null}
@@ -60,7 +71,9 @@ export function BuilderSidePanel({
       </div>
       <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto p-4">
         {state.tab === "node" ? <SelectionPanel options={options} /> : null}
-        {state.tab === "issues" ? <IssuesList errors={state.errors} onFocusNode={focusNode} /> : null}
+        {state.tab === "issues" ? (
+          <IssuesList errors={state.errors} onFocusNode={focusNode} />
+        ) : null}
         {state.tab === "versions" ? (
           <VersionsPanel
             scenarioId={scenarioId}
@@ -72,12 +85,20 @@ export function BuilderSidePanel({
         ) : null}
         {/* Kept mounted while other tabs show, so a search and its highlighted path survive a look at a node's form. */}
         <div hidden={state.tab !== "inspect"}>
-          <RunInspector scenarioId={scenarioId} versions={versions.map((v) => v.number)} onShowPath={(path) => dispatch({ type: "showPath", path })} />
+          <RunInspector
+            scenarioId={scenarioId}
+            versions={versions.map((v) => v.number)}
+            onShowPath={(path) => dispatch({ type: "showPath", path })}
+          />
         </div>
         {state.tab === "settings" ? (
           <div className="space-y-6">
             {settings}
-            <GraphJsonEditor graph={view.graph} readOnly={view.readOnly} onImport={(graph) => dispatch({ type: "importGraph", graph })} />
+            <GraphJsonEditor
+              graph={view.graph}
+              readOnly={view.readOnly}
+              onImport={(graph) => dispatch({ type: "importGraph", graph })}
+            />
           </div>
         ) : null}
       </div>
@@ -89,7 +110,8 @@ export function BuilderSidePanel({
 function SelectionPanel({ options }: { options: BuilderOptions }) {
   const { view, dispatch } = useBuilderStore();
   const { graph, selection, selectedNode, readOnly } = view;
-  const remove = (nodeIds: string[], edgeIds: string[]) => dispatch({ type: "remove", nodeIds, edgeIds });
+  const remove = (nodeIds: string[], edgeIds: string[]) =>
+    dispatch({ type: "remove", nodeIds, edgeIds });
   const duplicate = () => dispatch({ type: "duplicate" });
   if (selectedNode) {
     return (
@@ -111,10 +133,22 @@ function SelectionPanel({ options }: { options: BuilderOptions }) {
         />
         <div className="flex items-center gap-2 border-t border-zinc-100 pt-4">
           <span className="mr-auto font-mono text-xs text-zinc-400">{selectedNode.id}</span>
-          <button type="button" disabled={readOnly} onClick={duplicate} className={smallButton} data-testid="node-duplicate">
+          <button
+            type="button"
+            disabled={readOnly}
+            onClick={duplicate}
+            className={smallButton}
+            data-testid="node-duplicate"
+          >
             Duplicate
           </button>
-          <button type="button" disabled={readOnly} onClick={() => remove([selectedNode.id], [])} className={`${smallButton} text-red-700`} data-testid="node-delete">
+          <button
+            type="button"
+            disabled={readOnly}
+            onClick={() => remove([selectedNode.id], [])}
+            className={`${smallButton} text-red-700`}
+            data-testid="node-delete"
+          >
             Delete
           </button>
         </div>
@@ -125,27 +159,43 @@ function SelectionPanel({ options }: { options: BuilderOptions }) {
     return (
       <div className="space-y-3" data-testid="multi-panel">
         <p className="text-sm text-zinc-800">{selection.nodes.size} nodes selected.</p>
-        <p className="text-xs text-zinc-500">Drag any of them to move them together; Ctrl/⌘ C and V copy them with the connections between them.</p>
+        <p className="text-xs text-zinc-500">
+          Drag any of them to move them together; Ctrl/⌘ C and V copy them with the connections
+          between them.
+        </p>
         <div className="flex gap-2">
           <button type="button" disabled={readOnly} onClick={duplicate} className={smallButton}>
             Duplicate
           </button>
-          <button type="button" disabled={readOnly} onClick={() => remove([...selection.nodes], [...selection.edges])} className={`${smallButton} text-red-700`}>
+          <button
+            type="button"
+            disabled={readOnly}
+            onClick={() => remove([...selection.nodes], [...selection.edges])}
+            className={`${smallButton} text-red-700`}
+          >
             Delete {selection.nodes.size} nodes
           </button>
         </div>
       </div>
     );
   }
-  const edge = selection.edges.size === 1 ? graph.edges.find((e) => selection.edges.has(e.id)) : undefined;
+  const edge =
+    selection.edges.size === 1 ? graph.edges.find((e) => selection.edges.has(e.id)) : undefined;
   if (edge) {
     return (
       <div className="space-y-3" data-testid="edge-panel">
         <p className="text-sm text-zinc-800">
-          Connection from <span className="font-mono">{edge.from}</span> ({edge.fromPort.replace("variant:", "variant ")}) to{" "}
+          Connection from <span className="font-mono">{edge.from}</span> (
+          {edge.fromPort.replace("variant:", "variant ")}) to{" "}
           <span className="font-mono">{edge.to}</span>.
         </p>
-        <button type="button" disabled={readOnly} onClick={() => remove([], [edge.id])} className={`${smallButton} text-red-700`} data-testid="edge-delete">
+        <button
+          type="button"
+          disabled={readOnly}
+          onClick={() => remove([], [edge.id])}
+          className={`${smallButton} text-red-700`}
+          data-testid="edge-delete"
+        >
           Delete connection
         </button>
       </div>
@@ -154,13 +204,22 @@ function SelectionPanel({ options }: { options: BuilderOptions }) {
   return (
     <div className="space-y-2 text-sm text-zinc-600" data-testid="node-panel-empty">
       <p className="font-medium text-zinc-800">Nothing selected</p>
-      <p>Select a node to set it up here. Drag from a node’s output dot to another node to connect them.</p>
+      <p>
+        Select a node to set it up here. Drag from a node’s output dot to another node to connect
+        them.
+      </p>
       <p>Right-click a node, a connection or the canvas for more; press ? for the shortcuts.</p>
     </div>
   );
 }
 
-function IssuesList({ errors, onFocusNode }: { errors: GraphErrorView[]; onFocusNode(nodeId: string): void }) {
+function IssuesList({
+  errors,
+  onFocusNode,
+}: {
+  errors: GraphErrorView[];
+  onFocusNode(nodeId: string): void;
+}) {
   if (errors.length === 0) {
     return (
       <p className="text-sm text-emerald-700" data-testid="issues-none">
@@ -170,7 +229,9 @@ function IssuesList({ errors, onFocusNode }: { errors: GraphErrorView[]; onFocus
   }
   return (
     <div className="space-y-2">
-      <p className="text-xs text-zinc-500">The draft is checked on every save. Publishing needs all of these fixed.</p>
+      <p className="text-xs text-zinc-500">
+        The draft is checked on every save. Publishing needs all of these fixed.
+      </p>
       <ul className="space-y-1.5" data-testid="issues-list">
         {errors.map((error, index) => (
           <li key={`${error.nodeId}-${error.code}-${index}`}>
@@ -185,7 +246,9 @@ function IssuesList({ errors, onFocusNode }: { errors: GraphErrorView[]; onFocus
                 {error.message}
               </button>
             ) : (
-              <p className="rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-sm text-red-800">{error.message}</p>
+              <p className="rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-sm text-red-800">
+                {error.message}
+              </p>
             )}
           </li>
         ))}

@@ -11,7 +11,14 @@ export interface StatsSettings {
   versionId: number | null;
 }
 
-function ToolButton({ label, onClick, disabled, pressed, children, testId }: {
+function ToolButton({
+  label,
+  onClick,
+  disabled,
+  pressed,
+  children,
+  testId,
+}: {
   label: string;
   onClick(): void;
   disabled?: boolean;
@@ -35,7 +42,8 @@ function ToolButton({ label, onClick, disabled, pressed, children, testId }: {
   );
 }
 
-const group = "flex divide-x divide-zinc-200 overflow-hidden rounded-md border border-zinc-200 bg-white shadow-sm";
+const group =
+  "flex divide-x divide-zinc-200 overflow-hidden rounded-md border border-zinc-200 bg-white shadow-sm";
 
 /** Undo, redo, auto-layout and the shortcut list, over the canvas's top left corner. */
 export function CanvasToolbar(props: {
@@ -50,16 +58,35 @@ export function CanvasToolbar(props: {
   return (
     <Panel position="top-left" className="flex gap-2">
       <div className={group} role="toolbar" aria-label="Edit">
-        <ToolButton label="Undo (Ctrl Z)" onClick={props.onUndo} disabled={!props.canUndo} testId="builder-undo">
+        <ToolButton
+          label="Undo (Ctrl Z)"
+          onClick={props.onUndo}
+          disabled={!props.canUndo}
+          testId="builder-undo"
+        >
           ↶
         </ToolButton>
-        <ToolButton label="Redo (Ctrl Shift Z)" onClick={props.onRedo} disabled={!props.canRedo} testId="builder-redo">
+        <ToolButton
+          label="Redo (Ctrl Shift Z)"
+          onClick={props.onRedo}
+          disabled={!props.canRedo}
+          testId="builder-redo"
+        >
           ↷
         </ToolButton>
-        <ToolButton label="Auto-layout" onClick={props.onLayout} disabled={props.readOnly} testId="builder-layout">
+        <ToolButton
+          label="Auto-layout"
+          onClick={props.onLayout}
+          disabled={props.readOnly}
+          testId="builder-layout"
+        >
           Layout
         </ToolButton>
-        <ToolButton label="Keyboard shortcuts (?)" onClick={props.onShortcuts} testId="builder-shortcuts">
+        <ToolButton
+          label="Keyboard shortcuts (?)"
+          onClick={props.onShortcuts}
+          testId="builder-shortcuts"
+        >
           ?
         </ToolButton>
       </div>
@@ -86,7 +113,12 @@ export function StatsToolbar({
   return (
     <Panel position="top-right" className="flex items-center gap-2">
       <div className={group} role="group" aria-label="Statistics">
-        <ToolButton label="Show statistics" pressed={settings.show} onClick={() => onChange({ ...settings, show: !settings.show })} testId="stats-toggle">
+        <ToolButton
+          label="Show statistics"
+          pressed={settings.show}
+          onClick={() => onChange({ ...settings, show: !settings.show })}
+          testId="stats-toggle"
+        >
           Stats
         </ToolButton>
         {settings.show ? (
@@ -102,7 +134,12 @@ export function StatsToolbar({
                 {period === "last24h" ? "24 h" : "30 d"}
               </ToolButton>
             ))}
-            <ToolButton label="Refresh statistics" onClick={onRefresh} disabled={loading} testId="stats-refresh">
+            <ToolButton
+              label="Refresh statistics"
+              onClick={onRefresh}
+              disabled={loading}
+              testId="stats-refresh"
+            >
               <span className={loading ? "animate-spin" : ""} aria-hidden>
                 ⟳
               </span>
@@ -114,7 +151,12 @@ export function StatsToolbar({
         <select
           aria-label="Statistics of version"
           value={settings.versionId ?? ""}
-          onChange={(event) => onChange({ ...settings, versionId: event.target.value ? Number(event.target.value) : null })}
+          onChange={(event) =>
+            onChange({
+              ...settings,
+              versionId: event.target.value ? Number(event.target.value) : null,
+            })
+          }
           className="h-8 rounded-md border border-zinc-200 bg-white px-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
           data-testid="stats-version"
         >

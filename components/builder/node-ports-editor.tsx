@@ -30,7 +30,9 @@ export function NodePortsEditor({
       </h3>
       <ul className="space-y-1.5">
         {ports.map((port) => {
-          const targets = graph.edges.filter((e) => e.from === node.id && e.fromPort === port).map((e) => e.to);
+          const targets = graph.edges
+            .filter((e) => e.from === node.id && e.fromPort === port)
+            .map((e) => e.to);
           const name = portLabel(port) || "next";
           return (
             <li key={port} className="flex items-center gap-2 text-sm" data-testid={`port-${port}`}>
@@ -38,7 +40,12 @@ export function NodePortsEditor({
               {targets.length > 0 ? (
                 <span className="flex flex-wrap gap-1">
                   {targets.map((target) => (
-                    <button key={target} type="button" onClick={() => onFocusNode(target)} className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-700 hover:bg-zinc-200">
+                    <button
+                      key={target}
+                      type="button"
+                      onClick={() => onFocusNode(target)}
+                      className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-700 hover:bg-zinc-200"
+                    >
                       → {target}
                     </button>
                   ))}

@@ -30,7 +30,8 @@ export function PublishDialog({
         }}
       >
         <p className="text-sm text-zinc-600">
-          The saved draft is checked and, if it is valid, becomes the next version. Runs already under way finish on the version they started with.
+          The saved draft is checked and, if it is valid, becomes the next version. Runs already
+          under way finish on the version they started with.
         </p>
         <label className="block text-sm font-medium text-zinc-800" htmlFor="publish-note">
           Note <span className="font-normal text-zinc-500">(optional)</span>

@@ -25,7 +25,12 @@ export function ReadOnlyBanner() {
           Restore as draft
         </button>
       ) : null}
-      <button type="button" className="font-medium text-zinc-700 hover:underline" onClick={() => dispatch({ type: "backToDraft" })} data-testid="builder-back-to-draft">
+      <button
+        type="button"
+        className="font-medium text-zinc-700 hover:underline"
+        onClick={() => dispatch({ type: "backToDraft" })}
+        data-testid="builder-back-to-draft"
+      >
         Back to the draft
       </button>
     </div>

@@ -17,10 +17,27 @@ const TONE: Record<SaveStatus, string> = {
 };
 
 /** Where the draft stands; fixed width so the header does not shift as the text changes. */
-export function SaveIndicator({ status, message, onRetry }: { status: SaveStatus; message: string | null; onRetry(): void }) {
+export function SaveIndicator({
+  status,
+  message,
+  onRetry,
+}: {
+  status: SaveStatus;
+  message: string | null;
+  onRetry(): void;
+}) {
   return (
-    <span role="status" aria-live="polite" className={`inline-flex w-40 shrink-0 items-center gap-1.5 text-xs ${TONE[status]}`} data-testid="save-status" data-status={status}>
-      <span className={`h-1.5 w-1.5 rounded-full ${status === "saved" ? "bg-emerald-500" : status === "error" ? "bg-red-500" : "bg-amber-500"}`} aria-hidden />
+    <span
+      role="status"
+      aria-live="polite"
+      className={`inline-flex w-40 shrink-0 items-center gap-1.5 text-xs ${TONE[status]}`}
+      data-testid="save-status"
+      data-status={status}
+    >
+      <span
+        className={`h-1.5 w-1.5 rounded-full ${status === "saved" ? "bg-emerald-500" : status === "error" ? "bg-red-500" : "bg-amber-500"}`}
+        aria-hidden
+      />
       <span title={message ?? undefined}>{LABEL[status]}</span>
       {status === "error" ? (
         <button type="button" onClick={onRetry} className="font-medium underline">

@@ -67,13 +67,28 @@ export function ScenarioBuilder(props: ScenarioBuilderProps) {
 }
 
 /** Wires the parts together with what they share: autosave, publishing and the keyboard. */
-function Builder({ scenario, versions, options, stats, statusActions, settings }: ScenarioBuilderProps) {
+function Builder({
+  scenario,
+  versions,
+  options,
+  stats,
+  statusActions,
+  settings,
+}: ScenarioBuilderProps) {
   const { state, view, dispatch } = useBuilderStore();
   const { screenToFlowPosition } = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
 
-  const onSaved = useCallback((errors: GraphErrorView[]) => dispatch({ type: "draftChecked", errors }), [dispatch]);
-  const autosave = useAutosave({ scenarioId: scenario.id, graph: state.history.present, enabled: !state.deleted, onSaved });
+  const onSaved = useCallback(
+    (errors: GraphErrorView[]) => dispatch({ type: "draftChecked", errors }),
+    [dispatch],
+  );
+  const autosave = useAutosave({
+    scenarioId: scenario.id,
+    graph: state.history.present,
+    enabled: !state.deleted,
+    onSaved,
+  });
   const publish = usePublishDraft({ scenarioId: scenario.id, saveDraft: autosave.flush, dispatch });
 
   useBuilderShortcuts({
@@ -94,21 +109,43 @@ function Builder({ scenario, versions, options, stats, statusActions, settings }
   function addInView(nodeType: NodeType) {
     const box = canvasRef.current?.getBoundingClientRect();
     if (!box) return;
-    const centre = screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+    const centre = screenToFlowPosition({
+      x: box.left + box.width / 2,
+      y: box.top + box.height / 2,
+    });
     // The card's top left corner, so that its middle (240 wide, about 80 high) lands on the centre.
-    dispatch({ type: "addNodeInView", nodeType, position: { x: centre.x - 120, y: centre.y - 40 } });
+    dispatch({
+      type: "addNodeInView",
+      nodeType,
+      position: { x: centre.x - 120, y: centre.y - 40 },
+    });
   }
 
   const closeDialog = () => dispatch({ type: "closeDialog" });
   return (
-    <div className="fixed top-14 right-0 bottom-0 left-60 z-0 flex flex-col bg-zinc-50" data-testid="scenario-builder">
+    <div
+      className="fixed top-14 right-0 bottom-0 left-60 z-0 flex flex-col bg-zinc-50"
+      data-testid="scenario-builder"
+    >
       <BuilderHeader scenario={scenario} autosave={autosave} statusActions={statusActions} />
       <div className="flex min-h-0 flex-1">
         <BuilderPalette disabled={view.readOnly} onAdd={addInView} />
-        <BuilderCanvasArea ref={canvasRef} scenarioId={scenario.id} versions={versions} initialStats={stats} />
-        <BuilderSidePanel scenarioId={scenario.id} options={options} versions={versions} settings={settings} />
+        <BuilderCanvasArea
+          ref={canvasRef}
+          scenarioId={scenario.id}
+          versions={versions}
+          initialStats={stats}
+        />
+        <BuilderSidePanel
+          scenarioId={scenario.id}
+          options={options}
+          versions={versions}
+          settings={settings}
+        />
       </div>
-      {state.dialog === "publish" ? <PublishDialog onPublish={publish} onClose={closeDialog} /> : null}
+      {state.dialog === "publish" ? (
+        <PublishDialog onPublish={publish} onClose={closeDialog} />
+      ) : null}
       {state.dialog === "shortcuts" ? <ShortcutsDialog onClose={closeDialog} /> : null}
     </div>
   );

@@ -35,15 +35,23 @@ export function ScenarioDiagram({
   const [period, setPeriod] = useState<Period>("last24h");
   const flow = useMemo(() => {
     if (!statistics) return graphToFlow(graph, null, path);
-    const nodes = Object.fromEntries(Object.entries(statistics.nodes).map(([id, counts]) => [id, counts[period]]));
-    const edges = Object.fromEntries(Object.entries(statistics.edges).map(([id, counts]) => [id, counts[period]]));
+    const nodes = Object.fromEntries(
+      Object.entries(statistics.nodes).map(([id, counts]) => [id, counts[period]]),
+    );
+    const edges = Object.fromEntries(
+      Object.entries(statistics.edges).map(([id, counts]) => [id, counts[period]]),
+    );
     return graphToFlow(graph, { nodes, edges }, path);
   }, [graph, statistics, period, path]);
 
   return (
     <div className="relative h-[28rem] w-full" data-testid="scenario-diagram">
       {statistics ? (
-        <div className="absolute top-2 right-2 z-10 inline-flex rounded-md border border-zinc-200 bg-white text-xs shadow-sm" role="group" aria-label="Statistics period">
+        <div
+          className="absolute top-2 right-2 z-10 inline-flex rounded-md border border-zinc-200 bg-white text-xs shadow-sm"
+          role="group"
+          aria-label="Statistics period"
+        >
           {(["last24h", "last30d"] as const).map((value) => (
             <button
               key={value}
@@ -72,7 +80,11 @@ export function ScenarioDiagram({
       >
         <Background gap={16} />
         <Controls showInteractive={false} />
-        <MiniMap<ScenarioFlowNode> pannable zoomable nodeColor={(node) => GROUP_COLOR[node.data.group]} />
+        <MiniMap<ScenarioFlowNode>
+          pannable
+          zoomable
+          nodeColor={(node) => GROUP_COLOR[node.data.group]}
+        />
       </ReactFlow>
     </div>
   );

@@ -27,8 +27,17 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
   const invalid = data.errors !== undefined && data.errors.length > 0;
   const total = data.counts ? Object.values(data.counts).reduce((sum, n) => sum + n, 0) : null;
   // With a run's path shown, visited nodes stand out and the rest fade.
-  const pathStyle = data.visit === undefined ? "" : data.visit ? "ring-2 ring-zinc-900 ring-offset-1" : "opacity-40";
-  const outline = invalid ? "border-red-500 ring-2 ring-red-500" : selected ? "ring-2 ring-brand-600 ring-offset-1" : "";
+  const pathStyle =
+    data.visit === undefined
+      ? ""
+      : data.visit
+        ? "ring-2 ring-zinc-900 ring-offset-1"
+        : "opacity-40";
+  const outline = invalid
+    ? "border-red-500 ring-2 ring-red-500"
+    : selected
+      ? "ring-2 ring-brand-600 ring-offset-1"
+      : "";
   return (
     <div
       className={`w-60 rounded-lg border px-3 py-2 shadow-sm ${style.card} ${pathStyle} ${outline}`}
@@ -38,15 +47,28 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
       data-visited={data.visit === undefined ? undefined : data.visit ? "true" : "false"}
     >
       {data.isTrigger ? null : (
-        <Handle type="target" position={Position.Top} isConnectable={isConnectable} className="!h-3 !w-3 !border-2 !border-white !bg-zinc-500" />
+        <Handle
+          type="target"
+          position={Position.Top}
+          isConnectable={isConnectable}
+          className="!h-3 !w-3 !border-2 !border-white !bg-zinc-500"
+        />
       )}
       <div className="flex items-center gap-2">
-        <span className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded text-xs ${style.badge}`} aria-hidden>
+        <span
+          className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded text-xs ${style.badge}`}
+          aria-hidden
+        >
           {NODE_DEFINITIONS[data.nodeType].icon}
         </span>
-        <span className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{data.label}</span>
+        <span className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+          {data.label}
+        </span>
         {total !== null ? (
-          <span className="ml-auto text-xs font-medium text-zinc-700 tabular-nums" title="Visits in the period">
+          <span
+            className="ml-auto text-xs font-medium text-zinc-700 tabular-nums"
+            title="Visits in the period"
+          >
             {total}
           </span>
         ) : null}
@@ -72,8 +94,12 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
       ) : null}
       {data.visit ? (
         <p className="mt-1 text-xs text-zinc-800" title={data.visit.note}>
-          <span className="font-mono font-semibold">→ {data.visit.outcome?.replace("variant:", "") ?? "in progress"}</span>
-          {data.visit.note ? <span className="line-clamp-2 text-zinc-600"> {data.visit.note}</span> : null}
+          <span className="font-mono font-semibold">
+            → {data.visit.outcome?.replace("variant:", "") ?? "in progress"}
+          </span>
+          {data.visit.note ? (
+            <span className="line-clamp-2 text-zinc-600"> {data.visit.note}</span>
+          ) : null}
         </p>
       ) : null}
       <div className="mt-1 flex justify-evenly">
@@ -90,7 +116,11 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
           type="source"
           position={Position.Bottom}
           isConnectable={isConnectable}
-          title={port.label ? `${port.label} output: drag to a node to connect` : "Output: drag to a node to connect"}
+          title={
+            port.label
+              ? `${port.label} output: drag to a node to connect`
+              : "Output: drag to a node to connect"
+          }
           data-testid={`handle-${id}-${port.id}`}
           style={{ left: `${((index + 1) / (data.ports.length + 1)) * 100}%` }}
           className="!h-3 !w-3 !border-2 !border-white !bg-zinc-700"

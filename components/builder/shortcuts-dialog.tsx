@@ -11,7 +11,9 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           {SHORTCUTS.map((shortcut) => (
             <tr key={shortcut.keys} className="border-b border-zinc-100 last:border-0">
               <td className="py-1.5 pr-4 whitespace-nowrap">
-                <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs text-zinc-700">{shortcut.keys}</kbd>
+                <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs text-zinc-700">
+                  {shortcut.keys}
+                </kbd>
               </td>
               <td className="py-1.5 text-zinc-700">{shortcut.does}</td>
             </tr>

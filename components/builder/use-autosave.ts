@@ -88,9 +88,12 @@ export function useAutosave({
     timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
   }, [graph, enabled, save]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     if (status !== "error") return;

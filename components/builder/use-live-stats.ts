@@ -12,8 +12,19 @@ const REFRESH_MS = 15_000;
  * The canvas's statistics for all versions (versionId null) or one, refreshed while the page is open and visible.
  * The first figures (all versions) come with the page; choosing another version loads its figures at once.
  */
-export function useLiveStats({ scenarioId, versionId, initial }: { scenarioId: number; versionId: number | null; initial: ScenarioStats }) {
-  const [stats, setStats] = useState<{ versionId: number | null; data: ScenarioStats }>({ versionId: null, data: initial });
+export function useLiveStats({
+  scenarioId,
+  versionId,
+  initial,
+}: {
+  scenarioId: number;
+  versionId: number | null;
+  initial: ScenarioStats;
+}) {
+  const [stats, setStats] = useState<{ versionId: number | null; data: ScenarioStats }>({
+    versionId: null,
+    data: initial,
+  });
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [loading, setLoading] = useState(false);
   const chosen = useRef(versionId);

@@ -26,14 +26,19 @@ export function usePublishDraft({
   return useCallback(
     async (note: string): Promise<PublishResult> => {
       const saved = await saveDraft();
-      if (!saved) return { ok: false, message: "The draft is not saved yet; try again in a moment." };
+      if (!saved)
+        return { ok: false, message: "The draft is not saved yet; try again in a moment." };
       const form = formDataOf({ id: scenarioId, note });
       const result = await publishDraftAction(null, form);
-      if (!result?.ok || !result.data) return { ok: false, message: result?.ok === false ? result.message : "Publishing failed." };
+      if (!result?.ok || !result.data)
+        return { ok: false, message: result?.ok === false ? result.message : "Publishing failed." };
       const { version, errors } = result.data;
       if (version === null) {
         dispatch({ type: "publishRefused", errors });
-        return { ok: false, message: `Fix ${errors.length} issue${errors.length === 1 ? "" : "s"} before publishing.` };
+        return {
+          ok: false,
+          message: `Fix ${errors.length} issue${errors.length === 1 ? "" : "s"} before publishing.`,
+        };
       }
       dispatch({ type: "published", version });
       router.refresh();

@@ -46,11 +46,19 @@ export function VersionsPanel({
   }
 
   if (versions.length === 0) {
-    return <p className="text-sm text-zinc-600" data-testid="versions-empty">Nothing published yet. Publish the draft to create version 1.</p>;
+    return (
+      <p className="text-sm text-zinc-600" data-testid="versions-empty">
+        Nothing published yet. Publish the draft to create version 1.
+      </p>
+    );
   }
   return (
     <div className="space-y-2">
-      {failure ? <p role="alert" className="text-sm text-red-700">{failure}</p> : null}
+      {failure ? (
+        <p role="alert" className="text-sm text-red-700">
+          {failure}
+        </p>
+      ) : null}
       <ul className="space-y-2" data-testid="versions-list">
         {versions.map((version) => (
           <li
@@ -60,14 +68,24 @@ export function VersionsPanel({
           >
             <div className="flex items-center gap-2">
               <span className="font-medium text-zinc-900">Version {version.number}</span>
-              {version.isCurrent ? <span className="rounded bg-emerald-100 px-1.5 text-[10px] font-semibold text-emerald-800 uppercase">live</span> : null}
-              <span className="ml-auto text-xs text-zinc-500">{formatDateTime(new Date(version.createdAt))}</span>
+              {version.isCurrent ? (
+                <span className="rounded bg-emerald-100 px-1.5 text-[10px] font-semibold text-emerald-800 uppercase">
+                  live
+                </span>
+              ) : null}
+              <span className="ml-auto text-xs text-zinc-500">
+                {formatDateTime(new Date(version.createdAt))}
+              </span>
             </div>
             {version.note ? <p className="mt-1 text-zinc-700">{version.note}</p> : null}
             <p className="text-xs text-zinc-500">{version.publishedByEmail ?? "API"}</p>
             <div className="mt-2 flex gap-2">
               {viewingNumber === version.number ? (
-                <button type="button" onClick={() => onView(null)} className="text-xs font-medium text-zinc-700 hover:underline">
+                <button
+                  type="button"
+                  onClick={() => onView(null)}
+                  className="text-xs font-medium text-zinc-700 hover:underline"
+                >
                   Back to the draft
                 </button>
               ) : (
@@ -89,7 +107,13 @@ export function VersionsPanel({
                 disabled={loading !== null}
                 onClick={async () => {
                   const loaded = await load(version.number);
-                  if (loaded && window.confirm(`Replace the draft with version ${version.number}? Undo brings the draft back.`)) onRestore(loaded);
+                  if (
+                    loaded &&
+                    window.confirm(
+                      `Replace the draft with version ${version.number}? Undo brings the draft back.`,
+                    )
+                  )
+                    onRestore(loaded);
                 }}
                 className="text-xs font-medium text-zinc-700 hover:underline disabled:opacity-50"
                 data-testid={`version-restore-${version.number}`}

@@ -17,10 +17,17 @@ const ITEMS = [
 export function AccountNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Account" className="-mx-4 mb-6 overflow-x-auto px-4 sm:mx-0 sm:px-0" data-testid="account-nav">
+    <nav
+      aria-label="Account"
+      className="-mx-4 mb-6 overflow-x-auto px-4 sm:mx-0 sm:px-0"
+      data-testid="account-nav"
+    >
       <ul className="flex min-w-max gap-1 border-b border-zinc-200">
         {ITEMS.map((item) => {
-          const active = "exact" in item ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const active =
+            "exact" in item
+              ? pathname === item.href
+              : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
               <Link
@@ -29,7 +36,9 @@ export function AccountNav() {
                 data-testid={`account-nav-${item.label.toLowerCase()}`}
                 className={cn(
                   "-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium",
-                  active ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-600 hover:text-zinc-900",
+                  active
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-zinc-600 hover:text-zinc-900",
                 )}
               >
                 {item.label}

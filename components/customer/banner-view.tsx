@@ -30,17 +30,25 @@ export function BannerView({
     <section
       role="status"
       aria-label={banner.title}
-      className={cn("flex items-start justify-between gap-4 rounded-lg border px-4 py-3", style.box)}
+      className={cn(
+        "flex items-start justify-between gap-4 rounded-lg border px-4 py-3",
+        style.box,
+      )}
       data-testid={testId}
       data-style={banner.style}
     >
       <div className="min-w-0 space-y-1">
         <p className="text-sm font-semibold">{banner.title}</p>
-        {banner.text ? <p className="text-sm whitespace-pre-line opacity-90">{banner.text}</p> : null}
+        {banner.text ? (
+          <p className="text-sm whitespace-pre-line opacity-90">{banner.text}</p>
+        ) : null}
         {banner.linkUrl ? (
           <a
             href={banner.linkUrl}
-            className={cn("inline-block text-sm font-medium underline underline-offset-2", style.link)}
+            className={cn(
+              "inline-block text-sm font-medium underline underline-offset-2",
+              style.link,
+            )}
             {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})}
             data-testid={testId ? `${testId}-link` : undefined}
           >

@@ -5,7 +5,15 @@ export interface CardChoice {
 }
 
 /** Radio buttons for the card to use (test cards, the saved card, "another card"), the first one chosen. */
-export function CardChoices({ legend, cards, testIdPrefix }: { legend: string; cards: CardChoice[]; testIdPrefix: string }) {
+export function CardChoices({
+  legend,
+  cards,
+  testIdPrefix,
+}: {
+  legend: string;
+  cards: CardChoice[];
+  testIdPrefix: string;
+}) {
   return (
     <fieldset className="space-y-2">
       <legend className="mb-2 text-sm font-medium text-zinc-900">{legend}</legend>

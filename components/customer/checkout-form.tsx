@@ -53,15 +53,25 @@ export function CheckoutForm({
         >
           {state.message}
           {state.error === "payment_declined" ? " Nothing was charged; try another card." : null}
-          {state.error === "upgrade_offer_changed" ? " The amount above is the new price; pay it if you still want the upgrade." : null}
+          {state.error === "upgrade_offer_changed"
+            ? " The amount above is the new price; pay it if you still want the upgrade."
+            : null}
         </Notice>
       ) : lastFailure ? (
-        <Notice tone="error" title="Your last attempt was declined" data-testid="checkout-last-decline">
+        <Notice
+          tone="error"
+          title="Your last attempt was declined"
+          data-testid="checkout-last-decline"
+        >
           {lastFailure} Nothing was charged; try another card.
         </Notice>
       ) : null}
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingLabel={cards.length > 0 ? "Paying…" : "Opening the payment page…"} data-testid="checkout-pay">
+        <SubmitButton
+          pending={pending}
+          pendingLabel={cards.length > 0 ? "Paying…" : "Opening the payment page…"}
+          data-testid="checkout-pay"
+        >
           {payLabel}
         </SubmitButton>
       </div>

@@ -9,7 +9,13 @@ interface Purchase {
 }
 
 /** A paid purchase's result: what the customer now has, from when, and whether it renews. */
-export function CheckoutResult({ purchase, startsLater }: { purchase: Purchase; startsLater: boolean }) {
+export function CheckoutResult({
+  purchase,
+  startsLater,
+}: {
+  purchase: Purchase;
+  startsLater: boolean;
+}) {
   const { subscription, typeName, renewal } = purchase;
   return (
     <div className="space-y-4" data-testid="checkout-result">

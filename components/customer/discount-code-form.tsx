@@ -14,14 +14,29 @@ export interface AppliedDiscountView {
 }
 
 /** The code on a payment and what it saves; `children` is the Remove button where the code can still come off. */
-export function AppliedDiscountRow({ applied, children }: { applied: AppliedDiscountView; children?: ReactNode }) {
+export function AppliedDiscountRow({
+  applied,
+  children,
+}: {
+  applied: AppliedDiscountView;
+  children?: ReactNode;
+}) {
   return (
     <div className="flex items-center justify-between gap-3 text-sm" data-testid="discount-applied">
       <span className="text-zinc-700">
-        Discount <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs" data-testid="discount-applied-code">{applied.code}</code>
+        Discount{" "}
+        <code
+          className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs"
+          data-testid="discount-applied-code"
+        >
+          {applied.code}
+        </code>
       </span>
       <span className="flex items-center gap-3">
-        <span className="font-medium text-emerald-700 tabular-nums" data-testid="discount-applied-saving">
+        <span
+          className="font-medium text-emerald-700 tabular-nums"
+          data-testid="discount-applied-saving"
+        >
           −{formatMoney(applied.discountCents)}
         </span>
         {children}
@@ -50,7 +65,14 @@ export function DiscountCodeForm({
   if (applied) {
     return (
       <AppliedDiscountRow applied={applied}>
-        <ActionButton action={removeAction} fields={{ paymentId }} label="Remove" pendingLabel="Removing…" variant="ghost" testId="discount-remove" />
+        <ActionButton
+          action={removeAction}
+          fields={{ paymentId }}
+          label="Remove"
+          pendingLabel="Removing…"
+          variant="ghost"
+          testId="discount-remove"
+        />
       </AppliedDiscountRow>
     );
   }
@@ -62,8 +84,21 @@ export function DiscountCodeForm({
         Discount code
       </label>
       <div className="flex items-center gap-2">
-        <Input id="discount-code" name="code" autoComplete="off" placeholder="Enter a code" className="!w-56" data-testid="discount-code-input" />
-        <SubmitButton size="sm" variant="secondary" pending={pending} pendingLabel="Applying…" data-testid="discount-code-apply">
+        <Input
+          id="discount-code"
+          name="code"
+          autoComplete="off"
+          placeholder="Enter a code"
+          className="!w-56"
+          data-testid="discount-code-input"
+        />
+        <SubmitButton
+          size="sm"
+          variant="secondary"
+          pending={pending}
+          pendingLabel="Applying…"
+          data-testid="discount-code-apply"
+        >
           Apply
         </SubmitButton>
       </div>

@@ -33,7 +33,9 @@ export function MyPayments({ rows }: { rows: PaymentListRow[] }) {
                 <Td>
                   <PaymentStatusBadge status={row.status} />
                 </Td>
-                <Td className="text-right font-medium whitespace-nowrap text-zinc-900 tabular-nums">{formatMoney(row.amountCents)}</Td>
+                <Td className="text-right font-medium whitespace-nowrap text-zinc-900 tabular-nums">
+                  {formatMoney(row.amountCents)}
+                </Td>
               </Tr>
             ))}
           </TBody>

@@ -8,7 +8,13 @@ import { formatMoney } from "@/lib/money";
 import type { RecurrentPaymentListRow } from "@/lib/recurrent-payments/list-recurrent-payments";
 
 /** The customer's renewal: the active one when there is one, else the most recent. */
-export function MyRecurrentPayment({ row, stopAction }: { row: RecurrentPaymentListRow | undefined; stopAction: FormAction }) {
+export function MyRecurrentPayment({
+  row,
+  stopAction,
+}: {
+  row: RecurrentPaymentListRow | undefined;
+  stopAction: FormAction;
+}) {
   return (
     <Card data-testid="my-recurrent-payment">
       <CardHeader title="Automatic renewal" />
@@ -24,7 +30,9 @@ export function MyRecurrentPayment({ row, stopAction }: { row: RecurrentPaymentL
               </div>
               <div className="flex justify-between gap-4">
                 <dt className="text-zinc-500">Amount</dt>
-                <dd className="font-medium text-zinc-900 tabular-nums">{formatMoney(row.amountCents)}</dd>
+                <dd className="font-medium text-zinc-900 tabular-nums">
+                  {formatMoney(row.amountCents)}
+                </dd>
               </div>
               <div className="flex justify-between gap-4">
                 <dt className="text-zinc-500">Next charge</dt>
@@ -41,8 +49,14 @@ export function MyRecurrentPayment({ row, stopAction }: { row: RecurrentPaymentL
             </dl>
             {row.state === "charge_failed" || row.state === "user_stop" ? (
               <p className="border-t border-zinc-100 pt-4 text-sm">
-                <Link href="/account/billing" className="font-medium text-brand-700 hover:underline" data-testid="renewal-billing-link">
-                  {row.state === "charge_failed" ? "Pay the failed renewal on the billing page →" : "Resume it on the billing page →"}
+                <Link
+                  href="/account/billing"
+                  className="font-medium text-brand-700 hover:underline"
+                  data-testid="renewal-billing-link"
+                >
+                  {row.state === "charge_failed"
+                    ? "Pay the failed renewal on the billing page →"
+                    : "Resume it on the billing page →"}
                 </Link>
               </p>
             ) : null}

@@ -9,11 +9,18 @@ export function MySubscriptions({ rows }: { rows: SubscriptionListRow[] }) {
     <Card data-testid="my-subscriptions">
       <CardHeader title="My subscriptions" description="What you have access to, and when." />
       {rows.length === 0 ? (
-        <EmptyState title="No subscriptions yet" description="When you buy or are given a subscription, it appears here." />
+        <EmptyState
+          title="No subscriptions yet"
+          description="When you buy or are given a subscription, it appears here."
+        />
       ) : (
         <ul className="divide-y divide-zinc-100">
           {rows.map((row) => (
-            <li key={row.id} className="flex items-center justify-between gap-4 px-5 py-4" data-testid="my-subscription">
+            <li
+              key={row.id}
+              className="flex items-center justify-between gap-4 px-5 py-4"
+              data-testid="my-subscription"
+            >
               <div className="min-w-0">
                 <p className="font-medium text-zinc-900" data-testid="my-subscription-name">
                   {row.typeName}

@@ -32,7 +32,14 @@ export function DevClockForm({ action }: { action: Action }) {
           <label htmlFor="advance_minutes" className="sr-only">
             Minutes
           </label>
-          <Input id="advance_minutes" name="advance_minutes" type="number" min={1} placeholder="Minutes" className="h-8 w-28" />
+          <Input
+            id="advance_minutes"
+            name="advance_minutes"
+            type="number"
+            min={1}
+            placeholder="Minutes"
+            className="h-8 w-28"
+          />
           <SubmitButton variant="secondary" size="sm">
             Advance
           </SubmitButton>

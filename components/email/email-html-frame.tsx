@@ -2,7 +2,17 @@
  * Rendered email HTML in a fully sandboxed iframe: no scripts, forms, popups or same-origin access, so a template
  * (or a stored message) cannot act inside the admin.
  */
-export function EmailHtmlFrame({ html, title, testId, className }: { html: string; title: string; testId?: string; className?: string }) {
+export function EmailHtmlFrame({
+  html,
+  title,
+  testId,
+  className,
+}: {
+  html: string;
+  title: string;
+  testId?: string;
+  className?: string;
+}) {
   return (
     <iframe
       sandbox=""

@@ -59,21 +59,30 @@ export function EmailPreviewPanel({
       setFound(result.data.length);
       if (result.data.length === 0) return;
       setUsers(result.data);
-      if (result.data[0] && !result.data.some((user) => user.id === userId)) setUserId(result.data[0].id);
+      if (result.data[0] && !result.data.some((user) => user.id === userId))
+        setUserId(result.data[0].id);
     }
   }
 
   const rendered = preview?.ok ? preview.data : undefined;
   return (
     <Card className="self-start xl:sticky xl:top-20" data-testid="email-preview">
-      <CardHeader title="Live preview" description="Rendered with the real renderer and this user's data." />
+      <CardHeader
+        title="Live preview"
+        description="Rendered with the real renderer and this user's data."
+      />
       <CardBody className="space-y-3">
         <div className="space-y-2">
           <div className="space-y-1">
             <label htmlFor="preview-user" className="block text-xs font-medium text-zinc-500">
               Preview for
             </label>
-            <Select id="preview-user" value={userId} onChange={(event) => setUserId(Number(event.target.value))} data-testid="preview-user">
+            <Select
+              id="preview-user"
+              value={userId}
+              onChange={(event) => setUserId(Number(event.target.value))}
+              data-testid="preview-user"
+            >
               {users.map((user) => (
                 <option key={user.id} value={user.id}>
                   {user.name ? `${user.name} <${user.email}>` : user.email}
@@ -95,11 +104,19 @@ export function EmailPreviewPanel({
               }}
               data-testid="preview-user-search"
             />
-            <Button variant="secondary" onClick={() => void findUsers()} data-testid="preview-user-find">
+            <Button
+              variant="secondary"
+              onClick={() => void findUsers()}
+              data-testid="preview-user-find"
+            >
               Find
             </Button>
           </div>
-          {found === 0 ? <p className="text-xs text-zinc-500" data-testid="preview-user-none">No user matches.</p> : null}
+          {found === 0 ? (
+            <p className="text-xs text-zinc-500" data-testid="preview-user-none">
+              No user matches.
+            </p>
+          ) : null}
         </div>
 
         {preview && !preview.ok ? (
@@ -109,7 +126,8 @@ export function EmailPreviewPanel({
         ) : null}
         {rendered?.unknownVariables.length ? (
           <Notice tone="warning" title="Unknown variables" data-testid="preview-unknown-variables">
-            {rendered.unknownVariables.map((name) => `{{${name}}}`).join(", ")} — not provided by Subflow; they render empty.
+            {rendered.unknownVariables.map((name) => `{{${name}}}`).join(", ")} — not provided by
+            Subflow; they render empty.
           </Notice>
         ) : null}
         {rendered?.missingVariables.length ? (
@@ -122,9 +140,13 @@ export function EmailPreviewPanel({
           <div className="space-y-2">
             <dl className="grid grid-cols-[5rem_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="text-zinc-500">To</dt>
-              <dd className="truncate text-zinc-800" data-testid="preview-to">{rendered.to}</dd>
+              <dd className="truncate text-zinc-800" data-testid="preview-to">
+                {rendered.to}
+              </dd>
               <dt className="text-zinc-500">Subject</dt>
-              <dd className="font-medium text-zinc-900" data-testid="preview-subject">{rendered.subject || "—"}</dd>
+              <dd className="font-medium text-zinc-900" data-testid="preview-subject">
+                {rendered.subject || "—"}
+              </dd>
             </dl>
             <div className="flex gap-1 text-xs" role="tablist">
               {(["html", "text"] as const).map((option) => (
@@ -144,7 +166,10 @@ export function EmailPreviewPanel({
             {view === "html" ? (
               <EmailHtmlFrame html={rendered.html} title="Email preview" testId="preview-html" />
             ) : (
-              <pre className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 text-xs whitespace-pre-wrap" data-testid="preview-text">
+              <pre
+                className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 text-xs whitespace-pre-wrap"
+                data-testid="preview-text"
+              >
                 {rendered.text}
               </pre>
             )}
@@ -153,27 +178,50 @@ export function EmailPreviewPanel({
           <p className="text-sm text-zinc-500">Rendering…</p>
         ) : null}
 
-        {sendTestAction && templateId ? <SendTestForm action={sendTestAction} templateId={templateId} userId={userId} /> : null}
+        {sendTestAction && templateId ? (
+          <SendTestForm action={sendTestAction} templateId={templateId} userId={userId} />
+        ) : null}
       </CardBody>
     </Card>
   );
 }
 
-function SendTestForm({ action, templateId, userId }: { action: FormAction; templateId: number; userId: number }) {
-  const [state, formAction] = useActionState(action as unknown as DataAction<{ emailId: number }>, null);
+function SendTestForm({
+  action,
+  templateId,
+  userId,
+}: {
+  action: FormAction;
+  templateId: number;
+  userId: number;
+}) {
+  const [state, formAction] = useActionState(
+    action as unknown as DataAction<{ emailId: number }>,
+    null,
+  );
   return (
-    <form action={formAction} className="space-y-2 border-t border-zinc-100 pt-3" data-testid="send-test-form">
+    <form
+      action={formAction}
+      className="space-y-2 border-t border-zinc-100 pt-3"
+      data-testid="send-test-form"
+    >
       <input type="hidden" name="templateId" value={templateId} />
       <input type="hidden" name="userId" value={userId} />
       <div className="flex items-center justify-between gap-3">
-        <p className="text-xs text-zinc-500">Sends the saved version of this template to the user above.</p>
+        <p className="text-xs text-zinc-500">
+          Sends the saved version of this template to the user above.
+        </p>
         <SubmitButton variant="secondary" size="sm" pendingLabel="Sending…" data-testid="send-test">
           Send test to this user
         </SubmitButton>
       </div>
       <FormMessage state={state} />
       {state?.ok && state.data ? (
-        <Link href={`/admin/emails/${state.data.emailId}`} className="text-sm font-medium text-brand-700 hover:underline" data-testid="send-test-link">
+        <Link
+          href={`/admin/emails/${state.data.emailId}`}
+          className="text-sm font-medium text-brand-700 hover:underline"
+          data-testid="send-test-link"
+        >
           Open it in the mailbox →
         </Link>
       ) : null}

@@ -51,13 +51,33 @@ export function EmailTemplateEditor({
     <div className="grid gap-6 xl:grid-cols-2">
       <form {...formProps} className="space-y-4" data-testid="email-template-form">
         {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-        {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
+        {state && !state.ok && state.error === "validation_error" ? null : (
+          <FormMessage state={state} />
+        )}
         <div className="grid grid-cols-2 gap-4">
           <FormField label="Name" htmlFor="et-name" error={error("name")}>
-            <Input id="et-name" name="name" defaultValue={initial?.name} invalid={!!error("name")} data-testid="et-name" />
+            <Input
+              id="et-name"
+              name="name"
+              defaultValue={initial?.name}
+              invalid={!!error("name")}
+              data-testid="et-name"
+            />
           </FormField>
-          <FormField label="Code" htmlFor="et-code" hint="Lowercase letters, digits, - and _. Functions send by code." error={error("code")}>
-            <Input id="et-code" name="code" defaultValue={initial?.code} invalid={!!error("code")} className="font-mono" data-testid="et-code" />
+          <FormField
+            label="Code"
+            htmlFor="et-code"
+            hint="Lowercase letters, digits, - and _. Functions send by code."
+            error={error("code")}
+          >
+            <Input
+              id="et-code"
+              name="code"
+              defaultValue={initial?.code}
+              invalid={!!error("code")}
+              className="font-mono"
+              data-testid="et-code"
+            />
           </FormField>
         </div>
         <FormField label="Subject" htmlFor="et-subject" error={error("subject")}>
@@ -83,7 +103,12 @@ export function EmailTemplateEditor({
             data-testid="et-html"
           />
         </FormField>
-        <FormField label="Text body" htmlFor="et-text" hint="The plain-text part, for clients that do not show HTML." error={error("bodyText")}>
+        <FormField
+          label="Text body"
+          htmlFor="et-text"
+          hint="The plain-text part, for clients that do not show HTML."
+          error={error("bodyText")}
+        >
           <Textarea
             id="et-text"
             name="bodyText"

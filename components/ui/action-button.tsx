@@ -6,7 +6,6 @@ import type { FormAction } from "./use-form-action";
 import { SubmitButton } from "./submit-button";
 import type { ButtonVariant } from "./button";
 
-
 /**
  * A one-button form for row actions (stop, refund, mark paid, revoke): hidden fields, an optional confirmation,
  * and the action's error shown beside the button.
@@ -28,7 +27,10 @@ export function ActionButton({
   variant?: ButtonVariant;
   testId?: string;
 }) {
-  const [state, formAction] = useActionState(action as unknown as (state: ActionState, formData: FormData) => Promise<ActionState>, null);
+  const [state, formAction] = useActionState(
+    action as unknown as (state: ActionState, formData: FormData) => Promise<ActionState>,
+    null,
+  );
   return (
     <form
       action={formAction}
@@ -40,7 +42,12 @@ export function ActionButton({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant={variant} size="sm" pendingLabel={pendingLabel ?? "Working…"} data-testid={testId}>
+      <SubmitButton
+        variant={variant}
+        size="sm"
+        pendingLabel={pendingLabel ?? "Working…"}
+        data-testid={testId}
+      >
         {label}
       </SubmitButton>
       {state && !state.ok ? (

@@ -4,7 +4,13 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
 /** Re-render the page every few seconds while something settles elsewhere (a webhook), for a couple of minutes. */
-export function AutoRefresh({ everyMs = 3000, forMs = 120_000 }: { everyMs?: number; forMs?: number }) {
+export function AutoRefresh({
+  everyMs = 3000,
+  forMs = 120_000,
+}: {
+  everyMs?: number;
+  forMs?: number;
+}) {
   const router = useRouter();
   useEffect(() => {
     const started = Date.now();

@@ -22,7 +22,11 @@ const sizes: Record<ButtonSize, string> = {
   md: "h-9 px-3.5 text-sm",
 };
 
-export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string) {
+export function buttonClasses(
+  variant: ButtonVariant = "primary",
+  size: ButtonSize = "md",
+  className?: string,
+) {
   return cn(base, variants[variant], sizes[size], className);
 }
 

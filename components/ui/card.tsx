@@ -2,7 +2,12 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("rounded-lg border border-zinc-200 bg-white shadow-xs", className)} {...props} />;
+  return (
+    <div
+      className={cn("rounded-lg border border-zinc-200 bg-white shadow-xs", className)}
+      {...props}
+    />
+  );
 }
 
 export function CardHeader({

@@ -53,7 +53,9 @@ export function CopyLinkField({
       <Button size="sm" variant="secondary" onClick={() => void copy()} data-testid={buttonTestId}>
         {copied === "copied" ? "Copied" : "Copy"}
       </Button>
-      {copied === "selected" ? <span className="text-xs text-zinc-500">Press Ctrl+C / ⌘C to copy.</span> : null}
+      {copied === "selected" ? (
+        <span className="text-xs text-zinc-500">Press Ctrl+C / ⌘C to copy.</span>
+      ) : null}
     </div>
   );
 }

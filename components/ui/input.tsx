@@ -10,8 +10,18 @@ function border(invalid?: boolean) {
   return invalid ? "border-red-400" : "border-zinc-300";
 }
 
-export function Input({ className, invalid, ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
-  return <input aria-invalid={invalid || undefined} className={cn(control, border(invalid), "h-9", className)} {...props} />;
+export function Input({
+  className,
+  invalid,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
+  return (
+    <input
+      aria-invalid={invalid || undefined}
+      className={cn(control, border(invalid), "h-9", className)}
+      {...props}
+    />
+  );
 }
 
 export function Textarea({
@@ -20,7 +30,11 @@ export function Textarea({
   ...props
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) {
   return (
-    <textarea aria-invalid={invalid || undefined} className={cn(control, border(invalid), "py-2", className)} {...props} />
+    <textarea
+      aria-invalid={invalid || undefined}
+      className={cn(control, border(invalid), "py-2", className)}
+      {...props}
+    />
   );
 }
 
@@ -30,7 +44,11 @@ export function Select({
   ...props
 }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
   return (
-    <select aria-invalid={invalid || undefined} className={cn(control, border(invalid), "h-9 pr-8", className)} {...props} />
+    <select
+      aria-invalid={invalid || undefined}
+      className={cn(control, border(invalid), "h-9 pr-8", className)}
+      {...props}
+    />
   );
 }
 

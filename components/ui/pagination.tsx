@@ -25,9 +25,7 @@ export function Pagination({
       className="flex items-center justify-between gap-4 border-t border-zinc-200 px-5 py-3 text-sm"
       data-testid="pagination"
     >
-      <p className="text-zinc-500">
-        {total === 0 ? "No results" : `${first}–${last} of ${total}`}
-      </p>
+      <p className="text-zinc-500">{total === 0 ? "No results" : `${first}–${last} of ${total}`}</p>
       <div className="flex items-center gap-1">
         <PageLink href={hrefFor(page - 1)} disabled={page <= 1} label="Previous" />
         {numbers.map((n) => (
@@ -35,10 +33,7 @@ export function Pagination({
             key={n}
             href={hrefFor(n)}
             aria-current={n === page ? "page" : undefined}
-            className={cn(
-              buttonClasses(n === page ? "primary" : "ghost", "sm"),
-              "min-w-8",
-            )}
+            className={cn(buttonClasses(n === page ? "primary" : "ghost", "sm"), "min-w-8")}
           >
             {n}
           </Link>
@@ -52,7 +47,10 @@ export function Pagination({
 function PageLink({ href, disabled, label }: { href: string; disabled: boolean; label: string }) {
   if (disabled) {
     return (
-      <span aria-disabled className={cn(buttonClasses("ghost", "sm"), "pointer-events-none opacity-40")}>
+      <span
+        aria-disabled
+        className={cn(buttonClasses("ghost", "sm"), "pointer-events-none opacity-40")}
+      >
         {label}
       </span>
     );

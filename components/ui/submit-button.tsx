@@ -25,7 +25,15 @@ export function SubmitButton({
   const status = useFormStatus();
   const pending = pendingProp ?? status.pending;
   return (
-    <Button type="submit" variant={variant} size={size} disabled={pending} aria-busy={pending} className={className} {...rest}>
+    <Button
+      type="submit"
+      variant={variant}
+      size={size}
+      disabled={pending}
+      aria-busy={pending}
+      className={className}
+      {...rest}
+    >
       {pending ? (pendingLabel ?? "Saving…") : children}
     </Button>
   );

@@ -25,12 +25,17 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
   return (
     <th
       scope="col"
-      className={cn("px-4 py-2.5 text-xs font-medium tracking-wide text-zinc-500 uppercase first:pl-5 last:pr-5", className)}
+      className={cn(
+        "px-4 py-2.5 text-xs font-medium tracking-wide text-zinc-500 uppercase first:pl-5 last:pr-5",
+        className,
+      )}
       {...props}
     />
   );
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("px-4 py-3 text-zinc-700 first:pl-5 last:pr-5", className)} {...props} />;
+  return (
+    <td className={cn("px-4 py-3 text-zinc-700 first:pl-5 last:pr-5", className)} {...props} />
+  );
 }

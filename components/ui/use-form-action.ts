@@ -4,7 +4,10 @@ import { startTransition, useActionState, useEffect, useRef, type FormEvent } fr
 import type { ActionState } from "@/lib/actions/action-state";
 
 /** Any server action from defineAction, whatever data it returns on success (forms only read ok/message/errors). */
-export type FormAction = (state: ActionState<never>, formData: FormData) => Promise<ActionState<unknown>>;
+export type FormAction = (
+  state: ActionState<never>,
+  formData: FormData,
+) => Promise<ActionState<unknown>>;
 type ErasedAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /**

@@ -11,7 +11,9 @@ export const deliverOutbox = inngest.createFunction(
   async ({ step }) => {
     let total = 0;
     for (let batch = 1; batch <= 20; batch++) {
-      const { sent, failed } = await step.run(`deliver-batch-${batch}`, async () => deliverEvents(await getDb(), { limit: 200 }));
+      const { sent, failed } = await step.run(`deliver-batch-${batch}`, async () =>
+        deliverEvents(await getDb(), { limit: 200 }),
+      );
       total += sent;
       if (sent < 200 || failed > 0) break;
     }

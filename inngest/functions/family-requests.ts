@@ -13,7 +13,9 @@ export const familyRequestsGenerate = inngest.createFunction(
   async ({ event, step }) => {
     const { subscription_id: subscriptionId } = parseEventData("subscription.created", event.data);
     const created = await step.run("generate-requests", async () =>
-      (await generateFamilyRequests(await getDb(), { subscriptionId })).map((request) => request.id),
+      (await generateFamilyRequests(await getDb(), { subscriptionId })).map(
+        (request) => request.id,
+      ),
     );
     const renewed = await step.run("renew-children", async () =>
       (await renewFamilyChildren(await getDb(), { subscriptionId })).map((request) => request.id),

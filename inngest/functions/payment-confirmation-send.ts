@@ -10,7 +10,9 @@ export const paymentConfirmationSend = inngest.createFunction(
     const data = parseEventData("payment.action_required", event.data);
     return step.run(`send-${data.payment_id}`, async () => {
       const sent = await sendPaymentConfirmation(await getDb(), { paymentId: data.payment_id });
-      return sent ? { email_log_id: sent.entry.id, status: sent.entry.status } : { skipped: "payment no longer pending" };
+      return sent
+        ? { email_log_id: sent.entry.id, status: sent.entry.status }
+        : { skipped: "payment no longer pending" };
     });
   },
 );

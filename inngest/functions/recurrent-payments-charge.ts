@@ -18,7 +18,10 @@ export const recurrentPaymentsCharge = inngest.createFunction(
       due.map((payment) => ({
         id: `charge:${payment.id}:${payment.failedAttempts}:${payment.lastPaymentId ?? 0}`,
         name: CHARGE_DUE_EVENT,
-        data: { recurrent_payment_id: payment.id, charge_key: `${payment.id}:${payment.failedAttempts}:${payment.lastPaymentId ?? 0}` },
+        data: {
+          recurrent_payment_id: payment.id,
+          charge_key: `${payment.id}:${payment.failedAttempts}:${payment.lastPaymentId ?? 0}`,
+        },
       })),
     );
     return { queued: due.length };

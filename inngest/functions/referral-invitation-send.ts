@@ -15,12 +15,19 @@ export const referralInvitationSend = inngest.createFunction(
     const data = parseEventData("referral.invited", event.data);
     return step.run("send-invitation", async () => {
       try {
-        const sent = await sendReferralInvitation(await getDb(), { referralId: data.referral_id, referrerUserId: data.user_id });
-        if (!sent) throw new Error(`referral ${data.referral_id}: the invitation email was not delivered; retrying`);
+        const sent = await sendReferralInvitation(await getDb(), {
+          referralId: data.referral_id,
+          referrerUserId: data.user_id,
+        });
+        if (!sent)
+          throw new Error(
+            `referral ${data.referral_id}: the invitation email was not delivered; retrying`,
+          );
         return { email_log_id: sent.entry.id, sent_now: sent.sentNow };
       } catch (error) {
         // No longer a pending invitation (completed, expired or rejected meanwhile): nothing left to send.
-        if (isAppError(error) && error.code === "referral_wrong_status") return { skipped: error.message };
+        if (isAppError(error) && error.code === "referral_wrong_status")
+          return { skipped: error.message };
         if (isAppError(error)) throw new NonRetriableError(error.message, { cause: error });
         throw error;
       }

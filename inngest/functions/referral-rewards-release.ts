@@ -8,5 +8,6 @@ import { inngest } from "../client";
  */
 export const referralRewardsRelease = inngest.createFunction(
   { id: "referral-rewards-release", triggers: [{ cron: "25 * * * *" }] },
-  async ({ step }) => step.run("release-held-rewards", async () => releaseHeldRewards(await getDb())),
+  async ({ step }) =>
+    step.run("release-held-rewards", async () => releaseHeldRewards(await getDb())),
 );

@@ -11,13 +11,21 @@ const occurredAt = (ts: number | undefined) => (ts === undefined ? undefined : n
  * Evaluation is one transaction on the locked referral, so a replayed event completes nothing twice.
  */
 export const referralsComplete = inngest.createFunction(
-  { id: "referrals-complete", retries: 5, triggers: [{ event: "user.signed_in" }, { event: "payment.paid" }] },
+  {
+    id: "referrals-complete",
+    retries: 5,
+    triggers: [{ event: "user.signed_in" }, { event: "payment.paid" }],
+  },
   async ({ event, step }) => {
     if (event.name === "user.signed_in") {
       const data = parseEventData("user.signed_in", event.data);
       if (!data.first) return { skipped: "not the first sign-in" };
       return step.run("evaluate-sign-up", async () =>
-        evaluateReferralTrigger(await getDb(), { userId: data.user_id, trigger: "sign_up", occurredAt: occurredAt(event.ts) }),
+        evaluateReferralTrigger(await getDb(), {
+          userId: data.user_id,
+          trigger: "sign_up",
+          occurredAt: occurredAt(event.ts),
+        }),
       );
     }
     const data = parseEventData("payment.paid", event.data);

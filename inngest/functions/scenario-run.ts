@@ -24,13 +24,20 @@ export const scenarioRun = inngest.createFunction(
     // must not stay `running` or `waiting` for ever.
     onFailure: async ({ event, error }) => {
       const { run_id } = failureSchema.parse(event.data).event.data;
-      await setRunStatus(await getDb(), run_id, "failed", `run function failed: ${error.message.slice(0, 200)}`);
+      await setRunStatus(
+        await getDb(),
+        run_id,
+        "failed",
+        `run function failed: ${error.message.slice(0, 200)}`,
+      );
     },
   },
   async ({ event, step, runId }) => {
     const { run_id } = dataSchema.parse(event.data);
     const db = await getDb();
-    const run = await step.run("claim", () => claimScenarioRun(db, { runId: run_id, executorRunId: runId }));
+    const run = await step.run("claim", () =>
+      claimScenarioRun(db, { runId: run_id, executorRunId: runId }),
+    );
     if (!run) return { walked: false };
     const graph = await loadVersionGraph(db, run.versionId);
     await walkScenarioRun(

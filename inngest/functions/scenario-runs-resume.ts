@@ -15,7 +15,11 @@ export const scenarioRunsResume = inngest.createFunction(
     if (runIds.length === 0) return { resent: 0 };
     await step.sendEvent(
       "resend-starts",
-      runIds.map((id) => ({ id: `scenario-run:${id}`, name: SCENARIO_RUN_EVENT, data: { run_id: id } })),
+      runIds.map((id) => ({
+        id: `scenario-run:${id}`,
+        name: SCENARIO_RUN_EVENT,
+        data: { run_id: id },
+      })),
     );
     return { resent: runIds.length };
   },

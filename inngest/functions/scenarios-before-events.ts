@@ -17,19 +17,31 @@ export const scenariosBeforeEvents = inngest.createFunction(
   async ({ step }) => {
     const window = await step.run("window", async () => {
       const to = now();
-      const from = await readCronCursor(await getDb(), CURSOR, new Date(to.getTime() - 10 * MINUTE_MS));
+      const from = await readCronCursor(
+        await getDb(),
+        CURSOR,
+        new Date(to.getTime() - 10 * MINUTE_MS),
+      );
       return { from: from.toISOString(), to: to.toISOString() };
     });
     const from = new Date(window.from);
     const to = new Date(window.to);
-    const runIds = await step.run("start-runs", async () => startBeforeEventRuns(await getDb(), { from, to }));
+    const runIds = await step.run("start-runs", async () =>
+      startBeforeEventRuns(await getDb(), { from, to }),
+    );
     if (runIds.length > 0) {
       await step.sendEvent(
         "send-runs",
-        runIds.map((id) => ({ id: `scenario-run:${id}`, name: SCENARIO_RUN_EVENT, data: { run_id: id } })),
+        runIds.map((id) => ({
+          id: `scenario-run:${id}`,
+          name: SCENARIO_RUN_EVENT,
+          data: { run_id: id },
+        })),
       );
     }
-    await step.run("advance-cursor", async () => advanceCronCursor(await getDb(), CURSOR, { from, to }));
+    await step.run("advance-cursor", async () =>
+      advanceCronCursor(await getDb(), CURSOR, { from, to }),
+    );
     return { from: window.from, to: window.to, runs: runIds.length };
   },
 );

@@ -9,8 +9,15 @@ import { SCENARIO_RUN_EVENT } from "../events";
  * One wildcard trigger per event family (`user.*`, `payment.*`, …, `custom.*`): Inngest allows ten triggers a
  * function, and the families of the trigger registry fit in that where the event names alone would not.
  */
-const families = [...new Set([...EVENT_TRIGGER_NAMES, "custom.any"].map((name) => `${name.slice(0, name.indexOf(".") + 1)}*`))];
-if (families.length > 10) throw new Error(`scenarios-dispatch would need ${families.length} triggers; Inngest allows 10.`);
+const families = [
+  ...new Set(
+    [...EVENT_TRIGGER_NAMES, "custom.any"].map(
+      (name) => `${name.slice(0, name.indexOf(".") + 1)}*`,
+    ),
+  ),
+];
+if (families.length > 10)
+  throw new Error(`scenarios-dispatch would need ${families.length} triggers; Inngest allows 10.`);
 
 const dataSchema = z.looseObject({ user_id: z.number().int().positive().nullable().optional() });
 
@@ -29,7 +36,11 @@ export const scenariosDispatch = inngest.createFunction(
     // The event ids name the runs: a retried dispatch re-sends them and Inngest keeps one of each.
     await step.sendEvent(
       "start-runs",
-      runIds.map((id) => ({ id: `scenario-run:${id}`, name: SCENARIO_RUN_EVENT, data: { run_id: id } })),
+      runIds.map((id) => ({
+        id: `scenario-run:${id}`,
+        name: SCENARIO_RUN_EVENT,
+        data: { run_id: id },
+      })),
     );
     return { runs: runIds.length };
   },

@@ -18,7 +18,11 @@ const dataSchema = z.object({
  * unique key), so a retried or replayed run never sends twice.
  */
 export const sendTemplateEmail = inngest.createFunction(
-  { id: "send-template-email", retries: 5, triggers: [{ event: EMAIL_REQUESTED_EVENT }, { event: TEST_EMAIL_CUSTOM_EVENT }] },
+  {
+    id: "send-template-email",
+    retries: 5,
+    triggers: [{ event: EMAIL_REQUESTED_EVENT }, { event: TEST_EMAIL_CUSTOM_EVENT }],
+  },
   async ({ event, step }) => {
     const data = dataSchema.parse(event.data);
     const key = data.idempotency_key ?? `event:${event.id}`;

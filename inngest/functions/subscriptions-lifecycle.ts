@@ -10,7 +10,9 @@ export const subscriptionsLifecycle = inngest.createFunction(
   async ({ step }) => {
     const totals = { started: 0, ended: 0 };
     for (let batch = 1; batch <= 50; batch++) {
-      const result = await step.run(`sweep-${batch}`, async () => emitLifecycleEvents(await getDb(), { limit: BATCH }));
+      const result = await step.run(`sweep-${batch}`, async () =>
+        emitLifecycleEvents(await getDb(), { limit: BATCH }),
+      );
       totals.started += result.started;
       totals.ended += result.ended;
       if (result.started < BATCH && result.ended < BATCH) break;

@@ -17,11 +17,26 @@ export type CallOutcome =
  */
 export async function callFunction(
   db: Db,
-  options: { fn: RegisteredFunction; runtimeUrl: string; run: LocalRun; stepId: string | null; attempt: number; maxAttempts: number; signal?: AbortSignal },
+  options: {
+    fn: RegisteredFunction;
+    runtimeUrl: string;
+    run: LocalRun;
+    stepId: string | null;
+    attempt: number;
+    maxAttempts: number;
+    signal?: AbortSignal;
+  },
 ): Promise<{ outcome: CallOutcome; memoizedCount: number }> {
-  const memoized = await db.select().from(localSteps).where(eq(localSteps.runId, options.run.id)).orderBy(asc(localSteps.seq));
+  const memoized = await db
+    .select()
+    .from(localSteps)
+    .where(eq(localSteps.runId, options.run.id))
+    .orderBy(asc(localSteps.seq));
   const steps = Object.fromEntries(
-    memoized.map((step) => [step.stepId, step.error !== null ? { error: step.error } : { data: step.data ?? null }]),
+    memoized.map((step) => [
+      step.stepId,
+      step.error !== null ? { error: step.error } : { data: step.data ?? null },
+    ]),
   );
   const url = new URL(options.runtimeUrl);
   url.searchParams.set("stepId", options.stepId ?? "step");
@@ -47,7 +62,14 @@ export async function callFunction(
       signal: options.signal,
     });
   } catch (error) {
-    return { outcome: { kind: "retry", error: { message: `could not reach the app: ${String(error)}` }, retryAfterMs: null }, memoizedCount: memoized.length };
+    return {
+      outcome: {
+        kind: "retry",
+        error: { message: `could not reach the app: ${String(error)}` },
+        retryAfterMs: null,
+      },
+      memoizedCount: memoized.length,
+    };
   }
   return { outcome: await readOutcome(response), memoizedCount: memoized.length };
 }
@@ -67,12 +89,21 @@ async function readOutcome(response: Response): Promise<CallOutcome> {
     const complete = ops.find((op) => op.op === "RunComplete");
     if (complete) return { kind: "complete", output: complete.data ?? null };
     // Nothing to do would leave the run with no pending work: call again rather than strand it.
-    if (ops.length === 0) return { kind: "retry", error: { message: "the SDK answered 206 without ops" }, retryAfterMs: null };
+    if (ops.length === 0)
+      return {
+        kind: "retry",
+        error: { message: "the SDK answered 206 without ops" },
+        retryAfterMs: null,
+      };
     return { kind: "ops", ops };
   }
   const noRetry = response.headers.get("x-inngest-no-retry") === "true";
   if (response.status >= 500 && !noRetry) {
-    return { kind: "retry", error: json, retryAfterMs: retryAfter(response.headers.get("retry-after")) };
+    return {
+      kind: "retry",
+      error: json,
+      retryAfterMs: retryAfter(response.headers.get("retry-after")),
+    };
   }
   return { kind: "fail", error: json };
 }

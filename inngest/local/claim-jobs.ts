@@ -16,11 +16,20 @@ export interface ClaimedJob {
  * clock, so a job whose executor died mid-call becomes claimable again once its lease runs out, and two loops never
  * hold the same job (FOR UPDATE SKIP LOCKED in one statement).
  */
-export async function claimJobs(db: Db, options: { owner: string; limit: number; leaseMs: number }): Promise<ClaimedJob[]> {
+export async function claimJobs(
+  db: Db,
+  options: { owner: string; limit: number; leaseMs: number },
+): Promise<ClaimedJob[]> {
   const due = now().toISOString();
   const wallNow = new Date().toISOString();
   const leaseUntil = new Date(Date.now() + options.leaseMs).toISOString();
-  type Row = { id: string | number; run_id: string; kind: ClaimedJob["kind"]; step_id: string | null; attempt: number };
+  type Row = {
+    id: string | number;
+    run_id: string;
+    kind: ClaimedJob["kind"];
+    step_id: string | null;
+    attempt: number;
+  };
   // Every driver's execute() resolves to { rows }; the shared PgDatabase type does not say so.
   const result = (await db.execute(sql`
     update inngest_local_jobs set locked_by = ${options.owner}, locked_until = ${leaseUntil}::timestamptz
@@ -42,7 +51,10 @@ export async function claimJobs(db: Db, options: { owner: string; limit: number;
 }
 
 /** Keep a lease alive while a long call is in flight. */
-export async function extendLease(db: Db, options: { jobId: number; owner: string; leaseMs: number }): Promise<void> {
+export async function extendLease(
+  db: Db,
+  options: { jobId: number; owner: string; leaseMs: number },
+): Promise<void> {
   const leaseUntil = new Date(Date.now() + options.leaseMs).toISOString();
   await db.execute(sql`
     update inngest_local_jobs set locked_until = ${leaseUntil}::timestamptz

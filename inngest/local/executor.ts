@@ -52,7 +52,9 @@ export class LocalExecutor {
         send(response, 500, { error: "internal_error", message: String(error) });
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 8288, this.options.host ?? "127.0.0.1", resolve));
+    await new Promise<void>((resolve) =>
+      this.server!.listen(this.options.port ?? 8288, this.options.host ?? "127.0.0.1", resolve),
+    );
     const address = this.server.address() as AddressInfo;
     this.url = `http://${this.options.host ?? "127.0.0.1"}:${address.port}`;
     const pollMs = this.options.pollMs ?? 250;
@@ -64,7 +66,9 @@ export class LocalExecutor {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.loop;
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   /**
@@ -104,12 +108,21 @@ export class LocalExecutor {
     const functions = await loadFunctions(this.db);
     const crons = await fireDueCrons(this.db, functions);
     const leaseMs = this.options.leaseMs ?? 30_000;
-    const jobs = await claimJobs(this.db, { owner: this.owner, limit: this.options.concurrency ?? 4, leaseMs });
+    const jobs = await claimJobs(this.db, {
+      owner: this.owner,
+      limit: this.options.concurrency ?? 4,
+      leaseMs,
+    });
     await Promise.all(
       jobs.map(async (job) => {
-        const heartbeat = setInterval(() => {
-          extendLease(this.db, { jobId: job.id, owner: this.owner, leaseMs }).catch(() => undefined);
-        }, Math.max(leaseMs / 3, 50));
+        const heartbeat = setInterval(
+          () => {
+            extendLease(this.db, { jobId: job.id, owner: this.owner, leaseMs }).catch(
+              () => undefined,
+            );
+          },
+          Math.max(leaseMs / 3, 50),
+        );
         try {
           await processJob(this.db, job, this.owner);
         } catch (error) {
@@ -124,7 +137,8 @@ export class LocalExecutor {
 
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://executor");
-    if (request.method === "GET" && url.pathname === "/health") return send(response, 200, { ok: true });
+    if (request.method === "GET" && url.pathname === "/health")
+      return send(response, 200, { ok: true });
     if (request.method === "POST" && url.pathname === "/fn/register") {
       const body = registerBodySchema.parse(JSON.parse(await readBody(request)));
       const result = await registerFunctions(this.db, body.url, body.functions);
@@ -137,9 +151,15 @@ export class LocalExecutor {
       return send(response, 200, { ok: true, status: 200, modified: result.modified });
     }
     if (request.method === "POST" && url.pathname.startsWith("/e/")) {
-      const parsed = z.union([incomingEventSchema, z.array(incomingEventSchema)]).safeParse(JSON.parse(await readBody(request)));
-      if (!parsed.success) return send(response, 400, { ids: [], status: 400, error: parsed.error.message });
-      const result = await ingestEvents(this.db, Array.isArray(parsed.data) ? parsed.data : [parsed.data]);
+      const parsed = z
+        .union([incomingEventSchema, z.array(incomingEventSchema)])
+        .safeParse(JSON.parse(await readBody(request)));
+      if (!parsed.success)
+        return send(response, 400, { ids: [], status: 400, error: parsed.error.message });
+      const result = await ingestEvents(
+        this.db,
+        Array.isArray(parsed.data) ? parsed.data : [parsed.data],
+      );
       this.kick();
       return send(response, 200, { ids: result.ids, status: 200 });
     }

@@ -36,7 +36,10 @@ export function evaluateExpression(expression: string, context: Record<string, u
 }
 
 /** Does a trigger / wait / cancel condition hold? An expression that cannot be evaluated does not match. */
-export function expressionHolds(expression: string | null | undefined, context: Record<string, unknown>): boolean {
+export function expressionHolds(
+  expression: string | null | undefined,
+  context: Record<string, unknown>,
+): boolean {
   if (!expression) return true;
   try {
     return evaluateExpression(expression, context) === true;

@@ -34,7 +34,9 @@ export function latestTickBetween(spec: string, after: Date, until: Date): Date 
  */
 export async function fireDueCrons(db: Db, functions: RegisteredFunction[]): Promise<number> {
   const at = now();
-  const triggers = functions.flatMap((fn) => fn.triggers.flatMap((trigger) => ("cron" in trigger ? [{ fn, cron: trigger.cron }] : [])));
+  const triggers = functions.flatMap((fn) =>
+    fn.triggers.flatMap((trigger) => ("cron" in trigger ? [{ fn, cron: trigger.cron }] : [])),
+  );
   if (triggers.length === 0) return 0;
   // One read decides what is due; only due triggers take a row lock.
   const ticks = await db.select().from(localCronTicks);
@@ -42,12 +44,19 @@ export async function fireDueCrons(db: Db, functions: RegisteredFunction[]): Pro
   for (const { fn, cron } of triggers) {
     const known = ticks.find((tick) => tick.functionId === fn.id && tick.cron === cron);
     if (!known) {
-      await db.insert(localCronTicks).values({ functionId: fn.id, cron, lastTickAt: at }).onConflictDoNothing();
+      await db
+        .insert(localCronTicks)
+        .values({ functionId: fn.id, cron, lastTickAt: at })
+        .onConflictDoNothing();
       continue;
     }
     if (!latestTickBetween(cron, known.lastTickAt, at)) continue;
     started += await db.transaction(async (tx) => {
-      const [row] = await tx.select().from(localCronTicks).where(eqTick(fn.id, cron)).for("update", { skipLocked: true });
+      const [row] = await tx
+        .select()
+        .from(localCronTicks)
+        .where(eqTick(fn.id, cron))
+        .for("update", { skipLocked: true });
       if (!row) return 0;
       const tick = latestTickBetween(cron, row.lastTickAt, at);
       if (!tick) return 0;
@@ -60,7 +69,12 @@ export async function fireDueCrons(db: Db, functions: RegisteredFunction[]): Pro
       };
       const fresh = await tx
         .insert(localEvents)
-        .values({ id: event.id, name: event.name, event: event as unknown as Record<string, unknown>, receivedAt: at })
+        .values({
+          id: event.id,
+          name: event.name,
+          event: event as unknown as Record<string, unknown>,
+          receivedAt: at,
+        })
         .onConflictDoNothing()
         .returning();
       if (fresh.length === 0) return 0;

@@ -35,7 +35,12 @@ export async function ingestEvents(db: Db, incoming: IncomingEvent[]): Promise<I
     await db.transaction(async (tx) => {
       const inserted = await tx
         .insert(localEvents)
-        .values({ id: event.id, name: event.name, event: event as unknown as Record<string, unknown>, receivedAt: now() })
+        .values({
+          id: event.id,
+          name: event.name,
+          event: event as unknown as Record<string, unknown>,
+          receivedAt: now(),
+        })
         .onConflictDoNothing({ target: localEvents.id })
         .returning({ id: localEvents.id });
       if (inserted.length === 0) return;
@@ -43,7 +48,10 @@ export async function ingestEvents(db: Db, incoming: IncomingEvent[]): Promise<I
       await cancelRuns(tx, functions, event);
       for (const fn of functions) {
         const triggered = fn.triggers.some(
-          (trigger) => "event" in trigger && eventNameMatches(trigger.event, event.name) && expressionHolds(trigger.expression, { event }),
+          (trigger) =>
+            "event" in trigger &&
+            eventNameMatches(trigger.event, event.name) &&
+            expressionHolds(trigger.expression, { event }),
         );
         if (!triggered) continue;
         const runId = await startRun(tx, fn, event);
@@ -66,21 +74,45 @@ async function resumeWaits(tx: Db, event: StoredEvent): Promise<void> {
   for (const { wait, runEvent } of waits) {
     if (wait.expiresAt <= at) continue;
     if (!expressionHolds(wait.expression, { event: runEvent, async: event })) continue;
-    await tx.delete(localWaits).where(and(eq(localWaits.runId, wait.runId), eq(localWaits.stepId, wait.stepId)));
+    await tx
+      .delete(localWaits)
+      .where(and(eq(localWaits.runId, wait.runId), eq(localWaits.stepId, wait.stepId)));
     await tx
       .insert(localSteps)
-      .values({ runId: wait.runId, stepId: wait.stepId, op: "WaitForEvent", data: event, createdAt: at })
+      .values({
+        runId: wait.runId,
+        stepId: wait.stepId,
+        op: "WaitForEvent",
+        data: event,
+        createdAt: at,
+      })
       .onConflictDoNothing();
     await tx
       .delete(localJobs)
-      .where(and(eq(localJobs.runId, wait.runId), eq(localJobs.kind, "wait_timeout"), eq(localJobs.stepId, wait.stepId)));
-    await tx.insert(localJobs).values({ runId: wait.runId, kind: "call", dueAt: at, createdAt: at }).onConflictDoNothing();
-    await tx.update(localRuns).set({ status: "running", updatedAt: at }).where(eq(localRuns.id, wait.runId));
+      .where(
+        and(
+          eq(localJobs.runId, wait.runId),
+          eq(localJobs.kind, "wait_timeout"),
+          eq(localJobs.stepId, wait.stepId),
+        ),
+      );
+    await tx
+      .insert(localJobs)
+      .values({ runId: wait.runId, kind: "call", dueAt: at, createdAt: at })
+      .onConflictDoNothing();
+    await tx
+      .update(localRuns)
+      .set({ status: "running", updatedAt: at })
+      .where(eq(localRuns.id, wait.runId));
   }
 }
 
 /** cancelOn: an event matching a function's cancel rule cancels its open runs (their pending work is dropped). */
-async function cancelRuns(tx: Db, functions: RegisteredFunction[], event: StoredEvent): Promise<void> {
+async function cancelRuns(
+  tx: Db,
+  functions: RegisteredFunction[],
+  event: StoredEvent,
+): Promise<void> {
   const at = now();
   for (const fn of functions) {
     for (const rule of fn.cancel ?? []) {
@@ -88,13 +120,22 @@ async function cancelRuns(tx: Db, functions: RegisteredFunction[], event: Stored
       const open = await tx
         .select({ id: localRuns.id, event: localRuns.event })
         .from(localRuns)
-        .where(and(eq(localRuns.functionId, fn.id), inArray(localRuns.status, ["running", "waiting"])))
+        .where(
+          and(eq(localRuns.functionId, fn.id), inArray(localRuns.status, ["running", "waiting"])),
+        )
         .for("update", { skipLocked: true });
-      const cancelled = open.filter((run) => expressionHolds(rule.if, { event: run.event, async: event })).map((run) => run.id);
+      const cancelled = open
+        .filter((run) => expressionHolds(rule.if, { event: run.event, async: event }))
+        .map((run) => run.id);
       if (cancelled.length === 0) continue;
       await tx
         .update(localRuns)
-        .set({ status: "cancelled", endedAt: at, updatedAt: at, error: { message: `cancelled by ${event.name} (${event.id})` } })
+        .set({
+          status: "cancelled",
+          endedAt: at,
+          updatedAt: at,
+          error: { message: `cancelled by ${event.name} (${event.id})` },
+        })
         .where(inArray(localRuns.id, cancelled));
       await tx.delete(localJobs).where(inArray(localJobs.runId, cancelled));
       await tx.delete(localWaits).where(inArray(localWaits.runId, cancelled));
@@ -109,5 +150,9 @@ async function cancelRuns(tx: Db, functions: RegisteredFunction[], event: Stored
 export function eventNameMatches(pattern: string, name: string): boolean {
   if (!pattern.endsWith("*")) return pattern === name;
   const prefix = pattern.slice(0, -1);
-  return (prefix.endsWith(".") || prefix.endsWith("/")) && name.startsWith(prefix) && name.length > prefix.length;
+  return (
+    (prefix.endsWith(".") || prefix.endsWith("/")) &&
+    name.startsWith(prefix) &&
+    name.length > prefix.length
+  );
 }

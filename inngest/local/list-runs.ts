@@ -12,7 +12,13 @@ export async function listRuns(
   if (options.functionId) conditions.push(eq(localRuns.functionId, options.functionId));
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([
-    db.select().from(localRuns).where(where).orderBy(desc(localRuns.createdAt), desc(localRuns.id)).limit(options.limit).offset(options.offset),
+    db
+      .select()
+      .from(localRuns)
+      .where(where)
+      .orderBy(desc(localRuns.createdAt), desc(localRuns.id))
+      .limit(options.limit)
+      .offset(options.offset),
     db.select({ n: count() }).from(localRuns).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };

@@ -9,7 +9,10 @@ import { LocalExecutor } from "./executor";
  */
 const { values } = parseArgs({
   options: {
-    app: { type: "string", default: process.env.INNGEST_APP_URL ?? "http://localhost:3000/api/inngest" },
+    app: {
+      type: "string",
+      default: process.env.INNGEST_APP_URL ?? "http://localhost:3000/api/inngest",
+    },
     port: { type: "string", default: process.env.INNGEST_LOCAL_PORT ?? "8288" },
     lease: { type: "string", default: "30000" },
     "no-sync": { type: "boolean", default: false },
@@ -18,11 +21,18 @@ const { values } = parseArgs({
 
 async function main() {
   if (!process.env.DATABASE_URL) {
-    console.error("The standalone executor needs DATABASE_URL (Postgres). With the embedded database, `npm run dev` runs it inside Next.");
+    console.error(
+      "The standalone executor needs DATABASE_URL (Postgres). With the embedded database, `npm run dev` runs it inside Next.",
+    );
     process.exit(1);
   }
   const connection = await connect(process.env.DATABASE_URL, { poolSize: 10 });
-  const executor = new LocalExecutor({ db: connection.db, appUrl: values.app, port: Number(values.port), leaseMs: Number(values.lease) });
+  const executor = new LocalExecutor({
+    db: connection.db,
+    appUrl: values.app,
+    port: Number(values.port),
+    leaseMs: Number(values.lease),
+  });
   const url = await executor.start();
   console.log(`executor listening on ${url}`);
   if (!values["no-sync"]) await syncWithRetry(executor);
@@ -39,7 +49,9 @@ async function syncWithRetry(executor: LocalExecutor) {
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await executor.sync();
-      console.log(result.ok ? `synced the app: ${result.message}` : `sync refused: ${result.message}`);
+      console.log(
+        result.ok ? `synced the app: ${result.message}` : `sync refused: ${result.message}`,
+      );
       return;
     } catch {
       if (attempt % 10 === 0) console.log("waiting for the app to answer the sync…");

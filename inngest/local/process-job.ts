@@ -9,7 +9,14 @@ import { localFunctions, localJobs, localRuns, localSteps, localWaits } from "@/
 import { callFunction, type CallOutcome } from "./call-function";
 import { ingestEvents } from "./ingest-events";
 import type { ClaimedJob } from "./claim-jobs";
-import { parseDuration, registeredFunctionSchema, retriesOf, runtimeUrlOf, sleepTarget, type Op } from "./protocol";
+import {
+  parseDuration,
+  registeredFunctionSchema,
+  retriesOf,
+  runtimeUrlOf,
+  sleepTarget,
+  type Op,
+} from "./protocol";
 
 /** Backoff before retry n (1-based): 2^n seconds with ±25% jitter, at most 10 minutes. */
 export function backoffMs(attempt: number): number {
@@ -35,7 +42,10 @@ export async function processJob(db: Db, job: ClaimedJob, owner: string): Promis
     return;
   }
   if (!row.config) {
-    await finish(db, job, owner, row.run.id, { status: "failed", error: { message: `function ${row.run.functionId} is no longer registered` } });
+    await finish(db, job, owner, row.run.id, {
+      status: "failed",
+      error: { message: `function ${row.run.functionId} is no longer registered` },
+    });
     return;
   }
   if (job.kind !== "call") {
@@ -69,7 +79,13 @@ async function resolveTimer(db: Db, job: ClaimedJob, owner: string): Promise<voi
     }
     await tx
       .insert(localSteps)
-      .values({ runId: job.runId, stepId: job.stepId ?? "", op: job.kind === "sleep" ? "Sleep" : "WaitForEvent", data: null, createdAt: at })
+      .values({
+        runId: job.runId,
+        stepId: job.stepId ?? "",
+        op: job.kind === "sleep" ? "Sleep" : "WaitForEvent",
+        data: null,
+        createdAt: at,
+      })
       .onConflictDoNothing();
     await scheduleDiscovery(tx, job.runId, at);
   });
@@ -84,8 +100,14 @@ async function takeJob(tx: Db, job: ClaimedJob, owner: string): Promise<boolean>
 }
 
 async function scheduleDiscovery(tx: Db, runId: string, at: Date): Promise<void> {
-  await tx.insert(localJobs).values({ runId, kind: "call", stepId: null, dueAt: at, createdAt: at }).onConflictDoNothing();
-  await tx.update(localRuns).set({ status: "running", updatedAt: at }).where(eq(localRuns.id, runId));
+  await tx
+    .insert(localJobs)
+    .values({ runId, kind: "call", stepId: null, dueAt: at, createdAt: at })
+    .onConflictDoNothing();
+  await tx
+    .update(localRuns)
+    .set({ status: "running", updatedAt: at })
+    .where(eq(localRuns.id, runId));
 }
 
 async function finish(
@@ -119,7 +141,12 @@ async function finish(
       {
         id: `function-failed:${runId}`,
         name: FUNCTION_FAILED_EVENT,
-        data: { function_id: finished.functionId, run_id: runId, error: result.error ?? { message: "failed" }, event: finished.event },
+        data: {
+          function_id: finished.functionId,
+          run_id: runId,
+          error: result.error ?? { message: "failed" },
+          event: finished.event,
+        },
       },
     ]);
   }
@@ -127,23 +154,40 @@ async function finish(
 
 async function applyOutcome(
   db: Db,
-  options: { job: ClaimedJob; owner: string; runId: string; outcome: CallOutcome; maxAttempts: number; memoizedCount: number },
+  options: {
+    job: ClaimedJob;
+    owner: string;
+    runId: string;
+    outcome: CallOutcome;
+    maxAttempts: number;
+    memoizedCount: number;
+  },
 ): Promise<void> {
   const { job, owner, runId, outcome } = options;
-  if (outcome.kind === "complete") return finish(db, job, owner, runId, { status: "completed", output: outcome.output });
-  if (outcome.kind === "fail") return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
+  if (outcome.kind === "complete")
+    return finish(db, job, owner, runId, { status: "completed", output: outcome.output });
+  if (outcome.kind === "fail")
+    return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
   if (outcome.kind === "retry") {
-    if (job.attempt + 1 >= options.maxAttempts) return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
+    if (job.attempt + 1 >= options.maxAttempts)
+      return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
     return requeue(db, job, owner, outcome.retryAfterMs ?? backoffMs(job.attempt + 1));
   }
   await db.transaction(async (tx) => {
     if (!(await takeJob(tx, job, owner))) return;
     const at = now();
-    const [run] = await tx.select({ status: localRuns.status }).from(localRuns).where(eq(localRuns.id, runId)).for("update");
+    const [run] = await tx
+      .select({ status: localRuns.status })
+      .from(localRuns)
+      .where(eq(localRuns.id, runId))
+      .for("update");
     if (!run || (run.status !== "running" && run.status !== "waiting")) return; // cancelled meanwhile
     const planned = outcome.ops.filter((op) => op.op === "StepPlanned");
     if (planned.length > 1) {
-      await tx.update(localRuns).set({ disableImmediateExecution: true }).where(eq(localRuns.id, runId));
+      await tx
+        .update(localRuns)
+        .set({ disableImmediateExecution: true })
+        .where(eq(localRuns.id, runId));
     }
     let progressed = false;
     for (const op of outcome.ops) {
@@ -152,8 +196,12 @@ async function applyOutcome(
       progressed = effect === "memoized" || progressed;
     }
     // A step memoized by a parallel call while this call was in flight needs a fresh discovery call.
-    const [memoized] = await tx.select({ n: count() }).from(localSteps).where(eq(localSteps.runId, runId));
-    if (progressed || (memoized?.n ?? 0) > options.memoizedCount) await scheduleDiscovery(tx, runId, at);
+    const [memoized] = await tx
+      .select({ n: count() })
+      .from(localSteps)
+      .where(eq(localSteps.runId, runId));
+    if (progressed || (memoized?.n ?? 0) > options.memoizedCount)
+      await scheduleDiscovery(tx, runId, at);
     const [pendingCalls] = await tx
       .select({ n: count() })
       .from(localJobs)
@@ -173,16 +221,37 @@ async function applyOp(
   const { job, runId, op, at } = options;
   switch (op.op) {
     case "StepRun":
-      await memoize(tx, { runId, op, at, attempts: job.attempt + 1, data: op.data ?? null, error: null });
+      await memoize(tx, {
+        runId,
+        op,
+        at,
+        attempts: job.attempt + 1,
+        data: op.data ?? null,
+        error: null,
+      });
       return "memoized";
     case "StepFailed":
-      await memoize(tx, { runId, op, at, attempts: job.attempt + 1, data: null, error: op.error ?? { message: "step failed" } });
+      await memoize(tx, {
+        runId,
+        op,
+        at,
+        attempts: job.attempt + 1,
+        data: null,
+        error: op.error ?? { message: "step failed" },
+      });
       return "memoized";
     case "StepError": {
       const delay = backoffMs(job.attempt + 1);
       await tx
         .insert(localJobs)
-        .values({ runId, kind: "call", stepId: job.stepId, attempt: job.attempt + 1, dueAt: new Date(at.getTime() + delay), createdAt: at })
+        .values({
+          runId,
+          kind: "call",
+          stepId: job.stepId,
+          attempt: job.attempt + 1,
+          dueAt: new Date(at.getTime() + delay),
+          createdAt: at,
+        })
         .onConflictDoNothing();
       return "scheduled";
     }
@@ -192,12 +261,18 @@ async function applyOp(
         .from(localSteps)
         .where(and(eq(localSteps.runId, runId), eq(localSteps.stepId, op.id)));
       if (done) return "scheduled";
-      await tx.insert(localJobs).values({ runId, kind: "call", stepId: op.id, dueAt: at, createdAt: at }).onConflictDoNothing();
+      await tx
+        .insert(localJobs)
+        .values({ runId, kind: "call", stepId: op.id, dueAt: at, createdAt: at })
+        .onConflictDoNothing();
       return "scheduled";
     }
     case "Sleep": {
       const wake = sleepTarget(op.name ?? "", at);
-      await tx.insert(localJobs).values({ runId, kind: "sleep", stepId: op.id, dueAt: wake, createdAt: at }).onConflictDoNothing();
+      await tx
+        .insert(localJobs)
+        .values({ runId, kind: "sleep", stepId: op.id, dueAt: wake, createdAt: at })
+        .onConflictDoNothing();
       return "scheduled";
     }
     case "WaitForEvent": {
@@ -217,7 +292,12 @@ async function applyOp(
     default:
       await tx
         .update(localRuns)
-        .set({ status: "failed", endedAt: at, updatedAt: at, error: { message: `the local executor does not implement ${op.op}` } })
+        .set({
+          status: "failed",
+          endedAt: at,
+          updatedAt: at,
+          error: { message: `the local executor does not implement ${op.op}` },
+        })
         .where(eq(localRuns.id, runId));
       await tx.delete(localJobs).where(eq(localJobs.runId, runId));
       await tx.delete(localWaits).where(eq(localWaits.runId, runId));
@@ -247,6 +327,11 @@ async function memoize(
 async function requeue(db: Db, job: ClaimedJob, owner: string, delayMs: number): Promise<void> {
   await db
     .update(localJobs)
-    .set({ attempt: job.attempt + 1, dueAt: new Date(now().getTime() + delayMs), lockedBy: null, lockedUntil: null })
+    .set({
+      attempt: job.attempt + 1,
+      dueAt: new Date(now().getTime() + delayMs),
+      lockedBy: null,
+      lockedUntil: null,
+    })
     .where(and(eq(localJobs.id, job.id), eq(localJobs.lockedBy, owner)));
 }

@@ -100,7 +100,14 @@ export function runtimeUrlOf(fn: RegisteredFunction): string {
   return step.runtime.url;
 }
 
-const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+const UNIT_MS: Record<string, number> = {
+  w: 604_800_000,
+  d: 86_400_000,
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+};
 
 /** Inngest duration strings as the SDK writes them ("3d", "2h30m10s"). */
 export function parseDuration(text: string): number | null {

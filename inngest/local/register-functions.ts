@@ -3,21 +3,36 @@ import { and, eq, notInArray } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { localFunctions } from "@/lib/db/schema";
-import { registeredFunctionSchema, UNSUPPORTED_FUNCTION_OPTIONS, type RegisteredFunction } from "./protocol";
+import {
+  registeredFunctionSchema,
+  UNSUPPORTED_FUNCTION_OPTIONS,
+  type RegisteredFunction,
+} from "./protocol";
 
-export type RegisterResult = { ok: true; modified: boolean; functions: RegisteredFunction[] } | { ok: false; error: string };
+export type RegisterResult =
+  { ok: true; modified: boolean; functions: RegisteredFunction[] } | { ok: false; error: string };
 
 /**
  * Store an app's functions as its SDK registered them (`POST /fn/register`). A function using an option the executor
  * does not implement is refused, naming the function and the option, and nothing is stored.
  */
-export async function registerFunctions(db: Db, appUrl: string, rawFunctions: unknown[]): Promise<RegisterResult> {
+export async function registerFunctions(
+  db: Db,
+  appUrl: string,
+  rawFunctions: unknown[],
+): Promise<RegisterResult> {
   const functions: RegisteredFunction[] = [];
   for (const raw of rawFunctions) {
     const parsed = registeredFunctionSchema.safeParse(raw);
     const id = (raw as { id?: unknown })?.id;
-    if (!parsed.success) return { ok: false, error: `Function ${String(id)} is not a valid registration: ${parsed.error.message}` };
-    const unsupported = UNSUPPORTED_FUNCTION_OPTIONS.filter((option) => (raw as Record<string, unknown>)[option] != null);
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: `Function ${String(id)} is not a valid registration: ${parsed.error.message}`,
+      };
+    const unsupported = UNSUPPORTED_FUNCTION_OPTIONS.filter(
+      (option) => (raw as Record<string, unknown>)[option] != null,
+    );
     if (unsupported.length > 0) {
       return {
         ok: false,
@@ -30,10 +45,23 @@ export async function registerFunctions(db: Db, appUrl: string, rawFunctions: un
   await db.transaction(async (tx) => {
     await tx
       .delete(localFunctions)
-      .where(ids.length ? and(eq(localFunctions.appUrl, appUrl), notInArray(localFunctions.id, ids)) : eq(localFunctions.appUrl, appUrl));
+      .where(
+        ids.length
+          ? and(eq(localFunctions.appUrl, appUrl), notInArray(localFunctions.id, ids))
+          : eq(localFunctions.appUrl, appUrl),
+      );
     for (const fn of functions) {
-      const values = { id: fn.id, appUrl, name: fn.name, config: fn as Record<string, unknown>, updatedAt: now() };
-      await tx.insert(localFunctions).values(values).onConflictDoUpdate({ target: localFunctions.id, set: values });
+      const values = {
+        id: fn.id,
+        appUrl,
+        name: fn.name,
+        config: fn as Record<string, unknown>,
+        updatedAt: now(),
+      };
+      await tx
+        .insert(localFunctions)
+        .values(values)
+        .onConflictDoUpdate({ target: localFunctions.id, set: values });
     }
   });
   return { ok: true, modified: true, functions };

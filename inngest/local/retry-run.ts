@@ -18,7 +18,12 @@ export async function retryRun(db: Db, runId: string): Promise<void> {
       .where(and(eq(localRuns.id, runId), eq(localRuns.status, "failed")))
       .returning({ id: localRuns.id });
     if (!run) throw new AppError("run_not_failed", "Only a failed run can be retried.", 409);
-    await tx.delete(localSteps).where(and(eq(localSteps.runId, runId), isNotNull(localSteps.error)));
-    await tx.insert(localJobs).values({ runId, kind: "call", stepId: null, dueAt: at, createdAt: at }).onConflictDoNothing();
+    await tx
+      .delete(localSteps)
+      .where(and(eq(localSteps.runId, runId), isNotNull(localSteps.error)));
+    await tx
+      .insert(localJobs)
+      .values({ runId, kind: "call", stepId: null, dueAt: at, createdAt: at })
+      .onConflictDoNothing();
   });
 }

@@ -14,7 +14,9 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
     // NUL cannot be stored in Postgres text; drop it here so a pasted control character is not a server error.
-    const values = formData.getAll(key).map((value) => (typeof value === "string" ? value : value.name).replaceAll("\u0000", ""));
+    const values = formData
+      .getAll(key)
+      .map((value) => (typeof value === "string" ? value : value.name).replaceAll("\u0000", ""));
     result[key] = key.endsWith("[]") || values.length > 1 ? values : values[0];
   }
   for (const key of Object.keys(result)) {
@@ -63,7 +65,11 @@ export function defineAction<S extends z.ZodType, R>(
     } catch (error) {
       if (isAppError(error)) return { ok: false, error: error.code, message: error.message };
       if (error instanceof z.ZodError) {
-        return { ok: false, error: "validation_error", message: error.issues[0]?.message ?? "Invalid input." };
+        return {
+          ok: false,
+          error: "validation_error",
+          message: error.issues[0]?.message ?? "Invalid input.",
+        };
       }
       throw error;
     }

@@ -12,5 +12,6 @@ export async function revokeApiToken(db: Db, options: { tokenId: number }): Prom
     .set({ revokedAt: now() })
     .where(and(eq(apiTokens.id, options.tokenId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
-  if (revoked.length === 0) throw notFound("api_token_not_found", "No active API token with that id.");
+  if (revoked.length === 0)
+    throw notFound("api_token_not_found", "No active API token with that id.");
 }

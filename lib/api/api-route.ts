@@ -10,7 +10,8 @@ import { toErrorResponse } from "./responses";
 import { isStorableJson } from "./storable-text";
 
 /** Who may call a route: an API token with a scope, a user token, or either. */
-export type ApiAuth = { token: "api"; scope: ApiScope } | { token: "user" } | { token: "api-or-user"; scope: ApiScope };
+export type ApiAuth =
+  { token: "api"; scope: ApiScope } | { token: "user" } | { token: "api-or-user"; scope: ApiScope };
 
 type Principal<A extends ApiAuth> = A extends { token: "api" }
   ? Extract<BearerPrincipal, { kind: "api" }>
@@ -18,7 +19,11 @@ type Principal<A extends ApiAuth> = A extends { token: "api" }
     ? Extract<BearerPrincipal, { kind: "user" }>
     : BearerPrincipal;
 
-interface RouteSpec<A extends ApiAuth, B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+interface RouteSpec<
+  A extends ApiAuth,
+  B extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+> {
   auth: A;
   body?: B;
   query?: Q;
@@ -36,17 +41,27 @@ interface RouteContext<A extends ApiAuth, B, Q> {
 async function authenticate(request: NextRequest, db: Db, auth: ApiAuth): Promise<BearerPrincipal> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new AppError("unauthenticated", "Send Authorization: Bearer <token>.", 401);
+  if (!match?.[1])
+    throw new AppError("unauthenticated", "Send Authorization: Bearer <token>.", 401);
   const principal = await authenticateBearer(db, match[1]);
-  if (!principal) throw new AppError("invalid_token", "The token is unknown, revoked or expired.", 401);
+  if (!principal)
+    throw new AppError("invalid_token", "The token is unknown, revoked or expired.", 401);
   if (auth.token === "user" && principal.kind !== "user") {
-    throw new AppError("user_token_required", "This endpoint needs a user token (POST /api/v1/users/login).", 403);
+    throw new AppError(
+      "user_token_required",
+      "This endpoint needs a user token (POST /api/v1/users/login).",
+      403,
+    );
   }
   if (auth.token === "api" && principal.kind !== "api") {
     throw new AppError("api_token_required", "This endpoint needs an API token.", 403);
   }
   if (auth.token !== "user" && principal.kind === "api" && !principal.scopes.includes(auth.scope)) {
-    throw new AppError("insufficient_scope", `This token is not allowed the "${auth.scope}" scope.`, 403);
+    throw new AppError(
+      "insufficient_scope",
+      `This token is not allowed the "${auth.scope}" scope.`,
+      403,
+    );
   }
   return principal;
 }
@@ -61,7 +76,11 @@ async function readJson(request: NextRequest): Promise<unknown> {
     throw new AppError("invalid_json", "The body is not valid JSON.", 400);
   }
   if (!isStorableJson(value)) {
-    throw new AppError("invalid_body", "Text in the body may not contain NUL characters or unpaired surrogates.", 400);
+    throw new AppError(
+      "invalid_body",
+      "Text in the body may not contain NUL characters or unpaired surrogates.",
+      400,
+    );
   }
   return value;
 }
@@ -70,18 +89,24 @@ async function readJson(request: NextRequest): Promise<unknown> {
  * A v1 API route: authenticates the bearer token, parses the JSON body and query string with zod, runs the handler
  * and maps errors to `{ error, message }`. Handlers return a NextResponse.
  */
-export function apiRoute<A extends ApiAuth, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  spec: RouteSpec<A, B, Q>,
-  handler: (context: RouteContext<A, B, Q>) => Promise<NextResponse>,
-) {
-  return async (request: NextRequest, segment: { params: Promise<Record<string, string>> }): Promise<NextResponse> => {
+export function apiRoute<
+  A extends ApiAuth,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<A, B, Q>, handler: (context: RouteContext<A, B, Q>) => Promise<NextResponse>) {
+  return async (
+    request: NextRequest,
+    segment: { params: Promise<Record<string, string>> },
+  ): Promise<NextResponse> => {
     try {
       const db = await getDb();
       const principal = (await authenticate(request, db, spec.auth)) as Principal<A>;
-      const body = (spec.body ? spec.body.parse(await readJson(request)) : undefined) as RouteContext<A, B, Q>["body"];
-      const query = (spec.query
-        ? spec.query.parse(Object.fromEntries(request.nextUrl.searchParams))
-        : undefined) as RouteContext<A, B, Q>["query"];
+      const body = (
+        spec.body ? spec.body.parse(await readJson(request)) : undefined
+      ) as RouteContext<A, B, Q>["body"];
+      const query = (
+        spec.query ? spec.query.parse(Object.fromEntries(request.nextUrl.searchParams)) : undefined
+      ) as RouteContext<A, B, Q>["query"];
       const params = segment?.params ? await segment.params : {};
       const response = await handler({ db, principal, body, query, params, request });
       if (request.method !== "GET") deliverEventsAfterResponse();

@@ -65,14 +65,21 @@ export function defineOperation(spec: OperationSpec): ZodOpenApiOperationObject 
     add(401, ["unauthenticated", "invalid_token"]);
     add(
       403,
-      spec.auth.token === "api" ? ["api_token_required", "insufficient_scope"] : spec.auth.token === "user" ? ["user_token_required"] : ["insufficient_scope"],
+      spec.auth.token === "api"
+        ? ["api_token_required", "insufficient_scope"]
+        : spec.auth.token === "user"
+          ? ["user_token_required"]
+          : ["insufficient_scope"],
     );
   }
-  for (const [status, more] of Object.entries(spec.errors ?? {})) add(Number(status) as ErrorStatus, more);
+  for (const [status, more] of Object.entries(spec.errors ?? {}))
+    add(Number(status) as ErrorStatus, more);
 
   const responses: ZodOpenApiResponsesObject = { ...spec.responses };
   for (const [status, list] of Object.entries(codes)) {
-    responses[status as `${ErrorStatus}`] = errorResponse(Number(status) as ErrorStatus, [...new Set(list)]);
+    responses[status as `${ErrorStatus}`] = errorResponse(Number(status) as ErrorStatus, [
+      ...new Set(list),
+    ]);
   }
   const scopeNote =
     spec.auth.token === "api"
@@ -94,7 +101,12 @@ export function defineOperation(spec: OperationSpec): ZodOpenApiOperationObject 
             ? [{ apiToken: [spec.auth.scope] }, { userToken: [] }]
             : [],
     ...(spec.query || spec.headers
-      ? { requestParams: { ...(spec.query ? { query: spec.query } : {}), ...(spec.headers ? { header: spec.headers } : {}) } }
+      ? {
+          requestParams: {
+            ...(spec.query ? { query: spec.query } : {}),
+            ...(spec.headers ? { header: spec.headers } : {}),
+          },
+        }
       : {}),
     ...(spec.body ? { requestBody: { required: true, content: jsonContent(spec.body) } } : {}),
     responses,

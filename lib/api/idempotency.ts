@@ -14,14 +14,20 @@ export const idempotencyKeySchema = z
   .min(1)
   .max(200)
   .regex(/^[\x21-\x7e]+$/, { message: "Use printable ASCII without spaces." })
-  .meta({ description: "Send the same key to retry a request safely: the first result is returned again." });
+  .meta({
+    description: "Send the same key to retry a request safely: the first result is returned again.",
+  });
 
 /** The header's key, or undefined when the request sent none. A malformed key is refused before anything changes. */
 export function readIdempotencyKey(headers: Headers): string | undefined {
   const raw = headers.get(IDEMPOTENCY_HEADER);
   if (raw === null) return undefined;
   const parsed = idempotencyKeySchema.safeParse(raw);
-  if (!parsed.success) throw invalid("idempotency_key_invalid", `${IDEMPOTENCY_HEADER}: up to 200 printable characters.`);
+  if (!parsed.success)
+    throw invalid(
+      "idempotency_key_invalid",
+      `${IDEMPOTENCY_HEADER}: up to 200 printable characters.`,
+    );
   return parsed.data;
 }
 
@@ -46,13 +52,19 @@ export async function findIdempotentPayment(
 ): Promise<number | null> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${options.scopedKey}, 0))`);
   const [existing] = await tx
-    .select({ id: payments.id, fingerprint: sql<string | null>`${payments.meta}->>'idempotency_fingerprint'` })
+    .select({
+      id: payments.id,
+      fingerprint: sql<string | null>`${payments.meta}->>'idempotency_fingerprint'`,
+    })
     .from(payments)
     .where(sql`${payments.meta}->>'idempotency_key' = ${options.scopedKey}`)
     .limit(1);
   if (!existing) return null;
   if (existing.fingerprint !== options.fingerprint) {
-    throw conflict("idempotency_key_reused", `This ${IDEMPOTENCY_HEADER} was used for a different request.`);
+    throw conflict(
+      "idempotency_key_reused",
+      `This ${IDEMPOTENCY_HEADER} was used for a different request.`,
+    );
   }
   return existing.id;
 }

@@ -33,19 +33,29 @@ const paths: ZodOpenApiObject["paths"] = {
   "/users/password-reset": { post: users.passwordResetOperation },
   "/users/password-reset/confirm": { post: users.confirmPasswordResetOperation },
   "/users": { post: users.createUserOperation },
-  "/subscription-types": { get: subscriptions.listSubscriptionTypesOperation, post: subscriptions.createSubscriptionTypeOperation },
+  "/subscription-types": {
+    get: subscriptions.listSubscriptionTypesOperation,
+    post: subscriptions.createSubscriptionTypeOperation,
+  },
   "/subscriptions": { post: subscriptions.createSubscriptionOperation },
   "/payments": { post: payments.createPaymentOperation },
   "/payments/{id}/retry": { post: billing.retryPaymentOperation },
   "/users/me/renewal": { post: billing.setRenewalOperation },
-  "/users/me/plan-change": { post: billing.schedulePlanChangeOperation, delete: billing.cancelPlanChangeOperation },
+  "/users/me/plan-change": {
+    post: billing.schedulePlanChangeOperation,
+    delete: billing.cancelPlanChangeOperation,
+  },
   "/users/me/card": { post: billing.saveCardOperation },
   "/payments/{id}/receipt.pdf": { get: payments.getReceiptPdfOperation },
   "/users/me/payments": { get: users.listMyPaymentsOperation },
   "/purchases": { post: purchases.purchaseOperation },
   "/events": { post: events.createEventOperation },
   "/banners": { get: banners.listBannersOperation, post: banners.createBannerOperation },
-  "/banners/{id}": { get: banners.getBannerOperation, put: banners.updateBannerOperation, delete: banners.deleteBannerOperation },
+  "/banners/{id}": {
+    get: banners.getBannerOperation,
+    put: banners.updateBannerOperation,
+    delete: banners.deleteBannerOperation,
+  },
   "/users/me/banners": { get: banners.listMyBannersOperation },
   "/users/me/banners/{id}/dismiss": { post: banners.dismissMyBannerOperation },
   "/goals": { get: goals.listGoalsOperation, post: goals.createGoalOperation },
@@ -59,7 +69,11 @@ const paths: ZodOpenApiObject["paths"] = {
   "/scenarios": { get: scenarios.listScenariosOperation, post: scenarios.createScenarioOperation },
   "/scenarios/test-event": { post: scenarioInsight.fireScenarioTestOperation },
   "/scenarios/registry": { get: scenarioInsight.getScenarioRegistryOperation },
-  "/scenarios/{id}": { get: scenarios.getScenarioOperation, put: scenarios.updateScenarioOperation, delete: scenarios.deleteScenarioOperation },
+  "/scenarios/{id}": {
+    get: scenarios.getScenarioOperation,
+    put: scenarios.updateScenarioOperation,
+    delete: scenarios.deleteScenarioOperation,
+  },
   "/scenarios/{id}/publish": { post: scenarios.publishScenarioOperation },
   "/scenarios/{id}/enable": { post: scenarios.enableScenarioOperation },
   "/scenarios/{id}/disable": { post: scenarios.disableScenarioOperation },
@@ -67,25 +81,43 @@ const paths: ZodOpenApiObject["paths"] = {
   "/scenarios/{id}/restore": { post: scenarios.restoreScenarioOperation },
   "/scenarios/{id}/versions": { get: scenarioVersions.listScenarioVersionsOperation },
   "/scenarios/{id}/versions/{number}": { get: scenarioVersions.getScenarioVersionOperation },
-  "/scenarios/{id}/versions/{number}/restore": { post: scenarioVersions.restoreScenarioVersionOperation },
+  "/scenarios/{id}/versions/{number}/restore": {
+    post: scenarioVersions.restoreScenarioVersionOperation,
+  },
   "/scenarios/{id}/stats": { get: scenarioInsight.getScenarioStatsOperation },
   "/scenarios/{id}/runs": { get: scenarioInsight.listScenarioRunsOperation },
   "/scenarios/{id}/runs/{runId}": { get: scenarioInsight.getScenarioRunOperation },
   "/scenarios/{id}/simulate": { post: scenarioInsight.simulateScenarioOperation },
   "/segments": { get: segments.listSegmentsOperation, post: segments.createSegmentOperation },
-  "/segments/{id}": { get: segments.getSegmentOperation, put: segments.updateSegmentOperation, delete: segments.deleteSegmentOperation },
+  "/segments/{id}": {
+    get: segments.getSegmentOperation,
+    put: segments.updateSegmentOperation,
+    delete: segments.deleteSegmentOperation,
+  },
   "/segments/{id}/count": { get: segments.countSegmentOperation },
   "/segments/{id}/users/{userId}": { get: segments.segmentMembershipOperation },
-  "/upgrade-schemas": { get: upgradeSchemas.listUpgradeSchemasOperation, post: upgradeSchemas.createUpgradeSchemaOperation },
+  "/upgrade-schemas": {
+    get: upgradeSchemas.listUpgradeSchemasOperation,
+    post: upgradeSchemas.createUpgradeSchemaOperation,
+  },
   "/upgrade-schemas/{id}/options": { post: upgradeSchemas.createUpgradeOptionOperation },
-  "/upgrade-schemas/{id}/subscription-types": { post: upgradeSchemas.linkUpgradeSchemaSubscriptionTypesOperation },
+  "/upgrade-schemas/{id}/subscription-types": {
+    post: upgradeSchemas.linkUpgradeSchemaSubscriptionTypesOperation,
+  },
   "/family/types": { get: family.listFamilyTypesOperation, post: family.createFamilyTypeOperation },
-  "/referral-programs": { get: referralPrograms.listReferralProgramsOperation, post: referralPrograms.createReferralProgramOperation },
+  "/referral-programs": {
+    get: referralPrograms.listReferralProgramsOperation,
+    post: referralPrograms.createReferralProgramOperation,
+  },
   "/referrals": { get: referrals.listReferralsOperation, post: referrals.inviteFriendOperation },
   "/referrals/{id}/review": { post: referrals.reviewReferralOperation },
   "/referrals/{id}/retry": { post: referrals.retryReferralOperation },
   "/referral-programs/{id}/referrals": { get: referralPrograms.listProgramReferralsOperation },
-  "/referral-programs/{id}": { get: referralPrograms.getReferralProgramOperation, put: referralPrograms.updateReferralProgramOperation, delete: referralPrograms.deleteReferralProgramOperation },
+  "/referral-programs/{id}": {
+    get: referralPrograms.getReferralProgramOperation,
+    put: referralPrograms.updateReferralProgramOperation,
+    delete: referralPrograms.deleteReferralProgramOperation,
+  },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",
@@ -100,41 +132,45 @@ const paths: ZodOpenApiObject["paths"] = {
 const scopeList = API_SCOPES.map((s) => `\`${s.scope}\` (${s.label.toLowerCase()})`).join(", ");
 
 export function buildOpenApiDocument() {
-  return createDocument({
-    openapi: "3.1.0",
-    info: {
-      title: "Subflow API",
-      version: "1.0.0",
-      description:
-        "Server-to-server and customer API of Subflow. JSON in snake_case; timestamps ISO 8601 with an offset; " +
-        "money in integer cents. Errors are `{ \"error\": \"<code>\", \"message\": \"…\" }`. A body naming an " +
-        "entity that does not exist (user, subscription type, content access) is 400 with a `*_not_found` code.",
-    },
-    servers: [{ url: "/api/v1" }],
-    paths,
-    components: {
-      schemas: domainEventComponents,
-      securitySchemes: {
-        apiToken: {
-          type: "http",
-          scheme: "bearer",
-          bearerFormat: "sf_api_…",
-          description: `An API token (admin → API tokens, or \`npm run tokens:create\`), whitelisted per scope: ${scopeList}.`,
-        },
-        userToken: {
-          type: "http",
-          scheme: "bearer",
-          bearerFormat: "sf_user_…",
-          description: "A user token from POST /users/login.",
+  return createDocument(
+    {
+      openapi: "3.1.0",
+      info: {
+        title: "Subflow API",
+        version: "1.0.0",
+        description:
+          "Server-to-server and customer API of Subflow. JSON in snake_case; timestamps ISO 8601 with an offset; " +
+          'money in integer cents. Errors are `{ "error": "<code>", "message": "…" }`. A body naming an ' +
+          "entity that does not exist (user, subscription type, content access) is 400 with a `*_not_found` code.",
+      },
+      servers: [{ url: "/api/v1" }],
+      paths,
+      components: {
+        schemas: domainEventComponents,
+        securitySchemes: {
+          apiToken: {
+            type: "http",
+            scheme: "bearer",
+            bearerFormat: "sf_api_…",
+            description: `An API token (admin → API tokens, or \`npm run tokens:create\`), whitelisted per scope: ${scopeList}.`,
+          },
+          userToken: {
+            type: "http",
+            scheme: "bearer",
+            bearerFormat: "sf_user_…",
+            description: "A user token from POST /users/login.",
+          },
         },
       },
     },
-  }, {
-    // zod's ISO regexes add nothing for readers over `format: date-time` / `date`; keep the document legible.
-    override: ({ jsonSchema }) => {
-      if (jsonSchema.format === "date-time" || jsonSchema.format === "date") delete jsonSchema.pattern;
+    {
+      // zod's ISO regexes add nothing for readers over `format: date-time` / `date`; keep the document legible.
+      override: ({ jsonSchema }) => {
+        if (jsonSchema.format === "date-time" || jsonSchema.format === "date")
+          delete jsonSchema.pattern;
+      },
     },
-  });
+  );
 }
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;

@@ -4,7 +4,10 @@ import { z } from "zod";
 
 /** An ISO 8601 timestamp with an offset (`Z` or `+01:00`), parsed to a Date. */
 export const timestampInputSchema = z.iso
-  .datetime({ offset: true, message: "Use an ISO 8601 timestamp with an offset, e.g. 2026-01-01T00:00:00Z." })
+  .datetime({
+    offset: true,
+    message: "Use an ISO 8601 timestamp with an offset, e.g. 2026-01-01T00:00:00Z.",
+  })
   .transform((value) => new Date(value))
   .meta({ example: "2026-01-01T00:00:00Z" });
 

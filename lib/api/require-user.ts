@@ -12,7 +12,11 @@ import { invalid } from "@/lib/errors";
  * `serialize` (no key update) also makes concurrent subscription changes of one user take turns, so each computes its
  * start after the one before it instead of racing (and deadlocking on Postgres) over the same previous subscription.
  */
-export async function requireUser(db: Db, userId: number, options: { serialize?: boolean } = {}): Promise<void> {
+export async function requireUser(
+  db: Db,
+  userId: number,
+  options: { serialize?: boolean } = {},
+): Promise<void> {
   const [user] = await db
     .select({ id: users.id })
     .from(users)

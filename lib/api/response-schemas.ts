@@ -8,12 +8,20 @@ export const timestampSchema = z.iso
   .datetime({ offset: true })
   .meta({ description: "ISO 8601 timestamp with offset.", example: "2026-01-01T00:00:00.000Z" });
 
-export const centsSchema = z.number().int().meta({ description: "Money in integer cents.", example: 499 });
+export const centsSchema = z
+  .number()
+  .int()
+  .meta({ description: "Money in integer cents.", example: 499 });
 
 export const errorSchema = z
   .object({
-    error: z.string().meta({ description: "A stable code a program can switch on.", example: "validation_error" }),
+    error: z
+      .string()
+      .meta({ description: "A stable code a program can switch on.", example: "validation_error" }),
     message: z.string().meta({ description: "What went wrong, for people." }),
-    details: z.unknown().optional().meta({ description: "Field errors, when the body or query did not validate." }),
+    details: z
+      .unknown()
+      .optional()
+      .meta({ description: "Field errors, when the body or query did not validate." }),
   })
   .meta({ id: "Error" });

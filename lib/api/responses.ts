@@ -3,13 +3,22 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 
-export function errorResponse(status: number, code: string, message: string, details?: unknown): NextResponse {
-  return NextResponse.json(details === undefined ? { error: code, message } : { error: code, message, details }, { status });
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+): NextResponse {
+  return NextResponse.json(
+    details === undefined ? { error: code, message } : { error: code, message, details },
+    { status },
+  );
 }
 
 /** Map anything thrown by a handler to the API's error shape. Bad input is never a 500. */
 export function toErrorResponse(error: unknown): NextResponse {
-  if (isAppError(error)) return errorResponse(error.status, error.code, error.message, error.details);
+  if (isAppError(error))
+    return errorResponse(error.status, error.code, error.message, error.details);
   if (error instanceof z.ZodError) {
     return errorResponse(400, "validation_error", describeIssues(error), z.flattenError(error));
   }
@@ -20,7 +29,9 @@ export function toErrorResponse(error: unknown): NextResponse {
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+    )
     .join("; ");
 }
 

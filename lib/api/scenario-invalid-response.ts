@@ -8,14 +8,20 @@ import { serializeGraphErrors } from "../scenarios/scenario-json";
  * `400 { error: "scenario_invalid", message, errors: [{ node_id, code, message }] }` — the errors at the top level,
  * snake_case, so a client can outline each node without digging through `details`.
  */
-export async function answeringGraphErrors(handler: () => Promise<NextResponse>): Promise<NextResponse> {
+export async function answeringGraphErrors(
+  handler: () => Promise<NextResponse>,
+): Promise<NextResponse> {
   try {
     return await handler();
   } catch (error) {
     const errors = graphErrorsOf(error);
     if (errors === null) throw error;
     return NextResponse.json(
-      { error: "scenario_invalid", message: (error as Error).message, errors: serializeGraphErrors(errors) },
+      {
+        error: "scenario_invalid",
+        message: (error as Error).message,
+        errors: serializeGraphErrors(errors),
+      },
       { status: 400 },
     );
   }

@@ -19,7 +19,12 @@ export function versionNumberParam(params: Record<string, string>): number {
 }
 
 export function runIdParam(params: Record<string, string>): number {
-  const parsed = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).safeParse(params.runId);
+  const parsed = z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .safeParse(params.runId);
   if (!parsed.success) throw notFound("scenario_run_not_found", "No such scenario run.");
   return parsed.data;
 }
@@ -31,7 +36,11 @@ export function withPathParams(
   operation: ZodOpenApiOperationObject,
   extra: Record<string, string> = {},
 ): ZodOpenApiOperationObject {
-  const path = idPath.extend(Object.fromEntries(Object.entries(extra).map(([name, description]) => [name, z.string().meta({ description })])));
+  const path = idPath.extend(
+    Object.fromEntries(
+      Object.entries(extra).map(([name, description]) => [name, z.string().meta({ description })]),
+    ),
+  );
   return { ...operation, requestParams: { ...operation.requestParams, path } };
 }
 
@@ -40,6 +49,12 @@ export const SCENARIOS_AUTH = { token: "api", scope: "scenarios" } as const;
 
 /** `limit` and `offset` of a paged list in a query string. */
 export const pageQueryFields = {
-  limit: z.coerce.number().int().min(1).max(200).optional().meta({ description: "Up to 200; 50 by default." }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: "Up to 200; 50 by default." }),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 };

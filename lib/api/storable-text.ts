@@ -9,7 +9,9 @@ export function isStorableJson(value: unknown): boolean {
   if (typeof value === "string") return !UNSTORABLE.test(value);
   if (Array.isArray(value)) return value.every(isStorableJson);
   if (value !== null && typeof value === "object") {
-    return Object.entries(value).every(([key, child]) => !UNSTORABLE.test(key) && isStorableJson(child));
+    return Object.entries(value).every(
+      ([key, child]) => !UNSTORABLE.test(key) && isStorableJson(child),
+    );
   }
   return true;
 }

@@ -20,7 +20,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, request) {
         const parsed = loginSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
@@ -37,7 +40,13 @@ export const authOptions: NextAuthOptions = {
           browserId: cookieValue(header("cookie"), BROWSER_COOKIE),
           ip: clientIp(header("x-forwarded-for"), header("x-real-ip")),
         });
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        return {
+          id: String(user.id),
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],

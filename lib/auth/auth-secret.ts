@@ -6,5 +6,7 @@
 export function authSecret(): string | undefined {
   const configured = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
   if (configured) return configured;
-  return process.env.NODE_ENV === "production" ? undefined : "subflow-development-only-secret-not-for-production";
+  return process.env.NODE_ENV === "production"
+    ? undefined
+    : "subflow-development-only-secret-not-for-production";
 }

@@ -31,7 +31,13 @@ export async function authenticateBearer(db: Db, token: string): Promise<BearerP
       .select({ tokenId: userTokens.id, user: users })
       .from(userTokens)
       .innerJoin(users, eq(users.id, userTokens.userId))
-      .where(and(eq(userTokens.tokenHash, tokenHash), isNull(userTokens.revokedAt), gt(userTokens.expiresAt, at)))
+      .where(
+        and(
+          eq(userTokens.tokenHash, tokenHash),
+          isNull(userTokens.revokedAt),
+          gt(userTokens.expiresAt, at),
+        ),
+      )
       .limit(1);
     if (!row) return null;
     await touch(db, userTokens, row.tokenId, at);
@@ -44,7 +50,12 @@ export async function authenticateBearer(db: Db, token: string): Promise<BearerP
  * Record when a token was last used, at most once a minute: busy integrations share one token, and writing the row on
  * every request would make their requests queue on it.
  */
-async function touch(db: Db, table: typeof apiTokens | typeof userTokens, id: number, at: Date): Promise<void> {
+async function touch(
+  db: Db,
+  table: typeof apiTokens | typeof userTokens,
+  id: number,
+  at: Date,
+): Promise<void> {
   const staleBefore = new Date(at.getTime() - 60_000);
   await db
     .update(table)

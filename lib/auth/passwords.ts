@@ -14,7 +14,10 @@ export function hashPassword(password: string): Promise<string> {
 // Compared against when no user matches, so a missing account takes as long as a wrong password.
 let dummyHash: string | undefined;
 
-export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  hash: string | null | undefined,
+): Promise<boolean> {
   if (!hash) {
     dummyHash ??= await bcrypt.hash("no such user", cost());
     await bcrypt.compare(password, dummyHash);

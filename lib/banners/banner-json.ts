@@ -25,7 +25,9 @@ export type BannerJson = z.output<typeof bannerSchema>;
 
 export const userBannerSchema = z
   .object({
-    id: z.number().int().meta({ description: "This showing's id: dismiss it with POST /users/me/banners/{id}/dismiss." }),
+    id: z.number().int().meta({
+      description: "This showing's id: dismiss it with POST /users/me/banners/{id}/dismiss.",
+    }),
     banner_id: z.number().int(),
     title: z.string(),
     text: z.string(),

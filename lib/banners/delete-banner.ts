@@ -11,7 +11,11 @@ import { refuseIfScenariosUse } from "@/lib/scenarios/find-scenarios-using";
  */
 export async function deleteBanner(db: Db, options: { bannerId: number }): Promise<void> {
   await db.transaction(async (tx) => {
-    const [banner] = await tx.select({ id: banners.id }).from(banners).where(eq(banners.id, options.bannerId)).for("update");
+    const [banner] = await tx
+      .select({ id: banners.id })
+      .from(banners)
+      .where(eq(banners.id, options.bannerId))
+      .for("update");
     if (!banner) throw notFound("banner_not_found", "No such banner.");
     await refuseIfScenariosUse(tx, { kind: "banner", id: banner.id }, `Banner #${banner.id}`);
     await tx.delete(banners).where(eq(banners.id, options.bannerId));

@@ -18,7 +18,10 @@ export interface ActiveUserBanner {
 }
 
 /** The banners a user sees now: not dismissed and not expired, newest first. */
-export async function listActiveUserBanners(db: Db, options: { userId: number }): Promise<ActiveUserBanner[]> {
+export async function listActiveUserBanners(
+  db: Db,
+  options: { userId: number },
+): Promise<ActiveUserBanner[]> {
   return db
     .select({
       id: userBanners.id,

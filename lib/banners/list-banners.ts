@@ -6,7 +6,10 @@ import { banners, userBanners, type Banner } from "@/lib/db/schema";
 export type BannerListRow = Banner & { shownCount: number; dismissedCount: number };
 
 /** Banners (all, or the given ids), newest first, with how many times each was shown and dismissed. */
-export async function listBanners(db: Db, options: { ids?: number[] } = {}): Promise<BannerListRow[]> {
+export async function listBanners(
+  db: Db,
+  options: { ids?: number[] } = {},
+): Promise<BannerListRow[]> {
   if (options.ids?.length === 0) return [];
   return db
     .select({

@@ -20,7 +20,10 @@ export async function saveBanner(db: Db, options: BannerInput & { id?: number })
   };
   const [banner] =
     options.id === undefined
-      ? await db.insert(banners).values({ ...values, createdAt: now() }).returning()
+      ? await db
+          .insert(banners)
+          .values({ ...values, createdAt: now() })
+          .returning()
       : await db.update(banners).set(values).where(eq(banners.id, options.id)).returning();
   if (!banner) throw notFound("banner_not_found", "No such banner.");
   return banner;

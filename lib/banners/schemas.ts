@@ -3,7 +3,12 @@ import type { BannerStyle } from "@/lib/db/schema";
 
 /** Banner input, shared by the admin form, the API and the service. UI-safe: no server imports. */
 
-export const BANNER_STYLES = ["info", "success", "warning", "promo"] as const satisfies readonly BannerStyle[];
+export const BANNER_STYLES = [
+  "info",
+  "success",
+  "warning",
+  "promo",
+] as const satisfies readonly BannerStyle[];
 
 /**
  * An absolute http(s) URL, or a path on this site. `//host` and `/\host` are refused: browsers read both as
@@ -14,11 +19,13 @@ export const bannerLinkUrlSchema = z
   .trim()
   .max(2000)
   .refine(
-    (value) => (/^\/(?![/\\])/.test(value) ? true : z.url({ protocol: /^https?$/ }).safeParse(value).success),
+    (value) =>
+      /^\/(?![/\\])/.test(value) ? true : z.url({ protocol: /^https?$/ }).safeParse(value).success,
     { message: "Use an http(s) URL or a path starting with /." },
   );
 
-const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+const blankToNull = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? null : value;
 
 export const bannerInputSchema = z
   .object({

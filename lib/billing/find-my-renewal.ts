@@ -8,11 +8,20 @@ import { recurrentPayments, type RecurrentPayment } from "@/lib/db/schema";
  * charges), newest first. Stopped by an admin or by the system (refund, dispute) is not theirs to manage here.
  * With `lock`, the row is locked for the caller's transaction.
  */
-export async function findMyRenewal(db: Db, userId: number, { lock = false } = {}): Promise<RecurrentPayment | null> {
+export async function findMyRenewal(
+  db: Db,
+  userId: number,
+  { lock = false } = {},
+): Promise<RecurrentPayment | null> {
   const query = db
     .select()
     .from(recurrentPayments)
-    .where(and(eq(recurrentPayments.userId, userId), inArray(recurrentPayments.state, ["active", "user_stop", "charge_failed"])))
+    .where(
+      and(
+        eq(recurrentPayments.userId, userId),
+        inArray(recurrentPayments.state, ["active", "user_stop", "charge_failed"]),
+      ),
+    )
     .orderBy(desc(recurrentPayments.createdAt), desc(recurrentPayments.id))
     .limit(1);
   const [row] = lock ? await query.for("update") : await query;

@@ -18,7 +18,10 @@ export interface PlanOption {
  * length of the same content (monthly ↔ yearly) or a cheaper plan with no content the current one lacks (a
  * downgrade). More content is an upgrade, which has its own page and pricing.
  */
-export async function listPlanChangeOptions(db: Db, renewal: Pick<RecurrentPayment, "subscriptionTypeId">): Promise<{ current: PlanOption; options: PlanOption[] }> {
+export async function listPlanChangeOptions(
+  db: Db,
+  renewal: Pick<RecurrentPayment, "subscriptionTypeId">,
+): Promise<{ current: PlanOption; options: PlanOption[] }> {
   const columns = {
     id: subscriptionTypes.id,
     code: subscriptionTypes.code,
@@ -28,7 +31,10 @@ export async function listPlanChangeOptions(db: Db, renewal: Pick<RecurrentPayme
     contentAccess: contentAccessCodesOf(subscriptionTypes.id),
   };
   const [[current], offered] = await Promise.all([
-    db.select(columns).from(subscriptionTypes).where(eq(subscriptionTypes.id, renewal.subscriptionTypeId)),
+    db
+      .select(columns)
+      .from(subscriptionTypes)
+      .where(eq(subscriptionTypes.id, renewal.subscriptionTypeId)),
     db
       .select(columns)
       .from(subscriptionTypes)
@@ -46,6 +52,8 @@ export function isPlanChange(current: PlanOption, candidate: PlanOption): boolea
   if (!candidate.contentAccess.every((code) => has.has(code))) return false;
   const sameContent = candidate.contentAccess.length === current.contentAccess.length;
   if (sameContent && candidate.lengthDays !== current.lengthDays) return true;
-  return candidate.priceCents < current.priceCents && (!sameContent || candidate.lengthDays === current.lengthDays);
+  return (
+    candidate.priceCents < current.priceCents &&
+    (!sameContent || candidate.lengthDays === current.lengthDays)
+  );
 }
-

@@ -21,7 +21,10 @@ export async function getDashboardStats(db: Db) {
       .select({ value: count(), revenue: sum(payments.amountCents) })
       .from(payments)
       .where(and(eq(payments.status, "paid"), gte(payments.paidAt, since))),
-    db.select({ value: count() }).from(recurrentPayments).where(eq(recurrentPayments.state, "active")),
+    db
+      .select({ value: count() })
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.state, "active")),
     db
       .select({ day, revenue: sum(payments.amountCents), payments: count() })
       .from(payments)
@@ -35,7 +38,11 @@ export async function getDashboardStats(db: Db) {
     paidPayments: paidTotals?.value ?? 0,
     revenueCents: Number(paidTotals?.revenue ?? 0),
     activeRecurrentPayments: activeRecurrent?.value ?? 0,
-    dailyRevenue: daily.map((row) => ({ day: row.day, revenueCents: Number(row.revenue ?? 0), payments: row.payments })),
+    dailyRevenue: daily.map((row) => ({
+      day: row.day,
+      revenueCents: Number(row.revenue ?? 0),
+      payments: row.payments,
+    })),
     since,
     until: at,
   };

@@ -29,12 +29,17 @@ export const DEFAULT_PGLITE_DIR = "node_modules/.cache/subflow/pglite";
 export function driverFor(url: string | undefined): DriverKind {
   if (!url) return "pglite";
   const host = new URL(url).hostname;
-  return host.endsWith(".neon.tech") || host.endsWith(".neon.build") || process.env.DATABASE_DRIVER === "neon"
+  return host.endsWith(".neon.tech") ||
+    host.endsWith(".neon.build") ||
+    process.env.DATABASE_DRIVER === "neon"
     ? "neon"
     : "pg";
 }
 
-export async function connect(url = process.env.DATABASE_URL, options: { pgliteDir?: string; poolSize?: number } = {}): Promise<Connection> {
+export async function connect(
+  url = process.env.DATABASE_URL,
+  options: { pgliteDir?: string; poolSize?: number } = {},
+): Promise<Connection> {
   const driver = driverFor(url);
   if (driver === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
@@ -42,7 +47,11 @@ export async function connect(url = process.env.DATABASE_URL, options: { pgliteD
     const dir = path.resolve(options.pgliteDir ?? process.env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR);
     mkdirSync(dir, { recursive: true });
     const client = await PGlite.create(dir);
-    return { db: drizzle(client, { schema }) as unknown as Db, driver, close: () => client.close() };
+    return {
+      db: drizzle(client, { schema }) as unknown as Db,
+      driver,
+      close: () => client.close(),
+    };
   }
   if (driver === "neon") {
     const { Pool, neonConfig } = await import("@neondatabase/serverless");

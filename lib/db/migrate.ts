@@ -5,7 +5,10 @@ import type { Connection } from "./connect";
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "drizzle");
 
 /** Apply the committed drizzle-kit migrations with the migrator of the connection's driver. */
-export async function migrateDatabase(connection: Connection, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+export async function migrateDatabase(
+  connection: Connection,
+  migrationsFolder = MIGRATIONS_FOLDER,
+): Promise<void> {
   const config = { migrationsFolder };
   switch (connection.driver) {
     case "pglite": {

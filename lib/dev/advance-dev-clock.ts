@@ -3,7 +3,11 @@ import { z } from "zod";
 import { advanceClock, MINUTE_MS, now } from "@/lib/clock";
 
 export const advanceClockSchema = z.object({
-  advance_minutes: z.coerce.number().int().min(1).max(366 * 24 * 60),
+  advance_minutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(366 * 24 * 60),
 });
 
 /** The part of the local executor the clock needs: a nudge to run what the new "now" made due. */

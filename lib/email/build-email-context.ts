@@ -29,7 +29,11 @@ export function appBaseUrl(): string {
  * The variables a template sees for a user: the user, their actual subscription (the one ending last, or null),
  * the app, and whatever the caller adds (`extra` cannot replace user, subscription or app).
  */
-export async function buildEmailContext(db: Db, userId: number, extra: Record<string, unknown> = {}): Promise<EmailContext> {
+export async function buildEmailContext(
+  db: Db,
+  userId: number,
+  extra: Record<string, unknown> = {},
+): Promise<EmailContext> {
   const [user] = await db
     .select({ id: users.id, email: users.email, name: users.name })
     .from(users)
@@ -38,10 +42,20 @@ export async function buildEmailContext(db: Db, userId: number, extra: Record<st
   if (!user) throw notFound("user_not_found", `No user with id ${userId}.`);
   const at = now();
   const [subscription] = await db
-    .select({ typeName: subscriptionTypes.name, startAt: subscriptions.startAt, endAt: subscriptions.endAt })
+    .select({
+      typeName: subscriptionTypes.name,
+      startAt: subscriptions.startAt,
+      endAt: subscriptions.endAt,
+    })
     .from(subscriptions)
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptions.subscriptionTypeId))
-    .where(and(eq(subscriptions.userId, userId), lte(subscriptions.startAt, at), gt(subscriptions.endAt, at)))
+    .where(
+      and(
+        eq(subscriptions.userId, userId),
+        lte(subscriptions.startAt, at),
+        gt(subscriptions.endAt, at),
+      ),
+    )
     .orderBy(desc(subscriptions.endAt), desc(subscriptions.id))
     .limit(1);
   return {

@@ -11,9 +11,17 @@ import { refuseIfScenariosUse } from "@/lib/scenarios/find-scenarios-using";
  */
 export async function deleteEmailTemplate(db: Db, id: number): Promise<EmailTemplate> {
   return db.transaction(async (tx) => {
-    const [template] = await tx.select().from(emailTemplates).where(eq(emailTemplates.id, id)).for("update");
+    const [template] = await tx
+      .select()
+      .from(emailTemplates)
+      .where(eq(emailTemplates.id, id))
+      .for("update");
     if (!template) throw notFound("email_template_not_found", "No such email template.");
-    await refuseIfScenariosUse(tx, { kind: "template", code: template.code }, `Template "${template.code}"`);
+    await refuseIfScenariosUse(
+      tx,
+      { kind: "template", code: template.code },
+      `Template "${template.code}"`,
+    );
     await tx.delete(emailTemplates).where(eq(emailTemplates.id, id));
     return template;
   });

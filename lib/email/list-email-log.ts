@@ -18,7 +18,13 @@ export async function listEmailLog(db: Db, options: ListEmailLogOptions) {
   const term = options.search?.trim();
   if (term) {
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(emailLog.toAddress, pattern), ilike(emailLog.subject, pattern), ilike(emailLog.templateCode, pattern))!);
+    conditions.push(
+      or(
+        ilike(emailLog.toAddress, pattern),
+        ilike(emailLog.subject, pattern),
+        ilike(emailLog.templateCode, pattern),
+      )!,
+    );
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [totals]] = await Promise.all([

@@ -44,7 +44,8 @@ function run(source: string, part: string, escapeHtml: boolean, context: EmailCo
 function valueAt(context: EmailContext, path: string): unknown {
   let current: unknown = context;
   for (const part of path.split(".")) {
-    if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) return undefined;
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, part))
+      return undefined;
     current = (current as Record<string, unknown>)[part];
   }
   return current;
@@ -54,11 +55,18 @@ function valueAt(context: EmailContext, path: string): unknown {
  * Render a template's subject, HTML and text with a context. Values are HTML-escaped in the HTML body only; the
  * subject and text are plain text (nodemailer encodes the headers). Missing variables render empty and are listed.
  */
-export function renderEmailTemplate(template: EmailTemplateSource, context: EmailContext): RenderedEmail {
-  const subject = run(template.subject, "subject", false, context).replace(/[\r\n]+/g, " ").trim();
+export function renderEmailTemplate(
+  template: EmailTemplateSource,
+  context: EmailContext,
+): RenderedEmail {
+  const subject = run(template.subject, "subject", false, context)
+    .replace(/[\r\n]+/g, " ")
+    .trim();
   const html = run(template.bodyHtml, "HTML body", true, context);
   const text = run(template.bodyText, "text body", false, context);
-  const used = new Set([template.subject, template.bodyHtml, template.bodyText].flatMap(listTemplateVariables));
+  const used = new Set(
+    [template.subject, template.bodyHtml, template.bodyText].flatMap(listTemplateVariables),
+  );
   const missingVariables = [...used].filter((path) => {
     const value = valueAt(context, path);
     return value === undefined || value === null;

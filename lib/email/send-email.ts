@@ -27,7 +27,10 @@ export interface SendEmailResult {
 export class EmailDeliveryError extends Error {
   readonly logId: number;
   constructor(logId: number, cause: unknown) {
-    super(`Email ${logId} was not delivered: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `Email ${logId} was not delivered: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = "EmailDeliveryError";
     this.logId = logId;
   }
@@ -62,7 +65,11 @@ export async function sendEmail(
 
   const transport = options.transport ?? currentEmailTransport();
   const outcome = await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(emailLog).where(eq(emailLog.idempotencyKey, email.idempotencyKey)).for("update");
+    const [row] = await tx
+      .select()
+      .from(emailLog)
+      .where(eq(emailLog.idempotencyKey, email.idempotencyKey))
+      .for("update");
     if (!row) throw new Error(`email_log row for key ${email.idempotencyKey} vanished`);
     if (row.status === "sent") return { entry: row, sentNow: false, failure: null };
     // The lock is held while sending: a concurrent call with this key waits here, then finds the row sent.
@@ -91,7 +98,12 @@ export async function sendEmail(
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
       const [failed] = await tx
         .update(emailLog)
-        .set({ status: "failed", transport: transport.name, error: message, attempts: sql`${emailLog.attempts} + 1` })
+        .set({
+          status: "failed",
+          transport: transport.name,
+          error: message,
+          attempts: sql`${emailLog.attempts} + 1`,
+        })
         .where(eq(emailLog.id, row.id))
         .returning();
       // Committed as failed, then rethrown outside the transaction (a throw inside would roll the record back).

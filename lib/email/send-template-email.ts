@@ -20,12 +20,23 @@ export interface SendTemplateEmailOptions {
 }
 
 /** Render a template for a user and send it once per idempotency key. */
-export async function sendTemplateEmail(db: Db, options: SendTemplateEmailOptions): Promise<SendEmailResult> {
+export async function sendTemplateEmail(
+  db: Db,
+  options: SendTemplateEmailOptions,
+): Promise<SendEmailResult> {
   // A key already sent needs no template or user any more (either may have been edited or deleted since).
-  const [existing] = await db.select().from(emailLog).where(eq(emailLog.idempotencyKey, options.idempotencyKey)).limit(1);
+  const [existing] = await db
+    .select()
+    .from(emailLog)
+    .where(eq(emailLog.idempotencyKey, options.idempotencyKey))
+    .limit(1);
   if (existing?.status === "sent") return { entry: existing, sentNow: false };
   const template = await findEmailTemplateByCode(db, options.templateCode);
-  if (!template) throw notFound("email_template_not_found", `No email template with code "${options.templateCode}".`);
+  if (!template)
+    throw notFound(
+      "email_template_not_found",
+      `No email template with code "${options.templateCode}".`,
+    );
   const context = await buildEmailContext(db, options.userId, options.extra);
   const rendered = renderEmailTemplate(template, context);
   const user = context.user as { email: string };

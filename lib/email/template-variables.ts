@@ -12,7 +12,8 @@ type Node = hbs.AST.Node;
 function pathName(node: Node | undefined): string | null {
   if (!node || node.type !== "PathExpression") return null;
   const path = node as hbs.AST.PathExpression;
-  if (path.data || path.original === "this" || path.original.startsWith("this.") || path.depth > 0) return null;
+  if (path.data || path.original === "this" || path.original.startsWith("this.") || path.depth > 0)
+    return null;
   return path.parts.join(".");
 }
 
@@ -33,7 +34,9 @@ function walk(node: Node | undefined, found: Set<string>): void {
         inverse?: hbs.AST.Program;
       };
       const name = pathName(call.path);
-      const isHelper = name !== null && (BUILT_IN_HELPERS.has(name) || call.params.length > 0 || !!call.hash?.pairs.length);
+      const isHelper =
+        name !== null &&
+        (BUILT_IN_HELPERS.has(name) || call.params.length > 0 || !!call.hash?.pairs.length);
       if (name && !isHelper) found.add(name);
       for (const param of call.params) {
         const paramName = pathName(param);
@@ -71,7 +74,8 @@ export function findUnknownVariables(sources: string[], extra: readonly string[]
   const unknown = new Set<string>();
   for (const source of sources) {
     for (const name of listTemplateVariables(source)) {
-      if (!known.has(name) && ![...known].some((candidate) => candidate.startsWith(`${name}.`))) unknown.add(name);
+      if (!known.has(name) && ![...known].some((candidate) => candidate.startsWith(`${name}.`)))
+        unknown.add(name);
     }
   }
   return [...unknown].sort();

@@ -36,7 +36,8 @@ function fromTransporter(name: string, transporter: Transporter): EmailTransport
         subject: email.subject,
         html: email.html,
         text: email.text,
-        headers: email.logId !== undefined ? { "X-Subflow-Email-Id": String(email.logId) } : undefined,
+        headers:
+          email.logId !== undefined ? { "X-Subflow-Email-Id": String(email.logId) } : undefined,
       });
       return { messageId: String(info.messageId) };
     },
@@ -44,7 +45,10 @@ function fromTransporter(name: string, transporter: Transporter): EmailTransport
 }
 
 // Composes the full MIME message (so a broken message fails here too) and hands it to no one.
-const mailboxTransport = fromTransporter("mailbox", nodemailer.createTransport({ streamTransport: true, buffer: true }));
+const mailboxTransport = fromTransporter(
+  "mailbox",
+  nodemailer.createTransport({ streamTransport: true, buffer: true }),
+);
 
 const smtpTransports = new Map<string, EmailTransport>();
 

@@ -40,14 +40,23 @@ const recurrentPaymentStatePayload = z.object({
   recurrent_payment_id: id,
   state: z.enum(recurrentState.enumValues),
   previous_state: z.enum(recurrentState.enumValues),
-  reason: z.string().meta({ description: "Who or what changed it: `user`, `admin`, `system`, `refund`, `dispute`, or the decline code." }),
+  reason: z.string().meta({
+    description:
+      "Who or what changed it: `user`, `admin`, `system`, `refund`, `dispute`, or the decline code.",
+  }),
 });
 
 export const DOMAIN_EVENT_CATALOG = {
   "user.created": {
     label: "User registered",
     description: "A user account was created (sign-up, admin or API).",
-    payload: z.object({ user_id: id, email: z.string(), source: z.string().meta({ description: "Where the account came from; `unknown` when not said." }) }),
+    payload: z.object({
+      user_id: id,
+      email: z.string(),
+      source: z
+        .string()
+        .meta({ description: "Where the account came from; `unknown` when not said." }),
+    }),
     scenarioTrigger: true,
   },
   "user.signed_in": {
@@ -90,17 +99,27 @@ export const DOMAIN_EVENT_CATALOG = {
       payment_id: id,
       amount_cents: cents,
       gateway: z.string(),
-      recurrent: z.boolean().meta({ description: "A renewal charge, or a payment that set up a renewal." }),
+      recurrent: z
+        .boolean()
+        .meta({ description: "A renewal charge, or a payment that set up a renewal." }),
       subscription_id: id.nullable(),
       subscription_type_id: id.nullable(),
-      upgrade_type: z.enum(upgradeType.enumValues).optional().meta({ description: "Set when the payment paid for an upgrade." }),
+      upgrade_type: z
+        .enum(upgradeType.enumValues)
+        .optional()
+        .meta({ description: "Set when the payment paid for an upgrade." }),
     }),
     scenarioTrigger: true,
   },
   "payment.action_required": {
     label: "Payment needs the customer",
     description: "A charge waits for the customer to confirm it (SCA).",
-    payload: z.object({ payment_id: id, amount_cents: cents, gateway: z.string(), action: z.literal("confirm") }),
+    payload: z.object({
+      payment_id: id,
+      amount_cents: cents,
+      gateway: z.string(),
+      action: z.literal("confirm"),
+    }),
     scenarioTrigger: false,
   },
   "recurrent_payment.renewed": {
@@ -124,7 +143,11 @@ export const DOMAIN_EVENT_CATALOG = {
   "goal.completed": {
     label: "Goal completed",
     description: "The user completed an onboarding goal.",
-    payload: z.object({ goal_code: z.string(), goal_id: id, source: z.enum(GOAL_COMPLETION_SOURCES) }),
+    payload: z.object({
+      goal_code: z.string(),
+      goal_id: id,
+      source: z.enum(GOAL_COMPLETION_SOURCES),
+    }),
     scenarioTrigger: true,
   },
   "family.request_accepted": {
@@ -136,9 +159,18 @@ export const DOMAIN_EVENT_CATALOG = {
       master_user_id: id,
       master_subscription_id: id,
       subscription_id: id,
-      subscription_type_code: z.string().nullable().optional().meta({ description: "Set when a person activated the code." }),
-      by_admin: z.boolean().optional().meta({ description: "Set when a person activated the code: an admin did, for the user." }),
-      renewal_of_request_id: id.optional().meta({ description: "Set when the master's renewal renewed an earlier request." }),
+      subscription_type_code: z
+        .string()
+        .nullable()
+        .optional()
+        .meta({ description: "Set when a person activated the code." }),
+      by_admin: z
+        .boolean()
+        .optional()
+        .meta({ description: "Set when a person activated the code: an admin did, for the user." }),
+      renewal_of_request_id: id
+        .optional()
+        .meta({ description: "Set when the master's renewal renewed an earlier request." }),
     }),
     scenarioTrigger: true,
   },
@@ -166,13 +198,19 @@ export const DOMAIN_EVENT_CATALOG = {
   },
   "referral.completed": {
     label: "Referral completed",
-    description: "A friend the user referred completed their referral (the user is the referrer; rewards are granted by then).",
+    description:
+      "A friend the user referred completed their referral (the user is the referrer; rewards are granted by then).",
     payload: z.object({
       referral_id: id,
       program_id: id,
       referred_user_id: id.nullable(),
-      trigger: z.string().nullable().meta({ description: "The referral trigger that fired (`sign_up`, `first_payment`…)." }),
-      reward_capped: z.boolean().meta({ description: "The referrer was past the program's cap and got nothing for it." }),
+      trigger: z
+        .string()
+        .nullable()
+        .meta({ description: "The referral trigger that fired (`sign_up`, `first_payment`…)." }),
+      reward_capped: z
+        .boolean()
+        .meta({ description: "The referrer was past the program's cap and got nothing for it." }),
     }),
     scenarioTrigger: true,
   },

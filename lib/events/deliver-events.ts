@@ -14,7 +14,8 @@ export interface OutgoingEvent {
 export type SendEvents = (batch: OutgoingEvent[]) => Promise<unknown>;
 
 // Imported when first used: the client reads INNGEST_DEV when it is created, which the dev server sets at start-up.
-const sendThroughInngest: SendEvents = async (batch) => (await import("@/inngest/client")).inngest.send(batch);
+const sendThroughInngest: SendEvents = async (batch) =>
+  (await import("@/inngest/client")).inngest.send(batch);
 
 /** How long a claimed batch is reserved for one sender before another may try it. */
 const CLAIM_MS = 60_000;
@@ -41,7 +42,9 @@ export async function deliverEvents(
         db
           .select({ id: events.id })
           .from(events)
-          .where(sql`${events.sentAt} is null and (${events.nextSendAt} is null or ${events.nextSendAt} <= ${at.toISOString()}::timestamptz)`)
+          .where(
+            sql`${events.sentAt} is null and (${events.nextSendAt} is null or ${events.nextSendAt} <= ${at.toISOString()}::timestamptz)`,
+          )
           .orderBy(events.occurredAt)
           .limit(options.limit ?? 100)
           .for("update", { skipLocked: true }),
@@ -54,7 +57,12 @@ export async function deliverEvents(
     await (options.send ?? sendThroughInngest)(
       claimed
         .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
-        .map((row) => ({ id: row.id, name: row.name, data: { ...row.payload, user_id: row.userId }, ts: row.occurredAt.getTime() })),
+        .map((row) => ({
+          id: row.id,
+          name: row.name,
+          data: { ...row.payload, user_id: row.userId },
+          ts: row.occurredAt.getTime(),
+        })),
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -70,7 +78,12 @@ export async function deliverEvents(
   }
   await db
     .update(events)
-    .set({ sentAt: now(), sendAttempts: sql`${events.sendAttempts} + 1`, lastSendError: null, nextSendAt: null })
+    .set({
+      sentAt: now(),
+      sendAttempts: sql`${events.sendAttempts} + 1`,
+      lastSendError: null,
+      nextSendAt: null,
+    })
     .where(inArray(events.id, ids));
   return { sent: ids.length, failed: 0 };
 }

@@ -12,11 +12,17 @@ const pascalCaseOf = (name: DomainEventName) =>
 function eventSchemaOf(name: DomainEventName) {
   const { label, description, payload } = DOMAIN_EVENT_CATALOG[name];
   return z
-    .object({ name: z.literal(name), payload: payload.meta({ id: `${pascalCaseOf(name)}DomainEventPayload` }) })
+    .object({
+      name: z.literal(name),
+      payload: payload.meta({ id: `${pascalCaseOf(name)}DomainEventPayload` }),
+    })
     .meta({ id: `${pascalCaseOf(name)}DomainEvent`, title: label, description });
 }
 
-const eventSchemas = DOMAIN_EVENT_NAMES.map(eventSchemaOf) as [ReturnType<typeof eventSchemaOf>, ...ReturnType<typeof eventSchemaOf>[]];
+const eventSchemas = DOMAIN_EVENT_NAMES.map(eventSchemaOf) as [
+  ReturnType<typeof eventSchemaOf>,
+  ...ReturnType<typeof eventSchemaOf>[],
+];
 
 /**
  * The domain events as OpenAPI components, one per name with its payload schema, straight from the catalog: what a

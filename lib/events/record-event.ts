@@ -16,7 +16,9 @@ export interface RecordEventOptions<N extends EventName = EventName> {
 }
 
 /** Options for any one event, its payload tied to its name (a list may mix names). */
-export type AnyRecordEventOptions = { [N in DomainEventName]: RecordEventOptions<N> }[DomainEventName] | RecordEventOptions<CustomEventName>;
+export type AnyRecordEventOptions =
+  | { [N in DomainEventName]: RecordEventOptions<N> }[DomainEventName]
+  | RecordEventOptions<CustomEventName>;
 
 function rowOf(options: RecordEventOptions, at: Date) {
   return {
@@ -32,7 +34,10 @@ function rowOf(options: RecordEventOptions, at: Date) {
  * Write a domain event to the outbox. Call it with the transaction that makes the change, so the event exists if and
  * only if the change committed. Returns the event id, or null when the dedupe key was already recorded.
  */
-export async function recordEvent<N extends EventName>(db: Db, options: RecordEventOptions<N>): Promise<string | null> {
+export async function recordEvent<N extends EventName>(
+  db: Db,
+  options: RecordEventOptions<N>,
+): Promise<string | null> {
   const [row] = await db
     .insert(events)
     .values(rowOf(options, now()))

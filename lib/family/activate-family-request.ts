@@ -44,7 +44,8 @@ export async function activateFamilyRequest(
   const byAdmin = options.actor.kind === "admin";
   const userId = "userId" in options ? options.userId : options.actor.userId;
   const code = options.code.trim().toLowerCase();
-  if (!FAMILY_CODE_PATTERN.test(code)) throw notFound("family_request_not_found", "No family code like that exists.");
+  if (!FAMILY_CODE_PATTERN.test(code))
+    throw notFound("family_request_not_found", "No family code like that exists.");
   return db.transaction(async (tx) => {
     const [seen] = await tx
       .select({ masterSubscriptionId: familyRequests.masterSubscriptionId })
@@ -53,18 +54,35 @@ export async function activateFamilyRequest(
     if (!seen) throw notFound("family_request_not_found", "No family code like that exists.");
     // The master first (shared), then the request: a concurrent stop of the master waits for this activation, and
     // generation and renewal take the master before the requests too.
-    const [master] = await tx.select().from(subscriptions).where(eq(subscriptions.id, seen.masterSubscriptionId)).for("share");
-    const [request] = await tx.select().from(familyRequests).where(eq(familyRequests.code, code)).for("update");
+    const [master] = await tx
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.id, seen.masterSubscriptionId))
+      .for("share");
+    const [request] = await tx
+      .select()
+      .from(familyRequests)
+      .where(eq(familyRequests.code, code))
+      .for("update");
     if (!request) throw notFound("family_request_not_found", "No family code like that exists.");
     if (request.status !== "created") {
       throw conflict(
         "family_request_wrong_status",
-        request.status === "accepted" ? "This code has already been used." : "This code was canceled.",
+        request.status === "accepted"
+          ? "This code has already been used."
+          : "This code was canceled.",
       );
     }
     const at = now();
-    if (!master || master.endAt.getTime() <= at.getTime() || (request.expiresAt && request.expiresAt.getTime() <= at.getTime())) {
-      throw invalid("family_request_expired", "This code has expired: the family subscription it comes from has ended.");
+    if (
+      !master ||
+      master.endAt.getTime() <= at.getTime() ||
+      (request.expiresAt && request.expiresAt.getTime() <= at.getTime())
+    ) {
+      throw invalid(
+        "family_request_expired",
+        "This code has expired: the family subscription it comes from has ended.",
+      );
     }
     const [familyType] = await tx
       .select()
@@ -72,9 +90,14 @@ export async function activateFamilyRequest(
       .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, master.subscriptionTypeId));
     if (!byAdmin) {
       if (userId === request.masterUserId && !familyType?.allowSelfUse) {
-        throw invalid("family_request_self_use_forbidden", "You cannot use a code from your own family subscription.");
+        throw invalid(
+          "family_request_self_use_forbidden",
+          "You cannot use a code from your own family subscription.",
+        );
       }
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`family:${master.id}:${userId}`}, 0))`);
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${`family:${master.id}:${userId}`}, 0))`,
+      );
       const [held] = await tx
         .select({ id: familyRequests.id })
         .from(familyRequests)
@@ -86,10 +109,18 @@ export async function activateFamilyRequest(
           ),
         )
         .limit(1);
-      if (held) throw invalid("family_request_one_per_user", "You already have a subscription from this family.");
+      if (held)
+        throw invalid(
+          "family_request_one_per_user",
+          "You already have a subscription from this family.",
+        );
     }
     const dates = childDates(familyType ?? null, master, at);
-    if (!dates) throw invalid("family_request_expired", "This code has expired: its fixed end date has passed.");
+    if (!dates)
+      throw invalid(
+        "family_request_expired",
+        "This code has expired: its fixed end date has passed.",
+      );
 
     const subscription = await createSubscription(tx, {
       userId,
@@ -102,10 +133,21 @@ export async function activateFamilyRequest(
     });
     const [accepted] = await tx
       .update(familyRequests)
-      .set({ status: "accepted", childUserId: userId, childSubscriptionId: subscription.id, acceptedAt: at, updatedAt: at })
+      .set({
+        status: "accepted",
+        childUserId: userId,
+        childSubscriptionId: subscription.id,
+        acceptedAt: at,
+        updatedAt: at,
+      })
       .where(eq(familyRequests.id, request.id))
       .returning();
-    if (!accepted) throw new AppError("family_request_wrong_status", "The code changed while it was activated.", 409);
+    if (!accepted)
+      throw new AppError(
+        "family_request_wrong_status",
+        "The code changed while it was activated.",
+        409,
+      );
     const [type] = await tx
       .select({ code: subscriptionTypes.code, access: contentAccessCodesOf(subscriptionTypes.id) })
       .from(subscriptionTypes)
@@ -123,6 +165,11 @@ export async function activateFamilyRequest(
         by_admin: byAdmin,
       },
     });
-    return { request: accepted, subscription, subscriptionTypeCode: type?.code ?? "", access: type?.access ?? [] };
+    return {
+      request: accepted,
+      subscription,
+      subscriptionTypeCode: type?.code ?? "",
+      access: type?.access ?? [],
+    };
   });
 }

@@ -8,7 +8,12 @@ import { generateFamilyCode } from "./family-code";
 /** Insert a request with a fresh code; a code collision (1 in 36³²) draws another. */
 export async function createFamilyRequest(
   tx: Db,
-  values: { masterUserId: number; masterSubscriptionId: number; subscriptionTypeId: number; replacesRequestId?: number | null },
+  values: {
+    masterUserId: number;
+    masterSubscriptionId: number;
+    subscriptionTypeId: number;
+    replacesRequestId?: number | null;
+  },
 ): Promise<FamilyRequest> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -16,7 +21,13 @@ export async function createFamilyRequest(
       return await tx.transaction(async (inner) => {
         const [row] = await inner
           .insert(familyRequests)
-          .values({ ...values, code: generateFamilyCode(), status: "created", createdAt: now(), updatedAt: now() })
+          .values({
+            ...values,
+            code: generateFamilyCode(),
+            status: "created",
+            createdAt: now(),
+            updatedAt: now(),
+          })
           .returning();
         if (!row) throw new Error("insert returned no row");
         return row;

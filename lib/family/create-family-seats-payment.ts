@@ -28,21 +28,41 @@ export type FamilySeatsInput = z.input<typeof familySeatsInputSchema>;
  * the customer pays at /checkout/<id>. Its item is a `product` (so paying it buys no subscription of its own) and its
  * meta names the master subscription; once it is paid, generateFamilyRequests adds the seats there.
  */
-export async function createFamilySeatsPayment(db: Db, options: FamilySeatsInput & { masterUserId: number }): Promise<Payment> {
+export async function createFamilySeatsPayment(
+  db: Db,
+  options: FamilySeatsInput & { masterUserId: number },
+): Promise<Payment> {
   const input = familySeatsInputSchema.parse(options);
   const offers = await listFamilySeatOffers(db, { masterUserId: options.masterUserId });
-  const offer = input.masterSubscriptionId === undefined ? offers[0] : offers.find((o) => o.masterSubscriptionId === input.masterSubscriptionId);
+  const offer =
+    input.masterSubscriptionId === undefined
+      ? offers[0]
+      : offers.find((o) => o.masterSubscriptionId === input.masterSubscriptionId);
   if (!offer) {
     if (input.masterSubscriptionId !== undefined) {
-      throw notFound("family_subscription_not_found", "You have no running family subscription like that which takes extra seats.");
+      throw notFound(
+        "family_subscription_not_found",
+        "You have no running family subscription like that which takes extra seats.",
+      );
     }
-    throw conflict("family_seats_unavailable", "Extra seats can be added to a running family subscription whose number of members can change.");
+    throw conflict(
+      "family_seats_unavailable",
+      "Extra seats can be added to a running family subscription whose number of members can change.",
+    );
   }
   const code = input.subscriptionTypeCode?.toLowerCase();
-  const seatType = code === undefined ? (offer.seatTypes.length === 1 ? offer.seatTypes[0] : undefined) : offer.seatTypes.find((t) => t.code === code);
+  const seatType =
+    code === undefined
+      ? offer.seatTypes.length === 1
+        ? offer.seatTypes[0]
+        : undefined
+      : offer.seatTypes.find((t) => t.code === code);
   if (!seatType) {
     throw code === undefined
-      ? invalid("family_seat_type_required", `Choose the seats' type: ${offer.seatTypes.map((t) => t.code).join(", ")}.`)
+      ? invalid(
+          "family_seat_type_required",
+          `Choose the seats' type: ${offer.seatTypes.map((t) => t.code).join(", ")}.`,
+        )
       : invalid("family_seat_type_invalid", `This family has no seats of type "${code}".`);
   }
   const meta: FamilySeatsMeta = {

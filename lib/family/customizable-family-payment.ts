@@ -27,16 +27,23 @@ export function customizableFamilyItemsProblem(
   family: CustomizableFamilyOption,
 ): string | null {
   const masters = items.filter((item) => item.subscriptionTypeCode === family.masterCode);
-  if (masters.length !== 1 || masters[0]?.count !== 1) return "A customizable family payment has one item of its family type, with count 1.";
+  if (masters.length !== 1 || masters[0]?.count !== 1)
+    return "A customizable family payment has one item of its family type, with count 1.";
   const children = items.filter((item) => item.subscriptionTypeCode !== family.masterCode);
   if (children.length === 0) return "Add at least one child subscription type with a count.";
   const seen = new Set<string>();
   for (const child of children) {
-    const type = family.childTypes.find((candidate) => candidate.code === child.subscriptionTypeCode);
+    const type = family.childTypes.find(
+      (candidate) => candidate.code === child.subscriptionTypeCode,
+    );
     if (!type) return `"${child.subscriptionTypeCode}" cannot be a child type of this family.`;
     if (seen.has(type.code)) return `${type.name} is listed twice; give it one count.`;
     seen.add(type.code);
-    if (!Number.isInteger(child.count) || child.count < 1 || child.count > CUSTOMIZABLE_FAMILY_MAX_CHILD_COUNT) {
+    if (
+      !Number.isInteger(child.count) ||
+      child.count < 1 ||
+      child.count > CUSTOMIZABLE_FAMILY_MAX_CHILD_COUNT
+    ) {
       return `${type.name}: the count is a whole number from 1 to ${CUSTOMIZABLE_FAMILY_MAX_CHILD_COUNT}.`;
     }
   }

@@ -25,7 +25,9 @@ export async function endFamilyMembership(
   const wrongStatus = () =>
     conflict(
       "family_request_wrong_status",
-      options.reason === "left" ? "You are no longer a member of this family." : "Only an activated code can be released.",
+      options.reason === "left"
+        ? "You are no longer a member of this family."
+        : "Only an activated code can be released.",
     );
   if (found.status !== "accepted" || found.childUserId === null) throw wrongStatus();
   const at = now();
@@ -54,19 +56,36 @@ export async function endFamilyMembership(
 }
 
 /** Stop one accepted request's child subscription and cancel (and replace) the request; null when it moved on. */
-async function endOne(tx: Db, requestId: number, at: Date, options: { reason: "released" | "left"; note: string }) {
+async function endOne(
+  tx: Db,
+  requestId: number,
+  at: Date,
+  options: { reason: "released" | "left"; note: string },
+) {
   const [seen] = await tx.select().from(familyRequests).where(eq(familyRequests.id, requestId));
   if (!seen) return null;
   // Lock the child subscription before the request, the order stopSubscription takes them in (no deadlock).
   if (seen.childSubscriptionId !== null) {
-    await tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.id, seen.childSubscriptionId)).for("update");
+    await tx
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(eq(subscriptions.id, seen.childSubscriptionId))
+      .for("update");
   }
-  const [request] = await tx.select().from(familyRequests).where(eq(familyRequests.id, requestId)).for("update");
+  const [request] = await tx
+    .select()
+    .from(familyRequests)
+    .where(eq(familyRequests.id, requestId))
+    .for("update");
   if (!request || request.status !== "accepted") return null;
   if (request.childSubscriptionId !== null) {
     await tx
       .update(subscriptions)
-      .set({ endAt: sql`greatest(${subscriptions.startAt}, ${at.toISOString()}::timestamptz)`, note: options.note, updatedAt: at })
+      .set({
+        endAt: sql`greatest(${subscriptions.startAt}, ${at.toISOString()}::timestamptz)`,
+        note: options.note,
+        updatedAt: at,
+      })
       .where(and(eq(subscriptions.id, request.childSubscriptionId), gt(subscriptions.endAt, at)));
   }
   return cancelAndReplace(tx, request, options.reason);

@@ -10,5 +10,7 @@ export const FAMILY_CANCEL_REASON_LABELS: Record<FamilyCancelReason, string> = {
 };
 
 export function familyCancelReasonLabel(reason: string | null): string | null {
-  return (FAMILY_CANCEL_REASONS as readonly string[]).includes(reason ?? "") ? FAMILY_CANCEL_REASON_LABELS[reason as FamilyCancelReason] : null;
+  return (FAMILY_CANCEL_REASONS as readonly string[]).includes(reason ?? "")
+    ? FAMILY_CANCEL_REASON_LABELS[reason as FamilyCancelReason]
+    : null;
 }

@@ -21,10 +21,16 @@ export function familySeatUnitPriceCents(options: {
   lengthDays: number;
 }): Cents {
   const { daysLeft, periodPriceCents, periodSeats, lengthDays } = options;
-  if (!Number.isSafeInteger(daysLeft) || daysLeft < 0) throw new RangeError(`daysLeft must be a whole number ≥ 0, got ${daysLeft}`);
-  if (!Number.isSafeInteger(lengthDays) || lengthDays <= 0) throw new RangeError(`lengthDays must be positive, got ${lengthDays}`);
-  if (!Number.isSafeInteger(periodSeats) || periodSeats <= 0) throw new RangeError(`periodSeats must be positive, got ${periodSeats}`);
-  return divideRounded(BigInt(daysLeft) * BigInt(periodPriceCents), BigInt(lengthDays) * BigInt(periodSeats));
+  if (!Number.isSafeInteger(daysLeft) || daysLeft < 0)
+    throw new RangeError(`daysLeft must be a whole number ≥ 0, got ${daysLeft}`);
+  if (!Number.isSafeInteger(lengthDays) || lengthDays <= 0)
+    throw new RangeError(`lengthDays must be positive, got ${lengthDays}`);
+  if (!Number.isSafeInteger(periodSeats) || periodSeats <= 0)
+    throw new RangeError(`periodSeats must be positive, got ${periodSeats}`);
+  return divideRounded(
+    BigInt(daysLeft) * BigInt(periodPriceCents),
+    BigInt(lengthDays) * BigInt(periodSeats),
+  );
 }
 
 /** Whole days from `at` until `endAt` (a part of a day does not count); 0 when it has ended. */

@@ -20,7 +20,9 @@ export async function findFamilyMasterStart(
     .from(familySubscriptionTypes)
     .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, options.subscriptionTypeId));
   if (!familyType) return null;
-  const masterTypeIds = db.select({ id: familySubscriptionTypes.masterSubscriptionTypeId }).from(familySubscriptionTypes);
+  const masterTypeIds = db
+    .select({ id: familySubscriptionTypes.masterSubscriptionTypeId })
+    .from(familySubscriptionTypes);
   const [last] = await db
     .select({ id: subscriptions.id, endAt: subscriptions.endAt })
     .from(subscriptions)
@@ -35,5 +37,7 @@ export async function findFamilyMasterStart(
     )
     .orderBy(desc(subscriptions.endAt), desc(subscriptions.id))
     .limit(1);
-  return last ? { startAt: last.endAt, previousSubscriptionId: last.id } : { startAt: options.at, previousSubscriptionId: null };
+  return last
+    ? { startAt: last.endAt, previousSubscriptionId: last.id }
+    : { startAt: options.at, previousSubscriptionId: null };
 }

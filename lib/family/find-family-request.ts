@@ -63,11 +63,18 @@ export async function findFamilyRequestByCode(
     .innerJoin(users, eq(users.id, familyRequests.masterUserId))
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, familyRequests.subscriptionTypeId))
     .innerJoin(masterSubscription, eq(masterSubscription.id, familyRequests.masterSubscriptionId))
-    .leftJoin(familySubscriptionTypes, eq(familySubscriptionTypes.masterSubscriptionTypeId, masterSubscription.subscriptionTypeId))
+    .leftJoin(
+      familySubscriptionTypes,
+      eq(familySubscriptionTypes.masterSubscriptionTypeId, masterSubscription.subscriptionTypeId),
+    )
     .where(eq(familyRequests.code, normalized));
   if (!row) return null;
   let request = row.request;
-  if (options.markOpened && request.openedAt === null && options.viewerId !== request.masterUserId) {
+  if (
+    options.markOpened &&
+    request.openedAt === null &&
+    options.viewerId !== request.masterUserId
+  ) {
     const [opened] = await db
       .update(familyRequests)
       .set({ openedAt: now() })
@@ -78,14 +85,23 @@ export async function findFamilyRequestByCode(
   return {
     request,
     master: { id: row.masterId, email: row.masterEmail, name: row.masterName },
-    subscriptionType: { code: row.typeCode, name: row.typeName, lengthDays: row.typeLengthDays, contentAccess: row.contentAccess },
+    subscriptionType: {
+      code: row.typeCode,
+      name: row.typeName,
+      lengthDays: row.typeLengthDays,
+      contentAccess: row.contentAccess,
+    },
     masterSubscription: { startAt: row.masterStartAt, endAt: row.masterEndAt },
     donationMethod: row.donationMethod ?? "copy",
     donationDays: row.donationDays,
     donationFixedEnd: row.donationFixedEnd,
     allowSelfUse: row.allowSelfUse ?? false,
     expired: isFamilyRequestExpired(
-      { masterEndAt: row.masterEndAt, expiresAt: request.expiresAt, fixedEnd: row.donationMethod === "fixed" ? row.donationFixedEnd : null },
+      {
+        masterEndAt: row.masterEndAt,
+        expiresAt: request.expiresAt,
+        fixedEnd: row.donationMethod === "fixed" ? row.donationFixedEnd : null,
+      },
       now(),
     ),
   };

@@ -15,7 +15,10 @@ export async function keepFamilyInStep(tx: Db, stopped: Subscription): Promise<v
   const childrenEnd = new Date(Math.min(stopped.endAt.getTime(), at.getTime()));
   await tx
     .update(subscriptions)
-    .set({ endAt: sql`greatest(${subscriptions.startAt}, ${childrenEnd.toISOString()}::timestamptz)`, updatedAt: at })
+    .set({
+      endAt: sql`greatest(${subscriptions.startAt}, ${childrenEnd.toISOString()}::timestamptz)`,
+      updatedAt: at,
+    })
     .where(
       and(
         gt(subscriptions.endAt, childrenEnd),
@@ -28,7 +31,12 @@ export async function keepFamilyInStep(tx: Db, stopped: Subscription): Promise<v
   const [asChild] = await tx
     .select()
     .from(familyRequests)
-    .where(and(eq(familyRequests.childSubscriptionId, stopped.id), eq(familyRequests.status, "accepted")))
+    .where(
+      and(
+        eq(familyRequests.childSubscriptionId, stopped.id),
+        eq(familyRequests.status, "accepted"),
+      ),
+    )
     .for("update");
   if (asChild) await cancelAndReplace(tx, asChild, "stopped");
 }

@@ -24,7 +24,10 @@ const masterTypes = alias(subscriptionTypes, "master_types");
 const childSubscriptions = alias(subscriptions, "child_subscriptions");
 
 /** The families a user is a member of now: their accepted requests whose child subscription has not ended. */
-export async function listFamilyMemberships(db: Db, options: { childUserId: number }): Promise<FamilyMembership[]> {
+export async function listFamilyMemberships(
+  db: Db,
+  options: { childUserId: number },
+): Promise<FamilyMembership[]> {
   const rows = await db
     .select({
       code: familyRequests.code,
@@ -41,7 +44,16 @@ export async function listFamilyMemberships(db: Db, options: { childUserId: numb
     .innerJoin(masterTypes, eq(masterTypes.id, masterSubscriptions.subscriptionTypeId))
     .innerJoin(childSubscriptions, eq(childSubscriptions.id, familyRequests.childSubscriptionId))
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, familyRequests.subscriptionTypeId))
-    .where(and(eq(familyRequests.childUserId, options.childUserId), eq(familyRequests.status, "accepted"), gt(childSubscriptions.endAt, now())))
+    .where(
+      and(
+        eq(familyRequests.childUserId, options.childUserId),
+        eq(familyRequests.status, "accepted"),
+        gt(childSubscriptions.endAt, now()),
+      ),
+    )
     .orderBy(asc(childSubscriptions.startAt), asc(familyRequests.id));
-  return rows.map(({ masterName, masterEmail, ...row }) => ({ ...row, ownerLabel: masterName?.trim() || maskEmail(masterEmail) }));
+  return rows.map(({ masterName, masterEmail, ...row }) => ({
+    ...row,
+    ownerLabel: masterName?.trim() || maskEmail(masterEmail),
+  }));
 }

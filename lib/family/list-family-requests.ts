@@ -3,7 +3,13 @@ import { desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { familyRequests, subscriptions, subscriptionTypes, users, type FamilyRequest } from "@/lib/db/schema";
+import {
+  familyRequests,
+  subscriptions,
+  subscriptionTypes,
+  users,
+  type FamilyRequest,
+} from "@/lib/db/schema";
 import { fixedEndOf, isFamilyRequestExpired } from "./request-expiry";
 
 export interface MasterFamilyRequestRow {
@@ -16,7 +22,10 @@ export interface MasterFamilyRequestRow {
 }
 
 /** Every request of a master (every status), newest first — `GET /api/v1/family/list` and `/account/family`. */
-export async function listMasterFamilyRequests(db: Db, options: { masterUserId: number }): Promise<MasterFamilyRequestRow[]> {
+export async function listMasterFamilyRequests(
+  db: Db,
+  options: { masterUserId: number },
+): Promise<MasterFamilyRequestRow[]> {
   const child = alias(users, "child");
   const masterSubscription = alias(subscriptions, "master_subscription");
   const masterType = alias(subscriptionTypes, "master_type");
@@ -46,8 +55,19 @@ export async function listMasterFamilyRequests(db: Db, options: { masterUserId: 
     request: row.request,
     subscriptionTypeCode: row.typeCode,
     subscriptionTypeName: row.typeName,
-    child: row.childId !== null && row.childEmail !== null ? { id: row.childId, email: row.childEmail, name: row.childName } : null,
-    masterSubscription: { id: row.masterSubscriptionId, startAt: row.masterStartAt, endAt: row.masterEndAt, typeName: row.masterTypeName },
-    expired: isFamilyRequestExpired({ masterEndAt: row.masterEndAt, expiresAt: row.request.expiresAt, fixedEnd: row.fixedEnd }, at),
+    child:
+      row.childId !== null && row.childEmail !== null
+        ? { id: row.childId, email: row.childEmail, name: row.childName }
+        : null,
+    masterSubscription: {
+      id: row.masterSubscriptionId,
+      startAt: row.masterStartAt,
+      endAt: row.masterEndAt,
+      typeName: row.masterTypeName,
+    },
+    expired: isFamilyRequestExpired(
+      { masterEndAt: row.masterEndAt, expiresAt: row.request.expiresAt, fixedEnd: row.fixedEnd },
+      at,
+    ),
   }));
 }

@@ -3,7 +3,13 @@ import { and, asc, desc, eq, gt, isNull, lte, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { familyRequests, familySubscriptionTypes, paymentItems, subscriptions, subscriptionTypes } from "@/lib/db/schema";
+import {
+  familyRequests,
+  familySubscriptionTypes,
+  paymentItems,
+  subscriptions,
+  subscriptionTypes,
+} from "@/lib/db/schema";
 import { familySeatUnitPriceCents, wholeDaysLeft } from "./family-seat-price";
 import { originalPaymentId } from "./original-payment-id";
 
@@ -30,7 +36,10 @@ const masterTypes = alias(subscriptionTypes, "master_types");
  * type). A dynamic family's seats are of its child type; a customizable family's of the child types it already has.
  * Ending last first. Scoped to the user in the query.
  */
-export async function listFamilySeatOffers(db: Db, options: { masterUserId: number }): Promise<FamilySeatOffer[]> {
+export async function listFamilySeatOffers(
+  db: Db,
+  options: { masterUserId: number },
+): Promise<FamilySeatOffer[]> {
   const at = now();
   const masters = await db
     .select({
@@ -45,14 +54,20 @@ export async function listFamilySeatOffers(db: Db, options: { masterUserId: numb
     })
     .from(subscriptions)
     .innerJoin(masterTypes, eq(masterTypes.id, subscriptions.subscriptionTypeId))
-    .innerJoin(familySubscriptionTypes, eq(familySubscriptionTypes.masterSubscriptionTypeId, subscriptions.subscriptionTypeId))
+    .innerJoin(
+      familySubscriptionTypes,
+      eq(familySubscriptionTypes.masterSubscriptionTypeId, subscriptions.subscriptionTypeId),
+    )
     .where(
       and(
         eq(subscriptions.userId, options.masterUserId),
         ne(subscriptions.kind, "family"),
         lte(subscriptions.startAt, at),
         gt(subscriptions.endAt, at),
-        or(eq(familySubscriptionTypes.count, 0), isNull(familySubscriptionTypes.childSubscriptionTypeId)),
+        or(
+          eq(familySubscriptionTypes.count, 0),
+          isNull(familySubscriptionTypes.childSubscriptionTypeId),
+        ),
       ),
     )
     .orderBy(desc(subscriptions.endAt), desc(subscriptions.id));
@@ -62,9 +77,17 @@ export async function listFamilySeatOffers(db: Db, options: { masterUserId: numb
     const daysLeft = wholeDaysLeft(master.endAt, at);
     if (daysLeft < 1) continue;
     const seatTypes =
-      master.childTypeId !== null ? await dynamicSeatType(db, master, master.childTypeId, daysLeft) : await customizableSeatTypes(db, master.id, daysLeft);
+      master.childTypeId !== null
+        ? await dynamicSeatType(db, master, master.childTypeId, daysLeft)
+        : await customizableSeatTypes(db, master.id, daysLeft);
     if (seatTypes.length > 0) {
-      offers.push({ masterSubscriptionId: master.id, masterTypeName: master.masterTypeName, endAt: master.endAt, daysLeft, seatTypes });
+      offers.push({
+        masterSubscriptionId: master.id,
+        masterTypeName: master.masterTypeName,
+        endAt: master.endAt,
+        daysLeft,
+        seatTypes,
+      });
     }
   }
   return offers;
@@ -73,7 +96,12 @@ export async function listFamilySeatOffers(db: Db, options: { masterUserId: numb
 /** Dynamic: what the master paid per seat for a master type's length, on the payment that started the subscription. */
 async function dynamicSeatType(
   db: Db,
-  master: { paymentId: number | null; masterTypeId: number; masterTypePriceCents: number; masterTypeLengthDays: number },
+  master: {
+    paymentId: number | null;
+    masterTypeId: number;
+    masterTypePriceCents: number;
+    masterTypeLengthDays: number;
+  },
   childTypeId: number,
   daysLeft: number,
 ): Promise<FamilySeatType[]> {
@@ -93,10 +121,17 @@ async function dynamicSeatType(
   // Without a purchase to go by (a subscription an admin gave), a dynamic type's price is the price of one seat.
   const period =
     periodSeats > 0
-      ? { periodPriceCents: items.reduce((sum, item) => sum + item.amountCents * item.count, 0), periodSeats }
+      ? {
+          periodPriceCents: items.reduce((sum, item) => sum + item.amountCents * item.count, 0),
+          periodSeats,
+        }
       : { periodPriceCents: master.masterTypePriceCents, periodSeats: 1 };
   const [type] = await db
-    .select({ id: subscriptionTypes.id, code: subscriptionTypes.code, name: subscriptionTypes.name })
+    .select({
+      id: subscriptionTypes.id,
+      code: subscriptionTypes.code,
+      name: subscriptionTypes.name,
+    })
     .from(subscriptionTypes)
     .where(eq(subscriptionTypes.id, childTypeId));
   if (!type) return [];
@@ -105,13 +140,21 @@ async function dynamicSeatType(
       subscriptionTypeId: type.id,
       code: type.code,
       name: type.name,
-      unitPriceCents: familySeatUnitPriceCents({ daysLeft, lengthDays: master.masterTypeLengthDays, ...period }),
+      unitPriceCents: familySeatUnitPriceCents({
+        daysLeft,
+        lengthDays: master.masterTypeLengthDays,
+        ...period,
+      }),
     },
   ];
 }
 
 /** Customizable: each child type the family already has, at its own price for its own length. */
-async function customizableSeatTypes(db: Db, masterSubscriptionId: number, daysLeft: number): Promise<FamilySeatType[]> {
+async function customizableSeatTypes(
+  db: Db,
+  masterSubscriptionId: number,
+  daysLeft: number,
+): Promise<FamilySeatType[]> {
   const types = await db
     .selectDistinct({
       id: subscriptionTypes.id,
@@ -128,6 +171,11 @@ async function customizableSeatTypes(db: Db, masterSubscriptionId: number, daysL
     subscriptionTypeId: type.id,
     code: type.code,
     name: type.name,
-    unitPriceCents: familySeatUnitPriceCents({ daysLeft, periodPriceCents: type.priceCents, periodSeats: 1, lengthDays: type.lengthDays }),
+    unitPriceCents: familySeatUnitPriceCents({
+      daysLeft,
+      periodPriceCents: type.priceCents,
+      periodSeats: 1,
+      lengthDays: type.lengthDays,
+    }),
   }));
 }

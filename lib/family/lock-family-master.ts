@@ -1,7 +1,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { familySubscriptionTypes, subscriptions, type FamilySubscriptionType, type Subscription } from "@/lib/db/schema";
+import {
+  familySubscriptionTypes,
+  subscriptions,
+  type FamilySubscriptionType,
+  type Subscription,
+} from "@/lib/db/schema";
 
 /**
  * Inside a transaction: lock a subscription and, when it is a family master (its type has a family type), return it
@@ -12,7 +17,11 @@ export async function lockFamilyMaster(
   tx: Db,
   subscriptionId: number,
 ): Promise<{ master: Subscription; familyType: FamilySubscriptionType } | null> {
-  const [master] = await tx.select().from(subscriptions).where(eq(subscriptions.id, subscriptionId)).for("update");
+  const [master] = await tx
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.id, subscriptionId))
+    .for("update");
   if (!master || master.kind === "family") return null;
   const [familyType] = await tx
     .select()

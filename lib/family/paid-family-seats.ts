@@ -24,5 +24,9 @@ export async function paidFamilySeats(
         sql`${payments.meta} -> ${FAMILY_SEATS_META_KEY} ->> 'master_subscription_id' = ${String(master.id)}`,
       ),
     );
-  return rows.flatMap((row) => (row.subscriptionTypeId === null ? [] : [{ subscriptionTypeId: row.subscriptionTypeId, count: row.count }]));
+  return rows.flatMap((row) =>
+    row.subscriptionTypeId === null
+      ? []
+      : [{ subscriptionTypeId: row.subscriptionTypeId, count: row.count }],
+  );
 }

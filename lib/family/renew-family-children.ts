@@ -24,30 +24,61 @@ import { lockFamilyMaster } from "./lock-family-master";
  * gap after the old one ended. Nothing happens when the payment carries `keep_requests_unactivated`. Run it after
  * generateFamilyRequests; a child already renewed is skipped, so running it twice changes nothing.
  */
-export async function renewFamilyChildren(db: Db, options: { subscriptionId: number }): Promise<FamilyRequest[]> {
+export async function renewFamilyChildren(
+  db: Db,
+  options: { subscriptionId: number },
+): Promise<FamilyRequest[]> {
   return db.transaction(async (tx) => {
     const locked = await lockFamilyMaster(tx, options.subscriptionId);
     if (!locked) return [];
     const { master, familyType } = locked;
-    const [payment] = master.paymentId ? await tx.select().from(payments).where(eq(payments.id, master.paymentId)) : [];
+    const [payment] = master.paymentId
+      ? await tx.select().from(payments).where(eq(payments.id, master.paymentId))
+      : [];
     if (payment?.meta.keep_requests_unactivated === true) return [];
-    const previous = await findPreviousMaster(tx, master, familyType, payment?.recurrentPaymentId ?? null);
+    const previous = await findPreviousMaster(
+      tx,
+      master,
+      familyType,
+      payment?.recurrentPaymentId ?? null,
+    );
     if (!previous) return [];
 
     const children = await tx
       .select()
       .from(familyRequests)
-      .where(and(eq(familyRequests.masterSubscriptionId, previous.id), eq(familyRequests.status, "accepted")))
+      .where(
+        and(
+          eq(familyRequests.masterSubscriptionId, previous.id),
+          eq(familyRequests.status, "accepted"),
+        ),
+      )
       .orderBy(asc(familyRequests.acceptedAt), asc(familyRequests.id));
-    const mine = await tx.select().from(familyRequests).where(eq(familyRequests.masterSubscriptionId, master.id)).orderBy(asc(familyRequests.id));
+    const mine = await tx
+      .select()
+      .from(familyRequests)
+      .where(eq(familyRequests.masterSubscriptionId, master.id))
+      .orderBy(asc(familyRequests.id));
     const renewed: FamilyRequest[] = [];
     const at = now();
-    const dates = childDates(familyType, master, new Date(Math.max(at.getTime(), master.startAt.getTime())));
+    const dates = childDates(
+      familyType,
+      master,
+      new Date(Math.max(at.getTime(), master.startAt.getTime())),
+    );
     if (!dates) return [];
     for (const child of children) {
       if (child.childUserId === null) continue;
-      if (mine.some((request) => request.status === "accepted" && request.childUserId === child.childUserId)) continue;
-      const free = mine.find((request) => request.status === "created" && request.subscriptionTypeId === child.subscriptionTypeId);
+      if (
+        mine.some(
+          (request) => request.status === "accepted" && request.childUserId === child.childUserId,
+        )
+      )
+        continue;
+      const free = mine.find(
+        (request) =>
+          request.status === "created" && request.subscriptionTypeId === child.subscriptionTypeId,
+      );
       if (!free) continue;
       // Claim the request first: a concurrent activation of the same code makes this update match nothing.
       const [claimed] = await tx
@@ -96,7 +127,9 @@ async function findPreviousMaster(
   familyType: FamilySubscriptionType,
   recurrentPaymentId: number | null,
 ): Promise<Subscription | null> {
-  const masterTypeIds = tx.select({ id: familySubscriptionTypes.masterSubscriptionTypeId }).from(familySubscriptionTypes);
+  const masterTypeIds = tx
+    .select({ id: familySubscriptionTypes.masterSubscriptionTypeId })
+    .from(familySubscriptionTypes);
   if (recurrentPaymentId !== null) {
     const [chained] = await tx
       .select({ subscription: subscriptions })

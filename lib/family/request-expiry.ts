@@ -24,5 +24,9 @@ export function isFamilyRequestExpired(
   at: Date,
 ): boolean {
   const t = at.getTime();
-  return row.masterEndAt.getTime() <= t || (row.expiresAt !== null && row.expiresAt.getTime() <= t) || (row.fixedEnd !== null && row.fixedEnd.getTime() <= t);
+  return (
+    row.masterEndAt.getTime() <= t ||
+    (row.expiresAt !== null && row.expiresAt.getTime() <= t) ||
+    (row.fixedEnd !== null && row.fixedEnd.getTime() <= t)
+  );
 }

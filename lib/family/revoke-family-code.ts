@@ -18,22 +18,38 @@ export async function revokeFamilyCode(
   options: { code: string; masterUserId: number },
 ): Promise<{ canceled: FamilyRequest; replacement: FamilyRequest }> {
   const code = options.code.trim().toLowerCase();
-  if (!FAMILY_CODE_PATTERN.test(code)) throw notFound("family_request_not_found", "No such family code.");
+  if (!FAMILY_CODE_PATTERN.test(code))
+    throw notFound("family_request_not_found", "No such family code.");
   return db.transaction(async (tx) => {
-    const mine = and(eq(familyRequests.code, code), eq(familyRequests.masterUserId, options.masterUserId));
-    const [seen] = await tx.select({ masterSubscriptionId: familyRequests.masterSubscriptionId }).from(familyRequests).where(mine);
+    const mine = and(
+      eq(familyRequests.code, code),
+      eq(familyRequests.masterUserId, options.masterUserId),
+    );
+    const [seen] = await tx
+      .select({ masterSubscriptionId: familyRequests.masterSubscriptionId })
+      .from(familyRequests)
+      .where(mine);
     if (!seen) throw notFound("family_request_not_found", "No such family code.");
-    const [master] = await tx.select().from(subscriptions).where(eq(subscriptions.id, seen.masterSubscriptionId)).for("share");
+    const [master] = await tx
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.id, seen.masterSubscriptionId))
+      .for("share");
     const [request] = await tx.select().from(familyRequests).where(mine).for("update");
     if (!request) throw notFound("family_request_not_found", "No such family code.");
     if (request.status !== "created") {
       throw conflict(
         "family_request_wrong_status",
-        request.status === "accepted" ? "This code has been used; release the member instead." : "This code is already canceled.",
+        request.status === "accepted"
+          ? "This code has been used; release the member instead."
+          : "This code is already canceled.",
       );
     }
     if (!master || master.endAt.getTime() <= now().getTime()) {
-      throw invalid("family_request_expired", "This code has expired with its family subscription; there is nothing to revoke.");
+      throw invalid(
+        "family_request_expired",
+        "This code has expired with its family subscription; there is nothing to revoke.",
+      );
     }
     const { canceled, replacement } = await cancelAndReplace(tx, request, "revoked");
     if (!replacement) throw new Error("a running master subscription got no replacement code");

@@ -22,12 +22,27 @@ const familyTypeFields = {
   /** null: a customizable family, whose child types come from the payment's items. */
   childTypeCode: codeSchema.nullable(),
   donationMethod: z.enum(FAMILY_DONATION_METHODS, { message: "Choose a donation method." }),
-  donationDays: z.number().int().min(1, { message: "At least 1 day." }).max(MAX_DAYS).nullable().optional(),
+  donationDays: z
+    .number()
+    .int()
+    .min(1, { message: "At least 1 day." })
+    .max(MAX_DAYS)
+    .nullable()
+    .optional(),
   donationFixedEnd: z.coerce.date().nullable().optional(),
-  count: z.number().int().min(0).max(FAMILY_TYPE_MAX_COUNT, { message: `At most ${FAMILY_TYPE_MAX_COUNT}.` }),
+  count: z
+    .number()
+    .int()
+    .min(0)
+    .max(FAMILY_TYPE_MAX_COUNT, { message: `At most ${FAMILY_TYPE_MAX_COUNT}.` }),
   isPaid: z.boolean().default(false),
   allowSelfUse: z.boolean().default(false),
-  renewalGapDays: z.number().int().min(0, { message: "Cannot be negative." }).max(MAX_DAYS).default(0),
+  renewalGapDays: z
+    .number()
+    .int()
+    .min(0, { message: "Cannot be negative." })
+    .max(MAX_DAYS)
+    .default(0),
 };
 
 interface FamilyTypeShape {
@@ -49,7 +64,8 @@ export function checkFamilyType(
   ctx: z.RefinementCtx,
   fieldName: (field: FamilyTypeField) => string = (field) => field,
 ) {
-  const issue = (field: FamilyTypeField, message: string) => ctx.addIssue({ code: "custom", path: [fieldName(field)], message });
+  const issue = (field: FamilyTypeField, message: string) =>
+    ctx.addIssue({ code: "custom", path: [fieldName(field)], message });
   if (input.childTypeCode !== null && input.childTypeCode === input.masterTypeCode) {
     issue("childTypeCode", "The child type must differ from the master type.");
   }
@@ -57,8 +73,10 @@ export function checkFamilyType(
     issue("donationDays", "Give the number of days a child subscription lasts.");
   }
   if (input.donationMethod === "fixed") {
-    if (!input.donationFixedEnd) issue("donationFixedEnd", "Give the date every child subscription ends.");
-    else if (input.donationFixedEnd.getTime() <= now().getTime()) issue("donationFixedEnd", "The fixed end must be in the future.");
+    if (!input.donationFixedEnd)
+      issue("donationFixedEnd", "Give the date every child subscription ends.");
+    else if (input.donationFixedEnd.getTime() <= now().getTime())
+      issue("donationFixedEnd", "The fixed end must be in the future.");
   }
 }
 
@@ -71,14 +89,20 @@ function normalize<T extends FamilyTypeShape>(input: T) {
   };
 }
 
-export const familyTypeInputSchema = z.object(familyTypeFields).superRefine(checkFamilyType).transform(normalize);
+export const familyTypeInputSchema = z
+  .object(familyTypeFields)
+  .superRefine(checkFamilyType)
+  .transform(normalize);
 export type FamilyTypeInput = z.input<typeof familyTypeInputSchema>;
 export type FamilyTypeValues = z.output<typeof familyTypeInputSchema>;
 
 const blankTo = (fallback: unknown) => (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? fallback : value;
 const formInteger = (schema: z.ZodNumber) =>
-  z.preprocess(blankTo(undefined), z.coerce.number({ message: "Enter a whole number." }).pipe(schema));
+  z.preprocess(
+    blankTo(undefined),
+    z.coerce.number({ message: "Enter a whole number." }).pipe(schema),
+  );
 
 /** The admin form: strings from FormData, an absent field for hidden method-specific inputs, "" for customizable. */
 export const familyTypeFormSchema = z
@@ -94,13 +118,16 @@ export const familyTypeFormSchema = z
     // <input type="datetime-local"> carries no zone; the admin works in UTC.
     donationFixedEnd: z
       .preprocess(
-        (value) => (typeof value === "string" ? (value.trim() === "" ? null : new Date(`${value}Z`)) : value),
+        (value) =>
+          typeof value === "string" ? (value.trim() === "" ? null : new Date(`${value}Z`)) : value,
         z.date({ message: "Enter a valid date and time." }).nullable(),
       )
       .optional(),
     count: formInteger(familyTypeFields.count),
     isPaid: checkboxField,
     allowSelfUse: checkboxField,
-    renewalGapDays: formInteger(z.number().int().min(0, { message: "Cannot be negative." }).max(MAX_DAYS)),
+    renewalGapDays: formInteger(
+      z.number().int().min(0, { message: "Cannot be negative." }).max(MAX_DAYS),
+    ),
   })
   .superRefine(checkFamilyType);

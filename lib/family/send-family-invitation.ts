@@ -11,7 +11,10 @@ import type { EmailTransport } from "@/lib/email/transport";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { contentAccessNames } from "@/lib/subscriptions/content-access-names";
 import { contentAccessCodesOf } from "@/lib/subscriptions/content-access-codes-sql";
-import { FAMILY_INVITATION_TEMPLATE, FAMILY_INVITATION_TEMPLATE_CODE } from "./family-invitation-template";
+import {
+  FAMILY_INVITATION_TEMPLATE,
+  FAMILY_INVITATION_TEMPLATE_CODE,
+} from "./family-invitation-template";
 import { familyActivationLink } from "./family-link";
 import { fixedEndOf, isFamilyRequestExpired } from "./request-expiry";
 
@@ -20,7 +23,8 @@ const HOUR_MS = 3_600_000;
 export const FAMILY_INVITATIONS_PER_MASTER_PER_HOUR = 20;
 
 const keyPrefix = (masterUserId: number) => `family-invitation:${masterUserId}:`;
-const startsWith = (prefix: string) => sql`left(${emailLog.idempotencyKey}, ${prefix.length}) = ${prefix}`;
+const startsWith = (prefix: string) =>
+  sql`left(${emailLog.idempotencyKey}, ${prefix.length}) = ${prefix}`;
 
 export interface SendFamilyInvitationOptions {
   requestId: number;
@@ -38,7 +42,10 @@ export interface SendFamilyInvitationOptions {
  * (which sends to a user). Rate-limited: the same code to the same address once an hour (the key holds the hour, so
  * a double submit sends one email), and FAMILY_INVITATIONS_PER_MASTER_PER_HOUR per master.
  */
-export async function sendFamilyInvitation(db: Db, options: SendFamilyInvitationOptions): Promise<SendEmailResult> {
+export async function sendFamilyInvitation(
+  db: Db,
+  options: SendFamilyInvitationOptions,
+): Promise<SendEmailResult> {
   const to = options.to.trim().toLowerCase();
   const [row] = await db
     .select({
@@ -54,20 +61,38 @@ export async function sendFamilyInvitation(db: Db, options: SendFamilyInvitation
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, familyRequests.subscriptionTypeId))
     .innerJoin(subscriptions, eq(subscriptions.id, familyRequests.masterSubscriptionId))
     .innerJoin(users, eq(users.id, familyRequests.masterUserId))
-    .where(and(eq(familyRequests.id, options.requestId), eq(familyRequests.masterUserId, options.masterUserId)));
+    .where(
+      and(
+        eq(familyRequests.id, options.requestId),
+        eq(familyRequests.masterUserId, options.masterUserId),
+      ),
+    );
   if (!row) throw notFound("family_request_not_found", "No such family code.");
   const at = now();
   if (row.request.status !== "created") {
     throw conflict("family_request_wrong_status", "Only a code nobody has used yet can be sent.");
   }
-  if (isFamilyRequestExpired({ masterEndAt: row.masterEndAt, expiresAt: row.request.expiresAt, fixedEnd: row.fixedEnd }, at)) {
-    throw invalid("family_request_expired", "This code has expired: the family subscription has ended.");
+  if (
+    isFamilyRequestExpired(
+      { masterEndAt: row.masterEndAt, expiresAt: row.request.expiresAt, fixedEnd: row.fixedEnd },
+      at,
+    )
+  ) {
+    throw invalid(
+      "family_request_expired",
+      "This code has expired: the family subscription has ended.",
+    );
   }
   if (to === row.masterEmail.toLowerCase()) {
-    throw invalid("family_invitation_to_self", "Send the code to someone else: it is for your family and friends.");
+    throw invalid(
+      "family_invitation_to_self",
+      "Send the code to someone else: it is for your family and friends.",
+    );
   }
 
-  const template = (await findEmailTemplateByCode(db, FAMILY_INVITATION_TEMPLATE_CODE)) ?? FAMILY_INVITATION_TEMPLATE;
+  const template =
+    (await findEmailTemplateByCode(db, FAMILY_INVITATION_TEMPLATE_CODE)) ??
+    FAMILY_INVITATION_TEMPLATE;
   const names = await contentAccessNames(db, row.content);
   const context = await buildEmailContext(db, options.masterUserId, {
     family: {
@@ -78,23 +103,44 @@ export async function sendFamilyInvitation(db: Db, options: SendFamilyInvitation
     },
   });
   const rendered = renderEmailTemplate(template, context);
-  const [recipient] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${to}`).limit(1);
+  const [recipient] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${to}`)
+    .limit(1);
 
   const since = new Date(at.getTime() - HOUR_MS);
-  const recent = and(startsWith(keyPrefix(options.masterUserId)), gt(emailLog.createdAt, since), inArray(emailLog.status, ["queued", "sent"]));
+  const recent = and(
+    startsWith(keyPrefix(options.masterUserId)),
+    gt(emailLog.createdAt, since),
+    inArray(emailLog.status, ["queued", "sent"]),
+  );
   const pairPrefix = `${keyPrefix(options.masterUserId)}${row.request.id}:${to}:`;
   // One master's invitations are counted and logged one at a time, so parallel sends cannot pass the limit together.
   const outcome = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${keyPrefix(options.masterUserId)}, 0))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${keyPrefix(options.masterUserId)}, 0))`,
+    );
     const [[sameAddress], [perMaster]] = await Promise.all([
-      tx.select({ n: count() }).from(emailLog).where(and(recent, startsWith(pairPrefix), eq(emailLog.status, "sent"))),
+      tx
+        .select({ n: count() })
+        .from(emailLog)
+        .where(and(recent, startsWith(pairPrefix), eq(emailLog.status, "sent"))),
       tx.select({ n: count() }).from(emailLog).where(recent),
     ]);
     if ((sameAddress?.n ?? 0) > 0) {
-      throw new AppError("family_invitation_rate_limited", `This code was already sent to ${to} in the last hour.`, 429);
+      throw new AppError(
+        "family_invitation_rate_limited",
+        `This code was already sent to ${to} in the last hour.`,
+        429,
+      );
     }
     if ((perMaster?.n ?? 0) >= FAMILY_INVITATIONS_PER_MASTER_PER_HOUR) {
-      throw new AppError("family_invitation_rate_limited", "You have sent many invitations in the last hour. Try again later.", 429);
+      throw new AppError(
+        "family_invitation_rate_limited",
+        "You have sent many invitations in the last hour. Try again later.",
+        429,
+      );
     }
     try {
       const sent = await sendEmail(
@@ -118,7 +164,11 @@ export async function sendFamilyInvitation(db: Db, options: SendFamilyInvitation
     }
   });
   if (!outcome.sent) {
-    throw new AppError("family_invitation_not_sent", "The email could not be sent just now. Try again in a moment.", 409);
+    throw new AppError(
+      "family_invitation_not_sent",
+      "The email could not be sent just now. Try again in a moment.",
+      409,
+    );
   }
   return outcome.sent;
 }

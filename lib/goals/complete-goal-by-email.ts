@@ -13,7 +13,11 @@ export async function completeGoalByEmail(
 ): Promise<CompleteGoalResult> {
   const email = options.email.trim().toLowerCase();
   // Emails are unique case-insensitively (users_email_lower_key), so this matches at most one account.
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
   if (!user) throw invalid("user_not_found", `No user with the email ${email}.`);
   return completeGoal(db, { goalCode: options.goalCode, userId: user.id, source: options.source });
 }

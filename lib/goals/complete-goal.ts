@@ -24,7 +24,10 @@ export interface CompleteGoalResult {
  * ON CONFLICT DO NOTHING makes concurrent calls race on the unique (goal, user) index: exactly one inserts, so
  * exactly one event is recorded. Unknown goal → `goal_not_found` (404); unknown user → `user_not_found` (400).
  */
-export async function completeGoal(db: Db, options: CompleteGoalOptions): Promise<CompleteGoalResult> {
+export async function completeGoal(
+  db: Db,
+  options: CompleteGoalOptions,
+): Promise<CompleteGoalResult> {
   return db.transaction(async (tx) => {
     const [goal] = await tx
       .select({
@@ -40,7 +43,12 @@ export async function completeGoal(db: Db, options: CompleteGoalOptions): Promis
 
     const [inserted] = await tx
       .insert(goalCompletions)
-      .values({ goalId: goal.id, userId: options.userId, completedAt: now(), source: options.source })
+      .values({
+        goalId: goal.id,
+        userId: options.userId,
+        completedAt: now(),
+        source: options.source,
+      })
       .onConflictDoNothing({ target: [goalCompletions.goalId, goalCompletions.userId] })
       .returning();
     if (inserted) {

@@ -7,7 +7,10 @@ import { goalCompletions, goals } from "@/lib/db/schema";
  * Which of these goal codes the user has not completed (the scenario engine's `goal` node), in input order, from one
  * query. A code with no goal behind it counts as incomplete: a deleted goal must not let users through the node.
  */
-export async function findIncompleteGoals(db: Db, options: { userId: number; goalCodes: readonly string[] }): Promise<string[]> {
+export async function findIncompleteGoals(
+  db: Db,
+  options: { userId: number; goalCodes: readonly string[] },
+): Promise<string[]> {
   const codes = [...new Set(options.goalCodes)];
   if (codes.length === 0) return [];
   const completed = await db

@@ -25,7 +25,9 @@ export const goalCompletionSchema = z
     goal_code: z.string(),
     user_id: z.number().int(),
     completed_at: timestampSchema,
-    source: z.enum(GOAL_COMPLETION_SOURCES).meta({ description: "Who completed it first: api, admin or user." }),
+    source: z
+      .enum(GOAL_COMPLETION_SOURCES)
+      .meta({ description: "Who completed it first: api, admin or user." }),
   })
   .meta({ id: "GoalCompletion" });
 export type GoalCompletionJson = z.output<typeof goalCompletionSchema>;
@@ -41,7 +43,9 @@ export function serializeGoal(row: GoalListRow): GoalJson {
   };
 }
 
-export function serializeGoalCompletion(completion: CompleteGoalResult["completion"]): GoalCompletionJson {
+export function serializeGoalCompletion(
+  completion: CompleteGoalResult["completion"],
+): GoalCompletionJson {
   return {
     id: completion.id,
     goal_id: completion.goalId,

@@ -12,7 +12,10 @@ export interface GoalCompletionRow {
 }
 
 /** A goal's most recent completions, with who completed it. */
-export async function listGoalCompletions(db: Db, options: { goalId: number; limit: number }): Promise<GoalCompletionRow[]> {
+export async function listGoalCompletions(
+  db: Db,
+  options: { goalId: number; limit: number },
+): Promise<GoalCompletionRow[]> {
   return db
     .select({
       id: goalCompletions.id,

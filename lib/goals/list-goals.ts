@@ -9,7 +9,10 @@ export type GoalListRow = Goal & { completionCount: number };
 export async function listGoals(db: Db, options: { ids?: number[] } = {}): Promise<GoalListRow[]> {
   if (options.ids?.length === 0) return [];
   return db
-    .select({ ...getTableColumns(goals), completionCount: sql<number>`count(${goalCompletions.id})::int` })
+    .select({
+      ...getTableColumns(goals),
+      completionCount: sql<number>`count(${goalCompletions.id})::int`,
+    })
     .from(goals)
     .leftJoin(goalCompletions, eq(goalCompletions.goalId, goals.id))
     .where(options.ids ? inArray(goals.id, options.ids) : undefined)

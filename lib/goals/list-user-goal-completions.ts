@@ -13,7 +13,10 @@ export interface UserGoalCompletionRow {
 }
 
 /** The goals a user completed, most recent first. */
-export async function listUserGoalCompletions(db: Db, options: { userId: number }): Promise<UserGoalCompletionRow[]> {
+export async function listUserGoalCompletions(
+  db: Db,
+  options: { userId: number },
+): Promise<UserGoalCompletionRow[]> {
   return db
     .select({
       id: goalCompletions.id,

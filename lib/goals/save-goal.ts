@@ -13,25 +13,42 @@ import { goalInputSchema, type GoalInput } from "./schemas";
  */
 export async function saveGoal(db: Db, options: GoalInput & { id?: number }): Promise<Goal> {
   const input = goalInputSchema.parse(options);
-  const values = { code: input.code, name: input.name, description: input.description ?? null, updatedAt: now() };
+  const values = {
+    code: input.code,
+    name: input.name,
+    description: input.description ?? null,
+    updatedAt: now(),
+  };
   try {
     return await db.transaction(async (tx) => {
       if (options.id !== undefined) {
-        const [current] = await tx.select({ code: goals.code }).from(goals).where(eq(goals.id, options.id)).for("update");
+        const [current] = await tx
+          .select({ code: goals.code })
+          .from(goals)
+          .where(eq(goals.id, options.id))
+          .for("update");
         if (!current) throw notFound("goal_not_found", "No such goal.");
         if (current.code !== input.code) {
-          await refuseIfScenariosUse(tx, { kind: "goal", code: current.code }, `Goal "${current.code}" (its code cannot change)`);
+          await refuseIfScenariosUse(
+            tx,
+            { kind: "goal", code: current.code },
+            `Goal "${current.code}" (its code cannot change)`,
+          );
         }
       }
       const [goal] =
         options.id === undefined
-          ? await tx.insert(goals).values({ ...values, createdAt: now() }).returning()
+          ? await tx
+              .insert(goals)
+              .values({ ...values, createdAt: now() })
+              .returning()
           : await tx.update(goals).set(values).where(eq(goals.id, options.id)).returning();
       if (!goal) throw notFound("goal_not_found", "No such goal.");
       return goal;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("goal_exists", `A goal with code "${input.code}" exists.`);
+    if (isUniqueViolation(error))
+      throw conflict("goal_exists", `A goal with code "${input.code}" exists.`);
     throw error;
   }
 }

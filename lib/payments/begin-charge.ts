@@ -11,12 +11,22 @@ import { chargeIdempotencyKey } from "./gateways/gateway";
  * transaction has committed. Whatever happens after the commit (a crash, a timeout, a lost answer), the payment is on
  * record as handed to the gateway, and reconciliation can ask the gateway about it by the same key.
  */
-export async function beginCharge(tx: Db, payment: Payment): Promise<{ payment: Payment; idempotencyKey: string }> {
+export async function beginCharge(
+  tx: Db,
+  payment: Payment,
+): Promise<{ payment: Payment; idempotencyKey: string }> {
   const attempt = payment.chargeAttempt + 1;
   const at = now();
   const [pending] = await tx
     .update(payments)
-    .set({ status: "pending", chargeAttempt: attempt, pendingSince: at, failureReason: null, gatewayReference: null, updatedAt: at })
+    .set({
+      status: "pending",
+      chargeAttempt: attempt,
+      pendingSince: at,
+      failureReason: null,
+      gatewayReference: null,
+      updatedAt: at,
+    })
     .where(eq(payments.id, payment.id))
     .returning();
   if (!pending) throw new Error("update returned no row");

@@ -36,5 +36,10 @@ export function cardOfColumns(row: CardColumns): CardSummary | null {
 
 /** The columns that store a card (all null without one). */
 export function cardColumns(card: CardSummary | null | undefined): CardColumns {
-  return { cardBrand: card?.brand ?? null, cardLast4: card?.last4 ?? null, cardExpMonth: card?.expMonth ?? null, cardExpYear: card?.expYear ?? null };
+  return {
+    cardBrand: card?.brand ?? null,
+    cardLast4: card?.last4 ?? null,
+    cardExpMonth: card?.expMonth ?? null,
+    cardExpYear: card?.expYear ?? null,
+  };
 }

@@ -2,7 +2,14 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { cardOfColumns, describeCard } from "./card-summary";
-import { paymentItems, payments, recurrentPayments, subscriptions, subscriptionTypes, subscriptionUpgrades } from "@/lib/db/schema";
+import {
+  paymentItems,
+  payments,
+  recurrentPayments,
+  subscriptions,
+  subscriptionTypes,
+  subscriptionUpgrades,
+} from "@/lib/db/schema";
 
 /**
  * A payment as its checkout page shows it: the payer's own only (ownership in the query), with its items and the
@@ -16,7 +23,11 @@ export async function findCheckoutPayment(db: Db, options: { paymentId: number; 
   if (!payment) return null;
   const [items, [upgrade]] = await Promise.all([
     db
-      .select({ name: paymentItems.name, count: paymentItems.count, amountCents: paymentItems.amountCents })
+      .select({
+        name: paymentItems.name,
+        count: paymentItems.count,
+        amountCents: paymentItems.amountCents,
+      })
       .from(paymentItems)
       .where(eq(paymentItems.paymentId, payment.id))
       .orderBy(asc(paymentItems.id)),
@@ -28,9 +39,18 @@ export async function findCheckoutPayment(db: Db, options: { paymentId: number; 
 /** The upgrade a payment pays for (`subscription_upgrades.payment_id`), scoped to its user. */
 export function findPaymentUpgrade(db: Db, options: { paymentId: number; userId: number }) {
   return db
-    .select({ id: subscriptionUpgrades.id, status: subscriptionUpgrades.status, type: subscriptionUpgrades.type })
+    .select({
+      id: subscriptionUpgrades.id,
+      status: subscriptionUpgrades.status,
+      type: subscriptionUpgrades.type,
+    })
     .from(subscriptionUpgrades)
-    .where(and(eq(subscriptionUpgrades.paymentId, options.paymentId), eq(subscriptionUpgrades.userId, options.userId)))
+    .where(
+      and(
+        eq(subscriptionUpgrades.paymentId, options.paymentId),
+        eq(subscriptionUpgrades.userId, options.userId),
+      ),
+    )
     .limit(1);
 }
 
@@ -40,20 +60,30 @@ export async function findPaymentPurchase(db: Db, options: { paymentId: number; 
     .select({ subscription: subscriptions, typeName: subscriptionTypes.name })
     .from(subscriptions)
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptions.subscriptionTypeId))
-    .where(and(eq(subscriptions.paymentId, options.paymentId), eq(subscriptions.userId, options.userId)))
+    .where(
+      and(eq(subscriptions.paymentId, options.paymentId), eq(subscriptions.userId, options.userId)),
+    )
     .orderBy(asc(subscriptions.id))
     .limit(1);
   if (!row) return null;
   const [renewal] = await db
     .select({ id: recurrentPayments.id, chargeAt: recurrentPayments.chargeAt })
     .from(recurrentPayments)
-    .where(and(eq(recurrentPayments.parentPaymentId, options.paymentId), eq(recurrentPayments.userId, options.userId)))
+    .where(
+      and(
+        eq(recurrentPayments.parentPaymentId, options.paymentId),
+        eq(recurrentPayments.userId, options.userId),
+      ),
+    )
     .limit(1);
   return { ...row, renewal: renewal ?? null };
 }
 
 /** The card a renewal payment's recurrent payment is charged on, described ("Visa •••• 4242, expires 12/2030"). */
-export async function findRenewalCard(db: Db, options: { paymentId: number; userId: number }): Promise<string | null> {
+export async function findRenewalCard(
+  db: Db,
+  options: { paymentId: number; userId: number },
+): Promise<string | null> {
   const [row] = await db
     .select({
       cardBrand: recurrentPayments.cardBrand,
@@ -63,7 +93,13 @@ export async function findRenewalCard(db: Db, options: { paymentId: number; user
     })
     .from(payments)
     .innerJoin(recurrentPayments, eq(recurrentPayments.id, payments.recurrentPaymentId))
-    .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId), eq(recurrentPayments.gateway, payments.gateway)));
+    .where(
+      and(
+        eq(payments.id, options.paymentId),
+        eq(payments.userId, options.userId),
+        eq(recurrentPayments.gateway, payments.gateway),
+      ),
+    );
   if (!row) return null;
   const card = cardOfColumns(row);
   return card ? describeCard(card) : "Your saved card";

@@ -9,7 +9,10 @@ import type { GatewayCustomer } from "./gateways/gateway";
 
 /** The payer as a gateway needs them. */
 export async function loadGatewayCustomer(db: Db, userId: number): Promise<GatewayCustomer> {
-  const [user] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+  const [user] = await db
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user) throw new Error(`user ${userId} vanished before its charge`);
   return { userId, email: user.email, name: user.name };
 }
@@ -18,7 +21,8 @@ export async function loadGatewayCustomer(db: Db, userId: number): Promise<Gatew
 export const gatewayCurrency = () => CURRENCY.toLowerCase();
 
 /** The absolute URL of a payment's checkout page: where a customer pays, comes back to, or confirms a charge. */
-export const absoluteCheckoutUrl = (paymentId: number, query = "") => `${appBaseUrl()}${checkoutPath(paymentId)}${query}`;
+export const absoluteCheckoutUrl = (paymentId: number, query = "") =>
+  `${appBaseUrl()}${checkoutPath(paymentId)}${query}`;
 
 /** The absolute URL of the customer's billing page (where a redirecting gateway sends them back after saving a card). */
 export const absoluteBillingUrl = (query = "") => `${appBaseUrl()}/account/billing${query}`;

@@ -31,12 +31,18 @@ export async function handleGatewayWebhook(
   options: { gateway: string; rawBody: string; headers: Headers },
 ): Promise<WebhookHandled> {
   const gateway = getGateway(options.gateway);
-  if (!gateway.parseWebhook) throw notFound("webhook_not_supported", `The ${gateway.name} gateway has no webhooks.`);
+  if (!gateway.parseWebhook)
+    throw notFound("webhook_not_supported", `The ${gateway.name} gateway has no webhooks.`);
   const event = await gateway.parseWebhook(options.rawBody, options.headers);
   const [seen] = await db
     .select({ id: gatewayWebhookEvents.id })
     .from(gatewayWebhookEvents)
-    .where(and(eq(gatewayWebhookEvents.gateway, gateway.code), eq(gatewayWebhookEvents.eventId, event.id)));
+    .where(
+      and(
+        eq(gatewayWebhookEvents.gateway, gateway.code),
+        eq(gatewayWebhookEvents.eventId, event.id),
+      ),
+    );
   if (seen) return { eventId: event.id, type: event.type, duplicate: true, result: "duplicate" };
 
   const result = await apply(db, gateway.code, event);
@@ -46,7 +52,8 @@ export async function handleGatewayWebhook(
       gateway: gateway.code,
       eventId: event.id,
       type: event.type,
-      paymentId: "paymentId" in event.effect && result !== "unknown_payment" ? event.effect.paymentId : null,
+      paymentId:
+        "paymentId" in event.effect && result !== "unknown_payment" ? event.effect.paymentId : null,
     })
     .onConflictDoNothing();
   return { eventId: event.id, type: event.type, duplicate: false, result };
@@ -64,9 +71,16 @@ async function apply(db: Db, gatewayCode: string, event: GatewayWebhookEvent): P
         await recordRefund(db, { paymentId: effect.paymentId });
         return "refunded";
       case "disputed":
-        return (await recordDispute(db, { paymentId: effect.paymentId })) ? "disputed" : "unknown_payment";
+        return (await recordDispute(db, { paymentId: effect.paymentId }))
+          ? "disputed"
+          : "unknown_payment";
       case "card_saved":
-        return (await replaceSavedCard(db, { userId: effect.userId, gateway: gatewayCode, cardToken: effect.cardToken, card: effect.card })) > 0
+        return (await replaceSavedCard(db, {
+          userId: effect.userId,
+          gateway: gatewayCode,
+          cardToken: effect.cardToken,
+          card: effect.card,
+        })) > 0
           ? "card_saved"
           : "no_renewal";
     }

@@ -53,7 +53,12 @@ export async function listPayments(db: Db, options: ListPaymentsOptions) {
             amountCents: paymentItems.amountCents,
           })
           .from(paymentItems)
-          .where(inArray(paymentItems.paymentId, rows.map((row) => row.id)))
+          .where(
+            inArray(
+              paymentItems.paymentId,
+              rows.map((row) => row.id),
+            ),
+          )
           .orderBy(asc(paymentItems.id));
   return {
     rows: rows.map((row) => ({ ...row, items: items.filter((item) => item.paymentId === row.id) })),

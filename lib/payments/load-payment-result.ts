@@ -1,11 +1,27 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { paymentItems, payments, recurrentPayments, subscriptions, subscriptionTypes } from "@/lib/db/schema";
+import {
+  paymentItems,
+  payments,
+  recurrentPayments,
+  subscriptions,
+  subscriptionTypes,
+} from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { type PaymentJson, serializePayment, serializePaymentItem } from "@/lib/payments/payment-json";
-import { type RecurrentPaymentJson, serializeRecurrentPayment } from "@/lib/recurrent-payments/recurrent-payment-json";
-import { serializeSubscription, type SubscriptionJson } from "@/lib/subscriptions/subscription-json";
+import {
+  type PaymentJson,
+  serializePayment,
+  serializePaymentItem,
+} from "@/lib/payments/payment-json";
+import {
+  type RecurrentPaymentJson,
+  serializeRecurrentPayment,
+} from "@/lib/recurrent-payments/recurrent-payment-json";
+import {
+  serializeSubscription,
+  type SubscriptionJson,
+} from "@/lib/subscriptions/subscription-json";
 
 export interface PaymentResultJson {
   payment: PaymentJson;
@@ -40,7 +56,9 @@ export async function loadPaymentResult(db: Db, paymentId: number): Promise<Paym
       payment,
       items.map(({ item, typeCode }) => serializePaymentItem(item, typeCode)),
     ),
-    subscription: subscription ? serializeSubscription(subscription.subscription, subscription.typeCode) : null,
+    subscription: subscription
+      ? serializeSubscription(subscription.subscription, subscription.typeCode)
+      : null,
     recurrent_payment: recurrent ? serializeRecurrentPayment(recurrent) : null,
   };
 }

@@ -3,7 +3,13 @@ import { and, asc, eq } from "drizzle-orm";
 import { ownedByActor, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { paymentItems, payments, subscriptions, type Payment, type Subscription } from "@/lib/db/schema";
+import {
+  paymentItems,
+  payments,
+  subscriptions,
+  type Payment,
+  type Subscription,
+} from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { markDiscountUsed } from "@/lib/referrals/discounts/mark-discount-used";
@@ -39,7 +45,11 @@ export async function markPaymentPaid(
       .for("update");
     if (!locked) throw notFound("payment_not_found", "No such payment.");
     if (locked.status === "paid") {
-      const [existing] = await tx.select().from(subscriptions).where(eq(subscriptions.paymentId, locked.id)).limit(1);
+      const [existing] = await tx
+        .select()
+        .from(subscriptions)
+        .where(eq(subscriptions.paymentId, locked.id))
+        .limit(1);
       return { payment: locked, subscription: existing ?? null, alreadyPaid: true };
     }
     if (locked.status === "refund") {
@@ -48,7 +58,11 @@ export async function markPaymentPaid(
     // Only a paid_extend upgrade is completed by its payment; any other upgrade charge (say a declined
     // paid_recurrent) bought no subscription of its own and must not create a full-length one.
     if (locked.upgradeType !== null && locked.upgradeType !== "paid_extend") {
-      throw new AppError("payment_wrong_status", "An upgrade charge cannot be marked paid by hand.", 409);
+      throw new AppError(
+        "payment_wrong_status",
+        "An upgrade charge cannot be marked paid by hand.",
+        409,
+      );
     }
     const paidAt = options.paidAt ?? now();
     const [payment] = await tx
@@ -62,23 +76,30 @@ export async function markPaymentPaid(
     const [item] = await tx
       .select()
       .from(paymentItems)
-      .where(and(eq(paymentItems.paymentId, payment.id), eq(paymentItems.type, "subscription_type")))
+      .where(
+        and(eq(paymentItems.paymentId, payment.id), eq(paymentItems.type, "subscription_type")),
+      )
       .orderBy(asc(paymentItems.id))
       .limit(1);
     // An upgrade's payment completes the upgrade instead of buying a subscription of its own.
-    const subscription = payment.upgradeType === "paid_extend"
-      ? await completePaidExtendUpgrade(tx, payment)
-      : item?.subscriptionTypeId
-      ? await createSubscription(tx, {
-          userId: payment.userId,
-          subscriptionTypeId: item.subscriptionTypeId,
-          isPaid: true,
-          paymentId: payment.id,
-        })
-      : null;
+    const subscription =
+      payment.upgradeType === "paid_extend"
+        ? await completePaidExtendUpgrade(tx, payment)
+        : item?.subscriptionTypeId
+          ? await createSubscription(tx, {
+              userId: payment.userId,
+              subscriptionTypeId: item.subscriptionTypeId,
+              isPaid: true,
+              paymentId: payment.id,
+            })
+          : null;
 
     if (payment.recurrentCardToken && subscription && !options.skipRecurrentSetup) {
-      await createRecurrentPayment(tx, { parentPaymentId: payment.id, cardToken: payment.recurrentCardToken, card: cardSummaryOf(payment.meta.card) });
+      await createRecurrentPayment(tx, {
+        parentPaymentId: payment.id,
+        cardToken: payment.recurrentCardToken,
+        card: cardSummaryOf(payment.meta.card),
+      });
     }
     await recordEvent(tx, {
       name: "payment.paid",

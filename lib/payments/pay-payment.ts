@@ -3,7 +3,16 @@ import { and, asc, eq } from "drizzle-orm";
 import { customerActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { paymentItems, payments, recurrentPayments, subscriptions, subscriptionUpgrades, users, type Payment, type Subscription } from "@/lib/db/schema";
+import {
+  paymentItems,
+  payments,
+  recurrentPayments,
+  subscriptions,
+  subscriptionUpgrades,
+  users,
+  type Payment,
+  type Subscription,
+} from "@/lib/db/schema";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { refreshUpgradePayment } from "@/lib/upgrades/refresh-upgrade-payment";
 import { beginCharge } from "./begin-charge";
@@ -48,7 +57,12 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
     await refreshUpgradePayment(db, { paymentId: payment.id, userId: options.userId });
   }
   const gateway = getGateway(payment.gateway);
-  if (gateway.checkoutMode === "token" && !options.cardToken && !options.useSavedCard && payment.amountCents > 0) {
+  if (
+    gateway.checkoutMode === "token" &&
+    !options.cardToken &&
+    !options.useSavedCard &&
+    payment.amountCents > 0
+  ) {
     throw invalid("card_token_required", "Choose a card.");
   }
   const savedCard = options.useSavedCard ? await findSavedCardOfRenewal(db, payment) : null;
@@ -56,11 +70,23 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
   const begun = await db.transaction(async (tx) => {
     const locked = await loadPayable(tx, options, { lock: true });
     if (locked.upgradeType !== null) await assertUpgradeStillPayable(tx, locked);
-    if (options.expectedAmountCents !== undefined && options.expectedAmountCents !== locked.amountCents) {
-      throw conflict("payment_amount_changed", "The amount to pay changed since this page was shown; check it and pay again.");
+    if (
+      options.expectedAmountCents !== undefined &&
+      options.expectedAmountCents !== locked.amountCents
+    ) {
+      throw conflict(
+        "payment_amount_changed",
+        "The amount to pay changed since this page was shown; check it and pay again.",
+      );
     }
     // Nothing to charge (a 100% discount): paid at once, without a gateway. No card is saved, so it does not renew.
-    if (locked.amountCents === 0) return { free: await markPaymentPaid(tx, { paymentId: locked.id, actor: customerActor(options.userId) }) };
+    if (locked.amountCents === 0)
+      return {
+        free: await markPaymentPaid(tx, {
+          paymentId: locked.id,
+          actor: customerActor(options.userId),
+        }),
+      };
     if (!savedCard) return beginCharge(tx, locked);
     // Off-session on the saved card: reconciliation may need to send the same request again.
     const [described] = await tx
@@ -70,7 +96,8 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
       .returning();
     return beginCharge(tx, described ?? locked);
   });
-  if ("free" in begun) return { status: "paid", payment: begun.free.payment, subscription: begun.free.subscription };
+  if ("free" in begun)
+    return { status: "paid", payment: begun.free.payment, subscription: begun.free.subscription };
 
   const charge = {
     paymentId: begun.payment.id,
@@ -83,11 +110,20 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
   let outcome: GatewayOutcome;
   try {
     outcome = savedCard
-      ? await gateway.chargeSavedCard({ ...charge, cardToken: savedCard.cardToken, confirmUrl: absoluteCheckoutUrl(charge.paymentId) }, { db })
+      ? await gateway.chargeSavedCard(
+          {
+            ...charge,
+            cardToken: savedCard.cardToken,
+            confirmUrl: absoluteCheckoutUrl(charge.paymentId),
+          },
+          { db },
+        )
       : await gateway.startPayment(
           {
             ...charge,
-            saveCard: begun.payment.recurrentCardToken !== null || begun.payment.meta.renew_automatically === true,
+            saveCard:
+              begun.payment.recurrentCardToken !== null ||
+              begun.payment.meta.renew_automatically === true,
             cardToken: options.cardToken,
             returnUrl: absoluteCheckoutUrl(charge.paymentId, "?returned=1"),
             cancelUrl: absoluteCheckoutUrl(charge.paymentId, "?cancelled=1"),
@@ -96,16 +132,25 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
         );
   } catch (error) {
     // No answer: the payment stays pending; reconciliation asks the gateway by the same key and settles it once.
-    console.warn(`checkout charge of payment ${begun.payment.id} got no answer from the gateway; left for reconciliation`, error);
+    console.warn(
+      `checkout charge of payment ${begun.payment.id} got no answer from the gateway; left for reconciliation`,
+      error,
+    );
     return { status: "pending", payment: begun.payment };
   }
 
-  const settled = await settlePayment(db, { paymentId: begun.payment.id, outcome, attempt: begun.payment.chargeAttempt });
+  const settled = await settlePayment(db, {
+    paymentId: begun.payment.id,
+    outcome,
+    attempt: begun.payment.chargeAttempt,
+  });
   switch (settled.status) {
     case "paid":
       return { status: "paid", payment: settled.payment, subscription: settled.subscription };
     case "declined":
-      throw new AppError("payment_declined", settled.reason, 402, { payment_id: settled.payment.id });
+      throw new AppError("payment_declined", settled.reason, 402, {
+        payment_id: settled.payment.id,
+      });
     case "pending":
       return settled.redirectUrl && settled.action === "checkout"
         ? { status: "redirect", payment: settled.payment, url: settled.redirectUrl }
@@ -117,7 +162,12 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
 }
 
 async function describePayment(db: Db, payment: Payment): Promise<string> {
-  const [item] = await db.select({ name: paymentItems.name }).from(paymentItems).where(eq(paymentItems.paymentId, payment.id)).orderBy(asc(paymentItems.id)).limit(1);
+  const [item] = await db
+    .select({ name: paymentItems.name })
+    .from(paymentItems)
+    .where(eq(paymentItems.paymentId, payment.id))
+    .orderBy(asc(paymentItems.id))
+    .limit(1);
   return item?.name ?? `Payment ${payment.id}`;
 }
 
@@ -140,7 +190,10 @@ async function assertUpgradeStillPayable(tx: Db, payment: Payment): Promise<void
       ),
     );
   if (!row || row.baseEndAt.getTime() <= now().getTime()) {
-    throw conflict("upgrade_not_available", "This upgrade is no longer available; your subscription changed since you chose it.");
+    throw conflict(
+      "upgrade_not_available",
+      "This upgrade is no longer available; your subscription changed since you chose it.",
+    );
   }
 }
 
@@ -152,10 +205,18 @@ async function loadPayable(db: Db, options: PayPaymentOptions, { lock = false } 
   const [payment] = lock ? await query.for("update") : await query;
   if (!payment) throw notFound("payment_not_found", "No such payment.");
   if (payment.status === "pending") {
-    throw conflict("payment_in_progress", "This payment is being processed; wait a moment and reload the page.");
+    throw conflict(
+      "payment_in_progress",
+      "This payment is being processed; wait a moment and reload the page.",
+    );
   }
   if (payment.status !== "form") {
-    throw conflict("payment_wrong_status", payment.status === "paid" ? "This payment is already paid." : "This payment can no longer be paid.");
+    throw conflict(
+      "payment_wrong_status",
+      payment.status === "paid"
+        ? "This payment is already paid."
+        : "This payment can no longer be paid.",
+    );
   }
   if (!isChargeableGateway(payment.gateway)) {
     throw conflict("gateway_not_chargeable", "This payment is not paid by card here.");
@@ -169,7 +230,12 @@ async function findSavedCardOfRenewal(db: Db, payment: Payment): Promise<{ cardT
     ? await db
         .select({ cardToken: recurrentPayments.cardToken, gateway: recurrentPayments.gateway })
         .from(recurrentPayments)
-        .where(and(eq(recurrentPayments.id, payment.recurrentPaymentId), eq(recurrentPayments.userId, payment.userId)))
+        .where(
+          and(
+            eq(recurrentPayments.id, payment.recurrentPaymentId),
+            eq(recurrentPayments.userId, payment.userId),
+          ),
+        )
     : [];
   if (!recurrent || recurrent.gateway !== payment.gateway) {
     throw invalid("saved_card_missing", "There is no saved card for this payment; choose a card.");

@@ -11,4 +11,6 @@ export function paymentIdParam(params: Record<string, string>, notFound: () => A
   return parsed.data;
 }
 
-export const paymentIdPathSchema = z.object({ id: z.number().int().positive().meta({ description: "The payment id." }) });
+export const paymentIdPathSchema = z.object({
+  id: z.number().int().positive().meta({ description: "The payment id." }),
+});

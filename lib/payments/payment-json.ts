@@ -26,7 +26,9 @@ export const paymentSchema = z
     status: z.enum(paymentStatus.enumValues),
     gateway: z.string(),
     paid_at: timestampSchema.nullable(),
-    recurrent: z.boolean().meta({ description: "Whether paying it sets up (or it came from) a recurrent payment." }),
+    recurrent: z
+      .boolean()
+      .meta({ description: "Whether paying it sets up (or it came from) a recurrent payment." }),
     created_at: timestampSchema,
     items: z.array(paymentItemSchema),
   })
@@ -63,5 +65,7 @@ export function serializePayment(payment: Payment, items: readonly PaymentItemJs
 }
 
 export function serializeCard(card: CardSummary | null) {
-  return card ? { brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear } : null;
+  return card
+    ? { brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear }
+    : null;
 }

@@ -27,25 +27,48 @@ export interface ReconcileSummary {
  * payment and settles it only while it is still pending, so a webhook or a second reconciler racing this one
  * settles it once, and a charge is never sent again under a new key.
  */
-export async function reconcilePendingPayments(db: Db, options: { limit?: number; olderThanMinutes?: number } = {}): Promise<ReconcileSummary> {
-  const cutoff = new Date(now().getTime() - (options.olderThanMinutes ?? RECONCILE_AFTER_MINUTES) * 60_000);
+export async function reconcilePendingPayments(
+  db: Db,
+  options: { limit?: number; olderThanMinutes?: number } = {},
+): Promise<ReconcileSummary> {
+  const cutoff = new Date(
+    now().getTime() - (options.olderThanMinutes ?? RECONCILE_AFTER_MINUTES) * 60_000,
+  );
   const due = await db
     .select()
     .from(payments)
-    .where(and(isNotNull(payments.pendingSince), lte(payments.pendingSince, cutoff), eq(payments.status, "pending")))
+    .where(
+      and(
+        isNotNull(payments.pendingSince),
+        lte(payments.pendingSince, cutoff),
+        eq(payments.status, "pending"),
+      ),
+    )
     .orderBy(asc(payments.pendingSince))
     .limit(options.limit ?? 200);
-  const summary: ReconcileSummary = { checked: due.length, settled: {}, unreachable: 0, refunded: 0 };
+  const summary: ReconcileSummary = {
+    checked: due.length,
+    settled: {},
+    unreachable: 0,
+    refunded: 0,
+  };
   for (const payment of due) {
     if (!isChargeableGateway(payment.gateway)) continue;
     try {
-      const outcome = await getGateway(payment.gateway).lookup({
+      const outcome = await getGateway(payment.gateway).lookup(
+        {
+          paymentId: payment.id,
+          idempotencyKey: chargeIdempotencyKey(payment.id, payment.chargeAttempt),
+          reference: payment.gatewayReference,
+          replay: await replayRequest(db, payment),
+        },
+        { db },
+      );
+      const settled = await settlePayment(db, {
         paymentId: payment.id,
-        idempotencyKey: chargeIdempotencyKey(payment.id, payment.chargeAttempt),
-        reference: payment.gatewayReference,
-        replay: await replayRequest(db, payment),
-      }, { db });
-      const settled = await settlePayment(db, { paymentId: payment.id, outcome, attempt: payment.chargeAttempt });
+        outcome,
+        attempt: payment.chargeAttempt,
+      });
       summary.settled[settled.status] = (summary.settled[settled.status] ?? 0) + 1;
     } catch (error) {
       console.warn(`reconciliation could not settle payment ${payment.id}`, error);
@@ -61,15 +84,22 @@ export async function reconcilePendingPayments(db: Db, options: { limit?: number
  * idempotency keys) can. Only renewals and upgrade charges are off-session; a checkout's lost session is simply
  * abandoned (the customer never saw it).
  */
-async function replayRequest(db: Db, payment: Payment): Promise<ChargeSavedCardRequest | undefined> {
-  const cardToken = typeof payment.meta.charged_card_token === "string" ? payment.meta.charged_card_token : null;
+async function replayRequest(
+  db: Db,
+  payment: Payment,
+): Promise<ChargeSavedCardRequest | undefined> {
+  const cardToken =
+    typeof payment.meta.charged_card_token === "string" ? payment.meta.charged_card_token : null;
   if (!cardToken) return undefined;
   return {
     paymentId: payment.id,
     idempotencyKey: chargeIdempotencyKey(payment.id, payment.chargeAttempt),
     amountCents: payment.amountCents,
     currency: gatewayCurrency(),
-    description: typeof payment.meta.charge_description === "string" ? payment.meta.charge_description : `Payment ${payment.id}`,
+    description:
+      typeof payment.meta.charge_description === "string"
+        ? payment.meta.charge_description
+        : `Payment ${payment.id}`,
     customer: await loadGatewayCustomer(db, payment.userId),
     cardToken,
     confirmUrl: absoluteCheckoutUrl(payment.id),

@@ -21,10 +21,15 @@ export async function recordRefund(
   options: { paymentId: number; stopSubscription?: boolean },
 ): Promise<Payment> {
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(payments).where(eq(payments.id, options.paymentId)).for("update");
+    const [locked] = await tx
+      .select()
+      .from(payments)
+      .where(eq(payments.id, options.paymentId))
+      .for("update");
     if (!locked) throw notFound("payment_not_found", "No such payment.");
     if (locked.status === "refund") return locked;
-    if (locked.status !== "paid") throw new AppError("payment_wrong_status", "Only a paid payment can be refunded.", 409);
+    if (locked.status !== "paid")
+      throw new AppError("payment_wrong_status", "Only a paid payment can be refunded.", 409);
     const at = now();
     const [payment] = await tx
       .update(payments)
@@ -42,19 +47,33 @@ export async function recordRefund(
         .where(and(eq(subscriptions.paymentId, payment.id), gt(subscriptions.endAt, at)));
       // The stop follows from the refund, whoever asked for the refund.
       for (const subscription of running) {
-        await stopSubscription(tx, { subscriptionId: subscription.id, actor: SYSTEM_ACTOR, note: `Refund of payment #${payment.id}` });
+        await stopSubscription(tx, {
+          subscriptionId: subscription.id,
+          actor: SYSTEM_ACTOR,
+          note: `Refund of payment #${payment.id}`,
+        });
       }
     }
     const stopped = await tx
       .update(recurrentPayments)
       .set({ state: "system_stop", stoppedAt: at, updatedAt: at })
-      .where(and(eq(recurrentPayments.parentPaymentId, payment.id), eq(recurrentPayments.state, "active")))
+      .where(
+        and(
+          eq(recurrentPayments.parentPaymentId, payment.id),
+          eq(recurrentPayments.state, "active"),
+        ),
+      )
       .returning();
     for (const recurrent of stopped) {
       await recordEvent(tx, {
         name: "recurrent_payment.state_changed",
         userId: recurrent.userId,
-        payload: { recurrent_payment_id: recurrent.id, state: recurrent.state, previous_state: "active", reason: "refund" },
+        payload: {
+          recurrent_payment_id: recurrent.id,
+          state: recurrent.state,
+          previous_state: "active",
+          reason: "refund",
+        },
       });
     }
     // Last: the credit note counter is the last lock of the transaction (see takeDocumentNumber).

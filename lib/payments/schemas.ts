@@ -11,7 +11,10 @@ export const paymentItemInputSchema = z.object({
 
 export const createPaymentSchema = z.object({
   userId: z.number().int().positive(),
-  items: z.array(paymentItemInputSchema).min(1, { message: "A payment needs at least one item." }).max(50),
+  items: z
+    .array(paymentItemInputSchema)
+    .min(1, { message: "A payment needs at least one item." })
+    .max(50),
   /** Defaults to `demo` when a card token is given (it must be charged later), else `manual`. */
   gateway: z.enum(PAYMENT_GATEWAY_CODES).optional(),
   /** Set up a recurrent payment on this card token when the payment is paid. */

@@ -9,7 +9,10 @@ import { sendEmail, type SendEmailResult } from "@/lib/email/send-email";
 import type { EmailTransport } from "@/lib/email/transport";
 import { formatMoney } from "@/lib/money";
 import { absoluteCheckoutUrl } from "./gateway-request-parts";
-import { PAYMENT_CONFIRMATION_TEMPLATE, PAYMENT_CONFIRMATION_TEMPLATE_CODE } from "./payment-confirmation-template";
+import {
+  PAYMENT_CONFIRMATION_TEMPLATE,
+  PAYMENT_CONFIRMATION_TEMPLATE_CODE,
+} from "./payment-confirmation-template";
 
 /**
  * Email the customer the link where they confirm a pending charge (SCA), once per charge attempt. Nothing is sent
@@ -25,7 +28,12 @@ export async function sendPaymentConfirmation(
     .innerJoin(users, eq(users.id, payments.userId))
     .where(and(eq(payments.id, options.paymentId), eq(payments.status, "pending")));
   if (!row) return null;
-  const [item] = await db.select({ name: paymentItems.name }).from(paymentItems).where(eq(paymentItems.paymentId, row.payment.id)).orderBy(asc(paymentItems.id)).limit(1);
+  const [item] = await db
+    .select({ name: paymentItems.name })
+    .from(paymentItems)
+    .where(eq(paymentItems.paymentId, row.payment.id))
+    .orderBy(asc(paymentItems.id))
+    .limit(1);
   const template = await findEmailTemplateByCode(db, PAYMENT_CONFIRMATION_TEMPLATE_CODE);
   const context = await buildEmailContext(db, row.payment.userId, {
     payment: {

@@ -15,7 +15,12 @@ import { refundPayment } from "./refund-payment";
 export type SettleResult =
   | { status: "paid"; payment: Payment; subscription: Subscription | null }
   | { status: "declined"; payment: Payment; reason: string; code: string }
-  | { status: "pending"; payment: Payment; redirectUrl: string | null; action: "checkout" | "confirm" | null }
+  | {
+      status: "pending";
+      payment: Payment;
+      redirectUrl: string | null;
+      action: "checkout" | "confirm" | null;
+    }
   /** The customer left the gateway without paying; the payment is payable again (a renewal is tried again). */
   | { status: "abandoned"; payment: Payment }
   /** Settled before (a replayed webhook, reconciliation after the answer): nothing changed. */
@@ -37,12 +42,18 @@ export async function settlePayment(
   },
 ): Promise<SettleResult> {
   const result = await db.transaction(async (tx): Promise<SettleResult> => {
-    const [payment] = await tx.select().from(payments).where(eq(payments.id, options.paymentId)).for("update");
+    const [payment] = await tx
+      .select()
+      .from(payments)
+      .where(eq(payments.id, options.paymentId))
+      .for("update");
     if (!payment) throw notFound("payment_not_found", "No such payment.");
     if (payment.status !== "pending") return { status: "already_settled", payment };
-    if (options.attempt !== undefined && options.attempt !== payment.chargeAttempt) return { status: "already_settled", payment };
+    if (options.attempt !== undefined && options.attempt !== payment.chargeAttempt)
+      return { status: "already_settled", payment };
     if (payment.recurrentPaymentId !== null) return settleRenewal(tx, payment, options.outcome);
-    if (payment.upgradeType === "paid_recurrent") return settleUpgradeCharge(tx, payment, options.outcome);
+    if (payment.upgradeType === "paid_recurrent")
+      return settleUpgradeCharge(tx, payment, options.outcome);
     return settleCheckout(tx, payment, options.outcome);
   });
   // Money taken for something that could no longer be delivered (an upgrade whose base changed meanwhile): give it
@@ -53,24 +64,42 @@ export async function settlePayment(
   return result;
 }
 
-export const isRefundRequired = (payment: Payment) => payment.status === "paid" && typeof payment.meta.refund_required === "string";
+export const isRefundRequired = (payment: Payment) =>
+  payment.status === "paid" && typeof payment.meta.refund_required === "string";
 
-async function update(tx: Db, id: number, values: Partial<typeof payments.$inferInsert>): Promise<Payment> {
-  const [row] = await tx.update(payments).set({ ...values, updatedAt: now() }).where(eq(payments.id, id)).returning();
+async function update(
+  tx: Db,
+  id: number,
+  values: Partial<typeof payments.$inferInsert>,
+): Promise<Payment> {
+  const [row] = await tx
+    .update(payments)
+    .set({ ...values, updatedAt: now() })
+    .where(eq(payments.id, id))
+    .returning();
   if (!row) throw new Error("update returned no row");
   return row;
 }
 
 /** A payment the customer pays at a checkout (a purchase, an admin's card payment, a paid_extend upgrade). */
-async function settleCheckout(tx: Db, payment: Payment, outcome: GatewayOutcome): Promise<SettleResult> {
+async function settleCheckout(
+  tx: Db,
+  payment: Payment,
+  outcome: GatewayOutcome,
+): Promise<SettleResult> {
   switch (outcome.status) {
     case "paid": {
-      const renews = payment.recurrentCardToken !== null || payment.meta.renew_automatically === true;
+      const renews =
+        payment.recurrentCardToken !== null || payment.meta.renew_automatically === true;
       await update(tx, payment.id, {
         gatewayReference: outcome.reference,
         pendingSince: null,
         recurrentCardToken: renews ? (outcome.savedCardToken ?? payment.recurrentCardToken) : null,
-        meta: { ...payment.meta, transaction_id: outcome.reference, ...(renews && outcome.card ? { card: outcome.card } : {}) },
+        meta: {
+          ...payment.meta,
+          transaction_id: outcome.reference,
+          ...(renews && outcome.card ? { card: outcome.card } : {}),
+        },
       });
       // The gateway's answer pays it, not a person.
       const paid = await markPaymentPaid(tx, { paymentId: payment.id, actor: SYSTEM_ACTOR });
@@ -91,8 +120,13 @@ async function settleCheckout(tx: Db, payment: Payment, outcome: GatewayOutcome)
     case "abandoned": {
       // An earlier attempt's session (its expiry webhook arriving after reconciliation reopened the payment and the
       // customer started paying again) says nothing about the current attempt: reopening it would lose that payment.
-      if (outcome.reference !== null && outcome.reference !== payment.gatewayReference) return { status: "already_settled", payment };
-      const reopened = await update(tx, payment.id, { status: "form", pendingSince: null, gatewayReference: null });
+      if (outcome.reference !== null && outcome.reference !== payment.gatewayReference)
+        return { status: "already_settled", payment };
+      const reopened = await update(tx, payment.id, {
+        status: "form",
+        pendingSince: null,
+        gatewayReference: null,
+      });
       return { status: "abandoned", payment: reopened };
     }
   }
@@ -110,15 +144,32 @@ export async function recordPending(
 ): Promise<Extract<SettleResult, { status: "pending" }>> {
   const updated = await update(tx, payment.id, {
     gatewayReference: outcome.reference,
-    meta: { ...payment.meta, gateway_action: { action: outcome.action, url: outcome.redirectUrl, attempt: payment.chargeAttempt } },
+    meta: {
+      ...payment.meta,
+      gateway_action: {
+        action: outcome.action,
+        url: outcome.redirectUrl,
+        attempt: payment.chargeAttempt,
+      },
+    },
   });
   if (outcome.action === "confirm") {
     await recordEvent(tx, {
       dedupeKey: `payment.action_required:${payment.id}:${payment.chargeAttempt}`,
       name: "payment.action_required",
       userId: payment.userId,
-      payload: { payment_id: payment.id, amount_cents: payment.amountCents, gateway: payment.gateway, action: "confirm" },
+      payload: {
+        payment_id: payment.id,
+        amount_cents: payment.amountCents,
+        gateway: payment.gateway,
+        action: "confirm",
+      },
     });
   }
-  return { status: "pending", payment: updated, redirectUrl: outcome.redirectUrl, action: outcome.action };
+  return {
+    status: "pending",
+    payment: updated,
+    redirectUrl: outcome.redirectUrl,
+    action: outcome.action,
+  };
 }

@@ -30,7 +30,10 @@ const purchaseKey = (userId: number, key: string) => `purchase:${userId}:${key}`
  * type's price less the referred friend's welcome discount (first payment only) or the discount code given — one
  * discount per payment. Nothing is charged here (payPayment does that, outside this transaction).
  */
-export async function createPurchase(db: Db, options: CreatePurchaseOptions): Promise<{ payment: Payment; replayed: boolean }> {
+export async function createPurchase(
+  db: Db,
+  options: CreatePurchaseOptions,
+): Promise<{ payment: Payment; replayed: boolean }> {
   const type = await findOfferedType(db, options.subscriptionTypeCode);
   const scopedKey = purchaseKey(options.userId, options.idempotencyKey);
   const fingerprint = requestFingerprint({
@@ -58,7 +61,11 @@ export async function createPurchase(db: Db, options: CreatePurchaseOptions): Pr
     });
     const welcome = await findWelcomeDiscount(tx, options.userId);
     if (welcome && options.discountCode?.trim()) {
-      throw new AppError("discount_code_invalid", "Your referral discount is already applied to this first payment; a code cannot be added to it.", 400);
+      throw new AppError(
+        "discount_code_invalid",
+        "Your referral discount is already applied to this first payment; a code cannot be added to it.",
+        400,
+      );
     }
     if (welcome) {
       const discountCents = welcomeDiscountCents(created.amountCents, welcome);
@@ -68,7 +75,10 @@ export async function createPurchase(db: Db, options: CreatePurchaseOptions): Pr
           amountCents: created.amountCents - discountCents,
           meta: {
             ...created.meta,
-            referral_welcome_discount: { referral_id: welcome.referralId, description: welcome.description },
+            referral_welcome_discount: {
+              referral_id: welcome.referralId,
+              description: welcome.description,
+            },
             discount_cents: discountCents,
             amount_before_discount_cents: created.amountCents,
           },
@@ -81,7 +91,11 @@ export async function createPurchase(db: Db, options: CreatePurchaseOptions): Pr
     }
     if (options.discountCode?.trim()) {
       try {
-        const applied = await applyDiscountCode(tx, { userId: options.userId, paymentId: created.id, code: options.discountCode });
+        const applied = await applyDiscountCode(tx, {
+          userId: options.userId,
+          paymentId: created.id,
+          code: options.discountCode,
+        });
         return { payment: applied.payment, replayed: false };
       } catch (error) {
         // Whatever is wrong with the code, the purchase is refused as a whole (and rolled back) with its reason.

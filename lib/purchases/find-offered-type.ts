@@ -22,9 +22,19 @@ export async function findOfferedType(db: Db, code: string) {
       contentAccess: contentAccessCodesOf(subscriptionTypes.id),
     })
     .from(subscriptionTypes)
-    .where(and(eq(subscriptionTypes.code, code), eq(subscriptionTypes.active, true), eq(subscriptionTypes.offered, true)))
+    .where(
+      and(
+        eq(subscriptionTypes.code, code),
+        eq(subscriptionTypes.active, true),
+        eq(subscriptionTypes.offered, true),
+      ),
+    )
     .limit(1);
-  if (!type) throw notFound("subscription_type_not_offered", `"${code}" is not a subscription you can buy here.`);
+  if (!type)
+    throw notFound(
+      "subscription_type_not_offered",
+      `"${code}" is not a subscription you can buy here.`,
+    );
   return type;
 }
 

@@ -5,7 +5,8 @@ export const MONTH_DAYS = 31;
 
 export type BillingPeriod = "monthly" | "yearly";
 
-export const billingPeriodOf = (lengthDays: number): BillingPeriod => (lengthDays <= MONTH_DAYS ? "monthly" : "yearly");
+export const billingPeriodOf = (lengthDays: number): BillingPeriod =>
+  lengthDays <= MONTH_DAYS ? "monthly" : "yearly";
 
 export interface PricingPlan {
   code: string;
@@ -36,12 +37,20 @@ export interface OfferedTypeForPricing extends Omit<PricingPlan, "perMonthCents"
  * The offered types of one billing period grouped by their content access, in the order they come (by position): a
  * group stands where its first type does. UI-safe and pure.
  */
-export function groupPricingPlans(types: readonly OfferedTypeForPricing[], period: BillingPeriod): PricingGroup[] {
+export function groupPricingPlans(
+  types: readonly OfferedTypeForPricing[],
+  period: BillingPeriod,
+): PricingGroup[] {
   const groups = new Map<string, PricingGroup>();
   for (const type of types) {
     if (billingPeriodOf(type.lengthDays) !== period) continue;
     const key = type.contentAccess.join("_");
-    const group = groups.get(key) ?? { key, title: type.contentAccessNames.join(" + "), contentAccess: type.contentAccess, plans: [] };
+    const group = groups.get(key) ?? {
+      key,
+      title: type.contentAccessNames.join(" + "),
+      contentAccess: type.contentAccess,
+      plans: [],
+    };
     groups.set(key, group);
     group.plans.push({
       code: type.code,
@@ -49,7 +58,10 @@ export function groupPricingPlans(types: readonly OfferedTypeForPricing[], perio
       description: type.description,
       priceCents: type.priceCents,
       lengthDays: type.lengthDays,
-      perMonthCents: type.lengthDays > MONTH_DAYS ? mulDivRounded(type.priceCents, MONTH_DAYS, type.lengthDays) : null,
+      perMonthCents:
+        type.lengthDays > MONTH_DAYS
+          ? mulDivRounded(type.priceCents, MONTH_DAYS, type.lengthDays)
+          : null,
       highlighted: type.highlighted,
     });
   }

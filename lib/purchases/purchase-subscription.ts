@@ -27,7 +27,9 @@ export async function purchaseSubscription(
   if (replayed) {
     // The first request was declined: the same answer again, and nothing charged (a new key tries another card).
     if (payment.status === "form" && payment.failureReason) {
-      throw new AppError("payment_declined", payment.failureReason, 402, { payment_id: payment.id });
+      throw new AppError("payment_declined", payment.failureReason, 402, {
+        payment_id: payment.id,
+      });
     }
     return { payment, checkoutUrl: pendingCheckoutUrl(payment), replayed };
   }
@@ -35,8 +37,16 @@ export async function purchaseSubscription(
     // Nothing to charge a card with here: the customer pays on our checkout page.
     return { payment, checkoutUrl: absoluteCheckoutUrl(payment.id), replayed };
   }
-  const paid = await payPayment(db, { paymentId: payment.id, userId: options.userId, cardToken: options.paymentToken ?? undefined });
-  return { payment: paid.payment, checkoutUrl: paid.status === "redirect" ? paid.url : null, replayed };
+  const paid = await payPayment(db, {
+    paymentId: payment.id,
+    userId: options.userId,
+    cardToken: options.paymentToken ?? undefined,
+  });
+  return {
+    payment: paid.payment,
+    checkoutUrl: paid.status === "redirect" ? paid.url : null,
+    replayed,
+  };
 }
 
 function pendingCheckoutUrl(payment: Payment): string | null {
@@ -44,4 +54,3 @@ function pendingCheckoutUrl(payment: Payment): string | null {
   const action = payment.meta.gateway_action as { url?: unknown } | undefined;
   return payment.status === "pending" && typeof action?.url === "string" ? action.url : null;
 }
-

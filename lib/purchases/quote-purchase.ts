@@ -18,11 +18,20 @@ export interface PurchaseQuote {
 }
 
 /** What buying `code` now would mean for this customer (signed out: `userId` null, no start-after or discount). */
-export async function quotePurchase(db: Db, options: { userId: number | null; subscriptionTypeCode: string }): Promise<PurchaseQuote> {
+export async function quotePurchase(
+  db: Db,
+  options: { userId: number | null; subscriptionTypeCode: string },
+): Promise<PurchaseQuote> {
   const type = await findOfferedType(db, options.subscriptionTypeCode);
   const at = now();
   if (options.userId === null) {
-    return { type, startsAt: at, followsSubscriptionEndingAt: null, welcomeDiscount: null, amountCents: type.priceCents };
+    return {
+      type,
+      startsAt: at,
+      followsSubscriptionEndingAt: null,
+      welcomeDiscount: null,
+      amountCents: type.priceCents,
+    };
   }
   const [chain, welcome] = await Promise.all([
     findChainStart(db, { userId: options.userId, subscriptionTypeId: type.id, at }),

@@ -22,7 +22,12 @@ export interface WelcomeDiscount {
  */
 export async function findWelcomeDiscount(db: Db, userId: number): Promise<WelcomeDiscount | null> {
   const [row] = await db
-    .select({ referralId: referrals.id, review: referrals.review, triggers: referralPrograms.triggers, friendReward: referralPrograms.friendReward })
+    .select({
+      referralId: referrals.id,
+      review: referrals.review,
+      triggers: referralPrograms.triggers,
+      friendReward: referralPrograms.friendReward,
+    })
     .from(referrals)
     .innerJoin(referralPrograms, eq(referralPrograms.id, referrals.programId))
     .where(and(eq(referrals.referredUserId, userId), eq(referrals.status, "pending")))

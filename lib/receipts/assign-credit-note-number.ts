@@ -11,7 +11,8 @@ import { takeDocumentNumber } from "./take-document-number";
  */
 export async function assignCreditNoteNumber(tx: Db, payment: Payment): Promise<Payment> {
   if (payment.creditNoteNumber !== null) return payment;
-  if (payment.refundedAt === null) throw new Error(`payment ${payment.id} has no refunded_at to number its credit note by`);
+  if (payment.refundedAt === null)
+    throw new Error(`payment ${payment.id} has no refunded_at to number its credit note by`);
   const year = documentYear(payment.refundedAt);
   const sequence = await takeDocumentNumber(tx, { kind: "credit_note", year });
   const [numbered] = await tx
@@ -19,6 +20,9 @@ export async function assignCreditNoteNumber(tx: Db, payment: Payment): Promise<
     .set({ creditNoteNumber: formatDocumentNumber("credit_note", year, sequence) })
     .where(and(eq(payments.id, payment.id), isNull(payments.creditNoteNumber)))
     .returning();
-  if (!numbered) throw new Error(`payment ${payment.id} was given a credit note by another transaction while locked`);
+  if (!numbered)
+    throw new Error(
+      `payment ${payment.id} was given a credit note by another transaction while locked`,
+    );
   return numbered;
 }

@@ -14,15 +14,20 @@ import { takeDocumentNumber } from "./take-document-number";
  */
 export async function assignReceiptNumber(tx: Db, payment: Payment): Promise<Payment> {
   if (payment.receiptNumber !== null) return payment;
-  if (payment.paidAt === null) throw new Error(`payment ${payment.id} has no paid_at to number its receipt by`);
+  if (payment.paidAt === null)
+    throw new Error(`payment ${payment.id} has no paid_at to number its receipt by`);
   const year = documentYear(payment.paidAt);
   const seller = await getSetting(tx, "receipts.seller");
   const sequence = await takeDocumentNumber(tx, { kind: "receipt", year });
   const [numbered] = await tx
     .update(payments)
-    .set({ receiptNumber: formatDocumentNumber("receipt", year, sequence), meta: { ...payment.meta, receipt_seller: seller } })
+    .set({
+      receiptNumber: formatDocumentNumber("receipt", year, sequence),
+      meta: { ...payment.meta, receipt_seller: seller },
+    })
     .where(and(eq(payments.id, payment.id), isNull(payments.receiptNumber)))
     .returning();
-  if (!numbered) throw new Error(`payment ${payment.id} was numbered by another transaction while locked`);
+  if (!numbered)
+    throw new Error(`payment ${payment.id} was numbered by another transaction while locked`);
   return numbered;
 }

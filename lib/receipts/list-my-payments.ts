@@ -25,7 +25,10 @@ export interface MyPaymentRow {
 }
 
 /** A customer's payments with their items and document numbers, newest first, a page at a time. */
-export async function listMyPayments(db: Db, options: ListMyPaymentsOptions): Promise<{ rows: MyPaymentRow[]; total: number }> {
+export async function listMyPayments(
+  db: Db,
+  options: ListMyPaymentsOptions,
+): Promise<{ rows: MyPaymentRow[]; total: number }> {
   const where = eq(payments.userId, options.userId);
   const [rows, [totals]] = await Promise.all([
     db
@@ -50,15 +53,30 @@ export async function listMyPayments(db: Db, options: ListMyPaymentsOptions): Pr
     rows.length === 0
       ? []
       : await db
-          .select({ paymentId: paymentItems.paymentId, name: paymentItems.name, count: paymentItems.count, amountCents: paymentItems.amountCents })
+          .select({
+            paymentId: paymentItems.paymentId,
+            name: paymentItems.name,
+            count: paymentItems.count,
+            amountCents: paymentItems.amountCents,
+          })
           .from(paymentItems)
           .innerJoin(payments, eq(payments.id, paymentItems.paymentId))
-          .where(and(inArray(paymentItems.paymentId, rows.map((row) => row.id)), where))
+          .where(
+            and(
+              inArray(
+                paymentItems.paymentId,
+                rows.map((row) => row.id),
+              ),
+              where,
+            ),
+          )
           .orderBy(asc(paymentItems.id));
   return {
     rows: rows.map((row) => ({
       ...row,
-      items: items.filter((item) => item.paymentId === row.id).map(({ name, count, amountCents }) => ({ name, count, amountCents })),
+      items: items
+        .filter((item) => item.paymentId === row.id)
+        .map(({ name, count, amountCents }) => ({ name, count, amountCents })),
     })),
     total: totals?.total ?? 0,
   };

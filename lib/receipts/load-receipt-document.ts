@@ -17,7 +17,10 @@ export interface LoadReceiptDocumentOptions {
 }
 
 export const receiptNotFound = () =>
-  notFound("receipt_not_found", "No such receipt: the payment is not yours, not paid, or (for a credit note) not refunded.");
+  notFound(
+    "receipt_not_found",
+    "No such receipt: the payment is not yours, not paid, or (for a credit note) not refunded.",
+  );
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 
@@ -33,7 +36,10 @@ function countryName(code: string): string {
  * A paid or refunded payment of the user as a receipt, or a refunded one as its credit note, with the seller from
  * settings. Throws `receipt_not_found` (404) for another user's payment, an unpaid one, or a document not issued.
  */
-export async function loadReceiptDocument(db: Db, options: LoadReceiptDocumentOptions): Promise<ReceiptDocument> {
+export async function loadReceiptDocument(
+  db: Db,
+  options: LoadReceiptDocumentOptions,
+): Promise<ReceiptDocument> {
   const issued =
     options.kind === "receipt"
       ? and(inArray(payments.status, ["paid", "refund"]), isNotNull(payments.receiptNumber))
@@ -49,7 +55,11 @@ export async function loadReceiptDocument(db: Db, options: LoadReceiptDocumentOp
   const { user } = row;
   const paidAt = payment.paidAt;
 
-  const itemRows = await db.select().from(paymentItems).where(eq(paymentItems.paymentId, payment.id)).orderBy(asc(paymentItems.id));
+  const itemRows = await db
+    .select()
+    .from(paymentItems)
+    .where(eq(paymentItems.paymentId, payment.id))
+    .orderBy(asc(paymentItems.id));
   // The seller as the receipt was issued (assignReceiptNumber keeps it); today's settings for a payment without it.
   const issuedBy = sellerSettingsSchema.safeParse(payment.meta.receipt_seller);
   const seller = issuedBy.success ? issuedBy.data : await getSetting(db, "receipts.seller");
@@ -64,9 +74,15 @@ export async function loadReceiptDocument(db: Db, options: LoadReceiptDocumentOp
   const totalCents = sign * payment.amountCents;
   // The discount (payments.meta.discount_cents) is what the items' sum exceeds the amount charged by; taking the
   // difference keeps the printed lines adding up for any payment, including one whose meta has no discount.
-  const subtotalCents = items.length > 0 ? sumCents(items.map((item) => item.amountCents)) : totalCents;
+  const subtotalCents =
+    items.length > 0 ? sumCents(items.map((item) => item.amountCents)) : totalCents;
   const cityLine = [user.postalCode, user.city].filter((part) => part?.trim()).join(" ");
-  const addressLines = [user.addressLine1, user.addressLine2, cityLine, user.country ? countryName(user.country) : null]
+  const addressLines = [
+    user.addressLine1,
+    user.addressLine2,
+    cityLine,
+    user.country ? countryName(user.country) : null,
+  ]
     .map((line) => line?.trim() ?? "")
     .filter((line) => line !== "");
   return {
@@ -80,12 +96,15 @@ export async function loadReceiptDocument(db: Db, options: LoadReceiptDocumentOp
     items,
     subtotalCents,
     discountCents: subtotalCents - totalCents,
-    discountCode: typeof payment.meta.discount_code === "string" ? payment.meta.discount_code : null,
+    discountCode:
+      typeof payment.meta.discount_code === "string" ? payment.meta.discount_code : null,
     totalCents,
     vatRatePercent: seller.vat_rate_percent,
     vatCents: vatContained(totalCents, seller.vat_rate_percent),
     paymentId: payment.id,
     gateway: payment.gateway,
-    gatewayReference: payment.gatewayReference ?? (typeof payment.meta.transaction_id === "string" ? payment.meta.transaction_id : null),
+    gatewayReference:
+      payment.gatewayReference ??
+      (typeof payment.meta.transaction_id === "string" ? payment.meta.transaction_id : null),
   };
 }

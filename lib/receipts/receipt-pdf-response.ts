@@ -6,7 +6,10 @@ import { receiptFileName } from "./receipt-document";
 import { renderReceiptPdf } from "./render-receipt-pdf";
 
 /** The user's receipt or credit note as a PDF download; throws `receipt_not_found` (404) when there is none. */
-export async function receiptPdfResponse(db: Db, options: LoadReceiptDocumentOptions): Promise<NextResponse> {
+export async function receiptPdfResponse(
+  db: Db,
+  options: LoadReceiptDocumentOptions,
+): Promise<NextResponse> {
   const receipt = await loadReceiptDocument(db, options);
   const pdf = await renderReceiptPdf(receipt);
   return new NextResponse(new Uint8Array(pdf), {

@@ -20,15 +20,24 @@ const PAGE_MARGIN = 50;
 const GREY = "#52525b";
 const RULE = "#d4d4d8";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** A receipt or credit note as an A4 PDF. */
-export async function renderReceiptPdf(receipt: ReceiptDocument, options: RenderReceiptPdfOptions = {}): Promise<Buffer> {
+export async function renderReceiptPdf(
+  receipt: ReceiptDocument,
+  options: RenderReceiptPdfOptions = {},
+): Promise<Buffer> {
   const [regular, bold] = await Promise.all([
     readFile(path.join(FONT_DIR, "DejaVuSans.ttf")),
     readFile(path.join(FONT_DIR, "DejaVuSans-Bold.ttf")),
   ]);
-  const title = receipt.kind === "receipt" ? `Receipt ${receipt.number}` : `Credit note ${receipt.number}`;
+  const title =
+    receipt.kind === "receipt" ? `Receipt ${receipt.number}` : `Credit note ${receipt.number}`;
   const doc = new PDFDocument({
     size: "A4",
     margin: PAGE_MARGIN,
@@ -60,7 +69,11 @@ const contentWidth = (doc: Doc) => doc.page.width - 2 * PAGE_MARGIN;
 function drawHeader(doc: Doc, receipt: ReceiptDocument, title: string): void {
   const top = PAGE_MARGIN;
   const half = contentWidth(doc) / 2;
-  doc.font("Bold").fontSize(14).fillColor("black").text(receipt.seller.name, PAGE_MARGIN, top, { width: half });
+  doc
+    .font("Bold")
+    .fontSize(14)
+    .fillColor("black")
+    .text(receipt.seller.name, PAGE_MARGIN, top, { width: half });
   doc.font("Regular").fontSize(9.5).fillColor(GREY);
   for (const line of receipt.seller.address_lines) doc.text(line, { width: half });
   if (receipt.seller.vat_id) doc.text(`VAT ID: ${receipt.seller.vat_id}`, { width: half });
@@ -69,12 +82,20 @@ function drawHeader(doc: Doc, receipt: ReceiptDocument, title: string): void {
   const right = PAGE_MARGIN + half;
   // One line for the title: a long credit note number gets a smaller size instead of wrapping.
   let titleSize = 18;
-  while (titleSize > 12 && doc.font("Bold").fontSize(titleSize).widthOfString(title) > half) titleSize -= 1;
-  doc.fontSize(titleSize).fillColor("black").text(title, right, top, { width: half, align: "right" });
+  while (titleSize > 12 && doc.font("Bold").fontSize(titleSize).widthOfString(title) > half)
+    titleSize -= 1;
+  doc
+    .fontSize(titleSize)
+    .fillColor("black")
+    .text(title, right, top, { width: half, align: "right" });
   doc.font("Regular").fontSize(9.5).fillColor(GREY).moveDown(0.3);
   doc.text(`Date paid: ${dateFormat.format(receipt.paidAt)}`, { width: half, align: "right" });
   if (receipt.kind === "credit_note") {
-    if (receipt.refundedAt) doc.text(`Date refunded: ${dateFormat.format(receipt.refundedAt)}`, { width: half, align: "right" });
+    if (receipt.refundedAt)
+      doc.text(`Date refunded: ${dateFormat.format(receipt.refundedAt)}`, {
+        width: half,
+        align: "right",
+      });
     doc.text(
       receipt.cancelsReceiptNumber
         ? `Cancels receipt ${receipt.cancelsReceiptNumber}`
@@ -87,7 +108,11 @@ function drawHeader(doc: Doc, receipt: ReceiptDocument, title: string): void {
 
 function drawParties(doc: Doc, receipt: ReceiptDocument): void {
   doc.x = PAGE_MARGIN;
-  doc.font("Bold").fontSize(9).fillColor(GREY).text(receipt.kind === "receipt" ? "BILLED TO" : "REFUNDED TO", PAGE_MARGIN);
+  doc
+    .font("Bold")
+    .fontSize(9)
+    .fillColor(GREY)
+    .text(receipt.kind === "receipt" ? "BILLED TO" : "REFUNDED TO", PAGE_MARGIN);
   doc.moveDown(0.2).font("Regular").fontSize(10.5).fillColor("black");
   if (receipt.customer.name) doc.font("Bold").text(receipt.customer.name).font("Regular");
   doc.text(receipt.customer.email);
@@ -106,7 +131,12 @@ function columns(doc: Doc) {
 }
 
 function rule(doc: Doc, y: number, from = PAGE_MARGIN): void {
-  doc.moveTo(from, y).lineTo(doc.page.width - PAGE_MARGIN, y).lineWidth(0.7).strokeColor(RULE).stroke();
+  doc
+    .moveTo(from, y)
+    .lineTo(doc.page.width - PAGE_MARGIN, y)
+    .lineWidth(0.7)
+    .strokeColor(RULE)
+    .stroke();
 }
 
 function drawItems(doc: Doc, receipt: ReceiptDocument): void {
@@ -129,8 +159,14 @@ function drawItems(doc: Doc, receipt: ReceiptDocument): void {
     const height = doc.heightOfString(item.name, { width: col.item.width });
     doc.text(item.name, col.item.x, y, { width: col.item.width });
     doc.text(String(item.count), col.count.x, y, { width: col.count.width, align: "right" });
-    doc.text(formatMoney(item.unitPriceCents), col.unit.x, y, { width: col.unit.width, align: "right" });
-    doc.text(formatMoney(item.amountCents), col.amount.x, y, { width: col.amount.width, align: "right" });
+    doc.text(formatMoney(item.unitPriceCents), col.unit.x, y, {
+      width: col.unit.width,
+      align: "right",
+    });
+    doc.text(formatMoney(item.amountCents), col.amount.x, y, {
+      width: col.amount.width,
+      align: "right",
+    });
     y += height + 6;
   }
   rule(doc, y);
@@ -143,7 +179,10 @@ function drawTotals(doc: Doc, receipt: ReceiptDocument): void {
   const labelWidth = col.amount.x - labelX - 10;
   const line = (label: string, cents: number, strong = false) => {
     const y = doc.y;
-    doc.font(strong ? "Bold" : "Regular").fontSize(strong ? 12 : 10.5).fillColor(strong ? "black" : GREY);
+    doc
+      .font(strong ? "Bold" : "Regular")
+      .fontSize(strong ? 12 : 10.5)
+      .fillColor(strong ? "black" : GREY);
     doc.text(label, labelX, y, { width: labelWidth, align: "right" });
     doc.text(formatMoney(cents), col.amount.x, y, { width: col.amount.width, align: "right" });
     doc.moveDown(0.35);
@@ -152,7 +191,10 @@ function drawTotals(doc: Doc, receipt: ReceiptDocument): void {
     line("Subtotal", receipt.subtotalCents);
     const sign = receipt.kind === "receipt" ? 1 : -1;
     const label = sign * receipt.discountCents > 0 ? "Discount" : "Adjustment";
-    line(receipt.discountCode ? `${label} (${receipt.discountCode})` : label, -receipt.discountCents);
+    line(
+      receipt.discountCode ? `${label} (${receipt.discountCode})` : label,
+      -receipt.discountCents,
+    );
   }
   line("Total", receipt.totalCents, true);
   const rate = `${receipt.vatRatePercent.toLocaleString("en-US", { maximumFractionDigits: 2 })} %`;
@@ -167,9 +209,14 @@ function drawFooter(doc: Doc, receipt: ReceiptDocument): void {
   doc.x = PAGE_MARGIN;
   doc.font("Regular").fontSize(9).fillColor(GREY);
   const reference = receipt.gatewayReference ? ` · Reference: ${receipt.gatewayReference}` : "";
-  doc.text(`Payment #${receipt.paymentId} · Gateway: ${receipt.gateway}${reference}`, PAGE_MARGIN, doc.y, {
-    width: contentWidth(doc),
-  });
+  doc.text(
+    `Payment #${receipt.paymentId} · Gateway: ${receipt.gateway}${reference}`,
+    PAGE_MARGIN,
+    doc.y,
+    {
+      width: contentWidth(doc),
+    },
+  );
   doc.text(
     receipt.kind === "receipt"
       ? "Prices include VAT. Thank you for your subscription."

@@ -13,7 +13,9 @@ export const sellerSettingsSchema = z.object({
     .number({ message: "Enter the VAT rate as a number, e.g. 23." })
     .min(0, { message: "The VAT rate cannot be negative." })
     .max(100, { message: "The VAT rate is at most 100 %." })
-    .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, { message: "Use at most two decimals." }),
+    .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, {
+      message: "Use at most two decimals.",
+    }),
 });
 
 export type SellerSettings = z.output<typeof sellerSettingsSchema>;

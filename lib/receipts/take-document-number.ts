@@ -12,7 +12,10 @@ import type { DocumentKind } from "./document-number-format";
  * Lock order: the counter is the last row a payment's transaction locks (after the payment, the user and the
  * subscriptions), so holding it never waits for a row another payment's transaction holds while queueing here.
  */
-export async function takeDocumentNumber(tx: Db, options: { kind: DocumentKind; year: number }): Promise<number> {
+export async function takeDocumentNumber(
+  tx: Db,
+  options: { kind: DocumentKind; year: number },
+): Promise<number> {
   const [row] = await tx
     .insert(documentCounters)
     .values({ kind: options.kind, year: options.year, lastNumber: 1 })

@@ -1,10 +1,20 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { payments, recurrentPayments, subscriptionTypes, type Payment, type Subscription } from "@/lib/db/schema";
+import {
+  payments,
+  recurrentPayments,
+  subscriptionTypes,
+  type Payment,
+  type Subscription,
+} from "@/lib/db/schema";
 import { beginCharge } from "@/lib/payments/begin-charge";
 import { createPayment } from "@/lib/payments/create-payment";
-import { absoluteCheckoutUrl, gatewayCurrency, loadGatewayCustomer } from "@/lib/payments/gateway-request-parts";
+import {
+  absoluteCheckoutUrl,
+  gatewayCurrency,
+  loadGatewayCustomer,
+} from "@/lib/payments/gateway-request-parts";
 import { getGateway } from "@/lib/payments/gateways";
 import { toGatewayCode } from "@/lib/payments/gateways/gateway-codes";
 import { settlePayment } from "@/lib/payments/settle-payment";
@@ -13,7 +23,12 @@ import { applyDiscountToRenewal } from "@/lib/referrals/discounts/apply-discount
 export { CHARGE_RETRY_DAYS, DEFAULT_MAX_FAILED_CHARGES } from "./settle-renewal";
 
 export type ChargeOutcome =
-  | { status: "charged"; payment: Payment; subscription: Subscription | null; nextRecurrentPaymentId: number | null }
+  | {
+      status: "charged";
+      payment: Payment;
+      subscription: Subscription | null;
+      nextRecurrentPaymentId: number | null;
+    }
   | { status: "declined"; payment: Payment; reason: string; final: boolean }
   /** Waiting: for the customer to confirm with their bank, or for reconciliation after a gateway that did not answer. */
   | { status: "pending"; payment: Payment }
@@ -53,24 +68,44 @@ export async function chargeRecurrentPayment(
     }
 
     const typeId = recurrent.nextSubscriptionTypeId ?? recurrent.subscriptionTypeId;
-    const [type] = await tx.select().from(subscriptionTypes).where(eq(subscriptionTypes.id, typeId));
+    const [type] = await tx
+      .select()
+      .from(subscriptionTypes)
+      .where(eq(subscriptionTypes.id, typeId));
     if (!type) throw new Error(`subscription type ${typeId} vanished`);
     const { payment: created } = await createPayment(tx, {
       userId: recurrent.userId,
       gateway: toGatewayCode(recurrent.gateway),
-      items: [{ subscriptionTypeCode: type.code, amountCents: recurrent.customAmountCents ?? type.priceCents }],
+      items: [
+        {
+          subscriptionTypeCode: type.code,
+          amountCents: recurrent.customAmountCents ?? type.priceCents,
+        },
+      ],
       meta: {
         recurrent_payment_id: recurrent.id,
         charged_card_token: recurrent.cardToken,
         charge_description: `${type.name} renewal`,
-        ...(options.maxFailedCharges === undefined ? {} : { max_failed_charges: options.maxFailedCharges }),
+        ...(options.maxFailedCharges === undefined
+          ? {}
+          : { max_failed_charges: options.maxFailedCharges }),
       },
     });
-    const [linked] = await tx.update(payments).set({ recurrentPaymentId: recurrent.id }).where(eq(payments.id, created.id)).returning();
+    const [linked] = await tx
+      .update(payments)
+      .set({ recurrentPaymentId: recurrent.id })
+      .where(eq(payments.id, created.id))
+      .returning();
     if (!linked) throw new Error("update returned no row");
-    const discounted = await applyDiscountToRenewal(tx, { userId: recurrent.userId, paymentId: created.id });
+    const discounted = await applyDiscountToRenewal(tx, {
+      userId: recurrent.userId,
+      paymentId: created.id,
+    });
     const charge = await beginCharge(tx, discounted?.payment ?? linked);
-    await tx.update(recurrentPayments).set({ paymentId: created.id }).where(eq(recurrentPayments.id, recurrent.id));
+    await tx
+      .update(recurrentPayments)
+      .set({ paymentId: created.id })
+      .where(eq(recurrentPayments.id, recurrent.id));
     return { recurrent, typeName: type.name, ...charge } as const;
   });
   if ("skipped" in begun && begun.skipped) return { status: "skipped", reason: begun.skipped };
@@ -79,36 +114,63 @@ export async function chargeRecurrentPayment(
   const { payment, recurrent, idempotencyKey } = begun;
   let outcome;
   try {
-    outcome = await getGateway(recurrent.gateway).chargeSavedCard({
-      paymentId: payment.id,
-      idempotencyKey,
-      amountCents: payment.amountCents,
-      currency: gatewayCurrency(),
-      description: `${begun.typeName} renewal`,
-      customer: await loadGatewayCustomer(db, recurrent.userId),
-      cardToken: recurrent.cardToken,
-      confirmUrl: absoluteCheckoutUrl(payment.id),
-    }, { db });
+    outcome = await getGateway(recurrent.gateway).chargeSavedCard(
+      {
+        paymentId: payment.id,
+        idempotencyKey,
+        amountCents: payment.amountCents,
+        currency: gatewayCurrency(),
+        description: `${begun.typeName} renewal`,
+        customer: await loadGatewayCustomer(db, recurrent.userId),
+        cardToken: recurrent.cardToken,
+        confirmUrl: absoluteCheckoutUrl(payment.id),
+      },
+      { db },
+    );
   } catch (error) {
     // No answer (a timeout, a gateway error): the payment stays pending; reconciliation asks by the same key.
-    console.warn(`renewal charge of payment ${payment.id} got no answer from the gateway; left for reconciliation`, error);
+    console.warn(
+      `renewal charge of payment ${payment.id} got no answer from the gateway; left for reconciliation`,
+      error,
+    );
     return { status: "pending", payment };
   }
-  return toChargeOutcome(await settlePayment(db, { paymentId: payment.id, outcome, attempt: payment.chargeAttempt }), recurrent.id, db);
+  return toChargeOutcome(
+    await settlePayment(db, { paymentId: payment.id, outcome, attempt: payment.chargeAttempt }),
+    recurrent.id,
+    db,
+  );
 }
 
-async function toChargeOutcome(settled: Awaited<ReturnType<typeof settlePayment>>, recurrentPaymentId: number, db: Db): Promise<ChargeOutcome> {
+async function toChargeOutcome(
+  settled: Awaited<ReturnType<typeof settlePayment>>,
+  recurrentPaymentId: number,
+  db: Db,
+): Promise<ChargeOutcome> {
   switch (settled.status) {
     case "paid": {
       const [next] = await db
         .select({ id: recurrentPayments.id })
         .from(recurrentPayments)
         .where(eq(recurrentPayments.parentPaymentId, settled.payment.id));
-      return { status: "charged", payment: settled.payment, subscription: settled.subscription, nextRecurrentPaymentId: next?.id ?? null };
+      return {
+        status: "charged",
+        payment: settled.payment,
+        subscription: settled.subscription,
+        nextRecurrentPaymentId: next?.id ?? null,
+      };
     }
     case "declined": {
-      const [row] = await db.select({ state: recurrentPayments.state }).from(recurrentPayments).where(eq(recurrentPayments.id, recurrentPaymentId));
-      return { status: "declined", payment: settled.payment, reason: settled.reason, final: row?.state === "charge_failed" };
+      const [row] = await db
+        .select({ state: recurrentPayments.state })
+        .from(recurrentPayments)
+        .where(eq(recurrentPayments.id, recurrentPaymentId));
+      return {
+        status: "declined",
+        payment: settled.payment,
+        reason: settled.reason,
+        final: row?.state === "charge_failed",
+      };
     }
     case "pending":
     case "already_settled":

@@ -3,7 +3,13 @@ import { cardColumns } from "@/lib/payments/card-summary";
 import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments, recurrentPayments, subscriptions, subscriptionTypes, type RecurrentPayment } from "@/lib/db/schema";
+import {
+  payments,
+  recurrentPayments,
+  subscriptions,
+  subscriptionTypes,
+  type RecurrentPayment,
+} from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { CardSummary } from "@/lib/payments/gateways/gateway";
 
@@ -30,9 +36,14 @@ export async function createRecurrentPayment(
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptions.subscriptionTypeId))
     .where(eq(payments.id, options.parentPaymentId))
     .limit(1);
-  if (!parent) throw notFound("payment_not_found", "No paid payment with a subscription has that id.");
+  if (!parent)
+    throw notFound("payment_not_found", "No paid payment with a subscription has that id.");
   if (parent.payment.status !== "paid") {
-    throw new AppError("payment_wrong_status", "A recurrent payment starts from a paid payment.", 409);
+    throw new AppError(
+      "payment_wrong_status",
+      "A recurrent payment starts from a paid payment.",
+      409,
+    );
   }
   const [created] = await db
     .insert(recurrentPayments)

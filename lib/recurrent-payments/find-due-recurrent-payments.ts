@@ -10,7 +10,11 @@ import { payments, recurrentPayments } from "@/lib/db/schema";
  */
 export async function findDueRecurrentPayments(db: Db, options: { limit?: number } = {}) {
   return db
-    .select({ id: recurrentPayments.id, failedAttempts: recurrentPayments.failedAttempts, lastPaymentId: recurrentPayments.paymentId })
+    .select({
+      id: recurrentPayments.id,
+      failedAttempts: recurrentPayments.failedAttempts,
+      lastPaymentId: recurrentPayments.paymentId,
+    })
     .from(recurrentPayments)
     .where(
       and(

@@ -32,7 +32,10 @@ export async function listRecurrentPayments(db: Db, options: ListRecurrentPaymen
         typeCode: chargeType.code,
         amountCents: sql<number>`coalesce(${recurrentPayments.customAmountCents}, ${chargeType.priceCents})`,
         /** When it is charged next: the period end, or the retry after a decline. */
-        nextChargeAt: sql`coalesce(${recurrentPayments.nextAttemptAt}, ${recurrentPayments.chargeAt})`.mapWith(recurrentPayments.chargeAt),
+        nextChargeAt:
+          sql`coalesce(${recurrentPayments.nextAttemptAt}, ${recurrentPayments.chargeAt})`.mapWith(
+            recurrentPayments.chargeAt,
+          ),
         expiresAt: recurrentPayments.expiresAt,
         state: recurrentPayments.state,
         failedAttempts: recurrentPayments.failedAttempts,
@@ -45,7 +48,10 @@ export async function listRecurrentPayments(db: Db, options: ListRecurrentPaymen
       .innerJoin(users, eq(users.id, recurrentPayments.userId))
       .innerJoin(
         chargeType,
-        eq(chargeType.id, sql`coalesce(${recurrentPayments.nextSubscriptionTypeId}, ${recurrentPayments.subscriptionTypeId})`),
+        eq(
+          chargeType.id,
+          sql`coalesce(${recurrentPayments.nextSubscriptionTypeId}, ${recurrentPayments.subscriptionTypeId})`,
+        ),
       )
       .where(where)
       .orderBy(desc(recurrentPayments.createdAt), desc(recurrentPayments.id))
@@ -53,7 +59,12 @@ export async function listRecurrentPayments(db: Db, options: ListRecurrentPaymen
       .offset(options.offset),
     db.select({ total: count() }).from(recurrentPayments).where(where),
   ]);
-  return { rows: rows.map((row) => ({ ...row, amountCents: Number(row.amountCents) })), total: totals?.total ?? 0 };
+  return {
+    rows: rows.map((row) => ({ ...row, amountCents: Number(row.amountCents) })),
+    total: totals?.total ?? 0,
+  };
 }
 
-export type RecurrentPaymentListRow = Awaited<ReturnType<typeof listRecurrentPayments>>["rows"][number];
+export type RecurrentPaymentListRow = Awaited<
+  ReturnType<typeof listRecurrentPayments>
+>["rows"][number];

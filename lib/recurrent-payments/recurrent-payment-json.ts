@@ -19,10 +19,17 @@ export const recurrentPaymentSchema = z
     charge_at: timestampSchema,
     expires_at: timestampSchema.nullable(),
     card: z
-      .object({ brand: z.string(), last4: z.string(), exp_month: z.number().int(), exp_year: z.number().int() })
+      .object({
+        brand: z.string(),
+        last4: z.string(),
+        exp_month: z.number().int(),
+        exp_year: z.number().int(),
+      })
       .nullable()
       .meta({ description: "The saved card it charges, when the gateway described it." }),
-    plan_changed_at: timestampSchema.nullable().meta({ description: "When the customer scheduled `next_subscription_type_id` for the next charge." }),
+    plan_changed_at: timestampSchema.nullable().meta({
+      description: "When the customer scheduled `next_subscription_type_id` for the next charge.",
+    }),
     created_at: timestampSchema,
   })
   .meta({ id: "RecurrentPayment" });

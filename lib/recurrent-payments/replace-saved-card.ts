@@ -22,7 +22,12 @@ export async function replaceSavedCard(
       ...cardColumns(options.card),
       updatedAt: now(),
     })
-    .where(and(eq(recurrentPayments.userId, options.userId), inArray(recurrentPayments.state, ["active", "charge_failed"])))
+    .where(
+      and(
+        eq(recurrentPayments.userId, options.userId),
+        inArray(recurrentPayments.state, ["active", "charge_failed"]),
+      ),
+    )
     .returning({ id: recurrentPayments.id });
   return updated.length;
 }

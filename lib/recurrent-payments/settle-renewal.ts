@@ -23,7 +23,11 @@ export const DEFAULT_MAX_FAILED_CHARGES = CHARGE_RETRY_DAYS.length + 1;
  * got it (reconciliation found no charge under the key): a failed payment that does not count as a decline, so the
  * next tick charges again.
  */
-export async function settleRenewal(tx: Db, payment: Payment, outcome: GatewayOutcome): Promise<SettleResult> {
+export async function settleRenewal(
+  tx: Db,
+  payment: Payment,
+  outcome: GatewayOutcome,
+): Promise<SettleResult> {
   const [recurrent] = await tx
     .select()
     .from(recurrentPayments)
@@ -37,9 +41,17 @@ export async function settleRenewal(tx: Db, payment: Payment, outcome: GatewayOu
   if (outcome.status === "paid") {
     await tx
       .update(payments)
-      .set({ gatewayReference: outcome.reference, pendingSince: null, meta: { ...payment.meta, transaction_id: outcome.reference } })
+      .set({
+        gatewayReference: outcome.reference,
+        pendingSince: null,
+        meta: { ...payment.meta, transaction_id: outcome.reference },
+      })
       .where(eq(payments.id, payment.id));
-    const paid = await markPaymentPaid(tx, { paymentId: payment.id, actor: SYSTEM_ACTOR, skipRecurrentSetup: true });
+    const paid = await markPaymentPaid(tx, {
+      paymentId: payment.id,
+      actor: SYSTEM_ACTOR,
+      skipRecurrentSetup: true,
+    });
     // The customer may have stopped the renewal while the charge waited for them: the period is paid, the chain ends.
     // A chain stopped by failed charges goes on when the customer pays the failed renewal themselves.
     if (recurrent.state !== "active" && recurrent.state !== "charge_failed") {
@@ -92,19 +104,32 @@ export async function settleRenewal(tx: Db, payment: Payment, outcome: GatewayOu
       : { status: "abandoned", payment: reopened };
   }
 
-  const reason = outcome.status === "declined" ? outcome.reason : "The charge did not reach the payment gateway; it is tried again.";
+  const reason =
+    outcome.status === "declined"
+      ? outcome.reason
+      : "The charge did not reach the payment gateway; it is tried again.";
   const [failed] = await tx
     .update(payments)
-    .set({ status: "fail", failureReason: reason, pendingSince: null, gatewayReference: outcome.reference, updatedAt: at })
+    .set({
+      status: "fail",
+      failureReason: reason,
+      pendingSince: null,
+      gatewayReference: outcome.reference,
+      updatedAt: at,
+    })
     .where(eq(payments.id, payment.id))
     .returning();
   if (!failed) throw new Error("update returned no row");
   await releaseDiscountOfFailedPayment(tx, payment.id);
   if (outcome.status === "abandoned") return { status: "abandoned", payment: failed };
-  if (recurrent.state !== "active") return { status: "declined", payment: failed, reason, code: outcome.code };
+  if (recurrent.state !== "active")
+    return { status: "declined", payment: failed, reason, code: outcome.code };
 
   const failedAttempts = recurrent.failedAttempts + 1;
-  const maxFailedCharges = typeof payment.meta.max_failed_charges === "number" ? payment.meta.max_failed_charges : DEFAULT_MAX_FAILED_CHARGES;
+  const maxFailedCharges =
+    typeof payment.meta.max_failed_charges === "number"
+      ? payment.meta.max_failed_charges
+      : DEFAULT_MAX_FAILED_CHARGES;
   const final = failedAttempts >= maxFailedCharges;
   await tx
     .update(recurrentPayments)
@@ -112,7 +137,12 @@ export async function settleRenewal(tx: Db, payment: Payment, outcome: GatewayOu
       failedAttempts,
       lastFailureReason: reason,
       state: final ? "charge_failed" : "active",
-      nextAttemptAt: final ? null : addDays(at, CHARGE_RETRY_DAYS[Math.min(failedAttempts, CHARGE_RETRY_DAYS.length) - 1] ?? 1),
+      nextAttemptAt: final
+        ? null
+        : addDays(
+            at,
+            CHARGE_RETRY_DAYS[Math.min(failedAttempts, CHARGE_RETRY_DAYS.length) - 1] ?? 1,
+          ),
       updatedAt: at,
     })
     .where(eq(recurrentPayments.id, recurrent.id));
@@ -120,7 +150,12 @@ export async function settleRenewal(tx: Db, payment: Payment, outcome: GatewayOu
     await recordEvent(tx, {
       name: "recurrent_payment.state_changed",
       userId: recurrent.userId,
-      payload: { recurrent_payment_id: recurrent.id, state: "charge_failed", previous_state: "active", reason: outcome.code },
+      payload: {
+        recurrent_payment_id: recurrent.id,
+        state: "charge_failed",
+        previous_state: "active",
+        reason: outcome.code,
+      },
     });
   }
   return { status: "declined", payment: failed, reason, code: outcome.code };

@@ -35,7 +35,8 @@ export async function stopRecurrentPayment(
         ),
       )
       .returning();
-    if (!stopped) throw notFound("recurrent_payment_not_found", "No active recurrent payment with that id.");
+    if (!stopped)
+      throw notFound("recurrent_payment_not_found", "No active recurrent payment with that id.");
     await recordEvent(tx, {
       name: "recurrent_payment.state_changed",
       userId: stopped.userId,

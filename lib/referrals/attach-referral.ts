@@ -4,7 +4,13 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { referrals, type Referral, type User } from "@/lib/db/schema";
 import { findReferrerByCode } from "./referral-link";
-import { findDefaultProgram, findProgram, lockReferralEmail, referralExpiry, referralFlags } from "./referral-rules";
+import {
+  findDefaultProgram,
+  findProgram,
+  lockReferralEmail,
+  referralExpiry,
+  referralFlags,
+} from "./referral-rules";
 import type { Fingerprint } from "./sightings";
 
 export interface SignUpReferral {
@@ -19,14 +25,29 @@ export interface SignUpReferral {
  * wins over a link cookie); otherwise a link cookie makes a referral. Both are checked by the fraud guard against
  * the referrer. Never refuses the registration: a cookie that cannot make a referral is ignored.
  */
-export async function attachReferral(tx: Db, user: User, signUp: SignUpReferral = {}): Promise<Referral | null> {
+export async function attachReferral(
+  tx: Db,
+  user: User,
+  signUp: SignUpReferral = {},
+): Promise<Referral | null> {
   const email = user.email.toLowerCase();
   await lockReferralEmail(tx, email);
-  const [invited] = await tx.select().from(referrals).where(eq(sql`lower(${referrals.referredEmail})`, email)).for("update");
+  const [invited] = await tx
+    .select()
+    .from(referrals)
+    .where(eq(sql`lower(${referrals.referredEmail})`, email))
+    .for("update");
   if (invited) {
     if (invited.status !== "pending" || invited.referredUserId !== null) return null;
     const program = await findProgram(tx, invited.programId);
-    const found = program ? await referralFlags(tx, { referrerUserId: invited.referrerUserId, friendEmail: email, program, fingerprint: signUp.fingerprint }) : [];
+    const found = program
+      ? await referralFlags(tx, {
+          referrerUserId: invited.referrerUserId,
+          friendEmail: email,
+          program,
+          fingerprint: signUp.fingerprint,
+        })
+      : [];
     const flags = [...new Set([...invited.flags, ...found])];
     // A finding the reviewer has not seen (an approved alias now registering from the referrer's browser) asks again.
     const review = found.some((flag) => !invited.flags.includes(flag)) ? "flagged" : invited.review;
@@ -42,7 +63,12 @@ export async function attachReferral(tx: Db, user: User, signUp: SignUpReferral 
   if (!referrer || referrer.userId === user.id) return null;
   const program = await findDefaultProgram(tx);
   if (!program) return null;
-  const flags = await referralFlags(tx, { referrerUserId: referrer.userId, friendEmail: email, program, fingerprint: signUp.fingerprint });
+  const flags = await referralFlags(tx, {
+    referrerUserId: referrer.userId,
+    friendEmail: email,
+    program,
+    fingerprint: signUp.fingerprint,
+  });
   const at = now();
   const [referral] = await tx
     .insert(referrals)

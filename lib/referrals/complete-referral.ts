@@ -2,7 +2,15 @@ import "server-only";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments, referralRewards, referrals, users, type Referral, type ReferralProgram, type RegistryChoice } from "@/lib/db/schema";
+import {
+  payments,
+  referralRewards,
+  referrals,
+  users,
+  type Referral,
+  type ReferralProgram,
+  type RegistryChoice,
+} from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { findProgram } from "./referral-rules";
@@ -39,7 +47,11 @@ export async function evaluateReferralTrigger(
   options: { userId: number } & TriggerFiring,
 ): Promise<{ referralId: number; outcome: ReferralOutcome } | null> {
   return db.transaction(async (tx) => {
-    const [referral] = await tx.select().from(referrals).where(eq(referrals.referredUserId, options.userId)).for("update");
+    const [referral] = await tx
+      .select()
+      .from(referrals)
+      .where(eq(referrals.referredUserId, options.userId))
+      .for("update");
     if (!referral || referral.status !== "pending") return null;
     const program = await findProgram(tx, referral.programId);
     if (!program) return null;
@@ -48,7 +60,12 @@ export async function evaluateReferralTrigger(
   });
 }
 
-async function evaluateLocked(tx: Db, referral: Referral, program: ReferralProgram, firing: TriggerFiring): Promise<ReferralOutcome> {
+async function evaluateLocked(
+  tx: Db,
+  referral: Referral,
+  program: ReferralProgram,
+  firing: TriggerFiring,
+): Promise<ReferralOutcome> {
   if (!program.triggers.some((trigger) => trigger.type === firing.trigger)) return "not_triggered";
   // Already fired in time and waiting for review: a later firing (a renewal, say) changes nothing, not even expiry.
   if (referral.review === "flagged" && referral.triggeredAt) return "held";
@@ -56,14 +73,24 @@ async function evaluateLocked(tx: Db, referral: Referral, program: ReferralProgr
   // Expiry is judged by when the friend acted, not by when the event was processed (outbox delay, retries).
   const firedAt = firing.occurredAt ?? at;
   if (referral.expiresAt && referral.expiresAt.getTime() <= firedAt.getTime()) {
-    await tx.update(referrals).set({ status: "expired", updatedAt: at }).where(eq(referrals.id, referral.id));
+    await tx
+      .update(referrals)
+      .set({ status: "expired", updatedAt: at })
+      .where(eq(referrals.id, referral.id));
     return "expired";
   }
   if (!(await constraintsHold(tx, referral, program, firing))) return "constraint_failed";
-  const fired = { trigger: firing.trigger, triggeredAt: firedAt, triggerPaymentId: firing.paymentId ?? null };
+  const fired = {
+    trigger: firing.trigger,
+    triggeredAt: firedAt,
+    triggerPaymentId: firing.paymentId ?? null,
+  };
   if (referral.review === "flagged") {
     // Keep the firing: approval completes the referral as of it.
-    await tx.update(referrals).set({ ...fired, updatedAt: at }).where(eq(referrals.id, referral.id));
+    await tx
+      .update(referrals)
+      .set({ ...fired, updatedAt: at })
+      .where(eq(referrals.id, referral.id));
     return "held";
   }
   await tx.update(referrals).set(fired).where(eq(referrals.id, referral.id));
@@ -71,15 +98,23 @@ async function evaluateLocked(tx: Db, referral: Referral, program: ReferralProgr
 }
 
 /** Every constraint except the timeout (checked first, because it changes the status). */
-async function constraintsHold(tx: Db, referral: Referral, program: ReferralProgram, firing: TriggerFiring): Promise<boolean> {
+async function constraintsHold(
+  tx: Db,
+  referral: Referral,
+  program: ReferralProgram,
+  firing: TriggerFiring,
+): Promise<boolean> {
   for (const constraint of program.constraints) {
     if (constraint.type === "minimum_payment_cents") {
       const minimum = Number(constraint.options.amount_cents);
-      if (firing.trigger !== "first_payment" || !firing.paymentId || !referral.referredUserId) return false;
+      if (firing.trigger !== "first_payment" || !firing.paymentId || !referral.referredUserId)
+        return false;
       const [payment] = await tx
         .select({ amountCents: payments.amountCents, status: payments.status })
         .from(payments)
-        .where(and(eq(payments.id, firing.paymentId), eq(payments.userId, referral.referredUserId)));
+        .where(
+          and(eq(payments.id, firing.paymentId), eq(payments.userId, referral.referredUserId)),
+        );
       if (!payment || payment.status !== "paid" || payment.amountCents < minimum) return false;
     }
   }
@@ -94,7 +129,11 @@ async function constraintsHold(tx: Db, referral: Referral, program: ReferralProg
  * referral completed by the friend's payment), the rewards are recorded `held` and granted at `grant_at` by
  * releaseHeldRewards, unless the payment is refunded first (clawBackReferralRewards).
  */
-export async function grantAndComplete(tx: Db, referral: Referral, program: ReferralProgram): Promise<"complete" | "error"> {
+export async function grantAndComplete(
+  tx: Db,
+  referral: Referral,
+  program: ReferralProgram,
+): Promise<"complete" | "error"> {
   const at = now();
   const grantAt = rewardGrantAt(program, referral, at);
   try {
@@ -102,21 +141,52 @@ export async function grantAndComplete(tx: Db, referral: Referral, program: Refe
       // Both people's rows, in id order (the order every other user-row lock follows), before any subscription: the
       // referrer's serialises the cap count; "no key update" leaves foreign-key inserts (a registration through the
       // referrer's link) free to proceed.
-      const people = [referral.referrerUserId, ...(referral.referredUserId === null ? [] : [referral.referredUserId])].sort((a, b) => a - b);
-      await savepoint.select({ id: users.id }).from(users).where(inArray(users.id, people)).orderBy(asc(users.id)).for("no key update");
-      const capped = program.maxRewardsPerReferrer !== null && (await rewardedCount(savepoint, referral)) >= program.maxRewardsPerReferrer;
-      const granted: { role: "referrer" | "friend"; userId: number; type: string; reward: GrantedReward; held: boolean }[] = [];
-      const earn = (userId: number, choice: RegistryChoice) => (grantAt ? holdReward(choice) : grantReward(savepoint, userId, choice));
+      const people = [
+        referral.referrerUserId,
+        ...(referral.referredUserId === null ? [] : [referral.referredUserId]),
+      ].sort((a, b) => a - b);
+      await savepoint
+        .select({ id: users.id })
+        .from(users)
+        .where(inArray(users.id, people))
+        .orderBy(asc(users.id))
+        .for("no key update");
+      const capped =
+        program.maxRewardsPerReferrer !== null &&
+        (await rewardedCount(savepoint, referral)) >= program.maxRewardsPerReferrer;
+      const granted: {
+        role: "referrer" | "friend";
+        userId: number;
+        type: string;
+        reward: GrantedReward;
+        held: boolean;
+      }[] = [];
+      const earn = (userId: number, choice: RegistryChoice) =>
+        grantAt ? holdReward(choice) : grantReward(savepoint, userId, choice);
       if (!capped) {
         const reward = await earn(referral.referrerUserId, program.reward);
-        if (reward) granted.push({ role: "referrer", userId: referral.referrerUserId, type: program.reward.type, reward, held: grantAt !== null });
+        if (reward)
+          granted.push({
+            role: "referrer",
+            userId: referral.referrerUserId,
+            type: program.reward.type,
+            reward,
+            held: grantAt !== null,
+          });
       }
       if (program.friendReward && referral.referredUserId) {
         // A welcome discount is already off the payment: there is nothing left to hold.
         const welcome = await welcomeDiscountTaken(savepoint, referral);
         const reward = welcome ?? (await earn(referral.referredUserId, program.friendReward));
         const held = grantAt !== null && welcome === null;
-        if (reward) granted.push({ role: "friend", userId: referral.referredUserId, type: program.friendReward.type, reward, held });
+        if (reward)
+          granted.push({
+            role: "friend",
+            userId: referral.referredUserId,
+            type: program.friendReward.type,
+            reward,
+            held,
+          });
       }
       if (granted.length > 0) {
         await savepoint.insert(referralRewards).values(
@@ -137,7 +207,13 @@ export async function grantAndComplete(tx: Db, referral: Referral, program: Refe
       }
       await savepoint
         .update(referrals)
-        .set({ status: "complete", completedAt: at, rewardCapped: capped, errorReason: null, updatedAt: at })
+        .set({
+          status: "complete",
+          completedAt: at,
+          rewardCapped: capped,
+          errorReason: null,
+          updatedAt: at,
+        })
         .where(eq(referrals.id, referral.id));
       await recordEvent(savepoint, {
         name: "referral.completed",
@@ -154,7 +230,10 @@ export async function grantAndComplete(tx: Db, referral: Referral, program: Refe
     return "complete";
   } catch (error) {
     if (!isAppError(error)) throw error;
-    await tx.update(referrals).set({ status: "error", errorReason: error.message, updatedAt: at }).where(eq(referrals.id, referral.id));
+    await tx
+      .update(referrals)
+      .set({ status: "error", errorReason: error.message, updatedAt: at })
+      .where(eq(referrals.id, referral.id));
     return "error";
   }
 }
@@ -184,11 +263,17 @@ async function welcomeDiscountTaken(tx: Db, referral: Referral): Promise<Granted
   const [payment] = await tx
     .select({ id: payments.id, meta: payments.meta })
     .from(payments)
-    .where(and(eq(payments.id, referral.triggerPaymentId), eq(payments.userId, referral.referredUserId)));
-  const welcome = payment?.meta.referral_welcome_discount as { referral_id?: unknown; description?: unknown } | undefined;
+    .where(
+      and(eq(payments.id, referral.triggerPaymentId), eq(payments.userId, referral.referredUserId)),
+    );
+  const welcome = payment?.meta.referral_welcome_discount as
+    { referral_id?: unknown; description?: unknown } | undefined;
   if (!payment || welcome?.referral_id !== referral.id) return null;
   return {
     description: `${typeof welcome.description === "string" ? welcome.description : "A discount"} (taken off the first payment)`,
-    detail: { applied_to_payment_id: payment.id, discount_cents: payment.meta.discount_cents ?? null },
+    detail: {
+      applied_to_payment_id: payment.id,
+      discount_cents: payment.meta.discount_cents ?? null,
+    },
   };
 }

@@ -13,7 +13,13 @@ export async function expireReferrals(db: Db): Promise<number> {
   const expired = await db
     .update(referrals)
     .set({ status: "expired", updatedAt: at })
-    .where(and(eq(referrals.status, "pending"), lte(referrals.expiresAt, at), isNull(referrals.triggeredAt)))
+    .where(
+      and(
+        eq(referrals.status, "pending"),
+        lte(referrals.expiresAt, at),
+        isNull(referrals.triggeredAt),
+      ),
+    )
     .returning({ id: referrals.id });
   return expired.length;
 }
@@ -24,6 +30,9 @@ const SIGHTING_RETENTION_DAYS = 365;
 /** Forget sightings no program can look at any more. */
 export async function pruneSightings(db: Db): Promise<number> {
   const cutoff = new Date(now().getTime() - SIGHTING_RETENTION_DAYS * DAY_MS);
-  const pruned = await db.delete(userSightings).where(lt(userSightings.seenAt, cutoff)).returning({ id: userSightings.id });
+  const pruned = await db
+    .delete(userSightings)
+    .where(lt(userSightings.seenAt, cutoff))
+    .returning({ id: userSightings.id });
   return pruned.length;
 }

@@ -14,11 +14,17 @@ export interface ReferralInvitation {
 }
 
 /** The invitation behind a referral link's code (from the visitor's cookie), or null when nobody has that code. */
-export async function findReferralInvitation(db: Db, code: string | undefined): Promise<ReferralInvitation | null> {
+export async function findReferralInvitation(
+  db: Db,
+  code: string | undefined,
+): Promise<ReferralInvitation | null> {
   if (!code) return null;
   const referrer = await findReferrerByCode(db, code);
   if (!referrer) return null;
-  const [user, program] = await Promise.all([findUser(db, referrer.userId), findDefaultProgram(db)]);
+  const [user, program] = await Promise.all([
+    findUser(db, referrer.userId),
+    findDefaultProgram(db),
+  ]);
   if (!user) return null;
   return { by: user.name?.trim() || maskEmail(user.email), program };
 }

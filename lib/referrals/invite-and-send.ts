@@ -16,7 +16,10 @@ export async function inviteAndSend(
 ): Promise<{ referral: Referral; sent: boolean }> {
   const referral = await inviteFriend(db, options);
   try {
-    const sent = await sendReferralInvitation(db, { referralId: referral.id, referrerUserId: options.referrerUserId });
+    const sent = await sendReferralInvitation(db, {
+      referralId: referral.id,
+      referrerUserId: options.referrerUserId,
+    });
     return { referral, sent: sent !== null };
   } catch (error) {
     console.error(`referral ${referral.id}: the invitation email was not sent`, error);

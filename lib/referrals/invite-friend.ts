@@ -7,7 +7,12 @@ import { referrals, users, type Referral } from "@/lib/db/schema";
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { emailSchema } from "@/lib/users/schemas";
-import { findDefaultProgram, lockReferralEmail, referralExpiry, referralFlags } from "./referral-rules";
+import {
+  findDefaultProgram,
+  lockReferralEmail,
+  referralExpiry,
+  referralFlags,
+} from "./referral-rules";
 
 /** Invitations a user may send per hour (each one mails a stranger, so it is limited like family invitations). */
 export const REFERRAL_INVITATIONS_PER_HOUR = 20;
@@ -15,7 +20,9 @@ const HOUR_MS = 3_600_000;
 
 /** Text that names a web address (the invitation email must not carry one the sender typed). */
 export function looksLikeWebAddress(text: string): boolean {
-  return /(:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|io|ru|xyz|info|biz|link|click|top)\b)/i.test(text);
+  return /(:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|io|ru|xyz|info|biz|link|click|top)\b)/i.test(
+    text,
+  );
 }
 
 export const inviteFriendSchema = z.object({
@@ -24,7 +31,9 @@ export const inviteFriendSchema = z.object({
     .string()
     .trim()
     .max(200)
-    .refine((name) => !looksLikeWebAddress(name), { message: "A name cannot contain a web address." })
+    .refine((name) => !looksLikeWebAddress(name), {
+      message: "A name cannot contain a web address.",
+    })
     .optional()
     .nullable(),
 });
@@ -37,11 +46,18 @@ export const referralAlreadyReferred = () =>
  * (`referral_user_exists`) or was referred by anyone before (`referral_already_referred`); the last holds under a
  * race through the unique index on the address, and the account check under the address lock registration takes too.
  */
-export async function inviteFriend(db: Db, options: { referrerUserId: number; email: string; name?: string | null }): Promise<Referral> {
+export async function inviteFriend(
+  db: Db,
+  options: { referrerUserId: number; email: string; name?: string | null },
+): Promise<Referral> {
   const parsed = inviteFriendSchema.safeParse({ email: options.email, name: options.name });
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-    throw invalid("validation_error", fieldErrors.email ? "Enter a valid email address." : "Check the friend's name.", fieldErrors);
+    throw invalid(
+      "validation_error",
+      fieldErrors.email ? "Enter a valid email address." : "Check the friend's name.",
+      fieldErrors,
+    );
   }
   const email = parsed.data.email.toLowerCase();
   try {
@@ -56,7 +72,8 @@ export async function inviteFriend(db: Db, options: { referrerUserId: number; em
         .where(eq(users.id, options.referrerUserId))
         .for("no key update");
       if (!referrer) throw notFound("user_not_found", "No such user.");
-      if (referrer.email.toLowerCase() === email) throw invalid("referral_self", "You cannot refer yourself.");
+      if (referrer.email.toLowerCase() === email)
+        throw invalid("referral_self", "You cannot refer yourself.");
       const [sent] = await tx
         .select({ n: count() })
         .from(referrals)
@@ -68,15 +85,29 @@ export async function inviteFriend(db: Db, options: { referrerUserId: number; em
           ),
         );
       if ((sent?.n ?? 0) >= REFERRAL_INVITATIONS_PER_HOUR) {
-        throw new AppError("referral_rate_limited", `You can send ${REFERRAL_INVITATIONS_PER_HOUR} invitations an hour; try again later.`, 429);
+        throw new AppError(
+          "referral_rate_limited",
+          `You can send ${REFERRAL_INVITATIONS_PER_HOUR} invitations an hour; try again later.`,
+          429,
+        );
       }
-      const [account] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
+      const [account] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email));
       if (account) throw conflict("referral_user_exists", "This person already has an account.");
-      const [earlier] = await tx.select({ id: referrals.id }).from(referrals).where(eq(sql`lower(${referrals.referredEmail})`, email));
+      const [earlier] = await tx
+        .select({ id: referrals.id })
+        .from(referrals)
+        .where(eq(sql`lower(${referrals.referredEmail})`, email));
       if (earlier) throw referralAlreadyReferred();
       const program = await findDefaultProgram(tx);
       if (!program) throw conflict("referral_program_missing", "Referrals are not open right now.");
-      const flags = await referralFlags(tx, { referrerUserId: referrer.id, friendEmail: email, program });
+      const flags = await referralFlags(tx, {
+        referrerUserId: referrer.id,
+        friendEmail: email,
+        program,
+      });
       const at = now();
       const [referral] = await tx
         .insert(referrals)
@@ -96,7 +127,11 @@ export async function inviteFriend(db: Db, options: { referrerUserId: number; em
       if (!referral) throw new Error("insert returned no row");
       // The invitation email goes out from the request (for an answer at once) and from this event's function, which
       // retries a failed delivery; one idempotency key per referral makes it one email either way.
-      await recordEvent(tx, { name: "referral.invited", userId: referrer.id, payload: { referral_id: referral.id } });
+      await recordEvent(tx, {
+        name: "referral.invited",
+        userId: referrer.id,
+        payload: { referral_id: referral.id },
+      });
       return referral;
     });
   } catch (error) {

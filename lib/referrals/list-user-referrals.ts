@@ -1,7 +1,14 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { discountCodes, referralRewards, referrals, type DiscountCode, type Referral, type ReferralReward } from "@/lib/db/schema";
+import {
+  discountCodes,
+  referralRewards,
+  referrals,
+  type DiscountCode,
+  type Referral,
+  type ReferralReward,
+} from "@/lib/db/schema";
 import { listUnusedDiscountCodes } from "./discounts/list-unused-discount-codes";
 
 export interface UserReward {
@@ -20,7 +27,10 @@ export interface UserReferrals {
 }
 
 /** Everything /account/referrals and `GET /api/v1/referrals` show, each query scoped to the user in its `where`. */
-export async function listUserReferrals(db: Db, options: { userId: number }): Promise<UserReferrals> {
+export async function listUserReferrals(
+  db: Db,
+  options: { userId: number },
+): Promise<UserReferrals> {
   const [referralRows, rewardRows, codeRows] = await Promise.all([
     db
       .select()
@@ -30,7 +40,13 @@ export async function listUserReferrals(db: Db, options: { userId: number }): Pr
     db
       .select({ reward: referralRewards, discountCode: discountCodes })
       .from(referralRewards)
-      .leftJoin(discountCodes, and(eq(discountCodes.id, referralRewards.discountCodeId), eq(discountCodes.userId, options.userId)))
+      .leftJoin(
+        discountCodes,
+        and(
+          eq(discountCodes.id, referralRewards.discountCodeId),
+          eq(discountCodes.userId, options.userId),
+        ),
+      )
       .where(eq(referralRewards.userId, options.userId))
       .orderBy(desc(referralRewards.createdAt), desc(referralRewards.id)),
     listUnusedDiscountCodes(db, options.userId),

@@ -8,4 +8,6 @@ export function referralIdParam(params: Record<string, string>): number {
   return parsed.data;
 }
 
-export const referralIdPath = { path: z.object({ id: z.number().int().positive().meta({ description: "The referral id." }) }) };
+export const referralIdPath = {
+  path: z.object({ id: z.number().int().positive().meta({ description: "The referral id." }) }),
+};

@@ -17,18 +17,28 @@ export const referralSchema = z
   .object({
     id: z.number().int(),
     email: z.string().meta({
-      description: "The friend's address: as invited, or masked (`j•••e@example.com`) when they came through the link.",
+      description:
+        "The friend's address: as invited, or masked (`j•••e@example.com`) when they came through the link.",
     }),
     name: z.string().nullable(),
     status: z.enum(referralStatus.enumValues).meta({
-      description: "`pending` until the program's trigger fires; `complete` once rewarded; `error` while a reward waits for a retry.",
+      description:
+        "`pending` until the program's trigger fires; `complete` once rewarded; `error` while a reward waits for a retry.",
     }),
-    source: z.enum(referralSource.enumValues).meta({ description: "`invitation` (by email) or `link` (the /r/<code> link)." }),
-    under_review: z.boolean().meta({ description: "Held for a person to check before any reward." }),
-    reward_capped: z.boolean().meta({ description: "Completed past the program's cap on rewards: nothing was granted for it." }),
+    source: z
+      .enum(referralSource.enumValues)
+      .meta({ description: "`invitation` (by email) or `link` (the /r/<code> link)." }),
+    under_review: z
+      .boolean()
+      .meta({ description: "Held for a person to check before any reward." }),
+    reward_capped: z.boolean().meta({
+      description: "Completed past the program's cap on rewards: nothing was granted for it.",
+    }),
     created_at: timestampSchema,
     completed_at: timestampSchema.nullable(),
-    expires_at: timestampSchema.nullable().meta({ description: "When a pending referral expires, if the program has a time limit." }),
+    expires_at: timestampSchema
+      .nullable()
+      .meta({ description: "When a pending referral expires, if the program has a time limit." }),
   })
   .meta({ id: "Referral" });
 export type ReferralJson = z.output<typeof referralSchema>;
@@ -40,7 +50,9 @@ export const discountCodeSchema = z
     percent_off: z.number().int().nullable(),
     amount_off_cents: z.number().int().nullable(),
     expires_at: timestampSchema.nullable(),
-    used_at: timestampSchema.nullable().meta({ description: "When the payment it was applied to was paid." }),
+    used_at: timestampSchema
+      .nullable()
+      .meta({ description: "When the payment it was applied to was paid." }),
   })
   .meta({ id: "DiscountCode" });
 export type DiscountCodeJson = z.output<typeof discountCodeSchema>;
@@ -49,11 +61,17 @@ export const referralRewardSchema = z
   .object({
     id: z.number().int(),
     referral_id: z.number().int(),
-    role: z.enum(referralRewardRole.enumValues).meta({ description: "`referrer` (you invited) or `friend` (you were invited)." }),
-    type: z.string().meta({ description: "The reward type: `free_days`, `discount` or `no_reward`." }),
-    description: z.string().meta({ description: "What was granted, for people (\"30 free days\")." }),
+    role: z
+      .enum(referralRewardRole.enumValues)
+      .meta({ description: "`referrer` (you invited) or `friend` (you were invited)." }),
+    type: z
+      .string()
+      .meta({ description: "The reward type: `free_days`, `discount` or `no_reward`." }),
+    description: z.string().meta({ description: 'What was granted, for people ("30 free days").' }),
     created_at: timestampSchema,
-    discount_code: discountCodeSchema.nullable().meta({ description: "The code a `discount` reward gave; null otherwise." }),
+    discount_code: discountCodeSchema
+      .nullable()
+      .meta({ description: "The code a `discount` reward gave; null otherwise." }),
   })
   .meta({ id: "ReferralReward" });
 export type ReferralRewardJson = z.output<typeof referralRewardSchema>;
@@ -67,7 +85,8 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export function serializeReferral(referral: Referral): ReferralJson {
   return {
     id: referral.id,
-    email: referral.source === "invitation" ? referral.referredEmail : maskEmail(referral.referredEmail),
+    email:
+      referral.source === "invitation" ? referral.referredEmail : maskEmail(referral.referredEmail),
     name: referral.referredName,
     status: referral.status,
     source: referral.source,

@@ -12,9 +12,15 @@ export const REFERRAL_CODE_PATTERN = /^[0-9a-z]{10}$/;
 export const referralPath = (code: string) => `/r/${code}`;
 
 /** The user's referral code and link path, made on first call (concurrent first calls agree on one code). */
-export async function getReferralLink(db: Db, userId: number): Promise<{ code: string; path: string }> {
+export async function getReferralLink(
+  db: Db,
+  userId: number,
+): Promise<{ code: string; path: string }> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [existing] = await db.select({ code: referralLinks.code }).from(referralLinks).where(eq(referralLinks.userId, userId));
+    const [existing] = await db
+      .select({ code: referralLinks.code })
+      .from(referralLinks)
+      .where(eq(referralLinks.userId, userId));
     if (existing) return { code: existing.code, path: referralPath(existing.code) };
     // A code taken by someone else (or a concurrent first call for this user) inserts nothing: read again and retry.
     await db
@@ -29,6 +35,9 @@ export async function getReferralLink(db: Db, userId: number): Promise<{ code: s
 export async function findReferrerByCode(db: Db, code: string): Promise<{ userId: number } | null> {
   const normalized = code.trim().toLowerCase();
   if (!REFERRAL_CODE_PATTERN.test(normalized)) return null;
-  const [row] = await db.select({ userId: referralLinks.userId }).from(referralLinks).where(eq(referralLinks.code, normalized));
+  const [row] = await db
+    .select({ userId: referralLinks.userId })
+    .from(referralLinks)
+    .where(eq(referralLinks.code, normalized));
   return row ?? null;
 }

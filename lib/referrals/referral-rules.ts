@@ -12,7 +12,9 @@ export type ReferralFlag = "same_browser" | "same_ip" | "email_alias";
  * transaction-scoped advisory lock, so "has an account" and "was referred" are read and written in one order.
  */
 export async function lockReferralEmail(tx: Db, email: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`referral-email:${email.trim().toLowerCase()}`}, 0))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`referral-email:${email.trim().toLowerCase()}`}, 0))`,
+  );
 }
 
 /** The program new referrals join: the active default one. */
@@ -25,7 +27,10 @@ export async function findDefaultProgram(db: Db): Promise<ReferralProgram | null
 }
 
 export async function findProgram(db: Db, programId: number): Promise<ReferralProgram | null> {
-  const [program] = await db.select().from(referralPrograms).where(eq(referralPrograms.id, programId));
+  const [program] = await db
+    .select()
+    .from(referralPrograms)
+    .where(eq(referralPrograms.id, programId));
   return program ?? null;
 }
 
@@ -41,21 +46,39 @@ export function referralExpiry(program: ReferralProgram, createdAt: Date = now()
  * same mailbox at most providers, so a friend whose key matches the referrer's is held for review.
  */
 export function emailAliasKey(email: string): string {
-  const [local = "", domain = ""] = email.trim().toLowerCase().split(/@(?=[^@]*$)/);
+  const [local = "", domain = ""] = email
+    .trim()
+    .toLowerCase()
+    .split(/@(?=[^@]*$)/);
   return `${local.split("+")[0]?.replaceAll(".", "")}@${domain}`;
 }
 
 /** The fraud guard's findings for a friend of `referrerUserId`. */
 export async function referralFlags(
   db: Db,
-  options: { referrerUserId: number; friendEmail: string; program: ReferralProgram; fingerprint?: Fingerprint },
+  options: {
+    referrerUserId: number;
+    friendEmail: string;
+    program: ReferralProgram;
+    fingerprint?: Fingerprint;
+  },
 ): Promise<ReferralFlag[]> {
-  const [referrer] = await db.select({ email: users.email }).from(users).where(eq(users.id, options.referrerUserId));
+  const [referrer] = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.id, options.referrerUserId));
   const flags: ReferralFlag[] = [];
   if (options.fingerprint && options.program.reviewWindowDays > 0) {
     const since = new Date(now().getTime() - options.program.reviewWindowDays * DAY_MS);
-    flags.push(...(await sharedFingerprints(db, { userId: options.referrerUserId, since, ...options.fingerprint })));
+    flags.push(
+      ...(await sharedFingerprints(db, {
+        userId: options.referrerUserId,
+        since,
+        ...options.fingerprint,
+      })),
+    );
   }
-  if (referrer && emailAliasKey(referrer.email) === emailAliasKey(options.friendEmail)) flags.push("email_alias");
+  if (referrer && emailAliasKey(referrer.email) === emailAliasKey(options.friendEmail))
+    flags.push("email_alias");
   return flags;
 }

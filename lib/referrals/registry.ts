@@ -4,7 +4,10 @@ import type { z } from "zod";
  * One entry of a referral registry (triggers, constraints, reward types): its key, what admins read, and the zod
  * schema of its options, which validates saves and renders the admin form (through JSON Schema). UI-safe.
  */
-export interface ReferralRegistryEntry<Type extends string = string, Options extends Record<string, unknown> = Record<string, unknown>> {
+export interface ReferralRegistryEntry<
+  Type extends string = string,
+  Options extends Record<string, unknown> = Record<string, unknown>,
+> {
   type: Type;
   label: string;
   description: string;
@@ -20,6 +23,9 @@ export function defineEntry<Type extends string, Options extends Record<string, 
 }
 
 /** An entry by key, typed loosely for generic code (forms, validation). */
-export function findEntry(registry: readonly ReferralRegistryEntry[], type: string): ReferralRegistryEntry | null {
+export function findEntry(
+  registry: readonly ReferralRegistryEntry[],
+  type: string,
+): ReferralRegistryEntry | null {
   return registry.find((entry) => entry.type === type) ?? null;
 }

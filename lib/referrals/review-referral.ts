@@ -10,7 +10,11 @@ import { findProgram } from "./referral-rules";
 import { releaseReferralRewards } from "./rewards/release-held-rewards";
 
 async function lockReferral(tx: Db, referralId: number): Promise<Referral> {
-  const [referral] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for("update");
+  const [referral] = await tx
+    .select()
+    .from(referrals)
+    .where(eq(referrals.id, referralId))
+    .for("update");
   if (!referral) throw notFound("referral_not_found", "No such referral.");
   return referral;
 }
@@ -28,34 +32,58 @@ type Reviewer = AdminActor | SystemActor;
  * An admin clears a flagged referral. If its trigger already fired it completes now (rewards granted, or `error`);
  * otherwise it goes on waiting for the trigger like any other.
  */
-export async function approveReferral(db: Db, options: { referralId: number; actor: Reviewer }): Promise<Referral> {
+export async function approveReferral(
+  db: Db,
+  options: { referralId: number; actor: Reviewer },
+): Promise<Referral> {
   return db.transaction(async (tx) => {
     const referral = await lockReferral(tx, options.referralId);
     if (referral.review !== "flagged" || referral.status !== "pending") {
-      throw conflict("referral_not_flagged", "Only a pending referral waiting for review can be approved.");
+      throw conflict(
+        "referral_not_flagged",
+        "Only a pending referral waiting for review can be approved.",
+      );
     }
     const at = now();
     await tx
       .update(referrals)
-      .set({ review: "approved", reviewedByUserId: actorUserId(options.actor), reviewedAt: at, updatedAt: at })
+      .set({
+        review: "approved",
+        reviewedByUserId: actorUserId(options.actor),
+        reviewedAt: at,
+        updatedAt: at,
+      })
       .where(eq(referrals.id, referral.id));
     const program = await findProgram(tx, referral.programId);
-    if (referral.triggeredAt && program) await grantAndComplete(tx, { ...referral, review: "approved" }, program);
+    if (referral.triggeredAt && program)
+      await grantAndComplete(tx, { ...referral, review: "approved" }, program);
     return reload(tx, referral.id);
   });
 }
 
 /** An admin refuses a flagged referral: it is `rejected` and never rewarded. */
-export async function rejectReferral(db: Db, options: { referralId: number; actor: Reviewer }): Promise<Referral> {
+export async function rejectReferral(
+  db: Db,
+  options: { referralId: number; actor: Reviewer },
+): Promise<Referral> {
   return db.transaction(async (tx) => {
     const referral = await lockReferral(tx, options.referralId);
     if (referral.review !== "flagged" || referral.status !== "pending") {
-      throw conflict("referral_not_flagged", "Only a pending referral waiting for review can be rejected.");
+      throw conflict(
+        "referral_not_flagged",
+        "Only a pending referral waiting for review can be rejected.",
+      );
     }
     const at = now();
     const [rejected] = await tx
       .update(referrals)
-      .set({ status: "rejected", review: "rejected", reviewedByUserId: actorUserId(options.actor), reviewedAt: at, updatedAt: at })
+      .set({
+        status: "rejected",
+        review: "rejected",
+        reviewedByUserId: actorUserId(options.actor),
+        reviewedAt: at,
+        updatedAt: at,
+      })
       .where(eq(referrals.id, referral.id))
       .returning();
     return rejected ?? referral;
@@ -72,15 +100,22 @@ export async function retryReferral(db: Db, options: { referralId: number }): Pr
     const [held] = await tx
       .select({ id: referralRewards.id })
       .from(referralRewards)
-      .where(and(eq(referralRewards.referralId, options.referralId), eq(referralRewards.status, "held")))
+      .where(
+        and(eq(referralRewards.referralId, options.referralId), eq(referralRewards.status, "held")),
+      )
       .limit(1);
     if (held) {
       const outcome = await releaseReferralRewards(tx, options.referralId, { retry: true });
-      if (outcome === "skipped") throw conflict("referral_not_failed", "Only a referral whose reward failed can be retried.");
+      if (outcome === "skipped")
+        throw conflict(
+          "referral_not_failed",
+          "Only a referral whose reward failed can be retried.",
+        );
       return reload(tx, options.referralId);
     }
     const referral = await lockReferral(tx, options.referralId);
-    if (referral.status !== "error") throw conflict("referral_not_failed", "Only a referral whose reward failed can be retried.");
+    if (referral.status !== "error")
+      throw conflict("referral_not_failed", "Only a referral whose reward failed can be retried.");
     const program = await findProgram(tx, referral.programId);
     if (!program) throw notFound("referral_program_missing", "The referral's program is gone.");
     await grantAndComplete(tx, referral, program);

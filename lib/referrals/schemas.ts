@@ -20,13 +20,21 @@ function checkChoice(
 ): void {
   const entry = findEntry(registry, value.type);
   if (!entry) {
-    ctx.addIssue({ code: "custom", path: [...path, "type"], message: `Unknown ${what} "${value.type}".` });
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "type"],
+      message: `Unknown ${what} "${value.type}".`,
+    });
     return;
   }
   const parsed = entry.optionsSchema.safeParse(value.options);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      ctx.addIssue({ code: "custom", path: [...path, "options", ...issue.path.map(String)], message: issue.message });
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "options", ...issue.path.map(String)],
+        message: issue.message,
+      });
     }
     return;
   }
@@ -42,7 +50,10 @@ export const programInputSchema = z
     name: z.string().trim().min(1, { message: "Enter a name." }).max(200),
     active: z.boolean().default(true),
     is_default: z.boolean().default(false),
-    triggers: z.array(choice).min(1, { message: "Choose at least one trigger." }).max(REFERRAL_TRIGGERS.length),
+    triggers: z
+      .array(choice)
+      .min(1, { message: "Choose at least one trigger." })
+      .max(REFERRAL_TRIGGERS.length),
     constraints: z.array(choice).max(REFERRAL_CONSTRAINTS.length).default([]),
     reward: choice,
     friend_reward: choice.nullable().default(null),
@@ -57,19 +68,40 @@ export const programInputSchema = z
       .default(0),
   })
   .superRefine((value, ctx) => {
-    value.triggers.forEach((trigger, index) => checkChoice(REFERRAL_TRIGGERS, trigger, ["triggers", index], ctx, "trigger"));
+    value.triggers.forEach((trigger, index) =>
+      checkChoice(REFERRAL_TRIGGERS, trigger, ["triggers", index], ctx, "trigger"),
+    );
     value.constraints.forEach((constraint, index) =>
       checkChoice(REFERRAL_CONSTRAINTS, constraint, ["constraints", index], ctx, "constraint"),
     );
     checkChoice(REFERRAL_REWARDS, value.reward, ["reward"], ctx, "reward type");
-    if (value.friend_reward) checkChoice(REFERRAL_REWARDS, value.friend_reward, ["friend_reward"], ctx, "reward type");
-    const duplicate = (list: { type: string }[]) => list.find((item, index) => list.findIndex((other) => other.type === item.type) !== index);
+    if (value.friend_reward)
+      checkChoice(REFERRAL_REWARDS, value.friend_reward, ["friend_reward"], ctx, "reward type");
+    const duplicate = (list: { type: string }[]) =>
+      list.find((item, index) => list.findIndex((other) => other.type === item.type) !== index);
     const twiceTrigger = duplicate(value.triggers);
-    if (twiceTrigger) ctx.addIssue({ code: "custom", path: ["triggers"], message: `"${twiceTrigger.type}" is chosen twice.` });
+    if (twiceTrigger)
+      ctx.addIssue({
+        code: "custom",
+        path: ["triggers"],
+        message: `"${twiceTrigger.type}" is chosen twice.`,
+      });
     const twiceConstraint = duplicate(value.constraints);
-    if (twiceConstraint) ctx.addIssue({ code: "custom", path: ["constraints"], message: `"${twiceConstraint.type}" is chosen twice.` });
-    if (value.constraints.some((c) => c.type === "minimum_payment_cents") && !value.triggers.some((t) => t.type === "first_payment")) {
-      ctx.addIssue({ code: "custom", path: ["constraints"], message: "A minimum payment needs the “Friend pays” trigger." });
+    if (twiceConstraint)
+      ctx.addIssue({
+        code: "custom",
+        path: ["constraints"],
+        message: `"${twiceConstraint.type}" is chosen twice.`,
+      });
+    if (
+      value.constraints.some((c) => c.type === "minimum_payment_cents") &&
+      !value.triggers.some((t) => t.type === "first_payment")
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["constraints"],
+        message: "A minimum payment needs the “Friend pays” trigger.",
+      });
     }
     if (
       value.friend_reward?.type === "free_days" &&
@@ -80,15 +112,24 @@ export const programInputSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["friend_reward", "options", "subscription_type_code"],
-        message: "A friend who just signed up has no subscription to extend: choose the type to grant.",
+        message:
+          "A friend who just signed up has no subscription to extend: choose the type to grant.",
       });
     }
     if (value.reward_hold_days > 0 && !value.triggers.some((t) => t.type === "first_payment")) {
       // Only a payment can be refunded: without the payment trigger a hold would only delay every reward.
-      ctx.addIssue({ code: "custom", path: ["reward_hold_days"], message: "A hold needs the “Friend pays” trigger: only a payment can be refunded." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["reward_hold_days"],
+        message: "A hold needs the “Friend pays” trigger: only a payment can be refunded.",
+      });
     }
     if (value.is_default && !value.active) {
-      ctx.addIssue({ code: "custom", path: ["is_default"], message: "The default program must be active." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["is_default"],
+        message: "The default program must be active.",
+      });
     }
   });
 export type ProgramInput = z.output<typeof programInputSchema>;

@@ -10,7 +10,10 @@ import type { EmailTransport } from "@/lib/email/transport";
 import { conflict, notFound } from "@/lib/errors";
 import { looksLikeWebAddress } from "./invite-friend";
 import { getReferralLink } from "./referral-link";
-import { REFERRAL_INVITATION_TEMPLATE, REFERRAL_INVITATION_TEMPLATE_CODE } from "./referral-invitation-template";
+import {
+  REFERRAL_INVITATION_TEMPLATE,
+  REFERRAL_INVITATION_TEMPLATE_CODE,
+} from "./referral-invitation-template";
 import { findEntry } from "./registry";
 import { REFERRAL_REWARDS } from "./rewards";
 
@@ -37,13 +40,26 @@ function friendRewardSummary(program: ReferralProgram): string {
  *
  * Returns null when delivery failed: the referral stands, and the failure is on the email_log row for the admin.
  */
-export async function sendReferralInvitation(db: Db, options: SendReferralInvitationOptions): Promise<SendEmailResult | null> {
+export async function sendReferralInvitation(
+  db: Db,
+  options: SendReferralInvitationOptions,
+): Promise<SendEmailResult | null> {
   const [row] = await db
-    .select({ referral: referrals, program: referralPrograms, referrerEmail: users.email, referrerName: users.name })
+    .select({
+      referral: referrals,
+      program: referralPrograms,
+      referrerEmail: users.email,
+      referrerName: users.name,
+    })
     .from(referrals)
     .innerJoin(referralPrograms, eq(referralPrograms.id, referrals.programId))
     .innerJoin(users, eq(users.id, referrals.referrerUserId))
-    .where(and(eq(referrals.id, options.referralId), eq(referrals.referrerUserId, options.referrerUserId)));
+    .where(
+      and(
+        eq(referrals.id, options.referralId),
+        eq(referrals.referrerUserId, options.referrerUserId),
+      ),
+    );
   if (!row) throw notFound("referral_not_found", "No such referral.");
   if (row.referral.source !== "invitation" || row.referral.status !== "pending") {
     throw conflict("referral_wrong_status", "Only a pending invitation can be emailed.");
@@ -57,7 +73,10 @@ export async function sendReferralInvitation(db: Db, options: SendReferralInvita
     referral: {
       link: `${appBaseUrl()}${link.path}`,
       // A name that carries a web address would turn our invitation into someone's advert: the address stands in.
-      sender_name: row.referrerName?.trim() && !looksLikeWebAddress(row.referrerName) ? row.referrerName.trim() : row.referrerEmail,
+      sender_name:
+        row.referrerName?.trim() && !looksLikeWebAddress(row.referrerName)
+          ? row.referrerName.trim()
+          : row.referrerEmail,
       friend_name: row.referral.referredName ?? "",
       friend_reward: friendRewardSummary(row.program),
     },

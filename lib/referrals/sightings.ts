@@ -15,11 +15,19 @@ export interface Fingerprint {
 
 /** Browser ids and IPs are kept only as keyed hashes: equal inputs compare equal, nothing can be read back. */
 function fingerprintHash(kind: "browser" | "ip", value: string): string {
-  return createHmac("sha256", authSecret() ?? "subflow-sightings").update(`${kind}:${value}`).digest("base64url");
+  return createHmac("sha256", authSecret() ?? "subflow-sightings")
+    .update(`${kind}:${value}`)
+    .digest("base64url");
 }
 
-export function hashFingerprint(fingerprint: Fingerprint): { browserHash: string | null; ipHash: string | null } {
-  const browserId = fingerprint.browserId && BROWSER_ID_PATTERN.test(fingerprint.browserId) ? fingerprint.browserId : null;
+export function hashFingerprint(fingerprint: Fingerprint): {
+  browserHash: string | null;
+  ipHash: string | null;
+} {
+  const browserId =
+    fingerprint.browserId && BROWSER_ID_PATTERN.test(fingerprint.browserId)
+      ? fingerprint.browserId
+      : null;
   const ip = fingerprint.ip?.trim() || null;
   return {
     browserHash: browserId ? fingerprintHash("browser", browserId) : null,
@@ -60,7 +68,11 @@ export function clientIp(
   realIp: string | null | undefined,
   hops: number = trustedProxyHops(),
 ): string | null {
-  const entries = forwardedFor?.split(",").map((entry) => entry.trim()).filter(Boolean) ?? [];
+  const entries =
+    forwardedFor
+      ?.split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean) ?? [];
   const chosen = hops > 0 ? entries[Math.max(entries.length - hops, 0)] : entries[0];
   const raw = chosen || realIp?.trim() || "";
   const ip = raw.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
@@ -91,13 +103,24 @@ export async function requestFingerprint(): Promise<Fingerprint> {
 }
 
 /** Remember that the user was seen on this browser and IP (refreshes the time of a known pair). */
-export async function recordSighting(db: Db, options: { userId: number } & Fingerprint): Promise<void> {
+export async function recordSighting(
+  db: Db,
+  options: { userId: number } & Fingerprint,
+): Promise<void> {
   const { browserHash, ipHash } = hashFingerprint(options);
   if (!browserHash && !ipHash) return;
   await db
     .insert(userSightings)
-    .values({ userId: options.userId, browserHash: browserHash ?? "", ipHash: ipHash ?? "", seenAt: now() })
-    .onConflictDoUpdate({ target: [userSightings.userId, userSightings.browserHash, userSightings.ipHash], set: { seenAt: now() } });
+    .values({
+      userId: options.userId,
+      browserHash: browserHash ?? "",
+      ipHash: ipHash ?? "",
+      seenAt: now(),
+    })
+    .onConflictDoUpdate({
+      target: [userSightings.userId, userSightings.browserHash, userSightings.ipHash],
+      set: { seenAt: now() },
+    });
 }
 
 /** Which of a friend's fingerprints the user was seen with since `since`: `same_browser`, `same_ip`. */
@@ -114,9 +137,16 @@ export async function sharedFingerprints(
   const rows = await db
     .select({ browserHash: userSightings.browserHash, ipHash: userSightings.ipHash })
     .from(userSightings)
-    .where(and(eq(userSightings.userId, options.userId), gte(userSightings.seenAt, options.since), or(...matches)));
+    .where(
+      and(
+        eq(userSightings.userId, options.userId),
+        gte(userSightings.seenAt, options.since),
+        or(...matches),
+      ),
+    );
   const flags: ("same_browser" | "same_ip")[] = [];
-  if (browserHash && rows.some((row) => row.browserHash === browserHash)) flags.push("same_browser");
+  if (browserHash && rows.some((row) => row.browserHash === browserHash))
+    flags.push("same_browser");
   if (ipHash && rows.some((row) => row.ipHash === ipHash)) flags.push("same_ip");
   return flags;
 }

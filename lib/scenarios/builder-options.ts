@@ -17,14 +17,16 @@ import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-typ
  * before-event triggers itself.
  */
 export async function loadBuilderOptions(db: Db): Promise<BuilderOptions> {
-  const [templates, segments, banners, goals, contentAccess, subscriptionTypes] = await Promise.all([
-    listEmailTemplates(db),
-    listSegments(db),
-    listBanners(db),
-    listGoals(db),
-    listContentAccess(db),
-    listSubscriptionTypes(db),
-  ]);
+  const [templates, segments, banners, goals, contentAccess, subscriptionTypes] = await Promise.all(
+    [
+      listEmailTemplates(db),
+      listSegments(db),
+      listBanners(db),
+      listGoals(db),
+      listContentAccess(db),
+      listSubscriptionTypes(db),
+    ],
+  );
   return {
     triggers: EVENT_TRIGGERS.map((t) => ({
       event: t.event,
@@ -38,7 +40,11 @@ export async function loadBuilderOptions(db: Db): Promise<BuilderOptions> {
     segments: segments.map((s) => ({ code: s.code, name: s.name })),
     banners: banners.map((b) => ({ id: b.id, name: b.name })),
     goals: goals.map((g) => ({ code: g.code, name: g.name })),
-    contentAccess: contentAccess.map((c) => ({ code: c.code, name: c.name, description: c.description })),
+    contentAccess: contentAccess.map((c) => ({
+      code: c.code,
+      name: c.name,
+      description: c.description,
+    })),
     subscriptionTypes: subscriptionTypes.map((t) => ({ code: t.code, name: t.name })),
   };
 }

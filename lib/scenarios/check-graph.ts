@@ -2,7 +2,12 @@ import "server-only";
 import { findGenericAction } from "@/lib/scenarios/actions";
 import { findCriterion } from "@/lib/scenarios/criteria";
 import { edgesFrom, type GraphNode, type ScenarioGraph } from "@/lib/scenarios/graph";
-import { definitionOf, isTriggerNode, nodePorts, triggerEventOf } from "@/lib/scenarios/nodes/definitions";
+import {
+  definitionOf,
+  isTriggerNode,
+  nodePorts,
+  triggerEventOf,
+} from "@/lib/scenarios/nodes/definitions";
 import { findTrigger } from "@/lib/scenarios/triggers";
 
 export interface GraphError {
@@ -26,37 +31,59 @@ export interface GraphReferences {
  */
 export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphError[] {
   const errors: GraphError[] = [];
-  const error = (nodeId: string | null, code: string, message: string) => errors.push({ nodeId, code, message });
+  const error = (nodeId: string | null, code: string, message: string) =>
+    errors.push({ nodeId, code, message });
   const byId = new Map<string, GraphNode>();
   for (const node of graph.nodes) {
-    if (byId.has(node.id)) error(node.id, "duplicate_node_id", `Two nodes share the id "${node.id}".`);
+    if (byId.has(node.id))
+      error(node.id, "duplicate_node_id", `Two nodes share the id "${node.id}".`);
     byId.set(node.id, node);
   }
   const edgeIds = new Set<string>();
   const connections = new Set<string>();
   for (const edge of graph.edges) {
-    if (edgeIds.has(edge.id)) error(edge.from, "duplicate_edge_id", `Two edges share the id "${edge.id}".`);
+    if (edgeIds.has(edge.id))
+      error(edge.from, "duplicate_edge_id", `Two edges share the id "${edge.id}".`);
     edgeIds.add(edge.id);
     const connection = `${edge.from}\u0000${edge.fromPort}\u0000${edge.to}`;
-    if (connections.has(connection)) error(edge.from, "duplicate_edge", `The "${edge.fromPort}" output is connected to "${edge.to}" twice.`);
+    if (connections.has(connection))
+      error(
+        edge.from,
+        "duplicate_edge",
+        `The "${edge.fromPort}" output is connected to "${edge.to}" twice.`,
+      );
     connections.add(connection);
     const from = byId.get(edge.from);
     const to = byId.get(edge.to);
     if (!from || !to) {
-      error(from ? edge.from : null, "edge_node_missing", `Edge ${edge.id} connects a node that does not exist.`);
+      error(
+        from ? edge.from : null,
+        "edge_node_missing",
+        `Edge ${edge.id} connects a node that does not exist.`,
+      );
       continue;
     }
     if (!nodePorts(from).includes(edge.fromPort)) {
-      error(from.id, "edge_port_unknown", `${definitionOf(from).label} has no "${edge.fromPort}" output.`);
+      error(
+        from.id,
+        "edge_port_unknown",
+        `${definitionOf(from).label} has no "${edge.fromPort}" output.`,
+      );
     }
-    if (isTriggerNode(to)) error(to.id, "edge_into_trigger", "A trigger starts a run; nothing can lead into it.");
+    if (isTriggerNode(to))
+      error(to.id, "edge_into_trigger", "A trigger starts a run; nothing can lead into it.");
   }
 
   const triggers = graph.nodes.filter(isTriggerNode);
-  if (triggers.length === 0) error(null, "no_trigger", "Add a trigger: a scenario starts on an event or before-event.");
+  if (triggers.length === 0)
+    error(null, "no_trigger", "Add a trigger: a scenario starts on an event or before-event.");
   for (const node of triggers) {
     if (!findTrigger(triggerEventOf(node))) {
-      error(node.id, "trigger_unknown", `"${triggerEventOf(node)}" is not an event scenarios can start on.`);
+      error(
+        node.id,
+        "trigger_unknown",
+        `"${triggerEventOf(node)}" is not an event scenarios can start on.`,
+      );
     }
   }
 
@@ -70,7 +97,8 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
       if (set.has(trigger.id)) continue;
       set.add(trigger.id);
       reachedBy.set(id, set);
-      for (const edge of graph.edges) if (edge.from === id && byId.has(edge.to)) stack.push(edge.to);
+      for (const edge of graph.edges)
+        if (edge.from === id && byId.has(edge.to)) stack.push(edge.to);
     }
   }
 
@@ -81,17 +109,26 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
     const open = new Set(node.openPorts ?? []);
     for (const port of nodePorts(node)) {
       if (edgesFrom(graph, node.id, port).length === 0 && !open.has(port)) {
-        error(node.id, "port_unconnected", `Connect the "${port}" output, or mark it as left open (the run ends there).`);
+        error(
+          node.id,
+          "port_unconnected",
+          `Connect the "${port}" output, or mark it as left open (the run ends there).`,
+        );
       }
     }
     for (const port of open) {
-      if (!nodePorts(node).includes(port)) error(node.id, "open_port_unknown", `"${port}" is not an output of this node.`);
+      if (!nodePorts(node).includes(port))
+        error(node.id, "open_port_unknown", `"${port}" is not an output of this node.`);
     }
     checkNodeConfig(node, refs, reachedBy.get(node.id) ?? new Set(), byId, error);
   }
 
   for (const id of findCycleWithoutPause(graph, byId)) {
-    error(id, "cycle_without_wait", "This node is on a loop with no wait or goal in it: the run would never pause.");
+    error(
+      id,
+      "cycle_without_wait",
+      "This node is on a loop with no wait or goal in it: the run would never pause.",
+    );
   }
   return errors;
 }
@@ -99,10 +136,17 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
 type Report = (nodeId: string | null, code: string, message: string) => void;
 
 /** The node type's own rules (`check` in its definition), with the server-only registries they may need. */
-function checkNodeConfig(node: GraphNode, refs: GraphReferences, reachedBy: Set<string>, byId: Map<string, GraphNode>, error: Report) {
+function checkNodeConfig(
+  node: GraphNode,
+  refs: GraphReferences,
+  reachedBy: Set<string>,
+  byId: Map<string, GraphNode>,
+  error: Report,
+) {
   const reachingTriggers = [...reachedBy].flatMap((id) => {
     const triggerNode = byId.get(id);
-    const trigger = triggerNode && isTriggerNode(triggerNode) ? findTrigger(triggerEventOf(triggerNode)) : null;
+    const trigger =
+      triggerNode && isTriggerNode(triggerNode) ? findTrigger(triggerEventOf(triggerNode)) : null;
     return trigger ? [trigger] : [];
   });
   definitionOf(node).check?.(node.config, {
@@ -122,7 +166,8 @@ function findCycleWithoutPause(graph: ScenarioGraph, byId: Map<string, GraphNode
   };
   const next = new Map<string, string[]>();
   for (const edge of graph.edges) {
-    if (!byId.has(edge.from) || !byId.has(edge.to) || pauses(edge.from) || pauses(edge.to)) continue;
+    if (!byId.has(edge.from) || !byId.has(edge.to) || pauses(edge.from) || pauses(edge.to))
+      continue;
     next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
   }
   const state = new Map<string, "open" | "done">();

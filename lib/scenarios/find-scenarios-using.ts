@@ -19,7 +19,10 @@ const PATHS: Record<ScenarioReference["kind"], string> = {
 };
 
 /** Scenarios (not deleted) whose draft or current version uses the thing: deleting it would break them. */
-export async function findScenariosUsing(db: Db, reference: ScenarioReference): Promise<{ id: number; name: string }[]> {
+export async function findScenariosUsing(
+  db: Db,
+  reference: ScenarioReference,
+): Promise<{ id: number; name: string }[]> {
   const value = reference.kind === "banner" ? reference.id : reference.code;
   const vars = sql`jsonb_build_object('value', ${JSON.stringify(value)}::jsonb)`;
   const uses = (graph: typeof scenarios.draftGraph | typeof scenarioVersions.graph) =>
@@ -28,14 +31,26 @@ export async function findScenariosUsing(db: Db, reference: ScenarioReference): 
     .select({ id: scenarios.id, name: scenarios.name })
     .from(scenarios)
     .leftJoin(scenarioVersions, eq(scenarioVersions.id, scenarios.currentVersionId))
-    .where(and(ne(scenarios.status, "deleted"), or(uses(scenarios.draftGraph), uses(scenarioVersions.graph))))
+    .where(
+      and(
+        ne(scenarios.status, "deleted"),
+        or(uses(scenarios.draftGraph), uses(scenarioVersions.graph)),
+      ),
+    )
     .orderBy(scenarios.name);
 }
 
 /** Refuse (409 `<kind>_in_use`) to delete what a scenario still uses, naming the scenarios. */
-export async function refuseIfScenariosUse(db: Db, reference: ScenarioReference, label: string): Promise<void> {
+export async function refuseIfScenariosUse(
+  db: Db,
+  reference: ScenarioReference,
+  label: string,
+): Promise<void> {
   const using = await findScenariosUsing(db, reference);
   if (using.length === 0) return;
   const names = using.map((s) => `"${s.name}"`).join(", ");
-  throw conflict(`${reference.kind}_in_use`, `${label} is used by the scenario${using.length > 1 ? "s" : ""} ${names}; change ${using.length > 1 ? "them" : "it"} first.`);
+  throw conflict(
+    `${reference.kind}_in_use`,
+    `${label} is used by the scenario${using.length > 1 ? "s" : ""} ${names}; change ${using.length > 1 ? "them" : "it"} first.`,
+  );
 }

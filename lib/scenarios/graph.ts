@@ -7,9 +7,18 @@
  * `{ nodes: [{ id, type, config, position, openPorts? }], edges: [{ id, from, fromPort, to }] }`.
  */
 import { z } from "zod";
-import { NODE_DEFINITIONS, type NodeDefinitions, NODE_TYPES, type NodeType } from "@/lib/scenarios/nodes/definitions";
+import {
+  NODE_DEFINITIONS,
+  type NodeDefinitions,
+  NODE_TYPES,
+  type NodeType,
+} from "@/lib/scenarios/nodes/definitions";
 
-const nodeIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: "Node ids are letters, digits, - and _." });
+const nodeIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: "Node ids are letters, digits, - and _." });
 
 const positionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
@@ -24,7 +33,10 @@ const nodeVariant = <T extends NodeType>(type: T) =>
   });
 type NodeVariant = { [T in NodeType]: ReturnType<typeof nodeVariant<T>> }[NodeType];
 
-export const graphNodeSchema = z.discriminatedUnion("type", NODE_TYPES.map(nodeVariant) as [NodeVariant, ...NodeVariant[]]);
+export const graphNodeSchema = z.discriminatedUnion(
+  "type",
+  NODE_TYPES.map(nodeVariant) as [NodeVariant, ...NodeVariant[]],
+);
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 export type NodeOf<T extends NodeType> = Extract<GraphNode, { type: T }>;
 
@@ -76,7 +88,9 @@ export const asEditableGraph = (draft: DraftGraph) => draft as unknown as Scenar
 
 /** Edges leaving a node's port, in a stable order (by edge id), so parallel lanes are named the same on every replay. */
 export function edgesFrom(graph: ScenarioGraph, nodeId: string, port: string): GraphEdge[] {
-  return graph.edges.filter((e) => e.from === nodeId && e.fromPort === port).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return graph.edges
+    .filter((e) => e.from === nodeId && e.fromPort === port)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

@@ -5,5 +5,7 @@ import { z } from "zod";
  * refuses to pass from a server page to the builder's client components.
  */
 export function plainJsonSchema(schema: z.ZodType): unknown {
-  return JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" })));
+  return JSON.parse(
+    JSON.stringify(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" })),
+  );
 }

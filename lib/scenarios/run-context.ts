@@ -1,7 +1,14 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { payments, type Payment, subscriptions, type Subscription, type User, users } from "@/lib/db/schema";
+import {
+  payments,
+  type Payment,
+  subscriptions,
+  type Subscription,
+  type User,
+  users,
+} from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 
 /**
@@ -45,7 +52,10 @@ export function createRunContext(options: {
     payment: once(async () => {
       const id = idIn(trigger.payload, "payment_id");
       if (id === null) return null;
-      const [payment] = await db.select().from(payments).where(and(eq(payments.id, id), eq(payments.userId, userId)));
+      const [payment] = await db
+        .select()
+        .from(payments)
+        .where(and(eq(payments.id, id), eq(payments.userId, userId)));
       return payment ?? null;
     }),
     subscription: once(async () => {

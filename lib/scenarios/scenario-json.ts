@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { timestampSchema } from "@/lib/api/response-schemas";
-import { scenarioRunStatus, scenarioStatus, type Scenario, type ScenarioRunStatus } from "@/lib/db/schema";
+import {
+  scenarioRunStatus,
+  scenarioStatus,
+  type Scenario,
+  type ScenarioRunStatus,
+} from "@/lib/db/schema";
 import type { ScenarioVersionRow } from "./admin/list-scenario-versions";
 import { SCENARIO_REENTRY } from "./schemas";
 import type { GraphError } from "./validate-graph";
@@ -12,8 +17,15 @@ import type { GraphError } from "./validate-graph";
 
 /** The graph JSON as stored: structure per `ScenarioGraph` (lib/scenarios/graph.ts); also the import/export format. */
 export const scenarioGraphJsonSchema = z
-  .object({ nodes: z.array(z.record(z.string(), z.unknown())), edges: z.array(z.record(z.string(), z.unknown())) })
-  .meta({ id: "ScenarioGraphJson", description: "`{ nodes: [{ id, type, config, position, openPorts? }], edges: [{ id, from, fromPort, to }] }`" });
+  .object({
+    nodes: z.array(z.record(z.string(), z.unknown())),
+    edges: z.array(z.record(z.string(), z.unknown())),
+  })
+  .meta({
+    id: "ScenarioGraphJson",
+    description:
+      "`{ nodes: [{ id, type, config, position, openPorts? }], edges: [{ id, from, fromPort, to }] }`",
+  });
 
 export const scenarioJsonSchema = z
   .object({
@@ -22,7 +34,11 @@ export const scenarioJsonSchema = z
     status: z.enum(scenarioStatus.enumValues),
     reentry: z.enum(SCENARIO_REENTRY),
     reentry_days: z.number().int().nullable(),
-    current_version: z.number().int().nullable().meta({ description: "Number of the version new runs enter." }),
+    current_version: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Number of the version new runs enter." }),
     copied_from_id: z.number().int().nullable(),
     created_at: timestampSchema,
     updated_at: timestampSchema,
@@ -78,7 +94,9 @@ export const scenarioRunStepJsonSchema = z
     via_edge_id: z.string().nullable(),
     entered_at: timestampSchema,
     finished_at: timestampSchema.nullable(),
-    outcome: z.string().nullable().meta({ description: "The port taken, or cancelled/failed/skipped; null while in progress." }),
+    outcome: z.string().nullable().meta({
+      description: "The port taken, or cancelled/failed/skipped; null while in progress.",
+    }),
     facts: z.record(z.string(), z.unknown()).meta({ description: "What a decision was based on." }),
   })
   .meta({ id: "ScenarioRunStep" });
@@ -87,7 +105,9 @@ export type ScenarioRunStepJson = z.infer<typeof scenarioRunStepJsonSchema>;
 const iso = (date: Date | string) => new Date(date).toISOString();
 const isoOrNull = (date: Date | string | null) => (date === null ? null : iso(date));
 
-export function serializeScenario(scenario: Scenario & { currentVersionNumber: number | null }): ScenarioJson {
+export function serializeScenario(
+  scenario: Scenario & { currentVersionNumber: number | null },
+): ScenarioJson {
   return {
     id: scenario.id,
     name: scenario.name,
@@ -103,7 +123,11 @@ export function serializeScenario(scenario: Scenario & { currentVersionNumber: n
 }
 
 export function serializeGraphErrors(errors: GraphError[]): GraphErrorJson[] {
-  return errors.map((error) => ({ node_id: error.nodeId, code: error.code, message: error.message }));
+  return errors.map((error) => ({
+    node_id: error.nodeId,
+    code: error.code,
+    message: error.message,
+  }));
 }
 
 export function serializeScenarioVersion(version: ScenarioVersionRow): ScenarioVersionJson {

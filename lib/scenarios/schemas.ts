@@ -5,9 +5,17 @@ import { z } from "zod";
 export const SCENARIO_REENTRY = ["always", "once", "once_per_days"] as const;
 export type ScenarioReentryInput = (typeof SCENARIO_REENTRY)[number];
 
-export const scenarioNameSchema = z.string().trim().min(1, { message: "Give the scenario a name." }).max(200);
+export const scenarioNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "Give the scenario a name." })
+  .max(200);
 export const reentrySchema = z.enum(SCENARIO_REENTRY);
-export const reentryDaysSchema = z.number().int().min(1, { message: "At least 1 day." }).max(3650, { message: "At most 3650 days." });
+export const reentryDaysSchema = z
+  .number()
+  .int()
+  .min(1, { message: "At least 1 day." })
+  .max(3650, { message: "At most 3650 days." });
 
 /**
  * Name and re-entry rule. `reentryDays` is required for `once_per_days` and dropped (null) for the other rules, so a
@@ -20,8 +28,15 @@ export const scenarioSettingsSchema = z
     reentryDays: reentryDaysSchema.nullable().optional(),
   })
   .superRefine((value, context) => {
-    if (value.reentry === "once_per_days" && (value.reentryDays === null || value.reentryDays === undefined)) {
-      context.addIssue({ code: "custom", path: ["reentryDays"], message: "Enter after how many days a user may enter again." });
+    if (
+      value.reentry === "once_per_days" &&
+      (value.reentryDays === null || value.reentryDays === undefined)
+    ) {
+      context.addIssue({
+        code: "custom",
+        path: ["reentryDays"],
+        message: "Enter after how many days a user may enter again.",
+      });
     }
   })
   .transform((value) => ({
@@ -46,6 +61,10 @@ export const scenarioSettingsFormSchema = z
   })
   .superRefine((value, context) => {
     if (value.reentry === "once_per_days" && value.reentryDays === undefined) {
-      context.addIssue({ code: "custom", path: ["reentryDays"], message: "Enter after how many days a user may enter again." });
+      context.addIssue({
+        code: "custom",
+        path: ["reentryDays"],
+        message: "Enter after how many days a user may enter again.",
+      });
     }
   });

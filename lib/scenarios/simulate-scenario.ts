@@ -31,16 +31,34 @@ const MAX_SIMULATED_STEPS = 100;
  */
 export async function simulateScenario(
   db: Db,
-  options: { scenarioId: number; version: number | "draft" | "current"; userId: number; trigger?: { event: string; payload?: Record<string, unknown> } },
+  options: {
+    scenarioId: number;
+    version: number | "draft" | "current";
+    userId: number;
+    trigger?: { event: string; payload?: Record<string, unknown> };
+  },
 ): Promise<SimulationResult> {
   const { graph, versionNumber } = await loadGraph(db, options.scenarioId, options.version);
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, options.userId));
   if (!user) throw invalid("user_not_found", `There is no user ${options.userId}.`);
   const triggers = graph.nodes.filter(isTriggerNode);
-  const entry = options.trigger ? triggers.find((t) => triggerEventOf(t) === options.trigger!.event) : triggers[0];
-  if (!entry) throw invalid("scenario_trigger_not_found", options.trigger ? `No trigger of this scenario starts on ${options.trigger.event}.` : "The scenario has no trigger.");
+  const entry = options.trigger
+    ? triggers.find((t) => triggerEventOf(t) === options.trigger!.event)
+    : triggers[0];
+  if (!entry)
+    throw invalid(
+      "scenario_trigger_not_found",
+      options.trigger
+        ? `No trigger of this scenario starts on ${options.trigger.event}.`
+        : "The scenario has no trigger.",
+    );
   const context = {
-    ...createRunContext({ db, now: now(), userId: options.userId, trigger: { event: triggerEventOf(entry), payload: options.trigger?.payload ?? {} } }),
+    ...createRunContext({
+      db,
+      now: now(),
+      userId: options.userId,
+      trigger: { event: triggerEventOf(entry), payload: options.trigger?.payload ?? {} },
+    }),
     scenarioId: options.scenarioId,
   };
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -59,17 +77,34 @@ export async function simulateScenario(
   return { versionNumber, steps };
 }
 
-async function simulateNode(context: RunContext & { scenarioId: number }, node: GraphNode): Promise<SimulatedStep> {
+async function simulateNode(
+  context: RunContext & { scenarioId: number },
+  node: GraphNode,
+): Promise<SimulatedStep> {
   const result = await executorFor(node).simulate({ node, context });
-  return { nodeId: node.id, nodeType: node.type, outcome: result.outcome === "failed" ? null : result.outcome, facts: result.facts, note: result.note };
+  return {
+    nodeId: node.id,
+    nodeType: node.type,
+    outcome: result.outcome === "failed" ? null : result.outcome,
+    facts: result.facts,
+    note: result.note,
+  };
 }
 
-async function loadGraph(db: Db, scenarioId: number, version: number | "draft" | "current"): Promise<{ graph: ScenarioGraph; versionNumber: number | null }> {
-  const [scenario] = await db.select().from(scenarios).where(and(eq(scenarios.id, scenarioId), isNull(scenarios.deletedAt)));
+async function loadGraph(
+  db: Db,
+  scenarioId: number,
+  version: number | "draft" | "current",
+): Promise<{ graph: ScenarioGraph; versionNumber: number | null }> {
+  const [scenario] = await db
+    .select()
+    .from(scenarios)
+    .where(and(eq(scenarios.id, scenarioId), isNull(scenarios.deletedAt)));
   if (!scenario) throw notFound("scenario_not_found", `There is no scenario ${scenarioId}.`);
   if (version === "draft") {
     const parsed = scenarioGraphSchema.safeParse(scenario.draftGraph);
-    if (!parsed.success) throw invalid("scenario_graph_invalid", "The draft is not a valid graph yet.");
+    if (!parsed.success)
+      throw invalid("scenario_graph_invalid", "The draft is not a valid graph yet.");
     return { graph: parsed.data, versionNumber: null };
   }
   const condition =
@@ -78,7 +113,15 @@ async function loadGraph(db: Db, scenarioId: number, version: number | "draft" |
         ? null
         : eq(scenarioVersions.id, scenario.currentVersionId)
       : and(eq(scenarioVersions.scenarioId, scenarioId), eq(scenarioVersions.number, version));
-  const [row] = condition ? await db.select().from(scenarioVersions).where(condition).orderBy(desc(scenarioVersions.number)).limit(1) : [];
-  if (!row) throw notFound("scenario_version_not_found", "That version of the scenario does not exist.");
+  const [row] = condition
+    ? await db
+        .select()
+        .from(scenarioVersions)
+        .where(condition)
+        .orderBy(desc(scenarioVersions.number))
+        .limit(1)
+    : [];
+  if (!row)
+    throw notFound("scenario_version_not_found", "That version of the scenario does not exist.");
   return { graph: scenarioGraphSchema.parse(row.graph), versionNumber: row.number };
 }

@@ -25,7 +25,10 @@ export async function loadGraphReferences(db: Db): Promise<GraphReferences> {
  * Parse stored or submitted graph JSON and check it against the rules and what exists now. `graph` is null when the
  * JSON is not a graph at all; the zod issues then come back as errors, on the node they are about where possible.
  */
-export async function validateGraph(db: Db, input: unknown): Promise<{ graph: ScenarioGraph | null; errors: GraphError[] }> {
+export async function validateGraph(
+  db: Db,
+  input: unknown,
+): Promise<{ graph: ScenarioGraph | null; errors: GraphError[] }> {
   const parsed = scenarioGraphSchema.safeParse(input);
   if (!parsed.success) {
     const nodes = (input as { nodes?: { id?: unknown }[] } | null)?.nodes;
@@ -33,7 +36,10 @@ export async function validateGraph(db: Db, input: unknown): Promise<{ graph: Sc
       graph: null,
       errors: parsed.error.issues.map((issue) => {
         const [list, index] = issue.path;
-        const id = list === "nodes" && typeof index === "number" && Array.isArray(nodes) ? nodes[index]?.id : undefined;
+        const id =
+          list === "nodes" && typeof index === "number" && Array.isArray(nodes)
+            ? nodes[index]?.id
+            : undefined;
         return {
           nodeId: typeof id === "string" ? id : null,
           code: "graph_invalid",

@@ -11,6 +11,11 @@ export function webhookSecret(): string {
   const configured = process.env.SCENARIO_WEBHOOK_SECRET;
   if (configured) return configured;
   const base = authSecret();
-  if (!base) throw new AppError("webhook_secret_missing", "Set SCENARIO_WEBHOOK_SECRET to sign webhooks.", 400);
+  if (!base)
+    throw new AppError(
+      "webhook_secret_missing",
+      "Set SCENARIO_WEBHOOK_SECRET to sign webhooks.",
+      400,
+    );
   return createHmac("sha256", base).update("subflow-scenario-webhooks").digest("hex");
 }

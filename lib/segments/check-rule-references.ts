@@ -5,10 +5,15 @@ import { contentAccess, subscriptionTypes } from "@/lib/db/schema";
 import { invalid } from "@/lib/errors";
 import type { SegmentLeafRule, SegmentRules } from "./segment-rules";
 
-function subscriptionRules(rules: SegmentRules): Extract<SegmentLeafRule, { field: "subscription" }>[] {
+function subscriptionRules(
+  rules: SegmentRules,
+): Extract<SegmentLeafRule, { field: "subscription" }>[] {
   return rules.rules
     .flatMap((rule) => (rule.field === "group" ? rule.rules : [rule]))
-    .filter((rule): rule is Extract<SegmentLeafRule, { field: "subscription" }> => rule.field === "subscription");
+    .filter(
+      (rule): rule is Extract<SegmentLeafRule, { field: "subscription" }> =>
+        rule.field === "subscription",
+    );
 }
 
 /**
@@ -17,12 +22,20 @@ function subscriptionRules(rules: SegmentRules): Extract<SegmentLeafRule, { fiel
  */
 export async function checkRuleReferences(db: Db, rules: SegmentRules): Promise<void> {
   const list = subscriptionRules(rules);
-  const accessCodes = [...new Set(list.flatMap((rule) => (rule.content_access ? [rule.content_access] : [])))];
-  const typeCodes = [...new Set(list.flatMap((rule) => (rule.subscription_type ? [rule.subscription_type] : [])))];
+  const accessCodes = [
+    ...new Set(list.flatMap((rule) => (rule.content_access ? [rule.content_access] : []))),
+  ];
+  const typeCodes = [
+    ...new Set(list.flatMap((rule) => (rule.subscription_type ? [rule.subscription_type] : []))),
+  ];
   if (accessCodes.length > 0) {
-    const found = await db.select({ code: contentAccess.code }).from(contentAccess).where(inArray(contentAccess.code, accessCodes));
+    const found = await db
+      .select({ code: contentAccess.code })
+      .from(contentAccess)
+      .where(inArray(contentAccess.code, accessCodes));
     const missing = accessCodes.find((code) => !found.some((row) => row.code === code));
-    if (missing) throw invalid("content_access_not_found", `No content access with code "${missing}".`);
+    if (missing)
+      throw invalid("content_access_not_found", `No content access with code "${missing}".`);
   }
   if (typeCodes.length > 0) {
     const found = await db
@@ -30,6 +43,7 @@ export async function checkRuleReferences(db: Db, rules: SegmentRules): Promise<
       .from(subscriptionTypes)
       .where(inArray(subscriptionTypes.code, typeCodes));
     const missing = typeCodes.find((code) => !found.some((row) => row.code === code));
-    if (missing) throw invalid("subscription_type_not_found", `No subscription type with code "${missing}".`);
+    if (missing)
+      throw invalid("subscription_type_not_found", `No subscription type with code "${missing}".`);
   }
 }

@@ -38,12 +38,19 @@ function combine(match: SegmentRules["match"], parts: SQL[]): SQL {
 function membershipSql(code: string, options: CompileOptions): SQL {
   const path = options.path ?? [];
   if (path.includes(code)) {
-    throw invalid("segment_cycle", `Segment "${code}" refers back to itself: ${[...path, code].join(" → ")}.`);
+    throw invalid(
+      "segment_cycle",
+      `Segment "${code}" refers back to itself: ${[...path, code].join(" → ")}.`,
+    );
   }
   const stored = options.catalog.get(code);
   if (stored === undefined) throw invalid("segment_not_found", `There is no segment "${code}".`);
   const parsed = segmentRulesSchema.safeParse(stored);
-  if (!parsed.success) throw invalid("segment_rules_invalid", `The stored rules of segment "${code}" do not validate.`);
+  if (!parsed.success)
+    throw invalid(
+      "segment_rules_invalid",
+      `The stored rules of segment "${code}" do not validate.`,
+    );
   // Inline, not a subquery over the segment: the other segment's rules hold for this very users row.
   return compileSegmentRules(parsed.data, { ...options, path: [...path, code] });
 }
@@ -51,7 +58,10 @@ function membershipSql(code: string, options: CompileOptions): SQL {
 function ruleSql(rule: SegmentRule, options: CompileOptions): SQL {
   switch (rule.field) {
     case "group":
-      return combine(rule.match, rule.rules.map((leaf) => ruleSql(leaf, options)));
+      return combine(
+        rule.match,
+        rule.rules.map((leaf) => ruleSql(leaf, options)),
+      );
     case "segment": {
       const member = membershipSql(rule.value, options);
       return rule.operator === "in" ? member : sql`not ${member}`;
@@ -66,11 +76,21 @@ function ruleSql(rule: SegmentRule, options: CompileOptions): SQL {
  * Throws `segment_cycle` / `segment_not_found` (400) for references that cannot be resolved.
  */
 export function compileSegmentRules(rules: SegmentRules, options: CompileOptions): SQL {
-  return combine(rules.match, rules.rules.map((rule) => ruleSql(rule, options)));
+  return combine(
+    rules.match,
+    rules.rules.map((rule) => ruleSql(rule, options)),
+  );
 }
 
 /** Load the catalog and compile: the entry point of the services. */
-export async function compileSegment(db: Db, options: { rules: SegmentRules; code?: string; now: Date }): Promise<SQL> {
+export async function compileSegment(
+  db: Db,
+  options: { rules: SegmentRules; code?: string; now: Date },
+): Promise<SQL> {
   const catalog = await loadSegmentCatalog(db);
-  return compileSegmentRules(options.rules, { now: options.now, catalog, path: options.code ? [options.code] : [] });
+  return compileSegmentRules(options.rules, {
+    now: options.now,
+    catalog,
+    path: options.code ? [options.code] : [],
+  });
 }

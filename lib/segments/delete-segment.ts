@@ -13,13 +13,23 @@ import { segmentsReferencing } from "./segment-references";
 export async function deleteSegment(db: Db, options: { id: number }): Promise<SegmentView> {
   return db.transaction(async (tx) => {
     await lockSegmentCatalog(tx);
-    const [current] = await tx.select({ code: segments.code }).from(segments).where(eq(segments.id, options.id));
+    const [current] = await tx
+      .select({ code: segments.code })
+      .from(segments)
+      .where(eq(segments.id, options.id));
     if (!current) throw notFound("segment_not_found", "No such segment.");
     const users = segmentsReferencing(await loadSegmentCatalog(tx), current.code);
     if (users.length > 0) {
-      throw conflict("segment_in_use", `Segment "${current.code}" is used by ${users.join(", ")}; change those first.`);
+      throw conflict(
+        "segment_in_use",
+        `Segment "${current.code}" is used by ${users.join(", ")}; change those first.`,
+      );
     }
-    await refuseIfScenariosUse(tx, { kind: "segment", code: current.code }, `Segment "${current.code}"`);
+    await refuseIfScenariosUse(
+      tx,
+      { kind: "segment", code: current.code },
+      `Segment "${current.code}"`,
+    );
     const [row] = await tx.delete(segments).where(eq(segments.id, options.id)).returning();
     if (!row) throw notFound("segment_not_found", "No such segment.");
     return toSegmentView(row);

@@ -10,7 +10,10 @@ import { compileSegmentRules, loadSegmentCatalog } from "./compile-segment";
  * segment and every segment it refers to are compiled inline); the rules are read with one more.
  * An unknown segment code is `segment_not_found` (400).
  */
-export async function isUserInSegment(db: Db, options: { segmentCode: string; userId: number }): Promise<boolean> {
+export async function isUserInSegment(
+  db: Db,
+  options: { segmentCode: string; userId: number },
+): Promise<boolean> {
   const catalog = await loadSegmentCatalog(db);
   const member = compileSegmentRules(
     { match: "all", rules: [{ field: "segment", operator: "in", value: options.segmentCode }] },

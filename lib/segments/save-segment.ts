@@ -16,7 +16,8 @@ export interface SaveSegmentOptions extends SegmentInput {
   id?: number;
 }
 
-const exists = (code: string) => conflict("segment_exists", `A segment with code "${code}" exists.`);
+const exists = (code: string) =>
+  conflict("segment_exists", `A segment with code "${code}" exists.`);
 
 /** Serialise the writes that change which segments exist or what they refer to. */
 export async function lockSegmentCatalog(db: Db): Promise<void> {
@@ -35,14 +36,24 @@ export async function saveSegment(db: Db, options: SaveSegmentOptions): Promise<
       await lockSegmentCatalog(tx);
       const catalog = await loadSegmentCatalog(tx);
       if (options.id !== undefined) {
-        const [current] = await tx.select({ code: segments.code }).from(segments).where(eq(segments.id, options.id));
+        const [current] = await tx
+          .select({ code: segments.code })
+          .from(segments)
+          .where(eq(segments.id, options.id));
         if (!current) throw notFound("segment_not_found", "No such segment.");
         const users = current.code === input.code ? [] : segmentsReferencing(catalog, current.code);
         if (users.length > 0) {
-          throw conflict("segment_in_use", `Segment "${current.code}" is used by ${users.join(", ")}; its code cannot change.`);
+          throw conflict(
+            "segment_in_use",
+            `Segment "${current.code}" is used by ${users.join(", ")}; its code cannot change.`,
+          );
         }
         if (current.code !== input.code) {
-          await refuseIfScenariosUse(tx, { kind: "segment", code: current.code }, `Segment "${current.code}" (its code cannot change)`);
+          await refuseIfScenariosUse(
+            tx,
+            { kind: "segment", code: current.code },
+            `Segment "${current.code}" (its code cannot change)`,
+          );
         }
         catalog.delete(current.code);
       }
@@ -51,10 +62,19 @@ export async function saveSegment(db: Db, options: SaveSegmentOptions): Promise<
       // Compiling resolves every reference with this segment on the path: a cycle or a missing segment throws.
       compileSegmentRules(input.rules, { now: now(), catalog, path: [input.code] });
 
-      const values = { code: input.code, name: input.name, description: input.description || null, rules: input.rules, updatedAt: now() };
+      const values = {
+        code: input.code,
+        name: input.name,
+        description: input.description || null,
+        rules: input.rules,
+        updatedAt: now(),
+      };
       const [row] =
         options.id === undefined
-          ? await tx.insert(segments).values({ ...values, createdAt: now() }).returning()
+          ? await tx
+              .insert(segments)
+              .values({ ...values, createdAt: now() })
+              .returning()
           : await tx.update(segments).set(values).where(eq(segments.id, options.id)).returning();
       if (!row) throw notFound("segment_not_found", "No such segment.");
       return toSegmentView(row);

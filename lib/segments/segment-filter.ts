@@ -15,5 +15,9 @@ export async function segmentFilter(db: Db, target: SegmentTarget): Promise<SQL>
     const segment = await findSegmentById(db, target.segmentId);
     return compileSegment(db, { rules: segment.rules, code: segment.code, now: now() });
   }
-  return compileSegment(db, { rules: segmentRulesSchema.parse(target.rules), code: target.code, now: now() });
+  return compileSegment(db, {
+    rules: segmentRulesSchema.parse(target.rules),
+    code: target.code,
+    now: now(),
+  });
 }

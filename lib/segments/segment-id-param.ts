@@ -5,5 +5,7 @@ export function segmentIdParam(params: Record<string, string>, key = "id"): numb
   const raw = params[key] ?? "";
   const id = /^\d{1,10}$/.test(raw) ? Number(raw) : 0;
   if (id >= 1 && id <= 2_147_483_647) return id;
-  throw key === "id" ? notFound("segment_not_found", "No such segment.") : notFound("user_not_found", "No such user.");
+  throw key === "id"
+    ? notFound("segment_not_found", "No such segment.")
+    : notFound("user_not_found", "No such user.");
 }

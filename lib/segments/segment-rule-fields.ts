@@ -1,4 +1,9 @@
-import type { ComparisonOperator, SegmentLeafRule, SegmentRuleField, SegmentRules } from "./segment-rules";
+import type {
+  ComparisonOperator,
+  SegmentLeafRule,
+  SegmentRuleField,
+  SegmentRules,
+} from "./segment-rules";
 
 /**
  * UI-safe metadata for the rule builder and rule summaries: labels, the operators each field offers and what value
@@ -6,7 +11,17 @@ import type { ComparisonOperator, SegmentLeafRule, SegmentRuleField, SegmentRule
  */
 
 /** The input a rule's value needs in the form. */
-export type ValueKind = "text" | "domain" | "role" | "date" | "days" | "count" | "money" | "segment" | "subscription" | "none";
+export type ValueKind =
+  | "text"
+  | "domain"
+  | "role"
+  | "date"
+  | "days"
+  | "count"
+  | "money"
+  | "segment"
+  | "subscription"
+  | "none";
 
 export interface OperatorMeta {
   operator: string;
@@ -102,7 +117,11 @@ export function operatorMeta(field: SegmentRuleField, operator: string): Operato
  * A rule of `field` with `operator`, keeping the value of `previous` when it fits: switching "is" to "contains"
  * keeps the typed text, switching "before" to "within_days" starts a fresh value.
  */
-export function ruleFor(field: SegmentRuleField, operator?: string, previous?: SegmentLeafRule): SegmentLeafRule {
+export function ruleFor(
+  field: SegmentRuleField,
+  operator?: string,
+  previous?: SegmentLeafRule,
+): SegmentLeafRule {
   const op = operator ?? fieldMeta(field).operators[0]?.operator ?? "is";
   const keep = previous?.field === field ? previous : undefined;
   const text = keep && "value" in keep && typeof keep.value === "string" ? keep.value : "";
@@ -111,14 +130,21 @@ export function ruleFor(field: SegmentRuleField, operator?: string, previous?: S
     case "email":
       return { field, operator: op as "is" | "is_not" | "contains" | "ends_with", value: text };
     case "name":
-      return op === "is_empty" || op === "is_not_empty" ? { field, operator: op } : { field, operator: op as "is" | "contains", value: text };
+      return op === "is_empty" || op === "is_not_empty"
+        ? { field, operator: op }
+        : { field, operator: op as "is" | "contains", value: text };
     case "role":
       return { field, operator: "is", value: keep?.field === "role" ? keep.value : "customer" };
     case "email_domain":
       return { field, operator: op as "is" | "is_not", value: text };
     case "registered":
-      if (op === "before" || op === "after") return { field, operator: op, date: keep && "date" in keep ? keep.date : "" };
-      return { field, operator: op as "within_days" | "more_than_days_ago", days: keep && "days" in keep ? keep.days : 30 };
+      if (op === "before" || op === "after")
+        return { field, operator: op, date: keep && "date" in keep ? keep.date : "" };
+      return {
+        field,
+        operator: op as "within_days" | "more_than_days_ago",
+        days: keep && "days" in keep ? keep.days : 30,
+      };
     case "subscription":
       return {
         field,
@@ -134,17 +160,28 @@ export function ruleFor(field: SegmentRuleField, operator?: string, previous?: S
   }
 }
 
-const COMPARISON_SYMBOL: Record<ComparisonOperator, string> = { eq: "=", gte: "≥", lte: "≤", gt: ">", lt: "<" };
+const COMPARISON_SYMBOL: Record<ComparisonOperator, string> = {
+  eq: "=",
+  gte: "≥",
+  lte: "≤",
+  gt: ">",
+  lt: "<",
+};
 
 /** One line for a rule, e.g. `Email domain is example.com` (list pages and the editor's summary). */
-export function describeLeafRule(rule: SegmentLeafRule, formatCents: (cents: number) => string): string {
+export function describeLeafRule(
+  rule: SegmentLeafRule,
+  formatCents: (cents: number) => string,
+): string {
   const label = fieldMeta(rule.field).label;
   const op = operatorMeta(rule.field, rule.operator)?.label ?? rule.operator;
   switch (rule.field) {
     case "name":
       return "value" in rule ? `${label} ${op} "${rule.value}"` : `${label} ${op}`;
     case "registered":
-      return "date" in rule ? `${label} ${op} ${rule.date}` : `${label} ${op.replace("(days)", `${rule.days} days`)}`;
+      return "date" in rule
+        ? `${label} ${op} ${rule.date}`
+        : `${label} ${op.replace("(days)", `${rule.days} days`)}`;
     case "subscription": {
       const filters = [
         rule.content_access ? `with ${rule.content_access}` : null,

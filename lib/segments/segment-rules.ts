@@ -35,11 +35,19 @@ const emailRule = z.strictObject({
 
 // Split on the operator so that "is empty" carries no value and "is" cannot lack one.
 const nameRule = z.discriminatedUnion("operator", [
-  z.strictObject({ field: z.literal("name"), operator: z.enum(["is", "contains"]), value: textValue }),
+  z.strictObject({
+    field: z.literal("name"),
+    operator: z.enum(["is", "contains"]),
+    value: textValue,
+  }),
   z.strictObject({ field: z.literal("name"), operator: z.enum(["is_empty", "is_not_empty"]) }),
 ]);
 
-const roleRule = z.strictObject({ field: z.literal("role"), operator: z.literal("is"), value: z.enum(["admin", "customer"]) });
+const roleRule = z.strictObject({
+  field: z.literal("role"),
+  operator: z.literal("is"),
+  value: z.enum(["admin", "customer"]),
+});
 
 const emailDomainRule = z.strictObject({
   field: z.literal("email_domain"),
@@ -48,8 +56,16 @@ const emailDomainRule = z.strictObject({
 });
 
 const registeredRule = z.discriminatedUnion("operator", [
-  z.strictObject({ field: z.literal("registered"), operator: z.enum(["before", "after"]), date: dateValue }),
-  z.strictObject({ field: z.literal("registered"), operator: z.enum(["within_days", "more_than_days_ago"]), days: daysValue }),
+  z.strictObject({
+    field: z.literal("registered"),
+    operator: z.enum(["before", "after"]),
+    date: dateValue,
+  }),
+  z.strictObject({
+    field: z.literal("registered"),
+    operator: z.enum(["within_days", "more_than_days_ago"]),
+    days: daysValue,
+  }),
 ]);
 
 const subscriptionRule = z.strictObject({
@@ -73,7 +89,11 @@ const paidPaymentsSumRule = z.strictObject({
   value: centsValue.meta({ description: "Cents." }),
 });
 
-const segmentRule = z.strictObject({ field: z.literal("segment"), operator: z.enum(["in", "not_in"]), value: codeSchema });
+const segmentRule = z.strictObject({
+  field: z.literal("segment"),
+  operator: z.enum(["in", "not_in"]),
+  value: codeSchema,
+});
 
 export const segmentLeafRuleSchema = z.discriminatedUnion("field", [
   emailRule,
@@ -93,11 +113,17 @@ export type SegmentRuleField = SegmentLeafRule["field"];
 export const segmentGroupRuleSchema = z.strictObject({
   field: z.literal("group"),
   match: z.enum(MATCH_MODES),
-  rules: z.array(segmentLeafRuleSchema).min(1, { message: "A group needs at least one rule." }).max(50),
+  rules: z
+    .array(segmentLeafRuleSchema)
+    .min(1, { message: "A group needs at least one rule." })
+    .max(50),
 });
 export type SegmentGroupRule = z.output<typeof segmentGroupRuleSchema>;
 
-export const segmentRuleSchema = z.discriminatedUnion("field", [segmentLeafRuleSchema, segmentGroupRuleSchema]);
+export const segmentRuleSchema = z.discriminatedUnion("field", [
+  segmentLeafRuleSchema,
+  segmentGroupRuleSchema,
+]);
 export type SegmentRule = z.output<typeof segmentRuleSchema>;
 
 /** An empty "all" matches every user, an empty "any" none: the usual identities of and/or. */

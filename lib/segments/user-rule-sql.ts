@@ -1,7 +1,14 @@
 import "server-only";
 import { eq, gt, gte, lt, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { addDays } from "@/lib/clock";
-import { contentAccess, payments, subscriptions, subscriptionTypeContentAccess, subscriptionTypes, users } from "@/lib/db/schema";
+import {
+  contentAccess,
+  payments,
+  subscriptions,
+  subscriptionTypeContentAccess,
+  subscriptionTypes,
+  users,
+} from "@/lib/db/schema";
 import type { ComparisonOperator, SegmentLeafRule } from "./segment-rules";
 
 /**
@@ -51,7 +58,10 @@ function nameRuleSql(rule: Extract<SegmentLeafRule, { field: "name" }>): SQL {
   }
 }
 
-function registeredRuleSql(rule: Extract<SegmentLeafRule, { field: "registered" }>, now: Date): SQL {
+function registeredRuleSql(
+  rule: Extract<SegmentLeafRule, { field: "registered" }>,
+  now: Date,
+): SQL {
   // Thresholds are computed here, so the comparison is a plain range on the indexed created_at column. A date
   // without a time ("2026-01-31") is midnight UTC, as the admin sees times everywhere else.
   switch (rule.operator) {
@@ -67,7 +77,10 @@ function registeredRuleSql(rule: Extract<SegmentLeafRule, { field: "registered" 
 }
 
 /** An actual subscription: started, not yet ended (start_at <= now < end_at), optionally narrowed by access or type. */
-function subscriptionRuleSql(rule: Extract<SegmentLeafRule, { field: "subscription" }>, now: Date): SQL {
+function subscriptionRuleSql(
+  rule: Extract<SegmentLeafRule, { field: "subscription" }>,
+  now: Date,
+): SQL {
   const at = now.toISOString();
   const conditions = [
     sql`${subscriptions.userId} = ${users.id}`,
@@ -89,8 +102,13 @@ function subscriptionRuleSql(rule: Extract<SegmentLeafRule, { field: "subscripti
   return rule.operator === "has" ? exists : sql`not ${exists}`;
 }
 
-function paidPaymentsSql(rule: Extract<SegmentLeafRule, { field: "paid_payments_count" | "paid_payments_sum" }>): SQL {
-  const aggregate = rule.field === "paid_payments_count" ? sql`count(*)` : sql`coalesce(sum(${payments.amountCents}), 0)`;
+function paidPaymentsSql(
+  rule: Extract<SegmentLeafRule, { field: "paid_payments_count" | "paid_payments_sum" }>,
+): SQL {
+  const aggregate =
+    rule.field === "paid_payments_count"
+      ? sql`count(*)`
+      : sql`coalesce(sum(${payments.amountCents}), 0)`;
   const scalar = sql`(select ${aggregate} from ${payments} where ${payments.userId} = ${users.id} and ${payments.status} = 'paid')`;
   return COMPARE[rule.operator](scalar, rule.value);
 }
@@ -106,7 +124,9 @@ export function leafRuleSql(rule: LeafWithout<"segment">, now: Date): SQL {
       return eq(users.role, rule.value);
     case "email_domain": {
       const domain = sql`lower(split_part(${users.email}, '@', 2))`;
-      return rule.operator === "is" ? sql`${domain} = ${text(rule.value)}` : sql`${domain} <> ${text(rule.value)}`;
+      return rule.operator === "is"
+        ? sql`${domain} = ${text(rule.value)}`
+        : sql`${domain} <> ${text(rule.value)}`;
     }
     case "registered":
       return registeredRuleSql(rule, now);

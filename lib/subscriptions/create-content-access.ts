@@ -6,7 +6,10 @@ import { contentAccess, type ContentAccess } from "@/lib/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/lib/errors";
 import { contentAccessInputSchema, type ContentAccessInput } from "./schemas";
 
-export async function createContentAccess(db: Db, options: ContentAccessInput): Promise<ContentAccess> {
+export async function createContentAccess(
+  db: Db,
+  options: ContentAccessInput,
+): Promise<ContentAccess> {
   const input = contentAccessInputSchema.parse(options);
   try {
     const [row] = await db
@@ -16,7 +19,8 @@ export async function createContentAccess(db: Db, options: ContentAccessInput): 
     if (!row) throw new Error("insert returned no row");
     return row;
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("content_access_exists", `Content access "${input.code}" exists.`);
+    if (isUniqueViolation(error))
+      throw conflict("content_access_exists", `Content access "${input.code}" exists.`);
     throw error;
   }
 }

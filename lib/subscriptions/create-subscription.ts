@@ -2,7 +2,13 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { subscriptions, subscriptionTypes, users, type Subscription, type SubscriptionKind } from "@/lib/db/schema";
+import {
+  subscriptions,
+  subscriptionTypes,
+  users,
+  type Subscription,
+  type SubscriptionKind,
+} from "@/lib/db/schema";
 import { invalid, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { findChainStart } from "./find-chain-start";
@@ -21,16 +27,30 @@ export interface CreateSubscriptionOptions {
 }
 
 /** Create a subscription and its `subscription.created` event. Pass a transaction to make it part of a larger change. */
-export async function createSubscription(db: Db, options: CreateSubscriptionOptions): Promise<Subscription> {
+export async function createSubscription(
+  db: Db,
+  options: CreateSubscriptionOptions,
+): Promise<Subscription> {
   return db.transaction(async (tx) => {
     // Serialise subscription creation per user, so two concurrent purchases chain one after the other.
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, options.userId)).for("update");
+    const [user] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.id, options.userId))
+      .for("update");
     if (!user) throw notFound("user_not_found", `No user with id ${options.userId}.`);
-    const [type] = await tx.select().from(subscriptionTypes).where(eq(subscriptionTypes.id, options.subscriptionTypeId));
+    const [type] = await tx
+      .select()
+      .from(subscriptionTypes)
+      .where(eq(subscriptionTypes.id, options.subscriptionTypeId));
     if (!type) throw notFound("subscription_type_not_found", "No such subscription type.");
     const chain =
       options.startAt === undefined
-        ? await findChainStart(tx, { userId: options.userId, subscriptionTypeId: type.id, at: now() })
+        ? await findChainStart(tx, {
+            userId: options.userId,
+            subscriptionTypeId: type.id,
+            at: now(),
+          })
         : { startAt: options.startAt, previousSubscriptionId: null };
     const startAt = chain.startAt;
     const endAt = options.endAt ?? type.fixedEnd ?? addDays(startAt, type.lengthDays);

@@ -11,7 +11,10 @@ import { recordEvents } from "@/lib/events/record-event";
  * overlapping sweeps split the work, and anything missed during downtime is caught up on the next sweep.
  * A subscription stopped before it started (zero length) is marked without events: it was never actual.
  */
-export async function emitLifecycleEvents(db: Db, options: { limit?: number } = {}): Promise<{ started: number; ended: number }> {
+export async function emitLifecycleEvents(
+  db: Db,
+  options: { limit?: number } = {},
+): Promise<{ started: number; ended: number }> {
   const limit = options.limit ?? 500;
   const at = now();
   return db.transaction(async (tx) => {
@@ -31,15 +34,28 @@ export async function emitLifecycleEvents(db: Db, options: { limit?: number } = 
     const dueToEnd = tx
       .select({ id: subscriptions.id })
       .from(subscriptions)
-      .where(and(isNull(subscriptions.endedEventAt), isNotNull(subscriptions.startedEventAt), lte(subscriptions.endAt, at)))
+      .where(
+        and(
+          isNull(subscriptions.endedEventAt),
+          isNotNull(subscriptions.startedEventAt),
+          lte(subscriptions.endAt, at),
+        ),
+      )
       .orderBy(subscriptions.endAt)
       .limit(limit)
       .for("update", { skipLocked: true });
-    const ended = await tx.update(subscriptions).set({ endedEventAt: at }).where(inArray(subscriptions.id, dueToEnd)).returning();
+    const ended = await tx
+      .update(subscriptions)
+      .set({ endedEventAt: at })
+      .where(inArray(subscriptions.id, dueToEnd))
+      .returning();
 
     const typeIds = [...new Set([...started, ...ended].map((s) => s.subscriptionTypeId))];
     const types = typeIds.length
-      ? await tx.select({ id: subscriptionTypes.id, code: subscriptionTypes.code }).from(subscriptionTypes).where(inArray(subscriptionTypes.id, typeIds))
+      ? await tx
+          .select({ id: subscriptionTypes.id, code: subscriptionTypes.code })
+          .from(subscriptionTypes)
+          .where(inArray(subscriptionTypes.id, typeIds))
       : [];
     const codeOf = (id: number) => types.find((type) => type.id === id)?.code ?? null;
     const payload = (s: (typeof started)[number]) => ({
@@ -53,8 +69,22 @@ export async function emitLifecycleEvents(db: Db, options: { limit?: number } = 
     });
     const neverActual = (s: (typeof started)[number]) => s.endAt.getTime() <= s.startAt.getTime();
     await recordEvents(tx, [
-      ...started.filter((s) => !neverActual(s)).map((s) => ({ name: "subscription.started" as const, userId: s.userId, payload: payload(s), occurredAt: s.startAt })),
-      ...ended.filter((s) => !neverActual(s)).map((s) => ({ name: "subscription.ended" as const, userId: s.userId, payload: payload(s), occurredAt: s.endAt })),
+      ...started
+        .filter((s) => !neverActual(s))
+        .map((s) => ({
+          name: "subscription.started" as const,
+          userId: s.userId,
+          payload: payload(s),
+          occurredAt: s.startAt,
+        })),
+      ...ended
+        .filter((s) => !neverActual(s))
+        .map((s) => ({
+          name: "subscription.ended" as const,
+          userId: s.userId,
+          payload: payload(s),
+          occurredAt: s.endAt,
+        })),
     ]);
     return { started: started.length, ended: ended.length };
   });

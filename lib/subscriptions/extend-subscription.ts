@@ -17,7 +17,13 @@ export async function extendActualSubscription(
     const [actual] = await tx
       .select()
       .from(subscriptions)
-      .where(and(eq(subscriptions.userId, options.userId), lte(subscriptions.startAt, at), gt(subscriptions.endAt, at)))
+      .where(
+        and(
+          eq(subscriptions.userId, options.userId),
+          lte(subscriptions.startAt, at),
+          gt(subscriptions.endAt, at),
+        ),
+      )
       .orderBy(desc(subscriptions.endAt), desc(subscriptions.id))
       .limit(1)
       .for("update");
@@ -26,8 +32,18 @@ export async function extendActualSubscription(
     // Queued subscriptions first: moving them by the same offset keeps their order and lengths.
     await tx
       .update(subscriptions)
-      .set({ startAt: sql`${subscriptions.startAt} + ${shift}`, endAt: sql`${subscriptions.endAt} + ${shift}`, updatedAt: at })
-      .where(and(eq(subscriptions.userId, options.userId), gte(subscriptions.startAt, actual.endAt), gt(subscriptions.startAt, at)));
+      .set({
+        startAt: sql`${subscriptions.startAt} + ${shift}`,
+        endAt: sql`${subscriptions.endAt} + ${shift}`,
+        updatedAt: at,
+      })
+      .where(
+        and(
+          eq(subscriptions.userId, options.userId),
+          gte(subscriptions.startAt, actual.endAt),
+          gt(subscriptions.startAt, at),
+        ),
+      );
     const [extended] = await tx
       .update(subscriptions)
       .set({ endAt: new Date(actual.endAt.getTime() + options.days * DAY_MS), updatedAt: at })

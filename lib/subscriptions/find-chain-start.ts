@@ -34,5 +34,7 @@ export async function findChainStart(
     )
     .orderBy(desc(subscriptions.endAt), desc(subscriptions.id))
     .limit(1);
-  return last ? { startAt: last.endAt, previousSubscriptionId: last.id } : { startAt: options.at, previousSubscriptionId: null };
+  return last
+    ? { startAt: last.endAt, previousSubscriptionId: last.id }
+    : { startAt: options.at, previousSubscriptionId: null };
 }

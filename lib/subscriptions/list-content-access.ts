@@ -15,7 +15,10 @@ export async function listContentAccess(db: Db) {
       typeCount: count(subscriptionTypeContentAccess.subscriptionTypeId),
     })
     .from(contentAccess)
-    .leftJoin(subscriptionTypeContentAccess, eq(subscriptionTypeContentAccess.contentAccessId, contentAccess.id))
+    .leftJoin(
+      subscriptionTypeContentAccess,
+      eq(subscriptionTypeContentAccess.contentAccessId, contentAccess.id),
+    )
     .groupBy(contentAccess.id)
     .orderBy(asc(contentAccess.sorting), asc(contentAccess.code));
 }

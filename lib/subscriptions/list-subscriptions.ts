@@ -22,9 +22,14 @@ export async function listSubscriptions(db: Db, options: ListSubscriptionsOption
   const at = now();
   const conditions: SQL[] = [];
   if (options.userId !== undefined) conditions.push(eq(subscriptions.userId, options.userId));
-  if (options.email?.trim()) conditions.push(ilike(users.email, `%${options.email.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  if (options.subscriptionTypeId !== undefined) conditions.push(eq(subscriptions.subscriptionTypeId, options.subscriptionTypeId));
-  if (options.state === "actual") conditions.push(lte(subscriptions.startAt, at), gt(subscriptions.endAt, at));
+  if (options.email?.trim())
+    conditions.push(
+      ilike(users.email, `%${options.email.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+    );
+  if (options.subscriptionTypeId !== undefined)
+    conditions.push(eq(subscriptions.subscriptionTypeId, options.subscriptionTypeId));
+  if (options.state === "actual")
+    conditions.push(lte(subscriptions.startAt, at), gt(subscriptions.endAt, at));
   if (options.state === "upcoming") conditions.push(gt(subscriptions.startAt, at));
   if (options.state === "ended") conditions.push(lte(subscriptions.endAt, at));
   const where = and(...conditions);

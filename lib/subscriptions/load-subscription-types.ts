@@ -3,7 +3,10 @@ import { alias } from "drizzle-orm/pg-core";
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { contentAccess, subscriptionTypeContentAccess, subscriptionTypes } from "@/lib/db/schema";
-import { serializeSubscriptionType, type SubscriptionTypeJson } from "@/lib/subscriptions/subscription-json";
+import {
+  serializeSubscriptionType,
+  type SubscriptionTypeJson,
+} from "@/lib/subscriptions/subscription-json";
 
 /** Subscription types as the API shows them: with content access codes and the next type's code, by code. */
 export async function loadSubscriptionTypes(
@@ -25,7 +28,12 @@ export async function loadSubscriptionTypes(
     .select({ typeId: subscriptionTypeContentAccess.subscriptionTypeId, code: contentAccess.code })
     .from(subscriptionTypeContentAccess)
     .innerJoin(contentAccess, eq(contentAccess.id, subscriptionTypeContentAccess.contentAccessId))
-    .where(inArray(subscriptionTypeContentAccess.subscriptionTypeId, rows.map((row) => row.type.id)));
+    .where(
+      inArray(
+        subscriptionTypeContentAccess.subscriptionTypeId,
+        rows.map((row) => row.type.id),
+      ),
+    );
   return rows.map(({ type, nextCode }) =>
     serializeSubscriptionType(type, {
       contentAccessCodes: access.filter((row) => row.typeId === type.id).map((row) => row.code),

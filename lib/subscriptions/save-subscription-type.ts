@@ -2,7 +2,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { subscriptionTypeContentAccess, subscriptionTypes, type SubscriptionType } from "@/lib/db/schema";
+import {
+  subscriptionTypeContentAccess,
+  subscriptionTypes,
+  type SubscriptionType,
+} from "@/lib/db/schema";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import { findSubscriptionTypeByCode } from "./find-subscription-type";
 import { resolveContentAccessIds } from "./resolve-content-access";
@@ -24,7 +28,10 @@ export async function saveSubscriptionType(
         ? await findSubscriptionTypeByCode(tx, input.nextSubscriptionTypeCode)
         : null;
       if (next && options.id !== undefined && next.id === options.id && next.code !== input.code) {
-        throw invalid("next_subscription_type_invalid", "A type cannot renew into a different code of itself.");
+        throw invalid(
+          "next_subscription_type_invalid",
+          "A type cannot renew into a different code of itself.",
+        );
       }
       const values = {
         code: input.code,
@@ -44,18 +51,33 @@ export async function saveSubscriptionType(
       };
       const [type] =
         options.id === undefined
-          ? await tx.insert(subscriptionTypes).values({ ...values, createdAt: now() }).returning()
-          : await tx.update(subscriptionTypes).set(values).where(eq(subscriptionTypes.id, options.id)).returning();
+          ? await tx
+              .insert(subscriptionTypes)
+              .values({ ...values, createdAt: now() })
+              .returning()
+          : await tx
+              .update(subscriptionTypes)
+              .set(values)
+              .where(eq(subscriptionTypes.id, options.id))
+              .returning();
       if (!type) throw notFound("subscription_type_not_found", "No such subscription type.");
-      await tx.delete(subscriptionTypeContentAccess).where(eq(subscriptionTypeContentAccess.subscriptionTypeId, type.id));
       await tx
-        .insert(subscriptionTypeContentAccess)
-        .values(contentAccessIds.map((contentAccessId) => ({ subscriptionTypeId: type.id, contentAccessId })));
+        .delete(subscriptionTypeContentAccess)
+        .where(eq(subscriptionTypeContentAccess.subscriptionTypeId, type.id));
+      await tx.insert(subscriptionTypeContentAccess).values(
+        contentAccessIds.map((contentAccessId) => ({
+          subscriptionTypeId: type.id,
+          contentAccessId,
+        })),
+      );
       return type;
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw conflict("subscription_type_exists", `A subscription type with code "${input.code}" exists.`);
+      throw conflict(
+        "subscription_type_exists",
+        `A subscription type with code "${input.code}" exists.`,
+      );
     }
     throw error;
   }

@@ -15,7 +15,9 @@ export const subscriptionTypeInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
   lengthDays: z.number().int().min(1).max(3660),
   priceCents: z.number().int().min(0).max(100_000_000),
-  contentAccessCodes: z.array(codeSchema).min(1, { message: "Choose at least one content access." }),
+  contentAccessCodes: z
+    .array(codeSchema)
+    .min(1, { message: "Choose at least one content access." }),
   active: z.boolean().default(true),
   isDefault: z.boolean().default(false),
   nextSubscriptionTypeCode: codeSchema.nullable().optional(),

@@ -25,9 +25,19 @@ export async function stopSubscription(
         note: options.note ?? subscriptions.note,
         updatedAt: at,
       })
-      .where(and(eq(subscriptions.id, options.subscriptionId), gt(subscriptions.endAt, at), ownedByActor(options.actor, subscriptions.userId)))
+      .where(
+        and(
+          eq(subscriptions.id, options.subscriptionId),
+          gt(subscriptions.endAt, at),
+          ownedByActor(options.actor, subscriptions.userId),
+        ),
+      )
       .returning();
-    if (!stopped) throw invalid("subscription_not_running", "No running or upcoming subscription with that id.");
+    if (!stopped)
+      throw invalid(
+        "subscription_not_running",
+        "No running or upcoming subscription with that id.",
+      );
     await keepFamilyInStep(tx, stopped);
     return stopped;
   });

@@ -48,7 +48,10 @@ export type SubscriptionTypeJson = z.output<typeof subscriptionTypeSchema>;
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function serializeSubscription(subscription: Subscription, typeCode: string): SubscriptionJson {
+export function serializeSubscription(
+  subscription: Subscription,
+  typeCode: string,
+): SubscriptionJson {
   return {
     id: subscription.id,
     user_id: subscription.userId,

@@ -3,10 +3,22 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments, subscriptionTypes, subscriptionUpgrades, users, type Payment, type Subscription, type SubscriptionUpgrade } from "@/lib/db/schema";
+import {
+  payments,
+  subscriptionTypes,
+  subscriptionUpgrades,
+  users,
+  type Payment,
+  type Subscription,
+  type SubscriptionUpgrade,
+} from "@/lib/db/schema";
 import { idempotencyKeySchema } from "@/lib/api/idempotency";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
-import { absoluteCheckoutUrl, gatewayCurrency, loadGatewayCustomer } from "@/lib/payments/gateway-request-parts";
+import {
+  absoluteCheckoutUrl,
+  gatewayCurrency,
+  loadGatewayCustomer,
+} from "@/lib/payments/gateway-request-parts";
 import { getGateway } from "@/lib/payments/gateways";
 import type { GatewayOutcome } from "@/lib/payments/gateways/gateway";
 import { settlePayment } from "@/lib/payments/settle-payment";
@@ -63,30 +75,49 @@ const applyUpgradeSchema = z.object({
 export async function applyUpgrade(db: Db, options: ApplyUpgradeOptions): Promise<AppliedUpgrade> {
   const parsed = applyUpgradeSchema.safeParse(options);
   if (!parsed.success) {
-    throw invalid("upgrade_invalid", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+    throw invalid(
+      "upgrade_invalid",
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
+    );
   }
   const input = parsed.data;
   let outcome: UpgradeWrite;
   try {
     outcome = await db.transaction(async (tx): Promise<UpgradeWrite> => {
-      const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for("update");
+      const [user] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.id, input.userId))
+        .for("update");
       if (!user) throw notFound("user_not_found", "No such user.");
 
       const [earlier] = await tx
         .select()
         .from(subscriptionUpgrades)
-        .where(and(eq(subscriptionUpgrades.userId, input.userId), eq(subscriptionUpgrades.idempotencyKey, input.idempotencyKey)));
+        .where(
+          and(
+            eq(subscriptionUpgrades.userId, input.userId),
+            eq(subscriptionUpgrades.idempotencyKey, input.idempotencyKey),
+          ),
+        );
       if (earlier) return { kind: "applied", applied: await replay(tx, earlier, input) };
       await assertNoChargeInFlight(tx, input.userId);
 
       const loaded = await loadUpgradeContext(tx, { userId: input.userId, now: now() });
-      const offers = loaded.context ? selectOffers(loaded.context, { tags: input.tags, content: input.content }) : [];
-      const offer = offers.find((candidate) => candidate.type === input.type && candidate.target.code === input.targetCode);
+      const offers = loaded.context
+        ? selectOffers(loaded.context, { tags: input.tags, content: input.content })
+        : [];
+      const offer = offers.find(
+        (candidate) => candidate.type === input.type && candidate.target.code === input.targetCode,
+      );
       if (!loaded.context || !offer) {
         const why = loaded.reason ? ` ${NO_UPGRADE_REASON_MESSAGES[loaded.reason]}` : "";
         throw conflict("upgrade_not_available", `That upgrade is not available now.${why}`);
       }
-      if (input.expectedChargeCents !== undefined && input.expectedChargeCents !== offer.chargeCents) {
+      if (
+        input.expectedChargeCents !== undefined &&
+        input.expectedChargeCents !== offer.chargeCents
+      ) {
         throw new AppError(
           "upgrade_offer_changed",
           "The price of this upgrade changed since it was shown; review the new offer.",
@@ -105,31 +136,52 @@ export async function applyUpgrade(db: Db, options: ApplyUpgradeOptions): Promis
 }
 
 /** Steps two and three of a paid_recurrent upgrade: the gateway charges the saved card, then the answer is settled. */
-async function chargeAndSettle(db: Db, pending: Extract<UpgradeWrite, { kind: "charge" }>): Promise<AppliedUpgrade> {
+async function chargeAndSettle(
+  db: Db,
+  pending: Extract<UpgradeWrite, { kind: "charge" }>,
+): Promise<AppliedUpgrade> {
   const { payment, charge } = pending;
   let answer: GatewayOutcome;
   try {
-    answer = await getGateway(charge.gateway).chargeSavedCard({
-      paymentId: payment.id,
-      idempotencyKey: charge.idempotencyKey,
-      amountCents: payment.amountCents,
-      currency: gatewayCurrency(),
-      description: charge.description,
-      customer: await loadGatewayCustomer(db, payment.userId),
-      cardToken: charge.cardToken,
-      confirmUrl: absoluteCheckoutUrl(payment.id),
-    }, { db });
+    answer = await getGateway(charge.gateway).chargeSavedCard(
+      {
+        paymentId: payment.id,
+        idempotencyKey: charge.idempotencyKey,
+        amountCents: payment.amountCents,
+        currency: gatewayCurrency(),
+        description: charge.description,
+        customer: await loadGatewayCustomer(db, payment.userId),
+        cardToken: charge.cardToken,
+        confirmUrl: absoluteCheckoutUrl(payment.id),
+      },
+      { db },
+    );
   } catch (error) {
-    console.warn(`upgrade charge of payment ${payment.id} got no answer from the gateway; left for reconciliation`, error);
+    console.warn(
+      `upgrade charge of payment ${payment.id} got no answer from the gateway; left for reconciliation`,
+      error,
+    );
     return { upgrade: pending.upgrade, subscription: null, payment, replayed: false };
   }
-  const settled = await settlePayment(db, { paymentId: payment.id, outcome: answer, attempt: payment.chargeAttempt });
-  if (settled.status === "declined") throw new AppError("payment_declined", settled.reason, 402, { payment_id: payment.id });
+  const settled = await settlePayment(db, {
+    paymentId: payment.id,
+    outcome: answer,
+    attempt: payment.chargeAttempt,
+  });
+  if (settled.status === "declined")
+    throw new AppError("payment_declined", settled.reason, 402, { payment_id: payment.id });
   if (settled.status === "paid" && settled.subscription === null) {
-    throw conflict("upgrade_not_available", "Your subscription changed while the upgrade was being charged; the charge is refunded.");
+    throw conflict(
+      "upgrade_not_available",
+      "Your subscription changed while the upgrade was being charged; the charge is refunded.",
+    );
   }
-  const [upgrade] = await db.select().from(subscriptionUpgrades).where(eq(subscriptionUpgrades.id, pending.upgrade.id));
-  if (!upgrade) throw conflict("upgrade_not_available", "The upgrade could not be charged; nothing changed.");
+  const [upgrade] = await db
+    .select()
+    .from(subscriptionUpgrades)
+    .where(eq(subscriptionUpgrades.id, pending.upgrade.id));
+  if (!upgrade)
+    throw conflict("upgrade_not_available", "The upgrade could not be charged; nothing changed.");
   return { ...(await loadUpgradeParts(db, upgrade)), upgrade, replayed: false };
 }
 
@@ -139,18 +191,35 @@ async function assertNoChargeInFlight(tx: Db, userId: number): Promise<void> {
     .select({ id: subscriptionUpgrades.id })
     .from(subscriptionUpgrades)
     .innerJoin(payments, eq(payments.id, subscriptionUpgrades.paymentId))
-    .where(and(eq(subscriptionUpgrades.userId, userId), eq(subscriptionUpgrades.status, "pending"), eq(payments.status, "pending")))
+    .where(
+      and(
+        eq(subscriptionUpgrades.userId, userId),
+        eq(subscriptionUpgrades.status, "pending"),
+        eq(payments.status, "pending"),
+      ),
+    )
     .limit(1);
-  if (inFlight) throw conflict("upgrade_in_progress", "An upgrade of yours is being charged; wait until it is confirmed.");
+  if (inFlight)
+    throw conflict(
+      "upgrade_in_progress",
+      "An upgrade of yours is being charged; wait until it is confirmed.",
+    );
 }
 
-async function replay(tx: Db, earlier: SubscriptionUpgrade, input: z.output<typeof applyUpgradeSchema>): Promise<AppliedUpgrade> {
+async function replay(
+  tx: Db,
+  earlier: SubscriptionUpgrade,
+  input: z.output<typeof applyUpgradeSchema>,
+): Promise<AppliedUpgrade> {
   const [target] = await tx
     .select({ code: subscriptionTypes.code })
     .from(subscriptionTypes)
     .where(eq(subscriptionTypes.id, earlier.targetSubscriptionTypeId));
   if (earlier.type !== input.type || target?.code !== input.targetCode) {
-    throw conflict("idempotency_key_reused", "This idempotency key was used for a different upgrade.");
+    throw conflict(
+      "idempotency_key_reused",
+      "This idempotency key was used for a different upgrade.",
+    );
   }
   return { ...(await loadUpgradeParts(tx, earlier)), upgrade: earlier, replayed: true };
 }

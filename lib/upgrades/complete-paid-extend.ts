@@ -2,7 +2,15 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { subscriptions, subscriptionTypes, subscriptionUpgrades, upgradeOptions, users, type Payment, type Subscription } from "@/lib/db/schema";
+import {
+  subscriptions,
+  subscriptionTypes,
+  subscriptionUpgrades,
+  upgradeOptions,
+  users,
+  type Payment,
+  type Subscription,
+} from "@/lib/db/schema";
 import { conflict } from "@/lib/errors";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { upgradeOptionConfigSchema } from "./option-config";
@@ -17,18 +25,34 @@ export async function completePaidExtendUpgrade(tx: Db, payment: Payment): Promi
   const [upgrade] = await tx
     .select()
     .from(subscriptionUpgrades)
-    .where(and(eq(subscriptionUpgrades.paymentId, payment.id), eq(subscriptionUpgrades.userId, payment.userId)))
+    .where(
+      and(
+        eq(subscriptionUpgrades.paymentId, payment.id),
+        eq(subscriptionUpgrades.userId, payment.userId),
+      ),
+    )
     .for("update");
   if (!upgrade) throw conflict("upgrade_not_found", "This payment belongs to no upgrade.");
   if (upgrade.status === "completed" && upgrade.upgradedSubscriptionId !== null) {
-    const [existing] = await tx.select().from(subscriptions).where(eq(subscriptions.id, upgrade.upgradedSubscriptionId));
+    const [existing] = await tx
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.id, upgrade.upgradedSubscriptionId));
     if (existing) return existing;
   }
   // The user's row before any subscription row, the order subscription creation and reward grants lock in.
   await tx.select({ id: users.id }).from(users).where(eq(users.id, payment.userId)).for("update");
-  const [base] = await tx.select().from(subscriptions).where(eq(subscriptions.id, upgrade.baseSubscriptionId)).for("update");
-  const [target] = await tx.select().from(subscriptionTypes).where(eq(subscriptionTypes.id, upgrade.targetSubscriptionTypeId));
-  if (!base || !target) throw conflict("upgrade_not_found", "The upgrade's subscription or target type is gone.");
+  const [base] = await tx
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.id, upgrade.baseSubscriptionId))
+    .for("update");
+  const [target] = await tx
+    .select()
+    .from(subscriptionTypes)
+    .where(eq(subscriptionTypes.id, upgrade.targetSubscriptionTypeId));
+  if (!base || !target)
+    throw conflict("upgrade_not_found", "The upgrade's subscription or target type is gone.");
   const [option] = upgrade.upgradeOptionId
     ? await tx.select().from(upgradeOptions).where(eq(upgradeOptions.id, upgrade.upgradeOptionId))
     : [];
@@ -70,7 +94,10 @@ export async function completePaidExtendUpgrade(tx: Db, payment: Payment): Promi
   // Followers move after the upgrade only when it cut a running base short; a base that had already ended left
   // nothing to make room for (and its followers may be running by now).
   if (stillRunning) {
-    const [baseType] = await tx.select().from(subscriptionTypes).where(eq(subscriptionTypes.id, base.subscriptionTypeId));
+    const [baseType] = await tx
+      .select()
+      .from(subscriptionTypes)
+      .where(eq(subscriptionTypes.id, base.subscriptionTypeId));
     await adjustFollowers(tx, {
       userId: base.userId,
       parentUpgradeId: completed.id,

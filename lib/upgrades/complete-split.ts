@@ -2,9 +2,21 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { recurrentPayments, subscriptions, subscriptionTypes, subscriptionUpgrades, type Subscription, type SubscriptionUpgrade } from "@/lib/db/schema";
+import {
+  recurrentPayments,
+  subscriptions,
+  subscriptionTypes,
+  subscriptionUpgrades,
+  type Subscription,
+  type SubscriptionUpgrade,
+} from "@/lib/db/schema";
 import type { UpgradeOffer } from "./offer-types";
-import { adjustFollowers, recordUpgradeCompleted, replaceBaseSubscription, StaleOfferError } from "./record-upgrade";
+import {
+  adjustFollowers,
+  recordUpgradeCompleted,
+  replaceBaseSubscription,
+  StaleOfferError,
+} from "./record-upgrade";
 import type { OfferContext } from "./select-offers";
 
 function optionConfigOf(context: OfferContext, offer: UpgradeOffer) {
@@ -21,7 +33,12 @@ export async function completeSplit(
   tx: Db,
   context: OfferContext,
   offer: UpgradeOffer,
-  fields: { idempotencyKey: string; paymentId: number | null; subscriptionPaymentId: number | null; pendingUpgradeId?: number },
+  fields: {
+    idempotencyKey: string;
+    paymentId: number | null;
+    subscriptionPaymentId: number | null;
+    pendingUpgradeId?: number;
+  },
 ): Promise<{ upgrade: SubscriptionUpgrade; subscription: Subscription }> {
   const { base } = context;
   const { upgraded } = await replaceBaseSubscription(tx, base, offer.baseEndsAt, {
@@ -39,29 +56,34 @@ export async function completeSplit(
         .where(eq(subscriptionUpgrades.id, fields.pendingUpgradeId))
         .returning()
     : await tx
-    .insert(subscriptionUpgrades)
-    .values({
-      userId: upgraded.userId,
-      baseSubscriptionId: base.subscriptionId,
-      upgradedSubscriptionId: upgraded.id,
-      type: offer.type,
-      status: "completed",
-      targetSubscriptionTypeId: offer.target.id,
-      upgradeOptionId: offer.optionId,
-      paymentId: fields.paymentId,
-      chargeCents: offer.chargeCents,
-      creditCents: offer.creditCents,
-      idempotencyKey: fields.idempotencyKey,
-      completedAt: now(),
-      createdAt: now(),
-    })
-    .returning();
+        .insert(subscriptionUpgrades)
+        .values({
+          userId: upgraded.userId,
+          baseSubscriptionId: base.subscriptionId,
+          upgradedSubscriptionId: upgraded.id,
+          type: offer.type,
+          status: "completed",
+          targetSubscriptionTypeId: offer.target.id,
+          upgradeOptionId: offer.optionId,
+          paymentId: fields.paymentId,
+          chargeCents: offer.chargeCents,
+          creditCents: offer.creditCents,
+          idempotencyKey: fields.idempotencyKey,
+          completedAt: now(),
+          createdAt: now(),
+        })
+        .returning();
   if (!upgrade) throw new Error("insert returned no row");
   await adjustFollowers(tx, {
     userId: upgraded.userId,
     parentUpgradeId: upgrade.id,
     type: offer.type,
-    base: { subscriptionId: base.subscriptionId, typeId: base.typeId, typePriceCents: base.typePriceCents, originalEndAt: base.endAt },
+    base: {
+      subscriptionId: base.subscriptionId,
+      typeId: base.typeId,
+      typePriceCents: base.typePriceCents,
+      originalEndAt: base.endAt,
+    },
     target: offer.target,
     config: optionConfigOf(context, offer),
     cursor: upgraded.endAt,
@@ -72,7 +94,12 @@ export async function completeSplit(
 }
 
 /** The recurrent payment now renews into the target (at the fixed price with `monthly_fix`). */
-export async function renewIntoTarget(tx: Db, context: OfferContext, offer: UpgradeOffer, recurrentPaymentId: number): Promise<void> {
+export async function renewIntoTarget(
+  tx: Db,
+  context: OfferContext,
+  offer: UpgradeOffer,
+  recurrentPaymentId: number,
+): Promise<void> {
   const [target] = await tx
     .select({ nextSubscriptionTypeId: subscriptionTypes.nextSubscriptionTypeId })
     .from(subscriptionTypes)
@@ -95,7 +122,13 @@ export async function lockRecurrent(tx: Db, context: OfferContext, userId: numbe
     ? await tx
         .select()
         .from(recurrentPayments)
-        .where(and(eq(recurrentPayments.id, id), eq(recurrentPayments.userId, userId), eq(recurrentPayments.state, "active")))
+        .where(
+          and(
+            eq(recurrentPayments.id, id),
+            eq(recurrentPayments.userId, userId),
+            eq(recurrentPayments.state, "active"),
+          ),
+        )
         .for("update")
     : [];
   if (!recurrent) throw new StaleOfferError();
@@ -111,8 +144,12 @@ export async function lockBase(tx: Db, context: OfferContext): Promise<void> {
   const [base] = await tx
     .select({ endAt: subscriptions.endAt })
     .from(subscriptions)
-    .where(and(eq(subscriptions.id, context.base.subscriptionId), eq(subscriptions.userId, context.userId)))
+    .where(
+      and(
+        eq(subscriptions.id, context.base.subscriptionId),
+        eq(subscriptions.userId, context.userId),
+      ),
+    )
     .for("update");
   if (!base || base.endAt.getTime() !== context.base.endAt.getTime()) throw new StaleOfferError();
 }
-

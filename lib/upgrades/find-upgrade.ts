@@ -1,7 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { subscriptionTypes, subscriptionUpgrades, type Payment, type Subscription, type SubscriptionUpgrade } from "@/lib/db/schema";
+import {
+  subscriptionTypes,
+  subscriptionUpgrades,
+  type Payment,
+  type Subscription,
+  type SubscriptionUpgrade,
+} from "@/lib/db/schema";
 import { contentAccessCodesOf } from "@/lib/subscriptions/content-access-codes-sql";
 import { loadUpgradeParts } from "./load-upgrade-parts";
 
@@ -13,7 +19,10 @@ export interface FoundUpgrade {
 }
 
 /** One of the user's upgrades (ownership in the query). */
-export async function findUserUpgrade(db: Db, options: { id: number; userId: number }): Promise<FoundUpgrade | null> {
+export async function findUserUpgrade(
+  db: Db,
+  options: { id: number; userId: number },
+): Promise<FoundUpgrade | null> {
   const [row] = await db
     .select({
       upgrade: subscriptionUpgrades,
@@ -22,8 +31,13 @@ export async function findUserUpgrade(db: Db, options: { id: number; userId: num
       contentAccess: contentAccessCodesOf(subscriptionTypes.id),
     })
     .from(subscriptionUpgrades)
-    .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptionUpgrades.targetSubscriptionTypeId))
-    .where(and(eq(subscriptionUpgrades.id, options.id), eq(subscriptionUpgrades.userId, options.userId)));
+    .innerJoin(
+      subscriptionTypes,
+      eq(subscriptionTypes.id, subscriptionUpgrades.targetSubscriptionTypeId),
+    )
+    .where(
+      and(eq(subscriptionUpgrades.id, options.id), eq(subscriptionUpgrades.userId, options.userId)),
+    );
   if (!row) return null;
   return {
     upgrade: row.upgrade,

@@ -12,8 +12,29 @@ export async function listUpgradeOffers(
 ): Promise<UpgradeOffers> {
   const loaded = await loadUpgradeContext(db, { userId: options.userId, now: now() });
   if (!loaded.context) return { base: null, offers: [], reason: loaded.reason };
-  const { subscriptionId, typeCode, typeName, contentAccess, startAt, endAt, paidCents, recurrentPaymentId } = loaded.context.base;
-  const base = { subscriptionId, typeCode, typeName, contentAccess, startAt, endAt, paidCents, recurrentPaymentId };
-  const offers = selectOffers(loaded.context, { tags: options.tags ?? [], content: options.content ?? null });
+  const {
+    subscriptionId,
+    typeCode,
+    typeName,
+    contentAccess,
+    startAt,
+    endAt,
+    paidCents,
+    recurrentPaymentId,
+  } = loaded.context.base;
+  const base = {
+    subscriptionId,
+    typeCode,
+    typeName,
+    contentAccess,
+    startAt,
+    endAt,
+    paidCents,
+    recurrentPaymentId,
+  };
+  const offers = selectOffers(loaded.context, {
+    tags: options.tags ?? [],
+    content: options.content ?? null,
+  });
   return { base, offers, reason: offers.length === 0 ? "no_offer" : null };
 }

@@ -7,7 +7,8 @@ import type { NoUpgradeReason } from "./offer-types";
 import { upgradeOptionConfigSchema } from "./option-config";
 import type { CatalogType, ContextOption, OfferContext } from "./select-offers";
 
-export type LoadedUpgradeContext = { context: OfferContext; reason: null } | { context: null; reason: NoUpgradeReason };
+export type LoadedUpgradeContext =
+  { context: OfferContext; reason: null } | { context: null; reason: NoUpgradeReason };
 
 /**
  * Everything the offers of one user depend on, in three queries whatever the number of options: the user's actual
@@ -17,7 +18,10 @@ export type LoadedUpgradeContext = { context: OfferContext; reason: null } | { c
  * The base is the actual subscription, latest-ending first, that was paid, is not itself an upgrade and whose type is
  * linked to an upgrade schema. `reason` says which of those steps found nothing.
  */
-export async function loadUpgradeContext(db: Db, options: { userId: number; now: Date }): Promise<LoadedUpgradeContext> {
+export async function loadUpgradeContext(
+  db: Db,
+  options: { userId: number; now: Date },
+): Promise<LoadedUpgradeContext> {
   const at = options.now;
   const candidates = await db
     .select({
@@ -34,23 +38,37 @@ export async function loadUpgradeContext(db: Db, options: { userId: number; now:
       contentAccess: contentAccessCodesOf(subscriptionTypes.id),
       paymentStatus: payments.status,
       paymentAmountCents: payments.amountCents,
-      itemsCents: sql<string | null>`(select sum(pi.amount_cents::bigint * pi.count) from payment_items pi
+      itemsCents: sql<
+        string | null
+      >`(select sum(pi.amount_cents::bigint * pi.count) from payment_items pi
         where pi.payment_id = ${payments.id} and pi.type = 'subscription_type')`,
-      schemaIds: sql<number[]>`coalesce((select array_agg(l.upgrade_schema_id order by l.upgrade_schema_id)
+      schemaIds: sql<
+        number[]
+      >`coalesce((select array_agg(l.upgrade_schema_id order by l.upgrade_schema_id)
         from subscription_type_upgrade_schemas l where l.subscription_type_id = ${subscriptionTypes.id}), '{}')`,
-      recurrent: sql<{ id: number; expires_at: string | null } | null>`(select json_build_object('id', rp.id,
+      recurrent: sql<{
+        id: number;
+        expires_at: string | null;
+      } | null>`(select json_build_object('id', rp.id,
         'expires_at', rp.expires_at) from recurrent_payments rp where rp.parent_payment_id = ${payments.id}
         and rp.state = 'active' and rp.subscription_type_id = ${subscriptionTypes.id} order by rp.id limit 1)`,
     })
     .from(subscriptions)
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptions.subscriptionTypeId))
     .leftJoin(payments, eq(payments.id, subscriptions.paymentId))
-    .where(and(eq(subscriptions.userId, options.userId), lte(subscriptions.startAt, at), gt(subscriptions.endAt, at)))
+    .where(
+      and(
+        eq(subscriptions.userId, options.userId),
+        lte(subscriptions.startAt, at),
+        gt(subscriptions.endAt, at),
+      ),
+    )
     .orderBy(desc(subscriptions.endAt), desc(subscriptions.id));
 
   if (candidates.length === 0) return { context: null, reason: "no_subscription" };
   const paid = candidates.filter(
-    (row): row is (typeof candidates)[number] & { paymentId: number } => row.paymentId !== null && row.paymentStatus === "paid",
+    (row): row is (typeof candidates)[number] & { paymentId: number } =>
+      row.paymentId !== null && row.paymentStatus === "paid",
   );
   if (paid.length === 0) return { context: null, reason: "no_payment" };
   const notUpgrades = paid.filter((row) => row.kind !== "upgrade");
@@ -58,18 +76,31 @@ export async function loadUpgradeContext(db: Db, options: { userId: number; now:
   const base = notUpgrades.find((row) => row.schemaIds.length > 0);
   if (!base) return { context: null, reason: "no_schema" };
 
-  const optionRows = await db.select().from(upgradeOptions).where(inArray(upgradeOptions.upgradeSchemaId, base.schemaIds));
+  const optionRows = await db
+    .select()
+    .from(upgradeOptions)
+    .where(inArray(upgradeOptions.upgradeSchemaId, base.schemaIds));
   const contextOptions: ContextOption[] = [];
   for (const row of optionRows) {
     // Saved configs were validated; one that no longer parses (a hand edit) is skipped rather than trusted.
     const config = upgradeOptionConfigSchema.safeParse(row.config);
     if (config.success) {
-      contextOptions.push({ id: row.id, type: row.type, config: config.data, subscriptionTypeId: row.subscriptionTypeId });
+      contextOptions.push({
+        id: row.id,
+        type: row.type,
+        config: config.data,
+        subscriptionTypeId: row.subscriptionTypeId,
+      });
     }
   }
 
-  const explicitIds = [...new Set(contextOptions.flatMap((option) => option.subscriptionTypeId ?? []))];
-  const defaultTypes = and(eq(subscriptionTypes.active, true), eq(subscriptionTypes.isDefault, true));
+  const explicitIds = [
+    ...new Set(contextOptions.flatMap((option) => option.subscriptionTypeId ?? [])),
+  ];
+  const defaultTypes = and(
+    eq(subscriptionTypes.active, true),
+    eq(subscriptionTypes.isDefault, true),
+  );
   const catalog: CatalogType[] = await db
     .select({
       id: subscriptionTypes.id,
@@ -82,7 +113,11 @@ export async function loadUpgradeContext(db: Db, options: { userId: number; now:
       contentAccess: contentAccessCodesOf(subscriptionTypes.id),
     })
     .from(subscriptionTypes)
-    .where(explicitIds.length > 0 ? or(defaultTypes, inArray(subscriptionTypes.id, explicitIds)) : defaultTypes);
+    .where(
+      explicitIds.length > 0
+        ? or(defaultTypes, inArray(subscriptionTypes.id, explicitIds))
+        : defaultTypes,
+    );
 
   const recurrent = base.recurrent;
   return {
@@ -103,10 +138,14 @@ export async function loadUpgradeContext(db: Db, options: { userId: number; now:
         endAt: base.endAt,
         // What the items cost, never more than the payment took: a discount code lowers the amount, not the items.
         paidCents:
-          base.itemsCents !== null ? Math.min(Number(base.itemsCents), base.paymentAmountCents ?? 0) : (base.paymentAmountCents ?? 0),
+          base.itemsCents !== null
+            ? Math.min(Number(base.itemsCents), base.paymentAmountCents ?? 0)
+            : (base.paymentAmountCents ?? 0),
         recurrentPaymentId: recurrent?.id ?? null,
       },
-      recurrent: recurrent ? { expiresAt: recurrent.expires_at === null ? null : new Date(recurrent.expires_at) } : null,
+      recurrent: recurrent
+        ? { expiresAt: recurrent.expires_at === null ? null : new Date(recurrent.expires_at) }
+        : null,
       options: contextOptions,
       catalog,
     },

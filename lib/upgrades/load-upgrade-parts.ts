@@ -1,7 +1,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { payments, subscriptions, type Payment, type Subscription, type SubscriptionUpgrade } from "@/lib/db/schema";
+import {
+  payments,
+  subscriptions,
+  type Payment,
+  type Subscription,
+  type SubscriptionUpgrade,
+} from "@/lib/db/schema";
 
 /** An upgrade's upgraded subscription and payment, as far as they exist yet. */
 export async function loadUpgradeParts(
@@ -9,8 +15,13 @@ export async function loadUpgradeParts(
   upgrade: SubscriptionUpgrade,
 ): Promise<{ subscription: Subscription | null; payment: Payment | null }> {
   const [subscription] = upgrade.upgradedSubscriptionId
-    ? await tx.select().from(subscriptions).where(eq(subscriptions.id, upgrade.upgradedSubscriptionId))
+    ? await tx
+        .select()
+        .from(subscriptions)
+        .where(eq(subscriptions.id, upgrade.upgradedSubscriptionId))
     : [];
-  const [payment] = upgrade.paymentId ? await tx.select().from(payments).where(eq(payments.id, upgrade.paymentId)) : [];
+  const [payment] = upgrade.paymentId
+    ? await tx.select().from(payments).where(eq(payments.id, upgrade.paymentId))
+    : [];
   return { subscription: subscription ?? null, payment: payment ?? null };
 }

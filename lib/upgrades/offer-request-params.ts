@@ -7,8 +7,7 @@ import { parseTagsParam, upgradeTagSchema } from "./option-config";
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export type OfferRequestParams =
-  | { ok: true; tags: string[]; content: string | null }
-  | { ok: false; message: string };
+  { ok: true; tags: string[]; content: string | null } | { ok: false; message: string };
 
 const MAX_TAGS = 10;
 const tagsSchema = z.array(upgradeTagSchema).max(MAX_TAGS);
@@ -18,18 +17,28 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export function parseOfferRequestParams(params: SearchParams): OfferRequestParams {
   const tags = tagsSchema.safeParse(parseTagsParam(params.tags ?? null));
   if (!tags.success) {
-    return { ok: false, message: "This special-offer link is not valid. Check the link, or see the upgrades open to everyone." };
+    return {
+      ok: false,
+      message:
+        "This special-offer link is not valid. Check the link, or see the upgrades open to everyone.",
+    };
   }
   const rawContent = first(params.content)?.trim();
   const content = rawContent ? codeSchema.safeParse(rawContent) : null;
   if (content && !content.success) {
-    return { ok: false, message: "This link asks for a content access that does not exist. See all upgrades instead." };
+    return {
+      ok: false,
+      message: "This link asks for a content access that does not exist. See all upgrades instead.",
+    };
   }
   return { ok: true, tags: tags.data, content: content ? content.data : null };
 }
 
 /** The query string that carries the same request on to the next step (`?tags=a,b&content=print`, or empty). */
-export function offerRequestQuery(request: { tags: readonly string[]; content: string | null }, extra: Record<string, string> = {}): string {
+export function offerRequestQuery(
+  request: { tags: readonly string[]; content: string | null },
+  extra: Record<string, string> = {},
+): string {
   const search = new URLSearchParams(extra);
   if (request.tags.length > 0) search.set("tags", request.tags.join(","));
   if (request.content) search.set("content", request.content);

@@ -37,12 +37,15 @@ export interface UpgradeOffer extends UpgradeResult {
   gainedContent: string[];
 }
 
-export type NoUpgradeReason = "no_subscription" | "no_payment" | "already_upgraded" | "no_schema" | "no_offer";
+export type NoUpgradeReason =
+  "no_subscription" | "no_payment" | "already_upgraded" | "no_schema" | "no_offer";
 
 export const NO_UPGRADE_REASON_MESSAGES: Record<NoUpgradeReason, string> = {
   no_subscription: "You have no running subscription to upgrade.",
-  no_payment: "Your running subscription was not bought with a payment, so it has no value to carry over.",
-  already_upgraded: "Your subscription is already an upgrade; further upgrades are offered once it renews.",
+  no_payment:
+    "Your running subscription was not bought with a payment, so it has no value to carry over.",
+  already_upgraded:
+    "Your subscription is already an upgrade; further upgrades are offered once it renews.",
   no_schema: "Your subscription type has no upgrades configured.",
   no_offer: "There is no upgrade for your subscription right now.",
 };

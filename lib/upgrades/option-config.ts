@@ -47,11 +47,16 @@ export const upgradeOptionConfigSchema = z
       .min(1, { message: "The monthly fix must be at least 0.01." })
       .max(MAX_MONTHLY_FIX_CENTS)
       .optional()
-      .meta({ description: "Price raise per 31 days, in cents: the target costs the base price plus this." }),
+      .meta({
+        description:
+          "Price raise per 31 days, in cents: the target costs the base price plus this.",
+      }),
     require_tags: z.array(upgradeTagSchema).max(10).transform(normalizeTags).optional(),
   })
   .superRefine((config, ctx) => {
-    const both = (config.omit_content ?? []).filter((code) => config.require_content.includes(code));
+    const both = (config.omit_content ?? []).filter((code) =>
+      config.require_content.includes(code),
+    );
     if (both.length > 0) {
       ctx.addIssue({
         code: "custom",

@@ -41,7 +41,10 @@ export async function replaceBaseSubscription(
   const at = now();
   const [ended] = await tx
     .update(subscriptions)
-    .set({ endAt: sql`greatest(${subscriptions.startAt}, ${endsAt.toISOString()}::timestamptz)`, updatedAt: at })
+    .set({
+      endAt: sql`greatest(${subscriptions.startAt}, ${endsAt.toISOString()}::timestamptz)`,
+      updatedAt: at,
+    })
     .where(and(eq(subscriptions.id, base.subscriptionId), eq(subscriptions.endAt, base.endAt)))
     .returning();
   if (!ended) throw new StaleOfferError();
@@ -59,7 +62,10 @@ export async function replaceBaseSubscription(
     .update(subscriptions)
     .set({ nextSubscriptionId: ended.nextSubscriptionId })
     .where(eq(subscriptions.id, upgraded.id));
-  await tx.update(subscriptions).set({ nextSubscriptionId: upgraded.id }).where(eq(subscriptions.id, ended.id));
+  await tx
+    .update(subscriptions)
+    .set({ nextSubscriptionId: upgraded.id })
+    .where(eq(subscriptions.id, ended.id));
   return { ended, upgraded: { ...upgraded, nextSubscriptionId: ended.nextSubscriptionId } };
 }
 
@@ -130,7 +136,11 @@ export async function adjustFollowers(tx: Db, plan: FollowersPlan): Promise<void
     const shift = sql`${shiftMs} * interval '1 millisecond'`;
     await tx
       .update(subscriptions)
-      .set({ startAt: sql`${subscriptions.startAt} + ${shift}`, endAt: sql`${subscriptions.endAt} + ${shift}`, updatedAt: now() })
+      .set({
+        startAt: sql`${subscriptions.startAt} + ${shift}`,
+        endAt: sql`${subscriptions.endAt} + ${shift}`,
+        updatedAt: now(),
+      })
       .where(followerWhere);
     return;
   }
@@ -138,14 +148,20 @@ export async function adjustFollowers(tx: Db, plan: FollowersPlan): Promise<void
   const followers = await tx
     .select({
       subscription: subscriptions,
-      paidCents: sql<string | null>`coalesce((select sum(pi.amount_cents::bigint * pi.count) from payment_items pi
+      paidCents: sql<
+        string | null
+      >`coalesce((select sum(pi.amount_cents::bigint * pi.count) from payment_items pi
         where pi.payment_id = ${payments.id} and pi.type = 'subscription_type'), ${payments.amountCents})`,
     })
     .from(subscriptions)
     .leftJoin(payments, and(eq(payments.id, subscriptions.paymentId), eq(payments.status, "paid")))
     .where(followerWhere)
     .orderBy(asc(subscriptions.startAt), asc(subscriptions.id));
-  const price = targetPrice({ base: { typePriceCents: plan.base.typePriceCents }, target: plan.target, config: plan.config });
+  const price = targetPrice({
+    base: { typePriceCents: plan.base.typePriceCents },
+    target: plan.target,
+    config: plan.config,
+  });
   let cursor = plan.cursor;
   for (const { subscription: follower, paidCents } of followers) {
     const days = wholeDays(follower.startAt.getTime(), follower.endAt.getTime());

@@ -1,4 +1,9 @@
-import { normalizeTags, UPGRADE_TYPES, type ParsedUpgradeOptionConfig, type UpgradeMethod } from "./option-config";
+import {
+  normalizeTags,
+  UPGRADE_TYPES,
+  type ParsedUpgradeOptionConfig,
+  type UpgradeMethod,
+} from "./option-config";
 import type { UpgradeBase, UpgradeOffer, UpgradeTarget } from "./offer-types";
 import { UPGRADERS } from "./upgraders";
 
@@ -20,7 +25,12 @@ export interface ContextOption {
 export interface OfferContext {
   userId: number;
   now: Date;
-  base: UpgradeBase & { typeId: number; typePriceCents: number; typeLengthDays: number; paymentId: number };
+  base: UpgradeBase & {
+    typeId: number;
+    typePriceCents: number;
+    typeLengthDays: number;
+    paymentId: number;
+  };
   recurrent: { expiresAt: Date | null } | null;
   options: ContextOption[];
   /** Every active default type, plus the options' explicit targets. */
@@ -33,7 +43,8 @@ export interface OfferRequest {
   content: string | null;
 }
 
-const contentKey = (lengthDays: number, codes: readonly string[]) => `${lengthDays}|${[...codes].sort().join(",")}`;
+const contentKey = (lengthDays: number, codes: readonly string[]) =>
+  `${lengthDays}|${[...codes].sort().join(",")}`;
 
 /** The cheapest active default type for each (length, content-access set). */
 export function indexDefaultTypes(catalog: readonly CatalogType[]): Map<string, CatalogType> {
@@ -42,14 +53,19 @@ export function indexDefaultTypes(catalog: readonly CatalogType[]): Map<string, 
     if (!type.active || !type.isDefault) continue;
     const key = contentKey(type.lengthDays, type.contentAccess);
     const current = index.get(key);
-    if (!current || type.priceCents < current.priceCents || (type.priceCents === current.priceCents && type.id < current.id)) {
+    if (
+      !current ||
+      type.priceCents < current.priceCents ||
+      (type.priceCents === current.priceCents && type.id < current.id)
+    ) {
       index.set(key, type);
     }
   }
   return index;
 }
 
-export type TargetResolution = { target: CatalogType; gainedContent: string[] } | { reason: string };
+export type TargetResolution =
+  { target: CatalogType; gainedContent: string[] } | { reason: string };
 
 /**
  * The explicit target, else the cheapest active default type of the base's length whose content access is exactly
@@ -67,12 +83,18 @@ export function resolveTarget(
     target = catalog.find((type) => type.id === option.subscriptionTypeId);
     if (!target || !target.active) return { reason: "The explicit target type is not active." };
   } else {
-    const wanted = [...new Set([...base.contentAccess, ...option.config.require_content])].filter((code) => !omit.has(code));
+    const wanted = [...new Set([...base.contentAccess, ...option.config.require_content])].filter(
+      (code) => !omit.has(code),
+    );
     target = defaults.get(contentKey(base.typeLengthDays, wanted));
-    if (!target) return { reason: `No default type of ${base.typeLengthDays} days with content ${wanted.join(", ")}.` };
+    if (!target)
+      return {
+        reason: `No default type of ${base.typeLengthDays} days with content ${wanted.join(", ")}.`,
+      };
   }
   if (target.id === base.typeId) return { reason: "The target is the base type." };
-  if (target.contentAccess.some((code) => omit.has(code))) return { reason: "The target has omitted content access." };
+  if (target.contentAccess.some((code) => omit.has(code)))
+    return { reason: "The target has omitted content access." };
   const gainedContent = target.contentAccess.filter((code) => !base.contentAccess.includes(code));
   if (gainedContent.length === 0) return { reason: "The target adds no content access." };
   return { target, gainedContent };
@@ -97,7 +119,11 @@ export function selectOffers(context: OfferContext, request: OfferRequest): Upgr
     if (request.content !== null && !resolved.gainedContent.includes(request.content)) continue;
     const outcome = UPGRADERS[option.type]({
       now: context.now,
-      base: { startAt: context.base.startAt, endAt: context.base.endAt, typePriceCents: context.base.typePriceCents },
+      base: {
+        startAt: context.base.startAt,
+        endAt: context.base.endAt,
+        typePriceCents: context.base.typePriceCents,
+      },
       paidCents: context.base.paidCents,
       recurrent: context.recurrent,
       target: resolved.target,
@@ -106,7 +132,12 @@ export function selectOffers(context: OfferContext, request: OfferRequest): Upgr
     if (!outcome.offered) continue;
     const { id, code, name, lengthDays, priceCents, contentAccess } = resolved.target;
     const target = { id, code, name, lengthDays, priceCents, contentAccess };
-    const offer: UpgradeOffer = { ...outcome.result, optionId: option.id, target, gainedContent: resolved.gainedContent };
+    const offer: UpgradeOffer = {
+      ...outcome.result,
+      optionId: option.id,
+      target,
+      gainedContent: resolved.gainedContent,
+    };
     const key = `${offer.type}:${target.id}`;
     const current = best.get(key);
     if (!current || offer.profitability > current.profitability) best.set(key, offer);

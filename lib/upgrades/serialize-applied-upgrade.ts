@@ -6,7 +6,10 @@ import { checkoutPath } from "@/lib/payments/checkout-path";
 import type { AppliedUpgrade } from "@/lib/upgrades/apply-upgrade";
 import type { PaymentJson } from "@/lib/payments/payment-json";
 import { loadPaymentResult } from "@/lib/payments/load-payment-result";
-import { serializeSubscription, type SubscriptionJson } from "@/lib/subscriptions/subscription-json";
+import {
+  serializeSubscription,
+  type SubscriptionJson,
+} from "@/lib/subscriptions/subscription-json";
 
 export interface AppliedUpgradeJson {
   upgrade: {
@@ -24,7 +27,10 @@ export interface AppliedUpgradeJson {
 }
 
 /** An applied (or pending) upgrade as the API returns it, with the subscription and payment it made. */
-export async function serializeAppliedUpgrade(db: Db, applied: AppliedUpgrade): Promise<AppliedUpgradeJson> {
+export async function serializeAppliedUpgrade(
+  db: Db,
+  applied: AppliedUpgrade,
+): Promise<AppliedUpgradeJson> {
   const { upgrade, subscription, payment } = applied;
   const [target] = await db
     .select({ code: subscriptionTypes.code })
@@ -44,6 +50,7 @@ export async function serializeAppliedUpgrade(db: Db, applied: AppliedUpgrade): 
     },
     subscription: subscription ? serializeSubscription(subscription, target.code) : null,
     payment: paymentJson,
-    checkout_url: upgrade.status === "pending" && payment?.status === "form" ? checkoutPath(payment.id) : null,
+    checkout_url:
+      upgrade.status === "pending" && payment?.status === "form" ? checkoutPath(payment.id) : null,
   };
 }

@@ -19,20 +19,38 @@ import { parseSoldOffer } from "./sold-offer";
  * payment is marked for a refund, which settlePayment makes at the gateway once this transaction commits. Declined:
  * the payment fails and the pending upgrade is removed, so the customer can try again.
  */
-export async function settleUpgradeCharge(tx: Db, payment: Payment, outcome: GatewayOutcome): Promise<SettleResult> {
-  const [upgrade] = await tx.select().from(subscriptionUpgrades).where(eq(subscriptionUpgrades.paymentId, payment.id)).for("update");
+export async function settleUpgradeCharge(
+  tx: Db,
+  payment: Payment,
+  outcome: GatewayOutcome,
+): Promise<SettleResult> {
+  const [upgrade] = await tx
+    .select()
+    .from(subscriptionUpgrades)
+    .where(eq(subscriptionUpgrades.paymentId, payment.id))
+    .for("update");
   if (outcome.status === "pending") return recordPending(tx, payment, outcome);
   const at = now();
 
   if (outcome.status !== "paid") {
-    const reason = outcome.status === "declined" ? outcome.reason : "The charge did not reach the payment gateway.";
+    const reason =
+      outcome.status === "declined"
+        ? outcome.reason
+        : "The charge did not reach the payment gateway.";
     const [failed] = await tx
       .update(payments)
-      .set({ status: "fail", failureReason: reason, pendingSince: null, gatewayReference: outcome.reference, updatedAt: at })
+      .set({
+        status: "fail",
+        failureReason: reason,
+        pendingSince: null,
+        gatewayReference: outcome.reference,
+        updatedAt: at,
+      })
       .where(eq(payments.id, payment.id))
       .returning();
     if (!failed) throw new Error("update returned no row");
-    if (upgrade?.status === "pending") await tx.delete(subscriptionUpgrades).where(eq(subscriptionUpgrades.id, upgrade.id));
+    if (upgrade?.status === "pending")
+      await tx.delete(subscriptionUpgrades).where(eq(subscriptionUpgrades.id, upgrade.id));
     return outcome.status === "declined"
       ? { status: "declined", payment: failed, reason, code: outcome.code }
       : { status: "abandoned", payment: failed };
@@ -55,7 +73,9 @@ export async function settleUpgradeCharge(tx: Db, payment: Payment, outcome: Gat
   await tx.select({ id: users.id }).from(users).where(eq(users.id, payment.userId)).for("update");
 
   const sold = parseSoldOffer(payment.meta);
-  const loaded = sold ? await loadUpgradeContext(tx, { userId: payment.userId, now: sold.offer.startAt }) : null;
+  const loaded = sold
+    ? await loadUpgradeContext(tx, { userId: payment.userId, now: sold.offer.startAt })
+    : null;
   const context = loaded?.context ?? null;
   const completable =
     upgrade?.status === "pending" &&
@@ -97,12 +117,22 @@ export async function settleUpgradeCharge(tx: Db, payment: Payment, outcome: Gat
       if (!(error instanceof StaleOfferError)) throw error;
     }
   }
-  if (upgrade?.status === "pending") await tx.delete(subscriptionUpgrades).where(eq(subscriptionUpgrades.id, upgrade.id));
+  if (upgrade?.status === "pending")
+    await tx.delete(subscriptionUpgrades).where(eq(subscriptionUpgrades.id, upgrade.id));
   const [flagged] = await tx
     .update(payments)
-    .set({ meta: { ...paid.meta, refund_required: "The subscription changed while the upgrade was being charged." } })
+    .set({
+      meta: {
+        ...paid.meta,
+        refund_required: "The subscription changed while the upgrade was being charged.",
+      },
+    })
     .where(eq(payments.id, payment.id))
     .returning();
   // The money was taken, so the charge has a receipt even though it is to be refunded.
-  return { status: "paid", payment: await assignReceiptNumber(tx, flagged ?? paid), subscription: null };
+  return {
+    status: "paid",
+    payment: await assignReceiptNumber(tx, flagged ?? paid),
+    subscription: null,
+  };
 }

@@ -29,7 +29,10 @@ const soldOfferSchema = z.object({
   base_end_at: z.iso.datetime(),
 });
 
-export function serializeSoldOffer(offer: UpgradeOffer, baseEndAt: Date): z.input<typeof soldOfferSchema> {
+export function serializeSoldOffer(
+  offer: UpgradeOffer,
+  baseEndAt: Date,
+): z.input<typeof soldOfferSchema> {
   return {
     type: offer.type,
     option_id: offer.optionId,
@@ -54,7 +57,9 @@ export function serializeSoldOffer(offer: UpgradeOffer, baseEndAt: Date): z.inpu
 }
 
 /** The sold offer from a payment's meta (`meta.upgrade.offer`); null when it is missing or malformed. */
-export function parseSoldOffer(meta: Record<string, unknown>): { offer: UpgradeOffer; baseEndAt: Date } | null {
+export function parseSoldOffer(
+  meta: Record<string, unknown>,
+): { offer: UpgradeOffer; baseEndAt: Date } | null {
   const upgrade = meta.upgrade as { offer?: unknown } | undefined;
   const parsed = soldOfferSchema.safeParse(upgrade?.offer);
   if (!parsed.success) return null;

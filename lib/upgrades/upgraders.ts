@@ -31,7 +31,8 @@ export interface UpgraderInput {
   config: Pick<ParsedUpgradeOptionConfig, "monthly_fix">;
 }
 
-export type UpgraderOutcome = { offered: true; result: UpgradeResult } | { offered: false; reason: string };
+export type UpgraderOutcome =
+  { offered: true; result: UpgradeResult } | { offered: false; reason: string };
 
 /** A price per target length as an exact fraction of cents: `num / den`. */
 export interface TargetPrice {
@@ -51,7 +52,9 @@ export function targetPrice(input: {
   const fix = input.config.monthly_fix;
   if (fix === undefined) return { num: BigInt(input.target.priceCents), den: 1n };
   return {
-    num: BigInt(MONTHLY_FIX_DAYS) * BigInt(input.base.typePriceCents) + BigInt(fix) * BigInt(input.target.lengthDays),
+    num:
+      BigInt(MONTHLY_FIX_DAYS) * BigInt(input.base.typePriceCents) +
+      BigInt(fix) * BigInt(input.target.lengthDays),
     den: BigInt(MONTHLY_FIX_DAYS),
   };
 }
@@ -64,7 +67,10 @@ export function wholeDays(fromMs: number, toMs: number): number {
 export function recurrentUsable(input: Pick<UpgraderInput, "now" | "recurrent">): boolean {
   if (!input.recurrent) return false;
   const { expiresAt } = input.recurrent;
-  return expiresAt === null || expiresAt.getTime() - input.now.getTime() >= RECURRENT_EXPIRY_MARGIN_DAYS * DAY_MS;
+  return (
+    expiresAt === null ||
+    expiresAt.getTime() - input.now.getTime() >= RECURRENT_EXPIRY_MARGIN_DAYS * DAY_MS
+  );
 }
 
 interface Derived {
@@ -85,7 +91,14 @@ function derive(input: UpgraderInput): Derived | { reason: string } {
   if (D < 1) return { reason: "The base subscription is shorter than a day." };
   const price = targetPrice(input);
   if (price.num <= 0n) return { reason: "The target costs nothing." };
-  return { D, R: wholeDays(nowMs, endMs), price, Lt: BigInt(input.target.lengthDays), paid: BigInt(input.paidCents), nowMs };
+  return {
+    D,
+    R: wholeDays(nowMs, endMs),
+    price,
+    Lt: BigInt(input.target.lengthDays),
+    paid: BigInt(input.paidCents),
+    nowMs,
+  };
 }
 
 /** round(R · paid / D): the base subscription's remaining value. */
@@ -129,7 +142,10 @@ export function shortenedSeconds(params: {
   return { seconds, valueCents };
 }
 
-function shortOf(input: UpgraderInput, d: Derived): { fromMs: number; seconds: number; valueCents: number } {
+function shortOf(
+  input: UpgraderInput,
+  d: Derived,
+): { fromMs: number; seconds: number; valueCents: number } {
   const fromMs = Math.max(d.nowMs, input.base.startAt.getTime());
   const { seconds, valueCents } = shortenedSeconds({
     from: new Date(fromMs),
@@ -145,9 +161,12 @@ function shortOf(input: UpgraderInput, d: Derived): { fromMs: number; seconds: n
 export function paidRecurrent(input: UpgraderInput): UpgraderOutcome {
   const d = derive(input);
   if ("reason" in d) return { offered: false, reason: d.reason };
-  if (!recurrentUsable(input)) return { offered: false, reason: "No active recurrent payment that runs 31 more days." };
-  if (d.R < MIN_PAID_RECURRENT_DAYS) return { offered: false, reason: `Fewer than ${MIN_PAID_RECURRENT_DAYS} days left.` };
-  if (pricesEqual(input, d)) return { offered: false, reason: "The target costs the same as the base." };
+  if (!recurrentUsable(input))
+    return { offered: false, reason: "No active recurrent payment that runs 31 more days." };
+  if (d.R < MIN_PAID_RECURRENT_DAYS)
+    return { offered: false, reason: `Fewer than ${MIN_PAID_RECURRENT_DAYS} days left.` };
+  if (pricesEqual(input, d))
+    return { offered: false, reason: "The target costs the same as the base." };
   const creditCents = creditOf(d);
   const chargeCents = Math.max(newPriceOf(d) - creditCents, MIN_CHARGE_CENTS);
   return {
@@ -168,9 +187,13 @@ export function paidRecurrent(input: UpgraderInput): UpgraderOutcome {
 export function freeRecurrent(input: UpgraderInput): UpgraderOutcome {
   const d = derive(input);
   if ("reason" in d) return { offered: false, reason: d.reason };
-  if (!recurrentUsable(input)) return { offered: false, reason: "No active recurrent payment that runs 31 more days." };
+  if (!recurrentUsable(input))
+    return { offered: false, reason: "No active recurrent payment that runs 31 more days." };
   if (d.R >= MIN_PAID_RECURRENT_DAYS && !pricesEqual(input, d)) {
-    return { offered: false, reason: `${MIN_PAID_RECURRENT_DAYS} or more days left at a different price: the upgrade is paid.` };
+    return {
+      offered: false,
+      reason: `${MIN_PAID_RECURRENT_DAYS} or more days left at a different price: the upgrade is paid.`,
+    };
   }
   const recurrentPriceCents = renewalPriceOf(d);
   return {
@@ -192,9 +215,14 @@ export function short(input: UpgraderInput): UpgraderOutcome {
   const d = derive(input);
   if ("reason" in d) return { offered: false, reason: d.reason };
   // design.md: only without an active recurrent payment (one whose card expires soon still renews the old type).
-  if (input.recurrent !== null) return { offered: false, reason: "Renewed by a recurrent payment: a recurrent upgrade applies." };
+  if (input.recurrent !== null)
+    return {
+      offered: false,
+      reason: "Renewed by a recurrent payment: a recurrent upgrade applies.",
+    };
   const { fromMs, seconds, valueCents } = shortOf(input, d);
-  if (seconds < MIN_SHORT_DAYS * 86_400) return { offered: false, reason: `The result would be shorter than ${MIN_SHORT_DAYS} days.` };
+  if (seconds < MIN_SHORT_DAYS * 86_400)
+    return { offered: false, reason: `The result would be shorter than ${MIN_SHORT_DAYS} days.` };
   return {
     offered: true,
     result: {
@@ -215,9 +243,16 @@ export function paidExtend(input: UpgraderInput): UpgraderOutcome {
   const d = derive(input);
   if ("reason" in d) return { offered: false, reason: d.reason };
   // design.md: only without an active recurrent payment (one whose card expires soon still renews the old type).
-  if (input.recurrent !== null) return { offered: false, reason: "Renewed by a recurrent payment: a recurrent upgrade applies." };
+  if (input.recurrent !== null)
+    return {
+      offered: false,
+      reason: "Renewed by a recurrent payment: a recurrent upgrade applies.",
+    };
   if (shortOf(input, d).seconds >= MIN_SHORT_DAYS * 86_400) {
-    return { offered: false, reason: `A shortened subscription would run ${MIN_SHORT_DAYS} days or more: short applies.` };
+    return {
+      offered: false,
+      reason: `A shortened subscription would run ${MIN_SHORT_DAYS} days or more: short applies.`,
+    };
   }
   const creditCents = creditOf(d);
   const chargeCents = Math.max(renewalPriceOf(d) - creditCents, MIN_CHARGE_CENTS);

@@ -2,7 +2,12 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments, subscriptionUpgrades, type Payment, type SubscriptionUpgrade } from "@/lib/db/schema";
+import {
+  payments,
+  subscriptionUpgrades,
+  type Payment,
+  type SubscriptionUpgrade,
+} from "@/lib/db/schema";
 import { beginCharge } from "@/lib/payments/begin-charge";
 import { createPayment } from "@/lib/payments/create-payment";
 import { checkoutGateway } from "@/lib/payments/gateways";
@@ -15,7 +20,7 @@ import { serializeSoldOffer } from "./sold-offer";
 
 /** What applyUpgrade's transaction wrote for an offer. */
 export type UpgradeWrite =
-| { kind: "applied"; applied: AppliedUpgrade }
+  | { kind: "applied"; applied: AppliedUpgrade }
   /** paid_recurrent: the upgrade and its charge are recorded pending; the card is charged after the commit. */
   | {
       kind: "charge";
@@ -28,8 +33,18 @@ export type UpgradeWrite =
  * Write one recomputed offer inside applyUpgrade's transaction, by its upgrade type: free and short upgrades complete
  * now; paid ones record a pending upgrade and payment (paid_recurrent then charges after the commit).
  */
-export async function writeUpgradeOffer(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<UpgradeWrite> {
-  const write = { paid_recurrent: applyPaidRecurrent, free_recurrent: applyFreeRecurrent, short: applyShort, paid_extend: applyPaidExtend };
+export async function writeUpgradeOffer(
+  tx: Db,
+  context: OfferContext,
+  offer: UpgradeOffer,
+  idempotencyKey: string,
+): Promise<UpgradeWrite> {
+  const write = {
+    paid_recurrent: applyPaidRecurrent,
+    free_recurrent: applyFreeRecurrent,
+    short: applyShort,
+    paid_extend: applyPaidExtend,
+  };
   return write[offer.type](tx, context, offer, idempotencyKey);
 }
 
@@ -38,7 +53,12 @@ export async function writeUpgradeOffer(tx: Db, context: OfferContext, offer: Up
  * the charge is recorded as a `pending` payment, and the upgrade as `pending` with the offer it sold (in the
  * payment's meta), so that settling the charge — now, by webhook or by reconciliation — completes exactly this offer.
  */
-async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<UpgradeWrite> {
+async function applyPaidRecurrent(
+  tx: Db,
+  context: OfferContext,
+  offer: UpgradeOffer,
+  idempotencyKey: string,
+): Promise<UpgradeWrite> {
   const { userId } = context;
   await lockBase(tx, context);
   const recurrent = await lockRecurrent(tx, context, userId);
@@ -56,10 +76,17 @@ async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeO
       charge_description: `Upgrade to ${offer.target.name}`,
     },
   });
-  const [typed] = await tx.update(payments).set({ upgradeType: offer.type }).where(eq(payments.id, created.id)).returning();
+  const [typed] = await tx
+    .update(payments)
+    .set({ upgradeType: offer.type })
+    .where(eq(payments.id, created.id))
+    .returning();
   if (!typed) throw new Error("update returned no row");
   const { payment, idempotencyKey: chargeKey } = await beginCharge(tx, typed);
-  const upgrade = await insertPendingUpgrade(tx, context, offer, { paymentId: payment.id, idempotencyKey });
+  const upgrade = await insertPendingUpgrade(tx, context, offer, {
+    paymentId: payment.id,
+    idempotencyKey,
+  });
   return {
     kind: "charge",
     upgrade,
@@ -73,7 +100,12 @@ async function applyPaidRecurrent(tx: Db, context: OfferContext, offer: UpgradeO
   };
 }
 
-async function applyFreeRecurrent(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<UpgradeWrite> {
+async function applyFreeRecurrent(
+  tx: Db,
+  context: OfferContext,
+  offer: UpgradeOffer,
+  idempotencyKey: string,
+): Promise<UpgradeWrite> {
   const { userId } = context;
   await lockBase(tx, context);
   const recurrent = await lockRecurrent(tx, context, userId);
@@ -86,7 +118,12 @@ async function applyFreeRecurrent(tx: Db, context: OfferContext, offer: UpgradeO
   return { kind: "applied", applied: { upgrade, subscription, payment: null, replayed: false } };
 }
 
-async function applyShort(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<UpgradeWrite> {
+async function applyShort(
+  tx: Db,
+  context: OfferContext,
+  offer: UpgradeOffer,
+  idempotencyKey: string,
+): Promise<UpgradeWrite> {
   await lockBase(tx, context);
   const { upgrade, subscription } = await completeSplit(tx, context, offer, {
     idempotencyKey,
@@ -96,7 +133,12 @@ async function applyShort(tx: Db, context: OfferContext, offer: UpgradeOffer, id
   return { kind: "applied", applied: { upgrade, subscription, payment: null, replayed: false } };
 }
 
-async function applyPaidExtend(tx: Db, context: OfferContext, offer: UpgradeOffer, idempotencyKey: string): Promise<UpgradeWrite> {
+async function applyPaidExtend(
+  tx: Db,
+  context: OfferContext,
+  offer: UpgradeOffer,
+  idempotencyKey: string,
+): Promise<UpgradeWrite> {
   const { userId } = context;
   const { payment: created } = await createPayment(tx, {
     userId,
@@ -111,7 +153,10 @@ async function applyPaidExtend(tx: Db, context: OfferContext, offer: UpgradeOffe
     .where(eq(payments.id, created.id))
     .returning();
   if (!payment) throw new Error("update returned no row");
-  const upgrade = await insertPendingUpgrade(tx, context, offer, { paymentId: payment.id, idempotencyKey });
+  const upgrade = await insertPendingUpgrade(tx, context, offer, {
+    paymentId: payment.id,
+    idempotencyKey,
+  });
   return { kind: "applied", applied: { upgrade, subscription: null, payment, replayed: false } };
 }
 

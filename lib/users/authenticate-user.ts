@@ -7,7 +7,11 @@ import { users, type User } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
 
 /** The user whose email and password match, or null. Records the sign-in time and `user.signed_in`. */
-export async function authenticateUser(db: Db, email: string, password: string): Promise<User | null> {
+export async function authenticateUser(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<User | null> {
   const [user] = await db
     .select()
     .from(users)
@@ -22,7 +26,11 @@ export async function authenticateUser(db: Db, email: string, password: string):
       .where(eq(users.id, user.id))
       .returning();
     // `first` is what the referral `sign_up` trigger waits for: the friend registered and signed in.
-    await recordEvent(tx, { name: "user.signed_in", userId: user.id, payload: { first: user.lastLoginAt === null } });
+    await recordEvent(tx, {
+      name: "user.signed_in",
+      userId: user.id,
+      payload: { first: user.lastLoginAt === null },
+    });
     return updated ?? user;
   });
 }

@@ -19,7 +19,10 @@ export interface ChangePasswordOptions {
  * the browser that made the change signs in again with the new password. A wrong current password is
  * `wrong_password` (400).
  */
-export async function changePassword(db: Db, options: ChangePasswordOptions): Promise<{ email: string; sessionVersion: number }> {
+export async function changePassword(
+  db: Db,
+  options: ChangePasswordOptions,
+): Promise<{ email: string; sessionVersion: number }> {
   const newPassword = passwordSchema.parse(options.newPassword);
   const [user] = await db.select().from(users).where(eq(users.id, options.userId)).limit(1);
   if (!user) throw notFound("user_not_found", "No such user.");

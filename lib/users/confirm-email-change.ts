@@ -22,7 +22,10 @@ export interface ConfirmEmailChangeOptions {
  * the same address at once, the unique index on lower(email) lets one win and the other gets `email_taken` (409),
  * its link left unused. Confirming spends every other pending email change of the user too.
  */
-export async function confirmEmailChange(db: Db, options: ConfirmEmailChangeOptions): Promise<{ userId: number; oldEmail: string; newEmail: string }> {
+export async function confirmEmailChange(
+  db: Db,
+  options: ConfirmEmailChangeOptions,
+): Promise<{ userId: number; oldEmail: string; newEmail: string }> {
   let changed: { userId: number; oldEmail: string; newEmail: string; tokenId: number };
   try {
     changed = await db.transaction(async (tx) => {
@@ -45,7 +48,13 @@ export async function confirmEmailChange(db: Db, options: ConfirmEmailChangeOpti
       await tx
         .update(userActionTokens)
         .set({ usedAt: at })
-        .where(and(eq(userActionTokens.userId, user.id), eq(userActionTokens.kind, "email_change"), isNull(userActionTokens.usedAt)));
+        .where(
+          and(
+            eq(userActionTokens.userId, user.id),
+            eq(userActionTokens.kind, "email_change"),
+            isNull(userActionTokens.usedAt),
+          ),
+        );
       return { userId: user.id, oldEmail: user.email, newEmail, tokenId: token.id };
     });
   } catch (error) {

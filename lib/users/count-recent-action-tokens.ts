@@ -7,7 +7,10 @@ import { userActionTokens, type UserActionTokenKind } from "@/lib/db/schema";
 const HOUR_MS = 60 * MINUTE_MS;
 
 /** How many links of a kind a user was sent in the last hour (each issued token is one email). */
-export async function countRecentActionTokens(db: Db, options: { userId: number; kind: UserActionTokenKind }): Promise<number> {
+export async function countRecentActionTokens(
+  db: Db,
+  options: { userId: number; kind: UserActionTokenKind },
+): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(userActionTokens)

@@ -44,7 +44,8 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Us
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "users_email_lower_key")) throw conflict("user_exists", `An account with ${input.email} already exists.`);
+    if (isUniqueViolation(error, "users_email_lower_key"))
+      throw conflict("user_exists", `An account with ${input.email} already exists.`);
     throw error;
   }
 }

@@ -20,11 +20,19 @@ function stateOf(row: UserActionToken | undefined): ActionTokenState {
 }
 
 /** What a link's token is worth, without spending it (the pages show a clear answer before anyone acts). */
-export async function findActionToken(db: Db, options: { token: string; kind: UserActionTokenKind }): Promise<ActionTokenState> {
+export async function findActionToken(
+  db: Db,
+  options: { token: string; kind: UserActionTokenKind },
+): Promise<ActionTokenState> {
   const [row] = await db
     .select()
     .from(userActionTokens)
-    .where(and(eq(userActionTokens.tokenHash, hashToken(options.token)), eq(userActionTokens.kind, options.kind)))
+    .where(
+      and(
+        eq(userActionTokens.tokenHash, hashToken(options.token)),
+        eq(userActionTokens.kind, options.kind),
+      ),
+    )
     .limit(1);
   return stateOf(row);
 }
@@ -33,11 +41,19 @@ export async function findActionToken(db: Db, options: { token: string; kind: Us
  * Inside the transaction that acts on it: lock the token's row (so two submissions of one link cannot both pass) and
  * return it when valid; otherwise throw `link_invalid` (404), `link_used` or `link_expired` (409).
  */
-export async function lockValidActionToken(tx: Db, options: { token: string; kind: UserActionTokenKind }): Promise<UserActionToken> {
+export async function lockValidActionToken(
+  tx: Db,
+  options: { token: string; kind: UserActionTokenKind },
+): Promise<UserActionToken> {
   const [row] = await tx
     .select()
     .from(userActionTokens)
-    .where(and(eq(userActionTokens.tokenHash, hashToken(options.token)), eq(userActionTokens.kind, options.kind)))
+    .where(
+      and(
+        eq(userActionTokens.tokenHash, hashToken(options.token)),
+        eq(userActionTokens.kind, options.kind),
+      ),
+    )
     .for("update");
   const state = stateOf(row);
   if (state.status === "valid") return state.row;

@@ -17,7 +17,10 @@ export interface IssueActionTokenOptions {
  * A single-use link token: 32 bytes from the OS's CSPRNG in base64url. Only its SHA-256 hash is stored; the plain
  * token goes into the emailed link and nowhere else.
  */
-export async function issueActionToken(db: Db, options: IssueActionTokenOptions): Promise<{ token: string; row: UserActionToken }> {
+export async function issueActionToken(
+  db: Db,
+  options: IssueActionTokenOptions,
+): Promise<{ token: string; row: UserActionToken }> {
   const token = randomBytes(32).toString("base64url");
   const createdAt = now();
   const [row] = await db

@@ -27,29 +27,50 @@ export interface RequestEmailChangeOptions {
   transport?: EmailTransport;
 }
 
-export const emailTaken = () => conflict("email_taken", "Another account already uses this email address.");
+export const emailTaken = () =>
+  conflict("email_taken", "Another account already uses this email address.");
 
 /**
  * Email a single-use confirmation link (valid 24 hours) to the new address; nothing changes until it is opened
  * (confirmEmailChange). Refusals: `wrong_password`, `email_unchanged` (400), `email_taken` (409),
  * `email_change_rate_limited` (429).
  */
-export async function requestEmailChange(db: Db, options: RequestEmailChangeOptions): Promise<{ newEmail: string; expiresAt: Date; sent: boolean }> {
+export async function requestEmailChange(
+  db: Db,
+  options: RequestEmailChangeOptions,
+): Promise<{ newEmail: string; expiresAt: Date; sent: boolean }> {
   const newEmail = emailSchema.parse(options.newEmail);
   const [user] = await db.select().from(users).where(eq(users.id, options.userId)).limit(1);
   if (!user) throw notFound("user_not_found", "No such user.");
   if (!(await verifyPassword(options.password, user.passwordHash))) throw wrongPassword();
-  if (user.email.toLowerCase() === newEmail) throw invalid("email_unchanged", "This is already your email address.");
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, newEmail)).limit(1);
+  if (user.email.toLowerCase() === newEmail)
+    throw invalid("email_unchanged", "This is already your email address.");
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, newEmail))
+    .limit(1);
   if (taken) throw emailTaken();
 
   const issued = await db.transaction(async (tx) => {
     // The user's row lock makes the hourly count exact when requests arrive together.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("no key update");
-    if ((await countRecentActionTokens(tx, { userId: user.id, kind: "email_change" })) >= EMAIL_CHANGE_REQUESTS_PER_HOUR) {
-      throw new AppError("email_change_rate_limited", `You can ask for ${EMAIL_CHANGE_REQUESTS_PER_HOUR} email changes an hour; try again later.`, 429);
+    if (
+      (await countRecentActionTokens(tx, { userId: user.id, kind: "email_change" })) >=
+      EMAIL_CHANGE_REQUESTS_PER_HOUR
+    ) {
+      throw new AppError(
+        "email_change_rate_limited",
+        `You can ask for ${EMAIL_CHANGE_REQUESTS_PER_HOUR} email changes an hour; try again later.`,
+        429,
+      );
     }
-    return issueActionToken(tx, { userId: user.id, kind: "email_change", newEmail, lifetimeMs: EMAIL_CHANGE_LINK_LIFETIME_MS });
+    return issueActionToken(tx, {
+      userId: user.id,
+      kind: "email_change",
+      newEmail,
+      lifetimeMs: EMAIL_CHANGE_LINK_LIFETIME_MS,
+    });
   });
   const sent = await sendAccountEmail(db, {
     userId: user.id,

@@ -20,15 +20,30 @@ export type PasswordResetOutcome = "sent" | "no_account" | "rate_limited" | "del
  * Email a single-use reset link (valid one hour) when an account has this address, at most five an hour per account.
  * The outcome is for tests and logs only: callers answer the same whatever it is, so nobody learns who has an account.
  */
-export async function requestPasswordReset(db: Db, options: { email: string; transport?: EmailTransport }): Promise<PasswordResetOutcome> {
+export async function requestPasswordReset(
+  db: Db,
+  options: { email: string; transport?: EmailTransport },
+): Promise<PasswordResetOutcome> {
   const email = emailSchema.parse(options.email);
-  const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const [user] = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
   if (!user) return "no_account";
   const issued = await db.transaction(async (tx) => {
     // The user's row lock makes the hourly count exact when requests arrive together.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("no key update");
-    if ((await countRecentActionTokens(tx, { userId: user.id, kind: "password_reset" })) >= PASSWORD_RESETS_PER_HOUR) return null;
-    return issueActionToken(tx, { userId: user.id, kind: "password_reset", lifetimeMs: PASSWORD_RESET_LINK_LIFETIME_MS });
+    if (
+      (await countRecentActionTokens(tx, { userId: user.id, kind: "password_reset" })) >=
+      PASSWORD_RESETS_PER_HOUR
+    )
+      return null;
+    return issueActionToken(tx, {
+      userId: user.id,
+      kind: "password_reset",
+      lifetimeMs: PASSWORD_RESET_LINK_LIFETIME_MS,
+    });
   });
   if (!issued) return "rate_limited";
   const sent = await sendAccountEmail(db, {

@@ -14,7 +14,10 @@ import { passwordSchema } from "./schemas";
  * `link_used`, `link_expired`); it is spent with every other pending reset link of the user, every session and user
  * API token ends, and the address counts as confirmed (the link reached it). Returns the address to sign in with.
  */
-export async function resetPassword(db: Db, options: { token: string; newPassword: string }): Promise<{ userId: number; email: string }> {
+export async function resetPassword(
+  db: Db,
+  options: { token: string; newPassword: string },
+): Promise<{ userId: number; email: string }> {
   const passwordHash = await hashPassword(passwordSchema.parse(options.newPassword));
   return db.transaction(async (tx) => {
     const token = await lockValidActionToken(tx, { token: options.token, kind: "password_reset" });
@@ -25,12 +28,21 @@ export async function resetPassword(db: Db, options: { token: string; newPasswor
       .where(eq(users.id, token.userId))
       .for("update");
     if (!user) throw notFound("link_invalid", "This link is not valid. Ask for a new one.");
-    await tx.update(users).set({ passwordHash, confirmedAt: user.confirmedAt ?? at }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, confirmedAt: user.confirmedAt ?? at })
+      .where(eq(users.id, user.id));
     await endUserSessions(tx, user.id);
     await tx
       .update(userActionTokens)
       .set({ usedAt: at })
-      .where(and(eq(userActionTokens.userId, user.id), eq(userActionTokens.kind, "password_reset"), isNull(userActionTokens.usedAt)));
+      .where(
+        and(
+          eq(userActionTokens.userId, user.id),
+          eq(userActionTokens.kind, "password_reset"),
+          isNull(userActionTokens.usedAt),
+        ),
+      );
     return { userId: user.id, email: user.email };
   });
 }

@@ -11,7 +11,9 @@ export const emailSchema = z
 
 export const passwordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH_CHARS, { message: `Use at least ${PASSWORD_MIN_LENGTH_CHARS} characters.` })
+  .min(PASSWORD_MIN_LENGTH_CHARS, {
+    message: `Use at least ${PASSWORD_MIN_LENGTH_CHARS} characters.`,
+  })
   .max(200);
 
 export const userRoleSchema = z.enum(["admin", "customer"]);
@@ -33,7 +35,11 @@ export const loginSchema = z.object({
  * What a customer may change about their own account, shared by the profile page's actions and the
  * /api/v1/users/me routes. UI-safe. Address fields are optional: empty text is stored as null.
  */
-export const profileNameSchema = z.string().trim().min(1, { message: "Tell us your name." }).max(200);
+export const profileNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "Tell us your name." })
+  .max(200);
 
 const emptyToNull = (value: string | null) => (value ? value : null);
 
@@ -56,7 +62,9 @@ export const countryCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((code) => code === "" || isCountryCode(code), { message: "Choose a country (ISO code such as DE or US)." })
+  .refine((code) => code === "" || isCountryCode(code), {
+    message: "Choose a country (ISO code such as DE or US).",
+  })
   .nullable()
   .transform(emptyToNull);
 
@@ -88,4 +96,7 @@ export const actionTokenSchema = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{43}$/, { message: "This link is not valid." });
 
-export const resetPasswordSchema = z.object({ token: actionTokenSchema, newPassword: passwordSchema });
+export const resetPasswordSchema = z.object({
+  token: actionTokenSchema,
+  newPassword: passwordSchema,
+});

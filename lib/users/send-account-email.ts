@@ -22,7 +22,10 @@ export interface SendAccountEmailOptions {
  * send it once per key. Returns null when delivery failed: the failure is on its email_log row for the admin, and
  * the caller's answer does not change (a reset request must read the same either way).
  */
-export async function sendAccountEmail(db: Db, options: SendAccountEmailOptions): Promise<SendEmailResult | null> {
+export async function sendAccountEmail(
+  db: Db,
+  options: SendAccountEmailOptions,
+): Promise<SendEmailResult | null> {
   const stored = await findEmailTemplateByCode(db, options.template.code);
   const context = await buildEmailContext(db, options.userId, options.extra);
   const rendered = renderEmailTemplate(stored ?? options.template, context);

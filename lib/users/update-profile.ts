@@ -15,9 +15,16 @@ export interface UpdateProfileOptions {
 /** Change a user's name and postal address (the address is printed on their receipts). */
 export async function updateProfile(db: Db, options: UpdateProfileOptions): Promise<User> {
   const parsed = profileSchema.partial().parse(options.changes);
-  const changes = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
-  if (Object.keys(changes).length === 0) throw invalid("validation_error", "Send at least one field to change.");
-  const [user] = await db.update(users).set(changes).where(eq(users.id, options.userId)).returning();
+  const changes = Object.fromEntries(
+    Object.entries(parsed).filter(([, value]) => value !== undefined),
+  );
+  if (Object.keys(changes).length === 0)
+    throw invalid("validation_error", "Send at least one field to change.");
+  const [user] = await db
+    .update(users)
+    .set(changes)
+    .where(eq(users.id, options.userId))
+    .returning();
   if (!user) throw notFound("user_not_found", "No such user.");
   return user;
 }

@@ -16,5 +16,11 @@ export const userSchema = z
 export type UserJson = z.output<typeof userSchema>;
 
 export function serializeUser(user: User): UserJson {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, created_at: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    created_at: user.createdAt.toISOString(),
+  };
 }

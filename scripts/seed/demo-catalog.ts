@@ -10,13 +10,30 @@ const MONTH_DAYS = 31;
 const YEAR_DAYS = 365;
 
 export const DEMO_CONTENT_ACCESS = [
-  { code: "web", name: "Web", description: "Every article on the website and in the apps.", sorting: 10 },
-  { code: "print", name: "Print", description: "The printed edition, delivered weekly.", sorting: 20 },
-  { code: "club", name: "Club", description: "Members' events, newsletters and the reader club.", sorting: 30 },
+  {
+    code: "web",
+    name: "Web",
+    description: "Every article on the website and in the apps.",
+    sorting: 10,
+  },
+  {
+    code: "print",
+    name: "Print",
+    description: "The printed edition, delivered weekly.",
+    sorting: 20,
+  },
+  {
+    code: "club",
+    name: "Club",
+    description: "Members' events, newsletters and the reader club.",
+    sorting: 30,
+  },
 ];
 
 /** What the pricing page shows of a demo type: offered, in this order, with this line. */
-type PricingPage = Required<Pick<SubscriptionTypeInput, "offered" | "position" | "description">> & { highlighted?: boolean };
+type PricingPage = Required<Pick<SubscriptionTypeInput, "offered" | "position" | "description">> & {
+  highlighted?: boolean;
+};
 
 const offered = (position: number, description: string, highlighted = false): PricingPage => ({
   offered: true,
@@ -130,20 +147,32 @@ export const DEMO_SUBSCRIPTION_TYPES: SubscriptionTypeInput[] = [
     ...offered(51, "A year of everything we publish."),
   },
   // A family's master type (scripts/seed/demo-family.ts): web for the buyer plus shareable codes; not the web default.
-  { code: "family_web_yearly", name: "Family web yearly", lengthDays: YEAR_DAYS, priceCents: 9900, contentAccessCodes: ["web"] },
+  {
+    code: "family_web_yearly",
+    name: "Family web yearly",
+    lengthDays: YEAR_DAYS,
+    priceCents: 9900,
+    contentAccessCodes: ["web"],
+  },
 ];
 
 /** Create the demo content access and subscription types that do not exist yet (by code); returns what it created. */
 export async function seedDemoCatalog(db: Db): Promise<string[]> {
   const created: string[] = [];
   for (const access of DEMO_CONTENT_ACCESS) {
-    const [existing] = await db.select({ id: contentAccess.id }).from(contentAccess).where(eq(contentAccess.code, access.code));
+    const [existing] = await db
+      .select({ id: contentAccess.id })
+      .from(contentAccess)
+      .where(eq(contentAccess.code, access.code));
     if (existing) continue;
     await createContentAccess(db, access);
     created.push(`content access ${access.code}`);
   }
   for (const type of DEMO_SUBSCRIPTION_TYPES) {
-    const [existing] = await db.select({ id: subscriptionTypes.id }).from(subscriptionTypes).where(eq(subscriptionTypes.code, type.code));
+    const [existing] = await db
+      .select({ id: subscriptionTypes.id })
+      .from(subscriptionTypes)
+      .where(eq(subscriptionTypes.code, type.code));
     if (existing) continue;
     await saveSubscriptionType(db, type);
     created.push(`subscription type ${type.code}`);
@@ -157,7 +186,11 @@ export async function seedDemoCatalog(db: Db): Promise<string[]> {
  * Once any type is offered (by this seed or an admin), the pricing page is the admin's and is left as it is.
  */
 async function offerDemoTypes(db: Db): Promise<string[]> {
-  const [anyOffered] = await db.select({ id: subscriptionTypes.id }).from(subscriptionTypes).where(eq(subscriptionTypes.offered, true)).limit(1);
+  const [anyOffered] = await db
+    .select({ id: subscriptionTypes.id })
+    .from(subscriptionTypes)
+    .where(eq(subscriptionTypes.offered, true))
+    .limit(1);
   if (anyOffered) return [];
   const offered: string[] = [];
   for (const type of DEMO_SUBSCRIPTION_TYPES) {

@@ -41,13 +41,22 @@ async function buy(db: Db, user: User, code: string, options: { cardToken?: stri
 
 /** The recurrent payment that paying by card set up (markPaymentPaid creates it). */
 async function recurrentPaymentOf(db: Db, parentPaymentId: number) {
-  const [recurrent] = await db.select().from(recurrentPayments).where(eq(recurrentPayments.parentPaymentId, parentPaymentId));
+  const [recurrent] = await db
+    .select()
+    .from(recurrentPayments)
+    .where(eq(recurrentPayments.parentPaymentId, parentPaymentId));
   if (!recurrent) throw new Error(`payment ${parentPaymentId} set up no recurrent payment`);
   return recurrent;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: "admin@subflow.test", password: "admin1234", name: "Ada Admin", role: "admin", joinedDaysAgo: 120 },
+  {
+    email: "admin@subflow.test",
+    password: "admin1234",
+    name: "Ada Admin",
+    role: "admin",
+    joinedDaysAgo: 120,
+  },
   {
     // An introductory month paid by card, renewed into the regular monthly; the next renewal is pending.
     email: "jane@subflow.test",
@@ -56,7 +65,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: "customer",
     joinedDaysAgo: 40,
     async story(db, user, travelTo) {
-      const recurrent = await recurrentPaymentOf(db, await buy(db, user, "web_monthly_intro", { cardToken: DEMO_CARD_TOKENS.succeeds }));
+      const recurrent = await recurrentPaymentOf(
+        db,
+        await buy(db, user, "web_monthly_intro", { cardToken: DEMO_CARD_TOKENS.succeeds }),
+      );
       travelTo(9);
       await chargeRecurrentPayment(db, { recurrentPaymentId: recurrent.id });
     },
@@ -80,9 +92,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: "customer",
     joinedDaysAgo: 12,
     async story(db, user, travelTo) {
-      const recurrent = await recurrentPaymentOf(db, await buy(db, user, "club_monthly", { cardToken: DEMO_CARD_TOKENS.succeeds }));
+      const recurrent = await recurrentPaymentOf(
+        db,
+        await buy(db, user, "club_monthly", { cardToken: DEMO_CARD_TOKENS.succeeds }),
+      );
       travelTo(3);
-      await stopRecurrentPayment(db, { recurrentPaymentId: recurrent.id, actor: customerActor(user.id) });
+      await stopRecurrentPayment(db, {
+        recurrentPaymentId: recurrent.id,
+        actor: customerActor(user.id),
+      });
     },
   },
   {
@@ -93,7 +111,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: "customer",
     joinedDaysAgo: 75,
     async story(db, user, travelTo) {
-      const recurrent = await recurrentPaymentOf(db, await buy(db, user, "web_monthly", { cardToken: DEMO_CARD_TOKENS.declined }));
+      const recurrent = await recurrentPaymentOf(
+        db,
+        await buy(db, user, "web_monthly", { cardToken: DEMO_CARD_TOKENS.declined }),
+      );
       travelTo(75 - 31);
       await chargeRecurrentPayment(db, { recurrentPaymentId: recurrent.id, maxFailedCharges: 1 });
     },
@@ -107,10 +128,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     joinedDaysAgo: 20,
     async story(db, user, travelTo) {
       const paymentId = await buy(db, user, "family_web_yearly");
-      const [subscription] = await db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.paymentId, paymentId));
+      const [subscription] = await db
+        .select({ id: subscriptions.id })
+        .from(subscriptions)
+        .where(eq(subscriptions.paymentId, paymentId));
       if (!subscription) throw new Error("the family payment created no subscription");
       const [first] = await generateFamilyRequests(db, { subscriptionId: subscription.id });
-      const [emma] = await db.select({ id: users.id }).from(users).where(eq(users.email, "emma@subflow.test"));
+      const [emma] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, "emma@subflow.test"));
       if (!first || !emma) return;
       travelTo(15);
       await activateFamilyRequest(db, { code: first.code, actor: customerActor(emma.id) });

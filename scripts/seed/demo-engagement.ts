@@ -12,8 +12,18 @@ import { publishScenario } from "@/lib/scenarios/admin/publish-scenario";
 import { saveSegment } from "@/lib/segments/save-segment";
 
 const TEMPLATES = [
-  { code: "renewal_reminder", name: "Renewal reminder", subject: "Your {{subscription.type_name}} ends soon", text: "Hi {{user.name}}, your subscription ends on {{subscription.end_at}}. Renew to keep reading." },
-  { code: "win_back", name: "Win back", subject: "We miss you, {{user.name}}", text: "Come back to {{app.name}}: your first month is on us." },
+  {
+    code: "renewal_reminder",
+    name: "Renewal reminder",
+    subject: "Your {{subscription.type_name}} ends soon",
+    text: "Hi {{user.name}}, your subscription ends on {{subscription.end_at}}. Renew to keep reading.",
+  },
+  {
+    code: "win_back",
+    name: "Win back",
+    subject: "We miss you, {{user.name}}",
+    text: "Come back to {{app.name}}: your first month is on us.",
+  },
 ];
 
 const at = (x: number, y: number) => ({ x, y });
@@ -23,11 +33,25 @@ export async function seedDemoEngagement(db: Db): Promise<string[]> {
   const created: string[] = [];
   for (const t of TEMPLATES) {
     if (await findEmailTemplateByCode(db, t.code)) continue;
-    await saveEmailTemplate(db, { code: t.code, name: t.name, subject: t.subject, bodyHtml: `<p>${t.text}</p>`, bodyText: t.text });
+    await saveEmailTemplate(db, {
+      code: t.code,
+      name: t.name,
+      subject: t.subject,
+      bodyHtml: `<p>${t.text}</p>`,
+      bodyText: t.text,
+    });
     created.push(`email template ${t.code}`);
   }
   if ((await db.select().from(segments).where(eq(segments.code, "web_readers"))).length === 0) {
-    await saveSegment(db, { code: "web_readers", name: "Web readers", description: "Everyone with actual web access.", rules: { match: "all", rules: [{ field: "subscription", operator: "has", content_access: "web" }] } });
+    await saveSegment(db, {
+      code: "web_readers",
+      name: "Web readers",
+      description: "Everyone with actual web access.",
+      rules: {
+        match: "all",
+        rules: [{ field: "subscription", operator: "has", content_access: "web" }],
+      },
+    });
     created.push("segment web_readers");
   }
   for (const goal of [
@@ -40,7 +64,14 @@ export async function seedDemoEngagement(db: Db): Promise<string[]> {
   }
   let [banner] = await db.select().from(banners).where(eq(banners.name, "Finish your profile"));
   if (!banner) {
-    banner = await saveBanner(db, { name: "Finish your profile", title: "Finish your profile", text: "Tell us what you like to read and we will tailor your front page.", linkUrl: "/account", linkText: "Open my account", style: "promo" });
+    banner = await saveBanner(db, {
+      name: "Finish your profile",
+      title: "Finish your profile",
+      text: "Tell us what you like to read and we will tailor your front page.",
+      linkUrl: "/account",
+      linkText: "Open my account",
+      style: "promo",
+    });
     created.push("banner Finish your profile");
   }
   if ((await db.select({ id: scenarios.id }).from(scenarios).limit(1)).length > 0) return created;
@@ -49,8 +80,20 @@ export async function seedDemoEngagement(db: Db): Promise<string[]> {
     nodes: [
       { id: "signup", type: "event", config: { event: "user.created" }, position: at(0, 0) },
       { id: "welcome", type: "email", config: { template: "welcome" }, position: at(0, 120) },
-      { id: "profile", type: "goal", config: { goals: ["complete_profile"], recheckMinutes: 720, timeoutMinutes: 3 * 1440 }, position: at(0, 240), openPorts: ["yes"] },
-      { id: "nudge", type: "banner", config: { bannerId: banner.id, expiresAfterMinutes: 7 * 1440 }, position: at(200, 360), openPorts: ["out"] },
+      {
+        id: "profile",
+        type: "goal",
+        config: { goals: ["complete_profile"], recheckMinutes: 720, timeoutMinutes: 3 * 1440 },
+        position: at(0, 240),
+        openPorts: ["yes"],
+      },
+      {
+        id: "nudge",
+        type: "banner",
+        config: { bannerId: banner.id, expiresAfterMinutes: 7 * 1440 },
+        position: at(200, 360),
+        openPorts: ["out"],
+      },
     ],
     edges: [
       { id: "e1", from: "signup", fromPort: "out", to: "welcome" },
@@ -60,9 +103,28 @@ export async function seedDemoEngagement(db: Db): Promise<string[]> {
   };
   const renewal: ScenarioGraph = {
     nodes: [
-      { id: "ending", type: "before_event", config: { trigger: "subscription_ends", minutes: 3 * 1440 }, position: at(0, 0) },
-      { id: "paid", type: "condition", config: { criteria: [{ kind: "subscription", key: "is_paid", operator: "is", value: true }] }, position: at(0, 120), openPorts: ["no"] },
-      { id: "remind", type: "email", config: { template: "renewal_reminder" }, position: at(0, 240), openPorts: ["out"] },
+      {
+        id: "ending",
+        type: "before_event",
+        config: { trigger: "subscription_ends", minutes: 3 * 1440 },
+        position: at(0, 0),
+      },
+      {
+        id: "paid",
+        type: "condition",
+        config: {
+          criteria: [{ kind: "subscription", key: "is_paid", operator: "is", value: true }],
+        },
+        position: at(0, 120),
+        openPorts: ["no"],
+      },
+      {
+        id: "remind",
+        type: "email",
+        config: { template: "renewal_reminder" },
+        position: at(0, 240),
+        openPorts: ["out"],
+      },
     ],
     edges: [
       { id: "e1", from: "ending", fromPort: "out", to: "paid" },
@@ -73,9 +135,31 @@ export async function seedDemoEngagement(db: Db): Promise<string[]> {
     nodes: [
       { id: "ended", type: "event", config: { event: "subscription.ended" }, position: at(0, 0) },
       { id: "later", type: "wait", config: { minutes: 1440 }, position: at(0, 120) },
-      { id: "split", type: "ab_test", config: { variants: [{ code: "A", name: "Email", percent: 50 }, { code: "B", name: "Free week", percent: 50 }] }, position: at(0, 240) },
-      { id: "mail", type: "email", config: { template: "win_back" }, position: at(-150, 360), openPorts: ["out"] },
-      { id: "gift", type: "generic", config: { action: "extend_subscription", params: { days: 7 } }, position: at(150, 360), openPorts: ["out"] },
+      {
+        id: "split",
+        type: "ab_test",
+        config: {
+          variants: [
+            { code: "A", name: "Email", percent: 50 },
+            { code: "B", name: "Free week", percent: 50 },
+          ],
+        },
+        position: at(0, 240),
+      },
+      {
+        id: "mail",
+        type: "email",
+        config: { template: "win_back" },
+        position: at(-150, 360),
+        openPorts: ["out"],
+      },
+      {
+        id: "gift",
+        type: "generic",
+        config: { action: "extend_subscription", params: { days: 7 } },
+        position: at(150, 360),
+        openPorts: ["out"],
+      },
     ],
     edges: [
       { id: "e1", from: "ended", fromPort: "out", to: "later" },

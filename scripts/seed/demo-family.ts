@@ -7,7 +7,13 @@ import { findSubscriptionTypeByCode } from "@/lib/subscriptions/find-subscriptio
 
 /** A yearly family pack: its buyer gets three codes, each a web yearly subscription with the buyer's dates. */
 const DEMO_FAMILY_TYPES: FamilyTypeInput[] = [
-  { masterTypeCode: "family_web_yearly", childTypeCode: "web_yearly", donationMethod: "copy", count: 3, isPaid: true },
+  {
+    masterTypeCode: "family_web_yearly",
+    childTypeCode: "web_yearly",
+    donationMethod: "copy",
+    count: 3,
+    isPaid: true,
+  },
 ];
 
 /** The demo family types that do not exist yet (by master type). Needs the demo catalog; creates no requests. */
@@ -21,7 +27,9 @@ export async function seedDemoFamily(db: Db): Promise<string[]> {
       .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, master.id));
     if (existing) continue;
     await saveFamilyType(db, spec);
-    created.push(`family type ${spec.masterTypeCode} (${spec.count} × ${spec.childTypeCode ?? "customizable"})`);
+    created.push(
+      `family type ${spec.masterTypeCode} (${spec.count} × ${spec.childTypeCode ?? "customizable"})`,
+    );
   }
   return created;
 }

@@ -19,7 +19,10 @@ const DEMO_INVITATIONS = [
  */
 export async function seedDemoReferrals(db: Db): Promise<string[]> {
   const created: string[] = [];
-  const [existing] = await db.select({ id: referralPrograms.id }).from(referralPrograms).where(eq(referralPrograms.name, DEMO_REFERRAL_PROGRAM));
+  const [existing] = await db
+    .select({ id: referralPrograms.id })
+    .from(referralPrograms)
+    .where(eq(referralPrograms.name, DEMO_REFERRAL_PROGRAM));
   if (!existing) {
     await createReferralProgram(db, {
       name: DEMO_REFERRAL_PROGRAM,
@@ -28,19 +31,32 @@ export async function seedDemoReferrals(db: Db): Promise<string[]> {
       triggers: [{ type: "first_payment", options: {} }],
       constraints: [{ type: "timeout_days", options: { days: 60 } }],
       reward: { type: "free_days", options: { days: 30, subscription_type_code: "web_monthly" } },
-      friend_reward: { type: "discount", options: { kind: "percent", percent_off: 20, valid_days: 90 } },
+      friend_reward: {
+        type: "discount",
+        options: { kind: "percent", percent_off: 20, valid_days: 90 },
+      },
       max_rewards_per_referrer: 100,
       review_window_days: 30,
     });
     created.push(`referral program "${DEMO_REFERRAL_PROGRAM}" (default)`);
   }
   for (const invitation of DEMO_INVITATIONS) {
-    const [referrer] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, invitation.referrer));
+    const [referrer] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, invitation.referrer));
     if (!referrer) continue;
     await getReferralLink(db, referrer.id);
-    const [done] = await db.select({ id: referrals.id }).from(referrals).where(eq(sql`lower(${referrals.referredEmail})`, invitation.email));
+    const [done] = await db
+      .select({ id: referrals.id })
+      .from(referrals)
+      .where(eq(sql`lower(${referrals.referredEmail})`, invitation.email));
     if (done) continue;
-    await inviteFriend(db, { referrerUserId: referrer.id, email: invitation.email, name: invitation.name });
+    await inviteFriend(db, {
+      referrerUserId: referrer.id,
+      email: invitation.email,
+      name: invitation.name,
+    });
     created.push(`referral ${invitation.referrer} → ${invitation.email}`);
   }
   return created;

@@ -18,7 +18,15 @@ export async function seedDemoData(db: Db): Promise<string[]> {
   const engagement = await seedDemoEngagement(db);
   const upgrades = await seedDemoUpgrades(db);
   const referrals = await seedDemoReferrals(db);
-  return [...catalog, ...family, ...accounts, ...templates, ...engagement, ...upgrades, ...referrals];
+  return [
+    ...catalog,
+    ...family,
+    ...accounts,
+    ...templates,
+    ...engagement,
+    ...upgrades,
+    ...referrals,
+  ];
 }
 
 export function describeSeed(created: string[]): string {

@@ -19,7 +19,9 @@ export interface MigrationReport {
  * journal timestamp and applies every entry newer than the last one recorded, so the same rule names them here.
  */
 export async function applyMigrations(connection: Connection): Promise<MigrationReport> {
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+  const journal = JSON.parse(
+    readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"),
+  ) as {
     entries: JournalEntry[];
   };
   const lastApplied = await lastAppliedMigrationAt(connection);

@@ -15,11 +15,17 @@ import { createCustomer, expect, stopRenewalAsCustomer, test, uniqueSuffix } fro
  * renewal resumes it.
  */
 
-test("a customer stops and resumes the renewal, schedules yearly and takes it back, and replaces the card", async ({ page }) => {
+test("a customer stops and resumes the renewal, schedules yearly and takes it back, and replaces the card", async ({
+  page,
+}) => {
   const suffix = uniqueSuffix();
   const register = new RegisterPage(page);
   await register.goto("/subscribe/web_monthly");
-  await register.register({ name: `Billing ${suffix}`, email: `billing-${suffix}@example.com`, password: "billing-pass-1234" });
+  await register.register({
+    name: `Billing ${suffix}`,
+    email: `billing-${suffix}@example.com`,
+    password: "billing-pass-1234",
+  });
   await page.waitForURL((url) => url.pathname === "/subscribe/web_monthly");
   const checkout = await new SubscribePage(page).continueToPayment();
   await checkout.payWith("tok_visa");
@@ -63,7 +69,9 @@ test("a customer stops and resumes the renewal, schedules yearly and takes it ba
   expect(text).toContain("€4.99");
 });
 
-test("a customer pays their failed renewal with a new card and has web access again", async ({ page }) => {
+test("a customer pays their failed renewal with a new card and has web access again", async ({
+  page,
+}) => {
   const { failedRenewal } = storyCustomers();
   await new LoginPage(page).signIn(failedRenewal.email, failedRenewal.password);
   const account = new AccountPage(page);
@@ -85,7 +93,9 @@ test("a customer pays their failed renewal with a new card and has web access ag
   await expect(checkout.result).toContainText("Web monthly");
 
   await account.goto();
-  const web = account.subscriptions.filter({ hasText: "Web monthly" }).filter({ has: page.getByText("Actual") });
+  const web = account.subscriptions
+    .filter({ hasText: "Web monthly" })
+    .filter({ has: page.getByText("Actual") });
   await expect(web).toHaveCount(1);
   await billing.goto();
   await expect(billing.failedRenewal).toHaveCount(0);
@@ -95,7 +105,11 @@ test("a customer pays their failed renewal with a new card and has web access ag
 
 test("a customer resumes the renewal they stopped", async ({ page, adminApi, request }) => {
   const customer = await createCustomer(adminApi, "club", {
-    buys: { items: [{ subscription_type_code: "club_monthly" }], gateway: "demo", recurrent: { card_token: "tok_visa" } },
+    buys: {
+      items: [{ subscription_type_code: "club_monthly" }],
+      gateway: "demo",
+      recurrent: { card_token: "tok_visa" },
+    },
   });
   await stopRenewalAsCustomer(request, customer);
 

@@ -10,7 +10,10 @@ import { expect, test, uniqueSuffix } from "./fixtures";
  * builder shows the visit counts and, in the run inspector, that user's path.
  */
 
-test("a scenario built by drag and drop runs for a new user, with counts and the user's path on the canvas", async ({ page, browser }, testInfo) => {
+test("a scenario built by drag and drop runs for a new user, with counts and the user's path on the canvas", async ({
+  page,
+  browser,
+}, testInfo) => {
   const suffix = uniqueSuffix();
   const domain = `build${suffix}.test`;
   const email = `new-${suffix}@${domain}`;
@@ -100,13 +103,18 @@ test("a scenario built by drag and drop runs for a new user, with counts and the
   await builder.inspectNewestRunOf(email);
   await expect(builder.inspectorStep("condition-1")).toContainText("yes");
   await expect(builder.inspectorStep("email-1")).toContainText("welcome");
-  await expect(builder.nodeDrawing("condition-1", "condition")).toHaveAttribute("data-visited", "true");
+  await expect(builder.nodeDrawing("condition-1", "condition")).toHaveAttribute(
+    "data-visited",
+    "true",
+  );
   await expect(builder.nodeDrawing("email-1", "email")).toHaveAttribute("data-visited", "true");
   await expect(builder.nodeDrawing("wait-1", "wait")).toHaveAttribute("data-visited", "false");
   await page.screenshot({ path: testInfo.outputPath("builder-run-path.png") });
 });
 
-test("the builder's history: undo and redo, copy and paste, delete, the menus, and the warning on leaving", async ({ page }) => {
+test("the builder's history: undo and redo, copy and paste, delete, the menus, and the warning on leaving", async ({
+  page,
+}) => {
   await new LoginPage(page).signInAsAdmin();
   const builder = new ScenarioBuilderPage(page);
   await builder.createScenario(`History ${uniqueSuffix()}`);

@@ -11,7 +11,10 @@ import { expect, test, uniqueSuffix } from "./fixtures";
  * the runs page shows the run.
  */
 
-test("a custom event sends a previewed template to the mailbox, and the run is on the runs page", async ({ page, request }) => {
+test("a custom event sends a previewed template to the mailbox, and the run is on the runs page", async ({
+  page,
+  request,
+}) => {
   const suffix = uniqueSuffix();
   const code = `welcome_${suffix}`;
   await new LoginPage(page).signInAsAdmin();
@@ -29,10 +32,16 @@ test("a custom event sends a previewed template to the mailbox, and the run is o
   await templates.save();
   await expect(templates.template(code)).toBeVisible();
 
-  const token = await new ApiTokensPage(page).createToken(`e2e-email-${suffix}`, ["users:write", "events:write"]);
+  const token = await new ApiTokensPage(page).createToken(`e2e-email-${suffix}`, [
+    "users:write",
+    "events:write",
+  ]);
   const headers = { authorization: `Bearer ${token}` };
 
-  const created = await request.post("/api/v1/users", { headers, data: { email: `reader-${suffix}@example.com`, name: `Reader ${suffix}` } });
+  const created = await request.post("/api/v1/users", {
+    headers,
+    data: { email: `reader-${suffix}@example.com`, name: `Reader ${suffix}` },
+  });
   expect(created.status()).toBe(201);
   const { user } = (await created.json()) as { user: { id: number } };
   const sent = await request.post("/api/v1/events", {

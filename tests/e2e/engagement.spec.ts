@@ -13,7 +13,9 @@ import { expect, signedInAs, test, uniqueSuffix } from "./fixtures";
  * the customer then sees the scenario's banner in their account and dismisses it.
  */
 
-test("a segment's live count follows its rules as they are edited, and a goal can be created", async ({ page }) => {
+test("a segment's live count follows its rules as they are edited, and a goal can be created", async ({
+  page,
+}) => {
   const suffix = uniqueSuffix();
   const domain = `seg${suffix}.test`;
   await new LoginPage(page).signInAsAdmin();
@@ -33,7 +35,10 @@ test("a segment's live count follows its rules as they are edited, and a goal ca
   await expect(goals.goal(`goal_${suffix}`)).toBeVisible();
 });
 
-test("an imported scenario is validated, published, simulated and shows its banner to the customer", async ({ page, browser }) => {
+test("an imported scenario is validated, published, simulated and shows its banner to the customer", async ({
+  page,
+  browser,
+}) => {
   const suffix = uniqueSuffix();
   const domain = `cust${suffix}.test`;
   const email = `reader-${suffix}@${domain}`;
@@ -56,7 +61,9 @@ test("an imported scenario is validated, published, simulated and shows its bann
       {
         id: "ours",
         type: "condition",
-        config: { criteria: [{ kind: "user", key: "email_domain", operator: "is", value: domain }] },
+        config: {
+          criteria: [{ kind: "user", key: "email_domain", operator: "is", value: domain }],
+        },
         position: { x: 0, y: 120 },
         openPorts: ["no"],
       },
@@ -76,7 +83,9 @@ test("an imported scenario is validated, published, simulated and shows its bann
   await page.keyboard.press("Escape");
   await expect(builder.node("show").locator('[data-invalid="true"]')).toBeVisible();
 
-  await builder.importGraph(graph({ type: "banner", config: { bannerId, expiresAfterMinutes: 60 } }));
+  await builder.importGraph(
+    graph({ type: "banner", config: { bannerId, expiresAfterMinutes: 60 } }),
+  );
   await builder.openPanelTab("issues");
   await expect(builder.noIssues).toBeVisible();
   await builder.publish("First version");
@@ -111,7 +120,10 @@ test("an imported scenario is validated, published, simulated and shows its bann
   await builder.inspectNewestRunOf(email);
   await page.getByRole("link", { name: "Open run page" }).click();
   const runDiagram = page.getByTestId("scenario-diagram");
-  await expect(runDiagram.getByTestId("flow-node-condition")).toHaveAttribute("data-visited", "true");
+  await expect(runDiagram.getByTestId("flow-node-condition")).toHaveAttribute(
+    "data-visited",
+    "true",
+  );
   await expect(runDiagram.getByTestId("flow-node-condition")).toContainText("→ yes");
   await expect(runDiagram.getByTestId("flow-node-banner")).toHaveAttribute("data-visited", "true");
 });

@@ -9,7 +9,10 @@ import { createCustomer, expect, signedInAs, test, uniqueSuffix } from "./fixtur
  * The test makes its own parent, friend and family purchase through the API.
  */
 
-test("a member leaves a family and the parent sees a fresh code in its place", async ({ adminApi, browser }) => {
+test("a member leaves a family and the parent sees a fresh code in its place", async ({
+  adminApi,
+  browser,
+}) => {
   const suffix = uniqueSuffix();
   await ensureFamilyType(adminApi);
   const parent = await createCustomer(adminApi, "seats-parent", {
@@ -17,7 +20,10 @@ test("a member leaves a family and the parent sees a fresh code in its place", a
     name: `Parent ${suffix}`,
     buys: { items: [{ subscription_type_code: FAMILY_MASTER_TYPE }] },
   });
-  const friend = await createCustomer(adminApi, "seats-friend", { suffix, name: `Friend ${suffix}` });
+  const friend = await createCustomer(adminApi, "seats-friend", {
+    suffix,
+    name: `Friend ${suffix}`,
+  });
 
   // The parent's codes appear once the background generation has run.
   const parentSession = await signedInAs(browser, parent);
@@ -51,8 +57,14 @@ test("a member leaves a family and the parent sees a fresh code in its place", a
   await expect(left).toHaveAttribute("data-status", "canceled");
   await expect(left.getByTestId("family-code-canceled")).toContainText("the member left");
   await expect(parentFamily.availableCodes).toHaveCount(3);
-  expect(await parentFamily.availableCodes.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-testid")))).not.toContain(`family-code-${code}`);
-  await expect(parentFamily.availableCodes.first().locator('[data-testid^="family-revoke-"]')).toBeVisible();
+  expect(
+    await parentFamily.availableCodes.evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute("data-testid")),
+    ),
+  ).not.toContain(`family-code-${code}`);
+  await expect(
+    parentFamily.availableCodes.first().locator('[data-testid^="family-revoke-"]'),
+  ).toBeVisible();
 
   await friendSession.context.close();
   await parentSession.context.close();

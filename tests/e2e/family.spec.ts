@@ -19,7 +19,10 @@ import { createCustomer, expect, signedInAs, test, uniqueSuffix } from "./fixtur
 
 const PASSWORD = "family-pass-1234";
 
-test("a parent shares a family code; a friend registers from the link, activates it and gets web access", async ({ adminApi, browser }) => {
+test("a parent shares a family code; a friend registers from the link, activates it and gets web access", async ({
+  adminApi,
+  browser,
+}) => {
   const suffix = uniqueSuffix();
   await ensureFamilyType(adminApi);
 
@@ -37,7 +40,9 @@ test("a parent shares a family code; a friend registers from the link, activates
     await parentFamily.goto();
     expect(await parentFamily.codes.count()).toBe(3);
   }).toPass({ timeout: 30_000, intervals: [1_000, 2_000] });
-  await expect(parentFamily.codes.first().getByTestId("family-code-status")).toHaveText("Available");
+  await expect(parentFamily.codes.first().getByTestId("family-code-status")).toHaveText(
+    "Available",
+  );
   const code = await parentFamily.codeOf(parentFamily.codes.first());
   expect(code).toMatch(/^[0-9a-z]{32}$/);
   const row = parentFamily.code(code);
@@ -65,7 +70,11 @@ test("a parent shares a family code; a friend registers from the link, activates
   // Register from the page and come back to it.
   const friendEmail = `friend-${suffix}@example.com`;
   await activation.registerFirst();
-  await new RegisterPage(friend).register({ name: `Friend ${suffix}`, email: friendEmail, password: PASSWORD });
+  await new RegisterPage(friend).register({
+    name: `Friend ${suffix}`,
+    email: friendEmail,
+    password: PASSWORD,
+  });
   await friend.waitForURL((url) => url.pathname === linkPath);
 
   // Activate: the result, then the account shows the web yearly subscription with web access.
@@ -94,10 +103,16 @@ test("a parent shares a family code; a friend registers from the link, activates
   await parentSession.context.close();
 });
 
-test("an admin activates a family code for a user and releases it: a replacement code takes its place", async ({ page, adminApi }) => {
+test("an admin activates a family code for a user and releases it: a replacement code takes its place", async ({
+  page,
+  adminApi,
+}) => {
   const suffix = uniqueSuffix();
   await ensureFamilyType(adminApi);
-  const parent = await createCustomer(adminApi, "admin-parent", { suffix, buys: { items: [{ subscription_type_code: FAMILY_MASTER_TYPE }] } });
+  const parent = await createCustomer(adminApi, "admin-parent", {
+    suffix,
+    buys: { items: [{ subscription_type_code: FAMILY_MASTER_TYPE }] },
+  });
   const friend = await createCustomer(adminApi, "admin-friend", { suffix });
 
   // The admin's view of the master; the codes appear once generated.

@@ -17,13 +17,21 @@ test("a visitor registers and lands in their account", async ({ page }) => {
   await expect(account.subscriptionList).toBeVisible();
 });
 
-test("an admin creates a type and gives a customer a paid subscription, which the customer sees", async ({ browser }) => {
+test("an admin creates a type and gives a customer a paid subscription, which the customer sees", async ({
+  browser,
+}) => {
   const suffix = uniqueSuffix();
   const admin = await browser.newPage();
   await new LoginPage(admin).signInAsAdmin();
 
   const types = new SubscriptionTypesPage(admin);
-  await types.create({ name: `Print weekend ${suffix}`, code: `print_weekend_${suffix}`, lengthDays: 31, price: "7.50", contentAccess: ["print"] });
+  await types.create({
+    name: `Print weekend ${suffix}`,
+    code: `print_weekend_${suffix}`,
+    lengthDays: 31,
+    price: "7.50",
+    contentAccess: ["print"],
+  });
   await expect(types.type(`print_weekend_${suffix}`)).toContainText("7.50");
 
   const email = `customer-${suffix}@example.com`;
@@ -54,22 +62,33 @@ test("a customer is refused the admin", async ({ page, adminApi }) => {
   expect(new URL(page.url()).pathname).toBe("/account");
 });
 
-test("an API token made in the admin creates users until it is revoked", async ({ page, request }) => {
+test("an API token made in the admin creates users until it is revoked", async ({
+  page,
+  request,
+}) => {
   const suffix = uniqueSuffix();
   await new LoginPage(page).signInAsAdmin();
   const tokens = new ApiTokensPage(page);
   const token = await tokens.createToken(`e2e-${suffix}`, ["users:write"]);
   const headers = { authorization: `Bearer ${token}` };
 
-  const created = await request.post("/api/v1/users", { headers, data: { email: `api-${suffix}@example.com` } });
+  const created = await request.post("/api/v1/users", {
+    headers,
+    data: { email: `api-${suffix}@example.com` },
+  });
   expect(created.status()).toBe(201);
-  expect(await created.json()).toMatchObject({ user: { email: `api-${suffix}@example.com`, role: "customer" } });
+  expect(await created.json()).toMatchObject({
+    user: { email: `api-${suffix}@example.com`, role: "customer" },
+  });
 
   await tokens.goto();
   await tokens.revoke(`e2e-${suffix}`);
   await expect(tokens.token(`e2e-${suffix}`).getByTestId("token-revoked")).toBeVisible();
 
-  const refused = await request.post("/api/v1/users", { headers, data: { email: `api2-${suffix}@example.com` } });
+  const refused = await request.post("/api/v1/users", {
+    headers,
+    data: { email: `api2-${suffix}@example.com` },
+  });
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ error: "invalid_token" });
 });

@@ -34,7 +34,11 @@ test("a referred visitor subscribes from the pricing page: register, a decline, 
   const referrer = await newPerson(browser, "203.0.113.90");
   const referrerRegistration = new RegisterPage(referrer.page);
   await referrerRegistration.goto();
-  await referrerRegistration.register({ name: `Referrer ${suffix}`, email: `referrer-${suffix}@example.com`, password: PASSWORD });
+  await referrerRegistration.register({
+    name: `Referrer ${suffix}`,
+    email: `referrer-${suffix}@example.com`,
+    password: PASSWORD,
+  });
   await referrer.page.waitForURL((url) => url.pathname === "/account");
   const referrerReferrals = new ReferralsPage(referrer.page);
   await referrerReferrals.goto();
@@ -54,7 +58,11 @@ test("a referred visitor subscribes from the pricing page: register, a decline, 
   // Signed out: register from the checkout and come back to it.
   const subscribe = new SubscribePage(page);
   await subscribe.registerFirst();
-  await new RegisterPage(page).register({ name: `Friend ${suffix}`, email: `friend-${suffix}@example.com`, password: PASSWORD });
+  await new RegisterPage(page).register({
+    name: `Friend ${suffix}`,
+    email: `friend-${suffix}@example.com`,
+    password: PASSWORD,
+  });
   await page.waitForURL((url) => url.pathname === "/subscribe/web_monthly");
   await expect(subscribe.summary).toContainText("Web monthly");
   await expect(subscribe.startDate).toContainText(/today/i);
@@ -75,7 +83,9 @@ test("a referred visitor subscribes from the pricing page: register, a decline, 
 
   await checkout.openAccount();
   const account = new AccountPage(page);
-  await expect(account.subscriptionNamed("Web monthly").getByTestId("subscription-state")).toHaveText("Actual");
+  await expect(
+    account.subscriptionNamed("Web monthly").getByTestId("subscription-state"),
+  ).toHaveText("Actual");
   await expect(account.payments).toHaveCount(1);
   await expect(account.payments.first()).toContainText("€3.99");
   await expect(account.renewal).toBeVisible();
@@ -101,12 +111,16 @@ test("a referred visitor subscribes from the pricing page: register, a decline, 
   await referrer.context.close();
 });
 
-test("the pricing page fits a phone and switches to yearly; a type that is not offered has no checkout", async ({ page }) => {
+test("the pricing page fits a phone and switches to yearly; a type that is not offered has no checkout", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const pricing = new PricingPage(page);
   await pricing.goto();
   await expect(pricing.plan("web_monthly")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await pricing.showYearly();
   await expect(pricing.plan("web_yearly")).toBeVisible();

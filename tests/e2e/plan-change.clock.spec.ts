@@ -10,9 +10,16 @@ import { createCustomer, expect, test } from "./fixtures";
  * clock forward would change what the others see.
  */
 
-test("a customer switches to yearly at period end and the next renewal charges the yearly price", async ({ page, adminApi }) => {
+test("a customer switches to yearly at period end and the next renewal charges the yearly price", async ({
+  page,
+  adminApi,
+}) => {
   const customer = await createCustomer(adminApi, "yearly-switch", {
-    buys: { items: [{ subscription_type_code: "web_monthly" }], gateway: "demo", recurrent: { card_token: "tok_visa" } },
+    buys: {
+      items: [{ subscription_type_code: "web_monthly" }],
+      gateway: "demo",
+      recurrent: { card_token: "tok_visa" },
+    },
   });
   await new LoginPage(page).signIn(customer.email, customer.password, "/account/billing");
   const billing = new BillingPage(page);

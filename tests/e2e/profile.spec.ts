@@ -28,7 +28,10 @@ async function linkFromMailbox(browser: Browser, to: string, pathPrefix: string)
   return match![0];
 }
 
-test("a customer edits their profile, changes the password, then resets it through the emailed link", async ({ page, browser }) => {
+test("a customer edits their profile, changes the password, then resets it through the emailed link", async ({
+  page,
+  browser,
+}) => {
   const suffix = uniqueSuffix();
   const email = `profile-${suffix}@example.com`;
 
@@ -40,7 +43,13 @@ test("a customer edits their profile, changes the password, then resets it throu
   const account = new AccountPage(page);
   await account.openSection("Profile");
   const profile = new ProfilePage(page);
-  await profile.saveProfile({ name: `Pat Receipts ${suffix}`, addressLine1: "12 Example Street", postalCode: "10115", city: "Berlin", country: "DE" });
+  await profile.saveProfile({
+    name: `Pat Receipts ${suffix}`,
+    addressLine1: "12 Example Street",
+    postalCode: "10115",
+    city: "Berlin",
+    country: "DE",
+  });
   await expect(profile.profileSaved()).toHaveText("Profile saved.");
   await page.reload();
   await expect(profile.name).toHaveValue(`Pat Receipts ${suffix}`);

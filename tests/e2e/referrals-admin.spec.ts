@@ -9,7 +9,9 @@ import { expect, test, uniqueSuffix } from "./fixtures";
  * edit form. The program is not made the default, so other tests' referrals keep joining theirs.
  */
 
-test("an admin creates a referral program with a free-days reward and a friend discount", async ({ page }) => {
+test("an admin creates a referral program with a free-days reward and a friend discount", async ({
+  page,
+}) => {
   const name = `E2E program ${uniqueSuffix()}`;
   await new LoginPage(page).signInAsAdmin();
 

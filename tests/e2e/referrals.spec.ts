@@ -39,7 +39,9 @@ test("a referrer copies their link, a friend registers through it and pays; the 
     name: `Referrer ${suffix}`,
     buys: { items: [{ subscription_type_code: "web_monthly" }] },
   });
-  const referrerSession = await signedInAs(browser, referrer, { extraHTTPHeaders: { "x-forwarded-for": REFERRER_IP } });
+  const referrerSession = await signedInAs(browser, referrer, {
+    extraHTTPHeaders: { "x-forwarded-for": REFERRER_IP },
+  });
   const referrerAccount = new AccountPage(referrerSession.page);
   await expect(referrerAccount.referralsLink).toHaveAttribute("href", "/account/referrals");
   const endBefore = await referrerAccount.latestRunningSubscriptionEnd();
@@ -61,13 +63,17 @@ test("a referrer copies their link, a friend registers through it and pays; the 
   await expect(referrals.inviteError).toContainText("already been invited");
 
   // The friend opens the link signed out: sign-up, naming the referrer.
-  const friendContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": FRIEND_IP } });
+  const friendContext = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": FRIEND_IP },
+  });
   const friend = await friendContext.newPage();
   await friend.goto(linkPath);
   await friend.waitForURL((url) => url.pathname === "/register");
   const registration = new RegisterPage(friend);
   await expect(registration.referredBy).toHaveText(`${referrer.name} invited you`);
-  await expect(registration.friendOffer).toHaveText("You get 20% off a payment when you first pay.");
+  await expect(registration.friendOffer).toHaveText(
+    "You get 20% off a payment when you first pay.",
+  );
 
   const friendName = `Friend ${suffix}`;
   const friendEmail = `referred-${suffix}@example.com`;
@@ -84,10 +90,15 @@ test("a referrer copies their link, a friend registers through it and pays; the 
 
   // The admin creates a payment for the friend (whose id the friend's own API login gives, from the friend's browser
   // context so it carries the friend's IP); the friend pays it with the Visa test card.
-  const login = await friend.request.post("/api/v1/users/login", { data: { email: friendEmail, password: FRIEND_PASSWORD } });
+  const login = await friend.request.post("/api/v1/users/login", {
+    data: { email: friendEmail, password: FRIEND_PASSWORD },
+  });
   expect(login.status(), await login.text()).toBe(200);
   const friendId = ((await login.json()) as { user: { id: number } }).user.id;
-  const first = await adminApi.createPayment(friendId, { gateway: "demo", items: [{ subscription_type_code: "web_monthly" }] });
+  const first = await adminApi.createPayment(friendId, {
+    gateway: "demo",
+    items: [{ subscription_type_code: "web_monthly" }],
+  });
   const checkout = new CheckoutPage(friend);
   await checkout.goto(first.id);
   await checkout.payWith("tok_visa");
@@ -103,7 +114,9 @@ test("a referrer copies their link, a friend registers through it and pays; the 
       { timeout: 30_000, intervals: [1_000, 2_000] },
     )
     .toBe("Complete");
-  await expect(referrals.rewards.filter({ hasText: `${PROGRAM_DAYS} free days` }).first()).toBeVisible();
+  await expect(
+    referrals.rewards.filter({ hasText: `${PROGRAM_DAYS} free days` }).first(),
+  ).toBeVisible();
 
   // The referrer's subscription now ends the program's days later.
   const endAfter = await referrerAccount.latestRunningSubscriptionEnd();
@@ -114,9 +127,14 @@ test("a referrer copies their link, a friend registers through it and pays; the 
   await friendReferrals.goto();
   const friendReward = friendReferrals.rewards.filter({ has: friendReferrals.discountCodes });
   await expect(friendReward).toHaveCount(1);
-  const discountCode = ((await friendReward.getByTestId("reward-discount-code").textContent()) ?? "").trim();
+  const discountCode = (
+    (await friendReward.getByTestId("reward-discount-code").textContent()) ?? ""
+  ).trim();
   expect(discountCode).not.toBe("");
-  const second = await adminApi.createPayment(friendId, { gateway: "demo", items: [{ subscription_type_code: "web_monthly" }] });
+  const second = await adminApi.createPayment(friendId, {
+    gateway: "demo",
+    items: [{ subscription_type_code: "web_monthly" }],
+  });
 
   await checkout.goto(second.id);
   await expect(checkout.amount).toHaveText("€4.99");

@@ -17,16 +17,30 @@ import { createCustomer, expect, signedInAs, test, uniqueSuffix } from "./fixtur
 /** A schema linked to web_monthly and web_yearly with short, paid_recurrent and paid_extend to print; returns its tag. */
 async function createPrintUpgrades(api: AdminApi, suffix: string): Promise<string> {
   const tag = `e2e-${suffix}`;
-  const { upgrade_schema: schema } = await api.post<{ upgrade_schema: { id: number } }>("/upgrade-schemas", { name: `E2E print upgrades ${suffix}` });
+  const { upgrade_schema: schema } = await api.post<{ upgrade_schema: { id: number } }>(
+    "/upgrade-schemas",
+    { name: `E2E print upgrades ${suffix}` },
+  );
   for (const type of ["short", "paid_recurrent", "paid_extend"]) {
-    await api.post(`/upgrade-schemas/${schema.id}/options`, { type, config: { require_content: ["print"], require_tags: [tag] } });
+    await api.post(`/upgrade-schemas/${schema.id}/options`, {
+      type,
+      config: { require_content: ["print"], require_tags: [tag] },
+    });
   }
-  await api.post(`/upgrade-schemas/${schema.id}/subscription-types`, { subscription_type_codes: ["web_monthly", "web_yearly"] });
+  await api.post(`/upgrade-schemas/${schema.id}/subscription-types`, {
+    subscription_type_codes: ["web_monthly", "web_yearly"],
+  });
   return tag;
 }
 
 /** A customer created through the API who bought `payment` (paid now), signed in in a browser context of their own. */
-async function customerWho(browser: Browser, api: AdminApi, label: string, suffix: string, buys: Omit<PaymentRequest, "status">) {
+async function customerWho(
+  browser: Browser,
+  api: AdminApi,
+  label: string,
+  suffix: string,
+  buys: Omit<PaymentRequest, "status">,
+) {
   return signedInAs(browser, await createCustomer(api, label, { suffix, buys }));
 }
 
@@ -43,10 +57,15 @@ async function expectAccountShowsUpgrade(page: Page, typeName: string) {
   await expect(row.getByTestId("subscription-state")).toHaveText("Actual");
 }
 
-test("a yearly web subscriber upgrades to web + print yearly with the short method", async ({ adminApi, browser }) => {
+test("a yearly web subscriber upgrades to web + print yearly with the short method", async ({
+  adminApi,
+  browser,
+}) => {
   const suffix = uniqueSuffix();
   const tag = await createPrintUpgrades(adminApi, suffix);
-  const customer = await customerWho(browser, adminApi, "short-reader", suffix, { items: [{ subscription_type_code: "web_yearly" }] });
+  const customer = await customerWho(browser, adminApi, "short-reader", suffix, {
+    items: [{ subscription_type_code: "web_yearly" }],
+  });
   const reader = customer.page;
 
   // The account offers the upgrade; the landing page for our tag lists our offer.
@@ -77,7 +96,10 @@ test("a yearly web subscriber upgrades to web + print yearly with the short meth
   await customer.context.close();
 });
 
-test("a monthly web subscriber with automatic renewal pays the difference on the stored card", async ({ adminApi, browser }) => {
+test("a monthly web subscriber with automatic renewal pays the difference on the stored card", async ({
+  adminApi,
+  browser,
+}) => {
   const suffix = uniqueSuffix();
   const tag = await createPrintUpgrades(adminApi, suffix);
   const customer = await customerWho(browser, adminApi, "recurrent-reader", suffix, {
@@ -112,16 +134,23 @@ test("a monthly web subscriber with automatic renewal pays the difference on the
   await customer.context.close();
 });
 
-test("a monthly web subscriber without a card pays for a full month of web + print at the demo checkout", async ({ adminApi, browser }) => {
+test("a monthly web subscriber without a card pays for a full month of web + print at the demo checkout", async ({
+  adminApi,
+  browser,
+}) => {
   const suffix = uniqueSuffix();
   const tag = await createPrintUpgrades(adminApi, suffix);
-  const customer = await customerWho(browser, adminApi, "extend-reader", suffix, { items: [{ subscription_type_code: "web_monthly" }] });
+  const customer = await customerWho(browser, adminApi, "extend-reader", suffix, {
+    items: [{ subscription_type_code: "web_monthly" }],
+  });
   const reader = customer.page;
 
   // Short would give 30·499/1290 ≈ 11.6 days (under 14): the offer is to pay 12.90 − round(30·499/31) = 12.90 − 4.83.
   const offers = new UpgradeOffersPage(reader);
   await offers.goto(tag);
-  await expect(offers.offer("paid_extend", "web_print_monthly").getByTestId("upgrade-charge")).toHaveText("€8.07");
+  await expect(
+    offers.offer("paid_extend", "web_print_monthly").getByTestId("upgrade-charge"),
+  ).toHaveText("€8.07");
   await expect(offers.offer("short", "web_print_monthly")).toHaveCount(0);
   const confirm = await offers.choose("paid_extend", "web_print_monthly");
   await confirm.confirm();
@@ -142,7 +171,10 @@ test("a monthly web subscriber without a card pays for a full month of web + pri
   await customer.context.close();
 });
 
-test("a customer without a subscription is told why there is no upgrade", async ({ adminApi, browser }) => {
+test("a customer without a subscription is told why there is no upgrade", async ({
+  adminApi,
+  browser,
+}) => {
   const customer = await signedInAs(browser, await createCustomer(adminApi, "no-sub"));
   const reader = customer.page;
   await expect(new AccountPage(reader).upgradeLink).toHaveCount(0);

@@ -34,11 +34,20 @@ export function withParams(
 ): Handler {
   return (request) => {
     const values = typeof params === "function" ? params() : params;
-    return handler(request, { params: Promise.resolve(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]))) });
+    return handler(request, {
+      params: Promise.resolve(
+        Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)])),
+      ),
+    });
   };
 }
 
-export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}): Promise<ApiResult> {
+export async function call(
+  handler: Handler,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<ApiResult> {
   const url = new URL(`http://localhost/api/v1${path}`);
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
   const headers: Record<string, string> = { ...options.headers };
@@ -51,5 +60,9 @@ export async function call(handler: Handler, method: string, path: string, optio
   const request = new NextRequest(url, { method, body, headers });
   const response = await handler(request, { params: Promise.resolve({}) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: text ? JSON.parse(text) : null,
+  };
 }

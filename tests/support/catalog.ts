@@ -16,7 +16,11 @@ export interface CatalogTypeSpec {
  */
 export async function seedCatalogTypes<Code extends string>(
   db: Db,
-  options: { contentAccess: readonly string[]; types: Record<Code, CatalogTypeSpec>; isDefault?: boolean },
+  options: {
+    contentAccess: readonly string[];
+    types: Record<Code, CatalogTypeSpec>;
+    isDefault?: boolean;
+  },
 ): Promise<Record<Code, number>> {
   for (const code of options.contentAccess) {
     await createContentAccess(db, { code, name: code.charAt(0).toUpperCase() + code.slice(1) });

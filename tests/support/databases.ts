@@ -55,6 +55,7 @@ export async function dropDatabasesWithPrefix(url: string, prefix: string): Prom
       "select datname from pg_database where datname like $1",
       [`${prefix}%`],
     );
-    for (const row of rows) await client.query(`drop database if exists ${row.datname} with (force)`);
+    for (const row of rows)
+      await client.query(`drop database if exists ${row.datname} with (force)`);
   });
 }

@@ -28,7 +28,11 @@ const TEST_CARDS: Record<string, TestCard> = {
   pm_card_visa: { behaviour: "succeeds", brand: "visa", last4: "4242" },
   pm_card_mastercard: { behaviour: "succeeds", brand: "mastercard", last4: "4444" },
   pm_card_chargeDeclined: { behaviour: "declined", brand: "visa", last4: "0002" },
-  pm_card_authenticationRequired: { behaviour: "authentication_required", brand: "visa", last4: "3184" },
+  pm_card_authenticationRequired: {
+    behaviour: "authentication_required",
+    brand: "visa",
+    last4: "3184",
+  },
 };
 /** Every test card's expiry. */
 const TEST_CARD_EXPIRY = { exp_month: 12, exp_year: 2034 };
@@ -62,34 +66,51 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 const stringOf = (value: FormValue | undefined) => (typeof value === "string" ? value : undefined);
 const metadataOf = (value: FormValue | undefined): Metadata =>
   value && typeof value === "object" && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value).flatMap(([key, entry]) => (typeof entry === "string" ? [[key, entry]] : [])))
+    ? Object.fromEntries(
+        Object.entries(value).flatMap(([key, entry]) =>
+          typeof entry === "string" ? [[key, entry]] : [],
+        ),
+      )
     : {};
 const objectOf = (value: FormValue | undefined): FormObject =>
   value && typeof value === "object" && !Array.isArray(value) ? value : {};
 
 class StripeApiError extends Error {
-  constructor(readonly status: number, readonly error: Record<string, unknown>) {
+  constructor(
+    readonly status: number,
+    readonly error: Record<string, unknown>,
+  ) {
     super(String(error.message));
   }
 }
 const invalid = (message: string, param?: string) =>
   new StripeApiError(400, { type: "invalid_request_error", message, ...(param ? { param } : {}) });
 const notFound = (kind: string, id: string) =>
-  new StripeApiError(404, { type: "invalid_request_error", code: "resource_missing", message: `No such ${kind}: '${id}'` });
+  new StripeApiError(404, {
+    type: "invalid_request_error",
+    code: "resource_missing",
+    message: `No such ${kind}: '${id}'`,
+  });
 
 export async function startFakeStripe(options: { webhookSecret?: string } = {}) {
   const webhookSecret = options.webhookSecret ?? `whsec_${randomBytes(16).toString("hex")}`;
   const customers = new Map<string, Record<string, unknown>>();
   const sessions = new Map<string, Record<string, unknown>>();
   /** What a session was created with but does not show (`payment_intent_data`). */
-  const sessionIntentData = new Map<string, { metadata: Metadata; setupFutureUsage: string | null }>();
+  const sessionIntentData = new Map<
+    string,
+    { metadata: Metadata; setupFutureUsage: string | null }
+  >();
   const paymentIntents = new Map<string, Record<string, unknown>>();
   const setupIntents = new Map<string, Record<string, unknown>>();
   const paymentMethods = new Map<string, Record<string, unknown>>();
   /** How each PaymentMethod's card behaves when charged (Stripe's objects do not show it). */
   const cardBehaviours = new Map<string, CardBehaviour>();
   const charges = new Map<string, Record<string, unknown>>();
-  const idempotent = new Map<string, { method: string; path: string; params: FormObject; status: number; body: unknown }>();
+  const idempotent = new Map<
+    string,
+    { method: string; path: string; params: FormObject; status: number; body: unknown }
+  >();
   const requests: FakeRequest[] = [];
   let failures: { remaining: number; kind: FailureKind; pathPrefix: string } | null = null;
   let succeededCharges = 0;
@@ -103,7 +124,13 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
         id: created,
         object: "payment_method",
         type: "card",
-        card: { brand: card.brand, last4: card.last4, ...TEST_CARD_EXPIRY, country: "US", funding: "credit" },
+        card: {
+          brand: card.brand,
+          last4: card.last4,
+          ...TEST_CARD_EXPIRY,
+          country: "US",
+          funding: "credit",
+        },
         customer: null,
         metadata: {},
         created: nowSeconds(),
@@ -201,14 +228,26 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
       livemode: false,
     };
     charges.set(charge.id, charge);
-    Object.assign(paymentIntent, { status: "succeeded", latest_charge: charge.id, last_payment_error: null, next_action: null });
+    Object.assign(paymentIntent, {
+      status: "succeeded",
+      latest_charge: charge.id,
+      last_payment_error: null,
+      next_action: null,
+    });
     if (paymentIntent.setup_future_usage === "off_session") {
-      paymentMethodOf(String(paymentIntent.payment_method)).customer = String(paymentIntent.customer);
+      paymentMethodOf(String(paymentIntent.payment_method)).customer = String(
+        paymentIntent.customer,
+      );
     }
     succeededCharges += 1;
   }
 
-  function fail(paymentIntent: Record<string, unknown>, code: string, declineCode: string, message: string) {
+  function fail(
+    paymentIntent: Record<string, unknown>,
+    code: string,
+    declineCode: string,
+    message: string,
+  ) {
     const lastPaymentError = {
       type: "card_error",
       code,
@@ -216,19 +255,42 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
       message,
       payment_method: { id: paymentIntent.payment_method, object: "payment_method", type: "card" },
     };
-    Object.assign(paymentIntent, { status: "requires_payment_method", last_payment_error: lastPaymentError });
-    return new StripeApiError(402, { ...lastPaymentError, payment_intent: structuredClone(paymentIntent) });
+    Object.assign(paymentIntent, {
+      status: "requires_payment_method",
+      last_payment_error: lastPaymentError,
+    });
+    return new StripeApiError(402, {
+      ...lastPaymentError,
+      payment_intent: structuredClone(paymentIntent),
+    });
   }
 
   /** Confirms a PaymentIntent with its card; returns the card error Stripe answers with, if any. */
-  function confirm(paymentIntent: Record<string, unknown>, offSession: boolean): StripeApiError | null {
+  function confirm(
+    paymentIntent: Record<string, unknown>,
+    offSession: boolean,
+  ): StripeApiError | null {
     const card = cardBehaviours.get(String(paymentIntent.payment_method));
-    if (card === "declined") return fail(paymentIntent, "card_declined", "insufficient_funds", "Your card has insufficient funds.");
+    if (card === "declined")
+      return fail(
+        paymentIntent,
+        "card_declined",
+        "insufficient_funds",
+        "Your card has insufficient funds.",
+      );
     if (card === "authentication_required") {
       if (offSession) {
-        return fail(paymentIntent, "authentication_required", "authentication_required", "Your card was declined. This transaction requires authentication.");
+        return fail(
+          paymentIntent,
+          "authentication_required",
+          "authentication_required",
+          "Your card was declined. This transaction requires authentication.",
+        );
       }
-      Object.assign(paymentIntent, { status: "requires_action", next_action: { type: "use_stripe_sdk" } });
+      Object.assign(paymentIntent, {
+        status: "requires_action",
+        next_action: { type: "use_stripe_sdk" },
+      });
       return null;
     }
     succeed(paymentIntent);
@@ -286,7 +348,8 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
 
   function createCheckoutSession(params: FormObject) {
     const mode = stringOf(params.mode);
-    if (mode !== "payment" && mode !== "setup") throw invalid("Only `mode=payment` and `mode=setup` are supported by the fake.", "mode");
+    if (mode !== "payment" && mode !== "setup")
+      throw invalid("Only `mode=payment` and `mode=setup` are supported by the fake.", "mode");
     const successUrl = stringOf(params.success_url);
     if (!successUrl) throw invalid("Missing required param: success_url.", "success_url");
     const customer = stringOf(params.customer) ?? null;
@@ -300,8 +363,13 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
       const priceData = objectOf(objectOf(item).price_data);
       const unitAmount = Number(stringOf(priceData.unit_amount));
       const quantity = Number(stringOf(objectOf(item).quantity) ?? "1");
-      if (!Number.isInteger(unitAmount) || unitAmount < 0) throw invalid("Invalid integer.", `line_items[${index}][price_data][unit_amount]`);
-      if (!stringOf(objectOf(priceData.product_data).name)) throw invalid("Missing product name.", `line_items[${index}][price_data][product_data][name]`);
+      if (!Number.isInteger(unitAmount) || unitAmount < 0)
+        throw invalid("Invalid integer.", `line_items[${index}][price_data][unit_amount]`);
+      if (!stringOf(objectOf(priceData.product_data).name))
+        throw invalid(
+          "Missing product name.",
+          `line_items[${index}][price_data][product_data][name]`,
+        );
       currency = stringOf(priceData.currency) ?? null;
       amountTotal += unitAmount * quantity;
     });
@@ -337,11 +405,19 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
 
   /** Setup mode: no line items and nothing to pay; Stripe creates the session's SetupIntent with it. */
   function createSetupSession(params: FormObject, successUrl: string, customer: string | null) {
-    if (params.line_items !== undefined) throw invalid("You cannot pass `line_items` in `setup` mode.", "line_items");
-    if (params.payment_intent_data !== undefined) throw invalid("You cannot pass `payment_intent_data` in `setup` mode.", "payment_intent_data");
+    if (params.line_items !== undefined)
+      throw invalid("You cannot pass `line_items` in `setup` mode.", "line_items");
+    if (params.payment_intent_data !== undefined)
+      throw invalid(
+        "You cannot pass `payment_intent_data` in `setup` mode.",
+        "payment_intent_data",
+      );
     const currency = stringOf(params.currency) ?? null;
     if (!currency && params.payment_method_types === undefined) {
-      throw invalid("`currency` is required in `setup` mode when `payment_method_types` is not set.", "currency");
+      throw invalid(
+        "`currency` is required in `setup` mode when `payment_method_types` is not set.",
+        "currency",
+      );
     }
     const setupIntent = {
       id: newId("seti"),
@@ -384,7 +460,8 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
 
   function createPaymentIntent(params: FormObject) {
     const amount = Number(stringOf(params.amount));
-    if (!Number.isInteger(amount) || amount < 1) throw invalid("Invalid positive integer.", "amount");
+    if (!Number.isInteger(amount) || amount < 1)
+      throw invalid("Invalid positive integer.", "amount");
     const currency = stringOf(params.currency);
     if (!currency) throw invalid("Missing required param: currency.", "currency");
     const customer = stringOf(params.customer) ?? null;
@@ -393,7 +470,10 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     const paymentMethod = requested ? resolvePaymentMethod(requested) : null;
     const owner = paymentMethod ? (paymentMethodOf(paymentMethod).customer as string | null) : null;
     if (owner && owner !== customer) {
-      throw invalid(`The provided PaymentMethod belongs to customer ${owner}, not to ${customer ?? "no customer"}.`, "payment_method");
+      throw invalid(
+        `The provided PaymentMethod belongs to customer ${owner}, not to ${customer ?? "no customer"}.`,
+        "payment_method",
+      );
     }
     const paymentIntent = newPaymentIntent({
       amount,
@@ -405,7 +485,8 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
       setupFutureUsage: stringOf(params.setup_future_usage) ?? null,
     });
     if (stringOf(params.confirm) === "true") {
-      if (!paymentMethod) throw invalid("A PaymentMethod is required to confirm.", "payment_method");
+      if (!paymentMethod)
+        throw invalid("A PaymentMethod is required to confirm.", "payment_method");
       const error = confirm(paymentIntent, stringOf(params.off_session) === "true");
       if (error) throw error;
     }
@@ -414,16 +495,26 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
 
   function createRefund(params: FormObject) {
     const paymentIntentId = stringOf(params.payment_intent);
-    if (!paymentIntentId) throw invalid("Missing required param: payment_intent.", "payment_intent");
+    if (!paymentIntentId)
+      throw invalid("Missing required param: payment_intent.", "payment_intent");
     const paymentIntent = paymentIntentOf(paymentIntentId);
-    if (paymentIntent.status !== "succeeded") throw invalid(`PaymentIntent ${paymentIntentId} has no successful charge to refund.`, "payment_intent");
+    if (paymentIntent.status !== "succeeded")
+      throw invalid(
+        `PaymentIntent ${paymentIntentId} has no successful charge to refund.`,
+        "payment_intent",
+      );
     const charge = chargeOf(paymentIntent);
     const remaining = Number(charge.amount) - Number(charge.amount_refunded);
     const amount = params.amount === undefined ? remaining : Number(stringOf(params.amount));
     if (remaining === 0) {
-      throw new StripeApiError(400, { type: "invalid_request_error", code: "charge_already_refunded", message: `Charge ${String(charge.id)} has already been refunded.` });
+      throw new StripeApiError(400, {
+        type: "invalid_request_error",
+        code: "charge_already_refunded",
+        message: `Charge ${String(charge.id)} has already been refunded.`,
+      });
     }
-    if (!Number.isInteger(amount) || amount < 1 || amount > remaining) throw invalid(`Refund amount must be between 1 and ${remaining}.`, "amount");
+    if (!Number.isInteger(amount) || amount < 1 || amount > remaining)
+      throw invalid(`Refund amount must be between 1 and ${remaining}.`, "amount");
     charge.amount_refunded = Number(charge.amount_refunded) + amount;
     charge.refunded = charge.amount_refunded === charge.amount;
     return {
@@ -448,37 +539,62 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
   function route(method: string, path: string, params: FormObject): Record<string, unknown> {
     const [, version, resource, id, extra] = path.split("/");
     if (version === "v1" && extra === undefined) {
-      if (method === "POST" && resource === "customers" && id === undefined) return createCustomer(params);
-      if (method === "POST" && resource === "payment_intents" && id === undefined) return createPaymentIntent(params);
+      if (method === "POST" && resource === "customers" && id === undefined)
+        return createCustomer(params);
+      if (method === "POST" && resource === "payment_intents" && id === undefined)
+        return createPaymentIntent(params);
       if (method === "GET" && resource === "payment_intents" && id) return paymentIntentOf(id);
       if (method === "GET" && resource === "setup_intents" && id) return setupIntentOf(id);
       if (method === "GET" && resource === "payment_methods" && id) return paymentMethodOf(id);
-      if (method === "POST" && resource === "refunds" && id === undefined) return createRefund(params);
+      if (method === "POST" && resource === "refunds" && id === undefined)
+        return createRefund(params);
     }
     const session = /^\/v1\/checkout\/sessions(?:\/([^/]+))?$/.exec(path);
     if (session && method === "POST" && !session[1]) return createCheckoutSession(params);
     if (session && method === "GET" && session[1]) return sessionOf(session[1]);
-    throw new StripeApiError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` });
+    throw new StripeApiError(404, {
+      type: "invalid_request_error",
+      message: `Unrecognized request URL (${method}: ${path}).`,
+    });
   }
 
-  function answer(method: string, path: string, params: FormObject, idempotencyKey: string | null): { status: number; body: unknown; replayed: boolean } {
+  function answer(
+    method: string,
+    path: string,
+    params: FormObject,
+    idempotencyKey: string | null,
+  ): { status: number; body: unknown; replayed: boolean } {
     const stored = idempotencyKey && method === "POST" ? idempotent.get(idempotencyKey) : undefined;
     if (stored) {
-      if (stored.method !== method || stored.path !== path || !isDeepStrictEqual(stored.params, params)) {
+      if (
+        stored.method !== method ||
+        stored.path !== path ||
+        !isDeepStrictEqual(stored.params, params)
+      ) {
         const message = `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`;
-        return { status: 400, body: { error: { type: "idempotency_error", message } }, replayed: false };
+        return {
+          status: 400,
+          body: { error: { type: "idempotency_error", message } },
+          replayed: false,
+        };
       }
       return { status: stored.status, body: stored.body, replayed: true };
     }
     let result: ApiError | { status: 200; body: unknown };
     try {
-      const expand = Array.isArray(params.expand) ? params.expand.filter((path) => typeof path === "string") : [];
-      result = { status: 200, body: expanded(structuredClone(route(method, path, params)), expand) };
+      const expand = Array.isArray(params.expand)
+        ? params.expand.filter((path) => typeof path === "string")
+        : [];
+      result = {
+        status: 200,
+        body: expanded(structuredClone(route(method, path, params)), expand),
+      };
     } catch (error) {
       if (!(error instanceof StripeApiError)) throw error;
       result = { status: error.status, body: { error: error.error } };
     }
-    if (idempotencyKey && method === "POST") idempotent.set(idempotencyKey, { method, path, params, ...result });
+    if (idempotencyKey && method === "POST")
+      idempotent.set(idempotencyKey, { method, path, params, ...result });
     return { ...result, replayed: false };
   }
 
@@ -489,10 +605,16 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     const method = request.method ?? "GET";
     const idempotencyKey = (request.headers["idempotency-key"] as string | undefined) ?? null;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { "content-type": "application/json", "request-id": newId("req"), ...headers });
+      response.writeHead(status, {
+        "content-type": "application/json",
+        "request-id": newId("req"),
+        ...headers,
+      });
       response.end(JSON.stringify(body));
     };
-    const params = parseFormUrlencoded(method === "GET" ? url.search.slice(1) : Buffer.concat(chunks).toString("utf8"));
+    const params = parseFormUrlencoded(
+      method === "GET" ? url.search.slice(1) : Buffer.concat(chunks).toString("utf8"),
+    );
     requests.push({ method, path: url.pathname, idempotencyKey, params });
 
     const authorization = request.headers.authorization ?? "";
@@ -500,10 +622,15 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
       send(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
       return;
     }
-    const failure = failures && failures.remaining > 0 && url.pathname.startsWith(failures.pathPrefix) ? failures : null;
+    const failure =
+      failures && failures.remaining > 0 && url.pathname.startsWith(failures.pathPrefix)
+        ? failures
+        : null;
     if (failure) failure.remaining -= 1;
     if (failure?.kind === "server_error") {
-      send(500, { error: { type: "api_error", message: "An unknown error occurred (fake Stripe, failNext)." } });
+      send(500, {
+        error: { type: "api_error", message: "An unknown error occurred (fake Stripe, failNext)." },
+      });
       return;
     }
     const result = answer(method, url.pathname, params, idempotencyKey);
@@ -521,7 +648,11 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       response.writeHead(500, { "content-type": "application/json" });
-      response.end(JSON.stringify({ error: { type: "api_error", message: `fake stripe crashed: ${String(error)}` } }));
+      response.end(
+        JSON.stringify({
+          error: { type: "api_error", message: `fake stripe crashed: ${String(error)}` },
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -530,15 +661,22 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
   function openSession(sessionId: string) {
     const session = sessions.get(sessionId);
     if (!session) throw new Error(`fake stripe: no Checkout Session ${sessionId}`);
-    if (session.status !== "open") throw new Error(`fake stripe: Checkout Session ${sessionId} is ${String(session.status)}`);
+    if (session.status !== "open")
+      throw new Error(`fake stripe: Checkout Session ${sessionId} is ${String(session.status)}`);
     return session;
   }
 
   /** The session's PaymentIntent, created when the customer first submits a card on the page. */
   function sessionPaymentIntent(session: Record<string, unknown>, paymentMethod: string) {
     const data = sessionIntentData.get(String(session.id));
-    if (!data) throw new Error(`fake stripe: Checkout Session ${String(session.id)} is in ${String(session.mode)} mode, it takes no payment`);
-    const existing = typeof session.payment_intent === "string" ? paymentIntents.get(session.payment_intent) : undefined;
+    if (!data)
+      throw new Error(
+        `fake stripe: Checkout Session ${String(session.id)} is in ${String(session.mode)} mode, it takes no payment`,
+      );
+    const existing =
+      typeof session.payment_intent === "string"
+        ? paymentIntents.get(session.payment_intent)
+        : undefined;
     const paymentIntent =
       existing ??
       newPaymentIntent({
@@ -557,9 +695,13 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
 
   function completeSetup(session: Record<string, unknown>, testCard: string): FakeEvent {
     const paymentMethod = resolvePaymentMethod(testCard);
-    if (cardBehaviours.get(paymentMethod) === "declined") throw new Error(`fake stripe: ${testCard} does not complete a card setup`);
+    if (cardBehaviours.get(paymentMethod) === "declined")
+      throw new Error(`fake stripe: ${testCard} does not complete a card setup`);
     paymentMethodOf(paymentMethod).customer = session.customer;
-    Object.assign(setupIntentOf(String(session.setup_intent)), { status: "succeeded", payment_method: paymentMethod });
+    Object.assign(setupIntentOf(String(session.setup_intent)), {
+      status: "succeeded",
+      payment_method: paymentMethod,
+    });
     Object.assign(session, { status: "complete", url: null });
     return event("checkout.session.completed", session);
   }
@@ -586,10 +728,12 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
      */
     completeCheckout(sessionId: string, options: { paymentMethod?: string } = {}): FakeEvent {
       const session = openSession(sessionId);
-      if (session.mode === "setup") return completeSetup(session, options.paymentMethod ?? "pm_card_visa");
+      if (session.mode === "setup")
+        return completeSetup(session, options.paymentMethod ?? "pm_card_visa");
       const paymentIntent = sessionPaymentIntent(session, options.paymentMethod ?? "pm_card_visa");
       const error = confirm(paymentIntent, false);
-      if (error || paymentIntent.status !== "succeeded") throw new Error(`fake stripe: ${options.paymentMethod} does not complete a checkout`);
+      if (error || paymentIntent.status !== "succeeded")
+        throw new Error(`fake stripe: ${options.paymentMethod} does not complete a checkout`);
       Object.assign(session, { status: "complete", payment_status: "paid", url: null });
       return event("checkout.session.completed", session);
     },
@@ -603,22 +747,30 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
       const session = openSession(sessionId);
       Object.assign(session, { status: "expired", url: null });
       // An expired setup session's SetupIntent is canceled with it.
-      if (typeof session.setup_intent === "string") setupIntentOf(session.setup_intent).status = "canceled";
+      if (typeof session.setup_intent === "string")
+        setupIntentOf(session.setup_intent).status = "canceled";
       return event("checkout.session.expired", session);
     },
     /** The customer passed the bank's authentication: the PaymentIntent succeeds (`payment_intent.succeeded`). */
     confirmPaymentIntent(paymentIntentId: string): FakeEvent {
       const paymentIntent = paymentIntentOf(paymentIntentId);
-      if (paymentIntent.status !== "requires_action" && paymentIntent.status !== "requires_payment_method") {
-        throw new Error(`fake stripe: ${paymentIntentId} is ${String(paymentIntent.status)}, nothing to confirm`);
+      if (
+        paymentIntent.status !== "requires_action" &&
+        paymentIntent.status !== "requires_payment_method"
+      ) {
+        throw new Error(
+          `fake stripe: ${paymentIntentId} is ${String(paymentIntent.status)}, nothing to confirm`,
+        );
       }
       succeed(paymentIntent);
       return event("payment_intent.succeeded", paymentIntent);
     },
     /** `payment_intent.payment_failed` for a PaymentIntent as it stands (after a decline). */
-    paymentFailedEvent: (paymentIntentId: string) => event("payment_intent.payment_failed", paymentIntentOf(paymentIntentId)),
+    paymentFailedEvent: (paymentIntentId: string) =>
+      event("payment_intent.payment_failed", paymentIntentOf(paymentIntentId)),
     /** `charge.refunded` for the PaymentIntent's charge as it stands (refund it through the API first). */
-    refundEvent: (paymentIntentId: string) => event("charge.refunded", chargeOf(paymentIntentOf(paymentIntentId))),
+    refundEvent: (paymentIntentId: string) =>
+      event("charge.refunded", chargeOf(paymentIntentOf(paymentIntentId))),
     /** The cardholder disputes the charge: a new Dispute and its `charge.dispute.created` event. */
     disputeEvent(paymentIntentId: string): FakeEvent {
       const charge = chargeOf(paymentIntentOf(paymentIntentId));
@@ -644,7 +796,10 @@ export async function startFakeStripe(options: { webhookSecret?: string } = {}) 
     signedWebhook(payload: FakeEvent, secret = webhookSecret): { body: string; headers: Headers } {
       const body = JSON.stringify(payload);
       const signature = Stripe.webhooks.generateTestHeaderString({ payload: body, secret });
-      return { body, headers: new Headers({ "content-type": "application/json", "stripe-signature": signature }) };
+      return {
+        body,
+        headers: new Headers({ "content-type": "application/json", "stripe-signature": signature }),
+      };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -15,8 +15,12 @@ function decode(part: string): string {
 function keyPath(key: string): string[] {
   const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
   if (!match) throw new Error(`malformed form key "${key}"`);
-  const path = [match[1]!, ...[...match[2]!.matchAll(/\[([^[\]]*)\]/g)].map((segment) => segment[1]!)];
-  if (path.some((segment) => FORBIDDEN_SEGMENTS.has(segment))) throw new Error(`forbidden form key "${key}"`);
+  const path = [
+    match[1]!,
+    ...[...match[2]!.matchAll(/\[([^[\]]*)\]/g)].map((segment) => segment[1]!),
+  ];
+  if (path.some((segment) => FORBIDDEN_SEGMENTS.has(segment)))
+    throw new Error(`forbidden form key "${key}"`);
   return path;
 }
 

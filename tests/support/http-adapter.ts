@@ -1,7 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 /**
  * Serve Next route handlers (GET/POST/PUT exports) over real HTTP, so the executor calls the app's serve endpoint
@@ -23,9 +26,12 @@ export async function serveRouteHandlers(
       return;
     }
     const headers = new Headers();
-    for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
+    for (const [key, value] of Object.entries(req.headers))
+      if (typeof value === "string") headers.set(key, value);
     const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const answered = await handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve({}) });
+    const answered = await handler(new Request(url, { method: req.method, headers, body }), {
+      params: Promise.resolve({}),
+    });
     const response = intercept ? await intercept(answered) : answered;
     res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
     res.end(Buffer.from(await response.arrayBuffer()));

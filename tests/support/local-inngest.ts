@@ -7,7 +7,10 @@ import { serveRouteHandlers } from "./http-adapter";
  * The app's real Inngest serve endpoint (app/api/inngest/route.ts) over HTTP, driven by an in-process local executor
  * on the virtual clock. Call before anything imports inngest/client.ts: the client must see INNGEST_DEV.
  */
-export async function startLocalInngest(db: Db, options: { intercept?: (response: Response) => Response | Promise<Response> } = {}) {
+export async function startLocalInngest(
+  db: Db,
+  options: { intercept?: (response: Response) => Response | Promise<Response> } = {},
+) {
   const executor = new LocalExecutor({ db, appUrl: "", port: 0, pollMs: 0, log: () => undefined });
   process.env.INNGEST_DEV = await executor.start();
   const route = await import("@/app/api/inngest/route");

@@ -15,7 +15,8 @@ export function extractPdfText(pdf: Buffer): string {
   }
   const fontByName = new Map<string, number>();
   for (const object of objects.values()) {
-    for (const [, name, id] of object.dict.matchAll(/\/(F\d+) (\d+) 0 R/g)) fontByName.set(name!, Number(id));
+    for (const [, name, id] of object.dict.matchAll(/\/(F\d+) (\d+) 0 R/g))
+      fontByName.set(name!, Number(id));
   }
   const lines: string[] = [];
   for (const object of objects.values()) {
@@ -27,7 +28,8 @@ export function extractPdfText(pdf: Buffer): string {
       else if (array !== undefined) {
         const hex = [...array.matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]).join("");
         let line = "";
-        for (let i = 0; i + 4 <= hex.length; i += 4) line += cmap?.get(parseInt(hex.slice(i, i + 4), 16)) ?? "\uFFFD";
+        for (let i = 0; i + 4 <= hex.length; i += 4)
+          line += cmap?.get(parseInt(hex.slice(i, i + 4), 16)) ?? "\uFFFD";
         lines.push(line);
       }
     }
@@ -53,7 +55,10 @@ function readObjects(pdf: Buffer): Map<number, { dict: string; stream: Buffer | 
     const length = Number(/\/Length (\d+)/.exec(dict)?.[1] ?? 0);
     const dataStart = streamAt + "stream".length + (text[streamAt + 6] === "\r" ? 2 : 1);
     const raw = pdf.subarray(dataStart, dataStart + length);
-    objects.set(Number(match[1]), { dict, stream: dict.includes("/FlateDecode") ? inflateSync(raw) : raw });
+    objects.set(Number(match[1]), {
+      dict,
+      stream: dict.includes("/FlateDecode") ? inflateSync(raw) : raw,
+    });
     header.lastIndex = dataStart + length;
   }
   return objects;
@@ -62,10 +67,15 @@ function readObjects(pdf: Buffer): Map<number, { dict: string; stream: Buffer | 
 /** `bfrange` entries of the form `<first> <last> [<utf16> …]`, as pdfkit writes them. */
 function parseCMap(source: string): Map<number, string> {
   const map = new Map<number, string>();
-  for (const [, first, , targets] of source.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
+  for (const [, first, , targets] of source.matchAll(
+    /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g,
+  )) {
     [...targets!.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach(([, utf16], index) => {
       const units = utf16!.replace(/\s+/g, "").match(/.{4}/g) ?? [];
-      map.set(parseInt(first!, 16) + index, String.fromCharCode(...units.map((unit) => parseInt(unit, 16))));
+      map.set(
+        parseInt(first!, 16) + index,
+        String.fromCharCode(...units.map((unit) => parseInt(unit, 16))),
+      );
     });
   }
   return map;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { centsToDecimal, divideRounded, formatMoney, mulDivRounded, parseMoney, sumCents } from "@/lib/money";
+import {
+  centsToDecimal,
+  divideRounded,
+  formatMoney,
+  mulDivRounded,
+  parseMoney,
+  sumCents,
+} from "@/lib/money";
 
 describe("divideRounded rounds half away from zero", () => {
   it.each([
@@ -37,7 +44,9 @@ describe("mulDivRounded", () => {
   it("is exact where floating point is not", () => {
     // 0.1 + 0.2 style traps: 1005 * 1 / 2 = 502.5 → 503 exactly.
     expect(mulDivRounded(1005, 1, 2)).toBe(503);
-    expect(mulDivRounded(Number.MAX_SAFE_INTEGER, 2, 4)).toBe(Math.round(Number.MAX_SAFE_INTEGER / 2));
+    expect(mulDivRounded(Number.MAX_SAFE_INTEGER, 2, 4)).toBe(
+      Math.round(Number.MAX_SAFE_INTEGER / 2),
+    );
   });
 
   it("rejects non-integers", () => {

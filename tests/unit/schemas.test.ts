@@ -18,10 +18,19 @@ describe("createUserSchema", () => {
 });
 
 describe("subscriptionTypeInputSchema", () => {
-  const valid = { code: "web_month", name: "Web", lengthDays: 31, priceCents: 499, contentAccessCodes: ["web"] };
+  const valid = {
+    code: "web_month",
+    name: "Web",
+    lengthDays: 31,
+    priceCents: 499,
+    contentAccessCodes: ["web"],
+  };
 
   it("accepts a valid type and defaults the flags", () => {
-    expect(subscriptionTypeInputSchema.parse(valid)).toMatchObject({ active: true, isDefault: false });
+    expect(subscriptionTypeInputSchema.parse(valid)).toMatchObject({
+      active: true,
+      isDefault: false,
+    });
   });
 
   it.each([
@@ -41,9 +50,14 @@ describe("createPaymentSchema", () => {
   it("needs at least one item and whole-cent unit prices", () => {
     expect(createPaymentSchema.safeParse({ userId: 1, items: [] }).success).toBe(false);
     expect(
-      createPaymentSchema.safeParse({ userId: 1, items: [{ subscriptionTypeCode: "x", amountCents: 1.5 }] }).success,
+      createPaymentSchema.safeParse({
+        userId: 1,
+        items: [{ subscriptionTypeCode: "x", amountCents: 1.5 }],
+      }).success,
     ).toBe(false);
-    expect(createPaymentSchema.parse({ userId: 1, items: [{ subscriptionTypeCode: "x" }] })).toMatchObject({
+    expect(
+      createPaymentSchema.parse({ userId: 1, items: [{ subscriptionTypeCode: "x" }] }),
+    ).toMatchObject({
       items: [{ count: 1 }],
       meta: {},
     });
@@ -54,6 +68,8 @@ describe("driverFor", () => {
   it("chooses the driver from DATABASE_URL", () => {
     expect(driverFor(undefined)).toBe("pglite");
     expect(driverFor("postgres://u@127.0.0.1:5432/db")).toBe("pg");
-    expect(driverFor("postgres://u:p@ep-cool-darkness-123456.eu-central-1.aws.neon.tech/db")).toBe("neon");
+    expect(driverFor("postgres://u:p@ep-cool-darkness-123456.eu-central-1.aws.neon.tech/db")).toBe(
+      "neon",
+    );
   });
 });

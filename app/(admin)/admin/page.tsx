@@ -20,10 +20,23 @@ const RECENT_PAYMENTS = 8;
 export default async function DashboardPage() {
   await requireAdminPage("/admin");
   const db = await getDb();
-  const [stats, recent] = await Promise.all([getDashboardStats(db), listPayments(db, { limit: RECENT_PAYMENTS, offset: 0 })]);
+  const [stats, recent] = await Promise.all([
+    getDashboardStats(db),
+    listPayments(db, { limit: RECENT_PAYMENTS, offset: 0 }),
+  ]);
   const tiles = [
-    { label: "Users", value: stats.users.toLocaleString("en-US"), href: "/admin/users", testId: "stat-users" },
-    { label: "Actual subscriptions", value: stats.actualSubscriptions.toLocaleString("en-US"), href: "/admin/subscriptions?state=actual", testId: "stat-subscriptions" },
+    {
+      label: "Users",
+      value: stats.users.toLocaleString("en-US"),
+      href: "/admin/users",
+      testId: "stat-users",
+    },
+    {
+      label: "Actual subscriptions",
+      value: stats.actualSubscriptions.toLocaleString("en-US"),
+      href: "/admin/subscriptions?state=actual",
+      testId: "stat-subscriptions",
+    },
     {
       label: "Paid payments, 30 days",
       value: stats.paidPayments.toLocaleString("en-US"),
@@ -31,7 +44,12 @@ export default async function DashboardPage() {
       href: "/admin/payments?status=paid",
       testId: "stat-payments",
     },
-    { label: "Active recurrent payments", value: stats.activeRecurrentPayments.toLocaleString("en-US"), href: "/admin/recurrent-payments?state=active", testId: "stat-recurrent" },
+    {
+      label: "Active recurrent payments",
+      value: stats.activeRecurrentPayments.toLocaleString("en-US"),
+      href: "/admin/recurrent-payments?state=active",
+      testId: "stat-recurrent",
+    },
   ];
 
   return (
@@ -46,14 +64,21 @@ export default async function DashboardPage() {
             data-testid={tile.testId}
           >
             <p className="text-xs font-medium text-zinc-500">{tile.label}</p>
-            <p className="mt-1.5 text-2xl font-semibold tracking-tight text-zinc-900 tabular-nums">{tile.value}</p>
-            <p className="mt-0.5 h-4 text-xs text-zinc-500">{tile.sub ? `${tile.sub} revenue` : ""}</p>
+            <p className="mt-1.5 text-2xl font-semibold tracking-tight text-zinc-900 tabular-nums">
+              {tile.value}
+            </p>
+            <p className="mt-0.5 h-4 text-xs text-zinc-500">
+              {tile.sub ? `${tile.sub} revenue` : ""}
+            </p>
           </Link>
         ))}
       </div>
 
       <Card className="mt-6">
-        <CardHeader title="Revenue, last 30 days" description={`${formatMoney(stats.revenueCents)} from ${stats.paidPayments} paid payments`} />
+        <CardHeader
+          title="Revenue, last 30 days"
+          description={`${formatMoney(stats.revenueCents)} from ${stats.paidPayments} paid payments`}
+        />
         <CardBody>
           <RevenueChart days={stats.dailyRevenue} since={stats.since} until={stats.until} />
         </CardBody>
@@ -63,7 +88,10 @@ export default async function DashboardPage() {
         <CardHeader
           title="Recent payments"
           actions={
-            <Link href="/admin/payments" className="text-sm font-medium text-brand-700 hover:underline">
+            <Link
+              href="/admin/payments"
+              className="text-sm font-medium text-brand-700 hover:underline"
+            >
               All payments →
             </Link>
           }
@@ -85,7 +113,10 @@ export default async function DashboardPage() {
               {recent.rows.map((payment) => (
                 <Tr key={payment.id}>
                   <Td>
-                    <Link href={`/admin/users/${payment.userId}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/admin/users/${payment.userId}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {payment.userEmail}
                     </Link>
                   </Td>
@@ -94,7 +125,9 @@ export default async function DashboardPage() {
                     <PaymentStatusBadge status={payment.status} />
                   </Td>
                   <Td className="whitespace-nowrap">{formatDateTime(payment.createdAt)}</Td>
-                  <Td className="text-right font-medium tabular-nums">{formatMoney(payment.amountCents)}</Td>
+                  <Td className="text-right font-medium tabular-nums">
+                    {formatMoney(payment.amountCents)}
+                  </Td>
                 </Tr>
               ))}
             </TBody>

@@ -14,11 +14,19 @@ const PASSWORD_RESET_REQUESTED_MESSAGE =
  * Public (nobody is signed in), so not through defineAction. The answer is the same whether or not the address has
  * an account, or was rate-limited: only a malformed address is refused.
  */
-export async function requestPasswordResetAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function requestPasswordResetAction(
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = passwordResetRequestSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     const flattened = z.flattenError(parsed.error);
-    return { ok: false, error: "validation_error", message: "Check the highlighted fields.", fieldErrors: flattened.fieldErrors };
+    return {
+      ok: false,
+      error: "validation_error",
+      message: "Check the highlighted fields.",
+      fieldErrors: flattened.fieldErrors,
+    };
   }
   await requestPasswordReset(await getDb(), { email: parsed.data.email });
   return { ok: true, message: PASSWORD_RESET_REQUESTED_MESSAGE };

@@ -12,7 +12,9 @@ export default function ForgotPasswordPage() {
       <Card>
         <CardBody className="px-6 py-6">
           <h1 className="text-lg font-semibold text-zinc-900">Forgot your password?</h1>
-          <p className="mt-1 mb-5 text-sm text-zinc-500">Enter your email and we send you a link to choose a new one.</p>
+          <p className="mt-1 mb-5 text-sm text-zinc-500">
+            Enter your email and we send you a link to choose a new one.
+          </p>
           <ForgotPasswordForm action={requestPasswordResetAction} />
         </CardBody>
       </Card>

@@ -6,19 +6,31 @@ import { Card, CardBody } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = params.callbackUrl ? safeCallbackUrl(params.callbackUrl) : null;
-  const registerHref = callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register";
+  const registerHref = callbackUrl
+    ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}`
+    : "/register";
   return (
     <>
       <Card>
         <CardBody className="px-6 py-6">
           <h1 className="text-lg font-semibold text-zinc-900">Sign in</h1>
-          <p className="mt-1 mb-5 text-sm text-zinc-500">Welcome back. Use your email and password.</p>
+          <p className="mt-1 mb-5 text-sm text-zinc-500">
+            Welcome back. Use your email and password.
+          </p>
           <LoginForm callbackUrl={callbackUrl} />
           <p className="mt-4 text-center text-sm">
-            <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline" data-testid="forgot-password-link">
+            <Link
+              href="/forgot-password"
+              className="font-medium text-brand-700 hover:underline"
+              data-testid="forgot-password-link"
+            >
               Forgot your password?
             </Link>
           </p>

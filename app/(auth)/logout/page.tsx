@@ -16,7 +16,10 @@ export default async function LogoutPage() {
             <h1 className="text-lg font-semibold text-zinc-900">Sign out?</h1>
             <p className="mt-1 mb-5 text-sm text-zinc-500">You are signed in as {user.email}.</p>
             <div className="flex justify-center gap-2">
-              <Link href="/account" className="inline-flex h-8 items-center rounded-md px-2.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100">
+              <Link
+                href="/account"
+                className="inline-flex h-8 items-center rounded-md px-2.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100"
+              >
                 Cancel
               </Link>
               <SignOutButton variant="primary" />

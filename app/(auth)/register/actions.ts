@@ -22,16 +22,32 @@ const registerSchema = z.object({
  * Public sign-up (the one action without a session, so it does not go through defineAction). It can only create a
  * customer: the role is fixed here, never read from the form.
  */
-export async function registerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function registerAction(
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const parsed = registerSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     const flattened = z.flattenError(parsed.error);
-    return { ok: false, error: "validation_error", message: "Check the highlighted fields.", fieldErrors: flattened.fieldErrors };
+    return {
+      ok: false,
+      error: "validation_error",
+      message: "Check the highlighted fields.",
+      fieldErrors: flattened.fieldErrors,
+    };
   }
   try {
     const cookieStore = await cookies();
-    const referral = { code: cookieStore.get(REFERRAL_COOKIE)?.value ?? null, fingerprint: await requestFingerprint() };
-    await createUser(await getDb(), { ...parsed.data, role: "customer", source: "register", referral });
+    const referral = {
+      code: cookieStore.get(REFERRAL_COOKIE)?.value ?? null,
+      fingerprint: await requestFingerprint(),
+    };
+    await createUser(await getDb(), {
+      ...parsed.data,
+      role: "customer",
+      source: "register",
+      referral,
+    });
     // The link did its work: a later account made in this browser is not this referrer's friend.
     if (referral.code) cookieStore.delete(REFERRAL_COOKIE);
     deliverEventsAfterResponse();
@@ -39,7 +55,12 @@ export async function registerAction(_previous: ActionState, formData: FormData)
   } catch (error) {
     if (isAppError(error)) {
       return error.code === "user_exists"
-        ? { ok: false, error: error.code, message: error.message, fieldErrors: { email: ["This email already has an account."] } }
+        ? {
+            ok: false,
+            error: error.code,
+            message: error.message,
+            fieldErrors: { email: ["This email already has an account."] },
+          }
         : { ok: false, error: error.code, message: error.message };
     }
     throw error;

@@ -9,11 +9,17 @@ import { registerAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RegisterPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [params, invited] = await Promise.all([searchParams, visitorInvitation()]);
   // Where to go once signed in (e.g. back to a family activation link); only same-site paths are followed.
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  const loginHref = params.callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login";
+  const loginHref = params.callbackUrl
+    ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`
+    : "/login";
   return (
     <>
       {invited ? (
@@ -31,7 +37,9 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <Card>
         <CardBody className="px-6 py-6">
           <h1 className="text-lg font-semibold text-zinc-900">Create your account</h1>
-          <p className="mt-1 mb-5 text-sm text-zinc-500">Manage your subscriptions and payments in one place.</p>
+          <p className="mt-1 mb-5 text-sm text-zinc-500">
+            Manage your subscriptions and payments in one place.
+          </p>
           <RegisterForm action={registerAction} callbackUrl={callbackUrl} />
         </CardBody>
       </Card>

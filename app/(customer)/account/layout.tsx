@@ -20,7 +20,11 @@ export default async function AccountLayout({ children }: { children: ReactNode 
               </LinkButton>
             ) : null}
             {/* A long address is cut short on a phone rather than wrapping or pushing Sign out off the screen. */}
-            <span className="truncate text-sm text-zinc-700" title={user.email} data-testid="header-email">
+            <span
+              className="truncate text-sm text-zinc-700"
+              title={user.email}
+              data-testid="header-email"
+            >
               {user.email}
             </span>
             <SignOutButton />

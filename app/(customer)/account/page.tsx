@@ -20,7 +20,11 @@ export const metadata: Metadata = { title: "My account" };
 const SUBSCRIPTION_LIMIT = 50;
 const PAYMENT_LIMIT = 50;
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUserPage("/account");
   const db = await getDb();
   // Every query is restricted to the signed-in user's id: ownership is in the query.
@@ -35,7 +39,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const renewal = recurrent.rows.find((row) => row.state === "active") ?? recurrent.rows[0];
   // Upcoming and running subscriptions first, then the history.
   const order = { actual: 0, upcoming: 1, ended: 2 } as const;
-  const sortedSubscriptions = [...subscriptions.rows].sort((a, b) => order[a.state] - order[b.state]);
+  const sortedSubscriptions = [...subscriptions.rows].sort(
+    (a, b) => order[a.state] - order[b.state],
+  );
   // The upgrade button only when there is something to upgrade to (the page itself explains why there is nothing).
   const hasUpgradeOffers = upgrades.offers.length > 0;
   // Nothing running and nothing bought to start later: the pricing page is where to go next.
@@ -44,22 +50,38 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <>
       {params.denied === "admin" ? (
-        <Notice tone="warning" title="That area is for admins" className="mb-6" data-testid="denied-notice">
+        <Notice
+          tone="warning"
+          title="That area is for admins"
+          className="mb-6"
+          data-testid="denied-notice"
+        >
           Your account does not have access to the admin. Here is your account instead.
         </Notice>
       ) : null}
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-xl font-semibold tracking-tight text-zinc-900" data-testid="page-title">
+          <h1
+            className="text-xl font-semibold tracking-tight text-zinc-900"
+            data-testid="page-title"
+          >
             Hello{user.name ? `, ${user.name}` : ""}
           </h1>
           <p className="mt-1 text-sm text-zinc-500">Your subscriptions, payments and renewal.</p>
           {isFamilyMaster ? (
-            <Link href="/account/family" className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline" data-testid="family-link">
+            <Link
+              href="/account/family"
+              className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline"
+              data-testid="family-link"
+            >
               Family — share your codes →
             </Link>
           ) : null}
-          <Link href="/account/referrals" className="mt-1 block text-sm font-medium text-brand-700 hover:underline" data-testid="referrals-link">
+          <Link
+            href="/account/referrals"
+            className="mt-1 block text-sm font-medium text-brand-700 hover:underline"
+            data-testid="referrals-link"
+          >
             Refer a friend — your link and rewards →
           </Link>
         </div>

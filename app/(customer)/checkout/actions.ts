@@ -17,7 +17,10 @@ import { removeDiscountCode } from "@/lib/referrals/discounts/remove-discount-co
 const payFormSchema = z.object({
   paymentId: idField,
   /** A token gateway's card (the demo gateway); a redirect gateway (Stripe) collects the card on its own page. */
-  cardToken: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().min(1).max(200).optional()),
+  cardToken: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().trim().min(1).max(200).optional(),
+  ),
   expectedAmountCents: z.coerce.number().int().min(0).optional(),
 });
 
@@ -25,22 +28,32 @@ const payFormSchema = z.object({
  * The customer pays their own payment; the user id comes from the session, never from the form. Paid: to the upgrade's
  * result or this payment's result page. A redirect gateway: on to its payment page.
  */
-export const payAction = defineAction({ role: "user", schema: payFormSchema }, async ({ paymentId, cardToken, expectedAmountCents }, { db, user }) => {
-  let result;
-  try {
-    const useSavedCard = cardToken === SAVED_CARD_CHOICE;
-    result = await payPayment(db, { paymentId, userId: user.id, cardToken: useSavedCard ? undefined : cardToken, expectedAmountCents, useSavedCard });
-  } catch (error) {
-    // A decline, an upgrade whose price moved, an amount changed in another tab: show the page again beside the error.
-    if (isAppError(error)) revalidatePath(checkoutPath(paymentId));
-    throw error;
-  }
-  if (result.status === "redirect") redirect(result.url);
-  revalidatePath("/account", "layout");
-  deliverEventsAfterResponse();
-  const [upgrade] = result.status === "paid" ? await findPaymentUpgrade(db, { paymentId, userId: user.id }) : [];
-  redirect(upgrade ? `/account/upgrade/done/${upgrade.id}` : checkoutPath(paymentId));
-});
+export const payAction = defineAction(
+  { role: "user", schema: payFormSchema },
+  async ({ paymentId, cardToken, expectedAmountCents }, { db, user }) => {
+    let result;
+    try {
+      const useSavedCard = cardToken === SAVED_CARD_CHOICE;
+      result = await payPayment(db, {
+        paymentId,
+        userId: user.id,
+        cardToken: useSavedCard ? undefined : cardToken,
+        expectedAmountCents,
+        useSavedCard,
+      });
+    } catch (error) {
+      // A decline, an upgrade whose price moved, an amount changed in another tab: show the page again beside the error.
+      if (isAppError(error)) revalidatePath(checkoutPath(paymentId));
+      throw error;
+    }
+    if (result.status === "redirect") redirect(result.url);
+    revalidatePath("/account", "layout");
+    deliverEventsAfterResponse();
+    const [upgrade] =
+      result.status === "paid" ? await findPaymentUpgrade(db, { paymentId, userId: user.id }) : [];
+    redirect(upgrade ? `/account/upgrade/done/${upgrade.id}` : checkoutPath(paymentId));
+  },
+);
 
 const applyDiscountSchema = z.object({
   paymentId: idField,
@@ -48,15 +61,21 @@ const applyDiscountSchema = z.object({
 });
 
 /** The customer applies one of their own discount codes to their own unpaid payment (both owned in the query). */
-export const applyDiscountCodeAction = defineAction({ role: "user", schema: applyDiscountSchema }, async ({ paymentId, code }, { db, user }) => {
-  const applied = await applyDiscountCode(db, { userId: user.id, paymentId, code });
-  revalidatePath(checkoutPath(paymentId));
-  return { ok: true, message: `Code applied: you save ${formatMoney(applied.discountCents)}.` };
-});
+export const applyDiscountCodeAction = defineAction(
+  { role: "user", schema: applyDiscountSchema },
+  async ({ paymentId, code }, { db, user }) => {
+    const applied = await applyDiscountCode(db, { userId: user.id, paymentId, code });
+    revalidatePath(checkoutPath(paymentId));
+    return { ok: true, message: `Code applied: you save ${formatMoney(applied.discountCents)}.` };
+  },
+);
 
 /** The customer takes the code off again: the amount comes back and the code is free for another payment. */
-export const removeDiscountCodeAction = defineAction({ role: "user", schema: z.object({ paymentId: idField }) }, async ({ paymentId }, { db, user }) => {
-  await removeDiscountCode(db, { userId: user.id, paymentId });
-  revalidatePath(checkoutPath(paymentId));
-  return { ok: true };
-});
+export const removeDiscountCodeAction = defineAction(
+  { role: "user", schema: z.object({ paymentId: idField }) },
+  async ({ paymentId }, { db, user }) => {
+    await removeDiscountCode(db, { userId: user.id, paymentId });
+    revalidatePath(checkoutPath(paymentId));
+    return { ok: true };
+  },
+);

@@ -23,7 +23,11 @@ import { startPurchaseAction } from "./actions";
 export const metadata: Metadata = { title: "Subscribe" };
 
 /** The quote, or null when the type is not for sale here (unknown, inactive or not offered). */
-async function quoteOrNull(db: Db, userId: number | null, code: string): Promise<PurchaseQuote | null> {
+async function quoteOrNull(
+  db: Db,
+  userId: number | null,
+  code: string,
+): Promise<PurchaseQuote | null> {
   try {
     return await quotePurchase(db, { userId, subscriptionTypeCode: code });
   } catch (error) {
@@ -32,7 +36,15 @@ async function quoteOrNull(db: Db, userId: number | null, code: string): Promise
   }
 }
 
-function SummaryRow({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+function SummaryRow({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <>
       <dt className="text-zinc-500">{label}</dt>
@@ -51,7 +63,9 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
   if (!quote) notFound();
   const { type } = quote;
   const names = await contentAccessNames(db, type.contentAccess);
-  const access = type.contentAccess.map((accessCode) => names[accessCode] ?? accessCode).join(" + ");
+  const access = type.contentAccess
+    .map((accessCode) => names[accessCode] ?? accessCode)
+    .join(" + ");
   const period = periodLabel(type.lengthDays);
   const here = `/subscribe/${type.code}`;
 
@@ -60,7 +74,9 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
       <span className="font-medium tabular-nums">{formatMoney(type.priceCents)}</span>
       <span className="text-zinc-500"> / {period}</span>
       {type.lengthDays > MONTH_DAYS ? (
-        <span className="block text-xs text-zinc-500">{formatMoney(mulDivRounded(type.priceCents, MONTH_DAYS, type.lengthDays))} per month</span>
+        <span className="block text-xs text-zinc-500">
+          {formatMoney(mulDivRounded(type.priceCents, MONTH_DAYS, type.lengthDays))} per month
+        </span>
       ) : null}
     </>
   );
@@ -90,14 +106,25 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
         <Card data-testid="subscribe-summary">
           <CardHeader title={type.name} description={type.description ?? undefined} />
           <CardBody className="space-y-5">
-            <dl className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-4 gap-y-3 text-sm">{planRows}</dl>
+            <dl className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-4 gap-y-3 text-sm">
+              {planRows}
+            </dl>
             <div className="space-y-3 border-t border-zinc-100 pt-4">
-              <p className="text-sm text-zinc-600">Create a free account or sign in to continue. You will come back here.</p>
+              <p className="text-sm text-zinc-600">
+                Create a free account or sign in to continue. You will come back here.
+              </p>
               <div className="flex flex-wrap gap-2">
-                <LinkButton href={`/register?callbackUrl=${encodeURIComponent(here)}`} data-testid="subscribe-register">
+                <LinkButton
+                  href={`/register?callbackUrl=${encodeURIComponent(here)}`}
+                  data-testid="subscribe-register"
+                >
                   Create an account
                 </LinkButton>
-                <LinkButton href={`/login?callbackUrl=${encodeURIComponent(here)}`} variant="secondary" data-testid="subscribe-signin">
+                <LinkButton
+                  href={`/login?callbackUrl=${encodeURIComponent(here)}`}
+                  variant="secondary"
+                  data-testid="subscribe-signin"
+                >
                   Sign in
                 </LinkButton>
               </div>
@@ -129,7 +156,9 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
               <SummaryRow label="Discount" testId="subscribe-welcome-discount">
                 <span className="flex flex-wrap items-baseline justify-between gap-x-3">
                   <span>Referral welcome: {quote.welcomeDiscount.description}</span>
-                  <span className="font-medium text-emerald-700 tabular-nums">−{formatMoney(quote.welcomeDiscount.discountCents)}</span>
+                  <span className="font-medium text-emerald-700 tabular-nums">
+                    −{formatMoney(quote.welcomeDiscount.discountCents)}
+                  </span>
                 </span>
               </SummaryRow>
             ) : null}
@@ -139,7 +168,10 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
           </dl>
           <div className="flex items-baseline justify-between border-t border-zinc-100 pt-4">
             <span className="text-sm text-zinc-500">Total today</span>
-            <span className="text-lg font-semibold text-zinc-900 tabular-nums" data-testid="subscribe-total">
+            <span
+              className="text-lg font-semibold text-zinc-900 tabular-nums"
+              data-testid="subscribe-total"
+            >
               {formatMoney(quote.amountCents)}
             </span>
           </div>
@@ -152,7 +184,8 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
               discountCodeAllowed={quote.welcomeDiscount === null}
             />
             <p className="mt-3 text-center text-xs text-zinc-500">
-              For your account <span className="font-medium text-zinc-700">{user.email}</span>. You pay on the next page.
+              For your account <span className="font-medium text-zinc-700">{user.email}</span>. You
+              pay on the next page.
             </p>
           </div>
         </CardBody>

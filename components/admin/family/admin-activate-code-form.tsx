@@ -33,7 +33,11 @@ export function AdminActivateCodeForm({ action }: { action: FormAction }) {
           data-testid="family-admin-activate-email"
         />
       </FormField>
-      <SubmitButton pending={pending} pendingLabel="Activating…" data-testid="family-admin-activate-submit">
+      <SubmitButton
+        pending={pending}
+        pendingLabel="Activating…"
+        data-testid="family-admin-activate-submit"
+      >
         Activate for the user
       </SubmitButton>
     </form>

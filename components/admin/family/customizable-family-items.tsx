@@ -2,7 +2,10 @@
 
 import { useState } from "react";
 import { Input } from "@/components/ui/input";
-import { CUSTOMIZABLE_FAMILY_MAX_CHILD_COUNT, type CustomizableFamilyOption } from "@/lib/family/customizable-family-payment";
+import {
+  CUSTOMIZABLE_FAMILY_MAX_CHILD_COUNT,
+  type CustomizableFamilyOption,
+} from "@/lib/family/customizable-family-payment";
 import { formatMoney, parseMoney } from "@/lib/money";
 
 /** A typed unit price, or the type's own price when empty; null when it is not a price. */
@@ -18,7 +21,13 @@ function unitPrice(text: string, fallbackCents: number): number | null {
  * Posted in the form's parallel lists (itemType[], itemCount[], itemPrice[]) after the first row's type: a child
  * type with no count is left out (its inputs carry no name), so the lists stay aligned.
  */
-export function CustomizableFamilyItems({ family, masterPriceCents }: { family: CustomizableFamilyOption; masterPriceCents: number }) {
+export function CustomizableFamilyItems({
+  family,
+  masterPriceCents,
+}: {
+  family: CustomizableFamilyOption;
+  masterPriceCents: number;
+}) {
   const [masterPrice, setMasterPrice] = useState("");
   const [counts, setCounts] = useState<Record<string, string>>({});
   const [prices, setPrices] = useState<Record<string, string>>({});
@@ -32,7 +41,14 @@ export function CustomizableFamilyItems({ family, masterPriceCents }: { family: 
     const count = Number(countText);
     const unit = unitPrice(prices[type.code] ?? "", type.priceCents);
     children += 1;
-    if (!Number.isInteger(count) || count < 1 || count > CUSTOMIZABLE_FAMILY_MAX_CHILD_COUNT || unit === null || total === null) total = null;
+    if (
+      !Number.isInteger(count) ||
+      count < 1 ||
+      count > CUSTOMIZABLE_FAMILY_MAX_CHILD_COUNT ||
+      unit === null ||
+      total === null
+    )
+      total = null;
     else total += count * unit;
   }
 
@@ -63,7 +79,11 @@ export function CustomizableFamilyItems({ family, masterPriceCents }: { family: 
             const countText = counts[type.code] ?? "";
             const included = countText.trim() !== "" && countText.trim() !== "0";
             return (
-              <li key={type.code} className="grid grid-cols-[1fr_4.5rem_6rem] items-center gap-2 px-3 py-2" data-testid={`family-child-${type.code}`}>
+              <li
+                key={type.code}
+                className="grid grid-cols-[1fr_4.5rem_6rem] items-center gap-2 px-3 py-2"
+                data-testid={`family-child-${type.code}`}
+              >
                 {included ? <input type="hidden" name="itemType[]" value={type.code} /> : null}
                 <span className="min-w-0 truncate text-sm text-zinc-800" title={type.name}>
                   {type.name}
@@ -96,9 +116,14 @@ export function CustomizableFamilyItems({ family, masterPriceCents }: { family: 
       </div>
       <div className="flex items-baseline justify-between text-sm">
         <span className="text-zinc-500">
-          {children === 0 ? "Give at least one child type a count." : `${children} child type${children === 1 ? "" : "s"}`}
+          {children === 0
+            ? "Give at least one child type a count."
+            : `${children} child type${children === 1 ? "" : "s"}`}
         </span>
-        <span className="font-semibold text-zinc-900 tabular-nums" data-testid="family-payment-total">
+        <span
+          className="font-semibold text-zinc-900 tabular-nums"
+          data-testid="family-payment-total"
+        >
           Total {total === null ? "—" : formatMoney(total)}
         </span>
       </div>

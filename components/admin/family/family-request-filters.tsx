@@ -20,9 +20,20 @@ export function FamilyRequestFilters({
 }) {
   const active = Boolean(values.status || values.master || values.type);
   return (
-    <FilterBar clearHref={clearHref} active={active} testId="family-filters" applyTestId="family-filter-apply">
+    <FilterBar
+      clearHref={clearHref}
+      active={active}
+      testId="family-filters"
+      applyTestId="family-filter-apply"
+    >
       <FilterField label="Status" htmlFor="family-status">
-        <Select id="family-status" name="status" defaultValue={values.status ?? ""} className="!w-40" data-testid="family-filter-status">
+        <Select
+          id="family-status"
+          name="status"
+          defaultValue={values.status ?? ""}
+          className="!w-40"
+          data-testid="family-filter-status"
+        >
           <option value="">Any status</option>
           {familyRequestStatus.enumValues.map((value) => (
             <option key={value} value={value}>
@@ -43,7 +54,13 @@ export function FamilyRequestFilters({
         />
       </FilterField>
       <FilterField label="Child type" htmlFor="family-type">
-        <Select id="family-type" name="type" defaultValue={values.type ?? ""} className="!w-56" data-testid="family-filter-type">
+        <Select
+          id="family-type"
+          name="type"
+          defaultValue={values.type ?? ""}
+          className="!w-56"
+          data-testid="family-filter-type"
+        >
           <option value="">Any type</option>
           {types.map((type) => (
             <option key={type.id} value={type.id}>

@@ -27,13 +27,19 @@ export function FamilyRequestsTable({ rows }: { rows: FamilyRequestRow[] }) {
               <FamilyRequestStatusBadge status={row.status} expired={row.expired} />
             </Td>
             <Td>
-              <Link href={`/admin/family/masters/${row.masterUserId}`} className="text-brand-700 hover:underline">
+              <Link
+                href={`/admin/family/masters/${row.masterUserId}`}
+                className="text-brand-700 hover:underline"
+              >
                 {row.masterEmail}
               </Link>
             </Td>
             <Td>
               {row.childUserId !== null && row.childEmail ? (
-                <Link href={`/admin/users/${row.childUserId}`} className="text-brand-700 hover:underline">
+                <Link
+                  href={`/admin/users/${row.childUserId}`}
+                  className="text-brand-700 hover:underline"
+                >
                   {row.childEmail}
                 </Link>
               ) : (
@@ -42,7 +48,8 @@ export function FamilyRequestsTable({ rows }: { rows: FamilyRequestRow[] }) {
             </Td>
             <Td className="font-mono text-xs">{row.subscriptionTypeCode}</Td>
             <Td className="whitespace-nowrap text-zinc-600">
-              {formatDate(row.masterSubscriptionStartAt)} – {formatDate(row.masterSubscriptionEndAt)}
+              {formatDate(row.masterSubscriptionStartAt)} –{" "}
+              {formatDate(row.masterSubscriptionEndAt)}
             </Td>
             <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(row.createdAt)}</Td>
           </Tr>

@@ -38,7 +38,9 @@ export function FamilyTypeForm({
   subscriptionTypes: { code: string; name: string }[];
 }) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
-  const [method, setMethod] = useState<FamilyDonationMethodInput>(initial?.donationMethod ?? "copy");
+  const [method, setMethod] = useState<FamilyDonationMethodInput>(
+    initial?.donationMethod ?? "copy",
+  );
   const error = (name: string) => fieldError(state, name);
   const typeOptions = subscriptionTypes.map((type) => (
     <option key={type.code} value={type.code}>
@@ -48,9 +50,16 @@ export function FamilyTypeForm({
   return (
     <form {...formProps} className="space-y-5" data-testid="family-type-form">
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
+      {state && !state.ok && state.error === "validation_error" ? null : (
+        <FormMessage state={state} />
+      )}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <FormField label="Master type" htmlFor="ft-master" hint="Its subscriptions generate the codes." error={error("masterTypeCode")}>
+        <FormField
+          label="Master type"
+          htmlFor="ft-master"
+          hint="Its subscriptions generate the codes."
+          error={error("masterTypeCode")}
+        >
           <Select
             id="ft-master"
             name="masterTypeCode"
@@ -81,7 +90,12 @@ export function FamilyTypeForm({
             {typeOptions}
           </Select>
         </FormField>
-        <FormField label="Donation method" htmlFor="ft-method" hint="How a child subscription's dates are chosen." error={error("donationMethod")}>
+        <FormField
+          label="Donation method"
+          htmlFor="ft-method"
+          hint="How a child subscription's dates are chosen."
+          error={error("donationMethod")}
+        >
           <Select
             id="ft-method"
             name="donationMethod"
@@ -97,7 +111,12 @@ export function FamilyTypeForm({
           </Select>
         </FormField>
         {method === "days" ? (
-          <FormField label="Days" htmlFor="ft-days" hint="A child subscription lasts this long from activation." error={error("donationDays")}>
+          <FormField
+            label="Days"
+            htmlFor="ft-days"
+            hint="A child subscription lasts this long from activation."
+            error={error("donationDays")}
+          >
             <Input
               id="ft-days"
               name="donationDays"
@@ -110,7 +129,12 @@ export function FamilyTypeForm({
           </FormField>
         ) : null}
         {method === "fixed" ? (
-          <FormField label="Fixed end (UTC)" htmlFor="ft-fixed-end" hint="Every child subscription ends then." error={error("donationFixedEnd")}>
+          <FormField
+            label="Fixed end (UTC)"
+            htmlFor="ft-fixed-end"
+            hint="Every child subscription ends then."
+            error={error("donationFixedEnd")}
+          >
             <Input
               id="ft-fixed-end"
               name="donationFixedEnd"

@@ -26,7 +26,10 @@ export function FamilyTypesTable({ rows }: { rows: FamilyTypeListRow[] }) {
         {rows.map((row) => (
           <Tr key={row.id} data-testid={`family-type-row-${row.masterTypeCode}`}>
             <Td>
-              <Link href={`/admin/family/types/${row.id}`} className="font-medium text-brand-700 hover:underline">
+              <Link
+                href={`/admin/family/types/${row.id}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
                 {row.masterTypeName}
               </Link>
               <span className="block font-mono text-xs text-zinc-500">{row.masterTypeCode}</span>
@@ -47,7 +50,9 @@ export function FamilyTypesTable({ rows }: { rows: FamilyTypeListRow[] }) {
               <span className="inline-flex flex-wrap gap-1">
                 {row.isPaid ? <Badge tone="green">paid</Badge> : <Badge>free</Badge>}
                 {row.allowSelfUse ? <Badge tone="violet">self-use</Badge> : null}
-                {row.renewalGapDays > 0 ? <Badge tone="blue">gap {row.renewalGapDays}d</Badge> : null}
+                {row.renewalGapDays > 0 ? (
+                  <Badge tone="blue">gap {row.renewalGapDays}d</Badge>
+                ) : null}
               </span>
             </Td>
           </Tr>

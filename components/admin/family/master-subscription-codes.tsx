@@ -19,7 +19,9 @@ export function MasterSubscriptionCodes({
   releaseAction: FormAction;
 }) {
   const accepted = group.requests.filter((request) => request.status === "accepted").length;
-  const open = group.requests.filter((request) => request.status === "created" && !request.expired).length;
+  const open = group.requests.filter(
+    (request) => request.status === "created" && !request.expired,
+  ).length;
   return (
     <Card data-testid={`family-master-subscription-${group.masterSubscriptionId}`}>
       <CardHeader
@@ -53,15 +55,22 @@ export function MasterSubscriptionCodes({
               </Td>
               <Td>
                 {request.childUserId !== null && request.childEmail ? (
-                  <Link href={`/admin/users/${request.childUserId}`} className="text-brand-700 hover:underline">
+                  <Link
+                    href={`/admin/users/${request.childUserId}`}
+                    className="text-brand-700 hover:underline"
+                  >
                     {request.childEmail}
                   </Link>
                 ) : (
                   <span className="text-zinc-400">—</span>
                 )}
               </Td>
-              <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(request.acceptedAt)}</Td>
-              <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(request.canceledAt)}</Td>
+              <Td className="whitespace-nowrap text-zinc-600">
+                {formatDateTime(request.acceptedAt)}
+              </Td>
+              <Td className="whitespace-nowrap text-zinc-600">
+                {formatDateTime(request.canceledAt)}
+              </Td>
               <Td className="text-right">
                 {request.status === "accepted" ? (
                   <ActionButton

@@ -15,7 +15,11 @@ export async function UserFamilyCard({ userId }: { userId: number }) {
         {asMaster > 0 ? (
           <p>
             {asMaster} family code{asMaster === 1 ? "" : "s"} as a master.{" "}
-            <Link href={`/admin/family/masters/${userId}`} className="text-brand-700 hover:underline" data-testid="user-family-link">
+            <Link
+              href={`/admin/family/masters/${userId}`}
+              className="text-brand-700 hover:underline"
+              data-testid="user-family-link"
+            >
               Open the master&apos;s view
             </Link>
           </p>

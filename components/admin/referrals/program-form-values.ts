@@ -1,6 +1,9 @@
 import { paramFields, type ParamField } from "@/components/builder/panel/json-schema";
 import type { ProgramInput } from "@/lib/referrals/schemas";
-import type { ProgramFormRegistries, RegistryFormEntry } from "@/lib/referrals/admin/program-form-entries";
+import type {
+  ProgramFormRegistries,
+  RegistryFormEntry,
+} from "@/lib/referrals/admin/program-form-entries";
 
 /**
  * The program form's state and its conversions. Fields keep what people typed (numbers as text), so the submitted
@@ -35,7 +38,10 @@ function emptyValue(field: ParamField): string | boolean {
   return field.kind === "enum" && field.required ? (field.options[0] ?? "") : "";
 }
 
-function optionValues(entry: RegistryFormEntry, stored: Record<string, unknown> | undefined): OptionValues {
+function optionValues(
+  entry: RegistryFormEntry,
+  stored: Record<string, unknown> | undefined,
+): OptionValues {
   const values: OptionValues = {};
   for (const field of paramFields(entry.schema)) {
     const value = stored?.[field.name];
@@ -46,22 +52,43 @@ function optionValues(entry: RegistryFormEntry, stored: Record<string, unknown> 
   return values;
 }
 
-function optionsByType(entries: RegistryFormEntry[], chosen: { type: string; options: Record<string, unknown> }[]) {
-  return Object.fromEntries(entries.map((entry) => [entry.type, optionValues(entry, chosen.find((c) => c.type === entry.type)?.options)]));
+function optionsByType(
+  entries: RegistryFormEntry[],
+  chosen: { type: string; options: Record<string, unknown> }[],
+) {
+  return Object.fromEntries(
+    entries.map((entry) => [
+      entry.type,
+      optionValues(entry, chosen.find((c) => c.type === entry.type)?.options),
+    ]),
+  );
 }
 
 /** The form's starting state: a saved program's settings, or a new program's (sign-up trigger, free days). */
-export function initialProgramFormValues(registries: ProgramFormRegistries, program?: ProgramInput): ProgramFormValues {
+export function initialProgramFormValues(
+  registries: ProgramFormRegistries,
+  program?: ProgramInput,
+): ProgramFormValues {
   const triggers = program?.triggers ?? [{ type: "sign_up", options: {} }];
   const constraints = program?.constraints ?? [];
-  const reward = program?.reward ?? { type: registries.rewards.find((e) => e.type === "free_days")?.type ?? registries.rewards[0]?.type ?? "", options: {} };
+  const reward = program?.reward ?? {
+    type:
+      registries.rewards.find((e) => e.type === "free_days")?.type ??
+      registries.rewards[0]?.type ??
+      "",
+    options: {},
+  };
   const friend = program?.friend_reward ?? null;
   return {
     name: program?.name ?? "",
     active: program?.active ?? true,
     isDefault: program?.is_default ?? false,
-    triggers: Object.fromEntries(registries.triggers.map((e) => [e.type, triggers.some((t) => t.type === e.type)])),
-    constraints: Object.fromEntries(registries.constraints.map((e) => [e.type, constraints.some((c) => c.type === e.type)])),
+    triggers: Object.fromEntries(
+      registries.triggers.map((e) => [e.type, triggers.some((t) => t.type === e.type)]),
+    ),
+    constraints: Object.fromEntries(
+      registries.constraints.map((e) => [e.type, constraints.some((c) => c.type === e.type)]),
+    ),
     rewardType: reward.type,
     friendRewardType: friend?.type ?? "",
     triggerOptions: optionsByType(registries.triggers, triggers),
@@ -91,7 +118,10 @@ function jsonOrText(text: string): unknown {
 }
 
 /** An entry's typed options as its schema expects them; empty fields are left out (optional ones stay unset). */
-export function optionsInput(entry: RegistryFormEntry | undefined, values: OptionValues | undefined): Record<string, unknown> {
+export function optionsInput(
+  entry: RegistryFormEntry | undefined,
+  values: OptionValues | undefined,
+): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   if (!entry) return options;
   for (const field of paramFields(entry.schema)) {
@@ -101,19 +131,27 @@ export function optionsInput(entry: RegistryFormEntry | undefined, values: Optio
       continue;
     }
     if (value === undefined || value.trim() === "") continue;
-    if (field.kind === "integer" || field.kind === "number") options[field.name] = numberOrText(value);
+    if (field.kind === "integer" || field.kind === "number")
+      options[field.name] = numberOrText(value);
     else if (field.kind === "json") options[field.name] = jsonOrText(value);
     else options[field.name] = value.trim();
   }
   return options;
 }
 
-const entryOf = (entries: RegistryFormEntry[], type: string) => entries.find((entry) => entry.type === type);
+const entryOf = (entries: RegistryFormEntry[], type: string) =>
+  entries.find((entry) => entry.type === type);
 
 /** The form's state as `programInputSchema`'s input (what the save action validates). */
 export function programInputFromForm(registries: ProgramFormRegistries, values: ProgramFormValues) {
-  const chosen = (entries: RegistryFormEntry[], checked: Record<string, boolean>, options: Record<string, OptionValues>) =>
-    entries.filter((entry) => checked[entry.type]).map((entry) => ({ type: entry.type, options: optionsInput(entry, options[entry.type]) }));
+  const chosen = (
+    entries: RegistryFormEntry[],
+    checked: Record<string, boolean>,
+    options: Record<string, OptionValues>,
+  ) =>
+    entries
+      .filter((entry) => checked[entry.type])
+      .map((entry) => ({ type: entry.type, options: optionsInput(entry, options[entry.type]) }));
   const cap = values.cap.trim();
   return {
     name: values.name,
@@ -123,14 +161,20 @@ export function programInputFromForm(registries: ProgramFormRegistries, values: 
     constraints: chosen(registries.constraints, values.constraints, values.constraintOptions),
     reward: {
       type: values.rewardType,
-      options: optionsInput(entryOf(registries.rewards, values.rewardType), values.rewardOptions[values.rewardType]),
+      options: optionsInput(
+        entryOf(registries.rewards, values.rewardType),
+        values.rewardOptions[values.rewardType],
+      ),
     },
     friend_reward:
       values.friendRewardType === ""
         ? null
         : {
             type: values.friendRewardType,
-            options: optionsInput(entryOf(registries.rewards, values.friendRewardType), values.friendRewardOptions[values.friendRewardType]),
+            options: optionsInput(
+              entryOf(registries.rewards, values.friendRewardType),
+              values.friendRewardOptions[values.friendRewardType],
+            ),
           },
     max_rewards_per_referrer: cap === "" ? null : numberOrText(cap),
     review_window_days: numberOrText(values.reviewWindowDays),

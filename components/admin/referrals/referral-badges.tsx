@@ -24,7 +24,13 @@ const FLAG_LABELS: Record<string, string> = {
 };
 
 /** The fraud guard's findings and where the review stands (flagged = waiting for an admin). */
-export function ReferralReviewBadges({ review, flags }: { review: ReferralReview | null; flags: string[] }) {
+export function ReferralReviewBadges({
+  review,
+  flags,
+}: {
+  review: ReferralReview | null;
+  flags: string[];
+}) {
   if (!review && flags.length === 0) return <span className="text-zinc-400">—</span>;
   return (
     <span className="inline-flex flex-wrap gap-1" data-testid="referral-review">

@@ -21,9 +21,20 @@ export function ReferralFilters({
 }) {
   const active = Boolean(values.status || values.program || values.flagged || values.email);
   return (
-    <FilterBar clearHref={clearHref} active={active} testId="referral-filters" applyTestId="referral-filter-apply">
+    <FilterBar
+      clearHref={clearHref}
+      active={active}
+      testId="referral-filters"
+      applyTestId="referral-filter-apply"
+    >
       <FilterField label="Status" htmlFor="referral-status">
-        <Select id="referral-status" name="status" defaultValue={values.status ?? ""} className="!w-40" data-testid="referral-filter-status">
+        <Select
+          id="referral-status"
+          name="status"
+          defaultValue={values.status ?? ""}
+          className="!w-40"
+          data-testid="referral-filter-status"
+        >
           <option value="">Any status</option>
           {referralStatus.enumValues.map((value) => (
             <option key={value} value={value}>
@@ -33,7 +44,13 @@ export function ReferralFilters({
         </Select>
       </FilterField>
       <FilterField label="Program" htmlFor="referral-program">
-        <Select id="referral-program" name="program" defaultValue={values.program ?? ""} className="!w-56" data-testid="referral-filter-program">
+        <Select
+          id="referral-program"
+          name="program"
+          defaultValue={values.program ?? ""}
+          className="!w-56"
+          data-testid="referral-filter-program"
+        >
           <option value="">Any program</option>
           {programs.map((program) => (
             <option key={program.id} value={program.id}>
@@ -53,7 +70,14 @@ export function ReferralFilters({
           data-testid="referral-filter-email"
         />
       </FilterField>
-      <Checkbox name="flagged" value="1" defaultChecked={values.flagged} label="Needs review" className="pb-2" data-testid="referral-filter-flagged" />
+      <Checkbox
+        name="flagged"
+        value="1"
+        defaultChecked={values.flagged}
+        label="Needs review"
+        className="pb-2"
+        data-testid="referral-filter-flagged"
+      />
     </FilterBar>
   );
 }

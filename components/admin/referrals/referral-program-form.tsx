@@ -6,9 +6,17 @@ import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { Checkbox, Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import type { ProgramFormRegistries, RegistryFormEntry } from "@/lib/referrals/admin/program-form-entries";
+import type {
+  ProgramFormRegistries,
+  RegistryFormEntry,
+} from "@/lib/referrals/admin/program-form-entries";
 import type { ProgramInput } from "@/lib/referrals/schemas";
-import { initialProgramFormValues, programInputFromForm, type OptionValues, type ProgramFormValues } from "./program-form-values";
+import {
+  initialProgramFormValues,
+  programInputFromForm,
+  type OptionValues,
+  type ProgramFormValues,
+} from "./program-form-values";
 import { RegistryOptionsFields } from "./registry-options-fields";
 
 function FieldMessage({ id, messages }: { id: string; messages: string[] | undefined }) {
@@ -44,11 +52,17 @@ export function ReferralProgramForm({
   initial?: { id: number; program: ProgramInput };
 }) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
-  const [values, setValues] = useState<ProgramFormValues>(() => initialProgramFormValues(registries, initial?.program));
+  const [values, setValues] = useState<ProgramFormValues>(() =>
+    initialProgramFormValues(registries, initial?.program),
+  );
   const errors = (key: string) => fieldError(state, key);
-  const update = (patch: Partial<ProgramFormValues>) => setValues((current) => ({ ...current, ...patch }));
-  const setOptions = (group: "triggerOptions" | "constraintOptions" | "rewardOptions" | "friendRewardOptions", type: string, options: OptionValues) =>
-    setValues((current) => ({ ...current, [group]: { ...current[group], [type]: options } }));
+  const update = (patch: Partial<ProgramFormValues>) =>
+    setValues((current) => ({ ...current, ...patch }));
+  const setOptions = (
+    group: "triggerOptions" | "constraintOptions" | "rewardOptions" | "friendRewardOptions",
+    type: string,
+    options: OptionValues,
+  ) => setValues((current) => ({ ...current, [group]: { ...current[group], [type]: options } }));
 
   /** The reward type select and its options: the referrer's (required) or the friend's ("None" allowed). */
   const rewardChoice = (role: "reward" | "friend_reward") => {
@@ -59,12 +73,23 @@ export function ReferralProgramForm({
     const entry = registries.rewards.find((candidate) => candidate.type === type);
     return (
       <>
-        <FormField label="Reward type" htmlFor={`${idPrefix}-type`} hint={entry?.description} error={errors(`${role}.type`)}>
+        <FormField
+          label="Reward type"
+          htmlFor={`${idPrefix}-type`}
+          hint={entry?.description}
+          error={errors(`${role}.type`)}
+        >
           <Select
             id={`${idPrefix}-type`}
             data-testid={`${idPrefix}-type`}
             value={type}
-            onChange={(event) => update(friend ? { friendRewardType: event.target.value } : { rewardType: event.target.value })}
+            onChange={(event) =>
+              update(
+                friend
+                  ? { friendRewardType: event.target.value }
+                  : { rewardType: event.target.value },
+              )
+            }
           >
             {friend ? <option value="">None</option> : null}
             {registries.rewards.map((candidate) => (
@@ -102,7 +127,9 @@ export function ReferralProgramForm({
             label={entry.label}
             description={entry.description}
             checked={checked}
-            onChange={(event) => update({ [list]: { ...values[list], [entry.type]: event.target.checked } })}
+            onChange={(event) =>
+              update({ [list]: { ...values[list], [entry.type]: event.target.checked } })
+            }
           />
           <FieldMessage id={id} messages={errors(`${list}.${entry.type}.type`)} />
           {checked ? (
@@ -125,8 +152,14 @@ export function ReferralProgramForm({
   return (
     <form {...formProps} className="space-y-5" data-testid="referral-program-form">
       {initial ? <input type="hidden" name="id" value={initial.id} /> : null}
-      <input type="hidden" name="program" value={JSON.stringify(programInputFromForm(registries, values))} />
-      {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
+      <input
+        type="hidden"
+        name="program"
+        value={JSON.stringify(programInputFromForm(registries, values))}
+      />
+      {state && !state.ok && state.error === "validation_error" ? null : (
+        <FormMessage state={state} />
+      )}
 
       <FormField label="Name" htmlFor="program-name" error={errors("name")}>
         <Input
@@ -158,7 +191,10 @@ export function ReferralProgramForm({
         </div>
       </div>
 
-      <Section title="Triggers" hint="Any of them completes a pending referral (when the constraints hold).">
+      <Section
+        title="Triggers"
+        hint="Any of them completes a pending referral (when the constraints hold)."
+      >
         <FieldMessage id="program-triggers" messages={errors("triggers")} />
         {checklist("trigger", registries.triggers)}
       </Section>
@@ -170,7 +206,10 @@ export function ReferralProgramForm({
 
       <Section title="Referrer's reward">{rewardChoice("reward")}</Section>
 
-      <Section title="Friend's reward" hint="Optional: a reward for the referred friend too (double-sided).">
+      <Section
+        title="Friend's reward"
+        hint="Optional: a reward for the referred friend too (double-sided)."
+      >
         {rewardChoice("friend_reward")}
       </Section>
 

@@ -22,7 +22,10 @@ export function ReferralProgramsTable({ rows }: { rows: ReferralProgramListRow[]
           return (
             <Tr key={row.id} data-testid={`referral-program-row-${row.id}`}>
               <Td>
-                <Link href={`/admin/referrals/programs/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                <Link
+                  href={`/admin/referrals/programs/${row.id}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
                   {row.name}
                 </Link>
                 <span className="mt-1 flex flex-wrap gap-1">
@@ -42,17 +45,24 @@ export function ReferralProgramsTable({ rows }: { rows: ReferralProgramListRow[]
               </Td>
               <Td className="text-zinc-600">
                 {summary.triggers.join(" or ")}
-                {summary.constraints.length > 0 ? <span className="block text-xs">{summary.constraints.join(", ")}</span> : null}
+                {summary.constraints.length > 0 ? (
+                  <span className="block text-xs">{summary.constraints.join(", ")}</span>
+                ) : null}
               </Td>
               <Td data-testid="program-rewards">
                 <span className="block">Referrer: {summary.reward}</span>
-                <span className="block text-zinc-600">Friend: {summary.friendReward ?? "nothing"}</span>
+                <span className="block text-zinc-600">
+                  Friend: {summary.friendReward ?? "nothing"}
+                </span>
                 {row.maxRewardsPerReferrer !== null ? (
-                  <span className="block text-xs text-zinc-500">at most {row.maxRewardsPerReferrer} per referrer</span>
+                  <span className="block text-xs text-zinc-500">
+                    at most {row.maxRewardsPerReferrer} per referrer
+                  </span>
                 ) : null}
                 {row.rewardHoldDays > 0 ? (
                   <span className="block text-xs text-zinc-500" data-testid="program-hold">
-                    held {row.rewardHoldDays} day{row.rewardHoldDays === 1 ? "" : "s"} after the friend pays
+                    held {row.rewardHoldDays} day{row.rewardHoldDays === 1 ? "" : "s"} after the
+                    friend pays
                   </span>
                 ) : null}
               </Td>

@@ -15,13 +15,20 @@ function RewardStatus({ row }: { row: ReferralRewardRow }) {
       <Badge tone="green">granted</Badge>
     );
   const when =
-    row.status === "held" ? `until ${formatDate(row.grantAt)}` : row.status === "clawed_back" ? formatDate(row.clawedBackAt) : null;
+    row.status === "held"
+      ? `until ${formatDate(row.grantAt)}`
+      : row.status === "clawed_back"
+        ? formatDate(row.clawedBackAt)
+        : null;
   return (
     <span data-testid={`referral-reward-status-${row.id}`} data-status={row.status}>
       {badge}
       {when ? <span className="ml-1 text-xs whitespace-nowrap text-zinc-500">{when}</span> : null}
       {row.clawbackReason ? (
-        <span className="mt-1 block max-w-72 text-xs text-zinc-600" data-testid={`referral-reward-clawback-${row.id}`}>
+        <span
+          className="mt-1 block max-w-72 text-xs text-zinc-600"
+          data-testid={`referral-reward-clawback-${row.id}`}
+        >
           {row.clawbackReason}
         </span>
       ) : null}
@@ -63,7 +70,10 @@ export function ReferralRewardsTable({ rows }: { rows: ReferralRewardRow[] }) {
               <RewardStatus row={row} />
             </Td>
             <Td className="text-zinc-600">
-              <Link href={`/admin/referrals?tab=rewards&referral=${row.referralId}`} className="hover:underline">
+              <Link
+                href={`/admin/referrals?tab=rewards&referral=${row.referralId}`}
+                className="hover:underline"
+              >
                 {row.referredEmail}
               </Link>
             </Td>

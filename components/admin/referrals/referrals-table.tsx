@@ -18,7 +18,13 @@ function RowActions({ row, actions }: { row: ReferralRow; actions: ReferralRevie
   if (row.status === "pending" && row.review === "flagged") {
     return (
       <span className="inline-flex flex-col items-stretch gap-1.5">
-        <ActionButton action={actions.approve} fields={fields} label="Approve" pendingLabel="Approving…" testId={`referral-approve-${row.id}`} />
+        <ActionButton
+          action={actions.approve}
+          fields={fields}
+          label="Approve"
+          pendingLabel="Approving…"
+          testId={`referral-approve-${row.id}`}
+        />
         <ActionButton
           action={actions.reject}
           fields={fields}
@@ -32,12 +38,24 @@ function RowActions({ row, actions }: { row: ReferralRow; actions: ReferralRevie
     );
   }
   if (row.status === "error") {
-    return <ActionButton action={actions.retry} fields={fields} label="Retry" pendingLabel="Retrying…" testId={`referral-retry-${row.id}`} />;
+    return (
+      <ActionButton
+        action={actions.retry}
+        fields={fields}
+        label="Retry"
+        pendingLabel="Retrying…"
+        testId={`referral-retry-${row.id}`}
+      />
+    );
   }
   return null;
 }
 
-const REWARD_STATUS_WORDS: Record<string, string> = { held: "held", granted: "granted", clawed_back: "taken back" };
+const REWARD_STATUS_WORDS: Record<string, string> = {
+  held: "held",
+  granted: "granted",
+  clawed_back: "taken back",
+};
 
 /** "2 rewards: held, taken back" — links to the rewards tab filtered to the referral. */
 function rewardsSummary(statuses: string[]): string {
@@ -46,7 +64,13 @@ function rewardsSummary(statuses: string[]): string {
 }
 
 /** Referrals with who referred whom, the program, status, fraud flags, trigger, error reason and the review actions. */
-export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions: ReferralReviewActions }) {
+export function ReferralsTable({
+  rows,
+  actions,
+}: {
+  rows: ReferralRow[];
+  actions: ReferralReviewActions;
+}) {
   return (
     <Table data-testid="referrals-table">
       <THead>
@@ -63,13 +87,19 @@ export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions
         {rows.map((row) => (
           <Tr key={row.id} data-testid={`referral-row-${row.id}`} data-status={row.status}>
             <Td>
-              <Link href={`/admin/users/${row.referrerUserId}`} className="text-brand-700 hover:underline">
+              <Link
+                href={`/admin/users/${row.referrerUserId}`}
+                className="text-brand-700 hover:underline"
+              >
                 {row.referrerEmail}
               </Link>
             </Td>
             <Td>
               {row.referredUserId !== null && row.friendEmail ? (
-                <Link href={`/admin/users/${row.referredUserId}`} className="text-brand-700 hover:underline">
+                <Link
+                  href={`/admin/users/${row.referredUserId}`}
+                  className="text-brand-700 hover:underline"
+                >
                   {row.friendEmail}
                 </Link>
               ) : (
@@ -80,7 +110,10 @@ export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions
               </span>
             </Td>
             <Td>
-              <Link href={`/admin/referrals/programs/${row.programId}`} className="text-brand-700 hover:underline">
+              <Link
+                href={`/admin/referrals/programs/${row.programId}`}
+                className="text-brand-700 hover:underline"
+              >
                 {row.programName}
               </Link>
             </Td>
@@ -90,7 +123,10 @@ export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions
                 {row.rewardCapped ? <Badge tone="gray">capped</Badge> : null}
               </span>
               {row.trigger ? (
-                <span className="mt-1 block text-xs whitespace-nowrap text-zinc-500" title={formatDateTime(row.triggeredAt)}>
+                <span
+                  className="mt-1 block text-xs whitespace-nowrap text-zinc-500"
+                  title={formatDateTime(row.triggeredAt)}
+                >
                   {row.trigger} · {formatDate(row.triggeredAt)}
                 </span>
               ) : null}
@@ -104,7 +140,10 @@ export function ReferralsTable({ rows, actions }: { rows: ReferralRow[]; actions
                 </Link>
               ) : null}
               {row.status === "error" && row.errorReason ? (
-                <span className="mt-1 block max-w-64 text-xs text-red-700" data-testid={`referral-error-${row.id}`}>
+                <span
+                  className="mt-1 block max-w-64 text-xs text-red-700"
+                  data-testid={`referral-error-${row.id}`}
+                >
                   {row.errorReason}
                 </span>
               ) : null}

@@ -56,9 +56,21 @@ export function RegistryOptionsFields({
           );
         }
         return (
-          <FormField key={field.name} label={label} htmlFor={id} hint={field.description ?? undefined} error={error}>
+          <FormField
+            key={field.name}
+            label={label}
+            htmlFor={id}
+            hint={field.description ?? undefined}
+            error={error}
+          >
             {field.kind === "enum" ? (
-              <Select id={id} data-testid={id} value={text} invalid={!!error} onChange={(event) => set(field.name, event.target.value)}>
+              <Select
+                id={id}
+                data-testid={id}
+                value={text}
+                invalid={!!error}
+                onChange={(event) => set(field.name, event.target.value)}
+              >
                 {field.required ? null : <option value="">—</option>}
                 {field.options.map((option) => (
                   <option key={option} value={option}>
@@ -82,7 +94,13 @@ export function RegistryOptionsFields({
                 id={id}
                 data-testid={id}
                 type="text"
-                inputMode={field.kind === "integer" ? "numeric" : field.kind === "number" ? "decimal" : undefined}
+                inputMode={
+                  field.kind === "integer"
+                    ? "numeric"
+                    : field.kind === "number"
+                      ? "decimal"
+                      : undefined
+                }
                 autoComplete="off"
                 value={text}
                 invalid={!!error}

@@ -25,7 +25,10 @@ export async function UserReferralsCard({ userId, email }: { userId: number; ema
         {broughtBy ? (
           <p data-testid="user-referred-by">
             Referred by{" "}
-            <Link href={`/admin/users/${broughtBy.referrerUserId}`} className="text-brand-700 hover:underline">
+            <Link
+              href={`/admin/users/${broughtBy.referrerUserId}`}
+              className="text-brand-700 hover:underline"
+            >
               {broughtBy.referrerEmail}
             </Link>{" "}
             <ReferralStatusBadge status={broughtBy.status} />

@@ -28,16 +28,40 @@ export function ScenarioRowActions({
   const fields = { id };
   const testId = (name: string) => (bare ? `scenario-${name}` : `scenario-${name}-${id}`);
   if (status === "deleted") {
-    return <ActionButton action={actions.restore} fields={fields} label="Restore" testId={testId("restore")} />;
+    return (
+      <ActionButton
+        action={actions.restore}
+        fields={fields}
+        label="Restore"
+        testId={testId("restore")}
+      />
+    );
   }
   return (
     <div className="flex flex-nowrap items-start justify-end gap-1.5">
       {status === "enabled" ? (
-        <ActionButton action={actions.disable} fields={fields} label="Disable" testId={testId("disable")} />
+        <ActionButton
+          action={actions.disable}
+          fields={fields}
+          label="Disable"
+          testId={testId("disable")}
+        />
       ) : published ? (
-        <ActionButton action={actions.enable} fields={fields} label="Enable" variant="primary" testId={testId("enable")} />
+        <ActionButton
+          action={actions.enable}
+          fields={fields}
+          label="Enable"
+          variant="primary"
+          testId={testId("enable")}
+        />
       ) : null}
-      <ActionButton action={actions.duplicate} fields={fields} label="Duplicate" variant="ghost" testId={testId("duplicate")} />
+      <ActionButton
+        action={actions.duplicate}
+        fields={fields}
+        label="Duplicate"
+        variant="ghost"
+        testId={testId("duplicate")}
+      />
       <ActionButton
         action={actions.delete}
         fields={fields}

@@ -29,7 +29,13 @@ export interface ScenarioRunTableRow {
 }
 
 /** Runs with a link to each one's path; `show` picks the column that is not implied by the page (user or scenario). */
-export function ScenarioRunsTable({ runs, show }: { runs: ScenarioRunTableRow[]; show: "user" | "scenario" }) {
+export function ScenarioRunsTable({
+  runs,
+  show,
+}: {
+  runs: ScenarioRunTableRow[];
+  show: "user" | "scenario";
+}) {
   return (
     <Table data-testid="scenario-runs-table">
       <THead>

@@ -28,10 +28,20 @@ export function ScenarioSettingsForm({
     <form {...formProps} className="space-y-4" data-testid="scenario-settings-form">
       {initial ? <input type="hidden" name="id" value={initial.id} /> : null}
       <FormField label="Name" htmlFor="scenario-name" error={fieldError(state, "name")}>
-        <Input id="scenario-name" name="name" defaultValue={initial?.name} invalid={!!fieldError(state, "name")} data-testid="scenario-name" />
+        <Input
+          id="scenario-name"
+          name="name"
+          defaultValue={initial?.name}
+          invalid={!!fieldError(state, "name")}
+          data-testid="scenario-name"
+        />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Re-entry" htmlFor="scenario-reentry" hint="How often one user may enter this scenario.">
+        <FormField
+          label="Re-entry"
+          htmlFor="scenario-reentry"
+          hint="How often one user may enter this scenario."
+        >
           <Select
             id="scenario-reentry"
             name="reentry"
@@ -47,7 +57,11 @@ export function ScenarioSettingsForm({
           </Select>
         </FormField>
         {reentry === "once_per_days" ? (
-          <FormField label="Days between entries" htmlFor="scenario-reentry-days" error={fieldError(state, "reentryDays")}>
+          <FormField
+            label="Days between entries"
+            htmlFor="scenario-reentry-days"
+            error={fieldError(state, "reentryDays")}
+          >
             <Input
               id="scenario-reentry-days"
               name="reentryDays"
@@ -61,7 +75,9 @@ export function ScenarioSettingsForm({
           </FormField>
         ) : null}
       </div>
-      {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
+      {state && !state.ok && state.error === "validation_error" ? null : (
+        <FormMessage state={state} />
+      )}
       <div className="flex justify-end">
         <SubmitButton pending={pending} data-testid="scenario-settings-submit">
           {initial ? "Save settings" : "Create scenario"}

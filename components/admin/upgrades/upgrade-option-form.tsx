@@ -6,7 +6,11 @@ import { Checkbox, Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import { centsToDecimal } from "@/lib/money";
-import { UPGRADE_TYPE_LABELS, UPGRADE_TYPES, type UpgradeMethod } from "@/lib/upgrades/option-config";
+import {
+  UPGRADE_TYPE_LABELS,
+  UPGRADE_TYPES,
+  type UpgradeMethod,
+} from "@/lib/upgrades/option-config";
 
 export interface UpgradeOptionFormValues {
   optionId: number;
@@ -43,7 +47,10 @@ function ContentPicker({
   return (
     <fieldset>
       <legend className="text-sm font-medium text-zinc-800">{legend}</legend>
-      <div className="mt-2 grid grid-cols-2 gap-2 rounded-md border border-zinc-200 p-3 sm:grid-cols-3" data-testid={`${testIdPrefix}s`}>
+      <div
+        className="mt-2 grid grid-cols-2 gap-2 rounded-md border border-zinc-200 p-3 sm:grid-cols-3"
+        data-testid={`${testIdPrefix}s`}
+      >
         {contentAccess.length === 0 ? (
           <p className="text-sm text-zinc-500">Create content access first.</p>
         ) : (
@@ -61,7 +68,11 @@ function ContentPicker({
         )}
       </div>
       {error?.[0] ? (
-        <p className="mt-1.5 text-xs text-red-600" role="alert" data-testid={`error-${testIdPrefix}`}>
+        <p
+          className="mt-1.5 text-xs text-red-600"
+          role="alert"
+          data-testid={`error-${testIdPrefix}`}
+        >
           {error[0]}
         </p>
       ) : (
@@ -91,9 +102,17 @@ export function UpgradeOptionForm({
     <form {...formProps} className="space-y-5" data-testid="option-form">
       <input type="hidden" name="schemaId" value={schemaId} />
       {initial ? <input type="hidden" name="optionId" value={initial.optionId} /> : null}
-      {state && !state.ok && state.error === "validation_error" ? null : <FormMessage state={state} />}
+      {state && !state.ok && state.error === "validation_error" ? null : (
+        <FormMessage state={state} />
+      )}
       <FormField label="Method" htmlFor="option-type" error={error("type")}>
-        <Select id="option-type" name="type" defaultValue={initial?.type ?? "paid_recurrent"} invalid={!!error("type")} data-testid="option-type">
+        <Select
+          id="option-type"
+          name="type"
+          defaultValue={initial?.type ?? "paid_recurrent"}
+          invalid={!!error("type")}
+          data-testid="option-type"
+        >
           {UPGRADE_TYPES.map((type) => (
             <option key={type} value={type}>
               {UPGRADE_TYPE_LABELS[type]}
@@ -130,7 +149,9 @@ export function UpgradeOptionForm({
             id="option-monthly-fix"
             name="monthlyFix"
             inputMode="decimal"
-            defaultValue={initial?.monthlyFixCents != null ? centsToDecimal(initial.monthlyFixCents) : ""}
+            defaultValue={
+              initial?.monthlyFixCents != null ? centsToDecimal(initial.monthlyFixCents) : ""
+            }
             invalid={!!error("monthlyFix")}
             data-testid="option-monthly-fix"
           />

@@ -17,7 +17,10 @@ export function InspectorRunListView({
 }) {
   if (list.runs.length === 0) {
     return (
-      <p className="rounded-md border border-dashed border-zinc-300 px-3 py-4 text-center text-xs text-zinc-500" data-testid="inspector-no-runs">
+      <p
+        className="rounded-md border border-dashed border-zinc-300 px-3 py-4 text-center text-xs text-zinc-500"
+        data-testid="inspector-no-runs"
+      >
         No runs of this scenario for this user
       </p>
     );
@@ -25,8 +28,10 @@ export function InspectorRunListView({
   return (
     <div>
       <p className="mb-1.5 text-xs text-zinc-500">
-        {list.total > list.runs.length ? `Newest ${list.runs.length} of ${list.total} runs` : `${list.total} ${list.total === 1 ? "run" : "runs"}`} of{" "}
-        <span className="font-medium text-zinc-700">{list.email}</span>
+        {list.total > list.runs.length
+          ? `Newest ${list.runs.length} of ${list.total} runs`
+          : `${list.total} ${list.total === 1 ? "run" : "runs"}`}{" "}
+        of <span className="font-medium text-zinc-700">{list.email}</span>
       </p>
       <ul className="space-y-1" data-testid="inspector-runs">
         {list.runs.map((run) => {
@@ -40,7 +45,9 @@ export function InspectorRunListView({
                 className={cn(
                   "w-full rounded-md border px-2.5 py-1.5 text-left text-xs transition-colors",
                   "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-500",
-                  selected ? "border-brand-500 bg-brand-50" : "border-zinc-200 bg-white hover:bg-zinc-50",
+                  selected
+                    ? "border-brand-500 bg-brand-50"
+                    : "border-zinc-200 bg-white hover:bg-zinc-50",
                 )}
                 data-testid={`inspector-run-${run.id}`}
               >
@@ -51,7 +58,9 @@ export function InspectorRunListView({
                 <span className="mt-0.5 block truncate text-zinc-600">
                   v{run.versionNumber} · <span className="font-mono">{run.triggerEvent}</span>
                 </span>
-                <span className="block text-zinc-500">{formatDateTime(new Date(run.startedAt))}</span>
+                <span className="block text-zinc-500">
+                  {formatDateTime(new Date(run.startedAt))}
+                </span>
               </button>
             </li>
           );

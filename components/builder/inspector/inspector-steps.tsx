@@ -15,7 +15,13 @@ function outcomeRule(outcome: string | null): string {
 }
 
 /** A path's visits in order, each with its decision line; the raw facts fold out beneath it. */
-export function InspectorSteps({ steps, emptyText }: { steps: InspectorStep[]; emptyText: string }) {
+export function InspectorSteps({
+  steps,
+  emptyText,
+}: {
+  steps: InspectorStep[];
+  emptyText: string;
+}) {
   if (steps.length === 0) {
     return (
       <p className="text-xs text-zinc-500" data-testid="inspector-no-steps">
@@ -28,7 +34,10 @@ export function InspectorSteps({ steps, emptyText }: { steps: InspectorStep[]; e
       {steps.map((step) => (
         <li
           key={step.key}
-          className={cn("rounded-md border border-l-4 border-zinc-200 bg-white px-2.5 py-1.5", outcomeRule(step.outcome))}
+          className={cn(
+            "rounded-md border border-l-4 border-zinc-200 bg-white px-2.5 py-1.5",
+            outcomeRule(step.outcome),
+          )}
           data-testid={`inspector-step-${step.nodeId}`}
         >
           <p className="text-xs break-words text-zinc-900">{step.line}</p>
@@ -38,7 +47,9 @@ export function InspectorSteps({ steps, emptyText }: { steps: InspectorStep[]; e
           </p>
           {Object.keys(step.facts).length > 0 ? (
             <details className="mt-0.5">
-              <summary className="cursor-pointer text-[11px] text-zinc-500 hover:text-zinc-800">Facts</summary>
+              <summary className="cursor-pointer text-[11px] text-zinc-500 hover:text-zinc-800">
+                Facts
+              </summary>
               <FactList facts={step.facts} />
             </details>
           ) : null}

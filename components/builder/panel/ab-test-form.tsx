@@ -19,16 +19,22 @@ export function AbTestForm({ config, issues, onChange }: NodeFormProps<"ab_test"
   return (
     <fieldset className="min-w-0 space-y-2">
       <legend className="mb-1 text-sm font-medium text-zinc-800">Variants</legend>
-      <div className="grid grid-cols-[3.5rem_1fr_4rem_2rem] gap-x-1.5 text-xs font-medium text-zinc-500" aria-hidden>
+      <div
+        className="grid grid-cols-[3.5rem_1fr_4rem_2rem] gap-x-1.5 text-xs font-medium text-zinc-500"
+        aria-hidden
+      >
         <span>Code</span>
         <span>Name</span>
         <span>%</span>
       </div>
       {variants.map((variant, index) => {
-        const codeMessage = variantCodeMessage(variants, index) ?? issues.at(`variants.${index}.code`)[0];
+        const codeMessage =
+          variantCodeMessage(variants, index) ?? issues.at(`variants.${index}.code`)[0];
         const nameMessage = issues.at(`variants.${index}.name`)[0];
         const percentMessage = issues.at(`variants.${index}.percent`)[0];
-        const rowMessages = [codeMessage, nameMessage].filter((m): m is string => typeof m === "string");
+        const rowMessages = [codeMessage, nameMessage].filter(
+          (m): m is string => typeof m === "string",
+        );
         return (
           <div key={index} className="space-y-1">
             <div className="grid grid-cols-[3.5rem_1fr_4rem_2rem] items-start gap-x-1.5">
@@ -84,7 +90,11 @@ export function AbTestForm({ config, issues, onChange }: NodeFormProps<"ab_test"
         );
       })}
       <div className="flex items-center justify-between gap-2 pt-1">
-        <p className={`text-sm font-medium ${total.ok ? "text-zinc-700" : "text-red-600"}`} data-testid="ab-total" aria-live="polite">
+        <p
+          className={`text-sm font-medium ${total.ok ? "text-zinc-700" : "text-red-600"}`}
+          data-testid="ab-total"
+          aria-live="polite"
+        >
           {total.text}
         </p>
         <Button

@@ -6,12 +6,15 @@ import type { NodeConfig } from "@/lib/scenarios/nodes/definitions";
 
 type Variant = NodeConfig<"ab_test">["variants"][number];
 
-export const percentTotal = (variants: readonly Variant[]) => variants.reduce((sum, v) => sum + (Number.isFinite(v.percent) ? v.percent : 0), 0);
+export const percentTotal = (variants: readonly Variant[]) =>
+  variants.reduce((sum, v) => sum + (Number.isFinite(v.percent) ? v.percent : 0), 0);
 
 /** "Total 100%", or what is wrong with the total. */
 export function totalMessage(variants: readonly Variant[]): { text: string; ok: boolean } {
   const total = percentTotal(variants);
-  return total === 100 ? { text: "Total 100%", ok: true } : { text: `Total ${total}% — must be 100%`, ok: false };
+  return total === 100
+    ? { text: "Total 100%", ok: true }
+    : { text: `Total ${total}% — must be 100%`, ok: false };
 }
 
 /** The first letter no variant uses yet (A, B, C…), then V27, V28… */
@@ -35,6 +38,7 @@ export function variantCodeMessage(variants: readonly Variant[], index: number):
   const code = variants[index]?.code ?? "";
   if (code === "") return "Required.";
   if (!/^[A-Za-z0-9_-]+$/.test(code)) return "Use letters, digits, - and _.";
-  if (variants.some((v, i) => i !== index && v.code === code)) return "Two variants share this code.";
+  if (variants.some((v, i) => i !== index && v.code === code))
+    return "Two variants share this code.";
   return null;
 }

@@ -2,7 +2,11 @@
 
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/input";
-import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger, beforeEventLabel } from "@/lib/scenarios/nodes/before-event/definition";
+import {
+  BEFORE_EVENT_TRIGGERS,
+  type BeforeEventTrigger,
+  beforeEventLabel,
+} from "@/lib/scenarios/nodes/before-event/definition";
 import { formatMinutes } from "@/lib/scenarios/nodes/format-minutes";
 import { DurationField } from "./duration-field";
 import type { NodeFormProps } from "./form-props";
@@ -12,12 +16,18 @@ export function BeforeEventForm({ config, issues, onChange }: NodeFormProps<"bef
   const what = beforeEventLabel(config.trigger);
   return (
     <div className="space-y-3">
-      <FormField label="Starts before the" htmlFor="panel-before-trigger" error={issues.at("trigger")}>
+      <FormField
+        label="Starts before the"
+        htmlFor="panel-before-trigger"
+        error={issues.at("trigger")}
+      >
         <Select
           id="panel-before-trigger"
           data-testid="panel-before-trigger"
           value={config.trigger}
-          onChange={(event) => onChange({ ...config, trigger: event.target.value as BeforeEventTrigger })}
+          onChange={(event) =>
+            onChange({ ...config, trigger: event.target.value as BeforeEventTrigger })
+          }
         >
           {BEFORE_EVENT_TRIGGERS.map((trigger) => (
             <option key={trigger} value={trigger}>
@@ -32,7 +42,11 @@ export function BeforeEventForm({ config, issues, onChange }: NodeFormProps<"bef
         minutes={config.minutes}
         min={0}
         issue={issues.at("minutes")[0]}
-        hint={config.minutes === 0 ? `At the moment the ${what}.` : `${formatMinutes(config.minutes)} before the ${what}.`}
+        hint={
+          config.minutes === 0
+            ? `At the moment the ${what}.`
+            : `${formatMinutes(config.minutes)} before the ${what}.`
+        }
         onChange={(minutes) => onChange({ ...config, minutes: minutes ?? 0 })}
       />
     </div>

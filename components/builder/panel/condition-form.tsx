@@ -21,8 +21,13 @@ export function ConditionForm({ config, options, issues, onChange }: NodeFormPro
               index={index}
               criterion={criterion}
               options={options}
-              issue={(field) => issues.at(`criteria.${index}.${field}`)[0] ?? (field === "key" ? issues.at(`criteria.${index}`)[0] : undefined)}
-              onChange={(next) => onChange({ criteria: criteria.map((c, i) => (i === index ? next : c)) })}
+              issue={(field) =>
+                issues.at(`criteria.${index}.${field}`)[0] ??
+                (field === "key" ? issues.at(`criteria.${index}`)[0] : undefined)
+              }
+              onChange={(next) =>
+                onChange({ criteria: criteria.map((c, i) => (i === index ? next : c)) })
+              }
               onRemove={() => onChange({ criteria: criteria.filter((_, i) => i !== index) })}
             />
           ))}

@@ -17,7 +17,10 @@ export function panelIssueMessage(issue: RawIssue): string | undefined {
       if (issue.expected === "number") return "Enter a number.";
       return `Expected ${issue.expected}.`;
     case "too_small":
-      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "Required." : `Use at least ${issue.minimum} characters.`;
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1
+          ? "Required."
+          : `Use at least ${issue.minimum} characters.`;
       if (issue.origin === "array") return `Choose at least ${issue.minimum}.`;
       return `Must be at least ${issue.minimum}.`;
     case "too_big":
@@ -45,7 +48,9 @@ export interface ConfigIssues {
 export const NO_ISSUES: ConfigIssues = { at: () => [], root: [] };
 
 export function configIssues(node: GraphNode): ConfigIssues {
-  const parsed = definitionOf(node).configSchema.safeParse(node.config, { error: panelIssueMessage });
+  const parsed = definitionOf(node).configSchema.safeParse(node.config, {
+    error: panelIssueMessage,
+  });
   if (parsed.success) return NO_ISSUES;
   const byPath = new Map<string, string[]>();
   for (const issue of parsed.error.issues) {

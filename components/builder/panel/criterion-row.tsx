@@ -35,16 +35,26 @@ export function CriterionRow({
 }) {
   const option = findCriterionOption(options.criteria, criterion);
   const number = index + 1;
-  const keyMessage = issue("kind") ?? issue("key") ?? (option ? undefined : "This criterion no longer exists: choose another.");
+  const keyMessage =
+    issue("kind") ??
+    issue("key") ??
+    (option ? undefined : "This criterion no longer exists: choose another.");
   const knownOperator = option?.operators.some((o) => o.op === criterion.operator) ?? false;
-  const operatorMessage = issue("operator") ?? (option && !knownOperator ? "Choose an operator." : undefined);
-  const valueMessage = issue("value") ?? (option ? criterionValueMessage(option, criterion) : null) ?? null;
+  const operatorMessage =
+    issue("operator") ?? (option && !knownOperator ? "Choose an operator." : undefined);
+  const valueMessage =
+    issue("value") ?? (option ? criterionValueMessage(option, criterion) : null) ?? null;
   const hint = option ? requiresHint(option.requires) : null;
   const kind = option ? valueInputKind(option, criterion.operator) : null;
   return (
-    <li className="space-y-2 rounded-md border border-zinc-200 bg-zinc-50 p-2.5" data-testid={`criterion-${index}`}>
+    <li
+      className="space-y-2 rounded-md border border-zinc-200 bg-zinc-50 p-2.5"
+      data-testid={`criterion-${index}`}
+    >
       <div className="flex items-center justify-between gap-2">
-        <span className="text-xs font-semibold text-zinc-600">{index === 0 ? "Criterion 1" : `and criterion ${number}`}</span>
+        <span className="text-xs font-semibold text-zinc-600">
+          {index === 0 ? "Criterion 1" : `and criterion ${number}`}
+        </span>
         <Button
           variant="ghost"
           size="sm"
@@ -69,7 +79,11 @@ export function CriterionRow({
             if (next) onChange(changeCriterion(next));
           }}
         >
-          {option ? null : <option value={criterionOptionId(criterion)}>{criterion.key || "Choose a criterion"} (unknown)</option>}
+          {option ? null : (
+            <option value={criterionOptionId(criterion)}>
+              {criterion.key || "Choose a criterion"} (unknown)
+            </option>
+          )}
           {groupCriteria(options.criteria).map((group) => (
             <optgroup key={group.kind} label={group.label}>
               {group.options.map((o) => (
@@ -91,7 +105,9 @@ export function CriterionRow({
         ) : null}
       </div>
       {/* A list of choices needs the row's width; one value sits beside its operator. */}
-      <div className={`grid items-start gap-1.5 ${kind === "subscription_types" ? "grid-cols-1" : "grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}`}>
+      <div
+        className={`grid items-start gap-1.5 ${kind === "subscription_types" ? "grid-cols-1" : "grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}`}
+      >
         <div>
           <Select
             id={`criterion-operator-${index}`}
@@ -102,7 +118,9 @@ export function CriterionRow({
             invalid={operatorMessage !== undefined}
             onChange={(event) => onChange(changeOperator(criterion, option, event.target.value))}
           >
-            {knownOperator ? null : <option value={criterion.operator}>{criterion.operator || "—"}</option>}
+            {knownOperator ? null : (
+              <option value={criterion.operator}>{criterion.operator || "—"}</option>
+            )}
             {(option?.operators ?? []).map((o) => (
               <option key={o.op} value={o.op}>
                 {o.label}

@@ -7,8 +7,10 @@ import type { ValueInputKind } from "./criterion-values";
 import { DraftNumberInput } from "./draft-number-input";
 import { parseDecimal, parseInteger, parseMoneyText } from "./parse-text";
 
-const numberText = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? String(value) : "");
-const moneyText = (value: unknown) => (typeof value === "number" && Number.isSafeInteger(value) ? centsToDecimal(value) : "");
+const numberText = (value: unknown) =>
+  typeof value === "number" && Number.isFinite(value) ? String(value) : "";
+const moneyText = (value: unknown) =>
+  typeof value === "number" && Number.isSafeInteger(value) ? centsToDecimal(value) : "";
 
 function Message({ id, message }: { id: string; message: string | null }) {
   return message ? (
@@ -59,7 +61,9 @@ export function CriterionValueInput({
           aria-describedby={describedBy}
           value={current}
           invalid={message !== null}
-          onChange={(event) => onChange(kind === "boolean" ? event.target.value === "true" : event.target.value)}
+          onChange={(event) =>
+            onChange(kind === "boolean" ? event.target.value === "true" : event.target.value)
+          }
         >
           {current === "" ? (
             <option value="" disabled>
@@ -180,27 +184,41 @@ function SubscriptionTypesInput({
   message: string | null;
   onChange: (value: string[]) => void;
 }) {
-  const chosen = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  const chosen = Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === "string")
+    : [];
   const missing = chosen.filter((code) => !types.some((t) => t.code === code));
   const choices = [
     ...types.map((t) => ({ code: t.code, label: `${t.name} (${t.code})` })),
     ...missing.map((code) => ({ code, label: `${code} (not found)` })),
   ];
   return (
-    <div role="group" aria-label={label} aria-describedby={message ? `${id}-message` : undefined} data-testid={id}>
+    <div
+      role="group"
+      aria-label={label}
+      aria-describedby={message ? `${id}-message` : undefined}
+      data-testid={id}
+    >
       {choices.length === 0 ? (
         <p className="text-sm text-zinc-500">No subscription types yet.</p>
       ) : (
         <div className="max-h-36 space-y-1 overflow-y-auto rounded-md border border-zinc-200 bg-white p-2">
           {choices.map((choice) => (
-            <label key={choice.code} className="flex cursor-pointer items-center gap-2 text-sm text-zinc-800">
+            <label
+              key={choice.code}
+              className="flex cursor-pointer items-center gap-2 text-sm text-zinc-800"
+            >
               <input
                 type="checkbox"
                 data-testid={`${id}-${choice.code}`}
                 className="size-4 rounded border-zinc-300 accent-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500"
                 checked={chosen.includes(choice.code)}
                 onChange={(event) =>
-                  onChange(event.target.checked ? [...chosen, choice.code] : chosen.filter((code) => code !== choice.code))
+                  onChange(
+                    event.target.checked
+                      ? [...chosen, choice.code]
+                      : chosen.filter((code) => code !== choice.code),
+                  )
                 }
               />
               <span className="min-w-0 truncate">{choice.label}</span>

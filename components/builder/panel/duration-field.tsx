@@ -2,7 +2,13 @@
 
 import { useState } from "react";
 import { Checkbox, Input, Select } from "@/components/ui/input";
-import { amountToMinutes, DURATION_UNITS, type DurationUnit, durationRangeMessage, splitMinutes } from "./duration";
+import {
+  amountToMinutes,
+  DURATION_UNITS,
+  type DurationUnit,
+  durationRangeMessage,
+  splitMinutes,
+} from "./duration";
 
 const MAX_MINUTES = 525_600;
 
@@ -107,7 +113,9 @@ export function DurationField({
           data-testid={`${id}-none`}
           label={none.label}
           checked={disabled}
-          onChange={(event) => onChange(event.target.checked ? null : typed.ok ? typed.value : none.fallback)}
+          onChange={(event) =>
+            onChange(event.target.checked ? null : typed.ok ? typed.value : none.fallback)
+          }
         />
       ) : null}
       {message ? (

@@ -28,7 +28,8 @@ export function amountToMinutes(text: string, unit: DurationUnit): Parsed<number
   if (!/^\d+(\.\d+)?$/.test(trimmed)) return { ok: false, message: "Enter a number." };
   const minutes = Number(trimmed) * unitMinutes(unit);
   const whole = Math.round(minutes);
-  if (Math.abs(minutes - whole) > 1e-6) return { ok: false, message: "That is not a whole number of minutes." };
+  if (Math.abs(minutes - whole) > 1e-6)
+    return { ok: false, message: "That is not a whole number of minutes." };
   return { ok: true, value: whole };
 }
 
@@ -41,7 +42,10 @@ function describeBound(minutes: number): string {
 }
 
 /** Range messages in the units people typed, instead of the schema's minute bounds. */
-export function durationRangeMessage(minutes: number, bounds: { min: number; max: number }): string | null {
+export function durationRangeMessage(
+  minutes: number,
+  bounds: { min: number; max: number },
+): string | null {
   if (minutes < bounds.min) return `Enter at least ${describeBound(bounds.min)}.`;
   if (minutes > bounds.max) return `Enter at most ${describeBound(bounds.max)}.`;
   return null;

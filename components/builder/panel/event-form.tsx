@@ -12,7 +12,11 @@ const PREFIXED_INPUT =
   "flex items-center rounded-md border border-zinc-300 bg-zinc-50 shadow-sm " +
   "focus-within:border-brand-500 focus-within:outline-2 focus-within:outline-brand-500/30";
 
-const PROVIDES_LABELS: Record<string, string> = { payment: "payment", subscription: "subscription", recurrent_payment: "recurrent payment" };
+const PROVIDES_LABELS: Record<string, string> = {
+  payment: "payment",
+  subscription: "subscription",
+  recurrent_payment: "recurrent payment",
+};
 
 /** The event a run starts on: a registry trigger, or a custom event sent through the events API. */
 export function EventForm({ config, options, issues, onChange }: NodeFormProps<"event">) {
@@ -21,7 +25,9 @@ export function EventForm({ config, options, issues, onChange }: NodeFormProps<"
   const custom = trigger === null && config.event.startsWith(PREFIX);
   const selected = trigger ? trigger.event : custom ? CUSTOM : config.event;
   const customMessage =
-    custom && !CUSTOM_EVENT_PATTERN.test(config.event) ? "Use lowercase letters, digits, _ . and - after custom." : null;
+    custom && !CUSTOM_EVENT_PATTERN.test(config.event)
+      ? "Use lowercase letters, digits, _ . and - after custom."
+      : null;
   const unknown = trigger === null && !custom;
   const carries = trigger?.provides.map((p) => PROVIDES_LABELS[p] ?? p).join(", ");
   const hint = trigger
@@ -35,16 +41,23 @@ export function EventForm({ config, options, issues, onChange }: NodeFormProps<"
         label="Event"
         htmlFor="panel-event-select"
         hint={hint ?? undefined}
-        error={issues.at("event")[0] ?? (unknown ? `"${config.event}" is not an event scenarios can start on.` : undefined)}
+        error={
+          issues.at("event")[0] ??
+          (unknown ? `"${config.event}" is not an event scenarios can start on.` : undefined)
+        }
       >
         <Select
           id="panel-event-select"
           data-testid="panel-event-select"
           value={selected}
           invalid={unknown}
-          onChange={(event) => onChange({ event: event.target.value === CUSTOM ? PREFIX : event.target.value })}
+          onChange={(event) =>
+            onChange({ event: event.target.value === CUSTOM ? PREFIX : event.target.value })
+          }
         >
-          {unknown ? <option value={config.event}>{config.event || "Choose an event"} (unknown)</option> : null}
+          {unknown ? (
+            <option value={config.event}>{config.event || "Choose an event"} (unknown)</option>
+          ) : null}
           {triggers.map((t) => (
             <option key={t.event} value={t.event}>
               {t.label} ({t.event})
@@ -54,7 +67,11 @@ export function EventForm({ config, options, issues, onChange }: NodeFormProps<"
         </Select>
       </FormField>
       {custom ? (
-        <FormField label="Custom event name" htmlFor="panel-event-custom" error={customMessage ?? undefined}>
+        <FormField
+          label="Custom event name"
+          htmlFor="panel-event-custom"
+          error={customMessage ?? undefined}
+        >
           <div className={PREFIXED_INPUT}>
             <span className="pl-3 font-mono text-sm text-zinc-500" aria-hidden>
               {PREFIX}

@@ -15,7 +15,10 @@ export function GenericForm({ config, options, issues, onChange }: NodeFormProps
         label="Action"
         htmlFor="panel-action-select"
         hint={action?.description}
-        error={issues.at("action")[0] ?? (action ? undefined : `There is no action "${config.action}": choose another.`)}
+        error={
+          issues.at("action")[0] ??
+          (action ? undefined : `There is no action "${config.action}": choose another.`)
+        }
       >
         <Select
           id="panel-action-select"
@@ -27,7 +30,9 @@ export function GenericForm({ config, options, issues, onChange }: NodeFormProps
             if (next) onChange({ action: next.code, params: defaultParams(next.paramsSchema) });
           }}
         >
-          {action ? null : <option value={config.action}>{config.action || "Choose an action"} (unknown)</option>}
+          {action ? null : (
+            <option value={config.action}>{config.action || "Choose an action"} (unknown)</option>
+          )}
           {options.actions.map((a) => (
             <option key={a.code} value={a.code}>
               {a.label}
@@ -36,7 +41,12 @@ export function GenericForm({ config, options, issues, onChange }: NodeFormProps
         </Select>
       </FormField>
       {action ? (
-        <ParamsForm key={action.code} schema={action.paramsSchema} params={config.params} onChange={(params) => onChange({ ...config, params })} />
+        <ParamsForm
+          key={action.code}
+          schema={action.paramsSchema}
+          params={config.params}
+          onChange={(params) => onChange({ ...config, params })}
+        />
       ) : null}
     </div>
   );

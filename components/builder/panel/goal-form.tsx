@@ -13,9 +13,15 @@ export function GoalForm({ config, options, issues, onChange }: NodeFormProps<"g
   const chosen = new Set(config.goals);
   const known = new Set(options.goals.map((g) => g.code));
   const missing = config.goals.filter((code) => !known.has(code));
-  const goalsIssue = issues.at("goals")[0] ?? config.goals.map((_, i) => issues.at(`goals.${i}`)[0]).find(Boolean);
+  const goalsIssue =
+    issues.at("goals")[0] ?? config.goals.map((_, i) => issues.at(`goals.${i}`)[0]).find(Boolean);
   const toggle = (code: string, on: boolean) =>
-    onChange({ ...config, goals: on ? [...config.goals.filter((c) => c !== code), code] : config.goals.filter((c) => c !== code) });
+    onChange({
+      ...config,
+      goals: on
+        ? [...config.goals.filter((c) => c !== code), code]
+        : config.goals.filter((c) => c !== code),
+    });
   const checksMessage = goalChecksMessage(config.recheckMinutes, config.timeoutMinutes);
   return (
     <div className="space-y-3">
@@ -34,7 +40,10 @@ export function GoalForm({ config, options, issues, onChange }: NodeFormProps<"g
           </CreateLink>
         </div>
         {options.goals.length === 0 ? (
-          <p className="rounded-md border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-500" data-testid="panel-goals-empty">
+          <p
+            className="rounded-md border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-500"
+            data-testid="panel-goals-empty"
+          >
             No goals yet.
           </p>
         ) : (
@@ -61,7 +70,11 @@ export function GoalForm({ config, options, issues, onChange }: NodeFormProps<"g
           />
         ))}
         {goalsIssue ? (
-          <p id="panel-goals-message" className="text-xs text-red-600" data-testid="error-panel-goals">
+          <p
+            id="panel-goals-message"
+            className="text-xs text-red-600"
+            data-testid="error-panel-goals"
+          >
             {goalsIssue}
           </p>
         ) : null}
@@ -71,7 +84,9 @@ export function GoalForm({ config, options, issues, onChange }: NodeFormProps<"g
         label="Check every"
         minutes={config.recheckMinutes}
         issue={issues.at("recheckMinutes")[0]}
-        onChange={(recheckMinutes) => onChange({ ...config, recheckMinutes: recheckMinutes ?? config.recheckMinutes })}
+        onChange={(recheckMinutes) =>
+          onChange({ ...config, recheckMinutes: recheckMinutes ?? config.recheckMinutes })
+        }
       />
       <DurationField
         id="panel-goal-timeout"
@@ -79,7 +94,11 @@ export function GoalForm({ config, options, issues, onChange }: NodeFormProps<"g
         minutes={config.timeoutMinutes}
         issue={issues.at("timeoutMinutes")[0]}
         none={{ label: "No timeout (wait until completed)", fallback: WEEK }}
-        hint={config.timeoutMinutes === null ? "The run waits on this node until the goals are completed." : "Then the run takes “no”."}
+        hint={
+          config.timeoutMinutes === null
+            ? "The run waits on this node until the goals are completed."
+            : "Then the run takes “no”."
+        }
         onChange={(timeoutMinutes) => onChange({ ...config, timeoutMinutes })}
       />
       {checksMessage ? (

@@ -59,7 +59,11 @@ function fieldKind(schema: JsonSchema): ParamFieldKind {
 
 /** "max_days" → "Max days": the label of a field without a `title`. */
 const humanize = (name: string) => {
-  const words = name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
+  const words = name
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
@@ -92,7 +96,10 @@ function defaultValue(field: ParamField): unknown {
     case "integer":
     case "number":
       // Zero, or the bound nearest to it (zod writes ±MAX_SAFE_INTEGER bounds for every int).
-      return Math.min(Math.max(0, field.schema.minimum ?? -Infinity), field.schema.maximum ?? Infinity);
+      return Math.min(
+        Math.max(0, field.schema.minimum ?? -Infinity),
+        field.schema.maximum ?? Infinity,
+      );
     case "json":
       return {};
     default:
@@ -110,16 +117,20 @@ export function defaultParams(schemaValue: unknown): Record<string, unknown> {
   return params;
 }
 
-const isPlainObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown) =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function checkFormat(format: string, value: string): string | null {
   if (format === "date") {
     const date = new Date(`${value}T00:00:00Z`);
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+      !Number.isNaN(date.getTime()) &&
+      date.toISOString().startsWith(value)
       ? null
       : "Enter a date.";
   }
-  if (format === "uri" || format === "url") return URL.canParse(value) ? null : "Enter a full URL (https://…).";
+  if (format === "uri" || format === "url")
+    return URL.canParse(value) ? null : "Enter a full URL (https://…).";
   if (format === "email") return /^[^\s@]+@[^\s@]+$/.test(value) ? null : "Enter an email address.";
   return null;
 }
@@ -128,24 +139,31 @@ function checkFormat(format: string, value: string): string | null {
  * Why a value does not fit its schema, or null when it does. `formatNumber` writes bounds the way the field shows
  * numbers (money in currency units rather than cents).
  */
-export function checkJsonValue(schemaValue: unknown, value: unknown, formatNumber: (n: number) => string = String): string | null {
+export function checkJsonValue(
+  schemaValue: unknown,
+  value: unknown,
+  formatNumber: (n: number) => string = String,
+): string | null {
   const schema = asJsonSchema(schemaValue);
   if (value === undefined) return "Required.";
   if (schema.anyOf) {
     const messages = schema.anyOf.map((branch) => checkJsonValue(branch, value, formatNumber));
-    return messages.includes(null) ? null : messages[0] ?? null;
+    return messages.includes(null) ? null : (messages[0] ?? null);
   }
-  if (Array.isArray(schema.enum)) return schema.enum.includes(value) ? null : "Choose one of the options.";
+  if (Array.isArray(schema.enum))
+    return schema.enum.includes(value) ? null : "Choose one of the options.";
   switch (schema.type) {
     case "integer":
     case "number": {
       if (typeof value !== "number" || !Number.isFinite(value)) return "Enter a number.";
       if (schema.type === "integer" && !Number.isInteger(value)) return "Enter a whole number.";
-      if (schema.minimum !== undefined && value < schema.minimum) return `Must be at least ${formatNumber(schema.minimum)}.`;
+      if (schema.minimum !== undefined && value < schema.minimum)
+        return `Must be at least ${formatNumber(schema.minimum)}.`;
       if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) {
         return `Must be more than ${formatNumber(schema.exclusiveMinimum)}.`;
       }
-      if (schema.maximum !== undefined && value > schema.maximum) return `Must be at most ${formatNumber(schema.maximum)}.`;
+      if (schema.maximum !== undefined && value > schema.maximum)
+        return `Must be at most ${formatNumber(schema.maximum)}.`;
       if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) {
         return `Must be less than ${formatNumber(schema.exclusiveMaximum)}.`;
       }
@@ -154,19 +172,24 @@ export function checkJsonValue(schemaValue: unknown, value: unknown, formatNumbe
     case "string": {
       if (typeof value !== "string") return "Enter text.";
       if ((schema.minLength ?? 0) > 0 && value.trim() === "") return "Required.";
-      if (schema.minLength !== undefined && value.length < schema.minLength) return `Use at least ${schema.minLength} characters.`;
-      if (schema.maxLength !== undefined && value.length > schema.maxLength) return `Use at most ${schema.maxLength} characters.`;
+      if (schema.minLength !== undefined && value.length < schema.minLength)
+        return `Use at least ${schema.minLength} characters.`;
+      if (schema.maxLength !== undefined && value.length > schema.maxLength)
+        return `Use at most ${schema.maxLength} characters.`;
       const formatMessage = schema.format ? checkFormat(schema.format, value) : null;
       if (formatMessage) return formatMessage;
-      if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) return `Must match ${schema.pattern}.`;
+      if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value))
+        return `Must match ${schema.pattern}.`;
       return null;
     }
     case "boolean":
       return typeof value === "boolean" ? null : "Choose yes or no.";
     case "array": {
       if (!Array.isArray(value)) return "Choose from the list.";
-      if (schema.minItems !== undefined && value.length < schema.minItems) return `Choose at least ${schema.minItems}.`;
-      if (schema.maxItems !== undefined && value.length > schema.maxItems) return `Choose at most ${schema.maxItems}.`;
+      if (schema.minItems !== undefined && value.length < schema.minItems)
+        return `Choose at least ${schema.minItems}.`;
+      if (schema.maxItems !== undefined && value.length > schema.maxItems)
+        return `Choose at most ${schema.maxItems}.`;
       for (const item of value) {
         const message = schema.items ? checkJsonValue(schema.items, item, formatNumber) : null;
         if (message) return message;
@@ -181,11 +204,19 @@ export function checkJsonValue(schemaValue: unknown, value: unknown, formatNumbe
 }
 
 /** Each param's message, by field name (an optional field left empty has none). */
-export function checkParams(schemaValue: unknown, params: Record<string, unknown>): Record<string, string> {
+export function checkParams(
+  schemaValue: unknown,
+  params: Record<string, unknown>,
+): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const field of paramFields(schemaValue)) {
     const value = params[field.name];
-    const message = value === undefined ? (field.required ? "Required." : null) : checkJsonValue(field.schema, value);
+    const message =
+      value === undefined
+        ? field.required
+          ? "Required."
+          : null
+        : checkJsonValue(field.schema, value);
     if (message) messages[field.name] = message;
   }
   return messages;

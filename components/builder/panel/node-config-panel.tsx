@@ -29,15 +29,28 @@ export function NodeConfigPanel({
   const definition = definitionOf(node);
   const issues = configIssues(node);
   return (
-    <section className="space-y-3 p-3" aria-labelledby="node-config-title" data-testid="node-config-panel" data-node-id={node.id}>
+    <section
+      className="space-y-3 p-3"
+      aria-labelledby="node-config-title"
+      data-testid="node-config-panel"
+      data-node-id={node.id}
+    >
       <header>
-        <h2 id="node-config-title" className="text-sm font-semibold text-zinc-900" data-testid="panel-node-type">
+        <h2
+          id="node-config-title"
+          className="text-sm font-semibold text-zinc-900"
+          data-testid="panel-node-type"
+        >
           {definition.label}
         </h2>
         <p className="text-xs text-zinc-500">{definition.description}</p>
       </header>
       {errors.length > 0 ? (
-        <ul className="space-y-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-800" role="alert" data-testid="panel-errors">
+        <ul
+          className="space-y-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-800"
+          role="alert"
+          data-testid="panel-errors"
+        >
           {errors.map((message, i) => (
             <li key={i}>{message}</li>
           ))}
@@ -59,7 +72,17 @@ export function NodeConfigPanel({
   );
 }
 
-function NodeForm({ node, options, issues, onChange }: { node: GraphNode; options: BuilderOptions; issues: ConfigIssues; onChange(config: GraphNode["config"]): void }) {
+function NodeForm({
+  node,
+  options,
+  issues,
+  onChange,
+}: {
+  node: GraphNode;
+  options: BuilderOptions;
+  issues: ConfigIssues;
+  onChange(config: GraphNode["config"]): void;
+}) {
   // The node's type picks the form, so its config and edits are that type's.
   const Form = NODE_FORMS[node.type] as ComponentType<NodeFormProps<NodeType>>;
   return <Form config={node.config} options={options} issues={issues} onChange={onChange} />;

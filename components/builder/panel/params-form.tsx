@@ -7,7 +7,8 @@ import { checkParams, type ParamField, paramFields } from "./json-schema";
 import { optional, type Parsed, parseDecimal, parseInteger } from "./parse-text";
 import { useDraftText } from "./use-draft-text";
 
-const numberText = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? String(value) : "");
+const numberText = (value: unknown) =>
+  typeof value === "number" && Number.isFinite(value) ? String(value) : "";
 
 /** An action's params as a form generated from its JSON Schema: one field per property, `param-<name>` each. */
 export function ParamsForm({
@@ -27,7 +28,8 @@ export function ParamsForm({
     else next[name] = value;
     onChange(next);
   };
-  if (fields.length === 0) return <p className="text-sm text-zinc-500">This action has no settings.</p>;
+  if (fields.length === 0)
+    return <p className="text-sm text-zinc-500">This action has no settings.</p>;
   return (
     <div className="space-y-3">
       {fields.map((field) => (
@@ -97,7 +99,13 @@ function ParamInput({
             data-testid={id}
             value={value === undefined ? "" : String(value)}
             invalid={message !== null}
-            onChange={(e) => onChange(e.target.value === "" ? undefined : field.schema.enum?.find((o) => String(o) === e.target.value))}
+            onChange={(e) =>
+              onChange(
+                e.target.value === ""
+                  ? undefined
+                  : field.schema.enum?.find((o) => String(o) === e.target.value),
+              )
+            }
           >
             <option value="" disabled={field.required}>
               {field.required ? "Choose…" : "—"}
@@ -111,7 +119,16 @@ function ParamInput({
         </FormField>
       );
     case "json":
-      return <JsonParamInput id={id} label={label} hint={hint} value={value} message={message} onChange={onChange} />;
+      return (
+        <JsonParamInput
+          id={id}
+          label={label}
+          hint={hint}
+          value={value}
+          message={message}
+          onChange={onChange}
+        />
+      );
     default:
       return (
         <FormField label={label} htmlFor={id} hint={hint} error={message ?? undefined}>
@@ -123,7 +140,9 @@ function ParamInput({
             placeholder={field.kind === "url" ? "https://" : undefined}
             value={typeof value === "string" ? value : ""}
             invalid={message !== null}
-            onChange={(e) => onChange(e.target.value === "" && !field.required ? undefined : e.target.value)}
+            onChange={(e) =>
+              onChange(e.target.value === "" && !field.required ? undefined : e.target.value)
+            }
           />
         </FormField>
       );

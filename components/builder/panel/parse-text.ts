@@ -21,10 +21,14 @@ export function parseDecimal(text: string): Parsed<number> {
 /** A decimal amount ("4.99", "10", "0,5") as integer cents. */
 export function parseMoneyText(text: string): Parsed<number> {
   const cents = parseMoney(text);
-  return cents === null ? { ok: false, message: "Enter an amount like 4.99." } : { ok: true, value: cents };
+  return cents === null
+    ? { ok: false, message: "Enter an amount like 4.99." }
+    : { ok: true, value: cents };
 }
 
 /** An optional field: empty text means no value. */
-export function optional<T>(parse: (text: string) => Parsed<T>): (text: string) => Parsed<T | undefined> {
+export function optional<T>(
+  parse: (text: string) => Parsed<T>,
+): (text: string) => Parsed<T | undefined> {
   return (text) => (text.trim() === "" ? { ok: true, value: undefined } : parse(text));
 }

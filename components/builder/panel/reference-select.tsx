@@ -42,7 +42,10 @@ export function ReferenceSelect({
         </CreateLink>
       </div>
       {options.length === 0 ? (
-        <p className="rounded-md border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-500" data-testid={`${id}-empty`}>
+        <p
+          className="rounded-md border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-500"
+          data-testid={`${id}-empty`}
+        >
           {empty}
           {value !== "" ? <span className="block text-xs">Chosen now: {value}</span> : null}
         </p>

@@ -1,10 +1,24 @@
 "use client";
 
-import { createContext, type Dispatch, type ReactNode, use, useEffect, useMemo, useReducer } from "react";
+import {
+  createContext,
+  type Dispatch,
+  type ReactNode,
+  use,
+  useEffect,
+  useMemo,
+  useReducer,
+} from "react";
 import type { GraphErrorView } from "@/lib/scenarios/scenario-view-types";
 import type { CanvasSelection } from "@/components/builder/builder-canvas";
 import type { GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
-import { errorsByNode, isReadOnly, selectedNode, shownGraph, visibleSelection } from "./builder-selectors";
+import {
+  errorsByNode,
+  isReadOnly,
+  selectedNode,
+  shownGraph,
+  visibleSelection,
+} from "./builder-selectors";
 import type { BuilderAction } from "./builder-actions";
 import { builderReducer, type BuilderState, createBuilderState } from "./builder-state";
 
@@ -40,7 +54,11 @@ export function BuilderStoreProvider({
   published: boolean;
   children: ReactNode;
 }) {
-  const [state, dispatch] = useReducer(builderReducer, { draft, draftErrors, deleted, published }, createBuilderState);
+  const [state, dispatch] = useReducer(
+    builderReducer,
+    { draft, draftErrors, deleted, published },
+    createBuilderState,
+  );
 
   // Deleting or restoring the scenario refreshes the page with the new status; the open draft and its history stay.
   useEffect(() => {
@@ -50,7 +68,10 @@ export function BuilderStoreProvider({
   const { chosen, history, viewing, inspected, errors, showErrors } = state;
   const graph = shownGraph({ history, viewing, inspected });
   const readOnly = isReadOnly({ deleted: state.deleted, viewing, inspected });
-  const selection = useMemo(() => visibleSelection({ chosen, history, viewing, inspected }), [chosen, history, viewing, inspected]);
+  const selection = useMemo(
+    () => visibleSelection({ chosen, history, viewing, inspected }),
+    [chosen, history, viewing, inspected],
+  );
   const nodeErrors = useMemo(
     () => errorsByNode({ errors, showErrors, deleted: state.deleted, viewing, inspected }),
     [errors, showErrors, state.deleted, viewing, inspected],
@@ -59,7 +80,13 @@ export function BuilderStoreProvider({
     (): BuilderStore => ({
       state,
       dispatch,
-      view: { graph, readOnly, selection, selectedNode: selectedNode(graph, selection), errorsByNode: nodeErrors },
+      view: {
+        graph,
+        readOnly,
+        selection,
+        selectedNode: selectedNode(graph, selection),
+        errorsByNode: nodeErrors,
+      },
     }),
     [state, graph, readOnly, selection, nodeErrors],
   );

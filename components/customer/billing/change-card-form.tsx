@@ -9,7 +9,15 @@ import { CardChoices, type CardChoice } from "@/components/customer/card-choices
  * Replace the saved card: pick a test card (token gateways), or go on to the gateway's page (no cards listed). The
  * idempotency key is rendered by the server once per page, so a double submit saves once.
  */
-export function ChangeCardForm({ action, cards, idempotencyKey }: { action: FormAction; cards: CardChoice[]; idempotencyKey: string }) {
+export function ChangeCardForm({
+  action,
+  cards,
+  idempotencyKey,
+}: {
+  action: FormAction;
+  cards: CardChoice[];
+  idempotencyKey: string;
+}) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   return (
     <form {...formProps} className="space-y-3" data-testid="change-card-form">
@@ -18,12 +26,20 @@ export function ChangeCardForm({ action, cards, idempotencyKey }: { action: Form
         <CardChoices legend="New card" cards={cards} testIdPrefix="new-card-" />
       ) : null}
       {state ? (
-        <Notice tone={state.ok ? "success" : "error"} data-testid={state.ok ? "change-card-saved" : "change-card-error"}>
+        <Notice
+          tone={state.ok ? "success" : "error"}
+          data-testid={state.ok ? "change-card-saved" : "change-card-error"}
+        >
           {state.message}
         </Notice>
       ) : null}
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingLabel="Saving…" variant="secondary" data-testid="change-card-submit">
+        <SubmitButton
+          pending={pending}
+          pendingLabel="Saving…"
+          variant="secondary"
+          data-testid="change-card-submit"
+        >
           {cards.length > 0 ? "Save this card" : "Change card"}
         </SubmitButton>
       </div>

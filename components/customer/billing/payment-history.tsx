@@ -13,7 +13,10 @@ import { customerReceiptPath } from "@/lib/receipts/receipt-paths";
 export function PaymentHistory({ rows }: { rows: MyPaymentRow[] }) {
   return (
     <Card data-testid="payment-history">
-      <CardHeader title="Payment history" description="Download a receipt for every paid payment." />
+      <CardHeader
+        title="Payment history"
+        description="Download a receipt for every paid payment."
+      />
       {rows.length === 0 ? (
         <EmptyState title="No payments yet" />
       ) : (
@@ -32,7 +35,9 @@ export function PaymentHistory({ rows }: { rows: MyPaymentRow[] }) {
                 className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 gap-y-1.5 px-5 py-3 text-sm sm:grid-cols-[7rem_minmax(0,1fr)_6rem_6rem_8rem] sm:items-start sm:gap-4"
                 data-testid="payment-history-row"
               >
-                <span className="text-zinc-500 sm:text-zinc-700">{formatDate(row.paidAt ?? row.createdAt)}</span>
+                <span className="text-zinc-500 sm:text-zinc-700">
+                  {formatDate(row.paidAt ?? row.createdAt)}
+                </span>
                 <span className="col-start-2 row-start-1 text-right font-medium text-zinc-900 tabular-nums sm:hidden">
                   {formatMoney(row.amountCents)}
                 </span>
@@ -48,7 +53,9 @@ export function PaymentHistory({ rows }: { rows: MyPaymentRow[] }) {
                 <span>
                   <PaymentStatusBadge status={row.status} />
                 </span>
-                <span className="hidden text-right font-medium text-zinc-900 tabular-nums sm:block">{formatMoney(row.amountCents)}</span>
+                <span className="hidden text-right font-medium text-zinc-900 tabular-nums sm:block">
+                  {formatMoney(row.amountCents)}
+                </span>
                 <DocumentLinks row={row} />
               </li>
             ))}

@@ -17,7 +17,9 @@ export function PlanChangeForm({ action, choices }: { action: FormAction; choice
   return (
     <form {...formProps} className="space-y-3" data-testid="plan-change-form">
       <fieldset className="space-y-2">
-        <legend className="mb-1 text-sm font-medium text-zinc-900">Switch at your next renewal to</legend>
+        <legend className="mb-1 text-sm font-medium text-zinc-900">
+          Switch at your next renewal to
+        </legend>
         {choices.map((choice, index) => (
           <label
             key={choice.code}
@@ -44,7 +46,12 @@ export function PlanChangeForm({ action, choices }: { action: FormAction; choice
         </Notice>
       ) : null}
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingLabel="Scheduling…" variant="secondary" data-testid="plan-change-submit">
+        <SubmitButton
+          pending={pending}
+          pendingLabel="Scheduling…"
+          variant="secondary"
+          data-testid="plan-change-submit"
+        >
           Switch at renewal
         </SubmitButton>
       </div>

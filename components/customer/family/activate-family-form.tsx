@@ -15,16 +15,31 @@ export interface ActivatedCode {
   access: string[];
 }
 
-type ActivateAction = (state: ActionState<ActivatedCode>, formData: FormData) => Promise<ActionState<ActivatedCode>>;
+type ActivateAction = (
+  state: ActionState<ActivatedCode>,
+  formData: FormData,
+) => Promise<ActionState<ActivatedCode>>;
 
 /** The Activate button of /family/activate/<code>; after a success it shows what the friend got, with a way on. */
-export function ActivateFamilyForm({ action, code, typeName }: { action: ActivateAction; code: string; typeName: string }) {
+export function ActivateFamilyForm({
+  action,
+  code,
+  typeName,
+}: {
+  action: ActivateAction;
+  code: string;
+  typeName: string;
+}) {
   const [state, dispatch, pending] = useActionState(action, null);
 
   if (state?.ok && state.data) {
     const result = state.data;
     return (
-      <Notice tone="success" title="Your subscription is active" data-testid="family-activate-result">
+      <Notice
+        tone="success"
+        title="Your subscription is active"
+        data-testid="family-activate-result"
+      >
         <p>
           {typeName}: {formatDate(new Date(result.startAt))} – {formatDate(new Date(result.endAt))}
         </p>

@@ -39,12 +39,22 @@ export function AddSeatsForm({
   const id = (name: string) => `seats-${masterSubscriptionId}-${name}`;
 
   return (
-    <form {...formProps} className="space-y-3" data-testid={`family-add-seats-${masterSubscriptionId}`}>
+    <form
+      {...formProps}
+      className="space-y-3"
+      data-testid={`family-add-seats-${masterSubscriptionId}`}
+    >
       <input type="hidden" name="masterSubscriptionId" value={masterSubscriptionId} />
       <div className="flex flex-wrap items-end gap-3">
         {seatTypes.length > 1 ? (
           <FormField label="Seat type" htmlFor={id("type")} className="min-w-48 flex-1">
-            <Select id={id("type")} name="subscriptionTypeCode" value={typeCode} onChange={(event) => setTypeCode(event.target.value)} data-testid="family-seats-type">
+            <Select
+              id={id("type")}
+              name="subscriptionTypeCode"
+              value={typeCode}
+              onChange={(event) => setTypeCode(event.target.value)}
+              data-testid="family-seats-type"
+            >
               {seatTypes.map((type) => (
                 <option key={type.code} value={type.code}>
                   {type.name} · {formatMoney(type.unitPriceCents)} a seat
@@ -55,7 +65,12 @@ export function AddSeatsForm({
         ) : (
           <input type="hidden" name="subscriptionTypeCode" value={typeCode} />
         )}
-        <FormField label="Seats" htmlFor={id("count")} error={fieldError(state, "count")} className="w-28">
+        <FormField
+          label="Seats"
+          htmlFor={id("count")}
+          error={fieldError(state, "count")}
+          className="w-28"
+        >
           <Input
             id={id("count")}
             name="count"
@@ -76,13 +91,16 @@ export function AddSeatsForm({
         {seatType && valid ? (
           <>
             {count} × {formatMoney(seatType.unitPriceCents)} ={" "}
-            <span className="font-semibold text-zinc-900 tabular-nums">{formatMoney(seatType.unitPriceCents * count)}</span>
+            <span className="font-semibold text-zinc-900 tabular-nums">
+              {formatMoney(seatType.unitPriceCents * count)}
+            </span>
           </>
         ) : (
           `Choose 1 to ${FAMILY_SEATS_MAX_COUNT} seats.`
         )}{" "}
         <span className="text-zinc-500">
-          For the {daysLeft} day{daysLeft === 1 ? "" : "s"} your family subscription has left; you pay at the checkout.
+          For the {daysLeft} day{daysLeft === 1 ? "" : "s"} your family subscription has left; you
+          pay at the checkout.
         </span>
       </p>
       <FormMessage state={state} />

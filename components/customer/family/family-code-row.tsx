@@ -1,4 +1,7 @@
-import { FamilyCodeStatusBadge, familyCodeState } from "@/components/customer/family/family-code-status-badge";
+import {
+  FamilyCodeStatusBadge,
+  familyCodeState,
+} from "@/components/customer/family/family-code-status-badge";
 import { SendInvitationForm } from "@/components/customer/family/send-invitation-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { CopyLinkField } from "@/components/ui/copy-link-field";
@@ -23,12 +26,22 @@ export interface FamilyCodeRowActions {
 }
 
 /** One code of the master's: its state, who used it (Release) or its link to share (Send, Revoke). */
-export function FamilyCodeRow({ row, actions }: { row: FamilyCodeRowView; actions: FamilyCodeRowActions }) {
+export function FamilyCodeRow({
+  row,
+  actions,
+}: {
+  row: FamilyCodeRowView;
+  actions: FamilyCodeRowActions;
+}) {
   const { request } = row;
   const state = familyCodeState(request.status, row.expired);
   const reason = familyCancelReasonLabel(request.cancelReason);
   return (
-    <li className="space-y-3 px-5 py-4" data-testid={`family-code-${request.code}`} data-status={state}>
+    <li
+      className="space-y-3 px-5 py-4"
+      data-testid={`family-code-${request.code}`}
+      data-status={state}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex min-w-0 items-center gap-3">
           <FamilyCodeStatusBadge state={state} />
@@ -60,7 +73,11 @@ export function FamilyCodeRow({ row, actions }: { row: FamilyCodeRowView; action
         <p className="text-sm text-zinc-600" data-testid="family-code-child">
           Activated by{" "}
           <span className="font-medium text-zinc-900">
-            {row.child ? (row.child.name ? `${row.child.name} (${row.child.email})` : row.child.email) : "a deleted account"}
+            {row.child
+              ? row.child.name
+                ? `${row.child.name} (${row.child.email})`
+                : row.child.email
+              : "a deleted account"}
           </span>{" "}
           on {formatDateTime(request.acceptedAt)}
         </p>
@@ -73,11 +90,18 @@ export function FamilyCodeRow({ row, actions }: { row: FamilyCodeRowView; action
       ) : null}
       {state === "created" ? (
         <div className="flex flex-wrap items-start justify-between gap-3">
-          <CopyLinkField link={row.link} label="Activation link" inputTestId={`family-link-${request.code}`} buttonTestId={`family-copy-${request.code}`} />
+          <CopyLinkField
+            link={row.link}
+            label="Activation link"
+            inputTestId={`family-link-${request.code}`}
+            buttonTestId={`family-copy-${request.code}`}
+          />
           <SendInvitationForm action={actions.sendInvitation} requestId={request.id} />
         </div>
       ) : null}
-      {state === "created" && request.openedAt ? <p className="text-xs text-zinc-500">Link opened on {formatDateTime(request.openedAt)}</p> : null}
+      {state === "created" && request.openedAt ? (
+        <p className="text-xs text-zinc-500">Link opened on {formatDateTime(request.openedAt)}</p>
+      ) : null}
     </li>
   );
 }

@@ -3,8 +3,18 @@ import type { FamilyRequestStatus } from "@/lib/db/schema";
 
 export type FamilyCodeState = FamilyRequestStatus | "expired";
 
-const tones: Record<FamilyCodeState, BadgeTone> = { created: "green", accepted: "blue", canceled: "gray", expired: "gray" };
-const labels: Record<FamilyCodeState, string> = { created: "Available", accepted: "Accepted", canceled: "Canceled", expired: "Expired" };
+const tones: Record<FamilyCodeState, BadgeTone> = {
+  created: "green",
+  accepted: "blue",
+  canceled: "gray",
+  expired: "gray",
+};
+const labels: Record<FamilyCodeState, string> = {
+  created: "Available",
+  accepted: "Accepted",
+  canceled: "Canceled",
+  expired: "Expired",
+};
 
 /** A free code past its master's end reads "Expired"; used and canceled codes keep their status. */
 export function familyCodeState(status: FamilyRequestStatus, expired: boolean): FamilyCodeState {

@@ -12,13 +12,21 @@ export interface FamilyMembershipView {
 }
 
 /** A member's view of a family they belong to: whose it is, the plan, until when, and "Leave". */
-export function FamilyMembershipCard({ membership, leaveAction }: { membership: FamilyMembershipView; leaveAction: FormAction }) {
+export function FamilyMembershipCard({
+  membership,
+  leaveAction,
+}: {
+  membership: FamilyMembershipView;
+  leaveAction: FormAction;
+}) {
   return (
     <Card data-testid={`family-membership-${membership.code}`}>
       <CardHeader title={`${membership.ownerLabel}'s family`} description={membership.planName} />
       <CardBody className="flex flex-wrap items-center justify-between gap-4">
         <p className="text-sm text-zinc-700" data-testid="family-membership-summary">
-          You are a member of <span className="font-medium text-zinc-900">{membership.ownerLabel}</span>&apos;s family plan and have{" "}
+          You are a member of{" "}
+          <span className="font-medium text-zinc-900">{membership.ownerLabel}</span>&apos;s family
+          plan and have{" "}
           <span className="font-medium text-zinc-900">{membership.subscriptionTypeName}</span> until{" "}
           <span className="font-medium text-zinc-900">{formatDate(membership.endAt)}</span>.
         </p>

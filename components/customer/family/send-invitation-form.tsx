@@ -6,7 +6,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
 /** "Send by email": one address, the code's id; the server renders the invitation and sends it (rate-limited). */
-export function SendInvitationForm({ action, requestId }: { action: FormAction; requestId: number }) {
+export function SendInvitationForm({
+  action,
+  requestId,
+}: {
+  action: FormAction;
+  requestId: number;
+}) {
   const { state, pending, formProps } = useFormAction(action);
   return (
     <form {...formProps} className="flex w-full flex-col gap-1.5 sm:w-auto">
@@ -22,7 +28,13 @@ export function SendInvitationForm({ action, requestId }: { action: FormAction; 
           invalid={!!(state && !state.ok && state.fieldErrors?.email)}
           data-testid="family-send-email"
         />
-        <SubmitButton size="sm" variant="secondary" pending={pending} pendingLabel="Sending…" data-testid="family-send-email-submit">
+        <SubmitButton
+          size="sm"
+          variant="secondary"
+          pending={pending}
+          pendingLabel="Sending…"
+          data-testid="family-send-email-submit"
+        >
           Send by email
         </SubmitButton>
       </div>

@@ -22,7 +22,11 @@ export function PricingTable({ groups }: { groups: Record<BillingPeriod, Pricing
     <div className="space-y-6">
       {periods.length > 1 ? (
         <div className="flex justify-center">
-          <div role="group" aria-label="Billing period" className="inline-flex rounded-lg border border-zinc-200 bg-white p-1 shadow-xs">
+          <div
+            role="group"
+            aria-label="Billing period"
+            className="inline-flex rounded-lg border border-zinc-200 bg-white p-1 shadow-xs"
+          >
             {periods.map((candidate) => (
               <button
                 key={candidate}
@@ -31,7 +35,9 @@ export function PricingTable({ groups }: { groups: Record<BillingPeriod, Pricing
                 onClick={() => setPeriod(candidate)}
                 className={cn(
                   "rounded-md px-4 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500",
-                  period === candidate ? "bg-brand-600 text-white shadow-sm" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
+                  period === candidate
+                    ? "bg-brand-600 text-white shadow-sm"
+                    : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
                 )}
                 data-testid={`pricing-period-${candidate}`}
               >
@@ -42,7 +48,11 @@ export function PricingTable({ groups }: { groups: Record<BillingPeriod, Pricing
         </div>
       ) : null}
       {/* Wrapped rows, centred: a last row of one or two groups sits in the middle. */}
-      <div className="flex flex-wrap justify-center gap-5" data-period={period} data-testid="pricing-groups">
+      <div
+        className="flex flex-wrap justify-center gap-5"
+        data-period={period}
+        data-testid="pricing-groups"
+      >
         {groups[period].map((group) => (
           <PricingGroupCard key={group.key} group={group} />
         ))}
@@ -63,7 +73,10 @@ function PricingGroupCard({ group }: { group: PricingGroup }) {
       data-testid={`pricing-group-${group.key}`}
     >
       <div className="px-5 pt-5">
-        <h2 id={`pricing-group-title-${group.key}`} className="text-base font-semibold text-zinc-900">
+        <h2
+          id={`pricing-group-title-${group.key}`}
+          className="text-base font-semibold text-zinc-900"
+        >
           {group.title}
         </h2>
         <div className="mt-2">
@@ -82,7 +95,11 @@ function PricingGroupCard({ group }: { group: PricingGroup }) {
 function PricingPlanBlock({ plan }: { plan: PricingPlan }) {
   const period = periodLabel(plan.lengthDays);
   return (
-    <div className="flex flex-1 flex-col px-5 py-5" data-testid={`pricing-plan-${plan.code}`} data-highlighted={plan.highlighted ? "true" : "false"}>
+    <div
+      className="flex flex-1 flex-col px-5 py-5"
+      data-testid={`pricing-plan-${plan.code}`}
+      data-highlighted={plan.highlighted ? "true" : "false"}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm font-medium text-zinc-700">{plan.name}</p>
         {plan.highlighted ? (
@@ -92,7 +109,10 @@ function PricingPlanBlock({ plan }: { plan: PricingPlan }) {
         ) : null}
       </div>
       <p className="mt-2 flex flex-wrap items-baseline gap-x-1">
-        <span className="text-3xl font-semibold tracking-tight text-zinc-900 tabular-nums" data-testid="pricing-price">
+        <span
+          className="text-3xl font-semibold tracking-tight text-zinc-900 tabular-nums"
+          data-testid="pricing-price"
+        >
           {formatMoney(plan.priceCents)}
         </span>
         <span className="text-sm text-zinc-500">/ {period}</span>

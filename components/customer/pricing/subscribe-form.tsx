@@ -38,9 +38,19 @@ export function SubscribeForm({
           {formError}
         </Notice>
       ) : null}
-      <Checkbox name="recurrent" defaultChecked label="Renew automatically" description={renewalLine} data-testid="subscribe-recurrent" />
+      <Checkbox
+        name="recurrent"
+        defaultChecked
+        label="Renew automatically"
+        description={renewalLine}
+        data-testid="subscribe-recurrent"
+      />
       {discountCodeAllowed ? (
-        <FormField label="Discount code (optional)" htmlFor="subscribe-discount-code" error={discountError}>
+        <FormField
+          label="Discount code (optional)"
+          htmlFor="subscribe-discount-code"
+          error={discountError}
+        >
           <Input
             id="subscribe-discount-code"
             name="discountCode"
@@ -53,7 +63,12 @@ export function SubscribeForm({
           />
         </FormField>
       ) : null}
-      <SubmitButton pending={pending} pendingLabel="Preparing your payment…" className="w-full" data-testid="subscribe-continue">
+      <SubmitButton
+        pending={pending}
+        pendingLabel="Preparing your payment…"
+        className="w-full"
+        data-testid="subscribe-continue"
+      >
         Continue to payment
       </SubmitButton>
     </form>

@@ -11,7 +11,9 @@ export function ChangeEmailForm({ action }: { action: FormAction }) {
   const { state, pending, formProps } = useFormAction(action);
   return (
     <form {...formProps} className="space-y-4" data-testid="change-email-form">
-      {state && !state.ok && Object.keys(state.fieldErrors ?? {}).length > 0 ? null : <FormMessage state={state} />}
+      {state && !state.ok && Object.keys(state.fieldErrors ?? {}).length > 0 ? null : (
+        <FormMessage state={state} />
+      )}
       <FormField label="New email address" htmlFor="new-email" error={fieldError(state, "email")}>
         <Input
           id="new-email"
@@ -23,7 +25,11 @@ export function ChangeEmailForm({ action }: { action: FormAction }) {
           data-testid="change-email-new"
         />
       </FormField>
-      <FormField label="Current password" htmlFor="change-email-password" error={fieldError(state, "password")}>
+      <FormField
+        label="Current password"
+        htmlFor="change-email-password"
+        error={fieldError(state, "password")}
+      >
         <Input
           id="change-email-password"
           name="password"
@@ -34,7 +40,12 @@ export function ChangeEmailForm({ action }: { action: FormAction }) {
           data-testid="change-email-password"
         />
       </FormField>
-      <SubmitButton pending={pending} variant="secondary" pendingLabel="Sending…" data-testid="change-email-submit">
+      <SubmitButton
+        pending={pending}
+        variant="secondary"
+        pendingLabel="Sending…"
+        data-testid="change-email-submit"
+      >
         Send confirmation link
       </SubmitButton>
     </form>

@@ -18,7 +18,9 @@ import { PASSWORD_MIN_LENGTH_CHARS } from "@/lib/users/password-policy";
 export function ChangePasswordForm({ action }: { action: FormAction }) {
   const router = useRouter();
   const newPassword = useRef("");
-  const [outcome, setOutcome] = useState<{ tone: "success" | "warning"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ tone: "success" | "warning"; text: string } | null>(
+    null,
+  );
   const [signingIn, setSigningIn] = useState(false);
   const { state, pending, formProps } = useFormAction(async (previous, formData) => {
     newPassword.current = String(formData.get("newPassword") ?? "");
@@ -35,24 +37,36 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
     void signIn("credentials", { email, password, redirect: false }).then((result) => {
       setSigningIn(false);
       if (!result || result.error) {
-        setOutcome({ tone: "warning", text: "Your password was changed. Sign in again with the new one." });
+        setOutcome({
+          tone: "warning",
+          text: "Your password was changed. Sign in again with the new one.",
+        });
         router.replace("/login?callbackUrl=%2Faccount%2Fprofile");
         return;
       }
-      setOutcome({ tone: "success", text: "Password changed. Other browsers and apps were signed out." });
+      setOutcome({
+        tone: "success",
+        text: "Password changed. Other browsers and apps were signed out.",
+      });
       router.refresh();
     });
   }, [state, router]);
 
   return (
     <form {...formProps} className="space-y-4" data-testid="change-password-form">
-      {state && !state.ok && Object.keys(state.fieldErrors ?? {}).length === 0 ? <FormMessage state={state} /> : null}
+      {state && !state.ok && Object.keys(state.fieldErrors ?? {}).length === 0 ? (
+        <FormMessage state={state} />
+      ) : null}
       {outcome ? (
         <Notice tone={outcome.tone} data-testid="change-password-done">
           {outcome.text}
         </Notice>
       ) : null}
-      <FormField label="Current password" htmlFor="currentPassword" error={fieldError(state, "currentPassword")}>
+      <FormField
+        label="Current password"
+        htmlFor="currentPassword"
+        error={fieldError(state, "currentPassword")}
+      >
         <Input
           id="currentPassword"
           name="currentPassword"
@@ -80,7 +94,12 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
           data-testid="change-password-new"
         />
       </FormField>
-      <SubmitButton pending={pending || signingIn} variant="secondary" pendingLabel="Changing…" data-testid="change-password-submit">
+      <SubmitButton
+        pending={pending || signingIn}
+        variant="secondary"
+        pendingLabel="Changing…"
+        data-testid="change-password-submit"
+      >
         Change password
       </SubmitButton>
     </form>

@@ -7,7 +7,10 @@ import { Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
-export type ProfileValues = Pick<User, "name" | "addressLine1" | "addressLine2" | "postalCode" | "city" | "country">;
+export type ProfileValues = Pick<
+  User,
+  "name" | "addressLine1" | "addressLine2" | "postalCode" | "city" | "country"
+>;
 
 /** Name and the postal address printed on receipts; every address field may stay empty. */
 export function ProfileForm({
@@ -20,7 +23,13 @@ export function ProfileForm({
   countries: { code: string; name: string }[];
 }) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
-  const text = (name: keyof ProfileValues, label: string, autoComplete: string, testId: string, className?: string) => (
+  const text = (
+    name: keyof ProfileValues,
+    label: string,
+    autoComplete: string,
+    testId: string,
+    className?: string,
+  ) => (
     <FormField label={label} htmlFor={name} error={fieldError(state, name)} className={className}>
       <Input
         id={name}
@@ -37,12 +46,31 @@ export function ProfileForm({
       <FormMessage state={state} />
       {text("name", "Name", "name", "profile-name")}
       <fieldset className="grid gap-4 sm:grid-cols-6">
-        <legend className="mb-3 text-sm font-medium text-zinc-800">Postal address (optional, printed on receipts)</legend>
-        {text("addressLine1", "Address line 1", "address-line1", "profile-address-line1", "sm:col-span-6")}
-        {text("addressLine2", "Address line 2", "address-line2", "profile-address-line2", "sm:col-span-6")}
+        <legend className="mb-3 text-sm font-medium text-zinc-800">
+          Postal address (optional, printed on receipts)
+        </legend>
+        {text(
+          "addressLine1",
+          "Address line 1",
+          "address-line1",
+          "profile-address-line1",
+          "sm:col-span-6",
+        )}
+        {text(
+          "addressLine2",
+          "Address line 2",
+          "address-line2",
+          "profile-address-line2",
+          "sm:col-span-6",
+        )}
         {text("postalCode", "Postal code", "postal-code", "profile-postal-code", "sm:col-span-2")}
         {text("city", "City", "address-level2", "profile-city", "sm:col-span-4")}
-        <FormField label="Country" htmlFor="country" error={fieldError(state, "country")} className="sm:col-span-6">
+        <FormField
+          label="Country"
+          htmlFor="country"
+          error={fieldError(state, "country")}
+          className="sm:col-span-6"
+        >
           <Select
             id="country"
             name="country"

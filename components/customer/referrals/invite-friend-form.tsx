@@ -24,7 +24,12 @@ export function InviteFriendForm({ action }: { action: FormAction }) {
             data-testid="invite-email"
           />
         </FormField>
-        <FormField label="Friend's name" htmlFor="invite-name" hint="Optional; used to greet them." error={fieldError(state, "name")}>
+        <FormField
+          label="Friend's name"
+          htmlFor="invite-name"
+          hint="Optional; used to greet them."
+          error={fieldError(state, "name")}
+        >
           <Input id="invite-name" name="name" placeholder="Alex" data-testid="invite-name" />
         </FormField>
       </div>

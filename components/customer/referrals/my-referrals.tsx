@@ -10,9 +10,15 @@ import { ReferralStatusBadge, referralState } from "./referral-status-badge";
 export function MyReferrals({ referrals }: { referrals: Referral[] }) {
   return (
     <Card data-testid="my-referrals">
-      <CardHeader title="Your referrals" description="Friends you invited or who signed up through your link." />
+      <CardHeader
+        title="Your referrals"
+        description="Friends you invited or who signed up through your link."
+      />
       {referrals.length === 0 ? (
-        <EmptyState title="No referrals yet" description="Share your link or invite a friend by email." />
+        <EmptyState
+          title="No referrals yet"
+          description="Share your link or invite a friend by email."
+        />
       ) : (
         <Table>
           <THead>
@@ -30,10 +36,16 @@ export function MyReferrals({ referrals }: { referrals: Referral[] }) {
                 <Tr key={referral.id} data-testid="referral-row" data-status={state}>
                   <Td>
                     <span className="font-medium text-zinc-900" data-testid="referral-email">
-                      {referral.source === "invitation" ? referral.referredEmail : maskEmail(referral.referredEmail)}
+                      {referral.source === "invitation"
+                        ? referral.referredEmail
+                        : maskEmail(referral.referredEmail)}
                     </span>
-                    {referral.referredName ? <span className="ml-2 text-zinc-500">{referral.referredName}</span> : null}
-                    <span className="block text-xs text-zinc-500">{referral.source === "link" ? "Through your link" : "Invited by email"}</span>
+                    {referral.referredName ? (
+                      <span className="ml-2 text-zinc-500">{referral.referredName}</span>
+                    ) : null}
+                    <span className="block text-xs text-zinc-500">
+                      {referral.source === "link" ? "Through your link" : "Invited by email"}
+                    </span>
                   </Td>
                   <Td>
                     <ReferralStatusBadge state={state} />
@@ -44,7 +56,9 @@ export function MyReferrals({ referrals }: { referrals: Referral[] }) {
                   <Td className="whitespace-nowrap">
                     {formatDate(referral.createdAt)}
                     {referral.status === "pending" && referral.expiresAt ? (
-                      <span className="block text-xs text-zinc-500">Expires {formatDate(referral.expiresAt)}</span>
+                      <span className="block text-xs text-zinc-500">
+                        Expires {formatDate(referral.expiresAt)}
+                      </span>
                     ) : null}
                   </Td>
                   <Td className="whitespace-nowrap" data-testid="referral-completed">

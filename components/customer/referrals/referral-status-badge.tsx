@@ -23,7 +23,9 @@ const labels: Record<ReferralState, string> = {
 
 /** A pending referral held by the fraud guard reads "Under review"; every other keeps its status. */
 export function referralState(referral: Pick<Referral, "status" | "review">): ReferralState {
-  return referral.status === "pending" && referral.review === "flagged" ? "under_review" : referral.status;
+  return referral.status === "pending" && referral.review === "flagged"
+    ? "under_review"
+    : referral.status;
 }
 
 export function ReferralStatusBadge({ state }: { state: ReferralState }) {

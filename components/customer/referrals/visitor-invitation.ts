@@ -13,5 +13,8 @@ export async function visitorInvitation(): Promise<{ by: string; offer: string |
   const code = (await cookies()).get(REFERRAL_COOKIE)?.value;
   const invitation = await findReferralInvitation(await getDb(), code);
   if (!invitation) return null;
-  return { by: invitation.by, offer: invitation.program ? describeFriendOffer(invitation.program) : null };
+  return {
+    by: invitation.by,
+    offer: invitation.program ? describeFriendOffer(invitation.program) : null,
+  };
 }

@@ -39,7 +39,11 @@ function UpgradeError({ state, reviewHref }: { state: ActionState; reviewHref: s
   }
   if (state.error === "upgrade_not_available") {
     return (
-      <Notice tone="warning" title="This upgrade is no longer available" data-testid="upgrade-error">
+      <Notice
+        tone="warning"
+        title="This upgrade is no longer available"
+        data-testid="upgrade-error"
+      >
         {state.message} {review}
       </Notice>
     );

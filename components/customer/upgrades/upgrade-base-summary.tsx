@@ -6,9 +6,14 @@ import type { UpgradeBase } from "@/lib/upgrades/offer-types";
 /** The running subscription an upgrade starts from. */
 export function UpgradeBaseSummary({ base }: { base: UpgradeBase }) {
   return (
-    <Card className="flex flex-wrap items-center justify-between gap-4 px-5 py-4" data-testid="upgrade-base">
+    <Card
+      className="flex flex-wrap items-center justify-between gap-4 px-5 py-4"
+      data-testid="upgrade-base"
+    >
       <div className="min-w-0">
-        <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Your subscription</p>
+        <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">
+          Your subscription
+        </p>
         <p className="mt-0.5 font-medium text-zinc-900">{base.typeName}</p>
         <p className="text-sm text-zinc-500">
           {formatDate(base.startAt)} – {formatDate(base.endAt)}

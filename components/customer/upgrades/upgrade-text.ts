@@ -19,4 +19,7 @@ export const UPGRADE_METHOD_EXPLANATIONS: Record<UpgradeMethod, string> = {
     "Nothing to pay: the value left on your current subscription buys a shorter period of the new one, which starts now.",
 };
 
-export const RECURRENT_UPGRADE_METHODS: ReadonlySet<UpgradeMethod> = new Set(["paid_recurrent", "free_recurrent"]);
+export const RECURRENT_UPGRADE_METHODS: ReadonlySet<UpgradeMethod> = new Set([
+  "paid_recurrent",
+  "free_recurrent",
+]);

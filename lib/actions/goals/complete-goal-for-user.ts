@@ -26,10 +26,18 @@ export const completeGoalForUserAction = defineAction(
           ? await completeGoalByEmail(db, { goalCode, email, source: "admin" })
           : // The schema requires an email or an id, so userId is set here; 0 would only fail as user_not_found.
             await completeGoal(db, { goalCode, userId: userId ?? 0, source: "admin" });
-      return { ok: true, message: completedNow ? "Goal completed." : "The user had already completed this goal." };
+      return {
+        ok: true,
+        message: completedNow ? "Goal completed." : "The user had already completed this goal.",
+      };
     } catch (error) {
       if (isAppError(error) && error.code === "user_not_found" && email !== undefined) {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { email: ["No user with this email."] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { email: ["No user with this email."] },
+        };
       }
       throw error;
     }

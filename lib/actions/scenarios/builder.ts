@@ -50,7 +50,11 @@ export interface PublishOutcome {
 
 /** Publish the saved draft; a refusal is an answer (the errors to outline on the canvas), not a failure. */
 export const publishDraftAction = defineAction(
-  { role: "admin", schema: z.object({ id: idField, note: publishNoteSchema }), revalidate: ["/admin/scenarios"] },
+  {
+    role: "admin",
+    schema: z.object({ id: idField, note: publishNoteSchema }),
+    revalidate: ["/admin/scenarios"],
+  },
   async ({ id, note }, { db, user }): Promise<PublishOutcome> => {
     try {
       const version = await publishScenario(db, { scenarioId: id, note, publishedBy: user.id });
@@ -76,5 +80,6 @@ export const loadVersionGraphAction = defineAction(
 /** Visits per node and users per edge, for one version or all. */
 export const loadStatsAction = defineAction(
   { role: "admin", schema: z.object({ id: idField, versionId: idField.optional() }) },
-  async ({ id, versionId }, { db }): Promise<ScenarioStats> => getScenarioStats(db, { scenarioId: id, versionId }),
+  async ({ id, versionId }, { db }): Promise<ScenarioStats> =>
+    getScenarioStats(db, { scenarioId: id, versionId }),
 );

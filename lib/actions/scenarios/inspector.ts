@@ -42,7 +42,11 @@ export const findUserRunsAction = defineAction(
   { role: "admin", schema: z.object({ id: idField, email }) },
   async ({ id, email: address }, { db }): Promise<InspectorRunList> => {
     const userId = await findUserIdByEmail(db, address);
-    const { rows, total } = await listScenarioRuns(db, { scenarioId: id, userId, limit: RUNS_SHOWN });
+    const { rows, total } = await listScenarioRuns(db, {
+      scenarioId: id,
+      userId,
+      limit: RUNS_SHOWN,
+    });
     return { email: rows[0]?.userEmail ?? address, runs: rows.map(runView), total };
   },
 );
@@ -53,10 +57,19 @@ export const loadRunPathAction = defineAction(
   async ({ id, runId }, { db }): Promise<InspectorRunPath> => {
     // The scenario id is part of the lookup, so another scenario's run is not found here.
     const found = await getScenarioRunPath(db, { runId, scenarioId: id });
-    if (!found) throw notFound("scenario_run_not_found", `Run #${runId} is not a run of this scenario.`);
+    if (!found)
+      throw notFound("scenario_run_not_found", `Run #${runId} is not a run of this scenario.`);
     const graph = await loadVersionGraph(db, found.run.versionId);
-    const path = inspectPath(graph, found.steps, { criteria: describeCriteria(), simulated: false });
-    return { run: { ...runView(found.run), email: found.run.userEmail }, versionNumber: found.run.versionNumber, graph, ...path };
+    const path = inspectPath(graph, found.steps, {
+      criteria: describeCriteria(),
+      simulated: false,
+    });
+    return {
+      run: { ...runView(found.run), email: found.run.userEmail },
+      versionNumber: found.run.versionNumber,
+      graph,
+      ...path,
+    };
   },
 );
 
@@ -67,7 +80,10 @@ export const simulatePathAction = defineAction(
     const userId = await findUserIdByEmail(db, address);
     const result = await simulateScenario(db, { scenarioId: id, version, userId });
     const graph = await simulatedGraph(db, id, result.versionNumber);
-    const path = inspectPath(graph, result.steps, { criteria: describeCriteria(), simulated: true });
+    const path = inspectPath(graph, result.steps, {
+      criteria: describeCriteria(),
+      simulated: true,
+    });
     return { email: address, versionNumber: result.versionNumber, graph, ...path };
   },
 );
@@ -81,12 +97,22 @@ export const sendInspectorTestEventAction = defineAction(
     const { eventId } = await fireScenarioTest(db, { userId });
     // The version new runs start on: an enabled scenario's current one.
     const liveVersionId = scenario.status === "enabled" ? scenario.currentVersionId : null;
-    const startsHere = liveVersionId !== null && startsOnTestEvent(await loadVersionGraph(db, liveVersionId));
+    const startsHere =
+      liveVersionId !== null && startsOnTestEvent(await loadVersionGraph(db, liveVersionId));
     const data: InspectorTestEvent = { eventId, startsHere };
     const sent = `Sent scenario.test for ${address}`;
-    if (startsHere) return { ok: true as const, message: `${sent}: this scenario starts on it. Search again in a moment to see the run.`, data };
+    if (startsHere)
+      return {
+        ok: true as const,
+        message: `${sent}: this scenario starts on it. Search again in a moment to see the run.`,
+        data,
+      };
     const why = liveVersionId !== null ? "does not start on scenario.test" : "is not enabled";
-    return { ok: true as const, message: `${sent}. This scenario ${why}, so it does not run for this event.`, data };
+    return {
+      ok: true as const,
+      message: `${sent}. This scenario ${why}, so it does not run for this event.`,
+      data,
+    };
   },
 );
 
@@ -103,11 +129,21 @@ function runView(row: ScenarioRunRow): InspectorRun {
 }
 
 /** The graph a simulation walked: the version it names, or the saved draft. */
-async function simulatedGraph(db: Db, scenarioId: number, versionNumber: number | null): Promise<ScenarioGraph> {
-  if (versionNumber !== null) return loadVersionGraph(db, (await findScenarioVersion(db, { scenarioId, number: versionNumber })).id);
+async function simulatedGraph(
+  db: Db,
+  scenarioId: number,
+  versionNumber: number | null,
+): Promise<ScenarioGraph> {
+  if (versionNumber !== null)
+    return loadVersionGraph(
+      db,
+      (await findScenarioVersion(db, { scenarioId, number: versionNumber })).id,
+    );
   return scenarioGraphSchema.parse((await requireScenario(db, scenarioId)).draftGraph);
 }
 
 function startsOnTestEvent(graph: ScenarioGraph): boolean {
-  return graph.nodes.some((node) => isTriggerNode(node) && triggerEventOf(node) === "scenario.test");
+  return graph.nodes.some(
+    (node) => isTriggerNode(node) && triggerEventOf(node) === "scenario.test",
+  );
 }

@@ -8,14 +8,26 @@ const fields = bannerInputSchema.shape;
 /** The body of POST /banners and PUT /banners/{id}: the whole banner. */
 export const bannerBodySchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional().meta({ description: "Internal name; defaults to the title." }),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "Internal name; defaults to the title." }),
     title: fields.title,
     text: z.string().trim().max(1000).optional().meta({ description: "Defaults to empty." }),
     link_url: bannerLinkUrlSchema
       .nullable()
       .optional()
       .meta({ description: "An http(s) URL or a path on this site starting with /." }),
-    link_text: z.string().trim().max(60).nullable().optional().meta({ description: "Needs link_url." }),
+    link_text: z
+      .string()
+      .trim()
+      .max(60)
+      .nullable()
+      .optional()
+      .meta({ description: "Needs link_url." }),
     style: z.enum(BANNER_STYLES).optional().meta({ description: "Defaults to info." }),
   })
   .meta({ id: "BannerRequest" });
@@ -33,15 +45,21 @@ export function bannerInputFromBody(body: BannerBody) {
   };
 }
 
-export const bannerResponseSchema = z.object({ banner: bannerSchema }).meta({ id: "BannerResponse" });
-export const bannerListSchema = z.object({ banners: z.array(bannerSchema) }).meta({ id: "BannerList" });
+export const bannerResponseSchema = z
+  .object({ banner: bannerSchema })
+  .meta({ id: "BannerResponse" });
+export const bannerListSchema = z
+  .object({ banners: z.array(bannerSchema) })
+  .meta({ id: "BannerList" });
 
 export const listBannersOperation = defineOperation({
   operationId: "listBanners",
   summary: "List banners with how often they were shown and dismissed",
   tags: ["Banners"],
   auth: { token: "api", scope: "banners" },
-  responses: { "200": { description: "The banners, newest first.", content: jsonContent(bannerListSchema) } },
+  responses: {
+    "200": { description: "The banners, newest first.", content: jsonContent(bannerListSchema) },
+  },
 });
 
 export const createBannerOperation = defineOperation({
@@ -66,7 +84,9 @@ export const getBannerOperation = {
     summary: "A banner with its counts",
     tags: ["Banners"],
     auth: { token: "api", scope: "banners" },
-    responses: { "200": { description: "The banner.", content: jsonContent(bannerResponseSchema) } },
+    responses: {
+      "200": { description: "The banner.", content: jsonContent(bannerResponseSchema) },
+    },
     errors: { 404: ["banner_not_found"] },
   }),
   ...requestParams,
@@ -90,7 +110,8 @@ export const deleteBannerOperation = {
   ...defineOperation({
     operationId: "deleteBanner",
     summary: "Delete a banner",
-    description: "Delete a banner; it disappears for the users it was shown to. Refused while a scenario shows it.",
+    description:
+      "Delete a banner; it disappears for the users it was shown to. Refused while a scenario shows it.",
     tags: ["Banners"],
     auth: { token: "api", scope: "banners" },
     responses: { "204": { description: "Deleted." } },
@@ -99,7 +120,9 @@ export const deleteBannerOperation = {
   ...requestParams,
 };
 
-export const myBannersResponseSchema = z.object({ banners: z.array(userBannerSchema) }).meta({ id: "MyBanners" });
+export const myBannersResponseSchema = z
+  .object({ banners: z.array(userBannerSchema) })
+  .meta({ id: "MyBanners" });
 
 export const listMyBannersOperation = defineOperation({
   operationId: "listMyBanners",
@@ -107,7 +130,9 @@ export const listMyBannersOperation = defineOperation({
   description: "Banners shown to the user that are neither dismissed nor expired, newest first.",
   tags: ["Banners"],
   auth: { token: "user" },
-  responses: { "200": { description: "The banners.", content: jsonContent(myBannersResponseSchema) } },
+  responses: {
+    "200": { description: "The banners.", content: jsonContent(myBannersResponseSchema) },
+  },
 });
 
 /** The `{id}` path segment: a user banner id from GET /users/me/banners. */
@@ -117,11 +142,16 @@ export const dismissMyBannerOperation = {
   ...defineOperation({
     operationId: "dismissMyBanner",
     summary: "Dismiss one of the signed-in user's banners",
-    description: "Hides the banner for good. Dismissing it again is not an error; another user's banner is not found.",
+    description:
+      "Hides the banner for good. Dismissing it again is not an error; another user's banner is not found.",
     tags: ["Banners"],
     auth: { token: "user" },
     responses: { "204": { description: "Dismissed." } },
     errors: { 404: ["user_banner_not_found"] },
   }),
-  requestParams: { path: z.object({ id: z.number().int().positive().meta({ description: "The user banner id." }) }) },
+  requestParams: {
+    path: z.object({
+      id: z.number().int().positive().meta({ description: "The user banner id." }),
+    }),
+  },
 };

@@ -7,16 +7,14 @@ export const EVENT_PAYLOAD_MAX_BYTES = 16_384;
 
 export const createEventBodySchema = z
   .strictObject({
-    id: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .meta({ description: "Your id for the event: the same id is accepted once, so retries are safe." }),
+    id: z.string().trim().min(1).max(200).optional().meta({
+      description: "Your id for the event: the same id is accepted once, so retries are safe.",
+    }),
     name: z
       .string()
-      .regex(CUSTOM_EVENT_PATTERN, { message: "Only custom events can be sent: custom.<name> (a-z, 0-9, _ . -)." })
+      .regex(CUSTOM_EVENT_PATTERN, {
+        message: "Only custom events can be sent: custom.<name> (a-z, 0-9, _ . -).",
+      })
       .meta({ example: "custom.newsletter_opened" }),
     user_id: idInputSchema,
     payload: z
@@ -34,7 +32,9 @@ export const eventResponseSchema = z
     event: z.object({
       id: z.uuid().meta({ description: "Subflow's id of the recorded event." }),
       name: z.string(),
-      accepted: z.boolean().meta({ description: "False when an event with the same `id` was already accepted." }),
+      accepted: z
+        .boolean()
+        .meta({ description: "False when an event with the same `id` was already accepted." }),
     }),
   })
   .meta({ id: "EventResponse" });
@@ -42,10 +42,16 @@ export const eventResponseSchema = z
 export const createEventOperation = defineOperation({
   operationId: "createEvent",
   summary: "Send a custom event about a user",
-  description: "Recorded in the event outbox for scenarios to react to. Unknown `user_id` is 400 `user_not_found`.",
+  description:
+    "Recorded in the event outbox for scenarios to react to. Unknown `user_id` is 400 `user_not_found`.",
   tags: ["Events"],
   auth: { token: "api", scope: "events:write" },
   body: createEventBodySchema,
-  responses: { "202": { description: "Accepted (or already accepted).", content: jsonContent(eventResponseSchema) } },
+  responses: {
+    "202": {
+      description: "Accepted (or already accepted).",
+      content: jsonContent(eventResponseSchema),
+    },
+  },
   errors: { 400: ["user_not_found"] },
 });

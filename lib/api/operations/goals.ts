@@ -6,7 +6,9 @@ import { goalCodeSchema } from "@/lib/goals/schemas";
 
 export const createGoalBodySchema = z
   .strictObject({
-    code: goalCodeSchema.meta({ description: "Unique; scenarios' goal nodes and POST /goals/complete name it." }),
+    code: goalCodeSchema.meta({
+      description: "Unique; scenarios' goal nodes and POST /goals/complete name it.",
+    }),
     name: z.string().trim().min(1).max(200),
     description: z.string().trim().max(1000).nullable().optional(),
   })
@@ -20,7 +22,9 @@ export const listGoalsOperation = defineOperation({
   summary: "List goals with their completion counts",
   tags: ["Goals"],
   auth: { token: "api", scope: "goals" },
-  responses: { "200": { description: "The goals, by code.", content: jsonContent(goalListSchema) } },
+  responses: {
+    "200": { description: "The goals, by code.", content: jsonContent(goalListSchema) },
+  },
 });
 
 export const createGoalOperation = defineOperation({
@@ -36,16 +40,19 @@ export const createGoalOperation = defineOperation({
 export const completeGoalBodySchema = z
   .strictObject({
     goal_code: goalCodeSchema,
-    user_id: idInputSchema
-      .optional()
-      .meta({ description: "Required with an API token. With a user token: omit it, or send the user's own id." }),
+    user_id: idInputSchema.optional().meta({
+      description:
+        "Required with an API token. With a user token: omit it, or send the user's own id.",
+    }),
   })
   .meta({ id: "CompleteGoalRequest" });
 
 export const completeGoalResponseSchema = z
   .object({
     completion: goalCompletionSchema,
-    completed_now: z.boolean().meta({ description: "False when the user had completed the goal before." }),
+    completed_now: z
+      .boolean()
+      .meta({ description: "False when the user had completed the goal before." }),
   })
   .meta({ id: "CompleteGoalResponse" });
 
@@ -58,6 +65,15 @@ export const completeGoalOperation = defineOperation({
   tags: ["Goals"],
   auth: { token: "api-or-user", scope: "goals" },
   body: completeGoalBodySchema,
-  responses: { "200": { description: "Completed (now or before).", content: jsonContent(completeGoalResponseSchema) } },
-  errors: { 400: ["user_id_required", "user_not_found"], 403: ["other_user_forbidden"], 404: ["goal_not_found"] },
+  responses: {
+    "200": {
+      description: "Completed (now or before).",
+      content: jsonContent(completeGoalResponseSchema),
+    },
+  },
+  errors: {
+    400: ["user_id_required", "user_not_found"],
+    403: ["other_user_forbidden"],
+    404: ["goal_not_found"],
+  },
 });

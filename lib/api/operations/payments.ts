@@ -17,34 +17,50 @@ export const paymentItemBodySchema = z
   .strictObject({
     subscription_type_code: codeSchema,
     count: itemFields.count.meta({ description: "Units; defaults to 1." }),
-    amount_cents: itemFields.amountCents.meta({ description: "Unit price in cents; defaults to the type's price." }),
+    amount_cents: itemFields.amountCents.meta({
+      description: "Unit price in cents; defaults to the type's price.",
+    }),
   })
   .meta({ id: "PaymentItemRequest" });
 
 export const createPaymentBodySchema = z
   .strictObject({
     user_id: idInputSchema,
-    items: z.array(paymentItemBodySchema).min(1, { message: "A payment needs at least one item." }).max(50),
-    status: z
-      .enum(["form", "paid"])
-      .default("form")
-      .meta({ description: "`paid` pays it at once, creating the subscription; `form` (default) leaves it unpaid." }),
-    paid_at: timestampInputSchema.optional().meta({ description: "Only with status `paid`; defaults to now." }),
+    items: z
+      .array(paymentItemBodySchema)
+      .min(1, { message: "A payment needs at least one item." })
+      .max(50),
+    status: z.enum(["form", "paid"]).default("form").meta({
+      description:
+        "`paid` pays it at once, creating the subscription; `form` (default) leaves it unpaid.",
+    }),
+    paid_at: timestampInputSchema
+      .optional()
+      .meta({ description: "Only with status `paid`; defaults to now." }),
     recurrent: z
       .strictObject({ card_token: z.string().trim().min(1).max(200) })
       .optional()
-      .meta({ description: "Set up a recurrent payment charging this gateway card token when the payment is paid." }),
+      .meta({
+        description:
+          "Set up a recurrent payment charging this gateway card token when the payment is paid.",
+      }),
     gateway: z.enum(PAYMENT_GATEWAY_CODES).default("manual"),
   })
   .meta({ id: "CreatePaymentRequest" });
 
-export const paymentHeadersSchema = z.object({ [IDEMPOTENCY_HEADER]: idempotencyKeySchema.optional() });
+export const paymentHeadersSchema = z.object({
+  [IDEMPOTENCY_HEADER]: idempotencyKeySchema.optional(),
+});
 
 export const paymentResponseSchema = z
   .object({
     payment: paymentSchema,
-    subscription: subscriptionSchema.nullable().meta({ description: "The subscription paying created." }),
-    recurrent_payment: recurrentPaymentSchema.nullable().meta({ description: "The recurrent payment paying set up." }),
+    subscription: subscriptionSchema
+      .nullable()
+      .meta({ description: "The subscription paying created." }),
+    recurrent_payment: recurrentPaymentSchema
+      .nullable()
+      .meta({ description: "The recurrent payment paying set up." }),
   })
   .meta({ id: "PaymentResponse" });
 
@@ -74,10 +90,9 @@ export const createPaymentOperation = defineOperation({
 });
 
 export const receiptQuerySchema = z.strictObject({
-  document: z
-    .enum(RECEIPT_DOCUMENT_KINDS)
-    .default("receipt")
-    .meta({ description: "`receipt` (default), or `credit_note` for a refunded payment's credit note." }),
+  document: z.enum(RECEIPT_DOCUMENT_KINDS).default("receipt").meta({
+    description: "`receipt` (default), or `credit_note` for a refunded payment's credit note.",
+  }),
 });
 
 export const getReceiptPdfOperation = {
@@ -93,7 +108,8 @@ export const getReceiptPdfOperation = {
     query: receiptQuerySchema,
     responses: {
       "200": {
-        description: 'The PDF, as a download (`Content-Disposition: attachment; filename="receipt-2026-000042.pdf"`).',
+        description:
+          'The PDF, as a download (`Content-Disposition: attachment; filename="receipt-2026-000042.pdf"`).',
         content: { "application/pdf": { schema: z.string().meta({ format: "binary" }) } },
       },
     },

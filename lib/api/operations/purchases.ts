@@ -8,16 +8,23 @@ import { codeSchema } from "@/lib/subscriptions/schemas";
 
 export const purchaseBodySchema = z
   .strictObject({
-    subscription_type_code: codeSchema.meta({ description: "An offered subscription type (see /subscribe)." }),
-    recurrent: z.boolean().meta({ description: "Renew automatically: paying saves the card and sets up the recurrent payment." }),
-    discount_code: z.string().trim().min(1).max(100).optional().meta({ description: "One of the customer's discount codes." }),
-    payment_token: z
+    subscription_type_code: codeSchema.meta({
+      description: "An offered subscription type (see /subscribe).",
+    }),
+    recurrent: z.boolean().meta({
+      description: "Renew automatically: paying saves the card and sets up the recurrent payment.",
+    }),
+    discount_code: z
       .string()
       .trim()
       .min(1)
-      .max(200)
+      .max(100)
       .optional()
-      .meta({ description: "For the demo gateway: a card token (`tok_visa`, `tok_declined`) charged at once. Stripe needs none." }),
+      .meta({ description: "One of the customer's discount codes." }),
+    payment_token: z.string().trim().min(1).max(200).optional().meta({
+      description:
+        "For the demo gateway: a card token (`tok_visa`, `tok_declined`) charged at once. Stripe needs none.",
+    }),
     idempotency_key: idempotencyKeySchema,
   })
   .meta({ id: "PurchaseRequest" });
@@ -25,12 +32,16 @@ export const purchaseBodySchema = z
 export const purchaseResponseSchema = z
   .object({
     payment: paymentSchema,
-    subscription: subscriptionSchema.nullable().meta({ description: "The subscription, once the payment is paid." }),
-    recurrent_payment: recurrentPaymentSchema.nullable().meta({ description: "The automatic renewal, once paid with `recurrent`." }),
-    checkout_url: z
-      .string()
+    subscription: subscriptionSchema
       .nullable()
-      .meta({ description: "Send the customer here to pay (Stripe Checkout, or the hosted checkout page); null once paid or charging." }),
+      .meta({ description: "The subscription, once the payment is paid." }),
+    recurrent_payment: recurrentPaymentSchema
+      .nullable()
+      .meta({ description: "The automatic renewal, once paid with `recurrent`." }),
+    checkout_url: z.string().nullable().meta({
+      description:
+        "Send the customer here to pay (Stripe Checkout, or the hosted checkout page); null once paid or charging.",
+    }),
   })
   .meta({ id: "PurchaseResponse" });
 
@@ -46,7 +57,12 @@ export const purchaseOperation = defineOperation({
   tags: ["Payments"],
   auth: { token: "user" },
   body: purchaseBodySchema,
-  responses: { "201": { description: "Created (and paid, charging, or waiting at `checkout_url`).", content: jsonContent(purchaseResponseSchema) } },
+  responses: {
+    "201": {
+      description: "Created (and paid, charging, or waiting at `checkout_url`).",
+      content: jsonContent(purchaseResponseSchema),
+    },
+  },
   errors: {
     400: ["discount_code_invalid", "card_token_required"],
     402: ["payment_declined"],

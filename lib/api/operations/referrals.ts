@@ -7,8 +7,17 @@ import { emailSchema } from "@/lib/users/schemas";
 
 export const inviteFriendBodySchema = z
   .strictObject({
-    email: emailSchema.meta({ description: "The friend's address; it must have no account and not have been referred before." }),
-    name: z.string().trim().max(200).nullable().optional().meta({ description: "The friend's name, used in the invitation email." }),
+    email: emailSchema.meta({
+      description:
+        "The friend's address; it must have no account and not have been referred before.",
+    }),
+    name: z
+      .string()
+      .trim()
+      .max(200)
+      .nullable()
+      .optional()
+      .meta({ description: "The friend's name, used in the invitation email." }),
   })
   .meta({ id: "InviteFriendRequest" });
 
@@ -16,7 +25,8 @@ export const inviteFriendResponseSchema = z
   .object({
     referral: referralSchema,
     invitation_sent: z.boolean().meta({
-      description: "Whether the invitation email went out. The referral stands either way; a failed delivery is listed in the admin's email log.",
+      description:
+        "Whether the invitation email went out. The referral stands either way; a failed delivery is listed in the admin's email log.",
     }),
   })
   .meta({ id: "InviteFriendResponse" });
@@ -24,7 +34,9 @@ export const inviteFriendResponseSchema = z
 export const referralListSchema = z
   .object({
     referrals: z.array(referralSchema).meta({ description: "The user's referrals, newest first." }),
-    rewards: z.array(referralRewardSchema).meta({ description: "Rewards the user earned, as referrer or friend, newest first." }),
+    rewards: z
+      .array(referralRewardSchema)
+      .meta({ description: "Rewards the user earned, as referrer or friend, newest first." }),
   })
   .meta({ id: "ReferralList" });
 
@@ -38,7 +50,9 @@ export const inviteFriendOperation = defineOperation({
   tags: ["Referrals"],
   auth: { token: "user" },
   body: inviteFriendBodySchema,
-  responses: { "201": { description: "The referral.", content: jsonContent(inviteFriendResponseSchema) } },
+  responses: {
+    "201": { description: "The referral.", content: jsonContent(inviteFriendResponseSchema) },
+  },
   errors: {
     400: ["referral_self"],
     409: ["referral_user_exists", "referral_already_referred", "referral_program_missing"],
@@ -49,21 +63,27 @@ export const inviteFriendOperation = defineOperation({
 export const listReferralsOperation = defineOperation({
   operationId: "listReferrals",
   summary: "The signed-in user's referrals and rewards",
-  description: "Every referral the user made, in every status, and every reward they earned, newest first.",
+  description:
+    "Every referral the user made, in every status, and every reward they earned, newest first.",
   tags: ["Referrals"],
   auth: { token: "user" },
-  responses: { "200": { description: "Referrals and rewards.", content: jsonContent(referralListSchema) } },
+  responses: {
+    "200": { description: "Referrals and rewards.", content: jsonContent(referralListSchema) },
+  },
 });
 
 export const reviewReferralBodySchema = z
   .strictObject({
     decision: z.enum(["approve", "reject"]).meta({
-      description: "`approve`: the referral goes on (and completes now if its trigger already fired); `reject`: never rewarded.",
+      description:
+        "`approve`: the referral goes on (and completes now if its trigger already fired); `reject`: never rewarded.",
     }),
   })
   .meta({ id: "ReviewReferralRequest" });
 
-export const referralAdminResponseSchema = z.object({ referral: referralAdminJsonSchema }).meta({ id: "ReferralAdminResponse" });
+export const referralAdminResponseSchema = z
+  .object({ referral: referralAdminJsonSchema })
+  .meta({ id: "ReferralAdminResponse" });
 
 export const reviewReferralOperation = {
   ...defineOperation({
@@ -72,7 +92,12 @@ export const reviewReferralOperation = {
     tags: ["Referrals"],
     auth: { token: "api", scope: "referrals" },
     body: reviewReferralBodySchema,
-    responses: { "200": { description: "The referral after the decision.", content: jsonContent(referralAdminResponseSchema) } },
+    responses: {
+      "200": {
+        description: "The referral after the decision.",
+        content: jsonContent(referralAdminResponseSchema),
+      },
+    },
     errors: { 404: ["referral_not_found"], 409: ["referral_not_flagged"] },
   }),
   requestParams: referralIdPath,
@@ -82,11 +107,20 @@ export const retryReferralOperation = {
   ...defineOperation({
     operationId: "retryReferral",
     summary: "Grant a failed referral's rewards again",
-    description: "For a referral in status `error`: it ends `complete`, or `error` again with the new reason.",
+    description:
+      "For a referral in status `error`: it ends `complete`, or `error` again with the new reason.",
     tags: ["Referrals"],
     auth: { token: "api", scope: "referrals" },
-    responses: { "200": { description: "The referral after the retry.", content: jsonContent(referralAdminResponseSchema) } },
-    errors: { 404: ["referral_not_found", "referral_program_missing"], 409: ["referral_not_failed"] },
+    responses: {
+      "200": {
+        description: "The referral after the retry.",
+        content: jsonContent(referralAdminResponseSchema),
+      },
+    },
+    errors: {
+      404: ["referral_not_found", "referral_program_missing"],
+      409: ["referral_not_failed"],
+    },
   }),
   requestParams: referralIdPath,
 };

@@ -7,38 +7,58 @@ import { pageQueryFields, SCENARIOS_AUTH, withPathParams } from "@/lib/api/scena
 export const fireScenarioTestBodySchema = z
   .strictObject({
     user_id: idInputSchema,
-    payload: z.record(z.string(), z.unknown()).optional().meta({ description: "Carried on the event for conditions to read." }),
+    payload: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: "Carried on the event for conditions to read." }),
   })
   .meta({ id: "FireScenarioTestRequest" });
 
 export const scenarioTestEventResponseSchema = z
-  .object({ event_id: z.string().meta({ description: "Id of the recorded `scenario.test` event." }) })
+  .object({
+    event_id: z.string().meta({ description: "Id of the recorded `scenario.test` event." }),
+  })
   .meta({ id: "ScenarioTestEvent" });
 
 export const fireScenarioTestOperation = defineOperation({
   operationId: "fireScenarioTest",
   summary: "Fire `scenario.test` for a user",
-  description: "Enabled scenarios triggered by `scenario.test` start a run for the user, as for any other event.",
+  description:
+    "Enabled scenarios triggered by `scenario.test` start a run for the user, as for any other event.",
   tags: ["Scenarios"],
   auth: SCENARIOS_AUTH,
   body: fireScenarioTestBodySchema,
-  responses: { "202": { description: "Recorded.", content: jsonContent(scenarioTestEventResponseSchema) } },
+  responses: {
+    "202": { description: "Recorded.", content: jsonContent(scenarioTestEventResponseSchema) },
+  },
   errors: { 400: ["user_not_found"] },
 });
 
-const jsonSchema = z.record(z.string(), z.unknown()).meta({ description: "A JSON Schema (draft 2020-12)." });
+const jsonSchema = z
+  .record(z.string(), z.unknown())
+  .meta({ description: "A JSON Schema (draft 2020-12)." });
 
 export const scenarioRegistrySchema = z
   .object({
     node_types: z.array(
-      z.object({ type: z.string(), group: z.enum(["trigger", "condition", "action", "operation"]), label: z.string(), description: z.string() }),
+      z.object({
+        type: z.string(),
+        group: z.enum(["trigger", "condition", "action", "operation"]),
+        label: z.string(),
+        description: z.string(),
+      }),
     ),
     triggers: z.array(
       z.object({
-        event: z.string().meta({ description: "Event name, or `before:<trigger>` for before-event nodes. Any `custom.*` name is a trigger too." }),
+        event: z.string().meta({
+          description:
+            "Event name, or `before:<trigger>` for before-event nodes. Any `custom.*` name is a trigger too.",
+        }),
         label: z.string(),
         description: z.string(),
-        provides: z.array(z.string()).meta({ description: "Data the trigger carries: criteria that need it are allowed." }),
+        provides: z
+          .array(z.string())
+          .meta({ description: "Data the trigger carries: criteria that need it are allowed." }),
       }),
     ),
     criteria: z.array(
@@ -47,38 +67,62 @@ export const scenarioRegistrySchema = z
         key: z.string(),
         label: z.string(),
         operators: z.array(z.object({ op: z.string(), label: z.string() })),
-        value_input: z
-          .union([z.string(), z.object({ options: z.array(z.string()) })])
-          .meta({ description: "How a form asks for the value: text, number, money (cents), date, days, boolean, content_access, subscription_type, or one of options." }),
+        value_input: z.union([z.string(), z.object({ options: z.array(z.string()) })]).meta({
+          description:
+            "How a form asks for the value: text, number, money (cents), date, days, boolean, content_access, subscription_type, or one of options.",
+        }),
         value_schema: jsonSchema,
         requires: z.string().nullable(),
       }),
     ),
-    actions: z.array(z.object({ code: z.string(), label: z.string(), description: z.string(), params_schema: jsonSchema })),
+    actions: z.array(
+      z.object({
+        code: z.string(),
+        label: z.string(),
+        description: z.string(),
+        params_schema: jsonSchema,
+      }),
+    ),
   })
   .meta({ id: "ScenarioRegistry" });
 
 export const getScenarioRegistryOperation = defineOperation({
   operationId: "getScenarioRegistry",
   summary: "What a scenario graph can use",
-  description: "Node types, trigger events, criteria (operators and value schema) and generic actions (params schema).",
+  description:
+    "Node types, trigger events, criteria (operators and value schema) and generic actions (params schema).",
   tags: ["Scenarios"],
   auth: SCENARIOS_AUTH,
-  responses: { "200": { description: "The registries.", content: jsonContent(scenarioRegistrySchema) } },
+  responses: {
+    "200": { description: "The registries.", content: jsonContent(scenarioRegistrySchema) },
+  },
 });
 
 export const scenarioStatsQuerySchema = z.strictObject({
-  version: z.coerce.number().int().positive().optional().meta({ description: "A version number; all versions when absent." }),
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: "A version number; all versions when absent." }),
 });
 
-const countsByOutcome = z.record(z.string(), z.number().int()).meta({ description: "Visits per outcome (port taken)." });
+const countsByOutcome = z
+  .record(z.string(), z.number().int())
+  .meta({ description: "Visits per outcome (port taken)." });
 
 export const scenarioStatsResponseSchema = z
   .object({
     version: z.number().int().nullable(),
     stats: z.object({
-      nodes: z.record(z.string(), z.object({ last_24h: countsByOutcome, last_30d: countsByOutcome })),
-      edges: z.record(z.string(), z.object({ last_24h: z.number().int(), last_30d: z.number().int() })),
+      nodes: z.record(
+        z.string(),
+        z.object({ last_24h: countsByOutcome, last_30d: countsByOutcome }),
+      ),
+      edges: z.record(
+        z.string(),
+        z.object({ last_24h: z.number().int(), last_30d: z.number().int() }),
+      ),
     }),
   })
   .meta({ id: "ScenarioStats" });
@@ -90,13 +134,24 @@ export const getScenarioStatsOperation = withPathParams(
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
     query: scenarioStatsQuerySchema,
-    responses: { "200": { description: "Counts keyed by node id and edge id.", content: jsonContent(scenarioStatsResponseSchema) } },
+    responses: {
+      "200": {
+        description: "Counts keyed by node id and edge id.",
+        content: jsonContent(scenarioStatsResponseSchema),
+      },
+    },
     errors: { 404: ["scenario_not_found", "scenario_version_not_found"] },
   }),
 );
 
 export const listScenarioRunsQuerySchema = z.strictObject({
-  user_id: z.coerce.number().int().positive().max(2_147_483_647).optional().meta({ description: "Only this user's runs." }),
+  user_id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .optional()
+    .meta({ description: "Only this user's runs." }),
   ...pageQueryFields,
 });
 
@@ -126,7 +181,12 @@ export const getScenarioRunOperation = withPathParams(
     summary: "A run's path: every node visit with its outcome and the facts behind it",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
-    responses: { "200": { description: "The run and its steps in order.", content: jsonContent(scenarioRunPathSchema) } },
+    responses: {
+      "200": {
+        description: "The run and its steps in order.",
+        content: jsonContent(scenarioRunPathSchema),
+      },
+    },
     errors: { 404: ["scenario_not_found", "scenario_run_not_found"] },
   }),
   { runId: "Run id." },
@@ -145,14 +205,21 @@ export const simulateScenarioBodySchema = z
         payload: z.record(z.string(), z.unknown()).optional(),
       })
       .optional()
-      .meta({ description: "The event to pretend started the run; the graph's trigger with an empty payload when absent." }),
+      .meta({
+        description:
+          "The event to pretend started the run; the graph's trigger with an empty payload when absent.",
+      }),
   })
   .meta({ id: "SimulateScenarioRequest" });
 
 export const simulationResponseSchema = z
   .object({
     simulation: z.object({
-      version_number: z.number().int().nullable().meta({ description: "Null when the draft was simulated." }),
+      version_number: z
+        .number()
+        .int()
+        .nullable()
+        .meta({ description: "Null when the draft was simulated." }),
       steps: z.array(
         z.object({
           node_id: z.string(),
@@ -169,11 +236,17 @@ export const simulationResponseSchema = z
 export const simulateScenarioOperation = withPathParams(
   defineOperation({
     operationId: "simulateScenario",
-    summary: "Predict the path a user would take now, with the facts of each decision (no side effects)",
+    summary:
+      "Predict the path a user would take now, with the facts of each decision (no side effects)",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
     body: simulateScenarioBodySchema,
-    responses: { "200": { description: "The predicted steps in order.", content: jsonContent(simulationResponseSchema) } },
+    responses: {
+      "200": {
+        description: "The predicted steps in order.",
+        content: jsonContent(simulationResponseSchema),
+      },
+    },
     errors: {
       400: ["user_not_found", "scenario_trigger_not_found", "scenario_graph_invalid"],
       404: ["scenario_not_found", "scenario_version_not_found"],

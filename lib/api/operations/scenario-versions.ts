@@ -18,7 +18,9 @@ export const listScenarioVersionsOperation = withPathParams(
     summary: "List a scenario's published versions, newest first",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
-    responses: { "200": { description: "The versions.", content: jsonContent(scenarioVersionListSchema) } },
+    responses: {
+      "200": { description: "The versions.", content: jsonContent(scenarioVersionListSchema) },
+    },
     errors: { 404: ["scenario_not_found"] },
   }),
 );
@@ -29,7 +31,9 @@ export const getScenarioVersionOperation = withPathParams(
     summary: "Get a published version and its graph",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
-    responses: { "200": { description: "The version.", content: jsonContent(scenarioVersionWithGraphSchema) } },
+    responses: {
+      "200": { description: "The version.", content: jsonContent(scenarioVersionWithGraphSchema) },
+    },
     errors: { 404: ["scenario_not_found", "scenario_version_not_found"] },
   }),
   { number: "Version number (1, 2, …)." },
@@ -42,8 +46,16 @@ export const restoreScenarioVersionOperation = withPathParams(
     description: "The draft is replaced; publish it to make it the current version again.",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
-    responses: { "200": { description: "The scenario and its new draft.", content: jsonContent(savedScenarioSchema) } },
-    errors: { 404: ["scenario_not_found", "scenario_version_not_found"], 409: ["scenario_deleted"] },
+    responses: {
+      "200": {
+        description: "The scenario and its new draft.",
+        content: jsonContent(savedScenarioSchema),
+      },
+    },
+    errors: {
+      404: ["scenario_not_found", "scenario_version_not_found"],
+      409: ["scenario_deleted"],
+    },
   }),
   { number: "Version number (1, 2, …)." },
 );

@@ -1,15 +1,32 @@
 import { z } from "zod";
 import { defineOperation, jsonContent } from "@/lib/api/define-operation";
 import { queryBooleanSchema } from "@/lib/api/request-schemas";
-import { graphErrorJsonSchema, scenarioJsonSchema, scenarioVersionJsonSchema, scenarioWithGraphSchema } from "@/lib/scenarios/scenario-json";
+import {
+  graphErrorJsonSchema,
+  scenarioJsonSchema,
+  scenarioVersionJsonSchema,
+  scenarioWithGraphSchema,
+} from "@/lib/scenarios/scenario-json";
 import { pageQueryFields, SCENARIOS_AUTH, withPathParams } from "@/lib/api/scenario-route-params";
-import { publishNoteSchema, reentryDaysSchema, reentrySchema, scenarioNameSchema } from "@/lib/scenarios/schemas";
+import {
+  publishNoteSchema,
+  reentryDaysSchema,
+  reentrySchema,
+  scenarioNameSchema,
+} from "@/lib/scenarios/schemas";
 
 export const scenarioSettingsBodyFields = {
   name: scenarioNameSchema,
-  reentry: reentrySchema.meta({ description: "`always`, `once` per user, or `once_per_days` (needs `reentry_days`)." }),
-  reentry_days: reentryDaysSchema.nullable().meta({ description: "Days before a user may enter again (`once_per_days`)." }),
-  graph: z.unknown().meta({ description: "The draft graph (ScenarioGraphJson) — what GET /scenarios/{id} returns as `graph`." }),
+  reentry: reentrySchema.meta({
+    description: "`always`, `once` per user, or `once_per_days` (needs `reentry_days`).",
+  }),
+  reentry_days: reentryDaysSchema
+    .nullable()
+    .meta({ description: "Days before a user may enter again (`once_per_days`)." }),
+  graph: z.unknown().meta({
+    description:
+      "The draft graph (ScenarioGraphJson) — what GET /scenarios/{id} returns as `graph`.",
+  }),
 };
 
 export const createScenarioBodySchema = z
@@ -23,7 +40,9 @@ export const createScenarioBodySchema = z
 
 export const listScenariosQuerySchema = z.strictObject({
   search: z.string().trim().min(1).max(200).optional().meta({ description: "Part of the name." }),
-  deleted: queryBooleanSchema.optional().meta({ description: "`true`: only deleted scenarios (left out otherwise)." }),
+  deleted: queryBooleanSchema
+    .optional()
+    .meta({ description: "`true`: only deleted scenarios (left out otherwise)." }),
   ...pageQueryFields,
 });
 
@@ -43,7 +62,8 @@ export const scenarioListSchema = z
 export const createScenarioOperation = defineOperation({
   operationId: "createScenario",
   summary: "Create a scenario (optionally importing a graph)",
-  description: "A new draft scenario. `graph` is checked for structure only; publishing runs the full validation.",
+  description:
+    "A new draft scenario. `graph` is checked for structure only; publishing runs the full validation.",
   tags: ["Scenarios"],
   auth: SCENARIOS_AUTH,
   body: createScenarioBodySchema,
@@ -57,7 +77,9 @@ export const listScenariosOperation = defineOperation({
   tags: ["Scenarios"],
   auth: SCENARIOS_AUTH,
   query: listScenariosQuerySchema,
-  responses: { "200": { description: "Newest changes first.", content: jsonContent(scenarioListSchema) } },
+  responses: {
+    "200": { description: "Newest changes first.", content: jsonContent(scenarioListSchema) },
+  },
 });
 
 export const updateScenarioBodySchema = z
@@ -71,22 +93,28 @@ export const updateScenarioBodySchema = z
 
 export const savedScenarioSchema = scenarioWithGraphSchema
   .extend({
-    errors: z
-      .array(graphErrorJsonSchema)
-      .meta({ description: "What would stop the draft from being published (information: the draft is saved)." }),
+    errors: z.array(graphErrorJsonSchema).meta({
+      description:
+        "What would stop the draft from being published (information: the draft is saved).",
+    }),
   })
   .meta({ id: "SavedScenario" });
 
-export const scenarioResponseSchema = z.object({ scenario: scenarioJsonSchema }).meta({ id: "ScenarioResponse" });
+export const scenarioResponseSchema = z
+  .object({ scenario: scenarioJsonSchema })
+  .meta({ id: "ScenarioResponse" });
 
 export const getScenarioOperation = withPathParams(
   defineOperation({
     operationId: "getScenario",
     summary: "Get a scenario and its draft graph (export)",
-    description: "`graph` is the draft graph: POST it to /scenarios to import it as a new scenario.",
+    description:
+      "`graph` is the draft graph: POST it to /scenarios to import it as a new scenario.",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
-    responses: { "200": { description: "The scenario.", content: jsonContent(scenarioWithGraphSchema) } },
+    responses: {
+      "200": { description: "The scenario.", content: jsonContent(scenarioWithGraphSchema) },
+    },
     errors: { 404: ["scenario_not_found"] },
   }),
 );
@@ -95,12 +123,17 @@ export const updateScenarioOperation = withPathParams(
   defineOperation({
     operationId: "updateScenario",
     summary: "Save the draft graph and settings (import)",
-    description: "Replaces the draft graph when `graph` is given. The graph is checked for structure only.",
+    description:
+      "Replaces the draft graph when `graph` is given. The graph is checked for structure only.",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
     body: updateScenarioBodySchema,
     responses: { "200": { description: "Saved.", content: jsonContent(savedScenarioSchema) } },
-    errors: { 400: ["scenario_graph_invalid"], 404: ["scenario_not_found"], 409: ["scenario_deleted"] },
+    errors: {
+      400: ["scenario_graph_invalid"],
+      404: ["scenario_not_found"],
+      409: ["scenario_deleted"],
+    },
   }),
 );
 
@@ -110,13 +143,20 @@ export const deleteScenarioOperation = withPathParams(
     summary: "Delete a scenario (soft; restore brings it back disabled)",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
-    responses: { "200": { description: "Deleted (or already deleted).", content: jsonContent(scenarioResponseSchema) } },
+    responses: {
+      "200": {
+        description: "Deleted (or already deleted).",
+        content: jsonContent(scenarioResponseSchema),
+      },
+    },
     errors: { 404: ["scenario_not_found"] },
   }),
 );
 
 export const publishScenarioBodySchema = z
-  .strictObject({ note: publishNoteSchema.meta({ description: "What changed, for the version history." }) })
+  .strictObject({
+    note: publishNoteSchema.meta({ description: "What changed, for the version history." }),
+  })
   .meta({ id: "PublishScenarioRequest" });
 
 export const scenarioVersionResponseSchema = z
@@ -133,7 +173,9 @@ export const publishScenarioOperation = withPathParams(
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
     body: publishScenarioBodySchema,
-    responses: { "201": { description: "Published.", content: jsonContent(scenarioVersionResponseSchema) } },
+    responses: {
+      "201": { description: "Published.", content: jsonContent(scenarioVersionResponseSchema) },
+    },
     errors: { 400: ["scenario_invalid"], 404: ["scenario_not_found"], 409: ["scenario_deleted"] },
   }),
 );
@@ -142,11 +184,18 @@ export const enableScenarioOperation = withPathParams(
   defineOperation({
     operationId: "enableScenario",
     summary: "Enable a scenario: new runs enter its current version",
-    description: "Needs a published version (409 `scenario_not_published`); the current version is validated again (400 `scenario_invalid` with `errors`).",
+    description:
+      "Needs a published version (409 `scenario_not_published`); the current version is validated again (400 `scenario_invalid` with `errors`).",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
-    responses: { "200": { description: "The scenario.", content: jsonContent(scenarioResponseSchema) } },
-    errors: { 400: ["scenario_invalid"], 404: ["scenario_not_found"], 409: ["scenario_deleted", "scenario_not_published"] },
+    responses: {
+      "200": { description: "The scenario.", content: jsonContent(scenarioResponseSchema) },
+    },
+    errors: {
+      400: ["scenario_invalid"],
+      404: ["scenario_not_found"],
+      409: ["scenario_deleted", "scenario_not_published"],
+    },
   }),
 );
 
@@ -156,7 +205,9 @@ export const disableScenarioOperation = withPathParams(
     summary: "Disable a scenario: no new entries; users inside stop at their next node",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
-    responses: { "200": { description: "The scenario.", content: jsonContent(scenarioResponseSchema) } },
+    responses: {
+      "200": { description: "The scenario.", content: jsonContent(scenarioResponseSchema) },
+    },
     errors: { 404: ["scenario_not_found"], 409: ["scenario_deleted"] },
   }),
 );
@@ -167,7 +218,9 @@ export const duplicateScenarioOperation = withPathParams(
     summary: "Copy a scenario's draft graph and re-entry rule into a new draft scenario",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
-    responses: { "201": { description: "The copy.", content: jsonContent(scenarioWithGraphSchema) } },
+    responses: {
+      "201": { description: "The copy.", content: jsonContent(scenarioWithGraphSchema) },
+    },
     errors: { 404: ["scenario_not_found"] },
   }),
 );
@@ -178,7 +231,9 @@ export const restoreScenarioOperation = withPathParams(
     summary: "Restore a deleted scenario (it comes back disabled)",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
-    responses: { "200": { description: "The scenario.", content: jsonContent(scenarioResponseSchema) } },
+    responses: {
+      "200": { description: "The scenario.", content: jsonContent(scenarioResponseSchema) },
+    },
     errors: { 404: ["scenario_not_found"] },
   }),
 );

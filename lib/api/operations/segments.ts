@@ -12,13 +12,18 @@ export const segmentBodySchema = z
     name: fields.name,
     description: fields.description,
     rules: fields.rules.meta({
-      description: 'The rules tree: `{ "match": "all" | "any", "rules": [...] }`; a rule is a field test or a group.',
+      description:
+        'The rules tree: `{ "match": "all" | "any", "rules": [...] }`; a rule is a field test or a group.',
     }),
   })
   .meta({ id: "SegmentRequest" });
 
-export const segmentResponseSchema = z.object({ segment: segmentSchema }).meta({ id: "SegmentResponse" });
-export const segmentListSchema = z.object({ segments: z.array(segmentSchema) }).meta({ id: "SegmentList" });
+export const segmentResponseSchema = z
+  .object({ segment: segmentSchema })
+  .meta({ id: "SegmentResponse" });
+export const segmentListSchema = z
+  .object({ segments: z.array(segmentSchema) })
+  .meta({ id: "SegmentList" });
 
 /** The codes a saved rules tree can be refused with. */
 const RULE_ERRORS = [
@@ -35,7 +40,9 @@ export const listSegmentsOperation = defineOperation({
   summary: "List segments",
   tags: ["Segments"],
   auth,
-  responses: { "200": { description: "Every segment, by name.", content: jsonContent(segmentListSchema) } },
+  responses: {
+    "200": { description: "Every segment, by name.", content: jsonContent(segmentListSchema) },
+  },
 });
 
 export const createSegmentOperation = defineOperation({
@@ -49,11 +56,22 @@ export const createSegmentOperation = defineOperation({
 });
 
 /** `{id}` of /segments/{id}/…: a positive integer, else 404 like an id that does not exist. */
-const segmentIdParamsSchema = z.object({ id: z.string().regex(/^\d{1,10}$/).meta({ description: "Segment id." }) });
+const segmentIdParamsSchema = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .meta({ description: "Segment id." }),
+});
 
 /** Adds the path parameters, which defineOperation has no field for. */
 function withSegmentIdPath<T extends object>(operation: T, extra: z.ZodRawShape = {}) {
-  return { ...operation, requestParams: { ...("requestParams" in operation ? (operation.requestParams as object) : {}), path: segmentIdParamsSchema.extend(extra) } };
+  return {
+    ...operation,
+    requestParams: {
+      ...("requestParams" in operation ? (operation.requestParams as object) : {}),
+      path: segmentIdParamsSchema.extend(extra),
+    },
+  };
 }
 
 export const getSegmentOperation = withSegmentIdPath(
@@ -62,7 +80,9 @@ export const getSegmentOperation = withSegmentIdPath(
     summary: "Get a segment",
     tags: ["Segments"],
     auth,
-    responses: { "200": { description: "The segment.", content: jsonContent(segmentResponseSchema) } },
+    responses: {
+      "200": { description: "The segment.", content: jsonContent(segmentResponseSchema) },
+    },
     errors: { 404: ["segment_not_found"] },
   }),
 );
@@ -75,7 +95,11 @@ export const updateSegmentOperation = withSegmentIdPath(
     auth,
     body: segmentBodySchema,
     responses: { "200": { description: "Saved.", content: jsonContent(segmentResponseSchema) } },
-    errors: { 400: RULE_ERRORS, 404: ["segment_not_found"], 409: ["segment_exists", "segment_in_use"] },
+    errors: {
+      400: RULE_ERRORS,
+      404: ["segment_not_found"],
+      409: ["segment_exists", "segment_in_use"],
+    },
   }),
 );
 
@@ -85,7 +109,12 @@ export const deleteSegmentOperation = withSegmentIdPath(
     summary: "Delete a segment no other segment refers to",
     tags: ["Segments"],
     auth,
-    responses: { "200": { description: "Deleted; the segment as it was.", content: jsonContent(segmentResponseSchema) } },
+    responses: {
+      "200": {
+        description: "Deleted; the segment as it was.",
+        content: jsonContent(segmentResponseSchema),
+      },
+    },
     errors: { 404: ["segment_not_found"], 409: ["segment_in_use"] },
   }),
 );
@@ -115,8 +144,18 @@ export const segmentMembershipOperation = withSegmentIdPath(
     summary: "Is a user in a segment now?",
     tags: ["Segments"],
     auth,
-    responses: { "200": { description: "Membership now.", content: jsonContent(segmentMembershipSchema) } },
-    errors: { 400: ["segment_not_found", "segment_cycle"], 404: ["segment_not_found", "user_not_found"] },
+    responses: {
+      "200": { description: "Membership now.", content: jsonContent(segmentMembershipSchema) },
+    },
+    errors: {
+      400: ["segment_not_found", "segment_cycle"],
+      404: ["segment_not_found", "user_not_found"],
+    },
   }),
-  { userId: z.string().regex(/^\d{1,10}$/).meta({ description: "User id." }) },
+  {
+    userId: z
+      .string()
+      .regex(/^\d{1,10}$/)
+      .meta({ description: "User id." }),
+  },
 );

@@ -2,14 +2,19 @@ import { z } from "zod";
 import { defineOperation, jsonContent } from "@/lib/api/define-operation";
 import { codeSchema } from "@/lib/subscriptions/schemas";
 import { upgradeSchemaNameSchema } from "@/lib/upgrades/schemas";
-import { upgradeOptionJsonSchema, upgradeSchemaJsonSchema } from "@/lib/upgrades/admin/upgrade-schema-json";
+import {
+  upgradeOptionJsonSchema,
+  upgradeSchemaJsonSchema,
+} from "@/lib/upgrades/admin/upgrade-schema-json";
 import { UPGRADE_TYPES, upgradeOptionConfigSchema } from "@/lib/upgrades/option-config";
 
 export const createUpgradeSchemaBodySchema = z
   .strictObject({ name: upgradeSchemaNameSchema.meta({ description: "Unique." }) })
   .meta({ id: "CreateUpgradeSchemaRequest" });
 
-export const upgradeSchemaResponseSchema = z.object({ upgrade_schema: upgradeSchemaJsonSchema }).meta({ id: "UpgradeSchemaResponse" });
+export const upgradeSchemaResponseSchema = z
+  .object({ upgrade_schema: upgradeSchemaJsonSchema })
+  .meta({ id: "UpgradeSchemaResponse" });
 export const upgradeSchemaListSchema = z
   .object({ upgrade_schemas: z.array(upgradeSchemaJsonSchema) })
   .meta({ id: "UpgradeSchemaList" });
@@ -17,7 +22,11 @@ export const upgradeSchemaListSchema = z
 /** The `{id}` path segment; anything but a positive integer names no schema. */
 export const upgradeSchemaIdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const upgradeSchemaPathParams = {
-  requestParams: { path: z.object({ id: z.number().int().positive().meta({ description: "The upgrade schema id." }) }) },
+  requestParams: {
+    path: z.object({
+      id: z.number().int().positive().meta({ description: "The upgrade schema id." }),
+    }),
+  },
 };
 
 export const listUpgradeSchemasOperation = defineOperation({
@@ -25,7 +34,12 @@ export const listUpgradeSchemasOperation = defineOperation({
   summary: "List upgrade schemas",
   tags: ["Upgrades"],
   auth: { token: "api", scope: "upgrades" },
-  responses: { "200": { description: "The schemas by name, with option counts and linked types.", content: jsonContent(upgradeSchemaListSchema) } },
+  responses: {
+    "200": {
+      description: "The schemas by name, with option counts and linked types.",
+      content: jsonContent(upgradeSchemaListSchema),
+    },
+  },
 });
 
 export const createUpgradeSchemaOperation = defineOperation({
@@ -34,7 +48,9 @@ export const createUpgradeSchemaOperation = defineOperation({
   tags: ["Upgrades"],
   auth: { token: "api", scope: "upgrades" },
   body: createUpgradeSchemaBodySchema,
-  responses: { "201": { description: "Created.", content: jsonContent(upgradeSchemaResponseSchema) } },
+  responses: {
+    "201": { description: "Created.", content: jsonContent(upgradeSchemaResponseSchema) },
+  },
   errors: { 409: ["upgrade_schema_name_taken"] },
 });
 
@@ -42,14 +58,16 @@ export const createUpgradeOptionBodySchema = z
   .strictObject({
     type: z.enum(UPGRADE_TYPES).meta({ description: "The upgrade method." }),
     config: upgradeOptionConfigSchema,
-    subscription_type_code: codeSchema
-      .nullable()
-      .optional()
-      .meta({ description: "An explicit target type; absent or null resolves the cheapest matching default type." }),
+    subscription_type_code: codeSchema.nullable().optional().meta({
+      description:
+        "An explicit target type; absent or null resolves the cheapest matching default type.",
+    }),
   })
   .meta({ id: "CreateUpgradeOptionRequest" });
 
-export const upgradeOptionResponseSchema = z.object({ option: upgradeOptionJsonSchema }).meta({ id: "UpgradeOptionResponse" });
+export const upgradeOptionResponseSchema = z
+  .object({ option: upgradeOptionJsonSchema })
+  .meta({ id: "UpgradeOptionResponse" });
 
 export const createUpgradeOptionOperation = {
   ...defineOperation({
@@ -58,8 +76,13 @@ export const createUpgradeOptionOperation = {
     tags: ["Upgrades"],
     auth: { token: "api", scope: "upgrades" },
     body: createUpgradeOptionBodySchema,
-    responses: { "201": { description: "Created.", content: jsonContent(upgradeOptionResponseSchema) } },
-    errors: { 400: ["content_access_not_found", "subscription_type_not_found"], 404: ["upgrade_schema_not_found"] },
+    responses: {
+      "201": { description: "Created.", content: jsonContent(upgradeOptionResponseSchema) },
+    },
+    errors: {
+      400: ["content_access_not_found", "subscription_type_not_found"],
+      404: ["upgrade_schema_not_found"],
+    },
   }),
   ...upgradeSchemaPathParams,
 };
@@ -75,18 +98,28 @@ export const linkSubscriptionTypesBodySchema = z
   .meta({ id: "LinkUpgradeSchemaSubscriptionTypesRequest" });
 
 export const linkedSubscriptionTypesResponseSchema = z
-  .object({ subscription_type_codes: z.array(z.string()).meta({ description: "Every type linked to the schema now." }) })
+  .object({
+    subscription_type_codes: z
+      .array(z.string())
+      .meta({ description: "Every type linked to the schema now." }),
+  })
   .meta({ id: "UpgradeSchemaSubscriptionTypes" });
 
 export const linkUpgradeSchemaSubscriptionTypesOperation = {
   ...defineOperation({
     operationId: "linkUpgradeSchemaSubscriptionTypes",
     summary: "Link subscription types to an upgrade schema",
-    description: "Adds links idempotently (existing links stay) and answers with the schema's whole linked list.",
+    description:
+      "Adds links idempotently (existing links stay) and answers with the schema's whole linked list.",
     tags: ["Upgrades"],
     auth: { token: "api", scope: "upgrades" },
     body: linkSubscriptionTypesBodySchema,
-    responses: { "200": { description: "Linked.", content: jsonContent(linkedSubscriptionTypesResponseSchema) } },
+    responses: {
+      "200": {
+        description: "Linked.",
+        content: jsonContent(linkedSubscriptionTypesResponseSchema),
+      },
+    },
     errors: { 400: ["subscription_type_not_found"], 404: ["upgrade_schema_not_found"] },
   }),
   ...upgradeSchemaPathParams,

@@ -14,61 +14,79 @@ const MAX_TAGS = 10;
 const tagsListSchema = z.array(upgradeTagSchema).max(MAX_TAGS);
 
 export const listUpgradesQuerySchema = z.strictObject({
-  content: codeSchema.optional().meta({ description: "Only upgrades that add this content access code." }),
+  content: codeSchema
+    .optional()
+    .meta({ description: "Only upgrades that add this content access code." }),
   tags: z
     .string()
     .max(600)
     .optional()
     .transform((value) => parseTagsParam(value))
     .pipe(tagsListSchema)
-    .meta({ description: "Comma-separated special-offer tags (`spring,print`); options requiring tags need exactly these." }),
+    .meta({
+      description:
+        "Comma-separated special-offer tags (`spring,print`); options requiring tags need exactly these.",
+    }),
 });
 
 const upgradeMethodSchema = z.enum(UPGRADE_TYPES).meta({
-  description: "`paid_recurrent` charges the stored card now; `free_recurrent` charges the new price at the next " +
+  description:
+    "`paid_recurrent` charges the stored card now; `free_recurrent` charges the new price at the next " +
     "renewal; `paid_extend` needs a payment (see `checkout_url`); `short` trades the remaining value for fewer days.",
 });
 
 export const upgradeOfferSchema = z
   .object({
     type: upgradeMethodSchema,
-    subscription_type_code: z.string().meta({ description: "The subscription type the upgrade moves to." }),
-    charge_cents: centsSchema.meta({ description: "Charged for the upgrade (0 for free_recurrent and short)." }),
-    credit_cents: centsSchema.meta({ description: "The running subscription's remaining value, credited." }),
+    subscription_type_code: z
+      .string()
+      .meta({ description: "The subscription type the upgrade moves to." }),
+    charge_cents: centsSchema.meta({
+      description: "Charged for the upgrade (0 for free_recurrent and short).",
+    }),
+    credit_cents: centsSchema.meta({
+      description: "The running subscription's remaining value, credited.",
+    }),
     start_at: timestampSchema,
     end_at: timestampSchema,
-    recurrent_price_cents: centsSchema
-      .optional()
-      .meta({ description: "What each renewal charges after the upgrade; only for the recurrent methods." }),
+    recurrent_price_cents: centsSchema.optional().meta({
+      description: "What each renewal charges after the upgrade; only for the recurrent methods.",
+    }),
   })
   .meta({ id: "UpgradeOffer" });
 
-const reasonCodes = Object.keys(NO_UPGRADE_REASON_MESSAGES) as [NoUpgradeReason, ...NoUpgradeReason[]];
+const reasonCodes = Object.keys(NO_UPGRADE_REASON_MESSAGES) as [
+  NoUpgradeReason,
+  ...NoUpgradeReason[],
+];
 
 export const upgradeListSchema = z
   .object({
     upgrades: z.array(upgradeOfferSchema),
-    reason: z
-      .enum(reasonCodes)
-      .nullable()
-      .meta({ description: "Why nothing is offered (set when `upgrades` is empty), e.g. `no_subscription`." }),
+    reason: z.enum(reasonCodes).nullable().meta({
+      description: "Why nothing is offered (set when `upgrades` is empty), e.g. `no_subscription`.",
+    }),
   })
   .meta({ id: "UpgradeList" });
 
 export const applyUpgradeBodySchema = z
   .strictObject({
     type: upgradeMethodSchema,
-    subscription_type_code: codeSchema.meta({ description: "The offer's `subscription_type_code`." }),
+    subscription_type_code: codeSchema.meta({
+      description: "The offer's `subscription_type_code`.",
+    }),
     idempotency_key: idempotencyKeySchema,
-    tags: tagsListSchema.optional().meta({ description: "The tags the offer was listed with, if any." }),
-    content: codeSchema.nullable().optional().meta({ description: "The content filter the offer was listed with." }),
-    expected_charge_cents: z
-      .number()
-      .int()
-      .min(0)
-      .max(100_000_000)
+    tags: tagsListSchema
       .optional()
-      .meta({ description: "The charge shown to the customer; a different current charge is `upgrade_offer_changed`." }),
+      .meta({ description: "The tags the offer was listed with, if any." }),
+    content: codeSchema
+      .nullable()
+      .optional()
+      .meta({ description: "The content filter the offer was listed with." }),
+    expected_charge_cents: z.number().int().min(0).max(100_000_000).optional().meta({
+      description:
+        "The charge shown to the customer; a different current charge is `upgrade_offer_changed`.",
+    }),
   })
   .meta({ id: "ApplyUpgradeRequest" });
 
@@ -76,7 +94,9 @@ export const appliedUpgradeSchema = z
   .object({
     id: z.number().int(),
     type: upgradeMethodSchema,
-    status: z.enum(subscriptionUpgrades.status.enumValues).meta({ description: "`pending` until a paid_extend is paid." }),
+    status: z
+      .enum(subscriptionUpgrades.status.enumValues)
+      .meta({ description: "`pending` until a paid_extend is paid." }),
     charge_cents: centsSchema,
     credit_cents: centsSchema,
     base_subscription_id: z.number().int(),
@@ -87,12 +107,16 @@ export const appliedUpgradeSchema = z
 export const applyUpgradeResponseSchema = z
   .object({
     upgrade: appliedUpgradeSchema,
-    subscription: subscriptionSchema.nullable().meta({ description: "The new subscription; null while pending." }),
-    payment: paymentSchema.nullable().meta({ description: "The payment charged, or to pay for a paid_extend." }),
-    checkout_url: z
-      .string()
+    subscription: subscriptionSchema
       .nullable()
-      .meta({ description: "Where the customer pays a pending paid_extend (a path on this site); null otherwise." }),
+      .meta({ description: "The new subscription; null while pending." }),
+    payment: paymentSchema
+      .nullable()
+      .meta({ description: "The payment charged, or to pay for a paid_extend." }),
+    checkout_url: z.string().nullable().meta({
+      description:
+        "Where the customer pays a pending paid_extend (a path on this site); null otherwise.",
+    }),
   })
   .meta({ id: "ApplyUpgradeResponse" });
 
@@ -118,7 +142,12 @@ export const applyUpgradeOperation = defineOperation({
   tags: ["Upgrades"],
   auth: { token: "user" },
   body: applyUpgradeBodySchema,
-  responses: { "201": { description: "Applied (or pending payment).", content: jsonContent(applyUpgradeResponseSchema) } },
+  responses: {
+    "201": {
+      description: "Applied (or pending payment).",
+      content: jsonContent(applyUpgradeResponseSchema),
+    },
+  },
   errors: {
     400: ["upgrade_invalid"],
     402: ["payment_declined"],

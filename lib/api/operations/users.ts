@@ -7,7 +7,20 @@ import { subscriptionSchema } from "@/lib/subscriptions/subscription-json";
 import { userSchema } from "@/lib/users/user-json";
 import { pageQueryFields } from "@/lib/api/scenario-route-params";
 import { paymentStatus } from "@/lib/db/schema";
-import { addressTextSchema, changePasswordSchema, countryCodeSchema, createUserSchema, emailChangeSchema, emailSchema, loginSchema, passwordResetRequestSchema, passwordSchema, postalCodeSchema, profileNameSchema, resetPasswordSchema } from "@/lib/users/schemas";
+import {
+  addressTextSchema,
+  changePasswordSchema,
+  countryCodeSchema,
+  createUserSchema,
+  emailChangeSchema,
+  emailSchema,
+  loginSchema,
+  passwordResetRequestSchema,
+  passwordSchema,
+  postalCodeSchema,
+  profileNameSchema,
+  resetPasswordSchema,
+} from "@/lib/users/schemas";
 
 export const loginBodySchema = z
   .strictObject({
@@ -20,7 +33,9 @@ export const loginResponseSchema = z
   .object({
     user: userSchema,
     access: z.object({
-      token: z.string().meta({ description: "A user token for `Authorization: Bearer`; shown once." }),
+      token: z
+        .string()
+        .meta({ description: "A user token for `Authorization: Bearer`; shown once." }),
       expires_at: timestampSchema,
     }),
   })
@@ -48,8 +63,12 @@ export const logoutOperation = defineOperation({
 
 export const currentSubscriptionSchema = subscriptionSchema
   .extend({
-    content_access: z.array(z.string()).meta({ description: "Content access codes of its type, sorted." }),
-    actual: z.boolean().meta({ description: "True while it runs (start_at ≤ now < end_at); false when upcoming." }),
+    content_access: z
+      .array(z.string())
+      .meta({ description: "Content access codes of its type, sorted." }),
+    actual: z
+      .boolean()
+      .meta({ description: "True while it runs (start_at ≤ now < end_at); false when upcoming." }),
   })
   .meta({ id: "CurrentSubscription" });
 
@@ -67,7 +86,9 @@ export const meUserSchema = userSchema
 export const meResponseSchema = z
   .object({
     user: meUserSchema,
-    content_access: z.array(z.string()).meta({ description: "Content the user can access now, sorted." }),
+    content_access: z
+      .array(z.string())
+      .meta({ description: "Content the user can access now, sorted." }),
     subscriptions: z
       .array(currentSubscriptionSchema)
       .meta({ description: "Running and upcoming subscriptions, by start." }),
@@ -81,7 +102,10 @@ export const updateMeBodySchema = z
     address_line2: addressTextSchema.optional(),
     postal_code: postalCodeSchema.optional(),
     city: addressTextSchema.optional(),
-    country: countryCodeSchema.optional().meta({ description: "ISO 3166-1 alpha-2 code (any case), or null to clear.", example: "DE" }),
+    country: countryCodeSchema.optional().meta({
+      description: "ISO 3166-1 alpha-2 code (any case), or null to clear.",
+      example: "DE",
+    }),
   })
   .refine((body) => Object.keys(body).length > 0, { message: "Send at least one field to change." })
   .meta({ id: "UpdateMeRequest" });
@@ -102,20 +126,30 @@ export const updateMeOperation = defineOperation({
   tags: ["Users"],
   auth: { token: "user" },
   body: updateMeBodySchema,
-  responses: { "200": { description: "The updated user.", content: jsonContent(meResponseSchema) } },
+  responses: {
+    "200": { description: "The updated user.", content: jsonContent(meResponseSchema) },
+  },
 });
 
 export const requestEmailChangeBodySchema = z
   .strictObject({
-    email: emailChangeSchema.shape.email.meta({ format: "email", example: "jane.new@subflow.test", description: "The new address." }),
-    password: emailChangeSchema.shape.password.meta({ description: "The user's current password." }),
+    email: emailChangeSchema.shape.email.meta({
+      format: "email",
+      example: "jane.new@subflow.test",
+      description: "The new address.",
+    }),
+    password: emailChangeSchema.shape.password.meta({
+      description: "The user's current password.",
+    }),
   })
   .meta({ id: "RequestEmailChangeRequest" });
 
 export const requestEmailChangeResponseSchema = z
   .object({
     new_email: z.string(),
-    expires_at: timestampSchema.meta({ description: "Until when the emailed link works (24 hours)." }),
+    expires_at: timestampSchema.meta({
+      description: "Until when the emailed link works (24 hours).",
+    }),
   })
   .meta({ id: "RequestEmailChangeResponse" });
 
@@ -128,14 +162,25 @@ export const requestEmailChangeOperation = defineOperation({
   tags: ["Users"],
   auth: { token: "user" },
   body: requestEmailChangeBodySchema,
-  responses: { "202": { description: "The link was sent.", content: jsonContent(requestEmailChangeResponseSchema) } },
-  errors: { 400: ["wrong_password", "email_unchanged"], 409: ["email_taken"], 429: ["email_change_rate_limited"] },
+  responses: {
+    "202": {
+      description: "The link was sent.",
+      content: jsonContent(requestEmailChangeResponseSchema),
+    },
+  },
+  errors: {
+    400: ["wrong_password", "email_unchanged"],
+    409: ["email_taken"],
+    429: ["email_change_rate_limited"],
+  },
 });
 
 export const changePasswordBodySchema = z
   .strictObject({
     current_password: changePasswordSchema.shape.currentPassword,
-    new_password: changePasswordSchema.shape.newPassword.meta({ description: "At least 8 characters." }),
+    new_password: changePasswordSchema.shape.newPassword.meta({
+      description: "At least 8 characters.",
+    }),
   })
   .meta({ id: "ChangePasswordRequest" });
 
@@ -153,7 +198,12 @@ export const changePasswordOperation = defineOperation({
 });
 
 export const passwordResetBodySchema = z
-  .strictObject({ email: passwordResetRequestSchema.shape.email.meta({ format: "email", example: "jane@subflow.test" }) })
+  .strictObject({
+    email: passwordResetRequestSchema.shape.email.meta({
+      format: "email",
+      example: "jane@subflow.test",
+    }),
+  })
   .meta({ id: "PasswordResetRequest" });
 
 export const passwordResetOperation = defineOperation({
@@ -170,8 +220,12 @@ export const passwordResetOperation = defineOperation({
 
 export const confirmPasswordResetBodySchema = z
   .strictObject({
-    token: resetPasswordSchema.shape.token.meta({ description: "The token at the end of the emailed /reset-password/<token> link." }),
-    new_password: resetPasswordSchema.shape.newPassword.meta({ description: "At least 8 characters." }),
+    token: resetPasswordSchema.shape.token.meta({
+      description: "The token at the end of the emailed /reset-password/<token> link.",
+    }),
+    new_password: resetPasswordSchema.shape.newPassword.meta({
+      description: "At least 8 characters.",
+    }),
   })
   .meta({ id: "ConfirmPasswordResetRequest" });
 
@@ -191,7 +245,9 @@ export const confirmPasswordResetOperation = defineOperation({
 export const createUserBodySchema = z
   .strictObject({
     email: emailSchema.meta({ format: "email", example: "jane@example.com" }),
-    password: passwordSchema.optional().meta({ description: "Omit to create an account that cannot sign in yet." }),
+    password: passwordSchema
+      .optional()
+      .meta({ description: "Omit to create an account that cannot sign in yet." }),
     name: createUserSchema.shape.name,
   })
   .meta({ id: "CreateUserRequest" });
@@ -228,10 +284,22 @@ export const myPaymentSchema = z
     paid_at: timestampSchema.nullable(),
     refunded_at: timestampSchema.nullable(),
     items: z.array(myPaymentItemSchema),
-    receipt_number: z.string().nullable().meta({ description: "Assigned when paid (`2026-000042`)." }),
-    credit_note_number: z.string().nullable().meta({ description: "Assigned when refunded (`CN-2026-000007`)." }),
-    receipt_url: z.string().nullable().meta({ description: "The receipt PDF (GET with the user token); null until paid." }),
-    credit_note_url: z.string().nullable().meta({ description: "The credit note PDF; null unless refunded." }),
+    receipt_number: z
+      .string()
+      .nullable()
+      .meta({ description: "Assigned when paid (`2026-000042`)." }),
+    credit_note_number: z
+      .string()
+      .nullable()
+      .meta({ description: "Assigned when refunded (`CN-2026-000007`)." }),
+    receipt_url: z
+      .string()
+      .nullable()
+      .meta({ description: "The receipt PDF (GET with the user token); null until paid." }),
+    credit_note_url: z
+      .string()
+      .nullable()
+      .meta({ description: "The credit note PDF; null unless refunded." }),
   })
   .meta({ id: "MyPayment" });
 
@@ -245,5 +313,10 @@ export const listMyPaymentsOperation = defineOperation({
   tags: ["Users"],
   auth: { token: "user" },
   query: listMyPaymentsQuerySchema,
-  responses: { "200": { description: "A page of payments and the total.", content: jsonContent(myPaymentsResponseSchema) } },
+  responses: {
+    "200": {
+      description: "A page of payments and the total.",
+      content: jsonContent(myPaymentsResponseSchema),
+    },
+  },
 });

@@ -48,7 +48,11 @@ export const userBanners = pgTable(
     expiresAt: timestamptz("expires_at"),
     dismissedAt: timestamptz("dismissed_at"),
   },
-  (t) => [index("user_banners_user_idx").on(t.userId, t.shownAt).where(sql`${t.dismissedAt} is null`)],
+  (t) => [
+    index("user_banners_user_idx")
+      .on(t.userId, t.shownAt)
+      .where(sql`${t.dismissedAt} is null`),
+  ],
 );
 export type UserBanner = InferSelectModel<typeof userBanners>;
 
@@ -77,6 +81,9 @@ export const goalCompletions = pgTable(
     /** `api`, `admin` or `user`. */
     source: text("source").notNull(),
   },
-  (t) => [uniqueIndex("goal_completions_goal_user_key").on(t.goalId, t.userId), index("goal_completions_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("goal_completions_goal_user_key").on(t.goalId, t.userId),
+    index("goal_completions_user_idx").on(t.userId),
+  ],
 );
 export type GoalCompletion = InferSelectModel<typeof goalCompletions>;

@@ -42,6 +42,9 @@ export const emailLog = pgTable(
     createdAt: createdAt(),
     sentAt: timestamptz("sent_at"),
   },
-  (t) => [index("email_log_created_idx").on(t.createdAt), index("email_log_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("email_log_created_idx").on(t.createdAt),
+    index("email_log_user_idx").on(t.userId, t.createdAt),
+  ],
 );
 export type EmailLogEntry = InferSelectModel<typeof emailLog>;

@@ -25,7 +25,9 @@ export const events = pgTable(
     lastSendError: text("last_send_error"),
   },
   (t) => [
-    index("events_unsent_idx").on(t.occurredAt).where(sql`${t.sentAt} is null`),
+    index("events_unsent_idx")
+      .on(t.occurredAt)
+      .where(sql`${t.sentAt} is null`),
     index("events_user_idx").on(t.userId, t.occurredAt),
     index("events_name_idx").on(t.name, t.occurredAt),
   ],

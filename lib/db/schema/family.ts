@@ -17,9 +17,12 @@ export const familySubscriptionTypes = pgTable(
       .unique()
       .references(() => subscriptionTypes.id, { onDelete: "cascade" }),
     /** The children's type; null for a customizable family (the child types come from the payment's items). */
-    childSubscriptionTypeId: integer("slave_subscription_type_id").references(() => subscriptionTypes.id, {
-      onDelete: "restrict",
-    }),
+    childSubscriptionTypeId: integer("slave_subscription_type_id").references(
+      () => subscriptionTypes.id,
+      {
+        onDelete: "restrict",
+      },
+    ),
     donationMethod: familyDonationMethod("donation_method").notNull().default("copy"),
     /** For `days`: how long a child subscription lasts from activation. */
     donationDays: integer("donation_days"),
@@ -39,13 +42,23 @@ export const familySubscriptionTypes = pgTable(
   (t) => [
     check("family_types_count_nonnegative", sql`${t.count} >= 0 and ${t.count} <= 1000`),
     check("family_types_gap_nonnegative", sql`${t.renewalGapDays} >= 0`),
-    check("family_types_days_required", sql`${t.donationMethod} <> 'days' or ${t.donationDays} > 0`),
-    check("family_types_fixed_end_required", sql`${t.donationMethod} <> 'fixed' or ${t.donationFixedEnd} is not null`),
+    check(
+      "family_types_days_required",
+      sql`${t.donationMethod} <> 'days' or ${t.donationDays} > 0`,
+    ),
+    check(
+      "family_types_fixed_end_required",
+      sql`${t.donationMethod} <> 'fixed' or ${t.donationFixedEnd} is not null`,
+    ),
   ],
 );
 export type FamilySubscriptionType = InferSelectModel<typeof familySubscriptionTypes>;
 
-export const familyRequestStatus = pgEnum("family_request_status", ["created", "accepted", "canceled"]);
+export const familyRequestStatus = pgEnum("family_request_status", [
+  "created",
+  "accepted",
+  "canceled",
+]);
 export type FamilyRequestStatus = (typeof familyRequestStatus.enumValues)[number];
 
 export const familyRequests = pgTable(
@@ -59,7 +72,9 @@ export const familyRequests = pgTable(
     masterSubscriptionId: integer("master_subscription_id")
       .notNull()
       .references(() => subscriptions.id, { onDelete: "cascade" }),
-    childSubscriptionId: integer("slave_subscription_id").references(() => subscriptions.id, { onDelete: "set null" }),
+    childSubscriptionId: integer("slave_subscription_id").references(() => subscriptions.id, {
+      onDelete: "set null",
+    }),
     /** The type a child subscription from this request gets. */
     subscriptionTypeId: integer("subscription_type_id")
       .notNull()

@@ -1,5 +1,17 @@
 import { sql, type InferSelectModel } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { timestamptz } from "./columns";
 
 /*
@@ -29,7 +41,13 @@ export const localEvents = pgTable(
   (t) => [index("inngest_local_events_name_idx").on(t.name, t.receivedAt)],
 );
 
-export const localRunStatus = pgEnum("inngest_local_run_status", ["running", "waiting", "completed", "failed", "cancelled"]);
+export const localRunStatus = pgEnum("inngest_local_run_status", [
+  "running",
+  "waiting",
+  "completed",
+  "failed",
+  "cancelled",
+]);
 export type LocalRunStatus = (typeof localRunStatus.enumValues)[number];
 
 export const localRuns = pgTable(
@@ -50,7 +68,9 @@ export const localRuns = pgTable(
   },
   (t) => [
     index("inngest_local_runs_function_idx").on(t.functionId, t.createdAt),
-    index("inngest_local_runs_open_idx").on(t.functionId).where(sql`${t.status} in ('running', 'waiting')`),
+    index("inngest_local_runs_open_idx")
+      .on(t.functionId)
+      .where(sql`${t.status} in ('running', 'waiting')`),
   ],
 );
 export type LocalRun = InferSelectModel<typeof localRuns>;
@@ -104,8 +124,12 @@ export const localJobs = pgTable(
   },
   (t) => [
     index("inngest_local_jobs_due_idx").on(t.dueAt),
-    uniqueIndex("inngest_local_jobs_discovery_key").on(t.runId).where(sql`${t.kind} = 'call' and ${t.stepId} is null`),
-    uniqueIndex("inngest_local_jobs_step_key").on(t.runId, t.kind, t.stepId).where(sql`${t.stepId} is not null`),
+    uniqueIndex("inngest_local_jobs_discovery_key")
+      .on(t.runId)
+      .where(sql`${t.kind} = 'call' and ${t.stepId} is null`),
+    uniqueIndex("inngest_local_jobs_step_key")
+      .on(t.runId, t.kind, t.stepId)
+      .where(sql`${t.stepId} is not null`),
   ],
 );
 export type LocalJob = InferSelectModel<typeof localJobs>;
@@ -122,7 +146,10 @@ export const localWaits = pgTable(
     expression: text("expression"),
     expiresAt: timestamptz("expires_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.stepId] }), index("inngest_local_waits_event_idx").on(t.eventName)],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.stepId] }),
+    index("inngest_local_waits_event_idx").on(t.eventName),
+  ],
 );
 
 export const localIdempotencyKeys = pgTable(

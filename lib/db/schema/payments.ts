@@ -1,5 +1,16 @@
 import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
-import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 import { subscriptionTypes } from "./subscriptions";
@@ -9,7 +20,13 @@ import { subscriptionTypes } from "./subscriptions";
  * page, or a charge waiting for the customer's confirmation); settled to `paid` or `fail` (or back to `form` when
  * the customer left the gateway's page) by the gateway's answer, its webhook or the reconciliation cron.
  */
-export const paymentStatus = pgEnum("payment_status", ["form", "pending", "paid", "fail", "refund"]);
+export const paymentStatus = pgEnum("payment_status", [
+  "form",
+  "pending",
+  "paid",
+  "fail",
+  "refund",
+]);
 export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
 
 export const payments = pgTable(
@@ -26,9 +43,12 @@ export const payments = pgTable(
     refundedAt: timestamptz("refunded_at"),
     upgradeType: text("upgrade_type"),
     /** The recurrent payment whose charge created this payment, when it is a renewal. */
-    recurrentPaymentId: integer("recurrent_payment_id").references((): AnyPgColumn => recurrentPayments.id, {
-      onDelete: "set null",
-    }),
+    recurrentPaymentId: integer("recurrent_payment_id").references(
+      (): AnyPgColumn => recurrentPayments.id,
+      {
+        onDelete: "set null",
+      },
+    ),
     /** When set, a paid payment sets up a recurrent payment charging this gateway card token. */
     recurrentCardToken: text("recurrent_card_token"),
     failureReason: text("failure_reason"),
@@ -54,7 +74,9 @@ export const payments = pgTable(
     check("payments_amount_nonnegative", sql`${t.amountCents} >= 0`),
     index("payments_user_idx").on(t.userId, t.createdAt),
     index("payments_status_idx").on(t.status, t.paidAt),
-    index("payments_pending_idx").on(t.pendingSince).where(sql`${t.pendingSince} is not null`),
+    index("payments_pending_idx")
+      .on(t.pendingSince)
+      .where(sql`${t.pendingSince} is not null`),
     // API Idempotency-Key (lib/api/idempotency.ts): one payment per token-scoped key, even under a race.
     uniqueIndex("payments_idempotency_key").on(sql`(${t.meta}->>'idempotency_key')`),
   ],
@@ -62,7 +84,11 @@ export const payments = pgTable(
 export type Payment = InferSelectModel<typeof payments>;
 export type NewPayment = InferInsertModel<typeof payments>;
 
-export const paymentItemType = pgEnum("payment_item_type", ["subscription_type", "product", "donation"]);
+export const paymentItemType = pgEnum("payment_item_type", [
+  "subscription_type",
+  "product",
+  "donation",
+]);
 export type PaymentItemType = (typeof paymentItemType.enumValues)[number];
 
 export const paymentItems = pgTable(
@@ -122,13 +148,18 @@ export const recurrentPayments = pgTable(
       .unique()
       .references((): AnyPgColumn => payments.id, { onDelete: "cascade" }),
     /** The payment this row's charge created (set once charged or failed). */
-    paymentId: integer("payment_id").references((): AnyPgColumn => payments.id, { onDelete: "set null" }),
+    paymentId: integer("payment_id").references((): AnyPgColumn => payments.id, {
+      onDelete: "set null",
+    }),
     subscriptionTypeId: integer("subscription_type_id")
       .notNull()
       .references(() => subscriptionTypes.id, { onDelete: "restrict" }),
-    nextSubscriptionTypeId: integer("next_subscription_type_id").references(() => subscriptionTypes.id, {
-      onDelete: "set null",
-    }),
+    nextSubscriptionTypeId: integer("next_subscription_type_id").references(
+      () => subscriptionTypes.id,
+      {
+        onDelete: "set null",
+      },
+    ),
     customAmountCents: integer("custom_amount_cents"),
     chargeAt: timestamptz("charge_at").notNull(),
     expiresAt: timestamptz("expires_at"),
@@ -156,7 +187,9 @@ export const recurrentPayments = pgTable(
     index("recurrent_payments_due_idx")
       .on(sql`coalesce(${t.nextAttemptAt}, ${t.chargeAt})`)
       .where(sql`${t.state} = 'active'`),
-    index("recurrent_payments_expires_idx").on(t.expiresAt).where(sql`${t.state} = 'active'`),
+    index("recurrent_payments_expires_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.state} = 'active'`),
     /** Scenario before-events on the charge date: an active row, or one charged (or declined) at that date. */
     index("recurrent_payments_charge_date_idx")
       .on(sql`coalesce(${t.nextAttemptAt}, ${t.chargeAt})`)

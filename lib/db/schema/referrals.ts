@@ -1,5 +1,15 @@
 import { sql, type InferSelectModel } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 import { payments } from "./payments";
@@ -43,8 +53,13 @@ export const referralPrograms = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("referral_programs_one_default").on(t.isDefault).where(sql`${t.isDefault}`),
-    check("referral_programs_cap_positive", sql`${t.maxRewardsPerReferrer} is null or ${t.maxRewardsPerReferrer} > 0`),
+    uniqueIndex("referral_programs_one_default")
+      .on(t.isDefault)
+      .where(sql`${t.isDefault}`),
+    check(
+      "referral_programs_cap_positive",
+      sql`${t.maxRewardsPerReferrer} is null or ${t.maxRewardsPerReferrer} > 0`,
+    ),
     check("referral_programs_window_nonnegative", sql`${t.reviewWindowDays} >= 0`),
     check("referral_programs_hold_nonnegative", sql`${t.rewardHoldDays} >= 0`),
   ],
@@ -83,7 +98,13 @@ export const userSightings = pgTable(
   ],
 );
 
-export const referralStatus = pgEnum("referral_status", ["pending", "complete", "error", "expired", "rejected"]);
+export const referralStatus = pgEnum("referral_status", [
+  "pending",
+  "complete",
+  "error",
+  "expired",
+  "rejected",
+]);
 export type ReferralStatus = (typeof referralStatus.enumValues)[number];
 
 export const referralSource = pgEnum("referral_source", ["link", "invitation"]);
@@ -112,14 +133,21 @@ export const referrals = pgTable(
     status: referralStatus("status").notNull().default("pending"),
     source: referralSource("source").notNull(),
     /** Fraud-guard findings: same_browser, same_ip, email_alias. */
-    flags: text("flags").array().notNull().default(sql`'{}'::text[]`),
+    flags: text("flags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     review: referralReview("review"),
-    reviewedByUserId: integer("reviewed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    reviewedByUserId: integer("reviewed_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
     reviewedAt: timestamptz("reviewed_at"),
     /** The trigger that fired (kept while a flagged referral waits for review, and after completion). */
     trigger: text("trigger"),
     triggeredAt: timestamptz("triggered_at"),
-    triggerPaymentId: integer("trigger_payment_id").references(() => payments.id, { onDelete: "set null" }),
+    triggerPaymentId: integer("trigger_payment_id").references(() => payments.id, {
+      onDelete: "set null",
+    }),
     /** Why the last reward attempt failed (status `error`). */
     errorReason: text("error_reason"),
     /** Completed past the program's cap: the referrer got nothing for it. */
@@ -134,8 +162,12 @@ export const referrals = pgTable(
     uniqueIndex("referrals_referred_email_key").on(sql`lower(${t.referredEmail})`),
     index("referrals_referrer_idx").on(t.referrerUserId, t.createdAt),
     index("referrals_program_idx").on(t.programId, t.status),
-    index("referrals_pending_expiry_idx").on(t.expiresAt).where(sql`${t.status} = 'pending'`),
-    index("referrals_review_idx").on(t.review).where(sql`${t.review} = 'flagged'`),
+    index("referrals_pending_expiry_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("referrals_review_idx")
+      .on(t.review)
+      .where(sql`${t.review} = 'flagged'`),
   ],
 );
 export type Referral = InferSelectModel<typeof referrals>;
@@ -193,8 +225,12 @@ export const referralRewards = pgTable(
     /** A human summary ("30 free days", "20% off your next payment"). */
     description: text("description").notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
-    subscriptionId: integer("subscription_id").references(() => subscriptions.id, { onDelete: "set null" }),
-    discountCodeId: integer("discount_code_id").references(() => discountCodes.id, { onDelete: "set null" }),
+    subscriptionId: integer("subscription_id").references(() => subscriptions.id, {
+      onDelete: "set null",
+    }),
+    discountCodeId: integer("discount_code_id").references(() => discountCodes.id, {
+      onDelete: "set null",
+    }),
     /**
      * `held`: earned, granted at `grantAt` unless the friend's qualifying payment is refunded first; `granted`;
      * `clawed_back`: taken back (`clawbackReason`) after such a refund.
@@ -207,7 +243,9 @@ export const referralRewards = pgTable(
   },
   (t) => [
     uniqueIndex("referral_rewards_one_per_role").on(t.referralId, t.role),
-    index("referral_rewards_held_idx").on(t.grantAt).where(sql`${t.status} = 'held'`),
+    index("referral_rewards_held_idx")
+      .on(t.grantAt)
+      .where(sql`${t.status} = 'held'`),
     index("referral_rewards_user_idx").on(t.userId, t.createdAt),
   ],
 );

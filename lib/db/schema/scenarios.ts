@@ -14,7 +14,12 @@ import {
 import { createdAt, id, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 
-export const scenarioStatus = pgEnum("scenario_status", ["draft", "enabled", "disabled", "deleted"]);
+export const scenarioStatus = pgEnum("scenario_status", [
+  "draft",
+  "enabled",
+  "disabled",
+  "deleted",
+]);
 export type ScenarioStatus = (typeof scenarioStatus.enumValues)[number];
 
 export const scenarioReentry = pgEnum("scenario_reentry", ["always", "once", "once_per_days"]);
@@ -32,10 +37,15 @@ export const scenarios = pgTable(
     reentry: scenarioReentry("reentry").notNull().default("once"),
     /** For `once_per_days`. */
     reentryDays: integer("reentry_days"),
-    currentVersionId: integer("current_version_id").references((): AnyPgColumn => scenarioVersions.id, {
+    currentVersionId: integer("current_version_id").references(
+      (): AnyPgColumn => scenarioVersions.id,
+      {
+        onDelete: "set null",
+      },
+    ),
+    copiedFromId: integer("copied_from_id").references((): AnyPgColumn => scenarios.id, {
       onDelete: "set null",
     }),
-    copiedFromId: integer("copied_from_id").references((): AnyPgColumn => scenarios.id, { onDelete: "set null" }),
     deletedAt: timestamptz("deleted_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -62,7 +72,13 @@ export const scenarioVersions = pgTable(
 );
 export type ScenarioVersion = InferSelectModel<typeof scenarioVersions>;
 
-export const scenarioRunStatus = pgEnum("scenario_run_status", ["running", "waiting", "completed", "failed", "cancelled"]);
+export const scenarioRunStatus = pgEnum("scenario_run_status", [
+  "running",
+  "waiting",
+  "completed",
+  "failed",
+  "cancelled",
+]);
 export type ScenarioRunStatus = (typeof scenarioRunStatus.enumValues)[number];
 
 /** One user's walk through one version, started by one trigger (an event id or a before-event occurrence). */
@@ -98,7 +114,9 @@ export const scenarioRuns = pgTable(
     uniqueIndex("scenario_runs_trigger_key").on(t.scenarioId, t.userId, t.triggerKey),
     index("scenario_runs_user_idx").on(t.userId, t.createdAt),
     index("scenario_runs_scenario_idx").on(t.scenarioId, t.createdAt),
-    index("scenario_runs_unclaimed_idx").on(t.createdAt).where(sql`${t.executorRunId} is null`),
+    index("scenario_runs_unclaimed_idx")
+      .on(t.createdAt)
+      .where(sql`${t.executorRunId} is null`),
   ],
 );
 export type ScenarioRun = InferSelectModel<typeof scenarioRuns>;
@@ -131,7 +149,9 @@ export const scenarioRunSteps = pgTable(
   (t) => [
     uniqueIndex("scenario_run_steps_step_key").on(t.runId, t.stepKey),
     index("scenario_run_steps_scenario_idx").on(t.scenarioId, t.enteredAt),
-    index("scenario_run_steps_unaggregated_idx").on(t.finishedAt).where(sql`${t.aggregatedAt} is null`),
+    index("scenario_run_steps_unaggregated_idx")
+      .on(t.finishedAt)
+      .where(sql`${t.aggregatedAt} is null`),
   ],
 );
 export type ScenarioRunStep = InferSelectModel<typeof scenarioRunSteps>;
@@ -182,7 +202,9 @@ export const scenarioBeforeEventFires = pgTable(
     /** The run's trigger payload (entity ids for criteria, and the occurrence to re-check at start). */
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     /** Null when the re-entry rule kept the user out. */
-    runId: bigint("run_id", { mode: "number" }).references(() => scenarioRuns.id, { onDelete: "set null" }),
+    runId: bigint("run_id", { mode: "number" }).references(() => scenarioRuns.id, {
+      onDelete: "set null",
+    }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -35,9 +35,12 @@ export const subscriptionTypes = pgTable(
     priceCents: integer("price_cents").notNull(),
     active: boolean("active").notNull().default(true),
     isDefault: boolean("is_default").notNull().default(false),
-    nextSubscriptionTypeId: integer("next_subscription_type_id").references((): AnyPgColumn => subscriptionTypes.id, {
-      onDelete: "set null",
-    }),
+    nextSubscriptionTypeId: integer("next_subscription_type_id").references(
+      (): AnyPgColumn => subscriptionTypes.id,
+      {
+        onDelete: "set null",
+      },
+    ),
     fixedEnd: timestamptz("fixed_end"),
     /** Sold on the public pricing page (/subscribe) and through POST /api/v1/purchases. */
     offered: boolean("offered").notNull().default(false),
@@ -53,7 +56,9 @@ export const subscriptionTypes = pgTable(
   (t) => [
     check("subscription_types_length_positive", sql`${t.lengthDays} > 0`),
     check("subscription_types_price_nonnegative", sql`${t.priceCents} >= 0`),
-    index("subscription_types_offered_idx").on(t.position).where(sql`${t.offered}`),
+    index("subscription_types_offered_idx")
+      .on(t.position)
+      .where(sql`${t.offered}`),
   ],
 );
 export type SubscriptionType = InferSelectModel<typeof subscriptionTypes>;
@@ -72,7 +77,13 @@ export const subscriptionTypeContentAccess = pgTable(
   (t) => [primaryKey({ columns: [t.subscriptionTypeId, t.contentAccessId] })],
 );
 
-export const subscriptionKind = pgEnum("subscription_kind", ["regular", "upgrade", "family", "gift", "referral_reward"]);
+export const subscriptionKind = pgEnum("subscription_kind", [
+  "regular",
+  "upgrade",
+  "family",
+  "gift",
+  "referral_reward",
+]);
 export type SubscriptionKind = (typeof subscriptionKind.enumValues)[number];
 
 export const subscriptions = pgTable(
@@ -89,10 +100,15 @@ export const subscriptions = pgTable(
     endAt: timestamptz("end_at").notNull(),
     kind: subscriptionKind("kind").notNull().default("regular"),
     isPaid: boolean("is_paid").notNull().default(false),
-    paymentId: integer("payment_id").references((): AnyPgColumn => payments.id, { onDelete: "set null" }),
-    nextSubscriptionId: integer("next_subscription_id").references((): AnyPgColumn => subscriptions.id, {
+    paymentId: integer("payment_id").references((): AnyPgColumn => payments.id, {
       onDelete: "set null",
     }),
+    nextSubscriptionId: integer("next_subscription_id").references(
+      (): AnyPgColumn => subscriptions.id,
+      {
+        onDelete: "set null",
+      },
+    ),
     note: text("note"),
     /** When `subscription.started` / `subscription.ended` were recorded: each is emitted exactly once. */
     startedEventAt: timestamptz("started_event_at"),
@@ -102,8 +118,12 @@ export const subscriptions = pgTable(
   },
   (t) => [
     check("subscriptions_end_after_start", sql`${t.endAt} >= ${t.startAt}`),
-    index("subscriptions_start_pending_idx").on(t.startAt).where(sql`${t.startedEventAt} is null`),
-    index("subscriptions_end_pending_idx").on(t.endAt).where(sql`${t.endedEventAt} is null`),
+    index("subscriptions_start_pending_idx")
+      .on(t.startAt)
+      .where(sql`${t.startedEventAt} is null`),
+    index("subscriptions_end_pending_idx")
+      .on(t.endAt)
+      .where(sql`${t.endedEventAt} is null`),
     /** Scenario before-events look up end dates, including those that just passed. */
     index("subscriptions_end_idx").on(t.endAt),
     index("subscriptions_user_end_idx").on(t.userId, t.endAt),

@@ -1,12 +1,27 @@
 import { sql, type InferSelectModel } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 import { subscriptions, subscriptionTypes } from "./subscriptions";
 import { payments } from "./payments";
 
 /** The four upgrade methods (design.md "Upgrades"). */
-export const upgradeType = pgEnum("upgrade_type", ["paid_recurrent", "free_recurrent", "paid_extend", "short"]);
+export const upgradeType = pgEnum("upgrade_type", [
+  "paid_recurrent",
+  "free_recurrent",
+  "paid_extend",
+  "short",
+]);
 export type UpgradeType = (typeof upgradeType.enumValues)[number];
 
 export const upgradeSchemas = pgTable("upgrade_schemas", {
@@ -36,7 +51,9 @@ export const upgradeOptions = pgTable(
     type: upgradeType("type").notNull(),
     config: jsonb("config").$type<UpgradeOptionConfig>().notNull(),
     /** Explicit target type; null resolves the target from the config (cheapest matching default type). */
-    subscriptionTypeId: integer("subscription_type_id").references(() => subscriptionTypes.id, { onDelete: "restrict" }),
+    subscriptionTypeId: integer("subscription_type_id").references(() => subscriptionTypes.id, {
+      onDelete: "restrict",
+    }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -83,7 +100,9 @@ export const subscriptionUpgrades = pgTable(
     targetSubscriptionTypeId: integer("target_subscription_type_id")
       .notNull()
       .references(() => subscriptionTypes.id, { onDelete: "restrict" }),
-    upgradeOptionId: integer("upgrade_option_id").references(() => upgradeOptions.id, { onDelete: "set null" }),
+    upgradeOptionId: integer("upgrade_option_id").references(() => upgradeOptions.id, {
+      onDelete: "set null",
+    }),
     paymentId: integer("payment_id").references(() => payments.id, { onDelete: "set null" }),
     chargeCents: integer("charge_cents").notNull().default(0),
     creditCents: integer("credit_cents").notNull().default(0),
@@ -95,7 +114,10 @@ export const subscriptionUpgrades = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check("subscription_upgrades_amounts_nonnegative", sql`${t.chargeCents} >= 0 and ${t.creditCents} >= 0`),
+    check(
+      "subscription_upgrades_amounts_nonnegative",
+      sql`${t.chargeCents} >= 0 and ${t.creditCents} >= 0`,
+    ),
     uniqueIndex("subscription_upgrades_idempotency").on(t.userId, t.idempotencyKey),
     index("subscription_upgrades_user_idx").on(t.userId, t.createdAt),
     uniqueIndex("subscription_upgrades_payment").on(t.paymentId),

@@ -27,7 +27,10 @@ export const users = pgTable(
     /** Raised by a password change or reset: sessions issued before it are signed out. */
     sessionVersion: integer("session_version").notNull().default(0),
   },
-  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`), index("users_created_at_idx").on(t.createdAt)],
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    index("users_created_at_idx").on(t.createdAt),
+  ],
 );
 export type User = InferSelectModel<typeof users>;
 export type NewUser = InferInsertModel<typeof users>;
@@ -39,7 +42,9 @@ export const apiTokens = pgTable("api_tokens", {
   tokenHash: text("token_hash").notNull().unique(),
   tokenPrefix: text("token_prefix").notNull(),
   scopes: text("scopes").array().notNull(),
-  createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  createdByUserId: integer("created_by_user_id").references(() => users.id, {
+    onDelete: "set null",
+  }),
   createdAt: createdAt(),
   lastUsedAt: timestamptz("last_used_at"),
   revokedAt: timestamptz("revoked_at"),
@@ -64,7 +69,10 @@ export const userTokens = pgTable(
 );
 export type UserToken = InferSelectModel<typeof userTokens>;
 
-export const userActionTokenKind = pgEnum("user_action_token_kind", ["password_reset", "email_change"]);
+export const userActionTokenKind = pgEnum("user_action_token_kind", [
+  "password_reset",
+  "email_change",
+]);
 export type UserActionTokenKind = (typeof userActionTokenKind.enumValues)[number];
 
 /**

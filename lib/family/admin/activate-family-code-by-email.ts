@@ -10,10 +10,21 @@ import { activateFamilyRequest } from "../activate-family-request";
  * An admin activates a code for the user with this email, skipping the one-per-user and self-use checks (issue:
  * admins may place any account); status and expiry still apply.
  */
-export async function activateFamilyCodeByEmail(db: Db, options: { code: string; email: string; actor: AdminActor }) {
+export async function activateFamilyCodeByEmail(
+  db: Db,
+  options: { code: string; email: string; actor: AdminActor },
+) {
   const email = options.email.trim().toLowerCase();
   // Emails are unique case-insensitively (users_email_lower_key), so this matches at most one account.
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
   if (!user) throw invalid("user_not_found", `No user with the email ${email}.`);
-  return activateFamilyRequest(db, { code: options.code.trim(), userId: user.id, actor: options.actor });
+  return activateFamilyRequest(db, {
+    code: options.code.trim(),
+    userId: user.id,
+    actor: options.actor,
+  });
 }

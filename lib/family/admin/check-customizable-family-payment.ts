@@ -8,11 +8,20 @@ import { listCustomizableFamilyOptions } from "./list-customizable-family-option
  * Before an admin creates a payment: when it buys a customizable family, its items must say which child codes to
  * issue (customizableFamilyItemsProblem) — `family_payment_items_invalid` (400) otherwise. Other payments pass.
  */
-export async function checkCustomizableFamilyPayment(db: Db, items: readonly { subscriptionTypeCode: string; count: number }[]): Promise<void> {
+export async function checkCustomizableFamilyPayment(
+  db: Db,
+  items: readonly { subscriptionTypeCode: string; count: number }[],
+): Promise<void> {
   const families = await listCustomizableFamilyOptions(db);
-  const family = families.find((candidate) => items.some((item) => item.subscriptionTypeCode === candidate.masterCode));
+  const family = families.find((candidate) =>
+    items.some((item) => item.subscriptionTypeCode === candidate.masterCode),
+  );
   if (!family) return;
-  if (families.filter((candidate) => items.some((item) => item.subscriptionTypeCode === candidate.masterCode)).length > 1) {
+  if (
+    families.filter((candidate) =>
+      items.some((item) => item.subscriptionTypeCode === candidate.masterCode),
+    ).length > 1
+  ) {
     throw invalid("family_payment_items_invalid", "Buy one customizable family per payment.");
   }
   const problem = customizableFamilyItemsProblem(items, family);

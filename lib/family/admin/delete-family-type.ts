@@ -17,7 +17,12 @@ export async function deleteFamilyType(db: Db, options: { familyTypeId: number }
       .where(eq(familySubscriptionTypes.id, options.familyTypeId))
       .for("update");
     if (!type) throw notFound("family_type_not_found", "No such family type.");
-    await refuseIfFamilyTypeInUse(tx, { masterSubscriptionTypeId: type.masterSubscriptionTypeId, action: "The family type cannot be deleted" });
-    await tx.delete(familySubscriptionTypes).where(eq(familySubscriptionTypes.id, options.familyTypeId));
+    await refuseIfFamilyTypeInUse(tx, {
+      masterSubscriptionTypeId: type.masterSubscriptionTypeId,
+      action: "The family type cannot be deleted",
+    });
+    await tx
+      .delete(familySubscriptionTypes)
+      .where(eq(familySubscriptionTypes.id, options.familyTypeId));
   });
 }

@@ -48,7 +48,9 @@ export function selectFamilyRequestRows(db: Db) {
 
 export { masterUsers, masterSubscriptions };
 
-type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectFamilyRequestRows>["execute"]>>[number];
+type SelectedRow = Awaited<
+  ReturnType<ReturnType<typeof selectFamilyRequestRows>["execute"]>
+>[number];
 
 /** design.md "Family": expired as lib/family/request-expiry.ts says. */
 export type FamilyRequestRow = SelectedRow & { expired: boolean };
@@ -56,6 +58,13 @@ export type FamilyRequestRow = SelectedRow & { expired: boolean };
 export function withExpired(rows: SelectedRow[], at: Date): FamilyRequestRow[] {
   return rows.map((row) => ({
     ...row,
-    expired: isFamilyRequestExpired({ masterEndAt: row.masterSubscriptionEndAt, expiresAt: row.expiresAt, fixedEnd: row.fixedEnd }, at),
+    expired: isFamilyRequestExpired(
+      {
+        masterEndAt: row.masterSubscriptionEndAt,
+        expiresAt: row.expiresAt,
+        fixedEnd: row.fixedEnd,
+      },
+      at,
+    ),
   }));
 }

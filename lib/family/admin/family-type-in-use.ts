@@ -10,7 +10,10 @@ import { conflict } from "@/lib/errors";
  * subscriptions that have not ended and whose expires_at has not passed. Such requests need the family type for
  * activation, replacement codes and renewal; expired and canceled ones are history and do not hold it.
  */
-export async function refuseIfFamilyTypeInUse(db: Db, options: { masterSubscriptionTypeId: number; action: string }): Promise<void> {
+export async function refuseIfFamilyTypeInUse(
+  db: Db,
+  options: { masterSubscriptionTypeId: number; action: string },
+): Promise<void> {
   const at = now();
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

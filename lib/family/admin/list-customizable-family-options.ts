@@ -10,18 +10,29 @@ import type { CustomizableFamilyOption } from "../customizable-family-payment";
  * itself a family master type (a code must give a plain subscription, never another family).
  */
 export async function listCustomizableFamilyOptions(db: Db): Promise<CustomizableFamilyOption[]> {
-  const masterTypeIds = db.select({ id: familySubscriptionTypes.masterSubscriptionTypeId }).from(familySubscriptionTypes);
+  const masterTypeIds = db
+    .select({ id: familySubscriptionTypes.masterSubscriptionTypeId })
+    .from(familySubscriptionTypes);
   const [masters, childTypes] = await Promise.all([
     db
       .select({ code: subscriptionTypes.code })
       .from(familySubscriptionTypes)
-      .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, familySubscriptionTypes.masterSubscriptionTypeId))
+      .innerJoin(
+        subscriptionTypes,
+        eq(subscriptionTypes.id, familySubscriptionTypes.masterSubscriptionTypeId),
+      )
       .where(isNull(familySubscriptionTypes.childSubscriptionTypeId))
       .orderBy(asc(subscriptionTypes.code)),
     db
-      .select({ code: subscriptionTypes.code, name: subscriptionTypes.name, priceCents: subscriptionTypes.priceCents })
+      .select({
+        code: subscriptionTypes.code,
+        name: subscriptionTypes.name,
+        priceCents: subscriptionTypes.priceCents,
+      })
       .from(subscriptionTypes)
-      .where(and(eq(subscriptionTypes.active, true), notInArray(subscriptionTypes.id, masterTypeIds)))
+      .where(
+        and(eq(subscriptionTypes.active, true), notInArray(subscriptionTypes.id, masterTypeIds)),
+      )
       .orderBy(asc(subscriptionTypes.name)),
   ]);
   return masters.map((master) => ({ masterCode: master.code, childTypes }));

@@ -3,7 +3,13 @@ import { and, count, desc, eq, ilike, type SQL } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { familyRequests, type FamilyRequestStatus } from "@/lib/db/schema";
-import { masterSubscriptions, masterUsers, selectFamilyRequestRows, withExpired, type FamilyRequestRow } from "./family-request-rows";
+import {
+  masterSubscriptions,
+  masterUsers,
+  selectFamilyRequestRows,
+  withExpired,
+  type FamilyRequestRow,
+} from "./family-request-rows";
 
 export interface ListFamilyRequestsOptions {
   status?: FamilyRequestStatus;
@@ -25,13 +31,16 @@ export async function listFamilyRequests(
 ): Promise<{ rows: FamilyRequestRow[]; total: number }> {
   const conditions: SQL[] = [];
   if (options.status) conditions.push(eq(familyRequests.status, options.status));
-  if (options.masterUserId !== undefined) conditions.push(eq(familyRequests.masterUserId, options.masterUserId));
-  if (options.subscriptionTypeId !== undefined) conditions.push(eq(familyRequests.subscriptionTypeId, options.subscriptionTypeId));
+  if (options.masterUserId !== undefined)
+    conditions.push(eq(familyRequests.masterUserId, options.masterUserId));
+  if (options.subscriptionTypeId !== undefined)
+    conditions.push(eq(familyRequests.subscriptionTypeId, options.subscriptionTypeId));
   if (options.masterSubscriptionTypeId !== undefined) {
     conditions.push(eq(masterSubscriptions.subscriptionTypeId, options.masterSubscriptionTypeId));
   }
   const term = options.masterEmail?.trim();
-  if (term) conditions.push(ilike(masterUsers.email, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (term)
+    conditions.push(ilike(masterUsers.email, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const where = and(...conditions);
   const [rows, [totals]] = await Promise.all([
     selectFamilyRequestRows(db)
@@ -43,7 +52,10 @@ export async function listFamilyRequests(
       .select({ total: count() })
       .from(familyRequests)
       .innerJoin(masterUsers, eq(masterUsers.id, familyRequests.masterUserId))
-      .innerJoin(masterSubscriptions, eq(masterSubscriptions.id, familyRequests.masterSubscriptionId))
+      .innerJoin(
+        masterSubscriptions,
+        eq(masterSubscriptions.id, familyRequests.masterSubscriptionId),
+      )
       .where(where),
   ]);
   return { rows: withExpired(rows, now()), total: totals?.total ?? 0 };

@@ -3,7 +3,12 @@ import { asc, desc, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { familyRequests } from "@/lib/db/schema";
-import { masterSubscriptions, selectFamilyRequestRows, withExpired, type FamilyRequestRow } from "./family-request-rows";
+import {
+  masterSubscriptions,
+  selectFamilyRequestRows,
+  withExpired,
+  type FamilyRequestRow,
+} from "./family-request-rows";
 
 export interface MasterSubscriptionGroup {
   masterSubscriptionId: number;
@@ -19,10 +24,17 @@ export interface MasterSubscriptionGroup {
 const MASTER_VIEW_LIMIT = 2000;
 
 /** One master's requests grouped by master subscription, newest subscription first; codes in creation order. */
-export async function listMasterFamilyGroups(db: Db, options: { masterUserId: number }): Promise<MasterSubscriptionGroup[]> {
+export async function listMasterFamilyGroups(
+  db: Db,
+  options: { masterUserId: number },
+): Promise<MasterSubscriptionGroup[]> {
   const rows = await selectFamilyRequestRows(db)
     .where(eq(familyRequests.masterUserId, options.masterUserId))
-    .orderBy(desc(masterSubscriptions.startAt), desc(familyRequests.masterSubscriptionId), asc(familyRequests.id))
+    .orderBy(
+      desc(masterSubscriptions.startAt),
+      desc(familyRequests.masterSubscriptionId),
+      asc(familyRequests.id),
+    )
     .limit(MASTER_VIEW_LIMIT);
   const at = now();
   const groups = new Map<number, MasterSubscriptionGroup>();

@@ -13,12 +13,18 @@ import { refuseIfFamilyTypeInUse } from "./family-type-in-use";
  * unknown type codes are `subscription_type_not_found` (400). Moving a family type to another master type while its
  * old master subscriptions hold live requests is `family_type_in_use` (409).
  */
-export async function saveFamilyType(db: Db, options: FamilyTypeInput & { id?: number }): Promise<FamilySubscriptionType> {
+export async function saveFamilyType(
+  db: Db,
+  options: FamilyTypeInput & { id?: number },
+): Promise<FamilySubscriptionType> {
   const input = familyTypeInputSchema.parse(options);
   try {
     return await db.transaction(async (tx) => {
       const master = await findSubscriptionTypeByCode(tx, input.masterTypeCode);
-      const child = input.childTypeCode === null ? null : await findSubscriptionTypeByCode(tx, input.childTypeCode);
+      const child =
+        input.childTypeCode === null
+          ? null
+          : await findSubscriptionTypeByCode(tx, input.childTypeCode);
       if (options.id !== undefined) {
         const [current] = await tx
           .select({ masterSubscriptionTypeId: familySubscriptionTypes.masterSubscriptionTypeId })
@@ -47,14 +53,24 @@ export async function saveFamilyType(db: Db, options: FamilyTypeInput & { id?: n
       };
       const [saved] =
         options.id === undefined
-          ? await tx.insert(familySubscriptionTypes).values({ ...values, createdAt: now() }).returning()
-          : await tx.update(familySubscriptionTypes).set(values).where(eq(familySubscriptionTypes.id, options.id)).returning();
+          ? await tx
+              .insert(familySubscriptionTypes)
+              .values({ ...values, createdAt: now() })
+              .returning()
+          : await tx
+              .update(familySubscriptionTypes)
+              .set(values)
+              .where(eq(familySubscriptionTypes.id, options.id))
+              .returning();
       if (!saved) throw notFound("family_type_not_found", "No such family type.");
       return saved;
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw conflict("family_type_exists", `Subscription type "${input.masterTypeCode}" already has a family type.`);
+      throw conflict(
+        "family_type_exists",
+        `Subscription type "${input.masterTypeCode}" already has a family type.`,
+      );
     }
     throw error;
   }

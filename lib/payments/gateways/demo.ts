@@ -21,17 +21,32 @@ interface DemoCharge {
 /** How the demo's good test card looks on a billing page. */
 export const DEMO_CARD: CardSummary = { brand: "visa", last4: "4242", expMonth: 12, expYear: 2030 };
 
-function decide(cardToken: string): { status: "paid" } | { status: "declined"; code: string; reason: string } {
+function decide(
+  cardToken: string,
+): { status: "paid" } | { status: "declined"; code: string; reason: string } {
   if (cardToken === DEMO_CARD_TOKENS.succeeds) return { status: "paid" };
   if (cardToken === DEMO_CARD_TOKENS.declined) {
-    return { status: "declined", code: "card_declined", reason: "The card was declined (insufficient funds)." };
+    return {
+      status: "declined",
+      code: "card_declined",
+      reason: "The card was declined (insufficient funds).",
+    };
   }
-  return { status: "declined", code: "unknown_card_token", reason: `The demo gateway does not know card token "${cardToken}".` };
+  return {
+    status: "declined",
+    code: "unknown_card_token",
+    reason: `The demo gateway does not know card token "${cardToken}".`,
+  };
 }
 
 function toOutcome(row: typeof demoGatewayCharges.$inferSelect, saveCard: boolean): GatewayOutcome {
   if (row.status === "paid") {
-    return { status: "paid", reference: row.reference, savedCardToken: saveCard ? row.cardToken : null, card: saveCard ? DEMO_CARD : null };
+    return {
+      status: "paid",
+      reference: row.reference,
+      savedCardToken: saveCard ? row.cardToken : null,
+      card: saveCard ? DEMO_CARD : null,
+    };
   }
   const { code, reason } = decide(row.cardToken) as { code: string; reason: string };
   return { status: "declined", reference: row.reference, code, reason };
@@ -41,7 +56,11 @@ function toOutcome(row: typeof demoGatewayCharges.$inferSelect, saveCard: boolea
  * Charge once per idempotency key, like a real gateway: the ledger row is inserted only if the key is new, and the
  * answer is always the stored row's, so a replayed request (a retry after a timeout) reports the first charge.
  */
-async function charge(request: DemoCharge, saveCard: boolean, context?: GatewayContext): Promise<GatewayOutcome> {
+async function charge(
+  request: DemoCharge,
+  saveCard: boolean,
+  context?: GatewayContext,
+): Promise<GatewayOutcome> {
   const db = context?.db ?? (await getDb());
   const decision = decide(request.cardToken);
   await db
@@ -55,7 +74,10 @@ async function charge(request: DemoCharge, saveCard: boolean, context?: GatewayC
       status: decision.status,
     })
     .onConflictDoNothing({ target: demoGatewayCharges.idempotencyKey });
-  const [row] = await db.select().from(demoGatewayCharges).where(eq(demoGatewayCharges.idempotencyKey, request.idempotencyKey));
+  const [row] = await db
+    .select()
+    .from(demoGatewayCharges)
+    .where(eq(demoGatewayCharges.idempotencyKey, request.idempotencyKey));
   if (!row) throw new Error("demo gateway lost a charge");
   return toOutcome(row, saveCard);
 }
@@ -70,7 +92,13 @@ export const demoGateway: PaymentGateway = {
   name: "Demo gateway (test cards)",
   checkoutMode: "token",
   async startPayment(request, context) {
-    if (!request.cardToken) return { status: "declined", reference: null, code: "card_token_missing", reason: "Choose a card." };
+    if (!request.cardToken)
+      return {
+        status: "declined",
+        reference: null,
+        code: "card_token_missing",
+        reason: "Choose a card.",
+      };
     return charge({ ...request, cardToken: request.cardToken }, request.saveCard, context);
   },
   async chargeSavedCard(request, context) {
@@ -83,7 +111,8 @@ export const demoGateway: PaymentGateway = {
       .set({ refundedAt: new Date() })
       .where(eq(demoGatewayCharges.reference, request.reference))
       .returning();
-    if (!row || row.status !== "paid") throw new Error(`demo gateway: no paid charge ${request.reference} to refund`);
+    if (!row || row.status !== "paid")
+      throw new Error(`demo gateway: no paid charge ${request.reference} to refund`);
     return { reference: `${row.reference}_refund` };
   },
   async saveCard(request) {
@@ -94,7 +123,10 @@ export const demoGateway: PaymentGateway = {
   },
   async lookup(request, context) {
     const db = context?.db ?? (await getDb());
-    const [row] = await db.select().from(demoGatewayCharges).where(eq(demoGatewayCharges.idempotencyKey, request.idempotencyKey));
+    const [row] = await db
+      .select()
+      .from(demoGatewayCharges)
+      .where(eq(demoGatewayCharges.idempotencyKey, request.idempotencyKey));
     // No charge under the key: the request never reached the gateway, so nothing was taken.
     if (!row) return { status: "abandoned", reference: null };
     return toOutcome(row, true);

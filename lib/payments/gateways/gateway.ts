@@ -70,7 +70,12 @@ export type GatewayOutcome =
    * Not settled yet: the customer is on the gateway's checkout page (`redirectUrl`), or their bank asks them to
    * confirm the charge (`action: "confirm"`, `redirectUrl` where they do it).
    */
-  | { status: "pending"; reference: string; redirectUrl: string | null; action: "checkout" | "confirm" | null }
+  | {
+      status: "pending";
+      reference: string;
+      redirectUrl: string | null;
+      action: "checkout" | "confirm" | null;
+    }
   /** The customer left the gateway's page without paying (its session expired): the payment is payable again. */
   | { status: "abandoned"; reference: string | null };
 
@@ -144,7 +149,10 @@ export interface PaymentGateway {
   /** `token`: the checkout collects a card token and the gateway answers at once; `redirect`: the customer pays on the gateway's page. */
   checkoutMode: "token" | "redirect";
   startPayment(request: StartPaymentRequest, context?: GatewayContext): Promise<GatewayOutcome>;
-  chargeSavedCard(request: ChargeSavedCardRequest, context?: GatewayContext): Promise<GatewayOutcome>;
+  chargeSavedCard(
+    request: ChargeSavedCardRequest,
+    context?: GatewayContext,
+  ): Promise<GatewayOutcome>;
   refund(request: RefundRequest, context?: GatewayContext): Promise<{ reference: string }>;
   lookup(request: LookupRequest, context?: GatewayContext): Promise<GatewayOutcome>;
   /** Save a new card for the customer's renewals, without charging it. */

@@ -25,9 +25,17 @@ export function cardSetupUserIdOf(session: Stripe.Checkout.Session): number | nu
 }
 
 /** What a completed card setup means: the SetupIntent's card (its `payment_method` expanded) replaces the user's. */
-export function cardSavedEffect(userId: number, setupIntent: Stripe.SetupIntent): GatewayWebhookEffect {
+export function cardSavedEffect(
+  userId: number,
+  setupIntent: Stripe.SetupIntent,
+): GatewayWebhookEffect {
   const cardToken = idOf(setupIntent.payment_method);
   // Not succeeded (a payment method still verifying): no card to charge yet.
   if (setupIntent.status !== "succeeded" || !cardToken) return { kind: "ignored" };
-  return { kind: "card_saved", userId, cardToken, card: cardOfPaymentMethod(setupIntent.payment_method) };
+  return {
+    kind: "card_saved",
+    userId,
+    cardToken,
+    card: cardOfPaymentMethod(setupIntent.payment_method),
+  };
 }

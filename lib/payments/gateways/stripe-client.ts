@@ -9,7 +9,10 @@ const clients = new Map<string, Stripe>();
  */
 export function stripeClient(): Stripe {
   const key = process.env.STRIPE_SECRET_KEY?.trim();
-  if (!key) throw new Error("STRIPE_SECRET_KEY is not set: the stripe gateway needs the account's secret key (sk_…).");
+  if (!key)
+    throw new Error(
+      "STRIPE_SECRET_KEY is not set: the stripe gateway needs the account's secret key (sk_…).",
+    );
   const base = process.env.STRIPE_API_BASE?.trim() || "";
   const cacheKey = `${key}\n${base}`;
   let client = clients.get(cacheKey);
@@ -23,7 +26,10 @@ export function stripeClient(): Stripe {
 
 export function stripeWebhookSecret(): string {
   const secret = process.env.STRIPE_WEBHOOK_SECRET?.trim();
-  if (!secret) throw new Error("STRIPE_WEBHOOK_SECRET is not set: Stripe webhooks cannot be verified without it (whsec_…).");
+  if (!secret)
+    throw new Error(
+      "STRIPE_WEBHOOK_SECRET is not set: Stripe webhooks cannot be verified without it (whsec_…).",
+    );
   return secret;
 }
 

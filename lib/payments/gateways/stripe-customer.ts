@@ -20,7 +20,11 @@ async function storedCustomerId(db: Db, userId: number): Promise<string | null> 
  * Stripe creates one customer, and the unique (user, gateway) row keeps one mapping: the loser's insert does nothing
  * and it reads the winner's row.
  */
-export async function getOrCreateStripeCustomer(stripe: Stripe, customer: GatewayCustomer, context?: GatewayContext): Promise<string> {
+export async function getOrCreateStripeCustomer(
+  stripe: Stripe,
+  customer: GatewayCustomer,
+  context?: GatewayContext,
+): Promise<string> {
   const db = context?.db ?? (await getDb());
   const existing = await storedCustomerId(db, customer.userId);
   if (existing) return existing;
@@ -37,6 +41,7 @@ export async function getOrCreateStripeCustomer(stripe: Stripe, customer: Gatewa
     .values({ userId: customer.userId, gateway: GATEWAY, customerId: created.id })
     .onConflictDoNothing({ target: [gatewayCustomers.userId, gatewayCustomers.gateway] });
   const stored = await storedCustomerId(db, customer.userId);
-  if (!stored) throw new Error(`stripe gateway: the customer row of user ${customer.userId} vanished`);
+  if (!stored)
+    throw new Error(`stripe gateway: the customer row of user ${customer.userId} vanished`);
   return stored;
 }

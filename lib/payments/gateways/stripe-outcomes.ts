@@ -33,12 +33,16 @@ export function chargeSourceOf(paymentIntent: Stripe.PaymentIntent): ChargeSourc
  * or the saved card an off-session charge used (it stays saved).
  */
 function savedCardTokenOf(paymentIntent: Stripe.PaymentIntent): string | null {
-  const keeps = paymentIntent.setup_future_usage === "off_session" || chargeSourceOf(paymentIntent) === "off_session";
+  const keeps =
+    paymentIntent.setup_future_usage === "off_session" ||
+    chargeSourceOf(paymentIntent) === "off_session";
   return keeps ? idOf(paymentIntent.payment_method) : null;
 }
 
 /** How a card PaymentMethod looks on a billing page; null when only its id is at hand, or it is not a card. */
-export function cardOfPaymentMethod(paymentMethod: string | Stripe.PaymentMethod | null | undefined): CardSummary | null {
+export function cardOfPaymentMethod(
+  paymentMethod: string | Stripe.PaymentMethod | null | undefined,
+): CardSummary | null {
   if (!paymentMethod || typeof paymentMethod === "string" || !paymentMethod.card) return null;
   const { brand, last4, exp_month: expMonth, exp_year: expYear } = paymentMethod.card;
   return { brand, last4, expMonth, expYear };
@@ -72,20 +76,29 @@ function paidOutcome(paymentIntent: Stripe.PaymentIntent): GatewayOutcome {
  */
 export function awaitsAuthentication(paymentIntent: Stripe.PaymentIntent): boolean {
   if (paymentIntent.status === "requires_action") return true;
-  return paymentIntent.status === "requires_payment_method" && paymentIntent.last_payment_error?.code === "authentication_required";
+  return (
+    paymentIntent.status === "requires_payment_method" &&
+    paymentIntent.last_payment_error?.code === "authentication_required"
+  );
 }
 
-export function paymentIntentOutcome(paymentIntent: Stripe.PaymentIntent, confirmUrl: string | null): GatewayOutcome {
+export function paymentIntentOutcome(
+  paymentIntent: Stripe.PaymentIntent,
+  confirmUrl: string | null,
+): GatewayOutcome {
   const reference = paymentIntent.id;
   if (paymentIntent.status === "succeeded") return paidOutcome(paymentIntent);
-  if (awaitsAuthentication(paymentIntent)) return { status: "pending", reference, redirectUrl: confirmUrl, action: "confirm" };
+  if (awaitsAuthentication(paymentIntent))
+    return { status: "pending", reference, redirectUrl: confirmUrl, action: "confirm" };
   if (paymentIntent.status === "requires_payment_method" || paymentIntent.status === "canceled") {
     const error = paymentIntent.last_payment_error;
     return {
       status: "declined",
       reference,
       code: error?.decline_code ?? error?.code ?? paymentIntent.status,
-      reason: error?.message ?? (paymentIntent.status === "canceled" ? "The payment was canceled." : "The payment failed."),
+      reason:
+        error?.message ??
+        (paymentIntent.status === "canceled" ? "The payment was canceled." : "The payment failed."),
     };
   }
   // processing, requires_confirmation, requires_capture: not settled yet, nothing for the customer to do.
@@ -96,13 +109,23 @@ export function paymentIntentOutcome(paymentIntent: Stripe.PaymentIntent, confir
  * A payment-mode Checkout Session's outcome; `paymentIntent` is the session's PaymentIntent once it completed (with
  * its `payment_method` expanded, for the saved card's summary).
  */
-export function checkoutSessionOutcome(session: Stripe.Checkout.Session, paymentIntent: Stripe.PaymentIntent | null): GatewayOutcome {
+export function checkoutSessionOutcome(
+  session: Stripe.Checkout.Session,
+  paymentIntent: Stripe.PaymentIntent | null,
+): GatewayOutcome {
   if (session.status === "expired") return { status: "abandoned", reference: session.id };
   if (session.status === "complete" && session.payment_status === "paid") {
-    if (!paymentIntent) throw new Error(`stripe gateway: paid Checkout Session ${session.id} has no PaymentIntent`);
+    if (!paymentIntent)
+      throw new Error(`stripe gateway: paid Checkout Session ${session.id} has no PaymentIntent`);
     return paidOutcome(paymentIntent);
   }
-  if (session.status === "open") return { status: "pending", reference: session.id, redirectUrl: session.url, action: "checkout" };
+  if (session.status === "open")
+    return {
+      status: "pending",
+      reference: session.id,
+      redirectUrl: session.url,
+      action: "checkout",
+    };
   // Complete but unpaid: a delayed payment method still settling.
   return { status: "pending", reference: session.id, redirectUrl: null, action: null };
 }

@@ -31,9 +31,14 @@ async function paymentIntentOf(
 }
 
 /** The event's PaymentIntent, with the saved card's PaymentMethod (which the event names by id) fetched. */
-async function withSavedCard(paymentIntent: Stripe.PaymentIntent, lookups: StripeLookups): Promise<Stripe.PaymentIntent> {
+async function withSavedCard(
+  paymentIntent: Stripe.PaymentIntent,
+  lookups: StripeLookups,
+): Promise<Stripe.PaymentIntent> {
   const paymentMethod = paymentMethodToFetch(paymentIntent);
-  return paymentMethod ? { ...paymentIntent, payment_method: await lookups.paymentMethod(paymentMethod) } : paymentIntent;
+  return paymentMethod
+    ? { ...paymentIntent, payment_method: await lookups.paymentMethod(paymentMethod) }
+    : paymentIntent;
 }
 
 /**
@@ -41,7 +46,10 @@ async function withSavedCard(paymentIntent: Stripe.PaymentIntent, lookups: Strip
  * payment, a setup saves the user's new card. Events about objects without our metadata (charges and setups made
  * outside Subflow) and types we do not use are ignored.
  */
-export async function stripeWebhookEffect(event: Stripe.Event, lookups: StripeLookups): Promise<GatewayWebhookEffect> {
+export async function stripeWebhookEffect(
+  event: Stripe.Event,
+  lookups: StripeLookups,
+): Promise<GatewayWebhookEffect> {
   switch (event.type) {
     case "checkout.session.completed": {
       const session = event.data.object;
@@ -75,14 +83,22 @@ export async function stripeWebhookEffect(event: Stripe.Event, lookups: StripeLo
       const paymentId = paymentIdOf(paymentIntent.metadata);
       // On a Checkout page the customer may try another card: the session's completion or expiry settles it. A
       // charge waiting for the customer's confirmation is not declined yet either.
-      if (paymentId === null || chargeSourceOf(paymentIntent) === "checkout" || awaitsAuthentication(paymentIntent)) return IGNORED;
+      if (
+        paymentId === null ||
+        chargeSourceOf(paymentIntent) === "checkout" ||
+        awaitsAuthentication(paymentIntent)
+      )
+        return IGNORED;
       return { kind: "settle", paymentId, outcome: paymentIntentOutcome(paymentIntent, null) };
     }
     case "charge.refunded": {
       const charge = event.data.object;
       // A partial refund (made in Stripe's dashboard) leaves the payment paid: Subflow refunds whole payments.
       if (!charge.refunded) return IGNORED;
-      const paymentIntent = paymentIdOf(charge.metadata) === null ? await paymentIntentOf(charge.payment_intent, lookups) : null;
+      const paymentIntent =
+        paymentIdOf(charge.metadata) === null
+          ? await paymentIntentOf(charge.payment_intent, lookups)
+          : null;
       const paymentId = paymentIdOf(charge.metadata) ?? paymentIdOf(paymentIntent?.metadata);
       if (paymentId === null) return IGNORED;
       // The refunded PaymentIntent: what the payment recorded as its gateway reference.

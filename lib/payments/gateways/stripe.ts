@@ -1,7 +1,12 @@
 import "server-only";
 import Stripe from "stripe";
 import { AppError } from "@/lib/errors";
-import type { ChargeSavedCardRequest, GatewayContext, GatewayOutcome, PaymentGateway } from "./gateway";
+import type {
+  ChargeSavedCardRequest,
+  GatewayContext,
+  GatewayOutcome,
+  PaymentGateway,
+} from "./gateway";
 import { cardSetupMetadata } from "./stripe-card-setup";
 import { stripeClient, stripeWebhookSecret } from "./stripe-client";
 import { getOrCreateStripeCustomer } from "./stripe-customer";
@@ -23,7 +28,8 @@ const EXPIRY_STEP_SECONDS = 10 * 60;
  * that a retried request within the step sends the same parameters, as Stripe requires of a reused idempotency key.
  * Stripe's clock, not the app's.
  */
-const checkoutExpiresAt = () => Math.floor(Date.now() / 1000 / EXPIRY_STEP_SECONDS) * EXPIRY_STEP_SECONDS + 40 * 60;
+const checkoutExpiresAt = () =>
+  Math.floor(Date.now() / 1000 / EXPIRY_STEP_SECONDS) * EXPIRY_STEP_SECONDS + 40 * 60;
 /** Read with every PaymentIntent and SetupIntent: a saved card's summary (brand, last 4, expiry) is on its PaymentMethod. */
 const WITH_PAYMENT_METHOD = ["payment_method"];
 
@@ -35,13 +41,22 @@ function chargeMetadata(paymentId: number, source: ChargeSource): Stripe.Metadat
  * A paid PaymentIntent with its saved card's PaymentMethod fetched, for the card's summary. Best effort: the money is
  * taken whether or not the summary comes, and the answer must reach the caller, so a failed fetch leaves it out.
  */
-async function withSavedCard(stripe: Stripe, paymentIntent: Stripe.PaymentIntent): Promise<Stripe.PaymentIntent> {
+async function withSavedCard(
+  stripe: Stripe,
+  paymentIntent: Stripe.PaymentIntent,
+): Promise<Stripe.PaymentIntent> {
   const paymentMethod = paymentMethodToFetch(paymentIntent);
   if (!paymentMethod) return paymentIntent;
   try {
-    return { ...paymentIntent, payment_method: await stripe.paymentMethods.retrieve(paymentMethod) };
+    return {
+      ...paymentIntent,
+      payment_method: await stripe.paymentMethods.retrieve(paymentMethod),
+    };
   } catch (error) {
-    console.warn(`stripe gateway: the card of ${paymentIntent.id} could not be read; its outcome has no card summary`, error);
+    console.warn(
+      `stripe gateway: the card of ${paymentIntent.id} could not be read; its outcome has no card summary`,
+      error,
+    );
     return paymentIntent;
   }
 }
@@ -50,7 +65,11 @@ async function withSavedCard(stripe: Stripe, paymentIntent: Stripe.PaymentIntent
  * An off-session PaymentIntent on the saved card (`pm_…`). Sent again with the same idempotency key, Stripe answers
  * the first request's response — success or card error — and charges nothing more.
  */
-async function chargeOffSession(stripe: Stripe, request: ChargeSavedCardRequest, context?: GatewayContext): Promise<GatewayOutcome> {
+async function chargeOffSession(
+  stripe: Stripe,
+  request: ChargeSavedCardRequest,
+  context?: GatewayContext,
+): Promise<GatewayOutcome> {
   const customer = await getOrCreateStripeCustomer(stripe, request.customer, context);
   try {
     const paymentIntent = await stripe.paymentIntents.create(
@@ -83,12 +102,17 @@ async function chargeOffSession(stripe: Stripe, request: ChargeSavedCardRequest,
   }
 }
 
-const retrievePaymentIntent = (stripe: Stripe, id: string) => stripe.paymentIntents.retrieve(id, { expand: WITH_PAYMENT_METHOD });
+const retrievePaymentIntent = (stripe: Stripe, id: string) =>
+  stripe.paymentIntents.retrieve(id, { expand: WITH_PAYMENT_METHOD });
 
 async function retrieveSessionOutcome(stripe: Stripe, sessionId: string): Promise<GatewayOutcome> {
-  const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.payment_method"] });
+  const session = await stripe.checkout.sessions.retrieve(sessionId, {
+    expand: ["payment_intent.payment_method"],
+  });
   const paymentIntent =
-    typeof session.payment_intent === "string" ? await retrievePaymentIntent(stripe, session.payment_intent) : session.payment_intent;
+    typeof session.payment_intent === "string"
+      ? await retrievePaymentIntent(stripe, session.payment_intent)
+      : session.payment_intent;
   return checkoutSessionOutcome(session, paymentIntent);
 }
 
@@ -134,7 +158,12 @@ export const stripeGateway: PaymentGateway = {
       },
       { idempotencyKey: request.idempotencyKey },
     );
-    return { status: "pending", reference: session.id, redirectUrl: session.url, action: "checkout" };
+    return {
+      status: "pending",
+      reference: session.id,
+      redirectUrl: session.url,
+      action: "checkout",
+    };
   },
 
   async chargeSavedCard(request, context) {
@@ -154,12 +183,20 @@ export const stripeGateway: PaymentGateway = {
     const { reference } = request;
     if (reference?.startsWith("cs_")) return retrieveSessionOutcome(stripe, reference);
     if (reference?.startsWith("pi_")) {
-      return paymentIntentOutcome(await retrievePaymentIntent(stripe, reference), request.replay?.confirmUrl ?? null);
+      return paymentIntentOutcome(
+        await retrievePaymentIntent(stripe, reference),
+        request.replay?.confirmUrl ?? null,
+      );
     }
     if (reference) throw new Error(`stripe gateway: cannot look up reference "${reference}"`);
     // The answer was lost: the same request under the same key makes Stripe answer the first one (within the 24 hours
     // it keeps idempotency keys). A charge that never reached Stripe is made now, which is what the caller wanted.
-    if (request.replay) return chargeOffSession(stripe, { ...request.replay, idempotencyKey: request.idempotencyKey }, context);
+    if (request.replay)
+      return chargeOffSession(
+        stripe,
+        { ...request.replay, idempotencyKey: request.idempotencyKey },
+        context,
+      );
     // A Checkout Session whose URL never reached the customer cannot be paid; it expires.
     return { status: "abandoned", reference: null };
   },
@@ -188,14 +225,19 @@ export const stripeGateway: PaymentGateway = {
       },
       { idempotencyKey: request.idempotencyKey },
     );
-    if (!session.url) throw new Error(`stripe gateway: card setup session ${session.id} has no URL`);
+    if (!session.url)
+      throw new Error(`stripe gateway: card setup session ${session.id} has no URL`);
     return { status: "redirect", reference: session.id, url: session.url };
   },
 
   async parseWebhook(rawBody, headers) {
     // An installation without Stripe has no webhook to deliver to: refused as such, not as a server error.
     if (!process.env.STRIPE_SECRET_KEY?.trim() || !process.env.STRIPE_WEBHOOK_SECRET?.trim()) {
-      throw new AppError("webhook_not_configured", "Stripe is not configured on this installation.", 404);
+      throw new AppError(
+        "webhook_not_configured",
+        "Stripe is not configured on this installation.",
+        404,
+      );
     }
     const stripe = stripeClient();
     const secret = stripeWebhookSecret();
@@ -205,7 +247,11 @@ export const stripeGateway: PaymentGateway = {
       if (!signature) throw new Error("no Stripe-Signature header");
       event = stripe.webhooks.constructEvent(rawBody, signature, secret);
     } catch {
-      throw new AppError("webhook_signature_invalid", "The webhook's Stripe signature is missing or does not match.", 400);
+      throw new AppError(
+        "webhook_signature_invalid",
+        "The webhook's Stripe signature is missing or does not match.",
+        400,
+      );
     }
     const effect = await stripeWebhookEffect(event, {
       paymentIntent: (id) => retrievePaymentIntent(stripe, id),

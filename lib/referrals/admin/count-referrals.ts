@@ -15,7 +15,9 @@ export async function countReferrals(db: Db): Promise<ReferralCounts> {
     })
     .from(referrals)
     .groupBy(referrals.status);
-  const counts = Object.fromEntries(referralStatus.enumValues.map((status) => [status, 0])) as ReferralCounts;
+  const counts = Object.fromEntries(
+    referralStatus.enumValues.map((status) => [status, 0]),
+  ) as ReferralCounts;
   counts.flagged = 0;
   for (const row of rows) {
     counts[row.status] = row.n;
@@ -23,4 +25,3 @@ export async function countReferrals(db: Db): Promise<ReferralCounts> {
   }
   return counts;
 }
-

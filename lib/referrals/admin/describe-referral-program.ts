@@ -14,7 +14,10 @@ export interface ReferralProgramSummary {
 }
 
 /** A stored choice in words; an entry removed from the registry since is named by its key rather than failing. */
-function describeChoice(registry: readonly ReferralRegistryEntry[], choice: RegistryChoice): string {
+function describeChoice(
+  registry: readonly ReferralRegistryEntry[],
+  choice: RegistryChoice,
+): string {
   const entry = findEntry(registry, choice.type);
   if (!entry) return `unknown "${choice.type}"`;
   const options = entry.optionsSchema.safeParse(choice.options);
@@ -31,7 +34,9 @@ export function describeReferralProgram(program: {
     triggers: program.triggers.map((choice) => describeChoice(REFERRAL_TRIGGERS, choice)),
     constraints: program.constraints.map((choice) => describeChoice(REFERRAL_CONSTRAINTS, choice)),
     reward: describeChoice(REFERRAL_REWARDS, program.reward),
-    friendReward: program.friendReward ? describeChoice(REFERRAL_REWARDS, program.friendReward) : null,
+    friendReward: program.friendReward
+      ? describeChoice(REFERRAL_REWARDS, program.friendReward)
+      : null,
   };
 }
 

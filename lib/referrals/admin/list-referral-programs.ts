@@ -26,6 +26,10 @@ export async function listReferralPrograms(db: Db): Promise<ReferralProgramListR
 
 /** One program by id, or null. */
 export async function findReferralProgram(db: Db, id: number): Promise<ReferralProgram | null> {
-  const [program] = await db.select().from(referralPrograms).where(eq(referralPrograms.id, id)).limit(1);
+  const [program] = await db
+    .select()
+    .from(referralPrograms)
+    .where(eq(referralPrograms.id, id))
+    .limit(1);
   return program ?? null;
 }

@@ -7,10 +7,15 @@ import { referralPrograms, referralRewards, referrals, users } from "@/lib/db/sc
  * A page of rewards, newest first: who got what for which referral, whether it is held, granted or taken back (and
  * why a clawback took it or kept it), and the total.
  */
-export async function listReferralRewards(db: Db, options: { userId?: number; referralId?: number; limit: number; offset: number }) {
+export async function listReferralRewards(
+  db: Db,
+  options: { userId?: number; referralId?: number; limit: number; offset: number },
+) {
   const where = and(
     options.userId === undefined ? undefined : eq(referralRewards.userId, options.userId),
-    options.referralId === undefined ? undefined : eq(referralRewards.referralId, options.referralId),
+    options.referralId === undefined
+      ? undefined
+      : eq(referralRewards.referralId, options.referralId),
   );
   const [rows, [totals]] = await Promise.all([
     db

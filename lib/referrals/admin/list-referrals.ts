@@ -2,7 +2,13 @@ import "server-only";
 import { and, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
-import { referralPrograms, referralRewards, referrals, users, type ReferralStatus } from "@/lib/db/schema";
+import {
+  referralPrograms,
+  referralRewards,
+  referrals,
+  users,
+  type ReferralStatus,
+} from "@/lib/db/schema";
 
 export interface ListReferralsOptions {
   status?: ReferralStatus;
@@ -43,7 +49,9 @@ function selectReferralRows(db: Db) {
       expiresAt: referrals.expiresAt,
       completedAt: referrals.completedAt,
       /** Its rewards' statuses (held, granted, clawed_back), in the order they were earned. */
-      rewardStatuses: sql<string[]>`(select coalesce(array_agg(${referralRewards.status} order by ${referralRewards.id}), '{}') from ${referralRewards} where ${referralRewards.referralId} = ${referrals.id})`,
+      rewardStatuses: sql<
+        string[]
+      >`(select coalesce(array_agg(${referralRewards.status} order by ${referralRewards.id}), '{}') from ${referralRewards} where ${referralRewards.referralId} = ${referrals.id})`,
       reviewedAt: referrals.reviewedAt,
       createdAt: referrals.createdAt,
     })
@@ -54,26 +62,43 @@ function selectReferralRows(db: Db) {
     .$dynamic();
 }
 
-export type ReferralRow = Awaited<ReturnType<ReturnType<typeof selectReferralRows>["execute"]>>[number];
+export type ReferralRow = Awaited<
+  ReturnType<ReturnType<typeof selectReferralRows>["execute"]>
+>[number];
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A page of referrals, newest first, with their referrer, friend and program, and the total matching the filters. */
-export async function listReferrals(db: Db, options: ListReferralsOptions): Promise<{ rows: ReferralRow[]; total: number }> {
+export async function listReferrals(
+  db: Db,
+  options: ListReferralsOptions,
+): Promise<{ rows: ReferralRow[]; total: number }> {
   const conditions: (SQL | undefined)[] = [];
   if (options.status) conditions.push(eq(referrals.status, options.status));
   if (options.programId !== undefined) conditions.push(eq(referrals.programId, options.programId));
   if (options.flaggedOnly) conditions.push(eq(referrals.review, "flagged"));
-  if (options.referrerUserId !== undefined) conditions.push(eq(referrals.referrerUserId, options.referrerUserId));
-  if (options.referredUserId !== undefined) conditions.push(eq(referrals.referredUserId, options.referredUserId));
+  if (options.referrerUserId !== undefined)
+    conditions.push(eq(referrals.referrerUserId, options.referrerUserId));
+  if (options.referredUserId !== undefined)
+    conditions.push(eq(referrals.referredUserId, options.referredUserId));
   const term = options.email?.trim();
   if (term) {
     const pattern = likePattern(term);
-    conditions.push(or(ilike(referrers.email, pattern), ilike(referrals.referredEmail, pattern), ilike(friends.email, pattern)));
+    conditions.push(
+      or(
+        ilike(referrers.email, pattern),
+        ilike(referrals.referredEmail, pattern),
+        ilike(friends.email, pattern),
+      ),
+    );
   }
   const where = and(...conditions);
   const [rows, [totals]] = await Promise.all([
-    selectReferralRows(db).where(where).orderBy(desc(referrals.createdAt), desc(referrals.id)).limit(options.limit).offset(options.offset),
+    selectReferralRows(db)
+      .where(where)
+      .orderBy(desc(referrals.createdAt), desc(referrals.id))
+      .limit(options.limit)
+      .offset(options.offset),
     db
       .select({ total: count() })
       .from(referrals)

@@ -23,7 +23,12 @@ export interface ProgramFormRegistries {
 }
 
 const formEntries = (registry: readonly ReferralRegistryEntry[]): RegistryFormEntry[] =>
-  registry.map((entry) => ({ type: entry.type, label: entry.label, description: entry.description, schema: plainJsonSchema(entry.optionsSchema) }));
+  registry.map((entry) => ({
+    type: entry.type,
+    label: entry.label,
+    description: entry.description,
+    schema: plainJsonSchema(entry.optionsSchema),
+  }));
 
 export function programFormRegistries(): ProgramFormRegistries {
   return {

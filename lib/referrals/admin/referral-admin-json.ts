@@ -8,17 +8,35 @@ export const referralAdminJsonSchema = z
   .object({
     id: z.number().int(),
     referrer: z.object({ id: z.number().int(), email: z.string() }),
-    email: z.string().meta({ description: "The friend's address (invited, or the account's when they came through the link)." }),
+    email: z.string().meta({
+      description:
+        "The friend's address (invited, or the account's when they came through the link).",
+    }),
     name: z.string().nullable(),
-    friend_user_id: z.number().int().nullable().meta({ description: "The friend's account, once registered." }),
+    friend_user_id: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "The friend's account, once registered." }),
     program: z.object({ id: z.number().int(), name: z.string() }),
     status: z.enum(referralStatus.enumValues),
     source: z.enum(referralSource.enumValues),
-    flags: z.array(z.string()).meta({ description: "Fraud-guard findings: `same_browser`, `same_ip`, `email_alias`." }),
-    review: z.enum(referralReview.enumValues).nullable().meta({ description: "`flagged` = waiting for review; then `approved` or `rejected`." }),
-    trigger: z.string().nullable().meta({ description: "The trigger that fired (kept while a flagged referral waits)." }),
+    flags: z
+      .array(z.string())
+      .meta({ description: "Fraud-guard findings: `same_browser`, `same_ip`, `email_alias`." }),
+    review: z
+      .enum(referralReview.enumValues)
+      .nullable()
+      .meta({ description: "`flagged` = waiting for review; then `approved` or `rejected`." }),
+    trigger: z
+      .string()
+      .nullable()
+      .meta({ description: "The trigger that fired (kept while a flagged referral waits)." }),
     triggered_at: timestampSchema.nullable(),
-    error_reason: z.string().nullable().meta({ description: "Why the last reward attempt failed (status `error`)." }),
+    error_reason: z
+      .string()
+      .nullable()
+      .meta({ description: "Why the last reward attempt failed (status `error`)." }),
     reward_capped: z.boolean(),
     expires_at: timestampSchema.nullable(),
     completed_at: timestampSchema.nullable(),

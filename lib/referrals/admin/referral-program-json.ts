@@ -8,8 +8,12 @@ import { describeReferralProgram, referralProgramSentence } from "./describe-ref
 
 const choiceJsonSchema = z
   .object({
-    type: z.string().meta({ description: "The registry key (trigger, constraint or reward type)." }),
-    options: z.record(z.string(), z.unknown()).meta({ description: "The entry's options, as its schema validated them." }),
+    type: z
+      .string()
+      .meta({ description: "The registry key (trigger, constraint or reward type)." }),
+    options: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "The entry's options, as its schema validated them." }),
   })
   .meta({ id: "ReferralRegistryChoice" });
 
@@ -17,21 +21,41 @@ export const referralProgramJsonSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    active: z.boolean().meta({ description: "Inactive programs take no new referrals; their pending ones still complete." }),
-    is_default: z.boolean().meta({ description: "New referrals join the default program; at most one is." }),
-    triggers: z.array(choiceJsonSchema).meta({ description: "sign_up, first_payment: any of them firing completes a referral." }),
-    constraints: z.array(choiceJsonSchema).meta({ description: "timeout_days, minimum_payment_cents: all must hold." }),
-    reward: choiceJsonSchema.meta({ description: "The referrer's reward: no_reward, free_days or discount." }),
-    friend_reward: choiceJsonSchema.nullable().meta({ description: "The referred friend's reward; null = one-sided." }),
-    max_rewards_per_referrer: z.number().int().nullable().meta({ description: "Rewards one referrer can earn; null = no cap." }),
+    active: z.boolean().meta({
+      description: "Inactive programs take no new referrals; their pending ones still complete.",
+    }),
+    is_default: z
+      .boolean()
+      .meta({ description: "New referrals join the default program; at most one is." }),
+    triggers: z
+      .array(choiceJsonSchema)
+      .meta({ description: "sign_up, first_payment: any of them firing completes a referral." }),
+    constraints: z
+      .array(choiceJsonSchema)
+      .meta({ description: "timeout_days, minimum_payment_cents: all must hold." }),
+    reward: choiceJsonSchema.meta({
+      description: "The referrer's reward: no_reward, free_days or discount.",
+    }),
+    friend_reward: choiceJsonSchema
+      .nullable()
+      .meta({ description: "The referred friend's reward; null = one-sided." }),
+    max_rewards_per_referrer: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Rewards one referrer can earn; null = no cap." }),
     review_window_days: z.number().int().meta({
-      description: "A friend seen on the referrer's browser or IP within these days is held for review.",
-    }),
-    reward_hold_days: z.number().int().meta({
       description:
-        "Days a reward earned by the friend's payment (first_payment) is held before it is granted; a refund within them " +
-        "takes it back. 0 = granted at once. Rewards of sign_up referrals are never held.",
+        "A friend seen on the referrer's browser or IP within these days is held for review.",
     }),
+    reward_hold_days: z
+      .number()
+      .int()
+      .meta({
+        description:
+          "Days a reward earned by the friend's payment (first_payment) is held before it is granted; a refund within them " +
+          "takes it back. 0 = granted at once. Rewards of sign_up referrals are never held.",
+      }),
     summary: z.string().meta({ description: "What the program does, in words." }),
     created_at: timestampSchema,
     updated_at: timestampSchema,

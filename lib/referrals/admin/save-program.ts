@@ -2,9 +2,19 @@ import "server-only";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { referralPrograms, referrals, subscriptionTypes, type ReferralProgram } from "@/lib/db/schema";
+import {
+  referralPrograms,
+  referrals,
+  subscriptionTypes,
+  type ReferralProgram,
+} from "@/lib/db/schema";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
-import { programColumns, programInputSchema, type ProgramInput, type ProgramInputRaw } from "../schemas";
+import {
+  programColumns,
+  programInputSchema,
+  type ProgramInput,
+  type ProgramInputRaw,
+} from "../schemas";
 
 /** Program saves and deletes take turns: "make this one the default" un-defaults the others in the same step. */
 async function lockProgramCatalog(db: Db): Promise<void> {
@@ -23,7 +33,11 @@ async function checkRewardTypeCodes(db: Db, input: ProgramInput): Promise<void> 
   for (const { field, choice } of rewards) {
     const code = choice?.type === "free_days" ? choice.options.subscription_type_code : undefined;
     if (typeof code !== "string" || code === "") continue;
-    const [type] = await db.select({ id: subscriptionTypes.id }).from(subscriptionTypes).where(eq(subscriptionTypes.code, code)).limit(1);
+    const [type] = await db
+      .select({ id: subscriptionTypes.id })
+      .from(subscriptionTypes)
+      .where(eq(subscriptionTypes.code, code))
+      .limit(1);
     if (!type) {
       throw invalid("subscription_type_not_found", `No subscription type with code "${code}".`, {
         field: `${field}.options.subscription_type_code`,
@@ -32,20 +46,34 @@ async function checkRewardTypeCodes(db: Db, input: ProgramInput): Promise<void> 
   }
 }
 
-async function save(db: Db, id: number | undefined, raw: ProgramInputRaw): Promise<ReferralProgram> {
+async function save(
+  db: Db,
+  id: number | undefined,
+  raw: ProgramInputRaw,
+): Promise<ReferralProgram> {
   const input = programInputSchema.parse(raw);
   try {
     return await db.transaction(async (tx) => {
       await lockProgramCatalog(tx);
       await checkRewardTypeCodes(tx, input);
       if (input.is_default) {
-        const others = id === undefined ? eq(referralPrograms.isDefault, true) : and(eq(referralPrograms.isDefault, true), ne(referralPrograms.id, id));
+        const others =
+          id === undefined
+            ? eq(referralPrograms.isDefault, true)
+            : and(eq(referralPrograms.isDefault, true), ne(referralPrograms.id, id));
         await tx.update(referralPrograms).set({ isDefault: false, updatedAt: now() }).where(others);
       }
       const [saved] =
         id === undefined
-          ? await tx.insert(referralPrograms).values({ ...programColumns(input), createdAt: now(), updatedAt: now() }).returning()
-          : await tx.update(referralPrograms).set({ ...programColumns(input), updatedAt: now() }).where(eq(referralPrograms.id, id)).returning();
+          ? await tx
+              .insert(referralPrograms)
+              .values({ ...programColumns(input), createdAt: now(), updatedAt: now() })
+              .returning()
+          : await tx
+              .update(referralPrograms)
+              .set({ ...programColumns(input), updatedAt: now() })
+              .where(eq(referralPrograms.id, id))
+              .returning();
       if (!saved) throw notFound("referral_program_not_found", "No such referral program.");
       return saved;
     });
@@ -69,7 +97,11 @@ export function createReferralProgram(db: Db, input: ProgramInputRaw): Promise<R
  * Replace a program's settings. Pending referrals keep pointing at it, so they complete under the new settings.
  * Unknown id: `referral_program_not_found` (404).
  */
-export function updateReferralProgram(db: Db, id: number, input: ProgramInputRaw): Promise<ReferralProgram> {
+export function updateReferralProgram(
+  db: Db,
+  id: number,
+  input: ProgramInputRaw,
+): Promise<ReferralProgram> {
   return save(db, id, input);
 }
 
@@ -80,10 +112,17 @@ export function updateReferralProgram(db: Db, id: number, input: ProgramInputRaw
 export async function deleteReferralProgram(db: Db, id: number): Promise<ReferralProgram> {
   return db.transaction(async (tx) => {
     await lockProgramCatalog(tx);
-    const [program] = await tx.select().from(referralPrograms).where(eq(referralPrograms.id, id)).for("update");
+    const [program] = await tx
+      .select()
+      .from(referralPrograms)
+      .where(eq(referralPrograms.id, id))
+      .for("update");
     if (!program) throw notFound("referral_program_not_found", "No such referral program.");
     // The row lock blocks a referral joining the program meanwhile (its foreign key check takes a share lock on it).
-    const [used] = await tx.select({ n: count() }).from(referrals).where(eq(referrals.programId, id));
+    const [used] = await tx
+      .select({ n: count() })
+      .from(referrals)
+      .where(eq(referrals.programId, id));
     const n = used?.n ?? 0;
     if (n > 0) {
       throw conflict(

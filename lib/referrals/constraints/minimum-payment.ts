@@ -5,7 +5,8 @@ import { defineEntry } from "../registry";
 export default defineEntry({
   type: "minimum_payment_cents",
   label: "Minimum payment",
-  description: "The friend's payment must reach this amount (in cents). Needs the “Friend pays” trigger.",
+  description:
+    "The friend's payment must reach this amount (in cents). Needs the “Friend pays” trigger.",
   optionsSchema: z.object({
     amount_cents: z
       .number({ message: "Enter an amount in cents." })

@@ -28,25 +28,48 @@ export interface AppliedDiscount {
  * code, the discount and the amount before it recorded in `payments.meta`. Two tabs applying one code to two payments:
  * one binds it, the other gets `discount_code_used`.
  */
-export async function applyDiscountCode(db: Db, options: ApplyDiscountCodeOptions): Promise<AppliedDiscount> {
+export async function applyDiscountCode(
+  db: Db,
+  options: ApplyDiscountCodeOptions,
+): Promise<AppliedDiscount> {
   const typed = options.code.trim();
   return db.transaction(async (tx) => {
-    const payment = await lockDiscountablePayment(tx, { paymentId: options.paymentId, userId: options.userId });
+    const payment = await lockDiscountablePayment(tx, {
+      paymentId: options.paymentId,
+      userId: options.userId,
+    });
     if (typeof payment.meta.referral_welcome_discount === "object") {
-      throw conflict("discount_not_applicable", "Your referral discount is already applied to this payment; a code cannot be added to it.");
+      throw conflict(
+        "discount_not_applicable",
+        "Your referral discount is already applied to this payment; a code cannot be added to it.",
+      );
     }
     if (typeof payment.meta.discount_code === "string") {
-      throw conflict("discount_not_applicable", "A discount code is already applied to this payment. Remove it first to use another.");
+      throw conflict(
+        "discount_not_applicable",
+        "A discount code is already applied to this payment. Remove it first to use another.",
+      );
     }
-    if (payment.amountCents === 0) throw conflict("discount_not_applicable", "There is nothing to pay on this payment, so no code can take anything off it.");
+    if (payment.amountCents === 0)
+      throw conflict(
+        "discount_not_applicable",
+        "There is nothing to pay on this payment, so no code can take anything off it.",
+      );
 
     const [code] = await tx
       .select()
       .from(discountCodes)
-      .where(and(eq(discountCodes.userId, options.userId), sql`lower(${discountCodes.code}) = lower(${typed})`))
+      .where(
+        and(
+          eq(discountCodes.userId, options.userId),
+          sql`lower(${discountCodes.code}) = lower(${typed})`,
+        ),
+      )
       .limit(1);
-    if (!code) throw notFound("discount_code_not_found", "There is no such discount code on your account.");
-    if (code.usedAt !== null) throw conflict("discount_code_used", "This discount code has already been used.");
+    if (!code)
+      throw notFound("discount_code_not_found", "There is no such discount code on your account.");
+    if (code.usedAt !== null)
+      throw conflict("discount_code_used", "This discount code has already been used.");
     if (code.expiresAt !== null && code.expiresAt.getTime() <= now().getTime()) {
       throw conflict("discount_code_expired", "This discount code has expired.");
     }
@@ -64,7 +87,11 @@ export async function applyDiscountCode(db: Db, options: ApplyDiscountCodeOption
         ),
       )
       .returning();
-    if (!bound) throw conflict("discount_code_used", "This discount code is already applied to another payment. Remove it there to use it here.");
+    if (!bound)
+      throw conflict(
+        "discount_code_used",
+        "This discount code is already applied to another payment. Remove it there to use it here.",
+      );
 
     const discountCents = discountAmountCents(payment.amountCents, bound);
     const [updated] = await tx

@@ -11,7 +11,10 @@ import { applyDiscountCode, type AppliedDiscount } from "./apply-discount-code";
  * checkout, so their renewal charge takes their free code by itself — the one expiring soonest. Inside the charge's
  * transaction, before the card is charged. A code that a concurrent checkout just took is skipped, never an error.
  */
-export async function applyDiscountToRenewal(tx: Db, options: { userId: number; paymentId: number }): Promise<AppliedDiscount | null> {
+export async function applyDiscountToRenewal(
+  tx: Db,
+  options: { userId: number; paymentId: number },
+): Promise<AppliedDiscount | null> {
   const [code] = await tx
     .select({ code: discountCodes.code })
     .from(discountCodes)
@@ -27,7 +30,11 @@ export async function applyDiscountToRenewal(tx: Db, options: { userId: number; 
     .limit(1);
   if (!code) return null;
   try {
-    return await applyDiscountCode(tx, { userId: options.userId, paymentId: options.paymentId, code: code.code });
+    return await applyDiscountCode(tx, {
+      userId: options.userId,
+      paymentId: options.paymentId,
+      code: code.code,
+    });
   } catch (error) {
     if (isAppError(error)) return null;
     throw error;
@@ -36,5 +43,8 @@ export async function applyDiscountToRenewal(tx: Db, options: { userId: number; 
 
 /** A declined renewal gives its code back: the next attempt (or a checkout) can use it. */
 export async function releaseDiscountOfFailedPayment(tx: Db, paymentId: number): Promise<void> {
-  await tx.update(discountCodes).set({ paymentId: null }).where(and(eq(discountCodes.paymentId, paymentId), isNull(discountCodes.usedAt)));
+  await tx
+    .update(discountCodes)
+    .set({ paymentId: null })
+    .where(and(eq(discountCodes.paymentId, paymentId), isNull(discountCodes.usedAt)));
 }

@@ -13,7 +13,10 @@ export interface CreateDiscountCodeOptions {
 }
 
 /** A one-use code for the user: `SF-` and 10 characters of [0-9A-Z] (a taken code is drawn again). */
-export async function createDiscountCode(db: Db, options: CreateDiscountCodeOptions): Promise<DiscountCode> {
+export async function createDiscountCode(
+  db: Db,
+  options: CreateDiscountCodeOptions,
+): Promise<DiscountCode> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const [code] = await db
       .insert(discountCodes)

@@ -13,7 +13,11 @@ export interface DiscountTerms {
  * taken whole; either way never more than the amount, so a payment cannot go below zero. Pure and UI-safe.
  */
 export function discountAmountCents(amountCents: Cents, terms: DiscountTerms): Cents {
-  if (!Number.isSafeInteger(amountCents) || amountCents < 0) throw new RangeError(`amount must be whole non-negative cents, got ${amountCents}`);
-  const off = terms.kind === "percent" ? mulDivRounded(amountCents, terms.percentOff ?? 0, 100) : (terms.amountOffCents ?? 0);
+  if (!Number.isSafeInteger(amountCents) || amountCents < 0)
+    throw new RangeError(`amount must be whole non-negative cents, got ${amountCents}`);
+  const off =
+    terms.kind === "percent"
+      ? mulDivRounded(amountCents, terms.percentOff ?? 0, 100)
+      : (terms.amountOffCents ?? 0);
   return Math.min(Math.max(off, 0), amountCents);
 }

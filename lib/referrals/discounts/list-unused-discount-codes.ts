@@ -9,6 +9,12 @@ export function listUnusedDiscountCodes(db: Db, userId: number): Promise<Discoun
   return db
     .select()
     .from(discountCodes)
-    .where(and(eq(discountCodes.userId, userId), isNull(discountCodes.usedAt), or(isNull(discountCodes.expiresAt), gt(discountCodes.expiresAt, now()))))
+    .where(
+      and(
+        eq(discountCodes.userId, userId),
+        isNull(discountCodes.usedAt),
+        or(isNull(discountCodes.expiresAt), gt(discountCodes.expiresAt, now())),
+      ),
+    )
     .orderBy(desc(discountCodes.createdAt), desc(discountCodes.id));
 }

@@ -9,15 +9,26 @@ import { isChargeableGateway } from "@/lib/payments/gateways";
  * Inside a transaction: lock the user's payment (ownership in the query) and check that a discount code may change
  * it — unpaid (`form`), by card, and not an upgrade's payment, whose price the upgrade computes and re-checks itself.
  */
-export async function lockDiscountablePayment(tx: Db, options: { paymentId: number; userId: number }): Promise<Payment> {
+export async function lockDiscountablePayment(
+  tx: Db,
+  options: { paymentId: number; userId: number },
+): Promise<Payment> {
   const [payment] = await tx
     .select()
     .from(payments)
     .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)))
     .for("update");
   if (!payment) throw notFound("payment_not_found", "No such payment.");
-  if (payment.status !== "form") throw conflict("discount_not_applicable", "Discount codes only change a payment that is not paid yet.");
-  if (payment.upgradeType !== null) throw conflict("discount_not_applicable", "Discount codes cannot be used on an upgrade's payment.");
+  if (payment.status !== "form")
+    throw conflict(
+      "discount_not_applicable",
+      "Discount codes only change a payment that is not paid yet.",
+    );
+  if (payment.upgradeType !== null)
+    throw conflict(
+      "discount_not_applicable",
+      "Discount codes cannot be used on an upgrade's payment.",
+    );
   // A card payment is paid at the checkout (where a code can also be removed) or by its renewal; a bank transfer is
   // settled by hand at its stated amount.
   if (!isChargeableGateway(payment.gateway)) {

@@ -6,13 +6,20 @@ import { discountCodes, payments, type Payment } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { lockDiscountablePayment } from "./lock-discountable-payment";
 
-const DISCOUNT_META_KEYS = ["discount_code", "discount_cents", "amount_before_discount_cents"] as const;
+const DISCOUNT_META_KEYS = [
+  "discount_code",
+  "discount_cents",
+  "amount_before_discount_cents",
+] as const;
 
 /**
  * Take the discount code off one of the user's unpaid payments, in one transaction: the amount before the discount
  * comes back, the meta keys go, and the code is free for another payment.
  */
-export async function removeDiscountCode(db: Db, options: { userId: number; paymentId: number }): Promise<Payment> {
+export async function removeDiscountCode(
+  db: Db,
+  options: { userId: number; paymentId: number },
+): Promise<Payment> {
   return db.transaction(async (tx) => {
     const payment = await lockDiscountablePayment(tx, options);
     const [freed] = await tx
@@ -36,7 +43,11 @@ export async function restoreAmountBeforeDiscount(tx: Db, payment: Payment): Pro
   if (typeof before !== "number") return payment;
   const meta = { ...payment.meta };
   for (const key of DISCOUNT_META_KEYS) delete meta[key];
-  const [updated] = await tx.update(payments).set({ amountCents: before, meta, updatedAt: now() }).where(eq(payments.id, payment.id)).returning();
+  const [updated] = await tx
+    .update(payments)
+    .set({ amountCents: before, meta, updatedAt: now() })
+    .where(eq(payments.id, payment.id))
+    .returning();
   if (!updated) throw new Error("update returned no row");
   return updated;
 }

@@ -23,17 +23,27 @@ const ATTEMPTS = 3;
  */
 export async function voidDiscountCode(tx: Db, codeId: number): Promise<VoidDiscountOutcome> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const [seen] = await tx.select({ paymentId: discountCodes.paymentId }).from(discountCodes).where(eq(discountCodes.id, codeId));
+    const [seen] = await tx
+      .select({ paymentId: discountCodes.paymentId })
+      .from(discountCodes)
+      .where(eq(discountCodes.id, codeId));
     if (!seen) return { voided: false, why: "missing" };
     const [payment] =
-      seen.paymentId === null ? [] : await tx.select().from(payments).where(eq(payments.id, seen.paymentId)).for("update");
-    const [code] = await tx.select().from(discountCodes).where(eq(discountCodes.id, codeId)).for("update");
+      seen.paymentId === null
+        ? []
+        : await tx.select().from(payments).where(eq(payments.id, seen.paymentId)).for("update");
+    const [code] = await tx
+      .select()
+      .from(discountCodes)
+      .where(eq(discountCodes.id, codeId))
+      .for("update");
     if (!code) return { voided: false, why: "missing" };
     if (code.paymentId !== (payment?.id ?? null)) continue;
     if (code.usedAt !== null || payment?.status === "paid" || payment?.status === "refund") {
       return { voided: false, why: "used", code, paymentId: code.paymentId };
     }
-    if (payment?.status === "pending") return { voided: false, why: "charging", code, paymentId: payment.id };
+    if (payment?.status === "pending")
+      return { voided: false, why: "charging", code, paymentId: payment.id };
     if (payment?.status === "form") await restoreAmountBeforeDiscount(tx, payment);
     const [voided] = await tx
       .update(discountCodes)

@@ -34,7 +34,12 @@ export async function clawBackReferralRewards(tx: Db, paymentId: number): Promis
   const rewards = await tx
     .select()
     .from(referralRewards)
-    .where(inArray(referralRewards.referralId, completed.map((referral) => referral.id)))
+    .where(
+      inArray(
+        referralRewards.referralId,
+        completed.map((referral) => referral.id),
+      ),
+    )
     .orderBy(asc(referralRewards.id))
     .for("update");
   const at = now();
@@ -43,7 +48,11 @@ export async function clawBackReferralRewards(tx: Db, paymentId: number): Promis
     if (!verdict) continue;
     await tx
       .update(referralRewards)
-      .set(verdict.takenBack ? { status: "clawed_back", clawedBackAt: at, clawbackReason: verdict.reason } : { clawbackReason: verdict.reason })
+      .set(
+        verdict.takenBack
+          ? { status: "clawed_back", clawedBackAt: at, clawbackReason: verdict.reason }
+          : { clawbackReason: verdict.reason },
+      )
       .where(eq(referralRewards.id, reward.id));
     if (verdict.takenBack) summary.takenBack++;
     else summary.kept++;
@@ -60,20 +69,37 @@ async function clawBackReward(tx: Db, reward: ReferralReward): Promise<ClawbackV
     case "discount":
       return takeBackDiscount(tx, reward);
     default:
-      return { takenBack: false, reason: `kept: a ${reward.rewardType} reward cannot be taken back` };
+      return {
+        takenBack: false,
+        reason: `kept: a ${reward.rewardType} reward cannot be taken back`,
+      };
   }
 }
 
 async function takeBackDiscount(tx: Db, reward: ReferralReward): Promise<ClawbackVerdict> {
   // The friend's welcome discount came off the refunded payment itself: the refund already settled it.
-  if (reward.discountCodeId === null) return { takenBack: false, reason: "kept: the discount was taken off the refunded payment itself" };
+  if (reward.discountCodeId === null)
+    return {
+      takenBack: false,
+      reason: "kept: the discount was taken off the refunded payment itself",
+    };
   const outcome = await voidDiscountCode(tx, reward.discountCodeId);
-  if (outcome.voided) return { takenBack: true, reason: `the friend's payment was refunded, so code ${outcome.code.code} was voided` };
+  if (outcome.voided)
+    return {
+      takenBack: true,
+      reason: `the friend's payment was refunded, so code ${outcome.code.code} was voided`,
+    };
   switch (outcome.why) {
     case "used":
-      return { takenBack: false, reason: `kept: code ${outcome.code.code} was already used${outcome.paymentId ? ` on payment #${outcome.paymentId}` : ""}` };
+      return {
+        takenBack: false,
+        reason: `kept: code ${outcome.code.code} was already used${outcome.paymentId ? ` on payment #${outcome.paymentId}` : ""}`,
+      };
     case "charging":
-      return { takenBack: false, reason: `kept: code ${outcome.code.code} is on payment #${outcome.paymentId}, which is being charged` };
+      return {
+        takenBack: false,
+        reason: `kept: code ${outcome.code.code} is on payment #${outcome.paymentId}, which is being charged`,
+      };
     case "missing":
       return { takenBack: false, reason: "kept: the code is gone" };
   }

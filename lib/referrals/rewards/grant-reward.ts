@@ -27,7 +27,11 @@ export const rewardFailed = (code: string, message: string) => new AppError(code
  * the entry's schema, so a program saved before a schema change fails here with a reason instead of granting
  * something malformed.
  */
-export async function grantReward(tx: Db, userId: number, reward: RegistryChoice): Promise<GrantedReward | null> {
+export async function grantReward(
+  tx: Db,
+  userId: number,
+  reward: RegistryChoice,
+): Promise<GrantedReward | null> {
   switch (reward.type) {
     case "no_reward":
       return null;
@@ -40,13 +44,24 @@ export async function grantReward(tx: Db, userId: number, reward: RegistryChoice
   }
 }
 
-function optionsOf<Options extends Record<string, unknown>>(entry: ReferralRegistryEntry<string, Options>, options: unknown): Options {
+function optionsOf<Options extends Record<string, unknown>>(
+  entry: ReferralRegistryEntry<string, Options>,
+  options: unknown,
+): Options {
   const parsed = entry.optionsSchema.safeParse(options);
-  if (!parsed.success) throw rewardFailed("reward_options_invalid", `The ${entry.label} reward is misconfigured: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw rewardFailed(
+      "reward_options_invalid",
+      `The ${entry.label} reward is misconfigured: ${parsed.error.issues[0]?.message}`,
+    );
   return parsed.data;
 }
 
-async function grantFreeDays(tx: Db, userId: number, options: { days: number; subscription_type_code?: string }): Promise<GrantedReward> {
+async function grantFreeDays(
+  tx: Db,
+  userId: number,
+  options: { days: number; subscription_type_code?: string },
+): Promise<GrantedReward> {
   const description = freeDays.describe(options);
   const extended = await extendActualSubscription(tx, { userId, days: options.days });
   if (extended) {
@@ -62,14 +77,25 @@ async function grantFreeDays(tx: Db, userId: number, options: { days: number; su
     };
   }
   if (!options.subscription_type_code) {
-    throw rewardFailed("reward_no_subscription", "The user has no running subscription to extend, and the program grants no subscription type.");
+    throw rewardFailed(
+      "reward_no_subscription",
+      "The user has no running subscription to extend, and the program grants no subscription type.",
+    );
   }
   const [type] = await tx
     .select({ id: subscriptionTypes.id })
     .from(subscriptionTypes)
-    .where(and(eq(subscriptionTypes.code, options.subscription_type_code), eq(subscriptionTypes.active, true)));
+    .where(
+      and(
+        eq(subscriptionTypes.code, options.subscription_type_code),
+        eq(subscriptionTypes.active, true),
+      ),
+    );
   if (!type) {
-    throw rewardFailed("reward_subscription_type_missing", `No active subscription type "${options.subscription_type_code}" to grant.`);
+    throw rewardFailed(
+      "reward_subscription_type_missing",
+      `No active subscription type "${options.subscription_type_code}" to grant.`,
+    );
   }
   const at = now();
   const subscription = await createSubscription(tx, {
@@ -83,7 +109,12 @@ async function grantFreeDays(tx: Db, userId: number, options: { days: number; su
   });
   return {
     description,
-    detail: { mode: "granted", days: options.days, subscription_type_code: options.subscription_type_code, end_at: subscription.endAt.toISOString() },
+    detail: {
+      mode: "granted",
+      days: options.days,
+      subscription_type_code: options.subscription_type_code,
+      end_at: subscription.endAt.toISOString(),
+    },
     subscriptionId: subscription.id,
   };
 }
@@ -91,7 +122,12 @@ async function grantFreeDays(tx: Db, userId: number, options: { days: number; su
 async function grantDiscount(
   tx: Db,
   userId: number,
-  options: { kind: "percent" | "fixed"; percent_off?: number; amount_off_cents?: number; valid_days?: number },
+  options: {
+    kind: "percent" | "fixed";
+    percent_off?: number;
+    amount_off_cents?: number;
+    valid_days?: number;
+  },
 ): Promise<GrantedReward> {
   const code = await createDiscountCode(tx, {
     userId,
@@ -102,7 +138,13 @@ async function grantDiscount(
   });
   return {
     description: discount.describe(options),
-    detail: { code: code.code, kind: code.kind, percent_off: code.percentOff, amount_off_cents: code.amountOffCents, expires_at: code.expiresAt?.toISOString() ?? null },
+    detail: {
+      code: code.code,
+      kind: code.kind,
+      percent_off: code.percentOff,
+      amount_off_cents: code.amountOffCents,
+      expires_at: code.expiresAt?.toISOString() ?? null,
+    },
     discountCodeId: code.id,
   };
 }

@@ -23,12 +23,21 @@ const RELEASE_BATCH = 200;
  * The hourly cron's service: grant every held reward whose `grant_at` has passed, one referral per transaction.
  * Referrals in `error` (a release that failed) wait for an admin's retry rather than failing again every hour.
  */
-export async function releaseHeldRewards(db: Db, options: { limit?: number } = {}): Promise<ReleaseSummary> {
+export async function releaseHeldRewards(
+  db: Db,
+  options: { limit?: number } = {},
+): Promise<ReleaseSummary> {
   const due = await db
     .select({ referralId: referralRewards.referralId })
     .from(referralRewards)
     .innerJoin(referrals, eq(referrals.id, referralRewards.referralId))
-    .where(and(eq(referralRewards.status, "held"), lte(referralRewards.grantAt, now()), eq(referrals.status, "complete")))
+    .where(
+      and(
+        eq(referralRewards.status, "held"),
+        lte(referralRewards.grantAt, now()),
+        eq(referrals.status, "complete"),
+      ),
+    )
     .groupBy(referralRewards.referralId)
     .orderBy(asc(min(referralRewards.grantAt)), asc(referralRewards.referralId))
     .limit(options.limit ?? RELEASE_BATCH);
@@ -52,15 +61,30 @@ export async function releaseHeldRewards(db: Db, options: { limit?: number } = {
  * gone) means the rewards are taken back instead of granted. A reward that cannot be granted rolls back every grant
  * of the referral and leaves it `error` with the reason, as a grant at completion does.
  */
-export async function releaseReferralRewards(tx: Db, referralId: number, options: { retry?: boolean } = {}): Promise<ReleaseOutcome> {
+export async function releaseReferralRewards(
+  tx: Db,
+  referralId: number,
+  options: { retry?: boolean } = {},
+): Promise<ReleaseOutcome> {
   const at = now();
-  const [unlocked] = await tx.select({ paymentId: referrals.triggerPaymentId }).from(referrals).where(eq(referrals.id, referralId));
+  const [unlocked] = await tx
+    .select({ paymentId: referrals.triggerPaymentId })
+    .from(referrals)
+    .where(eq(referrals.id, referralId));
   if (!unlocked) return "skipped";
   const [payment] =
     unlocked.paymentId === null
       ? []
-      : await tx.select({ status: payments.status }).from(payments).where(eq(payments.id, unlocked.paymentId)).for("share");
-  const [referral] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for("update");
+      : await tx
+          .select({ status: payments.status })
+          .from(payments)
+          .where(eq(payments.id, unlocked.paymentId))
+          .for("share");
+  const [referral] = await tx
+    .select()
+    .from(referrals)
+    .where(eq(referrals.id, referralId))
+    .for("update");
   if (!referral || referral.status !== (options.retry ? "error" : "complete")) return "skipped";
   const held = await tx
     .select()
@@ -79,19 +103,41 @@ export async function releaseReferralRewards(tx: Db, referralId: number, options
   if (payment?.status !== "paid") {
     await tx
       .update(referralRewards)
-      .set({ status: "clawed_back", clawedBackAt: at, clawbackReason: payment ? REFUNDED_WHILE_HELD : "the friend's payment is gone" })
-      .where(inArray(referralRewards.id, held.map((reward) => reward.id)));
-    if (options.retry) await tx.update(referrals).set({ status: "complete", errorReason: null, updatedAt: at }).where(eq(referrals.id, referral.id));
+      .set({
+        status: "clawed_back",
+        clawedBackAt: at,
+        clawbackReason: payment ? REFUNDED_WHILE_HELD : "the friend's payment is gone",
+      })
+      .where(
+        inArray(
+          referralRewards.id,
+          held.map((reward) => reward.id),
+        ),
+      );
+    if (options.retry)
+      await tx
+        .update(referrals)
+        .set({ status: "complete", errorReason: null, updatedAt: at })
+        .where(eq(referrals.id, referral.id));
     return "clawed_back";
   }
 
   try {
     await tx.transaction(async (savepoint) => {
       const people = [...new Set(held.map((reward) => reward.userId))].sort((a, b) => a - b);
-      await savepoint.select({ id: users.id }).from(users).where(inArray(users.id, people)).orderBy(asc(users.id)).for("no key update");
+      await savepoint
+        .select({ id: users.id })
+        .from(users)
+        .where(inArray(users.id, people))
+        .orderBy(asc(users.id))
+        .for("no key update");
       for (const reward of held) {
         const stored = heldDetailSchema.safeParse(reward.detail);
-        if (!stored.success) throw rewardFailed("reward_held_unreadable", `The held reward #${reward.id} no longer says what to grant.`);
+        if (!stored.success)
+          throw rewardFailed(
+            "reward_held_unreadable",
+            `The held reward #${reward.id} no longer says what to grant.`,
+          );
         const granted = await grantReward(savepoint, reward.userId, stored.data.held);
         await savepoint
           .update(referralRewards)
@@ -105,13 +151,19 @@ export async function releaseReferralRewards(tx: Db, referralId: number, options
           .where(eq(referralRewards.id, reward.id));
       }
       if (options.retry) {
-        await savepoint.update(referrals).set({ status: "complete", errorReason: null, updatedAt: at }).where(eq(referrals.id, referral.id));
+        await savepoint
+          .update(referrals)
+          .set({ status: "complete", errorReason: null, updatedAt: at })
+          .where(eq(referrals.id, referral.id));
       }
     });
     return "released";
   } catch (error) {
     if (!isAppError(error)) throw error;
-    await tx.update(referrals).set({ status: "error", errorReason: error.message, updatedAt: at }).where(eq(referrals.id, referral.id));
+    await tx
+      .update(referrals)
+      .set({ status: "error", errorReason: error.message, updatedAt: at })
+      .where(eq(referrals.id, referral.id));
     return "error";
   }
 }

@@ -14,7 +14,10 @@ export interface ClawbackVerdict {
 }
 
 /** What grantFreeDays recorded (grant-reward.ts). */
-const freeDaysDetailSchema = z.object({ mode: z.enum(["extended", "granted"]), days: z.number().int().positive() });
+const freeDaysDetailSchema = z.object({
+  mode: z.enum(["extended", "granted"]),
+  days: z.number().int().positive(),
+});
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const daysText = (ms: number) => {
@@ -31,22 +34,38 @@ const daysText = (ms: number) => {
 export async function takeBackFreeDays(tx: Db, reward: ReferralReward): Promise<ClawbackVerdict> {
   const detail = freeDaysDetailSchema.safeParse(reward.detail);
   if (!detail.success || reward.subscriptionId === null) {
-    return { takenBack: false, reason: "kept: the subscription the free days went to is no longer known" };
+    return {
+      takenBack: false,
+      reason: "kept: the subscription the free days went to is no longer known",
+    };
   }
   const at = now();
   const [subscription] = await tx
     .select()
     .from(subscriptions)
-    .where(and(eq(subscriptions.id, reward.subscriptionId), eq(subscriptions.userId, reward.userId)))
+    .where(
+      and(eq(subscriptions.id, reward.subscriptionId), eq(subscriptions.userId, reward.userId)),
+    )
     .for("update");
-  if (!subscription) return { takenBack: false, reason: "kept: the subscription the free days went to is gone" };
+  if (!subscription)
+    return { takenBack: false, reason: "kept: the subscription the free days went to is gone" };
   if (subscription.endAt.getTime() <= at.getTime()) {
-    return { takenBack: false, reason: `kept: the free days were already used (subscription #${subscription.id} ended ${day(subscription.endAt)})` };
+    return {
+      takenBack: false,
+      reason: `kept: the free days were already used (subscription #${subscription.id} ended ${day(subscription.endAt)})`,
+    };
   }
 
   if (detail.data.mode === "granted" && subscription.kind === "referral_reward") {
-    await stopSubscription(tx, { subscriptionId: subscription.id, actor: SYSTEM_ACTOR, note: "Refer-a-friend reward taken back: the friend's payment was refunded" });
-    return { takenBack: true, reason: `the friend's payment was refunded, so reward subscription #${subscription.id} was stopped` };
+    await stopSubscription(tx, {
+      subscriptionId: subscription.id,
+      actor: SYSTEM_ACTOR,
+      note: "Refer-a-friend reward taken back: the friend's payment was refunded",
+    });
+    return {
+      takenBack: true,
+      reason: `the friend's payment was refunded, so reward subscription #${subscription.id} was stopped`,
+    };
   }
 
   const grantedMs = detail.data.days * DAY_MS;
@@ -55,7 +74,11 @@ export async function takeBackFreeDays(tx: Db, reward: ReferralReward): Promise<
   // Queued subscriptions first, as the extension moved them: same offset back, same order and lengths.
   await tx
     .update(subscriptions)
-    .set({ startAt: sql`${subscriptions.startAt} - ${shift}`, endAt: sql`${subscriptions.endAt} - ${shift}`, updatedAt: at })
+    .set({
+      startAt: sql`${subscriptions.startAt} - ${shift}`,
+      endAt: sql`${subscriptions.endAt} - ${shift}`,
+      updatedAt: at,
+    })
     .where(
       and(
         eq(subscriptions.userId, reward.userId),
@@ -68,6 +91,12 @@ export async function takeBackFreeDays(tx: Db, reward: ReferralReward): Promise<
     .update(subscriptions)
     .set({ endAt: new Date(subscription.endAt.getTime() - removeMs), updatedAt: at })
     .where(eq(subscriptions.id, subscription.id));
-  const what = removeMs === grantedMs ? daysText(grantedMs) : `the unused ${daysText(removeMs)} of ${detail.data.days}`;
-  return { takenBack: true, reason: `the friend's payment was refunded, so ${what} came off subscription #${subscription.id}` };
+  const what =
+    removeMs === grantedMs
+      ? daysText(grantedMs)
+      : `the unused ${daysText(removeMs)} of ${detail.data.days}`;
+  return {
+    takenBack: true,
+    reason: `the friend's payment was refunded, so ${what} came off subscription #${subscription.id}`,
+  };
 }

@@ -4,4 +4,7 @@ import signUp from "./sign-up";
 
 export const REFERRAL_TRIGGERS = [signUp, firstPayment] as const;
 export type ReferralTriggerType = (typeof REFERRAL_TRIGGERS)[number]["type"];
-export const REFERRAL_TRIGGER_TYPES = REFERRAL_TRIGGERS.map((entry) => entry.type) as [ReferralTriggerType, ...ReferralTriggerType[]];
+export const REFERRAL_TRIGGER_TYPES = REFERRAL_TRIGGERS.map((entry) => entry.type) as [
+  ReferralTriggerType,
+  ...ReferralTriggerType[],
+];

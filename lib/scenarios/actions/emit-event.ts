@@ -9,7 +9,10 @@ export default defineGenericAction({
   label: "Emit event",
   description: "Records a custom event for the user (other scenarios can start on it).",
   params: z.strictObject({
-    name: z.string().regex(CUSTOM_EVENT_PATTERN, { message: "Use custom.<name> (lowercase, digits, _ . -)." }).meta({ title: "Event name" }),
+    name: z
+      .string()
+      .regex(CUSTOM_EVENT_PATTERN, { message: "Use custom.<name> (lowercase, digits, _ . -)." })
+      .meta({ title: "Event name" }),
     payload: z.record(z.string(), z.unknown()).optional().meta({ title: "Payload (JSON)" }),
   }),
   describe: (params) => `record ${params.name}`,

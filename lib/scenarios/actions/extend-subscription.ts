@@ -21,14 +21,25 @@ export default defineGenericAction({
         .onConflictDoNothing()
         .returning();
       if (!claimed) {
-        const [done] = await tx.select().from(scenarioActionEffects).where(eq(scenarioActionEffects.idempotencyKey, run.idempotencyKey));
+        const [done] = await tx
+          .select()
+          .from(scenarioActionEffects)
+          .where(eq(scenarioActionEffects.idempotencyKey, run.idempotencyKey));
         return done?.facts ?? {};
       }
       const result = await extendActualSubscription(tx, { userId: run.userId, days: params.days });
       const facts = result
-        ? { extended: true, subscription_id: result.subscription.id, from: result.previousEndAt.toISOString(), to: result.subscription.endAt.toISOString() }
+        ? {
+            extended: true,
+            subscription_id: result.subscription.id,
+            from: result.previousEndAt.toISOString(),
+            to: result.subscription.endAt.toISOString(),
+          }
         : { extended: false, reason: "no actual subscription" };
-      await tx.update(scenarioActionEffects).set({ facts }).where(eq(scenarioActionEffects.idempotencyKey, run.idempotencyKey));
+      await tx
+        .update(scenarioActionEffects)
+        .set({ facts })
+        .where(eq(scenarioActionEffects.idempotencyKey, run.idempotencyKey));
       return facts;
     });
   },

@@ -6,7 +6,11 @@ import extendSubscription from "./extend-subscription";
 import webhook from "./webhook";
 
 /** The generic-action registry: one file per action. */
-export const GENERIC_ACTIONS = [extendSubscription, webhook, emitEvent] as unknown as readonly GenericActionDefinition<unknown>[];
+export const GENERIC_ACTIONS = [
+  extendSubscription,
+  webhook,
+  emitEvent,
+] as unknown as readonly GenericActionDefinition<unknown>[];
 
 export function findGenericAction(code: string): GenericActionDefinition<unknown> | null {
   return GENERIC_ACTIONS.find((action) => action.code === code) ?? null;

@@ -15,9 +15,7 @@ export default defineGenericAction({
   label: "Webhook",
   description: "POSTs the user and trigger as signed JSON to a URL.",
   params: z.strictObject({
-    url: z
-      .url({ protocol: /^https?$/, message: "Enter an http(s) URL." })
-      .meta({ title: "URL" }),
+    url: z.url({ protocol: /^https?$/, message: "Enter an http(s) URL." }).meta({ title: "URL" }),
   }),
   describe: (params) => `POST to ${params.url}`,
   async execute(run, params) {

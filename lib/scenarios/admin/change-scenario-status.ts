@@ -11,7 +11,11 @@ import { scenarioNotFound } from "./scenario-errors";
  */
 export async function changeScenarioStatus(
   db: Db,
-  options: { scenarioId: number; from: ScenarioStatus[]; set: Partial<Pick<Scenario, "status" | "deletedAt" | "updatedAt">> },
+  options: {
+    scenarioId: number;
+    from: ScenarioStatus[];
+    set: Partial<Pick<Scenario, "status" | "deletedAt" | "updatedAt">>;
+  },
 ): Promise<{ scenario: Scenario; changed: boolean }> {
   const [changed] = await db
     .update(scenarios)

@@ -18,7 +18,14 @@ export async function createScenario(db: Db, options: CreateScenarioOptions): Pr
   const at = now();
   const [scenario] = await db
     .insert(scenarios)
-    .values({ ...settings, status: "draft", draftGraph: graph, draftUpdatedAt: at, createdAt: at, updatedAt: at })
+    .values({
+      ...settings,
+      status: "draft",
+      draftGraph: graph,
+      draftUpdatedAt: at,
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning();
   if (!scenario) throw new Error("insert returned no scenario");
   return scenario;

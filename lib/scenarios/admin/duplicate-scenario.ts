@@ -6,7 +6,10 @@ import { type Scenario, scenarios } from "@/lib/db/schema";
 import { scenarioNotFound } from "./scenario-errors";
 
 /** A new draft with the original's draft graph and re-entry rule; versions and runs stay with the original. */
-export async function duplicateScenario(db: Db, options: { scenarioId: number }): Promise<Scenario> {
+export async function duplicateScenario(
+  db: Db,
+  options: { scenarioId: number },
+): Promise<Scenario> {
   const [original] = await db.select().from(scenarios).where(eq(scenarios.id, options.scenarioId));
   if (!original) throw scenarioNotFound(options.scenarioId);
   const at = now();

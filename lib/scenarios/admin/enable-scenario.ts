@@ -29,7 +29,13 @@ export async function enableScenario(db: Db, options: { scenarioId: number }): P
     const [enabled] = await tx
       .update(scenarios)
       .set({ status: "enabled", updatedAt: now() })
-      .where(and(eq(scenarios.id, options.scenarioId), ne(scenarios.status, "deleted"), isNotNull(scenarios.currentVersionId)))
+      .where(
+        and(
+          eq(scenarios.id, options.scenarioId),
+          ne(scenarios.status, "deleted"),
+          isNotNull(scenarios.currentVersionId),
+        ),
+      )
       .returning();
     if (!enabled) throw scenarioDeleted();
     return enabled;

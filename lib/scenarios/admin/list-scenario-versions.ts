@@ -15,7 +15,10 @@ export interface ScenarioVersionRow {
 }
 
 /** A scenario's published versions, newest first (404 `scenario_not_found`). */
-export async function listScenarioVersions(db: Db, options: { scenarioId: number }): Promise<ScenarioVersionRow[]> {
+export async function listScenarioVersions(
+  db: Db,
+  options: { scenarioId: number },
+): Promise<ScenarioVersionRow[]> {
   const scenario = await requireScenario(db, options.scenarioId);
   const rows = await db
     .select({

@@ -2,7 +2,13 @@ import "server-only";
 import { and, count, desc, eq, ilike, ne, sql, type SQL } from "drizzle-orm";
 import { DAY_MS, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { type ScenarioReentry, scenarioRuns, scenarios, type ScenarioStatus, scenarioVersions } from "@/lib/db/schema";
+import {
+  type ScenarioReentry,
+  scenarioRuns,
+  scenarios,
+  type ScenarioStatus,
+  scenarioVersions,
+} from "@/lib/db/schema";
 
 export interface ScenarioListRow {
   id: number;
@@ -35,7 +41,9 @@ export async function listScenarios(
   db: Db,
   options: ListScenariosOptions = {},
 ): Promise<{ rows: ScenarioListRow[]; total: number }> {
-  const conditions: SQL[] = [options.deleted ? eq(scenarios.status, "deleted") : ne(scenarios.status, "deleted")];
+  const conditions: SQL[] = [
+    options.deleted ? eq(scenarios.status, "deleted") : ne(scenarios.status, "deleted"),
+  ];
   if (options.search) conditions.push(ilike(scenarios.name, `%${escapeLike(options.search)}%`));
   const where = and(...conditions);
   const at = now();
@@ -53,7 +61,9 @@ export async function listScenarios(
         currentVersionNumber: scenarioVersions.number,
         entries24h: entriesSince(1),
         entries30d: entriesSince(30),
-        lastPublishedAt: sql<Date | string | null>`(select max(v.created_at) from ${scenarioVersions} v where v.scenario_id = ${scenarios.id})`,
+        lastPublishedAt: sql<
+          Date | string | null
+        >`(select max(v.created_at) from ${scenarioVersions} v where v.scenario_id = ${scenarios.id})`,
         updatedAt: scenarios.updatedAt,
         deletedAt: scenarios.deletedAt,
       })

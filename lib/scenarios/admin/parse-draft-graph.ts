@@ -10,10 +10,15 @@ import { type DraftGraph, draftGraphSchema } from "@/lib/scenarios/graph";
 export function parseDraftGraph(input: unknown): DraftGraph {
   const parsed = draftGraphSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+  const issues = parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String),
+    message: issue.message,
+  }));
   const described = issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+    )
     .join("; ");
   throw invalid("scenario_graph_invalid", `The graph is not valid: ${described}`, { issues });
 }

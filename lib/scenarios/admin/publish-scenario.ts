@@ -19,10 +19,17 @@ export interface PublishScenarioOptions {
  * (400 `scenario_invalid`) and nothing changes. The scenario row is locked for the whole transaction, so concurrent
  * publishes take turns and number their versions n+1, n+2 — never the same number twice.
  */
-export async function publishScenario(db: Db, options: PublishScenarioOptions): Promise<ScenarioVersion> {
+export async function publishScenario(
+  db: Db,
+  options: PublishScenarioOptions,
+): Promise<ScenarioVersion> {
   const note = publishNoteSchema.parse(options.note) || null;
   return db.transaction(async (tx) => {
-    const [scenario] = await tx.select().from(scenarios).where(eq(scenarios.id, options.scenarioId)).for("update");
+    const [scenario] = await tx
+      .select()
+      .from(scenarios)
+      .where(eq(scenarios.id, options.scenarioId))
+      .for("update");
     if (!scenario) throw scenarioNotFound(options.scenarioId);
     if (scenario.status === "deleted") throw scenarioDeleted();
     // Validated under the lock: what is published is exactly the draft that passed.

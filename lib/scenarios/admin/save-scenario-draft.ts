@@ -27,7 +27,11 @@ export async function saveScenarioDraft(
 ): Promise<{ scenario: Scenario; errors: GraphError[] }> {
   const graph = options.graph === undefined ? undefined : parseDraftGraph(options.graph);
   const scenario = await db.transaction(async (tx) => {
-    const [current] = await tx.select().from(scenarios).where(eq(scenarios.id, options.scenarioId)).for("update");
+    const [current] = await tx
+      .select()
+      .from(scenarios)
+      .where(eq(scenarios.id, options.scenarioId))
+      .for("update");
     if (!current) throw scenarioNotFound(options.scenarioId);
     if (current.status === "deleted") throw scenarioDeleted();
     // Settings merge over the stored ones, so a PUT of only `reentry_days` keeps the name and rule.
@@ -39,7 +43,11 @@ export async function saveScenarioDraft(
     const at = now();
     const [saved] = await tx
       .update(scenarios)
-      .set({ ...settings, ...(graph ? { draftGraph: graph, draftUpdatedAt: at } : {}), updatedAt: at })
+      .set({
+        ...settings,
+        ...(graph ? { draftGraph: graph, draftUpdatedAt: at } : {}),
+        updatedAt: at,
+      })
       .where(and(eq(scenarios.id, options.scenarioId), ne(scenarios.status, "deleted")))
       .returning();
     if (!saved) throw scenarioDeleted();

@@ -4,7 +4,8 @@ import type { GraphError } from "@/lib/scenarios/validate-graph";
 
 /** The errors the management services share, so API and admin pages can switch on one set of codes. */
 
-export const scenarioNotFound = (id: number) => notFound("scenario_not_found", `No scenario with id ${id}.`);
+export const scenarioNotFound = (id: number) =>
+  notFound("scenario_not_found", `No scenario with id ${id}.`);
 
 export const scenarioDeleted = () =>
   conflict("scenario_deleted", "The scenario is deleted; restore it before changing it.");
@@ -17,7 +18,12 @@ export function scenarioInvalid(errors: GraphError[], action: "published" | "ena
   const first = errors[0];
   const summary = first ? `${first.nodeId ? `${first.nodeId}: ` : ""}${first.message}` : "";
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
-  return new AppError("scenario_invalid", `The scenario cannot be ${action}: ${summary}${more}`, 400, { errors });
+  return new AppError(
+    "scenario_invalid",
+    `The scenario cannot be ${action}: ${summary}${more}`,
+    400,
+    { errors },
+  );
 }
 
 /** The graph errors carried by a `scenario_invalid` error, or null for any other error. */

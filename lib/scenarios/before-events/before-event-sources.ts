@@ -48,7 +48,10 @@ export const BEFORE_EVENT_SOURCES: Record<BeforeEventTrigger, Source> = {
     // The expression of recurrent_payments_charge_date_idx: after a decline the next attempt is the date.
     date: sql<Date>`coalesce(${recurrentPayments.nextAttemptAt}, ${recurrentPayments.chargeAt})`,
     live: recurrentCharging,
-    payload: { recurrent_payment_id: recurrentPayments.id, payment_id: recurrentPayments.parentPaymentId },
+    payload: {
+      recurrent_payment_id: recurrentPayments.id,
+      payment_id: recurrentPayments.parentPaymentId,
+    },
   },
   recurrent_payment_expires: {
     table: recurrentPayments,
@@ -57,12 +60,18 @@ export const BEFORE_EVENT_SOURCES: Record<BeforeEventTrigger, Source> = {
     date: sql<Date>`${recurrentPayments.expiresAt}`,
     // Charging copies expires_at to the next row, so only the active row of a chain may fire.
     live: recurrentActive,
-    payload: { recurrent_payment_id: recurrentPayments.id, payment_id: recurrentPayments.parentPaymentId },
+    payload: {
+      recurrent_payment_id: recurrentPayments.id,
+      payment_id: recurrentPayments.parentPaymentId,
+    },
   },
 };
 
 /** At run start: is the watched date still what it was when the occurrence was found? (Extended or stopped: no.) */
-export async function beforeEventStillHolds(db: Db, occurrence: BeforeEventOccurrence): Promise<boolean> {
+export async function beforeEventStillHolds(
+  db: Db,
+  occurrence: BeforeEventOccurrence,
+): Promise<boolean> {
   const source = BEFORE_EVENT_SOURCES[occurrence.trigger];
   const [row] = await db
     .select({ id: source.id })
@@ -77,4 +86,3 @@ export async function beforeEventStillHolds(db: Db, occurrence: BeforeEventOccur
     );
   return row !== undefined;
 }
-

@@ -3,7 +3,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarioBeforeEventFires, scenarios, scenarioVersions } from "@/lib/db/schema";
-import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger } from "@/lib/scenarios/nodes/before-event/definition";
+import {
+  BEFORE_EVENT_TRIGGERS,
+  type BeforeEventTrigger,
+} from "@/lib/scenarios/nodes/before-event/definition";
 import { BEFORE_EVENT_SOURCES } from "./before-event-sources";
 
 export interface BeforeEventNode {
@@ -27,7 +30,9 @@ export async function listBeforeEventNodes(db: Db): Promise<BeforeEventNode[]> {
     .innerJoin(scenarioVersions, eq(scenarioVersions.id, scenarios.currentVersionId))
     .crossJoinLateral(sql`jsonb_array_elements(${scenarioVersions.graph} -> 'nodes') as node`)
     .where(and(eq(scenarios.status, "enabled"), sql`${node} ->> 'type' = 'before_event'`));
-  return rows.filter((r): r is BeforeEventNode => BEFORE_EVENT_TRIGGERS.includes(r.trigger as BeforeEventTrigger));
+  return rows.filter((r): r is BeforeEventNode =>
+    BEFORE_EVENT_TRIGGERS.includes(r.trigger as BeforeEventTrigger),
+  );
 }
 
 /**
@@ -35,7 +40,11 @@ export async function listBeforeEventNodes(db: Db): Promise<BeforeEventNode[]> {
  * joining the watched table to the nodes' offsets so each node is an index range scan. The primary key
  * (scenario, node, trigger, entity, entity date) makes an occurrence fire once, however the windows overlap.
  */
-export async function recordBeforeEventFires(db: Db, nodes: BeforeEventNode[], window: { from: Date; to: Date }): Promise<void> {
+export async function recordBeforeEventFires(
+  db: Db,
+  nodes: BeforeEventNode[],
+  window: { from: Date; to: Date },
+): Promise<void> {
   for (const trigger of BEFORE_EVENT_TRIGGERS) {
     const mine = nodes.filter((n) => n.trigger === trigger);
     if (mine.length === 0) continue;

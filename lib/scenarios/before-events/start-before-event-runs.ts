@@ -10,13 +10,24 @@ import { listBeforeEventNodes, recordBeforeEventFires } from "./record-before-ev
  * re-entry), and return the runs of the window to start. Safe to repeat for the same window: occurrences and runs are
  * de-duplicated, and the same run ids come back to be sent again.
  */
-export async function startBeforeEventRuns(db: Db, window: { from: Date; to: Date }): Promise<number[]> {
+export async function startBeforeEventRuns(
+  db: Db,
+  window: { from: Date; to: Date },
+): Promise<number[]> {
   const nodes = await listBeforeEventNodes(db);
   if (nodes.length === 0) return [];
   await recordBeforeEventFires(db, nodes, window);
-  const inWindow = and(gt(scenarioBeforeEventFires.dueAt, window.from), lte(scenarioBeforeEventFires.dueAt, window.to));
+  const inWindow = and(
+    gt(scenarioBeforeEventFires.dueAt, window.from),
+    lte(scenarioBeforeEventFires.dueAt, window.to),
+  );
   const pending = await db
-    .select({ fire: scenarioBeforeEventFires, reentry: scenarios.reentry, reentryDays: scenarios.reentryDays, versionId: scenarios.currentVersionId })
+    .select({
+      fire: scenarioBeforeEventFires,
+      reentry: scenarios.reentry,
+      reentryDays: scenarios.reentryDays,
+      versionId: scenarios.currentVersionId,
+    })
     .from(scenarioBeforeEventFires)
     .innerJoin(scenarios, eq(scenarios.id, scenarioBeforeEventFires.scenarioId))
     .where(and(inWindow, isNull(scenarioBeforeEventFires.runId), eq(scenarios.status, "enabled")));
@@ -53,6 +64,11 @@ export async function startBeforeEventRuns(db: Db, window: { from: Date; to: Dat
   const started = await db
     .select({ runId: scenarioBeforeEventFires.runId })
     .from(scenarioBeforeEventFires)
-    .where(and(inWindow, inArray(scenarioBeforeEventFires.scenarioId, [...new Set(nodes.map((n) => n.scenarioId))])));
+    .where(
+      and(
+        inWindow,
+        inArray(scenarioBeforeEventFires.scenarioId, [...new Set(nodes.map((n) => n.scenarioId))]),
+      ),
+    );
   return started.flatMap((row) => (row.runId === null ? [] : [row.runId]));
 }

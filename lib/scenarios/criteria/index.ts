@@ -32,8 +32,14 @@ export const CRITERIA: readonly CriterionDefinition<never>[] = [
   triggerHasSubscription,
 ] as unknown as CriterionDefinition<never>[];
 
-export function findCriterion(kind: CriterionKind, key: string): CriterionDefinition<unknown> | null {
-  return (CRITERIA.find((c) => c.kind === kind && c.key === key) as CriterionDefinition<unknown> | undefined) ?? null;
+export function findCriterion(
+  kind: CriterionKind,
+  key: string,
+): CriterionDefinition<unknown> | null {
+  return (
+    (CRITERIA.find((c) => c.kind === kind && c.key === key) as
+      CriterionDefinition<unknown> | undefined) ?? null
+  );
 }
 
 /** The facts a condition records about one criterion. */
@@ -53,16 +59,29 @@ export interface CriterionFact {
 export async function evaluateCriteria(
   context: RunContext,
   criteria: readonly Criterion[],
-): Promise<{ holds: boolean; facts: { criteria: CriterionFact[]; decidedBy: CriterionFact | null } }> {
+): Promise<{
+  holds: boolean;
+  facts: { criteria: CriterionFact[]; decidedBy: CriterionFact | null };
+}> {
   const facts: CriterionFact[] = [];
   for (const criterion of criteria) {
     const definition = findCriterion(criterion.kind, criterion.key);
     const parsed = definition?.value.safeParse(criterion.value);
     let result = { holds: false, actual: "criterion unavailable" as unknown };
-    if (definition && parsed?.success && definition.operators.some((o) => o.op === criterion.operator)) {
+    if (
+      definition &&
+      parsed?.success &&
+      definition.operators.some((o) => o.op === criterion.operator)
+    ) {
       result = await definition.evaluate(context, criterion.operator, parsed.data);
     }
-    const fact = { kind: criterion.kind, key: criterion.key, operator: criterion.operator, expected: criterion.value, ...result };
+    const fact = {
+      kind: criterion.kind,
+      key: criterion.key,
+      operator: criterion.operator,
+      expected: criterion.value,
+      ...result,
+    };
     facts.push(fact);
     if (!fact.holds) return { holds: false, facts: { criteria: facts, decidedBy: fact } };
   }

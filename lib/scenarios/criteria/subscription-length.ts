@@ -14,7 +14,9 @@ export default defineCriterion({
   async evaluate(context, operator, days) {
     const subscription = await context.subscription();
     if (!subscription) return { holds: false, actual: null };
-    const actual = Math.round((subscription.endAt.getTime() - subscription.startAt.getTime()) / DAY_MS);
+    const actual = Math.round(
+      (subscription.endAt.getTime() - subscription.startAt.getTime()) / DAY_MS,
+    );
     return { holds: compare(operator, actual, days), actual };
   },
 });

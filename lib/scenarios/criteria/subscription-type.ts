@@ -10,7 +10,9 @@ export default defineCriterion({
   label: "Subscription type",
   operators: EQUALITY,
   valueInput: "subscription_type",
-  value: z.array(z.string().trim().min(1)).min(1, { message: "Choose at least one subscription type." }),
+  value: z
+    .array(z.string().trim().min(1))
+    .min(1, { message: "Choose at least one subscription type." }),
   requires: "subscription",
   async evaluate(context, operator, codes) {
     const subscription = await context.subscription();

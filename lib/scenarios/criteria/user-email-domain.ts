@@ -8,7 +8,12 @@ export default defineCriterion({
   label: "Email domain",
   operators: EQUALITY,
   valueInput: "text",
-  value: z.string().trim().min(1, { message: "Enter a domain." }).max(253).transform((d) => d.toLowerCase().replace(/^@/, "")),
+  value: z
+    .string()
+    .trim()
+    .min(1, { message: "Enter a domain." })
+    .max(253)
+    .transform((d) => d.toLowerCase().replace(/^@/, "")),
   requires: null,
   async evaluate(context, operator, domain) {
     const email = (await context.user()).email;

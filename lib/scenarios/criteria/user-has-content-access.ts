@@ -19,7 +19,10 @@ export default defineCriterion({
     const [row] = await context.db
       .select({ found: sql<number>`1` })
       .from(subscriptions)
-      .innerJoin(subscriptionTypeContentAccess, eq(subscriptionTypeContentAccess.subscriptionTypeId, subscriptions.subscriptionTypeId))
+      .innerJoin(
+        subscriptionTypeContentAccess,
+        eq(subscriptionTypeContentAccess.subscriptionTypeId, subscriptions.subscriptionTypeId),
+      )
       .innerJoin(contentAccess, eq(contentAccess.id, subscriptionTypeContentAccess.contentAccessId))
       .where(
         and(
@@ -31,6 +34,9 @@ export default defineCriterion({
       )
       .limit(1);
     const has = row !== undefined;
-    return { holds: operator === "has" ? has : !has, actual: has ? `has ${code}` : `no actual ${code}` };
+    return {
+      holds: operator === "has" ? has : !has,
+      actual: has ? `has ${code}` : `no actual ${code}`,
+    };
   },
 });

@@ -25,10 +25,20 @@ export default defineCriterion<string | number>({
     if (operator === "before" || operator === "after") {
       if (typeof value !== "string") return { holds: false, actual };
       const boundary = new Date(`${value}T00:00:00Z`).getTime();
-      return { holds: operator === "before" ? registered.getTime() < boundary : registered.getTime() >= boundary, actual };
+      return {
+        holds:
+          operator === "before"
+            ? registered.getTime() < boundary
+            : registered.getTime() >= boundary,
+        actual,
+      };
     }
     if (typeof value !== "number") return { holds: false, actual };
     const cutoff = context.now.getTime() - value * DAY_MS;
-    return { holds: operator === "within_days" ? registered.getTime() >= cutoff : registered.getTime() < cutoff, actual };
+    return {
+      holds:
+        operator === "within_days" ? registered.getTime() >= cutoff : registered.getTime() < cutoff,
+      actual,
+    };
   },
 });

@@ -3,7 +3,10 @@ import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarioRuns } from "@/lib/db/schema";
-import { BEFORE_EVENT_TRIGGERS, type BeforeEventTrigger } from "@/lib/scenarios/nodes/before-event/definition";
+import {
+  BEFORE_EVENT_TRIGGERS,
+  type BeforeEventTrigger,
+} from "@/lib/scenarios/nodes/before-event/definition";
 import { beforeEventStillHolds } from "@/lib/scenarios/before-events/before-event-sources";
 import { setRunStatus } from "./run-visits";
 
@@ -21,15 +24,25 @@ export interface ClaimedRun {
  * run (the start event sent again after Inngest's 24-hour de-duplication) gets null and walks nothing. A before-event
  * run whose date changed since it was found (extended, stopped, charged) is cancelled here.
  */
-export async function claimScenarioRun(db: Db, options: { runId: number; executorRunId: string }): Promise<ClaimedRun | null> {
+export async function claimScenarioRun(
+  db: Db,
+  options: { runId: number; executorRunId: string },
+): Promise<ClaimedRun | null> {
   const [run] = await db
     .update(scenarioRuns)
-    .set({ executorRunId: options.executorRunId, startedAt: sql`coalesce(${scenarioRuns.startedAt}, ${now().toISOString()}::timestamptz)`, updatedAt: now() })
+    .set({
+      executorRunId: options.executorRunId,
+      startedAt: sql`coalesce(${scenarioRuns.startedAt}, ${now().toISOString()}::timestamptz)`,
+      updatedAt: now(),
+    })
     .where(
       and(
         eq(scenarioRuns.id, options.runId),
         inArray(scenarioRuns.status, ["running", "waiting"]),
-        or(isNull(scenarioRuns.executorRunId), eq(scenarioRuns.executorRunId, options.executorRunId)),
+        or(
+          isNull(scenarioRuns.executorRunId),
+          eq(scenarioRuns.executorRunId, options.executorRunId),
+        ),
       ),
     )
     .returning();
@@ -50,8 +63,13 @@ export async function claimScenarioRun(db: Db, options: { runId: number; executo
 }
 
 function readBeforeOccurrence(payload: Record<string, unknown>) {
-  const before = payload.before as { trigger?: unknown; entity_id?: unknown; entity_date?: unknown } | undefined;
+  const before = payload.before as
+    { trigger?: unknown; entity_id?: unknown; entity_date?: unknown } | undefined;
   if (!before || !BEFORE_EVENT_TRIGGERS.includes(before.trigger as BeforeEventTrigger)) return null;
   if (typeof before.entity_id !== "number" || typeof before.entity_date !== "string") return null;
-  return { trigger: before.trigger as BeforeEventTrigger, entityId: before.entity_id, entityDate: new Date(before.entity_date) };
+  return {
+    trigger: before.trigger as BeforeEventTrigger,
+    entityId: before.entity_id,
+    entityDate: new Date(before.entity_date),
+  };
 }

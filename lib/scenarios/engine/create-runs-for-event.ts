@@ -25,11 +25,18 @@ export async function createRunsForEvent(db: Db, event: TriggeringEvent): Promis
       reentry: scenarios.reentry,
       reentryDays: scenarios.reentryDays,
       versionId: scenarioVersions.id,
-      entryNodeIds: sql<string[]>`array(select jsonb_path_query(${scenarioVersions.graph}, ${triggerPath}, ${vars}) ->> 'id')`,
+      entryNodeIds: sql<
+        string[]
+      >`array(select jsonb_path_query(${scenarioVersions.graph}, ${triggerPath}, ${vars}) ->> 'id')`,
     })
     .from(scenarios)
     .innerJoin(scenarioVersions, eq(scenarioVersions.id, scenarios.currentVersionId))
-    .where(and(eq(scenarios.status, "enabled"), sql`jsonb_path_exists(${scenarioVersions.graph}, ${triggerPath}, ${vars})`));
+    .where(
+      and(
+        eq(scenarios.status, "enabled"),
+        sql`jsonb_path_exists(${scenarioVersions.graph}, ${triggerPath}, ${vars})`,
+      ),
+    );
   const runIds: number[] = [];
   for (const candidate of candidates) {
     const runId = await createScenarioRun(db, {

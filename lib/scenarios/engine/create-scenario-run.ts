@@ -36,9 +36,15 @@ export async function createScenarioRun(db: Db, run: NewScenarioRun): Promise<nu
         sql`${scenarioRuns.statusReason} is distinct from 'before_event_date_changed'`,
       ];
       if (run.reentry === "once_per_days") {
-        conditions.push(gt(scenarioRuns.createdAt, new Date(now().getTime() - (run.reentryDays ?? 1) * DAY_MS)));
+        conditions.push(
+          gt(scenarioRuns.createdAt, new Date(now().getTime() - (run.reentryDays ?? 1) * DAY_MS)),
+        );
       }
-      const [earlier] = await tx.select({ id: scenarioRuns.id }).from(scenarioRuns).where(and(...conditions)).limit(1);
+      const [earlier] = await tx
+        .select({ id: scenarioRuns.id })
+        .from(scenarioRuns)
+        .where(and(...conditions))
+        .limit(1);
       if (earlier) return null;
     }
     const [created] = await tx
@@ -60,10 +66,19 @@ export async function createScenarioRun(db: Db, run: NewScenarioRun): Promise<nu
   });
 }
 
-async function findRunId(db: Db, run: Pick<NewScenarioRun, "scenarioId" | "userId" | "triggerKey">): Promise<number | null> {
+async function findRunId(
+  db: Db,
+  run: Pick<NewScenarioRun, "scenarioId" | "userId" | "triggerKey">,
+): Promise<number | null> {
   const [row] = await db
     .select({ id: scenarioRuns.id })
     .from(scenarioRuns)
-    .where(and(eq(scenarioRuns.scenarioId, run.scenarioId), eq(scenarioRuns.userId, run.userId), eq(scenarioRuns.triggerKey, run.triggerKey)));
+    .where(
+      and(
+        eq(scenarioRuns.scenarioId, run.scenarioId),
+        eq(scenarioRuns.userId, run.userId),
+        eq(scenarioRuns.triggerKey, run.triggerKey),
+      ),
+    );
   return row?.id ?? null;
 }

@@ -8,7 +8,10 @@ import { scenarioRuns } from "@/lib/db/schema";
 const UNSTARTED_AFTER_MS = 15 * MINUTE_MS;
 
 /** Runs created but never claimed by an executor run: their start is sent again. */
-export async function findUnstartedRuns(db: Db, options: { limit?: number } = {}): Promise<number[]> {
+export async function findUnstartedRuns(
+  db: Db,
+  options: { limit?: number } = {},
+): Promise<number[]> {
   const rows = await db
     .select({ id: scenarioRuns.id })
     .from(scenarioRuns)

@@ -13,7 +13,10 @@ export async function loadVersionGraph(db: Db, versionId: number): Promise<Scena
   if (!cache) caches.set(db, (cache = new Map()));
   const cached = cache.get(versionId);
   if (cached) return cached;
-  const [version] = await db.select({ graph: scenarioVersions.graph }).from(scenarioVersions).where(eq(scenarioVersions.id, versionId));
+  const [version] = await db
+    .select({ graph: scenarioVersions.graph })
+    .from(scenarioVersions)
+    .where(eq(scenarioVersions.id, versionId));
   if (!version) throw new Error(`Scenario version ${versionId} does not exist.`);
   const graph = scenarioGraphSchema.parse(version.graph);
   if (cache.size > 500) cache.clear();

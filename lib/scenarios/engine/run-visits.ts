@@ -26,7 +26,9 @@ export async function enterVisit(db: Db, visit: VisitIdentity): Promise<Date> {
   const [existing] = await db
     .select({ enteredAt: scenarioRunSteps.enteredAt })
     .from(scenarioRunSteps)
-    .where(and(eq(scenarioRunSteps.runId, visit.runId), eq(scenarioRunSteps.stepKey, visit.stepKey)));
+    .where(
+      and(eq(scenarioRunSteps.runId, visit.runId), eq(scenarioRunSteps.stepKey, visit.stepKey)),
+    );
   return existing!.enteredAt;
 }
 
@@ -40,13 +42,24 @@ export async function finishVisit(
   await db
     .update(scenarioRunSteps)
     .set({ outcome, facts, finishedAt: now() })
-    .where(and(eq(scenarioRunSteps.runId, visit.runId), eq(scenarioRunSteps.stepKey, visit.stepKey), isNull(scenarioRunSteps.finishedAt)));
+    .where(
+      and(
+        eq(scenarioRunSteps.runId, visit.runId),
+        eq(scenarioRunSteps.stepKey, visit.stepKey),
+        isNull(scenarioRunSteps.finishedAt),
+      ),
+    );
 }
 
 const OPEN: ScenarioRunStatus[] = ["running", "waiting"];
 
 /** Move an open run to another status; a finished run (completed, failed, cancelled) stays as it is. */
-export async function setRunStatus(db: Db, runId: number, status: ScenarioRunStatus, reason?: string): Promise<void> {
+export async function setRunStatus(
+  db: Db,
+  runId: number,
+  status: ScenarioRunStatus,
+  reason?: string,
+): Promise<void> {
   const finished = status === "completed" || status === "failed" || status === "cancelled";
   const at = now();
   await db
@@ -55,7 +68,11 @@ export async function setRunStatus(db: Db, runId: number, status: ScenarioRunSta
       status,
       updatedAt: at,
       ...(reason !== undefined ? { statusReason: reason } : {}),
-      ...(finished ? { finishedAt: sql`coalesce(${scenarioRuns.finishedAt}, ${at.toISOString()}::timestamptz)` } : {}),
+      ...(finished
+        ? {
+            finishedAt: sql`coalesce(${scenarioRuns.finishedAt}, ${at.toISOString()}::timestamptz)`,
+          }
+        : {}),
     })
     .where(and(eq(scenarioRuns.id, runId), inArray(scenarioRuns.status, OPEN)));
 }

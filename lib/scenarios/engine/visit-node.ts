@@ -17,15 +17,34 @@ export type VisitResult =
   /** The branch ends here: the scenario was disabled, or the node failed. */
   | { status: "stopped" };
 
-export const visitIdempotencyKey = (runId: number, stepKey: string) => `scenario-run:${runId}:${stepKey}`;
+export const visitIdempotencyKey = (runId: number, stepKey: string) =>
+  `scenario-run:${runId}:${stepKey}`;
 
-export function visitIdentity(run: ClaimedRun, node: GraphNode, stepKey: string, visit: number, viaEdgeId: string | null): VisitIdentity {
-  return { runId: run.runId, scenarioId: run.scenarioId, versionId: run.versionId, nodeId: node.id, nodeType: node.type, stepKey, visit, viaEdgeId };
+export function visitIdentity(
+  run: ClaimedRun,
+  node: GraphNode,
+  stepKey: string,
+  visit: number,
+  viaEdgeId: string | null,
+): VisitIdentity {
+  return {
+    runId: run.runId,
+    scenarioId: run.scenarioId,
+    versionId: run.versionId,
+    nodeId: node.id,
+    nodeType: node.type,
+    stepKey,
+    visit,
+    viaEdgeId,
+  };
 }
 
 /** Users inside a disabled scenario stop at their next node: this is that check. */
 export async function scenarioIsEnabled(db: Db, scenarioId: number): Promise<boolean> {
-  const [row] = await db.select({ id: scenarios.id }).from(scenarios).where(and(eq(scenarios.id, scenarioId), eq(scenarios.status, "enabled")));
+  const [row] = await db
+    .select({ id: scenarios.id })
+    .from(scenarios)
+    .where(and(eq(scenarios.id, scenarioId), eq(scenarios.status, "enabled")));
   return row !== undefined;
 }
 
@@ -33,7 +52,12 @@ export async function scenarioIsEnabled(db: Db, scenarioId: number): Promise<boo
  * One step of a run: enter the node, stop if the scenario was disabled meanwhile, run the node's executor, record the
  * outcome and facts. A node that spans time is only entered (its executor then sleeps or waits in steps of its own).
  */
-export async function visitNode(db: Db, run: ClaimedRun, node: GraphNode, identity: VisitIdentity): Promise<VisitResult> {
+export async function visitNode(
+  db: Db,
+  run: ClaimedRun,
+  node: GraphNode,
+  identity: VisitIdentity,
+): Promise<VisitResult> {
   const enteredAt = await enterVisit(db, identity);
   if (!(await scenarioIsEnabled(db, run.scenarioId))) {
     await finishVisit(db, identity, "cancelled", { reason: "scenario disabled" });
@@ -48,8 +72,17 @@ export async function visitNode(db: Db, run: ClaimedRun, node: GraphNode, identi
   const context = createRunContext({ db, now: now(), userId: run.userId, trigger: run.trigger });
   const result = await executor.execute({
     node,
-    visit: { ...context, runId: run.runId, scenarioId: run.scenarioId, nodeId: node.id, stepKey: identity.stepKey, idempotencyKey: visitIdempotencyKey(run.runId, identity.stepKey) },
+    visit: {
+      ...context,
+      runId: run.runId,
+      scenarioId: run.scenarioId,
+      nodeId: node.id,
+      stepKey: identity.stepKey,
+      idempotencyKey: visitIdempotencyKey(run.runId, identity.stepKey),
+    },
   });
   await finishVisit(db, identity, result.outcome, result.facts);
-  return result.outcome === "failed" ? { status: "stopped" } : { status: "done", port: result.outcome };
+  return result.outcome === "failed"
+    ? { status: "stopped" }
+    : { status: "done", port: result.outcome };
 }

@@ -11,7 +11,10 @@ import { type VisitResult, visitIdentity, visitNode } from "./visit-node";
 export interface WalkSteps {
   run<T>(id: string, fn: () => Promise<T>): Promise<T>;
   sleepUntil(id: string, until: Date): Promise<unknown>;
-  waitForEvent(id: string, options: { event: string; timeout: number; if: string }): Promise<unknown>;
+  waitForEvent(
+    id: string,
+    options: { event: string; timeout: number; if: string },
+  ): Promise<unknown>;
 }
 
 /** The step tools of one visit: a name within the visit becomes the step id `<step key> <name>`. */
@@ -28,11 +31,20 @@ const visitSteps = (step: WalkSteps, stepKey: string): VisitSteps => ({
  * visit's step tools (`<lane>/<node>/<visit> sleep 1`, `… check 2`). A step that fails for good records the visit and
  * the run as failed.
  */
-export async function walkScenarioRun(db: Db, step: WalkSteps, run: ClaimedRun, graph: ScenarioGraph): Promise<void> {
+export async function walkScenarioRun(
+  db: Db,
+  step: WalkSteps,
+  run: ClaimedRun,
+  graph: ScenarioGraph,
+): Promise<void> {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const visits = new Map<string, number>();
 
-  const visit = async (node: GraphNode, lane: string, viaEdgeId: string | null): Promise<string | null> => {
+  const visit = async (
+    node: GraphNode,
+    lane: string,
+    viaEdgeId: string | null,
+  ): Promise<string | null> => {
     const count = (visits.get(`${lane}/${node.id}`) ?? 0) + 1;
     visits.set(`${lane}/${node.id}`, count);
     const stepKey = `${lane}/${node.id}/${count}`;
@@ -57,7 +69,11 @@ export async function walkScenarioRun(db: Db, step: WalkSteps, run: ClaimedRun, 
     }
   };
 
-  const walkFrom = async (nodeId: string, lane: string, viaEdgeId: string | null): Promise<void> => {
+  const walkFrom = async (
+    nodeId: string,
+    lane: string,
+    viaEdgeId: string | null,
+  ): Promise<void> => {
     let current: { nodeId: string; viaEdgeId: string | null } | null = { nodeId, viaEdgeId };
     while (current) {
       const node = byId.get(current.nodeId);
@@ -66,7 +82,9 @@ export async function walkScenarioRun(db: Db, step: WalkSteps, run: ClaimedRun, 
       if (port === null) return;
       const next = edgesFrom(graph, node.id, port);
       if (next.length > 1) {
-        await Promise.all(next.map((edge, index) => walkFrom(edge.to, `${lane}.${index}`, edge.id)));
+        await Promise.all(
+          next.map((edge, index) => walkFrom(edge.to, `${lane}.${index}`, edge.id)),
+        );
         return;
       }
       current = next[0] ? { nodeId: next[0].to, viaEdgeId: next[0].id } : null;
@@ -74,7 +92,9 @@ export async function walkScenarioRun(db: Db, step: WalkSteps, run: ClaimedRun, 
   };
 
   const entries = run.entryNodeIds.filter((id) => byId.has(id));
-  await Promise.all(entries.map((id, index) => walkFrom(id, entries.length > 1 ? `${index}` : "0", null)));
+  await Promise.all(
+    entries.map((id, index) => walkFrom(id, entries.length > 1 ? `${index}` : "0", null)),
+  );
   // Not a step: code past the last step runs only in the call that finds every step done, and the update is
   // idempotent (a cancelled or failed run keeps its status), so a step here would only cost one more call per run.
   await setRunStatus(db, run.runId, "completed");

@@ -21,14 +21,18 @@ export function layoutGraph(
     layout.setNode(node.id, { width: size.width, height: size.height });
   }
   for (const edge of graph.edges) {
-    if (layout.hasNode(edge.from) && layout.hasNode(edge.to)) layout.setEdge(edge.from, edge.to, {}, edge.id);
+    if (layout.hasNode(edge.from) && layout.hasNode(edge.to))
+      layout.setEdge(edge.from, edge.to, {}, edge.id);
   }
   dagre.layout(layout);
   const positions: Record<string, { x: number; y: number }> = {};
   for (const node of graph.nodes) {
     const placed = layout.node(node.id);
     // dagre gives centres; React Flow positions are top-left corners.
-    positions[node.id] = { x: Math.round(placed.x - placed.width / 2), y: Math.round(placed.y - placed.height / 2) };
+    positions[node.id] = {
+      x: Math.round(placed.x - placed.width / 2),
+      y: Math.round(placed.y - placed.height / 2),
+    };
   }
   return positions;
 }

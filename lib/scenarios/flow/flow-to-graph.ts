@@ -14,7 +14,10 @@ type Positions = Record<string, { x: number; y: number }>;
  * ends (`moved`), so a drag is one edit and one undo step, and the rest of the builder does not re-render per frame.
  * A move that is not a drag (arrow keys) is `moved` at once.
  */
-export function trackDrag(dragging: Positions | null, changes: readonly NodeChange[]): { dragging: Positions | null; moved: Positions | null } {
+export function trackDrag(
+  dragging: Positions | null,
+  changes: readonly NodeChange[],
+): { dragging: Positions | null; moved: Positions | null } {
   let live = dragging;
   let moved: Positions | null = null;
   for (const change of changes) {
@@ -23,7 +26,11 @@ export function trackDrag(dragging: Positions | null, changes: readonly NodeChan
       if (change.position) live = { ...(live ?? {}), [change.id]: change.position };
     } else if (change.dragging === false) {
       // The end of a drag: everything dragged lands, this node where the last frame (or this change) put it.
-      moved = { ...(moved ?? {}), ...(live ?? {}), ...(change.position ? { [change.id]: change.position } : {}) };
+      moved = {
+        ...(moved ?? {}),
+        ...(live ?? {}),
+        ...(change.position ? { [change.id]: change.position } : {}),
+      };
       live = null;
     } else if (change.position) {
       moved = { ...(moved ?? {}), [change.id]: change.position };
@@ -35,6 +42,10 @@ export function trackDrag(dragging: Positions | null, changes: readonly NodeChan
 /** A connection drawn from a source handle (a port) to a node. */
 export function applyConnection(graph: ScenarioGraph, connection: Connection): ScenarioGraph {
   if (!connection.sourceHandle) return graph;
-  const result = connect(graph, { from: connection.source, fromPort: connection.sourceHandle, to: connection.target });
+  const result = connect(graph, {
+    from: connection.source,
+    fromPort: connection.sourceHandle,
+    to: connection.target,
+  });
   return "refused" in result ? graph : result.graph;
 }

@@ -5,12 +5,21 @@
  */
 import type { GraphEdge, GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
 import { variantPort } from "@/lib/scenarios/nodes/ab-test/definition";
-import { draftNodePorts, isTriggerNode, NODE_DEFINITIONS, type NodeType } from "@/lib/scenarios/nodes/definitions";
+import {
+  draftNodePorts,
+  isTriggerNode,
+  NODE_DEFINITIONS,
+  type NodeType,
+} from "@/lib/scenarios/nodes/definitions";
 
 type Position = { x: number; y: number };
 
 /** The first free `<type>-<n>` id: short, readable in errors and run paths, and stable once given. */
-export function nextNodeId(graph: ScenarioGraph, type: NodeType, taken: ReadonlySet<string> = new Set()): string {
+export function nextNodeId(
+  graph: ScenarioGraph,
+  type: NodeType,
+  taken: ReadonlySet<string> = new Set(),
+): string {
   const used = new Set(graph.nodes.map((n) => n.id));
   const base = type.replace("_", "-");
   for (let n = 1; ; n++) {
@@ -27,14 +36,19 @@ function nextEdgeId(graph: ScenarioGraph, taken: ReadonlySet<string> = new Set()
   }
 }
 
-export function addNode(graph: ScenarioGraph, type: NodeType, position: Position): { graph: ScenarioGraph; id: string } {
+export function addNode(
+  graph: ScenarioGraph,
+  type: NodeType,
+  position: Position,
+): { graph: ScenarioGraph; id: string } {
   const id = nextNodeId(graph, type);
   const config = structuredClone(NODE_DEFINITIONS[type].defaultConfig);
   const node = { id, type, config, position: roundPosition(position) } as GraphNode;
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, id };
 }
 
-export type ConnectRefusal = "same_node" | "into_trigger" | "duplicate" | "unknown_port" | "unknown_node";
+export type ConnectRefusal =
+  "same_node" | "into_trigger" | "duplicate" | "unknown_port" | "unknown_node";
 
 /** Connect a port to a node. A refusal is returned, not thrown: the canvas simply does not draw the edge. */
 export function connect(
@@ -47,17 +61,33 @@ export function connect(
   if (source.id === target.id) return { refused: "same_node" };
   if (isTriggerNode(target)) return { refused: "into_trigger" };
   if (!draftNodePorts(source).includes(link.fromPort)) return { refused: "unknown_port" };
-  if (graph.edges.some((e) => e.from === link.from && e.fromPort === link.fromPort && e.to === link.to)) return { refused: "duplicate" };
+  if (
+    graph.edges.some(
+      (e) => e.from === link.from && e.fromPort === link.fromPort && e.to === link.to,
+    )
+  )
+    return { refused: "duplicate" };
   const edgeId = nextEdgeId(graph);
   // A port the author had marked as "ends here" is no longer open once it leads somewhere.
   const nodes = source.openPorts?.includes(link.fromPort)
-    ? graph.nodes.map((n) => (n === source ? withOpenPorts(n, (n.openPorts ?? []).filter((p) => p !== link.fromPort)) : n))
+    ? graph.nodes.map((n) =>
+        n === source
+          ? withOpenPorts(
+              n,
+              (n.openPorts ?? []).filter((p) => p !== link.fromPort),
+            )
+          : n,
+      )
     : graph.nodes;
   return { graph: { nodes, edges: [...graph.edges, { id: edgeId, ...link }] }, edgeId };
 }
 
 /** Remove nodes (with every edge touching them) and edges. */
-export function removeElements(graph: ScenarioGraph, nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): ScenarioGraph {
+export function removeElements(
+  graph: ScenarioGraph,
+  nodeIds: Iterable<string>,
+  edgeIds: Iterable<string> = [],
+): ScenarioGraph {
   const nodes = new Set(nodeIds);
   const edges = new Set(edgeIds);
   if (nodes.size === 0 && edges.size === 0) return graph;
@@ -67,7 +97,10 @@ export function removeElements(graph: ScenarioGraph, nodeIds: Iterable<string>, 
   };
 }
 
-export function moveNodes(graph: ScenarioGraph, positions: Readonly<Record<string, Position>>): ScenarioGraph {
+export function moveNodes(
+  graph: ScenarioGraph,
+  positions: Readonly<Record<string, Position>>,
+): ScenarioGraph {
   let changed = false;
   const nodes = graph.nodes.map((node) => {
     const to = positions[node.id];
@@ -84,7 +117,11 @@ export function moveNodes(graph: ScenarioGraph, positions: Readonly<Record<strin
  * Replace a node's config. Renaming an A/B variant's code carries its edges over to the new port; edges and open
  * ports of outputs the node no longer has are dropped (undo brings them back).
  */
-export function updateNodeConfig(graph: ScenarioGraph, nodeId: string, config: GraphNode["config"]): ScenarioGraph {
+export function updateNodeConfig(
+  graph: ScenarioGraph,
+  nodeId: string,
+  config: GraphNode["config"],
+): ScenarioGraph {
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (!node) return graph;
   const updated = { ...node, config } as GraphNode;
@@ -102,7 +139,12 @@ export function updateNodeConfig(graph: ScenarioGraph, nodeId: string, config: G
 }
 
 /** Mark a port as left open (the run ends there) or not. */
-export function setPortOpen(graph: ScenarioGraph, nodeId: string, port: string, open: boolean): ScenarioGraph {
+export function setPortOpen(
+  graph: ScenarioGraph,
+  nodeId: string,
+  port: string,
+  open: boolean,
+): ScenarioGraph {
   return {
     ...graph,
     nodes: graph.nodes.map((node) => {
@@ -128,14 +170,22 @@ export function copyFragment(graph: ScenarioGraph, nodeIds: Iterable<string>): G
 }
 
 /** Paste a fragment with fresh ids, shifted by `offset`; returns the new node ids (to select them). */
-export function pasteFragment(graph: ScenarioGraph, fragment: GraphFragment, offset: Position): { graph: ScenarioGraph; nodeIds: string[] } {
+export function pasteFragment(
+  graph: ScenarioGraph,
+  fragment: GraphFragment,
+  offset: Position,
+): { graph: ScenarioGraph; nodeIds: string[] } {
   const ids = new Map<string, string>();
   const takenNodes = new Set<string>();
   const nodes = fragment.nodes.map((node) => {
     const id = nextNodeId(graph, node.type, takenNodes);
     takenNodes.add(id);
     ids.set(node.id, id);
-    return { ...structuredClone(node), id, position: roundPosition({ x: node.position.x + offset.x, y: node.position.y + offset.y }) };
+    return {
+      ...structuredClone(node),
+      id,
+      position: roundPosition({ x: node.position.x + offset.x, y: node.position.y + offset.y }),
+    };
   });
   const takenEdges = new Set<string>();
   const edges = fragment.edges.flatMap((edge) => {
@@ -146,7 +196,10 @@ export function pasteFragment(graph: ScenarioGraph, fragment: GraphFragment, off
     takenEdges.add(id);
     return [{ id, from, fromPort: edge.fromPort, to }];
   });
-  return { graph: { nodes: [...graph.nodes, ...nodes], edges: [...graph.edges, ...edges] }, nodeIds: nodes.map((n) => n.id) };
+  return {
+    graph: { nodes: [...graph.nodes, ...nodes], edges: [...graph.edges, ...edges] },
+    nodeIds: nodes.map((n) => n.id),
+  };
 }
 
 function renamedPorts(before: GraphNode, after: GraphNode): Map<string, string> {
@@ -157,7 +210,8 @@ function renamedPorts(before: GraphNode, after: GraphNode): Map<string, string> 
   if (old.length !== next.length) return renamed;
   old.forEach((variant, index) => {
     const code = next[index]?.code;
-    if (code !== undefined && code !== variant.code) renamed.set(variantPort(variant.code), variantPort(code));
+    if (code !== undefined && code !== variant.code)
+      renamed.set(variantPort(variant.code), variantPort(code));
   });
   return renamed;
 }

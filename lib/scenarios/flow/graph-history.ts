@@ -20,11 +20,21 @@ export function createHistory(graph: ScenarioGraph): GraphHistory {
 }
 
 /** Record an edit. An unchanged graph records nothing; an edit in the open group replaces that group's step. */
-export function recordEdit(history: GraphHistory, next: ScenarioGraph, group: string | null = null): GraphHistory {
+export function recordEdit(
+  history: GraphHistory,
+  next: ScenarioGraph,
+  group: string | null = null,
+): GraphHistory {
   if (next === history.present) return history;
-  if (group !== null && group === history.openGroup) return { ...history, present: next, future: [] };
+  if (group !== null && group === history.openGroup)
+    return { ...history, present: next, future: [] };
   const past = [...history.past, history.present];
-  return { past: past.length > HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT) : past, present: next, future: [], openGroup: group };
+  return {
+    past: past.length > HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT) : past,
+    present: next,
+    future: [],
+    openGroup: group,
+  };
 }
 
 /** End the open group: the next edit is a step of its own even in the same group. */
@@ -35,7 +45,12 @@ export function seal(history: GraphHistory): GraphHistory {
 export function undo(history: GraphHistory): GraphHistory {
   const previous = history.past.at(-1);
   if (previous === undefined) return history;
-  return { past: history.past.slice(0, -1), present: previous, future: [history.present, ...history.future], openGroup: null };
+  return {
+    past: history.past.slice(0, -1),
+    present: previous,
+    future: [history.present, ...history.future],
+    openGroup: null,
+  };
 }
 
 export function redo(history: GraphHistory): GraphHistory {

@@ -5,7 +5,13 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { GraphEdge, GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
 import type { NodeGroup } from "@/lib/scenarios/nodes/define-node";
-import { definitionOf, draftNodePorts, isTriggerNode, nodeSummary, type NodeType } from "@/lib/scenarios/nodes/definitions";
+import {
+  definitionOf,
+  draftNodePorts,
+  isTriggerNode,
+  nodeSummary,
+  type NodeType,
+} from "@/lib/scenarios/nodes/definitions";
 
 export interface ScenarioFlowNodeData extends Record<string, unknown> {
   nodeType: NodeType;
@@ -48,8 +54,20 @@ export function graphToFlow(
 ): { nodes: ScenarioFlowNode[]; edges: Edge[] } {
   const taken = path ? new Set(path.edges) : null;
   return {
-    nodes: graph.nodes.map((node) => flowNodeOf(node, statistics ? (statistics.nodes[node.id] ?? {}) : null, path ? (path.nodes[node.id] ?? null) : undefined)),
-    edges: graph.edges.map((edge) => flowEdgeOf(edge, statistics ? (statistics.edges[edge.id] ?? 0) : null, taken ? taken.has(edge.id) : null)),
+    nodes: graph.nodes.map((node) =>
+      flowNodeOf(
+        node,
+        statistics ? (statistics.nodes[node.id] ?? {}) : null,
+        path ? (path.nodes[node.id] ?? null) : undefined,
+      ),
+    ),
+    edges: graph.edges.map((edge) =>
+      flowEdgeOf(
+        edge,
+        statistics ? (statistics.edges[edge.id] ?? 0) : null,
+        taken ? taken.has(edge.id) : null,
+      ),
+    ),
   };
 }
 
@@ -88,7 +106,11 @@ export function flowEdgeOf(edge: GraphEdge, count: number | null, taken: boolean
     target: edge.to,
     ...(parts.length > 0 ? { label: parts.join(" · ") } : {}),
     data: { port: edge.fromPort },
-    ...(taken === null ? {} : taken ? { animated: true, style: { stroke: "#18181b", strokeWidth: 2 } } : { style: { opacity: 0.35 } }),
+    ...(taken === null
+      ? {}
+      : taken
+        ? { animated: true, style: { stroke: "#18181b", strokeWidth: 2 } }
+        : { style: { opacity: 0.35 } }),
   };
 }
 

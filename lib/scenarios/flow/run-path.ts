@@ -11,7 +11,8 @@ export interface RecordedVisit {
 /** The one-line reason a visit records: a condition's summary, a goal's missing goals, a variant, an error. */
 export function visitNote(facts: Record<string, unknown>): string {
   if (typeof facts.summary === "string") return facts.summary;
-  if (Array.isArray(facts.missing) && facts.missing.length > 0) return `missing ${facts.missing.join(", ")}`;
+  if (Array.isArray(facts.missing) && facts.missing.length > 0)
+    return `missing ${facts.missing.join(", ")}`;
   if (typeof facts.variant === "string") return `variant ${facts.variant}`;
   if (typeof facts.error === "string") return facts.error;
   if (typeof facts.reason === "string") return facts.reason;

@@ -5,7 +5,14 @@
  * UI-safe and pure.
  */
 import { NODE_DEFINITIONS, type NodeType } from "@/lib/scenarios/nodes/definitions";
-import { type CriterionLabel, decision, type Facts, record, text, type VisitDescription } from "@/lib/scenarios/nodes/visit-lines";
+import {
+  type CriterionLabel,
+  decision,
+  type Facts,
+  record,
+  text,
+  type VisitDescription,
+} from "@/lib/scenarios/nodes/visit-lines";
 
 export interface VisitContext {
   /** The criteria registry; without it a condition shows keys and raw operators. */
@@ -17,18 +24,37 @@ export interface VisitContext {
 }
 
 /** The decision line of one visit. */
-export function describeVisit(nodeType: string, outcome: string | null, facts: Facts, context: VisitContext = {}): string {
+export function describeVisit(
+  nodeType: string,
+  outcome: string | null,
+  facts: Facts,
+  context: VisitContext = {},
+): string {
   return explainVisit(nodeType, outcome, facts, context).line;
 }
 
 /** The decision line and its reason alone. */
-export function explainVisit(nodeType: string, outcome: string | null, facts: Facts, context: VisitContext = {}): VisitDescription {
-  const definition = Object.hasOwn(NODE_DEFINITIONS, nodeType) ? NODE_DEFINITIONS[nodeType as NodeType] : null;
+export function explainVisit(
+  nodeType: string,
+  outcome: string | null,
+  facts: Facts,
+  context: VisitContext = {},
+): VisitDescription {
+  const definition = Object.hasOwn(NODE_DEFINITIONS, nodeType)
+    ? NODE_DEFINITIONS[nodeType as NodeType]
+    : null;
   const name = definition ? definition.label.toLowerCase() : nodeType;
   if (outcome === "cancelled") return stopped(`${name} cancelled`, text(facts.reason));
-  if (outcome === "failed") return stopped(`${name} failed`, text(facts.error) ?? text(facts.reason));
+  if (outcome === "failed")
+    return stopped(`${name} failed`, text(facts.error) ?? text(facts.reason));
   if (!definition) return decision(name, "", outcome);
-  return definition.describeVisit({ outcome, facts, config: record(context.config), criteria: context.criteria ?? [], simulated: context.simulated ?? false });
+  return definition.describeVisit({
+    outcome,
+    facts,
+    config: record(context.config),
+    criteria: context.criteria ?? [],
+    simulated: context.simulated ?? false,
+  });
 }
 
 function stopped(subject: string, why: string | null): VisitDescription {

@@ -58,7 +58,8 @@ function simulatedEdges(graph: ScenarioGraph, visits: readonly VisitRecord[]): s
   const edges = new Set<string>();
   for (const visit of visits) {
     if (visit.outcome === null) continue;
-    for (const edge of edgesFrom(graph, visit.nodeId, visit.outcome)) if (visited.has(edge.to)) edges.add(edge.id);
+    for (const edge of edgesFrom(graph, visit.nodeId, visit.outcome))
+      if (visited.has(edge.to)) edges.add(edge.id);
   }
   return [...edges];
 }

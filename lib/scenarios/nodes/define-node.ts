@@ -20,13 +20,21 @@ export interface NodeCheckContext {
   /** What exists in the database now. */
   references: GraphReferences;
   findAction(code: string): Pick<GenericActionDefinition, "label" | "params"> | null;
-  findCriterion(kind: CriterionKind, key: string): Pick<CriterionDefinition, "label" | "operators" | "value" | "requires"> | null;
+  findCriterion(
+    kind: CriterionKind,
+    key: string,
+  ): Pick<CriterionDefinition, "label" | "operators" | "value" | "requires"> | null;
   /** The triggers whose runs can reach the node, with the data their events carry. */
   reachingTriggers: readonly { label: string; provides: readonly string[] }[];
   report(code: string, message: string): void;
 }
 
-interface NodeDefinitionBase<Type extends string, Schema extends z.ZodType, Group extends NodeGroup, SpansTime extends boolean> {
+interface NodeDefinitionBase<
+  Type extends string,
+  Schema extends z.ZodType,
+  Group extends NodeGroup,
+  SpansTime extends boolean,
+> {
   type: Type;
   /** What a published node's config must parse with (a stored draft may hold an unfinished one). */
   configSchema: Schema;
@@ -53,7 +61,9 @@ interface NodeDefinitionBase<Type extends string, Schema extends z.ZodType, Grou
 }
 
 /** Trigger nodes start runs: each says which event starts one (`before:<trigger>` for before-events). */
-type TriggerPart<Group extends NodeGroup, Config> = Group extends "trigger" ? { triggerEvent(config: Config): string } : { triggerEvent?: never };
+type TriggerPart<Group extends NodeGroup, Config> = Group extends "trigger"
+  ? { triggerEvent(config: Config): string }
+  : { triggerEvent?: never };
 
 export type NodeDefinition<
   Type extends string = string,
@@ -63,7 +73,12 @@ export type NodeDefinition<
 > = NodeDefinitionBase<Type, Schema, Group, SpansTime> & TriggerPart<Group, z.output<Schema>>;
 
 /** A node type's definition, with its type, group and `spansTime` kept literal for the registries' types. */
-export function defineNode<const Type extends string, Schema extends z.ZodType, const Group extends NodeGroup, const SpansTime extends boolean>(
+export function defineNode<
+  const Type extends string,
+  Schema extends z.ZodType,
+  const Group extends NodeGroup,
+  const SpansTime extends boolean,
+>(
   definition: NodeDefinition<Type, Schema, Group, SpansTime>,
 ): NodeDefinition<Type, Schema, Group, SpansTime> {
   return definition;

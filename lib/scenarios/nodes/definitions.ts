@@ -18,7 +18,8 @@ import { segmentNode } from "./segment/definition";
 import { waitNode } from "./wait/definition";
 
 /** The registry's keys are the types: each entry must be filed under its own type. */
-const registry = <const D extends { [K in keyof D]: { type: K } }>(definitions: D): D => definitions;
+const registry = <const D extends { [K in keyof D]: { type: K } }>(definitions: D): D =>
+  definitions;
 
 /** In palette order within each group. */
 export const NODE_DEFINITIONS = registry({
@@ -40,12 +41,19 @@ export const NODE_TYPES = Object.keys(NODE_DEFINITIONS) as NodeType[];
 export type NodeConfig<T extends NodeType> = z.output<NodeDefinitions[T]["configSchema"]>;
 
 /** The types whose nodes start runs. */
-export type TriggerType = { [T in NodeType]: NodeDefinitions[T]["group"] extends "trigger" ? T : never }[NodeType];
+export type TriggerType = {
+  [T in NodeType]: NodeDefinitions[T]["group"] extends "trigger" ? T : never;
+}[NodeType];
 export type TriggerNode = NodeOf<TriggerType>;
 
 /** A node's definition, with its config type widened to what a node of any type holds. */
-export function definitionOf(node: Pick<GraphNode, "type">): NodeDefinition<NodeType, z.ZodType<GraphNode["config"]>> {
-  return NODE_DEFINITIONS[node.type] as unknown as NodeDefinition<NodeType, z.ZodType<GraphNode["config"]>>;
+export function definitionOf(
+  node: Pick<GraphNode, "type">,
+): NodeDefinition<NodeType, z.ZodType<GraphNode["config"]>> {
+  return NODE_DEFINITIONS[node.type] as unknown as NodeDefinition<
+    NodeType,
+    z.ZodType<GraphNode["config"]>
+  >;
 }
 
 export function nodePorts(node: GraphNode): string[] {
@@ -65,9 +73,12 @@ export function nodeSummary(node: GraphNode): string {
   return definitionOf(node).summary(node.config);
 }
 
-export const isTriggerNode = (node: GraphNode): node is TriggerNode => NODE_DEFINITIONS[node.type].group === "trigger";
+export const isTriggerNode = (node: GraphNode): node is TriggerNode =>
+  NODE_DEFINITIONS[node.type].group === "trigger";
 
 /** The event a trigger node listens to: its event name, or `before:<trigger>` for before-events. */
 export function triggerEventOf(node: TriggerNode): string {
-  return (NODE_DEFINITIONS[node.type].triggerEvent as (config: TriggerNode["config"]) => string)(node.config);
+  return (NODE_DEFINITIONS[node.type].triggerEvent as (config: TriggerNode["config"]) => string)(
+    node.config,
+  );
 }

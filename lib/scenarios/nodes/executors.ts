@@ -14,7 +14,9 @@ import { segmentExecutor } from "./segment/execute";
 import { waitExecutor } from "./wait/execute";
 
 /** A type's executor: timed when its definition says the node spans time, instant otherwise. */
-type ExecutorOf<T extends NodeType> = NodeDefinitions[T]["spansTime"] extends true ? TimedNodeExecutor<T> : InstantNodeExecutor<T>;
+type ExecutorOf<T extends NodeType> = NodeDefinitions[T]["spansTime"] extends true
+  ? TimedNodeExecutor<T>
+  : InstantNodeExecutor<T>;
 
 export type NodeExecutors = { [T in NodeType]: ExecutorOf<T> };
 

@@ -46,7 +46,10 @@ export interface TimedVisit {
 export interface VisitSteps {
   run<T>(name: string, fn: () => Promise<T>): Promise<T>;
   sleepUntil(name: string, until: Date): Promise<unknown>;
-  waitForEvent(name: string, options: { event: string; timeout: number; if: string }): Promise<unknown>;
+  waitForEvent(
+    name: string,
+    options: { event: string; timeout: number; if: string },
+  ): Promise<unknown>;
 }
 
 /**
@@ -58,7 +61,10 @@ export interface InstantNodeExecutor<T extends NodeType> {
   spansTime: false;
   execute(args: { node: NodeOf<T>; visit: NodeVisit }): Promise<NodeResult>;
   /** No side effects: reads what it needs and says what `execute` would do. */
-  simulate(args: { node: NodeOf<T>; context: RunContext & { scenarioId: number } }): Promise<SimulatedResult>;
+  simulate(args: {
+    node: NodeOf<T>;
+    context: RunContext & { scenarioId: number };
+  }): Promise<SimulatedResult>;
 }
 
 /**
@@ -69,5 +75,8 @@ export interface InstantNodeExecutor<T extends NodeType> {
 export interface TimedNodeExecutor<T extends NodeType> {
   spansTime: true;
   execute(args: { node: NodeOf<T>; visit: TimedVisit; step: VisitSteps }): Promise<string>;
-  simulate(args: { node: NodeOf<T>; context: RunContext & { scenarioId: number } }): Promise<SimulatedResult>;
+  simulate(args: {
+    node: NodeOf<T>;
+    context: RunContext & { scenarioId: number };
+  }): Promise<SimulatedResult>;
 }

@@ -9,6 +9,10 @@ export const triggerExecutor = <T extends TriggerType>(): InstantNodeExecutor<T>
     return { outcome: "out", facts: { event: visit.trigger.event } };
   },
   async simulate({ context }) {
-    return { outcome: "out", facts: { event: context.trigger.event }, note: `Enters on ${context.trigger.event}` };
+    return {
+      outcome: "out",
+      facts: { event: context.trigger.event },
+      note: `Enters on ${context.trigger.event}`,
+    };
   },
 });

@@ -8,7 +8,10 @@ import type { CriterionOption } from "@/lib/scenarios/builder-option-types";
 export type Facts = Record<string, unknown>;
 
 /** What a line needs to know about a criterion: the registry's label, operator labels and value format. */
-export type CriterionLabel = Pick<CriterionOption, "kind" | "key" | "label" | "operators" | "valueInput">;
+export type CriterionLabel = Pick<
+  CriterionOption,
+  "kind" | "key" | "label" | "operators" | "valueInput"
+>;
 
 /** One visit as a node type's definition describes it. */
 export interface VisitToDescribe {
@@ -31,13 +34,21 @@ export interface VisitDescription {
 }
 
 /** "subject: reason → outcome"; "subject: in progress" while the visit has no outcome yet. */
-export function decision(subject: string, reason: string, outcome: string | null): VisitDescription {
+export function decision(
+  subject: string,
+  reason: string,
+  outcome: string | null,
+): VisitDescription {
   if (outcome === null) return { line: `${subject}: in progress`, reason: "in progress" };
   return { line: `${reason ? `${subject}: ${reason}` : subject} → ${portName(outcome)}`, reason };
 }
 
 /** An action's line: what it did, or (simulated) what it would do. */
-export function actionLine(subject: string, visit: VisitToDescribe, verbs: { done: string; planned: string }): VisitDescription {
+export function actionLine(
+  subject: string,
+  visit: VisitToDescribe,
+  verbs: { done: string; planned: string },
+): VisitDescription {
   if (visit.outcome === null) {
     const state = visit.simulated ? "not possible" : "in progress";
     return { line: `${subject}: ${state}`, reason: state };
@@ -51,7 +62,9 @@ function portName(port: string): string {
 }
 
 export function record(value: unknown): Facts {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Facts) : {};
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Facts)
+    : {};
 }
 
 export function text(value: unknown): string | null {

@@ -1,7 +1,13 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { scenarioRuns, scenarioRunSteps, scenarios, scenarioVersions, users } from "@/lib/db/schema";
+import {
+  scenarioRuns,
+  scenarioRunSteps,
+  scenarios,
+  scenarioVersions,
+  users,
+} from "@/lib/db/schema";
 import { scenarioRunColumns, type ScenarioRunRow } from "./list-scenario-runs";
 
 export interface ScenarioRunPathStep {
@@ -26,7 +32,14 @@ export async function getScenarioRunPath(
     .innerJoin(scenarios, eq(scenarios.id, scenarioRuns.scenarioId))
     .innerJoin(scenarioVersions, eq(scenarioVersions.id, scenarioRuns.versionId))
     .innerJoin(users, eq(users.id, scenarioRuns.userId))
-    .where(and(eq(scenarioRuns.id, options.runId), options.scenarioId === undefined ? undefined : eq(scenarioRuns.scenarioId, options.scenarioId)));
+    .where(
+      and(
+        eq(scenarioRuns.id, options.runId),
+        options.scenarioId === undefined
+          ? undefined
+          : eq(scenarioRuns.scenarioId, options.scenarioId),
+      ),
+    );
   if (!run) return null;
   const steps = await db
     .select({

@@ -1,7 +1,13 @@
 import "server-only";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { scenarioRuns, scenarios, scenarioVersions, type ScenarioRunStatus, users } from "@/lib/db/schema";
+import {
+  scenarioRuns,
+  scenarios,
+  scenarioVersions,
+  type ScenarioRunStatus,
+  users,
+} from "@/lib/db/schema";
 
 export interface ScenarioRunRow {
   id: number;
@@ -39,7 +45,8 @@ export async function listScenarioRuns(
   options: { scenarioId?: number; userId?: number; limit?: number; offset?: number },
 ): Promise<{ rows: ScenarioRunRow[]; total: number }> {
   const conditions: SQL[] = [];
-  if (options.scenarioId !== undefined) conditions.push(eq(scenarioRuns.scenarioId, options.scenarioId));
+  if (options.scenarioId !== undefined)
+    conditions.push(eq(scenarioRuns.scenarioId, options.scenarioId));
   if (options.userId !== undefined) conditions.push(eq(scenarioRuns.userId, options.userId));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([

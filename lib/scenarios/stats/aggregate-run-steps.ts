@@ -17,7 +17,11 @@ export const RAW_RETENTION_DAYS = 31;
 export async function aggregateRunSteps(db: Db): Promise<{ visits: number }> {
   const cutoff = new Date(now().getTime() - RAW_STATS_DAYS * DAY_MS);
   return db.transaction(async (tx) => {
-    const due = and(isNull(scenarioRunSteps.aggregatedAt), isNotNull(scenarioRunSteps.finishedAt), lt(scenarioRunSteps.finishedAt, cutoff));
+    const due = and(
+      isNull(scenarioRunSteps.aggregatedAt),
+      isNotNull(scenarioRunSteps.finishedAt),
+      lt(scenarioRunSteps.finishedAt, cutoff),
+    );
     const marked = await tx.execute(sql`
       with counted as (
         update ${scenarioRunSteps} set aggregated_at = ${now().toISOString()}::timestamptz

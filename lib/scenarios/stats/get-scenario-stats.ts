@@ -18,12 +18,21 @@ const hourStart = (ms: number) => new Date(Math.floor(ms / 3_600_000) * 3_600_00
  * Counts for the last 24 hours and 30 days, from raw visits not yet aggregated plus hourly buckets. Both sides are cut
  * at the same hour boundary, so a visit counts the same before and after the hourly aggregation moves it.
  */
-export async function getScenarioStats(db: Db, options: { scenarioId: number; versionId?: number }): Promise<ScenarioStats> {
+export async function getScenarioStats(
+  db: Db,
+  options: { scenarioId: number; versionId?: number },
+): Promise<ScenarioStats> {
   const at = now().getTime();
   const since30 = hourStart(at - 30 * DAY_MS).toISOString();
   const since24 = hourStart(at - DAY_MS).toISOString();
-  const rawVersion = options.versionId === undefined ? sql`` : sql`and ${scenarioRunSteps.versionId} = ${options.versionId}`;
-  const bucketVersion = options.versionId === undefined ? sql`` : sql`and ${scenarioStatBuckets.versionId} = ${options.versionId}`;
+  const rawVersion =
+    options.versionId === undefined
+      ? sql``
+      : sql`and ${scenarioRunSteps.versionId} = ${options.versionId}`;
+  const bucketVersion =
+    options.versionId === undefined
+      ? sql``
+      : sql`and ${scenarioStatBuckets.versionId} = ${options.versionId}`;
   const result = await db.execute(sql`
     with counted as (
       select node_id, coalesce(outcome, 'in_progress') as outcome, coalesce(via_edge_id, '') as via,
@@ -42,9 +51,16 @@ export async function getScenarioStats(db: Db, options: { scenarioId: number; ve
       sum(n)::int as last30d
     from counted group by 1, 2, 3`);
   const stats: ScenarioStats = { nodes: {}, edges: {} };
-  for (const row of rowsOf<{ node_id: string; outcome: string; via: string; last24h: number; last30d: number }>(result)) {
+  for (const row of rowsOf<{
+    node_id: string;
+    outcome: string;
+    via: string;
+    last24h: number;
+    last30d: number;
+  }>(result)) {
     const node = (stats.nodes[row.node_id] ??= { last24h: {}, last30d: {} });
-    if (Number(row.last24h) > 0) node.last24h[row.outcome] = (node.last24h[row.outcome] ?? 0) + Number(row.last24h);
+    if (Number(row.last24h) > 0)
+      node.last24h[row.outcome] = (node.last24h[row.outcome] ?? 0) + Number(row.last24h);
     node.last30d[row.outcome] = (node.last30d[row.outcome] ?? 0) + Number(row.last30d);
     if (row.via) {
       const edge = (stats.edges[row.via] ??= { last24h: 0, last30d: 0 });

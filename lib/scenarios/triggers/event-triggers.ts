@@ -13,13 +13,15 @@ const DATA_KEYS: Record<TriggerData, string> = {
 /** What a trigger carries is what its payload names, so a criterion is offered only where its data can be found. */
 function providedData(payload: z.ZodType): TriggerData[] {
   if (!(payload instanceof z.ZodObject)) return [];
-  return (Object.keys(DATA_KEYS) as TriggerData[]).filter((data) => DATA_KEYS[data] in payload.shape);
+  return (Object.keys(DATA_KEYS) as TriggerData[]).filter(
+    (data) => DATA_KEYS[data] in payload.shape,
+  );
 }
 
 /** The domain events scenarios can start on, in catalog order, as the event catalog describes them. */
-export const EVENT_TRIGGERS: readonly TriggerDefinition[] = DOMAIN_EVENT_NAMES.filter((name) => DOMAIN_EVENT_CATALOG[name].scenarioTrigger).map(
-  (name) => {
-    const { label, description, payload } = DOMAIN_EVENT_CATALOG[name];
-    return defineTrigger({ event: name, label, description, provides: providedData(payload) });
-  },
-);
+export const EVENT_TRIGGERS: readonly TriggerDefinition[] = DOMAIN_EVENT_NAMES.filter(
+  (name) => DOMAIN_EVENT_CATALOG[name].scenarioTrigger,
+).map((name) => {
+  const { label, description, payload } = DOMAIN_EVENT_CATALOG[name];
+  return defineTrigger({ event: name, label, description, provides: providedData(payload) });
+});

@@ -24,7 +24,12 @@ export function findTrigger(event: string): TriggerDefinition | null {
   const known = TRIGGERS.find((t) => t.event === event);
   if (known) return known;
   if (CUSTOM_EVENT_PATTERN.test(event)) {
-    return { event, label: event, description: "A custom event sent through the events API.", provides: [] };
+    return {
+      event,
+      label: event,
+      description: "A custom event sent through the events API.",
+      provides: [],
+    };
   }
   return null;
 }

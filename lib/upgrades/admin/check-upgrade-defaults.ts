@@ -25,7 +25,8 @@ export interface DefaultsCheck {
   okCount: number;
 }
 
-const keyOf = (contentAccess: readonly string[], lengthDays: number) => `${contentAccess.join("+")}/${lengthDays}`;
+const keyOf = (contentAccess: readonly string[], lengthDays: number) =>
+  `${contentAccess.join("+")}/${lengthDays}`;
 
 /**
  * Upgrades resolve their target as the default type of a content-access set and length, so each combination in use
@@ -45,16 +46,27 @@ export async function checkUpgradeDefaults(db: Db): Promise<DefaultsCheck> {
         active: subscriptionTypes.active,
         isDefault: subscriptionTypes.isDefault,
         // Sorted by code: the sets are compared as sorted lists.
-        contentAccess: sql<string[]>`coalesce(array_agg(${contentAccess.code} order by ${contentAccess.code}) filter (where ${contentAccess.code} is not null), '{}')`,
+        contentAccess: sql<
+          string[]
+        >`coalesce(array_agg(${contentAccess.code} order by ${contentAccess.code}) filter (where ${contentAccess.code} is not null), '{}')`,
       })
       .from(subscriptionTypes)
-      .leftJoin(subscriptionTypeContentAccess, eq(subscriptionTypeContentAccess.subscriptionTypeId, subscriptionTypes.id))
+      .leftJoin(
+        subscriptionTypeContentAccess,
+        eq(subscriptionTypeContentAccess.subscriptionTypeId, subscriptionTypes.id),
+      )
       .leftJoin(contentAccess, eq(contentAccess.id, subscriptionTypeContentAccess.contentAccessId))
       .groupBy(subscriptionTypes.id),
     db
-      .select({ config: upgradeOptions.config, baseTypeId: subscriptionTypeUpgradeSchemas.subscriptionTypeId })
+      .select({
+        config: upgradeOptions.config,
+        baseTypeId: subscriptionTypeUpgradeSchemas.subscriptionTypeId,
+      })
       .from(upgradeOptions)
-      .innerJoin(subscriptionTypeUpgradeSchemas, eq(subscriptionTypeUpgradeSchemas.upgradeSchemaId, upgradeOptions.upgradeSchemaId))
+      .innerJoin(
+        subscriptionTypeUpgradeSchemas,
+        eq(subscriptionTypeUpgradeSchemas.upgradeSchemaId, upgradeOptions.upgradeSchemaId),
+      )
       .where(isNull(upgradeOptions.subscriptionTypeId)),
   ]);
 
@@ -78,15 +90,26 @@ export async function checkUpgradeDefaults(db: Db): Promise<DefaultsCheck> {
     if (!base) continue;
     const omitted = new Set(config.omit_content ?? []);
     if (config.require_content.every((code) => base.contentAccess.includes(code))) continue;
-    need([...base.contentAccess, ...config.require_content].filter((code) => !omitted.has(code)), base.lengthDays);
+    need(
+      [...base.contentAccess, ...config.require_content].filter((code) => !omitted.has(code)),
+      base.lengthDays,
+    );
   }
 
   const problems: DefaultsProblemRow[] = [];
   for (const [key, combination] of combinations) {
     const found = (defaults.get(key) ?? []).sort((a, b) => a.code.localeCompare(b.code));
     if (found.length === 1) continue;
-    problems.push({ ...combination, defaultTypes: found, problem: found.length === 0 ? "missing" : "ambiguous" });
+    problems.push({
+      ...combination,
+      defaultTypes: found,
+      problem: found.length === 0 ? "missing" : "ambiguous",
+    });
   }
-  problems.sort((a, b) => a.contentAccess.join("+").localeCompare(b.contentAccess.join("+")) || a.lengthDays - b.lengthDays);
+  problems.sort(
+    (a, b) =>
+      a.contentAccess.join("+").localeCompare(b.contentAccess.join("+")) ||
+      a.lengthDays - b.lengthDays,
+  );
   return { problems, okCount: combinations.size - problems.length };
 }

@@ -9,6 +9,9 @@ import { notFound } from "@/lib/errors";
  * option reference becomes null.
  */
 export async function deleteUpgradeSchema(db: Db, options: { schemaId: number }): Promise<void> {
-  const deleted = await db.delete(upgradeSchemas).where(eq(upgradeSchemas.id, options.schemaId)).returning({ id: upgradeSchemas.id });
+  const deleted = await db
+    .delete(upgradeSchemas)
+    .where(eq(upgradeSchemas.id, options.schemaId))
+    .returning({ id: upgradeSchemas.id });
   if (deleted.length === 0) throw notFound("upgrade_schema_not_found", "No such upgrade schema.");
 }

@@ -26,11 +26,20 @@ export async function linkSubscriptionTypes(
     const types =
       codes.length === 0
         ? []
-        : await tx.select({ id: subscriptionTypes.id, code: subscriptionTypes.code }).from(subscriptionTypes).where(inArray(subscriptionTypes.code, codes));
+        : await tx
+            .select({ id: subscriptionTypes.id, code: subscriptionTypes.code })
+            .from(subscriptionTypes)
+            .where(inArray(subscriptionTypes.code, codes));
     const missing = codes.filter((code) => !types.some((type) => type.code === code));
-    if (missing.length > 0) throw invalid("subscription_type_not_found", `Unknown subscription type: ${missing.join(", ")}.`);
+    if (missing.length > 0)
+      throw invalid(
+        "subscription_type_not_found",
+        `Unknown subscription type: ${missing.join(", ")}.`,
+      );
     if (options.mode === "replace") {
-      await tx.delete(subscriptionTypeUpgradeSchemas).where(eq(subscriptionTypeUpgradeSchemas.upgradeSchemaId, schema.id));
+      await tx
+        .delete(subscriptionTypeUpgradeSchemas)
+        .where(eq(subscriptionTypeUpgradeSchemas.upgradeSchemaId, schema.id));
     }
     if (types.length > 0) {
       await tx
@@ -41,7 +50,10 @@ export async function linkSubscriptionTypes(
     const linked = await tx
       .select({ code: subscriptionTypes.code })
       .from(subscriptionTypeUpgradeSchemas)
-      .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptionTypeUpgradeSchemas.subscriptionTypeId))
+      .innerJoin(
+        subscriptionTypes,
+        eq(subscriptionTypes.id, subscriptionTypeUpgradeSchemas.subscriptionTypeId),
+      )
       .where(eq(subscriptionTypeUpgradeSchemas.upgradeSchemaId, schema.id))
       .orderBy(asc(subscriptionTypes.code));
     return linked.map((row) => row.code);

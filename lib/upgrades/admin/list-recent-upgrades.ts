@@ -19,7 +19,10 @@ export async function listRecentUpgrades(db: Db, options: { limit: number }) {
     })
     .from(subscriptionUpgrades)
     .innerJoin(users, eq(users.id, subscriptionUpgrades.userId))
-    .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptionUpgrades.targetSubscriptionTypeId))
+    .innerJoin(
+      subscriptionTypes,
+      eq(subscriptionTypes.id, subscriptionUpgrades.targetSubscriptionTypeId),
+    )
     .orderBy(desc(subscriptionUpgrades.createdAt), desc(subscriptionUpgrades.id))
     .limit(options.limit);
 }

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { normalizeTags, upgradeOptionConfigSchema, type ParsedUpgradeOptionConfig } from "../option-config";
+import {
+  normalizeTags,
+  upgradeOptionConfigSchema,
+  type ParsedUpgradeOptionConfig,
+} from "../option-config";
 
 /** The admin option form's config fields → a validated config, or errors keyed by the form's field names. UI-safe. */
 
@@ -21,7 +25,9 @@ const CONFIG_FIELDS: Record<string, keyof OptionFormConfigFields> = {
 
 export function optionConfigFromForm(
   fields: OptionFormConfigFields,
-): { success: true; config: ParsedUpgradeOptionConfig } | { success: false; fieldErrors: Record<string, string[]> } {
+):
+  | { success: true; config: ParsedUpgradeOptionConfig }
+  | { success: false; fieldErrors: Record<string, string[]> } {
   const parsed = upgradeOptionConfigSchema.safeParse({
     require_content: fields.requireContent,
     ...(fields.omitContent.length > 0 ? { omit_content: fields.omitContent } : {}),

@@ -20,20 +20,42 @@ export async function saveUpgradeOption(
 ): Promise<UpgradeOption> {
   const input = upgradeOptionInputSchema.parse(options);
   return db.transaction(async (tx) => {
-    const [schema] = await tx.select({ id: upgradeSchemas.id }).from(upgradeSchemas).where(eq(upgradeSchemas.id, options.schemaId));
+    const [schema] = await tx
+      .select({ id: upgradeSchemas.id })
+      .from(upgradeSchemas)
+      .where(eq(upgradeSchemas.id, options.schemaId));
     if (!schema) throw notFound("upgrade_schema_not_found", "No such upgrade schema.");
-    await resolveContentAccessIds(tx, [...input.config.require_content, ...(input.config.omit_content ?? [])]);
-    const target = input.targetTypeCode ? await findSubscriptionTypeByCode(tx, input.targetTypeCode) : null;
-    const values = { type: input.type, config: withoutEmptyLists(input.config), subscriptionTypeId: target?.id ?? null, updatedAt: now() };
+    await resolveContentAccessIds(tx, [
+      ...input.config.require_content,
+      ...(input.config.omit_content ?? []),
+    ]);
+    const target = input.targetTypeCode
+      ? await findSubscriptionTypeByCode(tx, input.targetTypeCode)
+      : null;
+    const values = {
+      type: input.type,
+      config: withoutEmptyLists(input.config),
+      subscriptionTypeId: target?.id ?? null,
+      updatedAt: now(),
+    };
     const [option] =
       options.optionId === undefined
-        ? await tx.insert(upgradeOptions).values({ ...values, upgradeSchemaId: schema.id, createdAt: now() }).returning()
+        ? await tx
+            .insert(upgradeOptions)
+            .values({ ...values, upgradeSchemaId: schema.id, createdAt: now() })
+            .returning()
         : await tx
             .update(upgradeOptions)
             .set(values)
-            .where(and(eq(upgradeOptions.id, options.optionId), eq(upgradeOptions.upgradeSchemaId, schema.id)))
+            .where(
+              and(
+                eq(upgradeOptions.id, options.optionId),
+                eq(upgradeOptions.upgradeSchemaId, schema.id),
+              ),
+            )
             .returning();
-    if (!option) throw notFound("upgrade_option_not_found", "No such option in this upgrade schema.");
+    if (!option)
+      throw notFound("upgrade_option_not_found", "No such option in this upgrade schema.");
     return option;
   });
 }

@@ -11,7 +11,9 @@ export const upgradeSchemaJsonSchema = z
     id: z.number().int(),
     name: z.string(),
     option_count: z.number().int(),
-    subscription_type_codes: z.array(z.string()).meta({ description: "Base subscription types linked to the schema." }),
+    subscription_type_codes: z
+      .array(z.string())
+      .meta({ description: "Base subscription types linked to the schema." }),
     created_at: timestampSchema,
   })
   .meta({ id: "UpgradeSchema" });
@@ -21,7 +23,11 @@ export const upgradeOptionConfigJsonSchema = z
   .object({
     require_content: z.array(z.string()),
     omit_content: z.array(z.string()).optional(),
-    monthly_fix: z.number().int().optional().meta({ description: "Price raise per 31 days, in cents." }),
+    monthly_fix: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: "Price raise per 31 days, in cents." }),
     require_tags: z.array(z.string()).optional(),
   })
   .meta({ id: "UpgradeOptionConfig" });
@@ -32,10 +38,9 @@ export const upgradeOptionJsonSchema = z
     upgrade_schema_id: z.number().int(),
     type: z.enum(UPGRADE_TYPES),
     config: upgradeOptionConfigJsonSchema,
-    subscription_type_code: z
-      .string()
-      .nullable()
-      .meta({ description: "The explicit target type; null when the target is resolved from the config." }),
+    subscription_type_code: z.string().nullable().meta({
+      description: "The explicit target type; null when the target is resolved from the config.",
+    }),
     created_at: timestampSchema,
   })
   .meta({ id: "UpgradeOption" });
@@ -51,7 +56,10 @@ export function serializeUpgradeSchema(row: UpgradeSchemaListRow): UpgradeSchema
   };
 }
 
-export function serializeUpgradeOption(option: UpgradeOption, targetTypeCode: string | null): UpgradeOptionJson {
+export function serializeUpgradeOption(
+  option: UpgradeOption,
+  targetTypeCode: string | null,
+): UpgradeOptionJson {
   return {
     id: option.id,
     upgrade_schema_id: option.upgradeSchemaId,

@@ -48,13 +48,21 @@ export class AccountPage {
 
   /** The row of the subscription whose type is called exactly `typeName`. */
   subscriptionNamed(typeName: string): Locator {
-    return this.subscriptions.filter({ has: this.page.getByTestId("my-subscription-name").getByText(typeName, { exact: true }) });
+    return this.subscriptions.filter({
+      has: this.page.getByTestId("my-subscription-name").getByText(typeName, { exact: true }),
+    });
   }
 
   /** Follow the account navigation to one of its sections ("Billing", "Profile", …). */
   async openSection(name: "Overview" | "Billing" | "Upgrade" | "Family" | "Referrals" | "Profile") {
-    await this.page.getByRole("navigation", { name: "Account" }).getByRole("link", { name, exact: true }).click();
-    await this.page.waitForURL((url) => url.pathname === (name === "Overview" ? "/account" : `/account/${name.toLowerCase()}`));
+    await this.page
+      .getByRole("navigation", { name: "Account" })
+      .getByRole("link", { name, exact: true })
+      .click();
+    await this.page.waitForURL(
+      (url) =>
+        url.pathname === (name === "Overview" ? "/account" : `/account/${name.toLowerCase()}`),
+    );
   }
 
   async signOut() {
@@ -73,7 +81,9 @@ export class AccountPage {
     const ends: number[] = [];
     for (const row of await this.subscriptions.all()) {
       if ((await row.getByTestId("subscription-state").textContent())?.trim() === "Ended") continue;
-      const range = /(\d{1,2} \w{3} \d{4}) – (\d{1,2} \w{3} \d{4})/.exec((await row.textContent()) ?? "");
+      const range = /(\d{1,2} \w{3} \d{4}) – (\d{1,2} \w{3} \d{4})/.exec(
+        (await row.textContent()) ?? "",
+      );
       if (range) ends.push(parseAccountDate(range[2]!));
     }
     expect(ends.length, "a running subscription").toBeGreaterThan(0);

@@ -26,7 +26,9 @@ export class RegisterPage {
   }
 
   async goto(callbackUrl?: string) {
-    await this.page.goto(callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register");
+    await this.page.goto(
+      callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register",
+    );
   }
 
   /** Fill in and send the form; the caller waits for wherever the page goes next. */

@@ -4,7 +4,13 @@ import type { ApiScope } from "@/lib/api-tokens/api-scopes";
 export type { ApiScope };
 
 /** What the specs ask of the API; one token per worker carries them all (fixtures.ts). */
-export const ADMIN_API_SCOPES: readonly ApiScope[] = ["users:write", "payments:write", "family", "upgrades", "dev"];
+export const ADMIN_API_SCOPES: readonly ApiScope[] = [
+  "users:write",
+  "payments:write",
+  "family",
+  "upgrades",
+  "dev",
+];
 
 export interface PaymentRequest {
   items: { subscription_type_code: string }[];
@@ -29,17 +35,25 @@ export class AdminApi {
     return (await response.json()) as T;
   }
 
-  async createUser(user: { email: string; password?: string; name?: string }): Promise<{ id: number }> {
+  async createUser(user: {
+    email: string;
+    password?: string;
+    name?: string;
+  }): Promise<{ id: number }> {
     return (await this.post<{ user: { id: number } }>("/users", user)).user;
   }
 
   async createPayment(userId: number, payment: PaymentRequest): Promise<{ id: number }> {
-    return (await this.post<{ payment: { id: number } }>("/payments", { user_id: userId, ...payment })).payment;
+    return (
+      await this.post<{ payment: { id: number } }>("/payments", { user_id: userId, ...payment })
+    ).payment;
   }
 
   /** Move the server's dev clock forward (local executor only). Tests that do run last (playwright.config.ts). */
   async advanceClock(minutes: number) {
-    const response = await this.request.post("/api/dev/clock", { data: { advance_minutes: minutes } });
+    const response = await this.request.post("/api/dev/clock", {
+      data: { advance_minutes: minutes },
+    });
     expect(response.status(), await response.text()).toBe(200);
   }
 }

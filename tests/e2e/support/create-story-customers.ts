@@ -22,7 +22,14 @@ try {
     await connection.db.transaction(async (tx) => {
       freezeClock(addDays(today, -account.joinedDaysAgo));
       const { email, password, name } = customer;
-      const user = await createUser(tx, { email, password, name, role: "customer", confirmed: true, source: "seed" });
+      const user = await createUser(tx, {
+        email,
+        password,
+        name,
+        role: "customer",
+        confirmed: true,
+        source: "seed",
+      });
       await story(tx, user, (daysAgo) => freezeClock(addDays(today, -daysAgo)));
     });
     console.log(`Story customer: ${customer.email} (as ${customer.storyOf})`);

@@ -1,4 +1,9 @@
-import { expect, type APIRequestContext, type Browser, type BrowserContextOptions } from "@playwright/test";
+import {
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContextOptions,
+} from "@playwright/test";
 import { LoginPage } from "../pages/login-page";
 import type { AdminApi, PaymentRequest } from "./admin-api";
 
@@ -35,7 +40,11 @@ export async function createCustomer(
 }
 
 /** A browser context of the customer's own, signed in on /account. */
-export async function signedInAs(browser: Browser, customer: { email: string; password: string }, options: BrowserContextOptions = {}) {
+export async function signedInAs(
+  browser: Browser,
+  customer: { email: string; password: string },
+  options: BrowserContextOptions = {},
+) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   await new LoginPage(page).signIn(customer.email, customer.password);
@@ -43,8 +52,13 @@ export async function signedInAs(browser: Browser, customer: { email: string; pa
 }
 
 /** Stop the customer's automatic renewal through the API as the customer (their own token from signing in). */
-export async function stopRenewalAsCustomer(request: APIRequestContext, customer: { email: string; password: string }) {
-  const login = await request.post("/api/v1/users/login", { data: { email: customer.email, password: customer.password } });
+export async function stopRenewalAsCustomer(
+  request: APIRequestContext,
+  customer: { email: string; password: string },
+) {
+  const login = await request.post("/api/v1/users/login", {
+    data: { email: customer.email, password: customer.password },
+  });
   expect(login.status(), await login.text()).toBe(200);
   const { access } = (await login.json()) as { access: { token: string } };
   const stopped = await request.post("/api/v1/users/me/renewal", {

@@ -14,7 +14,8 @@ export interface StoryCustomer {
 
 export function storyCustomers(): { failedRenewal: StoryCustomer } {
   const runId = process.env.E2E_RUN_ID;
-  if (!runId) throw new Error("E2E_RUN_ID is not set: run the browser tests through playwright.config.ts");
+  if (!runId)
+    throw new Error("E2E_RUN_ID is not set: run the browser tests through playwright.config.ts");
   return {
     // Web monthly by card whose renewal was declined, which stopped it (charge_failed); the subscription ended.
     failedRenewal: {

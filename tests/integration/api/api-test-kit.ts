@@ -46,7 +46,13 @@ import { call, type ApiResult, type CallOptions, type Handler } from "../../supp
 
 /** Calls v1 route handlers (call-route.ts), and checks that refused requests change nothing in the database. */
 
-export { call, withParams, type ApiResult, type CallOptions, type Handler } from "../../support/call-route";
+export {
+  call,
+  withParams,
+  type ApiResult,
+  type CallOptions,
+  type Handler,
+} from "../../support/call-route";
 
 const COUNTED_TABLES = {
   users,
@@ -125,12 +131,18 @@ let tokenCounter = 0;
 
 export async function createTokens(db: Db, scope: ApiScope | null): Promise<Tokens> {
   tokenCounter++;
-  const api = await createApiToken(db, { name: `full ${tokenCounter}`, scopes: scope ? [scope] : ["users:read"] });
+  const api = await createApiToken(db, {
+    name: `full ${tokenCounter}`,
+    scopes: scope ? [scope] : ["users:read"],
+  });
   const other = await createApiToken(db, {
     name: `other ${tokenCounter}`,
     scopes: [scope === "users:read" ? "events:write" : "users:read"],
   });
-  const user = await createUser(db, { email: `token-owner-${tokenCounter}@example.com`, password: "secret-password" });
+  const user = await createUser(db, {
+    email: `token-owner-${tokenCounter}@example.com`,
+    password: "secret-password",
+  });
   const { token } = await issueUserToken(db, { userId: user.id });
   return { api: api.token, otherScope: other.token, user: token, userId: user.id };
 }
@@ -159,7 +171,10 @@ export function itRefusesBadRequests(spec: GuardSpec): void {
 
   if (spec.auth !== "none") {
     it("refuses a request without a token (401)", async () => {
-      await expectRefusedWithoutChange(spec.db(), () => send(good(undefined)), { status: 401, error: "unauthenticated" });
+      await expectRefusedWithoutChange(spec.db(), () => send(good(undefined)), {
+        status: 401,
+        error: "unauthenticated",
+      });
     });
     it("refuses an unknown token (401)", async () => {
       await expectRefusedWithoutChange(spec.db(), () => send(good("sf_api_not-a-real-token")), {
@@ -192,7 +207,8 @@ export function itRefusesBadRequests(spec: GuardSpec): void {
   }
   const validBody = spec.validBody;
   if (!validBody) return;
-  const token = () => (spec.auth === "api" ? spec.tokens().api : spec.auth === "user" ? spec.tokens().user : undefined);
+  const token = () =>
+    spec.auth === "api" ? spec.tokens().api : spec.auth === "user" ? spec.tokens().user : undefined;
   it("refuses malformed JSON (400)", async () => {
     await expectRefusedWithoutChange(spec.db(), () => send({ token: token(), raw: '{"email": ' }), {
       status: 400,
@@ -213,14 +229,21 @@ export function itRefusesBadRequests(spec: GuardSpec): void {
   });
   it("refuses text Postgres cannot store (400 invalid_body)", async () => {
     const body = { ...(validBody() as object), "nul\u0000key": "x" };
-    await expectRefusedWithoutChange(spec.db(), () => send({ token: token(), body }), { status: 400, error: "invalid_body" });
+    await expectRefusedWithoutChange(spec.db(), () => send({ token: token(), body }), {
+      status: 400,
+      error: "invalid_body",
+    });
   });
   for (const invalid of spec.invalidBodies ?? []) {
     it(`refuses ${invalid.name} (${invalid.status ?? 400} ${invalid.error})`, async () => {
-      await expectRefusedWithoutChange(spec.db(), () => send({ token: token(), body: invalid.body() }), {
-        status: invalid.status ?? 400,
-        error: invalid.error,
-      });
+      await expectRefusedWithoutChange(
+        spec.db(),
+        () => send({ token: token(), body: invalid.body() }),
+        {
+          status: invalid.status ?? 400,
+          error: invalid.error,
+        },
+      );
     });
   }
 }

@@ -7,7 +7,13 @@ import { familySubscriptionTypes } from "@/lib/db/schema";
 import { createContentAccess } from "@/lib/subscriptions/create-content-access";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
 import { openTestDatabase } from "../../support/test-database";
-import { call, createTokens, expectRefusedWithoutChange, itRefusesBadRequests, type Tokens } from "./api-test-kit";
+import {
+  call,
+  createTokens,
+  expectRefusedWithoutChange,
+  itRefusesBadRequests,
+  type Tokens,
+} from "./api-test-kit";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let tokens: Tokens;
@@ -16,7 +22,13 @@ const db = () => database.db;
 let masterCounter = 0;
 const freshMasterCode = async () => {
   const code = `family_master_${++masterCounter}`;
-  await saveSubscriptionType(db(), { code, name: `Family ${masterCounter}`, lengthDays: 365, priceCents: 9900, contentAccessCodes: ["web"] });
+  await saveSubscriptionType(db(), {
+    code,
+    name: `Family ${masterCounter}`,
+    lengthDays: 365,
+    priceCents: 9900,
+    contentAccessCodes: ["web"],
+  });
   return code;
 };
 let nextMaster = "";
@@ -25,7 +37,13 @@ beforeAll(async () => {
   database = await openTestDatabase();
   tokens = await createTokens(database.db, "family");
   await createContentAccess(db(), { code: "web", name: "Web" });
-  await saveSubscriptionType(db(), { code: "web_yearly", name: "Web yearly", lengthDays: 365, priceCents: 4990, contentAccessCodes: ["web"] });
+  await saveSubscriptionType(db(), {
+    code: "web_yearly",
+    name: "Web yearly",
+    lengthDays: 365,
+    priceCents: 4990,
+    contentAccessCodes: ["web"],
+  });
   nextMaster = await freshMasterCode();
 });
 afterAll(() => database.close());
@@ -37,12 +55,17 @@ const copyBody = (master: string) => ({
   count: 3,
   is_paid: true,
 });
-const create = (body: unknown, token = tokens.api) => call(createRoute, "POST", "/family/types", { token, body });
+const create = (body: unknown, token = tokens.api) =>
+  call(createRoute, "POST", "/family/types", { token, body });
 
 describe("POST /api/v1/family/types", () => {
   it("creates a family type (201) and GET lists it", async () => {
     const master = await freshMasterCode();
-    const created = await create({ ...copyBody(master), allow_self_use: true, renewal_gap_days: 7 });
+    const created = await create({
+      ...copyBody(master),
+      allow_self_use: true,
+      renewal_gap_days: 7,
+    });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     expect(familyTypeResponseSchema.parse(created.json)).toEqual(created.json);
     expect(created.json.type).toEqual({
@@ -84,32 +107,58 @@ describe("POST /api/v1/family/types", () => {
       allow_self_use: false,
       renewal_gap_days: 0,
     });
-    const fixed = await create({ ...copyBody(await freshMasterCode()), donation_method: "fixed", donation_fixed_end: fixedEnd, donation_days: 5 });
+    const fixed = await create({
+      ...copyBody(await freshMasterCode()),
+      donation_method: "fixed",
+      donation_fixed_end: fixedEnd,
+      donation_days: 5,
+    });
     expect(fixed.status).toBe(201);
-    expect(fixed.json.type).toMatchObject({ donation_method: "fixed", donation_fixed_end: fixedEnd, donation_days: null });
+    expect(fixed.json.type).toMatchObject({
+      donation_method: "fixed",
+      donation_fixed_end: fixedEnd,
+      donation_days: null,
+    });
   });
 
   it("refuses a master type that already has a family type (409 family_type_exists)", async () => {
     const master = await freshMasterCode();
     expect((await create(copyBody(master))).status).toBe(201);
-    await expectRefusedWithoutChange(db(), () => create({ ...copyBody(master), count: 5 }), { status: 409, error: "family_type_exists" });
-    const [row] = await db().select().from(familySubscriptionTypes).where(eq(familySubscriptionTypes.count, 5));
+    await expectRefusedWithoutChange(db(), () => create({ ...copyBody(master), count: 5 }), {
+      status: 409,
+      error: "family_type_exists",
+    });
+    const [row] = await db()
+      .select()
+      .from(familySubscriptionTypes)
+      .where(eq(familySubscriptionTypes.count, 5));
     expect(row).toBeUndefined();
   });
 
   it("refuses unknown subscription types (400 subscription_type_not_found)", async () => {
-    await expectRefusedWithoutChange(db(), () => create(copyBody("no_such_type")), { status: 400, error: "subscription_type_not_found" });
-    await expectRefusedWithoutChange(db(), () => create({ ...copyBody(nextMaster), slave_subscription_type_code: "no_such_type" }), {
+    await expectRefusedWithoutChange(db(), () => create(copyBody("no_such_type")), {
       status: 400,
       error: "subscription_type_not_found",
     });
+    await expectRefusedWithoutChange(
+      db(),
+      () => create({ ...copyBody(nextMaster), slave_subscription_type_code: "no_such_type" }),
+      {
+        status: 400,
+        error: "subscription_type_not_found",
+      },
+    );
   });
 
   it("names the body's own field when a method's field is missing", async () => {
-    const result = await expectRefusedWithoutChange(db(), () => create({ ...copyBody(nextMaster), donation_method: "days" }), {
-      status: 400,
-      error: "validation_error",
-    });
+    const result = await expectRefusedWithoutChange(
+      db(),
+      () => create({ ...copyBody(nextMaster), donation_method: "days" }),
+      {
+        status: 400,
+        error: "validation_error",
+      },
+    );
     expect(result.json.message).toContain("donation_days");
   });
 
@@ -122,13 +171,33 @@ describe("POST /api/v1/family/types", () => {
     auth: "api",
     validBody: () => copyBody(nextMaster),
     invalidBodies: [
-      { name: "a missing master type", body: () => ({ donation_method: "copy", count: 1 }), error: "validation_error" },
-      { name: "an unknown donation method", body: () => ({ ...copyBody(nextMaster), donation_method: "weeks" }), error: "validation_error" },
-      { name: "days without donation_days", body: () => ({ ...copyBody(nextMaster), donation_method: "days" }), error: "validation_error" },
-      { name: "fixed without donation_fixed_end", body: () => ({ ...copyBody(nextMaster), donation_method: "fixed" }), error: "validation_error" },
+      {
+        name: "a missing master type",
+        body: () => ({ donation_method: "copy", count: 1 }),
+        error: "validation_error",
+      },
+      {
+        name: "an unknown donation method",
+        body: () => ({ ...copyBody(nextMaster), donation_method: "weeks" }),
+        error: "validation_error",
+      },
+      {
+        name: "days without donation_days",
+        body: () => ({ ...copyBody(nextMaster), donation_method: "days" }),
+        error: "validation_error",
+      },
+      {
+        name: "fixed without donation_fixed_end",
+        body: () => ({ ...copyBody(nextMaster), donation_method: "fixed" }),
+        error: "validation_error",
+      },
       {
         name: "a fixed end in the past",
-        body: () => ({ ...copyBody(nextMaster), donation_method: "fixed", donation_fixed_end: "2020-01-01T00:00:00Z" }),
+        body: () => ({
+          ...copyBody(nextMaster),
+          donation_method: "fixed",
+          donation_fixed_end: "2020-01-01T00:00:00Z",
+        }),
         error: "validation_error",
       },
       {
@@ -136,13 +205,32 @@ describe("POST /api/v1/family/types", () => {
         body: () => ({ ...copyBody(nextMaster), slave_subscription_type_code: nextMaster }),
         error: "validation_error",
       },
-      { name: "a count over 1000", body: () => ({ ...copyBody(nextMaster), count: 1001 }), error: "validation_error" },
-      { name: "a negative renewal gap", body: () => ({ ...copyBody(nextMaster), renewal_gap_days: -1 }), error: "validation_error" },
-      { name: "an unknown field", body: () => ({ ...copyBody(nextMaster), extra: true }), error: "validation_error" },
+      {
+        name: "a count over 1000",
+        body: () => ({ ...copyBody(nextMaster), count: 1001 }),
+        error: "validation_error",
+      },
+      {
+        name: "a negative renewal gap",
+        body: () => ({ ...copyBody(nextMaster), renewal_gap_days: -1 }),
+        error: "validation_error",
+      },
+      {
+        name: "an unknown field",
+        body: () => ({ ...copyBody(nextMaster), extra: true }),
+        error: "validation_error",
+      },
     ],
   });
 });
 
 describe("GET /api/v1/family/types", () => {
-  itRefusesBadRequests({ db, tokens: () => tokens, handler: listRoute, method: "GET", path: "/family/types", auth: "api" });
+  itRefusesBadRequests({
+    db,
+    tokens: () => tokens,
+    handler: listRoute,
+    method: "GET",
+    path: "/family/types",
+    auth: "api",
+  });
 });

@@ -1,7 +1,10 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as activateRoute } from "@/app/api/v1/family/activate/route";
-import { activateFamilyResponseSchema, familyListResponseSchema } from "@/lib/api/operations/family";
+import {
+  activateFamilyResponseSchema,
+  familyListResponseSchema,
+} from "@/lib/api/operations/family";
 import { GET as listRoute } from "@/app/api/v1/family/list/route";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
@@ -17,7 +20,13 @@ import {
   FAMILY_COUNT,
   seedFamilyCatalog,
 } from "../family/family-kit";
-import { call, createTokens, expectRefusedWithoutChange, itRefusesBadRequests, type Tokens } from "./api-test-kit";
+import {
+  call,
+  createTokens,
+  expectRefusedWithoutChange,
+  itRefusesBadRequests,
+  type Tokens,
+} from "./api-test-kit";
 
 /*
  * POST /api/v1/family/activate and GET /api/v1/family/list: a friend activates a master's code and gets a child
@@ -44,7 +53,8 @@ afterAll(async () => {
 });
 beforeEach(() => freezeClock(T0));
 
-const activate = (token: string | undefined, body: unknown) => call(activateRoute, "POST", "/family/activate", { token, body });
+const activate = (token: string | undefined, body: unknown) =>
+  call(activateRoute, "POST", "/family/activate", { token, body });
 const list = (token: string | undefined) => call(listRoute, "GET", "/family/list", { token });
 
 async function requestByCode(code: string) {
@@ -54,16 +64,29 @@ async function requestByCode(code: string) {
 }
 
 async function familySubscriptionsOf(userId: number) {
-  return db().select().from(subscriptions).where(and(eq(subscriptions.userId, userId), eq(subscriptions.kind, "family")));
+  return db()
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.userId, userId), eq(subscriptions.kind, "family")));
 }
 
 /** A refused activation: the status and code, and no family subscription or request changed. */
-async function expectActivationRefused(token: string, body: unknown, expected: { status: number; error: string }) {
+async function expectActivationRefused(
+  token: string,
+  body: unknown,
+  expected: { status: number; error: string },
+) {
   const before = await db().select().from(familyRequests).orderBy(familyRequests.id);
-  const [accepted] = await db().select({ n: count() }).from(events).where(eq(events.name, "family.request_accepted"));
+  const [accepted] = await db()
+    .select({ n: count() })
+    .from(events)
+    .where(eq(events.name, "family.request_accepted"));
   await expectRefusedWithoutChange(db(), () => activate(token, body), expected);
   expect(await db().select().from(familyRequests).orderBy(familyRequests.id)).toEqual(before);
-  const [after] = await db().select({ n: count() }).from(events).where(eq(events.name, "family.request_accepted"));
+  const [after] = await db()
+    .select({ n: count() })
+    .from(events)
+    .where(eq(events.name, "family.request_accepted"));
   expect(after?.n).toBe(accepted?.n);
 }
 
@@ -79,8 +102,16 @@ describe("POST /api/v1/family/activate", () => {
     invalidBodies: [
       { name: "a body without a code", body: () => ({}), error: "validation_error" },
       { name: "an empty code", body: () => ({ code: "  " }), error: "validation_error" },
-      { name: "a code that is not a string", body: () => ({ code: 12345 }), error: "validation_error" },
-      { name: "an unknown field", body: () => ({ code: sharedMaster.requests[0]!.code, user_id: 1 }), error: "validation_error" },
+      {
+        name: "a code that is not a string",
+        body: () => ({ code: 12345 }),
+        error: "validation_error",
+      },
+      {
+        name: "an unknown field",
+        body: () => ({ code: sharedMaster.requests[0]!.code, user_id: 1 }),
+        error: "validation_error",
+      },
     ],
   });
 
@@ -105,7 +136,11 @@ describe("POST /api/v1/family/activate", () => {
     expect(activateFamilyResponseSchema.parse(result.json)).toEqual(result.json);
 
     const request = await requestByCode(code);
-    expect(request).toMatchObject({ status: "accepted", childUserId: friend.user.id, acceptedAt: addDays(T0, 2) });
+    expect(request).toMatchObject({
+      status: "accepted",
+      childUserId: friend.user.id,
+      acceptedAt: addDays(T0, 2),
+    });
     const children = await familySubscriptionsOf(friend.user.id);
     expect(children).toHaveLength(1);
     expect(children[0]?.id).toBe(request.childSubscriptionId);
@@ -122,8 +157,16 @@ describe("POST /api/v1/family/activate", () => {
 
   it("answers 404 family_request_not_found for an unknown or malformed code", async () => {
     const friend = await createFamilyCustomer(db(), "friend");
-    await expectActivationRefused(friend.token, { code: generateFamilyCode() }, { status: 404, error: "family_request_not_found" });
-    await expectActivationRefused(friend.token, { code: "not-a-code" }, { status: 404, error: "family_request_not_found" });
+    await expectActivationRefused(
+      friend.token,
+      { code: generateFamilyCode() },
+      { status: 404, error: "family_request_not_found" },
+    );
+    await expectActivationRefused(
+      friend.token,
+      { code: "not-a-code" },
+      { status: 404, error: "family_request_not_found" },
+    );
   });
 
   it("answers 409 family_request_wrong_status for a used code", async () => {
@@ -132,16 +175,27 @@ describe("POST /api/v1/family/activate", () => {
     const first = await createFamilyCustomer(db(), "friend");
     expect((await activate(first.token, { code })).status).toBe(201);
     const second = await createFamilyCustomer(db(), "friend");
-    await expectActivationRefused(second.token, { code }, { status: 409, error: "family_request_wrong_status" });
+    await expectActivationRefused(
+      second.token,
+      { code },
+      { status: 409, error: "family_request_wrong_status" },
+    );
     expect(await familySubscriptionsOf(second.user.id)).toHaveLength(0);
   });
 
   it("answers 409 family_request_wrong_status for a canceled code", async () => {
     const master = await createFamilyMaster(db());
     const code = master.requests[0]!.code;
-    await db().update(familyRequests).set({ status: "canceled", canceledAt: T0 }).where(eq(familyRequests.code, code));
+    await db()
+      .update(familyRequests)
+      .set({ status: "canceled", canceledAt: T0 })
+      .where(eq(familyRequests.code, code));
     const friend = await createFamilyCustomer(db(), "friend");
-    await expectActivationRefused(friend.token, { code }, { status: 409, error: "family_request_wrong_status" });
+    await expectActivationRefused(
+      friend.token,
+      { code },
+      { status: 409, error: "family_request_wrong_status" },
+    );
   });
 
   it("answers 400 family_request_expired once the master subscription has ended", async () => {
@@ -150,38 +204,59 @@ describe("POST /api/v1/family/activate", () => {
     freezeClock(addDays(master.subscription.endAt, 1));
     // User tokens live 90 days: sign the friend in again a year later.
     const { token } = await issueUserToken(db(), { userId: friend.user.id });
-    await expectActivationRefused(token, { code: master.requests[0]!.code }, { status: 400, error: "family_request_expired" });
+    await expectActivationRefused(
+      token,
+      { code: master.requests[0]!.code },
+      { status: 400, error: "family_request_expired" },
+    );
   });
 
   it("answers 400 family_request_expired when the code's own expires_at has passed", async () => {
     const master = await createFamilyMaster(db());
     const code = master.requests[0]!.code;
-    await db().update(familyRequests).set({ expiresAt: addDays(T0, 1) }).where(eq(familyRequests.code, code));
+    await db()
+      .update(familyRequests)
+      .set({ expiresAt: addDays(T0, 1) })
+      .where(eq(familyRequests.code, code));
     const friend = await createFamilyCustomer(db(), "friend");
     freezeClock(addDays(T0, 1));
-    await expectActivationRefused(friend.token, { code }, { status: 400, error: "family_request_expired" });
+    await expectActivationRefused(
+      friend.token,
+      { code },
+      { status: 400, error: "family_request_expired" },
+    );
   });
 
   it("answers 400 family_request_one_per_user for a second code of the same master subscription", async () => {
     const master = await createFamilyMaster(db());
     const friend = await createFamilyCustomer(db(), "friend");
     expect((await activate(friend.token, { code: master.requests[0]!.code })).status).toBe(201);
-    await expectActivationRefused(friend.token, { code: master.requests[1]!.code }, { status: 400, error: "family_request_one_per_user" });
+    await expectActivationRefused(
+      friend.token,
+      { code: master.requests[1]!.code },
+      { status: 400, error: "family_request_one_per_user" },
+    );
     expect(await familySubscriptionsOf(friend.user.id)).toHaveLength(1);
   });
 
   it("answers 400 family_request_self_use_forbidden when the master activates their own code", async () => {
     const master = await createFamilyMaster(db());
-    await expectActivationRefused(master.token, { code: master.requests[0]!.code }, {
-      status: 400,
-      error: "family_request_self_use_forbidden",
-    });
+    await expectActivationRefused(
+      master.token,
+      { code: master.requests[0]!.code },
+      {
+        status: 400,
+        error: "family_request_self_use_forbidden",
+      },
+    );
   });
 
   it("lets exactly one of 50 concurrent activations of one code win; the other 49 get 409", async () => {
     const master = await createFamilyMaster(db());
     const code = master.requests[2]!.code;
-    const friends = await Promise.all(Array.from({ length: 50 }, () => createFamilyCustomer(db(), "racer")));
+    const friends = await Promise.all(
+      Array.from({ length: 50 }, () => createFamilyCustomer(db(), "racer")),
+    );
 
     const results = await Promise.all(friends.map((friend) => activate(friend.token, { code })));
 
@@ -196,7 +271,12 @@ describe("POST /api/v1/family/activate", () => {
     const children = await db()
       .select({ n: count() })
       .from(subscriptions)
-      .where(and(eq(subscriptions.kind, "family"), eq(subscriptions.note, `Family code from subscription ${master.subscription.id}`)));
+      .where(
+        and(
+          eq(subscriptions.kind, "family"),
+          eq(subscriptions.note, `Family code from subscription ${master.subscription.id}`),
+        ),
+      );
     expect(children[0]?.n).toBe(1);
   });
 });
@@ -222,7 +302,10 @@ describe("GET /api/v1/family/list", () => {
     const renewal = await buyFamilySubscription(db(), { userId: master.user.id });
     freezeClock(addDays(T0, 2));
     expect((await activate(friend.token, { code: master.requests[0]!.code })).status).toBe(201);
-    await db().update(familyRequests).set({ status: "canceled", canceledAt: addDays(T0, 2) }).where(eq(familyRequests.id, master.requests[1]!.id));
+    await db()
+      .update(familyRequests)
+      .set({ status: "canceled", canceledAt: addDays(T0, 2) })
+      .where(eq(familyRequests.id, master.requests[1]!.id));
 
     const result = await list(master.token);
     expect(result.status).toBe(200);
@@ -230,7 +313,11 @@ describe("GET /api/v1/family/list", () => {
     const codes = result.json.codes as Record<string, unknown>[];
     expect(codes).toHaveLength(FAMILY_COUNT * 2);
     // Newest first: the second subscription's requests (id descending within one creation time), then the first's.
-    const expectedOrder = [...renewal.requests, ...master.requests].map((request) => ({ id: request.id, createdAt: request.createdAt.getTime(), code: request.code }));
+    const expectedOrder = [...renewal.requests, ...master.requests].map((request) => ({
+      id: request.id,
+      createdAt: request.createdAt.getTime(),
+      code: request.code,
+    }));
     expectedOrder.sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
     expect(codes.map((code) => code.code)).toEqual(expectedOrder.map((request) => request.code));
 
@@ -250,7 +337,10 @@ describe("GET /api/v1/family/list", () => {
           "updated_at",
         ].sort(),
       );
-      expect(code).toMatchObject({ master_user_id: master.user.id, subscription_type_code: FAMILY_CHILD_CODE });
+      expect(code).toMatchObject({
+        master_user_id: master.user.id,
+        subscription_type_code: FAMILY_CHILD_CODE,
+      });
     }
     const byCode = new Map(codes.map((code) => [code.code, code]));
     expect(byCode.get(master.requests[0]!.code)).toMatchObject({
@@ -259,7 +349,11 @@ describe("GET /api/v1/family/list", () => {
       accepted_at: addDays(T0, 2).toISOString(),
       canceled_at: null,
     });
-    expect(byCode.get(master.requests[1]!.code)).toMatchObject({ status: "canceled", slave_user_id: null, canceled_at: addDays(T0, 2).toISOString() });
+    expect(byCode.get(master.requests[1]!.code)).toMatchObject({
+      status: "canceled",
+      slave_user_id: null,
+      canceled_at: addDays(T0, 2).toISOString(),
+    });
     expect(byCode.get(master.requests[2]!.code)).toMatchObject({
       status: "created",
       slave_user_id: null,

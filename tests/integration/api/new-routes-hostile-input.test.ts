@@ -31,30 +31,88 @@ let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let token = "";
 beforeAll(async () => {
   database = await openTestDatabase();
-  const user = await createUser(database.db, { email: "fuzz@example.test", password: "secret-password" });
+  const user = await createUser(database.db, {
+    email: "fuzz@example.test",
+    password: "secret-password",
+  });
   token = (await issueUserToken(database.db, { userId: user.id })).token;
 });
 afterAll(() => database.close());
 
-const nested = (depth: number) => { let v: unknown = 1; for (let i = 0; i < depth; i++) v = [v]; return JSON.stringify({ a: v }); };
-const bodies = ['"x"', "[]", "{}", "null", "123", "{bad json", nested(200), JSON.stringify({ subscription_type_code: "x".repeat(100_000), action: 5, code: [], count: "many", email: {}, token: 1, new_password: null, idempotency_key: {} }), ""];
+const nested = (depth: number) => {
+  let v: unknown = 1;
+  for (let i = 0; i < depth; i++) v = [v];
+  return JSON.stringify({ a: v });
+};
+const bodies = [
+  '"x"',
+  "[]",
+  "{}",
+  "null",
+  "123",
+  "{bad json",
+  nested(200),
+  JSON.stringify({
+    subscription_type_code: "x".repeat(100_000),
+    action: 5,
+    code: [],
+    count: "many",
+    email: {},
+    token: 1,
+    new_password: null,
+    idempotency_key: {},
+  }),
+  "",
+];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const routes: [string, any][] = [["purchases", purchases.POST], ["renewal", renewal.POST], ["plan", plan.POST], ["plan-del", plan.DELETE], ["card", card.POST], ["retry", retry.POST], ["leave", leave.POST], ["revoke", revoke.POST], ["seats", seats.POST], ["reset", reset.POST], ["resetConfirm", resetConfirm.POST], ["me", me.PATCH], ["email", email.POST], ["password", password.POST], ["webhook", webhook.POST]];
+const routes: [string, any][] = [
+  ["purchases", purchases.POST],
+  ["renewal", renewal.POST],
+  ["plan", plan.POST],
+  ["plan-del", plan.DELETE],
+  ["card", card.POST],
+  ["retry", retry.POST],
+  ["leave", leave.POST],
+  ["revoke", revoke.POST],
+  ["seats", seats.POST],
+  ["reset", reset.POST],
+  ["resetConfirm", resetConfirm.POST],
+  ["me", me.PATCH],
+  ["email", email.POST],
+  ["password", password.POST],
+  ["webhook", webhook.POST],
+];
 
 it("never answer 5xx", async () => {
   const bad: string[] = [];
   for (const [name, handler] of routes) {
     for (const body of bodies) {
       for (const auth of [token, "", "nope"]) {
-        const request = new NextRequest("http://localhost/api/v1/x", { method: "POST", body, headers: { "content-type": "application/json", ...(auth ? { authorization: `Bearer ${auth}` } : {}) } });
+        const request = new NextRequest("http://localhost/api/v1/x", {
+          method: "POST",
+          body,
+          headers: {
+            "content-type": "application/json",
+            ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+          },
+        });
         const response = await handler(request, { params: Promise.resolve({ id: "abc" }) });
-        if (response.status >= 500) bad.push(`${name} ${response.status} ${body.slice(0, 30)} ${await response.text()}`);
+        if (response.status >= 500)
+          bad.push(`${name} ${response.status} ${body.slice(0, 30)} ${await response.text()}`);
       }
     }
   }
-  for (const [name, handler] of [["receipt", receipt.GET], ["mypayments", myPayments.GET]] as const) {
+  for (const [name, handler] of [
+    ["receipt", receipt.GET],
+    ["mypayments", myPayments.GET],
+  ] as const) {
     for (const q of ["?document=zzz", "?limit=-1&offset=x", "?" + "a=1&".repeat(1000)]) {
-      const response = await handler(new NextRequest(`http://localhost/api/v1/x${q}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: "99999999999999" }) });
+      const response = await handler(
+        new NextRequest(`http://localhost/api/v1/x${q}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+        { params: Promise.resolve({ id: "99999999999999" }) },
+      );
       if (response.status >= 500) bad.push(`${name} ${response.status}`);
     }
   }

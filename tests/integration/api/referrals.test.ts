@@ -4,14 +4,26 @@ import { GET as referralsGet, POST as referralsPost } from "@/app/api/v1/referra
 import { inviteFriendResponseSchema, referralListSchema } from "@/lib/api/operations/referrals";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { discountCodes, emailLog, referralPrograms, referralRewards, referrals } from "@/lib/db/schema";
+import {
+  discountCodes,
+  emailLog,
+  referralPrograms,
+  referralRewards,
+  referrals,
+} from "@/lib/db/schema";
 import { REFERRAL_INVITATIONS_PER_HOUR } from "@/lib/referrals/invite-friend";
 import { getReferralLink } from "@/lib/referrals/referral-link";
 import { createUser } from "@/lib/users/create-user";
 import { issueUserToken } from "@/lib/users/issue-user-token";
 import { openTestDatabase } from "../../support/test-database";
 import { insertProgram, seedReferralCatalog, uniqueEmail } from "../referrals/referral-kit";
-import { call, createTokens, expectRefusedWithoutChange, itRefusesBadRequests, type Tokens } from "./api-test-kit";
+import {
+  call,
+  createTokens,
+  expectRefusedWithoutChange,
+  itRefusesBadRequests,
+  type Tokens,
+} from "./api-test-kit";
 
 /*
  * POST /api/v1/referrals (invite a friend by email: the referral, then the invitation email) and GET /api/v1/referrals
@@ -41,12 +53,17 @@ afterAll(async () => {
 });
 beforeEach(() => freezeClock(T0));
 
-const invite = (token: string | undefined, body: unknown) => call(referralsPost, "POST", "/referrals", { token, body });
+const invite = (token: string | undefined, body: unknown) =>
+  call(referralsPost, "POST", "/referrals", { token, body });
 const list = (token: string | undefined) => call(referralsGet, "GET", "/referrals", { token });
 
 /** A customer of their own with a user token (each test its own, so rate limits and lists do not mix). */
 async function customer(name = "Jane Referrer") {
-  const user = await createUser(db(), { email: uniqueEmail("referrer"), password: "secret-password", name });
+  const user = await createUser(db(), {
+    email: uniqueEmail("referrer"),
+    password: "secret-password",
+    name,
+  });
   const { token } = await issueUserToken(db(), { userId: user.id });
   return { user, token };
 }
@@ -62,9 +79,21 @@ describe("POST /api/v1/referrals", () => {
     validBody: () => ({ email: uniqueEmail("friend") }),
     invalidBodies: [
       { name: "a body without an email", body: () => ({ name: "Pal" }), error: "validation_error" },
-      { name: "an address that is not one", body: () => ({ email: "not-an-email" }), error: "validation_error" },
-      { name: "a name that is not a string", body: () => ({ email: uniqueEmail("friend"), name: 7 }), error: "validation_error" },
-      { name: "an unknown field", body: () => ({ email: uniqueEmail("friend"), referrer_user_id: 1 }), error: "validation_error" },
+      {
+        name: "an address that is not one",
+        body: () => ({ email: "not-an-email" }),
+        error: "validation_error",
+      },
+      {
+        name: "a name that is not a string",
+        body: () => ({ email: uniqueEmail("friend"), name: 7 }),
+        error: "validation_error",
+      },
+      {
+        name: "an unknown field",
+        body: () => ({ email: uniqueEmail("friend"), referrer_user_id: 1 }),
+        error: "validation_error",
+      },
     ],
   });
 
@@ -75,7 +104,10 @@ describe("POST /api/v1/referrals", () => {
     const result = await invite(token, { email: `  ${email.toUpperCase()} `, name: "Pal" });
 
     expect(result.status, JSON.stringify(result.json)).toBe(201);
-    const [stored] = await db().select().from(referrals).where(eq(referrals.referrerUserId, user.id));
+    const [stored] = await db()
+      .select()
+      .from(referrals)
+      .where(eq(referrals.referrerUserId, user.id));
     expect(result.json).toEqual({
       referral: {
         id: stored!.id,
@@ -93,8 +125,16 @@ describe("POST /api/v1/referrals", () => {
     });
     expect(inviteFriendResponseSchema.parse(result.json)).toEqual(result.json);
     const { path } = await getReferralLink(db(), user.id);
-    const [mail] = await db().select().from(emailLog).where(eq(emailLog.idempotencyKey, `referral-invitation:${stored!.id}`));
-    expect(mail).toMatchObject({ status: "sent", templateCode: "referral_invitation", toAddress: email.toLowerCase(), userId: null });
+    const [mail] = await db()
+      .select()
+      .from(emailLog)
+      .where(eq(emailLog.idempotencyKey, `referral-invitation:${stored!.id}`));
+    expect(mail).toMatchObject({
+      status: "sent",
+      templateCode: "referral_invitation",
+      toAddress: email.toLowerCase(),
+      userId: null,
+    });
     expect(mail?.subject).toBe("Jane Referrer invites you to Subflow");
     expect(mail?.bodyText).toContain(`http://localhost:3000${path}`);
     expect(mail?.bodyText).toContain("you get 20% off a payment");
@@ -102,13 +142,20 @@ describe("POST /api/v1/referrals", () => {
 
   it("refuses the user's own address (400 referral_self), in any case", async () => {
     const { user, token } = await customer();
-    await expectRefusedWithoutChange(db(), () => invite(token, { email: user.email.toUpperCase() }), { status: 400, error: "referral_self" });
+    await expectRefusedWithoutChange(
+      db(),
+      () => invite(token, { email: user.email.toUpperCase() }),
+      { status: 400, error: "referral_self" },
+    );
   });
 
   it("refuses an address that has an account (409 referral_user_exists)", async () => {
     const { token } = await customer();
     const other = await customer("Someone");
-    await expectRefusedWithoutChange(db(), () => invite(token, { email: other.user.email }), { status: 409, error: "referral_user_exists" });
+    await expectRefusedWithoutChange(db(), () => invite(token, { email: other.user.email }), {
+      status: 409,
+      error: "referral_user_exists",
+    });
   });
 
   it("refuses an address anyone referred before (409 referral_already_referred)", async () => {
@@ -116,11 +163,18 @@ describe("POST /api/v1/referrals", () => {
     const second = await customer();
     const email = uniqueEmail("friend");
     expect((await invite(first.token, { email })).status).toBe(201);
-    await expectRefusedWithoutChange(db(), () => invite(first.token, { email }), { status: 409, error: "referral_already_referred" });
-    await expectRefusedWithoutChange(db(), () => invite(second.token, { email: email.toUpperCase() }), {
+    await expectRefusedWithoutChange(db(), () => invite(first.token, { email }), {
       status: 409,
       error: "referral_already_referred",
     });
+    await expectRefusedWithoutChange(
+      db(),
+      () => invite(second.token, { email: email.toUpperCase() }),
+      {
+        status: 409,
+        error: "referral_already_referred",
+      },
+    );
   });
 
   it("gives one 201 and one 409 to two concurrent invitations of one address, and sends one email", async () => {
@@ -128,37 +182,68 @@ describe("POST /api/v1/referrals", () => {
     const second = await customer();
     const email = uniqueEmail("raced");
 
-    const results = await Promise.all([invite(first.token, { email }), invite(second.token, { email })]);
+    const results = await Promise.all([
+      invite(first.token, { email }),
+      invite(second.token, { email }),
+    ]);
 
     expect(results.map((result) => result.status).sort()).toEqual([201, 409]);
-    expect(results.find((result) => result.status === 409)?.json).toMatchObject({ error: "referral_already_referred" });
-    expect(await db().select().from(referrals).where(eq(referrals.referredEmail, email))).toHaveLength(1);
+    expect(results.find((result) => result.status === 409)?.json).toMatchObject({
+      error: "referral_already_referred",
+    });
+    expect(
+      await db().select().from(referrals).where(eq(referrals.referredEmail, email)),
+    ).toHaveLength(1);
     expect(await db().select().from(emailLog).where(eq(emailLog.toAddress, email))).toHaveLength(1);
   });
 
   it(`refuses invitation ${REFERRAL_INVITATIONS_PER_HOUR + 1} within an hour (429 referral_rate_limited)`, async () => {
     const { token } = await customer();
-    for (let i = 0; i < REFERRAL_INVITATIONS_PER_HOUR; i++) expect((await invite(token, { email: uniqueEmail("many") })).status).toBe(201);
-    await expectRefusedWithoutChange(db(), () => invite(token, { email: uniqueEmail("many") }), { status: 429, error: "referral_rate_limited" });
+    for (let i = 0; i < REFERRAL_INVITATIONS_PER_HOUR; i++)
+      expect((await invite(token, { email: uniqueEmail("many") })).status).toBe(201);
+    await expectRefusedWithoutChange(db(), () => invite(token, { email: uniqueEmail("many") }), {
+      status: 429,
+      error: "referral_rate_limited",
+    });
   });
 
   it("refuses while no active default program exists (409 referral_program_missing)", async () => {
     const { token } = await customer();
-    const [program] = await db().select().from(referralPrograms).where(eq(referralPrograms.isDefault, true));
-    await db().update(referralPrograms).set({ isDefault: false }).where(eq(referralPrograms.id, program!.id));
+    const [program] = await db()
+      .select()
+      .from(referralPrograms)
+      .where(eq(referralPrograms.isDefault, true));
+    await db()
+      .update(referralPrograms)
+      .set({ isDefault: false })
+      .where(eq(referralPrograms.id, program!.id));
     try {
-      await expectRefusedWithoutChange(db(), () => invite(token, { email: uniqueEmail("friend") }), {
-        status: 409,
-        error: "referral_program_missing",
-      });
+      await expectRefusedWithoutChange(
+        db(),
+        () => invite(token, { email: uniqueEmail("friend") }),
+        {
+          status: 409,
+          error: "referral_program_missing",
+        },
+      );
     } finally {
-      await db().update(referralPrograms).set({ isDefault: true }).where(eq(referralPrograms.id, program!.id));
+      await db()
+        .update(referralPrograms)
+        .set({ isDefault: true })
+        .where(eq(referralPrograms.id, program!.id));
     }
   });
 });
 
 describe("GET /api/v1/referrals", () => {
-  itRefusesBadRequests({ db, tokens: () => tokens, handler: referralsGet, method: "GET", path: "/referrals", auth: "user" });
+  itRefusesBadRequests({
+    db,
+    tokens: () => tokens,
+    handler: referralsGet,
+    method: "GET",
+    path: "/referrals",
+    auth: "user",
+  });
 
   it("lists the user's referrals and rewards, newest first, with a discount reward's code, and nobody else's", async () => {
     const { user, token } = await customer();
@@ -178,7 +263,13 @@ describe("GET /api/v1/referrals", () => {
       .returning();
     const [code] = await db()
       .insert(discountCodes)
-      .values({ userId: user.id, code: "REF-API-TEST", kind: "fixed", amountOffCents: 500, expiresAt: addDays(T0, 30) })
+      .values({
+        userId: user.id,
+        code: "REF-API-TEST",
+        kind: "fixed",
+        amountOffCents: 500,
+        expiresAt: addDays(T0, 30),
+      })
       .returning();
     const [reward] = await db()
       .insert(referralRewards)
@@ -197,8 +288,14 @@ describe("GET /api/v1/referrals", () => {
 
     expect(result.status).toBe(200);
     expect(referralListSchema.parse(result.json)).toEqual(result.json);
-    expect(result.json.referrals.map((row: { email: string }) => row.email)).toEqual([newer, older]);
-    expect(result.json.referrals[1]).toMatchObject({ status: "complete", completed_at: addDays(T0, 2).toISOString() });
+    expect(result.json.referrals.map((row: { email: string }) => row.email)).toEqual([
+      newer,
+      older,
+    ]);
+    expect(result.json.referrals[1]).toMatchObject({
+      status: "complete",
+      completed_at: addDays(T0, 2).toISOString(),
+    });
     expect(result.json.rewards).toEqual([
       {
         id: reward!.id,
@@ -224,10 +321,15 @@ describe("GET /api/v1/referrals", () => {
 
   it("masks the address of a friend who came through the link", async () => {
     const { user, token } = await customer();
-    const program = (await db().select().from(referralPrograms).where(eq(referralPrograms.isDefault, true)))[0]!;
-    await db()
-      .insert(referrals)
-      .values({ referrerUserId: user.id, referredEmail: "linked.friend@example.com", programId: program.id, source: "link" });
+    const program = (
+      await db().select().from(referralPrograms).where(eq(referralPrograms.isDefault, true))
+    )[0]!;
+    await db().insert(referrals).values({
+      referrerUserId: user.id,
+      referredEmail: "linked.friend@example.com",
+      programId: program.id,
+      source: "link",
+    });
     const result = await list(token);
     expect(result.json.referrals[0]).toMatchObject({ email: "l•••d@example.com", source: "link" });
   });

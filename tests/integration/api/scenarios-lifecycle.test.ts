@@ -10,10 +10,17 @@ import { DELETE as deleteRoute } from "@/app/api/v1/scenarios/[id]/route";
 import { POST as restoreVersionRoute } from "@/app/api/v1/scenarios/[id]/versions/[number]/restore/route";
 import { GET as versionRoute } from "@/app/api/v1/scenarios/[id]/versions/[number]/route";
 import { GET as versionsRoute } from "@/app/api/v1/scenarios/[id]/versions/route";
-import { scenarioVersionListSchema, scenarioVersionWithGraphSchema } from "@/lib/api/operations/scenario-versions";
+import {
+  scenarioVersionListSchema,
+  scenarioVersionWithGraphSchema,
+} from "@/lib/api/operations/scenario-versions";
 import { scenarios, scenarioVersions } from "@/lib/db/schema";
 import { openTestDatabase } from "../../support/test-database";
-import { type RouteHandler, scenarioApiClient, withParams } from "../scenarios/scenario-api-fixtures";
+import {
+  type RouteHandler,
+  scenarioApiClient,
+  withParams,
+} from "../scenarios/scenario-api-fixtures";
 import { graphWithEmail, validGraph } from "../scenarios/scenario-graphs";
 import { createTokens, type Handler, itRefusesBadRequests, type Tokens } from "./api-test-kit";
 
@@ -33,11 +40,27 @@ afterAll(() => database.close());
 const at = (handler: RouteHandler, params: Record<string, string | number> = {}): Handler =>
   withParams(handler, () => ({ id: targetId, ...params }));
 const guard = (handler: Handler, method: string, body?: () => unknown) =>
-  itRefusesBadRequests({ db, tokens: () => tokens, handler, method, path: "/scenarios/1/x", auth: "api", validBody: body });
+  itRefusesBadRequests({
+    db,
+    tokens: () => tokens,
+    handler,
+    method,
+    path: "/scenarios/1/x",
+    auth: "api",
+    validBody: body,
+  });
 const versionCount = async (scenarioId: number) =>
-  (await db().select({ n: count() }).from(scenarioVersions).where(eq(scenarioVersions.scenarioId, scenarioId)))[0]?.n;
+  (
+    await db()
+      .select({ n: count() })
+      .from(scenarioVersions)
+      .where(eq(scenarioVersions.scenarioId, scenarioId))
+  )[0]?.n;
 const expectNotFound = async (handler: RouteHandler, method: string, body?: unknown) =>
-  expect(await send(handler, { id: 999_999 }, method, body)).toMatchObject({ status: 404, json: { error: "scenario_not_found" } });
+  expect(await send(handler, { id: 999_999 }, method, body)).toMatchObject({
+    status: 404,
+    json: { error: "scenario_not_found" },
+  });
 
 describe("POST /api/v1/scenarios/:id/publish", () => {
   it("publishes the draft as the next version (201)", async () => {
@@ -45,25 +68,41 @@ describe("POST /api/v1/scenarios/:id/publish", () => {
     const first = await send(publishRoute, { id: json.scenario.id }, "POST", { note: "launch" });
     expect(first.status).toBe(201);
     expect(scenarioVersionResponseSchema.parse(first.json)).toEqual(first.json);
-    expect(first.json.version).toMatchObject({ number: 1, note: "launch", is_current: true, published_by: null });
+    expect(first.json.version).toMatchObject({
+      number: 1,
+      note: "launch",
+      is_current: true,
+      published_by: null,
+    });
     const second = await send(publishRoute, { id: json.scenario.id }, "POST", {});
     expect(second.json.version.number).toBe(2);
   });
 
   it("refuses an invalid draft with errors per node and changes nothing (400)", async () => {
-    const { json } = await create({ name: "Broken refs", graph: graphWithEmail("no-such-template") });
+    const { json } = await create({
+      name: "Broken refs",
+      graph: graphWithEmail("no-such-template"),
+    });
     const [before] = await db().select().from(scenarios).where(eq(scenarios.id, json.scenario.id));
     const result = await send(publishRoute, { id: json.scenario.id }, "POST", {});
     expect(result.status).toBe(400);
     expect(result.json).toMatchObject({ error: "scenario_invalid", message: expect.any(String) });
-    expect(result.json.errors).toContainEqual({ node_id: "mail", code: "template_not_found", message: expect.any(String) });
+    expect(result.json.errors).toContainEqual({
+      node_id: "mail",
+      code: "template_not_found",
+      message: expect.any(String),
+    });
     expect(await versionCount(json.scenario.id)).toBe(0);
-    expect((await db().select().from(scenarios).where(eq(scenarios.id, json.scenario.id)))[0]).toEqual(before);
+    expect(
+      (await db().select().from(scenarios).where(eq(scenarios.id, json.scenario.id)))[0],
+    ).toEqual(before);
   });
 
   it("answers 404 for an unknown scenario and 400 for a bad body", async () => {
     await expectNotFound(publishRoute, "POST", {});
-    expect(await send(publishRoute, { id: targetId }, "POST", { note: "x".repeat(501) })).toMatchObject({ status: 400, json: { error: "validation_error" } });
+    expect(
+      await send(publishRoute, { id: targetId }, "POST", { note: "x".repeat(501) }),
+    ).toMatchObject({ status: 400, json: { error: "validation_error" } });
     expect(await versionCount(targetId)).toBe(1);
   });
 
@@ -73,22 +112,41 @@ describe("POST /api/v1/scenarios/:id/publish", () => {
 describe("enable, disable, delete and restore", () => {
   it("enables only a published scenario, then disables it", async () => {
     const { json } = await create({ name: "Unpublished", graph: validGraph() });
-    expect(await send(enableRoute, { id: json.scenario.id }, "POST")).toMatchObject({ status: 409, json: { error: "scenario_not_published" } });
+    expect(await send(enableRoute, { id: json.scenario.id }, "POST")).toMatchObject({
+      status: 409,
+      json: { error: "scenario_not_published" },
+    });
     const { id } = await publishedScenario("Switchable");
-    expect(await send(enableRoute, { id }, "POST")).toMatchObject({ status: 200, json: { scenario: { status: "enabled", current_version: 1 } } });
-    expect(await send(disableRoute, { id }, "POST")).toMatchObject({ status: 200, json: { scenario: { status: "disabled" } } });
+    expect(await send(enableRoute, { id }, "POST")).toMatchObject({
+      status: 200,
+      json: { scenario: { status: "enabled", current_version: 1 } },
+    });
+    expect(await send(disableRoute, { id }, "POST")).toMatchObject({
+      status: 200,
+      json: { scenario: { status: "disabled" } },
+    });
   });
 
   it("restores a deleted scenario as disabled", async () => {
     const { id } = await publishedScenario("Phoenix");
     await send(enableRoute, { id }, "POST");
-    expect((await send(deleteRoute, { id }, "DELETE")).json.scenario).toMatchObject({ status: "deleted", deleted_at: expect.any(String) });
-    expect(await send(enableRoute, { id }, "POST")).toMatchObject({ status: 409, json: { error: "scenario_deleted" } });
-    expect(await send(restoreRoute, { id }, "POST")).toMatchObject({ status: 200, json: { scenario: { status: "disabled", deleted_at: null } } });
+    expect((await send(deleteRoute, { id }, "DELETE")).json.scenario).toMatchObject({
+      status: "deleted",
+      deleted_at: expect.any(String),
+    });
+    expect(await send(enableRoute, { id }, "POST")).toMatchObject({
+      status: 409,
+      json: { error: "scenario_deleted" },
+    });
+    expect(await send(restoreRoute, { id }, "POST")).toMatchObject({
+      status: 200,
+      json: { scenario: { status: "disabled", deleted_at: null } },
+    });
   });
 
   it("answers 404 for unknown scenarios", async () => {
-    for (const handler of [enableRoute, disableRoute, restoreRoute]) await expectNotFound(handler, "POST");
+    for (const handler of [enableRoute, disableRoute, restoreRoute])
+      await expectNotFound(handler, "POST");
   });
 
   guard(at(enableRoute), "POST");
@@ -100,7 +158,12 @@ describe("POST /api/v1/scenarios/:id/duplicate", () => {
   it("copies the draft into a new draft (201)", async () => {
     const result = await send(duplicateRoute, { id: targetId }, "POST");
     expect(result.status).toBe(201);
-    expect(result.json.scenario).toMatchObject({ name: "Copy of Guard target", status: "draft", copied_from_id: targetId, current_version: null });
+    expect(result.json.scenario).toMatchObject({
+      name: "Copy of Guard target",
+      status: "draft",
+      copied_from_id: targetId,
+      current_version: null,
+    });
     expect(result.json.graph).toEqual(validGraph());
     await expectNotFound(duplicateRoute, "POST");
   });
@@ -123,7 +186,10 @@ describe("GET /api/v1/scenarios/:id/versions[/:number]", () => {
   it("answers 404 for unknown scenarios and versions", async () => {
     await expectNotFound(versionsRoute, "GET");
     for (const number of [2, "x"]) {
-      expect(await send(versionRoute, { id: targetId, number }, "GET")).toMatchObject({ status: 404, json: { error: "scenario_version_not_found" } });
+      expect(await send(versionRoute, { id: targetId, number }, "GET")).toMatchObject({
+        status: 404,
+        json: { error: "scenario_version_not_found" },
+      });
     }
   });
 
@@ -142,7 +208,10 @@ describe("POST /api/v1/scenarios/:id/versions/:number/restore", () => {
     expect(restored.status).toBe(200);
     expect(restored.json).toMatchObject({ graph: validGraph(), errors: [] });
     expect(await versionCount(id)).toBe(1);
-    expect(await send(restoreVersionRoute, { id, number: 7 }, "POST")).toMatchObject({ status: 404, json: { error: "scenario_version_not_found" } });
+    expect(await send(restoreVersionRoute, { id, number: 7 }, "POST")).toMatchObject({
+      status: 404,
+      json: { error: "scenario_version_not_found" },
+    });
   });
 
   guard(at(restoreVersionRoute, { number: 1 }), "POST");

@@ -20,17 +20,35 @@ describe("GET /api/v1/scenarios/registry", () => {
     expect(result.status).toBe(200);
     expect(scenarioRegistrySchema.parse(result.json)).toEqual(result.json);
     expect(result.json.node_types.map((t: { type: string }) => t.type)).toEqual(NODE_TYPES);
-    expect(result.json.triggers).toContainEqual(expect.objectContaining({ event: "payment.paid", provides: ["payment", "subscription"] }));
-    expect(result.json.criteria).toContainEqual(
-      expect.objectContaining({ kind: "payment", key: "amount", requires: "payment", value_input: "money", value_schema: expect.objectContaining({ type: "integer" }) }),
+    expect(result.json.triggers).toContainEqual(
+      expect.objectContaining({ event: "payment.paid", provides: ["payment", "subscription"] }),
     );
-    const extend = result.json.actions.find((a: { code: string }) => a.code === "extend_subscription");
-    expect(extend.params_schema).toMatchObject({ type: "object", properties: { days: { type: "integer", minimum: 1 } }, required: ["days"] });
+    expect(result.json.criteria).toContainEqual(
+      expect.objectContaining({
+        kind: "payment",
+        key: "amount",
+        requires: "payment",
+        value_input: "money",
+        value_schema: expect.objectContaining({ type: "integer" }),
+      }),
+    );
+    const extend = result.json.actions.find(
+      (a: { code: string }) => a.code === "extend_subscription",
+    );
+    expect(extend.params_schema).toMatchObject({
+      type: "object",
+      properties: { days: { type: "integer", minimum: 1 } },
+      required: ["days"],
+    });
   });
 
   it("needs an API token with the scenarios scope", async () => {
     expect((await call(registryRoute, "GET", "/scenarios/registry")).status).toBe(401);
-    expect(await call(registryRoute, "GET", "/scenarios/registry", { token: tokens.otherScope })).toMatchObject({ status: 403, json: { error: "insufficient_scope" } });
-    expect(await call(registryRoute, "GET", "/scenarios/registry", { token: tokens.user })).toMatchObject({ status: 403 });
+    expect(
+      await call(registryRoute, "GET", "/scenarios/registry", { token: tokens.otherScope }),
+    ).toMatchObject({ status: 403, json: { error: "insufficient_scope" } });
+    expect(
+      await call(registryRoute, "GET", "/scenarios/registry", { token: tokens.user }),
+    ).toMatchObject({ status: 403 });
   });
 });

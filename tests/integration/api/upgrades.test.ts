@@ -7,8 +7,20 @@ import type { Db } from "@/lib/db";
 import { recurrentPayments, subscriptions, subscriptionUpgrades } from "@/lib/db/schema";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { openTestDatabase } from "../../support/test-database";
-import { buySubscription, createCustomer, createUpgradeSchema, seedUpgradeCatalog } from "../upgrades/upgrade-kit";
-import { call, countRows, createTokens, expectRefusedWithoutChange, itRefusesBadRequests, type Tokens } from "./api-test-kit";
+import {
+  buySubscription,
+  createCustomer,
+  createUpgradeSchema,
+  seedUpgradeCatalog,
+} from "../upgrades/upgrade-kit";
+import {
+  call,
+  countRows,
+  createTokens,
+  expectRefusedWithoutChange,
+  itRefusesBadRequests,
+  type Tokens,
+} from "./api-test-kit";
 
 /*
  * GET/POST /api/v1/upgrades: a customer's offers and applying one. Expected amounts are worked out by hand from the
@@ -54,8 +66,10 @@ async function customerWith(typeCode: string, cardToken?: string) {
   return { ...customer, ...bought };
 }
 
-const list = (token: string | undefined, query: Record<string, string> = {}) => call(listRoute, "GET", "/upgrades", { token, query });
-const apply = (token: string | undefined, body: unknown) => call(applyRoute, "POST", "/upgrades", { token, body });
+const list = (token: string | undefined, query: Record<string, string> = {}) =>
+  call(listRoute, "GET", "/upgrades", { token, query });
+const apply = (token: string | undefined, body: unknown) =>
+  call(applyRoute, "POST", "/upgrades", { token, body });
 
 let keySequence = 0;
 const newKey = () => `key-${++keySequence}`;
@@ -75,11 +89,18 @@ const PAID_RECURRENT_CHARGE = 765;
 const PAID_EXTEND_CHARGE = 807;
 
 async function subscriptionsOf(userId: number) {
-  return db().select().from(subscriptions).where(eq(subscriptions.userId, userId)).orderBy(asc(subscriptions.id));
+  return db()
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.userId, userId))
+    .orderBy(asc(subscriptions.id));
 }
 
 async function upgradesOf(userId: number) {
-  const [row] = await db().select({ n: count() }).from(subscriptionUpgrades).where(eq(subscriptionUpgrades.userId, userId));
+  const [row] = await db()
+    .select({ n: count() })
+    .from(subscriptionUpgrades)
+    .where(eq(subscriptionUpgrades.userId, userId));
   return row?.n ?? 0;
 }
 
@@ -156,7 +177,11 @@ describe("GET /api/v1/upgrades", () => {
     expect((await list(nobody.token)).json).toEqual({ upgrades: [], reason: "no_subscription" });
 
     const gifted = await createCustomer(db(), "gifted");
-    await createSubscription(db(), { userId: gifted.user.id, subscriptionTypeId: typeIds.web_yearly, kind: "gift" });
+    await createSubscription(db(), {
+      userId: gifted.user.id,
+      subscriptionTypeId: typeIds.web_yearly,
+      kind: "gift",
+    });
     expect((await list(gifted.token)).json).toEqual({ upgrades: [], reason: "no_payment" });
 
     const printReader = await customerWith("web_print_monthly");
@@ -165,7 +190,12 @@ describe("GET /api/v1/upgrades", () => {
 
   it("refuses invalid tags, content codes and unknown parameters (400)", async () => {
     const { token } = await customerWith("web_yearly");
-    const queries: Record<string, string>[] = [{ tags: "Spring Sale" }, { tags: "ok,-bad" }, { content: "Print!" }, { page: "2" }];
+    const queries: Record<string, string>[] = [
+      { tags: "Spring Sale" },
+      { tags: "ok,-bad" },
+      { content: "Print!" },
+      { page: "2" },
+    ];
     for (const query of queries) {
       const result = await list(token, query);
       expect(result.status, JSON.stringify(query)).toBe(400);
@@ -184,7 +214,11 @@ describe("GET /api/v1/upgrades", () => {
 describe("POST /api/v1/upgrades", () => {
   it("applies short: the base ends now and an upgrade subscription of the target runs the shortened time (201)", async () => {
     const { token, user, subscription: base } = await customerWith("web_yearly");
-    const result = await apply(token, { type: "short", subscription_type_code: "web_print_yearly", idempotency_key: newKey() });
+    const result = await apply(token, {
+      type: "short",
+      subscription_type_code: "web_print_yearly",
+      idempotency_key: newKey(),
+    });
     expect(result.status, JSON.stringify(result.json)).toBe(201);
     expect(applyUpgradeResponseSchema.parse(result.json)).toEqual(result.json);
     expect(result.headers.get("Idempotent-Replayed")).toBeNull();
@@ -216,7 +250,12 @@ describe("POST /api/v1/upgrades", () => {
   });
 
   it("applies paid_recurrent: charges the stored card, and the renewal moves to the target type", async () => {
-    const { token, user, subscription: base, recurrentPayment } = await customerWith("web_monthly", "tok_visa");
+    const {
+      token,
+      user,
+      subscription: base,
+      recurrentPayment,
+    } = await customerWith("web_monthly", "tok_visa");
     const result = await apply(token, {
       type: "paid_recurrent",
       subscription_type_code: "web_print_monthly",
@@ -226,41 +265,85 @@ describe("POST /api/v1/upgrades", () => {
     expect(result.status, JSON.stringify(result.json)).toBe(201);
     expect(applyUpgradeResponseSchema.parse(result.json)).toEqual(result.json);
     expect(result.json).toMatchObject({
-      upgrade: { type: "paid_recurrent", status: "completed", charge_cents: PAID_RECURRENT_CHARGE, credit_cents: MONTHLY_CREDIT },
-      subscription: { user_id: user.id, kind: "upgrade", subscription_type_code: "web_print_monthly", start_at: T1.toISOString(), end_at: base.endAt.toISOString() },
-      payment: { user_id: user.id, status: "paid", amount_cents: PAID_RECURRENT_CHARGE, gateway: "demo" },
+      upgrade: {
+        type: "paid_recurrent",
+        status: "completed",
+        charge_cents: PAID_RECURRENT_CHARGE,
+        credit_cents: MONTHLY_CREDIT,
+      },
+      subscription: {
+        user_id: user.id,
+        kind: "upgrade",
+        subscription_type_code: "web_print_monthly",
+        start_at: T1.toISOString(),
+        end_at: base.endAt.toISOString(),
+      },
+      payment: {
+        user_id: user.id,
+        status: "paid",
+        amount_cents: PAID_RECURRENT_CHARGE,
+        gateway: "demo",
+      },
       checkout_url: null,
     });
-    const [renewal] = await db().select().from(recurrentPayments).where(eq(recurrentPayments.id, recurrentPayment!.id));
-    expect(renewal).toMatchObject({ state: "active", subscriptionTypeId: typeIds.web_print_monthly });
+    const [renewal] = await db()
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.id, recurrentPayment!.id));
+    expect(renewal).toMatchObject({
+      state: "active",
+      subscriptionTypeId: typeIds.web_print_monthly,
+    });
   });
 
   it("answers payment_declined (402) when the stored card is declined, leaving subscriptions and renewal unchanged", async () => {
     const { token, user, recurrentPayment } = await customerWith("web_monthly", "tok_declined");
     const subscriptionsBefore = await subscriptionsOf(user.id);
-    const [renewalBefore] = await db().select().from(recurrentPayments).where(eq(recurrentPayments.id, recurrentPayment!.id));
-    const result = await apply(token, { type: "paid_recurrent", subscription_type_code: "web_print_monthly", idempotency_key: newKey() });
+    const [renewalBefore] = await db()
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.id, recurrentPayment!.id));
+    const result = await apply(token, {
+      type: "paid_recurrent",
+      subscription_type_code: "web_print_monthly",
+      idempotency_key: newKey(),
+    });
     expect([result.status, result.json.error]).toEqual([402, "payment_declined"]);
     expect(typeof result.json.message).toBe("string");
     expect(await subscriptionsOf(user.id)).toEqual(subscriptionsBefore);
-    const [renewalAfter] = await db().select().from(recurrentPayments).where(eq(recurrentPayments.id, recurrentPayment!.id));
+    const [renewalAfter] = await db()
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.id, recurrentPayment!.id));
     expect(renewalAfter).toEqual(renewalBefore);
     expect(await upgradesOf(user.id)).toBe(0);
   });
 
   it("applies paid_extend as pending with an unpaid payment to pay at checkout", async () => {
     const { token, user, subscription: base } = await customerWith("web_monthly");
-    const result = await apply(token, { type: "paid_extend", subscription_type_code: "web_print_monthly", idempotency_key: newKey() });
+    const result = await apply(token, {
+      type: "paid_extend",
+      subscription_type_code: "web_print_monthly",
+      idempotency_key: newKey(),
+    });
     expect(result.status, JSON.stringify(result.json)).toBe(201);
     expect(applyUpgradeResponseSchema.parse(result.json)).toEqual(result.json);
     expect(result.json).toMatchObject({
       upgrade: { type: "paid_extend", status: "pending", charge_cents: PAID_EXTEND_CHARGE },
       subscription: null,
-      payment: { user_id: user.id, status: "form", amount_cents: PAID_EXTEND_CHARGE, gateway: "demo" },
+      payment: {
+        user_id: user.id,
+        status: "form",
+        amount_cents: PAID_EXTEND_CHARGE,
+        gateway: "demo",
+      },
     });
     expect(result.json.checkout_url).toBe(`/checkout/${result.json.payment.id}`);
     // Nothing changes until it is paid.
-    const [unchanged] = await db().select().from(subscriptions).where(eq(subscriptions.id, base.id));
+    const [unchanged] = await db()
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.id, base.id));
     expect(unchanged?.endAt).toEqual(base.endAt);
   });
 
@@ -268,12 +351,22 @@ describe("POST /api/v1/upgrades", () => {
     const { token } = await customerWith("web_yearly");
     await expectRefusedWithoutChange(
       db(),
-      () => apply(token, { type: "paid_recurrent", subscription_type_code: "web_print_yearly", idempotency_key: newKey() }),
+      () =>
+        apply(token, {
+          type: "paid_recurrent",
+          subscription_type_code: "web_print_yearly",
+          idempotency_key: newKey(),
+        }),
       { status: 409, error: "upgrade_not_available" },
     );
     await expectRefusedWithoutChange(
       db(),
-      () => apply(token, { type: "short", subscription_type_code: "web_print_monthly", idempotency_key: newKey() }),
+      () =>
+        apply(token, {
+          type: "short",
+          subscription_type_code: "web_print_monthly",
+          idempotency_key: newKey(),
+        }),
       { status: 409, error: "upgrade_not_available" },
     );
   });
@@ -291,13 +384,20 @@ describe("POST /api/v1/upgrades", () => {
         }),
       { status: 409, error: "upgrade_offer_changed" },
     );
-    expect(result.json.details.offer).toMatchObject({ type: "paid_recurrent", chargeCents: PAID_RECURRENT_CHARGE });
+    expect(result.json.details.offer).toMatchObject({
+      type: "paid_recurrent",
+      chargeCents: PAID_RECURRENT_CHARGE,
+    });
     expect(await upgradesOf(user.id)).toBe(0);
   });
 
   it("performs one upgrade for one idempotency key: a retry replays it; another request with the key is refused", async () => {
     const { token, user } = await customerWith("web_monthly", "tok_visa");
-    const body = { type: "paid_recurrent", subscription_type_code: "web_print_monthly", idempotency_key: newKey() };
+    const body = {
+      type: "paid_recurrent",
+      subscription_type_code: "web_print_monthly",
+      idempotency_key: newKey(),
+    };
     const first = await apply(token, body);
     expect(first.status).toBe(201);
     const paymentsAfterFirst = (await countRows(db())).payments;
@@ -322,8 +422,16 @@ describe("POST /api/v1/upgrades", () => {
     const key = newKey();
     const a = await customerWith("web_yearly");
     const b = await customerWith("web_yearly");
-    const first = await apply(a.token, { type: "short", subscription_type_code: "web_print_yearly", idempotency_key: key });
-    const second = await apply(b.token, { type: "short", subscription_type_code: "web_print_yearly", idempotency_key: key });
+    const first = await apply(a.token, {
+      type: "short",
+      subscription_type_code: "web_print_yearly",
+      idempotency_key: key,
+    });
+    const second = await apply(b.token, {
+      type: "short",
+      subscription_type_code: "web_print_yearly",
+      idempotency_key: key,
+    });
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(second.headers.get("Idempotent-Replayed")).toBeNull();
     expect(second.json.upgrade.id).not.toBe(first.json.upgrade.id);
@@ -337,14 +445,56 @@ describe("POST /api/v1/upgrades", () => {
     method: "POST",
     path: "/upgrades",
     auth: "user",
-    validBody: () => ({ type: "short", subscription_type_code: "web_print_yearly", idempotency_key: newKey() }),
+    validBody: () => ({
+      type: "short",
+      subscription_type_code: "web_print_yearly",
+      idempotency_key: newKey(),
+    }),
     invalidBodies: [
-      { name: "an unknown method", body: () => ({ type: "long", subscription_type_code: "web_print_yearly", idempotency_key: "k" }), error: "validation_error" },
-      { name: "a missing idempotency key", body: () => ({ type: "short", subscription_type_code: "web_print_yearly" }), error: "validation_error" },
-      { name: "an invalid tag", body: () => ({ type: "short", subscription_type_code: "web_print_yearly", idempotency_key: "k", tags: ["No Way"] }), error: "validation_error" },
-      { name: "a negative expected charge", body: () => ({ type: "short", subscription_type_code: "web_print_yearly", idempotency_key: "k", expected_charge_cents: -1 }), error: "validation_error" },
-      { name: "an unknown field", body: () => ({ type: "short", subscription_type_code: "web_print_yearly", idempotency_key: "k", user_id: 1 }), error: "validation_error" },
+      {
+        name: "an unknown method",
+        body: () => ({
+          type: "long",
+          subscription_type_code: "web_print_yearly",
+          idempotency_key: "k",
+        }),
+        error: "validation_error",
+      },
+      {
+        name: "a missing idempotency key",
+        body: () => ({ type: "short", subscription_type_code: "web_print_yearly" }),
+        error: "validation_error",
+      },
+      {
+        name: "an invalid tag",
+        body: () => ({
+          type: "short",
+          subscription_type_code: "web_print_yearly",
+          idempotency_key: "k",
+          tags: ["No Way"],
+        }),
+        error: "validation_error",
+      },
+      {
+        name: "a negative expected charge",
+        body: () => ({
+          type: "short",
+          subscription_type_code: "web_print_yearly",
+          idempotency_key: "k",
+          expected_charge_cents: -1,
+        }),
+        error: "validation_error",
+      },
+      {
+        name: "an unknown field",
+        body: () => ({
+          type: "short",
+          subscription_type_code: "web_print_yearly",
+          idempotency_key: "k",
+          user_id: 1,
+        }),
+        error: "validation_error",
+      },
     ],
   });
 });
-

@@ -23,10 +23,16 @@ async function exerciseFreshDatabase(connection: Connection) {
   await migrateDatabase(connection);
   await migrateDatabase(connection); // a second run finds nothing to apply
 
-  const user = await createUser(connection.db, { email: `Driver-${connection.driver}@Example.com`, password: "secret-pass" });
+  const user = await createUser(connection.db, {
+    email: `Driver-${connection.driver}@Example.com`,
+    password: "secret-pass",
+  });
   const [stored] = await connection.db.select().from(users).where(eq(users.id, user.id));
   expect(stored?.email).toBe(`driver-${connection.driver}@example.com`);
-  const recorded = await connection.db.select({ name: events.name }).from(events).where(eq(events.userId, user.id));
+  const recorded = await connection.db
+    .select({ name: events.name })
+    .from(events)
+    .where(eq(events.userId, user.id));
   expect(recorded.map((event) => event.name)).toEqual(["user.created"]);
 
   await expect(
@@ -49,7 +55,11 @@ describe("driverFor", () => {
     expect(driverFor("")).toBe("pglite");
     expect(driverFor("postgres://app:secret@db.internal:5432/subflow")).toBe("pg");
     expect(driverFor("postgresql://postgres@127.0.0.1/subflow")).toBe("pg");
-    expect(driverFor("postgres://app:secret@ep-cool-darkness-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require")).toBe("neon");
+    expect(
+      driverFor(
+        "postgres://app:secret@ep-cool-darkness-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require",
+      ),
+    ).toBe("neon");
     expect(driverFor("postgres://app:secret@ep-x.us-east-2.aws.neon.build/neondb")).toBe("neon");
   });
 

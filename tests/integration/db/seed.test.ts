@@ -41,7 +41,10 @@ async function tableCounts() {
 }
 
 async function userId(email: string) {
-  const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const [user] = await database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email));
   if (!user) throw new Error(`${email} was not seeded`);
   return user.id;
 }
@@ -62,7 +65,10 @@ describe("demo data", () => {
         isDefault: subscriptionTypes.isDefault,
       })
       .from(subscriptionTypes)
-      .innerJoin(subscriptionTypeContentAccess, eq(subscriptionTypeContentAccess.subscriptionTypeId, subscriptionTypes.id))
+      .innerJoin(
+        subscriptionTypeContentAccess,
+        eq(subscriptionTypeContentAccess.subscriptionTypeId, subscriptionTypes.id),
+      )
       .innerJoin(contentAccess, eq(contentAccess.id, subscriptionTypeContentAccess.contentAccessId))
       .groupBy(subscriptionTypes.id);
     const groups = new Map<string, number>();
@@ -90,9 +96,20 @@ describe("demo data", () => {
         .select({ code: subscriptionTypes.code })
         .from(subscriptions)
         .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptions.subscriptionTypeId))
-        .where(and(eq(subscriptions.userId, id), lte(subscriptions.startAt, at), gt(subscriptions.endAt, at)));
+        .where(
+          and(
+            eq(subscriptions.userId, id),
+            lte(subscriptions.startAt, at),
+            gt(subscriptions.endAt, at),
+          ),
+        );
     const recurrentStates = async (id: number) =>
-      (await db.select({ state: recurrentPayments.state, card: recurrentPayments.cardToken }).from(recurrentPayments).where(eq(recurrentPayments.userId, id)))
+      (
+        await db
+          .select({ state: recurrentPayments.state, card: recurrentPayments.cardToken })
+          .from(recurrentPayments)
+          .where(eq(recurrentPayments.userId, id))
+      )
         .map((row) => `${row.state}:${row.card}`)
         .sort();
 
@@ -106,27 +123,44 @@ describe("demo data", () => {
 
     const emma = await userId("emma@subflow.test");
     // Her own club month, and web from a code of Mary's family subscription.
-    expect((await running(emma)).map((row) => row.code).sort()).toEqual(["club_monthly", "web_yearly"]);
+    expect((await running(emma)).map((row) => row.code).sort()).toEqual([
+      "club_monthly",
+      "web_yearly",
+    ]);
     expect(await recurrentStates(emma)).toEqual(["user_stop:tok_visa"]);
 
     const petra = await userId("petra@subflow.test");
     expect(await running(petra)).toEqual([]);
     expect(await recurrentStates(petra)).toEqual(["charge_failed:tok_declined"]);
-    const petraPayments = await db.select({ status: payments.status }).from(payments).where(eq(payments.userId, petra));
+    const petraPayments = await db
+      .select({ status: payments.status })
+      .from(payments)
+      .where(eq(payments.userId, petra));
     expect(petraPayments.map((p) => p.status).sort()).toEqual(["fail", "paid"]);
 
     const mary = await userId("mary@subflow.test");
     expect(await running(mary)).toEqual([{ code: "family_web_yearly" }]);
-    const codes = await db.select({ status: familyRequests.status, child: familyRequests.childUserId }).from(familyRequests).where(eq(familyRequests.masterUserId, mary));
+    const codes = await db
+      .select({ status: familyRequests.status, child: familyRequests.childUserId })
+      .from(familyRequests)
+      .where(eq(familyRequests.masterUserId, mary));
     expect(codes.map((row) => row.status).sort()).toEqual(["accepted", "created", "created"]);
     expect(codes.find((row) => row.status === "accepted")?.child).toBe(emma);
   });
 
   it("offers the default types on the pricing page, Web + Print recommended, and not the intro or family types", async () => {
     const rows = await database.db
-      .select({ code: subscriptionTypes.code, offered: subscriptionTypes.offered, highlighted: subscriptionTypes.highlighted, description: subscriptionTypes.description })
+      .select({
+        code: subscriptionTypes.code,
+        offered: subscriptionTypes.offered,
+        highlighted: subscriptionTypes.highlighted,
+        description: subscriptionTypes.description,
+      })
       .from(subscriptionTypes);
-    const offered = rows.filter((row) => row.offered).map((row) => row.code).sort();
+    const offered = rows
+      .filter((row) => row.offered)
+      .map((row) => row.code)
+      .sort();
     expect(offered).toEqual([
       "club_monthly",
       "club_yearly",
@@ -139,22 +173,38 @@ describe("demo data", () => {
       "web_print_yearly",
       "web_yearly",
     ]);
-    expect(rows.filter((row) => row.highlighted).map((row) => row.code).sort()).toEqual(["web_print_monthly", "web_print_yearly"]);
+    expect(
+      rows
+        .filter((row) => row.highlighted)
+        .map((row) => row.code)
+        .sort(),
+    ).toEqual(["web_print_monthly", "web_print_yearly"]);
     expect(rows.filter((row) => row.offered).every((row) => row.description)).toBe(true);
   });
 
   it("puts the demo types on the pricing page of a database seeded before it existed, once", async () => {
     const db = database.db;
-    await db.update(subscriptionTypes).set({ offered: false, highlighted: false, description: null });
+    await db
+      .update(subscriptionTypes)
+      .set({ offered: false, highlighted: false, description: null });
     const created = await seedDemoData(db);
     expect(created).toContain("pricing page offer web_monthly");
     expect(created).not.toContain("pricing page offer web_monthly_intro");
-    const [webPrint] = await db.select().from(subscriptionTypes).where(eq(subscriptionTypes.code, "web_print_monthly"));
+    const [webPrint] = await db
+      .select()
+      .from(subscriptionTypes)
+      .where(eq(subscriptionTypes.code, "web_print_monthly"));
     expect(webPrint).toMatchObject({ offered: true, highlighted: true });
     // Once anything is offered, the pricing page is the admin's: seeding again changes nothing.
-    await db.update(subscriptionTypes).set({ offered: false }).where(eq(subscriptionTypes.code, "club_yearly"));
+    await db
+      .update(subscriptionTypes)
+      .set({ offered: false })
+      .where(eq(subscriptionTypes.code, "club_yearly"));
     expect(await seedDemoData(db)).toEqual([]);
-    const [clubYearly] = await db.select().from(subscriptionTypes).where(eq(subscriptionTypes.code, "club_yearly"));
+    const [clubYearly] = await db
+      .select()
+      .from(subscriptionTypes)
+      .where(eq(subscriptionTypes.code, "club_yearly"));
     expect(clubYearly?.offered).toBe(false);
   });
 });

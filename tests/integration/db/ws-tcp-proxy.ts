@@ -8,7 +8,11 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
  * What Neon runs in front of Postgres, in a dozen lines: a WebSocket server that opens a TCP connection to the
  * `address=host:port` of the upgrade request and pipes bytes both ways. Only local targets are allowed.
  */
-export async function startWsTcpProxy(): Promise<{ port: number; connections(): number; close(): Promise<void> }> {
+export async function startWsTcpProxy(): Promise<{
+  port: number;
+  connections(): number;
+  close(): Promise<void>;
+}> {
   const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
   let connections = 0;
   server.on("connection", (socket, request) => {

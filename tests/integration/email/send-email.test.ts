@@ -48,10 +48,19 @@ describe("sendEmail idempotency", () => {
     const { transport, sent } = countingTransport();
     const idempotencyKey = key("twice");
     const first = await sendEmail(database.db, message(idempotencyKey), { transport });
-    const second = await sendEmail(database.db, { ...message(idempotencyKey), subject: "changed" }, { transport });
+    const second = await sendEmail(
+      database.db,
+      { ...message(idempotencyKey), subject: "changed" },
+      { transport },
+    );
     expect(first.sentNow).toBe(true);
     expect(second.sentNow).toBe(false);
-    expect(second.entry).toMatchObject({ id: first.entry.id, status: "sent", subject: "Your plan ends soon", attempts: 1 });
+    expect(second.entry).toMatchObject({
+      id: first.entry.id,
+      status: "sent",
+      subject: "Your plan ends soon",
+      attempts: 1,
+    });
     expect(sent).toEqual(["Your plan ends soon"]);
     expect(await rowsFor(idempotencyKey)).toHaveLength(1);
   });
@@ -60,14 +69,20 @@ describe("sendEmail idempotency", () => {
     const { transport, sent } = countingTransport(50);
     const idempotencyKey = key("concurrent");
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => sendEmail(database.db, message(idempotencyKey), { transport })),
+      Array.from({ length: 5 }, () =>
+        sendEmail(database.db, message(idempotencyKey), { transport }),
+      ),
     );
     expect(sent).toHaveLength(1);
     expect(results.filter((result) => result.sentNow)).toHaveLength(1);
     expect(new Set(results.map((result) => result.entry.id)).size).toBe(1);
     const rows = await rowsFor(idempotencyKey);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: "sent", attempts: 1, providerMessageId: "<1@counting>" });
+    expect(rows[0]).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      providerMessageId: "<1@counting>",
+    });
   });
 });
 
@@ -126,7 +141,10 @@ describe("sendEmail over SMTP", () => {
 describe("sendEmail without SMTP_URL", () => {
   it("keeps the message in the mailbox (email_log) with a message id", async () => {
     const idempotencyKey = key("mailbox");
-    const { entry, sentNow } = await sendEmail(database.db, { ...message(idempotencyKey), userId: null });
+    const { entry, sentNow } = await sendEmail(database.db, {
+      ...message(idempotencyKey),
+      userId: null,
+    });
     expect(sentNow).toBe(true);
     expect(entry).toMatchObject({
       status: "sent",
@@ -141,7 +159,9 @@ describe("sendEmail without SMTP_URL", () => {
 
   it("refuses an invalid recipient before recording anything", async () => {
     const idempotencyKey = key("invalid");
-    await expect(sendEmail(database.db, { ...message(idempotencyKey), to: "not an address" })).rejects.toThrow();
+    await expect(
+      sendEmail(database.db, { ...message(idempotencyKey), to: "not an address" }),
+    ).rejects.toThrow();
     expect(await rowsFor(idempotencyKey)).toHaveLength(0);
   });
 });

@@ -20,10 +20,26 @@ let slowStarted: () => void = () => undefined;
 
 function startExecutor(port: number): Promise<{ child: ChildProcess; url: string }> {
   // node itself (not npx/tsx wrappers), so SIGKILL hits the executor and not a parent that leaves it running.
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "inngest/local/main.ts", "--app", app.url, "--port", String(port), "--lease", "1000", "--no-sync"], {
-    env: { ...process.env, DATABASE_URL: database.url! },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "inngest/local/main.ts",
+      "--app",
+      app.url,
+      "--port",
+      String(port),
+      "--lease",
+      "1000",
+      "--no-sync",
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: database.url! },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -57,21 +73,28 @@ afterAll(async () => {
 describe.skipIf(!postgres)("executor processes", () => {
   it("resume after kill -9 without re-running a memoized step, and two processes never run one call twice", async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const client = new Inngest({ id: "crash-test", isDev: true, baseUrl: `http://127.0.0.1:${port}` });
+    const client = new Inngest({
+      id: "crash-test",
+      isDev: true,
+      baseUrl: `http://127.0.0.1:${port}`,
+    });
     const functions = [
-      client.createFunction({ id: "three-steps", triggers: [{ event: "test/crash" }] }, async ({ event, step }) => {
-        const id = (event.data as { id: number }).id;
-        await step.run("a", () => calls.push(`a${id}`));
-        await step.run("slow", async () => {
-          calls.push(`slow${id}`);
-          if (id === 0) {
-            slowStarted();
-            await new Promise((resolve) => setTimeout(resolve, 1500));
-          }
-        });
-        await step.run("c", () => calls.push(`c${id}`));
-        return id;
-      }),
+      client.createFunction(
+        { id: "three-steps", triggers: [{ event: "test/crash" }] },
+        async ({ event, step }) => {
+          const id = (event.data as { id: number }).id;
+          await step.run("a", () => calls.push(`a${id}`));
+          await step.run("slow", async () => {
+            calls.push(`slow${id}`);
+            if (id === 0) {
+              slowStarted();
+              await new Promise((resolve) => setTimeout(resolve, 1500));
+            }
+          });
+          await step.run("c", () => calls.push(`c${id}`));
+          return id;
+        },
+      ),
     ];
     app = await serveRouteHandlers(serve({ client, functions }) as never);
     const first = await startExecutor(port);
@@ -86,7 +109,9 @@ describe.skipIf(!postgres)("executor processes", () => {
     // Two executors on the same port range: one takes the intake port, the other only works the queue.
     await startExecutor(port);
     await startExecutor(port + 1);
-    await client.send(Array.from({ length: 20 }, (_, i) => ({ name: "test/crash", data: { id: i + 1 } })));
+    await client.send(
+      Array.from({ length: 20 }, (_, i) => ({ name: "test/crash", data: { id: i + 1 } })),
+    );
     await waitFor(async () => {
       const runs = await database.db.select().from(localRuns);
       return runs.length === 21 && runs.every((run) => run.status === "completed");

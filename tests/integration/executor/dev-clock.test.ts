@@ -13,7 +13,10 @@ afterAll(() => database.close());
 function post(token: string | null, body: unknown) {
   return new NextRequest("http://localhost/api/dev/clock", {
     method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
 }

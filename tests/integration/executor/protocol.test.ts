@@ -19,68 +19,139 @@ let brokenUntilFixed = true;
 beforeAll(async () => {
   database = await openTestDatabase();
   freezeClock(new Date("2026-06-01T00:00:00Z"));
-  executor = new LocalExecutor({ db: database.db, appUrl: "", port: 0, pollMs: 0, log: () => undefined });
+  executor = new LocalExecutor({
+    db: database.db,
+    appUrl: "",
+    port: 0,
+    pollMs: 0,
+    log: () => undefined,
+  });
   const executorUrl = await executor.start();
   client = new Inngest({ id: "protocol-test", isDev: true, baseUrl: executorUrl });
   let flaky = 0;
   const functions = [
-    client.createFunction({ id: "steps", triggers: [{ event: "test/steps" }] }, async ({ event, step }) => {
-      const a = await step.run("first", () => { calls.push("first"); return (event.data as { n: number }).n + 1; });
-      const b = await step.run("second", () => { calls.push("second"); return a * 2; });
-      return { b };
-    }),
-    client.createFunction({ id: "parallel", triggers: [{ event: "test/parallel" }] }, async ({ step }) => {
-      const [x, y, z] = await Promise.all([
-        step.run("x", () => { calls.push("x"); return 1; }),
-        step.run("y", () => { calls.push("y"); return 2; }),
-        step.run("z", () => { calls.push("z"); return 3; }),
-      ]);
-      const sum = await step.run("sum", () => { calls.push("sum"); return x + y + z; });
-      return sum;
-    }),
-    client.createFunction({ id: "sleeper", triggers: [{ event: "test/sleep" }] }, async ({ step }) => {
-      await step.sleep("nap", "3d");
-      return step.run("after-nap", () => { calls.push("after-nap"); return "awake"; });
-    }),
-    client.createFunction({ id: "waiter", triggers: [{ event: "test/wait" }] }, async ({ event, step }) => {
-      const got = await step.waitForEvent("wait-for-paid", { event: "test/paid", timeout: "1h", if: "event.data.order == async.data.order" });
-      return { paid: got ? (got.data as { amount: number }).amount : null, order: (event.data as { order: string }).order };
-    }),
-    client.createFunction({ id: "flaky", retries: 2, triggers: [{ event: "test/flaky" }] }, async ({ step }) => {
-      return step.run("sometimes", () => {
-        flaky++;
-        calls.push(`flaky-${flaky}`);
-        if (flaky < 3) throw new Error(`boom ${flaky}`);
-        return "ok";
-      });
-    }),
-    client.createFunction({ id: "doomed", retries: 1, triggers: [{ event: "test/doomed" }] }, async ({ step }) => {
-      await step.run("always-fails", () => { calls.push("doomed"); throw new Error("never works"); });
-      return "unreachable";
-    }),
+    client.createFunction(
+      { id: "steps", triggers: [{ event: "test/steps" }] },
+      async ({ event, step }) => {
+        const a = await step.run("first", () => {
+          calls.push("first");
+          return (event.data as { n: number }).n + 1;
+        });
+        const b = await step.run("second", () => {
+          calls.push("second");
+          return a * 2;
+        });
+        return { b };
+      },
+    ),
+    client.createFunction(
+      { id: "parallel", triggers: [{ event: "test/parallel" }] },
+      async ({ step }) => {
+        const [x, y, z] = await Promise.all([
+          step.run("x", () => {
+            calls.push("x");
+            return 1;
+          }),
+          step.run("y", () => {
+            calls.push("y");
+            return 2;
+          }),
+          step.run("z", () => {
+            calls.push("z");
+            return 3;
+          }),
+        ]);
+        const sum = await step.run("sum", () => {
+          calls.push("sum");
+          return x + y + z;
+        });
+        return sum;
+      },
+    ),
+    client.createFunction(
+      { id: "sleeper", triggers: [{ event: "test/sleep" }] },
+      async ({ step }) => {
+        await step.sleep("nap", "3d");
+        return step.run("after-nap", () => {
+          calls.push("after-nap");
+          return "awake";
+        });
+      },
+    ),
+    client.createFunction(
+      { id: "waiter", triggers: [{ event: "test/wait" }] },
+      async ({ event, step }) => {
+        const got = await step.waitForEvent("wait-for-paid", {
+          event: "test/paid",
+          timeout: "1h",
+          if: "event.data.order == async.data.order",
+        });
+        return {
+          paid: got ? (got.data as { amount: number }).amount : null,
+          order: (event.data as { order: string }).order,
+        };
+      },
+    ),
+    client.createFunction(
+      { id: "flaky", retries: 2, triggers: [{ event: "test/flaky" }] },
+      async ({ step }) => {
+        return step.run("sometimes", () => {
+          flaky++;
+          calls.push(`flaky-${flaky}`);
+          if (flaky < 3) throw new Error(`boom ${flaky}`);
+          return "ok";
+        });
+      },
+    ),
+    client.createFunction(
+      { id: "doomed", retries: 1, triggers: [{ event: "test/doomed" }] },
+      async ({ step }) => {
+        await step.run("always-fails", () => {
+          calls.push("doomed");
+          throw new Error("never works");
+        });
+        return "unreachable";
+      },
+    ),
     client.createFunction({ id: "fatal", triggers: [{ event: "test/fatal" }] }, async () => {
       throw new NonRetriableError("stop now");
     }),
     client.createFunction(
-      { id: "cancellable", cancelOn: [{ event: "test/cancel", if: "event.data.id == async.data.id" }], triggers: [{ event: "test/long" }] },
+      {
+        id: "cancellable",
+        cancelOn: [{ event: "test/cancel", if: "event.data.id == async.data.id" }],
+        triggers: [{ event: "test/long" }],
+      },
       async ({ step }) => {
         await step.sleep("long-nap", "1d");
         await step.run("should-not-run", () => calls.push("cancelled-step"));
       },
     ),
-    client.createFunction({ id: "once", idempotency: "event.data.key", triggers: [{ event: "test/once" }] }, async ({ step }) => {
-      await step.run("only", () => calls.push("once"));
-    }),
-    client.createFunction({ id: "fixable", retries: 0, triggers: [{ event: "test/fixable" }] }, async ({ step }) => {
-      await step.run("prepare", () => calls.push("prepare"));
-      return step.run("fragile", () => {
-        calls.push("fragile");
-        if (brokenUntilFixed) throw new Error("not yet");
-        return "fixed";
-      });
-    }),
-    client.createFunction({ id: "ticker", triggers: [{ cron: "TZ=Europe/Prague */10 * * * *" }] }, async ({ event }) => event.ts),
-    client.createFunction({ id: "conditional", triggers: [{ event: "test/cond", if: "event.data.amount > 10" }] }, async () => "big"),
+    client.createFunction(
+      { id: "once", idempotency: "event.data.key", triggers: [{ event: "test/once" }] },
+      async ({ step }) => {
+        await step.run("only", () => calls.push("once"));
+      },
+    ),
+    client.createFunction(
+      { id: "fixable", retries: 0, triggers: [{ event: "test/fixable" }] },
+      async ({ step }) => {
+        await step.run("prepare", () => calls.push("prepare"));
+        return step.run("fragile", () => {
+          calls.push("fragile");
+          if (brokenUntilFixed) throw new Error("not yet");
+          return "fixed";
+        });
+      },
+    ),
+    client.createFunction(
+      { id: "ticker", triggers: [{ cron: "TZ=Europe/Prague */10 * * * *" }] },
+      async ({ event }) => event.ts,
+    ),
+    client.createFunction(
+      { id: "conditional", triggers: [{ event: "test/cond", if: "event.data.amount > 10" }] },
+      async () => "big",
+    ),
   ];
   app = await serveRouteHandlers(serve({ client, functions }) as never);
   const synced = await executor.sync(app.url);
@@ -126,7 +197,10 @@ describe("local executor", () => {
     expect(run).toMatchObject({ status: "completed", output: { b: 10 } });
     expect(calls).toEqual(["first", "second"]);
     const steps = await database.db.select().from(localSteps).where(eq(localSteps.runId, run!.id));
-    expect(steps.map((s) => [s.name, s.data])).toEqual([["first", 5], ["second", 10]]);
+    expect(steps.map((s) => [s.name, s.data])).toEqual([
+      ["first", 5],
+      ["second", 10],
+    ]);
   });
 
   it("runs parallel steps each exactly once", async () => {
@@ -162,8 +236,13 @@ describe("local executor", () => {
     await executor.drain();
     advanceClock(61 * MINUTE_MS);
     await executor.drain();
-    const outputs = (await runsFor("-waiter")).map((run) => run.output).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-    expect(outputs).toEqual([{ order: "A", paid: 42 }, { order: "B", paid: null }]);
+    const outputs = (await runsFor("-waiter"))
+      .map((run) => run.output)
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(outputs).toEqual([
+      { order: "A", paid: 42 },
+      { order: "B", paid: null },
+    ]);
   });
 
   it("retries a failing step with backoff and memoizes it once it works", async () => {
@@ -206,7 +285,9 @@ describe("local executor", () => {
     await executor.drain();
     expect((await runsFor("-fixable"))[0]).toMatchObject({ status: "completed", output: "fixed" });
     expect(calls).toEqual(["prepare", "fragile", "fragile"]);
-    await expect(retryRun(database.db, failed!.id)).rejects.toMatchObject({ code: "run_not_failed" });
+    await expect(retryRun(database.db, failed!.id)).rejects.toMatchObject({
+      code: "run_not_failed",
+    });
   });
 
   it("cancels waiting runs on a matching cancelOn event", async () => {
@@ -217,8 +298,13 @@ describe("local executor", () => {
     await send("test/cancel", { id: 1 });
     advanceClock(DAY_MS);
     await executor.drain();
-    const statuses = (await runsFor("-cancellable")).map((run) => [(run.event.data as { id: number }).id, run.status]).sort();
-    expect(statuses).toEqual([[1, "cancelled"], [2, "completed"]]);
+    const statuses = (await runsFor("-cancellable"))
+      .map((run) => [(run.event.data as { id: number }).id, run.status])
+      .sort();
+    expect(statuses).toEqual([
+      [1, "cancelled"],
+      [2, "completed"],
+    ]);
     expect(calls).toEqual(["cancelled-step"]);
   });
 
@@ -237,10 +323,16 @@ describe("local executor", () => {
   it("refuses at sync a function using an option it does not implement, naming the function", async () => {
     const other = new Inngest({ id: "refused-app", isDev: true, baseUrl: executor.url });
     const throttled = other.createFunction(
-      { id: "throttled", throttle: { limit: 1, period: "1m" }, triggers: [{ event: "test/throttled" }] },
+      {
+        id: "throttled",
+        throttle: { limit: 1, period: "1m" },
+        triggers: [{ event: "test/throttled" }],
+      },
       async () => "never",
     );
-    const refusedApp = await serveRouteHandlers(serve({ client: other, functions: [throttled] }) as never);
+    const refusedApp = await serveRouteHandlers(
+      serve({ client: other, functions: [throttled] }) as never,
+    );
     try {
       const result = await executor.sync(refusedApp.url);
       expect(result.ok).toBe(false);

@@ -28,17 +28,28 @@ const MASTER_CODES = ["fam_a", "fam_b", "fam_c", "fam_d", "fam_e", "fam_f", "fam
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  admin = adminActor((await createUser(db(), { email: "admin@family-admin.test", role: "admin" })).id);
+  admin = adminActor(
+    (await createUser(db(), { email: "admin@family-admin.test", role: "admin" })).id,
+  );
   await createContentAccess(db(), { code: "web", name: "Web" });
   for (const code of [...MASTER_CODES, "web_y", "print_m"]) {
-    const type = await saveSubscriptionType(db(), { code, name: `Type ${code}`, lengthDays: 365, priceCents: 9900, contentAccessCodes: ["web"] });
+    const type = await saveSubscriptionType(db(), {
+      code,
+      name: `Type ${code}`,
+      lengthDays: 365,
+      priceCents: 9900,
+      contentAccessCodes: ["web"],
+    });
     typeIds[code] = type.id;
   }
 });
 afterAll(() => database.close());
 afterEach(() => resetClock());
 
-const copyType = (masterTypeCode: string, extra: Partial<FamilyTypeInput> = {}): FamilyTypeInput => ({
+const copyType = (
+  masterTypeCode: string,
+  extra: Partial<FamilyTypeInput> = {},
+): FamilyTypeInput => ({
   masterTypeCode,
   childTypeCode: "web_y",
   donationMethod: "copy",
@@ -47,19 +58,32 @@ const copyType = (masterTypeCode: string, extra: Partial<FamilyTypeInput> = {}):
 });
 
 let emailCounter = 0;
-const newUser = (prefix = "master") => createUser(db(), { email: `${prefix}-${++emailCounter}@family-admin.test` });
+const newUser = (prefix = "master") =>
+  createUser(db(), { email: `${prefix}-${++emailCounter}@family-admin.test` });
 
 /** A master with a running subscription of `masterCode` and its generated codes. */
-async function masterWithCodes(masterCode: string, prefix = "master", dates: { startAt?: Date; endAt?: Date } = {}) {
+async function masterWithCodes(
+  masterCode: string,
+  prefix = "master",
+  dates: { startAt?: Date; endAt?: Date } = {},
+) {
   const master = await newUser(prefix);
-  const subscription = await createSubscription(db(), { userId: master.id, subscriptionTypeId: typeIds[masterCode]!, isPaid: true, ...dates });
+  const subscription = await createSubscription(db(), {
+    userId: master.id,
+    subscriptionTypeId: typeIds[masterCode]!,
+    isPaid: true,
+    ...dates,
+  });
   const requests = await generateFamilyRequests(db(), { subscriptionId: subscription.id });
   return { master, subscription, requests };
 }
 
 describe("saving family types", () => {
   it("creates a type, stores only the chosen method's field and lists it with type codes and names", async () => {
-    const saved = await saveFamilyType(db(), copyType("fam_a", { donationDays: 30, isPaid: true, allowSelfUse: true, renewalGapDays: 5 }));
+    const saved = await saveFamilyType(
+      db(),
+      copyType("fam_a", { donationDays: 30, isPaid: true, allowSelfUse: true, renewalGapDays: 5 }),
+    );
     expect(saved).toMatchObject({
       masterSubscriptionTypeId: typeIds.fam_a,
       childSubscriptionTypeId: typeIds.web_y,
@@ -72,30 +96,69 @@ describe("saving family types", () => {
       renewalGapDays: 5,
     });
     const [row] = await listFamilyTypes(db(), { ids: [saved.id] });
-    expect(row).toMatchObject({ masterTypeCode: "fam_a", masterTypeName: "Type fam_a", childTypeCode: "web_y", childTypeName: "Type web_y" });
+    expect(row).toMatchObject({
+      masterTypeCode: "fam_a",
+      masterTypeName: "Type fam_a",
+      childTypeCode: "web_y",
+      childTypeName: "Type web_y",
+    });
 
-    const edited = await saveFamilyType(db(), { ...copyType("fam_a"), id: saved.id, childTypeCode: null, donationMethod: "days", donationDays: 14, count: 0 });
-    expect(edited).toMatchObject({ id: saved.id, childSubscriptionTypeId: null, donationMethod: "days", donationDays: 14, count: 0, isPaid: false });
+    const edited = await saveFamilyType(db(), {
+      ...copyType("fam_a"),
+      id: saved.id,
+      childTypeCode: null,
+      donationMethod: "days",
+      donationDays: 14,
+      count: 0,
+    });
+    expect(edited).toMatchObject({
+      id: saved.id,
+      childSubscriptionTypeId: null,
+      donationMethod: "days",
+      donationDays: 14,
+      count: 0,
+      isPaid: false,
+    });
     const [customizable] = await listFamilyTypes(db(), { ids: [saved.id] });
     expect(customizable).toMatchObject({ childTypeCode: null, childTypeName: null });
   });
 
   it("refuses a second family type for a master type (409 family_type_exists), on create and on edit", async () => {
     const first = await saveFamilyType(db(), copyType("fam_b"));
-    await expect(saveFamilyType(db(), copyType("fam_b", { count: 5 }))).rejects.toMatchObject({ code: "family_type_exists", status: 409 });
+    await expect(saveFamilyType(db(), copyType("fam_b", { count: 5 }))).rejects.toMatchObject({
+      code: "family_type_exists",
+      status: 409,
+    });
     const other = await saveFamilyType(db(), copyType("fam_c"));
-    await expect(saveFamilyType(db(), { ...copyType("fam_b"), id: other.id })).rejects.toMatchObject({ code: "family_type_exists" });
-    const rows = await db().select().from(familySubscriptionTypes).where(eq(familySubscriptionTypes.masterSubscriptionTypeId, typeIds.fam_b!));
+    await expect(
+      saveFamilyType(db(), { ...copyType("fam_b"), id: other.id }),
+    ).rejects.toMatchObject({ code: "family_type_exists" });
+    const rows = await db()
+      .select()
+      .from(familySubscriptionTypes)
+      .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, typeIds.fam_b!));
     expect(rows.map((row) => row.id)).toEqual([first.id]);
   });
 
   it("refuses unknown type codes (400 subscription_type_not_found) and an unknown id (404)", async () => {
-    await expect(saveFamilyType(db(), copyType("no_such_type"))).rejects.toMatchObject({ code: "subscription_type_not_found", status: 400 });
-    await expect(saveFamilyType(db(), copyType("fam_d", { childTypeCode: "no_such_type" }))).rejects.toMatchObject({
+    await expect(saveFamilyType(db(), copyType("no_such_type"))).rejects.toMatchObject({
+      code: "subscription_type_not_found",
+      status: 400,
+    });
+    await expect(
+      saveFamilyType(db(), copyType("fam_d", { childTypeCode: "no_such_type" })),
+    ).rejects.toMatchObject({
       code: "subscription_type_not_found",
     });
-    await expect(saveFamilyType(db(), { ...copyType("fam_d"), id: 999_999 })).rejects.toMatchObject({ code: "family_type_not_found", status: 404 });
-    expect(await db().select().from(familySubscriptionTypes).where(eq(familySubscriptionTypes.masterSubscriptionTypeId, typeIds.fam_d!))).toEqual([]);
+    await expect(saveFamilyType(db(), { ...copyType("fam_d"), id: 999_999 })).rejects.toMatchObject(
+      { code: "family_type_not_found", status: 404 },
+    );
+    expect(
+      await db()
+        .select()
+        .from(familySubscriptionTypes)
+        .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, typeIds.fam_d!)),
+    ).toEqual([]);
   });
 
   it("validates the method's field, the child type, count and gap", async () => {
@@ -104,7 +167,10 @@ describe("saving family types", () => {
       ["donationDays", { donationMethod: "days" }],
       ["donationDays", { donationMethod: "days", donationDays: 0 }],
       ["donationFixedEnd", { donationMethod: "fixed" }],
-      ["donationFixedEnd", { donationMethod: "fixed", donationFixedEnd: new Date(now().getTime() - DAY_MS) }],
+      [
+        "donationFixedEnd",
+        { donationMethod: "fixed", donationFixedEnd: new Date(now().getTime() - DAY_MS) },
+      ],
       ["count", { count: 1001 }],
       ["count", { count: -1 }],
       ["renewalGapDays", { renewalGapDays: -1 }],
@@ -114,11 +180,21 @@ describe("saving family types", () => {
         () => null,
         (error: unknown) => error as { issues?: { path: unknown[] }[] },
       );
-      expect(failure?.issues?.map((issue) => issue.path[0]), JSON.stringify(change)).toContain(field);
+      expect(
+        failure?.issues?.map((issue) => issue.path[0]),
+        JSON.stringify(change),
+      ).toContain(field);
     }
     const fixedEnd = new Date(now().getTime() + 30 * DAY_MS);
-    const fixed = await saveFamilyType(db(), copyType("fam_d", { donationMethod: "fixed", donationFixedEnd: fixedEnd, donationDays: 9 }));
-    expect(fixed).toMatchObject({ donationMethod: "fixed", donationFixedEnd: fixedEnd, donationDays: null });
+    const fixed = await saveFamilyType(
+      db(),
+      copyType("fam_d", { donationMethod: "fixed", donationFixedEnd: fixedEnd, donationDays: 9 }),
+    );
+    expect(fixed).toMatchObject({
+      donationMethod: "fixed",
+      donationFixedEnd: fixedEnd,
+      donationDays: null,
+    });
   });
 
   it("reads the admin form: blank child type is customizable, hidden method fields are absent, checkboxes", () => {
@@ -131,8 +207,21 @@ describe("saving family types", () => {
       renewalGapDays: "2",
       isPaid: "on",
     });
-    expect(parsed).toMatchObject({ childTypeCode: null, donationDays: 45, count: 0, renewalGapDays: 2, isPaid: true, allowSelfUse: false });
-    const missing = familyTypeFormSchema.safeParse({ masterTypeCode: "fam_x", childTypeCode: "", donationMethod: "fixed", count: "3", renewalGapDays: "0" });
+    expect(parsed).toMatchObject({
+      childTypeCode: null,
+      donationDays: 45,
+      count: 0,
+      renewalGapDays: 2,
+      isPaid: true,
+      allowSelfUse: false,
+    });
+    const missing = familyTypeFormSchema.safeParse({
+      masterTypeCode: "fam_x",
+      childTypeCode: "",
+      donationMethod: "fixed",
+      count: "3",
+      renewalGapDays: "0",
+    });
     expect(missing.success).toBe(false);
     expect(missing.error?.issues.map((issue) => issue.path[0])).toEqual(["donationFixedEnd"]);
   });
@@ -143,16 +232,34 @@ describe("deleting family types", () => {
     const type = await saveFamilyType(db(), copyType("fam_e"));
     const { subscription, requests } = await masterWithCodes("fam_e");
     expect(requests).toHaveLength(3);
-    await expect(deleteFamilyType(db(), { familyTypeId: type.id })).rejects.toMatchObject({ code: "family_type_in_use", status: 409 });
+    await expect(deleteFamilyType(db(), { familyTypeId: type.id })).rejects.toMatchObject({
+      code: "family_type_in_use",
+      status: 409,
+    });
     // Moving the family type to another master type would orphan those codes too.
-    await expect(saveFamilyType(db(), { ...copyType("fam_f"), id: type.id })).rejects.toMatchObject({ code: "family_type_in_use" });
+    await expect(saveFamilyType(db(), { ...copyType("fam_f"), id: type.id })).rejects.toMatchObject(
+      { code: "family_type_in_use" },
+    );
 
     freezeClock(new Date(subscription.endAt.getTime() + DAY_MS));
     await deleteFamilyType(db(), { familyTypeId: type.id });
-    expect(await db().select().from(familySubscriptionTypes).where(eq(familySubscriptionTypes.id, type.id))).toEqual([]);
+    expect(
+      await db()
+        .select()
+        .from(familySubscriptionTypes)
+        .where(eq(familySubscriptionTypes.id, type.id)),
+    ).toEqual([]);
     // The codes are the subscription's history: they stay.
-    expect(await db().select().from(familyRequests).where(eq(familyRequests.masterSubscriptionId, subscription.id))).toHaveLength(3);
-    await expect(deleteFamilyType(db(), { familyTypeId: type.id })).rejects.toMatchObject({ code: "family_type_not_found", status: 404 });
+    expect(
+      await db()
+        .select()
+        .from(familyRequests)
+        .where(eq(familyRequests.masterSubscriptionId, subscription.id)),
+    ).toHaveLength(3);
+    await expect(deleteFamilyType(db(), { familyTypeId: type.id })).rejects.toMatchObject({
+      code: "family_type_not_found",
+      status: 404,
+    });
   });
 });
 
@@ -161,28 +268,68 @@ describe("family requests in the admin", () => {
     await saveFamilyType(db(), copyType("fam_g"));
     const alice = await masterWithCodes("fam_g", "alice");
     // Bob's subscription has ended: his open codes are expired.
-    const bob = await masterWithCodes("fam_g", "bob", { startAt: new Date(now().getTime() - 400 * DAY_MS), endAt: new Date(now().getTime() - DAY_MS) });
+    const bob = await masterWithCodes("fam_g", "bob", {
+      startAt: new Date(now().getTime() - 400 * DAY_MS),
+      endAt: new Date(now().getTime() - DAY_MS),
+    });
     const friend = await newUser("friend");
     const used = alice.requests[0]!;
-    await activateFamilyCodeByEmail(db(), { code: used.code, email: friend.email.toUpperCase(), actor: admin });
+    await activateFamilyCodeByEmail(db(), {
+      code: used.code,
+      email: friend.email.toUpperCase(),
+      actor: admin,
+    });
 
-    const ofAlice = await listFamilyRequests(db(), { masterUserId: alice.master.id, limit: 50, offset: 0 });
+    const ofAlice = await listFamilyRequests(db(), {
+      masterUserId: alice.master.id,
+      limit: 50,
+      offset: 0,
+    });
     expect(ofAlice.total).toBe(3);
-    expect(ofAlice.rows.every((row) => row.masterEmail === alice.master.email && row.subscriptionTypeCode === "web_y")).toBe(true);
-    const accepted = await listFamilyRequests(db(), { masterUserId: alice.master.id, status: "accepted", limit: 50, offset: 0 });
-    expect(accepted.rows).toMatchObject([{ code: used.code, childUserId: friend.id, childEmail: friend.email, expired: false }]);
+    expect(
+      ofAlice.rows.every(
+        (row) => row.masterEmail === alice.master.email && row.subscriptionTypeCode === "web_y",
+      ),
+    ).toBe(true);
+    const accepted = await listFamilyRequests(db(), {
+      masterUserId: alice.master.id,
+      status: "accepted",
+      limit: 50,
+      offset: 0,
+    });
+    expect(accepted.rows).toMatchObject([
+      { code: used.code, childUserId: friend.id, childEmail: friend.email, expired: false },
+    ]);
     expect(accepted.rows[0]?.masterSubscriptionEndAt).toEqual(alice.subscription.endAt);
 
-    const byEmail = await listFamilyRequests(db(), { masterEmail: bob.master.email.slice(0, -3).toUpperCase(), limit: 2, offset: 0 });
+    const byEmail = await listFamilyRequests(db(), {
+      masterEmail: bob.master.email.slice(0, -3).toUpperCase(),
+      limit: 2,
+      offset: 0,
+    });
     expect(byEmail.total).toBe(3);
     expect(byEmail.rows).toHaveLength(2);
-    expect(byEmail.rows.every((row) => row.masterUserId === bob.master.id && row.expired)).toBe(true);
+    expect(byEmail.rows.every((row) => row.masterUserId === bob.master.id && row.expired)).toBe(
+      true,
+    );
     // Wildcards in the search are literal.
-    expect((await listFamilyRequests(db(), { masterEmail: "%", limit: 5, offset: 0 })).total).toBe(0);
+    expect((await listFamilyRequests(db(), { masterEmail: "%", limit: 5, offset: 0 })).total).toBe(
+      0,
+    );
 
-    const webChildren = await listFamilyRequests(db(), { subscriptionTypeId: typeIds.web_y, status: "created", limit: 100, offset: 0 });
-    expect(webChildren.rows.map((row) => row.code)).toEqual(expect.arrayContaining([alice.requests[1]!.code, bob.requests[0]!.code]));
-    expect((await listFamilyRequests(db(), { subscriptionTypeId: typeIds.print_m, limit: 5, offset: 0 })).total).toBe(0);
+    const webChildren = await listFamilyRequests(db(), {
+      subscriptionTypeId: typeIds.web_y,
+      status: "created",
+      limit: 100,
+      offset: 0,
+    });
+    expect(webChildren.rows.map((row) => row.code)).toEqual(
+      expect.arrayContaining([alice.requests[1]!.code, bob.requests[0]!.code]),
+    );
+    expect(
+      (await listFamilyRequests(db(), { subscriptionTypeId: typeIds.print_m, limit: 5, offset: 0 }))
+        .total,
+    ).toBe(0);
   });
 
   it("groups a master's codes by master subscription; the admin activates past the rules and releases a child", async () => {
@@ -195,14 +342,34 @@ describe("family requests in the admin", () => {
     await generateFamilyRequests(db(), { subscriptionId: second.id });
 
     // Self-use and a second code from the same master subscription: refused to customers, allowed to an admin.
-    await activateFamilyCodeByEmail(db(), { code: requests[0]!.code, email: master.email, actor: admin });
-    const activated = await activateFamilyCodeByEmail(db(), { code: requests[1]!.code, email: master.email, actor: admin });
+    await activateFamilyCodeByEmail(db(), {
+      code: requests[0]!.code,
+      email: master.email,
+      actor: admin,
+    });
+    const activated = await activateFamilyCodeByEmail(db(), {
+      code: requests[1]!.code,
+      email: master.email,
+      actor: admin,
+    });
     expect(activated.subscriptionTypeCode).toBe("web_y");
-    await expect(activateFamilyCodeByEmail(db(), { code: requests[1]!.code, email: master.email, actor: admin })).rejects.toMatchObject({
+    await expect(
+      activateFamilyCodeByEmail(db(), {
+        code: requests[1]!.code,
+        email: master.email,
+        actor: admin,
+      }),
+    ).rejects.toMatchObject({
       code: "family_request_wrong_status",
       status: 409,
     });
-    await expect(activateFamilyCodeByEmail(db(), { code: requests[2]!.code, email: "nobody@family-admin.test", actor: admin })).rejects.toMatchObject({
+    await expect(
+      activateFamilyCodeByEmail(db(), {
+        code: requests[2]!.code,
+        email: "nobody@family-admin.test",
+        actor: admin,
+      }),
+    ).rejects.toMatchObject({
       code: "user_not_found",
     });
 
@@ -214,12 +381,20 @@ describe("family requests in the admin", () => {
       [requests[2]!.code, "created"],
     ]);
     expect(groups[0]?.requests).toHaveLength(3);
-    expect(await countUserFamilyRequests(db(), { userId: master.id })).toEqual({ asMaster: 6, asChild: 2 });
+    expect(await countUserFamilyRequests(db(), { userId: master.id })).toEqual({
+      asMaster: 6,
+      asChild: 2,
+    });
 
-    const { replacement } = await releaseFamilyChild(db(), { requestId: requests[0]!.id, actor: admin });
+    const { replacement } = await releaseFamilyChild(db(), {
+      requestId: requests[0]!.id,
+      actor: admin,
+    });
     expect(replacement).not.toBeNull();
     const [current] = (await listMasterFamilyGroups(db(), { masterUserId: master.id })).slice(1);
-    expect(current?.requests.find((request) => request.id === requests[0]!.id)?.status).toBe("canceled");
+    expect(current?.requests.find((request) => request.id === requests[0]!.id)?.status).toBe(
+      "canceled",
+    );
     expect(current?.requests.filter((request) => request.status !== "canceled")).toHaveLength(3);
   });
 });

@@ -26,7 +26,12 @@ import { seedCatalogTypes } from "../../support/catalog";
 
 /** The demo catalog's family example: a yearly web family subscription whose three codes each give web yearly. */
 export const FAMILY_CATALOG = {
-  family_web_yearly: { name: "Family web yearly", lengthDays: 365, priceCents: 9990, content: ["web"] },
+  family_web_yearly: {
+    name: "Family web yearly",
+    lengthDays: 365,
+    priceCents: 9990,
+    content: ["web"],
+  },
   web_yearly: { name: "Web yearly", lengthDays: 365, priceCents: 4990, content: ["web"] },
   print_monthly: { name: "Print monthly", lengthDays: 31, priceCents: 990, content: ["print"] },
 } as const;
@@ -45,7 +50,10 @@ export interface FamilyCatalog {
 
 /** Content access web and print, the types of FAMILY_CATALOG, and the family type row for family_web_yearly. */
 export async function seedFamilyCatalog(db: Db): Promise<FamilyCatalog> {
-  const typeIds = await seedCatalogTypes(db, { contentAccess: ["web", "print"], types: FAMILY_CATALOG });
+  const typeIds = await seedCatalogTypes(db, {
+    contentAccess: ["web", "print"],
+    types: FAMILY_CATALOG,
+  });
   const familyType = await insertFamilyType(db, {
     masterSubscriptionTypeId: typeIds.family_web_yearly,
     childSubscriptionTypeId: typeIds.web_yearly,
@@ -61,7 +69,10 @@ const nextId = () => `${Date.now().toString(36)}-${++sequence}`;
 type FamilyTypeValues = typeof familySubscriptionTypes.$inferInsert;
 
 /** A family_subscription_types row written straight to the table (the admin's validation is the lead's to test). */
-export async function insertFamilyType(db: Db, values: FamilyTypeValues): Promise<FamilySubscriptionType> {
+export async function insertFamilyType(
+  db: Db,
+  values: FamilyTypeValues,
+): Promise<FamilySubscriptionType> {
   const [row] = await db.insert(familySubscriptionTypes).values(values).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
@@ -73,7 +84,10 @@ export async function insertFamilyType(db: Db, values: FamilyTypeValues): Promis
  */
 export async function addFamilyType(
   db: Db,
-  options: Omit<FamilyTypeValues, "masterSubscriptionTypeId" | "childSubscriptionTypeId"> & { childCode?: string; lengthDays?: number },
+  options: Omit<FamilyTypeValues, "masterSubscriptionTypeId" | "childSubscriptionTypeId"> & {
+    childCode?: string;
+    lengthDays?: number;
+  },
 ): Promise<{ masterCode: string; familyType: FamilySubscriptionType }> {
   const { childCode = FAMILY_CHILD_CODE, lengthDays = 365, ...values } = options;
   const masterCode = `family_${nextId().replace(/[^a-z0-9]/g, "_")}`;
@@ -93,14 +107,21 @@ export async function addFamilyType(
 }
 
 async function typeIdOf(db: Db, code: string): Promise<number> {
-  const [type] = await db.select({ id: subscriptionTypes.id }).from(subscriptionTypes).where(eq(subscriptionTypes.code, code));
+  const [type] = await db
+    .select({ id: subscriptionTypes.id })
+    .from(subscriptionTypes)
+    .where(eq(subscriptionTypes.code, code));
   if (!type) throw new Error(`no subscription type ${code}`);
   return type.id;
 }
 
 /** A customer with a user token for the API. */
 export async function createFamilyCustomer(db: Db, label = "customer") {
-  const user = await createUser(db, { email: `${label}-${nextId()}@example.com`, name: `${label} ${sequence}`, password: "secret-password" });
+  const user = await createUser(db, {
+    email: `${label}-${nextId()}@example.com`,
+    name: `${label} ${sequence}`,
+    password: "secret-password",
+  });
   const { token } = await issueUserToken(db, { userId: user.id });
   return { user, token };
 }
@@ -123,7 +144,9 @@ export async function buyFamilySubscription(
   const { payment } = await createPayment(db, {
     userId: options.userId,
     gateway: "demo",
-    items: [{ subscriptionTypeCode: options.typeCode ?? FAMILY_MASTER_CODE, count: options.count ?? 1 }],
+    items: [
+      { subscriptionTypeCode: options.typeCode ?? FAMILY_MASTER_CODE, count: options.count ?? 1 },
+    ],
   });
   const paid = await markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
   if (!paid.subscription) throw new Error("paying created no subscription");
@@ -137,8 +160,15 @@ export async function buyFamilySubscription(
 }
 
 /** A master customer (with a user token) who bought a family subscription, and its generated requests. */
-export async function createFamilyMaster(db: Db, options: { typeCode?: string; count?: number; label?: string } = {}) {
+export async function createFamilyMaster(
+  db: Db,
+  options: { typeCode?: string; count?: number; label?: string } = {},
+) {
   const customer = await createFamilyCustomer(db, options.label ?? "parent");
-  const purchase = await buyFamilySubscription(db, { userId: customer.user.id, typeCode: options.typeCode, count: options.count });
+  const purchase = await buyFamilySubscription(db, {
+    userId: customer.user.id,
+    typeCode: options.typeCode,
+    count: options.count,
+  });
   return { ...customer, ...purchase };
 }

@@ -12,7 +12,13 @@ import { activateFamilyRequest } from "@/lib/family/activate-family-request";
 import { familyCodeCanceledSchema } from "@/lib/family/family-code-json";
 import { call, expectRefusedWithoutChange } from "../api/api-test-kit";
 import { openTestDatabase } from "../../support/test-database";
-import { addFamilyType, createFamilyCustomer, createFamilyMaster, FAMILY_COUNT, seedFamilyCatalog } from "./family-kit";
+import {
+  addFamilyType,
+  createFamilyCustomer,
+  createFamilyMaster,
+  FAMILY_COUNT,
+  seedFamilyCatalog,
+} from "./family-kit";
 
 /*
  * POST /api/v1/family/leave, /revoke and /seats with a user token: each acts on the token user's own requests only,
@@ -33,9 +39,12 @@ afterAll(async () => {
   await database.close();
 });
 
-const leave = (token: string | undefined, body: unknown) => call(leaveRoute, "POST", "/family/leave", { token, body });
-const revoke = (token: string | undefined, body: unknown) => call(revokeRoute, "POST", "/family/revoke", { token, body });
-const seats = (token: string | undefined, body: unknown) => call(seatsRoute, "POST", "/family/seats", { token, body });
+const leave = (token: string | undefined, body: unknown) =>
+  call(leaveRoute, "POST", "/family/leave", { token, body });
+const revoke = (token: string | undefined, body: unknown) =>
+  call(revokeRoute, "POST", "/family/revoke", { token, body });
+const seats = (token: string | undefined, body: unknown) =>
+  call(seatsRoute, "POST", "/family/seats", { token, body });
 
 async function memberOf(code: string) {
   const friend = await createFamilyCustomer(db(), "member");
@@ -51,10 +60,20 @@ describe("POST /api/v1/family/leave", () => {
     freezeClock(addDays(T0, 3));
     const result = await leave(friend.token, { code: code.toUpperCase() });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
-    expect(familyCodeCanceledSchema.parse(result.json)).toEqual({ code, status: "canceled", cancel_reason: "left" });
-    const [child] = await db().select().from(subscriptions).where(eq(subscriptions.userId, friend.user.id));
+    expect(familyCodeCanceledSchema.parse(result.json)).toEqual({
+      code,
+      status: "canceled",
+      cancel_reason: "left",
+    });
+    const [child] = await db()
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.userId, friend.user.id));
     expect(child?.endAt).toEqual(addDays(T0, 3));
-    const open = await db().select().from(familyRequests).where(eq(familyRequests.masterSubscriptionId, master.subscription.id));
+    const open = await db()
+      .select()
+      .from(familyRequests)
+      .where(eq(familyRequests.masterSubscriptionId, master.subscription.id));
     expect(open.filter((request) => request.status !== "canceled")).toHaveLength(FAMILY_COUNT);
   });
 
@@ -64,12 +83,27 @@ describe("POST /api/v1/family/leave", () => {
     const friend = await memberOf(code);
     const stranger = await createFamilyCustomer(db(), "stranger");
     expect((await leave(undefined, { code })).status).toBe(401);
-    await expectRefusedWithoutChange(db(), () => leave(friend.token, { code: "0".repeat(32) }), { status: 404, error: "family_request_not_found" });
-    await expectRefusedWithoutChange(db(), () => leave(stranger.token, { code }), { status: 404, error: "family_request_not_found" });
-    await expectRefusedWithoutChange(db(), () => leave(master.token, { code }), { status: 404, error: "family_request_not_found" });
-    await expectRefusedWithoutChange(db(), () => leave(friend.token, {}), { status: 400, error: "validation_error" });
+    await expectRefusedWithoutChange(db(), () => leave(friend.token, { code: "0".repeat(32) }), {
+      status: 404,
+      error: "family_request_not_found",
+    });
+    await expectRefusedWithoutChange(db(), () => leave(stranger.token, { code }), {
+      status: 404,
+      error: "family_request_not_found",
+    });
+    await expectRefusedWithoutChange(db(), () => leave(master.token, { code }), {
+      status: 404,
+      error: "family_request_not_found",
+    });
+    await expectRefusedWithoutChange(db(), () => leave(friend.token, {}), {
+      status: 400,
+      error: "validation_error",
+    });
     expect((await leave(friend.token, { code })).status).toBe(200);
-    await expectRefusedWithoutChange(db(), () => leave(friend.token, { code }), { status: 409, error: "family_request_wrong_status" });
+    await expectRefusedWithoutChange(db(), () => leave(friend.token, { code }), {
+      status: 409,
+      error: "family_request_wrong_status",
+    });
   });
 });
 
@@ -81,19 +115,41 @@ describe("POST /api/v1/family/revoke", () => {
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     const body = revokeFamilyResponseSchema.parse(result.json);
     expect(body).toMatchObject({ code, status: "canceled", cancel_reason: "revoked" });
-    const [replacement] = await db().select().from(familyRequests).where(eq(familyRequests.code, body.replacement_code));
-    expect(replacement).toMatchObject({ status: "created", masterUserId: master.user.id, masterSubscriptionId: master.subscription.id });
+    const [replacement] = await db()
+      .select()
+      .from(familyRequests)
+      .where(eq(familyRequests.code, body.replacement_code));
+    expect(replacement).toMatchObject({
+      status: "created",
+      masterUserId: master.user.id,
+      masterSubscriptionId: master.subscription.id,
+    });
   });
 
   it("refuses an unknown code (404), another master's code (404), a used code (409) and a revoked one (409)", async () => {
     const master = await createFamilyMaster(db());
     const other = await createFamilyMaster(db());
-    await expectRefusedWithoutChange(db(), () => revoke(master.token, { code: "z".repeat(32) }), { status: 404, error: "family_request_not_found" });
-    await expectRefusedWithoutChange(db(), () => revoke(master.token, { code: other.requests[0]!.code }), { status: 404, error: "family_request_not_found" });
+    await expectRefusedWithoutChange(db(), () => revoke(master.token, { code: "z".repeat(32) }), {
+      status: 404,
+      error: "family_request_not_found",
+    });
+    await expectRefusedWithoutChange(
+      db(),
+      () => revoke(master.token, { code: other.requests[0]!.code }),
+      { status: 404, error: "family_request_not_found" },
+    );
     await memberOf(master.requests[0]!.code);
-    await expectRefusedWithoutChange(db(), () => revoke(master.token, { code: master.requests[0]!.code }), { status: 409, error: "family_request_wrong_status" });
+    await expectRefusedWithoutChange(
+      db(),
+      () => revoke(master.token, { code: master.requests[0]!.code }),
+      { status: 409, error: "family_request_wrong_status" },
+    );
     expect((await revoke(master.token, { code: master.requests[2]!.code })).status).toBe(200);
-    await expectRefusedWithoutChange(db(), () => revoke(master.token, { code: master.requests[2]!.code }), { status: 409, error: "family_request_wrong_status" });
+    await expectRefusedWithoutChange(
+      db(),
+      () => revoke(master.token, { code: master.requests[2]!.code }),
+      { status: 409, error: "family_request_wrong_status" },
+    );
     expect((await revoke(undefined, { code: master.requests[1]!.code })).status).toBe(401);
   });
 
@@ -107,7 +163,10 @@ describe("POST /api/v1/family/revoke", () => {
     ]);
     const revokeWon = revoked.status === "fulfilled" && revoked.value.status === 200;
     expect(activated.status === "fulfilled").toBe(!revokeWon);
-    if (!revokeWon) expect(revoked.status === "fulfilled" && revoked.value.json.error).toBe("family_request_wrong_status");
+    if (!revokeWon)
+      expect(revoked.status === "fulfilled" && revoked.value.json.error).toBe(
+        "family_request_wrong_status",
+      );
   });
 });
 
@@ -120,8 +179,19 @@ describe("POST /api/v1/family/seats", () => {
     expect(result.status, JSON.stringify(result.json)).toBe(201);
     const body = familySeatsResponseSchema.parse(result.json);
     // 300 days left of 365, 99.90 a seat: round(300 · 29970 / (365 · 3)) = round(8210.96) = 8211
-    expect(body.payment).toMatchObject({ status: "form", amount_cents: 2 * 8211, user_id: master.user.id });
-    expect(body.payment.items).toEqual([expect.objectContaining({ type: "product", count: 2, amount_cents: 8211, subscription_type_code: "web_yearly" })]);
+    expect(body.payment).toMatchObject({
+      status: "form",
+      amount_cents: 2 * 8211,
+      user_id: master.user.id,
+    });
+    expect(body.payment.items).toEqual([
+      expect.objectContaining({
+        type: "product",
+        count: 2,
+        amount_cents: 8211,
+        subscription_type_code: "web_yearly",
+      }),
+    ]);
     expect(body.checkout_url).toMatch(new RegExp(`/checkout/${body.payment.id}$`));
   });
 
@@ -129,13 +199,26 @@ describe("POST /api/v1/family/seats", () => {
     const fixed = await createFamilyMaster(db());
     const { masterCode } = await addFamilyType(db(), { donationMethod: "copy", count: 0 });
     const dynamic = await createFamilyMaster(db(), { typeCode: masterCode, count: 2 });
-    await expectRefusedWithoutChange(db(), () => seats(fixed.token, { count: 1 }), { status: 409, error: "family_seats_unavailable" });
-    await expectRefusedWithoutChange(db(), () => seats(dynamic.token, { count: 0 }), { status: 400, error: "validation_error" });
-    await expectRefusedWithoutChange(db(), () => seats(dynamic.token, { count: 101 }), { status: 400, error: "validation_error" });
-    await expectRefusedWithoutChange(db(), () => seats(fixed.token, { count: 1, master_subscription_id: dynamic.subscription.id }), {
-      status: 404,
-      error: "family_subscription_not_found",
+    await expectRefusedWithoutChange(db(), () => seats(fixed.token, { count: 1 }), {
+      status: 409,
+      error: "family_seats_unavailable",
     });
+    await expectRefusedWithoutChange(db(), () => seats(dynamic.token, { count: 0 }), {
+      status: 400,
+      error: "validation_error",
+    });
+    await expectRefusedWithoutChange(db(), () => seats(dynamic.token, { count: 101 }), {
+      status: 400,
+      error: "validation_error",
+    });
+    await expectRefusedWithoutChange(
+      db(),
+      () => seats(fixed.token, { count: 1, master_subscription_id: dynamic.subscription.id }),
+      {
+        status: 404,
+        error: "family_subscription_not_found",
+      },
+    );
     expect((await seats(undefined, { count: 1 })).status).toBe(401);
   });
 });

@@ -49,13 +49,25 @@ afterEach(() => resetClock());
 afterAll(() => database.close());
 
 const requestsOf = (masterSubscriptionId: number) =>
-  db().select().from(familyRequests).where(eq(familyRequests.masterSubscriptionId, masterSubscriptionId)).orderBy(asc(familyRequests.id));
-const subscriptionById = async (id: number) => (await db().select().from(subscriptions).where(eq(subscriptions.id, id)))[0]!;
+  db()
+    .select()
+    .from(familyRequests)
+    .where(eq(familyRequests.masterSubscriptionId, masterSubscriptionId))
+    .orderBy(asc(familyRequests.id));
+const subscriptionById = async (id: number) =>
+  (await db().select().from(subscriptions).where(eq(subscriptions.id, id)))[0]!;
 
 /** A paid purchase of one item, the subscription it created. */
 async function buy(userId: number, code: string) {
-  const { payment } = await createPayment(db(), { userId, gateway: "demo", items: [{ subscriptionTypeCode: code }] });
-  const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
+  const { payment } = await createPayment(db(), {
+    userId,
+    gateway: "demo",
+    items: [{ subscriptionTypeCode: code }],
+  });
+  const { subscription } = await markPaymentPaid(db(), {
+    paymentId: payment.id,
+    actor: SYSTEM_ACTOR,
+  });
   if (!subscription) throw new Error("no subscription");
   return subscription;
 }
@@ -118,16 +130,30 @@ describe("a child leaves", () => {
     const code = master.requests[0]!.code;
     const { friend, subscription } = await activated(code);
     expect(await listFamilyMemberships(db(), { childUserId: friend.user.id })).toEqual([
-      expect.objectContaining({ code, ownerLabel: master.user.name, planName: "Family web yearly", endAt: master.subscription.endAt }),
+      expect.objectContaining({
+        code,
+        ownerLabel: master.user.name,
+        planName: "Family web yearly",
+        endAt: master.subscription.endAt,
+      }),
     ]);
     freezeClock(addDays(T0, 10));
 
-    const { canceled, replacement } = await leaveFamily(db(), { code, childUserId: friend.user.id });
+    const { canceled, replacement } = await leaveFamily(db(), {
+      code,
+      childUserId: friend.user.id,
+    });
 
     expect(canceled).toMatchObject({ status: "canceled", cancelReason: "left", canceledAt: now() });
     expect((await subscriptionById(subscription.id)).endAt).toEqual(now());
-    expect(replacement).toMatchObject({ status: "created", replacesRequestId: canceled.id, masterSubscriptionId: master.subscription.id });
-    const live = (await requestsOf(master.subscription.id)).filter((request) => request.status !== "canceled");
+    expect(replacement).toMatchObject({
+      status: "created",
+      replacesRequestId: canceled.id,
+      masterSubscriptionId: master.subscription.id,
+    });
+    const live = (await requestsOf(master.subscription.id)).filter(
+      (request) => request.status !== "canceled",
+    );
     expect(live).toHaveLength(FAMILY_COUNT);
     expect(await listFamilyMemberships(db(), { childUserId: friend.user.id })).toEqual([]);
   });
@@ -137,14 +163,22 @@ describe("a child leaves", () => {
     const master = await createFamilyMaster(db());
     const { friend } = await activated(master.requests[0]!.code);
     const stranger = await createFamilyCustomer(db(), "stranger");
-    await expect(leaveFamily(db(), { code: master.requests[0]!.code, childUserId: stranger.user.id })).rejects.toMatchObject({
+    await expect(
+      leaveFamily(db(), { code: master.requests[0]!.code, childUserId: stranger.user.id }),
+    ).rejects.toMatchObject({
       code: "family_request_not_found",
       status: 404,
     });
-    await expect(leaveFamily(db(), { code: master.requests[0]!.code, childUserId: master.user.id })).rejects.toMatchObject({ status: 404 });
-    await expect(leaveFamily(db(), { code: master.requests[1]!.code, childUserId: friend.user.id })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      leaveFamily(db(), { code: master.requests[0]!.code, childUserId: master.user.id }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      leaveFamily(db(), { code: master.requests[1]!.code, childUserId: friend.user.id }),
+    ).rejects.toMatchObject({ status: 404 });
     await leaveFamily(db(), { code: master.requests[0]!.code, childUserId: friend.user.id });
-    await expect(leaveFamily(db(), { code: master.requests[0]!.code, childUserId: friend.user.id })).rejects.toMatchObject({
+    await expect(
+      leaveFamily(db(), { code: master.requests[0]!.code, childUserId: friend.user.id }),
+    ).rejects.toMatchObject({
       code: "family_request_wrong_status",
       status: 409,
     });
@@ -167,10 +201,16 @@ describe("cancel reasons of the other ways a request ends", () => {
     const master = await createFamilyMaster(db());
     const first = await activated(master.requests[0]!.code);
     const second = await activated(master.requests[1]!.code);
-    const released = await releaseFamilyChild(db(), { requestId: first.request.id, actor: customerActor(master.user.id) });
+    const released = await releaseFamilyChild(db(), {
+      requestId: first.request.id,
+      actor: customerActor(master.user.id),
+    });
     expect(released.canceled.cancelReason).toBe("released");
     await stopSubscription(db(), { subscriptionId: second.subscription.id, actor: SYSTEM_ACTOR });
-    const [stopped] = await db().select().from(familyRequests).where(eq(familyRequests.id, second.request.id));
+    const [stopped] = await db()
+      .select()
+      .from(familyRequests)
+      .where(eq(familyRequests.id, second.request.id));
     expect(stopped).toMatchObject({ status: "canceled", cancelReason: "stopped" });
   });
 });
@@ -180,27 +220,57 @@ describe("the master revokes an unused code", () => {
     freezeClock(T0);
     const master = await createFamilyMaster(db());
     const code = master.requests[2]!.code;
-    const { canceled, replacement } = await revokeFamilyCode(db(), { code: code.toUpperCase(), masterUserId: master.user.id });
+    const { canceled, replacement } = await revokeFamilyCode(db(), {
+      code: code.toUpperCase(),
+      masterUserId: master.user.id,
+    });
     expect(canceled).toMatchObject({ code, status: "canceled", cancelReason: "revoked" });
-    expect(replacement).toMatchObject({ status: "created", replacesRequestId: canceled.id, subscriptionTypeId: catalog.typeIds.web_yearly });
-    expect((await requestsOf(master.subscription.id)).filter((request) => request.status === "created")).toHaveLength(FAMILY_COUNT);
-    await expect(activateFamilyRequest(db(), { code, actor: customerActor((await createFamilyCustomer(db())).user.id) })).rejects.toMatchObject({ status: 409 });
+    expect(replacement).toMatchObject({
+      status: "created",
+      replacesRequestId: canceled.id,
+      subscriptionTypeId: catalog.typeIds.web_yearly,
+    });
+    expect(
+      (await requestsOf(master.subscription.id)).filter((request) => request.status === "created"),
+    ).toHaveLength(FAMILY_COUNT);
+    await expect(
+      activateFamilyRequest(db(), {
+        code,
+        actor: customerActor((await createFamilyCustomer(db())).user.id),
+      }),
+    ).rejects.toMatchObject({ status: 409 });
   });
 
   it("refuses another master's code (404), an unknown code (404), a used or canceled code (409) and an ended family (400)", async () => {
     freezeClock(T0);
     const master = await createFamilyMaster(db());
     const other = await createFamilyMaster(db());
-    const revoke = (code: string, masterUserId = master.user.id) => revokeFamilyCode(db(), { code, masterUserId });
-    await expect(revoke(other.requests[0]!.code)).rejects.toMatchObject({ code: "family_request_not_found", status: 404 });
-    await expect(revoke("0".repeat(32))).rejects.toMatchObject({ code: "family_request_not_found", status: 404 });
+    const revoke = (code: string, masterUserId = master.user.id) =>
+      revokeFamilyCode(db(), { code, masterUserId });
+    await expect(revoke(other.requests[0]!.code)).rejects.toMatchObject({
+      code: "family_request_not_found",
+      status: 404,
+    });
+    await expect(revoke("0".repeat(32))).rejects.toMatchObject({
+      code: "family_request_not_found",
+      status: 404,
+    });
     await expect(revoke("not-a-code")).rejects.toMatchObject({ status: 404 });
     await activated(master.requests[0]!.code);
-    await expect(revoke(master.requests[0]!.code)).rejects.toMatchObject({ code: "family_request_wrong_status", status: 409 });
+    await expect(revoke(master.requests[0]!.code)).rejects.toMatchObject({
+      code: "family_request_wrong_status",
+      status: 409,
+    });
     await revoke(master.requests[1]!.code);
-    await expect(revoke(master.requests[1]!.code)).rejects.toMatchObject({ code: "family_request_wrong_status", status: 409 });
+    await expect(revoke(master.requests[1]!.code)).rejects.toMatchObject({
+      code: "family_request_wrong_status",
+      status: 409,
+    });
     freezeClock(addDays(master.subscription.endAt, 1));
-    await expect(revoke(master.requests[2]!.code)).rejects.toMatchObject({ code: "family_request_expired", status: 400 });
+    await expect(revoke(master.requests[2]!.code)).rejects.toMatchObject({
+      code: "family_request_expired",
+      status: 400,
+    });
   });
 
   it("a revoke racing an activation of the same code: exactly one wins, every time", async () => {
@@ -217,8 +287,14 @@ describe("the master revokes an unused code", () => {
       const lost = results.filter((result) => result.status === "rejected");
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
-      expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ code: "family_request_wrong_status", status: 409 });
-      const [request] = await db().select().from(familyRequests).where(eq(familyRequests.code, code));
+      expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({
+        code: "family_request_wrong_status",
+        status: 409,
+      });
+      const [request] = await db()
+        .select()
+        .from(familyRequests)
+        .where(eq(familyRequests.code, code));
       const [children] = await db()
         .select({ n: count() })
         .from(subscriptions)
@@ -244,22 +320,37 @@ describe("extra seats", () => {
     const [offer] = await listFamilySeatOffers(db(), { masterUserId: master.user.id });
     // 4 seats for 4 · 99.90 over 365 days; 265 days left: round(265 · 39960 / (365 · 4)) = round(7252.88) = 7253
     expect(offer).toMatchObject({ masterSubscriptionId: master.subscription.id, daysLeft: 265 });
-    expect(offer?.seatTypes).toEqual([expect.objectContaining({ code: FAMILY_CHILD_CODE, unitPriceCents: 7253 })]);
+    expect(offer?.seatTypes).toEqual([
+      expect.objectContaining({ code: FAMILY_CHILD_CODE, unitPriceCents: 7253 }),
+    ]);
 
-    const payment = await createFamilySeatsPayment(db(), { masterUserId: master.user.id, count: 2 });
+    const payment = await createFamilySeatsPayment(db(), {
+      masterUserId: master.user.id,
+      count: 2,
+    });
     expect(payment).toMatchObject({ status: "form", gateway: "demo", amountCents: 2 * 7253 });
-    const paid = await payPayment(db(), { paymentId: payment.id, userId: master.user.id, cardToken: DEMO_CARD_TOKENS.succeeds });
+    const paid = await payPayment(db(), {
+      paymentId: payment.id,
+      userId: master.user.id,
+      cardToken: DEMO_CARD_TOKENS.succeeds,
+    });
     expect(paid.status).toBe("paid");
     // Paying bought no subscription: the master still has one.
     expect(paid.status === "paid" && paid.subscription).toBeNull();
-    expect(await db().select().from(subscriptions).where(eq(subscriptions.userId, master.user.id))).toHaveLength(1);
+    expect(
+      await db().select().from(subscriptions).where(eq(subscriptions.userId, master.user.id)),
+    ).toHaveLength(1);
 
     const added = await addPaidFamilySeats(db(), { paymentId: payment.id });
     expect(added).toHaveLength(2);
-    expect(added.every((request) => request.subscriptionTypeId === catalog.typeIds.web_yearly)).toBe(true);
+    expect(
+      added.every((request) => request.subscriptionTypeId === catalog.typeIds.web_yearly),
+    ).toBe(true);
     // A replayed event, and the master's own generation run again, add nothing more.
     expect(await addPaidFamilySeats(db(), { paymentId: payment.id })).toEqual([]);
-    expect(await generateFamilyRequests(db(), { subscriptionId: master.subscription.id })).toEqual([]);
+    expect(await generateFamilyRequests(db(), { subscriptionId: master.subscription.id })).toEqual(
+      [],
+    );
     expect(await requestsOf(master.subscription.id)).toHaveLength(6);
   });
 
@@ -267,9 +358,14 @@ describe("extra seats", () => {
     freezeClock(T0);
     const { masterCode } = await addFamilyType(db(), { donationMethod: "copy", count: 0 });
     const master = await createFamilyMaster(db(), { typeCode: masterCode, count: 2 });
-    const payment = await createFamilySeatsPayment(db(), { masterUserId: master.user.id, count: 3 });
+    const payment = await createFamilySeatsPayment(db(), {
+      masterUserId: master.user.id,
+      count: 3,
+    });
     expect(await addPaidFamilySeats(db(), { paymentId: payment.id })).toEqual([]);
-    expect(await generateFamilyRequests(db(), { subscriptionId: master.subscription.id })).toEqual([]);
+    expect(await generateFamilyRequests(db(), { subscriptionId: master.subscription.id })).toEqual(
+      [],
+    );
   });
 
   it("a customizable family: seats of a child type it has, at that type's price for its length", async () => {
@@ -281,72 +377,147 @@ describe("extra seats", () => {
     const { payment } = await createPayment(db(), {
       userId: user.id,
       gateway: "demo",
-      items: [{ subscriptionTypeCode: custom }, { subscriptionTypeCode: "print_monthly", count: 2 }, { subscriptionTypeCode: FAMILY_CHILD_CODE }],
+      items: [
+        { subscriptionTypeCode: custom },
+        { subscriptionTypeCode: "print_monthly", count: 2 },
+        { subscriptionTypeCode: FAMILY_CHILD_CODE },
+      ],
     });
-    const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
+    const { subscription } = await markPaymentPaid(db(), {
+      paymentId: payment.id,
+      actor: SYSTEM_ACTOR,
+    });
     await generateFamilyRequests(db(), { subscriptionId: subscription!.id });
     freezeClock(addDays(T0, 5));
     const [offer] = await listFamilySeatOffers(db(), { masterUserId: user.id });
     // print_monthly: 9.90 for 31 days, 360 days left: round(360 · 990 / 31) = round(11496.77) = 11497
     expect(offer?.seatTypes).toEqual([
       expect.objectContaining({ code: "print_monthly", unitPriceCents: 11497 }),
-      expect.objectContaining({ code: FAMILY_CHILD_CODE, unitPriceCents: Math.round((360 * 4990) / 365) }),
+      expect.objectContaining({
+        code: FAMILY_CHILD_CODE,
+        unitPriceCents: Math.round((360 * 4990) / 365),
+      }),
     ]);
-    await expect(createFamilySeatsPayment(db(), { masterUserId: user.id, count: 1 })).rejects.toMatchObject({
+    await expect(
+      createFamilySeatsPayment(db(), { masterUserId: user.id, count: 1 }),
+    ).rejects.toMatchObject({
       code: "family_seat_type_required",
       status: 400,
     });
-    await expect(createFamilySeatsPayment(db(), { masterUserId: user.id, count: 1, subscriptionTypeCode: masterCode })).rejects.toMatchObject({
+    await expect(
+      createFamilySeatsPayment(db(), {
+        masterUserId: user.id,
+        count: 1,
+        subscriptionTypeCode: masterCode,
+      }),
+    ).rejects.toMatchObject({
       code: "family_seat_type_invalid",
       status: 400,
     });
-    const seats = await createFamilySeatsPayment(db(), { masterUserId: user.id, count: 3, subscriptionTypeCode: "print_monthly" });
+    const seats = await createFamilySeatsPayment(db(), {
+      masterUserId: user.id,
+      count: 3,
+      subscriptionTypeCode: "print_monthly",
+    });
     expect(seats.amountCents).toBe(3 * 11497);
-    await payPayment(db(), { paymentId: seats.id, userId: user.id, cardToken: DEMO_CARD_TOKENS.succeeds });
+    await payPayment(db(), {
+      paymentId: seats.id,
+      userId: user.id,
+      cardToken: DEMO_CARD_TOKENS.succeeds,
+    });
     const added = await addPaidFamilySeats(db(), { paymentId: seats.id });
     expect(added).toHaveLength(3);
-    expect(added.every((request) => request.subscriptionTypeId === catalog.typeIds.print_monthly)).toBe(true);
+    expect(
+      added.every((request) => request.subscriptionTypeId === catalog.typeIds.print_monthly),
+    ).toBe(true);
   });
 
   it("refuses a fixed-count family (409), counts outside 1–100, and another master's subscription (404)", async () => {
     freezeClock(T0);
     const fixed = await createFamilyMaster(db());
-    await expect(createFamilySeatsPayment(db(), { masterUserId: fixed.user.id, count: 1 })).rejects.toMatchObject({
+    await expect(
+      createFamilySeatsPayment(db(), { masterUserId: fixed.user.id, count: 1 }),
+    ).rejects.toMatchObject({
       code: "family_seats_unavailable",
       status: 409,
     });
     const { masterCode } = await addFamilyType(db(), { donationMethod: "copy", count: 0 });
     const dynamic = await createFamilyMaster(db(), { typeCode: masterCode, count: 2 });
-    await expect(createFamilySeatsPayment(db(), { masterUserId: dynamic.user.id, count: 0 })).rejects.toThrow();
-    await expect(createFamilySeatsPayment(db(), { masterUserId: dynamic.user.id, count: 101 })).rejects.toThrow();
     await expect(
-      createFamilySeatsPayment(db(), { masterUserId: fixed.user.id, count: 1, masterSubscriptionId: dynamic.subscription.id }),
+      createFamilySeatsPayment(db(), { masterUserId: dynamic.user.id, count: 0 }),
+    ).rejects.toThrow();
+    await expect(
+      createFamilySeatsPayment(db(), { masterUserId: dynamic.user.id, count: 101 }),
+    ).rejects.toThrow();
+    await expect(
+      createFamilySeatsPayment(db(), {
+        masterUserId: fixed.user.id,
+        count: 1,
+        masterSubscriptionId: dynamic.subscription.id,
+      }),
     ).rejects.toMatchObject({ code: "family_subscription_not_found", status: 404 });
-    const before = await db().select({ n: count() }).from(payments).where(eq(payments.userId, fixed.user.id));
+    const before = await db()
+      .select({ n: count() })
+      .from(payments)
+      .where(eq(payments.userId, fixed.user.id));
     expect(before[0]?.n).toBe(1);
   });
 });
 
 /** A new master type (web) whose family type has no child type: the children's types come from the payment items. */
 async function insertCustomizableType(): Promise<string> {
-  const { masterCode, familyType } = await addFamilyType(db(), { donationMethod: "copy", count: 0 });
-  await database.db.execute(`update family_subscription_types set slave_subscription_type_id = null where id = ${familyType.id}`);
+  const { masterCode, familyType } = await addFamilyType(db(), {
+    donationMethod: "copy",
+    count: 0,
+  });
+  await database.db.execute(
+    `update family_subscription_types set slave_subscription_type_id = null where id = ${familyType.id}`,
+  );
   return masterCode;
 }
 
 describe("the admin's customizable family payment", () => {
   it("needs one master item, at least one allowed child type, each counted 1–100; other payments pass", async () => {
     const custom = await insertCustomizableType();
-    const check = (items: { subscriptionTypeCode: string; count: number }[]) => checkCustomizableFamilyPayment(db(), items);
-    await expect(check([{ subscriptionTypeCode: custom, count: 1 }, { subscriptionTypeCode: "print_monthly", count: 3 }])).resolves.toBeUndefined();
-    await expect(check([{ subscriptionTypeCode: FAMILY_CHILD_CODE, count: 5 }])).resolves.toBeUndefined();
-    const refused = { code: "family_payment_items_invalid", status: 400 };
-    await expect(check([{ subscriptionTypeCode: custom, count: 1 }])).rejects.toMatchObject(refused);
-    await expect(check([{ subscriptionTypeCode: custom, count: 2 }, { subscriptionTypeCode: "print_monthly", count: 1 }])).rejects.toMatchObject(refused);
-    await expect(check([{ subscriptionTypeCode: custom, count: 1 }, { subscriptionTypeCode: "print_monthly", count: 101 }])).rejects.toMatchObject(refused);
-    await expect(check([{ subscriptionTypeCode: custom, count: 1 }, { subscriptionTypeCode: FAMILY_MASTER_CODE, count: 1 }])).rejects.toMatchObject(refused);
+    const check = (items: { subscriptionTypeCode: string; count: number }[]) =>
+      checkCustomizableFamilyPayment(db(), items);
     await expect(
-      check([{ subscriptionTypeCode: custom, count: 1 }, { subscriptionTypeCode: "print_monthly", count: 1 }, { subscriptionTypeCode: "print_monthly", count: 2 }]),
+      check([
+        { subscriptionTypeCode: custom, count: 1 },
+        { subscriptionTypeCode: "print_monthly", count: 3 },
+      ]),
+    ).resolves.toBeUndefined();
+    await expect(
+      check([{ subscriptionTypeCode: FAMILY_CHILD_CODE, count: 5 }]),
+    ).resolves.toBeUndefined();
+    const refused = { code: "family_payment_items_invalid", status: 400 };
+    await expect(check([{ subscriptionTypeCode: custom, count: 1 }])).rejects.toMatchObject(
+      refused,
+    );
+    await expect(
+      check([
+        { subscriptionTypeCode: custom, count: 2 },
+        { subscriptionTypeCode: "print_monthly", count: 1 },
+      ]),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      check([
+        { subscriptionTypeCode: custom, count: 1 },
+        { subscriptionTypeCode: "print_monthly", count: 101 },
+      ]),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      check([
+        { subscriptionTypeCode: custom, count: 1 },
+        { subscriptionTypeCode: FAMILY_MASTER_CODE, count: 1 },
+      ]),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      check([
+        { subscriptionTypeCode: custom, count: 1 },
+        { subscriptionTypeCode: "print_monthly", count: 1 },
+        { subscriptionTypeCode: "print_monthly", count: 2 },
+      ]),
     ).rejects.toMatchObject(refused);
   });
 
@@ -363,14 +534,24 @@ describe("the admin's customizable family payment", () => {
     const purchase = await buyFamilyItems(user.id, items);
     expect(purchase.payment.amountCents).toBe(1500 + 2 * 500 + 4990);
     const byType = new Map<number, number>();
-    for (const request of purchase.requests) byType.set(request.subscriptionTypeId, (byType.get(request.subscriptionTypeId) ?? 0) + 1);
-    expect(Object.fromEntries(byType)).toEqual({ [catalog.typeIds.print_monthly]: 2, [catalog.typeIds.web_yearly]: 1 });
+    for (const request of purchase.requests)
+      byType.set(request.subscriptionTypeId, (byType.get(request.subscriptionTypeId) ?? 0) + 1);
+    expect(Object.fromEntries(byType)).toEqual({
+      [catalog.typeIds.print_monthly]: 2,
+      [catalog.typeIds.web_yearly]: 1,
+    });
   });
 });
 
-async function buyFamilyItems(userId: number, items: { subscriptionTypeCode: string; count: number; amountCents?: number }[]) {
+async function buyFamilyItems(
+  userId: number,
+  items: { subscriptionTypeCode: string; count: number; amountCents?: number }[],
+) {
   const { payment } = await createPayment(db(), { userId, gateway: "manual", items });
-  const { subscription } = await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
+  const { subscription } = await markPaymentPaid(db(), {
+    paymentId: payment.id,
+    actor: SYSTEM_ACTOR,
+  });
   await generateFamilyRequests(db(), { subscriptionId: subscription!.id });
   return { payment, requests: await requestsOf(subscription!.id) };
 }

@@ -26,14 +26,25 @@ afterAll(async () => {
 });
 
 async function lifecycleEvents(userId: number) {
-  const rows = await database.db.select().from(events).where(eq(events.userId, userId)).orderBy(events.occurredAt);
-  return rows.filter((row) => row.name.startsWith("subscription.s") || row.name === "subscription.ended").map((row) => row.name);
+  const rows = await database.db
+    .select()
+    .from(events)
+    .where(eq(events.userId, userId))
+    .orderBy(events.occurredAt);
+  return rows
+    .filter((row) => row.name.startsWith("subscription.s") || row.name === "subscription.ended")
+    .map((row) => row.name);
 }
 
 describe("subscriptions-lifecycle", () => {
   it("emits started and ended exactly once each, catching up after downtime", async () => {
     const user = await createUser(database.db, { email: uniqueEmail("life") });
-    await createSubscription(database.db, { userId: user.id, subscriptionTypeId: catalog.webMonth.id, startAt: addDays(now(), 1), endAt: addDays(now(), 3) });
+    await createSubscription(database.db, {
+      userId: user.id,
+      subscriptionTypeId: catalog.webMonth.id,
+      startAt: addDays(now(), 1),
+      endAt: addDays(now(), 3),
+    });
     await inngest.advance(MINUTE_MS);
     expect(await lifecycleEvents(user.id)).toEqual([]);
     await inngest.advance(DAY_MS);
@@ -47,8 +58,18 @@ describe("subscriptions-lifecycle", () => {
 
   it("never emits for a subscription stopped before it started", async () => {
     const user = await createUser(database.db, { email: uniqueEmail("never") });
-    await createSubscription(database.db, { userId: user.id, subscriptionTypeId: catalog.webMonth.id, startAt: now(), endAt: new Date(now().getTime() + 1000) });
-    const zero = await createSubscription(database.db, { userId: user.id, subscriptionTypeId: catalog.webMonth.id, startAt: addDays(now(), 2), endAt: addDays(now(), 5) });
+    await createSubscription(database.db, {
+      userId: user.id,
+      subscriptionTypeId: catalog.webMonth.id,
+      startAt: now(),
+      endAt: new Date(now().getTime() + 1000),
+    });
+    const zero = await createSubscription(database.db, {
+      userId: user.id,
+      subscriptionTypeId: catalog.webMonth.id,
+      startAt: addDays(now(), 2),
+      endAt: addDays(now(), 5),
+    });
     const { stopSubscription } = await import("@/lib/subscriptions/stop-subscription");
     await stopSubscription(database.db, { subscriptionId: zero.id, actor: SYSTEM_ACTOR });
     await inngest.advance(6 * DAY_MS);
@@ -60,30 +81,47 @@ describe("subscriptions-lifecycle", () => {
 describe("outbox delivery", () => {
   it("delivers rows left unsent (a crash between commit and send) with the row id as the event id", async () => {
     const user = await createUser(database.db, { email: uniqueEmail("outbox") });
-    const [row] = await database.db.select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "user.created")));
+    const [row] = await database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.userId, user.id), eq(events.name, "user.created")));
     expect(row?.sentAt).toBeNull();
     await inngest.advance(MINUTE_MS);
     await inngest.advance(MINUTE_MS);
     const [delivered] = await database.db.select().from(events).where(eq(events.id, row!.id));
     expect(delivered?.sentAt).not.toBeNull();
-    const received = await database.db.select().from(localEvents).where(eq(localEvents.id, row!.id));
+    const received = await database.db
+      .select()
+      .from(localEvents)
+      .where(eq(localEvents.id, row!.id));
     expect(received).toHaveLength(1);
-    expect(received[0]?.event).toMatchObject({ name: "user.created", data: { user_id: user.id, email: user.email } });
+    expect(received[0]?.event).toMatchObject({
+      name: "user.created",
+      data: { user_id: user.id, email: user.email },
+    });
 
     // Sending the same row again (at-least-once) is collapsed by its id.
     await database.db.update(events).set({ sentAt: null }).where(eq(events.id, row!.id));
     await inngest.advance(MINUTE_MS);
-    expect(await database.db.select().from(localEvents).where(eq(localEvents.id, row!.id))).toHaveLength(1);
+    expect(
+      await database.db.select().from(localEvents).where(eq(localEvents.id, row!.id)),
+    ).toHaveLength(1);
     expect(await database.db.select().from(events).where(isNull(events.sentAt))).toEqual([]);
   });
 
   it("keeps rows and backs off while Inngest is unreachable", async () => {
     const { deliverEvents } = await import("@/lib/events/deliver-events");
     const user = await createUser(database.db, { email: uniqueEmail("down") });
-    const result = await deliverEvents(database.db, { send: () => Promise.reject(new Error("connection refused")) });
+    const result = await deliverEvents(database.db, {
+      send: () => Promise.reject(new Error("connection refused")),
+    });
     expect(result.failed).toBeGreaterThan(0);
     const [row] = await database.db.select().from(events).where(eq(events.userId, user.id));
-    expect(row).toMatchObject({ sentAt: null, sendAttempts: 1, lastSendError: "connection refused" });
+    expect(row).toMatchObject({
+      sentAt: null,
+      sendAttempts: 1,
+      lastSendError: "connection refused",
+    });
     expect(row!.nextSendAt!.getTime()).toBeGreaterThan(now().getTime());
     await inngest.advance(MINUTE_MS);
     const [later] = await database.db.select().from(events).where(eq(events.userId, user.id));

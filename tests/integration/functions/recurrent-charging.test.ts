@@ -30,9 +30,16 @@ async function subscriber(cardToken: string) {
 }
 
 const chain = (userId: number) =>
-  database.db.select().from(recurrentPayments).where(eq(recurrentPayments.userId, userId)).orderBy(recurrentPayments.id);
+  database.db
+    .select()
+    .from(recurrentPayments)
+    .where(eq(recurrentPayments.userId, userId))
+    .orderBy(recurrentPayments.id);
 const paidPayments = (userId: number) =>
-  database.db.select().from(payments).where(and(eq(payments.userId, userId), eq(payments.status, "paid")));
+  database.db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.userId, userId), eq(payments.status, "paid")));
 
 describe("recurrent-payments-charge", () => {
   it("charges a due card once the period ends: a paid renewal, the next subscription and recurrent_payment.renewed", async () => {
@@ -42,7 +49,10 @@ describe("recurrent-payments-charge", () => {
     await inngest.advance(DAY_MS + 5 * MINUTE_MS);
     expect((await chain(user.id)).map((row) => row.state)).toEqual(["charged", "active"]);
     expect(await paidPayments(user.id)).toHaveLength(2);
-    const renewed = await database.db.select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.renewed")));
+    const renewed = await database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.renewed")));
     expect(renewed).toHaveLength(1);
   });
 
@@ -58,7 +68,10 @@ describe("recurrent-payments-charge", () => {
     expect((await chain(user.id))[0]?.failedAttempts).toBe(3);
     await inngest.advance(3 * DAY_MS + 5 * MINUTE_MS);
     expect((await chain(user.id))[0]).toMatchObject({ state: "charge_failed", failedAttempts: 4 });
-    const failed = await database.db.select().from(payments).where(and(eq(payments.userId, user.id), eq(payments.status, "fail")));
+    const failed = await database.db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.userId, user.id), eq(payments.status, "fail")));
     expect(failed).toHaveLength(4);
     const changed = await database.db
       .select()
@@ -66,7 +79,9 @@ describe("recurrent-payments-charge", () => {
       .where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.state_changed")));
     expect(changed.map((event) => event.payload.state)).toEqual(["charge_failed"]);
     await inngest.advance(7 * DAY_MS);
-    expect(await database.db.select().from(payments).where(eq(payments.userId, user.id))).toHaveLength(5);
+    expect(
+      await database.db.select().from(payments).where(eq(payments.userId, user.id)),
+    ).toHaveLength(5);
   });
 
   it("charges one period once when two charge runs overlap", async () => {
@@ -74,8 +89,14 @@ describe("recurrent-payments-charge", () => {
     const [recurrent] = await chain(user.id);
     const { inngest: client } = await import("@/inngest/client");
     await client.send([
-      { name: CHARGE_DUE_EVENT, data: { recurrent_payment_id: recurrent!.id, charge_key: "overlap-a" } },
-      { name: CHARGE_DUE_EVENT, data: { recurrent_payment_id: recurrent!.id, charge_key: "overlap-b" } },
+      {
+        name: CHARGE_DUE_EVENT,
+        data: { recurrent_payment_id: recurrent!.id, charge_key: "overlap-a" },
+      },
+      {
+        name: CHARGE_DUE_EVENT,
+        data: { recurrent_payment_id: recurrent!.id, charge_key: "overlap-b" },
+      },
     ]);
     await inngest.executor.drain();
     expect(await paidPayments(user.id)).toHaveLength(2);

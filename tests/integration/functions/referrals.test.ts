@@ -8,7 +8,13 @@ import { authenticateUser } from "@/lib/users/authenticate-user";
 import { createUser } from "@/lib/users/create-user";
 import { openTestDatabase } from "../../support/test-database";
 import { startLocalInngest } from "../../support/local-inngest";
-import { insertProgram, makeUser, payFor, seedReferralCatalog, uniqueEmail } from "../referrals/referral-kit";
+import {
+  insertProgram,
+  makeUser,
+  payFor,
+  seedReferralCatalog,
+  uniqueEmail,
+} from "../referrals/referral-kit";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let inngest: Awaited<ReturnType<typeof startLocalInngest>>;
@@ -28,8 +34,13 @@ afterAll(async () => {
 
 async function referredThroughLink(referrerId: number) {
   const { code } = await getReferralLink(db(), referrerId);
-  const friend = await createUser(db(), { email: uniqueEmail("friend"), password: "secret1234", referral: { code } });
-  const statusOf = async () => (await db().select().from(referrals).where(eq(referrals.referredUserId, friend.id)))[0]?.status;
+  const friend = await createUser(db(), {
+    email: uniqueEmail("friend"),
+    password: "secret1234",
+    referral: { code },
+  });
+  const statusOf = async () =>
+    (await db().select().from(referrals).where(eq(referrals.referredUserId, friend.id)))[0]?.status;
   return { friend, statusOf };
 }
 
@@ -75,9 +86,11 @@ describe("referral functions over the real serve endpoint", () => {
     } finally {
       delete process.env.SMTP_URL;
     }
-    const logOf = async () => (await db().select().from(emailLog).where(eq(emailLog.toAddress, email)))[0];
+    const logOf = async () =>
+      (await db().select().from(emailLog).where(eq(emailLog.toAddress, email)))[0];
     expect((await logOf())?.status).toBe("failed");
-    for (let i = 0; i < 5 && (await logOf())?.status !== "sent"; i++) await inngest.advance(MINUTE_MS);
+    for (let i = 0; i < 5 && (await logOf())?.status !== "sent"; i++)
+      await inngest.advance(MINUTE_MS);
     expect(await logOf()).toMatchObject({ status: "sent", templateCode: "referral_invitation" });
     expect(await db().select().from(emailLog).where(eq(emailLog.toAddress, email))).toHaveLength(1);
   });

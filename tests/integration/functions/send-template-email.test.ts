@@ -35,20 +35,33 @@ afterAll(async () => {
 describe("send-template-email", () => {
   it("sends a template to the user of a custom.test_email event, through the outbox and the executor", async () => {
     const user = await createUser(database.db, { email: uniqueEmail("mail"), name: "Ada" });
-    await recordEvent(database.db, { name: "custom.test_email", userId: user.id, payload: { template_code: "welcome" } });
+    await recordEvent(database.db, {
+      name: "custom.test_email",
+      userId: user.id,
+      payload: { template_code: "welcome" },
+    });
     await inngest.advance(MINUTE_MS); // the outbox sweep delivers it
     const sent = await database.db.select().from(emailLog).where(eq(emailLog.userId, user.id));
-    expect(sent).toMatchObject([{ status: "sent", subject: "Welcome, Ada", toAddress: user.email, templateCode: "welcome" }]);
+    expect(sent).toMatchObject([
+      { status: "sent", subject: "Welcome, Ada", toAddress: user.email, templateCode: "welcome" },
+    ]);
   });
 
   it("sends once per idempotency key, however often the request is repeated", async () => {
     const user = await createUser(database.db, { email: uniqueEmail("once"), name: "Bo" });
     const { inngest: client } = await import("@/inngest/client");
-    const request = { name: EMAIL_REQUESTED_EVENT, data: { user_id: user.id, template_code: "welcome", idempotency_key: `welcome:${user.id}` } };
+    const request = {
+      name: EMAIL_REQUESTED_EVENT,
+      data: { user_id: user.id, template_code: "welcome", idempotency_key: `welcome:${user.id}` },
+    };
     await client.send([request, request, { ...request }]);
     await inngest.executor.drain();
-    expect(await database.db.select().from(emailLog).where(eq(emailLog.userId, user.id))).toHaveLength(1);
-    const runs = (await database.db.select().from(localRuns)).filter((run) => run.functionId.endsWith("send-template-email"));
+    expect(
+      await database.db.select().from(emailLog).where(eq(emailLog.userId, user.id)),
+    ).toHaveLength(1);
+    const runs = (await database.db.select().from(localRuns)).filter((run) =>
+      run.functionId.endsWith("send-template-email"),
+    );
     expect(runs.every((run) => run.status === "completed")).toBe(true);
   });
 });

@@ -2,7 +2,13 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { addDays, freezeClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { demoGatewayCharges, payments, recurrentPayments, subscriptions, subscriptionTypes } from "@/lib/db/schema";
+import {
+  demoGatewayCharges,
+  payments,
+  recurrentPayments,
+  subscriptions,
+  subscriptionTypes,
+} from "@/lib/db/schema";
 import { demoGateway } from "@/lib/payments/gateways/demo";
 import { payPayment } from "@/lib/payments/pay-payment";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile-pending-payments";
@@ -44,7 +50,9 @@ beforeAll(async () => {
   database = await openTestDatabase();
   await seedCatalogTypes(database.db, {
     contentAccess: ["web"],
-    types: { web_monthly: { name: "Web monthly", lengthDays: 31, priceCents: 990, content: ["web"] } },
+    types: {
+      web_monthly: { name: "Web monthly", lengthDays: 31, priceCents: 990, content: ["web"] },
+    },
   });
   await database.db.update(subscriptionTypes).set({ offered: true });
 });
@@ -58,23 +66,41 @@ afterEach(() => {
 let sequence = 0;
 async function checkoutPayment(recurrent = true) {
   const user = await createUser(db(), { email: `fault-${++sequence}@example.test` });
-  const { payment } = await createPurchase(db(), { userId: user.id, subscriptionTypeCode: "web_monthly", recurrent, idempotencyKey: `k-${sequence}` });
+  const { payment } = await createPurchase(db(), {
+    userId: user.id,
+    subscriptionTypeCode: "web_monthly",
+    recurrent,
+    idempotencyKey: `k-${sequence}`,
+  });
   return { user, payment };
 }
-const paymentRow = async (id: number) => (await db().select().from(payments).where(eq(payments.id, id)))[0];
+const paymentRow = async (id: number) =>
+  (await db().select().from(payments).where(eq(payments.id, id)))[0];
 const ledgerCharges = async (paymentId: number) =>
-  (await db().select({ n: count() }).from(demoGatewayCharges).where(and(eq(demoGatewayCharges.paymentId, paymentId), eq(demoGatewayCharges.status, "paid"))))[0]?.n ?? 0;
-const subscriptionsOf = (userId: number) => db().select().from(subscriptions).where(eq(subscriptions.userId, userId));
+  (
+    await db()
+      .select({ n: count() })
+      .from(demoGatewayCharges)
+      .where(
+        and(eq(demoGatewayCharges.paymentId, paymentId), eq(demoGatewayCharges.status, "paid")),
+      )
+  )[0]?.n ?? 0;
+const subscriptionsOf = (userId: number) =>
+  db().select().from(subscriptions).where(eq(subscriptions.userId, userId));
 
 describe("a checkout payment", () => {
   it("charged, then the settle transaction fails: still pending, reconciliation settles it once, no second charge", async () => {
     const { user, payment } = await checkoutPayment();
     faults.failNextSettle = true;
-    await expect(payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" })).rejects.toThrow("connection lost");
+    await expect(
+      payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" }),
+    ).rejects.toThrow("connection lost");
     expect(await paymentRow(payment.id)).toMatchObject({ status: "pending", chargeAttempt: 1 });
     expect(await ledgerCharges(payment.id)).toBe(1);
     // The customer tries again: refused while the charge is unsettled, nothing charged.
-    await expect(payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" })).rejects.toMatchObject({
+    await expect(
+      payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" }),
+    ).rejects.toMatchObject({
       code: "payment_in_progress",
     });
 
@@ -83,9 +109,16 @@ describe("a checkout payment", () => {
     freezeClock(later(6));
     const summary = await reconcilePendingPayments(db());
     expect(summary.settled).toEqual({ paid: 1 });
-    expect(await paymentRow(payment.id)).toMatchObject({ status: "paid", gatewayReference: expect.stringMatching(/^demo_/), pendingSince: null });
+    expect(await paymentRow(payment.id)).toMatchObject({
+      status: "paid",
+      gatewayReference: expect.stringMatching(/^demo_/),
+      pendingSince: null,
+    });
     expect(await subscriptionsOf(user.id)).toHaveLength(1);
-    const [recurrent] = await db().select().from(recurrentPayments).where(eq(recurrentPayments.parentPaymentId, payment.id));
+    const [recurrent] = await db()
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.parentPaymentId, payment.id));
     expect(recurrent).toMatchObject({ state: "active", cardToken: "tok_visa" });
 
     expect((await reconcilePendingPayments(db())).checked).toBe(0);
@@ -102,7 +135,11 @@ describe("a checkout payment", () => {
       await original(request, context);
       throw new Error("ETIMEDOUT");
     });
-    const result = await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" });
+    const result = await payPayment(db(), {
+      paymentId: payment.id,
+      userId: user.id,
+      cardToken: "tok_visa",
+    });
     expect(result.status).toBe("pending");
     vi.restoreAllMocks();
 
@@ -127,7 +164,10 @@ describe("a checkout payment", () => {
       returnUrl: "http://localhost/x",
       cancelUrl: "http://localhost/y",
     };
-    const [first, second] = await Promise.all([demoGateway.startPayment(request), demoGateway.startPayment(request)]);
+    const [first, second] = await Promise.all([
+      demoGateway.startPayment(request),
+      demoGateway.startPayment(request),
+    ]);
     expect(first).toEqual(second);
     expect(await ledgerCharges(payment.id)).toBe(1);
   });
@@ -135,14 +175,21 @@ describe("a checkout payment", () => {
   it("the request never reached the gateway: reconciliation makes the payment payable again, nothing charged", async () => {
     const { user, payment } = await checkoutPayment();
     vi.spyOn(demoGateway, "startPayment").mockRejectedValue(new Error("ECONNREFUSED"));
-    expect((await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" })).status).toBe("pending");
+    expect(
+      (await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" }))
+        .status,
+    ).toBe("pending");
     vi.restoreAllMocks();
     freezeClock(later(10));
     expect((await reconcilePendingPayments(db())).settled).toEqual({ abandoned: 1 });
     expect(await paymentRow(payment.id)).toMatchObject({ status: "form", pendingSince: null });
     expect(await ledgerCharges(payment.id)).toBe(0);
     // And it pays normally afterwards, under the next attempt's key.
-    const paid = await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" });
+    const paid = await payPayment(db(), {
+      paymentId: payment.id,
+      userId: user.id,
+      cardToken: "tok_visa",
+    });
     expect(paid.status).toBe("paid");
     expect(await paymentRow(payment.id)).toMatchObject({ chargeAttempt: 2 });
     expect(await ledgerCharges(payment.id)).toBe(1);
@@ -153,7 +200,10 @@ describe("a renewal", () => {
   async function dueRenewal() {
     const { user, payment } = await checkoutPayment();
     await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" });
-    const [recurrent] = await db().select().from(recurrentPayments).where(eq(recurrentPayments.parentPaymentId, payment.id));
+    const [recurrent] = await db()
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.parentPaymentId, payment.id));
     freezeClock(addDays(T0, 31));
     return { user, recurrent: recurrent! };
   }
@@ -171,12 +221,19 @@ describe("a renewal", () => {
     if (first.status !== "pending") return;
 
     expect((await findDueRecurrentPayments(db())).map((row) => row.id)).not.toContain(recurrent.id);
-    expect(await chargeRecurrentPayment(db(), { recurrentPaymentId: recurrent.id })).toEqual({ status: "skipped", reason: "charging" });
+    expect(await chargeRecurrentPayment(db(), { recurrentPaymentId: recurrent.id })).toEqual({
+      status: "skipped",
+      reason: "charging",
+    });
 
     freezeClock(new Date(addDays(T0, 31).getTime() + 10 * 60_000));
     expect((await reconcilePendingPayments(db())).settled).toEqual({ paid: 1 });
     expect(await ledgerCharges(first.payment.id)).toBe(1);
-    const chain = await db().select().from(recurrentPayments).where(eq(recurrentPayments.userId, user.id)).orderBy(recurrentPayments.id);
+    const chain = await db()
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.userId, user.id))
+      .orderBy(recurrentPayments.id);
     expect(chain.map((row) => row.state)).toEqual(["charged", "active"]);
     expect(await subscriptionsOf(user.id)).toHaveLength(2);
   });
@@ -184,8 +241,13 @@ describe("a renewal", () => {
   it("settle fails after the charge: reconciliation settles it, and the period is charged once", async () => {
     const { user, recurrent } = await dueRenewal();
     faults.failNextSettle = true;
-    await expect(chargeRecurrentPayment(db(), { recurrentPaymentId: recurrent.id })).rejects.toThrow("connection lost");
-    const [pending] = await db().select().from(payments).where(eq(payments.recurrentPaymentId, recurrent.id));
+    await expect(
+      chargeRecurrentPayment(db(), { recurrentPaymentId: recurrent.id }),
+    ).rejects.toThrow("connection lost");
+    const [pending] = await db()
+      .select()
+      .from(payments)
+      .where(eq(payments.recurrentPaymentId, recurrent.id));
     expect(pending).toMatchObject({ status: "pending" });
     freezeClock(new Date(addDays(T0, 31).getTime() + 10 * 60_000));
     await reconcilePendingPayments(db());
@@ -204,7 +266,10 @@ describe("a renewal", () => {
     expect((await reconcilePendingPayments(db())).settled).toEqual({ abandoned: 1 });
     if (first.status !== "pending") throw new Error(`expected pending, got ${first.status}`);
     expect(await paymentRow(first.payment.id)).toMatchObject({ status: "fail" });
-    const [row] = await db().select().from(recurrentPayments).where(eq(recurrentPayments.id, recurrent.id));
+    const [row] = await db()
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.id, recurrent.id));
     expect(row).toMatchObject({ state: "active", failedAttempts: 0 });
     expect((await findDueRecurrentPayments(db())).map((due) => due.id)).toContain(recurrent.id);
     const second = await chargeRecurrentPayment(db(), { recurrentPaymentId: recurrent.id });

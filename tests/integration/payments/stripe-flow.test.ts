@@ -52,7 +52,10 @@ beforeAll(async () => {
   vi.stubEnv("STRIPE_API_BASE", fake.url);
   freezeClock(T0);
   await seedCatalog(db());
-  await db().update(subscriptionTypes).set({ offered: true }).where(eq(subscriptionTypes.code, TYPE_CODE));
+  await db()
+    .update(subscriptionTypes)
+    .set({ offered: true })
+    .where(eq(subscriptionTypes.code, TYPE_CODE));
 });
 afterAll(async () => {
   resetClock();
@@ -77,7 +80,11 @@ function purchase(token: string, recurrent = true) {
 
 /** POSTs a delivery to the Stripe webhook route as Next would. */
 async function postWebhook(body: string, headers: Headers) {
-  const request = new NextRequest("http://localhost/api/webhooks/stripe", { method: "POST", body, headers });
+  const request = new NextRequest("http://localhost/api/webhooks/stripe", {
+    method: "POST",
+    body,
+    headers,
+  });
   const response = await stripeWebhookPost(request);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route's JSON is read field by field
   return { status: response.status, json: (await response.json()) as any };
@@ -95,10 +102,18 @@ async function paymentRow(paymentId: number) {
 }
 
 const recurrentChain = (userId: number) =>
-  db().select().from(recurrentPayments).where(eq(recurrentPayments.userId, userId)).orderBy(recurrentPayments.id);
+  db()
+    .select()
+    .from(recurrentPayments)
+    .where(eq(recurrentPayments.userId, userId))
+    .orderBy(recurrentPayments.id);
 
 const subscriptionsOf = (userId: number) =>
-  db().select().from(subscriptions).where(eq(subscriptions.userId, userId)).orderBy(subscriptions.id);
+  db()
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.userId, userId))
+    .orderBy(subscriptions.id);
 
 async function webhookEventCount(): Promise<number> {
   const [row] = await db().select({ n: count() }).from(gatewayWebhookEvents);
@@ -130,7 +145,10 @@ async function subscribedCustomer(label: string) {
   const paymentId: number = bought.json.payment.id;
   const sessionId = (await paymentRow(paymentId)).gatewayReference!;
   const completed = fake.completeCheckout(sessionId);
-  expect((await deliver(completed)).json).toMatchObject({ duplicate: false, result: "settled:paid" });
+  expect((await deliver(completed)).json).toMatchObject({
+    duplicate: false,
+    result: "settled:paid",
+  });
   const paymentIntentId = fake.session(sessionId)!.payment_intent as string;
   const [recurrent] = await recurrentChain(customer.user.id);
   if (!recurrent) throw new Error("the checkout set up no recurrent payment");
@@ -155,32 +173,66 @@ describe("checkout on Stripe", () => {
     const bought = await purchase(token);
 
     expect(bought.status, JSON.stringify(bought.json)).toBe(201);
-    expect(bought.json).toMatchObject({ payment: { status: "pending", gateway: "stripe", amount_cents: PRICE_CENTS }, subscription: null, recurrent_payment: null });
+    expect(bought.json).toMatchObject({
+      payment: { status: "pending", gateway: "stripe", amount_cents: PRICE_CENTS },
+      subscription: null,
+      recurrent_payment: null,
+    });
     const paymentId: number = bought.json.payment.id;
     const pending = await paymentRow(paymentId);
-    expect(pending).toMatchObject({ status: "pending", chargeAttempt: 1, gatewayReference: expect.stringMatching(/^cs_/) });
+    expect(pending).toMatchObject({
+      status: "pending",
+      chargeAttempt: 1,
+      gatewayReference: expect.stringMatching(/^cs_/),
+    });
     const sessionId = pending.gatewayReference!;
     const session = fake.session(sessionId)!;
     expect(bought.json.checkout_url).toBe(session.url);
-    expect(session).toMatchObject({ status: "open", amount_total: PRICE_CENTS, metadata: { subflow_payment_id: String(paymentId) } });
-    const [stripeCustomer] = await db().select().from(gatewayCustomers).where(eq(gatewayCustomers.userId, user.id));
+    expect(session).toMatchObject({
+      status: "open",
+      amount_total: PRICE_CENTS,
+      metadata: { subflow_payment_id: String(paymentId) },
+    });
+    const [stripeCustomer] = await db()
+      .select()
+      .from(gatewayCustomers)
+      .where(eq(gatewayCustomers.userId, user.id));
     expect(session.customer).toBe(stripeCustomer!.customerId);
     expect(await subscriptionsOf(user.id)).toEqual([]);
 
     const chargesBefore = fake.chargeCount();
     const delivered = await deliver(fake.completeCheckout(sessionId));
 
-    expect(delivered).toEqual({ status: 200, json: { received: true, duplicate: false, result: "settled:paid" } });
+    expect(delivered).toEqual({
+      status: 200,
+      json: { received: true, duplicate: false, result: "settled:paid" },
+    });
     expect(fake.chargeCount()).toBe(chargesBefore + 1);
     const paymentIntentId = fake.session(sessionId)!.payment_intent as string;
     const savedCard = fake.paymentIntent(paymentIntentId)!.payment_method as string;
     expect(savedCard).toMatch(/^pm_/);
-    expect(await paymentRow(paymentId)).toMatchObject({ status: "paid", gatewayReference: paymentIntentId, pendingSince: null, paidAt: T0 });
+    expect(await paymentRow(paymentId)).toMatchObject({
+      status: "paid",
+      gatewayReference: paymentIntentId,
+      pendingSince: null,
+      paidAt: T0,
+    });
     const [subscription, ...others] = await subscriptionsOf(user.id);
     expect(others).toEqual([]);
-    expect(subscription).toMatchObject({ paymentId, isPaid: true, startAt: T0, endAt: addDays(T0, 31) });
+    expect(subscription).toMatchObject({
+      paymentId,
+      isPaid: true,
+      startAt: T0,
+      endAt: addDays(T0, 31),
+    });
     expect(await recurrentChain(user.id)).toEqual([
-      expect.objectContaining({ parentPaymentId: paymentId, state: "active", gateway: "stripe", cardToken: savedCard, chargeAt: subscription!.endAt }),
+      expect.objectContaining({
+        parentPaymentId: paymentId,
+        state: "active",
+        gateway: "stripe",
+        cardToken: savedCard,
+        chargeAt: subscription!.endAt,
+      }),
     ]);
   });
 
@@ -188,7 +240,10 @@ describe("checkout on Stripe", () => {
     const { user, paymentId, completed } = await subscribedCustomer("replay");
     const before = await snapshot(user.id, paymentId);
 
-    expect(await deliver(completed)).toEqual({ status: 200, json: { received: true, duplicate: true, result: "duplicate" } });
+    expect(await deliver(completed)).toEqual({
+      status: 200,
+      json: { received: true, duplicate: true, result: "duplicate" },
+    });
 
     expect(await snapshot(user.id, paymentId)).toEqual(before);
     expect(before.chain).toHaveLength(1);
@@ -206,16 +261,25 @@ describe("checkout on Stripe", () => {
     const edited = genuine.body.replace(`"amount_total":${PRICE_CENTS}`, '"amount_total":1');
     expect(edited).not.toBe(genuine.body);
     const unsigned = new Headers({ "content-type": "application/json" });
-    for (const [body, headers] of [[forged.body, forged.headers], [edited, genuine.headers], [genuine.body, unsigned]] as const) {
+    for (const [body, headers] of [
+      [forged.body, forged.headers],
+      [edited, genuine.headers],
+      [genuine.body, unsigned],
+    ] as const) {
       const refused = await postWebhook(body, headers);
       expect(refused.status).toBe(400);
-      expect(refused.json).toMatchObject({ error: "webhook_signature_invalid", message: expect.any(String) });
+      expect(refused.json).toMatchObject({
+        error: "webhook_signature_invalid",
+        message: expect.any(String),
+      });
     }
 
     expect(await snapshot(user.id, paymentId)).toEqual(before);
     expect(before.payment.status).toBe("pending");
     // The same event, genuinely signed, is the one that pays it.
-    expect((await postWebhook(genuine.body, genuine.headers)).json).toMatchObject({ result: "settled:paid" });
+    expect((await postWebhook(genuine.body, genuine.headers)).json).toMatchObject({
+      result: "settled:paid",
+    });
     expect((await paymentRow(paymentId)).status).toBe("paid");
   });
 
@@ -225,16 +289,30 @@ describe("checkout on Stripe", () => {
     const paymentId: number = bought.json.payment.id;
     const sessionId = (await paymentRow(paymentId)).gatewayReference!;
 
-    expect((await deliver(fake.expireCheckout(sessionId))).json).toMatchObject({ duplicate: false, result: "settled:abandoned" });
+    expect((await deliver(fake.expireCheckout(sessionId))).json).toMatchObject({
+      duplicate: false,
+      result: "settled:abandoned",
+    });
 
-    expect(await paymentRow(paymentId)).toMatchObject({ status: "form", gatewayReference: null, pendingSince: null, paidAt: null });
+    expect(await paymentRow(paymentId)).toMatchObject({
+      status: "form",
+      gatewayReference: null,
+      pendingSince: null,
+      paidAt: null,
+    });
     expect(await subscriptionsOf(user.id)).toEqual([]);
     const again = await payPayment(db(), { paymentId, userId: user.id });
     expect(again.status).toBe("redirect");
     const retried = await paymentRow(paymentId);
-    expect(retried).toMatchObject({ status: "pending", chargeAttempt: 2, gatewayReference: expect.stringMatching(/^cs_/) });
+    expect(retried).toMatchObject({
+      status: "pending",
+      chargeAttempt: 2,
+      gatewayReference: expect.stringMatching(/^cs_/),
+    });
     expect(retried.gatewayReference).not.toBe(sessionId);
-    expect(again.status === "redirect" && again.url).toBe(fake.session(retried.gatewayReference!)!.url);
+    expect(again.status === "redirect" && again.url).toBe(
+      fake.session(retried.gatewayReference!)!.url,
+    );
   });
   it("ignores a late expiry of an earlier session once the customer pays again at a new one", async () => {
     const { user, token } = await newCustomer("late-expiry");
@@ -252,8 +330,14 @@ describe("checkout on Stripe", () => {
 
     expect((await deliver(lateExpiry)).status).toBe(200);
 
-    expect(await paymentRow(paymentId)).toMatchObject({ status: "pending", gatewayReference: secondSession, chargeAttempt: 2 });
-    expect((await deliver(fake.completeCheckout(secondSession))).json).toMatchObject({ result: "settled:paid" });
+    expect(await paymentRow(paymentId)).toMatchObject({
+      status: "pending",
+      gatewayReference: secondSession,
+      chargeAttempt: 2,
+    });
+    expect((await deliver(fake.completeCheckout(secondSession))).json).toMatchObject({
+      result: "settled:paid",
+    });
     expect(await paymentRow(paymentId)).toMatchObject({ status: "paid" });
     expect(await subscriptionsOf(user.id)).toHaveLength(1);
   });
@@ -267,13 +351,22 @@ describe("off-session renewals on the saved card", () => {
 
     const outcome = await chargeRecurrentPayment(db(), { recurrentPaymentId: recurrent.id });
 
-    if (outcome.status !== "charged") throw new Error(`expected charged, got ${JSON.stringify(outcome)}`);
+    if (outcome.status !== "charged")
+      throw new Error(`expected charged, got ${JSON.stringify(outcome)}`);
     expect(fake.chargeCount()).toBe(chargesBefore + 1);
     const renewal = await paymentRow(outcome.payment.id);
-    expect(renewal).toMatchObject({ status: "paid", gateway: "stripe", recurrentPaymentId: recurrent.id, amountCents: PRICE_CENTS });
+    expect(renewal).toMatchObject({
+      status: "paid",
+      gateway: "stripe",
+      recurrentPaymentId: recurrent.id,
+      amountCents: PRICE_CENTS,
+    });
     expect(renewal.gatewayReference).toMatch(/^pi_/);
     expect(renewal.gatewayReference).not.toBe(paymentIntentId);
-    const [stripeCustomer] = await db().select().from(gatewayCustomers).where(eq(gatewayCustomers.userId, user.id));
+    const [stripeCustomer] = await db()
+      .select()
+      .from(gatewayCustomers)
+      .where(eq(gatewayCustomers.userId, user.id));
     expect(fake.paymentIntent(renewal.gatewayReference!)).toMatchObject({
       status: "succeeded",
       amount: PRICE_CENTS,
@@ -282,22 +375,37 @@ describe("off-session renewals on the saved card", () => {
       metadata: { subflow_payment_id: String(renewal.id), subflow_source: "off_session" },
     });
     const subscriptionList = await subscriptionsOf(user.id);
-    expect(subscriptionList.map((s) => s.paymentId)).toEqual([recurrent.parentPaymentId, renewal.id]);
+    expect(subscriptionList.map((s) => s.paymentId)).toEqual([
+      recurrent.parentPaymentId,
+      renewal.id,
+    ]);
     expect(subscriptionList[1]!.startAt).toEqual(subscriptionList[0]!.endAt);
     const chain = await recurrentChain(user.id);
     expect(chain.map((row) => row.state)).toEqual(["charged", "active"]);
-    expect(chain[1]).toMatchObject({ parentPaymentId: renewal.id, cardToken: recurrent.cardToken, gateway: "stripe", chargeAt: subscriptionList[1]!.endAt });
+    expect(chain[1]).toMatchObject({
+      parentPaymentId: renewal.id,
+      cardToken: recurrent.cardToken,
+      gateway: "stripe",
+      chargeAt: subscriptionList[1]!.endAt,
+    });
   });
 
   it("fails the renewal with the bank's reason when the saved card is declined, and retries later", async () => {
     const { user, recurrent } = await subscribedCustomer("declined");
-    await db().update(recurrentPayments).set({ cardToken: "pm_card_chargeDeclined" }).where(eq(recurrentPayments.id, recurrent.id));
+    await db()
+      .update(recurrentPayments)
+      .set({ cardToken: "pm_card_chargeDeclined" })
+      .where(eq(recurrentPayments.id, recurrent.id));
     freezeClock(recurrent.chargeAt);
     const chargesBefore = fake.chargeCount();
 
     const outcome = await chargeRecurrentPayment(db(), { recurrentPaymentId: recurrent.id });
 
-    expect(outcome).toMatchObject({ status: "declined", reason: "Your card has insufficient funds.", final: false });
+    expect(outcome).toMatchObject({
+      status: "declined",
+      reason: "Your card has insufficient funds.",
+      final: false,
+    });
     if (outcome.status !== "declined") throw new Error("unreachable");
     expect(await paymentRow(outcome.payment.id)).toMatchObject({
       status: "fail",
@@ -308,13 +416,21 @@ describe("off-session renewals on the saved card", () => {
     expect(fake.chargeCount()).toBe(chargesBefore);
     expect(await subscriptionsOf(user.id)).toHaveLength(1);
     expect(await recurrentChain(user.id)).toEqual([
-      expect.objectContaining({ id: recurrent.id, state: "active", failedAttempts: 1, nextAttemptAt: addDays(recurrent.chargeAt, 1) }),
+      expect.objectContaining({
+        id: recurrent.id,
+        state: "active",
+        failedAttempts: 1,
+        nextAttemptAt: addDays(recurrent.chargeAt, 1),
+      }),
     ]);
   });
 
   it("asks the customer to confirm a charge their bank wants authenticated, emails the link once, and renews once confirmed", async () => {
     const { user, recurrent } = await subscribedCustomer("sca");
-    await db().update(recurrentPayments).set({ cardToken: "pm_card_authenticationRequired" }).where(eq(recurrentPayments.id, recurrent.id));
+    await db()
+      .update(recurrentPayments)
+      .set({ cardToken: "pm_card_authenticationRequired" })
+      .where(eq(recurrentPayments.id, recurrent.id));
     freezeClock(recurrent.chargeAt);
     const chargesBefore = fake.chargeCount();
 
@@ -324,18 +440,32 @@ describe("off-session renewals on the saved card", () => {
     if (outcome.status !== "pending") throw new Error("unreachable");
     const paymentId = outcome.payment.id;
     const pending = await paymentRow(paymentId);
-    expect(pending).toMatchObject({ status: "pending", gatewayReference: expect.stringMatching(/^pi_/) });
-    expect(pending.meta.gateway_action).toMatchObject({ action: "confirm", url: expect.stringContaining(`/checkout/${paymentId}`) });
+    expect(pending).toMatchObject({
+      status: "pending",
+      gatewayReference: expect.stringMatching(/^pi_/),
+    });
+    expect(pending.meta.gateway_action).toMatchObject({
+      action: "confirm",
+      url: expect.stringContaining(`/checkout/${paymentId}`),
+    });
     const actionRequired = await db()
       .select()
       .from(events)
       .where(and(eq(events.userId, user.id), eq(events.name, "payment.action_required")));
-    expect(actionRequired).toEqual([expect.objectContaining({ payload: expect.objectContaining({ payment_id: paymentId, action: "confirm" }) })]);
+    expect(actionRequired).toEqual([
+      expect.objectContaining({
+        payload: expect.objectContaining({ payment_id: paymentId, action: "confirm" }),
+      }),
+    ]);
     expect(fake.chargeCount()).toBe(chargesBefore);
 
     const { transport, sent } = recordingTransport();
-    expect(await sendPaymentConfirmation(db(), { paymentId, transport })).toMatchObject({ sentNow: true });
-    expect(await sendPaymentConfirmation(db(), { paymentId, transport })).toMatchObject({ sentNow: false });
+    expect(await sendPaymentConfirmation(db(), { paymentId, transport })).toMatchObject({
+      sentNow: true,
+    });
+    expect(await sendPaymentConfirmation(db(), { paymentId, transport })).toMatchObject({
+      sentNow: false,
+    });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.to).toBe(user.email);
     expect(sent[0]!.text).toContain(`/checkout/${paymentId}`);
@@ -344,11 +474,18 @@ describe("off-session renewals on the saved card", () => {
 
     expect(confirmed.json).toMatchObject({ duplicate: false, result: "settled:paid" });
     expect(fake.chargeCount()).toBe(chargesBefore + 1);
-    expect(await paymentRow(paymentId)).toMatchObject({ status: "paid", gatewayReference: pending.gatewayReference, pendingSince: null });
+    expect(await paymentRow(paymentId)).toMatchObject({
+      status: "paid",
+      gatewayReference: pending.gatewayReference,
+      pendingSince: null,
+    });
     const chain = await recurrentChain(user.id);
     expect(chain.map((row) => row.state)).toEqual(["charged", "active"]);
     expect(chain[1]).toMatchObject({ parentPaymentId: paymentId });
-    expect((await subscriptionsOf(user.id)).map((s) => s.paymentId)).toEqual([recurrent.parentPaymentId, paymentId]);
+    expect((await subscriptionsOf(user.id)).map((s) => s.paymentId)).toEqual([
+      recurrent.parentPaymentId,
+      paymentId,
+    ]);
     // Confirmed: nothing more to email.
     expect(await sendPaymentConfirmation(db(), { paymentId, transport })).toBeNull();
     expect(sent).toHaveLength(1);
@@ -370,13 +507,20 @@ describe("a new card for renewals", () => {
       },
       { db: db() },
     );
-    if (saving.status !== "redirect") throw new Error(`expected a redirect, got ${JSON.stringify(saving)}`);
-    const completed = fake.completeCheckout(saving.reference, { paymentMethod: "pm_card_mastercard" });
-    const newCard = fake.setupIntent(fake.session(saving.reference)!.setup_intent as string)!.payment_method as string;
+    if (saving.status !== "redirect")
+      throw new Error(`expected a redirect, got ${JSON.stringify(saving)}`);
+    const completed = fake.completeCheckout(saving.reference, {
+      paymentMethod: "pm_card_mastercard",
+    });
+    const newCard = fake.setupIntent(fake.session(saving.reference)!.setup_intent as string)!
+      .payment_method as string;
     expect(newCard).toMatch(/^pm_/);
     expect(newCard).not.toBe(recurrent.cardToken);
 
-    expect(await deliver(completed)).toEqual({ status: 200, json: { received: true, duplicate: false, result: "card_saved" } });
+    expect(await deliver(completed)).toEqual({
+      status: 200,
+      json: { received: true, duplicate: false, result: "card_saved" },
+    });
 
     expect(await recurrentChain(user.id)).toEqual([
       expect.objectContaining({
@@ -397,10 +541,14 @@ describe("a new card for renewals", () => {
     freezeClock(recurrent.chargeAt);
     const outcome = await chargeRecurrentPayment(db(), { recurrentPaymentId: recurrent.id });
 
-    if (outcome.status !== "charged") throw new Error(`expected charged, got ${JSON.stringify(outcome)}`);
+    if (outcome.status !== "charged")
+      throw new Error(`expected charged, got ${JSON.stringify(outcome)}`);
     expect(fake.chargeCount()).toBe(chargesBefore + 1);
     const renewal = await paymentRow(outcome.payment.id);
-    const [stripeCustomer] = await db().select().from(gatewayCustomers).where(eq(gatewayCustomers.userId, user.id));
+    const [stripeCustomer] = await db()
+      .select()
+      .from(gatewayCustomers)
+      .where(eq(gatewayCustomers.userId, user.id));
     expect(fake.paymentIntent(renewal.gatewayReference!)).toMatchObject({
       status: "succeeded",
       amount: PRICE_CENTS,
@@ -416,23 +564,38 @@ describe("a new card for renewals", () => {
 describe("refunds and disputes", () => {
   it("refunds at Stripe, stops the subscription and the renewal, and Stripe's refund webhook changes nothing more", async () => {
     const { user, paymentId, paymentIntentId, recurrent } = await subscribedCustomer("refund");
-    const refundsBefore = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds").length;
+    const refundsBefore = fake.requests.filter(
+      (r) => r.method === "POST" && r.path === "/v1/refunds",
+    ).length;
 
     const refunded = await refundPayment(db(), { paymentId });
 
     expect(refunded).toMatchObject({ status: "refund", refundedAt: T0 });
-    const refundRequests = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds").slice(refundsBefore);
+    const refundRequests = fake.requests
+      .filter((r) => r.method === "POST" && r.path === "/v1/refunds")
+      .slice(refundsBefore);
     expect(refundRequests).toEqual([
-      expect.objectContaining({ idempotencyKey: `subflow-refund-${paymentId}`, params: { payment_intent: paymentIntentId, amount: String(PRICE_CENTS) } }),
+      expect.objectContaining({
+        idempotencyKey: `subflow-refund-${paymentId}`,
+        params: { payment_intent: paymentIntentId, amount: String(PRICE_CENTS) },
+      }),
     ]);
     const chargeRefunded = fake.refundEvent(paymentIntentId);
-    expect(chargeRefunded.data.object).toMatchObject({ refunded: true, amount_refunded: PRICE_CENTS });
+    expect(chargeRefunded.data.object).toMatchObject({
+      refunded: true,
+      amount_refunded: PRICE_CENTS,
+    });
     const [subscription] = await subscriptionsOf(user.id);
     expect(subscription!.endAt.getTime()).toBeLessThanOrEqual(now().getTime());
-    expect(await recurrentChain(user.id)).toEqual([expect.objectContaining({ id: recurrent.id, state: "system_stop", stoppedAt: T0 })]);
+    expect(await recurrentChain(user.id)).toEqual([
+      expect.objectContaining({ id: recurrent.id, state: "system_stop", stoppedAt: T0 }),
+    ]);
 
     const before = await snapshot(user.id, paymentId);
-    expect(await deliver(chargeRefunded)).toEqual({ status: 200, json: { received: true, duplicate: false, result: "refunded" } });
+    expect(await deliver(chargeRefunded)).toEqual({
+      status: 200,
+      json: { received: true, duplicate: false, result: "refunded" },
+    });
     const after = await snapshot(user.id, paymentId);
     expect({ ...after, webhookEvents: before.webhookEvents }).toEqual(before);
     expect(after.webhookEvents).toBe(before.webhookEvents + 1);
@@ -440,19 +603,32 @@ describe("refunds and disputes", () => {
 
   it("flags the customer and stops their renewals when a charge is disputed", async () => {
     const { user, paymentIntentId, recurrent } = await subscribedCustomer("dispute");
-    const [flagged] = await db().select({ at: users.paymentDisputedAt }).from(users).where(eq(users.id, user.id));
+    const [flagged] = await db()
+      .select({ at: users.paymentDisputedAt })
+      .from(users)
+      .where(eq(users.id, user.id));
     expect(flagged!.at).toBeNull();
 
-    expect((await deliver(fake.disputeEvent(paymentIntentId))).json).toMatchObject({ duplicate: false, result: "disputed" });
+    expect((await deliver(fake.disputeEvent(paymentIntentId))).json).toMatchObject({
+      duplicate: false,
+      result: "disputed",
+    });
 
-    const [user2] = await db().select({ at: users.paymentDisputedAt }).from(users).where(eq(users.id, user.id));
+    const [user2] = await db()
+      .select({ at: users.paymentDisputedAt })
+      .from(users)
+      .where(eq(users.id, user.id));
     expect(user2!.at).toEqual(T0);
-    expect(await recurrentChain(user.id)).toEqual([expect.objectContaining({ id: recurrent.id, state: "system_stop" })]);
+    expect(await recurrentChain(user.id)).toEqual([
+      expect.objectContaining({ id: recurrent.id, state: "system_stop" }),
+    ]);
     const stopped = await db()
       .select()
       .from(events)
       .where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.state_changed")));
-    expect(stopped.map((event) => event.payload)).toEqual([expect.objectContaining({ recurrent_payment_id: recurrent.id, reason: "dispute" })]);
+    expect(stopped.map((event) => event.payload)).toEqual([
+      expect.objectContaining({ recurrent_payment_id: recurrent.id, reason: "dispute" }),
+    ]);
   });
 });
 
@@ -470,10 +646,18 @@ describe("reconciliation", () => {
     expect(first.settled.paid).toBe(1);
     expect(first.unreachable).toBe(0);
     const paymentIntentId = fake.session(sessionId)!.payment_intent as string;
-    expect(await paymentRow(paymentId)).toMatchObject({ status: "paid", gatewayReference: paymentIntentId, pendingSince: null });
+    expect(await paymentRow(paymentId)).toMatchObject({
+      status: "paid",
+      gatewayReference: paymentIntentId,
+      pendingSince: null,
+    });
     expect(await subscriptionsOf(user.id)).toHaveLength(1);
     expect(await recurrentChain(user.id)).toEqual([
-      expect.objectContaining({ state: "active", gateway: "stripe", cardToken: fake.paymentIntent(paymentIntentId)!.payment_method }),
+      expect.objectContaining({
+        state: "active",
+        gateway: "stripe",
+        cardToken: fake.paymentIntent(paymentIntentId)!.payment_method,
+      }),
     ]);
 
     const before = await snapshot(user.id, paymentId);
@@ -481,7 +665,10 @@ describe("reconciliation", () => {
     expect(second.settled.paid).toBeUndefined();
     expect(await snapshot(user.id, paymentId)).toEqual(before);
     // The webhook arriving late after all is acknowledged and changes nothing.
-    expect((await deliver(lostEvent)).json).toMatchObject({ duplicate: false, result: "settled:already_settled" });
+    expect((await deliver(lostEvent)).json).toMatchObject({
+      duplicate: false,
+      result: "settled:already_settled",
+    });
     const after = await snapshot(user.id, paymentId);
     expect({ ...after, webhookEvents: before.webhookEvents }).toEqual(before);
     expect(fake.chargeCount()).toBe(chargesBefore + 1);

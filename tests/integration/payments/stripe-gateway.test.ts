@@ -1,7 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { gatewayCustomers } from "@/lib/db/schema";
-import type { ChargeSavedCardRequest, GatewayCustomer, SaveCardRequest, StartPaymentRequest } from "@/lib/payments/gateways/gateway";
+import type {
+  ChargeSavedCardRequest,
+  GatewayCustomer,
+  SaveCardRequest,
+  StartPaymentRequest,
+} from "@/lib/payments/gateways/gateway";
 import { stripeGateway } from "@/lib/payments/gateways/stripe";
 import { createUser } from "@/lib/users/create-user";
 import { startFakeStripe, type FakeEvent, type FakeStripe } from "../../support/fake-stripe";
@@ -32,7 +37,10 @@ async function newCustomer(label: string): Promise<GatewayCustomer> {
   return { userId: user.id, email, name: `Pat ${label}` };
 }
 
-function checkoutRequest(customer: GatewayCustomer, overrides: Partial<StartPaymentRequest> = {}): StartPaymentRequest {
+function checkoutRequest(
+  customer: GatewayCustomer,
+  overrides: Partial<StartPaymentRequest> = {},
+): StartPaymentRequest {
   const paymentId = overrides.paymentId ?? nextPaymentId();
   return {
     paymentId,
@@ -48,7 +56,11 @@ function checkoutRequest(customer: GatewayCustomer, overrides: Partial<StartPaym
   };
 }
 
-function chargeRequest(customer: GatewayCustomer, cardToken: string, overrides: Partial<ChargeSavedCardRequest> = {}): ChargeSavedCardRequest {
+function chargeRequest(
+  customer: GatewayCustomer,
+  cardToken: string,
+  overrides: Partial<ChargeSavedCardRequest> = {},
+): ChargeSavedCardRequest {
   const paymentId = overrides.paymentId ?? nextPaymentId();
   return {
     paymentId,
@@ -69,12 +81,20 @@ async function customerWithSavedCard(label: string, paymentMethod = "pm_card_vis
   const started = await stripeGateway.startPayment(checkoutRequest(customer));
   if (started.status !== "pending") throw new Error("checkout did not start");
   fake.completeCheckout(started.reference, { paymentMethod });
-  const paid = await stripeGateway.lookup({ paymentId: 0, idempotencyKey: "unused", reference: started.reference });
-  if (paid.status !== "paid" || !paid.savedCardToken) throw new Error("checkout did not save the card");
+  const paid = await stripeGateway.lookup({
+    paymentId: 0,
+    idempotencyKey: "unused",
+    reference: started.reference,
+  });
+  if (paid.status !== "paid" || !paid.savedCardToken)
+    throw new Error("checkout did not save the card");
   return { customer, cardToken: paid.savedCardToken };
 }
 
-function saveCardRequest(customer: GatewayCustomer, overrides: Partial<SaveCardRequest> = {}): SaveCardRequest {
+function saveCardRequest(
+  customer: GatewayCustomer,
+  overrides: Partial<SaveCardRequest> = {},
+): SaveCardRequest {
   return {
     idempotencyKey: `subflow-card-${customer.userId}-${++sequence}`,
     customer,
@@ -90,7 +110,10 @@ const VISA = { brand: "visa", last4: "4242", expMonth: 12, expYear: 2034 };
 const MASTERCARD = { brand: "mastercard", last4: "4444", expMonth: 12, expYear: 2034 };
 
 async function stripeCustomerId(userId: number): Promise<string> {
-  const [row] = await database.db.select().from(gatewayCustomers).where(eq(gatewayCustomers.userId, userId));
+  const [row] = await database.db
+    .select()
+    .from(gatewayCustomers)
+    .where(eq(gatewayCustomers.userId, userId));
   if (!row) throw new Error(`user ${userId} has no Stripe customer`);
   return row.customerId;
 }
@@ -100,13 +123,16 @@ async function deliver(event: FakeEvent) {
   return stripeGateway.parseWebhook!(body, headers);
 }
 
-const lastRequest = (method: string, path: string) => fake.requests.filter((r) => r.method === method && r.path === path).at(-1);
+const lastRequest = (method: string, path: string) =>
+  fake.requests.filter((r) => r.method === method && r.path === path).at(-1);
 
 describe("an installation without Stripe", () => {
   it("refuses webhook deliveries as not configured (404), not as a server error", async () => {
     vi.stubEnv("STRIPE_WEBHOOK_SECRET", "");
     try {
-      await expect(stripeGateway.parseWebhook!("{}", new Headers({ "stripe-signature": "t=1,v1=x" }))).rejects.toMatchObject({
+      await expect(
+        stripeGateway.parseWebhook!("{}", new Headers({ "stripe-signature": "t=1,v1=x" })),
+      ).rejects.toMatchObject({
         code: "webhook_not_configured",
         status: 404,
       });
@@ -127,19 +153,37 @@ describe("startPayment", () => {
     expect(outcome.reference).toMatch(/^cs_/);
     expect(outcome.redirectUrl).toBe(`https://checkout.stripe.com/c/pay/${outcome.reference}`);
 
-    const [row] = await database.db.select().from(gatewayCustomers).where(eq(gatewayCustomers.userId, customer.userId));
+    const [row] = await database.db
+      .select()
+      .from(gatewayCustomers)
+      .where(eq(gatewayCustomers.userId, customer.userId));
     expect(row).toMatchObject({ gateway: "stripe", customerId: expect.stringMatching(/^cus_/) });
-    expect(fake.customer(row!.customerId)).toMatchObject({ email: customer.email, metadata: { subflow_user_id: String(customer.userId) } });
+    expect(fake.customer(row!.customerId)).toMatchObject({
+      email: customer.email,
+      metadata: { subflow_user_id: String(customer.userId) },
+    });
 
     const sent = lastRequest("POST", "/v1/checkout/sessions")!;
     expect(sent.idempotencyKey).toBe(request.idempotencyKey);
     expect(sent.params).toMatchObject({
       mode: "payment",
       customer: row!.customerId,
-      line_items: [{ quantity: "1", price_data: { currency: "eur", unit_amount: "499", product_data: { name: "Web monthly" } } }],
+      line_items: [
+        {
+          quantity: "1",
+          price_data: {
+            currency: "eur",
+            unit_amount: "499",
+            product_data: { name: "Web monthly" },
+          },
+        },
+      ],
       client_reference_id: String(request.paymentId),
       metadata: { subflow_payment_id: String(request.paymentId) },
-      payment_intent_data: { setup_future_usage: "off_session", metadata: { subflow_payment_id: String(request.paymentId) } },
+      payment_intent_data: {
+        setup_future_usage: "off_session",
+        metadata: { subflow_payment_id: String(request.paymentId) },
+      },
       success_url: request.returnUrl,
       cancel_url: request.cancelUrl,
     });
@@ -162,7 +206,10 @@ describe("startPayment", () => {
     const first = await stripeGateway.startPayment(request);
     const second = await stripeGateway.startPayment(request);
     expect(second).toEqual(first);
-    const another = await stripeGateway.startPayment({ ...request, idempotencyKey: `${request.idempotencyKey}-retry` });
+    const another = await stripeGateway.startPayment({
+      ...request,
+      idempotencyKey: `${request.idempotencyKey}-retry`,
+    });
     expect(another.reference).not.toBe(first.reference);
   });
 
@@ -175,20 +222,31 @@ describe("startPayment", () => {
     ]);
     await stripeGateway.startPayment(checkoutRequest(customer));
 
-    const rows = await database.db.select().from(gatewayCustomers).where(eq(gatewayCustomers.userId, customer.userId));
+    const rows = await database.db
+      .select()
+      .from(gatewayCustomers)
+      .where(eq(gatewayCustomers.userId, customer.userId));
     expect(rows).toHaveLength(1);
-    const sessionCustomers = [first, second].map((outcome) => fake.session(outcome.reference!)?.customer);
+    const sessionCustomers = [first, second].map(
+      (outcome) => fake.session(outcome.reference!)?.customer,
+    );
     expect(sessionCustomers).toEqual([rows[0]!.customerId, rows[0]!.customerId]);
     // The racing pair sent one key (Stripe replays it); the third payment found the row and asked nothing.
-    const customerRequests = fake.requests.filter((r) => r.path === "/v1/customers").slice(customersBefore);
-    expect(new Set(customerRequests.map((r) => r.idempotencyKey))).toEqual(new Set([`subflow-customer-${customer.userId}`]));
+    const customerRequests = fake.requests
+      .filter((r) => r.path === "/v1/customers")
+      .slice(customersBefore);
+    expect(new Set(customerRequests.map((r) => r.idempotencyKey))).toEqual(
+      new Set([`subflow-customer-${customer.userId}`]),
+    );
     expect(customerRequests.length).toBeLessThanOrEqual(2);
   });
 
   it("says clearly when the secret key is missing", async () => {
     vi.stubEnv("STRIPE_SECRET_KEY", "");
     try {
-      await expect(stripeGateway.startPayment(checkoutRequest(await newCustomer("no-key")))).rejects.toThrow(/STRIPE_SECRET_KEY/);
+      await expect(
+        stripeGateway.startPayment(checkoutRequest(await newCustomer("no-key"))),
+      ).rejects.toThrow(/STRIPE_SECRET_KEY/);
     } finally {
       vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_subflow");
     }
@@ -200,7 +258,11 @@ describe("lookup of a checkout", () => {
     const customer = await newCustomer("lookup");
     const request = checkoutRequest(customer);
     const started = await stripeGateway.startPayment(request);
-    const lookup = { paymentId: request.paymentId, idempotencyKey: request.idempotencyKey, reference: started.reference };
+    const lookup = {
+      paymentId: request.paymentId,
+      idempotencyKey: request.idempotencyKey,
+      reference: started.reference,
+    };
 
     expect(await stripeGateway.lookup(lookup)).toEqual(started);
 
@@ -214,14 +276,22 @@ describe("lookup of a checkout", () => {
       card: VISA,
     });
     expect(paid.status === "paid" && paid.savedCardToken).toMatch(/^pm_/);
-    expect(lastRequest("GET", `/v1/checkout/sessions/${started.reference}`)?.params.expand).toEqual(["payment_intent.payment_method"]);
+    expect(lastRequest("GET", `/v1/checkout/sessions/${started.reference}`)?.params.expand).toEqual(
+      ["payment_intent.payment_method"],
+    );
   });
 
   it("describes the saved card the customer paid with", async () => {
     const customer = await newCustomer("lookup-mastercard");
     const started = await stripeGateway.startPayment(checkoutRequest(customer));
     fake.completeCheckout(started.reference!, { paymentMethod: "pm_card_mastercard" });
-    expect(await stripeGateway.lookup({ paymentId: 0, idempotencyKey: "k", reference: started.reference })).toMatchObject({
+    expect(
+      await stripeGateway.lookup({
+        paymentId: 0,
+        idempotencyKey: "k",
+        reference: started.reference,
+      }),
+    ).toMatchObject({
       status: "paid",
       savedCardToken: expect.stringMatching(/^pm_/),
       card: MASTERCARD,
@@ -230,23 +300,46 @@ describe("lookup of a checkout", () => {
 
   it("returns no saved card when the checkout did not save it", async () => {
     const customer = await newCustomer("lookup-nosave");
-    const started = await stripeGateway.startPayment(checkoutRequest(customer, { saveCard: false }));
+    const started = await stripeGateway.startPayment(
+      checkoutRequest(customer, { saveCard: false }),
+    );
     fake.completeCheckout(started.reference!);
-    const paid = await stripeGateway.lookup({ paymentId: 0, idempotencyKey: "k", reference: started.reference });
-    expect(paid).toMatchObject({ status: "paid", reference: expect.stringMatching(/^pi_/), savedCardToken: null, card: null });
+    const paid = await stripeGateway.lookup({
+      paymentId: 0,
+      idempotencyKey: "k",
+      reference: started.reference,
+    });
+    expect(paid).toMatchObject({
+      status: "paid",
+      reference: expect.stringMatching(/^pi_/),
+      savedCardToken: null,
+      card: null,
+    });
   });
 
   it("is abandoned once the session expired", async () => {
     const started = await stripeGateway.startPayment(checkoutRequest(await newCustomer("expired")));
     fake.expireCheckout(started.reference!);
-    expect(await stripeGateway.lookup({ paymentId: 0, idempotencyKey: "k", reference: started.reference })).toEqual({
+    expect(
+      await stripeGateway.lookup({
+        paymentId: 0,
+        idempotencyKey: "k",
+        reference: started.reference,
+      }),
+    ).toEqual({
       status: "abandoned",
       reference: started.reference,
     });
   });
 
   it("is abandoned when no answer reached us and there is nothing to replay", async () => {
-    expect(await stripeGateway.lookup({ paymentId: 1, idempotencyKey: "subflow-payment-1-1", reference: null })).toEqual({
+    expect(
+      await stripeGateway.lookup({
+        paymentId: 1,
+        idempotencyKey: "subflow-payment-1-1",
+        reference: null,
+      }),
+    ).toEqual({
       status: "abandoned",
       reference: null,
     });
@@ -260,9 +353,17 @@ describe("chargeSavedCard", () => {
     const request = chargeRequest(customer, cardToken);
     const outcome = await stripeGateway.chargeSavedCard(request);
 
-    expect(outcome).toMatchObject({ status: "paid", reference: expect.stringMatching(/^pi_/), savedCardToken: cardToken, card: MASTERCARD });
+    expect(outcome).toMatchObject({
+      status: "paid",
+      reference: expect.stringMatching(/^pi_/),
+      savedCardToken: cardToken,
+      card: MASTERCARD,
+    });
     expect(fake.chargeCount()).toBe(before + 1);
-    const [row] = await database.db.select().from(gatewayCustomers).where(eq(gatewayCustomers.userId, customer.userId));
+    const [row] = await database.db
+      .select()
+      .from(gatewayCustomers)
+      .where(eq(gatewayCustomers.userId, customer.userId));
     expect(fake.paymentIntent(outcome.reference!)).toMatchObject({
       amount: 999,
       currency: "eur",
@@ -279,7 +380,9 @@ describe("chargeSavedCard", () => {
   it("reports a declined card with the bank's reason and takes nothing", async () => {
     const customer = await newCustomer("declined");
     const before = fake.chargeCount();
-    const outcome = await stripeGateway.chargeSavedCard(chargeRequest(customer, "pm_card_chargeDeclined"));
+    const outcome = await stripeGateway.chargeSavedCard(
+      chargeRequest(customer, "pm_card_chargeDeclined"),
+    );
     expect(outcome).toEqual({
       status: "declined",
       reference: expect.stringMatching(/^pi_/),
@@ -288,7 +391,13 @@ describe("chargeSavedCard", () => {
     });
     expect(fake.chargeCount()).toBe(before);
     // Reconciliation asking about it later agrees.
-    expect(await stripeGateway.lookup({ paymentId: 0, idempotencyKey: "k", reference: outcome.reference })).toMatchObject({
+    expect(
+      await stripeGateway.lookup({
+        paymentId: 0,
+        idempotencyKey: "k",
+        reference: outcome.reference,
+      }),
+    ).toMatchObject({
       status: "declined",
       code: "insufficient_funds",
     });
@@ -304,17 +413,30 @@ describe("chargeSavedCard", () => {
       redirectUrl: request.confirmUrl,
       action: "confirm",
     });
-    const lookup = { paymentId: request.paymentId, idempotencyKey: request.idempotencyKey, reference: outcome.reference, replay: request };
+    const lookup = {
+      paymentId: request.paymentId,
+      idempotencyKey: request.idempotencyKey,
+      reference: outcome.reference,
+      replay: request,
+    };
     expect(await stripeGateway.lookup(lookup)).toEqual(outcome);
 
     const succeeded = fake.confirmPaymentIntent(outcome.reference!);
     const authenticatedCard = { brand: "visa", last4: "3184", expMonth: 12, expYear: 2034 };
-    expect(await stripeGateway.lookup(lookup)).toMatchObject({ status: "paid", reference: outcome.reference, card: authenticatedCard });
+    expect(await stripeGateway.lookup(lookup)).toMatchObject({
+      status: "paid",
+      reference: outcome.reference,
+      card: authenticatedCard,
+    });
     // The event names the card by id only: the gateway reads it.
-    expect(typeof (succeeded.data.object.payment_method)).toBe("string");
+    expect(typeof succeeded.data.object.payment_method).toBe("string");
     expect(await deliver(succeeded)).toMatchObject({
       type: "payment_intent.succeeded",
-      effect: { kind: "settle", paymentId: request.paymentId, outcome: { status: "paid", reference: outcome.reference, card: authenticatedCard } },
+      effect: {
+        kind: "settle",
+        paymentId: request.paymentId,
+        outcome: { status: "paid", reference: outcome.reference, card: authenticatedCard },
+      },
     });
   });
 
@@ -322,7 +444,9 @@ describe("chargeSavedCard", () => {
     const customer = await newCustomer("outage");
     const before = fake.chargeCount();
     fake.failNext(3, "server_error", "/v1/payment_intents");
-    await expect(stripeGateway.chargeSavedCard(chargeRequest(customer, "pm_card_visa"))).rejects.toThrow();
+    await expect(
+      stripeGateway.chargeSavedCard(chargeRequest(customer, "pm_card_visa")),
+    ).rejects.toThrow();
     expect(fake.chargeCount()).toBe(before);
   });
 
@@ -341,10 +465,15 @@ describe("chargeSavedCard", () => {
       reference: null,
       replay: request,
     });
-    const charged = fake.requests.find((r) => r.path === "/v1/payment_intents" && r.idempotencyKey === request.idempotencyKey);
+    const charged = fake.requests.find(
+      (r) => r.path === "/v1/payment_intents" && r.idempotencyKey === request.idempotencyKey,
+    );
     expect(charged).toBeDefined();
     expect(found).toMatchObject({ status: "paid", reference: expect.stringMatching(/^pi_/) });
-    expect(fake.paymentIntent(found.reference!)?.metadata).toEqual({ subflow_payment_id: String(request.paymentId), subflow_source: "off_session" });
+    expect(fake.paymentIntent(found.reference!)?.metadata).toEqual({
+      subflow_payment_id: String(request.paymentId),
+      subflow_source: "off_session",
+    });
     expect(fake.chargeCount()).toBe(before + 1);
   });
 });
@@ -357,13 +486,22 @@ describe("saveCard", () => {
 
     const outcome = await stripeGateway.saveCard(request);
 
-    if (outcome.status !== "redirect") throw new Error(`expected a redirect, got ${JSON.stringify(outcome)}`);
+    if (outcome.status !== "redirect")
+      throw new Error(`expected a redirect, got ${JSON.stringify(outcome)}`);
     expect(outcome.reference).toMatch(/^cs_/);
     const session = fake.session(outcome.reference)!;
     expect(outcome.url).toBe(session.url);
     const metadata = { subflow_user_id: String(customer.userId), subflow_purpose: "card_setup" };
-    expect(session).toMatchObject({ mode: "setup", status: "open", customer: await stripeCustomerId(customer.userId), metadata });
-    expect(fake.setupIntent(session.setup_intent as string)).toMatchObject({ status: "requires_payment_method", metadata });
+    expect(session).toMatchObject({
+      mode: "setup",
+      status: "open",
+      customer: await stripeCustomerId(customer.userId),
+      metadata,
+    });
+    expect(fake.setupIntent(session.setup_intent as string)).toMatchObject({
+      status: "requires_payment_method",
+      metadata,
+    });
 
     const sent = lastRequest("POST", "/v1/checkout/sessions")!;
     expect(sent.idempotencyKey).toBe(request.idempotencyKey);
@@ -388,15 +526,22 @@ describe("saveCard", () => {
     const request = saveCardRequest(customer);
     const first = await stripeGateway.saveCard(request);
     expect(await stripeGateway.saveCard(request)).toEqual(first);
-    const another = await stripeGateway.saveCard({ ...request, idempotencyKey: `${request.idempotencyKey}-again` });
-    expect(another.status === "redirect" && another.reference).not.toBe(first.status === "redirect" && first.reference);
+    const another = await stripeGateway.saveCard({
+      ...request,
+      idempotencyKey: `${request.idempotencyKey}-again`,
+    });
+    expect(another.status === "redirect" && another.reference).not.toBe(
+      first.status === "redirect" && first.reference,
+    );
   });
 
   it("reports the card saved on the page as the user's new card, which renewals can then charge", async () => {
     const customer = await newCustomer("save-card-hook");
     const outcome = await stripeGateway.saveCard(saveCardRequest(customer));
     if (outcome.status !== "redirect") throw new Error("unreachable");
-    const completed = fake.completeCheckout(outcome.reference, { paymentMethod: "pm_card_mastercard" });
+    const completed = fake.completeCheckout(outcome.reference, {
+      paymentMethod: "pm_card_mastercard",
+    });
     const setupIntent = fake.setupIntent(fake.session(outcome.reference)!.setup_intent as string)!;
     const cardToken = setupIntent.payment_method as string;
     expect(cardToken).toMatch(/^pm_/);
@@ -406,7 +551,9 @@ describe("saveCard", () => {
       type: "checkout.session.completed",
       effect: { kind: "card_saved", userId: customer.userId, cardToken, card: MASTERCARD },
     });
-    expect(lastRequest("GET", `/v1/setup_intents/${setupIntent.id as string}`)?.params.expand).toEqual(["payment_method"]);
+    expect(
+      lastRequest("GET", `/v1/setup_intents/${setupIntent.id as string}`)?.params.expand,
+    ).toEqual(["payment_method"]);
 
     // Stripe attached the card to the user's customer, so an off-session charge may use it.
     expect(fake.paymentMethod(cardToken)?.customer).toBe(await stripeCustomerId(customer.userId));
@@ -422,8 +569,12 @@ describe("saveCard", () => {
     const outcome = await stripeGateway.saveCard(saveCardRequest(customer));
     if (outcome.status !== "redirect") throw new Error("unreachable");
     const open = structuredClone(fake.session(outcome.reference)!);
-    expect((await deliver(fake.customEvent("checkout.session.completed", open))).effect).toEqual({ kind: "ignored" });
-    expect((await deliver(fake.expireCheckout(outcome.reference))).effect).toEqual({ kind: "ignored" });
+    expect((await deliver(fake.customEvent("checkout.session.completed", open))).effect).toEqual({
+      kind: "ignored",
+    });
+    expect((await deliver(fake.expireCheckout(outcome.reference))).effect).toEqual({
+      kind: "ignored",
+    });
   });
 
   it("reads a session by its mode: a setup is never settled as a payment, a payment never saves a card", async () => {
@@ -431,8 +582,14 @@ describe("saveCard", () => {
     const setup = await stripeGateway.saveCard(saveCardRequest(customer));
     if (setup.status !== "redirect") throw new Error("unreachable");
     const setupCompleted = fake.completeCheckout(setup.reference);
-    setupCompleted.data.object.metadata = { ...(setupCompleted.data.object.metadata as object), subflow_payment_id: "77" };
-    expect((await deliver(setupCompleted)).effect).toMatchObject({ kind: "card_saved", userId: customer.userId });
+    setupCompleted.data.object.metadata = {
+      ...(setupCompleted.data.object.metadata as object),
+      subflow_payment_id: "77",
+    };
+    expect((await deliver(setupCompleted)).effect).toMatchObject({
+      kind: "card_saved",
+      userId: customer.userId,
+    });
 
     const request = checkoutRequest(customer);
     const started = await stripeGateway.startPayment(request);
@@ -442,10 +599,15 @@ describe("saveCard", () => {
       subflow_user_id: String(customer.userId),
       subflow_purpose: "card_setup",
     };
-    expect((await deliver(paymentCompleted)).effect).toMatchObject({ kind: "settle", paymentId: request.paymentId });
+    expect((await deliver(paymentCompleted)).effect).toMatchObject({
+      kind: "settle",
+      paymentId: request.paymentId,
+    });
 
     const foreignSetup = { ...structuredClone(fake.session(setup.reference)!), metadata: {} };
-    expect((await deliver(fake.customEvent("checkout.session.completed", foreignSetup))).effect).toEqual({ kind: "ignored" });
+    expect(
+      (await deliver(fake.customEvent("checkout.session.completed", foreignSetup))).effect,
+    ).toEqual({ kind: "ignored" });
   });
 });
 
@@ -453,12 +615,23 @@ describe("refund", () => {
   it("refunds the PaymentIntent once per idempotency key", async () => {
     const { customer, cardToken } = await customerWithSavedCard("refund");
     const paid = await stripeGateway.chargeSavedCard(chargeRequest(customer, cardToken));
-    const request = { paymentId: 1, idempotencyKey: "subflow-refund-1", reference: paid.reference!, amountCents: 999 };
+    const request = {
+      paymentId: 1,
+      idempotencyKey: "subflow-refund-1",
+      reference: paid.reference!,
+      amountCents: 999,
+    };
     const refund = await stripeGateway.refund(request);
     expect(refund.reference).toMatch(/^re_/);
     expect(await stripeGateway.refund(request)).toEqual(refund);
-    expect(fake.requests.filter((r) => r.path === "/v1/refunds" && r.idempotencyKey === request.idempotencyKey)).toHaveLength(2);
-    await expect(stripeGateway.refund({ ...request, idempotencyKey: "subflow-refund-1-again" })).rejects.toThrow(/already been refunded/);
+    expect(
+      fake.requests.filter(
+        (r) => r.path === "/v1/refunds" && r.idempotencyKey === request.idempotencyKey,
+      ),
+    ).toHaveLength(2);
+    await expect(
+      stripeGateway.refund({ ...request, idempotencyKey: "subflow-refund-1-again" }),
+    ).rejects.toThrow(/already been refunded/);
   });
 });
 
@@ -475,7 +648,12 @@ describe("parseWebhook", () => {
       effect: {
         kind: "settle",
         paymentId: request.paymentId,
-        outcome: { status: "paid", reference: paymentIntentId, savedCardToken: fake.paymentIntent(paymentIntentId)!.payment_method, card: VISA },
+        outcome: {
+          status: "paid",
+          reference: paymentIntentId,
+          savedCardToken: fake.paymentIntent(paymentIntentId)!.payment_method,
+          card: VISA,
+        },
       },
     });
   });
@@ -491,8 +669,12 @@ describe("parseWebhook", () => {
   });
 
   it("ignores a card declined on the checkout page (the customer may try another)", async () => {
-    const started = await stripeGateway.startPayment(checkoutRequest(await newCustomer("hook-retry")));
-    expect((await deliver(fake.declineCheckoutAttempt(started.reference!))).effect).toEqual({ kind: "ignored" });
+    const started = await stripeGateway.startPayment(
+      checkoutRequest(await newCustomer("hook-retry")),
+    );
+    expect((await deliver(fake.declineCheckoutAttempt(started.reference!))).effect).toEqual({
+      kind: "ignored",
+    });
   });
 
   it("settles a failed off-session charge as declined", async () => {
@@ -502,7 +684,12 @@ describe("parseWebhook", () => {
     expect((await deliver(fake.paymentFailedEvent(declined.reference!))).effect).toEqual({
       kind: "settle",
       paymentId: request.paymentId,
-      outcome: { status: "declined", reference: declined.reference, code: "insufficient_funds", reason: "Your card has insufficient funds." },
+      outcome: {
+        status: "declined",
+        reference: declined.reference,
+        code: "insufficient_funds",
+        reason: "Your card has insufficient funds.",
+      },
     });
   });
 
@@ -520,9 +707,19 @@ describe("parseWebhook", () => {
     expect(disputed.data.object.id).toMatch(/^dp_/);
 
     // A partial refund (in Stripe's dashboard) does not refund the payment.
-    await stripeGateway.refund({ paymentId: request.paymentId, idempotencyKey: "partial", reference: paid.reference!, amountCents: 100 });
+    await stripeGateway.refund({
+      paymentId: request.paymentId,
+      idempotencyKey: "partial",
+      reference: paid.reference!,
+      amountCents: 100,
+    });
     expect((await deliver(fake.refundEvent(paid.reference!))).effect).toEqual({ kind: "ignored" });
-    await stripeGateway.refund({ paymentId: request.paymentId, idempotencyKey: "rest", reference: paid.reference!, amountCents: 899 });
+    await stripeGateway.refund({
+      paymentId: request.paymentId,
+      idempotencyKey: "rest",
+      reference: paid.reference!,
+      amountCents: 899,
+    });
     expect((await deliver(fake.refundEvent(paid.reference!))).effect).toEqual({
       kind: "refunded",
       paymentId: request.paymentId,
@@ -539,19 +736,32 @@ describe("parseWebhook", () => {
       payment_method: "pm_x",
       setup_future_usage: null,
     });
-    expect(await deliver(foreign)).toEqual({ id: foreign.id, type: "payment_intent.succeeded", effect: { kind: "ignored" } });
-    expect((await deliver(fake.customEvent("customer.created", { id: "cus_x", object: "customer" }))).effect).toEqual({ kind: "ignored" });
+    expect(await deliver(foreign)).toEqual({
+      id: foreign.id,
+      type: "payment_intent.succeeded",
+      effect: { kind: "ignored" },
+    });
+    expect(
+      (await deliver(fake.customEvent("customer.created", { id: "cus_x", object: "customer" })))
+        .effect,
+    ).toEqual({ kind: "ignored" });
   });
 
   it("refuses a delivery that Stripe did not sign with our secret", async () => {
     const event = fake.customEvent("customer.created", { id: "cus_x", object: "customer" });
     const forged = fake.signedWebhook(event, "whsec_someone_else");
     const invalid = { name: "AppError", code: "webhook_signature_invalid", status: 400 };
-    await expect(stripeGateway.parseWebhook!(forged.body, forged.headers)).rejects.toMatchObject(invalid);
+    await expect(stripeGateway.parseWebhook!(forged.body, forged.headers)).rejects.toMatchObject(
+      invalid,
+    );
 
     const genuine = fake.signedWebhook(event);
     const tampered = genuine.body.replace("customer.created", "charge.refunded");
-    await expect(stripeGateway.parseWebhook!(tampered, genuine.headers)).rejects.toMatchObject(invalid);
-    await expect(stripeGateway.parseWebhook!(genuine.body, new Headers())).rejects.toMatchObject(invalid);
+    await expect(stripeGateway.parseWebhook!(tampered, genuine.headers)).rejects.toMatchObject(
+      invalid,
+    );
+    await expect(stripeGateway.parseWebhook!(genuine.body, new Headers())).rejects.toMatchObject(
+      invalid,
+    );
   });
 });

@@ -33,7 +33,11 @@ describe("GET /api/v1/users/me/payments", () => {
     const result = await call(listRoute, "GET", "/users/me/payments", { token: owner.user });
     expect(result.status).toBe(200);
     expect(result.json.total).toBe(3);
-    expect(result.json.payments.map((p: { id: number }) => p.id)).toEqual([ids.unpaid, ids.paid, ids.refunded]);
+    expect(result.json.payments.map((p: { id: number }) => p.id)).toEqual([
+      ids.unpaid,
+      ids.paid,
+      ids.refunded,
+    ]);
     const [unpaid, paid, refunded] = result.json.payments;
     expect(unpaid).toMatchObject({
       status: "form",
@@ -45,7 +49,12 @@ describe("GET /api/v1/users/me/payments", () => {
       credit_note_url: null,
       items: [{ name: "Web monthly", count: 1, amount_cents: 499 }],
     });
-    expect(paid).toMatchObject({ status: "paid", receipt_number: "2026-000002", credit_note_number: null, credit_note_url: null });
+    expect(paid).toMatchObject({
+      status: "paid",
+      receipt_number: "2026-000002",
+      credit_note_number: null,
+      credit_note_url: null,
+    });
     expect(paid.receipt_url).toMatch(new RegExp(`/api/v1/payments/${ids.paid}/receipt\\.pdf$`));
     expect(refunded).toMatchObject({
       status: "refund",
@@ -54,14 +63,22 @@ describe("GET /api/v1/users/me/payments", () => {
       paid_at: start.toISOString(),
       refunded_at: addDays(start, 1).toISOString(),
     });
-    expect(refunded.credit_note_url).toMatch(new RegExp(`/api/v1/payments/${ids.refunded}/receipt\\.pdf\\?document=credit_note$`));
+    expect(refunded.credit_note_url).toMatch(
+      new RegExp(`/api/v1/payments/${ids.refunded}/receipt\\.pdf\\?document=credit_note$`),
+    );
   });
 
   it("pages with limit and offset", async () => {
-    const page = await call(listRoute, "GET", "/users/me/payments", { token: owner.user, query: { limit: "2", offset: "1" } });
+    const page = await call(listRoute, "GET", "/users/me/payments", {
+      token: owner.user,
+      query: { limit: "2", offset: "1" },
+    });
     expect(page.json.total).toBe(3);
     expect(page.json.payments.map((p: { id: number }) => p.id)).toEqual([ids.paid, ids.refunded]);
-    const bad = await call(listRoute, "GET", "/users/me/payments", { token: owner.user, query: { limit: "0" } });
+    const bad = await call(listRoute, "GET", "/users/me/payments", {
+      token: owner.user,
+      query: { limit: "0" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json).toMatchObject({ error: "validation_error" });
   });

@@ -7,7 +7,13 @@ import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { recordRefund } from "@/lib/payments/record-refund";
 import { settleUpgradeCharge } from "@/lib/upgrades/settle-upgrade-charge";
 import { openTestDatabase } from "../../support/test-database";
-import { createCustomer, createUnpaid, payNew, reloadPayment, seedReceiptCatalog } from "./receipt-fixtures";
+import {
+  createCustomer,
+  createUnpaid,
+  payNew,
+  reloadPayment,
+  seedReceiptCatalog,
+} from "./receipt-fixtures";
 
 // Counters are per year; each test numbers in a year of its own, so the tests of this file do not share a sequence.
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -58,7 +64,11 @@ describe("receipt numbers", () => {
     expect((await payNew(database.db, user.id)).receiptNumber).toBe("2033-000001");
     // A payment recorded as paid in the previous year (paid_at given) continues that year's sequence.
     const late = await createUnpaid(database.db, user.id);
-    const paid = await markPaymentPaid(database.db, { paymentId: late.id, paidAt: new Date("2032-12-30T12:00:00Z"), actor: SYSTEM_ACTOR });
+    const paid = await markPaymentPaid(database.db, {
+      paymentId: late.id,
+      paidAt: new Date("2032-12-30T12:00:00Z"),
+      actor: SYSTEM_ACTOR,
+    });
     expect(paid.payment.receiptNumber).toBe("2032-000003");
     expect((await payNew(database.db, user.id)).receiptNumber).toBe("2033-000002");
   });
@@ -66,8 +76,13 @@ describe("receipt numbers", () => {
   it("have no gap and no duplicate when 20 payments are paid at the same time", async () => {
     freezeClock(new Date("2034-03-03T09:00:00Z"));
     const unpaid = [];
-    for (let i = 0; i < 20; i++) unpaid.push(await createUnpaid(database.db, (await createCustomer(database.db, "rush")).id));
-    const results = await Promise.all(unpaid.map((payment) => markPaymentPaid(database.db, { paymentId: payment.id, actor: SYSTEM_ACTOR })));
+    for (let i = 0; i < 20; i++)
+      unpaid.push(await createUnpaid(database.db, (await createCustomer(database.db, "rush")).id));
+    const results = await Promise.all(
+      unpaid.map((payment) =>
+        markPaymentPaid(database.db, { paymentId: payment.id, actor: SYSTEM_ACTOR }),
+      ),
+    );
     const numbers = results.map((result) => result.payment.receiptNumber);
     const expected = Array.from({ length: 20 }, (_, i) => `2034-${String(i + 1).padStart(6, "0")}`);
     expect([...numbers].sort()).toEqual(expected);
@@ -82,12 +97,16 @@ describe("receipt numbers", () => {
     let numberedInside: string | null = null;
     await expect(
       database.db.transaction(async (tx) => {
-        numberedInside = (await markPaymentPaid(tx, { paymentId: doomed.id, actor: SYSTEM_ACTOR })).payment.receiptNumber;
+        numberedInside = (await markPaymentPaid(tx, { paymentId: doomed.id, actor: SYSTEM_ACTOR }))
+          .payment.receiptNumber;
         throw new Error("the caller's next step failed");
       }),
     ).rejects.toThrow("the caller's next step failed");
     expect(numberedInside).toBe("2035-000002");
-    expect(await reloadPayment(database.db, doomed.id)).toMatchObject({ status: "form", receiptNumber: null });
+    expect(await reloadPayment(database.db, doomed.id)).toMatchObject({
+      status: "form",
+      receiptNumber: null,
+    });
     expect(await counter("receipt", 2035)).toBe(1);
     expect((await payNew(database.db, user.id)).receiptNumber).toBe("2035-000002");
   });
@@ -96,13 +115,23 @@ describe("receipt numbers", () => {
     freezeClock(new Date("2037-04-04T12:00:00Z"));
     const user = await createCustomer(database.db, "upgrade");
     const charge = await createUnpaid(database.db, user.id);
-    await database.db.update(payments).set({ upgradeType: "paid_recurrent", status: "pending" }).where(eq(payments.id, charge.id));
+    await database.db
+      .update(payments)
+      .set({ upgradeType: "paid_recurrent", status: "pending" })
+      .where(eq(payments.id, charge.id));
     // No upgrade offer was recorded, so nothing is upgraded and the charge is flagged for a refund — paid all the same.
     const result = await database.db.transaction(async (tx) => {
-      const [locked] = await tx.select().from(payments).where(eq(payments.id, charge.id)).for("update");
+      const [locked] = await tx
+        .select()
+        .from(payments)
+        .where(eq(payments.id, charge.id))
+        .for("update");
       return settleUpgradeCharge(tx, locked!, { status: "paid", reference: "demo_upgrade_ref" });
     });
-    expect(result).toMatchObject({ status: "paid", payment: { status: "paid", receiptNumber: "2037-000001" } });
+    expect(result).toMatchObject({
+      status: "paid",
+      payment: { status: "paid", receiptNumber: "2037-000001" },
+    });
     expect((await reloadPayment(database.db, charge.id)).receiptNumber).toBe("2037-000001");
   });
 });
@@ -115,13 +144,19 @@ describe("credit note numbers", () => {
     expect(paid.creditNoteNumber).toBeNull();
     freezeClock(new Date("2039-01-02T09:00:00Z"));
     const refunded = await recordRefund(database.db, { paymentId: paid.id });
-    expect(refunded).toMatchObject({ status: "refund", receiptNumber: "2038-000001", creditNoteNumber: "CN-2039-000001" });
+    expect(refunded).toMatchObject({
+      status: "refund",
+      receiptNumber: "2038-000001",
+      creditNoteNumber: "CN-2039-000001",
+    });
     const again = await recordRefund(database.db, { paymentId: paid.id });
     expect(again.creditNoteNumber).toBe("CN-2039-000001");
     expect(await counter("credit_note", 2039)).toBe(1);
     // Credit notes have a sequence of their own: the year's receipts do not advance it.
     await payNew(database.db, user.id);
-    const second = await recordRefund(database.db, { paymentId: (await payNew(database.db, user.id)).id });
+    const second = await recordRefund(database.db, {
+      paymentId: (await payNew(database.db, user.id)).id,
+    });
     expect(second.creditNoteNumber).toBe("CN-2039-000002");
   });
 });

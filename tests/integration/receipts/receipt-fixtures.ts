@@ -10,7 +10,8 @@ import { seedCatalogTypes } from "../../support/catalog";
 import type { Handler } from "../api/api-test-kit";
 
 let sequence = 0;
-export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${++sequence}@example.com`;
+export const uniqueEmail = (label: string) =>
+  `${label}-${Date.now().toString(36)}-${++sequence}@example.com`;
 
 /** Two types: a monthly web subscription at 4.99 and a free trial at 0.00. */
 export async function seedReceiptCatalog(db: Db) {
@@ -29,7 +30,11 @@ export async function createCustomer(db: Db, label = "customer") {
 
 /** A payment in status `form` for one web_month. */
 export async function createUnpaid(db: Db, userId: number, code = "web_month") {
-  const { payment } = await createPayment(db, { userId, gateway: "demo", items: [{ subscriptionTypeCode: code }] });
+  const { payment } = await createPayment(db, {
+    userId,
+    gateway: "demo",
+    items: [{ subscriptionTypeCode: code }],
+  });
   return payment;
 }
 
@@ -38,7 +43,11 @@ export async function payNew(db: Db, userId: number, code = "web_month") {
   return (await markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR })).payment;
 }
 
-export async function setAddress(db: Db, userId: number, values: Partial<typeof users.$inferInsert>) {
+export async function setAddress(
+  db: Db,
+  userId: number,
+  values: Partial<typeof users.$inferInsert>,
+) {
   await db.update(users).set(values).where(eq(users.id, userId));
 }
 
@@ -56,9 +65,18 @@ export async function callForBytes(
 ) {
   const url = new URL(`http://localhost${path}`);
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
-  const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
-  const response = await handler(new NextRequest(url, { method: "GET", headers }), { params: Promise.resolve({}) });
+  const headers: Record<string, string> = options.token
+    ? { authorization: `Bearer ${options.token}` }
+    : {};
+  const response = await handler(new NextRequest(url, { method: "GET", headers }), {
+    params: Promise.resolve({}),
+  });
   const body = Buffer.from(await response.arrayBuffer());
   const isJson = response.headers.get("content-type")?.includes("application/json") ?? false;
-  return { status: response.status, headers: response.headers, body, json: isJson ? JSON.parse(body.toString("utf8")) : null };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body,
+    json: isJson ? JSON.parse(body.toString("utf8")) : null,
+  };
 }

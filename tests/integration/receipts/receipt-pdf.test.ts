@@ -9,9 +9,23 @@ import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { recordRefund } from "@/lib/payments/record-refund";
 import { setSetting } from "@/lib/settings";
 import { openTestDatabase } from "../../support/test-database";
-import { createTokens, expectRefusedWithoutChange, itRefusesBadRequests, withParams, type Handler, type Tokens } from "../api/api-test-kit";
+import {
+  createTokens,
+  expectRefusedWithoutChange,
+  itRefusesBadRequests,
+  withParams,
+  type Handler,
+  type Tokens,
+} from "../api/api-test-kit";
 import { extractPdfText } from "../../support/pdf-text";
-import { callForBytes, createCustomer, createUnpaid, payNew, seedReceiptCatalog, setAddress } from "./receipt-fixtures";
+import {
+  callForBytes,
+  createCustomer,
+  createUnpaid,
+  payNew,
+  seedReceiptCatalog,
+  setAddress,
+} from "./receipt-fixtures";
 
 // The customer route reads the session through next-auth; here the signed-in user is whoever the test says.
 const session = vi.hoisted(() => ({ user: null as User | null }));
@@ -52,7 +66,11 @@ beforeAll(async () => {
   const payment = await createUnpaid(database.db, owner.userId);
   await database.db
     .update(payments)
-    .set({ amountCents: 399, gatewayReference: "demo_ref_777", meta: { discount_cents: 100, discount_code: "JAR" } })
+    .set({
+      amountCents: 399,
+      gatewayReference: "demo_ref_777",
+      meta: { discount_cents: 100, discount_code: "JAR" },
+    })
     .where(eq(payments.id, payment.id));
   const paid = await markPaymentPaid(database.db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
   paidId = paid.payment.id;
@@ -62,15 +80,20 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const pathOf = (id: number | string) => `/api/v1/payments/${id}/receipt.pdf`;
-const fetchReceipt = (id: number | string, token: string | undefined, query?: Record<string, string>) =>
-  callForBytes(withParams(receiptRoute, { id }), pathOf(id), { token, query });
+const fetchReceipt = (
+  id: number | string,
+  token: string | undefined,
+  query?: Record<string, string>,
+) => callForBytes(withParams(receiptRoute, { id }), pathOf(id), { token, query });
 
 describe("GET /api/v1/payments/:id/receipt.pdf", () => {
   it("sends the owner's receipt as a PDF download with what a receipt must say", async () => {
     const result = await fetchReceipt(paidId, owner.user);
     expect(result.status).toBe(200);
     expect(result.headers.get("content-type")).toBe("application/pdf");
-    expect(result.headers.get("content-disposition")).toBe(`attachment; filename="receipt-${receiptNumber}.pdf"`);
+    expect(result.headers.get("content-disposition")).toBe(
+      `attachment; filename="receipt-${receiptNumber}.pdf"`,
+    );
     expect(receiptNumber).toMatch(/^2026-\d{6}$/);
     expect(result.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const text = extractPdfText(result.body);
@@ -108,11 +131,18 @@ describe("GET /api/v1/payments/:id/receipt.pdf", () => {
 
     freezeClock(new Date("2026-03-20T10:00:00Z"));
     // A later change of the seller settings does not alter documents of payments already paid.
-    await setSetting(database.db, "receipts.seller", { name: "Renamed s.r.o.", address_lines: ["Elsewhere 1"], vat_id: null, vat_rate_percent: 10 });
+    await setSetting(database.db, "receipts.seller", {
+      name: "Renamed s.r.o.",
+      address_lines: ["Elsewhere 1"],
+      vat_id: null,
+      vat_rate_percent: 10,
+    });
     const refunded = await recordRefund(database.db, { paymentId: paidId });
     const result = await fetchReceipt(paidId, owner.user, { document: "credit_note" });
     expect(result.status).toBe(200);
-    expect(result.headers.get("content-disposition")).toBe(`attachment; filename="credit-note-${refunded.creditNoteNumber}.pdf"`);
+    expect(result.headers.get("content-disposition")).toBe(
+      `attachment; filename="credit-note-${refunded.creditNoteNumber}.pdf"`,
+    );
     const text = extractPdfText(result.body);
     expect(text).toContain(`Credit note ${refunded.creditNoteNumber}`);
     expect(text).toContain(`Cancels receipt ${receiptNumber}`);
@@ -126,9 +156,18 @@ describe("GET /api/v1/payments/:id/receipt.pdf", () => {
   });
 
   it("answers 404 receipt_not_found for another user's payment, an unpaid one and an id that is not one", async () => {
-    await expectRefusedWithoutChange(database.db, () => fetchReceipt(paidId, stranger.user), { status: 404, error: "receipt_not_found" });
-    await expectRefusedWithoutChange(database.db, () => fetchReceipt(unpaidId, owner.user), { status: 404, error: "receipt_not_found" });
-    await expectRefusedWithoutChange(database.db, () => fetchReceipt("abc", owner.user), { status: 404, error: "receipt_not_found" });
+    await expectRefusedWithoutChange(database.db, () => fetchReceipt(paidId, stranger.user), {
+      status: 404,
+      error: "receipt_not_found",
+    });
+    await expectRefusedWithoutChange(database.db, () => fetchReceipt(unpaidId, owner.user), {
+      status: 404,
+      error: "receipt_not_found",
+    });
+    await expectRefusedWithoutChange(database.db, () => fetchReceipt("abc", owner.user), {
+      status: 404,
+      error: "receipt_not_found",
+    });
     const unpaidCreditNote = await fetchReceipt(unpaidId, owner.user, { document: "credit_note" });
     expect(unpaidCreditNote.status).toBe(404);
   });
@@ -151,14 +190,20 @@ describe("GET /api/v1/payments/:id/receipt.pdf", () => {
 
 describe("GET /account/billing/receipts/:paymentId (signed-in customer)", () => {
   const fetchAsCustomer = (id: number | string, query?: Record<string, string>) =>
-    callForBytes(withParams(customerReceiptRoute as Handler, { paymentId: id }), `/account/billing/receipts/${id}`, { query });
+    callForBytes(
+      withParams(customerReceiptRoute as Handler, { paymentId: id }),
+      `/account/billing/receipts/${id}`,
+      { query },
+    );
 
   it("sends the signed-in customer's own receipt and credit note, and 404 for anyone else's or an unpaid one", async () => {
     const [ownerRow] = await database.db.select().from(users).where(eq(users.id, owner.userId));
     session.user = ownerRow!;
     const receipt = await fetchAsCustomer(paidId);
     expect(receipt.status).toBe(200);
-    expect(receipt.headers.get("content-disposition")).toBe(`attachment; filename="receipt-${receiptNumber}.pdf"`);
+    expect(receipt.headers.get("content-disposition")).toBe(
+      `attachment; filename="receipt-${receiptNumber}.pdf"`,
+    );
     expect(extractPdfText(receipt.body)).toContain(`Receipt ${receiptNumber}`);
     const creditNote = await fetchAsCustomer(paidId, { document: "credit_note" });
     expect(creditNote.status).toBe(200);

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initialProgramFormValues, programInputFromForm } from "@/components/admin/referrals/program-form-values";
+import {
+  initialProgramFormValues,
+  programInputFromForm,
+} from "@/components/admin/referrals/program-form-values";
 import { adminActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { referralPrograms, referralRewards, referrals, type ReferralStatus } from "@/lib/db/schema";
@@ -11,7 +14,11 @@ import { listReferralRewards } from "@/lib/referrals/admin/list-referral-rewards
 import { listReferrals } from "@/lib/referrals/admin/list-referrals";
 import { programFieldErrors } from "@/lib/referrals/admin/program-field-errors";
 import { programFormRegistries } from "@/lib/referrals/admin/program-form-entries";
-import { createReferralProgram, deleteReferralProgram, updateReferralProgram } from "@/lib/referrals/admin/save-program";
+import {
+  createReferralProgram,
+  deleteReferralProgram,
+  updateReferralProgram,
+} from "@/lib/referrals/admin/save-program";
 import { programInputSchema, type ProgramInputRaw } from "@/lib/referrals/schemas";
 import { approveReferral, rejectReferral, retryReferral } from "@/lib/referrals/review-referral";
 import { openTestDatabase } from "../../support/test-database";
@@ -34,7 +41,12 @@ const programInput = (extra: Partial<ProgramInputRaw> = {}): ProgramInputRaw => 
 });
 
 const defaults = async () =>
-  (await db().select({ id: referralPrograms.id }).from(referralPrograms).where(eq(referralPrograms.isDefault, true))).map((row) => row.id);
+  (
+    await db()
+      .select({ id: referralPrograms.id })
+      .from(referralPrograms)
+      .where(eq(referralPrograms.isDefault, true))
+  ).map((row) => row.id);
 
 /** A referral row as the core would leave it, for the lists and the review actions. */
 async function insertReferral(options: {
@@ -78,7 +90,10 @@ describe("saving referral programs", () => {
         { type: "minimum_payment_cents", options: { amount_cents: 500 } },
       ],
       reward: { type: "free_days", options: { days: 14, subscription_type_code: " web_yearly " } },
-      friend_reward: { type: "discount", options: { kind: "percent", percent_off: 20, valid_days: 30 } },
+      friend_reward: {
+        type: "discount",
+        options: { kind: "percent", percent_off: 20, valid_days: 30 },
+      },
       max_rewards_per_referrer: 5,
       review_window_days: 7,
     });
@@ -94,12 +109,19 @@ describe("saving referral programs", () => {
       ],
       // Options come back as the entry's schema parsed them (the code trimmed).
       reward: { type: "free_days", options: { days: 14, subscription_type_code: "web_yearly" } },
-      friendReward: { type: "discount", options: { kind: "percent", percent_off: 20, valid_days: 30 } },
+      friendReward: {
+        type: "discount",
+        options: { kind: "percent", percent_off: 20, valid_days: 30 },
+      },
       maxRewardsPerReferrer: 5,
       reviewWindowDays: 7,
     });
 
-    const edited = await updateReferralProgram(db(), created.id, programInput({ name: input.name, reward: { type: "no_reward", options: {} } }));
+    const edited = await updateReferralProgram(
+      db(),
+      created.id,
+      programInput({ name: input.name, reward: { type: "no_reward", options: {} } }),
+    );
     expect(edited).toMatchObject({
       id: created.id,
       triggers: [{ type: "sign_up", options: {} }],
@@ -120,11 +142,19 @@ describe("saving referral programs", () => {
     const third = await createReferralProgram(db(), programInput());
     expect(await defaults()).toEqual([second.id]);
 
-    const firstAgain = await updateReferralProgram(db(), first.id, programInput({ name: first.name, is_default: true }));
+    const firstAgain = await updateReferralProgram(
+      db(),
+      first.id,
+      programInput({ name: first.name, is_default: true }),
+    );
     expect(firstAgain.isDefault).toBe(true);
     expect(await defaults()).toEqual([first.id]);
     // Saving the default as the default again keeps it.
-    await updateReferralProgram(db(), first.id, programInput({ name: first.name, is_default: true }));
+    await updateReferralProgram(
+      db(),
+      first.id,
+      programInput({ name: first.name, is_default: true }),
+    );
     expect(await defaults()).toEqual([first.id]);
 
     const listed = await listReferralPrograms(db());
@@ -133,7 +163,11 @@ describe("saving referral programs", () => {
   });
 
   it("keeps one default when several programs are made the default at once", async () => {
-    const saved = await Promise.allSettled(Array.from({ length: 6 }, () => createReferralProgram(db(), programInput({ is_default: true }))));
+    const saved = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        createReferralProgram(db(), programInput({ is_default: true })),
+      ),
+    );
     expect(saved.map((result) => result.status)).toEqual(Array(6).fill("fulfilled"));
     const ids = saved.map((result) => (result.status === "fulfilled" ? result.value.id : 0));
     const current = await defaults();
@@ -144,23 +178,45 @@ describe("saving referral programs", () => {
   it("refuses a taken name (409 program_name_taken) on create and on edit, changing nothing", async () => {
     const taken = await createReferralProgram(db(), programInput());
     const other = await createReferralProgram(db(), programInput({ is_default: true }));
-    await expect(createReferralProgram(db(), programInput({ name: taken.name, is_default: true }))).rejects.toMatchObject({
+    await expect(
+      createReferralProgram(db(), programInput({ name: taken.name, is_default: true })),
+    ).rejects.toMatchObject({
       code: "program_name_taken",
       status: 409,
     });
     // The failed default switch was rolled back with the insert.
     expect(await defaults()).toEqual([other.id]);
-    await expect(updateReferralProgram(db(), other.id, programInput({ name: taken.name }))).rejects.toMatchObject({ code: "program_name_taken" });
-    const [still] = await db().select().from(referralPrograms).where(eq(referralPrograms.id, other.id));
+    await expect(
+      updateReferralProgram(db(), other.id, programInput({ name: taken.name })),
+    ).rejects.toMatchObject({ code: "program_name_taken" });
+    const [still] = await db()
+      .select()
+      .from(referralPrograms)
+      .where(eq(referralPrograms.id, other.id));
     expect(still).toMatchObject({ name: other.name, isDefault: true });
   });
 
   it("refuses an unknown id (404) and a free_days type code that does not exist (400, naming the field)", async () => {
-    await expect(updateReferralProgram(db(), 999_999, programInput())).rejects.toMatchObject({ code: "referral_program_not_found", status: 404 });
+    await expect(updateReferralProgram(db(), 999_999, programInput())).rejects.toMatchObject({
+      code: "referral_program_not_found",
+      status: 404,
+    });
     const before = (await listReferralPrograms(db())).length;
     await expect(
-      createReferralProgram(db(), programInput({ friend_reward: { type: "free_days", options: { days: 7, subscription_type_code: "nope" } } })),
-    ).rejects.toMatchObject({ code: "subscription_type_not_found", status: 400, details: { field: "friend_reward.options.subscription_type_code" } });
+      createReferralProgram(
+        db(),
+        programInput({
+          friend_reward: {
+            type: "free_days",
+            options: { days: 7, subscription_type_code: "nope" },
+          },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: "subscription_type_not_found",
+      status: 400,
+      details: { field: "friend_reward.options.subscription_type_code" },
+    });
     expect((await listReferralPrograms(db())).length).toBe(before);
   });
 
@@ -168,15 +224,38 @@ describe("saving referral programs", () => {
     const refused: [Partial<ProgramInputRaw>, string][] = [
       [{ name: " " }, "name"],
       [{ triggers: [] }, "triggers"],
-      [{ triggers: [{ type: "sign_up", options: {} }, { type: "sign_up", options: {} }] }, "triggers"],
+      [
+        {
+          triggers: [
+            { type: "sign_up", options: {} },
+            { type: "sign_up", options: {} },
+          ],
+        },
+        "triggers",
+      ],
       [{ triggers: [{ type: "fires_never", options: {} }] }, "triggers.fires_never.type"],
       // A minimum payment needs the payment trigger.
-      [{ constraints: [{ type: "minimum_payment_cents", options: { amount_cents: 500 } }] }, "constraints"],
-      [{ constraints: [{ type: "timeout_days", options: { days: 0 } }] }, "constraints.timeout_days.options.days"],
-      [{ constraints: [{ type: "timeout_days", options: {} }] }, "constraints.timeout_days.options.days"],
-      [{ reward: { type: "discount", options: { kind: "percent" } } }, "reward.options.percent_off"],
+      [
+        { constraints: [{ type: "minimum_payment_cents", options: { amount_cents: 500 } }] },
+        "constraints",
+      ],
+      [
+        { constraints: [{ type: "timeout_days", options: { days: 0 } }] },
+        "constraints.timeout_days.options.days",
+      ],
+      [
+        { constraints: [{ type: "timeout_days", options: {} }] },
+        "constraints.timeout_days.options.days",
+      ],
+      [
+        { reward: { type: "discount", options: { kind: "percent" } } },
+        "reward.options.percent_off",
+      ],
       [{ reward: { type: "cash", options: {} } }, "reward.type"],
-      [{ friend_reward: { type: "discount", options: { kind: "fixed" } } }, "friend_reward.options.amount_off_cents"],
+      [
+        { friend_reward: { type: "discount", options: { kind: "fixed" } } },
+        "friend_reward.options.amount_off_cents",
+      ],
       [{ max_rewards_per_referrer: 0 }, "max_rewards_per_referrer"],
       [{ review_window_days: -1 }, "review_window_days"],
       [{ is_default: true, active: false }, "is_default"],
@@ -186,8 +265,13 @@ describe("saving referral programs", () => {
       const raw = programInput(change);
       const parsed = programInputSchema.safeParse(raw);
       expect(parsed.success, JSON.stringify(change)).toBe(false);
-      expect(Object.keys(programFieldErrors(raw, parsed.error?.issues ?? [])), JSON.stringify(change)).toContain(key);
-      await expect(createReferralProgram(db(), raw), JSON.stringify(change)).rejects.toMatchObject({ name: "ZodError" });
+      expect(
+        Object.keys(programFieldErrors(raw, parsed.error?.issues ?? [])),
+        JSON.stringify(change),
+      ).toContain(key);
+      await expect(createReferralProgram(db(), raw), JSON.stringify(change)).rejects.toMatchObject({
+        name: "ZodError",
+      });
     }
     expect((await listReferralPrograms(db())).length).toBe(before);
   });
@@ -198,9 +282,15 @@ describe("the program form's values", () => {
 
   it("gives every registry entry a plain JSON Schema of its options", () => {
     const days = registries.constraints.find((entry) => entry.type === "timeout_days");
-    expect(days?.schema).toMatchObject({ type: "object", properties: { days: { type: "integer" } }, required: ["days"] });
+    expect(days?.schema).toMatchObject({
+      type: "object",
+      properties: { days: { type: "integer" } },
+      required: ["days"],
+    });
     const discount = registries.rewards.find((entry) => entry.type === "discount");
-    expect(discount?.schema).toMatchObject({ properties: { kind: { enum: ["percent", "fixed"] } } });
+    expect(discount?.schema).toMatchObject({
+      properties: { kind: { enum: ["percent", "fixed"] } },
+    });
     expect(Object.getPrototypeOf(days?.schema)).toBe(Object.prototype);
   });
 
@@ -217,14 +307,23 @@ describe("the program form's values", () => {
       }),
     );
     const values = initialProgramFormValues(registries, program);
-    expect(values).toMatchObject({ triggers: { sign_up: false, first_payment: true }, constraints: { timeout_days: false, minimum_payment_cents: true } });
+    expect(values).toMatchObject({
+      triggers: { sign_up: false, first_payment: true },
+      constraints: { timeout_days: false, minimum_payment_cents: true },
+    });
     expect(values.constraintOptions.minimum_payment_cents).toEqual({ amount_cents: "990" });
     expect(programInputSchema.parse(programInputFromForm(registries, values))).toEqual(program);
   });
 
   it("sends typed text that is not a number as typed, so the field gets the schema's message", () => {
     const values = initialProgramFormValues(registries);
-    expect(values).toMatchObject({ triggers: { sign_up: true }, rewardType: "free_days", friendRewardType: "", reviewWindowDays: "30", cap: "" });
+    expect(values).toMatchObject({
+      triggers: { sign_up: true },
+      rewardType: "free_days",
+      friendRewardType: "",
+      reviewWindowDays: "30",
+      cap: "",
+    });
     values.name = "Typed";
     values.rewardOptions.free_days = { days: "ten", subscription_type_code: "" };
     values.constraints.timeout_days = true;
@@ -247,14 +346,24 @@ describe("deleting referral programs", () => {
   it("deletes a program no referral belongs to and refuses one in use (409 program_in_use)", async () => {
     const unused = await createReferralProgram(db(), programInput());
     expect((await deleteReferralProgram(db(), unused.id)).id).toBe(unused.id);
-    expect(await db().select().from(referralPrograms).where(eq(referralPrograms.id, unused.id))).toEqual([]);
-    await expect(deleteReferralProgram(db(), unused.id)).rejects.toMatchObject({ code: "referral_program_not_found", status: 404 });
+    expect(
+      await db().select().from(referralPrograms).where(eq(referralPrograms.id, unused.id)),
+    ).toEqual([]);
+    await expect(deleteReferralProgram(db(), unused.id)).rejects.toMatchObject({
+      code: "referral_program_not_found",
+      status: 404,
+    });
 
     const used = await createReferralProgram(db(), programInput());
     const referrer = await makeUser(db());
     await insertReferral({ programId: used.id, referrerUserId: referrer.id, status: "expired" });
-    await expect(deleteReferralProgram(db(), used.id)).rejects.toMatchObject({ code: "program_in_use", status: 409 });
-    expect(await db().select().from(referralPrograms).where(eq(referralPrograms.id, used.id))).toHaveLength(1);
+    await expect(deleteReferralProgram(db(), used.id)).rejects.toMatchObject({
+      code: "program_in_use",
+      status: 409,
+    });
+    expect(
+      await db().select().from(referralPrograms).where(eq(referralPrograms.id, used.id)),
+    ).toHaveLength(1);
   });
 });
 
@@ -265,7 +374,13 @@ describe("the admin's referral lists", () => {
     const tag = randomUUID().slice(0, 8);
     const referrer = await makeUser(db(), `lister-${tag}@example.test`);
     const friend = await makeUser(db(), `joined-${tag}@example.test`);
-    const complete = await insertReferral({ programId: program.id, referrerUserId: referrer.id, referredEmail: friend.email, referredUserId: friend.id, status: "complete" });
+    const complete = await insertReferral({
+      programId: program.id,
+      referrerUserId: referrer.id,
+      referredEmail: friend.email,
+      referredUserId: friend.id,
+      status: "complete",
+    });
     const flagged = await insertReferral({
       programId: program.id,
       referrerUserId: referrer.id,
@@ -273,20 +388,46 @@ describe("the admin's referral lists", () => {
       review: "flagged",
       flags: ["email_alias", "same_ip"],
     });
-    const failed = await insertReferral({ programId: other.id, referrerUserId: referrer.id, status: "error", errorReason: "No type to grant." });
+    const failed = await insertReferral({
+      programId: other.id,
+      referrerUserId: referrer.id,
+      status: "error",
+      errorReason: "No type to grant.",
+    });
 
     const all = await listReferrals(db(), { referrerUserId: referrer.id, limit: 10, offset: 0 });
     expect(all.total).toBe(3);
     expect(all.rows.map((row) => row.id)).toEqual([failed.id, flagged.id, complete.id]);
-    expect(all.rows[2]).toMatchObject({ referrerEmail: referrer.email, friendEmail: friend.email, programName: program.name, status: "complete" });
-    expect(all.rows[0]).toMatchObject({ friendEmail: null, status: "error", errorReason: "No type to grant.", programId: other.id });
+    expect(all.rows[2]).toMatchObject({
+      referrerEmail: referrer.email,
+      friendEmail: friend.email,
+      programName: program.name,
+      status: "complete",
+    });
+    expect(all.rows[0]).toMatchObject({
+      friendEmail: null,
+      status: "error",
+      errorReason: "No type to grant.",
+      programId: other.id,
+    });
 
-    const ids = async (options: Parameters<typeof listReferrals>[1]) => (await listReferrals(db(), options)).rows.map((row) => row.id);
-    expect(await ids({ referrerUserId: referrer.id, status: "complete", limit: 10, offset: 0 })).toEqual([complete.id]);
+    const ids = async (options: Parameters<typeof listReferrals>[1]) =>
+      (await listReferrals(db(), options)).rows.map((row) => row.id);
+    expect(
+      await ids({ referrerUserId: referrer.id, status: "complete", limit: 10, offset: 0 }),
+    ).toEqual([complete.id]);
     expect(await ids({ programId: other.id, limit: 10, offset: 0 })).toEqual([failed.id]);
-    expect(await ids({ referrerUserId: referrer.id, flaggedOnly: true, limit: 10, offset: 0 })).toEqual([flagged.id]);
-    const [flaggedRow] = (await listReferrals(db(), { flaggedOnly: true, email: `alias+${tag}`, limit: 10, offset: 0 })).rows;
-    expect(flaggedRow).toMatchObject({ id: flagged.id, review: "flagged", flags: ["email_alias", "same_ip"] });
+    expect(
+      await ids({ referrerUserId: referrer.id, flaggedOnly: true, limit: 10, offset: 0 }),
+    ).toEqual([flagged.id]);
+    const [flaggedRow] = (
+      await listReferrals(db(), { flaggedOnly: true, email: `alias+${tag}`, limit: 10, offset: 0 })
+    ).rows;
+    expect(flaggedRow).toMatchObject({
+      id: flagged.id,
+      review: "flagged",
+      flags: ["email_alias", "same_ip"],
+    });
     // Email search: the referrer's address, the invited address, the friend's account; `_` and `%` are literal.
     expect(await ids({ email: `LISTER-${tag}`, limit: 10, offset: 0 })).toHaveLength(3);
     expect(await ids({ email: `joined-${tag}`, limit: 10, offset: 0 })).toEqual([complete.id]);
@@ -309,14 +450,37 @@ describe("reviewing referrals", () => {
     const program = await createReferralProgram(db(), programInput());
     const admin = await makeUser(db());
     const referrer = await makeUser(db());
-    const toReject = await insertReferral({ programId: program.id, referrerUserId: referrer.id, review: "flagged", flags: ["same_browser"] });
-    const toApprove = await insertReferral({ programId: program.id, referrerUserId: referrer.id, review: "flagged", flags: ["same_ip"] });
+    const toReject = await insertReferral({
+      programId: program.id,
+      referrerUserId: referrer.id,
+      review: "flagged",
+      flags: ["same_browser"],
+    });
+    const toApprove = await insertReferral({
+      programId: program.id,
+      referrerUserId: referrer.id,
+      review: "flagged",
+      flags: ["same_ip"],
+    });
 
-    expect(await rejectReferral(db(), { referralId: toReject.id, actor: adminActor(admin.id) })).toMatchObject({ status: "rejected", review: "rejected" });
+    expect(
+      await rejectReferral(db(), { referralId: toReject.id, actor: adminActor(admin.id) }),
+    ).toMatchObject({ status: "rejected", review: "rejected" });
     // Not triggered yet: approved, it waits for its trigger.
-    expect(await approveReferral(db(), { referralId: toApprove.id, actor: adminActor(admin.id) })).toMatchObject({ status: "pending", review: "approved" });
-    await expect(approveReferral(db(), { referralId: toReject.id, actor: adminActor(admin.id) })).rejects.toMatchObject({ code: "referral_not_flagged", status: 409 });
-    expect(await listReferrals(db(), { referrerUserId: referrer.id, flaggedOnly: true, limit: 10, offset: 0 })).toMatchObject({ total: 0 });
+    expect(
+      await approveReferral(db(), { referralId: toApprove.id, actor: adminActor(admin.id) }),
+    ).toMatchObject({ status: "pending", review: "approved" });
+    await expect(
+      approveReferral(db(), { referralId: toReject.id, actor: adminActor(admin.id) }),
+    ).rejects.toMatchObject({ code: "referral_not_flagged", status: 409 });
+    expect(
+      await listReferrals(db(), {
+        referrerUserId: referrer.id,
+        flaggedOnly: true,
+        limit: 10,
+        offset: 0,
+      }),
+    ).toMatchObject({ total: 0 });
 
     const friend = await makeUser(db());
     const failed = await insertReferral({
@@ -328,11 +492,24 @@ describe("reviewing referrals", () => {
       errorReason: "No subscription type to grant.",
       triggeredAt: now(),
     });
-    await expect(retryReferral(db(), { referralId: toApprove.id })).rejects.toMatchObject({ code: "referral_not_failed" });
-    expect(await retryReferral(db(), { referralId: failed.id })).toMatchObject({ status: "complete", errorReason: null });
+    await expect(retryReferral(db(), { referralId: toApprove.id })).rejects.toMatchObject({
+      code: "referral_not_failed",
+    });
+    expect(await retryReferral(db(), { referralId: failed.id })).toMatchObject({
+      status: "complete",
+      errorReason: null,
+    });
     const rewards = await listReferralRewards(db(), { userId: referrer.id, limit: 10, offset: 0 });
     expect(rewards.total).toBe(1);
-    expect(rewards.rows[0]).toMatchObject({ referralId: failed.id, role: "referrer", rewardType: "free_days", userEmail: referrer.email, programName: program.name });
-    expect(await db().select().from(referralRewards).where(eq(referralRewards.referralId, failed.id))).toHaveLength(1);
+    expect(rewards.rows[0]).toMatchObject({
+      referralId: failed.id,
+      role: "referrer",
+      rewardType: "free_days",
+      userEmail: referrer.email,
+      programName: program.name,
+    });
+    expect(
+      await db().select().from(referralRewards).where(eq(referralRewards.referralId, failed.id)),
+    ).toHaveLength(1);
   });
 });

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { GET as referralLinkRoute } from "@/app/r/[code]/route";
 import { describeReferralProgram } from "@/components/customer/referrals/program-summary";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
-import { discountCodes, emailLog, referralPrograms, referralRewards, referrals, userSightings, type User } from "@/lib/db/schema";
+import {
+  discountCodes,
+  emailLog,
+  referralPrograms,
+  referralRewards,
+  referrals,
+  userSightings,
+  type User,
+} from "@/lib/db/schema";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import type { EmailTransport, OutgoingEmail } from "@/lib/email/transport";
 import { inviteFriend } from "@/lib/referrals/invite-friend";
@@ -26,7 +34,10 @@ const signedIn = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => signedIn.user }));
 vi.mock("@/lib/referrals/sightings", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/referrals/sightings")>()),
-  requestFingerprint: async () => ({ browserId: "0b7c9a52-4a8e-4f0e-9a59-2f1f7c1e6d3a", ip: "203.0.113.5" }),
+  requestFingerprint: async () => ({
+    browserId: "0b7c9a52-4a8e-4f0e-9a59-2f1f7c1e6d3a",
+    ip: "203.0.113.5",
+  }),
 }));
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -50,7 +61,12 @@ beforeAll(async () => {
   database = await openTestDatabase();
   freezeClock(T0);
   await seedReferralCatalog(database.db);
-  await insertProgram(database.db, { friend_reward: { type: "free_days", options: { days: 14, subscription_type_code: "web_monthly" } } });
+  await insertProgram(database.db, {
+    friend_reward: {
+      type: "free_days",
+      options: { days: 14, subscription_type_code: "web_monthly" },
+    },
+  });
 });
 afterAll(async () => {
   resetClock();
@@ -61,10 +77,22 @@ beforeEach(() => {
   signedIn.user = null;
 });
 
-async function rewardFor(referralId: number, userId: number, role: "referrer" | "friend", discountCodeId: number | null = null) {
+async function rewardFor(
+  referralId: number,
+  userId: number,
+  role: "referrer" | "friend",
+  discountCodeId: number | null = null,
+) {
   const [reward] = await db()
     .insert(referralRewards)
-    .values({ referralId, userId, role, rewardType: discountCodeId ? "discount" : "free_days", description: "a reward", discountCodeId })
+    .values({
+      referralId,
+      userId,
+      role,
+      rewardType: discountCodeId ? "discount" : "free_days",
+      description: "a reward",
+      discountCodeId,
+    })
     .returning();
   return reward!;
 }
@@ -75,15 +103,30 @@ describe("listUserReferrals", () => {
     const john = await makeUser(db());
     const mine = await inviteFriend(db(), { referrerUserId: jane.id, email: uniqueEmail("a") });
     freezeClock(addDays(T0, 1));
-    const mineLater = await inviteFriend(db(), { referrerUserId: jane.id, email: uniqueEmail("b") });
+    const mineLater = await inviteFriend(db(), {
+      referrerUserId: jane.id,
+      email: uniqueEmail("b"),
+    });
     const his = await inviteFriend(db(), { referrerUserId: john.id, email: uniqueEmail("c") });
 
     const [usable, , , johns] = await db()
       .insert(discountCodes)
       .values([
-        { userId: jane.id, code: `usable-${jane.id}`, kind: "percent", percentOff: 20, expiresAt: addDays(T0, 10) },
+        {
+          userId: jane.id,
+          code: `usable-${jane.id}`,
+          kind: "percent",
+          percentOff: 20,
+          expiresAt: addDays(T0, 10),
+        },
         { userId: jane.id, code: `used-${jane.id}`, kind: "percent", percentOff: 20, usedAt: T0 },
-        { userId: jane.id, code: `expired-${jane.id}`, kind: "fixed", amountOffCents: 100, expiresAt: addDays(T0, 1) },
+        {
+          userId: jane.id,
+          code: `expired-${jane.id}`,
+          kind: "fixed",
+          amountOffCents: 100,
+          expiresAt: addDays(T0, 1),
+        },
         { userId: john.id, code: `johns-${john.id}`, kind: "fixed", amountOffCents: 100 },
       ])
       .returning();
@@ -96,8 +139,12 @@ describe("listUserReferrals", () => {
     const listed = await listUserReferrals(db(), { userId: jane.id });
 
     expect(listed.referrals.map((referral) => referral.id)).toEqual([mineLater.id, mine.id]);
-    expect(listed.rewards.map((row) => row.reward.id).sort()).toEqual([asReferrer.id, asFriend.id].sort());
-    expect(listed.rewards.find((row) => row.reward.id === asReferrer.id)?.discountCode?.id).toBe(usable!.id);
+    expect(listed.rewards.map((row) => row.reward.id).sort()).toEqual(
+      [asReferrer.id, asFriend.id].sort(),
+    );
+    expect(listed.rewards.find((row) => row.reward.id === asReferrer.id)?.discountCode?.id).toBe(
+      usable!.id,
+    );
     expect(listed.rewards.find((row) => row.reward.id === asFriend.id)?.discountCode).toBeNull();
     expect(listed.unusedDiscountCodes.map((code) => code.id)).toEqual([usable!.id]);
 
@@ -109,17 +156,29 @@ describe("listUserReferrals", () => {
 
   it("is empty for a user with nothing", async () => {
     const nobody = await makeUser(db());
-    expect(await listUserReferrals(db(), { userId: nobody.id })).toEqual({ referrals: [], rewards: [], unusedDiscountCodes: [] });
+    expect(await listUserReferrals(db(), { userId: nobody.id })).toEqual({
+      referrals: [],
+      rewards: [],
+      unusedDiscountCodes: [],
+    });
   });
 });
 
 describe("sendReferralInvitation", () => {
   it("emails the friend the referrer's link, in the referrer's name, with what the friend gets", async () => {
     const jane = await makeUser(db());
-    const referral = await inviteFriend(db(), { referrerUserId: jane.id, email: uniqueEmail("pal"), name: "Pal" });
+    const referral = await inviteFriend(db(), {
+      referrerUserId: jane.id,
+      email: uniqueEmail("pal"),
+      name: "Pal",
+    });
     const { transport, sent } = recordingTransport();
 
-    const result = await sendReferralInvitation(db(), { referralId: referral.id, referrerUserId: jane.id, transport });
+    const result = await sendReferralInvitation(db(), {
+      referralId: referral.id,
+      referrerUserId: jane.id,
+      transport,
+    });
 
     const { path } = await getReferralLink(db(), jane.id);
     expect(result?.sentNow).toBe(true);
@@ -131,14 +190,22 @@ describe("sendReferralInvitation", () => {
     expect(sent[0]?.text).toContain("you get 14 free days");
     expect(sent[0]?.html).toContain(`href="http://localhost:3000${path}"`);
     const [logged] = await db().select().from(emailLog).where(eq(emailLog.id, result!.entry.id));
-    expect(logged).toMatchObject({ status: "sent", templateCode: "referral_invitation", userId: null });
+    expect(logged).toMatchObject({
+      status: "sent",
+      templateCode: "referral_invitation",
+      userId: null,
+    });
   });
 
   it("sends one email per referral however often it is called", async () => {
     const jane = await makeUser(db());
-    const referral = await inviteFriend(db(), { referrerUserId: jane.id, email: uniqueEmail("pal") });
+    const referral = await inviteFriend(db(), {
+      referrerUserId: jane.id,
+      email: uniqueEmail("pal"),
+    });
     const { transport, sent } = recordingTransport();
-    const send = () => sendReferralInvitation(db(), { referralId: referral.id, referrerUserId: jane.id, transport });
+    const send = () =>
+      sendReferralInvitation(db(), { referralId: referral.id, referrerUserId: jane.id, transport });
     await Promise.all([send(), send()]);
     const again = await send();
     expect(sent).toHaveLength(1);
@@ -147,37 +214,71 @@ describe("sendReferralInvitation", () => {
   });
 
   it("uses the admin's referral_invitation template when there is one, and leaves out a friend reward the program lacks", async () => {
-    await saveEmailTemplate(db(), { ...REFERRAL_INVITATION_TEMPLATE, subject: "Join {{referral.sender_name}} on {{app.name}}" });
+    await saveEmailTemplate(db(), {
+      ...REFERRAL_INVITATION_TEMPLATE,
+      subject: "Join {{referral.sender_name}} on {{app.name}}",
+    });
     const jane = await makeUser(db());
-    const referral = await inviteFriend(db(), { referrerUserId: jane.id, email: uniqueEmail("pal") });
-    await db().update(referralPrograms).set({ friendReward: null }).where(eq(referralPrograms.id, referral.programId));
+    const referral = await inviteFriend(db(), {
+      referrerUserId: jane.id,
+      email: uniqueEmail("pal"),
+    });
+    await db()
+      .update(referralPrograms)
+      .set({ friendReward: null })
+      .where(eq(referralPrograms.id, referral.programId));
     const { transport, sent } = recordingTransport();
-    await sendReferralInvitation(db(), { referralId: referral.id, referrerUserId: jane.id, transport });
+    await sendReferralInvitation(db(), {
+      referralId: referral.id,
+      referrerUserId: jane.id,
+      transport,
+    });
     expect(sent[0]?.subject).toBe(`Join ${jane.name} on Subflow`);
     expect(sent[0]?.text).not.toContain("you get");
   });
 
   it("returns null when delivery fails, keeping the referral and the failure on the log", async () => {
     const jane = await makeUser(db());
-    const referral = await inviteFriend(db(), { referrerUserId: jane.id, email: uniqueEmail("pal") });
+    const referral = await inviteFriend(db(), {
+      referrerUserId: jane.id,
+      email: uniqueEmail("pal"),
+    });
     const { transport } = recordingTransport(true);
-    expect(await sendReferralInvitation(db(), { referralId: referral.id, referrerUserId: jane.id, transport })).toBeNull();
-    const [logged] = await db().select().from(emailLog).where(eq(emailLog.idempotencyKey, `referral-invitation:${referral.id}`));
+    expect(
+      await sendReferralInvitation(db(), {
+        referralId: referral.id,
+        referrerUserId: jane.id,
+        transport,
+      }),
+    ).toBeNull();
+    const [logged] = await db()
+      .select()
+      .from(emailLog)
+      .where(eq(emailLog.idempotencyKey, `referral-invitation:${referral.id}`));
     expect(logged).toMatchObject({ status: "failed" });
-    expect(await db().select().from(referrals).where(eq(referrals.id, referral.id))).toHaveLength(1);
+    expect(await db().select().from(referrals).where(eq(referrals.id, referral.id))).toHaveLength(
+      1,
+    );
   });
 
   it("refuses someone else's referral and one that is no longer pending", async () => {
     const jane = await makeUser(db());
     const john = await makeUser(db());
-    const referral = await inviteFriend(db(), { referrerUserId: jane.id, email: uniqueEmail("pal") });
+    const referral = await inviteFriend(db(), {
+      referrerUserId: jane.id,
+      email: uniqueEmail("pal"),
+    });
     const { transport, sent } = recordingTransport();
-    await expect(sendReferralInvitation(db(), { referralId: referral.id, referrerUserId: john.id, transport })).rejects.toMatchObject({
+    await expect(
+      sendReferralInvitation(db(), { referralId: referral.id, referrerUserId: john.id, transport }),
+    ).rejects.toMatchObject({
       code: "referral_not_found",
       status: 404,
     });
     await db().update(referrals).set({ status: "expired" }).where(eq(referrals.id, referral.id));
-    await expect(sendReferralInvitation(db(), { referralId: referral.id, referrerUserId: jane.id, transport })).rejects.toMatchObject({
+    await expect(
+      sendReferralInvitation(db(), { referralId: referral.id, referrerUserId: jane.id, transport }),
+    ).rejects.toMatchObject({
       code: "referral_wrong_status",
     });
     expect(sent).toHaveLength(0);
@@ -205,19 +306,27 @@ describe("describeReferralProgram", () => {
         friendReward: null,
         maxRewardsPerReferrer: 3,
       }),
-    ).toBe("Invite a friend: you get 30 free days when the friend signs up. Up to 3 rewards per person.");
+    ).toBe(
+      "Invite a friend: you get 30 free days when the friend signs up. Up to 3 rewards per person.",
+    );
   });
 
   it("promises nothing when the referrer gets nothing", () => {
-    expect(describeReferralProgram({ ...program, reward: { type: "no_reward", options: {} }, friendReward: null })).toBe(
-      "Invite a friend to join.",
-    );
+    expect(
+      describeReferralProgram({
+        ...program,
+        reward: { type: "no_reward", options: {} },
+        friendReward: null,
+      }),
+    ).toBe("Invite a friend to join.");
   });
 });
 
 describe("GET /r/<code>", () => {
   const open = (code: string) =>
-    referralLinkRoute(new NextRequest(`http://localhost:3000/r/${encodeURIComponent(code)}`), { params: Promise.resolve({ code }) });
+    referralLinkRoute(new NextRequest(`http://localhost:3000/r/${encodeURIComponent(code)}`), {
+      params: Promise.resolve({ code }),
+    });
 
   it("remembers a visitor's referrer in a 30-day cookie and sends them to sign-up", async () => {
     const jane = await makeUser(db());
@@ -228,7 +337,13 @@ describe("GET /r/<code>", () => {
     expect(response.status).toBe(307);
     expect(new URL(response.headers.get("location")!).pathname).toBe("/register");
     const cookie = response.cookies.get(REFERRAL_COOKIE);
-    expect(cookie).toMatchObject({ value: code, httpOnly: true, sameSite: "lax", path: "/", maxAge: REFERRAL_COOKIE_MAX_AGE_SECONDS });
+    expect(cookie).toMatchObject({
+      value: code,
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      maxAge: REFERRAL_COOKIE_MAX_AGE_SECONDS,
+    });
     // Someone else signed in already has an account: to it, without a cookie.
     signedIn.user = await makeUser(db());
     const customer = await open(code);
@@ -253,7 +368,10 @@ describe("GET /r/<code>", () => {
 
     expect(new URL(response.headers.get("location")!).pathname).toBe("/account/referrals");
     expect(response.cookies.get(REFERRAL_COOKIE)).toBeUndefined();
-    const sightings = await db().select().from(userSightings).where(eq(userSightings.userId, jane.id));
+    const sightings = await db()
+      .select()
+      .from(userSightings)
+      .where(eq(userSightings.userId, jane.id));
     expect(sightings).toHaveLength(1);
     expect(sightings[0]?.ipHash).toBeTruthy();
     expect(sightings[0]?.browserHash).toBeTruthy();

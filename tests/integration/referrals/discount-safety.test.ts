@@ -38,7 +38,11 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 async function cardPayment(userId: number, gateway: "demo" | "manual" = "demo") {
-  const { payment } = await createPayment(db(), { userId, gateway, items: [{ subscriptionTypeCode: "web_monthly" }] });
+  const { payment } = await createPayment(db(), {
+    userId,
+    gateway,
+    items: [{ subscriptionTypeCode: "web_monthly" }],
+  });
   return payment;
 }
 
@@ -47,7 +51,11 @@ describe("discounts and the money around them", () => {
     freezeClock(T0);
     const { user } = await createCustomer(db(), "discounted");
     const payment = await cardPayment(user.id);
-    const code = await createDiscountCode(db(), { userId: user.id, kind: "percent", percentOff: 20 });
+    const code = await createDiscountCode(db(), {
+      userId: user.id,
+      kind: "percent",
+      percentOff: 20,
+    });
     await applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: code.code });
     await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
     const context = await loadUpgradeContext(db(), { userId: user.id, now: T0 });
@@ -58,21 +66,45 @@ describe("discounts and the money around them", () => {
   it("the checkout refuses to charge an amount other than the one shown", async () => {
     const { user } = await createCustomer(db(), "two-tabs");
     const payment = await cardPayment(user.id);
-    const code = await createDiscountCode(db(), { userId: user.id, kind: "fixed", amountOffCents: 100 });
+    const code = await createDiscountCode(db(), {
+      userId: user.id,
+      kind: "fixed",
+      amountOffCents: 100,
+    });
     await applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: code.code });
     // Tab 1 shows 3.99; tab 2 removes the code (4.99); tab 1 pays.
     await removeDiscountCode(db(), { userId: user.id, paymentId: payment.id });
-    expect(await codeOf(payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa", expectedAmountCents: 399 }))).toBe(
-      "payment_amount_changed",
-    );
-    const paid = await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa", expectedAmountCents: 499 });
+    expect(
+      await codeOf(
+        payPayment(db(), {
+          paymentId: payment.id,
+          userId: user.id,
+          cardToken: "tok_visa",
+          expectedAmountCents: 399,
+        }),
+      ),
+    ).toBe("payment_amount_changed");
+    const paid = await payPayment(db(), {
+      paymentId: payment.id,
+      userId: user.id,
+      cardToken: "tok_visa",
+      expectedAmountCents: 499,
+    });
     expect(paid.payment).toMatchObject({ status: "paid", amountCents: 499 });
   });
 
   it("a code applies only to card payments (a bank transfer is settled by hand at its amount)", async () => {
     const { user } = await createCustomer(db(), "transfer");
     const payment = await cardPayment(user.id, "manual");
-    const code = await createDiscountCode(db(), { userId: user.id, kind: "percent", percentOff: 10 });
-    expect(await codeOf(applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: code.code }))).toBe("discount_not_applicable");
+    const code = await createDiscountCode(db(), {
+      userId: user.id,
+      kind: "percent",
+      percentOff: 10,
+    });
+    expect(
+      await codeOf(
+        applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: code.code }),
+      ),
+    ).toBe("discount_not_applicable");
   });
 });

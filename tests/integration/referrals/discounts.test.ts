@@ -32,7 +32,10 @@ afterAll(async () => {
 });
 beforeEach(() => freezeClock(T0));
 
-function discountCodeFor(userId: number, terms: { kind: DiscountKind; percentOff?: number; amountOffCents?: number; expiresAt?: Date }) {
+function discountCodeFor(
+  userId: number,
+  terms: { kind: DiscountKind; percentOff?: number; amountOffCents?: number; expiresAt?: Date },
+) {
   return createDiscountCode(db(), { userId, ...terms });
 }
 
@@ -40,7 +43,13 @@ async function formPayment(userId: number, amountCents?: number) {
   const { payment } = await createPayment(db(), {
     userId,
     gateway: "demo",
-    items: [{ subscriptionTypeCode: "web_monthly", count: 1, ...(amountCents === undefined ? {} : { amountCents }) }],
+    items: [
+      {
+        subscriptionTypeCode: "web_monthly",
+        count: 1,
+        ...(amountCents === undefined ? {} : { amountCents }),
+      },
+    ],
   });
   return payment;
 }
@@ -54,8 +63,16 @@ async function codeNow(id: number) {
 }
 
 describe("discountAmountCents", () => {
-  const percent = (percentOff: number) => ({ kind: "percent" as const, percentOff, amountOffCents: null });
-  const fixed = (amountOffCents: number) => ({ kind: "fixed" as const, percentOff: null, amountOffCents });
+  const percent = (percentOff: number) => ({
+    kind: "percent" as const,
+    percentOff,
+    amountOffCents: null,
+  });
+  const fixed = (amountOffCents: number) => ({
+    kind: "fixed" as const,
+    percentOff: null,
+    amountOffCents,
+  });
 
   it("takes a percentage, rounding half a cent away from zero", () => {
     expect(discountAmountCents(990, percent(20))).toBe(198);
@@ -87,13 +104,21 @@ describe("applyDiscountCode", () => {
     const code = await discountCodeFor(user.id, { kind: "percent", percentOff: 20 });
     const payment = await formPayment(user.id);
 
-    const applied = await applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: ` ${code.code.toLowerCase()} ` });
+    const applied = await applyDiscountCode(db(), {
+      userId: user.id,
+      paymentId: payment.id,
+      code: ` ${code.code.toLowerCase()} `,
+    });
 
     expect(applied.discountCents).toBe(198);
     const stored = await paymentNow(payment.id);
     expect(stored).toMatchObject({
       amountCents: MONTHLY - 198,
-      meta: { discount_code: code.code, discount_cents: 198, amount_before_discount_cents: MONTHLY },
+      meta: {
+        discount_code: code.code,
+        discount_cents: 198,
+        amount_before_discount_cents: MONTHLY,
+      },
     });
     expect(await codeNow(code.id)).toMatchObject({ paymentId: payment.id, usedAt: null });
   });
@@ -103,7 +128,10 @@ describe("applyDiscountCode", () => {
     const code = await discountCodeFor(user.id, { kind: "fixed", amountOffCents: 5000 });
     const payment = await formPayment(user.id, 300);
     await applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: code.code });
-    expect(await paymentNow(payment.id)).toMatchObject({ amountCents: 0, meta: { discount_cents: 300, amount_before_discount_cents: 300 } });
+    expect(await paymentNow(payment.id)).toMatchObject({
+      amountCents: 0,
+      meta: { discount_cents: 300, amount_before_discount_cents: 300 },
+    });
   });
 
   it("applies a code once: not again to the same payment, not to a second payment, and a second code not on top", async () => {
@@ -114,15 +142,21 @@ describe("applyDiscountCode", () => {
     const second = await formPayment(user.id);
     await applyDiscountCode(db(), { userId: user.id, paymentId: first.id, code: code.code });
 
-    await expect(applyDiscountCode(db(), { userId: user.id, paymentId: first.id, code: code.code })).rejects.toMatchObject({
+    await expect(
+      applyDiscountCode(db(), { userId: user.id, paymentId: first.id, code: code.code }),
+    ).rejects.toMatchObject({
       code: "discount_not_applicable",
       status: 409,
     });
-    await expect(applyDiscountCode(db(), { userId: user.id, paymentId: second.id, code: code.code })).rejects.toMatchObject({
+    await expect(
+      applyDiscountCode(db(), { userId: user.id, paymentId: second.id, code: code.code }),
+    ).rejects.toMatchObject({
       code: "discount_code_used",
       status: 409,
     });
-    await expect(applyDiscountCode(db(), { userId: user.id, paymentId: first.id, code: other.code })).rejects.toMatchObject({
+    await expect(
+      applyDiscountCode(db(), { userId: user.id, paymentId: first.id, code: other.code }),
+    ).rejects.toMatchObject({
       code: "discount_not_applicable",
     });
     expect((await paymentNow(first.id)).amountCents).toBe(MONTHLY - 100);
@@ -145,7 +179,10 @@ describe("applyDiscountCode", () => {
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.reason).toMatchObject({ code: "discount_code_used" });
-    const amounts = [(await paymentNow(a.id)).amountCents, (await paymentNow(b.id)).amountCents].sort((x, y) => x - y);
+    const amounts = [
+      (await paymentNow(a.id)).amountCents,
+      (await paymentNow(b.id)).amountCents,
+    ].sort((x, y) => x - y);
     expect(amounts).toEqual([MONTHLY - 495, MONTHLY]);
     const boundTo = (await codeNow(code.id)).paymentId;
     expect([a.id, b.id]).toContain(boundTo);
@@ -154,26 +191,47 @@ describe("applyDiscountCode", () => {
   it("refuses an expired code, someone else's code, an unknown code, and payments it may not change", async () => {
     const user = await makeUser(db());
     const stranger = await makeUser(db());
-    const expired = await discountCodeFor(user.id, { kind: "percent", percentOff: 10, expiresAt: addDays(T0, 1) });
+    const expired = await discountCodeFor(user.id, {
+      kind: "percent",
+      percentOff: 10,
+      expiresAt: addDays(T0, 1),
+    });
     const theirs = await discountCodeFor(stranger.id, { kind: "percent", percentOff: 10 });
     const mine = await discountCodeFor(user.id, { kind: "percent", percentOff: 10 });
     const payment = await formPayment(user.id);
-    const apply = (code: string, paymentId = payment.id) => applyDiscountCode(db(), { userId: user.id, paymentId, code });
+    const apply = (code: string, paymentId = payment.id) =>
+      applyDiscountCode(db(), { userId: user.id, paymentId, code });
 
     freezeClock(addDays(T0, 1));
-    await expect(apply(expired.code)).rejects.toMatchObject({ code: "discount_code_expired", status: 409 });
-    await expect(apply(theirs.code)).rejects.toMatchObject({ code: "discount_code_not_found", status: 404 });
+    await expect(apply(expired.code)).rejects.toMatchObject({
+      code: "discount_code_expired",
+      status: 409,
+    });
+    await expect(apply(theirs.code)).rejects.toMatchObject({
+      code: "discount_code_not_found",
+      status: 404,
+    });
     await expect(apply("NO-SUCH-CODE")).rejects.toMatchObject({ code: "discount_code_not_found" });
     await expect(apply("   ")).rejects.toMatchObject({ code: "discount_code_not_found" });
     // Someone else's payment is not found; a paid payment and an upgrade's payment may not change.
     const theirPayment = await formPayment(stranger.id);
-    await expect(apply(mine.code, theirPayment.id)).rejects.toMatchObject({ code: "payment_not_found", status: 404 });
+    await expect(apply(mine.code, theirPayment.id)).rejects.toMatchObject({
+      code: "payment_not_found",
+      status: 404,
+    });
     const paid = await formPayment(user.id);
     await markPaymentPaid(db(), { paymentId: paid.id, actor: SYSTEM_ACTOR });
-    await expect(apply(mine.code, paid.id)).rejects.toMatchObject({ code: "discount_not_applicable" });
+    await expect(apply(mine.code, paid.id)).rejects.toMatchObject({
+      code: "discount_not_applicable",
+    });
     const upgrade = await formPayment(user.id);
-    await db().update(payments).set({ upgradeType: "paid_extend" }).where(eq(payments.id, upgrade.id));
-    await expect(apply(mine.code, upgrade.id)).rejects.toMatchObject({ code: "discount_not_applicable" });
+    await db()
+      .update(payments)
+      .set({ upgradeType: "paid_extend" })
+      .where(eq(payments.id, upgrade.id));
+    await expect(apply(mine.code, upgrade.id)).rejects.toMatchObject({
+      code: "discount_not_applicable",
+    });
 
     expect((await paymentNow(payment.id)).amountCents).toBe(MONTHLY);
     expect((await codeNow(mine.id)).paymentId).toBeNull();
@@ -186,7 +244,10 @@ describe("removeDiscountCode", () => {
     const user = await makeUser(db());
     const code = await discountCodeFor(user.id, { kind: "fixed", amountOffCents: 250 });
     const first = await formPayment(user.id);
-    await db().update(payments).set({ meta: { source: "test" } }).where(eq(payments.id, first.id));
+    await db()
+      .update(payments)
+      .set({ meta: { source: "test" } })
+      .where(eq(payments.id, first.id));
     await applyDiscountCode(db(), { userId: user.id, paymentId: first.id, code: code.code });
 
     const restored = await removeDiscountCode(db(), { userId: user.id, paymentId: first.id });
@@ -204,12 +265,18 @@ describe("removeDiscountCode", () => {
     const stranger = await makeUser(db());
     const code = await discountCodeFor(user.id, { kind: "fixed", amountOffCents: 250 });
     const bare = await formPayment(user.id);
-    await expect(removeDiscountCode(db(), { userId: user.id, paymentId: bare.id })).rejects.toMatchObject({ code: "discount_code_not_found" });
+    await expect(
+      removeDiscountCode(db(), { userId: user.id, paymentId: bare.id }),
+    ).rejects.toMatchObject({ code: "discount_code_not_found" });
     const payment = await formPayment(user.id);
     await applyDiscountCode(db(), { userId: user.id, paymentId: payment.id, code: code.code });
-    await expect(removeDiscountCode(db(), { userId: stranger.id, paymentId: payment.id })).rejects.toMatchObject({ code: "payment_not_found" });
+    await expect(
+      removeDiscountCode(db(), { userId: stranger.id, paymentId: payment.id }),
+    ).rejects.toMatchObject({ code: "payment_not_found" });
     await markPaymentPaid(db(), { paymentId: payment.id, actor: SYSTEM_ACTOR });
-    await expect(removeDiscountCode(db(), { userId: user.id, paymentId: payment.id })).rejects.toMatchObject({ code: "discount_not_applicable" });
+    await expect(
+      removeDiscountCode(db(), { userId: user.id, paymentId: payment.id }),
+    ).rejects.toMatchObject({ code: "discount_not_applicable" });
     expect(await codeNow(code.id)).toMatchObject({ paymentId: payment.id });
   });
 });
@@ -227,7 +294,9 @@ describe("paying a discounted payment", () => {
     expect(paid.payment).toMatchObject({ status: "paid", amountCents: MONTHLY - 198 });
     expect(await codeNow(code.id)).toMatchObject({ paymentId: payment.id, usedAt: addDays(T0, 2) });
     const next = await formPayment(user.id);
-    await expect(applyDiscountCode(db(), { userId: user.id, paymentId: next.id, code: code.code })).rejects.toMatchObject({
+    await expect(
+      applyDiscountCode(db(), { userId: user.id, paymentId: next.id, code: code.code }),
+    ).rejects.toMatchObject({
       code: "discount_code_used",
     });
   });

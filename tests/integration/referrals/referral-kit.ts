@@ -19,7 +19,9 @@ export const REFERRAL_CATALOG = {
 } as const;
 
 /** Content access `web` and the two web types; returns their ids by code. */
-export async function seedReferralCatalog(db: Db): Promise<Record<keyof typeof REFERRAL_CATALOG, number>> {
+export async function seedReferralCatalog(
+  db: Db,
+): Promise<Record<keyof typeof REFERRAL_CATALOG, number>> {
   return seedCatalogTypes(db, { contentAccess: ["web"], types: REFERRAL_CATALOG });
 }
 
@@ -31,7 +33,10 @@ export function uniqueEmail(prefix = "user"): string {
  * Insert a program straight into the table (validated by the same schema admins use). By default: active, the
  * default program, trigger sign_up, free_days 30 granting web_monthly when nothing runs, no cap.
  */
-export async function insertProgram(db: Db, input: Partial<ProgramInputRaw> = {}): Promise<ReferralProgram> {
+export async function insertProgram(
+  db: Db,
+  input: Partial<ProgramInputRaw> = {},
+): Promise<ReferralProgram> {
   const parsed = programInputSchema.parse({
     name: `Program ${randomUUID().slice(0, 8)}`,
     is_default: true,
@@ -41,25 +46,34 @@ export async function insertProgram(db: Db, input: Partial<ProgramInputRaw> = {}
   });
   return db.transaction(async (tx) => {
     if (parsed.is_default) await tx.update(referralPrograms).set({ isDefault: false });
-    const [program] = await tx
-      .insert(referralPrograms)
-      .values(programColumns(parsed))
-      .returning();
+    const [program] = await tx.insert(referralPrograms).values(programColumns(parsed)).returning();
     if (!program) throw new Error("insert returned no row");
     return program;
   });
 }
 
 export async function makeUser(db: Db, email = uniqueEmail()) {
-  return createUser(db, { email, password: "secret1234", name: email.split("@")[0], source: "test" });
+  return createUser(db, {
+    email,
+    password: "secret1234",
+    name: email.split("@")[0],
+    source: "test",
+  });
 }
 
 /** A paid payment of one subscription type for the user (creates the subscription and `payment.paid`). */
-export async function payFor(db: Db, userId: number, subscriptionTypeCode: string, amountCents?: number) {
+export async function payFor(
+  db: Db,
+  userId: number,
+  subscriptionTypeCode: string,
+  amountCents?: number,
+) {
   const { payment } = await createPayment(db, {
     userId,
     gateway: "manual",
-    items: [{ subscriptionTypeCode, count: 1, ...(amountCents === undefined ? {} : { amountCents }) }],
+    items: [
+      { subscriptionTypeCode, count: 1, ...(amountCents === undefined ? {} : { amountCents }) },
+    ],
   });
   return markPaymentPaid(db, { paymentId: payment.id, actor: SYSTEM_ACTOR });
 }

@@ -8,7 +8,24 @@ import type { NodeOf } from "@/lib/scenarios/graph";
 import { SCENARIO_RUN_EVENT } from "@/inngest/events";
 import { startLocalInngest } from "../../support/local-inngest";
 import { openTestDatabase } from "../../support/test-database";
-import { customer, e, email, emailsTo, enabledScenario, fire, goal, n, on, pathOf, publishVersion, runsOf, setStatus, stepsOf, templates, wait } from "./scenario-kit";
+import {
+  customer,
+  e,
+  email,
+  emailsTo,
+  enabledScenario,
+  fire,
+  goal,
+  n,
+  on,
+  pathOf,
+  publishVersion,
+  runsOf,
+  setStatus,
+  stepsOf,
+  templates,
+  wait,
+} from "./scenario-kit";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let inngest: Awaited<ReturnType<typeof startLocalInngest>>;
@@ -36,7 +53,16 @@ beforeAll(async () => {
     },
   });
   await inngest.executor.drain();
-  await templates(database.db, "hello", "yes_mail", "no_mail", "v1_mail", "v2_mail", "a_mail", "b_mail");
+  await templates(
+    database.db,
+    "hello",
+    "yes_mail",
+    "no_mail",
+    "v1_mail",
+    "v2_mail",
+    "a_mail",
+    "b_mail",
+  );
   await goal(database.db, "profile");
 });
 afterAll(async () => {
@@ -47,7 +73,8 @@ afterAll(async () => {
 
 /** Deliver the outbox and run everything due (the outbox sweep runs every minute). */
 const settle = () => inngest.advance(MINUTE_MS);
-const templatesSent = async (userId: number) => (await emailsTo(db(), userId)).map((m) => m.templateCode).sort();
+const templatesSent = async (userId: number) =>
+  (await emailsTo(db(), userId)).map((m) => m.templateCode).sort();
 
 describe("scenario runs through the local executor", () => {
   it("waits 3 days (chained past the platform's maximum sleep), then sends the email", async () => {
@@ -58,7 +85,10 @@ describe("scenario runs through the local executor", () => {
     const user = await customer(db());
     await fire(db(), "custom.t_wait", user.id);
     await settle();
-    expect((await runsOf(db(), scenarioId))[0]).toMatchObject({ status: "waiting", userId: user.id });
+    expect((await runsOf(db(), scenarioId))[0]).toMatchObject({
+      status: "waiting",
+      userId: user.id,
+    });
     await inngest.advance(2 * DAY_MS);
     expect(await templatesSent(user.id)).toEqual([]);
     await inngest.advance(DAY_MS);
@@ -72,7 +102,9 @@ describe("scenario runs through the local executor", () => {
     const { scenarioId } = await enabledScenario(db(), {
       nodes: [
         on("custom.t_cond"),
-        n("c", "condition", { criteria: [{ kind: "user", key: "email_domain", operator: "is", value: "yes.test" }] }),
+        n("c", "condition", {
+          criteria: [{ kind: "user", key: "email_domain", operator: "is", value: "yes.test" }],
+        }),
         email("y", "yes_mail"),
         email("no", "no_mail"),
       ],
@@ -89,7 +121,15 @@ describe("scenario runs through the local executor", () => {
     const outsideRun = runs.find((r) => r.userId === outside.id)!;
     const condition = (await stepsOf(db(), outsideRun.id)).find((s) => s.nodeId === "c")!;
     expect(condition.outcome).toBe("no");
-    expect(condition.facts).toMatchObject({ decidedBy: { key: "email_domain", operator: "is", expected: "yes.test", actual: "no.test", holds: false } });
+    expect(condition.facts).toMatchObject({
+      decidedBy: {
+        key: "email_domain",
+        operator: "is",
+        expected: "yes.test",
+        actual: "no.test",
+        holds: false,
+      },
+    });
   });
 
   it("finishes a goal early when it is completed, and with no when the timeout passes", async () => {
@@ -116,7 +156,10 @@ describe("scenario runs through the local executor", () => {
     expect(await templatesSent(late.id)).toEqual(["no_mail"]);
     const lateRun = (await runsOf(db(), scenarioId)).find((r) => r.userId === late.id)!;
     const goalStep = (await stepsOf(db(), lateRun.id)).find((s) => s.nodeId === "g")!;
-    expect(goalStep).toMatchObject({ outcome: "no", facts: { timed_out: true, missing: ["profile"] } });
+    expect(goalStep).toMatchObject({
+      outcome: "no",
+      facts: { timed_out: true, missing: ["profile"] },
+    });
   });
 
   it("draws A/B variants within 2% of the split over 10,000 draws", () => {
@@ -135,11 +178,20 @@ describe("scenario runs through the local executor", () => {
     const { scenarioId } = await enabledScenario(db(), {
       nodes: [
         on("custom.t_ab"),
-        n("ab", "ab_test", { variants: [{ code: "A", name: "A", percent: 50 }, { code: "B", name: "B", percent: 50 }] }),
+        n("ab", "ab_test", {
+          variants: [
+            { code: "A", name: "A", percent: 50 },
+            { code: "B", name: "B", percent: 50 },
+          ],
+        }),
         email("a", "a_mail"),
         email("b", "b_mail"),
       ],
-      edges: [e("e1", "t", "out", "ab"), e("e2", "ab", "variant:A", "a"), e("e3", "ab", "variant:B", "b")],
+      edges: [
+        e("e1", "t", "out", "ab"),
+        e("e2", "ab", "variant:A", "a"),
+        e("e3", "ab", "variant:B", "b"),
+      ],
     });
     const users = await Promise.all([1, 2, 3, 4, 5, 6].map(() => customer(db())));
     for (const round of [1, 2, 3]) {
@@ -167,7 +219,12 @@ describe("scenario runs through the local executor", () => {
     expect(await templatesSent(user.id)).toEqual(["a_mail", "b_mail"]);
     const [run] = await runsOf(db(), scenarioId);
     expect(run!.status).toBe("completed");
-    expect((await stepsOf(db(), run!.id)).map((s) => s.stepKey).sort()).toEqual(["0.0/pa/1", "0.1/pb/1", "0.1/pw/1", "0/t/1"]);
+    expect((await stepsOf(db(), run!.id)).map((s) => s.stepKey).sort()).toEqual([
+      "0.0/pa/1",
+      "0.1/pb/1",
+      "0.1/pw/1",
+      "0/t/1",
+    ]);
   });
 
   it("stops users inside a disabled scenario at their next node, and lets no one new in", async () => {
@@ -212,7 +269,10 @@ describe("scenario runs through the local executor", () => {
   });
 
   it("applies each re-entry rule", async () => {
-    const graph = { nodes: [on("custom.t_reentry"), email("mail", "hello")], edges: [e("e1", "t", "out", "mail")] };
+    const graph = {
+      nodes: [on("custom.t_reentry"), email("mail", "hello")],
+      edges: [e("e1", "t", "out", "mail")],
+    };
     const once = await enabledScenario(db(), graph, { reentry: "once" });
     const always = await enabledScenario(db(), graph, { reentry: "always" });
     const weekly = await enabledScenario(db(), graph, { reentry: "once_per_days", reentryDays: 7 });
@@ -224,15 +284,25 @@ describe("scenario runs through the local executor", () => {
     }
     expect(await runsOf(db(), once.scenarioId)).toHaveLength(1);
     expect(await runsOf(db(), always.scenarioId)).toHaveLength(3);
-    expect((await runsOf(db(), weekly.scenarioId)).map((r) => r.triggerPayload.day)).toEqual([0, 8]);
+    expect((await runsOf(db(), weekly.scenarioId)).map((r) => r.triggerPayload.day)).toEqual([
+      0, 8,
+    ]);
   });
 
   it("enters once for a replayed event, and walks a run once when its start is sent again", async () => {
-    const { scenarioId } = await enabledScenario(db(), { nodes: [on("custom.t_replay"), email("mail", "hello")], edges: [e("e1", "t", "out", "mail")] });
+    const { scenarioId } = await enabledScenario(db(), {
+      nodes: [on("custom.t_replay"), email("mail", "hello")],
+      edges: [e("e1", "t", "out", "mail")],
+    });
     const user = await customer(db());
     const eventId = (await fire(db(), "custom.t_replay", user.id))!;
     await settle();
-    const replayed = { id: eventId, name: "custom.t_replay", userId: user.id, payload: { user_id: user.id } };
+    const replayed = {
+      id: eventId,
+      name: "custom.t_replay",
+      userId: user.id,
+      payload: { user_id: user.id },
+    };
     const again = await createRunsForEvent(db(), replayed);
     const runs = await runsOf(db(), scenarioId);
     expect(runs).toHaveLength(1);
@@ -240,15 +310,24 @@ describe("scenario runs through the local executor", () => {
     // Past Inngest's 24-hour de-duplication, a start sent again under another event id reaches a second executor run.
     await inngest.advance(2 * DAY_MS);
     const { inngest: client } = await import("@/inngest/client");
-    await client.send({ id: `again-${runs[0]!.id}`, name: SCENARIO_RUN_EVENT, data: { run_id: runs[0]!.id } });
+    await client.send({
+      id: `again-${runs[0]!.id}`,
+      name: SCENARIO_RUN_EVENT,
+      data: { run_id: runs[0]!.id },
+    });
     await inngest.executor.drain();
     expect(await templatesSent(user.id)).toEqual(["hello"]);
-    expect(await claimScenarioRun(db(), { runId: runs[0]!.id, executorRunId: "someone-else" })).toBeNull();
+    expect(
+      await claimScenarioRun(db(), { runId: runs[0]!.id, executorRunId: "someone-else" }),
+    ).toBeNull();
   });
 
   it("marks a run failed when its run function fails for good (the function's onFailure handler)", async () => {
     // A version whose graph no longer parses: every attempt of the run function throws before its first node.
-    const broken = { nodes: [{ id: "t", type: "event", config: { event: "custom.t_broken" } }], edges: [] } as never;
+    const broken = {
+      nodes: [{ id: "t", type: "event", config: { event: "custom.t_broken" } }],
+      edges: [],
+    } as never;
     const { scenarioId } = await enabledScenario(db(), broken);
     const user = await customer(db());
     await fire(db(), "custom.t_broken", user.id);
@@ -259,7 +338,10 @@ describe("scenario runs through the local executor", () => {
   });
 
   it("does not send an email twice when the answer of its step is lost and the step runs again", async () => {
-    const { scenarioId } = await enabledScenario(db(), { nodes: [on("custom.t_crash"), email("crash_mail", "hello")], edges: [e("e1", "t", "out", "crash_mail")] });
+    const { scenarioId } = await enabledScenario(db(), {
+      nodes: [on("custom.t_crash"), email("crash_mail", "hello")],
+      edges: [e("e1", "t", "out", "crash_mail")],
+    });
     const user = await customer(db());
     loseAnswerOnce.add("crash_mail/1");
     await fire(db(), "custom.t_crash", user.id);

@@ -46,15 +46,27 @@ const published = async (name: string) => {
 describe("creating and saving drafts", () => {
   it("creates a draft with an empty graph and the once rule by default", async () => {
     const scenario = await createScenario(db(), { name: "  Welcome  " });
-    expect(scenario).toMatchObject({ name: "Welcome", status: "draft", reentry: "once", reentryDays: null, currentVersionId: null });
+    expect(scenario).toMatchObject({
+      name: "Welcome",
+      status: "draft",
+      reentry: "once",
+      reentryDays: null,
+      currentVersionId: null,
+    });
     expect(scenario.draftGraph).toEqual(EMPTY_GRAPH);
   });
 
   it("requires reentry days for once_per_days only, and drops them for other rules", async () => {
-    await expect(createScenario(db(), { name: "x", reentry: "once_per_days" })).rejects.toThrow(/how many days/);
+    await expect(createScenario(db(), { name: "x", reentry: "once_per_days" })).rejects.toThrow(
+      /how many days/,
+    );
     const always = await createScenario(db(), { name: "x", reentry: "always", reentryDays: 5 });
     expect(always.reentryDays).toBeNull();
-    const weekly = await createScenario(db(), { name: "x", reentry: "once_per_days", reentryDays: 7 });
+    const weekly = await createScenario(db(), {
+      name: "x",
+      reentry: "once_per_days",
+      reentryDays: 7,
+    });
     expect(weekly).toMatchObject({ reentry: "once_per_days", reentryDays: 7 });
   });
 
@@ -73,20 +85,33 @@ describe("creating and saving drafts", () => {
     });
     expect(saved.name).toBe("Renamed");
     expect(saved.draftGraph).toEqual(graphWithEmail("missing-template"));
-    expect(errors).toContainEqual(expect.objectContaining({ nodeId: "mail", code: "template_not_found" }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ nodeId: "mail", code: "template_not_found" }),
+    );
   });
 
   it("keeps the stored settings a save does not name", async () => {
-    const scenario = await createScenario(db(), { name: "Keep", reentry: "once_per_days", reentryDays: 3 });
-    const { scenario: saved } = await saveScenarioDraft(db(), { scenarioId: scenario.id, reentryDays: 10 });
+    const scenario = await createScenario(db(), {
+      name: "Keep",
+      reentry: "once_per_days",
+      reentryDays: 3,
+    });
+    const { scenario: saved } = await saveScenarioDraft(db(), {
+      scenarioId: scenario.id,
+      reentryDays: 10,
+    });
     expect(saved).toMatchObject({ name: "Keep", reentry: "once_per_days", reentryDays: 10 });
   });
 
   it("refuses to save a deleted scenario (409) and an unknown one (404)", async () => {
     const scenario = await createScenario(db(), { name: "Gone" });
     await deleteScenario(db(), { scenarioId: scenario.id });
-    expect((await refusal(saveScenarioDraft(db(), { scenarioId: scenario.id, name: "Back?" }))).code).toBe("scenario_deleted");
-    expect((await refusal(saveScenarioDraft(db(), { scenarioId: 999_999, name: "?" }))).code).toBe("scenario_not_found");
+    expect(
+      (await refusal(saveScenarioDraft(db(), { scenarioId: scenario.id, name: "Back?" }))).code,
+    ).toBe("scenario_deleted");
+    expect((await refusal(saveScenarioDraft(db(), { scenarioId: 999_999, name: "?" }))).code).toBe(
+      "scenario_not_found",
+    );
   });
 });
 
@@ -97,19 +122,30 @@ describe("publishing", () => {
     const v2 = await publishScenario(db(), { scenarioId: scenario.id, publishedBy: null });
     expect([v1.number, v2.number]).toEqual([1, 2]);
     expect(v1.note).toBe("first");
-    expect((await findScenario(db(), scenario.id))).toMatchObject({ currentVersionId: v2.id, currentVersionNumber: 2 });
+    expect(await findScenario(db(), scenario.id)).toMatchObject({
+      currentVersionId: v2.id,
+      currentVersionNumber: 2,
+    });
     const versions = await listScenarioVersions(db(), { scenarioId: scenario.id });
-    expect(versions.map((v) => [v.number, v.isCurrent])).toEqual([[2, true], [1, false]]);
+    expect(versions.map((v) => [v.number, v.isCurrent])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
   });
 
   it("gives concurrent publishes distinct numbers", async () => {
     const scenario = await createScenario(db(), { name: "Race", graph: validGraph() });
-    const versions = await Promise.all(Array.from({ length: 5 }, () => publishScenario(db(), { scenarioId: scenario.id })));
+    const versions = await Promise.all(
+      Array.from({ length: 5 }, () => publishScenario(db(), { scenarioId: scenario.id })),
+    );
     expect(versions.map((v) => v.number).sort()).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("refuses an invalid draft with errors on the node and changes nothing", async () => {
-    const scenario = await createScenario(db(), { name: "Invalid", graph: graphWithEmail("no-such-template") });
+    const scenario = await createScenario(db(), {
+      name: "Invalid",
+      graph: graphWithEmail("no-such-template"),
+    });
     const before = await findScenario(db(), scenario.id);
     const error = await refusal(publishScenario(db(), { scenarioId: scenario.id }));
     expect(error.code).toBe("scenario_invalid");
@@ -117,20 +153,29 @@ describe("publishing", () => {
     expect((error.details as { errors: unknown[] }).errors).toContainEqual(
       expect.objectContaining({ nodeId: "mail", code: "template_not_found" }),
     );
-    expect(await db().select().from(scenarioVersions).where(eq(scenarioVersions.scenarioId, scenario.id))).toEqual([]);
+    expect(
+      await db()
+        .select()
+        .from(scenarioVersions)
+        .where(eq(scenarioVersions.scenarioId, scenario.id)),
+    ).toEqual([]);
     expect(await findScenario(db(), scenario.id)).toEqual(before);
   });
 
   it("refuses an empty graph (no trigger)", async () => {
     const scenario = await createScenario(db(), { name: "Empty" });
-    expect((await refusal(publishScenario(db(), { scenarioId: scenario.id }))).code).toBe("scenario_invalid");
+    expect((await refusal(publishScenario(db(), { scenarioId: scenario.id }))).code).toBe(
+      "scenario_invalid",
+    );
   });
 });
 
 describe("enable, disable, delete, restore", () => {
   it("needs a published version to enable", async () => {
     const scenario = await createScenario(db(), { name: "Unpublished", graph: validGraph() });
-    expect((await refusal(enableScenario(db(), { scenarioId: scenario.id }))).code).toBe("scenario_not_published");
+    expect((await refusal(enableScenario(db(), { scenarioId: scenario.id }))).code).toBe(
+      "scenario_not_published",
+    );
     expect((await findScenario(db(), scenario.id))?.status).toBe("draft");
   });
 
@@ -149,7 +194,10 @@ describe("enable, disable, delete, restore", () => {
       bodyHtml: "<p>Hi</p>",
       bodyText: "Hi",
     });
-    const scenario = await createScenario(db(), { name: "Refs", graph: graphWithEmail("scn-welcome") });
+    const scenario = await createScenario(db(), {
+      name: "Refs",
+      graph: graphWithEmail("scn-welcome"),
+    });
     await publishScenario(db(), { scenarioId: scenario.id });
     await db().delete(emailTemplates).where(eq(emailTemplates.id, template.id));
     const error = await refusal(enableScenario(db(), { scenarioId: scenario.id }));
@@ -164,19 +212,31 @@ describe("enable, disable, delete, restore", () => {
     expect(deleted.status).toBe("deleted");
     expect(deleted.deletedAt).toBeInstanceOf(Date);
     expect((await listScenarios(db(), { search: "Soft delete me" })).rows).toEqual([]);
-    expect((await listScenarios(db(), { search: "soft DELETE", deleted: true })).rows.map((r) => r.id)).toEqual([scenario.id]);
-    expect((await refusal(enableScenario(db(), { scenarioId: scenario.id }))).code).toBe("scenario_deleted");
-    expect((await refusal(disableScenario(db(), { scenarioId: scenario.id }))).code).toBe("scenario_deleted");
+    expect(
+      (await listScenarios(db(), { search: "soft DELETE", deleted: true })).rows.map((r) => r.id),
+    ).toEqual([scenario.id]);
+    expect((await refusal(enableScenario(db(), { scenarioId: scenario.id }))).code).toBe(
+      "scenario_deleted",
+    );
+    expect((await refusal(disableScenario(db(), { scenarioId: scenario.id }))).code).toBe(
+      "scenario_deleted",
+    );
     const restored = await restoreScenario(db(), { scenarioId: scenario.id });
     expect(restored).toMatchObject({ status: "disabled", deletedAt: null });
-    expect((await refusal(restoreScenario(db(), { scenarioId: 999_999 }))).code).toBe("scenario_not_found");
+    expect((await refusal(restoreScenario(db(), { scenarioId: 999_999 }))).code).toBe(
+      "scenario_not_found",
+    );
   });
 });
 
 describe("duplicate, list and restore a version", () => {
   it("duplicates the draft and rule into a new draft without versions", async () => {
     const original = await published("Original");
-    await saveScenarioDraft(db(), { scenarioId: original.id, reentry: "once_per_days", reentryDays: 14 });
+    await saveScenarioDraft(db(), {
+      scenarioId: original.id,
+      reentry: "once_per_days",
+      reentryDays: 14,
+    });
     const copy = await duplicateScenario(db(), { scenarioId: original.id });
     expect(copy).toMatchObject({
       name: "Copy of Original",
@@ -194,7 +254,13 @@ describe("duplicate, list and restore a version", () => {
     const scenario = await published("Listed zebra");
     const { rows, total } = await listScenarios(db(), { search: "zebra" });
     expect(total).toBe(1);
-    expect(rows[0]).toMatchObject({ id: scenario.id, status: "draft", currentVersionNumber: 1, entries24h: 0, entries30d: 0 });
+    expect(rows[0]).toMatchObject({
+      id: scenario.id,
+      status: "draft",
+      currentVersionNumber: 1,
+      entries24h: 0,
+      entries30d: 0,
+    });
     expect(rows[0]?.lastPublishedAt).toBeInstanceOf(Date);
     expect((await listScenarios(db(), { search: "%" })).rows).toEqual([]);
   });
@@ -202,11 +268,16 @@ describe("duplicate, list and restore a version", () => {
   it("copies a version's graph into the draft and leaves the versions alone", async () => {
     const scenario = await published("Rollback");
     await saveScenarioDraft(db(), { scenarioId: scenario.id, graph: graphWithEmail("whatever") });
-    const { scenario: restored, errors } = await restoreScenarioVersion(db(), { scenarioId: scenario.id, number: 1 });
+    const { scenario: restored, errors } = await restoreScenarioVersion(db(), {
+      scenarioId: scenario.id,
+      number: 1,
+    });
     expect(restored.draftGraph).toEqual(validGraph());
     expect(errors).toEqual([]);
     expect((await listScenarioVersions(db(), { scenarioId: scenario.id })).length).toBe(1);
-    const missing = await refusal(restoreScenarioVersion(db(), { scenarioId: scenario.id, number: 9 }));
+    const missing = await refusal(
+      restoreScenarioVersion(db(), { scenarioId: scenario.id, number: 9 }),
+    );
     expect(missing.code).toBe("scenario_version_not_found");
     const [row] = await db().select().from(scenarios).where(eq(scenarios.id, scenario.id));
     expect(row?.draftGraph).toEqual(validGraph());

@@ -22,33 +22,79 @@ afterAll(() => database.close());
 describe("what scenarios use cannot be deleted from under them", () => {
   it("refuses to delete a segment, goal, banner or template a scenario uses, naming the scenario; allows it once the scenario is deleted", async () => {
     await templates(db(), "ref_mail");
-    const segment = await saveSegment(db(), { code: "ref_segment", name: "Ref", rules: { match: "all", rules: [{ field: "role", operator: "is", value: "customer" }] } });
+    const segment = await saveSegment(db(), {
+      code: "ref_segment",
+      name: "Ref",
+      rules: { match: "all", rules: [{ field: "role", operator: "is", value: "customer" }] },
+    });
     const goal = await saveGoal(db(), { code: "ref_goal", name: "Ref goal" });
     const banner = await saveBanner(db(), { title: "Ref banner" });
     const { scenarioId } = await enabledScenario(db(), {
       nodes: [
         on("custom.ref"),
         n("s", "segment", { segment: "ref_segment" }, ["no"]),
-        n("g", "goal", { goals: ["other", "ref_goal"], recheckMinutes: 1440, timeoutMinutes: 1440 }, ["no"]),
+        n(
+          "g",
+          "goal",
+          { goals: ["other", "ref_goal"], recheckMinutes: 1440, timeoutMinutes: 1440 },
+          ["no"],
+        ),
         n("b", "banner", { bannerId: banner.id, expiresAfterMinutes: null }),
         email("m", "ref_mail"),
       ],
-      edges: [e("e1", "t", "out", "s"), e("e2", "s", "yes", "g"), e("e3", "g", "yes", "b"), e("e4", "b", "out", "m")],
+      edges: [
+        e("e1", "t", "out", "s"),
+        e("e2", "s", "yes", "g"),
+        e("e3", "g", "yes", "b"),
+        e("e4", "b", "out", "m"),
+      ],
     });
     const template = (await findEmailTemplateByCode(db(), "ref_mail"))!;
-    await expect(deleteSegment(db(), { id: segment.id })).rejects.toMatchObject({ code: "segment_in_use", status: 409, message: expect.stringContaining('"test"') });
-    await expect(deleteGoal(db(), { goalId: goal.id })).rejects.toMatchObject({ code: "goal_in_use" });
-    await expect(deleteBanner(db(), { bannerId: banner.id })).rejects.toMatchObject({ code: "banner_in_use" });
-    await expect(deleteEmailTemplate(db(), template.id)).rejects.toMatchObject({ code: "template_in_use" });
+    await expect(deleteSegment(db(), { id: segment.id })).rejects.toMatchObject({
+      code: "segment_in_use",
+      status: 409,
+      message: expect.stringContaining('"test"'),
+    });
+    await expect(deleteGoal(db(), { goalId: goal.id })).rejects.toMatchObject({
+      code: "goal_in_use",
+    });
+    await expect(deleteBanner(db(), { bannerId: banner.id })).rejects.toMatchObject({
+      code: "banner_in_use",
+    });
+    await expect(deleteEmailTemplate(db(), template.id)).rejects.toMatchObject({
+      code: "template_in_use",
+    });
     // Renaming the code would leave the scenario pointing at nothing, just the same.
-    await expect(saveSegment(db(), { id: segment.id, code: "renamed_segment", name: "Ref", rules: { match: "all", rules: [] } })).rejects.toMatchObject({ code: "segment_in_use" });
-    await expect(saveGoal(db(), { id: goal.id, code: "renamed_goal", name: "Ref goal" })).rejects.toMatchObject({ code: "goal_in_use" });
+    await expect(
+      saveSegment(db(), {
+        id: segment.id,
+        code: "renamed_segment",
+        name: "Ref",
+        rules: { match: "all", rules: [] },
+      }),
+    ).rejects.toMatchObject({ code: "segment_in_use" });
+    await expect(
+      saveGoal(db(), { id: goal.id, code: "renamed_goal", name: "Ref goal" }),
+    ).rejects.toMatchObject({ code: "goal_in_use" });
     const { saveEmailTemplate } = await import("@/lib/email/save-email-template");
-    await expect(saveEmailTemplate(db(), { id: template.id, code: "renamed_mail", name: "x", subject: "x", bodyHtml: "x", bodyText: "x" })).rejects.toMatchObject({ code: "template_in_use" });
-    expect((await saveGoal(db(), { id: goal.id, code: "ref_goal", name: "Renamed, same code" })).name).toBe("Renamed, same code");
+    await expect(
+      saveEmailTemplate(db(), {
+        id: template.id,
+        code: "renamed_mail",
+        name: "x",
+        subject: "x",
+        bodyHtml: "x",
+        bodyText: "x",
+      }),
+    ).rejects.toMatchObject({ code: "template_in_use" });
+    expect(
+      (await saveGoal(db(), { id: goal.id, code: "ref_goal", name: "Renamed, same code" })).name,
+    ).toBe("Renamed, same code");
 
     await setStatus(db(), scenarioId, "disabled");
-    await expect(deleteBanner(db(), { bannerId: banner.id })).rejects.toMatchObject({ code: "banner_in_use" });
+    await expect(deleteBanner(db(), { bannerId: banner.id })).rejects.toMatchObject({
+      code: "banner_in_use",
+    });
     await db().update(scenarios).set({ status: "deleted" }).where(eq(scenarios.id, scenarioId));
     await deleteSegment(db(), { id: segment.id });
     await deleteGoal(db(), { goalId: goal.id });

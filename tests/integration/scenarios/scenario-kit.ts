@@ -1,6 +1,14 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { emailLog, goals, scenarioRuns, scenarioRunSteps, scenarios, scenarioVersions, type ScenarioReentry } from "@/lib/db/schema";
+import {
+  emailLog,
+  goals,
+  scenarioRuns,
+  scenarioRunSteps,
+  scenarios,
+  scenarioVersions,
+  type ScenarioReentry,
+} from "@/lib/db/schema";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { recordEvent } from "@/lib/events/record-event";
 import type { GraphEdge, GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
@@ -9,9 +17,19 @@ import { uniqueEmail } from "../services/fixtures";
 
 /** Graph building blocks for engine tests. */
 export const at = { x: 0, y: 0 };
-export const n = (id: string, type: GraphNode["type"], config: unknown, openPorts?: string[]): GraphNode =>
+export const n = (
+  id: string,
+  type: GraphNode["type"],
+  config: unknown,
+  openPorts?: string[],
+): GraphNode =>
   ({ id, type, config, position: at, ...(openPorts ? { openPorts } : {}) }) as GraphNode;
-export const e = (id: string, from: string, fromPort: string, to: string): GraphEdge => ({ id, from, fromPort, to });
+export const e = (id: string, from: string, fromPort: string, to: string): GraphEdge => ({
+  id,
+  from,
+  fromPort,
+  to,
+});
 export const on = (event: string, id = "t") => n(id, "event", { event });
 export const email = (id: string, template: string) => n(id, "email", { template }, ["out"]);
 export const wait = (id: string, minutes: number) => n(id, "wait", { minutes });
@@ -24,18 +42,35 @@ export async function enabledScenario(
 ): Promise<{ scenarioId: number; versionId: number }> {
   const [scenario] = await db
     .insert(scenarios)
-    .values({ name: "test", status: "enabled", draftGraph: graph, reentry: options.reentry ?? "always", reentryDays: options.reentryDays })
+    .values({
+      name: "test",
+      status: "enabled",
+      draftGraph: graph,
+      reentry: options.reentry ?? "always",
+      reentryDays: options.reentryDays,
+    })
     .returning();
   const versionId = await publishVersion(db, scenario!.id, graph);
   return { scenarioId: scenario!.id, versionId };
 }
 
-export async function publishVersion(db: Db, scenarioId: number, graph: ScenarioGraph): Promise<number> {
+export async function publishVersion(
+  db: Db,
+  scenarioId: number,
+  graph: ScenarioGraph,
+): Promise<number> {
   const [version] = await db
     .insert(scenarioVersions)
-    .values({ scenarioId, graph, number: sql`(select coalesce(max(number), 0) + 1 from scenario_versions where scenario_id = ${scenarioId})` })
+    .values({
+      scenarioId,
+      graph,
+      number: sql`(select coalesce(max(number), 0) + 1 from scenario_versions where scenario_id = ${scenarioId})`,
+    })
     .returning();
-  await db.update(scenarios).set({ currentVersionId: version!.id }).where(eq(scenarios.id, scenarioId));
+  await db
+    .update(scenarios)
+    .set({ currentVersionId: version!.id })
+    .where(eq(scenarios.id, scenarioId));
   return version!.id;
 }
 
@@ -45,7 +80,13 @@ export async function setStatus(db: Db, scenarioId: number, status: "enabled" | 
 
 export async function templates(db: Db, ...codes: string[]) {
   for (const code of codes) {
-    await saveEmailTemplate(db, { code, name: code, subject: `Subject ${code}`, bodyHtml: `<p>${code}</p>`, bodyText: code });
+    await saveEmailTemplate(db, {
+      code,
+      name: code,
+      subject: `Subject ${code}`,
+      bodyHtml: `<p>${code}</p>`,
+      bodyText: code,
+    });
   }
 }
 
@@ -57,21 +98,37 @@ export async function customer(db: Db, email = uniqueEmail("scn")) {
   return createUser(db, { email, name: "Scenario Tester" });
 }
 
-export const fire = (db: Db, name: `custom.${string}`, userId: number, payload: Record<string, unknown> = {}) =>
-  recordEvent(db, { name, userId, payload });
+export const fire = (
+  db: Db,
+  name: `custom.${string}`,
+  userId: number,
+  payload: Record<string, unknown> = {},
+) => recordEvent(db, { name, userId, payload });
 
 export async function runsOf(db: Db, scenarioId: number) {
-  return db.select().from(scenarioRuns).where(eq(scenarioRuns.scenarioId, scenarioId)).orderBy(asc(scenarioRuns.id));
+  return db
+    .select()
+    .from(scenarioRuns)
+    .where(eq(scenarioRuns.scenarioId, scenarioId))
+    .orderBy(asc(scenarioRuns.id));
 }
 
 /** A run's visits as `node:outcome`, in order. */
 export async function pathOf(db: Db, runId: number): Promise<string[]> {
-  const steps = await db.select().from(scenarioRunSteps).where(eq(scenarioRunSteps.runId, runId)).orderBy(asc(scenarioRunSteps.enteredAt), asc(scenarioRunSteps.id));
+  const steps = await db
+    .select()
+    .from(scenarioRunSteps)
+    .where(eq(scenarioRunSteps.runId, runId))
+    .orderBy(asc(scenarioRunSteps.enteredAt), asc(scenarioRunSteps.id));
   return steps.map((s) => `${s.nodeId}:${s.outcome ?? "…"}`);
 }
 
 export async function stepsOf(db: Db, runId: number) {
-  return db.select().from(scenarioRunSteps).where(eq(scenarioRunSteps.runId, runId)).orderBy(asc(scenarioRunSteps.id));
+  return db
+    .select()
+    .from(scenarioRunSteps)
+    .where(eq(scenarioRunSteps.runId, runId))
+    .orderBy(asc(scenarioRunSteps.id));
 }
 
 export async function emailsTo(db: Db, userId: number) {

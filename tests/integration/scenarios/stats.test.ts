@@ -27,7 +27,10 @@ afterAll(async () => {
 
 /** What the runs did, counted straight from their visits: node → outcome → visits, edge → visits. */
 async function countedFromVisits(scenarioId: number) {
-  const steps = await db().select().from(scenarioRunSteps).where(eq(scenarioRunSteps.scenarioId, scenarioId));
+  const steps = await db()
+    .select()
+    .from(scenarioRunSteps)
+    .where(eq(scenarioRunSteps.scenarioId, scenarioId));
   const nodes: Record<string, Record<string, number>> = {};
   const edges: Record<string, number> = {};
   for (const s of steps) {
@@ -43,7 +46,9 @@ describe("scenario statistics", () => {
     const { scenarioId, versionId } = await enabledScenario(db(), {
       nodes: [
         on("custom.t_stats"),
-        n("c", "condition", { criteria: [{ kind: "user", key: "email_domain", operator: "is", value: "yes.test" }] }),
+        n("c", "condition", {
+          criteria: [{ kind: "user", key: "email_domain", operator: "is", value: "yes.test" }],
+        }),
         email("y", "yes_mail"),
         email("no", "no_mail"),
       ],
@@ -66,24 +71,35 @@ describe("scenario statistics", () => {
     for (const [node, outcomes] of Object.entries(truth.nodes)) {
       expect(fresh.nodes[node]).toEqual({ last24h: outcomes, last30d: outcomes });
     }
-    for (const [edge, visits] of Object.entries(truth.edges)) expect(fresh.edges[edge]).toEqual({ last24h: visits, last30d: visits });
+    for (const [edge, visits] of Object.entries(truth.edges))
+      expect(fresh.edges[edge]).toEqual({ last24h: visits, last30d: visits });
     expect(await getScenarioStats(db(), { scenarioId, versionId })).toEqual(fresh);
-    expect(await getScenarioStats(db(), { scenarioId, versionId: versionId + 1000 })).toEqual({ nodes: {}, edges: {} });
+    expect(await getScenarioStats(db(), { scenarioId, versionId: versionId + 1000 })).toEqual({
+      nodes: {},
+      edges: {},
+    });
 
     // Six days on, the visits are older than the raw window: the hourly job moves them into buckets.
     advanceClock(6 * DAY_MS);
     expect(await aggregateRunSteps(db())).toEqual({ visits: 9 });
     expect(await aggregateRunSteps(db())).toEqual({ visits: 0 });
-    expect(await db().select().from(scenarioRunSteps).where(isNull(scenarioRunSteps.aggregatedAt))).toHaveLength(0);
+    expect(
+      await db().select().from(scenarioRunSteps).where(isNull(scenarioRunSteps.aggregatedAt)),
+    ).toHaveLength(0);
     const aged = await getScenarioStats(db(), { scenarioId });
-    for (const [node, outcomes] of Object.entries(truth.nodes)) expect(aged.nodes[node]).toEqual({ last24h: {}, last30d: outcomes });
-    for (const [edge, visits] of Object.entries(truth.edges)) expect(aged.edges[edge]).toEqual({ last24h: 0, last30d: visits });
+    for (const [node, outcomes] of Object.entries(truth.nodes))
+      expect(aged.nodes[node]).toEqual({ last24h: {}, last30d: outcomes });
+    for (const [edge, visits] of Object.entries(truth.edges))
+      expect(aged.edges[edge]).toEqual({ last24h: 0, last30d: visits });
     expect(await getScenarioStats(db(), { scenarioId, versionId })).toEqual(aged);
 
     // Past 31 days the raw visits go; the buckets keep the counts (and the 30-day window no longer holds them).
     advanceClock(26 * DAY_MS);
     expect(await deleteOldRunSteps(db())).toEqual({ deleted: 9 });
-    const buckets = await db().select().from(scenarioStatBuckets).where(eq(scenarioStatBuckets.scenarioId, scenarioId));
+    const buckets = await db()
+      .select()
+      .from(scenarioStatBuckets)
+      .where(eq(scenarioStatBuckets.scenarioId, scenarioId));
     expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBe(9);
     expect(await getScenarioStats(db(), { scenarioId })).toEqual({ nodes: {}, edges: {} });
   });

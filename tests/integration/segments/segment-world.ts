@@ -38,15 +38,48 @@ export async function createSegmentWorld(db: Db): Promise<SegmentWorld> {
   await buyPaid(db, alice.id, "web_month");
 
   const april = new Date("2026-04-01T00:00:00Z");
-  await createSubscription(db, { userId: bob.id, subscriptionTypeId: catalog.webPrintMonth.id, startAt: april, endAt: new Date("2026-05-01T00:00:00Z") });
-  await createSubscription(db, { userId: bob.id, subscriptionTypeId: catalog.webYear.id, startAt: addDays(NOW, 16) });
-  await db.insert(payments).values({ userId: bob.id, amountCents: 999, status: "fail", gateway: "demo" });
+  await createSubscription(db, {
+    userId: bob.id,
+    subscriptionTypeId: catalog.webPrintMonth.id,
+    startAt: april,
+    endAt: new Date("2026-05-01T00:00:00Z"),
+  });
+  await createSubscription(db, {
+    userId: bob.id,
+    subscriptionTypeId: catalog.webYear.id,
+    startAt: addDays(NOW, 16),
+  });
+  await db
+    .insert(payments)
+    .values({ userId: bob.id, amountCents: 999, status: "fail", gateway: "demo" });
 
-  await createSubscription(db, { userId: carol.id, subscriptionTypeId: catalog.webPrintMonth.id, startAt: addDays(NOW, -1) });
+  await createSubscription(db, {
+    userId: carol.id,
+    subscriptionTypeId: catalog.webPrintMonth.id,
+    startAt: addDays(NOW, -1),
+  });
   await db.insert(payments).values([
-    { userId: carol.id, amountCents: 1000, status: "paid", gateway: "demo", paidAt: addDays(NOW, -40) },
-    { userId: carol.id, amountCents: 2000, status: "paid", gateway: "demo", paidAt: addDays(NOW, -10) },
-    { userId: carol.id, amountCents: 5000, status: "refund", gateway: "demo", paidAt: addDays(NOW, -9) },
+    {
+      userId: carol.id,
+      amountCents: 1000,
+      status: "paid",
+      gateway: "demo",
+      paidAt: addDays(NOW, -40),
+    },
+    {
+      userId: carol.id,
+      amountCents: 2000,
+      status: "paid",
+      gateway: "demo",
+      paidAt: addDays(NOW, -10),
+    },
+    {
+      userId: carol.id,
+      amountCents: 5000,
+      status: "refund",
+      gateway: "demo",
+      paidAt: addDays(NOW, -9),
+    },
     { userId: carol.id, amountCents: 700, status: "form", gateway: "demo" },
   ]);
   return { alice, bob, carol, catalog };

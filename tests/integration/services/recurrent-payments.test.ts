@@ -24,7 +24,10 @@ async function subscribe(cardToken: string, code = "web_month") {
   freezeClock(start);
   const user = await createUser(database.db, { email: uniqueEmail("rec") });
   const paid = await buyPaid(database.db, user.id, code, cardToken);
-  const [recurrent] = await database.db.select().from(recurrentPayments).where(eq(recurrentPayments.parentPaymentId, paid.payment.id));
+  const [recurrent] = await database.db
+    .select()
+    .from(recurrentPayments)
+    .where(eq(recurrentPayments.parentPaymentId, paid.payment.id));
   if (!recurrent) throw new Error("no recurrent payment");
   return { user, paid, recurrent };
 }
@@ -35,23 +38,51 @@ describe("chargeRecurrentPayment", () => {
     freezeClock(addDays(start, 30));
     const outcome = await chargeRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id });
     if (outcome.status !== "charged") throw new Error(`expected charged, got ${outcome.status}`);
-    expect(outcome.payment).toMatchObject({ status: "paid", amountCents: 499, recurrentPaymentId: recurrent.id });
+    expect(outcome.payment).toMatchObject({
+      status: "paid",
+      amountCents: 499,
+      recurrentPaymentId: recurrent.id,
+    });
     expect(outcome.subscription?.startAt).toEqual(paid.subscription!.endAt);
-    const chain = await database.db.select().from(recurrentPayments).where(eq(recurrentPayments.userId, user.id)).orderBy(recurrentPayments.id);
+    const chain = await database.db
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.userId, user.id))
+      .orderBy(recurrentPayments.id);
     expect(chain.map((row) => row.state)).toEqual(["charged", "active"]);
-    expect(chain[1]).toMatchObject({ parentPaymentId: outcome.payment.id, chargeAt: outcome.subscription!.endAt, cardToken: "tok_visa" });
-    const renewed = await database.db.select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.renewed")));
+    expect(chain[1]).toMatchObject({
+      parentPaymentId: outcome.payment.id,
+      chargeAt: outcome.subscription!.endAt,
+      cardToken: "tok_visa",
+    });
+    const renewed = await database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.renewed")));
     expect(renewed).toHaveLength(1);
   });
 
   it("renews into the next subscription type at the custom amount when set", async () => {
-    await saveSubscriptionType(database.db, { code: "intro_month", name: "Intro", lengthDays: 31, priceCents: 99, contentAccessCodes: ["web"], nextSubscriptionTypeCode: "web_year" });
+    await saveSubscriptionType(database.db, {
+      code: "intro_month",
+      name: "Intro",
+      lengthDays: 31,
+      priceCents: 99,
+      contentAccessCodes: ["web"],
+      nextSubscriptionTypeCode: "web_year",
+    });
     const { recurrent, user } = await subscribe("tok_visa", "intro_month");
-    await database.db.update(recurrentPayments).set({ customAmountCents: 3990 }).where(eq(recurrentPayments.id, recurrent.id));
+    await database.db
+      .update(recurrentPayments)
+      .set({ customAmountCents: 3990 })
+      .where(eq(recurrentPayments.id, recurrent.id));
     const outcome = await chargeRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id });
     if (outcome.status !== "charged") throw new Error("expected charged");
     expect(outcome.payment.amountCents).toBe(3990);
-    const [subscription] = await database.db.select().from(subscriptions).where(eq(subscriptions.paymentId, outcome.payment.id));
+    const [subscription] = await database.db
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.paymentId, outcome.payment.id));
     if (!subscription) throw new Error("no subscription for the renewal");
     expect(subscription.endAt.getTime() - subscription.startAt.getTime()).toBe(365 * 86_400_000);
     expect(subscription?.userId).toBe(user.id);
@@ -59,20 +90,38 @@ describe("chargeRecurrentPayment", () => {
 
   it("records a decline with its reason, and gives up as charge_failed after the last attempt", async () => {
     const { recurrent, user } = await subscribe("tok_declined");
-    const first = await chargeRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, maxFailedCharges: 2 });
+    const first = await chargeRecurrentPayment(database.db, {
+      recurrentPaymentId: recurrent.id,
+      maxFailedCharges: 2,
+    });
     expect(first).toMatchObject({ status: "declined", final: false, payment: { status: "fail" } });
     if (first.status !== "declined") throw new Error("expected declined");
     expect(first.reason).toMatch(/declined/);
-    const [listed] = (await listRecurrentPayments(database.db, { userId: user.id, limit: 10, offset: 0 })).rows;
+    const [listed] = (
+      await listRecurrentPayments(database.db, { userId: user.id, limit: 10, offset: 0 })
+    ).rows;
     expect(listed?.nextChargeAt).toEqual(addDays(start, 1)); // the retry, not the passed period end
-    const second = await chargeRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, maxFailedCharges: 2 });
+    const second = await chargeRecurrentPayment(database.db, {
+      recurrentPaymentId: recurrent.id,
+      maxFailedCharges: 2,
+    });
     expect(second).toMatchObject({ status: "declined", final: true });
-    const [row] = await database.db.select().from(recurrentPayments).where(eq(recurrentPayments.id, recurrent.id));
+    const [row] = await database.db
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.id, recurrent.id));
     expect(row).toMatchObject({ state: "charge_failed", failedAttempts: 2 });
-    expect(await chargeRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id })).toEqual({ status: "skipped", reason: "not_active" });
-    const changed = await database.db.select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.state_changed")));
+    expect(await chargeRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id })).toEqual(
+      { status: "skipped", reason: "not_active" },
+    );
+    const changed = await database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.state_changed")));
     expect(changed.map((event) => event.payload.state)).toEqual(["charge_failed"]);
-    expect(await database.db.select().from(subscriptions).where(eq(subscriptions.userId, user.id))).toHaveLength(1);
+    expect(
+      await database.db.select().from(subscriptions).where(eq(subscriptions.userId, user.id)),
+    ).toHaveLength(1);
   });
 
   it("never charges one period twice when two charges overlap", async () => {
@@ -83,7 +132,10 @@ describe("chargeRecurrentPayment", () => {
       chargeRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id }),
     ]);
     expect(outcomes.filter((o) => o.status === "charged")).toHaveLength(1);
-    const paid = await database.db.select().from(payments).where(and(eq(payments.userId, user.id), eq(payments.status, "paid")));
+    const paid = await database.db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.userId, user.id), eq(payments.status, "paid")));
     expect(paid).toHaveLength(2); // the first purchase and exactly one renewal
   });
 });
@@ -92,20 +144,44 @@ describe("stopRecurrentPayment", () => {
   it("lets the owner stop it (user_stop) but nobody else; an admin stop is admin_stop", async () => {
     const { recurrent, user } = await subscribe("tok_visa");
     const stranger = await createUser(database.db, { email: uniqueEmail("stranger") });
-    const admin = adminActor((await createUser(database.db, { email: uniqueEmail("admin"), role: "admin" })).id);
+    const admin = adminActor(
+      (await createUser(database.db, { email: uniqueEmail("admin"), role: "admin" })).id,
+    );
     await expect(
-      stopRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, actor: customerActor(stranger.id) }),
+      stopRecurrentPayment(database.db, {
+        recurrentPaymentId: recurrent.id,
+        actor: customerActor(stranger.id),
+      }),
     ).rejects.toMatchObject({ code: "recurrent_payment_not_found" });
-    const stopped = await stopRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, actor: customerActor(user.id) });
+    const stopped = await stopRecurrentPayment(database.db, {
+      recurrentPaymentId: recurrent.id,
+      actor: customerActor(user.id),
+    });
     expect(stopped.state).toBe("user_stop");
-    await expect(stopRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, actor: admin })).rejects.toMatchObject({
+    await expect(
+      stopRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id, actor: admin }),
+    ).rejects.toMatchObject({
       code: "recurrent_payment_not_found",
     });
     const other = await subscribe("tok_visa");
-    expect((await stopRecurrentPayment(database.db, { recurrentPaymentId: other.recurrent.id, actor: admin })).state).toBe("admin_stop");
-    const changed = await database.db.select().from(events).where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.state_changed")));
+    expect(
+      (
+        await stopRecurrentPayment(database.db, {
+          recurrentPaymentId: other.recurrent.id,
+          actor: admin,
+        })
+      ).state,
+    ).toBe("admin_stop");
+    const changed = await database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.userId, user.id), eq(events.name, "recurrent_payment.state_changed")));
     expect(changed.map((event) => event.payload)).toEqual([
-      expect.objectContaining({ recurrent_payment_id: recurrent.id, state: "user_stop", previous_state: "active" }),
+      expect.objectContaining({
+        recurrent_payment_id: recurrent.id,
+        state: "user_stop",
+        previous_state: "active",
+      }),
     ]);
   });
 });

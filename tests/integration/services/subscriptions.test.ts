@@ -41,20 +41,46 @@ describe("saveSubscriptionType", () => {
       contentAccessCodes: ["print"],
       isDefault: true,
     });
-    expect(edited).toMatchObject({ id: created.id, name: "Club monthly", lengthDays: 30, priceCents: 1600, isDefault: true, nextSubscriptionTypeId: null });
-    const access = await database.db.select().from(subscriptionTypeContentAccess).where(eq(subscriptionTypeContentAccess.subscriptionTypeId, created.id));
+    expect(edited).toMatchObject({
+      id: created.id,
+      name: "Club monthly",
+      lengthDays: 30,
+      priceCents: 1600,
+      isDefault: true,
+      nextSubscriptionTypeId: null,
+    });
+    const access = await database.db
+      .select()
+      .from(subscriptionTypeContentAccess)
+      .where(eq(subscriptionTypeContentAccess.subscriptionTypeId, created.id));
     expect(access).toHaveLength(1);
   });
 
   it("refuses a duplicate code or unknown content access and changes nothing", async () => {
     await expect(
-      saveSubscriptionType(database.db, { code: "web_month", name: "Again", lengthDays: 31, priceCents: 1, contentAccessCodes: ["web"] }),
+      saveSubscriptionType(database.db, {
+        code: "web_month",
+        name: "Again",
+        lengthDays: 31,
+        priceCents: 1,
+        contentAccessCodes: ["web"],
+      }),
     ).rejects.toMatchObject({ code: "subscription_type_exists", status: 409 });
     await expect(
-      saveSubscriptionType(database.db, { code: "ghost", name: "Ghost", lengthDays: 31, priceCents: 1, contentAccessCodes: ["nope"] }),
+      saveSubscriptionType(database.db, {
+        code: "ghost",
+        name: "Ghost",
+        lengthDays: 31,
+        priceCents: 1,
+        contentAccessCodes: ["nope"],
+      }),
     ).rejects.toMatchObject({ code: "content_access_not_found" });
-    expect(await database.db.select().from(subscriptionTypes).where(eq(subscriptionTypes.code, "ghost"))).toHaveLength(0);
-    await expect(createContentAccess(database.db, { code: "web", name: "Web again" })).rejects.toMatchObject({ code: "content_access_exists" });
+    expect(
+      await database.db.select().from(subscriptionTypes).where(eq(subscriptionTypes.code, "ghost")),
+    ).toHaveLength(0);
+    await expect(
+      createContentAccess(database.db, { code: "web", name: "Web again" }),
+    ).rejects.toMatchObject({ code: "content_access_exists" });
   });
 });
 
@@ -68,16 +94,30 @@ describe("createSubscription", () => {
       endAt: addDays(start, 10),
       kind: "gift",
     });
-    expect(subscription).toMatchObject({ kind: "gift", isPaid: false, startAt: start, endAt: addDays(start, 10) });
+    expect(subscription).toMatchObject({
+      kind: "gift",
+      isPaid: false,
+      startAt: start,
+      endAt: addDays(start, 10),
+    });
     const recorded = await database.db.select().from(events).where(eq(events.userId, user.id));
     expect(recorded.map((event) => event.name)).toEqual(["user.created", "subscription.created"]);
-    expect(recorded[1]?.payload).toMatchObject({ subscription_id: subscription.id, kind: "gift", subscription_type_code: "web_month" });
+    expect(recorded[1]?.payload).toMatchObject({
+      subscription_id: subscription.id,
+      kind: "gift",
+      subscription_type_code: "web_month",
+    });
   });
 
   it("refuses an end before the start", async () => {
     const user = await createUser(database.db, { email: uniqueEmail("dates") });
     await expect(
-      createSubscription(database.db, { userId: user.id, subscriptionTypeId: catalog.webMonth.id, startAt: start, endAt: start }),
+      createSubscription(database.db, {
+        userId: user.id,
+        subscriptionTypeId: catalog.webMonth.id,
+        startAt: start,
+        endAt: start,
+      }),
     ).rejects.toMatchObject({ code: "subscription_dates_invalid" });
   });
 });
@@ -87,16 +127,32 @@ describe("stopSubscription", () => {
     freezeClock(start);
     const user = await createUser(database.db, { email: uniqueEmail("stop") });
     const other = await createUser(database.db, { email: uniqueEmail("other") });
-    const running = await createSubscription(database.db, { userId: user.id, subscriptionTypeId: catalog.webMonth.id });
-    const upcoming = await createSubscription(database.db, { userId: user.id, subscriptionTypeId: catalog.webMonth.id });
+    const running = await createSubscription(database.db, {
+      userId: user.id,
+      subscriptionTypeId: catalog.webMonth.id,
+    });
+    const upcoming = await createSubscription(database.db, {
+      userId: user.id,
+      subscriptionTypeId: catalog.webMonth.id,
+    });
     expect(upcoming.startAt).toEqual(running.endAt);
     freezeClock(addDays(start, 2));
-    await expect(stopSubscription(database.db, { subscriptionId: running.id, actor: customerActor(other.id) })).rejects.toMatchObject({
+    await expect(
+      stopSubscription(database.db, { subscriptionId: running.id, actor: customerActor(other.id) }),
+    ).rejects.toMatchObject({
       code: "subscription_not_running",
     });
-    expect((await stopSubscription(database.db, { subscriptionId: running.id, actor: SYSTEM_ACTOR })).endAt).toEqual(addDays(start, 2));
-    const stoppedUpcoming = await stopSubscription(database.db, { subscriptionId: upcoming.id, actor: customerActor(user.id) });
+    expect(
+      (await stopSubscription(database.db, { subscriptionId: running.id, actor: SYSTEM_ACTOR }))
+        .endAt,
+    ).toEqual(addDays(start, 2));
+    const stoppedUpcoming = await stopSubscription(database.db, {
+      subscriptionId: upcoming.id,
+      actor: customerActor(user.id),
+    });
     expect(stoppedUpcoming.endAt).toEqual(stoppedUpcoming.startAt);
-    await expect(stopSubscription(database.db, { subscriptionId: running.id, actor: SYSTEM_ACTOR })).rejects.toMatchObject({ code: "subscription_not_running" });
+    await expect(
+      stopSubscription(database.db, { subscriptionId: running.id, actor: SYSTEM_ACTOR }),
+    ).rejects.toMatchObject({ code: "subscription_not_running" });
   });
 });

@@ -22,7 +22,11 @@ afterAll(() => database.close());
 describe("createUser", () => {
   it("stores a bcrypt hash, never the password, and records user.created in the same transaction", async () => {
     const email = uniqueEmail("hash");
-    const user = await createUser(database.db, { email, password: "correct horse", source: "test" });
+    const user = await createUser(database.db, {
+      email,
+      password: "correct horse",
+      source: "test",
+    });
     expect(user.passwordHash).toMatch(/^\$2[aby]\$/);
     expect(user.passwordHash).not.toContain("correct horse");
     const rows = await database.db.select().from(events).where(eq(events.userId, user.id));
@@ -33,17 +37,26 @@ describe("createUser", () => {
     const email = uniqueEmail("dup");
     await createUser(database.db, { email });
     const [before] = await database.db.select({ n: count() }).from(events);
-    await expect(createUser(database.db, { email: email.toUpperCase() })).rejects.toMatchObject({ code: "user_exists", status: 409 });
+    await expect(createUser(database.db, { email: email.toUpperCase() })).rejects.toMatchObject({
+      code: "user_exists",
+      status: 409,
+    });
     const [after] = await database.db.select({ n: count() }).from(events);
     expect(after?.n).toBe(before?.n);
   });
 
   it("creates exactly one account when the same email is registered concurrently", async () => {
     const email = uniqueEmail("race");
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => createUser(database.db, { email })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => createUser(database.db, { email })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "user_exists" });
-    const [row] = await database.db.select({ n: count() }).from(users).where(eq(users.email, email));
+    for (const r of results)
+      if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "user_exists" });
+    const [row] = await database.db
+      .select({ n: count() })
+      .from(users)
+      .where(eq(users.email, email));
     expect(row?.n).toBe(1);
   });
 
@@ -63,7 +76,9 @@ describe("authenticateUser", () => {
   it("accepts the right password in any email case and refuses a wrong one or an unknown email", async () => {
     const email = uniqueEmail("login");
     await createUser(database.db, { email, password: "right-password" });
-    expect((await authenticateUser(database.db, email.toUpperCase(), "right-password"))?.email).toBe(email);
+    expect(
+      (await authenticateUser(database.db, email.toUpperCase(), "right-password"))?.email,
+    ).toBe(email);
     expect(await authenticateUser(database.db, email, "wrong-password")).toBeNull();
     expect(await authenticateUser(database.db, uniqueEmail("nobody"), "right-password")).toBeNull();
   });
@@ -83,20 +98,30 @@ describe("changeUserRole", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
-    expect(rejected?.status === "rejected" && rejected.reason).toMatchObject({ code: "last_admin" });
+    expect(rejected?.status === "rejected" && rejected.reason).toMatchObject({
+      code: "last_admin",
+    });
     expect(await db.select().from(users).where(eq(users.role, "admin"))).toHaveLength(1);
   });
 });
 
 describe("tokens", () => {
   it("API tokens authenticate with their scopes until revoked; only the hash is stored", async () => {
-    const { token, record } = await createApiToken(database.db, { name: "crm", scopes: ["users:write"] });
+    const { token, record } = await createApiToken(database.db, {
+      name: "crm",
+      scopes: ["users:write"],
+    });
     const [stored] = await database.db.select().from(apiTokens).where(eq(apiTokens.id, record.id));
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(await authenticateBearer(database.db, token)).toMatchObject({ kind: "api", scopes: ["users:write"] });
+    expect(await authenticateBearer(database.db, token)).toMatchObject({
+      kind: "api",
+      scopes: ["users:write"],
+    });
     await revokeApiToken(database.db, { tokenId: record.id });
     expect(await authenticateBearer(database.db, token)).toBeNull();
-    await expect(revokeApiToken(database.db, { tokenId: record.id })).rejects.toMatchObject({ code: "api_token_not_found" });
+    await expect(revokeApiToken(database.db, { tokenId: record.id })).rejects.toMatchObject({
+      code: "api_token_not_found",
+    });
   });
 
   it("user tokens expire, and only their owner can revoke them", async () => {
@@ -106,7 +131,9 @@ describe("tokens", () => {
     const principal = await authenticateBearer(database.db, token);
     expect(principal).toMatchObject({ kind: "user", user: { id: user.id } });
     if (principal?.kind !== "user") throw new Error("expected a user token");
-    expect(await revokeUserToken(database.db, { userId: other.id, tokenId: principal.tokenId })).toBe(false);
+    expect(
+      await revokeUserToken(database.db, { userId: other.id, tokenId: principal.tokenId }),
+    ).toBe(false);
     expect(await authenticateBearer(database.db, token)).not.toBeNull();
     advanceClock((USER_TOKEN_LIFETIME_DAYS + 1) * DAY_MS);
     expect(await authenticateBearer(database.db, token)).toBeNull();

@@ -8,7 +8,12 @@ import { createPayment } from "@/lib/payments/create-payment";
 import { payPayment } from "@/lib/payments/pay-payment";
 import { applyUpgrade } from "@/lib/upgrades/apply-upgrade";
 import { openTestDatabase } from "../../support/test-database";
-import { buySubscription, createCustomer, createUpgradeSchema, seedUpgradeCatalog } from "./upgrade-kit";
+import {
+  buySubscription,
+  createCustomer,
+  createUpgradeSchema,
+  seedUpgradeCatalog,
+} from "./upgrade-kit";
 
 /*
  * The demo checkout (payPayment): a paid_extend upgrade's payment is paid on a test card. A decline leaves the
@@ -43,7 +48,10 @@ let keys = 0;
 async function pendingUpgrade() {
   freezeClock(T0);
   const { user } = await createCustomer(db(), "payer");
-  const { subscription: base } = await buySubscription(db(), { userId: user.id, typeCode: "web_monthly" });
+  const { subscription: base } = await buySubscription(db(), {
+    userId: user.id,
+    typeCode: "web_monthly",
+  });
   freezeClock(T1);
   const applied = await applyUpgrade(db(), {
     userId: user.id,
@@ -64,37 +72,72 @@ async function expectAppError(promise: Promise<unknown>, code: string, status: n
   expect(error).toMatchObject({ code, status });
 }
 
-const paymentRow = async (id: number) => (await db().select().from(payments).where(eq(payments.id, id)))[0];
-const upgradeRow = async (id: number) => (await db().select().from(subscriptionUpgrades).where(eq(subscriptionUpgrades.id, id)))[0];
+const paymentRow = async (id: number) =>
+  (await db().select().from(payments).where(eq(payments.id, id)))[0];
+const upgradeRow = async (id: number) =>
+  (await db().select().from(subscriptionUpgrades).where(eq(subscriptionUpgrades.id, id)))[0];
 const subscriptionsOf = (userId: number) =>
-  db().select().from(subscriptions).where(eq(subscriptions.userId, userId)).orderBy(asc(subscriptions.id));
+  db()
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.userId, userId))
+    .orderBy(asc(subscriptions.id));
 
 describe("payPayment", () => {
   it("keeps a declined payment payable and changes no subscription; another card then pays it", async () => {
     const { user, upgrade, payment } = await pendingUpgrade();
-    expect(payment).toMatchObject({ status: "form", gateway: "demo", amountCents: CHARGE_30_DAYS_LEFT });
+    expect(payment).toMatchObject({
+      status: "form",
+      gateway: "demo",
+      amountCents: CHARGE_30_DAYS_LEFT,
+    });
     const before = await subscriptionsOf(user.id);
 
-    await expectAppError(payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_declined" }), "payment_declined", 402);
+    await expectAppError(
+      payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_declined" }),
+      "payment_declined",
+      402,
+    );
     expect(await paymentRow(payment.id)).toMatchObject({ status: "form", paidAt: null });
     expect((await paymentRow(payment.id))?.failureReason).toEqual(expect.any(String));
     expect(await subscriptionsOf(user.id)).toEqual(before);
-    expect(await upgradeRow(upgrade.id)).toMatchObject({ status: "pending", upgradedSubscriptionId: null });
+    expect(await upgradeRow(upgrade.id)).toMatchObject({
+      status: "pending",
+      upgradedSubscriptionId: null,
+    });
 
-    const paid = await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" });
+    const paid = await payPayment(db(), {
+      paymentId: payment.id,
+      userId: user.id,
+      cardToken: "tok_visa",
+    });
     expect(paid.payment).toMatchObject({ id: payment.id, status: "paid", failureReason: null });
   });
 
   it("pays on a good card and completes the upgrade: the base ends now, a full period of the target starts now", async () => {
     const { user, base, upgrade, payment } = await pendingUpgrade();
-    const result = await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" });
+    const result = await payPayment(db(), {
+      paymentId: payment.id,
+      userId: user.id,
+      cardToken: "tok_visa",
+    });
 
-    expect(result.payment).toMatchObject({ id: payment.id, status: "paid", amountCents: CHARGE_30_DAYS_LEFT, paidAt: T1 });
-    expect((await paymentRow(payment.id))?.meta).toMatchObject({ transaction_id: expect.stringMatching(/^demo_/) });
+    expect(result.payment).toMatchObject({
+      id: payment.id,
+      status: "paid",
+      amountCents: CHARGE_30_DAYS_LEFT,
+      paidAt: T1,
+    });
+    expect((await paymentRow(payment.id))?.meta).toMatchObject({
+      transaction_id: expect.stringMatching(/^demo_/),
+    });
     const completed = await upgradeRow(upgrade.id);
     expect(completed).toMatchObject({ status: "completed" });
     expect(completed?.upgradedSubscriptionId).not.toBeNull();
-    const [upgraded] = await db().select().from(subscriptions).where(eq(subscriptions.id, completed!.upgradedSubscriptionId!));
+    const [upgraded] = await db()
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.id, completed!.upgradedSubscriptionId!));
     expect(upgraded).toMatchObject({
       userId: user.id,
       subscriptionTypeId: typeIds.web_print_monthly,
@@ -110,25 +153,44 @@ describe("payPayment", () => {
     const { user, payment } = await pendingUpgrade();
     await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" });
     const subscriptionsAfterPaying = await subscriptionsOf(user.id);
-    await expectAppError(payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" }), "payment_wrong_status", 409);
+    await expectAppError(
+      payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" }),
+      "payment_wrong_status",
+      409,
+    );
     expect(await subscriptionsOf(user.id)).toEqual(subscriptionsAfterPaying);
   });
 
   it("does not find another customer's payment (404), and leaves it unpaid", async () => {
     const { payment } = await pendingUpgrade();
     const { user: stranger } = await createCustomer(db(), "stranger");
-    await expectAppError(payPayment(db(), { paymentId: payment.id, userId: stranger.id, cardToken: "tok_visa" }), "payment_not_found", 404);
+    await expectAppError(
+      payPayment(db(), { paymentId: payment.id, userId: stranger.id, cardToken: "tok_visa" }),
+      "payment_not_found",
+      404,
+    );
     expect(await paymentRow(payment.id)).toMatchObject({ status: "form", failureReason: null });
   });
 
   it("re-prices an upgrade whose days left changed before charging it: the customer sees the new amount first", async () => {
     const { user, upgrade, payment } = await pendingUpgrade();
     freezeClock(addDays(T1, 2));
-    await expectAppError(payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" }), "upgrade_offer_changed", 409);
-    expect(await paymentRow(payment.id)).toMatchObject({ status: "form", amountCents: CHARGE_28_DAYS_LEFT });
+    await expectAppError(
+      payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" }),
+      "upgrade_offer_changed",
+      409,
+    );
+    expect(await paymentRow(payment.id)).toMatchObject({
+      status: "form",
+      amountCents: CHARGE_28_DAYS_LEFT,
+    });
     expect(await upgradeRow(upgrade.id)).toMatchObject({ status: "pending" });
 
-    const paid = await payPayment(db(), { paymentId: payment.id, userId: user.id, cardToken: "tok_visa" });
+    const paid = await payPayment(db(), {
+      paymentId: payment.id,
+      userId: user.id,
+      cardToken: "tok_visa",
+    });
     expect(paid.payment).toMatchObject({ status: "paid", amountCents: CHARGE_28_DAYS_LEFT });
     expect(await upgradeRow(upgrade.id)).toMatchObject({ status: "completed" });
   });
@@ -136,13 +198,32 @@ describe("payPayment", () => {
   it("pays an ordinary demo payment, creating its subscription; a manual payment is not paid by card here", async () => {
     freezeClock(T0);
     const { user } = await createCustomer(db(), "buyer");
-    const { payment: demo } = await createPayment(db(), { userId: user.id, gateway: "demo", items: [{ subscriptionTypeCode: "web_yearly" }] });
-    const paid = await payPayment(db(), { paymentId: demo.id, userId: user.id, cardToken: "tok_visa" });
+    const { payment: demo } = await createPayment(db(), {
+      userId: user.id,
+      gateway: "demo",
+      items: [{ subscriptionTypeCode: "web_yearly" }],
+    });
+    const paid = await payPayment(db(), {
+      paymentId: demo.id,
+      userId: user.id,
+      cardToken: "tok_visa",
+    });
     expect(paid.payment).toMatchObject({ status: "paid", amountCents: 4990 });
-    expect(paid).toMatchObject({ status: "paid", subscription: { subscriptionTypeId: typeIds.web_yearly, startAt: T0, paymentId: demo.id } });
+    expect(paid).toMatchObject({
+      status: "paid",
+      subscription: { subscriptionTypeId: typeIds.web_yearly, startAt: T0, paymentId: demo.id },
+    });
 
-    const { payment: manual } = await createPayment(db(), { userId: user.id, gateway: "manual", items: [{ subscriptionTypeCode: "web_yearly" }] });
-    await expectAppError(payPayment(db(), { paymentId: manual.id, userId: user.id, cardToken: "tok_visa" }), "gateway_not_chargeable", 409);
+    const { payment: manual } = await createPayment(db(), {
+      userId: user.id,
+      gateway: "manual",
+      items: [{ subscriptionTypeCode: "web_yearly" }],
+    });
+    await expectAppError(
+      payPayment(db(), { paymentId: manual.id, userId: user.id, cardToken: "tok_visa" }),
+      "gateway_not_chargeable",
+      409,
+    );
     expect(await paymentRow(manual.id)).toMatchObject({ status: "form" });
   });
 });

@@ -21,22 +21,50 @@ describe("account email templates", () => {
     await seedDemoEmailTemplates(database.db);
     expect(await seedDemoEmailTemplates(database.db)).toEqual([]);
     const listed = await listEmailTemplates(database.db);
-    for (const template of [PASSWORD_RESET_TEMPLATE, EMAIL_CHANGE_CONFIRM_TEMPLATE, EMAIL_CHANGED_NOTICE_TEMPLATE]) {
-      expect(listed.filter((row) => row.code === template.code), template.code).toEqual([
-        expect.objectContaining({ name: template.name, subject: template.subject }),
-      ]);
+    for (const template of [
+      PASSWORD_RESET_TEMPLATE,
+      EMAIL_CHANGE_CONFIRM_TEMPLATE,
+      EMAIL_CHANGED_NOTICE_TEMPLATE,
+    ]) {
+      expect(
+        listed.filter((row) => row.code === template.code),
+        template.code,
+      ).toEqual([expect.objectContaining({ name: template.name, subject: template.subject })]);
     }
   });
 
   it("render every variable they use from the context their senders give", () => {
-    const base = { user: { id: 1, email: "pat@example.com", name: "Pat" }, subscription: null, app: { name: "Subflow", url: "http://x" } };
+    const base = {
+      user: { id: 1, email: "pat@example.com", name: "Pat" },
+      subscription: null,
+      app: { name: "Subflow", url: "http://x" },
+    };
     const cases = [
-      { template: PASSWORD_RESET_TEMPLATE, extra: { password_reset: { link: "http://x/reset-password/t", expires_at: "1 Sept 2026, 09:00 UTC" } } },
-      { template: EMAIL_CHANGE_CONFIRM_TEMPLATE, extra: { email_change: { new_email: "n@example.com", link: "http://x/l", expires_at: "soon" } } },
-      { template: EMAIL_CHANGED_NOTICE_TEMPLATE, extra: { email_change: { old_email: "o@example.com", new_email: "n@example.com" } } },
+      {
+        template: PASSWORD_RESET_TEMPLATE,
+        extra: {
+          password_reset: {
+            link: "http://x/reset-password/t",
+            expires_at: "1 Sept 2026, 09:00 UTC",
+          },
+        },
+      },
+      {
+        template: EMAIL_CHANGE_CONFIRM_TEMPLATE,
+        extra: {
+          email_change: { new_email: "n@example.com", link: "http://x/l", expires_at: "soon" },
+        },
+      },
+      {
+        template: EMAIL_CHANGED_NOTICE_TEMPLATE,
+        extra: { email_change: { old_email: "o@example.com", new_email: "n@example.com" } },
+      },
     ];
     for (const { template, extra } of cases) {
-      expect(renderEmailTemplate(template, { ...base, ...extra }).missingVariables, template.code).toEqual([]);
+      expect(
+        renderEmailTemplate(template, { ...base, ...extra }).missingVariables,
+        template.code,
+      ).toEqual([]);
     }
   });
 });

@@ -17,7 +17,11 @@ export function uniqueEmail(label = "person"): string {
 }
 
 export function makeUser(db: Db, options: { email?: string; name?: string } = {}): Promise<User> {
-  return createUser(db, { email: options.email ?? uniqueEmail(), password: PASSWORD, name: options.name ?? "Pat Doe" });
+  return createUser(db, {
+    email: options.email ?? uniqueEmail(),
+    password: PASSWORD,
+    name: options.name ?? "Pat Doe",
+  });
 }
 
 /** Every email sent to an address with a template code, newest first. */
@@ -30,7 +34,12 @@ export function sentTo(db: Db, to: string, templateCode: string): Promise<EmailL
 }
 
 /** The token at the end of the link in the newest such email (`…/reset-password/<token>`), read from its text body. */
-export async function tokenFromLatestEmail(db: Db, to: string, templateCode: string, pathPrefix: string): Promise<string> {
+export async function tokenFromLatestEmail(
+  db: Db,
+  to: string,
+  templateCode: string,
+  pathPrefix: string,
+): Promise<string> {
   const [latest] = await sentTo(db, to, templateCode);
   expect(latest, `an email ${templateCode} to ${to}`).toBeDefined();
   const match = new RegExp(`${pathPrefix}/([A-Za-z0-9_-]{43})`).exec(latest!.bodyText);

@@ -10,8 +10,17 @@ import { EMAIL_CHANGE_CONFIRM_TEMPLATE_CODE } from "@/lib/users/email-change-con
 import { EMAIL_CHANGED_NOTICE_TEMPLATE_CODE } from "@/lib/users/email-changed-notice-template";
 import { findActionToken } from "@/lib/users/find-action-token";
 import { issueUserToken } from "@/lib/users/issue-user-token";
-import { EMAIL_CHANGE_REQUESTS_PER_HOUR, requestEmailChange } from "@/lib/users/request-email-change";
-import { call, createTokens, expectRefusedWithoutChange, itRefusesBadRequests, type Tokens } from "../api/api-test-kit";
+import {
+  EMAIL_CHANGE_REQUESTS_PER_HOUR,
+  requestEmailChange,
+} from "@/lib/users/request-email-change";
+import {
+  call,
+  createTokens,
+  expectRefusedWithoutChange,
+  itRefusesBadRequests,
+  type Tokens,
+} from "../api/api-test-kit";
 import { openTestDatabase } from "../../support/test-database";
 import { makeUser, PASSWORD, sentTo, tokenFromLatestEmail, uniqueEmail } from "./account-kit";
 
@@ -31,21 +40,30 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const confirmToken = (to: string) => tokenFromLatestEmail(db(), to, EMAIL_CHANGE_CONFIRM_TEMPLATE_CODE, "/account/email/confirm");
-const emailOf = async (userId: number) => (await db().select({ email: users.email }).from(users).where(eq(users.id, userId)))[0]?.email;
+const confirmToken = (to: string) =>
+  tokenFromLatestEmail(db(), to, EMAIL_CHANGE_CONFIRM_TEMPLATE_CODE, "/account/email/confirm");
+const emailOf = async (userId: number) =>
+  (await db().select({ email: users.email }).from(users).where(eq(users.id, userId)))[0]?.email;
 
 describe("requestEmailChange", () => {
   it("emails a 24-hour link to the new address and changes nothing yet", async () => {
     const user = await makeUser(db(), { name: "Alex" });
     const next = uniqueEmail("next");
-    const requested = await requestEmailChange(db(), { userId: user.id, newEmail: next.toUpperCase(), password: PASSWORD });
+    const requested = await requestEmailChange(db(), {
+      userId: user.id,
+      newEmail: next.toUpperCase(),
+      password: PASSWORD,
+    });
     expect(requested).toMatchObject({ newEmail: next, sent: true });
     const [mail] = await sentTo(db(), next, EMAIL_CHANGE_CONFIRM_TEMPLATE_CODE);
     expect(mail).toMatchObject({ status: "sent", userId: user.id });
     expect(mail!.bodyText).toContain(`To use ${next} for your Subflow account`);
     expect(await sentTo(db(), user.email, EMAIL_CHANGE_CONFIRM_TEMPLATE_CODE)).toEqual([]);
     expect(await emailOf(user.id)).toBe(user.email);
-    const state = await findActionToken(db(), { token: await confirmToken(next), kind: "email_change" });
+    const state = await findActionToken(db(), {
+      token: await confirmToken(next),
+      kind: "email_change",
+    });
     expect(state.status).toBe("valid");
     if (state.status !== "valid") return;
     expect(state.row).toMatchObject({ userId: user.id, newEmail: next, usedAt: null });
@@ -57,21 +75,36 @@ describe("requestEmailChange", () => {
     const other = await makeUser(db());
     const attempts = [
       { newEmail: uniqueEmail(), password: "not-my-password", code: "wrong_password", status: 400 },
-      { newEmail: user.email.toUpperCase(), password: PASSWORD, code: "email_unchanged", status: 400 },
+      {
+        newEmail: user.email.toUpperCase(),
+        password: PASSWORD,
+        code: "email_unchanged",
+        status: 400,
+      },
       { newEmail: other.email.toUpperCase(), password: PASSWORD, code: "email_taken", status: 409 },
     ];
     for (const attempt of attempts) {
-      await expect(requestEmailChange(db(), { userId: user.id, ...attempt })).rejects.toMatchObject({ code: attempt.code, status: attempt.status });
+      await expect(requestEmailChange(db(), { userId: user.id, ...attempt })).rejects.toMatchObject(
+        { code: attempt.code, status: attempt.status },
+      );
     }
-    expect(await db().select().from(userActionTokens).where(eq(userActionTokens.userId, user.id))).toEqual([]);
+    expect(
+      await db().select().from(userActionTokens).where(eq(userActionTokens.userId, user.id)),
+    ).toEqual([]);
   });
 
   it(`allows ${EMAIL_CHANGE_REQUESTS_PER_HOUR} requests an hour (429 email_change_rate_limited after)`, async () => {
     const user = await makeUser(db());
     for (let i = 0; i < EMAIL_CHANGE_REQUESTS_PER_HOUR; i++) {
-      await requestEmailChange(db(), { userId: user.id, newEmail: uniqueEmail(), password: PASSWORD });
+      await requestEmailChange(db(), {
+        userId: user.id,
+        newEmail: uniqueEmail(),
+        password: PASSWORD,
+      });
     }
-    await expect(requestEmailChange(db(), { userId: user.id, newEmail: uniqueEmail(), password: PASSWORD })).rejects.toMatchObject({
+    await expect(
+      requestEmailChange(db(), { userId: user.id, newEmail: uniqueEmail(), password: PASSWORD }),
+    ).rejects.toMatchObject({
       code: "email_change_rate_limited",
       status: 429,
     });
@@ -82,18 +115,28 @@ describe("confirmEmailChange", () => {
   it("moves the account to the new address, spends the link and tells the old address", async () => {
     const user = await makeUser(db());
     const next = uniqueEmail("moved");
-    await requestEmailChange(db(), { userId: user.id, newEmail: uniqueEmail("abandoned"), password: PASSWORD });
+    await requestEmailChange(db(), {
+      userId: user.id,
+      newEmail: uniqueEmail("abandoned"),
+      password: PASSWORD,
+    });
     await requestEmailChange(db(), { userId: user.id, newEmail: next, password: PASSWORD });
     const token = await confirmToken(next);
 
-    expect(await confirmEmailChange(db(), { token })).toEqual({ userId: user.id, oldEmail: user.email, newEmail: next });
+    expect(await confirmEmailChange(db(), { token })).toEqual({
+      userId: user.id,
+      oldEmail: user.email,
+      newEmail: next,
+    });
     expect(await emailOf(user.id)).toBe(next);
     expect(await authenticateUser(db(), next, PASSWORD)).not.toBeNull();
     expect(await authenticateUser(db(), user.email, PASSWORD)).toBeNull();
     const [notice] = await sentTo(db(), user.email, EMAIL_CHANGED_NOTICE_TEMPLATE_CODE);
     expect(notice).toMatchObject({ status: "sent", userId: user.id });
     expect(notice!.bodyText).toContain(`changed from ${user.email} to ${next}`);
-    const pending = (await db().select().from(userActionTokens).where(eq(userActionTokens.userId, user.id))).filter((row) => !row.usedAt);
+    const pending = (
+      await db().select().from(userActionTokens).where(eq(userActionTokens.userId, user.id))
+    ).filter((row) => !row.usedAt);
     expect(pending).toEqual([]);
   });
 
@@ -103,7 +146,10 @@ describe("confirmEmailChange", () => {
     await requestEmailChange(db(), { userId: user.id, newEmail: next, password: PASSWORD });
     const token = await confirmToken(next);
     await confirmEmailChange(db(), { token });
-    await expect(confirmEmailChange(db(), { token })).rejects.toMatchObject({ code: "link_used", status: 409 });
+    await expect(confirmEmailChange(db(), { token })).rejects.toMatchObject({
+      code: "link_used",
+      status: 409,
+    });
     expect(await sentTo(db(), user.email, EMAIL_CHANGED_NOTICE_TEMPLATE_CODE)).toHaveLength(1);
   });
 
@@ -113,12 +159,18 @@ describe("confirmEmailChange", () => {
     await requestEmailChange(db(), { userId: user.id, newEmail: next, password: PASSWORD });
     const token = await confirmToken(next);
     advanceClock(DAY_MS);
-    await expect(confirmEmailChange(db(), { token })).rejects.toMatchObject({ code: "link_expired", status: 409 });
+    await expect(confirmEmailChange(db(), { token })).rejects.toMatchObject({
+      code: "link_expired",
+      status: 409,
+    });
     expect(await emailOf(user.id)).toBe(user.email);
   });
 
   it("refuses an unknown token (404 link_invalid)", async () => {
-    await expect(confirmEmailChange(db(), { token: "z".repeat(43) })).rejects.toMatchObject({ code: "link_invalid", status: 404 });
+    await expect(confirmEmailChange(db(), { token: "z".repeat(43) })).rejects.toMatchObject({
+      code: "link_invalid",
+      status: 404,
+    });
   });
 
   it("refuses an address someone took since the link was sent (409 email_taken), leaving the link unspent", async () => {
@@ -127,7 +179,10 @@ describe("confirmEmailChange", () => {
     await requestEmailChange(db(), { userId: user.id, newEmail: next, password: PASSWORD });
     const token = await confirmToken(next);
     await makeUser(db(), { email: next.toUpperCase() });
-    await expect(confirmEmailChange(db(), { token })).rejects.toMatchObject({ code: "email_taken", status: 409 });
+    await expect(confirmEmailChange(db(), { token })).rejects.toMatchObject({
+      code: "email_taken",
+      status: 409,
+    });
     expect(await emailOf(user.id)).toBe(user.email);
     expect((await findActionToken(db(), { token, kind: "email_change" })).status).toBe("valid");
   });
@@ -141,13 +196,22 @@ describe("confirmEmailChange", () => {
     await requestEmailChange(db(), { userId: second.id, newEmail: contested, password: PASSWORD });
     const secondToken = await confirmToken(contested);
 
-    const outcomes = await Promise.allSettled([confirmEmailChange(db(), { token: firstToken }), confirmEmailChange(db(), { token: secondToken })]);
+    const outcomes = await Promise.allSettled([
+      confirmEmailChange(db(), { token: firstToken }),
+      confirmEmailChange(db(), { token: secondToken }),
+    ]);
     const won = outcomes.filter((outcome) => outcome.status === "fulfilled");
     const lost = outcomes.filter((outcome) => outcome.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ code: "email_taken", status: 409 });
-    const owners = await db().select({ id: users.id }).from(users).where(eq(users.email, contested));
+    expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({
+      code: "email_taken",
+      status: 409,
+    });
+    const owners = await db()
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, contested));
     expect(owners).toHaveLength(1);
   });
 });
@@ -157,7 +221,10 @@ describe("POST /api/v1/users/me/email", () => {
     const user = await makeUser(db());
     const { token } = await issueUserToken(db(), { userId: user.id });
     const next = uniqueEmail("api");
-    const result = await call(emailRoute, "POST", "/users/me/email", { token, body: { email: next, password: PASSWORD } });
+    const result = await call(emailRoute, "POST", "/users/me/email", {
+      token,
+      body: { email: next, password: PASSWORD },
+    });
     expect(result.status).toBe(202);
     expect(requestEmailChangeResponseSchema.parse(result.json)).toEqual(result.json);
     expect(result.json.new_email).toBe(next);
@@ -168,12 +235,20 @@ describe("POST /api/v1/users/me/email", () => {
     const other = await makeUser(db());
     await expectRefusedWithoutChange(
       db(),
-      () => call(emailRoute, "POST", "/users/me/email", { token: tokens.user, body: { email: uniqueEmail(), password: "nope-nope" } }),
+      () =>
+        call(emailRoute, "POST", "/users/me/email", {
+          token: tokens.user,
+          body: { email: uniqueEmail(), password: "nope-nope" },
+        }),
       { status: 400, error: "wrong_password" },
     );
     await expectRefusedWithoutChange(
       db(),
-      () => call(emailRoute, "POST", "/users/me/email", { token: tokens.user, body: { email: other.email, password: "secret-password" } }),
+      () =>
+        call(emailRoute, "POST", "/users/me/email", {
+          token: tokens.user,
+          body: { email: other.email, password: "secret-password" },
+        }),
       { status: 409, error: "email_taken" },
     );
   });
@@ -187,9 +262,21 @@ describe("POST /api/v1/users/me/email", () => {
     auth: "user",
     validBody: () => ({ email: uniqueEmail("valid"), password: "secret-password" }),
     invalidBodies: [
-      { name: "an invalid email", body: () => ({ email: "nope", password: "secret-password" }), error: "validation_error" },
-      { name: "a missing password", body: () => ({ email: uniqueEmail() }), error: "validation_error" },
-      { name: "an unknown field", body: () => ({ email: uniqueEmail(), password: "secret-password", user_id: 1 }), error: "validation_error" },
+      {
+        name: "an invalid email",
+        body: () => ({ email: "nope", password: "secret-password" }),
+        error: "validation_error",
+      },
+      {
+        name: "a missing password",
+        body: () => ({ email: uniqueEmail() }),
+        error: "validation_error",
+      },
+      {
+        name: "an unknown field",
+        body: () => ({ email: uniqueEmail(), password: "secret-password", user_id: 1 }),
+        error: "validation_error",
+      },
     ],
   });
 });

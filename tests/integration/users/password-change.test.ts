@@ -8,7 +8,13 @@ import { users } from "@/lib/db/schema";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 import { changePassword } from "@/lib/users/change-password";
 import { issueUserToken } from "@/lib/users/issue-user-token";
-import { call, createTokens, expectRefusedWithoutChange, itRefusesBadRequests, type Tokens } from "../api/api-test-kit";
+import {
+  call,
+  createTokens,
+  expectRefusedWithoutChange,
+  itRefusesBadRequests,
+  type Tokens,
+} from "../api/api-test-kit";
 import { openTestDatabase } from "../../support/test-database";
 import { makeUser, NEW_PASSWORD, PASSWORD } from "./account-kit";
 
@@ -46,7 +52,13 @@ async function signInBrowser(userId: number) {
     user: { id: String(current!.id), role: current!.role, sessionVersion: current!.sessionVersion },
     account: null,
   });
-  return callbacks.session!({ session: { user: {}, expires: "" } as never, token, user: undefined as never, newSession: undefined, trigger: "update" });
+  return callbacks.session!({
+    session: { user: {}, expires: "" } as never,
+    token,
+    user: undefined as never,
+    newSession: undefined,
+    trigger: "update",
+  });
 }
 
 describe("changePassword", () => {
@@ -57,7 +69,11 @@ describe("changePassword", () => {
     browser.session = otherBrowser;
     expect((await currentUser())?.id).toBe(user.id);
 
-    const changed = await changePassword(db(), { userId: user.id, currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    const changed = await changePassword(db(), {
+      userId: user.id,
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
     expect(changed).toEqual({ email: user.email, sessionVersion: user.sessionVersion + 1 });
     expect(await authenticateUser(db(), user.email, NEW_PASSWORD)).not.toBeNull();
     expect(await authenticateUser(db(), user.email, PASSWORD)).toBeNull();
@@ -74,14 +90,24 @@ describe("changePassword", () => {
     const user = await makeUser(db());
     browser.session = { user: { id: user.id, role: "customer" }, expires: "" };
     expect((await currentUser())?.id).toBe(user.id);
-    await changePassword(db(), { userId: user.id, currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    await changePassword(db(), {
+      userId: user.id,
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
     expect(await currentUser()).toBeNull();
   });
 
   it("refuses a wrong current password (400 wrong_password) and changes nothing", async () => {
     const user = await makeUser(db());
     const { token: apiToken } = await issueUserToken(db(), { userId: user.id });
-    await expect(changePassword(db(), { userId: user.id, currentPassword: "not-it-at-all", newPassword: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      changePassword(db(), {
+        userId: user.id,
+        currentPassword: "not-it-at-all",
+        newPassword: NEW_PASSWORD,
+      }),
+    ).rejects.toMatchObject({
       code: "wrong_password",
       status: 400,
     });
@@ -92,7 +118,9 @@ describe("changePassword", () => {
 
   it("refuses a new password shorter than registration allows", async () => {
     const user = await makeUser(db());
-    await expect(changePassword(db(), { userId: user.id, currentPassword: PASSWORD, newPassword: "short" })).rejects.toThrow();
+    await expect(
+      changePassword(db(), { userId: user.id, currentPassword: PASSWORD, newPassword: "short" }),
+    ).rejects.toThrow();
     expect(await authenticateUser(db(), user.email, PASSWORD)).not.toBeNull();
   });
 });
@@ -115,7 +143,11 @@ describe("POST /api/v1/users/me/password", () => {
   it("refuses a wrong current password (400 wrong_password) without change", async () => {
     await expectRefusedWithoutChange(
       db(),
-      () => call(passwordRoute, "POST", "/users/me/password", { token: tokens.user, body: { current_password: "wrong-one", new_password: NEW_PASSWORD } }),
+      () =>
+        call(passwordRoute, "POST", "/users/me/password", {
+          token: tokens.user,
+          body: { current_password: "wrong-one", new_password: NEW_PASSWORD },
+        }),
       { status: 400, error: "wrong_password" },
     );
     expect(await authenticateBearer(db(), tokens.user)).not.toBeNull();
@@ -131,9 +163,25 @@ describe("POST /api/v1/users/me/password", () => {
     // Wrong on purpose: a valid body that succeeded would revoke the shared token the other checks use.
     validBody: () => ({ current_password: "not-the-password", new_password: NEW_PASSWORD }),
     invalidBodies: [
-      { name: "a too-short new password", body: () => ({ current_password: "secret-password", new_password: "short" }), error: "validation_error" },
-      { name: "a missing current password", body: () => ({ new_password: NEW_PASSWORD }), error: "validation_error" },
-      { name: "an unknown field", body: () => ({ current_password: "secret-password", new_password: NEW_PASSWORD, all: true }), error: "validation_error" },
+      {
+        name: "a too-short new password",
+        body: () => ({ current_password: "secret-password", new_password: "short" }),
+        error: "validation_error",
+      },
+      {
+        name: "a missing current password",
+        body: () => ({ new_password: NEW_PASSWORD }),
+        error: "validation_error",
+      },
+      {
+        name: "an unknown field",
+        body: () => ({
+          current_password: "secret-password",
+          new_password: NEW_PASSWORD,
+          all: true,
+        }),
+        error: "validation_error",
+      },
     ],
   });
 });

@@ -8,12 +8,29 @@ import { userActionTokens, users, userTokens } from "@/lib/db/schema";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 import { issueUserToken } from "@/lib/users/issue-user-token";
-import { PASSWORD_RESET_TEMPLATE, PASSWORD_RESET_TEMPLATE_CODE } from "@/lib/users/password-reset-template";
+import {
+  PASSWORD_RESET_TEMPLATE,
+  PASSWORD_RESET_TEMPLATE_CODE,
+} from "@/lib/users/password-reset-template";
 import { PASSWORD_RESETS_PER_HOUR, requestPasswordReset } from "@/lib/users/request-password-reset";
 import { resetPassword } from "@/lib/users/reset-password";
-import { call, countRows, createTokens, expectRefusedWithoutChange, itRefusesBadRequests, type Tokens } from "../api/api-test-kit";
+import {
+  call,
+  countRows,
+  createTokens,
+  expectRefusedWithoutChange,
+  itRefusesBadRequests,
+  type Tokens,
+} from "../api/api-test-kit";
 import { openTestDatabase } from "../../support/test-database";
-import { makeUser, NEW_PASSWORD, PASSWORD, sentTo, tokenFromLatestEmail, uniqueEmail } from "./account-kit";
+import {
+  makeUser,
+  NEW_PASSWORD,
+  PASSWORD,
+  sentTo,
+  tokenFromLatestEmail,
+  uniqueEmail,
+} from "./account-kit";
 
 /*
  * Forgot password: the request answers alike for every address and sends only to real accounts, at most five an hour;
@@ -32,17 +49,27 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const resetToken = (email: string) => tokenFromLatestEmail(db(), email, PASSWORD_RESET_TEMPLATE_CODE, "/reset-password");
+const resetToken = (email: string) =>
+  tokenFromLatestEmail(db(), email, PASSWORD_RESET_TEMPLATE_CODE, "/reset-password");
 
 describe("requestPasswordReset", () => {
   it("emails the account's address a one-hour link, recording only the token's hash", async () => {
     const user = await makeUser(db(), { name: "Robin" });
-    expect(await requestPasswordReset(db(), { email: ` ${user.email.toUpperCase()} ` })).toBe("sent");
+    expect(await requestPasswordReset(db(), { email: ` ${user.email.toUpperCase()} ` })).toBe(
+      "sent",
+    );
     const [mail] = await sentTo(db(), user.email, PASSWORD_RESET_TEMPLATE_CODE);
-    expect(mail).toMatchObject({ status: "sent", userId: user.id, subject: "Reset your Subflow password" });
+    expect(mail).toMatchObject({
+      status: "sent",
+      userId: user.id,
+      subject: "Reset your Subflow password",
+    });
     expect(mail!.bodyText).toContain("Hello Robin");
     const token = await resetToken(user.email);
-    const [row] = await db().select().from(userActionTokens).where(eq(userActionTokens.userId, user.id));
+    const [row] = await db()
+      .select()
+      .from(userActionTokens)
+      .where(eq(userActionTokens.userId, user.id));
     expect(row).toMatchObject({ kind: "password_reset", usedAt: null, newEmail: null });
     expect(row!.tokenHash).not.toContain(token);
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(60 * MINUTE_MS);
@@ -58,15 +85,21 @@ describe("requestPasswordReset", () => {
 
   it(`sends at most ${PASSWORD_RESETS_PER_HOUR} links an hour per account, then again an hour later`, async () => {
     const user = await makeUser(db());
-    for (let i = 0; i < PASSWORD_RESETS_PER_HOUR; i++) expect(await requestPasswordReset(db(), { email: user.email })).toBe("sent");
+    for (let i = 0; i < PASSWORD_RESETS_PER_HOUR; i++)
+      expect(await requestPasswordReset(db(), { email: user.email })).toBe("sent");
     expect(await requestPasswordReset(db(), { email: user.email })).toBe("rate_limited");
-    expect(await sentTo(db(), user.email, PASSWORD_RESET_TEMPLATE_CODE)).toHaveLength(PASSWORD_RESETS_PER_HOUR);
+    expect(await sentTo(db(), user.email, PASSWORD_RESET_TEMPLATE_CODE)).toHaveLength(
+      PASSWORD_RESETS_PER_HOUR,
+    );
     advanceClock(60 * MINUTE_MS + 1);
     expect(await requestPasswordReset(db(), { email: user.email })).toBe("sent");
   });
 
   it("renders the admin's password_reset template when one is stored", async () => {
-    await saveEmailTemplate(db(), { ...PASSWORD_RESET_TEMPLATE, subject: "New {{app.name}} password for {{user.email}}" });
+    await saveEmailTemplate(db(), {
+      ...PASSWORD_RESET_TEMPLATE,
+      subject: "New {{app.name}} password for {{user.email}}",
+    });
     const user = await makeUser(db());
     await requestPasswordReset(db(), { email: user.email });
     const [mail] = await sentTo(db(), user.email, PASSWORD_RESET_TEMPLATE_CODE);
@@ -84,12 +117,18 @@ describe("resetPassword", () => {
     const latest = await resetToken(user.email);
     expect(latest).not.toBe(older);
 
-    expect(await resetPassword(db(), { token: latest, newPassword: NEW_PASSWORD })).toEqual({ userId: user.id, email: user.email });
+    expect(await resetPassword(db(), { token: latest, newPassword: NEW_PASSWORD })).toEqual({
+      userId: user.id,
+      email: user.email,
+    });
     expect(await authenticateUser(db(), user.email, NEW_PASSWORD)).not.toBeNull();
     expect(await authenticateUser(db(), user.email, PASSWORD)).toBeNull();
     const [after] = await db().select().from(users).where(eq(users.id, user.id));
     expect(after!.sessionVersion).toBe(user.sessionVersion + 1);
-    const live = await db().select().from(userTokens).where(and(eq(userTokens.userId, user.id), isNull(userTokens.revokedAt)));
+    const live = await db()
+      .select()
+      .from(userTokens)
+      .where(and(eq(userTokens.userId, user.id), isNull(userTokens.revokedAt)));
     expect(live).toEqual([]);
     expect(await authenticateBearer(db(), apiToken)).toBeNull();
     const pending = await db()
@@ -97,7 +136,9 @@ describe("resetPassword", () => {
       .from(userActionTokens)
       .where(and(eq(userActionTokens.userId, user.id), isNull(userActionTokens.usedAt)));
     expect(pending).toEqual([]);
-    await expect(resetPassword(db(), { token: older, newPassword: "third-password" })).rejects.toMatchObject({ code: "link_used" });
+    await expect(
+      resetPassword(db(), { token: older, newPassword: "third-password" }),
+    ).rejects.toMatchObject({ code: "link_used" });
   });
 
   it("refuses a link used once already (409 link_used), and the password stays", async () => {
@@ -105,7 +146,9 @@ describe("resetPassword", () => {
     await requestPasswordReset(db(), { email: user.email });
     const token = await resetToken(user.email);
     await resetPassword(db(), { token, newPassword: NEW_PASSWORD });
-    await expect(resetPassword(db(), { token, newPassword: "third-password" })).rejects.toMatchObject({ code: "link_used", status: 409 });
+    await expect(
+      resetPassword(db(), { token, newPassword: "third-password" }),
+    ).rejects.toMatchObject({ code: "link_used", status: 409 });
     expect(await authenticateUser(db(), user.email, NEW_PASSWORD)).not.toBeNull();
   });
 
@@ -114,7 +157,10 @@ describe("resetPassword", () => {
     await requestPasswordReset(db(), { email: user.email });
     const token = await resetToken(user.email);
     advanceClock(60 * MINUTE_MS);
-    await expect(resetPassword(db(), { token, newPassword: NEW_PASSWORD })).rejects.toMatchObject({ code: "link_expired", status: 409 });
+    await expect(resetPassword(db(), { token, newPassword: NEW_PASSWORD })).rejects.toMatchObject({
+      code: "link_expired",
+      status: 409,
+    });
     expect(await authenticateUser(db(), user.email, PASSWORD)).not.toBeNull();
 
     await requestPasswordReset(db(), { email: user.email });
@@ -124,7 +170,9 @@ describe("resetPassword", () => {
   });
 
   it("refuses an unknown token (404 link_invalid) and a too-short password", async () => {
-    await expect(resetPassword(db(), { token: "x".repeat(43), newPassword: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      resetPassword(db(), { token: "x".repeat(43), newPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "link_invalid",
       status: 404,
     });
@@ -132,7 +180,10 @@ describe("resetPassword", () => {
     await requestPasswordReset(db(), { email: user.email });
     const token = await resetToken(user.email);
     await expect(resetPassword(db(), { token, newPassword: "short" })).rejects.toThrow();
-    const [row] = await db().select().from(userActionTokens).where(eq(userActionTokens.userId, user.id));
+    const [row] = await db()
+      .select()
+      .from(userActionTokens)
+      .where(eq(userActionTokens.userId, user.id));
     expect(row!.usedAt).toBeNull();
   });
 });
@@ -141,8 +192,12 @@ describe("POST /api/v1/users/password-reset", () => {
   it("answers 202 alike for a known and an unknown address; only the known one gets mail", async () => {
     const user = await makeUser(db());
     const unknown = uniqueEmail("ghost");
-    const known = await call(requestRoute, "POST", "/users/password-reset", { body: { email: user.email } });
-    const missing = await call(requestRoute, "POST", "/users/password-reset", { body: { email: unknown } });
+    const known = await call(requestRoute, "POST", "/users/password-reset", {
+      body: { email: user.email },
+    });
+    const missing = await call(requestRoute, "POST", "/users/password-reset", {
+      body: { email: unknown },
+    });
     expect([known.status, known.json]).toEqual([202, null]);
     expect([missing.status, missing.json]).toEqual([202, null]);
     expect(await sentTo(db(), user.email, PASSWORD_RESET_TEMPLATE_CODE)).toHaveLength(1);
@@ -151,10 +206,15 @@ describe("POST /api/v1/users/password-reset", () => {
 
   it("answers 202 when rate-limited too, without sending", async () => {
     const user = await makeUser(db());
-    for (let i = 0; i < PASSWORD_RESETS_PER_HOUR; i++) await requestPasswordReset(db(), { email: user.email });
-    const result = await call(requestRoute, "POST", "/users/password-reset", { body: { email: user.email } });
+    for (let i = 0; i < PASSWORD_RESETS_PER_HOUR; i++)
+      await requestPasswordReset(db(), { email: user.email });
+    const result = await call(requestRoute, "POST", "/users/password-reset", {
+      body: { email: user.email },
+    });
     expect(result.status).toBe(202);
-    expect(await sentTo(db(), user.email, PASSWORD_RESET_TEMPLATE_CODE)).toHaveLength(PASSWORD_RESETS_PER_HOUR);
+    expect(await sentTo(db(), user.email, PASSWORD_RESET_TEMPLATE_CODE)).toHaveLength(
+      PASSWORD_RESETS_PER_HOUR,
+    );
   });
 
   itRefusesBadRequests({
@@ -166,8 +226,16 @@ describe("POST /api/v1/users/password-reset", () => {
     auth: "none",
     validBody: () => ({ email: uniqueEmail("nobody") }),
     invalidBodies: [
-      { name: "an invalid email", body: () => ({ email: "not-an-email" }), error: "validation_error" },
-      { name: "an unknown field", body: () => ({ email: uniqueEmail(), admin: true }), error: "validation_error" },
+      {
+        name: "an invalid email",
+        body: () => ({ email: "not-an-email" }),
+        error: "validation_error",
+      },
+      {
+        name: "an unknown field",
+        body: () => ({ email: uniqueEmail(), admin: true }),
+        error: "validation_error",
+      },
     ],
   });
 });
@@ -179,7 +247,9 @@ describe("POST /api/v1/users/password-reset/confirm", () => {
     expect(await authenticateBearer(db(), apiToken)).not.toBeNull();
     await requestPasswordReset(db(), { email: user.email });
     const token = await resetToken(user.email);
-    const result = await call(confirmRoute, "POST", "/users/password-reset/confirm", { body: { token, new_password: NEW_PASSWORD } });
+    const result = await call(confirmRoute, "POST", "/users/password-reset/confirm", {
+      body: { token, new_password: NEW_PASSWORD },
+    });
     expect(result.status).toBe(204);
     expect(await authenticateUser(db(), user.email, NEW_PASSWORD)).not.toBeNull();
     expect(await authenticateBearer(db(), apiToken)).toBeNull();
@@ -189,10 +259,15 @@ describe("POST /api/v1/users/password-reset/confirm", () => {
     const user = await makeUser(db());
     await requestPasswordReset(db(), { email: user.email });
     const token = await resetToken(user.email);
-    await call(confirmRoute, "POST", "/users/password-reset/confirm", { body: { token, new_password: NEW_PASSWORD } });
+    await call(confirmRoute, "POST", "/users/password-reset/confirm", {
+      body: { token, new_password: NEW_PASSWORD },
+    });
     await expectRefusedWithoutChange(
       db(),
-      () => call(confirmRoute, "POST", "/users/password-reset/confirm", { body: { token, new_password: "third-password" } }),
+      () =>
+        call(confirmRoute, "POST", "/users/password-reset/confirm", {
+          body: { token, new_password: "third-password" },
+        }),
       { status: 409, error: "link_used" },
     );
   });
@@ -206,10 +281,27 @@ describe("POST /api/v1/users/password-reset/confirm", () => {
     auth: "none",
     validBody: () => ({ token: "a".repeat(43), new_password: NEW_PASSWORD }),
     invalidBodies: [
-      { name: "an unknown token", body: () => ({ token: "b".repeat(43), new_password: NEW_PASSWORD }), error: "link_invalid", status: 404 },
-      { name: "a malformed token", body: () => ({ token: "short", new_password: NEW_PASSWORD }), error: "validation_error" },
-      { name: "a too-short password", body: () => ({ token: "a".repeat(43), new_password: "short" }), error: "validation_error" },
-      { name: "a missing password", body: () => ({ token: "a".repeat(43) }), error: "validation_error" },
+      {
+        name: "an unknown token",
+        body: () => ({ token: "b".repeat(43), new_password: NEW_PASSWORD }),
+        error: "link_invalid",
+        status: 404,
+      },
+      {
+        name: "a malformed token",
+        body: () => ({ token: "short", new_password: NEW_PASSWORD }),
+        error: "validation_error",
+      },
+      {
+        name: "a too-short password",
+        body: () => ({ token: "a".repeat(43), new_password: "short" }),
+        error: "validation_error",
+      },
+      {
+        name: "a missing password",
+        body: () => ({ token: "a".repeat(43) }),
+        error: "validation_error",
+      },
     ],
   });
 });

@@ -10,12 +10,18 @@ const V1_DIR = path.resolve("app/api/v1");
 
 /** Every route.ts under app/api/v1 with the HTTP methods it exports, as OpenAPI paths ("/users/login"). */
 async function discoverRoutes(): Promise<{ path: string; method: string }[]> {
-  const files = (readdirSync(V1_DIR, { recursive: true }) as string[]).filter((f) => path.basename(f) === "route.ts");
+  const files = (readdirSync(V1_DIR, { recursive: true }) as string[]).filter(
+    (f) => path.basename(f) === "route.ts",
+  );
   const routes: { path: string; method: string }[] = [];
   for (const file of files) {
     const exported = (await import(path.join(V1_DIR, file))) as Record<string, unknown>;
-    const routePath = `/${path.dirname(file).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
-    for (const method of HTTP_METHODS) if (typeof exported[method] === "function") routes.push({ path: routePath, method });
+    const routePath = `/${path.dirname(file).split(path.sep).join("/")}`.replace(
+      /\[(\w+)\]/g,
+      "{$1}",
+    );
+    for (const method of HTTP_METHODS)
+      if (typeof exported[method] === "function") routes.push({ path: routePath, method });
   }
   return routes;
 }
@@ -45,10 +51,13 @@ describe("GET /api/v1/openapi.json", () => {
     const routes = await discoverRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(9);
     for (const route of routes) {
-      expect(doc.paths[route.path]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined();
+      expect(
+        doc.paths[route.path]?.[route.method.toLowerCase()],
+        `${route.method} ${route.path}`,
+      ).toBeDefined();
     }
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, item]) =>
-      Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`),
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`),
     );
     expect(documented.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });
@@ -56,16 +65,26 @@ describe("GET /api/v1/openapi.json", () => {
   it("gives every operation an id, a success response and coded error responses", async () => {
     const { json: doc } = await call(openApiRoute, "GET", "/openapi.json");
     const ids = new Set<string>();
-    for (const [p, item] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+    for (const [p, item] of Object.entries(
+      doc.paths as Record<string, Record<string, Record<string, unknown>>>,
+    )) {
       for (const [method, operation] of Object.entries(item)) {
         const label = `${method} ${p}`;
         expect(typeof operation.operationId, label).toBe("string");
         ids.add(operation.operationId as string);
-        const responses = operation.responses as Record<string, { content?: Record<string, { schema: unknown }> }>;
-        expect(Object.keys(responses).some((status) => status.startsWith("2")), label).toBe(true);
+        const responses = operation.responses as Record<
+          string,
+          { content?: Record<string, { schema: unknown }> }
+        >;
+        expect(
+          Object.keys(responses).some((status) => status.startsWith("2")),
+          label,
+        ).toBe(true);
         for (const [status, response] of Object.entries(responses)) {
           if (Number(status) >= 400) {
-            expect(response.content?.["application/json"]?.schema, `${label} ${status}`).toEqual({ $ref: "#/components/schemas/Error" });
+            expect(response.content?.["application/json"]?.schema, `${label} ${status}`).toEqual({
+              $ref: "#/components/schemas/Error",
+            });
           }
         }
         // Routes that need no token (security: []) have no 401/403 to document.
@@ -79,14 +98,23 @@ describe("GET /api/v1/openapi.json", () => {
 
   it("declares the bearer security schemes with the API scopes", async () => {
     const { json: doc } = await call(openApiRoute, "GET", "/openapi.json");
-    expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: "http", scheme: "bearer" });
-    expect(doc.components.securitySchemes.userToken).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.components.securitySchemes.apiToken).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+    });
+    expect(doc.components.securitySchemes.userToken).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+    });
     expect(doc.paths["/payments"].post.security).toEqual([{ apiToken: ["payments:write"] }]);
     expect(doc.paths["/users/me"].get.security).toEqual([{ userToken: [] }]);
     expect(doc.paths["/users/login"].post.security).toEqual([]);
     const usedScopes = new Set<string>();
-    for (const item of Object.values(doc.paths as Record<string, Record<string, { security?: Record<string, string[]>[] }>>)) {
-      for (const operation of Object.values(item)) for (const s of operation.security ?? []) s.apiToken?.forEach((x) => usedScopes.add(x));
+    for (const item of Object.values(
+      doc.paths as Record<string, Record<string, { security?: Record<string, string[]>[] }>>,
+    )) {
+      for (const operation of Object.values(item))
+        for (const s of operation.security ?? []) s.apiToken?.forEach((x) => usedScopes.add(x));
     }
     for (const scope of usedScopes) expect(API_SCOPE_NAMES).toContain(scope);
   });
@@ -101,7 +129,14 @@ describe("GET /api/v1/openapi.json", () => {
       expect(doc.components.schemas[name], ref).toBeDefined();
     }
     const payment = doc.components.schemas.CreatePaymentRequest;
-    expect(Object.keys(payment.properties)).toEqual(["user_id", "items", "status", "paid_at", "recurrent", "gateway"]);
+    expect(Object.keys(payment.properties)).toEqual([
+      "user_id",
+      "items",
+      "status",
+      "paid_at",
+      "recurrent",
+      "gateway",
+    ]);
     expect(payment.properties.paid_at).toMatchObject({ type: "string", format: "date-time" });
     expect(doc.components.schemas.Payment.properties.amount_cents.type).toBe("integer");
   });

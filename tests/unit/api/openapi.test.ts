@@ -24,7 +24,11 @@ describe("defineOperation", () => {
 
   it("gives public operations no security and no 401/403", () => {
     const operation = defineOperation({
-      operationId: "y", summary: "Y", tags: ["T"], auth: { token: "none" }, responses: { "200": { description: "OK" } },
+      operationId: "y",
+      summary: "Y",
+      tags: ["T"],
+      auth: { token: "none" },
+      responses: { "200": { description: "OK" } },
     });
     expect(operation.security).toEqual([]);
     expect(Object.keys(operation.responses as object)).toEqual(["200"]);

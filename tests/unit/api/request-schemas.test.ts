@@ -14,12 +14,15 @@ describe("timestampInputSchema", () => {
     expect(timestampInputSchema.parse(input).toISOString()).toBe(utc);
   });
 
-  it.each(["2026-01-01T00:00:00", "2026-01-01", "2026-02-30T00:00:00Z", "yesterday", 1767225600000])(
-    "refuses %s",
-    (input) => {
-      expect(timestampInputSchema.safeParse(input).success).toBe(false);
-    },
-  );
+  it.each([
+    "2026-01-01T00:00:00",
+    "2026-01-01",
+    "2026-02-30T00:00:00Z",
+    "yesterday",
+    1767225600000,
+  ])("refuses %s", (input) => {
+    expect(timestampInputSchema.safeParse(input).success).toBe(false);
+  });
 });
 
 describe("queryBooleanSchema", () => {
@@ -32,12 +35,21 @@ describe("queryBooleanSchema", () => {
 
 describe("request bodies", () => {
   it("normalises the email of a new user and refuses a role", () => {
-    expect(createUserBodySchema.parse({ email: "  Jane@Example.COM " })).toEqual({ email: "jane@example.com" });
-    expect(createUserBodySchema.safeParse({ email: "jane@example.com", role: "admin" }).success).toBe(false);
+    expect(createUserBodySchema.parse({ email: "  Jane@Example.COM " })).toEqual({
+      email: "jane@example.com",
+    });
+    expect(
+      createUserBodySchema.safeParse({ email: "jane@example.com", role: "admin" }).success,
+    ).toBe(false);
   });
 
   it("fills payment defaults: status form, gateway manual, count 1", () => {
-    expect(createPaymentBodySchema.parse({ user_id: 1, items: [{ subscription_type_code: "web_month" }] })).toEqual({
+    expect(
+      createPaymentBodySchema.parse({
+        user_id: 1,
+        items: [{ subscription_type_code: "web_month" }],
+      }),
+    ).toEqual({
       user_id: 1,
       items: [{ subscription_type_code: "web_month", count: 1 }],
       status: "form",
@@ -46,25 +58,43 @@ describe("request bodies", () => {
   });
 
   it("refuses unknown and camelCase fields at every level", () => {
-    expect(createPaymentBodySchema.safeParse({ user_id: 1, items: [{ subscriptionTypeCode: "x" }] }).success).toBe(false);
-    expect(createPaymentBodySchema.safeParse({ userId: 1, items: [{ subscription_type_code: "x" }] }).success).toBe(false);
-    expect(createSubscriptionBodySchema.safeParse({ user_id: 1, subscription_type_code: "x", extra: 1 }).success).toBe(false);
+    expect(
+      createPaymentBodySchema.safeParse({ user_id: 1, items: [{ subscriptionTypeCode: "x" }] })
+        .success,
+    ).toBe(false);
+    expect(
+      createPaymentBodySchema.safeParse({ userId: 1, items: [{ subscription_type_code: "x" }] })
+        .success,
+    ).toBe(false);
+    expect(
+      createSubscriptionBodySchema.safeParse({ user_id: 1, subscription_type_code: "x", extra: 1 })
+        .success,
+    ).toBe(false);
   });
 
   it("refuses ids that are not positive 32-bit integers", () => {
     for (const user_id of [0, -1, 1.5, 2 ** 31, "1"]) {
-      expect(createSubscriptionBodySchema.safeParse({ user_id, subscription_type_code: "x" }).success).toBe(false);
+      expect(
+        createSubscriptionBodySchema.safeParse({ user_id, subscription_type_code: "x" }).success,
+      ).toBe(false);
     }
   });
 
-  it.each(["custom.opened", "custom.newsletter.opened", "custom.a-b_c"])("accepts the custom event name %s", (name) => {
-    expect(createEventBodySchema.safeParse({ name, user_id: 1 }).success).toBe(true);
-  });
-
-  it.each(["payment.paid", "custom.", "custom.Opened", "custom", "Custom.opened", `custom.${"a".repeat(101)}`])(
-    "refuses the event name %s",
+  it.each(["custom.opened", "custom.newsletter.opened", "custom.a-b_c"])(
+    "accepts the custom event name %s",
     (name) => {
-      expect(createEventBodySchema.safeParse({ name, user_id: 1 }).success).toBe(false);
+      expect(createEventBodySchema.safeParse({ name, user_id: 1 }).success).toBe(true);
     },
   );
+
+  it.each([
+    "payment.paid",
+    "custom.",
+    "custom.Opened",
+    "custom",
+    "Custom.opened",
+    `custom.${"a".repeat(101)}`,
+  ])("refuses the event name %s", (name) => {
+    expect(createEventBodySchema.safeParse({ name, user_id: 1 }).success).toBe(false);
+  });
 });

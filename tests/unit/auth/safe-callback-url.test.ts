@@ -4,7 +4,9 @@ import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
 describe("safeCallbackUrl", () => {
   it("keeps same-site paths with their query and hash", () => {
     expect(safeCallbackUrl("/family/activate/abc")).toBe("/family/activate/abc");
-    expect(safeCallbackUrl("/account/upgrade?tags=a,b#offers")).toBe("/account/upgrade?tags=a,b#offers");
+    expect(safeCallbackUrl("/account/upgrade?tags=a,b#offers")).toBe(
+      "/account/upgrade?tags=a,b#offers",
+    );
     expect(safeCallbackUrl(["/admin", "/x"])).toBe("/admin");
   });
 

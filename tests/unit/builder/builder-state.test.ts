@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { errorsByNode, flowStatistics, isReadOnly, selectedNode, shownGraph, visibleSelection } from "@/components/builder/store/builder-selectors";
+import {
+  errorsByNode,
+  flowStatistics,
+  isReadOnly,
+  selectedNode,
+  shownGraph,
+  visibleSelection,
+} from "@/components/builder/store/builder-selectors";
 import type { BuilderAction } from "@/components/builder/store/builder-actions";
-import { builderReducer, type BuilderState, createBuilderState } from "@/components/builder/store/builder-state";
+import {
+  builderReducer,
+  type BuilderState,
+  createBuilderState,
+} from "@/components/builder/store/builder-state";
 import { addNode } from "@/lib/scenarios/flow/graph-edits";
 import { EMPTY_GRAPH, type ScenarioGraph } from "@/lib/scenarios/graph";
 import type { ScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
@@ -11,8 +22,17 @@ import type { ScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
  * a version) as actions on the state, and what the canvas and the panel are then given to show.
  */
 
-function stateOf(draft: ScenarioGraph = EMPTY_GRAPH, overrides: Partial<Parameters<typeof createBuilderState>[0]> = {}): BuilderState {
-  return createBuilderState({ draft, draftErrors: [], deleted: false, published: false, ...overrides });
+function stateOf(
+  draft: ScenarioGraph = EMPTY_GRAPH,
+  overrides: Partial<Parameters<typeof createBuilderState>[0]> = {},
+): BuilderState {
+  return createBuilderState({
+    draft,
+    draftErrors: [],
+    deleted: false,
+    published: false,
+    ...overrides,
+  });
 }
 
 function run(state: BuilderState, ...actions: BuilderAction[]): BuilderState {
@@ -29,12 +49,19 @@ function twoNodes(): ScenarioGraph {
   return addNode(event, "wait", { x: 0, y: 200 }).graph;
 }
 
-const connectEventToWait: BuilderAction = { type: "connect", connection: { source: "event-1", sourceHandle: "out", target: "wait-1", targetHandle: null } };
+const connectEventToWait: BuilderAction = {
+  type: "connect",
+  connection: { source: "event-1", sourceHandle: "out", target: "wait-1", targetHandle: null },
+};
 
 describe("builder store — editing the draft", () => {
   it("drops a node where it was dropped, selects it with its form open, and undo takes it away", () => {
     const start = { ...stateOf(), tab: "versions" as const };
-    const dropped = run(start, { type: "dropNode", nodeType: "event", position: { x: 330.4, y: 60.6 } });
+    const dropped = run(start, {
+      type: "dropNode",
+      nodeType: "event",
+      position: { x: 330.4, y: 60.6 },
+    });
     expect(ids(draft(dropped))).toEqual(["event-1"]);
     expect(draft(dropped).nodes[0]!.position).toEqual({ x: 330, y: 61 });
     expect(selected(dropped)).toEqual(["event-1"]);
@@ -47,7 +74,11 @@ describe("builder store — editing the draft", () => {
   });
 
   it("staggers nodes added in the middle of the view so they do not stack, and starts again after a copy", () => {
-    const add: BuilderAction = { type: "addNodeInView", nodeType: "wait", position: { x: 100, y: 100 } };
+    const add: BuilderAction = {
+      type: "addNodeInView",
+      nodeType: "wait",
+      position: { x: 100, y: 100 },
+    };
     const three = run(stateOf(), add, add, add);
     expect(draft(three).nodes.map((n) => n.position)).toEqual([
       { x: 100, y: 100 },
@@ -64,16 +95,27 @@ describe("builder store — editing the draft", () => {
     expect(draft(moved).nodes[1]!.position).toEqual({ x: 50, y: 250 });
 
     const connected = run(moved, connectEventToWait);
-    expect(draft(connected).edges).toEqual([{ id: "e1", from: "event-1", fromPort: "out", to: "wait-1" }]);
+    expect(draft(connected).edges).toEqual([
+      { id: "e1", from: "event-1", fromPort: "out", to: "wait-1" },
+    ]);
     // A connection the graph refuses (into a trigger) changes nothing.
-    const refused = { type: "connect", connection: { source: "wait-1", sourceHandle: "out", target: "event-1", targetHandle: null } } as const;
+    const refused = {
+      type: "connect",
+      connection: { source: "wait-1", sourceHandle: "out", target: "event-1", targetHandle: null },
+    } as const;
     expect(run(connected, refused)).toBe(connected);
 
-    const removed = run(connected, { type: "select", nodes: ["wait-1"] }, { type: "remove", nodeIds: ["wait-1"], edgeIds: [] });
+    const removed = run(
+      connected,
+      { type: "select", nodes: ["wait-1"] },
+      { type: "remove", nodeIds: ["wait-1"], edgeIds: [] },
+    );
     expect(ids(draft(removed))).toEqual(["event-1"]);
     expect(draft(removed).edges).toEqual([]);
     expect(selected(removed)).toEqual([]);
-    expect(draft(run(removed, { type: "undo" }, { type: "undo" }, { type: "undo" }))).toBe(draft(start));
+    expect(draft(run(removed, { type: "undo" }, { type: "undo" }, { type: "undo" }))).toBe(
+      draft(start),
+    );
   });
 
   it("makes one node's form changes in a row one undo step, and a new selection starts another", () => {
@@ -94,9 +136,17 @@ describe("builder store — editing the draft", () => {
   });
 
   it("marks a port open and back", () => {
-    const open = run(stateOf(twoNodes()), { type: "setPortOpen", nodeId: "wait-1", port: "out", open: true });
+    const open = run(stateOf(twoNodes()), {
+      type: "setPortOpen",
+      nodeId: "wait-1",
+      port: "out",
+      open: true,
+    });
     expect(draft(open).nodes[1]!.openPorts).toEqual(["out"]);
-    expect(draft(run(open, { type: "setPortOpen", nodeId: "wait-1", port: "out", open: false })).nodes[1]!.openPorts).toBeUndefined();
+    expect(
+      draft(run(open, { type: "setPortOpen", nodeId: "wait-1", port: "out", open: false }))
+        .nodes[1]!.openPorts,
+    ).toBeUndefined();
   });
 
   it("lays the graph out and asks the canvas to fit it", () => {
@@ -118,13 +168,25 @@ describe("builder store — editing the draft", () => {
 describe("builder store — selection, clipboard and menus", () => {
   it("follows the canvas's selection changes and opens the node tab when something is selected", () => {
     const start = { ...stateOf(twoNodes()), tab: "issues" as const };
-    const both = run(start, { type: "applyNodeSelection", changes: [{ id: "event-1", selected: true }, { id: "wait-1", selected: true }] });
+    const both = run(start, {
+      type: "applyNodeSelection",
+      changes: [
+        { id: "event-1", selected: true },
+        { id: "wait-1", selected: true },
+      ],
+    });
     expect(selected(both)).toEqual(["event-1", "wait-1"]);
     expect(both.tab).toBe("node");
-    const one = run(both, { type: "applyNodeSelection", changes: [{ id: "event-1", selected: false }] });
+    const one = run(both, {
+      type: "applyNodeSelection",
+      changes: [{ id: "event-1", selected: false }],
+    });
     expect(selectedNode(shownGraph(one), visibleSelection(one))?.id).toBe("wait-1");
 
-    const withEdge = run({ ...stateOf(twoNodes()), tab: "settings" }, connectEventToWait, { type: "applyEdgeSelection", changes: [{ id: "e1", selected: true }] });
+    const withEdge = run({ ...stateOf(twoNodes()), tab: "settings" }, connectEventToWait, {
+      type: "applyEdgeSelection",
+      changes: [{ id: "e1", selected: true }],
+    });
     expect([...visibleSelection(withEdge).edges]).toEqual(["e1"]);
     expect(withEdge.tab).toBe("node");
   });
@@ -135,7 +197,11 @@ describe("builder store — selection, clipboard and menus", () => {
   });
 
   it("selects every node, and Escape clears the selection and closes the menu", () => {
-    const all = run(stateOf(twoNodes()), { type: "selectAll" }, { type: "openMenu", target: { kind: "pane" }, at: { x: 1, y: 2 } });
+    const all = run(
+      stateOf(twoNodes()),
+      { type: "selectAll" },
+      { type: "openMenu", target: { kind: "pane" }, at: { x: 1, y: 2 } },
+    );
     expect(selected(all)).toEqual(["event-1", "wait-1"]);
     expect(all.menu).toEqual({ target: { kind: "pane" }, at: { x: 1, y: 2 } });
     const dismissed = run(all, { type: "dismiss" });
@@ -145,9 +211,17 @@ describe("builder store — selection, clipboard and menus", () => {
 
   it("right-clicking a node outside the selection selects it; inside it keeps the selection", () => {
     const start = run(stateOf(twoNodes()), { type: "selectAll" });
-    const inside = run(start, { type: "openMenu", target: { kind: "node", id: "wait-1" }, at: { x: 0, y: 0 } });
+    const inside = run(start, {
+      type: "openMenu",
+      target: { kind: "node", id: "wait-1" },
+      at: { x: 0, y: 0 },
+    });
     expect(selected(inside)).toEqual(["event-1", "wait-1"]);
-    const cleared = run(start, { type: "dismiss" }, { type: "openMenu", target: { kind: "node", id: "wait-1" }, at: { x: 0, y: 0 } });
+    const cleared = run(
+      start,
+      { type: "dismiss" },
+      { type: "openMenu", target: { kind: "node", id: "wait-1" }, at: { x: 0, y: 0 } },
+    );
     expect(selected(cleared)).toEqual(["wait-1"]);
     expect(run(cleared, { type: "closeMenu" }).menu).toBeNull();
   });
@@ -167,14 +241,25 @@ describe("builder store — selection, clipboard and menus", () => {
   });
 
   it("duplicates the selection with the connections between the nodes", () => {
-    const duplicated = run(stateOf(twoNodes()), connectEventToWait, { type: "selectAll" }, { type: "duplicate" });
+    const duplicated = run(
+      stateOf(twoNodes()),
+      connectEventToWait,
+      { type: "selectAll" },
+      { type: "duplicate" },
+    );
     expect(ids(draft(duplicated))).toEqual(["event-1", "wait-1", "event-2", "wait-2"]);
-    expect(draft(duplicated).edges.map((e) => `${e.from}>${e.to}`)).toEqual(["event-1>wait-1", "event-2>wait-2"]);
+    expect(draft(duplicated).edges.map((e) => `${e.from}>${e.to}`)).toEqual([
+      "event-1>wait-1",
+      "event-2>wait-2",
+    ]);
     expect(selected(duplicated)).toEqual(["event-2", "wait-2"]);
   });
 
   it("focuses a node from the issues list: selected, its form shown, the view on it", () => {
-    const focused = run({ ...stateOf(twoNodes()), tab: "issues" }, { type: "focusNode", nodeId: "wait-1" });
+    const focused = run(
+      { ...stateOf(twoNodes()), tab: "issues" },
+      { type: "focusNode", nodeId: "wait-1" },
+    );
     expect(selected(focused)).toEqual(["wait-1"]);
     expect(focused.tab).toBe("node");
     expect(focused.fitRequest).toEqual({ nodeId: "wait-1" });
@@ -210,7 +295,11 @@ describe("builder store — checks, publishing and read-only views", () => {
 
   it("shows a version read-only: no edits, no undo, no outlines, until back to the draft", () => {
     const version = { number: 2, graph: addNode(EMPTY_GRAPH, "email", { x: 0, y: 0 }).graph };
-    const edited = run(stateOf(twoNodes()), { type: "moveNodes", positions: { "wait-1": { x: 9, y: 9 } } }, { type: "publishRefused", errors: [issue] });
+    const edited = run(
+      stateOf(twoNodes()),
+      { type: "moveNodes", positions: { "wait-1": { x: 9, y: 9 } } },
+      { type: "publishRefused", errors: [issue] },
+    );
     const viewing = run(edited, { type: "viewVersion", version });
     expect(shownGraph(viewing)).toBe(version.graph);
     expect(isReadOnly(viewing)).toBe(true);
@@ -230,7 +319,11 @@ describe("builder store — checks, publishing and read-only views", () => {
 
   it("restores a version as the draft, undoably, and not in a deleted scenario", () => {
     const version = { number: 2, graph: addNode(EMPTY_GRAPH, "email", { x: 0, y: 0 }).graph };
-    const restored = run(stateOf(twoNodes()), { type: "viewVersion", version }, { type: "restoreVersion", version });
+    const restored = run(
+      stateOf(twoNodes()),
+      { type: "viewVersion", version },
+      { type: "restoreVersion", version },
+    );
     expect(restored.viewing).toBeNull();
     expect(draft(restored)).toBe(version.graph);
     expect(restored.notice).toBe("Version 2 restored as the draft (undo to go back).");
@@ -241,10 +334,24 @@ describe("builder store — checks, publishing and read-only views", () => {
   });
 
   it("shows a run's path over its graph, without the counts, and back", () => {
-    const path = { label: "Run #1", flow: { nodes: {}, edges: [] }, graph: twoNodes(), versionNumber: 1 };
-    const stats: ScenarioStats = { nodes: { "wait-1": { last24h: { out: 2 }, last30d: { out: 5 } } }, edges: { e1: { last24h: 1, last30d: 4 } } };
-    const start = run(stateOf(EMPTY_GRAPH, { published: true }), { type: "setStatsSettings", settings: { show: true, period: "last30d", versionId: null } });
-    expect(flowStatistics(start, stats)).toEqual({ nodes: { "wait-1": { out: 5 } }, edges: { e1: 4 } });
+    const path = {
+      label: "Run #1",
+      flow: { nodes: {}, edges: [] },
+      graph: twoNodes(),
+      versionNumber: 1,
+    };
+    const stats: ScenarioStats = {
+      nodes: { "wait-1": { last24h: { out: 2 }, last30d: { out: 5 } } },
+      edges: { e1: { last24h: 1, last30d: 4 } },
+    };
+    const start = run(stateOf(EMPTY_GRAPH, { published: true }), {
+      type: "setStatsSettings",
+      settings: { show: true, period: "last30d", versionId: null },
+    });
+    expect(flowStatistics(start, stats)).toEqual({
+      nodes: { "wait-1": { out: 5 } },
+      edges: { e1: 4 },
+    });
 
     const inspecting = run(start, { type: "showPath", path });
     expect(shownGraph(inspecting)).toBe(path.graph);
@@ -255,8 +362,14 @@ describe("builder store — checks, publishing and read-only views", () => {
 
   it("opens read-only when the scenario is deleted and editable once it is restored", () => {
     const deleted = run(stateOf(), { type: "setDeleted", deleted: true });
-    expect(run(deleted, { type: "dropNode", nodeType: "wait", position: { x: 0, y: 0 } })).toBe(deleted);
-    const restored = run(deleted, { type: "setDeleted", deleted: false }, { type: "dropNode", nodeType: "wait", position: { x: 0, y: 0 } });
+    expect(run(deleted, { type: "dropNode", nodeType: "wait", position: { x: 0, y: 0 } })).toBe(
+      deleted,
+    );
+    const restored = run(
+      deleted,
+      { type: "setDeleted", deleted: false },
+      { type: "dropNode", nodeType: "wait", position: { x: 0, y: 0 } },
+    );
     expect(ids(draft(restored))).toEqual(["wait-1"]);
   });
 
@@ -266,7 +379,11 @@ describe("builder store — checks, publishing and read-only views", () => {
   });
 
   it("marks the canvas ready and keeps the sizes React Flow measured", () => {
-    const state = run(stateOf(twoNodes()), { type: "markReady" }, { type: "measure", sizes: { "wait-1": { width: 240, height: 90 } } });
+    const state = run(
+      stateOf(twoNodes()),
+      { type: "markReady" },
+      { type: "measure", sizes: { "wait-1": { width: 240, height: 90 } } },
+    );
     expect(state.ready).toBe(true);
     expect(state.measured).toEqual({ "wait-1": { width: 240, height: 90 } });
   });

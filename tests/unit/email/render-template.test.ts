@@ -1,20 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { renderEmailTemplate } from "@/lib/email/render-template";
-import { findUnknownVariables, listTemplateVariables, templateSyntaxError } from "@/lib/email/template-variables";
+import {
+  findUnknownVariables,
+  listTemplateVariables,
+  templateSyntaxError,
+} from "@/lib/email/template-variables";
 
 const context = {
   user: { id: 7, email: "ann@example.com", name: `Ann <b>"O'Brien"</b> & co` },
-  subscription: { type_name: "Web monthly", start_at: "1 Jan 2026, 00:00 UTC", end_at: "1 Feb 2026, 00:00 UTC" },
+  subscription: {
+    type_name: "Web monthly",
+    start_at: "1 Jan 2026, 00:00 UTC",
+    end_at: "1 Feb 2026, 00:00 UTC",
+  },
   app: { name: "Subflow", url: "http://localhost:3000" },
 };
 
 describe("renderEmailTemplate", () => {
   it("escapes values in the HTML body only", () => {
     const rendered = renderEmailTemplate(
-      { subject: "Hi {{user.name}}", bodyHtml: "<p>Hi {{user.name}}</p>", bodyText: "Hi {{user.name}}" },
+      {
+        subject: "Hi {{user.name}}",
+        bodyHtml: "<p>Hi {{user.name}}</p>",
+        bodyText: "Hi {{user.name}}",
+      },
       context,
     );
-    expect(rendered.html).toBe("<p>Hi Ann &lt;b&gt;&quot;O&#x27;Brien&quot;&lt;/b&gt; &amp; co</p>");
+    expect(rendered.html).toBe(
+      "<p>Hi Ann &lt;b&gt;&quot;O&#x27;Brien&quot;&lt;/b&gt; &amp; co</p>",
+    );
     expect(rendered.subject).toBe(`Hi Ann <b>"O'Brien"</b> & co`);
     expect(rendered.text).toBe(`Hi Ann <b>"O'Brien"</b> & co`);
   });
@@ -23,7 +37,7 @@ describe("renderEmailTemplate", () => {
     const rendered = renderEmailTemplate(
       {
         subject: "Ends {{subscription.end_at}}",
-        bodyHtml: "<a href=\"{{app.url}}/account\">{{app.name}}</a>{{user.nickname}}",
+        bodyHtml: '<a href="{{app.url}}/account">{{app.name}}</a>{{user.nickname}}',
         bodyText: "{{nope.deep.path}}|{{subscription.type_name}}",
       },
       context,
@@ -49,16 +63,20 @@ describe("renderEmailTemplate", () => {
   });
 
   it("keeps the subject on one line and refuses a template that does not parse", () => {
-    expect(renderEmailTemplate({ subject: "a\n{{user.email}}\r\n", bodyHtml: "", bodyText: "" }, context).subject).toBe(
-      "a ann@example.com",
-    );
-    expect(() => renderEmailTemplate({ subject: "{{#if}}", bodyHtml: "", bodyText: "" }, context)).toThrow(
-      expect.objectContaining({ code: "email_template_invalid" }),
-    );
+    expect(
+      renderEmailTemplate({ subject: "a\n{{user.email}}\r\n", bodyHtml: "", bodyText: "" }, context)
+        .subject,
+    ).toBe("a ann@example.com");
+    expect(() =>
+      renderEmailTemplate({ subject: "{{#if}}", bodyHtml: "", bodyText: "" }, context),
+    ).toThrow(expect.objectContaining({ code: "email_template_invalid" }));
   });
 
   it("does not expose prototype properties", () => {
-    const rendered = renderEmailTemplate({ subject: "{{user.constructor}}", bodyHtml: "{{user.__proto__}}", bodyText: "" }, context);
+    const rendered = renderEmailTemplate(
+      { subject: "{{user.constructor}}", bodyHtml: "{{user.__proto__}}", bodyText: "" },
+      context,
+    );
     expect(rendered.subject).toBe("");
     expect(rendered.html).toBe("");
   });
@@ -74,10 +92,11 @@ describe("template variables", () => {
   });
 
   it("reports unknown variables, accepting known ones, their parents and declared extras", () => {
-    expect(findUnknownVariables(["{{user.nmae}} {{subscription.end_at}} {{#if subscription}}{{/if}} {{order.total}}"])).toEqual([
-      "order.total",
-      "user.nmae",
-    ]);
+    expect(
+      findUnknownVariables([
+        "{{user.nmae}} {{subscription.end_at}} {{#if subscription}}{{/if}} {{order.total}}",
+      ]),
+    ).toEqual(["order.total", "user.nmae"]);
     expect(findUnknownVariables(["{{order.total}}"], ["order.total"])).toEqual([]);
   });
 

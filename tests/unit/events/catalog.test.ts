@@ -4,7 +4,15 @@ import { DOMAIN_EVENT_NAMES, type DomainEventName } from "@/lib/events/event-nam
 import { parseEventData } from "@/lib/events/parse-event-data";
 
 const at = "2026-09-01T00:00:00.000Z";
-const lifecycle = { subscription_id: 3, subscription_type_id: 2, subscription_type_code: "web_month", kind: "regular", is_paid: true, start_at: at, end_at: at } as const;
+const lifecycle = {
+  subscription_id: 3,
+  subscription_type_id: 2,
+  subscription_type_code: "web_month",
+  kind: "regular",
+  is_paid: true,
+  start_at: at,
+  end_at: at,
+} as const;
 
 /** One payload per event, shaped as its sender records it (typed: a sample that drifts from the catalog does not compile). */
 const SAMPLES: { [N in DomainEventName]: EventPayload<N> } = {
@@ -13,12 +21,42 @@ const SAMPLES: { [N in DomainEventName]: EventPayload<N> } = {
   "subscription.created": { ...lifecycle, subscription_type_code: "web_month", payment_id: null },
   "subscription.started": lifecycle,
   "subscription.ended": { ...lifecycle, subscription_type_code: null },
-  "payment.paid": { payment_id: 5, amount_cents: 499, gateway: "demo", recurrent: false, subscription_id: 3, subscription_type_id: 2 },
-  "payment.action_required": { payment_id: 5, amount_cents: 499, gateway: "stripe", action: "confirm" },
-  "recurrent_payment.renewed": { recurrent_payment_id: 7, next_recurrent_payment_id: 8, payment_id: 9, subscription_id: null, amount_cents: 499 },
-  "recurrent_payment.state_changed": { recurrent_payment_id: 7, state: "charge_failed", previous_state: "active", reason: "card_declined" },
+  "payment.paid": {
+    payment_id: 5,
+    amount_cents: 499,
+    gateway: "demo",
+    recurrent: false,
+    subscription_id: 3,
+    subscription_type_id: 2,
+  },
+  "payment.action_required": {
+    payment_id: 5,
+    amount_cents: 499,
+    gateway: "stripe",
+    action: "confirm",
+  },
+  "recurrent_payment.renewed": {
+    recurrent_payment_id: 7,
+    next_recurrent_payment_id: 8,
+    payment_id: 9,
+    subscription_id: null,
+    amount_cents: 499,
+  },
+  "recurrent_payment.state_changed": {
+    recurrent_payment_id: 7,
+    state: "charge_failed",
+    previous_state: "active",
+    reason: "card_declined",
+  },
   "goal.completed": { goal_code: "profile", goal_id: 4, source: "api" },
-  "family.request_accepted": { request_id: 1, code: "FAM-1", master_user_id: 2, master_subscription_id: 3, subscription_id: 4, renewal_of_request_id: 1 },
+  "family.request_accepted": {
+    request_id: 1,
+    code: "FAM-1",
+    master_user_id: 2,
+    master_subscription_id: 3,
+    subscription_id: 4,
+    renewal_of_request_id: 1,
+  },
   "upgrade.completed": {
     upgrade_id: 1,
     type: "paid_recurrent",
@@ -31,7 +69,13 @@ const SAMPLES: { [N in DomainEventName]: EventPayload<N> } = {
     credit_cents: 200,
   },
   "referral.invited": { referral_id: 1 },
-  "referral.completed": { referral_id: 1, program_id: 2, referred_user_id: 3, trigger: "sign_up", reward_capped: false },
+  "referral.completed": {
+    referral_id: 1,
+    program_id: 2,
+    referred_user_id: 3,
+    trigger: "sign_up",
+    reward_capped: false,
+  },
   "scenario.test": { payment_id: 5, note: "anything" },
 };
 
@@ -48,11 +92,14 @@ describe("the domain event catalog", () => {
     expect(eventPayloadSchema(name).parse(SAMPLES[name])).toEqual(SAMPLES[name]);
   });
 
-  it.each(DOMAIN_EVENT_NAMES.filter((name) => name !== "scenario.test"))("refuses a %s payload missing a field", (name) => {
-    const payload: Record<string, unknown> = { ...SAMPLES[name] };
-    delete payload[Object.keys(payload)[0]!];
-    expect(eventPayloadSchema(name).safeParse(payload).success).toBe(false);
-  });
+  it.each(DOMAIN_EVENT_NAMES.filter((name) => name !== "scenario.test"))(
+    "refuses a %s payload missing a field",
+    (name) => {
+      const payload: Record<string, unknown> = { ...SAMPLES[name] };
+      delete payload[Object.keys(payload)[0]!];
+      expect(eventPayloadSchema(name).safeParse(payload).success).toBe(false);
+    },
+  );
 
   it.each([
     ["a string id", "payment.paid", { payment_id: "5" }],
@@ -72,18 +119,29 @@ describe("the domain event catalog", () => {
   });
 
   it("takes any JSON object as a custom event's payload, and nothing else", () => {
-    expect(eventPayloadSchema("custom.newsletter_opened").parse({ issue: 12, tags: ["a"] })).toEqual({ issue: 12, tags: ["a"] });
+    expect(
+      eventPayloadSchema("custom.newsletter_opened").parse({ issue: 12, tags: ["a"] }),
+    ).toEqual({ issue: 12, tags: ["a"] });
     expect(eventPayloadSchema("custom.newsletter_opened").safeParse(["a"]).success).toBe(false);
   });
 });
 
 describe("parseEventData", () => {
   it("reads a delivered event: the payload and the user_id the outbox adds", () => {
-    expect(parseEventData("referral.invited", { referral_id: 1, user_id: 9 })).toEqual({ referral_id: 1, user_id: 9 });
+    expect(parseEventData("referral.invited", { referral_id: 1, user_id: 9 })).toEqual({
+      referral_id: 1,
+      user_id: 9,
+    });
   });
 
   it("refuses delivered data without its user or with a payload that does not match", () => {
     expect(() => parseEventData("referral.invited", { referral_id: 1 })).toThrow();
-    expect(() => parseEventData("payment.action_required", { ...SAMPLES["payment.action_required"], action: "redirect", user_id: 9 })).toThrow();
+    expect(() =>
+      parseEventData("payment.action_required", {
+        ...SAMPLES["payment.action_required"],
+        action: "redirect",
+        user_id: 9,
+      }),
+    ).toThrow();
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { billingPeriodOf, groupPricingPlans, type OfferedTypeForPricing } from "@/lib/purchases/pricing-groups";
+import {
+  billingPeriodOf,
+  groupPricingPlans,
+  type OfferedTypeForPricing,
+} from "@/lib/purchases/pricing-groups";
 
-const type = (code: string, lengthDays: number, priceCents: number, access: [string, string][]): OfferedTypeForPricing => ({
+const type = (
+  code: string,
+  lengthDays: number,
+  priceCents: number,
+  access: [string, string][],
+): OfferedTypeForPricing => ({
   code,
   name: code,
   description: null,
@@ -24,11 +33,15 @@ describe("groupPricingPlans", () => {
 
   it("splits monthly (up to 31 days) from yearly and groups by content access in position order", () => {
     const monthly = groupPricingPlans(types, "monthly");
-    expect(monthly.map((group) => [group.key, group.title, group.plans.map((plan) => plan.code)])).toEqual([
+    expect(
+      monthly.map((group) => [group.key, group.title, group.plans.map((plan) => plan.code)]),
+    ).toEqual([
       ["web", "Web", ["web_monthly", "web_intro"]],
       ["web_print", "Web + Print", ["web_print_monthly"]],
     ]);
-    expect(groupPricingPlans(types, "yearly").map((group) => group.plans.map((plan) => plan.code))).toEqual([["web_yearly"]]);
+    expect(
+      groupPricingPlans(types, "yearly").map((group) => group.plans.map((plan) => plan.code)),
+    ).toEqual([["web_yearly"]]);
     expect(billingPeriodOf(31)).toBe("monthly");
     expect(billingPeriodOf(32)).toBe("yearly");
   });

@@ -25,7 +25,17 @@ describe("request fingerprints", () => {
   });
 
   it("ignores loopback, private and link-local addresses (a local server or load balancer gives them to everyone)", () => {
-    for (const ip of ["127.0.0.1", "::1", "::ffff:127.0.0.1", "10.1.2.3", "172.20.0.5", "192.168.1.10", "169.254.0.1", "fd12:3456::1", "fe80::1"]) {
+    for (const ip of [
+      "127.0.0.1",
+      "::1",
+      "::ffff:127.0.0.1",
+      "10.1.2.3",
+      "172.20.0.5",
+      "192.168.1.10",
+      "169.254.0.1",
+      "fd12:3456::1",
+      "fe80::1",
+    ]) {
       expect(clientIp(ip, null), ip).toBeNull();
     }
     expect(clientIp("::ffff:203.0.113.9", null)).toBe("203.0.113.9");
@@ -46,6 +56,9 @@ describe("request fingerprints", () => {
     expect(hashed.browserHash).not.toContain(id);
     expect(hashed).toEqual(hashFingerprint({ browserId: id, ip: " 203.0.113.7 " }));
     expect(hashed.browserHash).not.toBe(hashFingerprint({ browserId: null, ip: id }).ipHash);
-    expect(hashFingerprint({ browserId: "<script>", ip: null })).toEqual({ browserHash: null, ipHash: null });
+    expect(hashFingerprint({ browserId: "<script>", ip: null })).toEqual({
+      browserHash: null,
+      ipHash: null,
+    });
   });
 });

@@ -4,16 +4,29 @@ import { describeFriendOffer } from "@/components/customer/referrals/program-sum
 describe("describeFriendOffer", () => {
   it("says the friend's reward and what earns it, to the friend", () => {
     const friendReward = { type: "discount", options: { kind: "percent", percent_off: 20 } };
-    expect(describeFriendOffer({ triggers: [{ type: "first_payment", options: {} }], friendReward })).toBe(
-      "You get 20% off a payment when you first pay.",
-    );
-    expect(describeFriendOffer({ triggers: [{ type: "sign_up", options: {} }, { type: "first_payment", options: {} }], friendReward })).toBe(
-      "You get 20% off a payment when you sign up or first pay.",
-    );
+    expect(
+      describeFriendOffer({ triggers: [{ type: "first_payment", options: {} }], friendReward }),
+    ).toBe("You get 20% off a payment when you first pay.");
+    expect(
+      describeFriendOffer({
+        triggers: [
+          { type: "sign_up", options: {} },
+          { type: "first_payment", options: {} },
+        ],
+        friendReward,
+      }),
+    ).toBe("You get 20% off a payment when you sign up or first pay.");
   });
 
   it("is null for a one-sided program or a friend reward of nothing", () => {
-    expect(describeFriendOffer({ triggers: [{ type: "sign_up", options: {} }], friendReward: null })).toBeNull();
-    expect(describeFriendOffer({ triggers: [{ type: "sign_up", options: {} }], friendReward: { type: "no_reward", options: {} } })).toBeNull();
+    expect(
+      describeFriendOffer({ triggers: [{ type: "sign_up", options: {} }], friendReward: null }),
+    ).toBeNull();
+    expect(
+      describeFriendOffer({
+        triggers: [{ type: "sign_up", options: {} }],
+        friendReward: { type: "no_reward", options: {} },
+      }),
+    ).toBeNull();
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { addNode, moveNodes } from "@/lib/scenarios/flow/graph-edits";
-import { canRedo, canUndo, createHistory, HISTORY_LIMIT, recordEdit, redo, seal, undo } from "@/lib/scenarios/flow/graph-history";
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  HISTORY_LIMIT,
+  recordEdit,
+  redo,
+  seal,
+  undo,
+} from "@/lib/scenarios/flow/graph-history";
 import { EMPTY_GRAPH } from "@/lib/scenarios/graph";
 
 describe("graph history — undo and redo in the builder", () => {

@@ -9,11 +9,28 @@ const graph: ScenarioGraph = {
     {
       id: "ab",
       type: "ab_test",
-      config: { variants: [{ code: "A", name: "A", percent: 30 }, { code: "B", name: "B", percent: 70 }] },
+      config: {
+        variants: [
+          { code: "A", name: "A", percent: 30 },
+          { code: "B", name: "B", percent: 70 },
+        ],
+      },
       position: { x: 0, y: 100 },
     },
-    { id: "w", type: "wait", config: { minutes: 4320 }, position: { x: -100, y: 200 }, openPorts: ["out"] },
-    { id: "m", type: "email", config: { template: "welcome" }, position: { x: 100, y: 200 }, openPorts: ["out"] },
+    {
+      id: "w",
+      type: "wait",
+      config: { minutes: 4320 },
+      position: { x: -100, y: 200 },
+      openPorts: ["out"],
+    },
+    {
+      id: "m",
+      type: "email",
+      config: { template: "welcome" },
+      position: { x: 100, y: 200 },
+      openPorts: ["out"],
+    },
   ],
   edges: [
     { id: "e1", from: "t", fromPort: "out", to: "ab" },
@@ -44,14 +61,24 @@ describe("graphToFlow — React Flow state derived from the domain graph", () =>
   });
 
   it("puts visit counts on nodes and users passed on edges when statistics are given", () => {
-    const { nodes, edges } = graphToFlow(graph, { nodes: { ab: { "variant:A": 3, "variant:B": 7 } }, edges: { e2: 3, e3: 7 } });
-    expect(nodes.find((n) => n.id === "ab")!.data.counts).toEqual({ "variant:A": 3, "variant:B": 7 });
+    const { nodes, edges } = graphToFlow(graph, {
+      nodes: { ab: { "variant:A": 3, "variant:B": 7 } },
+      edges: { e2: 3, e3: 7 },
+    });
+    expect(nodes.find((n) => n.id === "ab")!.data.counts).toEqual({
+      "variant:A": 3,
+      "variant:B": 7,
+    });
     expect(nodes.find((n) => n.id === "m")!.data.counts).toEqual({});
     expect(edges.map((e) => e.label)).toEqual(["0", "A · 3", "B · 7"]);
   });
 
   it("labels ports for people", () => {
-    expect([portLabel("out"), portLabel("yes"), portLabel("variant:control")]).toEqual(["", "yes", "control"]);
+    expect([portLabel("out"), portLabel("yes"), portLabel("variant:control")]).toEqual([
+      "",
+      "yes",
+      "control",
+    ]);
   });
 });
 
@@ -63,7 +90,11 @@ describe("a run's path on the diagram", () => {
       { nodeId: "m", viaEdgeId: "e3", outcome: null, facts: {} },
     ]);
     expect(path).toEqual({
-      nodes: { t: { outcome: "out", note: "" }, ab: { outcome: "variant:B", note: "variant B" }, m: { outcome: null, note: "" } },
+      nodes: {
+        t: { outcome: "out", note: "" },
+        ab: { outcome: "variant:B", note: "variant B" },
+        m: { outcome: null, note: "" },
+      },
       edges: ["e1", "e3"],
     });
     const { nodes, edges } = graphToFlow(graph, null, path);

@@ -6,10 +6,21 @@ const at = { x: 0, y: 0 };
 const graph: ScenarioGraph = {
   nodes: [
     { id: "t", type: "event", config: { event: "payment.completed" }, position: at },
-    { id: "c", type: "condition", config: { criteria: [{ kind: "payment", key: "amount", operator: "lt", value: 1000 }] }, position: at },
+    {
+      id: "c",
+      type: "condition",
+      config: { criteria: [{ kind: "payment", key: "amount", operator: "lt", value: 1000 }] },
+      position: at,
+    },
     { id: "m", type: "email", config: { template: "thanks" }, position: at, openPorts: ["out"] },
     { id: "w", type: "wait", config: { minutes: 1440 }, position: at },
-    { id: "b", type: "banner", config: { bannerId: 2, expiresAfterMinutes: null }, position: at, openPorts: ["out"] },
+    {
+      id: "b",
+      type: "banner",
+      config: { bannerId: 2, expiresAfterMinutes: null },
+      position: at,
+      openPorts: ["out"],
+    },
   ],
   edges: [
     { id: "e1", from: "t", fromPort: "out", to: "c" },
@@ -19,16 +30,44 @@ const graph: ScenarioGraph = {
   ],
 };
 
-const noPayment = { kind: "payment", key: "amount", operator: "lt", expected: 1000, actual: 1499, holds: false };
+const noPayment = {
+  kind: "payment",
+  key: "amount",
+  operator: "lt",
+  expected: 1000,
+  actual: 1499,
+  holds: false,
+};
 
 describe("inspectPath — the visits the inspector lists and the path the canvas highlights", () => {
   it("a run: its recorded edges, a decision line per visit, and the reason as each node's note", () => {
     const { steps, flow } = inspectPath(
       graph,
       [
-        { nodeId: "t", nodeType: "event", outcome: "out", facts: { event: "payment.completed" }, viaEdgeId: null, enteredAt: new Date("2026-03-01T10:00:00Z") },
-        { nodeId: "c", nodeType: "condition", outcome: "no", facts: { criteria: [noPayment], decidedBy: noPayment }, viaEdgeId: "e1", enteredAt: new Date("2026-03-01T10:00:01Z") },
-        { nodeId: "w", nodeType: "wait", outcome: null, facts: {}, viaEdgeId: "e3", enteredAt: new Date("2026-03-01T10:00:02Z") },
+        {
+          nodeId: "t",
+          nodeType: "event",
+          outcome: "out",
+          facts: { event: "payment.completed" },
+          viaEdgeId: null,
+          enteredAt: new Date("2026-03-01T10:00:00Z"),
+        },
+        {
+          nodeId: "c",
+          nodeType: "condition",
+          outcome: "no",
+          facts: { criteria: [noPayment], decidedBy: noPayment },
+          viaEdgeId: "e1",
+          enteredAt: new Date("2026-03-01T10:00:01Z"),
+        },
+        {
+          nodeId: "w",
+          nodeType: "wait",
+          outcome: null,
+          facts: {},
+          viaEdgeId: "e3",
+          enteredAt: new Date("2026-03-01T10:00:02Z"),
+        },
       ],
       { criteria: [], simulated: false },
     );
@@ -52,7 +91,12 @@ describe("inspectPath — the visits the inspector lists and the path the canvas
       graph,
       [
         { nodeId: "t", nodeType: "event", outcome: "out", facts: { event: "payment.completed" } },
-        { nodeId: "c", nodeType: "condition", outcome: "no", facts: { criteria: [noPayment], decidedBy: noPayment } },
+        {
+          nodeId: "c",
+          nodeType: "condition",
+          outcome: "no",
+          facts: { criteria: [noPayment], decidedBy: noPayment },
+        },
         { nodeId: "w", nodeType: "wait", outcome: "out", facts: { minutes: 1440 } },
         { nodeId: "b", nodeType: "banner", outcome: "out", facts: { banner_id: 2 } },
       ],
@@ -72,8 +116,20 @@ describe("inspectPath — the visits the inspector lists and the path the canvas
     const { steps, flow } = inspectPath(
       graph,
       [
-        { nodeId: "c", nodeType: "condition", outcome: "no", facts: { criteria: [noPayment], decidedBy: noPayment }, viaEdgeId: "e1" },
-        { nodeId: "c", nodeType: "condition", outcome: "yes", facts: { criteria: [{ ...noPayment, actual: 499, holds: true }], decidedBy: null }, viaEdgeId: "e1" },
+        {
+          nodeId: "c",
+          nodeType: "condition",
+          outcome: "no",
+          facts: { criteria: [noPayment], decidedBy: noPayment },
+          viaEdgeId: "e1",
+        },
+        {
+          nodeId: "c",
+          nodeType: "condition",
+          outcome: "yes",
+          facts: { criteria: [{ ...noPayment, actual: 499, holds: true }], decidedBy: null },
+          viaEdgeId: "e1",
+        },
       ],
       { criteria: [], simulated: false },
     );

@@ -26,7 +26,8 @@ describe("the node-type registries", () => {
       const { configSchema, defaultConfig } = NODE_DEFINITIONS[type];
       const parsed = configSchema.safeParse(defaultConfig, { reportInput: true });
       const issues = parsed.success ? [] : parsed.error.issues;
-      const unchosen = (input: unknown) => input === "" || (Array.isArray(input) && input.length === 0);
+      const unchosen = (input: unknown) =>
+        input === "" || (Array.isArray(input) && input.length === 0);
       expect([type, issues.filter((issue) => !unchosen(issue.input))]).toEqual([type, []]);
     }
   });

@@ -12,11 +12,17 @@ import { describeCriteria, findCriterion } from "@/lib/scenarios/criteria";
 import type { Criterion, CriterionKind } from "@/lib/scenarios/nodes/condition/definition";
 
 const options: CriterionOption[] = describeCriteria();
-const option = (kind: CriterionKind, key: string) => options.find((o) => o.kind === kind && o.key === key)!;
+const option = (kind: CriterionKind, key: string) =>
+  options.find((o) => o.kind === kind && o.key === key)!;
 
 describe("panel criteria editor — inputs, resets and inline value checks", () => {
   it("groups the registry's criteria by kind, in registry order", () => {
-    expect(groupCriteria(options).map((g) => g.label)).toEqual(["User", "Subscription", "Payment", "Trigger"]);
+    expect(groupCriteria(options).map((g) => g.label)).toEqual([
+      "User",
+      "Subscription",
+      "Payment",
+      "Trigger",
+    ]);
     expect(groupCriteria(options).flatMap((g) => g.options)).toHaveLength(options.length);
   });
 
@@ -27,14 +33,35 @@ describe("panel criteria editor — inputs, resets and inline value checks", () 
     expect(valueInputKind(registration, "within_days")).toBe("days");
     expect(valueInputKind(registration, "more_than_days_ago")).toBe("days");
     expect(valueInputKind(option("subscription", "type"), "is")).toBe("subscription_types");
-    expect(valueInputKind(option("subscription", "kind"), "is")).toEqual(option("subscription", "kind").valueInput);
+    expect(valueInputKind(option("subscription", "kind"), "is")).toEqual(
+      option("subscription", "kind").valueInput,
+    );
   });
 
   it("resets a row to the criterion's first operator and an empty value when the criterion changes", () => {
-    expect(changeCriterion(option("payment", "amount"))).toEqual({ kind: "payment", key: "amount", operator: "eq" });
-    expect(changeCriterion(option("user", "email_domain"))).toEqual({ kind: "user", key: "email_domain", operator: "is", value: "" });
-    expect(changeCriterion(option("subscription", "is_paid"))).toEqual({ kind: "subscription", key: "is_paid", operator: "is", value: true });
-    expect(changeCriterion(option("subscription", "type"))).toEqual({ kind: "subscription", key: "type", operator: "is", value: [] });
+    expect(changeCriterion(option("payment", "amount"))).toEqual({
+      kind: "payment",
+      key: "amount",
+      operator: "eq",
+    });
+    expect(changeCriterion(option("user", "email_domain"))).toEqual({
+      kind: "user",
+      key: "email_domain",
+      operator: "is",
+      value: "",
+    });
+    expect(changeCriterion(option("subscription", "is_paid"))).toEqual({
+      kind: "subscription",
+      key: "is_paid",
+      operator: "is",
+      value: true,
+    });
+    expect(changeCriterion(option("subscription", "type"))).toEqual({
+      kind: "subscription",
+      key: "type",
+      operator: "is",
+      value: [],
+    });
     const kind = option("subscription", "kind");
     expect(changeCriterion(kind).value).toBe((kind.valueInput as { options: string[] }).options[0]);
   });
@@ -44,9 +71,18 @@ describe("panel criteria editor — inputs, resets and inline value checks", () 
     const row: Criterion = { kind: "payment", key: "amount", operator: "lt", value: 1000 };
     expect(changeOperator(row, amount, "gte")).toEqual({ ...row, operator: "gte" });
     const registration = option("user", "registration_date");
-    const byDate: Criterion = { kind: "user", key: "registration_date", operator: "before", value: "2026-01-01" };
+    const byDate: Criterion = {
+      kind: "user",
+      key: "registration_date",
+      operator: "before",
+      value: "2026-01-01",
+    };
     expect(changeOperator(byDate, registration, "after")).toEqual({ ...byDate, operator: "after" });
-    expect(changeOperator(byDate, registration, "within_days")).toEqual({ kind: "user", key: "registration_date", operator: "within_days" });
+    expect(changeOperator(byDate, registration, "within_days")).toEqual({
+      kind: "user",
+      key: "registration_date",
+      operator: "within_days",
+    });
   });
 
   it("flags a value exactly when the criterion's own schema refuses it", () => {
@@ -72,21 +108,36 @@ describe("panel criteria editor — inputs, resets and inline value checks", () 
     ];
     for (const row of rows) {
       const server = findCriterion(row.kind, row.key)!.value.safeParse(row.value).success;
-      expect([row, criterionValueMessage(option(row.kind, row.key), row) === null]).toEqual([row, server]);
+      expect([row, criterionValueMessage(option(row.kind, row.key), row) === null]).toEqual([
+        row,
+        server,
+      ]);
     }
   });
 
   it("writes money bounds in currency units and names what to choose", () => {
-    expect(criterionValueMessage(option("payment", "amount"), { kind: "payment", key: "amount", operator: "lt", value: -1 })).toBe(
-      "Must be at least 0.00.",
-    );
     expect(
-      criterionValueMessage(option("user", "has_content_access"), { kind: "user", key: "has_content_access", operator: "has", value: "" }),
+      criterionValueMessage(option("payment", "amount"), {
+        kind: "payment",
+        key: "amount",
+        operator: "lt",
+        value: -1,
+      }),
+    ).toBe("Must be at least 0.00.");
+    expect(
+      criterionValueMessage(option("user", "has_content_access"), {
+        kind: "user",
+        key: "has_content_access",
+        operator: "has",
+        value: "",
+      }),
     ).toBe("Choose a content access.");
   });
 
   it("says which trigger data a criterion needs", () => {
-    expect(requiresHint(option("payment", "amount").requires)).toBe("Needs a trigger with payment data.");
+    expect(requiresHint(option("payment", "amount").requires)).toBe(
+      "Needs a trigger with payment data.",
+    );
     expect(requiresHint(option("user", "email_domain").requires)).toBeNull();
   });
 });

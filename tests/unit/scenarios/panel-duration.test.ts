@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { amountToMinutes, durationRangeMessage, splitMinutes } from "@/components/builder/panel/duration";
+import {
+  amountToMinutes,
+  durationRangeMessage,
+  splitMinutes,
+} from "@/components/builder/panel/duration";
 
 describe("panel durations — stored as minutes, typed as an amount and a unit", () => {
   it("shows the largest unit that divides the stored minutes evenly", () => {
@@ -23,8 +27,12 @@ describe("panel durations — stored as minutes, typed as an amount and a unit",
   });
 
   it("refuses what is not a number or not whole minutes, so half-typed text is not stored", () => {
-    for (const text of ["", "abc", "-1", "1e3", "4."]) expect(amountToMinutes(text, "days").ok).toBe(false);
-    expect(amountToMinutes("1.5", "minutes")).toEqual({ ok: false, message: "That is not a whole number of minutes." });
+    for (const text of ["", "abc", "-1", "1e3", "4."])
+      expect(amountToMinutes(text, "days").ok).toBe(false);
+    expect(amountToMinutes("1.5", "minutes")).toEqual({
+      ok: false,
+      message: "That is not a whole number of minutes.",
+    });
   });
 
   it("states the range in the units people read", () => {

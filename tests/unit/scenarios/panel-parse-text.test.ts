@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { optional, parseDecimal, parseInteger, parseMoneyText } from "@/components/builder/panel/parse-text";
+import {
+  optional,
+  parseDecimal,
+  parseInteger,
+  parseMoneyText,
+} from "@/components/builder/panel/parse-text";
 import { centsToDecimal } from "@/lib/money";
 
 describe("panel number fields — typed text to the value the config stores", () => {
@@ -8,11 +13,13 @@ describe("panel number fields — typed text to the value the config stores", ()
     expect(parseMoneyText("10")).toEqual({ ok: true, value: 1000 });
     expect(parseMoneyText("0,5")).toEqual({ ok: true, value: 50 });
     expect(parseMoneyText("0.1")).toEqual({ ok: true, value: 10 });
-    for (const cents of [0, 1, 10, 499, 1000, 123_456]) expect(parseMoneyText(centsToDecimal(cents))).toEqual({ ok: true, value: cents });
+    for (const cents of [0, 1, 10, 499, 1000, 123_456])
+      expect(parseMoneyText(centsToDecimal(cents))).toEqual({ ok: true, value: cents });
   });
 
   it("keeps half-typed money unparsed instead of guessing", () => {
-    for (const text of ["4.", "", "4.999", "abc", "4.9.9"]) expect(parseMoneyText(text).ok).toBe(false);
+    for (const text of ["4.", "", "4.999", "abc", "4.9.9"])
+      expect(parseMoneyText(text).ok).toBe(false);
   });
 
   it("reads whole numbers and decimals, refusing the rest", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { newVariant, nextVariantCode, percentTotal, totalMessage, variantCodeMessage } from "@/components/builder/panel/ab-variants";
+import {
+  newVariant,
+  nextVariantCode,
+  percentTotal,
+  totalMessage,
+  variantCodeMessage,
+} from "@/components/builder/panel/ab-variants";
 import { goalChecksMessage } from "@/components/builder/panel/goal-checks";
 import { checkGraph } from "@/lib/scenarios/check-graph";
 import type { GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
@@ -7,13 +13,27 @@ import type { NodeConfig } from "@/lib/scenarios/nodes/definitions";
 
 type Variants = NodeConfig<"ab_test">["variants"];
 const v = (code: string, percent: number) => ({ code, name: `Variant ${code}`, percent });
-const refs = { templates: new Set<string>(), segments: new Set<string>(), goals: new Set(["profile"]), banners: new Set<number>() };
+const refs = {
+  templates: new Set<string>(),
+  segments: new Set<string>(),
+  goals: new Set(["profile"]),
+  banners: new Set<number>(),
+};
 
 /** The codes publishing reports for one node's config (behind a trigger, every port left open). */
 function publishCodes(type: GraphNode["type"], config: unknown): string[] {
-  const node = { id: "n", type, config, position: { x: 0, y: 0 }, openPorts: [] } as unknown as GraphNode;
+  const node = {
+    id: "n",
+    type,
+    config,
+    position: { x: 0, y: 0 },
+    openPorts: [],
+  } as unknown as GraphNode;
   const graph: ScenarioGraph = {
-    nodes: [{ id: "t", type: "event", config: { event: "user.created" }, position: { x: 0, y: 0 } }, node],
+    nodes: [
+      { id: "t", type: "event", config: { event: "user.created" }, position: { x: 0, y: 0 } },
+      node,
+    ],
     edges: [{ id: "e", from: "t", fromPort: "out", to: "n" }],
   };
   return checkGraph(graph, refs)
@@ -23,17 +43,30 @@ function publishCodes(type: GraphNode["type"], config: unknown): string[] {
 
 describe("panel A/B variants — the rules publishing applies, shown while typing", () => {
   it("shows the running total, in red until it is 100", () => {
-    expect(totalMessage([v("A", 50), v("B", 40)])).toEqual({ text: "Total 90% — must be 100%", ok: false });
+    expect(totalMessage([v("A", 50), v("B", 40)])).toEqual({
+      text: "Total 90% — must be 100%",
+      ok: false,
+    });
     expect(totalMessage([v("A", 50), v("B", 50)])).toEqual({ text: "Total 100%", ok: true });
-    for (const variants of [[v("A", 50), v("B", 40)], [v("A", 60), v("B", 40)], [v("A", 70), v("B", 40)]] as Variants[]) {
-      expect(totalMessage(variants).ok).toBe(!publishCodes("ab_test", { variants }).includes("ab_percent_sum"));
+    for (const variants of [
+      [v("A", 50), v("B", 40)],
+      [v("A", 60), v("B", 40)],
+      [v("A", 70), v("B", 40)],
+    ] as Variants[]) {
+      expect(totalMessage(variants).ok).toBe(
+        !publishCodes("ab_test", { variants }).includes("ab_percent_sum"),
+      );
     }
   });
 
   it("adds a variant with the next free letter and the share still missing", () => {
     expect(nextVariantCode([v("A", 50), v("B", 50)])).toBe("C");
     expect(nextVariantCode([v("A", 50), v("C", 50)])).toBe("B");
-    expect(newVariant([v("A", 50), v("B", 30)])).toEqual({ code: "C", name: "Variant C", percent: 20 });
+    expect(newVariant([v("A", 50), v("B", 30)])).toEqual({
+      code: "C",
+      name: "Variant C",
+      percent: 20,
+    });
     expect(newVariant([v("A", 50), v("B", 50)]).percent).toBe(0);
     const all = Array.from({ length: 26 }, (_, i) => v(String.fromCharCode(65 + i), 0));
     expect(nextVariantCode(all)).toBe("V27");
@@ -61,12 +94,16 @@ describe("panel goal rechecks — the same limit publishing enforces", () => {
       [30, 151 * 60],
     ];
     for (const [recheckMinutes, timeoutMinutes] of cases) {
-      const refused = publishCodes("goal", { goals: ["profile"], recheckMinutes, timeoutMinutes }).includes("goal_recheck_too_frequent");
-      expect([recheckMinutes, timeoutMinutes, goalChecksMessage(recheckMinutes, timeoutMinutes) !== null]).toEqual([
+      const refused = publishCodes("goal", {
+        goals: ["profile"],
         recheckMinutes,
         timeoutMinutes,
-        refused,
-      ]);
+      }).includes("goal_recheck_too_frequent");
+      expect([
+        recheckMinutes,
+        timeoutMinutes,
+        goalChecksMessage(recheckMinutes, timeoutMinutes) !== null,
+      ]).toEqual([recheckMinutes, timeoutMinutes, refused]);
     }
   });
 });

@@ -26,7 +26,11 @@ function input(options: {
   const end = at(options.leftMs);
   return {
     now: NOW,
-    base: { startAt: new Date(end.getTime() - lengthDays * DAY_MS), endAt: end, typePriceCents: options.priceCents ?? 500 },
+    base: {
+      startAt: new Date(end.getTime() - lengthDays * DAY_MS),
+      endAt: end,
+      typePriceCents: options.priceCents ?? 500,
+    },
     paidCents: options.paidCents ?? options.priceCents ?? 500,
     recurrent: options.recurrent === undefined ? null : options.recurrent,
     target: options.target ?? { lengthDays, priceCents: 1000 },
@@ -68,26 +72,65 @@ describe("paid_recurrent and free_recurrent", () => {
   it("365-day lengths use whole days of the year", () => {
     // credit round(364·4990/365) = 4976, new round(364·12900/365) = 12865
     const result = offered(
-      paidRecurrent(input({ lengthDays: 365, leftMs: 364 * DAY_MS + 3_600_000, priceCents: 4990, target: { lengthDays: 365, priceCents: 12900 }, recurrent: card })),
+      paidRecurrent(
+        input({
+          lengthDays: 365,
+          leftMs: 364 * DAY_MS + 3_600_000,
+          priceCents: 4990,
+          target: { lengthDays: 365, priceCents: 12900 },
+          recurrent: card,
+        }),
+      ),
     );
-    expect(result).toMatchObject({ creditCents: 4976, chargeCents: 12865 - 4976, recurrentPriceCents: 12900 });
+    expect(result).toMatchObject({
+      creditCents: 4976,
+      chargeCents: 12865 - 4976,
+      recurrentPriceCents: 12900,
+    });
   });
 
   it("rounds half a cent away from zero", () => {
     // D = 10, R = 5, paid 105: credit 52.5 → 53; new round(5·315/10) = 157.5 → 158
     const result = offered(
-      paidRecurrent(input({ lengthDays: 10, leftMs: 5 * DAY_MS, paidCents: 105, priceCents: 105, target: { lengthDays: 10, priceCents: 315 }, recurrent: card })),
+      paidRecurrent(
+        input({
+          lengthDays: 10,
+          leftMs: 5 * DAY_MS,
+          paidCents: 105,
+          priceCents: 105,
+          target: { lengthDays: 10, priceCents: 315 },
+          recurrent: card,
+        }),
+      ),
     );
     expect(result).toMatchObject({ creditCents: 53, chargeCents: 105 });
   });
 
   it("monthly_fix prices the target at the base price plus the fix per 31 days, also for the renewal", () => {
     // target daily = 500/31 + 300/31 → 800 per 31 days; new round(30·800/31) = 774, credit 484
-    const result = offered(paidRecurrent(input({ leftMs: 30 * DAY_MS, recurrent: card, monthlyFix: 300, target: { lengthDays: 31, priceCents: 99_999 } })));
+    const result = offered(
+      paidRecurrent(
+        input({
+          leftMs: 30 * DAY_MS,
+          recurrent: card,
+          monthlyFix: 300,
+          target: { lengthDays: 31, priceCents: 99_999 },
+        }),
+      ),
+    );
     expect(result).toMatchObject({ chargeCents: 290, creditCents: 484, recurrentPriceCents: 800 });
     // 365 days: (31·4990 + 300·365) / 31 = 8522.26 → renews at 85.22
     const yearly = offered(
-      paidRecurrent(input({ lengthDays: 365, leftMs: 200 * DAY_MS, priceCents: 4990, recurrent: card, monthlyFix: 300, target: { lengthDays: 365, priceCents: 1 } })),
+      paidRecurrent(
+        input({
+          lengthDays: 365,
+          leftMs: 200 * DAY_MS,
+          priceCents: 4990,
+          recurrent: card,
+          monthlyFix: 300,
+          target: { lengthDays: 365, priceCents: 1 },
+        }),
+      ),
     );
     expect(yearly.recurrentPriceCents).toBe(8522);
   });
@@ -95,20 +138,31 @@ describe("paid_recurrent and free_recurrent", () => {
   it("R just under 5 days is free, exactly 5 days is paid", () => {
     const under = input({ leftMs: 5 * DAY_MS - 1, recurrent: card });
     expect(paidRecurrent(under).offered).toBe(false);
-    expect(offered(freeRecurrent(under))).toMatchObject({ chargeCents: 0, recurrentPriceCents: 1000 });
+    expect(offered(freeRecurrent(under))).toMatchObject({
+      chargeCents: 0,
+      recurrentPriceCents: 1000,
+    });
     const five = input({ leftMs: 5 * DAY_MS, recurrent: card });
     expect(offered(paidRecurrent(five)).chargeCents).toBe(161 - 81);
     expect(freeRecurrent(five).offered).toBe(false);
   });
 
   it("equal prices are free however many days are left", () => {
-    const equal = input({ leftMs: 20 * DAY_MS, recurrent: card, target: { lengthDays: 31, priceCents: 500 } });
+    const equal = input({
+      leftMs: 20 * DAY_MS,
+      recurrent: card,
+      target: { lengthDays: 31, priceCents: 500 },
+    });
     expect(paidRecurrent(equal).offered).toBe(false);
     expect(offered(freeRecurrent(equal)).recurrentPriceCents).toBe(500);
   });
 
   it("charges at least one cent when the credit covers the new price", () => {
-    const cheaper = input({ leftMs: 20 * DAY_MS, recurrent: card, target: { lengthDays: 31, priceCents: 400 } });
+    const cheaper = input({
+      leftMs: 20 * DAY_MS,
+      recurrent: card,
+      target: { lengthDays: 31, priceCents: 400 },
+    });
     expect(offered(paidRecurrent(cheaper)).chargeCents).toBe(1);
   });
 
@@ -121,7 +175,9 @@ describe("paid_recurrent and free_recurrent", () => {
     expect(short(input({ leftMs: 30 * DAY_MS })).offered).toBe(true);
     // With few days left (short gives under 14 days) paid_extend applies only without a recurrent payment.
     const fewDays = { leftMs: 10 * DAY_MS };
-    expect(paidExtend(input({ ...fewDays, recurrent: { expiresAt: at(31 * DAY_MS - 1) } })).offered).toBe(false);
+    expect(
+      paidExtend(input({ ...fewDays, recurrent: { expiresAt: at(31 * DAY_MS - 1) } })).offered,
+    ).toBe(false);
     expect(paidExtend(input(fewDays)).offered).toBe(true);
     const lasting = input({ leftMs: 30 * DAY_MS, recurrent: { expiresAt: at(31 * DAY_MS) } });
     expect(paidRecurrent(lasting).offered).toBe(true);
@@ -145,17 +201,23 @@ describe("short and paid_extend around 14 days", () => {
   });
 
   it("a cheaper target gives more days than are left", () => {
-    const result = offered(short(input({ leftMs: 20 * DAY_MS, target: { lengthDays: 31, priceCents: 250 } })));
+    const result = offered(
+      short(input({ leftMs: 20 * DAY_MS, target: { lengthDays: 31, priceCents: 250 } })),
+    );
     expect(result.endAt).toEqual(at(40 * DAY_MS));
   });
 
   it("paid_extend with monthly_fix charges the fixed price minus the credit", () => {
     // price (31·500 + 300·31)/31 = 800; credit round(3·500/31) = 48
-    expect(offered(paidExtend(input({ leftMs: 3 * DAY_MS, monthlyFix: 300 }))).chargeCents).toBe(752);
+    expect(offered(paidExtend(input({ leftMs: 3 * DAY_MS, monthlyFix: 300 }))).chargeCents).toBe(
+      752,
+    );
   });
 
   it("an ended base or a free target offers nothing", () => {
     expect(short(input({ leftMs: 0 })).offered).toBe(false);
-    expect(short(input({ leftMs: 10 * DAY_MS, target: { lengthDays: 31, priceCents: 0 } })).offered).toBe(false);
+    expect(
+      short(input({ leftMs: 10 * DAY_MS, target: { lengthDays: 31, priceCents: 0 } })).offered,
+    ).toBe(false);
   });
 });

@@ -12,7 +12,9 @@ export const createApiTokenAction = defineAction(
     role: "admin",
     schema: z.object({
       name: z.string().trim().min(1, { message: "Give the token a name." }).max(100),
-      scopes: stringList.pipe(z.array(z.enum(API_SCOPE_NAMES)).min(1, { message: "Choose at least one scope." })),
+      scopes: stringList.pipe(
+        z.array(z.enum(API_SCOPE_NAMES)).min(1, { message: "Choose at least one scope." }),
+      ),
     }),
     revalidate: ["/admin/api-tokens"],
   },

@@ -23,7 +23,8 @@ export default async function ApiTokensPage() {
         title="API tokens"
         description={
           <>
-            Server-to-server access to <span className="font-mono">/api/v1</span>: send <span className="font-mono">Authorization: Bearer &lt;token&gt;</span>.
+            Server-to-server access to <span className="font-mono">/api/v1</span>: send{" "}
+            <span className="font-mono">Authorization: Bearer &lt;token&gt;</span>.
           </>
         }
       />
@@ -46,7 +47,11 @@ export default async function ApiTokensPage() {
               </THead>
               <TBody>
                 {tokens.map((token) => (
-                  <Tr key={token.id} data-testid={`api-token-${token.id}`} data-token-name={token.name}>
+                  <Tr
+                    key={token.id}
+                    data-testid={`api-token-${token.id}`}
+                    data-token-name={token.name}
+                  >
                     <Td>
                       <div className="font-medium text-zinc-900">{token.name}</div>
                       <div className="font-mono text-xs text-zinc-500">{token.tokenPrefix}…</div>
@@ -59,7 +64,9 @@ export default async function ApiTokensPage() {
                       </span>
                     </Td>
                     <Td className="text-xs whitespace-nowrap">{formatDateTime(token.createdAt)}</Td>
-                    <Td className="text-xs whitespace-nowrap">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</Td>
+                    <Td className="text-xs whitespace-nowrap">
+                      {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}
+                    </Td>
                     <Td className="text-right">
                       {token.revokedAt ? (
                         <Badge tone="red" data-testid="token-revoked">

@@ -15,9 +15,18 @@ import type { BannerStyle } from "@/lib/db/schema";
 
 export const metadata: Metadata = { title: "Banners" };
 
-const STYLE_TONES: Record<BannerStyle, BadgeTone> = { info: "blue", success: "green", warning: "amber", promo: "violet" };
+const STYLE_TONES: Record<BannerStyle, BadgeTone> = {
+  info: "blue",
+  success: "green",
+  warning: "amber",
+  promo: "violet",
+};
 
-export default async function BannersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function BannersPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/banners");
   const params = await searchParams;
   const banners = await listBanners(await getDb());
@@ -79,7 +88,10 @@ export default async function BannersPage({ searchParams }: { searchParams: Prom
                   <Td className="text-right tabular-nums" data-testid={`banner-shown-${banner.id}`}>
                     {banner.shownCount}
                   </Td>
-                  <Td className="text-right tabular-nums" data-testid={`banner-dismissed-${banner.id}`}>
+                  <Td
+                    className="text-right tabular-nums"
+                    data-testid={`banner-dismissed-${banner.id}`}
+                  >
                     {banner.dismissedCount}
                   </Td>
                 </Tr>

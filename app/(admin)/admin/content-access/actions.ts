@@ -5,7 +5,10 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
 import { idField, optionalText } from "@/lib/forms/form-fields";
-import { createContentAccess, updateContentAccess } from "@/lib/subscriptions/create-content-access";
+import {
+  createContentAccess,
+  updateContentAccess,
+} from "@/lib/subscriptions/create-content-access";
 import { codeSchema } from "@/lib/subscriptions/schemas";
 
 const nameField = z.string().trim().min(1, { message: "Give it a name." }).max(100);
@@ -22,7 +25,12 @@ export const createContentAccessAction = defineAction(
       return { ok: true, message: `Content access “${row.code}” created.` };
     } catch (error) {
       if (isAppError(error) && error.code === "content_access_exists") {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { code: ["This code is taken."] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { code: ["This code is taken."] },
+        };
       }
       throw error;
     }
@@ -36,7 +44,11 @@ export const updateContentAccessAction = defineAction(
     revalidate: ["/admin/content-access"],
   },
   async (input, { db }) => {
-    await updateContentAccess(db, { id: input.id, name: input.name, description: input.description ?? null });
+    await updateContentAccess(db, {
+      id: input.id,
+      name: input.name,
+      description: input.description ?? null,
+    });
     redirect("/admin/content-access");
   },
 );

@@ -18,11 +18,17 @@ export default async function ContentAccessPage() {
   const rows = await listContentAccess(await getDb());
   return (
     <>
-      <PageHeader title="Content access" description="What a subscription unlocks: web, print, club…" />
+      <PageHeader
+        title="Content access"
+        description="What a subscription unlocks: web, print, club…"
+      />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card className="min-w-0">
           {rows.length === 0 ? (
-            <EmptyState title="No content access yet" description="Create the first one with the form." />
+            <EmptyState
+              title="No content access yet"
+              description="Create the first one with the form."
+            />
           ) : (
             <Table data-testid="content-access-table">
               <THead>
@@ -46,7 +52,10 @@ export default async function ContentAccessPage() {
                     <Td className="text-zinc-500">{row.description ?? "—"}</Td>
                     <Td className="text-right tabular-nums">{row.typeCount}</Td>
                     <Td className="text-right">
-                      <Link href={`/admin/content-access/${row.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+                      <Link
+                        href={`/admin/content-access/${row.id}`}
+                        className="text-sm font-medium text-brand-700 hover:underline"
+                      >
                         Edit
                       </Link>
                     </Td>

@@ -21,13 +21,22 @@ import { listUsers } from "@/lib/users/list-users";
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), idField.optional());
 
 export const saveEmailTemplateAction = defineAction(
-  { role: "admin", schema: emailTemplateInputSchema.extend({ id: optionalId }), revalidate: ["/admin/email-templates"] },
+  {
+    role: "admin",
+    schema: emailTemplateInputSchema.extend({ id: optionalId }),
+    revalidate: ["/admin/email-templates"],
+  },
   async ({ id, ...input }, { db }) => {
     try {
       await saveEmailTemplate(db, { ...input, id });
     } catch (error) {
       if (isAppError(error) && error.code === "email_template_exists") {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { code: ["This code is taken."] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { code: ["This code is taken."] },
+        };
       }
       throw error;
     }
@@ -56,14 +65,20 @@ export const previewEmailTemplateAction = defineAction(
   async ({ userId, ...template }, { db }): Promise<EmailPreview> => {
     const context = await buildEmailContext(db, userId);
     const rendered = renderEmailTemplate(template, context);
-    const unknownVariables = findUnknownVariables([template.subject, template.bodyHtml, template.bodyText]);
+    const unknownVariables = findUnknownVariables([
+      template.subject,
+      template.bodyHtml,
+      template.bodyText,
+    ]);
     return {
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
       to: (context.user as { email: string }).email,
       unknownVariables,
-      missingVariables: rendered.missingVariables.filter((name) => !unknownVariables.includes(name)),
+      missingVariables: rendered.missingVariables.filter(
+        (name) => !unknownVariables.includes(name),
+      ),
     };
   },
 );
@@ -78,7 +93,11 @@ export const searchPreviewUsersAction = defineAction(
 
 /** Send the saved template to a user now, under a fresh key (each click is a new test email). */
 export const sendTestEmailAction = defineAction(
-  { role: "admin", schema: z.object({ templateId: idField, userId: idField }), revalidate: ["/admin/emails"] },
+  {
+    role: "admin",
+    schema: z.object({ templateId: idField, userId: idField }),
+    revalidate: ["/admin/emails"],
+  },
   async ({ templateId, userId }, { db }) => {
     const template = await findEmailTemplate(db, templateId);
     if (!template) throw notFound("email_template_not_found", "No such email template.");
@@ -91,7 +110,11 @@ export const sendTestEmailAction = defineAction(
       return { ok: true, message: `Sent to ${entry.toAddress}.`, data: { emailId: entry.id } };
     } catch (error) {
       if (error instanceof EmailDeliveryError) {
-        return { ok: false, error: "email_not_delivered", message: `${error.message} It is in the mailbox as failed.` };
+        return {
+          ok: false,
+          error: "email_not_delivered",
+          message: `${error.message} It is in the mailbox as failed.`,
+        };
       }
       throw error;
     }

@@ -14,7 +14,11 @@ import { listEmailTemplates } from "@/lib/email/list-email-templates";
 
 export const metadata: Metadata = { title: "Email templates" };
 
-export default async function EmailTemplatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function EmailTemplatesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/email-templates");
   const params = await searchParams;
   const saved = readText(params, "saved");
@@ -43,7 +47,8 @@ export default async function EmailTemplatesPage({ searchParams }: { searchParam
       ) : null}
       {deleted ? (
         <Notice tone="success" className="mb-4" data-testid="deleted-notice">
-          Template <span className="font-mono">{deleted}</span> deleted. Mail already sent keeps its copy.
+          Template <span className="font-mono">{deleted}</span> deleted. Mail already sent keeps its
+          copy.
         </Notice>
       ) : null}
       <Card>
@@ -67,13 +72,18 @@ export default async function EmailTemplatesPage({ searchParams }: { searchParam
               {templates.map((template) => (
                 <Tr key={template.id} data-testid={`email-template-${template.code}`}>
                   <Td>
-                    <Link href={`/admin/email-templates/${template.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/admin/email-templates/${template.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {template.name}
                     </Link>
                   </Td>
                   <Td className="font-mono text-xs">{template.code}</Td>
                   <Td className="max-w-md truncate text-zinc-600">{template.subject}</Td>
-                  <Td className="whitespace-nowrap text-zinc-500">{formatDateTime(template.updatedAt)}</Td>
+                  <Td className="whitespace-nowrap text-zinc-500">
+                    {formatDateTime(template.updatedAt)}
+                  </Td>
                 </Tr>
               ))}
             </TBody>

@@ -27,7 +27,12 @@ export const saveFamilyTypeAction = defineAction(
     } catch (error) {
       const field = isAppError(error) ? FIELD_OF_ERROR[error.code] : undefined;
       if (isAppError(error) && field) {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { [field]: [error.message] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { [field]: [error.message] },
+        };
       }
       throw error;
     }
@@ -44,10 +49,17 @@ export const deleteFamilyTypeAction = defineAction(
 );
 
 export const releaseFamilyChildAction = defineAction(
-  { role: "admin", schema: z.object({ requestId: idField }), revalidate: ["/admin/family", "/admin/users"] },
+  {
+    role: "admin",
+    schema: z.object({ requestId: idField }),
+    revalidate: ["/admin/family", "/admin/users"],
+  },
   async ({ requestId }, { db, user }) => {
     const { replacement } = await releaseFamilyChild(db, { requestId, actor: adminActor(user.id) });
-    return { ok: true, message: replacement ? "Child released; a replacement code was issued." : "Child released." };
+    return {
+      ok: true,
+      message: replacement ? "Child released; a replacement code was issued." : "Child released.",
+    };
   },
 );
 
@@ -61,14 +73,31 @@ export const activateFamilyCodeAction = defineAction(
   { role: "admin", schema: activateFormSchema, revalidate: ["/admin/family", "/admin/users"] },
   async ({ code, email }, { db, user }) => {
     try {
-      const { subscriptionTypeCode } = await activateFamilyCodeByEmail(db, { code, email, actor: adminActor(user.id) });
-      return { ok: true, message: `Activated: ${email} got a ${subscriptionTypeCode} subscription.` };
+      const { subscriptionTypeCode } = await activateFamilyCodeByEmail(db, {
+        code,
+        email,
+        actor: adminActor(user.id),
+      });
+      return {
+        ok: true,
+        message: `Activated: ${email} got a ${subscriptionTypeCode} subscription.`,
+      };
     } catch (error) {
       if (isAppError(error) && error.code === "user_not_found") {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { email: ["No user with this email."] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { email: ["No user with this email."] },
+        };
       }
       if (isAppError(error) && error.code.startsWith("family_request_")) {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { code: [error.message] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { code: [error.message] },
+        };
       }
       throw error;
     }

@@ -2,7 +2,15 @@ import type { Metadata } from "next";
 import { FamilyRequestFilters } from "@/components/admin/family/family-request-filters";
 import { FamilyRequestsTable } from "@/components/admin/family/family-requests-table";
 import { FamilyTypesTable } from "@/components/admin/family/family-types-table";
-import { hrefWith, PAGE_SIZE, readEnum, readId, readPage, readText, type SearchParams } from "@/components/admin/search-params";
+import {
+  hrefWith,
+  PAGE_SIZE,
+  readEnum,
+  readId,
+  readPage,
+  readText,
+  type SearchParams,
+} from "@/components/admin/search-params";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -18,7 +26,11 @@ import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-typ
 
 export const metadata: Metadata = { title: "Family" };
 
-export default async function FamilyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function FamilyPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/family");
   const params = await searchParams;
   const page = readPage(params);
@@ -64,7 +76,10 @@ export default async function FamilyPage({ searchParams }: { searchParams: Promi
       ) : null}
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Family types" description="One per master type; its subscriptions get the codes." />
+          <CardHeader
+            title="Family types"
+            description="One per master type; its subscriptions get the codes."
+          />
           {types.length === 0 ? (
             <EmptyState
               title="No family types yet"
@@ -90,7 +105,14 @@ export default async function FamilyPage({ searchParams }: { searchParams: Promi
             page={page}
             pageSize={PAGE_SIZE}
             total={requests.total}
-            hrefFor={(n) => hrefWith("/admin/family", { status: filters.status, master: filters.master, type: filters.type, page: n })}
+            hrefFor={(n) =>
+              hrefWith("/admin/family", {
+                status: filters.status,
+                master: filters.master,
+                type: filters.type,
+                page: n,
+              })
+            }
           />
         </Card>
       </div>

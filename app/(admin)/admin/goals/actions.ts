@@ -20,7 +20,12 @@ export const saveGoalAction = defineAction(
       await saveGoal(db, { ...input, id });
     } catch (error) {
       if (isAppError(error) && error.code === "goal_exists") {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { code: ["This code is taken."] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { code: ["This code is taken."] },
+        };
       }
       throw error;
     }

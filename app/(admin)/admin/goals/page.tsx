@@ -41,7 +41,10 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
       ) : null}
       <Card>
         {goals.length === 0 ? (
-          <EmptyState title="No goals yet" action={<LinkButton href="/admin/goals/new">Create one</LinkButton>} />
+          <EmptyState
+            title="No goals yet"
+            action={<LinkButton href="/admin/goals/new">Create one</LinkButton>}
+          />
         ) : (
           <Table data-testid="goals-table">
             <THead>
@@ -65,8 +68,13 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
                     </Link>
                   </Td>
                   <Td className="font-mono text-xs">{goal.code}</Td>
-                  <Td className="max-w-md truncate text-zinc-600">{goal.description ?? <span className="text-zinc-400">—</span>}</Td>
-                  <Td className="text-right tabular-nums" data-testid={`goal-completions-${goal.code}`}>
+                  <Td className="max-w-md truncate text-zinc-600">
+                    {goal.description ?? <span className="text-zinc-400">—</span>}
+                  </Td>
+                  <Td
+                    className="text-right tabular-nums"
+                    data-testid={`goal-completions-${goal.code}`}
+                  >
                     {goal.completionCount}
                   </Td>
                 </Tr>

@@ -28,7 +28,10 @@ export const refundPaymentAction = defineAction(
   },
 );
 
-const list = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string()));
+const list = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.string()),
+);
 
 /** Item rows arrive as parallel lists (itemType[], itemCount[], itemPrice[]); each row is validated on its own. */
 const createPaymentFormSchema = z
@@ -47,19 +50,38 @@ const createPaymentFormSchema = z
       const priceText = input.itemPrice[index]?.trim() ?? "";
       const count = Number(countText);
       if (!codeSchema.safeParse(code).success) {
-        context.addIssue({ code: "custom", path: ["items"], message: `Row ${index + 1}: choose a subscription type.` });
+        context.addIssue({
+          code: "custom",
+          path: ["items"],
+          message: `Row ${index + 1}: choose a subscription type.`,
+        });
       }
       if (!Number.isInteger(count) || count < 1 || count > 1000) {
-        context.addIssue({ code: "custom", path: ["items"], message: `Row ${index + 1}: the count is a whole number from 1.` });
+        context.addIssue({
+          code: "custom",
+          path: ["items"],
+          message: `Row ${index + 1}: the count is a whole number from 1.`,
+        });
       }
       const amountCents = priceText === "" ? undefined : parseMoney(priceText);
       if (amountCents === null || (amountCents !== undefined && amountCents < 0)) {
-        context.addIssue({ code: "custom", path: ["items"], message: `Row ${index + 1}: enter a unit price like 4.99, or leave it empty.` });
+        context.addIssue({
+          code: "custom",
+          path: ["items"],
+          message: `Row ${index + 1}: enter a unit price like 4.99, or leave it empty.`,
+        });
       }
       return { subscriptionTypeCode: code, count, amountCents: amountCents ?? undefined };
     });
-    if (items.length === 0) context.addIssue({ code: "custom", path: ["items"], message: "Add at least one item." });
-    return { userId: input.userId, gateway: input.gateway, recurrentCardToken: input.recurrentCardToken, markPaid: input.markPaid, items };
+    if (items.length === 0)
+      context.addIssue({ code: "custom", path: ["items"], message: "Add at least one item." });
+    return {
+      userId: input.userId,
+      gateway: input.gateway,
+      recurrentCardToken: input.recurrentCardToken,
+      markPaid: input.markPaid,
+      items,
+    };
   });
 
 export const createPaymentAction = defineAction(
@@ -73,10 +95,15 @@ export const createPaymentAction = defineAction(
       items: input.items,
     });
     if (!input.markPaid) return { ok: true, message: `Payment #${payment.id} created (unpaid).` };
-    const { subscription } = await markPaymentPaid(db, { paymentId: payment.id, actor: adminActor(user.id) });
+    const { subscription } = await markPaymentPaid(db, {
+      paymentId: payment.id,
+      actor: adminActor(user.id),
+    });
     return {
       ok: true,
-      message: subscription ? `Payment #${payment.id} paid; subscription #${subscription.id} created.` : `Payment #${payment.id} paid.`,
+      message: subscription
+        ? `Payment #${payment.id} paid; subscription #${subscription.id} created.`
+        : `Payment #${payment.id} paid.`,
     };
   },
 );

@@ -2,7 +2,13 @@ import { PAYMENT_STATUS_LABELS } from "@/components/billing/badges";
 import type { Metadata } from "next";
 import { FilterBar, FilterField } from "@/components/admin/filter-bar";
 import { PaymentsTable } from "@/components/admin/payments-table";
-import { hrefWith, PAGE_SIZE, readEnum, readPage, type SearchParams } from "@/components/admin/search-params";
+import {
+  hrefWith,
+  PAGE_SIZE,
+  readEnum,
+  readPage,
+  type SearchParams,
+} from "@/components/admin/search-params";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
@@ -17,14 +23,22 @@ import { markPaymentPaidAction, refundPaymentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Payments" };
 
-
-export default async function PaymentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function PaymentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/payments");
   const params = await searchParams;
   const page = readPage(params);
   const status = readEnum(params, "status", paymentStatus.enumValues);
   const gateway = readEnum(params, "gateway", PAYMENT_GATEWAY_CODES);
-  const { rows, total } = await listPayments(await getDb(), { status, gateway, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total } = await listPayments(await getDb(), {
+    status,
+    gateway,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   const filtered = Boolean(status || gateway);
 
   return (
@@ -33,7 +47,13 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
       <Card>
         <FilterBar clearHref="/admin/payments" active={filtered}>
           <FilterField label="Status" htmlFor="status">
-            <Select id="status" name="status" defaultValue={status ?? ""} className="w-40" data-testid="filter-status">
+            <Select
+              id="status"
+              name="status"
+              defaultValue={status ?? ""}
+              className="w-40"
+              data-testid="filter-status"
+            >
               <option value="">Any status</option>
               {paymentStatus.enumValues.map((value) => (
                 <option key={value} value={value}>
@@ -56,9 +76,19 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         {rows.length === 0 ? (
           <EmptyState title={filtered ? "No payments match" : "No payments yet"} />
         ) : (
-          <PaymentsTable rows={rows} markPaidAction={markPaymentPaidAction} refundAction={refundPaymentAction} showUser />
+          <PaymentsTable
+            rows={rows}
+            markPaidAction={markPaymentPaidAction}
+            refundAction={refundPaymentAction}
+            showUser
+          />
         )}
-        <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(n) => hrefWith("/admin/payments", { status, gateway, page: n })} />
+        <Pagination
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          hrefFor={(n) => hrefWith("/admin/payments", { status, gateway, page: n })}
+        />
       </Card>
     </>
   );

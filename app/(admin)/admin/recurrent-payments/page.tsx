@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import { RECURRENT_STATE_LABELS } from "@/components/billing/badges";
 import { FilterBar, FilterField } from "@/components/admin/filter-bar";
 import { RecurrentPaymentsTable } from "@/components/admin/recurrent-payments-table";
-import { hrefWith, PAGE_SIZE, readEnum, readPage, type SearchParams } from "@/components/admin/search-params";
+import {
+  hrefWith,
+  PAGE_SIZE,
+  readEnum,
+  readPage,
+  type SearchParams,
+} from "@/components/admin/search-params";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
@@ -16,16 +22,27 @@ import { stopRecurrentPaymentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Recurrent payments" };
 
-export default async function RecurrentPaymentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function RecurrentPaymentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/recurrent-payments");
   const params = await searchParams;
   const page = readPage(params);
   const state = readEnum(params, "state", recurrentState.enumValues);
-  const { rows, total } = await listRecurrentPayments(await getDb(), { state, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total } = await listRecurrentPayments(await getDb(), {
+    state,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
 
   return (
     <>
-      <PageHeader title="Recurrent payments" description="Renewals charged on stored cards when a paid subscription ends." />
+      <PageHeader
+        title="Recurrent payments"
+        description="Renewals charged on stored cards when a paid subscription ends."
+      />
       <Card>
         <FilterBar clearHref="/admin/recurrent-payments" active={Boolean(state)}>
           <FilterField label="State" htmlFor="state">
@@ -47,7 +64,12 @@ export default async function RecurrentPaymentsPage({ searchParams }: { searchPa
         ) : (
           <RecurrentPaymentsTable rows={rows} stopAction={stopRecurrentPaymentAction} showUser />
         )}
-        <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(n) => hrefWith("/admin/recurrent-payments", { state, page: n })} />
+        <Pagination
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          hrefFor={(n) => hrefWith("/admin/recurrent-payments", { state, page: n })}
+        />
       </Card>
     </>
   );

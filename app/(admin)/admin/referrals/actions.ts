@@ -7,7 +7,11 @@ import { adminActor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { idField } from "@/lib/forms/form-fields";
 import { programFieldErrors } from "@/lib/referrals/admin/program-field-errors";
-import { createReferralProgram, deleteReferralProgram, updateReferralProgram } from "@/lib/referrals/admin/save-program";
+import {
+  createReferralProgram,
+  deleteReferralProgram,
+  updateReferralProgram,
+} from "@/lib/referrals/admin/save-program";
 import { programInputSchema } from "@/lib/referrals/schemas";
 import { approveReferral, rejectReferral, retryReferral } from "@/lib/referrals/review-referral";
 
@@ -35,7 +39,11 @@ function fieldOfError(error: unknown): string | null {
 }
 
 export const saveReferralProgramAction = defineAction(
-  { role: "admin", schema: programFormSchema, revalidate: ["/admin/referrals", "/admin/referrals/programs"] },
+  {
+    role: "admin",
+    schema: programFormSchema,
+    revalidate: ["/admin/referrals", "/admin/referrals/programs"],
+  },
   async ({ id, program }, { db }) => {
     const parsed = programInputSchema.safeParse(program);
     if (!parsed.success) {
@@ -51,7 +59,13 @@ export const saveReferralProgramAction = defineAction(
       else await updateReferralProgram(db, id, parsed.data);
     } catch (error) {
       const field = fieldOfError(error);
-      if (isAppError(error) && field) return { ok: false, error: error.code, message: error.message, fieldErrors: { [field]: [error.message] } };
+      if (isAppError(error) && field)
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { [field]: [error.message] },
+        };
       throw error;
     }
     redirect(`/admin/referrals/programs?saved=${encodeURIComponent(parsed.data.name)}`);
@@ -59,7 +73,11 @@ export const saveReferralProgramAction = defineAction(
 );
 
 export const deleteReferralProgramAction = defineAction(
-  { role: "admin", schema: z.object({ programId: idField }), revalidate: ["/admin/referrals/programs"] },
+  {
+    role: "admin",
+    schema: z.object({ programId: idField }),
+    revalidate: ["/admin/referrals/programs"],
+  },
   async ({ programId }, { db }) => {
     await deleteReferralProgram(db, programId);
     redirect("/admin/referrals/programs?deleted=1");
@@ -72,7 +90,13 @@ export const approveReferralAction = defineAction(
   { role: "admin", schema: referralIdSchema, revalidate: ["/admin/referrals", "/admin/users"] },
   async ({ referralId }, { db, user }) => {
     const referral = await approveReferral(db, { referralId, actor: adminActor(user.id) });
-    return { ok: true, message: referral.status === "pending" ? "Approved; it completes when its trigger fires." : `Approved: ${referral.status}.` };
+    return {
+      ok: true,
+      message:
+        referral.status === "pending"
+          ? "Approved; it completes when its trigger fires."
+          : `Approved: ${referral.status}.`,
+    };
   },
 );
 
@@ -90,6 +114,10 @@ export const retryReferralAction = defineAction(
     const referral = await retryReferral(db, { referralId });
     return referral.status === "complete"
       ? { ok: true, message: "Rewards granted." }
-      : { ok: false, error: "referral_reward_failed", message: referral.errorReason ?? "The reward failed again." };
+      : {
+          ok: false,
+          error: "referral_reward_failed",
+          message: referral.errorReason ?? "The reward failed again.",
+        };
   },
 );

@@ -3,7 +3,15 @@ import Link from "next/link";
 import { ReferralFilters } from "@/components/admin/referrals/referral-filters";
 import { ReferralRewardsTable } from "@/components/admin/referrals/referral-rewards-table";
 import { ReferralsTable } from "@/components/admin/referrals/referrals-table";
-import { hrefWith, PAGE_SIZE, readEnum, readId, readPage, readText, type SearchParams } from "@/components/admin/search-params";
+import {
+  hrefWith,
+  PAGE_SIZE,
+  readEnum,
+  readId,
+  readPage,
+  readText,
+  type SearchParams,
+} from "@/components/admin/search-params";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -31,7 +39,9 @@ function Tabs({ current }: { current: Tab }) {
       aria-current={current === value ? "page" : undefined}
       className={cn(
         "border-b-2 px-1 pb-2 text-sm font-medium",
-        current === value ? "border-brand-600 text-zinc-900" : "border-transparent text-zinc-500 hover:text-zinc-900",
+        current === value
+          ? "border-brand-600 text-zinc-900"
+          : "border-transparent text-zinc-500 hover:text-zinc-900",
       )}
       data-testid={`referrals-tab-${value}`}
     >
@@ -68,14 +78,25 @@ async function ReferralsSection({ db, params }: { db: Db; params: SearchParams }
   const filtered = Boolean(filters.status || filters.program || filters.flagged || filters.email);
   return (
     <Card>
-      <CardHeader title="Referrals" description="Newest first. Flagged referrals wait for review; failed rewards can be retried." />
-      <ReferralFilters values={filters} programs={programs.map(({ id, name }) => ({ id, name }))} clearHref="/admin/referrals" />
+      <CardHeader
+        title="Referrals"
+        description="Newest first. Flagged referrals wait for review; failed rewards can be retried."
+      />
+      <ReferralFilters
+        values={filters}
+        programs={programs.map(({ id, name }) => ({ id, name }))}
+        clearHref="/admin/referrals"
+      />
       {referrals.rows.length === 0 ? (
         <EmptyState title={filtered ? "No referrals match" : "No referrals yet"} />
       ) : (
         <ReferralsTable
           rows={referrals.rows}
-          actions={{ approve: approveReferralAction, reject: rejectReferralAction, retry: retryReferralAction }}
+          actions={{
+            approve: approveReferralAction,
+            reject: rejectReferralAction,
+            retry: retryReferralAction,
+          }}
         />
       )}
       <Pagination
@@ -99,7 +120,11 @@ async function ReferralsSection({ db, params }: { db: Db; params: SearchParams }
 async function RewardsSection({ db, params }: { db: Db; params: SearchParams }) {
   const page = readPage(params);
   const referralId = readId(params, "referral");
-  const rewards = await listReferralRewards(db, { referralId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const rewards = await listReferralRewards(db, {
+    referralId,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   return (
     <Card>
       <CardHeader
@@ -107,24 +132,37 @@ async function RewardsSection({ db, params }: { db: Db; params: SearchParams }) 
         description="Every reward earned by a completed referral, to referrers and friends: held until its grant date, granted, or taken back after a refund."
         actions={
           referralId === undefined ? undefined : (
-            <Link href="/admin/referrals?tab=rewards" className="text-sm text-brand-700 hover:underline">
+            <Link
+              href="/admin/referrals?tab=rewards"
+              className="text-sm text-brand-700 hover:underline"
+            >
               All rewards
             </Link>
           )
         }
       />
-      {rewards.rows.length === 0 ? <EmptyState title="No rewards yet" /> : <ReferralRewardsTable rows={rewards.rows} />}
+      {rewards.rows.length === 0 ? (
+        <EmptyState title="No rewards yet" />
+      ) : (
+        <ReferralRewardsTable rows={rewards.rows} />
+      )}
       <Pagination
         page={page}
         pageSize={PAGE_SIZE}
         total={rewards.total}
-        hrefFor={(n) => hrefWith("/admin/referrals", { tab: "rewards", referral: referralId, page: n })}
+        hrefFor={(n) =>
+          hrefWith("/admin/referrals", { tab: "rewards", referral: referralId, page: n })
+        }
       />
     </Card>
   );
 }
 
-export default async function ReferralsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function ReferralsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/referrals");
   const params = await searchParams;
   const tab = readEnum(params, "tab", TABS) ?? "referrals";
@@ -136,18 +174,27 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
         title="Referrals"
         description={
           <span data-testid="referral-counts">
-            {counts.pending} pending · {counts.complete} complete · {counts.error} failed · {counts.expired} expired ·{" "}
-            {counts.rejected} rejected · {counts.flagged} waiting for review
+            {counts.pending} pending · {counts.complete} complete · {counts.error} failed ·{" "}
+            {counts.expired} expired · {counts.rejected} rejected · {counts.flagged} waiting for
+            review
           </span>
         }
         actions={
-          <LinkButton href="/admin/referrals/programs" variant="secondary" data-testid="referral-programs-link">
+          <LinkButton
+            href="/admin/referrals/programs"
+            variant="secondary"
+            data-testid="referral-programs-link"
+          >
             Programs
           </LinkButton>
         }
       />
       <Tabs current={tab} />
-      {tab === "rewards" ? <RewardsSection db={db} params={params} /> : <ReferralsSection db={db} params={params} />}
+      {tab === "rewards" ? (
+        <RewardsSection db={db} params={params} />
+      ) : (
+        <ReferralsSection db={db} params={params} />
+      )}
     </>
   );
 }

@@ -25,27 +25,42 @@ export const createScenarioAction = defineAction(
   },
 );
 
-export const enableScenarioAction = defineAction({ role: "admin", schema: byId, revalidate }, async ({ id }, { db }) => {
-  await enableScenario(db, { scenarioId: id });
-  return { ok: true as const, message: "Enabled." };
-});
+export const enableScenarioAction = defineAction(
+  { role: "admin", schema: byId, revalidate },
+  async ({ id }, { db }) => {
+    await enableScenario(db, { scenarioId: id });
+    return { ok: true as const, message: "Enabled." };
+  },
+);
 
-export const disableScenarioAction = defineAction({ role: "admin", schema: byId, revalidate }, async ({ id }, { db }) => {
-  await disableScenario(db, { scenarioId: id });
-  return { ok: true as const, message: "Disabled." };
-});
+export const disableScenarioAction = defineAction(
+  { role: "admin", schema: byId, revalidate },
+  async ({ id }, { db }) => {
+    await disableScenario(db, { scenarioId: id });
+    return { ok: true as const, message: "Disabled." };
+  },
+);
 
-export const duplicateScenarioAction = defineAction({ role: "admin", schema: byId, revalidate }, async ({ id }, { db }) => {
-  const copy = await duplicateScenario(db, { scenarioId: id });
-  redirect(`/admin/scenarios/${copy.id}`);
-});
+export const duplicateScenarioAction = defineAction(
+  { role: "admin", schema: byId, revalidate },
+  async ({ id }, { db }) => {
+    const copy = await duplicateScenario(db, { scenarioId: id });
+    redirect(`/admin/scenarios/${copy.id}`);
+  },
+);
 
-export const deleteScenarioAction = defineAction({ role: "admin", schema: byId, revalidate }, async ({ id }, { db }) => {
-  await deleteScenario(db, { scenarioId: id });
-  return { ok: true as const, message: "Deleted." };
-});
+export const deleteScenarioAction = defineAction(
+  { role: "admin", schema: byId, revalidate },
+  async ({ id }, { db }) => {
+    await deleteScenario(db, { scenarioId: id });
+    return { ok: true as const, message: "Deleted." };
+  },
+);
 
-export const restoreScenarioAction = defineAction({ role: "admin", schema: byId, revalidate }, async ({ id }, { db }) => {
-  await restoreScenario(db, { scenarioId: id });
-  return { ok: true as const, message: "Restored (disabled)." };
-});
+export const restoreScenarioAction = defineAction(
+  { role: "admin", schema: byId, revalidate },
+  async ({ id }, { db }) => {
+    await restoreScenario(db, { scenarioId: id });
+    return { ok: true as const, message: "Restored (disabled)." };
+  },
+);

@@ -3,7 +3,14 @@ import Link from "next/link";
 import { FilterBar, FilterField } from "@/components/admin/filter-bar";
 import { ScenarioRowActions } from "@/components/admin/scenarios/scenario-row-actions";
 import { ScenarioStatusBadge } from "@/components/admin/scenarios/scenario-status-badge";
-import { hrefWith, PAGE_SIZE, readEnum, readPage, readText, type SearchParams } from "@/components/admin/search-params";
+import {
+  hrefWith,
+  PAGE_SIZE,
+  readEnum,
+  readPage,
+  readText,
+  type SearchParams,
+} from "@/components/admin/search-params";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,8 +26,11 @@ import { scenarioStatusActions } from "./status-actions";
 
 export const metadata: Metadata = { title: "Scenarios" };
 
-
-export default async function ScenariosPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function ScenariosPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/scenarios");
   const params = await searchParams;
   const search = readText(params, "q");
@@ -32,7 +42,12 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
-  const hrefFor = (n: number) => hrefWith("/admin/scenarios", { q: search, show: show === "deleted" ? show : undefined, page: n });
+  const hrefFor = (n: number) =>
+    hrefWith("/admin/scenarios", {
+      q: search,
+      show: show === "deleted" ? show : undefined,
+      page: n,
+    });
   return (
     <>
       <PageHeader
@@ -47,7 +62,13 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
       <Card>
         <FilterBar clearHref="/admin/scenarios" active={!!search || show === "deleted"}>
           <FilterField label="Name" htmlFor="scenario-search">
-            <Input id="scenario-search" name="q" defaultValue={search} placeholder="Search by name" data-testid="scenario-search" />
+            <Input
+              id="scenario-search"
+              name="q"
+              defaultValue={search}
+              placeholder="Search by name"
+              data-testid="scenario-search"
+            />
           </FilterField>
           <FilterField label="Show" htmlFor="scenario-show">
             <Select id="scenario-show" name="show" defaultValue={show} data-testid="scenario-show">
@@ -58,8 +79,18 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
         </FilterBar>
         {rows.length === 0 ? (
           <EmptyState
-            title={show === "deleted" ? "No deleted scenarios" : search ? "No scenario matches" : "No scenarios yet"}
-            action={show === "deleted" || search ? undefined : <LinkButton href="/admin/scenarios/new">Create one</LinkButton>}
+            title={
+              show === "deleted"
+                ? "No deleted scenarios"
+                : search
+                  ? "No scenario matches"
+                  : "No scenarios yet"
+            }
+            action={
+              show === "deleted" || search ? undefined : (
+                <LinkButton href="/admin/scenarios/new">Create one</LinkButton>
+              )
+            }
           />
         ) : (
           <Table data-testid="scenarios-table">
@@ -78,7 +109,11 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
               {rows.map((row) => (
                 <Tr key={row.id} data-testid={`scenario-row-${row.id}`}>
                   <Td className="min-w-52">
-                    <Link href={`/admin/scenarios/${row.id}`} className="font-medium text-brand-700 hover:underline" data-testid={`scenario-link-${row.id}`}>
+                    <Link
+                      href={`/admin/scenarios/${row.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                      data-testid={`scenario-link-${row.id}`}
+                    >
                       {row.name}
                     </Link>
                   </Td>
@@ -86,18 +121,37 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
                     <ScenarioStatusBadge status={row.status} testId={`scenario-status-${row.id}`} />
                   </Td>
                   <Td className="text-right tabular-nums">{row.currentVersionNumber ?? "—"}</Td>
-                  <Td className="text-right tabular-nums" data-testid={`scenario-entries-24h-${row.id}`}>{row.entries24h}</Td>
-                  <Td className="text-right tabular-nums" data-testid={`scenario-entries-30d-${row.id}`}>{row.entries30d}</Td>
-                  <Td className="whitespace-nowrap text-zinc-600">{row.lastPublishedAt ? formatDateTime(row.lastPublishedAt) : "never"}</Td>
+                  <Td
+                    className="text-right tabular-nums"
+                    data-testid={`scenario-entries-24h-${row.id}`}
+                  >
+                    {row.entries24h}
+                  </Td>
+                  <Td
+                    className="text-right tabular-nums"
+                    data-testid={`scenario-entries-30d-${row.id}`}
+                  >
+                    {row.entries30d}
+                  </Td>
+                  <Td className="whitespace-nowrap text-zinc-600">
+                    {row.lastPublishedAt ? formatDateTime(row.lastPublishedAt) : "never"}
+                  </Td>
                   <Td>
-                    <ScenarioRowActions id={row.id} status={row.status} actions={scenarioStatusActions} published={row.currentVersionNumber !== null} />
+                    <ScenarioRowActions
+                      id={row.id}
+                      status={row.status}
+                      actions={scenarioStatusActions}
+                      published={row.currentVersionNumber !== null}
+                    />
                   </Td>
                 </Tr>
               ))}
             </TBody>
           </Table>
         )}
-        {total > PAGE_SIZE ? <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={hrefFor} /> : null}
+        {total > PAGE_SIZE ? (
+          <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={hrefFor} />
+        ) : null}
       </Card>
     </>
   );

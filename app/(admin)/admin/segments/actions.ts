@@ -35,7 +35,12 @@ const segmentFormSchema = z.object({
 });
 
 /** Rule errors that belong beside the rules rather than at the top of the form. */
-const RULE_ERROR_CODES = new Set(["segment_cycle", "segment_not_found", "content_access_not_found", "subscription_type_not_found"]);
+const RULE_ERROR_CODES = new Set([
+  "segment_cycle",
+  "segment_not_found",
+  "content_access_not_found",
+  "subscription_type_not_found",
+]);
 
 export const saveSegmentAction = defineAction(
   { role: "admin", schema: segmentFormSchema, revalidate: ["/admin/segments"] },
@@ -44,10 +49,20 @@ export const saveSegmentAction = defineAction(
       await saveSegment(db, { ...input, id });
     } catch (error) {
       if (isAppError(error) && error.code === "segment_exists") {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { code: ["This code is taken."] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { code: ["This code is taken."] },
+        };
       }
       if (isAppError(error) && RULE_ERROR_CODES.has(error.code)) {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { rules: [error.message] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { rules: [error.message] },
+        };
       }
       throw error;
     }
@@ -70,7 +85,10 @@ export const deleteSegmentAction = defineAction(
 export const countSegmentAction = defineAction(
   {
     role: "admin",
-    schema: z.object({ rules: rulesJsonField, code: z.preprocess((v) => (v === "" ? undefined : v), codeSchema.optional()) }),
+    schema: z.object({
+      rules: rulesJsonField,
+      code: z.preprocess((v) => (v === "" ? undefined : v), codeSchema.optional()),
+    }),
   },
   async ({ rules, code }, { db }) => ({ count: await countSegmentUsers(db, { rules, code }) }),
 );

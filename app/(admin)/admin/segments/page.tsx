@@ -16,7 +16,11 @@ import { describeRules } from "@/lib/segments/segment-rule-fields";
 
 export const metadata: Metadata = { title: "Segments" };
 
-export default async function SegmentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function SegmentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/segments");
   const params = await searchParams;
   const saved = readText(params, "saved");
@@ -47,7 +51,10 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
       ) : null}
       <Card>
         {segments.length === 0 ? (
-          <EmptyState title="No segments yet" action={<LinkButton href="/admin/segments/new">Create one</LinkButton>} />
+          <EmptyState
+            title="No segments yet"
+            action={<LinkButton href="/admin/segments/new">Create one</LinkButton>}
+          />
         ) : (
           <Table data-testid="segments-table">
             <THead>
@@ -62,13 +69,21 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
               {segments.map((segment) => (
                 <Tr key={segment.id} data-testid={`segment-${segment.code}`}>
                   <Td>
-                    <Link href={`/admin/segments/${segment.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/admin/segments/${segment.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {segment.name}
                     </Link>
                   </Td>
                   <Td className="font-mono text-xs">{segment.code}</Td>
-                  <Td className="max-w-md text-zinc-600">{describeRules(segment.rules, formatMoney)}</Td>
-                  <Td className="text-right tabular-nums" data-testid={`segment-${segment.code}-count`}>
+                  <Td className="max-w-md text-zinc-600">
+                    {describeRules(segment.rules, formatMoney)}
+                  </Td>
+                  <Td
+                    className="text-right tabular-nums"
+                    data-testid={`segment-${segment.code}-count`}
+                  >
                     {counts.get(segment.id) ?? 0}
                   </Td>
                 </Tr>

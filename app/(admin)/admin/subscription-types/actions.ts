@@ -9,7 +9,10 @@ import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type
 import { codeSchema, SUBSCRIPTION_TYPE_DESCRIPTION_MAX } from "@/lib/subscriptions/schemas";
 
 const subscriptionTypeFormSchema = z.object({
-  id: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),
+  id: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().positive().optional(),
+  ),
   code: codeSchema,
   name: z.string().trim().min(1, { message: "Give the type a name." }).max(200),
   lengthDays: z.coerce
@@ -18,10 +21,15 @@ const subscriptionTypeFormSchema = z.object({
     .min(1, { message: "At least 1 day." })
     .max(3660, { message: "At most 3660 days." }),
   price: moneyField,
-  contentAccessCodes: stringList.pipe(z.array(codeSchema).min(1, { message: "Choose at least one content access." })),
+  contentAccessCodes: stringList.pipe(
+    z.array(codeSchema).min(1, { message: "Choose at least one content access." }),
+  ),
   isDefault: checkboxField,
   active: checkboxField,
-  nextSubscriptionTypeCode: z.preprocess((value) => (value === "" ? null : value), codeSchema.nullable()),
+  nextSubscriptionTypeCode: z.preprocess(
+    (value) => (value === "" ? null : value),
+    codeSchema.nullable(),
+  ),
   offered: checkboxField,
   position: integerField("Enter the position as a whole number.").pipe(
     z.number().min(0, { message: "At least 0." }).max(10_000, { message: "At most 10000." }),
@@ -31,7 +39,9 @@ const subscriptionTypeFormSchema = z.object({
     z
       .string()
       .trim()
-      .max(SUBSCRIPTION_TYPE_DESCRIPTION_MAX, { message: `At most ${SUBSCRIPTION_TYPE_DESCRIPTION_MAX} characters.` })
+      .max(SUBSCRIPTION_TYPE_DESCRIPTION_MAX, {
+        message: `At most ${SUBSCRIPTION_TYPE_DESCRIPTION_MAX} characters.`,
+      })
       .nullable()
       .default(null),
   ),
@@ -45,10 +55,20 @@ export const saveSubscriptionTypeAction = defineAction(
       await saveSubscriptionType(db, { ...input, priceCents: price, id });
     } catch (error) {
       if (isAppError(error) && error.code === "subscription_type_exists") {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { code: ["This code is taken."] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { code: ["This code is taken."] },
+        };
       }
       if (isAppError(error) && error.code === "next_subscription_type_invalid") {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { nextSubscriptionTypeCode: [error.message] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { nextSubscriptionTypeCode: [error.message] },
+        };
       }
       throw error;
     }

@@ -16,7 +16,11 @@ import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-typ
 
 export const metadata: Metadata = { title: "Subscription types" };
 
-export default async function SubscriptionTypesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function SubscriptionTypesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/subscription-types");
   const saved = readText(await searchParams, "saved");
   const types = await listSubscriptionTypes(await getDb());
@@ -38,7 +42,10 @@ export default async function SubscriptionTypesPage({ searchParams }: { searchPa
       ) : null}
       <Card>
         {types.length === 0 ? (
-          <EmptyState title="No subscription types yet" action={<LinkButton href="/admin/subscription-types/new">Create one</LinkButton>} />
+          <EmptyState
+            title="No subscription types yet"
+            action={<LinkButton href="/admin/subscription-types/new">Create one</LinkButton>}
+          />
         ) : (
           <Table data-testid="subscription-types-table">
             <THead>
@@ -56,13 +63,20 @@ export default async function SubscriptionTypesPage({ searchParams }: { searchPa
               {types.map((type) => (
                 <Tr key={type.id} data-testid={`subscription-type-${type.code}`}>
                   <Td>
-                    <Link href={`/admin/subscription-types/${type.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/admin/subscription-types/${type.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {type.name}
                     </Link>
                   </Td>
                   <Td className="font-mono text-xs">{type.code}</Td>
-                  <Td className="text-right whitespace-nowrap tabular-nums">{type.lengthDays} days</Td>
-                  <Td className="text-right font-medium whitespace-nowrap tabular-nums">{formatMoney(type.priceCents)}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">
+                    {type.lengthDays} days
+                  </Td>
+                  <Td className="text-right font-medium whitespace-nowrap tabular-nums">
+                    {formatMoney(type.priceCents)}
+                  </Td>
                   <Td>
                     <ContentAccessBadges codes={type.contentAccess} />
                   </Td>
@@ -75,10 +89,14 @@ export default async function SubscriptionTypesPage({ searchParams }: { searchPa
                           offered
                         </Badge>
                       ) : null}
-                      {type.offered && type.highlighted ? <Badge tone="amber">recommended</Badge> : null}
+                      {type.offered && type.highlighted ? (
+                        <Badge tone="amber">recommended</Badge>
+                      ) : null}
                     </span>
                   </Td>
-                  <Td className="text-zinc-600">{type.nextTypeName ?? <span className="text-zinc-400">same type</span>}</Td>
+                  <Td className="text-zinc-600">
+                    {type.nextTypeName ?? <span className="text-zinc-400">same type</span>}
+                  </Td>
                 </Tr>
               ))}
             </TBody>

@@ -11,7 +11,11 @@ import { stopSubscription } from "@/lib/subscriptions/stop-subscription";
 export const stopSubscriptionAction = defineAction(
   { role: "admin", schema: z.object({ subscriptionId: idField }), revalidate: ["/admin"] },
   async ({ subscriptionId }, { db, user }) => {
-    await stopSubscription(db, { subscriptionId, actor: adminActor(user.id), note: `Stopped by ${user.email}` });
+    await stopSubscription(db, {
+      subscriptionId,
+      actor: adminActor(user.id),
+      note: `Stopped by ${user.email}`,
+    });
     return { ok: true, message: "Subscription stopped." };
   },
 );
@@ -19,7 +23,10 @@ export const stopSubscriptionAction = defineAction(
 const giveSubscriptionSchema = z
   .object({
     userId: idField,
-    subscriptionTypeId: z.coerce.number({ message: "Choose a subscription type." }).int().positive({ message: "Choose a subscription type." }),
+    subscriptionTypeId: z.coerce
+      .number({ message: "Choose a subscription type." })
+      .int()
+      .positive({ message: "Choose a subscription type." }),
     startAt: optionalUtcDateTime,
     endAt: optionalUtcDateTime,
     kind: z.enum(subscriptionKind.enumValues),

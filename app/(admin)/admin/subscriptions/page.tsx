@@ -1,6 +1,14 @@
 import type { Metadata } from "next";
 import { FilterBar, FilterField } from "@/components/admin/filter-bar";
-import { hrefWith, PAGE_SIZE, readEnum, readId, readPage, readText, type SearchParams } from "@/components/admin/search-params";
+import {
+  hrefWith,
+  PAGE_SIZE,
+  readEnum,
+  readId,
+  readPage,
+  readText,
+  type SearchParams,
+} from "@/components/admin/search-params";
 import { SubscriptionsTable } from "@/components/admin/subscriptions-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,7 +24,11 @@ import { stopSubscriptionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Subscriptions" };
 
-export default async function SubscriptionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function SubscriptionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/subscriptions");
   const params = await searchParams;
   const page = readPage(params);
@@ -25,7 +37,13 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
   const state = readEnum(params, "state", SUBSCRIPTION_STATES);
   const db = await getDb();
   const [{ rows, total }, types] = await Promise.all([
-    listSubscriptions(db, { email, subscriptionTypeId: type, state, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listSubscriptions(db, {
+      email,
+      subscriptionTypeId: type,
+      state,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
     listSubscriptionTypes(db),
   ]);
   const filtered = Boolean(email || type || state);
@@ -36,7 +54,13 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
       <Card>
         <FilterBar clearHref="/admin/subscriptions" active={filtered}>
           <FilterField label="User email" htmlFor="email">
-            <Input id="email" name="email" defaultValue={email} placeholder="jane@" className="w-56" />
+            <Input
+              id="email"
+              name="email"
+              defaultValue={email}
+              placeholder="jane@"
+              className="w-56"
+            />
           </FilterField>
           <FilterField label="Type" htmlFor="type">
             <Select id="type" name="type" defaultValue={type ?? ""} className="w-52">

@@ -20,14 +20,23 @@ const REVALIDATE = ["/admin/upgrades"];
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), idField.optional());
 
 export const saveUpgradeSchemaAction = defineAction(
-  { role: "admin", schema: z.object({ id: optionalId, name: upgradeSchemaNameSchema }), revalidate: REVALIDATE },
+  {
+    role: "admin",
+    schema: z.object({ id: optionalId, name: upgradeSchemaNameSchema }),
+    revalidate: REVALIDATE,
+  },
   async ({ id, name }, { db }) => {
     let schemaId: number;
     try {
       schemaId = (await saveUpgradeSchema(db, { id, name })).id;
     } catch (error) {
       if (isAppError(error) && error.code === "upgrade_schema_name_taken") {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { name: ["This name is taken."] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { name: ["This name is taken."] },
+        };
       }
       throw error;
     }
@@ -51,26 +60,51 @@ const optionFormSchema = z.object({
   requireContent: stringList,
   omitContent: stringList,
   // Blank means no fixed price raise.
-  monthlyFix: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), moneyField.optional()),
+  monthlyFix: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    moneyField.optional(),
+  ),
   tags: z.preprocess((value) => (typeof value === "string" ? value : ""), z.string().max(1000)),
   targetTypeCode: z.preprocess((value) => (value === "" ? null : value), codeSchema.nullable()),
 });
 
 export const saveUpgradeOptionAction = defineAction(
   { role: "admin", schema: optionFormSchema, revalidate: REVALIDATE },
-  async ({ schemaId, optionId, type, requireContent, omitContent, monthlyFix, tags, targetTypeCode }, { db }) => {
+  async (
+    { schemaId, optionId, type, requireContent, omitContent, monthlyFix, tags, targetTypeCode },
+    { db },
+  ) => {
     const parsed = optionConfigFromForm({ requireContent, omitContent, monthlyFix, tags });
     if (!parsed.success) {
-      return { ok: false, error: "validation_error", message: "Check the highlighted fields.", fieldErrors: parsed.fieldErrors };
+      return {
+        ok: false,
+        error: "validation_error",
+        message: "Check the highlighted fields.",
+        fieldErrors: parsed.fieldErrors,
+      };
     }
     try {
-      await saveUpgradeOption(db, { schemaId, optionId, type, config: parsed.config, targetTypeCode });
+      await saveUpgradeOption(db, {
+        schemaId,
+        optionId,
+        type,
+        config: parsed.config,
+        targetTypeCode,
+      });
     } catch (error) {
       const field = isAppError(error)
-        ? { content_access_not_found: "requireContent", subscription_type_not_found: "targetTypeCode" }[error.code]
+        ? {
+            content_access_not_found: "requireContent",
+            subscription_type_not_found: "targetTypeCode",
+          }[error.code]
         : undefined;
       if (isAppError(error) && field) {
-        return { ok: false, error: error.code, message: error.message, fieldErrors: { [field]: [error.message] } };
+        return {
+          ok: false,
+          error: error.code,
+          message: error.message,
+          fieldErrors: { [field]: [error.message] },
+        };
       }
       throw error;
     }
@@ -79,7 +113,11 @@ export const saveUpgradeOptionAction = defineAction(
 );
 
 export const deleteUpgradeOptionAction = defineAction(
-  { role: "admin", schema: z.object({ schemaId: idField, optionId: idField }), revalidate: REVALIDATE },
+  {
+    role: "admin",
+    schema: z.object({ schemaId: idField, optionId: idField }),
+    revalidate: REVALIDATE,
+  },
   async ({ schemaId, optionId }, { db }) => {
     await deleteUpgradeOption(db, { schemaId, optionId });
     return { ok: true, message: "Option deleted." };
@@ -87,10 +125,18 @@ export const deleteUpgradeOptionAction = defineAction(
 );
 
 export const saveLinkedTypesAction = defineAction(
-  { role: "admin", schema: z.object({ schemaId: idField, typeCodes: stringList.pipe(z.array(codeSchema)) }), revalidate: REVALIDATE },
+  {
+    role: "admin",
+    schema: z.object({ schemaId: idField, typeCodes: stringList.pipe(z.array(codeSchema)) }),
+    revalidate: REVALIDATE,
+  },
   async ({ schemaId, typeCodes }, { db }) => {
     const linked = await linkSubscriptionTypes(db, { schemaId, codes: typeCodes, mode: "replace" });
-    return { ok: true, message: linked.length === 0 ? "No subscription type is linked." : `Linked: ${linked.join(", ")}.` };
+    return {
+      ok: true,
+      message:
+        linked.length === 0 ? "No subscription type is linked." : `Linked: ${linked.join(", ")}.`,
+    };
   },
 );
 
@@ -98,6 +144,9 @@ export const saveSubsequentUpgradesAction = defineAction(
   { role: "admin", schema: z.object({ enabled: checkboxField }), revalidate: REVALIDATE },
   async ({ enabled }, { db }) => {
     await setSetting(db, "upgrades.subsequent_upgrades", enabled);
-    return { ok: true, message: enabled ? "Subsequent upgrades are on." : "Subsequent upgrades are off." };
+    return {
+      ok: true,
+      message: enabled ? "Subsequent upgrades are on." : "Subsequent upgrades are off.",
+    };
   },
 );

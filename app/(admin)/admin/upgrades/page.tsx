@@ -23,7 +23,11 @@ export const metadata: Metadata = { title: "Upgrades" };
 
 const RECENT_UPGRADES = 50;
 
-export default async function UpgradesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function UpgradesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/upgrades");
   const params = await searchParams;
   const db = await getDb();
@@ -45,11 +49,19 @@ export default async function UpgradesPage({ searchParams }: { searchParams: Pro
           Upgrade schema deleted.
         </Notice>
       ) : null}
-      <Notice tone={problemCount === 0 ? "success" : "warning"} className="mb-6" data-testid="defaults-summary">
+      <Notice
+        tone={problemCount === 0 ? "success" : "warning"}
+        className="mb-6"
+        data-testid="defaults-summary"
+      >
         {problemCount === 0
           ? "Every content-access set and length has exactly one default subscription type. "
           : `${problemCount} content-access ${problemCount === 1 ? "set has" : "sets have"} no default type or more than one; upgrades cannot resolve their targets right until this is clean. `}
-        <Link href="/admin/upgrades/defaults" className="font-medium underline" data-testid="defaults-check-link">
+        <Link
+          href="/admin/upgrades/defaults"
+          className="font-medium underline"
+          data-testid="defaults-check-link"
+        >
           Open the defaults check
         </Link>
       </Notice>
@@ -58,7 +70,10 @@ export default async function UpgradesPage({ searchParams }: { searchParams: Pro
           <Card>
             <CardHeader title="Upgrade schemas" />
             {schemas.length === 0 ? (
-              <EmptyState title="No upgrade schemas yet" description="Create one with the form, then add options and link types." />
+              <EmptyState
+                title="No upgrade schemas yet"
+                description="Create one with the form, then add options and link types."
+              />
             ) : (
               <Table data-testid="upgrade-schemas-table">
                 <THead>
@@ -72,7 +87,10 @@ export default async function UpgradesPage({ searchParams }: { searchParams: Pro
                   {schemas.map((schema) => (
                     <Tr key={schema.id} data-testid={`upgrade-schema-row-${schema.id}`}>
                       <Td>
-                        <Link href={`/admin/upgrades/${schema.id}`} className="font-medium text-brand-700 hover:underline">
+                        <Link
+                          href={`/admin/upgrades/${schema.id}`}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
                           {schema.name}
                         </Link>
                       </Td>
@@ -115,7 +133,10 @@ export default async function UpgradesPage({ searchParams }: { searchParams: Pro
                     <Tr key={upgrade.id}>
                       <Td className="whitespace-nowrap">{formatDateTime(upgrade.createdAt)}</Td>
                       <Td>
-                        <Link href={`/admin/users/${upgrade.userId}`} className="text-brand-700 hover:underline">
+                        <Link
+                          href={`/admin/users/${upgrade.userId}`}
+                          className="text-brand-700 hover:underline"
+                        >
                           {upgrade.email}
                         </Link>
                       </Td>
@@ -123,9 +144,13 @@ export default async function UpgradesPage({ searchParams }: { searchParams: Pro
                         <Badge tone="violet">{upgrade.type}</Badge>
                       </Td>
                       <Td>{upgrade.targetTypeName}</Td>
-                      <Td className="text-right tabular-nums">{formatMoney(upgrade.chargeCents)}</Td>
+                      <Td className="text-right tabular-nums">
+                        {formatMoney(upgrade.chargeCents)}
+                      </Td>
                       <Td>
-                        <Badge tone={upgrade.status === "completed" ? "green" : "amber"}>{upgrade.status}</Badge>
+                        <Badge tone={upgrade.status === "completed" ? "green" : "amber"}>
+                          {upgrade.status}
+                        </Badge>
                       </Td>
                     </Tr>
                   ))}

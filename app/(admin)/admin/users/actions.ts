@@ -24,9 +24,16 @@ export const createUserAction = defineAction(
 );
 
 export const changeUserRoleAction = defineAction(
-  { role: "admin", schema: z.object({ userId: idField, role: userRoleSchema }), revalidate: ["/admin"] },
+  {
+    role: "admin",
+    schema: z.object({ userId: idField, role: userRoleSchema }),
+    revalidate: ["/admin"],
+  },
   async ({ userId, role }, { db }) => {
     const user = await changeUserRole(db, { userId, role });
-    return { ok: true, message: `${user.email} is now ${user.role === "admin" ? "an admin" : "a customer"}.` };
+    return {
+      ok: true,
+      message: `${user.email} is now ${user.role === "admin" ? "an admin" : "a customer"}.`,
+    };
   },
 );

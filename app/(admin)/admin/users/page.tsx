@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { hrefWith, PAGE_SIZE, readPage, readText, type SearchParams } from "@/components/admin/search-params";
+import {
+  hrefWith,
+  PAGE_SIZE,
+  readPage,
+  readText,
+  type SearchParams,
+} from "@/components/admin/search-params";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -21,7 +27,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const page = readPage(params);
   const q = readText(params, "q");
-  const { rows, total } = await listUsers(await getDb(), { search: q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total } = await listUsers(await getDb(), {
+    search: q,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
 
   return (
     <>
@@ -35,11 +45,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         }
       />
       <Card>
-        <form method="get" className="flex items-center gap-2 border-b border-zinc-200 px-5 py-3" role="search">
+        <form
+          method="get"
+          className="flex items-center gap-2 border-b border-zinc-200 px-5 py-3"
+          role="search"
+        >
           <label htmlFor="q" className="sr-only">
             Search users
           </label>
-          <Input id="q" name="q" defaultValue={q} placeholder="Search by email or name" className="max-w-sm" data-testid="user-search" />
+          <Input
+            id="q"
+            name="q"
+            defaultValue={q}
+            placeholder="Search by email or name"
+            className="max-w-sm"
+            data-testid="user-search"
+          />
           <button type="submit" className={buttonClasses("secondary")}>
             Search
           </button>
@@ -52,7 +73,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         {rows.length === 0 ? (
           <EmptyState
             title={q ? "No users match" : "No users yet"}
-            description={q ? `Nobody's email or name contains “${q}”.` : "Create the first one, or let people register."}
+            description={
+              q
+                ? `Nobody's email or name contains “${q}”.`
+                : "Create the first one, or let people register."
+            }
           />
         ) : (
           <Table data-testid="users-table">
@@ -69,7 +94,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               {rows.map((user) => (
                 <Tr key={user.id} className="hover:bg-zinc-50">
                   <Td>
-                    <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/admin/users/${user.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {user.email}
                     </Link>
                   </Td>
@@ -84,7 +112,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </TBody>
           </Table>
         )}
-        <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(n) => hrefWith("/admin/users", { q, page: n })} />
+        <Pagination
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          hrefFor={(n) => hrefWith("/admin/users", { q, page: n })}
+        />
       </Card>
     </>
   );

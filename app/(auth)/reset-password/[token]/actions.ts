@@ -12,11 +12,19 @@ import { resetPassword } from "@/lib/users/reset-password";
  * Public: the link's token is the proof. On success it returns the address, and the form signs the person in with
  * it and the new password.
  */
-export async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState<{ email: string }>> {
+export async function resetPasswordAction(
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ email: string }>> {
   const parsed = resetPasswordSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     const flattened = z.flattenError(parsed.error);
-    return { ok: false, error: "validation_error", message: "Check the highlighted fields.", fieldErrors: flattened.fieldErrors };
+    return {
+      ok: false,
+      error: "validation_error",
+      message: "Check the highlighted fields.",
+      fieldErrors: flattened.fieldErrors,
+    };
   }
   try {
     const { email } = await resetPassword(await getDb(), parsed.data);

@@ -10,10 +10,16 @@ import { resetPasswordAction } from "./actions";
 // The token is in the path: no Referer carries it to another site.
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 
-export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function ResetPasswordPage({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}) {
   const { token } = await params;
   const parsed = actionTokenSchema.safeParse(token);
-  const state = parsed.success ? await findActionToken(await getDb(), { token: parsed.data, kind: "password_reset" }) : null;
+  const state = parsed.success
+    ? await findActionToken(await getDb(), { token: parsed.data, kind: "password_reset" })
+    : null;
   if (!state || state.status !== "valid") {
     return (
       <ActionLinkProblem
@@ -28,7 +34,9 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     <Card>
       <CardBody className="px-6 py-6">
         <h1 className="text-lg font-semibold text-zinc-900">Choose a new password</h1>
-        <p className="mt-1 mb-5 text-sm text-zinc-500">You will be signed in with it, and signed out everywhere else.</p>
+        <p className="mt-1 mb-5 text-sm text-zinc-500">
+          You will be signed in with it, and signed out everywhere else.
+        </p>
         <ResetPasswordForm action={resetPasswordAction} token={token} />
       </CardBody>
     </Card>

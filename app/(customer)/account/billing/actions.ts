@@ -17,31 +17,48 @@ const BILLING = "/account/billing";
 
 /** Stop or resume the signed-in customer's own renewal (the user id comes from the session, never the form). */
 export const setRenewalAction = defineAction(
-  { role: "user", schema: z.object({ action: z.enum(["stop", "resume"]) }), revalidate: [BILLING, "/account"] },
+  {
+    role: "user",
+    schema: z.object({ action: z.enum(["stop", "resume"]) }),
+    revalidate: [BILLING, "/account"],
+  },
   async ({ action }, { db, user }) => {
     await setRenewal(db, { userId: user.id, action });
-    return { ok: true, message: action === "stop" ? "Automatic renewal stopped." : "Automatic renewal resumed." };
+    return {
+      ok: true,
+      message: action === "stop" ? "Automatic renewal stopped." : "Automatic renewal resumed.",
+    };
   },
 );
 
 export const schedulePlanChangeAction = defineAction(
-  { role: "user", schema: z.object({ subscriptionTypeCode: codeSchema }), revalidate: [BILLING, "/account"] },
+  {
+    role: "user",
+    schema: z.object({ subscriptionTypeCode: codeSchema }),
+    revalidate: [BILLING, "/account"],
+  },
   async ({ subscriptionTypeCode }, { db, user }) => {
     await schedulePlanChange(db, { userId: user.id, subscriptionTypeCode });
     return { ok: true, message: "Your plan changes at your next renewal." };
   },
 );
 
-export const cancelPlanChangeAction = defineAction({ role: "user", schema: z.object({}), revalidate: [BILLING, "/account"] }, async (_input, { db, user }) => {
-  await cancelPlanChange(db, { userId: user.id });
-  return { ok: true, message: "Plan change cancelled." };
-});
+export const cancelPlanChangeAction = defineAction(
+  { role: "user", schema: z.object({}), revalidate: [BILLING, "/account"] },
+  async (_input, { db, user }) => {
+    await cancelPlanChange(db, { userId: user.id });
+    return { ok: true, message: "Plan change cancelled." };
+  },
+);
 
 /** Pay a failed renewal: reopen it and go to its checkout, where the saved card or another one pays it. */
-export const payFailedRenewalAction = defineAction({ role: "user", schema: z.object({ paymentId: idField }) }, async ({ paymentId }, { db, user }) => {
-  const payment = await reopenFailedRenewal(db, { userId: user.id, paymentId });
-  redirect(checkoutPath(payment.id));
-});
+export const payFailedRenewalAction = defineAction(
+  { role: "user", schema: z.object({ paymentId: idField }) },
+  async ({ paymentId }, { db, user }) => {
+    const payment = await reopenFailedRenewal(db, { userId: user.id, paymentId });
+    redirect(checkoutPath(payment.id));
+  },
+);
 
 const saveCardSchema = z.object({
   cardToken: z.string().trim().min(1).max(200).optional(),
@@ -49,9 +66,12 @@ const saveCardSchema = z.object({
 });
 
 /** Replace the card renewals are charged on: a test card at once, or Stripe's page (back here when saved). */
-export const saveCardAction = defineAction({ role: "user", schema: saveCardSchema }, async ({ cardToken, idempotencyKey }, { db, user }) => {
-  const result = await saveNewCard(db, { userId: user.id, cardToken, idempotencyKey });
-  if (result.status === "redirect") redirect(result.url);
-  revalidatePath(BILLING);
-  return { ok: true, message: "Your new card is saved; your next renewal is charged on it." };
-});
+export const saveCardAction = defineAction(
+  { role: "user", schema: saveCardSchema },
+  async ({ cardToken, idempotencyKey }, { db, user }) => {
+    const result = await saveNewCard(db, { userId: user.id, cardToken, idempotencyKey });
+    if (result.status === "redirect") redirect(result.url);
+    revalidatePath(BILLING);
+    return { ok: true, message: "Your new card is saved; your next renewal is charged on it." };
+  },
+);

@@ -19,21 +19,36 @@ import { getGateway } from "@/lib/payments/gateways";
 import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
 import { listMyPayments } from "@/lib/receipts/list-my-payments";
 import { periodLabel } from "@/lib/subscriptions/period-label";
-import { cancelPlanChangeAction, payFailedRenewalAction, saveCardAction, schedulePlanChangeAction, setRenewalAction } from "./actions";
+import {
+  cancelPlanChangeAction,
+  payFailedRenewalAction,
+  saveCardAction,
+  schedulePlanChangeAction,
+  setRenewalAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Billing" };
 
 const DEMO_NEW_CARDS: CheckoutCard[] = [
   { token: DEMO_CARD_TOKENS.succeeds, label: "Visa test card", description: "Always accepted." },
-  { token: DEMO_CARD_TOKENS.declined, label: "Declined test card", description: "Always refused, to try a failure." },
+  {
+    token: DEMO_CARD_TOKENS.declined,
+    label: "Declined test card",
+    description: "Always refused, to try a failure.",
+  },
 ];
 
 /** The billing page lists this many payments, newest first (the API pages through all of them). */
 const PAYMENT_HISTORY_LIMIT = 50;
 
-const terms = (amountCents: number, lengthDays: number) => `${formatMoney(amountCents)} every ${periodLabel(lengthDays)}`;
+const terms = (amountCents: number, lengthDays: number) =>
+  `${formatMoney(amountCents)} every ${periodLabel(lengthDays)}`;
 
-export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BillingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUserPage("/account/billing");
   const db = await getDb();
   const [billing, history, query] = await Promise.all([
@@ -53,7 +68,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         <h1 className="text-xl font-semibold tracking-tight text-zinc-900" data-testid="page-title">
           Billing
         </h1>
-        <p className="mt-1 text-sm text-zinc-500">Your card, automatic renewal, plan and payments.</p>
+        <p className="mt-1 text-sm text-zinc-500">
+          Your card, automatic renewal, plan and payments.
+        </p>
       </div>
       {query.card === "saved" ? (
         <Notice tone="success" className="mb-6" data-testid="card-saved-notice">
@@ -62,11 +79,18 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       ) : null}
 
       {failedPayment && renewal ? (
-        <Notice tone="error" title="Your renewal payment failed" className="mb-6" data-testid="failed-renewal">
+        <Notice
+          tone="error"
+          title="Your renewal payment failed"
+          className="mb-6"
+          data-testid="failed-renewal"
+        >
           <p>
             {formatMoney(failedPayment.amountCents)} on {formatDate(failedPayment.createdAt)}
             {failedPayment.failureReason ? `: ${failedPayment.failureReason}` : "."}{" "}
-            {renewal.state === "charge_failed" ? "Your subscription is not renewed until it is paid." : "We will try again; you can pay it now."}
+            {renewal.state === "charge_failed"
+              ? "Your subscription is not renewed until it is paid."
+              : "We will try again; you can pay it now."}
           </p>
           <div className="mt-3">
             <ActionButton
@@ -86,7 +110,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <CardHeader title="Automatic renewal" />
           <CardBody className="space-y-4 text-sm">
             {!renewal || !next ? (
-              <p className="text-zinc-500">You have no automatic renewal. Subscriptions you buy with “Renew automatically” appear here.</p>
+              <p className="text-zinc-500">
+                You have no automatic renewal. Subscriptions you buy with “Renew automatically”
+                appear here.
+              </p>
             ) : (
               <>
                 <dl className="space-y-2">
@@ -98,9 +125,15 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                   </div>
                   {renewal.state === "charge_failed" ? null : (
                     <div className="flex justify-between gap-4">
-                      <dt className="text-zinc-500">{renewal.state === "active" ? "Next charge" : "Subscription ends"}</dt>
+                      <dt className="text-zinc-500">
+                        {renewal.state === "active" ? "Next charge" : "Subscription ends"}
+                      </dt>
                       <dd className="text-zinc-900" data-testid="billing-next-charge">
-                        {formatDate(renewal.state === "active" ? (renewal.nextAttemptAt ?? renewal.chargeAt) : renewal.chargeAt)}
+                        {formatDate(
+                          renewal.state === "active"
+                            ? (renewal.nextAttemptAt ?? renewal.chargeAt)
+                            : renewal.chargeAt,
+                        )}
                       </dd>
                     </div>
                   )}
@@ -124,9 +157,18 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                         testId="renewal-stop"
                       />
                     ) : canResume ? (
-                      <ActionButton action={setRenewalAction} fields={{ action: "resume" }} label="Resume automatic renewal" pendingLabel="Resuming…" variant="primary" testId="renewal-resume" />
+                      <ActionButton
+                        action={setRenewalAction}
+                        fields={{ action: "resume" }}
+                        label="Resume automatic renewal"
+                        pendingLabel="Resuming…"
+                        variant="primary"
+                        testId="renewal-resume"
+                      />
                     ) : (
-                      <p className="text-zinc-500">Your subscription has ended; choose a plan to subscribe again.</p>
+                      <p className="text-zinc-500">
+                        Your subscription has ended; choose a plan to subscribe again.
+                      </p>
                     )}
                   </div>
                 )}
@@ -139,14 +181,20 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <CardHeader title="Payment card" description="The card your renewals are charged on." />
           <CardBody className="space-y-4 text-sm">
             {!renewal || !gateway ? (
-              <p className="text-zinc-500">No saved card: a card is saved when you buy with automatic renewal.</p>
+              <p className="text-zinc-500">
+                No saved card: a card is saved when you buy with automatic renewal.
+              </p>
             ) : (
               <>
                 <p className="font-medium text-zinc-900" data-testid="saved-card">
                   {card ?? "A saved card (no details from the payment provider)"}
                 </p>
                 <div className="border-t border-zinc-100 pt-4">
-                  <ChangeCardForm action={saveCardAction} cards={gateway.checkoutMode === "token" ? DEMO_NEW_CARDS : []} idempotencyKey={`card-${randomUUID()}`} />
+                  <ChangeCardForm
+                    action={saveCardAction}
+                    cards={gateway.checkoutMode === "token" ? DEMO_NEW_CARDS : []}
+                    idempotencyKey={`card-${randomUUID()}`}
+                  />
                 </div>
               </>
             )}
@@ -155,26 +203,45 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
 
         {renewal && currentPlan && next ? (
           <Card data-testid="billing-plan">
-            <CardHeader title="Plan" description="Switch to another length, or a smaller plan, from your next renewal." />
+            <CardHeader
+              title="Plan"
+              description="Switch to another length, or a smaller plan, from your next renewal."
+            />
             <CardBody className="space-y-4 text-sm">
               {renewal.planChangedAt ? (
                 <>
-                  <Notice tone="info" title="Plan change scheduled" data-testid="plan-change-scheduled">
-                    From {formatDate(renewal.chargeAt)} you have {next.name}: {terms(next.amountCents, next.lengthDays)}, instead of{" "}
-                    {currentPlan.name}.
+                  <Notice
+                    tone="info"
+                    title="Plan change scheduled"
+                    data-testid="plan-change-scheduled"
+                  >
+                    From {formatDate(renewal.chargeAt)} you have {next.name}:{" "}
+                    {terms(next.amountCents, next.lengthDays)}, instead of {currentPlan.name}.
                   </Notice>
                   <div className="flex justify-end">
-                    <ActionButton action={cancelPlanChangeAction} fields={{}} label="Keep my current plan" pendingLabel="Cancelling…" testId="plan-change-cancel" />
+                    <ActionButton
+                      action={cancelPlanChangeAction}
+                      fields={{}}
+                      label="Keep my current plan"
+                      pendingLabel="Cancelling…"
+                      testId="plan-change-cancel"
+                    />
                   </div>
                 </>
               ) : planOptions.length > 0 ? (
                 <PlanChangeForm
                   action={schedulePlanChangeAction}
-                  choices={planOptions.map((option) => ({ code: option.code, name: option.name, terms: terms(option.priceCents, option.lengthDays) }))}
+                  choices={planOptions.map((option) => ({
+                    code: option.code,
+                    name: option.name,
+                    terms: terms(option.priceCents, option.lengthDays),
+                  }))}
                 />
               ) : (
                 <p className="text-zinc-500">
-                  {renewal.state === "active" ? "There is no other length or smaller plan of yours to switch to." : "Plan changes apply to an active renewal."}
+                  {renewal.state === "active"
+                    ? "There is no other length or smaller plan of yours to switch to."
+                    : "Plan changes apply to an active renewal."}
                 </p>
               )}
             </CardBody>
@@ -182,17 +249,26 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         ) : null}
 
         <Card data-testid="billing-discount-codes">
-          <CardHeader title="My discount codes" description="Apply one at a checkout; a renewal takes the one expiring first." />
+          <CardHeader
+            title="My discount codes"
+            description="Apply one at a checkout; a renewal takes the one expiring first."
+          />
           <CardBody className="text-sm">
             {unusedDiscountCodes.length === 0 ? (
               <p className="text-zinc-500">You have no unused discount codes.</p>
             ) : (
               <ul className="divide-y divide-zinc-100">
                 {unusedDiscountCodes.map((code) => (
-                  <li key={code.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="billing-discount-code">
+                  <li
+                    key={code.id}
+                    className="flex flex-wrap items-center justify-between gap-2 py-2"
+                    data-testid="billing-discount-code"
+                  >
                     <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs">{code.code}</code>
                     <span className="text-zinc-600">
-                      {code.kind === "percent" ? `${code.percentOff}% off` : `${formatMoney(code.amountOffCents ?? 0)} off`}
+                      {code.kind === "percent"
+                        ? `${code.percentOff}% off`
+                        : `${formatMoney(code.amountOffCents ?? 0)} off`}
                       {code.expiresAt ? ` · until ${formatDate(code.expiresAt)}` : " · no expiry"}
                       {code.paymentId ? " · applied to an unpaid payment" : ""}
                     </span>

@@ -20,9 +20,16 @@ const familyCode = z.string().trim().toLowerCase().min(1).max(64);
 
 /** The master releases a child: ownership is the session's user id inside releaseFamilyChild's query. */
 export const releaseFamilyChildAction = defineAction(
-  { role: "user", schema: z.object({ requestId: idField }), revalidate: ["/account/family", "/account"] },
+  {
+    role: "user",
+    schema: z.object({ requestId: idField }),
+    revalidate: ["/account/family", "/account"],
+  },
   async ({ requestId }, { db, user }) => {
-    const { replacement } = await releaseFamilyChild(db, { requestId, actor: customerActor(user.id) });
+    const { replacement } = await releaseFamilyChild(db, {
+      requestId,
+      actor: customerActor(user.id),
+    });
     return { ok: true, message: replacement ? "Released. A new code replaces it." : "Released." };
   },
 );
@@ -32,7 +39,12 @@ export const sendFamilyInvitationAction = defineAction(
   { role: "user", schema: z.object({ requestId: idField, email: emailSchema }) },
   async ({ requestId, email }, { db, user }) => {
     const result = await sendFamilyInvitation(db, { requestId, masterUserId: user.id, to: email });
-    return { ok: true, message: result.sentNow ? `Invitation sent to ${email}.` : `The invitation to ${email} was already sent.` };
+    return {
+      ok: true,
+      message: result.sentNow
+        ? `Invitation sent to ${email}.`
+        : `The invitation to ${email} was already sent.`,
+    };
   },
 );
 
@@ -47,7 +59,11 @@ export const revokeFamilyCodeAction = defineAction(
 
 /** A member leaves the family whose code they activated; the query finds only the session user's own membership. */
 export const leaveFamilyAction = defineAction(
-  { role: "user", schema: z.object({ code: familyCode }), revalidate: ["/account/family", "/account"] },
+  {
+    role: "user",
+    schema: z.object({ code: familyCode }),
+    revalidate: ["/account/family", "/account"],
+  },
   async ({ code }, { db, user }) => {
     await leaveFamily(db, { code, childUserId: user.id });
     return { ok: true, message: "You left the family. Your family subscription has ended." };
@@ -65,9 +81,12 @@ const addSeatsFormSchema = z.object({
 });
 
 /** The master buys extra seats: an unpaid card payment for their own family subscription, paid at the checkout. */
-export const addFamilySeatsAction = defineAction({ role: "user", schema: addSeatsFormSchema }, async (input, { db, user }) => {
-  const payment = await createFamilySeatsPayment(db, { masterUserId: user.id, ...input });
-  // redirect() throws, so do what defineAction does after a success first.
-  revalidatePath("/account/family");
-  redirect(checkoutPath(payment.id));
-});
+export const addFamilySeatsAction = defineAction(
+  { role: "user", schema: addSeatsFormSchema },
+  async (input, { db, user }) => {
+    const payment = await createFamilySeatsPayment(db, { masterUserId: user.id, ...input });
+    // redirect() throws, so do what defineAction does after a success first.
+    revalidatePath("/account/family");
+    redirect(checkoutPath(payment.id));
+  },
+);

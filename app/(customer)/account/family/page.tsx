@@ -12,7 +12,10 @@ import { getDb } from "@/lib/db";
 import { familyActivationLink } from "@/lib/family/family-link";
 import { listFamilyMemberships } from "@/lib/family/list-family-memberships";
 import { listFamilySeatOffers, type FamilySeatOffer } from "@/lib/family/list-family-seat-offers";
-import { listMasterFamilyRequests, type MasterFamilyRequestRow } from "@/lib/family/list-family-requests";
+import {
+  listMasterFamilyRequests,
+  type MasterFamilyRequestRow,
+} from "@/lib/family/list-family-requests";
 import {
   addFamilySeatsAction,
   leaveFamilyAction,
@@ -29,13 +32,23 @@ const backLink = (
   </Link>
 );
 
-const codeActions = { release: releaseFamilyChildAction, revoke: revokeFamilyCodeAction, sendInvitation: sendFamilyInvitationAction };
+const codeActions = {
+  release: releaseFamilyChildAction,
+  revoke: revokeFamilyCodeAction,
+  sendInvitation: sendFamilyInvitationAction,
+};
 
 /** The rows grouped by master subscription, in the list's order (newest first). */
 function groupBySubscription(rows: MasterFamilyRequestRow[]) {
-  const groups = new Map<number, { subscription: MasterFamilyRequestRow["masterSubscription"]; rows: MasterFamilyRequestRow[] }>();
+  const groups = new Map<
+    number,
+    { subscription: MasterFamilyRequestRow["masterSubscription"]; rows: MasterFamilyRequestRow[] }
+  >();
   for (const row of rows) {
-    const group = groups.get(row.masterSubscription.id) ?? { subscription: row.masterSubscription, rows: [] };
+    const group = groups.get(row.masterSubscription.id) ?? {
+      subscription: row.masterSubscription,
+      rows: [],
+    };
     group.rows.push(row);
     groups.set(row.masterSubscription.id, group);
   }
@@ -44,9 +57,17 @@ function groupBySubscription(rows: MasterFamilyRequestRow[]) {
 
 function AddSeatsSection({ offer }: { offer: FamilySeatOffer }) {
   return (
-    <div className="border-t border-zinc-200 bg-zinc-50/60 px-5 py-4" data-testid="family-add-seats">
+    <div
+      className="border-t border-zinc-200 bg-zinc-50/60 px-5 py-4"
+      data-testid="family-add-seats"
+    >
       <h3 className="mb-2 text-sm font-semibold text-zinc-900">Add seats</h3>
-      <AddSeatsForm action={addFamilySeatsAction} masterSubscriptionId={offer.masterSubscriptionId} daysLeft={offer.daysLeft} seatTypes={offer.seatTypes} />
+      <AddSeatsForm
+        action={addFamilySeatsAction}
+        masterSubscriptionId={offer.masterSubscriptionId}
+        daysLeft={offer.daysLeft}
+        seatTypes={offer.seatTypes}
+      />
     </div>
   );
 }
@@ -75,26 +96,42 @@ export default async function FamilyPage() {
       />
       <div className="space-y-6">
         {memberships.map((membership) => (
-          <FamilyMembershipCard key={membership.code} membership={membership} leaveAction={leaveFamilyAction} />
+          <FamilyMembershipCard
+            key={membership.code}
+            membership={membership}
+            leaveAction={leaveFamilyAction}
+          />
         ))}
         {groups.length === 0 && memberships.length === 0 ? (
           <Card>
-            <EmptyState title="No family codes" description="When you buy a family subscription, its codes to share appear here." />
+            <EmptyState
+              title="No family codes"
+              description="When you buy a family subscription, its codes to share appear here."
+            />
           </Card>
         ) : null}
         {groups.map((group) => {
           const used = group.rows.filter((row) => row.request.status === "accepted").length;
           const live = group.rows.filter((row) => row.request.status !== "canceled").length;
-          const offer = offers.find((candidate) => candidate.masterSubscriptionId === group.subscription.id);
+          const offer = offers.find(
+            (candidate) => candidate.masterSubscriptionId === group.subscription.id,
+          );
           return (
-            <Card key={group.subscription.id} data-testid={`family-subscription-${group.subscription.id}`}>
+            <Card
+              key={group.subscription.id}
+              data-testid={`family-subscription-${group.subscription.id}`}
+            >
               <CardHeader
                 title={group.subscription.typeName}
                 description={`${formatDate(group.subscription.startAt)} – ${formatDate(group.subscription.endAt)} · ${used} of ${live} codes used`}
               />
               <ul className="divide-y divide-zinc-100">
                 {group.rows.map((row) => (
-                  <FamilyCodeRow key={row.request.id} row={{ ...row, link: familyActivationLink(row.request.code) }} actions={codeActions} />
+                  <FamilyCodeRow
+                    key={row.request.id}
+                    row={{ ...row, link: familyActivationLink(row.request.code) }}
+                    actions={codeActions}
+                  />
                 ))}
               </ul>
               {offer ? <AddSeatsSection offer={offer} /> : null}
@@ -102,10 +139,19 @@ export default async function FamilyPage() {
           );
         })}
         {offers
-          .filter((offer) => !groups.some((group) => group.subscription.id === offer.masterSubscriptionId))
+          .filter(
+            (offer) =>
+              !groups.some((group) => group.subscription.id === offer.masterSubscriptionId),
+          )
           .map((offer) => (
-            <Card key={offer.masterSubscriptionId} data-testid={`family-subscription-${offer.masterSubscriptionId}`}>
-              <CardHeader title={offer.masterTypeName} description={`Until ${formatDate(offer.endAt)} · no codes yet`} />
+            <Card
+              key={offer.masterSubscriptionId}
+              data-testid={`family-subscription-${offer.masterSubscriptionId}`}
+            >
+              <CardHeader
+                title={offer.masterTypeName}
+                description={`Until ${formatDate(offer.endAt)} · no codes yet`}
+              />
               <CardBody className="p-0">
                 <AddSeatsSection offer={offer} />
               </CardBody>

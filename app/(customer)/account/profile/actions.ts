@@ -11,7 +11,12 @@ import { updateProfile } from "@/lib/users/update-profile";
 /** A domain refusal about one field, shown under that field rather than above the form. */
 function fieldRefusal(error: unknown, fields: Record<string, string>): ActionState<never> {
   if (isAppError(error) && fields[error.code]) {
-    return { ok: false, error: error.code, message: error.message, fieldErrors: { [fields[error.code]!]: [error.message] } };
+    return {
+      ok: false,
+      error: error.code,
+      message: error.message,
+      fieldErrors: { [fields[error.code]!]: [error.message] },
+    };
   }
   throw error;
 }
@@ -26,27 +31,45 @@ export const updateProfileAction = defineAction(
 );
 
 /** Emails a confirmation link to the new address; the email changes only when it is opened. */
-export const requestEmailChangeAction = defineAction({ role: "user", schema: emailChangeSchema }, async (input, { db, user }) => {
-  try {
-    const requested = await requestEmailChange(db, { userId: user.id, newEmail: input.email, password: input.password });
-    return {
-      ok: true,
-      message: `We sent a link to ${requested.newEmail}. Open it within 24 hours to confirm your new address.`,
-    };
-  } catch (error) {
-    return fieldRefusal(error, { wrong_password: "password", email_unchanged: "email", email_taken: "email" });
-  }
-});
+export const requestEmailChangeAction = defineAction(
+  { role: "user", schema: emailChangeSchema },
+  async (input, { db, user }) => {
+    try {
+      const requested = await requestEmailChange(db, {
+        userId: user.id,
+        newEmail: input.email,
+        password: input.password,
+      });
+      return {
+        ok: true,
+        message: `We sent a link to ${requested.newEmail}. Open it within 24 hours to confirm your new address.`,
+      };
+    } catch (error) {
+      return fieldRefusal(error, {
+        wrong_password: "password",
+        email_unchanged: "email",
+        email_taken: "email",
+      });
+    }
+  },
+);
 
 /**
  * Changes the password and ends every session; the form then signs this browser in again with the new password,
  * using the address returned here.
  */
-export const changePasswordAction = defineAction({ role: "user", schema: changePasswordSchema }, async (input, { db, user }) => {
-  try {
-    const changed = await changePassword(db, { userId: user.id, currentPassword: input.currentPassword, newPassword: input.newPassword });
-    return { ok: true, data: { email: changed.email } };
-  } catch (error) {
-    return fieldRefusal(error, { wrong_password: "currentPassword" });
-  }
-});
+export const changePasswordAction = defineAction(
+  { role: "user", schema: changePasswordSchema },
+  async (input, { db, user }) => {
+    try {
+      const changed = await changePassword(db, {
+        userId: user.id,
+        currentPassword: input.currentPassword,
+        newPassword: input.newPassword,
+      });
+      return { ok: true, data: { email: changed.email } };
+    } catch (error) {
+      return fieldRefusal(error, { wrong_password: "currentPassword" });
+    }
+  },
+);

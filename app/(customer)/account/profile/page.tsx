@@ -14,7 +14,10 @@ export default async function ProfilePage() {
   const user = await requireUserPage("/account/profile");
   return (
     <>
-      <PageHeader title="Profile" description="Your name, the address on your receipts, and how you sign in." />
+      <PageHeader
+        title="Profile"
+        description="Your name, the address on your receipts, and how you sign in."
+      />
       <div className="grid gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-3 lg:self-start" data-testid="profile-card">
           <CardHeader title="Name and address" />
@@ -39,8 +42,11 @@ export default async function ProfilePage() {
               title="Email address"
               description={
                 <>
-                  Now <span className="font-medium text-zinc-700" data-testid="profile-email">{user.email}</span>. We send a link to the new
-                  address; it changes when you open it.
+                  Now{" "}
+                  <span className="font-medium text-zinc-700" data-testid="profile-email">
+                    {user.email}
+                  </span>
+                  . We send a link to the new address; it changes when you open it.
                 </>
               }
             />
@@ -49,7 +55,10 @@ export default async function ProfilePage() {
             </CardBody>
           </Card>
           <Card data-testid="password-card">
-            <CardHeader title="Password" description="Changing it signs you out in other browsers and apps." />
+            <CardHeader
+              title="Password"
+              description="Changing it signs you out in other browsers and apps."
+            />
             <CardBody>
               <ChangePasswordForm action={changePasswordAction} />
             </CardBody>

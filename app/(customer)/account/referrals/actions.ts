@@ -14,7 +14,11 @@ const inviteFormSchema = z.object({
 export const inviteFriendAction = defineAction(
   { role: "user", schema: inviteFormSchema, revalidate: ["/account/referrals"] },
   async ({ email, name }, { db, user }) => {
-    const { sent } = await inviteAndSend(db, { referrerUserId: user.id, email, name: name || null });
+    const { sent } = await inviteAndSend(db, {
+      referrerUserId: user.id,
+      email,
+      name: name || null,
+    });
     return {
       ok: true,
       message: sent

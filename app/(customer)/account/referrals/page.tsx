@@ -40,7 +40,9 @@ export default async function ReferralsPage() {
     listUserReferrals(db, { userId: user.id }),
     findDefaultProgram(db),
     requestOrigin(),
-    requestFingerprint().then((fingerprint) => recordSighting(db, { userId: user.id, ...fingerprint })),
+    requestFingerprint().then((fingerprint) =>
+      recordSighting(db, { userId: user.id, ...fingerprint }),
+    ),
   ]);
 
   return (
@@ -56,30 +58,45 @@ export default async function ReferralsPage() {
       />
       <div className="space-y-6">
         <Card data-testid="referral-program">
-          <CardHeader title="Your link" description="A friend who signs up within 30 days of opening it counts as your referral." />
+          <CardHeader
+            title="Your link"
+            description="A friend who signs up within 30 days of opening it counts as your referral."
+          />
           <CardBody className="space-y-3">
-            <CopyLinkField link={`${origin}${link.path}`} label="Your referral link" inputTestId="referral-link" buttonTestId="referral-link-copy" />
+            <CopyLinkField
+              link={`${origin}${link.path}`}
+              label="Your referral link"
+              inputTestId="referral-link"
+              buttonTestId="referral-link-copy"
+            />
             {program ? (
               <p className="text-sm text-zinc-700" data-testid="referral-program-summary">
                 {describeReferralProgram(program)}
               </p>
             ) : (
               <Notice tone="warning" data-testid="referral-program-closed">
-                Referrals are not open right now: nobody who signs up is counted as your referral until they are.
+                Referrals are not open right now: nobody who signs up is counted as your referral
+                until they are.
               </Notice>
             )}
           </CardBody>
         </Card>
         {program ? (
           <Card>
-            <CardHeader title="Invite by email" description="We email your friend your link. Each address can be invited once." />
+            <CardHeader
+              title="Invite by email"
+              description="We email your friend your link. Each address can be invited once."
+            />
             <CardBody>
               <InviteFriendForm action={inviteFriendAction} />
             </CardBody>
           </Card>
         ) : null}
         <MyReferrals referrals={listed.referrals} />
-        <MyReferralRewards rewards={listed.rewards} unusedDiscountCodes={listed.unusedDiscountCodes} />
+        <MyReferralRewards
+          rewards={listed.rewards}
+          unusedDiscountCodes={listed.unusedDiscountCodes}
+        />
       </div>
     </>
   );

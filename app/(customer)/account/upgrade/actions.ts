@@ -10,7 +10,8 @@ import { codeSchema } from "@/lib/subscriptions/schemas";
 import { applyUpgrade } from "@/lib/upgrades/apply-upgrade";
 import { parseTagsParam, UPGRADE_TYPES, upgradeTagSchema } from "@/lib/upgrades/option-config";
 
-const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+const blankToNull = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? null : value;
 
 const applyUpgradeFormSchema = z.object({
   type: z.enum(UPGRADE_TYPES),
@@ -28,19 +29,23 @@ const applyUpgradeFormSchema = z.object({
 });
 
 /** The customer confirms an upgrade offer; the user id comes from the session, never from the form. */
-export const applyUpgradeAction = defineAction({ role: "user", schema: applyUpgradeFormSchema }, async (input, { db, user }) => {
-  const applied = await applyUpgrade(db, {
-    userId: user.id,
-    type: input.type,
-    targetCode: input.target,
-    idempotencyKey: input.idempotencyKey,
-    tags: input.tags,
-    content: input.content,
-    expectedChargeCents: input.expectedChargeCents,
-  });
-  // redirect() throws, so do what defineAction does after a success first.
-  revalidatePath("/account", "layout");
-  deliverEventsAfterResponse();
-  if (applied.upgrade.status === "pending" && applied.payment?.status === "form") redirect(checkoutPath(applied.payment.id));
-  redirect(`/account/upgrade/done/${applied.upgrade.id}`);
-});
+export const applyUpgradeAction = defineAction(
+  { role: "user", schema: applyUpgradeFormSchema },
+  async (input, { db, user }) => {
+    const applied = await applyUpgrade(db, {
+      userId: user.id,
+      type: input.type,
+      targetCode: input.target,
+      idempotencyKey: input.idempotencyKey,
+      tags: input.tags,
+      content: input.content,
+      expectedChargeCents: input.expectedChargeCents,
+    });
+    // redirect() throws, so do what defineAction does after a success first.
+    revalidatePath("/account", "layout");
+    deliverEventsAfterResponse();
+    if (applied.upgrade.status === "pending" && applied.payment?.status === "form")
+      redirect(checkoutPath(applied.payment.id));
+    redirect(`/account/upgrade/done/${applied.upgrade.id}`);
+  },
+);

@@ -21,16 +21,30 @@ const backLink = (
   </Link>
 );
 
-export default async function UpgradePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UpgradePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUserPage("/account/upgrade");
   const request = parseOfferRequestParams(await searchParams);
-  const header = <PageHeader title="Upgrade your subscription" description="Get more with the subscription you have." back={backLink} />;
+  const header = (
+    <PageHeader
+      title="Upgrade your subscription"
+      description="Get more with the subscription you have."
+      back={backLink}
+    />
+  );
 
   if (!request.ok) {
     return (
       <>
         {header}
-        <Notice tone="warning" title="We could not read this link" data-testid="upgrade-params-invalid">
+        <Notice
+          tone="warning"
+          title="We could not read this link"
+          data-testid="upgrade-params-invalid"
+        >
           {request.message}{" "}
           <Link href="/account/upgrade" className="font-medium underline">
             See all upgrades
@@ -41,8 +55,15 @@ export default async function UpgradePage({ searchParams }: { searchParams: Prom
   }
 
   const db = await getDb();
-  const result = await listUpgradeOffers(db, { userId: user.id, tags: request.tags, content: request.content });
-  const names = await contentAccessNames(db, result.offers.flatMap((offer) => offer.gainedContent));
+  const result = await listUpgradeOffers(db, {
+    userId: user.id,
+    tags: request.tags,
+    content: request.content,
+  });
+  const names = await contentAccessNames(
+    db,
+    result.offers.flatMap((offer) => offer.gainedContent),
+  );
   const reason = result.reason ?? "no_offer";
 
   return (
@@ -51,9 +72,16 @@ export default async function UpgradePage({ searchParams }: { searchParams: Prom
       <div className="space-y-6">
         {result.base ? <UpgradeBaseSummary base={result.base} /> : null}
         {result.offers.length === 0 ? (
-          <Card className="flex flex-col items-center px-6 py-12 text-center" data-testid="upgrade-empty">
+          <Card
+            className="flex flex-col items-center px-6 py-12 text-center"
+            data-testid="upgrade-empty"
+          >
             <p className="text-sm font-medium text-zinc-900">No upgrade available</p>
-            <p className="mt-1 max-w-md text-sm text-zinc-500" data-testid="upgrade-reason" data-reason={reason}>
+            <p
+              className="mt-1 max-w-md text-sm text-zinc-500"
+              data-testid="upgrade-reason"
+              data-reason={reason}
+            >
               {NO_UPGRADE_REASON_MESSAGES[reason]}
             </p>
             <LinkButton href="/account" variant="secondary" className="mt-4">
@@ -67,7 +95,10 @@ export default async function UpgradePage({ searchParams }: { searchParams: Prom
               const href = `/account/upgrade/confirm${offerRequestQuery(request, { type: offer.type, target: offer.target.code })}`;
               return (
                 <Card key={key} className="flex flex-col" data-testid={`upgrade-offer-${key}`}>
-                  <CardHeader title={offer.target.name} description={`${offer.target.lengthDays} days`} />
+                  <CardHeader
+                    title={offer.target.name}
+                    description={`${offer.target.lengthDays} days`}
+                  />
                   <CardBody className="flex-1">
                     <UpgradeOfferDetails offer={offer} contentNames={names} />
                   </CardBody>

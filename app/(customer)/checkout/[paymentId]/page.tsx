@@ -5,7 +5,11 @@ import { PaymentStatusBadge } from "@/components/billing/badges";
 import { PaymentItemsList } from "@/components/billing/payment-items-list";
 import { CheckoutForm, type CheckoutCard } from "@/components/customer/checkout-form";
 import { CheckoutResult } from "@/components/customer/checkout-result";
-import { AppliedDiscountRow, DiscountCodeForm, type AppliedDiscountView } from "@/components/customer/discount-code-form";
+import {
+  AppliedDiscountRow,
+  DiscountCodeForm,
+  type AppliedDiscountView,
+} from "@/components/customer/discount-code-form";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -18,7 +22,11 @@ import { getDb } from "@/lib/db";
 import { idField } from "@/lib/forms/form-fields";
 import { formatMoney } from "@/lib/money";
 import { SAVED_CARD_CHOICE } from "@/lib/payments/checkout-path";
-import { findCheckoutPayment, findPaymentPurchase, findRenewalCard } from "@/lib/payments/find-checkout-payment";
+import {
+  findCheckoutPayment,
+  findPaymentPurchase,
+  findRenewalCard,
+} from "@/lib/payments/find-checkout-payment";
 import { getGateway, isChargeableGateway } from "@/lib/payments/gateways";
 import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
 import { applyDiscountCodeAction, payAction, removeDiscountCodeAction } from "../actions";
@@ -27,26 +35,57 @@ export const metadata: Metadata = { title: "Checkout" };
 
 const DEMO_CARDS: CheckoutCard[] = [
   { token: DEMO_CARD_TOKENS.succeeds, label: "Visa test card", description: "Always charged." },
-  { token: DEMO_CARD_TOKENS.declined, label: "Declined test card", description: "Always declined, to try a failed payment." },
+  {
+    token: DEMO_CARD_TOKENS.declined,
+    label: "Declined test card",
+    description: "Always declined, to try a failed payment.",
+  },
 ];
 
 /** The discount on the payment: a code applyDiscountCode recorded, or a referred friend's welcome discount. */
 function appliedDiscount(meta: Record<string, unknown>): AppliedDiscountView | null {
-  const { discount_code: code, discount_cents: discountCents, referral_welcome_discount: welcome } = meta;
+  const {
+    discount_code: code,
+    discount_cents: discountCents,
+    referral_welcome_discount: welcome,
+  } = meta;
   if (typeof discountCents !== "number") return null;
   if (typeof code === "string") return { code, discountCents };
   const description = (welcome as { description?: unknown } | undefined)?.description;
-  return typeof description === "string" ? { code: `Referral: ${description}`, discountCents } : null;
+  return typeof description === "string"
+    ? { code: `Referral: ${description}`, discountCents }
+    : null;
 }
 
 /**
  * The cards to pay with: a renewal paid again may use the card renewals are charged on; a token gateway lists its
  * test cards; a redirect gateway's "another card" is entered on its own page (an empty choice).
  */
-function checkoutCards(mode: "token" | "redirect", gatewayName: string, saved: string | null): CheckoutCard[] {
-  const savedChoice: CheckoutCard[] = saved ? [{ token: SAVED_CARD_CHOICE, label: `${saved} (saved)`, description: "The card your renewals are charged on." }] : [];
+function checkoutCards(
+  mode: "token" | "redirect",
+  gatewayName: string,
+  saved: string | null,
+): CheckoutCard[] {
+  const savedChoice: CheckoutCard[] = saved
+    ? [
+        {
+          token: SAVED_CARD_CHOICE,
+          label: `${saved} (saved)`,
+          description: "The card your renewals are charged on.",
+        },
+      ]
+    : [];
   if (mode === "token") return [...savedChoice, ...DEMO_CARDS];
-  return saved ? [...savedChoice, { token: "", label: "Another card", description: `Entered on ${gatewayName}'s secure page.` }] : [];
+  return saved
+    ? [
+        ...savedChoice,
+        {
+          token: "",
+          label: "Another card",
+          description: `Entered on ${gatewayName}'s secure page.`,
+        },
+      ]
+    : [];
 }
 
 /** Where the gateway waits for the customer (Stripe's page, their bank's confirmation), while the payment is pending. */
@@ -79,16 +118,29 @@ export default async function CheckoutPage({
   const discount = appliedDiscount(payment.meta);
   // An upgrade's price is computed and re-checked by the upgrade itself, and a referral discount is already the one
   // discount of a first payment, so codes apply to other payments only.
-  const discountable = payable && payment.upgradeType === null && typeof payment.meta.referral_welcome_discount !== "object";
-  const purchase = payment.status === "paid" && !upgrade ? await findPaymentPurchase(db, { paymentId: payment.id, userId: user.id }) : null;
+  const discountable =
+    payable &&
+    payment.upgradeType === null &&
+    typeof payment.meta.referral_welcome_discount !== "object";
+  const purchase =
+    payment.status === "paid" && !upgrade
+      ? await findPaymentPurchase(db, { paymentId: payment.id, userId: user.id })
+      : null;
   const waiting = gatewayAction(payment);
-  const savedCard = payable && payment.recurrentPaymentId !== null ? await findRenewalCard(db, { paymentId: payment.id, userId: user.id }) : null;
+  const savedCard =
+    payable && payment.recurrentPaymentId !== null
+      ? await findRenewalCard(db, { paymentId: payment.id, userId: user.id })
+      : null;
 
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader
         title={payment.status === "paid" ? "Payment received" : "Checkout"}
-        description={upgrade && payment.status !== "paid" ? "Pay for your upgrade; it starts as soon as the payment goes through." : undefined}
+        description={
+          upgrade && payment.status !== "paid"
+            ? "Pay for your upgrade; it starts as soon as the payment goes through."
+            : undefined
+        }
         back={
           <Link href={resultHref} className="text-brand-700 hover:underline">
             ← {upgrade ? "Back" : "My account"}
@@ -96,7 +148,10 @@ export default async function CheckoutPage({
         }
       />
       <Card data-testid="checkout">
-        <CardHeader title={`Payment #${payment.id}`} actions={<PaymentStatusBadge status={payment.status} />} />
+        <CardHeader
+          title={`Payment #${payment.id}`}
+          actions={<PaymentStatusBadge status={payment.status} />}
+        />
         <CardBody className="space-y-5">
           <div className="text-sm">
             <PaymentItemsList items={items} />
@@ -114,7 +169,10 @@ export default async function CheckoutPage({
           ) : null}
           <div className="flex items-baseline justify-between border-t border-zinc-100 pt-4">
             <span className="text-sm text-zinc-500">Total</span>
-            <span className="text-lg font-semibold text-zinc-900 tabular-nums" data-testid="checkout-amount">
+            <span
+              className="text-lg font-semibold text-zinc-900 tabular-nums"
+              data-testid="checkout-amount"
+            >
               {formatMoney(payment.amountCents)}
             </span>
           </div>
@@ -136,7 +194,11 @@ export default async function CheckoutPage({
                 paymentId={payment.id}
                 amountCents={payment.amountCents}
                 cards={checkoutCards(gateway.checkoutMode, gateway.name, savedCard)}
-                payLabel={gateway.checkoutMode === "token" ? `Pay ${formatMoney(payment.amountCents)}` : `Continue to payment`}
+                payLabel={
+                  gateway.checkoutMode === "token"
+                    ? `Pay ${formatMoney(payment.amountCents)}`
+                    : `Continue to payment`
+                }
                 lastFailure={payment.failureReason}
               />
             </>
@@ -148,7 +210,8 @@ export default async function CheckoutPage({
                 </Notice>
               ) : waiting.action === "checkout" && waiting.url && !query.returned ? (
                 <Notice tone="info" title="Your payment is not finished">
-                  Continue on the payment page to pay. If you leave it, it expires within half an hour and you can start again here.
+                  Continue on the payment page to pay. If you leave it, it expires within half an
+                  hour and you can start again here.
                 </Notice>
               ) : (
                 <Notice tone="info" title="Confirming your payment…">
@@ -156,7 +219,9 @@ export default async function CheckoutPage({
                   <AutoRefresh />
                 </Notice>
               )}
-              {waiting.url && waiting.action !== null && !(waiting.action === "checkout" && query.returned) ? (
+              {waiting.url &&
+              waiting.action !== null &&
+              !(waiting.action === "checkout" && query.returned) ? (
                 <div className="flex justify-end">
                   <LinkButton href={waiting.url} data-testid="checkout-continue">
                     {waiting.action === "confirm" ? "Confirm the payment" : "Continue to payment"}
@@ -165,7 +230,10 @@ export default async function CheckoutPage({
               ) : null}
             </div>
           ) : payment.status === "paid" && purchase ? (
-            <CheckoutResult purchase={purchase} startsLater={purchase.subscription.startAt.getTime() > now().getTime()} />
+            <CheckoutResult
+              purchase={purchase}
+              startsLater={purchase.subscription.startAt.getTime() > now().getTime()}
+            />
           ) : (
             <div className="space-y-4" data-testid="checkout-closed">
               <Notice tone={payment.status === "paid" ? "success" : "warning"}>

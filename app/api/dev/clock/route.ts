@@ -15,20 +15,28 @@ async function authorize(request: NextRequest): Promise<void> {
   if (header) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? "";
     const principal = await authenticateBearer(await getDb(), token);
-    if (!principal) throw new AppError("invalid_token", "The token is unknown, revoked or expired.", 401);
+    if (!principal)
+      throw new AppError("invalid_token", "The token is unknown, revoked or expired.", 401);
     if (principal.kind !== "api" || !principal.scopes.includes("dev")) {
-      throw new AppError("insufficient_scope", 'This needs an API token with the "dev" scope.', 403);
+      throw new AppError(
+        "insufficient_scope",
+        'This needs an API token with the "dev" scope.',
+        403,
+      );
     }
     return;
   }
   const user = await currentUser();
-  if (!user) throw new AppError("unauthenticated", "Sign in as an admin or send an API token.", 401);
-  if (user.role !== "admin") throw new AppError("forbidden", "Only admins can move the clock.", 403);
+  if (!user)
+    throw new AppError("unauthenticated", "Sign in as an admin or send an API token.", 401);
+  if (user.role !== "admin")
+    throw new AppError("forbidden", "Only admins can move the clock.", 403);
 }
 
 export async function GET(request: NextRequest) {
   try {
-    if (!localExecutorEnabled()) throw new AppError("not_found", "The dev clock exists only with the local executor.", 404);
+    if (!localExecutorEnabled())
+      throw new AppError("not_found", "The dev clock exists only with the local executor.", 404);
     await authorize(request);
     return NextResponse.json({ now: now().toISOString() });
   } catch (error) {
@@ -38,10 +46,13 @@ export async function GET(request: NextRequest) {
 
 export async function POST(request: NextRequest) {
   try {
-    if (!localExecutorEnabled()) throw new AppError("not_found", "The dev clock exists only with the local executor.", 404);
+    if (!localExecutorEnabled())
+      throw new AppError("not_found", "The dev clock exists only with the local executor.", 404);
     await authorize(request);
     const body = advanceClockSchema.parse(await request.json().catch(() => ({})));
-    return NextResponse.json({ now: advanceDevClock(body.advance_minutes, inProcessExecutor()).toISOString() });
+    return NextResponse.json({
+      now: advanceDevClock(body.advance_minutes, inProcessExecutor()).toISOString(),
+    });
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -7,7 +7,10 @@ export const GET = apiRoute({ auth: { token: "api", scope: "banners" } }, async 
   return NextResponse.json({ banners: await loadBannersJson(db) });
 });
 
-export const POST = apiRoute({ auth: { token: "api", scope: "banners" }, body: bannerBodySchema }, async ({ db, body }) => {
-  const banner = await saveBanner(db, bannerInputFromBody(body));
-  return NextResponse.json({ banner: await loadBannerJson(db, banner.id) }, { status: 201 });
-});
+export const POST = apiRoute(
+  { auth: { token: "api", scope: "banners" }, body: bannerBodySchema },
+  async ({ db, body }) => {
+    const banner = await saveBanner(db, bannerInputFromBody(body));
+    return NextResponse.json({ banner: await loadBannerJson(db, banner.id) }, { status: 201 });
+  },
+);

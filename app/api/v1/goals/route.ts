@@ -9,8 +9,14 @@ export const GET = apiRoute({ auth: { token: "api", scope: "goals" } }, async ({
   return NextResponse.json({ goals: rows.map(serializeGoal) });
 });
 
-export const POST = apiRoute({ auth: { token: "api", scope: "goals" }, body: createGoalBodySchema }, async ({ db, body }) => {
-  const goal = await saveGoal(db, body);
-  // A new goal has no completions: its row is the whole answer.
-  return NextResponse.json({ goal: serializeGoal({ ...goal, completionCount: 0 }) }, { status: 201 });
-});
+export const POST = apiRoute(
+  { auth: { token: "api", scope: "goals" }, body: createGoalBodySchema },
+  async ({ db, body }) => {
+    const goal = await saveGoal(db, body);
+    // A new goal has no completions: its row is the whole answer.
+    return NextResponse.json(
+      { goal: serializeGoal({ ...goal, completionCount: 0 }) },
+      { status: 201 },
+    );
+  },
+);

@@ -19,13 +19,16 @@ export const POST = apiRoute(
   async ({ db, body, principal, request }) => {
     const key = readIdempotencyKey(request.headers);
     if (body.paid_at && body.status !== "paid") {
-      throw invalid("paid_at_requires_paid_status", "paid_at is only allowed with status \"paid\".");
+      throw invalid("paid_at_requires_paid_status", 'paid_at is only allowed with status "paid".');
     }
     if (body.paid_at && body.paid_at.getTime() > now().getTime()) {
       throw invalid("paid_at_in_future", "paid_at cannot be in the future.");
     }
     const idempotency = key
-      ? { scopedKey: scopedIdempotencyKey(principal.tokenId, key), fingerprint: requestFingerprint(body) }
+      ? {
+          scopedKey: scopedIdempotencyKey(principal.tokenId, key),
+          fingerprint: requestFingerprint(body),
+        }
       : null;
 
     // Creating and paying is one transaction: a failure anywhere leaves no payment, item, subscription or event.
@@ -43,10 +46,18 @@ export const POST = apiRoute(
         gateway: body.gateway,
         recurrentCardToken: body.recurrent?.card_token ?? null,
         meta: idempotency
-          ? { idempotency_key: idempotency.scopedKey, idempotency_fingerprint: idempotency.fingerprint }
+          ? {
+              idempotency_key: idempotency.scopedKey,
+              idempotency_fingerprint: idempotency.fingerprint,
+            }
           : {},
       });
-      if (body.status === "paid") await markPaymentPaid(tx, { paymentId: payment.id, paidAt: body.paid_at, actor: SYSTEM_ACTOR });
+      if (body.status === "paid")
+        await markPaymentPaid(tx, {
+          paymentId: payment.id,
+          paidAt: body.paid_at,
+          actor: SYSTEM_ACTOR,
+        });
       return { result: await loadPaymentResult(tx, payment.id), replayed: false };
     });
     return NextResponse.json(result, {

@@ -5,12 +5,25 @@ import { serializeReferral, serializeReferralReward } from "@/lib/referrals/refe
 import { inviteFriendBodySchema } from "@/lib/api/operations/referrals";
 
 // The referrer is the token's user: the referral is theirs and the list is scoped to them in the query.
-export const POST = apiRoute({ auth: { token: "user" }, body: inviteFriendBodySchema }, async ({ db, principal, body }) => {
-  const { referral, sent } = await inviteAndSend(db, { referrerUserId: principal.user.id, email: body.email, name: body.name ?? null });
-  return NextResponse.json({ referral: serializeReferral(referral), invitation_sent: sent }, { status: 201 });
-});
+export const POST = apiRoute(
+  { auth: { token: "user" }, body: inviteFriendBodySchema },
+  async ({ db, principal, body }) => {
+    const { referral, sent } = await inviteAndSend(db, {
+      referrerUserId: principal.user.id,
+      email: body.email,
+      name: body.name ?? null,
+    });
+    return NextResponse.json(
+      { referral: serializeReferral(referral), invitation_sent: sent },
+      { status: 201 },
+    );
+  },
+);
 
 export const GET = apiRoute({ auth: { token: "user" } }, async ({ db, principal }) => {
   const listed = await listUserReferrals(db, { userId: principal.user.id });
-  return NextResponse.json({ referrals: listed.referrals.map(serializeReferral), rewards: listed.rewards.map(serializeReferralReward) });
+  return NextResponse.json({
+    referrals: listed.referrals.map(serializeReferral),
+    rewards: listed.rewards.map(serializeReferralReward),
+  });
 });

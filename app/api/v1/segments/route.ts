@@ -9,7 +9,10 @@ export const GET = apiRoute({ auth: { token: "api", scope: "segments" } }, async
   return NextResponse.json({ segments: segments.map(serializeSegment) });
 });
 
-export const POST = apiRoute({ auth: { token: "api", scope: "segments" }, body: segmentBodySchema }, async ({ db, body }) => {
-  const segment = await saveSegment(db, body);
-  return NextResponse.json({ segment: serializeSegment(segment) }, { status: 201 });
-});
+export const POST = apiRoute(
+  { auth: { token: "api", scope: "segments" }, body: segmentBodySchema },
+  async ({ db, body }) => {
+    const segment = await saveSegment(db, body);
+    return NextResponse.json({ segment: serializeSegment(segment) }, { status: 201 });
+  },
+);

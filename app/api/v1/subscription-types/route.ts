@@ -1,7 +1,10 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
 import { loadSubscriptionTypes } from "@/lib/subscriptions/load-subscription-types";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
-import { createSubscriptionTypeBodySchema, listSubscriptionTypesQuerySchema } from "@/lib/api/operations/subscriptions";
+import {
+  createSubscriptionTypeBodySchema,
+  listSubscriptionTypesQuerySchema,
+} from "@/lib/api/operations/subscriptions";
 
 export const POST = apiRoute(
   { auth: { token: "api", scope: "subscriptions:write" }, body: createSubscriptionTypeBodySchema },

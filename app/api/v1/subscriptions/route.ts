@@ -22,6 +22,9 @@ export const POST = apiRoute(
       });
       return { subscription: created, typeCode: type.code };
     });
-    return NextResponse.json({ subscription: serializeSubscription(subscription, typeCode) }, { status: 201 });
+    return NextResponse.json(
+      { subscription: serializeSubscription(subscription, typeCode) },
+      { status: 201 },
+    );
   },
 );

@@ -15,7 +15,9 @@ export const POST = apiRoute(
     const schema = await saveUpgradeSchema(db, { name: body.name });
     // A new schema has no options and no links: its row is the whole answer.
     return NextResponse.json(
-      { upgrade_schema: serializeUpgradeSchema({ ...schema, optionCount: 0, linkedTypeCodes: [] }) },
+      {
+        upgrade_schema: serializeUpgradeSchema({ ...schema, optionCount: 0, linkedTypeCodes: [] }),
+      },
       { status: 201 },
     );
   },

@@ -21,23 +21,36 @@ function serializeOffer(offer: UpgradeOffer) {
   };
 }
 
-export const GET = apiRoute({ auth: { token: "user" }, query: listUpgradesQuerySchema }, async ({ db, principal, query }) => {
-  const result = await listUpgradeOffers(db, { userId: principal.user.id, tags: query.tags, content: query.content ?? null });
-  return NextResponse.json({ upgrades: result.offers.map(serializeOffer), reason: result.reason });
-});
+export const GET = apiRoute(
+  { auth: { token: "user" }, query: listUpgradesQuerySchema },
+  async ({ db, principal, query }) => {
+    const result = await listUpgradeOffers(db, {
+      userId: principal.user.id,
+      tags: query.tags,
+      content: query.content ?? null,
+    });
+    return NextResponse.json({
+      upgrades: result.offers.map(serializeOffer),
+      reason: result.reason,
+    });
+  },
+);
 
-export const POST = apiRoute({ auth: { token: "user" }, body: applyUpgradeBodySchema }, async ({ db, principal, body }) => {
-  const applied = await applyUpgrade(db, {
-    userId: principal.user.id,
-    type: body.type,
-    targetCode: body.subscription_type_code,
-    idempotencyKey: body.idempotency_key,
-    tags: body.tags,
-    content: body.content ?? null,
-    expectedChargeCents: body.expected_charge_cents,
-  });
-  return NextResponse.json(await serializeAppliedUpgrade(db, applied), {
-    status: 201,
-    headers: applied.replayed ? { "Idempotent-Replayed": "true" } : undefined,
-  });
-});
+export const POST = apiRoute(
+  { auth: { token: "user" }, body: applyUpgradeBodySchema },
+  async ({ db, principal, body }) => {
+    const applied = await applyUpgrade(db, {
+      userId: principal.user.id,
+      type: body.type,
+      targetCode: body.subscription_type_code,
+      idempotencyKey: body.idempotency_key,
+      tags: body.tags,
+      content: body.content ?? null,
+      expectedChargeCents: body.expected_charge_cents,
+    });
+    return NextResponse.json(await serializeAppliedUpgrade(db, applied), {
+      status: 201,
+      headers: applied.replayed ? { "Idempotent-Replayed": "true" } : undefined,
+    });
+  },
+);

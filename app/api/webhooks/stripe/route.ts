@@ -12,12 +12,27 @@ import { handleGatewayWebhook } from "@/lib/payments/handle-gateway-webhook";
 export async function POST(request: NextRequest) {
   const rawBody = await request.text();
   try {
-    const handled = await handleGatewayWebhook(await getDb(), { gateway: "stripe", rawBody, headers: request.headers });
+    const handled = await handleGatewayWebhook(await getDb(), {
+      gateway: "stripe",
+      rawBody,
+      headers: request.headers,
+    });
     deliverEventsAfterResponse();
-    return NextResponse.json({ received: true, duplicate: handled.duplicate, result: handled.result });
+    return NextResponse.json({
+      received: true,
+      duplicate: handled.duplicate,
+      result: handled.result,
+    });
   } catch (error) {
-    if (isAppError(error)) return NextResponse.json({ error: error.code, message: error.message }, { status: error.status });
+    if (isAppError(error))
+      return NextResponse.json(
+        { error: error.code, message: error.message },
+        { status: error.status },
+      );
     console.error("Stripe webhook failed", error);
-    return NextResponse.json({ error: "internal_error", message: "The webhook could not be handled; it will be retried." }, { status: 500 });
+    return NextResponse.json(
+      { error: "internal_error", message: "The webhook could not be handled; it will be retried." },
+      { status: 500 },
+    );
   }
 }

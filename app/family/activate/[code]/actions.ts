@@ -8,7 +8,11 @@ import { activateFamilyRequest } from "@/lib/family/activate-family-request";
 
 /** The signed-in user activates a shared code for themselves: the user id comes from the session, never the form. */
 export const activateFamilyCodeAction = defineAction(
-  { role: "user", schema: z.object({ code: z.string().trim().min(1).max(64) }), revalidate: ["/account"] },
+  {
+    role: "user",
+    schema: z.object({ code: z.string().trim().min(1).max(64) }),
+    revalidate: ["/account"],
+  },
   async ({ code }, { db, user }): Promise<ActivatedCode> => {
     const activated = await activateFamilyRequest(db, { code, actor: customerActor(user.id) });
     return {

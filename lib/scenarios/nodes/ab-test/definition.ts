@@ -3,7 +3,11 @@ import { defineNode } from "../define-node";
 import { text } from "../visit-lines";
 
 export const abVariantSchema = z.strictObject({
-  code: z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/),
+  code: z
+    .string()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/),
   name: z.string().trim().min(1).max(100),
   percent: z.number().int().min(0).max(100),
 });
@@ -14,7 +18,12 @@ export const variantPort = (code: string) => `variant:${code}`;
 /** Sends each user down one variant, drawn once by the variants' percentages and kept. */
 export const abTestNode = defineNode({
   type: "ab_test",
-  configSchema: z.strictObject({ variants: z.array(abVariantSchema).min(2, { message: "An A/B test needs two variants." }).max(10) }),
+  configSchema: z.strictObject({
+    variants: z
+      .array(abVariantSchema)
+      .min(2, { message: "An A/B test needs two variants." })
+      .max(10),
+  }),
   group: "operation",
   label: "A/B test",
   description: "Sends each user down one variant, drawn once and kept.",
@@ -30,13 +39,25 @@ export const abTestNode = defineNode({
   spansTime: false,
   check(config, { report }) {
     const total = config.variants.reduce((sum, v) => sum + v.percent, 0);
-    if (total !== 100) report("ab_percent_sum", `Variant percentages add up to ${total}; they must add up to 100.`);
+    if (total !== 100)
+      report("ab_percent_sum", `Variant percentages add up to ${total}; they must add up to 100.`);
     const codes = config.variants.map((v) => v.code);
-    if (new Set(codes).size !== codes.length) report("ab_variant_duplicate", "Two variants share a code.");
+    if (new Set(codes).size !== codes.length)
+      report("ab_variant_duplicate", "Two variants share a code.");
   },
   describeVisit({ facts, outcome }) {
-    const variant = text(facts.variant) ?? (outcome?.startsWith("variant:") ? outcome.slice("variant:".length) : null);
-    const why = facts.drawn === false ? "likeliest, not drawn yet" : facts.sticky === false ? "drawn again: the earlier variant was removed" : "";
-    return { line: `A/B → ${variant ? `variant ${variant}` : "not assigned yet"}${why ? ` (${why})` : ""}`, reason: why };
+    const variant =
+      text(facts.variant) ??
+      (outcome?.startsWith("variant:") ? outcome.slice("variant:".length) : null);
+    const why =
+      facts.drawn === false
+        ? "likeliest, not drawn yet"
+        : facts.sticky === false
+          ? "drawn again: the earlier variant was removed"
+          : "";
+    return {
+      line: `A/B → ${variant ? `variant ${variant}` : "not assigned yet"}${why ? ` (${why})` : ""}`,
+      reason: why,
+    };
   },
 });

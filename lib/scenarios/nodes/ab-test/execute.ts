@@ -23,28 +23,54 @@ export const abTestExecutor: InstantNodeExecutor<"ab_test"> = {
     // Insert-or-keep makes the first draw sticky, also when two runs of the same user reach the node at once.
     await visit.db
       .insert(scenarioAbAssignments)
-      .values({ scenarioId: visit.scenarioId, nodeId: node.id, userId: visit.userId, variant: drawVariant(node), assignedAt: now() })
+      .values({
+        scenarioId: visit.scenarioId,
+        nodeId: node.id,
+        userId: visit.userId,
+        variant: drawVariant(node),
+        assignedAt: now(),
+      })
       .onConflictDoNothing();
     const [assigned] = await visit.db
       .select()
       .from(scenarioAbAssignments)
       .where(
-        and(eq(scenarioAbAssignments.scenarioId, visit.scenarioId), eq(scenarioAbAssignments.nodeId, node.id), eq(scenarioAbAssignments.userId, visit.userId)),
+        and(
+          eq(scenarioAbAssignments.scenarioId, visit.scenarioId),
+          eq(scenarioAbAssignments.nodeId, node.id),
+          eq(scenarioAbAssignments.userId, visit.userId),
+        ),
       );
     const variant = node.config.variants.find((v) => v.code === assigned!.variant);
     // A variant removed in a later version: draw again for this version without changing the stored assignment.
     const code = variant?.code ?? drawVariant(node);
-    return { outcome: variantPort(code), facts: { variant: code, assigned_at: assigned!.assignedAt.toISOString(), sticky: variant !== undefined } };
+    return {
+      outcome: variantPort(code),
+      facts: {
+        variant: code,
+        assigned_at: assigned!.assignedAt.toISOString(),
+        sticky: variant !== undefined,
+      },
+    };
   },
   async simulate({ node, context }) {
     const [assigned] = await context.db
       .select()
       .from(scenarioAbAssignments)
       .where(
-        and(eq(scenarioAbAssignments.scenarioId, context.scenarioId), eq(scenarioAbAssignments.nodeId, node.id), eq(scenarioAbAssignments.userId, context.userId)),
+        and(
+          eq(scenarioAbAssignments.scenarioId, context.scenarioId),
+          eq(scenarioAbAssignments.nodeId, node.id),
+          eq(scenarioAbAssignments.userId, context.userId),
+        ),
       );
     const known = node.config.variants.find((v) => v.code === assigned?.variant);
-    if (known) return { outcome: variantPort(known.code), facts: { variant: known.code, sticky: true }, note: `Assigned variant ${known.code} earlier` };
+    if (known)
+      return {
+        outcome: variantPort(known.code),
+        facts: { variant: known.code, sticky: true },
+        note: `Assigned variant ${known.code} earlier`,
+      };
     const likeliest = [...node.config.variants].sort((a, b) => b.percent - a.percent)[0]!;
     return {
       outcome: variantPort(likeliest.code),

@@ -4,7 +4,11 @@ import { defineNode } from "../define-node";
 import { formatMinutes } from "../format-minutes";
 import { text } from "../visit-lines";
 
-export const BEFORE_EVENT_TRIGGERS = ["subscription_ends", "recurrent_payment_charge", "recurrent_payment_expires"] as const;
+export const BEFORE_EVENT_TRIGGERS = [
+  "subscription_ends",
+  "recurrent_payment_charge",
+  "recurrent_payment_expires",
+] as const;
 export type BeforeEventTrigger = (typeof BEFORE_EVENT_TRIGGERS)[number];
 
 const BEFORE_EVENT_LABELS: Record<BeforeEventTrigger, string> = {
@@ -18,15 +22,24 @@ export const beforeEventLabel = (trigger: BeforeEventTrigger) => BEFORE_EVENT_LA
 /** Starts a run a set time before a date the user has (the before-events cron fires it). */
 export const beforeEventNode = defineNode({
   type: "before_event",
-  configSchema: z.strictObject({ trigger: z.enum(BEFORE_EVENT_TRIGGERS), minutes: z.number().int().min(0).max(MAX_MINUTES) }),
+  configSchema: z.strictObject({
+    trigger: z.enum(BEFORE_EVENT_TRIGGERS),
+    minutes: z.number().int().min(0).max(MAX_MINUTES),
+  }),
   group: "trigger",
   label: "Before event",
   description: "Starts a run a set time before a subscription or recurrent payment date.",
   icon: "◷",
   defaultConfig: { trigger: "subscription_ends", minutes: 7 * 1440 },
   ports: () => ["out"],
-  summary: (c) => (c.minutes === 0 ? `When ${beforeEventLabel(c.trigger)}` : `${formatMinutes(c.minutes)} before ${beforeEventLabel(c.trigger)}`),
+  summary: (c) =>
+    c.minutes === 0
+      ? `When ${beforeEventLabel(c.trigger)}`
+      : `${formatMinutes(c.minutes)} before ${beforeEventLabel(c.trigger)}`,
   spansTime: false,
   triggerEvent: (c) => `before:${c.trigger}`,
-  describeVisit: ({ facts }) => ({ line: `entered on ${text(facts.event) ?? "its trigger"}`, reason: text(facts.event) ?? "" }),
+  describeVisit: ({ facts }) => ({
+    line: `entered on ${text(facts.event) ?? "its trigger"}`,
+    reason: text(facts.event) ?? "",
+  }),
 });

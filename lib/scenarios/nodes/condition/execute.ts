@@ -12,11 +12,18 @@ export const conditionExecutor: InstantNodeExecutor<"condition"> = {
   spansTime: false,
   async execute({ node, visit }) {
     const result = await evaluateCriteria(visit, node.config.criteria);
-    return { outcome: result.holds ? "yes" : "no", facts: { ...result.facts, summary: describe(result.facts) } };
+    return {
+      outcome: result.holds ? "yes" : "no",
+      facts: { ...result.facts, summary: describe(result.facts) },
+    };
   },
   async simulate({ node, context }) {
     const result = await evaluateCriteria(context, node.config.criteria);
     const summary = describe(result.facts);
-    return { outcome: result.holds ? "yes" : "no", facts: { ...result.facts, summary }, note: summary };
+    return {
+      outcome: result.holds ? "yes" : "no",
+      facts: { ...result.facts, summary },
+      note: summary,
+    };
   },
 };

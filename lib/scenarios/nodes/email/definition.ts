@@ -16,7 +16,8 @@ export const emailNode = defineNode({
   summary: (c) => `Email: ${c.template}`,
   spansTime: false,
   check(config, { references, report }) {
-    if (!references.templates.has(config.template)) report("template_not_found", `There is no email template "${config.template}".`);
+    if (!references.templates.has(config.template))
+      report("template_not_found", `There is no email template "${config.template}".`);
   },
   describeVisit: (visit) =>
     actionLine(`email ${text(visit.facts.template) ?? text(visit.config.template) ?? "?"}`, visit, {

@@ -11,11 +11,25 @@ export const emailExecutor: InstantNodeExecutor<"email"> = {
       templateCode: node.config.template,
       userId: visit.userId,
       idempotencyKey: visit.idempotencyKey,
-      extra: { scenario: { id: visit.scenarioId, run_id: visit.runId }, trigger: visit.trigger.payload },
+      extra: {
+        scenario: { id: visit.scenarioId, run_id: visit.runId },
+        trigger: visit.trigger.payload,
+      },
     });
-    return { outcome: "out", facts: { template: node.config.template, email_id: result.entry.id, sent_now: result.sentNow } };
+    return {
+      outcome: "out",
+      facts: {
+        template: node.config.template,
+        email_id: result.entry.id,
+        sent_now: result.sentNow,
+      },
+    };
   },
   async simulate({ node }) {
-    return { outcome: "out", facts: { template: node.config.template }, note: `Would send the email "${node.config.template}"` };
+    return {
+      outcome: "out",
+      facts: { template: node.config.template },
+      note: `Would send the email "${node.config.template}"`,
+    };
   },
 };

@@ -15,5 +15,8 @@ export const eventNode = defineNode({
   summary: (c) => `On ${c.event}`,
   spansTime: false,
   triggerEvent: (c) => c.event,
-  describeVisit: ({ facts }) => ({ line: `entered on ${text(facts.event) ?? "its trigger"}`, reason: text(facts.event) ?? "" }),
+  describeVisit: ({ facts }) => ({
+    line: `entered on ${text(facts.event) ?? "its trigger"}`,
+    reason: text(facts.event) ?? "",
+  }),
 });

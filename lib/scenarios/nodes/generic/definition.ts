@@ -22,8 +22,15 @@ export const genericNode = defineNode({
       return;
     }
     const parsed = action.params.safeParse(config.params);
-    if (!parsed.success) report("action_params_invalid", `${action.label}: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+    if (!parsed.success)
+      report(
+        "action_params_invalid",
+        `${action.label}: ${parsed.error.issues.map((i) => i.message).join("; ")}`,
+      );
   },
   describeVisit: (visit) =>
-    actionLine(`action ${text(visit.facts.action) ?? text(visit.config.action) ?? "?"}`, visit, { done: "done", planned: "would run" }),
+    actionLine(`action ${text(visit.facts.action) ?? text(visit.config.action) ?? "?"}`, visit, {
+      done: "done",
+      planned: "would run",
+    }),
 });

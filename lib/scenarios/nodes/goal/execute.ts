@@ -34,38 +34,71 @@ export const goalExecutor: TimedNodeExecutor<"goal"> = {
         await step.run("give up", () => giveUp(visit, node));
         return "no";
       }
-      const untilDeadline = check.deadline ? Date.parse(check.deadline) - Date.parse(check.checkedAt) : Infinity;
-      const timeout = Math.max(MIN_GOAL_WAIT_MS, Math.min(node.config.recheckMinutes * MINUTE_MS, untilDeadline));
+      const untilDeadline = check.deadline
+        ? Date.parse(check.deadline) - Date.parse(check.checkedAt)
+        : Infinity;
+      const timeout = Math.max(
+        MIN_GOAL_WAIT_MS,
+        Math.min(node.config.recheckMinutes * MINUTE_MS, untilDeadline),
+      );
       // Wakes early when the user completes a goal; otherwise rechecks on the period.
-      await step.waitForEvent(`wait ${n}`, { event: "goal.completed", timeout, if: `async.data.user_id == ${visit.userId}` });
+      await step.waitForEvent(`wait ${n}`, {
+        event: "goal.completed",
+        timeout,
+        if: `async.data.user_id == ${visit.userId}`,
+      });
       check = await step.run(`check ${n}`, () => checkGoals(visit, node));
     }
     return check.outcome;
   },
   async simulate({ node, context }) {
-    const missing = await findIncompleteGoals(context.db, { userId: context.userId, goalCodes: node.config.goals });
-    if (missing.length === 0) return { outcome: "yes", facts: { missing }, note: "All goals completed → yes" };
+    const missing = await findIncompleteGoals(context.db, {
+      userId: context.userId,
+      goalCodes: node.config.goals,
+    });
+    if (missing.length === 0)
+      return { outcome: "yes", facts: { missing }, note: "All goals completed → yes" };
     const timeout = node.config.timeoutMinutes;
-    return { outcome: null, facts: { missing }, note: `Waits for ${missing.join(", ")}${timeout ? ` up to ${formatMinutes(timeout)}, then no` : ""}` };
+    return {
+      outcome: null,
+      facts: { missing },
+      note: `Waits for ${missing.join(", ")}${timeout ? ` up to ${formatMinutes(timeout)}, then no` : ""}`,
+    };
   },
 };
 
 /** Check a goal node's goals; finish the visit when all are done or the timeout has passed. */
-async function checkGoals({ db, identity, userId }: TimedVisit, node: NodeOf<"goal">): Promise<GoalCheck> {
+async function checkGoals(
+  { db, identity, userId }: TimedVisit,
+  node: NodeOf<"goal">,
+): Promise<GoalCheck> {
   const [visit] = await db
     .select({ enteredAt: scenarioRunSteps.enteredAt })
     .from(scenarioRunSteps)
-    .where(and(eq(scenarioRunSteps.runId, identity.runId), eq(scenarioRunSteps.stepKey, identity.stepKey)));
+    .where(
+      and(
+        eq(scenarioRunSteps.runId, identity.runId),
+        eq(scenarioRunSteps.stepKey, identity.stepKey),
+      ),
+    );
   const at = now();
   const enteredAt = visit?.enteredAt ?? at;
-  const deadline = node.config.timeoutMinutes === null ? null : new Date(enteredAt.getTime() + node.config.timeoutMinutes * MINUTE_MS);
+  const deadline =
+    node.config.timeoutMinutes === null
+      ? null
+      : new Date(enteredAt.getTime() + node.config.timeoutMinutes * MINUTE_MS);
   const missing = await findIncompleteGoals(db, { userId, goalCodes: node.config.goals });
   let outcome: GoalCheck["outcome"] = null;
   if (missing.length === 0) outcome = "yes";
   else if (deadline && at.getTime() >= deadline.getTime()) outcome = "no";
   if (outcome) {
     const completed = node.config.goals.filter((g) => !missing.includes(g));
-    await finishVisit(db, identity, outcome, { goals: node.config.goals, completed, missing, timed_out: outcome === "no" });
+    await finishVisit(db, identity, outcome, {
+      goals: node.config.goals,
+      completed,
+      missing,
+      timed_out: outcome === "no",
+    });
     await setRunStatus(db, identity.runId, "running");
   }
   return { outcome, checkedAt: at.toISOString(), deadline: deadline?.toISOString() ?? null };
@@ -74,6 +107,11 @@ async function checkGoals({ db, identity, userId }: TimedVisit, node: NodeOf<"go
 /** A goal without a timeout that reached the recheck limit: it ends as `no`. */
 async function giveUp({ db, identity, userId }: TimedVisit, node: NodeOf<"goal">): Promise<void> {
   const missing = await findIncompleteGoals(db, { userId, goalCodes: node.config.goals });
-  await finishVisit(db, identity, "no", { goals: node.config.goals, missing, timed_out: true, reason: "recheck limit reached" });
+  await finishVisit(db, identity, "no", {
+    goals: node.config.goals,
+    missing,
+    timed_out: true,
+    reason: "recheck limit reached",
+  });
   await setRunStatus(db, identity.runId, "running");
 }

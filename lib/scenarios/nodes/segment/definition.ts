@@ -16,7 +16,8 @@ export const segmentNode = defineNode({
   summary: (c) => `In segment ${c.segment}?`,
   spansTime: false,
   check(config, { references, report }) {
-    if (!references.segments.has(config.segment)) report("segment_not_found", `There is no segment "${config.segment}".`);
+    if (!references.segments.has(config.segment))
+      report("segment_not_found", `There is no segment "${config.segment}".`);
   },
   describeVisit({ facts, config, outcome }) {
     const segment = text(facts.segment) ?? text(config.segment) ?? "?";

@@ -5,11 +5,17 @@ import type { InstantNodeExecutor } from "../node-executor";
 export const segmentExecutor: InstantNodeExecutor<"segment"> = {
   spansTime: false,
   async execute({ node, visit }) {
-    const member = await isUserInSegment(visit.db, { segmentCode: node.config.segment, userId: visit.userId });
+    const member = await isUserInSegment(visit.db, {
+      segmentCode: node.config.segment,
+      userId: visit.userId,
+    });
     return { outcome: member ? "yes" : "no", facts: { segment: node.config.segment, member } };
   },
   async simulate({ node, context }) {
-    const member = await isUserInSegment(context.db, { segmentCode: node.config.segment, userId: context.userId });
+    const member = await isUserInSegment(context.db, {
+      segmentCode: node.config.segment,
+      userId: context.userId,
+    });
     return {
       outcome: member ? "yes" : "no",
       facts: { segment: node.config.segment, member },

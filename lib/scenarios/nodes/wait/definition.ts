@@ -16,9 +16,17 @@ export const waitNode = defineNode({
   summary: (c) => `Wait ${formatMinutes(c.minutes)}`,
   spansTime: true,
   describeVisit({ facts, config, outcome }) {
-    const minutes = typeof facts.minutes === "number" ? facts.minutes : typeof config.minutes === "number" ? config.minutes : null;
+    const minutes =
+      typeof facts.minutes === "number"
+        ? facts.minutes
+        : typeof config.minutes === "number"
+          ? config.minutes
+          : null;
     const duration = minutes === null ? "" : formatMinutes(minutes);
     const subject = duration ? `wait ${duration}` : "wait";
-    return { line: outcome === null ? `${subject}: waiting` : `${subject} → ${outcome}`, reason: duration };
+    return {
+      line: outcome === null ? `${subject}: waiting` : `${subject} → ${outcome}`,
+      reason: duration,
+    };
   },
 });

@@ -37,6 +37,10 @@ export const waitExecutor: TimedNodeExecutor<"wait"> = {
     return "out";
   },
   async simulate({ node }) {
-    return { outcome: "out", facts: { minutes: node.config.minutes }, note: `Waits ${formatMinutes(node.config.minutes)}` };
+    return {
+      outcome: "out",
+      facts: { minutes: node.config.minutes },
+      note: `Waits ${formatMinutes(node.config.minutes)}`,
+    };
   },
 };

@@ -20,7 +20,9 @@ export class BannersPage {
   /** Save the form; returns the new banner's id, read from its link in the list. */
   async save(title: string): Promise<number> {
     await this.page.getByTestId("banner-submit").click();
-    const id = Number((await this.page.getByRole("link", { name: title }).getAttribute("href"))?.split("/").pop());
+    const id = Number(
+      (await this.page.getByRole("link", { name: title }).getAttribute("href"))?.split("/").pop(),
+    );
     expect(id).toBeGreaterThan(0);
     return id;
   }

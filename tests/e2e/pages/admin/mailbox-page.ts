@@ -18,7 +18,10 @@ export class MailboxPage {
   async waitFor(query: string, text: string, options: { timeout: number; perTry?: number }) {
     await expect(async () => {
       await this.search(query);
-      await expect(this.table).toContainText(text, options.perTry === undefined ? undefined : { timeout: options.perTry });
+      await expect(this.table).toContainText(
+        text,
+        options.perTry === undefined ? undefined : { timeout: options.perTry },
+      );
     }).toPass({ timeout: options.timeout, intervals: [500, 1000, 2000] });
   }
 

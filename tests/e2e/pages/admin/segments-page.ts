@@ -16,7 +16,8 @@ export class SegmentsPage {
 
   /** Set the first rule (adding it when the form starts without one) to `field` matching `value`. */
   async setFirstRule(field: string, value: string) {
-    if ((await this.page.getByTestId("segment-rule-0").count()) === 0) await this.page.getByTestId("segment-add-rule").click();
+    if ((await this.page.getByTestId("segment-rule-0").count()) === 0)
+      await this.page.getByTestId("segment-add-rule").click();
     await this.page.getByTestId("segment-rule-0-field").selectOption(field);
     await this.setFirstRuleValue(value);
   }

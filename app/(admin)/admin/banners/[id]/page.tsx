@@ -25,7 +25,11 @@ export default async function EditBannerPage({ params }: { params: Promise<{ id:
       <PageHeader
         title={banner.name}
         description={`Shown ${banner.shownCount} times · dismissed ${banner.dismissedCount} times`}
-        back={<Link href="/admin/banners" className="text-zinc-500 hover:text-zinc-900">← Banners</Link>}
+        back={
+          <Link href="/admin/banners" className="text-zinc-500 hover:text-zinc-900">
+            ← Banners
+          </Link>
+        }
         actions={
           <ActionButton
             action={deleteBannerAction}

@@ -14,7 +14,11 @@ export default async function NewBannerPage() {
     <>
       <PageHeader
         title="New banner"
-        back={<Link href="/admin/banners" className="text-zinc-500 hover:text-zinc-900">← Banners</Link>}
+        back={
+          <Link href="/admin/banners" className="text-zinc-500 hover:text-zinc-900">
+            ← Banners
+          </Link>
+        }
       />
       <Card className="max-w-5xl">
         <CardBody className="px-6 py-5">

@@ -9,7 +9,8 @@ import { retryRun } from "@/inngest/local/retry-run";
 import { inProcessExecutor } from "@/inngest/local/start-in-process";
 
 function requireLocalExecutor() {
-  if (!localExecutorEnabled()) throw new AppError("not_found", "The local executor is not in use.", 404);
+  if (!localExecutorEnabled())
+    throw new AppError("not_found", "The local executor is not in use.", 404);
 }
 
 export const advanceClockAction = defineAction(
@@ -17,7 +18,10 @@ export const advanceClockAction = defineAction(
   async (input) => {
     requireLocalExecutor();
     const at = advanceDevClock(input.advance_minutes, inProcessExecutor());
-    return { ok: true as const, message: `The clock now reads ${at.toISOString().replace("T", " ").slice(0, 16)} UTC.` };
+    return {
+      ok: true as const,
+      message: `The clock now reads ${at.toISOString().replace("T", " ").slice(0, 16)} UTC.`,
+    };
   },
 );
 
@@ -27,15 +31,22 @@ export const retryRunAction = defineAction(
     requireLocalExecutor();
     await retryRun(db, input.runId);
     inProcessExecutor()?.kick();
-    return { ok: true as const, message: "Retrying: the failed step runs again, earlier steps stay memoized." };
+    return {
+      ok: true as const,
+      message: "Retrying: the failed step runs again, earlier steps stay memoized.",
+    };
   },
 );
 
-export const syncAppAction = defineAction({ role: "admin", schema: z.object({}), revalidate: ["/admin/dev/runs"] }, async () => {
-  requireLocalExecutor();
-  const executor = inProcessExecutor();
-  if (!executor) throw new AppError("executor_not_running", "No executor runs in this server process.", 409);
-  const result = await executor.sync();
-  if (!result.ok) throw new AppError("sync_refused", result.message, 409);
-  return { ok: true as const, message: "The app's functions are synced." };
-});
+export const syncAppAction = defineAction(
+  { role: "admin", schema: z.object({}), revalidate: ["/admin/dev/runs"] },
+  async () => {
+    requireLocalExecutor();
+    const executor = inProcessExecutor();
+    if (!executor)
+      throw new AppError("executor_not_running", "No executor runs in this server process.", 409);
+    const result = await executor.sync();
+    if (!result.ok) throw new AppError("sync_refused", result.message, 409);
+    return { ok: true as const, message: "The app's functions are synced." };
+  },
+);

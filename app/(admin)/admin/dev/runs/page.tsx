@@ -2,7 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FilterBar, FilterField } from "@/components/admin/filter-bar";
-import { hrefWith, PAGE_SIZE, readEnum, readPage, readText, type SearchParams } from "@/components/admin/search-params";
+import {
+  hrefWith,
+  PAGE_SIZE,
+  readEnum,
+  readPage,
+  readText,
+  type SearchParams,
+} from "@/components/admin/search-params";
 import { DevClockForm } from "@/components/dev/dev-clock-form";
 import { RunStatusBadge } from "@/components/dev/run-status-badge";
 import { ActionButton } from "@/components/ui/action-button";
@@ -30,17 +37,27 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
   const page = readPage(params);
   const status = readEnum(params, "status", localRunStatus.enumValues);
   const functionId = readText(params, "function");
-  const { rows, total } = await listRuns(await getDb(), { status, functionId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total } = await listRuns(await getDb(), {
+    status,
+    functionId,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
 
   return (
     <>
       <PageHeader
         title="Function runs"
         description="The local Inngest executor: a development stand-in for Inngest. Production runs on Inngest."
-        actions={<ActionButton action={syncAppAction} fields={{}} label="Sync app" testId="sync-app" />}
+        actions={
+          <ActionButton action={syncAppAction} fields={{}} label="Sync app" testId="sync-app" />
+        }
       />
       <Card className="mb-6">
-        <CardHeader title="Dev clock" description={`The app reads now as ${formatDateTime(now())}.`} />
+        <CardHeader
+          title="Dev clock"
+          description={`The app reads now as ${formatDateTime(now())}.`}
+        />
         <CardBody>
           <DevClockForm action={advanceClockAction} />
         </CardBody>
@@ -58,11 +75,20 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
             </Select>
           </FilterField>
           <FilterField label="Function" htmlFor="function">
-            <Input id="function" name="function" defaultValue={functionId ?? ""} placeholder="subflow-deliver-outbox" className="w-64" />
+            <Input
+              id="function"
+              name="function"
+              defaultValue={functionId ?? ""}
+              placeholder="subflow-deliver-outbox"
+              className="w-64"
+            />
           </FilterField>
         </FilterBar>
         {rows.length === 0 ? (
-          <EmptyState title="No runs yet" description="Runs appear here when events and crons trigger functions." />
+          <EmptyState
+            title="No runs yet"
+            description="Runs appear here when events and crons trigger functions."
+          />
         ) : (
           <Table data-testid="runs-table">
             <THead>
@@ -79,7 +105,10 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
               {rows.map((run) => (
                 <Tr key={run.id} data-testid="run-row">
                   <Td>
-                    <Link href={`/admin/dev/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/admin/dev/runs/${run.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {run.functionId}
                     </Link>
                   </Td>
@@ -90,14 +119,25 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                   <Td>{formatDateTime(run.createdAt)}</Td>
                   <Td>{formatDateTime(run.endedAt)}</Td>
                   <Td className="text-right">
-                    {run.status === "failed" ? <ActionButton action={retryRunAction} fields={{ runId: run.id }} label="Retry" /> : null}
+                    {run.status === "failed" ? (
+                      <ActionButton
+                        action={retryRunAction}
+                        fields={{ runId: run.id }}
+                        label="Retry"
+                      />
+                    ) : null}
                   </Td>
                 </Tr>
               ))}
             </TBody>
           </Table>
         )}
-        <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => hrefWith("/admin/dev/runs", { status, function: functionId, page: p })} />
+        <Pagination
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          hrefFor={(p) => hrefWith("/admin/dev/runs", { status, function: functionId, page: p })}
+        />
       </Card>
     </>
   );

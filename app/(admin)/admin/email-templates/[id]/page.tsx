@@ -19,20 +19,31 @@ import { previewUserOptions } from "../preview-users";
 
 export const metadata: Metadata = { title: "Edit email template" };
 
-export default async function EditEmailTemplatePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditEmailTemplatePage({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}) {
   const { id } = await params;
   const admin = await requireAdminPage(`/admin/email-templates/${id}`);
   const templateId = z.coerce.number().int().positive().safeParse(id);
   if (!templateId.success) notFound();
   const db = await getDb();
-  const [template, users] = await Promise.all([findEmailTemplate(db, templateId.data), previewUserOptions(db, admin.id)]);
+  const [template, users] = await Promise.all([
+    findEmailTemplate(db, templateId.data),
+    previewUserOptions(db, admin.id),
+  ]);
   if (!template) notFound();
   return (
     <>
       <PageHeader
         title={template.name}
         description={<span className="font-mono">{template.code}</span>}
-        back={<Link href="/admin/email-templates" className="text-zinc-500 hover:text-zinc-900">← Email templates</Link>}
+        back={
+          <Link href="/admin/email-templates" className="text-zinc-500 hover:text-zinc-900">
+            ← Email templates
+          </Link>
+        }
         actions={
           <ActionButton
             action={deleteEmailTemplateAction}

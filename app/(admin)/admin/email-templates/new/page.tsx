@@ -4,7 +4,11 @@ import { EmailTemplateEditor } from "@/components/email/email-template-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { previewEmailTemplateAction, saveEmailTemplateAction, searchPreviewUsersAction } from "../actions";
+import {
+  previewEmailTemplateAction,
+  saveEmailTemplateAction,
+  searchPreviewUsersAction,
+} from "../actions";
 import { previewUserOptions } from "../preview-users";
 
 export const metadata: Metadata = { title: "New email template" };
@@ -13,7 +17,8 @@ const STARTER = {
   code: "",
   name: "",
   subject: "Hello {{user.name}}",
-  bodyHtml: "<p>Hello {{user.name}},</p>\n\n<p>…</p>\n\n<p>— {{app.name}}<br><a href=\"{{app.url}}\">{{app.url}}</a></p>",
+  bodyHtml:
+    '<p>Hello {{user.name}},</p>\n\n<p>…</p>\n\n<p>— {{app.name}}<br><a href="{{app.url}}">{{app.url}}</a></p>',
   bodyText: "Hello {{user.name}},\n\n…\n\n— {{app.name}}\n{{app.url}}",
 };
 
@@ -24,7 +29,11 @@ export default async function NewEmailTemplatePage() {
     <>
       <PageHeader
         title="New email template"
-        back={<Link href="/admin/email-templates" className="text-zinc-500 hover:text-zinc-900">← Email templates</Link>}
+        back={
+          <Link href="/admin/email-templates" className="text-zinc-500 hover:text-zinc-900">
+            ← Email templates
+          </Link>
+        }
       />
       <EmailTemplateEditor
         saveAction={saveEmailTemplateAction}

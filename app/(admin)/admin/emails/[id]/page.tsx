@@ -16,7 +16,15 @@ import { emailFrom } from "@/lib/email/transport";
 
 export const metadata: Metadata = { title: "Email" };
 
-function Header({ name, children, testId }: { name: string; children: ReactNode; testId?: string }) {
+function Header({
+  name,
+  children,
+  testId,
+}: {
+  name: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <>
       <dt className="text-zinc-500">{name}</dt>
@@ -39,34 +47,61 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
       <PageHeader
         title={email.subject || "(no subject)"}
         description={<EmailStatusBadge status={email.status} />}
-        back={<Link href="/admin/emails" className="text-zinc-500 hover:text-zinc-900">← Mailbox</Link>}
+        back={
+          <Link href="/admin/emails" className="text-zinc-500 hover:text-zinc-900">
+            ← Mailbox
+          </Link>
+        }
       />
       {email.status === "failed" && email.error ? (
-        <Notice tone="error" title={`Not delivered after ${email.attempts} attempt${email.attempts === 1 ? "" : "s"}`} className="mb-4" data-testid="email-error">
+        <Notice
+          tone="error"
+          title={`Not delivered after ${email.attempts} attempt${email.attempts === 1 ? "" : "s"}`}
+          className="mb-4"
+          data-testid="email-error"
+        >
           {email.error}
         </Notice>
       ) : null}
       <Card className="mb-6">
         <CardHeader title="Headers" />
         <CardBody>
-          <dl className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1.5 text-sm" data-testid="email-headers">
-            <Header name="From">{emailFrom()} <span className="text-xs text-zinc-400">(the configured sender)</span></Header>
+          <dl
+            className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1.5 text-sm"
+            data-testid="email-headers"
+          >
+            <Header name="From">
+              {emailFrom()} <span className="text-xs text-zinc-400">(the configured sender)</span>
+            </Header>
             <Header name="To" testId="email-to">
               {email.toAddress}
               {email.userId ? (
-                <Link href={`/admin/users/${email.userId}`} className="ml-2 text-xs text-brand-700 hover:underline">
+                <Link
+                  href={`/admin/users/${email.userId}`}
+                  className="ml-2 text-xs text-brand-700 hover:underline"
+                >
                   user #{email.userId}
                 </Link>
               ) : null}
             </Header>
-            <Header name="Subject" testId="email-subject">{email.subject}</Header>
+            <Header name="Subject" testId="email-subject">
+              {email.subject}
+            </Header>
             <Header name="Date">{formatDateTime(email.sentAt)}</Header>
-            <Header name="Message-ID"><span className="font-mono text-xs">{email.providerMessageId ?? "—"}</span></Header>
+            <Header name="Message-ID">
+              <span className="font-mono text-xs">{email.providerMessageId ?? "—"}</span>
+            </Header>
             <Header name="Transport">{email.transport ?? "—"}</Header>
             <Header name="Template">
-              {email.templateCode ? <span className="font-mono text-xs">{email.templateCode}</span> : "—"}
+              {email.templateCode ? (
+                <span className="font-mono text-xs">{email.templateCode}</span>
+              ) : (
+                "—"
+              )}
             </Header>
-            <Header name="Idempotency key"><span className="font-mono text-xs">{email.idempotencyKey}</span></Header>
+            <Header name="Idempotency key">
+              <span className="font-mono text-xs">{email.idempotencyKey}</span>
+            </Header>
             <Header name="Queued">{formatDateTime(email.createdAt)}</Header>
             <Header name="Attempts">{email.attempts}</Header>
           </dl>
@@ -74,15 +109,26 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
       </Card>
       <div className="grid gap-6 xl:grid-cols-2">
         <Card>
-          <CardHeader title="HTML part" description="Shown in a sandbox: scripts and forms do not run." />
+          <CardHeader
+            title="HTML part"
+            description="Shown in a sandbox: scripts and forms do not run."
+          />
           <CardBody>
-            <EmailHtmlFrame html={email.bodyHtml} title="Email HTML" testId="email-html" className="h-[36rem] w-full rounded-md border border-zinc-200 bg-white" />
+            <EmailHtmlFrame
+              html={email.bodyHtml}
+              title="Email HTML"
+              testId="email-html"
+              className="h-[36rem] w-full rounded-md border border-zinc-200 bg-white"
+            />
           </CardBody>
         </Card>
         <Card>
           <CardHeader title="Text part" />
           <CardBody>
-            <pre className="max-h-[36rem] overflow-auto text-xs whitespace-pre-wrap text-zinc-800" data-testid="email-text">
+            <pre
+              className="max-h-[36rem] overflow-auto text-xs whitespace-pre-wrap text-zinc-800"
+              data-testid="email-text"
+            >
               {email.bodyText}
             </pre>
           </CardBody>

@@ -40,10 +40,15 @@ export default async function GoalPage({ params }: { params: Promise<{ id: strin
         title={goal.name}
         description={
           <>
-            <span className="font-mono">{goal.code}</span> · completed by {goal.completionCount} users
+            <span className="font-mono">{goal.code}</span> · completed by {goal.completionCount}{" "}
+            users
           </>
         }
-        back={<Link href="/admin/goals" className="text-zinc-500 hover:text-zinc-900">← Goals</Link>}
+        back={
+          <Link href="/admin/goals" className="text-zinc-500 hover:text-zinc-900">
+            ← Goals
+          </Link>
+        }
         actions={
           <ActionButton
             action={deleteGoalAction}
@@ -59,7 +64,10 @@ export default async function GoalPage({ params }: { params: Promise<{ id: strin
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <Card>
-            <CardHeader title="Recent completions" description={`The latest ${RECENT_COMPLETIONS}.`} />
+            <CardHeader
+              title="Recent completions"
+              description={`The latest ${RECENT_COMPLETIONS}.`}
+            />
             {completions.length === 0 ? (
               <EmptyState title="Nobody has completed it yet" />
             ) : (
@@ -75,11 +83,16 @@ export default async function GoalPage({ params }: { params: Promise<{ id: strin
                   {completions.map((completion) => (
                     <Tr key={completion.id} data-testid={`goal-completion-${completion.userId}`}>
                       <Td>
-                        <Link href={`/admin/users/${completion.userId}`} className="text-brand-700 hover:underline">
+                        <Link
+                          href={`/admin/users/${completion.userId}`}
+                          className="text-brand-700 hover:underline"
+                        >
                           {completion.email}
                         </Link>
                       </Td>
-                      <Td className="whitespace-nowrap">{formatDateTime(completion.completedAt)}</Td>
+                      <Td className="whitespace-nowrap">
+                        {formatDateTime(completion.completedAt)}
+                      </Td>
                       <Td>
                         <Badge>{completion.source}</Badge>
                       </Td>
@@ -94,13 +107,21 @@ export default async function GoalPage({ params }: { params: Promise<{ id: strin
             <CardBody className="px-6 py-5">
               <GoalForm
                 action={saveGoalAction}
-                initial={{ id: goal.id, code: goal.code, name: goal.name, description: goal.description }}
+                initial={{
+                  id: goal.id,
+                  code: goal.code,
+                  name: goal.name,
+                  description: goal.description,
+                }}
               />
             </CardBody>
           </Card>
         </div>
         <Card className="self-start">
-          <CardHeader title="Complete for a user" description="Counts as completed by an admin; emits goal.completed once." />
+          <CardHeader
+            title="Complete for a user"
+            description="Counts as completed by an admin; emits goal.completed once."
+          />
           <CardBody>
             <CompleteGoalForm action={completeGoalForUserAction} target={{ goalCode: goal.code }} />
           </CardBody>

@@ -12,7 +12,14 @@ export default async function NewGoalPage() {
   await requireAdminPage("/admin/goals/new");
   return (
     <>
-      <PageHeader title="New goal" back={<Link href="/admin/goals" className="text-zinc-500 hover:text-zinc-900">← Goals</Link>} />
+      <PageHeader
+        title="New goal"
+        back={
+          <Link href="/admin/goals" className="text-zinc-500 hover:text-zinc-900">
+            ← Goals
+          </Link>
+        }
+      />
       <Card className="max-w-3xl">
         <CardBody className="px-6 py-5">
           <GoalForm action={saveGoalAction} />

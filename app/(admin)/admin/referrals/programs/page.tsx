@@ -13,7 +13,11 @@ import { listReferralPrograms } from "@/lib/referrals/admin/list-referral-progra
 
 export const metadata: Metadata = { title: "Referral programs" };
 
-export default async function ReferralProgramsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function ReferralProgramsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireAdminPage("/admin/referrals/programs");
   const params = await searchParams;
   const programs = await listReferralPrograms(await getDb());
@@ -24,7 +28,11 @@ export default async function ReferralProgramsPage({ searchParams }: { searchPar
       <PageHeader
         title="Referral programs"
         description="What completes a referral and what the referrer and the friend get. New referrals join the default program."
-        back={<Link href="/admin/referrals" className="text-zinc-500 hover:text-zinc-900">← Referrals</Link>}
+        back={
+          <Link href="/admin/referrals" className="text-zinc-500 hover:text-zinc-900">
+            ← Referrals
+          </Link>
+        }
         actions={
           <LinkButton href="/admin/referrals/programs/new" data-testid="new-referral-program">
             New program

@@ -36,7 +36,12 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   const draft = draftGraphSchema.safeParse(scenario.draftGraph);
   return (
     <ScenarioBuilder
-      scenario={{ id: scenario.id, name: scenario.name, status: scenario.status, currentVersionNumber: scenario.currentVersionNumber }}
+      scenario={{
+        id: scenario.id,
+        name: scenario.name,
+        status: scenario.status,
+        currentVersionNumber: scenario.currentVersionNumber,
+      }}
       draft={draft.success ? asEditableGraph(draft.data) : EMPTY_GRAPH}
       draftErrors={validation.errors}
       versions={versions.map((v) => ({
@@ -50,15 +55,28 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
       options={options}
       stats={stats}
       statusActions={
-        <ScenarioRowActions id={scenario.id} status={scenario.status} actions={scenarioStatusActions} published={scenario.currentVersionId !== null} bare />
+        <ScenarioRowActions
+          id={scenario.id}
+          status={scenario.status}
+          actions={scenarioStatusActions}
+          published={scenario.currentVersionId !== null}
+          bare
+        />
       }
       settings={
         scenario.status === "deleted" ? (
-          <p className="text-sm text-zinc-600">This scenario is deleted. Restore it to edit or enable it.</p>
+          <p className="text-sm text-zinc-600">
+            This scenario is deleted. Restore it to edit or enable it.
+          </p>
         ) : (
           <ScenarioSettingsForm
             action={saveScenarioSettingsAction}
-            initial={{ id: scenario.id, name: scenario.name, reentry: scenario.reentry, reentryDays: scenario.reentryDays }}
+            initial={{
+              id: scenario.id,
+              name: scenario.name,
+              reentry: scenario.reentry,
+              reentryDays: scenario.reentryDays,
+            }}
           />
         )
       }

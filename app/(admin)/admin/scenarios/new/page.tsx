@@ -15,7 +15,11 @@ export default async function NewScenarioPage() {
       <PageHeader
         title="New scenario"
         description="Start with a name and a re-entry rule; the graph comes next."
-        back={<Link href="/admin/scenarios" className="text-zinc-500 hover:text-zinc-900">← Scenarios</Link>}
+        back={
+          <Link href="/admin/scenarios" className="text-zinc-500 hover:text-zinc-900">
+            ← Scenarios
+          </Link>
+        }
       />
       <Card className="max-w-xl">
         <CardBody>

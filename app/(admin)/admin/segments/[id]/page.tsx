@@ -31,7 +31,13 @@ async function loadSegment(id: number) {
   }
 }
 
-export default async function EditSegmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function EditSegmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { id } = await params;
   await requireAdminPage(`/admin/segments/${id}`);
   const segmentId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
@@ -50,7 +56,11 @@ export default async function EditSegmentPage({ params, searchParams }: { params
       <PageHeader
         title={segment.name}
         description={<span className="font-mono">{segment.code}</span>}
-        back={<Link href="/admin/segments" className="text-zinc-500 hover:text-zinc-900">← Segments</Link>}
+        back={
+          <Link href="/admin/segments" className="text-zinc-500 hover:text-zinc-900">
+            ← Segments
+          </Link>
+        }
         actions={
           <ActionButton
             action={deleteSegmentAction}
@@ -70,7 +80,13 @@ export default async function EditSegmentPage({ params, searchParams }: { params
               action={saveSegmentAction}
               countAction={countSegmentAction}
               options={options}
-              initial={{ id: segment.id, code: segment.code, name: segment.name, description: segment.description, rules: segment.rules }}
+              initial={{
+                id: segment.id,
+                code: segment.code,
+                name: segment.name,
+                description: segment.description,
+                rules: segment.rules,
+              }}
             />
           </CardBody>
         </Card>
@@ -90,7 +106,10 @@ export default async function EditSegmentPage({ params, searchParams }: { params
                 {members.map((member) => (
                   <Tr key={member.id} data-testid={`segment-member-${member.id}`}>
                     <Td>
-                      <Link href={`/admin/users/${member.id}`} className="text-brand-700 hover:underline">
+                      <Link
+                        href={`/admin/users/${member.id}`}
+                        className="text-brand-700 hover:underline"
+                      >
                         {member.email}
                       </Link>
                     </Td>
@@ -100,7 +119,12 @@ export default async function EditSegmentPage({ params, searchParams }: { params
               </TBody>
             </Table>
           )}
-          <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => hrefWith(`/admin/segments/${segment.id}`, { page: p })} />
+          <Pagination
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            hrefFor={(p) => hrefWith(`/admin/segments/${segment.id}`, { page: p })}
+          />
         </Card>
       </div>
     </>

@@ -15,10 +15,21 @@ export default async function NewSegmentPage() {
   const options = await loadSegmentFormOptions(await getDb());
   return (
     <>
-      <PageHeader title="New segment" back={<Link href="/admin/segments" className="text-zinc-500 hover:text-zinc-900">← Segments</Link>} />
+      <PageHeader
+        title="New segment"
+        back={
+          <Link href="/admin/segments" className="text-zinc-500 hover:text-zinc-900">
+            ← Segments
+          </Link>
+        }
+      />
       <Card className="max-w-4xl">
         <CardBody className="px-6 py-5">
-          <SegmentForm action={saveSegmentAction} countAction={countSegmentAction} options={options} />
+          <SegmentForm
+            action={saveSegmentAction}
+            countAction={countSegmentAction}
+            options={options}
+          />
         </CardBody>
       </Card>
     </>

@@ -9,9 +9,18 @@ import { setSetting } from "@/lib/settings";
 const sellerFormSchema = z
   .object({
     name: z.string(),
-    address_lines: z.string().transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "")),
+    address_lines: z.string().transform((text) =>
+      text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== ""),
+    ),
     vat_id: z.string().transform((text) => (text.trim() === "" ? null : text.trim())),
-    vat_rate_percent: z.string().transform((text) => (text.trim() === "" ? Number.NaN : Number(text.trim().replace(",", ".")))),
+    vat_rate_percent: z
+      .string()
+      .transform((text) =>
+        text.trim() === "" ? Number.NaN : Number(text.trim().replace(",", ".")),
+      ),
   })
   .pipe(sellerSettingsSchema);
 
@@ -19,6 +28,9 @@ export const saveReceiptSellerAction = defineAction(
   { role: "admin", schema: sellerFormSchema, revalidate: ["/admin/settings/receipts"] },
   async (seller, { db }) => {
     await setSetting(db, "receipts.seller", seller);
-    return { ok: true, message: "Saved. New downloads of receipts and credit notes print these details." };
+    return {
+      ok: true,
+      message: "Saved. New downloads of receipts and credit notes print these details.",
+    };
   },
 );

@@ -13,13 +13,20 @@ import { saveSubscriptionTypeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit subscription type" };
 
-export default async function EditSubscriptionTypePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditSubscriptionTypePage({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}) {
   const { id } = await params;
   await requireAdminPage(`/admin/subscription-types/${id}`);
   const typeId = z.coerce.number().int().positive().safeParse(id);
   if (!typeId.success) notFound();
   const db = await getDb();
-  const [contentAccess, types] = await Promise.all([listContentAccess(db), listSubscriptionTypes(db)]);
+  const [contentAccess, types] = await Promise.all([
+    listContentAccess(db),
+    listSubscriptionTypes(db),
+  ]);
   const type = types.find((candidate) => candidate.id === typeId.data);
   if (!type) notFound();
   return (
@@ -27,7 +34,11 @@ export default async function EditSubscriptionTypePage({ params }: { params: Pro
       <PageHeader
         title={type.name}
         description={<span className="font-mono">{type.code}</span>}
-        back={<Link href="/admin/subscription-types" className="text-zinc-500 hover:text-zinc-900">← Subscription types</Link>}
+        back={
+          <Link href="/admin/subscription-types" className="text-zinc-500 hover:text-zinc-900">
+            ← Subscription types
+          </Link>
+        }
       />
       <Card className="max-w-3xl">
         <CardBody className="px-6 py-5">

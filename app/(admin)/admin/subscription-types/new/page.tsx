@@ -14,12 +14,19 @@ export const metadata: Metadata = { title: "New subscription type" };
 export default async function NewSubscriptionTypePage() {
   await requireAdminPage("/admin/subscription-types/new");
   const db = await getDb();
-  const [contentAccess, types] = await Promise.all([listContentAccess(db), listSubscriptionTypes(db)]);
+  const [contentAccess, types] = await Promise.all([
+    listContentAccess(db),
+    listSubscriptionTypes(db),
+  ]);
   return (
     <>
       <PageHeader
         title="New subscription type"
-        back={<Link href="/admin/subscription-types" className="text-zinc-500 hover:text-zinc-900">← Subscription types</Link>}
+        back={
+          <Link href="/admin/subscription-types" className="text-zinc-500 hover:text-zinc-900">
+            ← Subscription types
+          </Link>
+        }
       />
       <Card className="max-w-3xl">
         <CardBody className="px-6 py-5">

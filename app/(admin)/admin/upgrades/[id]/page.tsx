@@ -83,7 +83,10 @@ export default async function UpgradeSchemaPage({
       <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
           <Card>
-            <CardHeader title="Options" description="Per method and target, the best option is offered." />
+            <CardHeader
+              title="Options"
+              description="Per method and target, the best option is offered."
+            />
             {options.length === 0 ? (
               <EmptyState title="No options yet" description="Add one with the form below." />
             ) : (
@@ -110,15 +113,22 @@ export default async function UpgradeSchemaPage({
                         </Badge>
                         <span className="sr-only">{UPGRADE_TYPE_LABELS[option.type]}</span>
                       </Td>
-                      <Td className="font-mono text-xs" data-testid={`option-row-${option.id}-require`}>
+                      <Td
+                        className="font-mono text-xs"
+                        data-testid={`option-row-${option.id}-require`}
+                      >
                         {codes(option.config.require_content)}
                       </Td>
                       <Td className="font-mono text-xs">{codes(option.config.omit_content)}</Td>
                       <Td className="text-right tabular-nums">
-                        {option.config.monthly_fix !== undefined ? formatMoney(option.config.monthly_fix) : "—"}
+                        {option.config.monthly_fix !== undefined
+                          ? formatMoney(option.config.monthly_fix)
+                          : "—"}
                       </Td>
                       <Td className="font-mono text-xs">{codes(option.config.require_tags)}</Td>
-                      <Td>{option.targetTypeName ?? <span className="text-zinc-400">Automatic</span>}</Td>
+                      <Td>
+                        {option.targetTypeName ?? <span className="text-zinc-400">Automatic</span>}
+                      </Td>
                       <Td className="text-right whitespace-nowrap">
                         <div className="inline-flex items-start gap-2">
                           <Link
@@ -150,7 +160,10 @@ export default async function UpgradeSchemaPage({
               title={editing ? "Edit option" : "Add option"}
               actions={
                 editing ? (
-                  <Link href={`/admin/upgrades/${schema.id}`} className="text-sm text-zinc-500 hover:text-zinc-900">
+                  <Link
+                    href={`/admin/upgrades/${schema.id}`}
+                    className="text-sm text-zinc-500 hover:text-zinc-900"
+                  >
                     Cancel
                   </Link>
                 ) : undefined
@@ -184,11 +197,17 @@ export default async function UpgradeSchemaPage({
           <Card>
             <CardHeader title="Schema" />
             <CardBody>
-              <UpgradeSchemaNameForm action={saveUpgradeSchemaAction} initial={{ id: schema.id, name: schema.name }} />
+              <UpgradeSchemaNameForm
+                action={saveUpgradeSchemaAction}
+                initial={{ id: schema.id, name: schema.name }}
+              />
             </CardBody>
           </Card>
           <Card>
-            <CardHeader title="Linked subscription types" description="Subscribers of these types are offered the options." />
+            <CardHeader
+              title="Linked subscription types"
+              description="Subscribers of these types are offered the options."
+            />
             <CardBody>
               <LinkedTypesForm
                 action={saveLinkedTypesAction}

@@ -26,7 +26,11 @@ export default async function UpgradeDefaultsPage() {
           </Link>
         }
       />
-      <Notice tone={problems.length === 0 ? "success" : "warning"} className="mb-6" data-testid="defaults-check-summary">
+      <Notice
+        tone={problems.length === 0 ? "success" : "warning"}
+        className="mb-6"
+        data-testid="defaults-check-summary"
+      >
         {problems.length === 0
           ? `All ${okCount} content-access sets and lengths have exactly one default type.`
           : `${problems.length} to fix; ${okCount} fine. Mark one active type of each set and length as default in Subscription types.`}
@@ -50,7 +54,10 @@ export default async function UpgradeDefaultsPage() {
             </THead>
             <TBody>
               {problems.map((row) => (
-                <Tr key={`${row.contentAccess.join("+")}/${row.lengthDays}`} data-testid="defaults-problem-row">
+                <Tr
+                  key={`${row.contentAccess.join("+")}/${row.lengthDays}`}
+                  data-testid="defaults-problem-row"
+                >
                   <Td>
                     <div className="flex flex-wrap gap-1">
                       {row.contentAccess.map((code) => (
@@ -75,7 +82,8 @@ export default async function UpgradeDefaultsPage() {
                       row.defaultTypes.map((type, index) => (
                         <span key={type.code}>
                           {index > 0 ? ", " : null}
-                          {type.name} <span className="font-mono text-xs text-zinc-500">({type.code})</span>
+                          {type.name}{" "}
+                          <span className="font-mono text-xs text-zinc-500">({type.code})</span>
                         </span>
                       ))
                     )}

@@ -26,7 +26,11 @@ import { listRecurrentPayments } from "@/lib/recurrent-payments/list-recurrent-p
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { findUser } from "@/lib/users/find-user";
-import { markPaymentPaidAction, refundPaymentAction, createPaymentAction } from "../../payments/actions";
+import {
+  markPaymentPaidAction,
+  refundPaymentAction,
+  createPaymentAction,
+} from "../../payments/actions";
 import { stopRecurrentPaymentAction } from "../../recurrent-payments/actions";
 import { giveSubscriptionAction, stopSubscriptionAction } from "../../subscriptions/actions";
 import { changeUserRoleAction } from "../actions";
@@ -49,15 +53,23 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
   const db = await getDb();
   const user = await findUser(db, userId.data);
   if (!user) notFound();
-  const [subscriptions, payments, recurrent, types, customizableFamilies, query] = await Promise.all([
-    listSubscriptions(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
-    listPayments(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
-    listRecurrentPayments(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
-    listSubscriptionTypes(db),
-    listCustomizableFamilyOptions(db),
-    searchParams,
-  ]);
-  const typeOptions = types.map(({ id, code, name, priceCents, lengthDays, active }) => ({ id, code, name, priceCents, lengthDays, active }));
+  const [subscriptions, payments, recurrent, types, customizableFamilies, query] =
+    await Promise.all([
+      listSubscriptions(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
+      listPayments(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
+      listRecurrentPayments(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
+      listSubscriptionTypes(db),
+      listCustomizableFamilyOptions(db),
+      searchParams,
+    ]);
+  const typeOptions = types.map(({ id, code, name, priceCents, lengthDays, active }) => ({
+    id,
+    code,
+    name,
+    priceCents,
+    lengthDays,
+    active,
+  }));
 
   return (
     <>
@@ -65,11 +77,16 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
         title={<span data-testid="user-detail-email">{user.email}</span>}
         description={
           <>
-            {user.name ?? "No name"} · <Badge tone={user.role === "admin" ? "violet" : "gray"}>{user.role}</Badge> · joined{" "}
+            {user.name ?? "No name"} ·{" "}
+            <Badge tone={user.role === "admin" ? "violet" : "gray"}>{user.role}</Badge> · joined{" "}
             {formatDateTime(user.createdAt)} · last sign-in {formatDateTime(user.lastLoginAt)}
           </>
         }
-        back={<Link href="/admin/users" className="text-zinc-500 hover:text-zinc-900">← Users</Link>}
+        back={
+          <Link href="/admin/users" className="text-zinc-500 hover:text-zinc-900">
+            ← Users
+          </Link>
+        }
       />
       {query.created ? (
         <Notice tone="success" className="mb-6" data-testid="user-created">
@@ -77,18 +94,29 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
         </Notice>
       ) : null}
       {user.paymentDisputedAt ? (
-        <Notice tone="error" title="Payment disputed" className="mb-6" data-testid="user-payment-disputed">
-          A card payment of this customer was disputed on {formatDateTime(user.paymentDisputedAt)}; their automatic renewals
-          were stopped.
+        <Notice
+          tone="error"
+          title="Payment disputed"
+          className="mb-6"
+          data-testid="user-payment-disputed"
+        >
+          A card payment of this customer was disputed on {formatDateTime(user.paymentDisputedAt)};
+          their automatic renewals were stopped.
         </Notice>
       ) : null}
 
       <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <Card>
-            <CardHeader title="Subscriptions" description="Actual means started and not yet ended." />
+            <CardHeader
+              title="Subscriptions"
+              description="Actual means started and not yet ended."
+            />
             {subscriptions.rows.length === 0 ? (
-              <EmptyState title="No subscriptions" description="Give one below, or create a paid payment." />
+              <EmptyState
+                title="No subscriptions"
+                description="Give one below, or create a paid payment."
+              />
             ) : (
               <SubscriptionsTable rows={subscriptions.rows} stopAction={stopSubscriptionAction} />
             )}
@@ -98,15 +126,25 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
             {payments.rows.length === 0 ? (
               <EmptyState title="No payments" />
             ) : (
-              <PaymentsTable rows={payments.rows} markPaidAction={markPaymentPaidAction} refundAction={refundPaymentAction} />
+              <PaymentsTable
+                rows={payments.rows}
+                markPaidAction={markPaymentPaidAction}
+                refundAction={refundPaymentAction}
+              />
             )}
           </Card>
           <Card>
             <CardHeader title="Recurrent payments" />
             {recurrent.rows.length === 0 ? (
-              <EmptyState title="No recurrent payments" description="A paid payment with a card token sets one up." />
+              <EmptyState
+                title="No recurrent payments"
+                description="A paid payment with a card token sets one up."
+              />
             ) : (
-              <RecurrentPaymentsTable rows={recurrent.rows} stopAction={stopRecurrentPaymentAction} />
+              <RecurrentPaymentsTable
+                rows={recurrent.rows}
+                stopAction={stopRecurrentPaymentAction}
+              />
             )}
           </Card>
           <UserScenarioRunsCard userId={user.id} />
@@ -114,7 +152,10 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
 
         <div className="space-y-6">
           <Card>
-            <CardHeader title="Role" description="Admins can use this admin; the last admin cannot be demoted." />
+            <CardHeader
+              title="Role"
+              description="Admins can use this admin; the last admin cannot be demoted."
+            />
             <CardBody>
               <ChangeRoleForm action={changeUserRoleAction} userId={user.id} role={user.role} />
             </CardBody>
@@ -125,13 +166,25 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
           <Card>
             <CardHeader title="Give a subscription" />
             <CardBody>
-              <GiveSubscriptionForm action={giveSubscriptionAction} userId={user.id} types={typeOptions} />
+              <GiveSubscriptionForm
+                action={giveSubscriptionAction}
+                userId={user.id}
+                types={typeOptions}
+              />
             </CardBody>
           </Card>
           <Card>
-            <CardHeader title="Create a payment" description="Paying it creates the subscription." />
+            <CardHeader
+              title="Create a payment"
+              description="Paying it creates the subscription."
+            />
             <CardBody>
-              <CreatePaymentForm action={createPaymentAction} userId={user.id} types={typeOptions} customizableFamilies={customizableFamilies} />
+              <CreatePaymentForm
+                action={createPaymentAction}
+                userId={user.id}
+                types={typeOptions}
+                customizableFamilies={customizableFamilies}
+              />
             </CardBody>
           </Card>
         </div>

@@ -14,7 +14,11 @@ export default async function NewUserPage() {
     <>
       <PageHeader
         title="New user"
-        back={<Link href="/admin/users" className="text-zinc-500 hover:text-zinc-900">← Users</Link>}
+        back={
+          <Link href="/admin/users" className="text-zinc-500 hover:text-zinc-900">
+            ← Users
+          </Link>
+        }
       />
       <Card className="max-w-xl">
         <CardBody>

@@ -3,7 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConfirmUpgradeForm } from "@/components/customer/upgrades/confirm-upgrade-form";
 import { UpgradeBaseSummary } from "@/components/customer/upgrades/upgrade-base-summary";
-import { formatCharge, UpgradeOfferDetails } from "@/components/customer/upgrades/upgrade-offer-details";
+import {
+  formatCharge,
+  UpgradeOfferDetails,
+} from "@/components/customer/upgrades/upgrade-offer-details";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -22,12 +25,17 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function submitLabel(offer: UpgradeOffer): string {
-  if (offer.type === "paid_extend") return `Continue to payment (${formatCharge(offer.chargeCents)})`;
+  if (offer.type === "paid_extend")
+    return `Continue to payment (${formatCharge(offer.chargeCents)})`;
   if (offer.chargeCents > 0) return `Upgrade and pay ${formatCharge(offer.chargeCents)}`;
   return "Confirm upgrade";
 }
 
-export default async function ConfirmUpgradePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function ConfirmUpgradePage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const params = await searchParams;
   const user = await requireUserPage("/account/upgrade");
   const request = parseOfferRequestParams(params);
@@ -48,14 +56,22 @@ export default async function ConfirmUpgradePage({ searchParams }: { searchParam
   const type = first(params.type);
   const target = first(params.target);
   const db = await getDb();
-  const result = request.ok ? await listUpgradeOffers(db, { userId: user.id, tags: request.tags, content: request.content }) : null;
-  const offer = result?.offers.find((candidate) => candidate.type === type && candidate.target.code === target);
+  const result = request.ok
+    ? await listUpgradeOffers(db, { userId: user.id, tags: request.tags, content: request.content })
+    : null;
+  const offer = result?.offers.find(
+    (candidate) => candidate.type === type && candidate.target.code === target,
+  );
 
   if (!request.ok || !result || !offer) {
     return (
       <>
         {header}
-        <Notice tone="warning" title="This upgrade is no longer available" data-testid="upgrade-unavailable">
+        <Notice
+          tone="warning"
+          title="This upgrade is no longer available"
+          data-testid="upgrade-unavailable"
+        >
           It may have changed since you chose it.{" "}
           <Link href={reviewHref} className="font-medium underline">
             See the upgrades open to you now
@@ -97,4 +113,3 @@ export default async function ConfirmUpgradePage({ searchParams }: { searchParam
     </>
   );
 }
-

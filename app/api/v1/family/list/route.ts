@@ -23,5 +23,7 @@ function serializeRequest(request: FamilyRequest, subscriptionTypeCode: string) 
 // The master is the token's user: the list is scoped to them in the query.
 export const GET = apiRoute({ auth: { token: "user" } }, async ({ db, principal }) => {
   const rows = await listMasterFamilyRequests(db, { masterUserId: principal.user.id });
-  return NextResponse.json({ codes: rows.map((row) => serializeRequest(row.request, row.subscriptionTypeCode)) });
+  return NextResponse.json({
+    codes: rows.map((row) => serializeRequest(row.request, row.subscriptionTypeCode)),
+  });
 });

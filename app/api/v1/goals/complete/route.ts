@@ -9,12 +9,20 @@ export const POST = apiRoute(
   async ({ db, body, principal }) => {
     let userId: number;
     if (principal.kind === "api") {
-      if (body.user_id === undefined) throw invalid("user_id_required", "With an API token, send the user_id to complete it for.");
+      if (body.user_id === undefined)
+        throw invalid(
+          "user_id_required",
+          "With an API token, send the user_id to complete it for.",
+        );
       userId = body.user_id;
     } else {
       // A customer completes goals for themselves only; naming someone else is refused, not silently redirected.
       if (body.user_id !== undefined && body.user_id !== principal.user.id) {
-        throw new AppError("other_user_forbidden", "A user token can only complete goals for its own user.", 403);
+        throw new AppError(
+          "other_user_forbidden",
+          "A user token can only complete goals for its own user.",
+          403,
+        );
       }
       userId = principal.user.id;
     }
@@ -23,6 +31,9 @@ export const POST = apiRoute(
       userId,
       source: principal.kind === "api" ? "api" : "user",
     });
-    return NextResponse.json({ completion: serializeGoalCompletion(result.completion), completed_now: result.completedNow });
+    return NextResponse.json({
+      completion: serializeGoalCompletion(result.completion),
+      completed_now: result.completedNow,
+    });
   },
 );

@@ -13,10 +13,13 @@ export const GET = apiRoute({ auth }, async ({ db, params }) => {
   return NextResponse.json({ program: serializeReferralProgram(program) });
 });
 
-export const PUT = apiRoute({ auth, body: referralProgramBodySchema }, async ({ db, params, body }) => {
-  const program = await updateReferralProgram(db, referralProgramIdParam(params), body);
-  return NextResponse.json({ program: serializeReferralProgram(program) });
-});
+export const PUT = apiRoute(
+  { auth, body: referralProgramBodySchema },
+  async ({ db, params, body }) => {
+    const program = await updateReferralProgram(db, referralProgramIdParam(params), body);
+    return NextResponse.json({ program: serializeReferralProgram(program) });
+  },
+);
 
 export const DELETE = apiRoute({ auth }, async ({ db, params }) => {
   const program = await deleteReferralProgram(db, referralProgramIdParam(params));

@@ -9,25 +9,31 @@ import { presentGraph } from "@/lib/scenarios/graph";
 
 export const GET = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => {
   const scenario = await requireScenario(db, scenarioIdParam(params));
-  return NextResponse.json({ scenario: serializeScenario(scenario), graph: presentGraph(scenario.draftGraph) });
-});
-
-export const PUT = apiRoute({ auth: SCENARIOS_AUTH, body: updateScenarioBodySchema }, async ({ db, params, body }) => {
-  const scenarioId = scenarioIdParam(params);
-  const { errors } = await saveScenarioDraft(db, {
-    scenarioId,
-    name: body.name,
-    reentry: body.reentry,
-    reentryDays: body.reentry_days,
-    graph: body.graph,
-  });
-  const scenario = await requireScenario(db, scenarioId);
   return NextResponse.json({
     scenario: serializeScenario(scenario),
     graph: presentGraph(scenario.draftGraph),
-    errors: serializeGraphErrors(errors),
   });
 });
+
+export const PUT = apiRoute(
+  { auth: SCENARIOS_AUTH, body: updateScenarioBodySchema },
+  async ({ db, params, body }) => {
+    const scenarioId = scenarioIdParam(params);
+    const { errors } = await saveScenarioDraft(db, {
+      scenarioId,
+      name: body.name,
+      reentry: body.reentry,
+      reentryDays: body.reentry_days,
+      graph: body.graph,
+    });
+    const scenario = await requireScenario(db, scenarioId);
+    return NextResponse.json({
+      scenario: serializeScenario(scenario),
+      graph: presentGraph(scenario.draftGraph),
+      errors: serializeGraphErrors(errors),
+    });
+  },
+);
 
 export const DELETE = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => {
   const scenarioId = scenarioIdParam(params);

@@ -10,10 +10,27 @@ export const GET = apiRoute({ auth: SCENARIOS_AUTH }, async () =>
   NextResponse.json({
     node_types: NODE_TYPES.map((type) => {
       const definition = NODE_DEFINITIONS[type];
-      return { type, group: definition.group, label: definition.label, description: definition.description };
+      return {
+        type,
+        group: definition.group,
+        label: definition.label,
+        description: definition.description,
+      };
     }),
-    triggers: TRIGGERS.map((t) => ({ event: t.event, label: t.label, description: t.description, provides: t.provides })),
-    criteria: describeCriteria().map(({ valueSchema, valueInput, ...rest }) => ({ ...rest, value_input: valueInput, value_schema: valueSchema })),
-    actions: describeGenericActions().map(({ paramsSchema, ...rest }) => ({ ...rest, params_schema: paramsSchema })),
+    triggers: TRIGGERS.map((t) => ({
+      event: t.event,
+      label: t.label,
+      description: t.description,
+      provides: t.provides,
+    })),
+    criteria: describeCriteria().map(({ valueSchema, valueInput, ...rest }) => ({
+      ...rest,
+      value_input: valueInput,
+      value_schema: valueSchema,
+    })),
+    actions: describeGenericActions().map(({ paramsSchema, ...rest }) => ({
+      ...rest,
+      params_schema: paramsSchema,
+    })),
   }),
 );

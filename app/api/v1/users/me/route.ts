@@ -22,19 +22,24 @@ async function meResponse(db: Db, user: User): Promise<NextResponse> {
   });
 }
 
-export const GET = apiRoute({ auth: { token: "user" } }, async ({ db, principal }) => meResponse(db, principal.user));
+export const GET = apiRoute({ auth: { token: "user" } }, async ({ db, principal }) =>
+  meResponse(db, principal.user),
+);
 
-export const PATCH = apiRoute({ auth: { token: "user" }, body: updateMeBodySchema }, async ({ db, principal, body }) => {
-  const user = await updateProfile(db, {
-    userId: principal.user.id,
-    changes: {
-      name: body.name,
-      addressLine1: body.address_line1,
-      addressLine2: body.address_line2,
-      postalCode: body.postal_code,
-      city: body.city,
-      country: body.country,
-    },
-  });
-  return meResponse(db, user);
-});
+export const PATCH = apiRoute(
+  { auth: { token: "user" }, body: updateMeBodySchema },
+  async ({ db, principal, body }) => {
+    const user = await updateProfile(db, {
+      userId: principal.user.id,
+      changes: {
+        name: body.name,
+        addressLine1: body.address_line1,
+        addressLine2: body.address_line2,
+        postalCode: body.postal_code,
+        city: body.city,
+        country: body.country,
+      },
+    });
+    return meResponse(db, user);
+  },
+);

@@ -31,13 +31,24 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   return (
     <>
       <PageHeader
-        back={<Link href="/admin/dev/runs" className="text-brand-700 hover:underline">← Function runs</Link>}
+        back={
+          <Link href="/admin/dev/runs" className="text-brand-700 hover:underline">
+            ← Function runs
+          </Link>
+        }
         title={run.functionId}
         description={`Run ${run.id} · started ${formatDateTime(run.createdAt)}${run.endedAt ? ` · ended ${formatDateTime(run.endedAt)}` : ""}`}
         actions={
           <>
             <RunStatusBadge status={run.status} />
-            {run.status === "failed" ? <ActionButton action={retryRunAction} fields={{ runId: run.id }} label="Retry" testId="retry-run" /> : null}
+            {run.status === "failed" ? (
+              <ActionButton
+                action={retryRunAction}
+                fields={{ runId: run.id }}
+                label="Retry"
+                testId="retry-run"
+              />
+            ) : null}
           </>
         }
       />
@@ -79,7 +90,8 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
                   <span className="font-medium text-zinc-900">{step.name ?? step.op}</span>
                   <Badge tone={step.error ? "red" : "gray"}>{step.op}</Badge>
                   <span className="text-xs text-zinc-500">
-                    {formatDateTime(step.createdAt)} · attempt{step.attempts === 1 ? "" : "s"} {step.attempts}
+                    {formatDateTime(step.createdAt)} · attempt{step.attempts === 1 ? "" : "s"}{" "}
+                    {step.attempts}
                   </span>
                 </div>
                 <JsonBlock value={step.error ?? step.data} />

@@ -16,7 +16,11 @@ import { activateFamilyCodeAction, releaseFamilyChildAction } from "../../action
 
 export const metadata: Metadata = { title: "Family master" };
 
-export default async function FamilyMasterPage({ params }: { params: Promise<{ userId: string }> }) {
+export default async function FamilyMasterPage({
+  params,
+}: {
+  params: Promise<{ userId: string }>;
+}) {
   const { userId } = await params;
   await requireAdminPage(`/admin/family/masters/${userId}`);
   const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(userId);
@@ -24,14 +28,21 @@ export default async function FamilyMasterPage({ params }: { params: Promise<{ u
   const db = await getDb();
   const user = await findUser(db, parsed.data);
   if (!user) notFound();
-  const [groups, types] = await Promise.all([listMasterFamilyGroups(db, { masterUserId: user.id }), listSubscriptionTypes(db)]);
+  const [groups, types] = await Promise.all([
+    listMasterFamilyGroups(db, { masterUserId: user.id }),
+    listSubscriptionTypes(db),
+  ]);
   const typeById = new Map(types.map((type) => [type.id, type]));
   return (
     <>
       <PageHeader
         title={<span data-testid="family-master-email">{user.email}</span>}
         description="Family codes per master subscription."
-        back={<Link href="/admin/family" className="text-zinc-500 hover:text-zinc-900">← Family</Link>}
+        back={
+          <Link href="/admin/family" className="text-zinc-500 hover:text-zinc-900">
+            ← Family
+          </Link>
+        }
         actions={
           <Link href={`/admin/users/${user.id}`} className="text-sm text-brand-700 hover:underline">
             User detail
@@ -42,7 +53,10 @@ export default async function FamilyMasterPage({ params }: { params: Promise<{ u
         <div className="min-w-0 space-y-6">
           {groups.length === 0 ? (
             <Card>
-              <EmptyState title="No family codes" description="This user has no master subscription with family codes." />
+              <EmptyState
+                title="No family codes"
+                description="This user has no master subscription with family codes."
+              />
             </Card>
           ) : (
             groups.map((group) => (

@@ -21,14 +21,21 @@ export default async function FamilyTypePage({ params }: { params: Promise<{ id:
   const typeId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
   if (!typeId.success) notFound();
   const db = await getDb();
-  const [[type], subscriptionTypes] = await Promise.all([listFamilyTypes(db, { ids: [typeId.data] }), listSubscriptionTypes(db)]);
+  const [[type], subscriptionTypes] = await Promise.all([
+    listFamilyTypes(db, { ids: [typeId.data] }),
+    listSubscriptionTypes(db),
+  ]);
   if (!type) notFound();
   return (
     <>
       <PageHeader
         title={`Family: ${type.masterTypeName}`}
         description={<span className="font-mono">{type.masterTypeCode}</span>}
-        back={<Link href="/admin/family" className="text-zinc-500 hover:text-zinc-900">← Family</Link>}
+        back={
+          <Link href="/admin/family" className="text-zinc-500 hover:text-zinc-900">
+            ← Family
+          </Link>
+        }
         actions={
           <ActionButton
             action={deleteFamilyTypeAction}
@@ -52,7 +59,9 @@ export default async function FamilyTypePage({ params }: { params: Promise<{ id:
               childTypeCode: type.childTypeCode,
               donationMethod: type.donationMethod,
               donationDays: type.donationDays,
-              donationFixedEnd: type.donationFixedEnd ? toDateTimeLocalUtc(type.donationFixedEnd) : "",
+              donationFixedEnd: type.donationFixedEnd
+                ? toDateTimeLocalUtc(type.donationFixedEnd)
+                : "",
               count: type.count,
               isPaid: type.isPaid,
               allowSelfUse: type.allowSelfUse,

@@ -15,10 +15,20 @@ export default async function NewFamilyTypePage() {
   const types = await listSubscriptionTypes(await getDb());
   return (
     <>
-      <PageHeader title="New family type" back={<Link href="/admin/family" className="text-zinc-500 hover:text-zinc-900">← Family</Link>} />
+      <PageHeader
+        title="New family type"
+        back={
+          <Link href="/admin/family" className="text-zinc-500 hover:text-zinc-900">
+            ← Family
+          </Link>
+        }
+      />
       <Card className="max-w-3xl">
         <CardBody className="px-6 py-5">
-          <FamilyTypeForm action={saveFamilyTypeAction} subscriptionTypes={types.map(({ code, name }) => ({ code, name }))} />
+          <FamilyTypeForm
+            action={saveFamilyTypeAction}
+            subscriptionTypes={types.map(({ code, name }) => ({ code, name }))}
+          />
         </CardBody>
       </Card>
     </>

@@ -27,10 +27,18 @@ export default async function ReferralProgramPage({ params }: { params: Promise<
     <>
       <PageHeader
         title={program.name}
-        back={<Link href="/admin/referrals/programs" className="text-zinc-500 hover:text-zinc-900">← Referral programs</Link>}
+        back={
+          <Link href="/admin/referrals/programs" className="text-zinc-500 hover:text-zinc-900">
+            ← Referral programs
+          </Link>
+        }
         actions={
           <>
-            <LinkButton href={`/admin/referrals?program=${program.id}`} variant="secondary" data-testid="program-referrals-link">
+            <LinkButton
+              href={`/admin/referrals?program=${program.id}`}
+              variant="secondary"
+              data-testid="program-referrals-link"
+            >
               Its referrals
             </LinkButton>
             <ActionButton

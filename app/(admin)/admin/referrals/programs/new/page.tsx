@@ -15,11 +15,18 @@ export default async function NewReferralProgramPage() {
     <>
       <PageHeader
         title="New referral program"
-        back={<Link href="/admin/referrals/programs" className="text-zinc-500 hover:text-zinc-900">← Referral programs</Link>}
+        back={
+          <Link href="/admin/referrals/programs" className="text-zinc-500 hover:text-zinc-900">
+            ← Referral programs
+          </Link>
+        }
       />
       <Card className="max-w-3xl">
         <CardBody className="px-6 py-5">
-          <ReferralProgramForm action={saveReferralProgramAction} registries={programFormRegistries()} />
+          <ReferralProgramForm
+            action={saveReferralProgramAction}
+            registries={programFormRegistries()}
+          />
         </CardBody>
       </Card>
     </>

@@ -9,9 +9,17 @@ import { actionTokenSchema } from "@/lib/users/schemas";
 import { confirmEmailChange } from "@/lib/users/confirm-email-change";
 
 /** Public: the link's token is the proof, so it works signed in or out (in any browser the email is opened in). */
-export async function confirmEmailChangeAction(_previous: ActionState, formData: FormData): Promise<ActionState<{ email: string }>> {
+export async function confirmEmailChangeAction(
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ email: string }>> {
   const parsed = z.object({ token: actionTokenSchema }).safeParse(formDataToObject(formData));
-  if (!parsed.success) return { ok: false, error: "link_invalid", message: "This link is not valid. Ask for a new one." };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: "link_invalid",
+      message: "This link is not valid. Ask for a new one.",
+    };
   try {
     const changed = await confirmEmailChange(await getDb(), { token: parsed.data.token });
     return { ok: true, data: { email: changed.newEmail } };

@@ -8,17 +8,26 @@ import { findActionToken } from "@/lib/users/find-action-token";
 import { confirmEmailChangeAction } from "./actions";
 
 // The token is in the path: no Referer carries it to another site.
-export const metadata: Metadata = { title: "Confirm your new email address", referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Confirm your new email address",
+  referrer: "no-referrer",
+};
 
 /**
  * Outside the account layout on purpose: the link is opened from the new mailbox, often in a browser that is not
  * signed in. Opening it only shows the address; the change is made by the button, so a mail scanner or a prefetch
  * that fetches the link changes nothing.
  */
-export default async function ConfirmEmailChangePage({ params }: { params: Promise<{ token: string }> }) {
+export default async function ConfirmEmailChangePage({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}) {
   const { token } = await params;
   const parsed = actionTokenSchema.safeParse(token);
-  const state = parsed.success ? await findActionToken(await getDb(), { token: parsed.data, kind: "email_change" }) : null;
+  const state = parsed.success
+    ? await findActionToken(await getDb(), { token: parsed.data, kind: "email_change" })
+    : null;
   if (!state || state.status !== "valid") {
     return (
       <ActionLinkProblem
@@ -32,7 +41,11 @@ export default async function ConfirmEmailChangePage({ params }: { params: Promi
   return (
     <Card>
       <CardBody className="px-6 py-6">
-        <ConfirmEmailChangeForm action={confirmEmailChangeAction} token={token} newEmail={state.row.newEmail ?? ""} />
+        <ConfirmEmailChangeForm
+          action={confirmEmailChangeAction}
+          token={token}
+          newEmail={state.row.newEmail ?? ""}
+        />
       </CardBody>
     </Card>
   );

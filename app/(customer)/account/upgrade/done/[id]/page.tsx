@@ -70,7 +70,9 @@ export default async function UpgradeDonePage({ params }: { params: Promise<{ id
               </div>
             ) : null}
             <div className="flex justify-between gap-4">
-              <dt className="text-zinc-500">{completed ? "Charged" : awaitingPayment ? "To pay" : "Price"}</dt>
+              <dt className="text-zinc-500">
+                {completed ? "Charged" : awaitingPayment ? "To pay" : "Price"}
+              </dt>
               <dd className="font-medium text-zinc-900 tabular-nums" data-testid="upgrade-charge">
                 {formatCharge(payment?.amountCents ?? upgrade.chargeCents)}
               </dd>
@@ -88,9 +90,13 @@ export default async function UpgradeDonePage({ params }: { params: Promise<{ id
             </Notice>
           ) : null}
           {charging && payment ? (
-            <Notice tone="info" title="The charge is not confirmed yet" data-testid="upgrade-charging">
-              Your upgrade starts as soon as it is. Should your bank ask you to confirm the payment, we email you the
-              link; you can also do it{" "}
+            <Notice
+              tone="info"
+              title="The charge is not confirmed yet"
+              data-testid="upgrade-charging"
+            >
+              Your upgrade starts as soon as it is. Should your bank ask you to confirm the payment,
+              we email you the link; you can also do it{" "}
               <Link href={checkoutPath(payment.id)} className="text-brand-700 hover:underline">
                 on the payment page
               </Link>
@@ -100,7 +106,11 @@ export default async function UpgradeDonePage({ params }: { params: Promise<{ id
           {notCompleted ? (
             <Notice tone="warning" title="This upgrade was not completed">
               Nothing was changed: your current subscription keeps running.{" "}
-              <Link href="/account/upgrade" className="text-brand-700 hover:underline" data-testid="upgrade-retry">
+              <Link
+                href="/account/upgrade"
+                className="text-brand-700 hover:underline"
+                data-testid="upgrade-retry"
+              >
                 See the upgrades available now
               </Link>
               .

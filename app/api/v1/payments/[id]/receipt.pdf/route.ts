@@ -4,6 +4,12 @@ import { receiptNotFound } from "@/lib/receipts/load-receipt-document";
 import { paymentIdParam } from "@/lib/payments/payment-id-param";
 import { receiptQuerySchema } from "@/lib/api/operations/payments";
 
-export const GET = apiRoute({ auth: { token: "user" }, query: receiptQuerySchema }, async ({ db, principal, params, query }) =>
-  receiptPdfResponse(db, { paymentId: paymentIdParam(params, receiptNotFound), userId: principal.user.id, kind: query.document }),
+export const GET = apiRoute(
+  { auth: { token: "user" }, query: receiptQuerySchema },
+  async ({ db, principal, params, query }) =>
+    receiptPdfResponse(db, {
+      paymentId: paymentIdParam(params, receiptNotFound),
+      userId: principal.user.id,
+      kind: query.document,
+    }),
 );

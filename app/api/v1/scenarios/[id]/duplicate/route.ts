@@ -7,7 +7,10 @@ import { presentGraph } from "@/lib/scenarios/graph";
 export const POST = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => {
   const copy = await duplicateScenario(db, { scenarioId: scenarioIdParam(params) });
   return NextResponse.json(
-    { scenario: serializeScenario({ ...copy, currentVersionNumber: null }), graph: presentGraph(copy.draftGraph) },
+    {
+      scenario: serializeScenario({ ...copy, currentVersionNumber: null }),
+      graph: presentGraph(copy.draftGraph),
+    },
     { status: 201 },
   );
 });

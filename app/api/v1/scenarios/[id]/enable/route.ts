@@ -9,6 +9,8 @@ export const POST = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) =>
   answeringGraphErrors(async () => {
     const scenarioId = scenarioIdParam(params);
     await enableScenario(db, { scenarioId });
-    return NextResponse.json({ scenario: serializeScenario(await requireScenario(db, scenarioId)) });
+    return NextResponse.json({
+      scenario: serializeScenario(await requireScenario(db, scenarioId)),
+    });
   }),
 );

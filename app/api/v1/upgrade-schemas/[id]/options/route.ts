@@ -8,7 +8,15 @@ export const POST = apiRoute(
   { auth: { token: "api", scope: "upgrades" }, body: createUpgradeOptionBodySchema },
   async ({ db, body, params }) => {
     const targetTypeCode = body.subscription_type_code ?? null;
-    const option = await saveUpgradeOption(db, { schemaId: upgradeSchemaId(params), type: body.type, config: body.config, targetTypeCode });
-    return NextResponse.json({ option: serializeUpgradeOption(option, targetTypeCode) }, { status: 201 });
+    const option = await saveUpgradeOption(db, {
+      schemaId: upgradeSchemaId(params),
+      type: body.type,
+      config: body.config,
+      targetTypeCode,
+    });
+    return NextResponse.json(
+      { option: serializeUpgradeOption(option, targetTypeCode) },
+      { status: 201 },
+    );
   },
 );

@@ -6,7 +6,11 @@ import { linkSubscriptionTypesBodySchema } from "@/lib/api/operations/upgrade-sc
 export const POST = apiRoute(
   { auth: { token: "api", scope: "upgrades" }, body: linkSubscriptionTypesBodySchema },
   async ({ db, body, params }) => {
-    const codes = await linkSubscriptionTypes(db, { schemaId: upgradeSchemaId(params), codes: body.subscription_type_codes, mode: "add" });
+    const codes = await linkSubscriptionTypes(db, {
+      schemaId: upgradeSchemaId(params),
+      codes: body.subscription_type_codes,
+      mode: "add",
+    });
     return NextResponse.json({ subscription_type_codes: codes });
   },
 );

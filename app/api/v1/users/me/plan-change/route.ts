@@ -11,11 +11,24 @@ async function respond(db: Db, renewal: RecurrentPayment) {
     .select({ code: subscriptionTypes.code })
     .from(subscriptionTypes)
     .where(eq(subscriptionTypes.id, renewal.nextSubscriptionTypeId ?? renewal.subscriptionTypeId));
-  return NextResponse.json({ recurrent_payment: serializeRecurrentPayment(renewal), next_subscription_type_code: next?.code ?? "" });
+  return NextResponse.json({
+    recurrent_payment: serializeRecurrentPayment(renewal),
+    next_subscription_type_code: next?.code ?? "",
+  });
 }
 
-export const POST = apiRoute({ auth: { token: "user" }, body: planChangeBodySchema }, async ({ db, principal, body }) =>
-  respond(db, await schedulePlanChange(db, { userId: principal.user.id, subscriptionTypeCode: body.subscription_type_code })),
+export const POST = apiRoute(
+  { auth: { token: "user" }, body: planChangeBodySchema },
+  async ({ db, principal, body }) =>
+    respond(
+      db,
+      await schedulePlanChange(db, {
+        userId: principal.user.id,
+        subscriptionTypeCode: body.subscription_type_code,
+      }),
+    ),
 );
 
-export const DELETE = apiRoute({ auth: { token: "user" } }, async ({ db, principal }) => respond(db, await cancelPlanChange(db, { userId: principal.user.id })));
+export const DELETE = apiRoute({ auth: { token: "user" } }, async ({ db, principal }) =>
+  respond(db, await cancelPlanChange(db, { userId: principal.user.id })),
+);

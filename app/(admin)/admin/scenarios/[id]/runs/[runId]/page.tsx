@@ -21,7 +21,11 @@ const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const asDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /** One user's path through a scenario: every node visit, its outcome and the facts behind it. */
-export default async function ScenarioRunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
+export default async function ScenarioRunPage({
+  params,
+}: {
+  params: Promise<{ id: string; runId: string }>;
+}) {
   const { id, runId } = await params;
   await requireAdminPage(`/admin/scenarios/${id}/runs/${runId}`);
   const scenarioId = idSchema.safeParse(id);
@@ -29,7 +33,10 @@ export default async function ScenarioRunPage({ params }: { params: Promise<{ id
   if (!scenarioId.success || !parsedRunId.success) notFound();
   // The scenario id is part of the lookup, so a run cannot be shown under another scenario's URL.
   const db = await getDb();
-  const path = await getScenarioRunPath(db, { runId: parsedRunId.data, scenarioId: scenarioId.data });
+  const path = await getScenarioRunPath(db, {
+    runId: parsedRunId.data,
+    scenarioId: scenarioId.data,
+  });
   if (!path) notFound();
   const { run, steps } = path;
   // The version the run entered with: its path is drawn on the graph it walked, not on today's draft.
@@ -41,7 +48,11 @@ export default async function ScenarioRunPage({ params }: { params: Promise<{ id
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <ScenarioRunStatusBadge status={run.status} />
-            <Link href={`/admin/users/${run.userId}`} className="hover:underline" data-testid="scenario-run-user">
+            <Link
+              href={`/admin/users/${run.userId}`}
+              className="hover:underline"
+              data-testid="scenario-run-user"
+            >
               {run.userEmail ?? `user #${run.userId}`}
             </Link>
             <span>· version {run.versionNumber ?? "?"}</span>
@@ -52,13 +63,19 @@ export default async function ScenarioRunPage({ params }: { params: Promise<{ id
           </span>
         }
         back={
-          <Link href={`/admin/scenarios/${run.scenarioId}`} className="text-zinc-500 hover:text-zinc-900">
+          <Link
+            href={`/admin/scenarios/${run.scenarioId}`}
+            className="text-zinc-500 hover:text-zinc-900"
+          >
             ← {run.scenarioName}
           </Link>
         }
       />
       <Card className="mb-6">
-        <CardHeader title="Path on the diagram" description={`Version ${run.versionNumber ?? "?"}, as this run walked it.`} />
+        <CardHeader
+          title="Path on the diagram"
+          description={`Version ${run.versionNumber ?? "?"}, as this run walked it.`}
+        />
         <ScenarioDiagram graph={graph} statistics={null} path={runPathToFlow(steps)} />
       </Card>
       <Card>
@@ -67,7 +84,9 @@ export default async function ScenarioRunPage({ params }: { params: Promise<{ id
           description={`Started ${formatDateTime(asDate(run.createdAt))}${run.finishedAt ? `, finished ${formatDateTime(asDate(run.finishedAt))}` : ""}.`}
         />
         {steps.length === 0 ? (
-          <p className="px-5 py-4 text-sm text-zinc-500" data-testid="scenario-run-no-steps">No node visited yet.</p>
+          <p className="px-5 py-4 text-sm text-zinc-500" data-testid="scenario-run-no-steps">
+            No node visited yet.
+          </p>
         ) : (
           <Table data-testid="scenario-run-steps">
             <THead>
@@ -82,15 +101,27 @@ export default async function ScenarioRunPage({ params }: { params: Promise<{ id
             </THead>
             <TBody>
               {steps.map((step) => (
-                <Tr key={`${step.nodeId}-${step.visit}`} data-testid={`scenario-run-step-${step.nodeId}`}>
+                <Tr
+                  key={`${step.nodeId}-${step.visit}`}
+                  data-testid={`scenario-run-step-${step.nodeId}`}
+                >
                   <Td className="font-mono text-xs">
                     {step.nodeId}
-                    {step.visit > 1 ? <span className="text-zinc-400"> (visit {step.visit})</span> : null}
+                    {step.visit > 1 ? (
+                      <span className="text-zinc-400"> (visit {step.visit})</span>
+                    ) : null}
                   </Td>
                   <Td>{step.nodeType}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(asDate(step.enteredAt))}</Td>
-                  <Td className="whitespace-nowrap">{step.finishedAt ? formatDateTime(asDate(step.finishedAt)) : "in progress"}</Td>
-                  <Td className="font-mono text-xs" data-testid={`scenario-run-step-outcome-${step.nodeId}`}>{step.outcome ?? "—"}</Td>
+                  <Td className="whitespace-nowrap">
+                    {step.finishedAt ? formatDateTime(asDate(step.finishedAt)) : "in progress"}
+                  </Td>
+                  <Td
+                    className="font-mono text-xs"
+                    data-testid={`scenario-run-step-outcome-${step.nodeId}`}
+                  >
+                    {step.outcome ?? "—"}
+                  </Td>
                   <Td>
                     <FactList facts={step.facts} />
                   </Td>

@@ -10,5 +10,8 @@ export const GET = apiRoute({ auth: SCENARIOS_AUTH }, async ({ db, params }) => 
   // The scenario id is part of the lookup: a run of another scenario is not found here.
   const path = await getScenarioRunPath(db, { runId: runIdParam(params), scenarioId: scenario.id });
   if (!path) throw notFound("scenario_run_not_found", "This scenario has no such run.");
-  return NextResponse.json({ run: serializeScenarioRun(path.run), steps: path.steps.map(serializeScenarioRunStep) });
+  return NextResponse.json({
+    run: serializeScenarioRun(path.run),
+    steps: path.steps.map(serializeScenarioRunStep),
+  });
 });
