@@ -1,4 +1,6 @@
 "use client";
+// Just over 300 lines: one panel whose three parts (find a user, pick a run or simulate, send a test event) share
+// the selected user and path; split, they would pass that state back and forth.
 
 import Link from "next/link";
 import { type FormEvent, useRef, useState, useTransition } from "react";
@@ -92,7 +94,10 @@ export function RunInspector({
     });
   }
 
-  function loadPath(next: Selection, request: () => Promise<{ path: ShownPath; inspected: InspectedPath } | string>) {
+  function loadPath(
+    next: Selection,
+    request: () => Promise<{ path: ShownPath; inspected: InspectedPath } | string>,
+  ) {
     const ticket = ++latestPath.current;
     setSelection(next);
     setPathError(null);
@@ -116,24 +121,40 @@ export function RunInspector({
       if (!state?.ok || !state.data) return refusalMessage(state);
       const { run, flow, graph, versionNumber, steps } = state.data;
       const label = `Run #${run.id} · ${run.email}`;
-      return { path: { label, email: run.email, runId: run.id, steps }, inspected: { label, flow, graph, versionNumber } };
+      return {
+        path: { label, email: run.email, runId: run.id, steps },
+        inspected: { label, flow, graph, versionNumber },
+      };
     });
   }
 
   function simulate() {
     loadPath({ kind: "simulation" }, async () => {
-      const state = await simulatePathAction(null, formDataOf({ id: scenarioId, email: email.trim(), version }));
+      const state = await simulatePathAction(
+        null,
+        formDataOf({ id: scenarioId, email: email.trim(), version }),
+      );
       if (!state?.ok || !state.data) return refusalMessage(state);
       const { email: address, flow, graph, versionNumber, steps } = state.data;
       const label = `Simulation (${versionNumber === null ? "draft" : `version ${versionNumber}`}) · ${address}`;
-      return { path: { label, email: address, runId: null, steps }, inspected: { label, flow, graph, versionNumber } };
+      return {
+        path: { label, email: address, runId: null, steps },
+        inspected: { label, flow, graph, versionNumber },
+      };
     });
   }
 
   function sendTestEvent() {
     startSend(async () => {
-      const state = await sendInspectorTestEventAction(null, formDataOf({ id: scenarioId, email: email.trim() }));
-      setTestResult(state?.ok ? { ok: true, message: state.message ?? "Sent." } : { ok: false, message: refusalMessage(state) });
+      const state = await sendInspectorTestEventAction(
+        null,
+        formDataOf({ id: scenarioId, email: email.trim() }),
+      );
+      setTestResult(
+        state?.ok
+          ? { ok: true, message: state.message ?? "Sent." }
+          : { ok: false, message: refusalMessage(state) },
+      );
     });
   }
 
@@ -160,7 +181,11 @@ export function RunInspector({
           </Button>
         </form>
         {searchError ? (
-          <p role="alert" className="mt-1 text-xs text-red-600" data-testid="inspector-search-error">
+          <p
+            role="alert"
+            className="mt-1 text-xs text-red-600"
+            data-testid="inspector-search-error"
+          >
             {searchError}
           </p>
         ) : null}
@@ -187,11 +212,24 @@ export function RunInspector({
               </option>
             ))}
           </Select>
-          <Button variant="secondary" size="sm" onClick={simulate} disabled={loadingPath} data-testid="inspector-simulate">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={simulate}
+            disabled={loadingPath}
+            data-testid="inspector-simulate"
+          >
             Simulate
           </Button>
         </div>
-        <Button variant="secondary" size="sm" className="mt-1.5 w-full" onClick={sendTestEvent} disabled={sending} data-testid="inspector-test-event">
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-1.5 w-full"
+          onClick={sendTestEvent}
+          disabled={sending}
+          data-testid="inspector-test-event"
+        >
           {sending ? "Sending…" : "Send test event"}
         </Button>
         {testResult ? (
@@ -213,17 +251,27 @@ export function RunInspector({
           </p>
         ) : runs ? (
           <div className={cn(searching && "opacity-60")}>
-            <InspectorRunListView list={runs} selectedRunId={selection?.kind === "run" ? selection.runId : null} onSelect={showRun} />
+            <InspectorRunListView
+              list={runs}
+              selectedRunId={selection?.kind === "run" ? selection.runId : null}
+              onSelect={showRun}
+            />
           </div>
         ) : (
-          <p className="text-xs text-zinc-500">Search a user by email to list their runs of this scenario.</p>
+          <p className="text-xs text-zinc-500">
+            Search a user by email to list their runs of this scenario.
+          </p>
         )}
       </section>
 
       {selection || shown || pathError ? (
         <section aria-busy={loadingPath} data-testid="inspector-path">
           <div className="mb-1.5 flex items-center justify-between gap-2">
-            <h3 className="min-w-0 truncate text-xs font-semibold text-zinc-900" title={shown?.label} data-testid="inspector-path-label">
+            <h3
+              className="min-w-0 truncate text-xs font-semibold text-zinc-900"
+              title={shown?.label}
+              data-testid="inspector-path-label"
+            >
               {loadingPath ? "Loading path…" : (shown?.label ?? "Path")}
             </h3>
             <Button variant="ghost" size="sm" onClick={clear} data-testid="inspector-clear">
@@ -239,11 +287,21 @@ export function RunInspector({
               {shown.runId === null ? (
                 <p className="mb-1.5 text-xs text-zinc-500">Predicted path now; nothing is sent.</p>
               ) : (
-                <Link href={`/admin/scenarios/${scenarioId}/runs/${shown.runId}`} className="mb-1.5 inline-block text-xs text-brand-700 hover:underline">
+                <Link
+                  href={`/admin/scenarios/${scenarioId}/runs/${shown.runId}`}
+                  className="mb-1.5 inline-block text-xs text-brand-700 hover:underline"
+                >
                   Open run page
                 </Link>
               )}
-              <InspectorSteps steps={shown.steps} emptyText={shown.runId === null ? "The user would not enter this scenario." : "No node visited yet."} />
+              <InspectorSteps
+                steps={shown.steps}
+                emptyText={
+                  shown.runId === null
+                    ? "The user would not enter this scenario."
+                    : "No node visited yet."
+                }
+              />
             </div>
           ) : null}
         </section>

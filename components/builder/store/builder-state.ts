@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one reducer, so every builder action's state change reads in one switch.
 /**
  * The builder's state and every change to it (`BuilderAction`), as one pure reducer: graph edits go through the pure
  * functions of `graph-edits` and the undo history of `graph-history`; what the author is looking at (selection, panel
@@ -21,7 +22,14 @@ import {
   setPortOpen,
   updateNodeConfig,
 } from "@/lib/scenarios/flow/graph-edits";
-import { createHistory, type GraphHistory, recordEdit, redo, seal, undo } from "@/lib/scenarios/flow/graph-history";
+import {
+  createHistory,
+  type GraphHistory,
+  recordEdit,
+  redo,
+  seal,
+  undo,
+} from "@/lib/scenarios/flow/graph-history";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import type { NodeType } from "@/lib/scenarios/nodes/definitions";
 import type { BuilderAction } from "./builder-actions";
@@ -127,7 +135,11 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
         if (change.selected) nodes.add(change.id);
         else nodes.delete(change.id);
       }
-      const next = { ...state, chosen: { nodes, edges: state.chosen.edges }, history: seal(state.history) };
+      const next = {
+        ...state,
+        chosen: { nodes, edges: state.chosen.edges },
+        history: seal(state.history),
+      };
       return nodes.size > 0 ? { ...next, tab: "node" } : next;
     }
     case "applyEdgeSelection": {
@@ -141,11 +153,18 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
     case "select":
       return select(state, action.nodes, action.edges);
     case "selectAll":
-      return select(state, shownGraph(state).nodes.map((n) => n.id));
+      return select(
+        state,
+        shownGraph(state).nodes.map((n) => n.id),
+      );
     case "dismiss":
       return select({ ...state, menu: null }, []);
     case "focusNode":
-      return { ...select(state, [action.nodeId]), tab: "node", fitRequest: { nodeId: action.nodeId } };
+      return {
+        ...select(state, [action.nodeId]),
+        tab: "node",
+        fitRequest: { nodeId: action.nodeId },
+      };
     case "fitView":
       return { ...state, fitRequest: fitAll() };
     case "moveNodes":
@@ -165,7 +184,12 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
     case "copy": {
       const { nodes } = visibleSelection(state);
       if (nodes.size === 0) return state;
-      return { ...state, clipboard: copyFragment(shownGraph(state), nodes), stagger: 0, notice: `Copied ${nodes.size} node${nodes.size === 1 ? "" : "s"}.` };
+      return {
+        ...state,
+        clipboard: copyFragment(shownGraph(state), nodes),
+        stagger: 0,
+        notice: `Copied ${nodes.size} node${nodes.size === 1 ? "" : "s"}.`,
+      };
     }
     case "paste":
       return paste(state);
@@ -175,9 +199,16 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
       return paste({ ...state, clipboard: copyFragment(state.history.present, nodes), stagger: 0 });
     }
     case "autoLayout":
-      return { ...sealed(edit(state, (g) => moveNodes(g, layoutGraph(g, state.measured)))), fitRequest: fitAll() };
+      return {
+        ...sealed(edit(state, (g) => moveNodes(g, layoutGraph(g, state.measured)))),
+        fitRequest: fitAll(),
+      };
     case "updateConfig":
-      return edit(state, (g) => updateNodeConfig(g, action.nodeId, action.config), `config:${action.nodeId}`);
+      return edit(
+        state,
+        (g) => updateNodeConfig(g, action.nodeId, action.config),
+        `config:${action.nodeId}`,
+      );
     case "setPortOpen":
       return edit(state, (g) => setPortOpen(g, action.nodeId, action.port, action.open));
     case "importGraph":
@@ -207,7 +238,11 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
         fitRequest: fitAll(),
       };
     case "showPath":
-      return { ...state, inspected: action.path, fitRequest: action.path ? fitAll() : state.fitRequest };
+      return {
+        ...state,
+        inspected: action.path,
+        fitRequest: action.path ? fitAll() : state.fitRequest,
+      };
     case "backToDraft":
       return { ...state, viewing: null, inspected: null };
     case "setStatsSettings":
@@ -216,8 +251,10 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
       const { target } = action;
       const selection = visibleSelection(state);
       let next = state;
-      if (target.kind === "node" && !selection.nodes.has(target.id)) next = select(state, [target.id]);
-      if (target.kind === "edge" && !selection.edges.has(target.id)) next = select(state, [], [target.id]);
+      if (target.kind === "node" && !selection.nodes.has(target.id))
+        next = select(state, [target.id]);
+      if (target.kind === "edge" && !selection.edges.has(target.id))
+        next = select(state, [], [target.id]);
       return { ...next, menu: { target, at: action.at } };
     }
     case "closeMenu":
@@ -232,7 +269,11 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
 }
 
 /** Apply an edit to the draft unless it is read-only; edits in one `group` (one node's form) are one undo step. */
-function edit(state: BuilderState, change: (graph: ScenarioGraph) => ScenarioGraph, group: string | null = null): BuilderState {
+function edit(
+  state: BuilderState,
+  change: (graph: ScenarioGraph) => ScenarioGraph,
+  group: string | null = null,
+): BuilderState {
   if (isReadOnly(state)) return state;
   const history = recordEdit(state.history, change(state.history.present), group);
   return history === state.history ? state : { ...state, history };
@@ -245,8 +286,16 @@ function sealed(state: BuilderState): BuilderState {
 }
 
 /** A new selection also ends the open undo group: editing another node's form is another step. */
-function select(state: BuilderState, nodes: Iterable<string>, edges: Iterable<string> = []): BuilderState {
-  return { ...state, chosen: { nodes: new Set(nodes), edges: new Set(edges) }, history: seal(state.history) };
+function select(
+  state: BuilderState,
+  nodes: Iterable<string>,
+  edges: Iterable<string> = [],
+): BuilderState {
+  return {
+    ...state,
+    chosen: { nodes: new Set(nodes), edges: new Set(edges) },
+    history: seal(state.history),
+  };
 }
 
 /** Add a node and select it, with its form open. */
@@ -266,6 +315,12 @@ function fitAll(): BuilderState["fitRequest"] {
 function paste(state: BuilderState): BuilderState {
   if (!state.clipboard || isReadOnly(state)) return state;
   const stagger = state.stagger + 1;
-  const pasted = pasteFragment(state.history.present, state.clipboard, { x: PASTE_OFFSET.x * stagger, y: PASTE_OFFSET.y * stagger });
-  return select({ ...state, stagger, history: seal(recordEdit(state.history, pasted.graph)) }, pasted.nodeIds);
+  const pasted = pasteFragment(state.history.present, state.clipboard, {
+    x: PASTE_OFFSET.x * stagger,
+    y: PASTE_OFFSET.y * stagger,
+  });
+  return select(
+    { ...state, stagger, history: seal(recordEdit(state.history, pasted.graph)) },
+    pasted.nodeIds,
+  );
 }

@@ -1,5 +1,3 @@
-// Over 300 lines on purpose: one domain's API operations, declarative and read as one table of request and
-// response schemas; splitting them by endpoint would scatter what a client reads together.
 import { z } from "zod";
 import { defineOperation, jsonContent } from "@/lib/api/define-operation";
 import { timestampSchema } from "@/lib/api/response-schemas";
@@ -9,20 +7,36 @@ import { familyRequests } from "@/lib/db/schema";
 import { familyTypeJsonSchema } from "@/lib/family/admin/family-type-json";
 import { familyCodeBodyField, familyCodeCanceledSchema } from "@/lib/family/family-code-json";
 import { FAMILY_SEATS_MAX_COUNT } from "@/lib/family/family-seat-price";
-import { checkFamilyType, FAMILY_DONATION_METHODS, FAMILY_TYPE_MAX_COUNT } from "@/lib/family/schemas";
+import {
+  checkFamilyType,
+  FAMILY_DONATION_METHODS,
+  FAMILY_TYPE_MAX_COUNT,
+} from "@/lib/family/schemas";
 import { codeSchema } from "@/lib/subscriptions/schemas";
 
 /** One request as REMP's family list shows it (snake_case, ISO timestamps). */
 export const familyRequestItemSchema = z
   .object({
-    code: z.string().meta({ description: "The code to share: /family/activate/<code> in the browser." }),
+    code: z
+      .string()
+      .meta({ description: "The code to share: /family/activate/<code> in the browser." }),
     master_user_id: z.number().int(),
-    status: z.enum(familyRequests.status.enumValues).meta({ description: "`created` (free), `accepted` (used) or `canceled`." }),
-    subscription_type_code: z.string().meta({ description: "The type of the child subscription this code gives." }),
-    slave_user_id: z.number().int().nullable().meta({ description: "Who activated it; null while unused." }),
+    status: z
+      .enum(familyRequests.status.enumValues)
+      .meta({ description: "`created` (free), `accepted` (used) or `canceled`." }),
+    subscription_type_code: z
+      .string()
+      .meta({ description: "The type of the child subscription this code gives." }),
+    slave_user_id: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Who activated it; null while unused." }),
     created_at: timestampSchema,
     updated_at: timestampSchema,
-    opened_at: timestampSchema.nullable().meta({ description: "When the activation page was first opened." }),
+    opened_at: timestampSchema
+      .nullable()
+      .meta({ description: "When the activation page was first opened." }),
     accepted_at: timestampSchema.nullable(),
     canceled_at: timestampSchema.nullable(),
     expires_at: timestampSchema.nullable(),
@@ -30,28 +44,32 @@ export const familyRequestItemSchema = z
   .meta({ id: "FamilyRequest" });
 
 export const familyListResponseSchema = z
-  .object({ codes: z.array(familyRequestItemSchema).meta({ description: "Every request of the master, newest first." }) })
+  .object({
+    codes: z
+      .array(familyRequestItemSchema)
+      .meta({ description: "Every request of the master, newest first." }),
+  })
   .meta({ id: "FamilyRequestList" });
 
 export const listFamilyRequestsOperation = defineOperation({
   operationId: "listFamilyRequests",
   summary: "The signed-in master's family codes",
-  description: "Every family request of the user's master subscriptions, in every status, newest first.",
+  description:
+    "Every family request of the user's master subscriptions, in every status, newest first.",
   tags: ["Family"],
   auth: { token: "user" },
-  responses: { "200": { description: "The codes.", content: jsonContent(familyListResponseSchema) } },
+  responses: {
+    "200": { description: "The codes.", content: jsonContent(familyListResponseSchema) },
+  },
 });
 
 export const activateFamilyBodySchema = z
   .strictObject({
     // Codes are lowercase; a code retyped in capitals or with spaces around it still finds its request.
-    code: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(1)
-      .max(64)
-      .meta({ description: "The family code (32 characters of [0-9a-z]).", example: "k3v9q0x2m7c4b8n1z5r6t0y2w4e8u1i3" }),
+    code: z.string().trim().toLowerCase().min(1).max(64).meta({
+      description: "The family code (32 characters of [0-9a-z]).",
+      example: "k3v9q0x2m7c4b8n1z5r6t0y2w4e8u1i3",
+    }),
   })
   .meta({ id: "ActivateFamilyRequest" });
 
@@ -63,7 +81,9 @@ export const activateFamilyResponseSchema = z
         start_at: timestampSchema,
         end_at: timestampSchema,
         code: z.string().meta({ description: "The child subscription's type code." }),
-        access: z.array(z.string()).meta({ description: "Content access codes the child subscription gives." }),
+        access: z
+          .array(z.string())
+          .meta({ description: "Content access codes the child subscription gives." }),
       })
       .meta({ description: "The child subscription created for the user." }),
   })
@@ -78,16 +98,24 @@ export const activateFamilyOperation = defineOperation({
   tags: ["Family"],
   auth: { token: "user" },
   body: activateFamilyBodySchema,
-  responses: { "201": { description: "Activated.", content: jsonContent(activateFamilyResponseSchema) } },
+  responses: {
+    "201": { description: "Activated.", content: jsonContent(activateFamilyResponseSchema) },
+  },
   errors: {
-    400: ["family_request_expired", "family_request_one_per_user", "family_request_self_use_forbidden"],
+    400: [
+      "family_request_expired",
+      "family_request_one_per_user",
+      "family_request_self_use_forbidden",
+    ],
     404: ["family_request_not_found"],
     409: ["family_request_wrong_status"],
   },
 });
 
 export const leaveFamilyBodySchema = z
-  .strictObject({ code: familyCodeBodyField.meta({ description: "The code the member activated." }) })
+  .strictObject({
+    code: familyCodeBodyField.meta({ description: "The code the member activated." }),
+  })
   .meta({ id: "LeaveFamilyRequest" });
 
 export const leaveFamilyOperation = defineOperation({
@@ -104,11 +132,15 @@ export const leaveFamilyOperation = defineOperation({
 });
 
 export const revokeFamilyBodySchema = z
-  .strictObject({ code: familyCodeBodyField.meta({ description: "An unused code of the master's." }) })
+  .strictObject({
+    code: familyCodeBodyField.meta({ description: "An unused code of the master's." }),
+  })
   .meta({ id: "RevokeFamilyRequest" });
 
 export const revokeFamilyResponseSchema = familyCodeCanceledSchema
-  .extend({ replacement_code: z.string().meta({ description: "The new code issued in its place." }) })
+  .extend({
+    replacement_code: z.string().meta({ description: "The new code issued in its place." }),
+  })
   .meta({ id: "RevokeFamilyResponse" });
 
 export const revokeFamilyOperation = defineOperation({
@@ -120,29 +152,43 @@ export const revokeFamilyOperation = defineOperation({
   tags: ["Family"],
   auth: { token: "user" },
   body: revokeFamilyBodySchema,
-  responses: { "200": { description: "Revoked.", content: jsonContent(revokeFamilyResponseSchema) } },
-  errors: { 400: ["family_request_expired"], 404: ["family_request_not_found"], 409: ["family_request_wrong_status"] },
+  responses: {
+    "200": { description: "Revoked.", content: jsonContent(revokeFamilyResponseSchema) },
+  },
+  errors: {
+    400: ["family_request_expired"],
+    404: ["family_request_not_found"],
+    409: ["family_request_wrong_status"],
+  },
 });
 
 export const familySeatsBodySchema = z
   .strictObject({
-    count: z.number().int().min(1).max(FAMILY_SEATS_MAX_COUNT).meta({ description: "How many seats to add.", example: 2 }),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(FAMILY_SEATS_MAX_COUNT)
+      .meta({ description: "How many seats to add.", example: 2 }),
     master_subscription_id: z
       .number()
       .int()
       .positive()
       .optional()
       .meta({ description: "The family subscription; omitted: the running one that ends last." }),
-    subscription_type_code: codeSchema
-      .optional()
-      .meta({ description: "The seats' child type, for a customizable family with several; omitted when there is one." }),
+    subscription_type_code: codeSchema.optional().meta({
+      description:
+        "The seats' child type, for a customizable family with several; omitted when there is one.",
+    }),
   })
   .meta({ id: "FamilySeatsRequest" });
 
 export const familySeatsResponseSchema = z
   .object({
     payment: paymentSchema,
-    checkout_url: z.string().meta({ description: "Send the customer here to pay; the seats are added once it is paid." }),
+    checkout_url: z
+      .string()
+      .meta({ description: "Send the customer here to pay; the seats are added once it is paid." }),
   })
   .meta({ id: "FamilySeatsResponse" });
 
@@ -157,7 +203,9 @@ export const buyFamilySeatsOperation = defineOperation({
   tags: ["Family"],
   auth: { token: "user" },
   body: familySeatsBodySchema,
-  responses: { "201": { description: "Payment created.", content: jsonContent(familySeatsResponseSchema) } },
+  responses: {
+    "201": { description: "Payment created.", content: jsonContent(familySeatsResponseSchema) },
+  },
   errors: {
     400: ["family_seat_type_required", "family_seat_type_invalid"],
     404: ["family_subscription_not_found"],
@@ -173,23 +221,28 @@ const SNAKE_CASE = {
 
 export const createFamilyTypeBodySchema = z
   .strictObject({
-    master_subscription_type_code: codeSchema.meta({ description: "An existing type; one family type per master type." }),
-    slave_subscription_type_code: codeSchema
+    master_subscription_type_code: codeSchema.meta({
+      description: "An existing type; one family type per master type.",
+    }),
+    slave_subscription_type_code: codeSchema.nullable().optional().meta({
+      description:
+        "The children's type, different from the master type; null or absent: customizable.",
+    }),
+    donation_method: z.enum(FAMILY_DONATION_METHODS),
+    donation_days: z
+      .number()
+      .int()
+      .min(1)
       .nullable()
       .optional()
-      .meta({ description: "The children's type, different from the master type; null or absent: customizable." }),
-    donation_method: z.enum(FAMILY_DONATION_METHODS),
-    donation_days: z.number().int().min(1).nullable().optional().meta({ description: "Required for `days`." }),
+      .meta({ description: "Required for `days`." }),
     donation_fixed_end: timestampInputSchema
       .nullable()
       .optional()
       .meta({ description: "Required for `fixed`, in the future." }),
-    count: z
-      .number()
-      .int()
-      .min(0)
-      .max(FAMILY_TYPE_MAX_COUNT)
-      .meta({ description: "Requests per master subscription; 0 = the payment item's count (dynamic)." }),
+    count: z.number().int().min(0).max(FAMILY_TYPE_MAX_COUNT).meta({
+      description: "Requests per master subscription; 0 = the payment item's count (dynamic).",
+    }),
     is_paid: z.boolean().optional().meta({ description: "Defaults to false." }),
     allow_self_use: z.boolean().optional().meta({ description: "Defaults to false." }),
     renewal_gap_days: z.number().int().min(0).optional().meta({ description: "Defaults to 0." }),
@@ -210,15 +263,24 @@ export const createFamilyTypeBodySchema = z
   )
   .meta({ id: "CreateFamilyTypeRequest" });
 
-export const familyTypeResponseSchema = z.object({ type: familyTypeJsonSchema }).meta({ id: "FamilyTypeResponse" });
-export const familyTypeListSchema = z.object({ types: z.array(familyTypeJsonSchema) }).meta({ id: "FamilyTypeList" });
+export const familyTypeResponseSchema = z
+  .object({ type: familyTypeJsonSchema })
+  .meta({ id: "FamilyTypeResponse" });
+export const familyTypeListSchema = z
+  .object({ types: z.array(familyTypeJsonSchema) })
+  .meta({ id: "FamilyTypeList" });
 
 export const listFamilyTypesOperation = defineOperation({
   operationId: "listFamilyTypes",
   summary: "List family subscription types",
   tags: ["Family"],
   auth: { token: "api", scope: "family" },
-  responses: { "200": { description: "The family types, by master type code.", content: jsonContent(familyTypeListSchema) } },
+  responses: {
+    "200": {
+      description: "The family types, by master type code.",
+      content: jsonContent(familyTypeListSchema),
+    },
+  },
 });
 
 export const createFamilyTypeOperation = defineOperation({
