@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
 import type { ApiScope } from "@/lib/api-tokens/api-scopes";
 import { toErrorResponse } from "./responses";
-import { isStorableJson } from "./storable-text";
+import { findJsonBodyProblem, MAX_JSON_DEPTH } from "./storable-text";
 
 /** Who may call a route: an API token with a scope, a user token, or either. */
 export type ApiAuth =
@@ -66,8 +66,18 @@ async function authenticate(request: NextRequest, db: Db, auth: ApiAuth): Promis
   return principal;
 }
 
+/** The largest JSON body a route reads (1 MB): far beyond any body the API takes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const bodyTooLarge = () =>
+  new AppError("body_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`, 413);
+
 async function readJson(request: NextRequest): Promise<unknown> {
+  // The declared length refuses a large body before reading it; the read text is measured too, for bodies sent
+  // without a length (chunked).
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw bodyTooLarge();
   const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw bodyTooLarge();
   if (text.trim() === "") throw new AppError("invalid_body", "Send a JSON body.", 400);
   let value: unknown;
   try {
@@ -75,7 +85,15 @@ async function readJson(request: NextRequest): Promise<unknown> {
   } catch {
     throw new AppError("invalid_json", "The body is not valid JSON.", 400);
   }
-  if (!isStorableJson(value)) {
+  const problem = findJsonBodyProblem(value);
+  if (problem === "too_deep") {
+    throw new AppError(
+      "invalid_body",
+      `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+      400,
+    );
+  }
+  if (problem === "unstorable") {
     throw new AppError(
       "invalid_body",
       "Text in the body may not contain NUL characters or unpaired surrogates.",

@@ -8,7 +8,7 @@ import { errorSchema } from "./response-schemas";
  * (lib/api/openapi.ts) is assembled from the very schemas the handlers parse with. The error codes listed here are the
  * ones apiRoute and the services actually raise.
  */
-type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 429;
+type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 429;
 
 const STATUS_TEXT: Record<ErrorStatus, string> = {
   400: "Bad request",
@@ -17,6 +17,7 @@ const STATUS_TEXT: Record<ErrorStatus, string> = {
   403: "Not allowed",
   404: "Not found",
   409: "Conflict",
+  413: "Body too large",
   429: "Too many requests",
 };
 
@@ -59,8 +60,10 @@ export function defineOperation(spec: OperationSpec): ZodOpenApiOperationObject 
   const add = (status: ErrorStatus, more: readonly string[] | undefined) => {
     if (more?.length) codes[status] = [...(codes[status] ?? []), ...more];
   };
-  if (spec.body) add(400, BODY_ERRORS);
-  else if (spec.query) add(400, ["validation_error"]);
+  if (spec.body) {
+    add(400, BODY_ERRORS);
+    add(413, ["body_too_large"]);
+  } else if (spec.query) add(400, ["validation_error"]);
   if (spec.auth.token !== "none") {
     add(401, ["unauthenticated", "invalid_token"]);
     add(

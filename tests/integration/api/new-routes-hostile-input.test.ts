@@ -16,15 +16,15 @@ import * as email from "@/app/api/v1/users/me/email/route";
 import * as password from "@/app/api/v1/users/me/password/route";
 import * as myPayments from "@/app/api/v1/users/me/payments/route";
 import * as webhook from "@/app/api/webhooks/stripe/route";
+import * as login from "@/app/api/v1/users/login/route";
 import { createUser } from "@/lib/users/create-user";
 import { issueUserToken } from "@/lib/users/issue-user-token";
 import { openTestDatabase } from "../../support/test-database";
 
 /*
  * The routes of the front door and self-service under hostile input — wrong JSON types, invalid JSON, an empty
- * body, a 100 KB string, nested arrays, a bad id, no or an unknown token, an unconfigured Stripe webhook — answer a
- * 4xx, never a 5xx. (Nesting stays at 200 levels: deeper bodies overflow a recursive check every route shares,
- * which the hardening issue replaces.)
+ * body, a 100 KB string, nested arrays (200 and 5,000 deep), a body over 1 MB, a bad id, no or an unknown token, an
+ * unconfigured Stripe webhook — answer a 4xx, never a 5xx.
  */
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -39,11 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const nested = (depth: number) => {
-  let v: unknown = 1;
-  for (let i = 0; i < depth; i++) v = [v];
-  return JSON.stringify({ a: v });
-};
+const nested = (depth: number) => `{"a":${"[".repeat(depth)}1${"]".repeat(depth)}}`;
 const bodies = [
   '"x"',
   "[]",
@@ -52,6 +48,8 @@ const bodies = [
   "123",
   "{bad json",
   nested(200),
+  nested(5000),
+  JSON.stringify({ email: "x".repeat(1_100_000) }),
   JSON.stringify({
     subscription_type_code: "x".repeat(100_000),
     action: 5,
@@ -81,7 +79,31 @@ const routes: [string, any][] = [
   ["email", email.POST],
   ["password", password.POST],
   ["webhook", webhook.POST],
+  ["login", login.POST],
 ];
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  new NextRequest("http://localhost/api/v1/users/login", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...headers },
+  });
+
+it("refuses a body nested deeper than 64 levels with 400 invalid_body, as anyone, before any other check", async () => {
+  // The issue's probe: an anonymous 10 KB login request of 5,000 nested arrays used to overflow the stack (500).
+  const response = await login.POST(post(`${"[".repeat(5000)}${"]".repeat(5000)}`));
+  expect(response.status).toBe(400);
+  expect(await response.json()).toMatchObject({ error: "invalid_body" });
+});
+
+it("refuses a body over 1 MB with 413 body_too_large, by its declared length or its read length", async () => {
+  const large = JSON.stringify({ email: "x".repeat(1_100_000), password: "p" });
+  const declared = await login.POST(post(large));
+  expect(declared.status).toBe(413);
+  expect(await declared.json()).toMatchObject({ error: "body_too_large" });
+  const understated = await login.POST(post(large, { "content-length": "10" }));
+  expect(understated.status).toBe(413);
+});
 
 it("never answer 5xx", async () => {
   const bad: string[] = [];

@@ -16,8 +16,9 @@ describe("defineOperation", () => {
     });
     expect(operation.security).toEqual([{ apiToken: ["users:write"] }]);
     const responses = operation.responses as Record<string, { description: string }>;
-    expect(Object.keys(responses).sort()).toEqual(["201", "400", "401", "403", "409"]);
+    expect(Object.keys(responses).sort()).toEqual(["201", "400", "401", "403", "409", "413"]);
     expect(responses["400"]!.description).toContain("`invalid_json`");
+    expect(responses["413"]!.description).toContain("`body_too_large`");
     expect(responses["400"]!.description).toContain("`thing_not_found`");
     expect(responses["403"]!.description).toContain("`insufficient_scope`");
   });

@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { isStorableJson } from "@/lib/api/storable-text";
+import { findJsonBodyProblem, MAX_JSON_DEPTH } from "@/lib/api/storable-text";
 
-describe("isStorableJson", () => {
+/** An array nested `depth` levels deep: [[[…]]]. */
+function nested(depth: number): unknown {
+  let value: unknown = [];
+  for (let level = 1; level < depth; level++) value = [value];
+  return value;
+}
+
+describe("findJsonBodyProblem", () => {
   it("accepts ordinary JSON, emoji (paired surrogates) and non-Latin text", () => {
-    expect(isStorableJson({ a: ["Grüße", "😀", 1, null, true, { ключ: "значение" }] })).toBe(true);
-    expect(isStorableJson(String.raw`\u0000 as literal text`)).toBe(true);
+    expect(
+      findJsonBodyProblem({ a: ["Grüße", "😀", 1, null, true, { ключ: "значение" }] }),
+    ).toBeNull();
+    expect(findJsonBodyProblem(String.raw`\u0000 as literal text`)).toBeNull();
   });
 
   it.each([
@@ -14,7 +23,20 @@ describe("isStorableJson", () => {
     ["a lone high surrogate", "\ud83d"],
     ["a lone low surrogate", "x\ude00"],
     ["reversed surrogates", "\ude00\ud83d"],
-  ])("refuses %s", (_name, value) => {
-    expect(isStorableJson(value)).toBe(false);
+  ])("refuses %s as unstorable", (_name, value) => {
+    expect(findJsonBodyProblem(value)).toBe("unstorable");
+  });
+
+  it("accepts nesting up to the limit and refuses one level more", () => {
+    expect(findJsonBodyProblem(nested(MAX_JSON_DEPTH))).toBeNull();
+    expect(findJsonBodyProblem(nested(MAX_JSON_DEPTH + 1))).toBe("too_deep");
+    expect(findJsonBodyProblem({ a: { b: { c: 1 } } }, 2)).toBe("too_deep");
+  });
+
+  it("walks a body nested 100,000 deep without overflowing the stack", () => {
+    expect(findJsonBodyProblem(nested(100_000))).toBe("too_deep");
+    expect(findJsonBodyProblem(JSON.parse(`${"[".repeat(5000)}${"]".repeat(5000)}`))).toBe(
+      "too_deep",
+    );
   });
 });
