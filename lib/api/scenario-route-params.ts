@@ -1,32 +1,26 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject } from "zod-openapi";
+import { pathIdParam } from "@/lib/api/path-id-param";
 import { notFound } from "@/lib/errors";
 
 /** Path parameters of the scenarios API: a malformed id names nothing, so it is the same 404 as an unknown one. */
-
-const positiveInt = z.coerce.number().int().positive().max(2_147_483_647);
-
 export function scenarioIdParam(params: Record<string, string>): number {
-  const parsed = positiveInt.safeParse(params.id);
-  if (!parsed.success) throw notFound("scenario_not_found", "No such scenario.");
-  return parsed.data;
+  return pathIdParam(params, "id", () => notFound("scenario_not_found", "No such scenario."));
 }
 
 export function versionNumberParam(params: Record<string, string>): number {
-  const parsed = positiveInt.safeParse(params.number);
-  if (!parsed.success) throw notFound("scenario_version_not_found", "No such scenario version.");
-  return parsed.data;
+  return pathIdParam(params, "number", () =>
+    notFound("scenario_version_not_found", "No such scenario version."),
+  );
 }
 
 export function runIdParam(params: Record<string, string>): number {
-  const parsed = z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(Number.MAX_SAFE_INTEGER)
-    .safeParse(params.runId);
-  if (!parsed.success) throw notFound("scenario_run_not_found", "No such scenario run.");
-  return parsed.data;
+  return pathIdParam(
+    params,
+    "runId",
+    () => notFound("scenario_run_not_found", "No such scenario run."),
+    "bigint",
+  );
 }
 
 const idPath = z.object({ id: z.string().meta({ description: "Scenario id." }) });

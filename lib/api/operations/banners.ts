@@ -72,9 +72,6 @@ export const createBannerOperation = defineOperation({
   responses: { "201": { description: "Created.", content: jsonContent(bannerResponseSchema) } },
 });
 
-/** The `{id}` path segment; anything but a positive integer names no banner. */
-export const bannerIdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
-
 const path = z.object({ id: z.number().int().positive().meta({ description: "The banner id." }) });
 const requestParams = { requestParams: { path } };
 
@@ -134,9 +131,6 @@ export const listMyBannersOperation = defineOperation({
     "200": { description: "The banners.", content: jsonContent(myBannersResponseSchema) },
   },
 });
-
-/** The `{id}` path segment: a user banner id from GET /users/me/banners. */
-export const userBannerIdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 export const dismissMyBannerOperation = {
   ...defineOperation({

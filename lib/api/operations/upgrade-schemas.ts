@@ -19,8 +19,6 @@ export const upgradeSchemaListSchema = z
   .object({ upgrade_schemas: z.array(upgradeSchemaJsonSchema) })
   .meta({ id: "UpgradeSchemaList" });
 
-/** The `{id}` path segment; anything but a positive integer names no schema. */
-export const upgradeSchemaIdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const upgradeSchemaPathParams = {
   requestParams: {
     path: z.object({

@@ -3,17 +3,12 @@ import { deleteBanner } from "@/lib/banners/delete-banner";
 import { loadBannerJson } from "@/lib/banners/load-banner-json";
 import { saveBanner } from "@/lib/banners/save-banner";
 import { notFound } from "@/lib/errors";
-import {
-  bannerBodySchema,
-  bannerIdParamSchema,
-  bannerInputFromBody,
-} from "@/lib/api/operations/banners";
+import { bannerBodySchema, bannerInputFromBody } from "@/lib/api/operations/banners";
+import { pathIdParam } from "@/lib/api/path-id-param";
 
 /** The `{id}` segment; a value that is not an id names no banner (404, like an unknown one). */
 function bannerId(params: Record<string, string>): number {
-  const parsed = bannerIdParamSchema.safeParse(params.id);
-  if (!parsed.success) throw notFound("banner_not_found", "No such banner.");
-  return parsed.data;
+  return pathIdParam(params, "id", () => notFound("banner_not_found", "No such banner."));
 }
 
 export const GET = apiRoute(
