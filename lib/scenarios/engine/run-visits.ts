@@ -76,3 +76,14 @@ export async function setRunStatus(
     })
     .where(and(eq(scenarioRuns.id, runId), inArray(scenarioRuns.status, OPEN)));
 }
+
+/** A visit that spanned time ends: its outcome is recorded and the run, which waited, is running again. */
+export async function finishTimedVisit(
+  db: Db,
+  visit: Pick<VisitIdentity, "runId" | "stepKey">,
+  outcome: string,
+  facts: Record<string, unknown>,
+): Promise<void> {
+  await finishVisit(db, visit, outcome, facts);
+  await setRunStatus(db, visit.runId, "running");
+}

@@ -4,7 +4,7 @@
  * what moved). UI-safe.
  */
 import type { GraphEdge, GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
-import { variantPort } from "@/lib/scenarios/nodes/ab-test/definition";
+import { variantPort } from "@/lib/scenarios/nodes/ab-test/variant-port";
 import {
   draftNodePorts,
   isTriggerNode,

@@ -4,6 +4,7 @@
  */
 import type { Edge, Node } from "@xyflow/react";
 import type { GraphEdge, GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
+import { variantCodeOf } from "@/lib/scenarios/nodes/ab-test/variant-port";
 import type { NodeGroup } from "@/lib/scenarios/nodes/define-node";
 import {
   definitionOf,
@@ -44,7 +45,7 @@ export interface FlowStatistics {
 /** How a port is labelled on its handle and edges: `yes`, `no`, the variant code; nothing for a plain `out`. */
 export function portLabel(port: string): string {
   if (port === "out") return "";
-  return port.startsWith("variant:") ? port.slice("variant:".length) : port;
+  return variantCodeOf(port) ?? port;
 }
 
 export function graphToFlow(

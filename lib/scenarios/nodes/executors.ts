@@ -34,7 +34,7 @@ const NODE_EXECUTORS: NodeExecutors = {
   ab_test: abTestExecutor,
 };
 
-export type AnyNodeExecutor = InstantNodeExecutor<NodeType> | TimedNodeExecutor<NodeType>;
+type AnyNodeExecutor = InstantNodeExecutor<NodeType> | TimedNodeExecutor<NodeType>;
 
 /** The executor of a node's type; `spansTime` tells an instant one from a timed one. */
 export function executorFor(node: Pick<GraphNode, "type">): AnyNodeExecutor {

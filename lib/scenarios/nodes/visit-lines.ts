@@ -4,6 +4,7 @@
  * writes.
  */
 import type { CriterionOption } from "@/lib/scenarios/builder-option-types";
+import { variantCodeOf } from "./ab-test/variant-port";
 
 export type Facts = Record<string, unknown>;
 
@@ -58,7 +59,8 @@ export function actionLine(
 }
 
 function portName(port: string): string {
-  return port.startsWith("variant:") ? `variant ${port.slice("variant:".length)}` : port;
+  const variant = variantCodeOf(port);
+  return variant === null ? port : `variant ${variant}`;
 }
 
 export function record(value: unknown): Facts {
@@ -75,4 +77,12 @@ export function text(value: unknown): string | null {
 
 export function list(value: unknown): string[] | null {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : null;
+}
+
+/** How a trigger node's visit reads: the run entered on its event (`before:<trigger>` for a before-event). */
+export function triggerVisitLine({ facts }: VisitToDescribe): VisitDescription {
+  return {
+    line: `entered on ${text(facts.event) ?? "its trigger"}`,
+    reason: text(facts.event) ?? "",
+  };
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { defineNode } from "../define-node";
 import { text } from "../visit-lines";
+import { variantCodeOf, variantPort } from "./variant-port";
 
-export const abVariantSchema = z.strictObject({
+const abVariantSchema = z.strictObject({
   code: z
     .string()
     .min(1)
@@ -13,7 +14,6 @@ export const abVariantSchema = z.strictObject({
 });
 
 /** Each variant leaves by its own port. */
-export const variantPort = (code: string) => `variant:${code}`;
 
 /** Sends each user down one variant, drawn once by the variants' percentages and kept. */
 export const abTestNode = defineNode({
@@ -46,9 +46,7 @@ export const abTestNode = defineNode({
       report("ab_variant_duplicate", "Two variants share a code.");
   },
   describeVisit({ facts, outcome }) {
-    const variant =
-      text(facts.variant) ??
-      (outcome?.startsWith("variant:") ? outcome.slice("variant:".length) : null);
+    const variant = text(facts.variant) ?? (outcome ? variantCodeOf(outcome) : null);
     const why =
       facts.drawn === false
         ? "likeliest, not drawn yet"

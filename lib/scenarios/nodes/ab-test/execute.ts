@@ -2,10 +2,11 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
 import { scenarioAbAssignments } from "@/lib/db/schema";
 import type { NodeOf } from "@/lib/scenarios/graph";
 import type { InstantNodeExecutor } from "../node-executor";
-import { variantPort } from "./definition";
+import { variantPort } from "./variant-port";
 
 /** Draw a variant by its percent from a cryptographic source (0–99 falls into one variant's share). */
 export function drawVariant(node: NodeOf<"ab_test">): string {
@@ -15,6 +16,24 @@ export function drawVariant(node: NodeOf<"ab_test">): string {
     point -= variant.percent;
   }
   return node.config.variants[node.config.variants.length - 1]!.code;
+}
+
+/** The variant a user was assigned at this node of this scenario, if one was drawn. */
+async function findAssignment(
+  db: Db,
+  key: { scenarioId: number; nodeId: string; userId: number },
+): Promise<typeof scenarioAbAssignments.$inferSelect | undefined> {
+  const [assigned] = await db
+    .select()
+    .from(scenarioAbAssignments)
+    .where(
+      and(
+        eq(scenarioAbAssignments.scenarioId, key.scenarioId),
+        eq(scenarioAbAssignments.nodeId, key.nodeId),
+        eq(scenarioAbAssignments.userId, key.userId),
+      ),
+    );
+  return assigned;
 }
 
 export const abTestExecutor: InstantNodeExecutor<"ab_test"> = {
@@ -31,16 +50,11 @@ export const abTestExecutor: InstantNodeExecutor<"ab_test"> = {
         assignedAt: now(),
       })
       .onConflictDoNothing();
-    const [assigned] = await visit.db
-      .select()
-      .from(scenarioAbAssignments)
-      .where(
-        and(
-          eq(scenarioAbAssignments.scenarioId, visit.scenarioId),
-          eq(scenarioAbAssignments.nodeId, node.id),
-          eq(scenarioAbAssignments.userId, visit.userId),
-        ),
-      );
+    const assigned = await findAssignment(visit.db, {
+      scenarioId: visit.scenarioId,
+      nodeId: node.id,
+      userId: visit.userId,
+    });
     const variant = node.config.variants.find((v) => v.code === assigned!.variant);
     // A variant removed in a later version: draw again for this version without changing the stored assignment.
     const code = variant?.code ?? drawVariant(node);
@@ -54,16 +68,11 @@ export const abTestExecutor: InstantNodeExecutor<"ab_test"> = {
     };
   },
   async simulate({ node, context }) {
-    const [assigned] = await context.db
-      .select()
-      .from(scenarioAbAssignments)
-      .where(
-        and(
-          eq(scenarioAbAssignments.scenarioId, context.scenarioId),
-          eq(scenarioAbAssignments.nodeId, node.id),
-          eq(scenarioAbAssignments.userId, context.userId),
-        ),
-      );
+    const assigned = await findAssignment(context.db, {
+      scenarioId: context.scenarioId,
+      nodeId: node.id,
+      userId: context.userId,
+    });
     const known = node.config.variants.find((v) => v.code === assigned?.variant);
     if (known)
       return {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_MINUTES } from "../config-fields";
 import { defineNode } from "../define-node";
 import { formatMinutes } from "../format-minutes";
-import { text } from "../visit-lines";
+import { triggerVisitLine } from "../visit-lines";
 
 export const BEFORE_EVENT_TRIGGERS = [
   "subscription_ends",
@@ -38,8 +38,5 @@ export const beforeEventNode = defineNode({
       : `${formatMinutes(c.minutes)} before ${beforeEventLabel(c.trigger)}`,
   spansTime: false,
   triggerEvent: (c) => `before:${c.trigger}`,
-  describeVisit: ({ facts }) => ({
-    line: `entered on ${text(facts.event) ?? "its trigger"}`,
-    reason: text(facts.event) ?? "",
-  }),
+  describeVisit: triggerVisitLine,
 });

@@ -3,7 +3,7 @@ import { defineNode } from "../define-node";
 import { decision } from "../visit-lines";
 import { conditionReason } from "./describe-condition-visit";
 
-export const CRITERION_KINDS = ["user", "payment", "subscription", "trigger"] as const;
+const CRITERION_KINDS = ["user", "payment", "subscription", "trigger"] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
 export const criterionSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineNode } from "../define-node";
-import { text } from "../visit-lines";
+import { triggerVisitLine } from "../visit-lines";
 
 /** Starts a run when an event happens to a user. */
 export const eventNode = defineNode({
@@ -15,8 +15,5 @@ export const eventNode = defineNode({
   summary: (c) => `On ${c.event}`,
   spansTime: false,
   triggerEvent: (c) => c.event,
-  describeVisit: ({ facts }) => ({
-    line: `entered on ${text(facts.event) ?? "its trigger"}`,
-    reason: text(facts.event) ?? "",
-  }),
+  describeVisit: triggerVisitLine,
 });

@@ -9,10 +9,7 @@ export const genericExecutor: InstantNodeExecutor<"generic"> = {
     if (!action)
       return { outcome: "failed", facts: { action: node.config.action, error: "unknown action" } };
     const params = action.params.parse(node.config.params);
-    const facts = await action.execute(
-      { ...visit, runId: visit.runId, nodeId: visit.nodeId },
-      params,
-    );
+    const facts = await action.execute(visit, params);
     return { outcome: "out", facts: { action: action.code, ...facts } };
   },
   async simulate({ node }) {

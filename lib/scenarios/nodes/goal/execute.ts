@@ -1,9 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { MINUTE_MS, now } from "@/lib/clock";
-import { scenarioRunSteps } from "@/lib/db/schema";
 import { findIncompleteGoals } from "@/lib/goals/find-incomplete-goals";
-import { finishVisit, setRunStatus } from "@/lib/scenarios/engine/run-visits";
+import { finishTimedVisit } from "@/lib/scenarios/engine/run-visits";
 import type { NodeOf } from "@/lib/scenarios/graph";
 import { formatMinutes } from "../format-minutes";
 import type { TimedNodeExecutor, TimedVisit } from "../node-executor";
@@ -69,20 +67,10 @@ export const goalExecutor: TimedNodeExecutor<"goal"> = {
 
 /** Check a goal node's goals; finish the visit when all are done or the timeout has passed. */
 async function checkGoals(
-  { db, identity, userId }: TimedVisit,
+  { db, identity, userId, enteredAt }: TimedVisit,
   node: NodeOf<"goal">,
 ): Promise<GoalCheck> {
-  const [visit] = await db
-    .select({ enteredAt: scenarioRunSteps.enteredAt })
-    .from(scenarioRunSteps)
-    .where(
-      and(
-        eq(scenarioRunSteps.runId, identity.runId),
-        eq(scenarioRunSteps.stepKey, identity.stepKey),
-      ),
-    );
   const at = now();
-  const enteredAt = visit?.enteredAt ?? at;
   const deadline =
     node.config.timeoutMinutes === null
       ? null
@@ -93,13 +81,12 @@ async function checkGoals(
   else if (deadline && at.getTime() >= deadline.getTime()) outcome = "no";
   if (outcome) {
     const completed = node.config.goals.filter((g) => !missing.includes(g));
-    await finishVisit(db, identity, outcome, {
+    await finishTimedVisit(db, identity, outcome, {
       goals: node.config.goals,
       completed,
       missing,
       timed_out: outcome === "no",
     });
-    await setRunStatus(db, identity.runId, "running");
   }
   return { outcome, checkedAt: at.toISOString(), deadline: deadline?.toISOString() ?? null };
 }
@@ -107,11 +94,10 @@ async function checkGoals(
 /** A goal without a timeout that reached the recheck limit: it ends as `no`. */
 async function giveUp({ db, identity, userId }: TimedVisit, node: NodeOf<"goal">): Promise<void> {
   const missing = await findIncompleteGoals(db, { userId, goalCodes: node.config.goals });
-  await finishVisit(db, identity, "no", {
+  await finishTimedVisit(db, identity, "no", {
     goals: node.config.goals,
     missing,
     timed_out: true,
     reason: "recheck limit reached",
   });
-  await setRunStatus(db, identity.runId, "running");
 }

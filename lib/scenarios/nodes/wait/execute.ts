@@ -1,11 +1,11 @@
 import "server-only";
 import { MINUTE_MS } from "@/lib/clock";
-import { finishVisit, setRunStatus } from "@/lib/scenarios/engine/run-visits";
+import { finishTimedVisit } from "@/lib/scenarios/engine/run-visits";
 import { formatMinutes } from "../format-minutes";
 import type { TimedNodeExecutor } from "../node-executor";
 
 /** The longest single sleep the platform allows (Inngest Cloud's free plan: 7 days); longer waits are chained. */
-export function maxSleepMs(): number {
+function maxSleepMs(): number {
   const minutes = Number(process.env.SCENARIO_MAX_SLEEP_MINUTES ?? "");
   return Number.isInteger(minutes) && minutes > 0 ? minutes * MINUTE_MS : 7 * 24 * 60 * MINUTE_MS;
 }
@@ -14,7 +14,7 @@ export function maxSleepMs(): number {
  * The wake-up times of a wait entered at `enteredAt`: one sleep per platform maximum, each until an absolute time, so
  * a chain woken late still ends when the wait does. Deterministic, so replays name the same steps.
  */
-export function sleepTargets(enteredAt: Date, minutes: number, maxMs = maxSleepMs()): Date[] {
+function sleepTargets(enteredAt: Date, minutes: number, maxMs = maxSleepMs()): Date[] {
   const end = enteredAt.getTime() + minutes * MINUTE_MS;
   const targets: Date[] = [];
   for (let at = enteredAt.getTime() + maxMs; at < end; at += maxMs) targets.push(new Date(at));
@@ -31,8 +31,7 @@ export const waitExecutor: TimedNodeExecutor<"wait"> = {
       await step.sleepUntil(`sleep ${++chunk}`, until);
     }
     await step.run("done", async () => {
-      await finishVisit(visit.db, visit.identity, "out", { minutes: node.config.minutes });
-      await setRunStatus(visit.db, visit.identity.runId, "running");
+      await finishTimedVisit(visit.db, visit.identity, "out", { minutes: node.config.minutes });
     });
     return "out";
   },
