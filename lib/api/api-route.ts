@@ -67,7 +67,7 @@ async function authenticate(request: NextRequest, db: Db, auth: ApiAuth): Promis
 }
 
 /** The largest JSON body a route reads (1 MB): far beyond any body the API takes. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 const bodyTooLarge = () =>
   new AppError("body_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`, 413);

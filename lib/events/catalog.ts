@@ -225,7 +225,7 @@ export const DOMAIN_EVENT_CATALOG = {
 type Catalog = typeof DOMAIN_EVENT_CATALOG;
 
 /** A custom event's payload: any JSON object. */
-export const customEventPayloadSchema = freeFormPayload;
+const customEventPayloadSchema = freeFormPayload;
 
 /** What an event of that name carries, as recorded. */
 export type EventPayload<N extends EventName> = N extends DomainEventName

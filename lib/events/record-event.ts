@@ -16,7 +16,7 @@ export interface RecordEventOptions<N extends EventName = EventName> {
 }
 
 /** Options for any one event, its payload tied to its name (a list may mix names). */
-export type AnyRecordEventOptions =
+type AnyRecordEventOptions =
   | { [N in DomainEventName]: RecordEventOptions<N> }[DomainEventName]
   | RecordEventOptions<CustomEventName>;
 
