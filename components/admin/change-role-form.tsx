@@ -1,4 +1,5 @@
 "use client";
+import type { UserRole } from "@/lib/db/schema";
 
 import { useFormAction, type FormAction as Action } from "@/components/ui/use-form-action";
 import { FormMessage } from "@/components/ui/form-message";
@@ -12,7 +13,7 @@ export function ChangeRoleForm({
 }: {
   action: Action;
   userId: number;
-  role: "admin" | "customer";
+  role: UserRole;
 }) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   return (

@@ -10,3 +10,4 @@ export * from "./upgrades";
 export * from "./settings";
 export * from "./family";
 export * from "./referrals";
+export * from "./security";

@@ -2,7 +2,18 @@ import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz } from "./columns";
 
-export const userRole = pgEnum("user_role", ["admin", "customer"]);
+/**
+ * A person's role. `customer` is everyone who buys; the other five are staff, from most to least powerful
+ * (lib/auth/permissions.ts says what each may do). Migration 0007 turned every earlier `admin` into an `owner`.
+ */
+export const userRole = pgEnum("user_role", [
+  "owner",
+  "admin",
+  "marketer",
+  "support",
+  "viewer",
+  "customer",
+]);
 export type UserRole = (typeof userRole.enumValues)[number];
 
 export const users = pgTable(
