@@ -1,11 +1,14 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
+import { withAuditContext } from "@/lib/audit/audit-context";
 import { requireAdmin, requireUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
+import { clientAddressOf } from "@/lib/http/client-address";
 import type { ActionState } from "./action-state";
 
 /** FormData → plain object; repeated keys (checkbox groups, multi-selects) become arrays. */
@@ -31,6 +34,8 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 interface ActionSpec<S extends z.ZodType> {
   /** Who may call it; checked against the database on every call. */
   role: "admin" | "user";
+  /** What the action does, as the audit log names it (`users.change-role`). */
+  name?: string;
   schema: S;
   /** Paths whose cached render changes when the action succeeds. */
   revalidate?: string[];
@@ -57,7 +62,20 @@ export function defineAction<S extends z.ZodType, R>(
           fieldErrors: flattened.fieldErrors as Record<string, string[] | undefined>,
         };
       }
-      const result = await handler(parsed.data, { db: await getDb(), user });
+      const db = await getDb();
+      const result =
+        user.role === "customer"
+          ? await handler(parsed.data, { db, user })
+          : await withAuditContext(
+              {
+                actorUserId: user.id,
+                actorTokenId: null,
+                actorLabel: user.email,
+                action: spec.name ?? "unnamed-action",
+                clientAddress: clientAddressOf(await headers()),
+              },
+              () => handler(parsed.data, { db, user }),
+            );
       for (const path of spec.revalidate ?? []) revalidatePath(path);
       deliverEventsAfterResponse();
       if (result && typeof result === "object" && "ok" in result) return result as ActionState<R>;

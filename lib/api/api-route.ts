@@ -1,10 +1,12 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { withAuditContext } from "@/lib/audit/audit-context";
 import { authenticateBearer, type BearerPrincipal } from "@/lib/auth/authenticate-bearer";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
+import { clientAddressOf } from "@/lib/http/client-address";
 import type { ApiScope } from "@/lib/api-tokens/api-scopes";
 import { toErrorResponse } from "./responses";
 import { findJsonBodyProblem, MAX_JSON_DEPTH } from "./storable-text";
@@ -126,7 +128,21 @@ export function apiRoute<
         spec.query ? spec.query.parse(Object.fromEntries(request.nextUrl.searchParams)) : undefined
       ) as RouteContext<A, B, Q>["query"];
       const params = segment?.params ? await segment.params : {};
-      const response = await handler({ db, principal, body, query, params, request });
+      const context = { db, principal, body, query, params, request };
+      // An API token's changes are audited (a user token acts for its own customer, like the customer zone).
+      const response =
+        principal.kind === "api" && request.method !== "GET"
+          ? await withAuditContext(
+              {
+                actorUserId: null,
+                actorTokenId: principal.tokenId,
+                actorLabel: `token ${principal.name}`,
+                action: `${request.method} ${request.nextUrl.pathname}`,
+                clientAddress: clientAddressOf(request.headers),
+              },
+              () => handler(context),
+            )
+          : await handler(context);
       if (request.method !== "GET") deliverEventsAfterResponse();
       return response;
     } catch (error) {

@@ -1,7 +1,8 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { sql, type ExtractTablesWithRelations } from "drizzle-orm";
+import { currentAuditContext } from "@/lib/audit/audit-context";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -48,7 +49,7 @@ export async function connect(
     mkdirSync(dir, { recursive: true });
     const client = await PGlite.create(dir);
     return {
-      db: drizzle(client, { schema }) as unknown as Db,
+      db: auditingTransactions(drizzle(client, { schema }) as unknown as Db),
       driver,
       close: () => client.close(),
     };
@@ -69,13 +70,40 @@ export async function connect(
     }
     const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10 });
     pool.on("error", logIdleClientError);
-    return { db: drizzle(pool, { schema }) as unknown as Db, driver, close: () => pool.end() };
+    return {
+      db: auditingTransactions(drizzle(pool, { schema }) as unknown as Db),
+      driver,
+      close: () => pool.end(),
+    };
   }
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10 });
   pool.on("error", logIdleClientError);
-  return { db: drizzle(pool, { schema }) as unknown as Db, driver, close: () => pool.end() };
+  return {
+    db: auditingTransactions(drizzle(pool, { schema }) as unknown as Db),
+    driver,
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Every transaction opened inside an audit context (lib/audit/audit-context.ts) first hands the context to Postgres,
+ * transaction-local, where the audit trigger reads it; so a staff member's or an API token's change is recorded in the
+ * transaction that makes it. Outside a context a transaction costs nothing extra. Writes outside a transaction are not
+ * audited: staff mutations run in transactions (tests/integration/audit checks each one leaves a record).
+ */
+function auditingTransactions(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) =>
+    transaction(async (tx) => {
+      const context = currentAuditContext();
+      if (context) {
+        await tx.execute(sql`select set_config('subflow.audit', ${JSON.stringify(context)}, true)`);
+      }
+      return work(tx);
+    }, config)) as Db["transaction"];
+  return db;
 }
 
 /**

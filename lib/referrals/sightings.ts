@@ -4,6 +4,7 @@ import { and, eq, gte, or } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { now } from "@/lib/clock";
+import { clientAddress } from "@/lib/http/client-address";
 import type { Db } from "@/lib/db";
 import { userSightings } from "@/lib/db/schema";
 import { BROWSER_COOKIE, BROWSER_ID_PATTERN } from "./referral-cookies";
@@ -52,30 +53,13 @@ const NON_PUBLIC_IP = [
   /^fe[89ab][0-9a-f]:/i,
 ];
 
-/** `TRUSTED_PROXY_HOPS`: how many proxies of ours append to X-Forwarded-For; unset or invalid: none. */
-function trustedProxyHops(): number {
-  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? "");
-  return Number.isInteger(hops) && hops > 0 ? hops : 0;
-}
-
-/**
- * The client's address: with TRUSTED_PROXY_HOPS = n, the n-th X-Forwarded-For entry from the end (what the outermost
- * proxy of ours saw: entries before it are whatever the client sent); without it the first entry (hosts such as
- * Vercel write the header themselves); else X-Real-IP. Null when not public.
- */
+/** The client's public address (lib/http/client-address.ts), or null when it is not public. */
 export function clientIp(
   forwardedFor: string | null | undefined,
   realIp: string | null | undefined,
-  hops: number = trustedProxyHops(),
+  hops?: number,
 ): string | null {
-  const entries =
-    forwardedFor
-      ?.split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean) ?? [];
-  const chosen = hops > 0 ? entries[Math.max(entries.length - hops, 0)] : entries[0];
-  const raw = chosen || realIp?.trim() || "";
-  const ip = raw.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  const ip = clientAddress(forwardedFor, realIp, hops);
   return ip && !NON_PUBLIC_IP.some((pattern) => pattern.test(ip)) ? ip : null;
 }
 
