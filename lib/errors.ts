@@ -2,7 +2,7 @@
  * The one error type of the domain: a stable code a program can switch on, an HTTP status, and a message a person
  * can act on. Route handlers turn it into `{ error, message }`; server actions into a form error.
  */
-export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 export class AppError extends Error {
   readonly code: string;

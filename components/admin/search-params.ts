@@ -10,9 +10,15 @@ export function readPage(params: SearchParams): number {
   return parsed.success ? parsed.data : 1;
 }
 
-/** A text filter from the query string (trimmed, bounded), or undefined. */
+/** A text filter from the query string (trimmed, bounded), or undefined. NUL, which no query can take, is refused. */
 export function readText(params: SearchParams, key: string): string | undefined {
-  const parsed = z.string().trim().min(1).max(200).safeParse(first(params[key]));
+  const parsed = z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((text) => !text.includes("\u0000"))
+    .safeParse(first(params[key]));
   return parsed.success ? parsed.data : undefined;
 }
 

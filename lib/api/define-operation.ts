@@ -8,7 +8,7 @@ import { errorSchema } from "./response-schemas";
  * (lib/api/openapi.ts) is assembled from the very schemas the handlers parse with. The error codes listed here are the
  * ones apiRoute and the services actually raise.
  */
-type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 429;
+type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 429;
 
 const STATUS_TEXT: Record<ErrorStatus, string> = {
   400: "Bad request",
@@ -18,6 +18,7 @@ const STATUS_TEXT: Record<ErrorStatus, string> = {
   404: "Not found",
   409: "Conflict",
   413: "Body too large",
+  415: "Body not sent as JSON",
   429: "Too many requests",
 };
 
@@ -63,6 +64,7 @@ export function defineOperation(spec: OperationSpec): ZodOpenApiOperationObject 
   if (spec.body) {
     add(400, BODY_ERRORS);
     add(413, ["body_too_large"]);
+    add(415, ["unsupported_media_type"]);
   } else if (spec.query) add(400, ["validation_error"]);
   if (spec.auth.token !== "none") {
     add(401, ["unauthenticated", "invalid_token"]);

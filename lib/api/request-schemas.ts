@@ -11,7 +11,10 @@ export const timestampInputSchema = z.iso
   .transform((value) => new Date(value))
   .meta({ example: "2026-01-01T00:00:00Z" });
 
-export const idInputSchema = z.number().int().positive().max(2_147_483_647);
+/** The largest value of a Postgres `integer` column (ids, version numbers): a larger one would fail the query. */
+export const INT4_MAX = 2_147_483_647;
+
+export const idInputSchema = z.number().int().positive().max(INT4_MAX);
 
 /** A boolean in a query string: `true` or `false`. */
 export const queryBooleanSchema = z.enum(["true", "false"]).transform((value) => value === "true");

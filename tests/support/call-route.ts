@@ -9,7 +9,10 @@ export type Handler = (
 
 export interface CallOptions {
   token?: string;
-  /** A value to send as JSON, or a raw string sent as is. */
+  /**
+   * A value to send as JSON, or a raw string sent as is. Either goes as application/json unless `headers` names
+   * another content-type (fetch would label a string text/plain, which the API refuses with 415).
+   */
   body?: unknown;
   raw?: string;
   headers?: Record<string, string>;
@@ -50,13 +53,12 @@ export async function call(
 ): Promise<ApiResult> {
   const url = new URL(`http://localhost/api/v1${path}`);
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
-  const headers: Record<string, string> = { ...options.headers };
+  const body = options.body !== undefined ? JSON.stringify(options.body) : options.raw;
+  const headers: Record<string, string> = {
+    ...(body !== undefined ? { "content-type": "application/json" } : {}),
+    ...options.headers,
+  };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined = options.raw;
-  if (options.body !== undefined) {
-    body = JSON.stringify(options.body);
-    headers["content-type"] = "application/json";
-  }
   const request = new NextRequest(url, { method, body, headers });
   const response = await handler(request, { params: Promise.resolve({}) });
   const text = await response.text();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation, jsonContent } from "@/lib/api/define-operation";
-import { idInputSchema } from "@/lib/api/request-schemas";
+import { idInputSchema, INT4_MAX } from "@/lib/api/request-schemas";
 import { scenarioRunJsonSchema, scenarioRunStepJsonSchema } from "@/lib/scenarios/scenario-json";
 import { pageQueryFields, SCENARIOS_AUTH, withPathParams } from "@/lib/api/scenario-route-params";
 
@@ -103,6 +103,7 @@ export const scenarioStatsQuerySchema = z.strictObject({
     .number()
     .int()
     .positive()
+    .max(INT4_MAX)
     .optional()
     .meta({ description: "A version number; all versions when absent." }),
 });
@@ -149,7 +150,7 @@ export const listScenarioRunsQuerySchema = z.strictObject({
     .number()
     .int()
     .positive()
-    .max(2_147_483_647)
+    .max(INT4_MAX)
     .optional()
     .meta({ description: "Only this user's runs." }),
   ...pageQueryFields,
@@ -196,7 +197,7 @@ export const simulateScenarioBodySchema = z
   .strictObject({
     user_id: idInputSchema,
     version: z
-      .union([z.number().int().positive(), z.enum(["draft", "current"])])
+      .union([z.number().int().positive().max(INT4_MAX), z.enum(["draft", "current"])])
       .optional()
       .meta({ description: "A version number, `draft` or `current` (default)." }),
     trigger: z

@@ -1,4 +1,4 @@
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { ApiScope } from "@/lib/api-tokens/api-scopes";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
@@ -92,14 +92,20 @@ const COUNTED_TABLES = {
   gateway_webhook_events: gatewayWebhookEvents,
 };
 
-/** Row counts of every table of the subscription core. */
+/** Row counts of every table of the subscription core, in one query (tests call this around every refusal). */
 export async function countRows(db: Db): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const [name, table] of Object.entries(COUNTED_TABLES)) {
-    const [row] = await db.select({ n: count() }).from(table);
-    counts[name] = row?.n ?? 0;
-  }
-  return counts;
+  const [row] = await db
+    .select(
+      Object.fromEntries(
+        Object.entries(COUNTED_TABLES).map(([name, table]) => [
+          name,
+          sql<number>`(${db.select({ n: count() }).from(table)})`.mapWith(Number),
+        ]),
+      ),
+    )
+    .from(sql`(select 1) as counted`);
+  if (!row) throw new Error("The count query returned no row.");
+  return row;
 }
 
 /** Run a request that must be refused, and check that no table gained or lost a row. */
