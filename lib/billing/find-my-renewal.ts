@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import { recurrentPayments, type RecurrentPayment } from "@/lib/db/schema";
 
 /**
@@ -24,6 +25,8 @@ export async function findMyRenewal(
     )
     .orderBy(desc(recurrentPayments.createdAt), desc(recurrentPayments.id))
     .limit(1);
-  const [row] = lock ? await query.for("update") : await query;
+  // Locking: the customer, then the row (lib/db/LOCK-ORDER.md).
+  if (lock) await lockUsers(db, [userId]);
+  const [row] = lock ? await query.for("no key update") : await query;
   return row ?? null;
 }

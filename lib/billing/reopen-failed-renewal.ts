@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import { payments, recurrentPayments, type Payment } from "@/lib/db/schema";
 import { conflict, notFound } from "@/lib/errors";
 
@@ -16,6 +17,8 @@ export async function reopenFailedRenewal(
   options: { userId: number; paymentId: number },
 ): Promise<Payment> {
   return db.transaction(async (tx) => {
+    // lib/db/LOCK-ORDER.md: the customer, the payment, then its recurrent payment.
+    await lockUsers(tx, [options.userId]);
     const [payment] = await tx
       .select()
       .from(payments)
@@ -26,7 +29,7 @@ export async function reopenFailedRenewal(
           isNotNull(payments.recurrentPaymentId),
         ),
       )
-      .for("update");
+      .for("no key update");
     if (!payment) throw notFound("payment_not_found", "No renewal payment of yours with that id.");
     if (payment.status === "form") return payment;
     if (payment.status !== "fail")
@@ -35,7 +38,7 @@ export async function reopenFailedRenewal(
       .select()
       .from(recurrentPayments)
       .where(eq(recurrentPayments.id, payment.recurrentPaymentId ?? 0))
-      .for("update");
+      .for("no key update");
     const retryable =
       recurrent &&
       (recurrent.state === "charge_failed" || recurrent.state === "active") &&

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { AdminActor, CustomerActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import {
   familyRequests,
   familySubscriptionTypes,
@@ -34,7 +35,7 @@ export interface ActivatedFamilyRequest {
 /**
  * Activate a family code for a user, in one transaction that locks the request row: of many concurrent activations
  * of one code exactly one finds it `created`; the others wait and then see it `accepted` (409). A user holding a
- * child of the same master subscription is refused (checked under a lock on that pair, so two codes activated at
+ * child of the same master subscription is refused (checked under the user's row lock, so two codes activated at
  * once by one user cannot both pass). An admin skips the one-per-user and self-use checks.
  */
 export async function activateFamilyRequest(
@@ -48,12 +49,16 @@ export async function activateFamilyRequest(
     throw notFound("family_request_not_found", "No family code like that exists.");
   return db.transaction(async (tx) => {
     const [seen] = await tx
-      .select({ masterSubscriptionId: familyRequests.masterSubscriptionId })
+      .select({
+        masterSubscriptionId: familyRequests.masterSubscriptionId,
+        masterUserId: familyRequests.masterUserId,
+      })
       .from(familyRequests)
       .where(eq(familyRequests.code, code));
     if (!seen) throw notFound("family_request_not_found", "No family code like that exists.");
-    // The master first (shared), then the request: a concurrent stop of the master waits for this activation, and
-    // generation and renewal take the master before the requests too.
+    // lib/db/LOCK-ORDER.md: both people first (the new member's subscriptions change, the master's request does), then
+    // the master subscription (shared: a concurrent stop of the master waits for this activation), then the request.
+    await lockUsers(tx, [userId, seen.masterUserId]);
     const [master] = await tx
       .select()
       .from(subscriptions)
@@ -63,7 +68,7 @@ export async function activateFamilyRequest(
       .select()
       .from(familyRequests)
       .where(eq(familyRequests.code, code))
-      .for("update");
+      .for("no key update");
     if (!request) throw notFound("family_request_not_found", "No family code like that exists.");
     if (request.status !== "created") {
       throw conflict(
@@ -95,9 +100,6 @@ export async function activateFamilyRequest(
           "You cannot use a code from your own family subscription.",
         );
       }
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtextextended(${`family:${master.id}:${userId}`}, 0))`,
-      );
       const [held] = await tx
         .select({ id: familyRequests.id })
         .from(familyRequests)

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import { familyRequests, subscriptions, type FamilyRequest } from "@/lib/db/schema";
 import { conflict } from "@/lib/errors";
 import { cancelAndReplace } from "./cancel-and-replace";
@@ -30,6 +31,8 @@ export async function endFamilyMembership(
         : "Only an activated code can be released.",
     );
   if (found.status !== "accepted" || found.childUserId === null) throw wrongStatus();
+  // lib/db/LOCK-ORDER.md: both people before their subscriptions and the requests.
+  await lockUsers(tx, [found.masterUserId, found.childUserId]);
   const at = now();
   // The same friend's children on this master's other running or upcoming subscriptions (an early renewal).
   const renewed = await tx
@@ -64,19 +67,19 @@ async function endOne(
 ) {
   const [seen] = await tx.select().from(familyRequests).where(eq(familyRequests.id, requestId));
   if (!seen) return null;
-  // Lock the child subscription before the request, the order stopSubscription takes them in (no deadlock).
+  // The child subscription before the request (lib/db/LOCK-ORDER.md), as stopSubscription takes them.
   if (seen.childSubscriptionId !== null) {
     await tx
       .select({ id: subscriptions.id })
       .from(subscriptions)
       .where(eq(subscriptions.id, seen.childSubscriptionId))
-      .for("update");
+      .for("no key update");
   }
   const [request] = await tx
     .select()
     .from(familyRequests)
     .where(eq(familyRequests.id, requestId))
-    .for("update");
+    .for("no key update");
   if (!request || request.status !== "accepted") return null;
   if (request.childSubscriptionId !== null) {
     await tx

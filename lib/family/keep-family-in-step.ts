@@ -9,6 +9,7 @@ import { cancelAndReplace } from "./cancel-and-replace";
  * After a subscription was stopped (admin stop, refund), in the same transaction: as a master, its children end when
  * it does — and no later than now, so a master stopped before it started does not leave `days` children running; as
  * a child (even one that had not started) stopped while its master runs, its request is canceled and replaced.
+ * The caller holds the row locks of everyone this reaches (familyPeopleOf, lib/db/LOCK-ORDER.md).
  */
 export async function keepFamilyInStep(tx: Db, stopped: Subscription): Promise<void> {
   const at = now();
@@ -37,6 +38,6 @@ export async function keepFamilyInStep(tx: Db, stopped: Subscription): Promise<v
         eq(familyRequests.status, "accepted"),
       ),
     )
-    .for("update");
+    .for("no key update");
   if (asChild) await cancelAndReplace(tx, asChild, "stopped");
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsersOf } from "@/lib/db/lock-order";
 import {
   familyRequests,
   familySubscriptionTypes,
@@ -29,31 +30,25 @@ export async function renewFamilyChildren(
   options: { subscriptionId: number },
 ): Promise<FamilyRequest[]> {
   return db.transaction(async (tx) => {
+    // lib/db/LOCK-ORDER.md: the master's owner and every child to renew, in id order, before the master subscription.
+    await lockUsersOf(tx, async (reader) => {
+      const [master] = await reader
+        .select()
+        .from(subscriptions)
+        .where(eq(subscriptions.id, options.subscriptionId));
+      if (!master) return [];
+      const [familyType] = await reader
+        .select()
+        .from(familySubscriptionTypes)
+        .where(eq(familySubscriptionTypes.masterSubscriptionTypeId, master.subscriptionTypeId));
+      const children = familyType ? await childrenToRenew(reader, master, familyType) : [];
+      return [master.userId, ...children.flatMap((child) => child.childUserId ?? [])];
+    });
     const locked = await lockFamilyMaster(tx, options.subscriptionId);
     if (!locked) return [];
     const { master, familyType } = locked;
-    const [payment] = master.paymentId
-      ? await tx.select().from(payments).where(eq(payments.id, master.paymentId))
-      : [];
-    if (payment?.meta.keep_requests_unactivated === true) return [];
-    const previous = await findPreviousMaster(
-      tx,
-      master,
-      familyType,
-      payment?.recurrentPaymentId ?? null,
-    );
-    if (!previous) return [];
-
-    const children = await tx
-      .select()
-      .from(familyRequests)
-      .where(
-        and(
-          eq(familyRequests.masterSubscriptionId, previous.id),
-          eq(familyRequests.status, "accepted"),
-        ),
-      )
-      .orderBy(asc(familyRequests.acceptedAt), asc(familyRequests.id));
+    const children = await childrenToRenew(tx, master, familyType);
+    if (children.length === 0) return [];
     const mine = await tx
       .select()
       .from(familyRequests)
@@ -119,6 +114,35 @@ export async function renewFamilyChildren(
     }
     return renewed;
   });
+}
+
+/** The accepted requests of the master subscription this one renews, oldest first; none when it renews nothing. */
+async function childrenToRenew(
+  tx: Db,
+  master: Subscription,
+  familyType: FamilySubscriptionType,
+): Promise<FamilyRequest[]> {
+  const [payment] = master.paymentId
+    ? await tx.select().from(payments).where(eq(payments.id, master.paymentId))
+    : [];
+  if (payment?.meta.keep_requests_unactivated === true) return [];
+  const previous = await findPreviousMaster(
+    tx,
+    master,
+    familyType,
+    payment?.recurrentPaymentId ?? null,
+  );
+  if (!previous) return [];
+  return tx
+    .select()
+    .from(familyRequests)
+    .where(
+      and(
+        eq(familyRequests.masterSubscriptionId, previous.id),
+        eq(familyRequests.status, "accepted"),
+      ),
+    )
+    .orderBy(asc(familyRequests.acceptedAt), asc(familyRequests.id));
 }
 
 async function findPreviousMaster(

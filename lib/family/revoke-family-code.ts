@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import { familyRequests, subscriptions, type FamilyRequest } from "@/lib/db/schema";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { cancelAndReplace } from "./cancel-and-replace";
@@ -9,8 +10,8 @@ import { FAMILY_CODE_PATTERN } from "./family-code";
 
 /**
  * The master withdraws a code nobody has used: it is canceled (reason `revoked`) and a new code for the same type
- * replaces it, so the slot count holds. Locks are taken in activation's order — the master subscription (shared),
- * then the request — so of a revoke and an activation of one code exactly one wins; the other sees the new status
+ * replaces it, so the slot count holds. Locks are taken in activation's order (lib/db/LOCK-ORDER.md) — the master,
+ * the master subscription (shared), then the request — so of a revoke and an activation of one code exactly one wins; the other sees the new status
  * (409). Only the master's own code is found (`family_request_not_found` otherwise).
  */
 export async function revokeFamilyCode(
@@ -30,12 +31,13 @@ export async function revokeFamilyCode(
       .from(familyRequests)
       .where(mine);
     if (!seen) throw notFound("family_request_not_found", "No such family code.");
+    await lockUsers(tx, [options.masterUserId]);
     const [master] = await tx
       .select()
       .from(subscriptions)
       .where(eq(subscriptions.id, seen.masterSubscriptionId))
       .for("share");
-    const [request] = await tx.select().from(familyRequests).where(mine).for("update");
+    const [request] = await tx.select().from(familyRequests).where(mine).for("no key update");
     if (!request) throw notFound("family_request_not_found", "No such family code.");
     if (request.status !== "created") {
       throw conflict(

@@ -18,6 +18,7 @@ import { createRecurrentPayment } from "@/lib/recurrent-payments/create-recurren
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { completePaidExtendUpgrade } from "@/lib/upgrades/complete-paid-extend";
 import { cardSummaryOf } from "./card-summary";
+import { lockPaymentOwner } from "./lock-payment-owner";
 
 export interface MarkPaymentPaidOptions {
   paymentId: number;
@@ -29,7 +30,7 @@ export interface MarkPaymentPaidOptions {
 }
 
 /**
- * Mark a payment paid, in one transaction: the payment row is locked, its subscription is created (after the user's
+ * Mark a payment paid, in one transaction: the payer's and the payment's rows are locked, its subscription is created (after the user's
  * running subscription with the same content access), a recurrent payment is set up when the payment asked for one,
  * `payment.paid` is recorded, and the receipt is numbered. Paying a paid payment again returns what the first call did.
  */
@@ -38,11 +39,13 @@ export async function markPaymentPaid(
   options: MarkPaymentPaidOptions,
 ): Promise<{ payment: Payment; subscription: Subscription | null; alreadyPaid: boolean }> {
   return db.transaction(async (tx) => {
+    // lib/db/LOCK-ORDER.md: the payer before the payment (the subscription this creates locks the payer anyway).
+    await lockPaymentOwner(tx, options.paymentId);
     const [locked] = await tx
       .select()
       .from(payments)
       .where(and(eq(payments.id, options.paymentId), ownedByActor(options.actor, payments.userId)))
-      .for("update");
+      .for("no key update");
     if (!locked) throw notFound("payment_not_found", "No such payment.");
     if (locked.status === "paid") {
       const [existing] = await tx

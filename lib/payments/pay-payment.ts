@@ -3,13 +3,13 @@ import { and, asc, eq } from "drizzle-orm";
 import { customerActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import {
   paymentItems,
   payments,
   recurrentPayments,
   subscriptions,
   subscriptionUpgrades,
-  users,
   type Payment,
   type Subscription,
 } from "@/lib/db/schema";
@@ -68,6 +68,8 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
   const savedCard = options.useSavedCard ? await findSavedCardOfRenewal(db, payment) : null;
 
   const begun = await db.transaction(async (tx) => {
+    // lib/db/LOCK-ORDER.md: the payer first; paying an upgrade also checks the payer's base subscription.
+    await lockUsers(tx, [options.userId]);
     const locked = await loadPayable(tx, options, { lock: true });
     if (locked.upgradeType !== null) await assertUpgradeStillPayable(tx, locked);
     if (
@@ -172,12 +174,11 @@ async function describePayment(db: Db, payment: Payment): Promise<string> {
 }
 
 /**
- * In the charge's transaction, before the gateway: upgrades of one user run one at a time (the user's row is locked,
- * as applyUpgrade does) and the pending upgrade's base must still be running. Two tabs paying two upgrades of one base
+ * In the charge's transaction, before the gateway, with the payer's row locked (upgrades of one user run one at a
+ * time, as applyUpgrade does): the pending upgrade's base must still be running. Two tabs paying two upgrades of one base
  * thus charge once; the second finds the base ended by the first.
  */
 async function assertUpgradeStillPayable(tx: Db, payment: Payment): Promise<void> {
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, payment.userId)).for("update");
   const [row] = await tx
     .select({ baseEndAt: subscriptions.endAt })
     .from(subscriptionUpgrades)
@@ -202,7 +203,7 @@ async function loadPayable(db: Db, options: PayPaymentOptions, { lock = false } 
     .select()
     .from(payments)
     .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)));
-  const [payment] = lock ? await query.for("update") : await query;
+  const [payment] = lock ? await query.for("no key update") : await query;
   if (!payment) throw notFound("payment_not_found", "No such payment.");
   if (payment.status === "pending") {
     throw conflict(

@@ -24,7 +24,7 @@ export async function recordDispute(
       .select({ disputedAt: users.paymentDisputedAt })
       .from(users)
       .where(eq(users.id, payment.userId))
-      .for("update");
+      .for("no key update");
     if (user && user.disputedAt === null)
       await tx.update(users).set({ paymentDisputedAt: at }).where(eq(users.id, payment.userId));
     const stopped = await tx

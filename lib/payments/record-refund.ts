@@ -3,8 +3,16 @@ import { and, eq, gt } from "drizzle-orm";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments, recurrentPayments, subscriptions, type Payment } from "@/lib/db/schema";
+import { lockUsersOf } from "@/lib/db/lock-order";
+import {
+  payments,
+  recurrentPayments,
+  referrals,
+  subscriptions,
+  type Payment,
+} from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
+import { familyPeopleOf } from "@/lib/family/family-people-of";
 import { recordEvent } from "@/lib/events/record-event";
 import { clawBackReferralRewards } from "@/lib/referrals/rewards/claw-back-referral-rewards";
 import { assignCreditNoteNumber } from "@/lib/receipts/assign-credit-note-number";
@@ -21,11 +29,13 @@ export async function recordRefund(
   options: { paymentId: number; stopSubscription?: boolean },
 ): Promise<Payment> {
   return db.transaction(async (tx) => {
+    // lib/db/LOCK-ORDER.md: everyone the refund reaches before the payment, then referrals, subscriptions and codes.
+    await lockUsersOf(tx, (reader) => refundPeople(reader, options.paymentId));
     const [locked] = await tx
       .select()
       .from(payments)
       .where(eq(payments.id, options.paymentId))
-      .for("update");
+      .for("no key update");
     if (!locked) throw notFound("payment_not_found", "No such payment.");
     if (locked.status === "refund") return locked;
     if (locked.status !== "paid")
@@ -79,4 +89,35 @@ export async function recordRefund(
     // Last: the credit note counter is the last lock of the transaction (see takeDocumentNumber).
     return assignCreditNoteNumber(tx, payment);
   });
+}
+
+/**
+ * Whom a refund reaches: the payer, both people of each referral the payment completed (their rewards are taken
+ * back), and the families of the payment's subscriptions (stopping a master stops its members).
+ */
+async function refundPeople(db: Db, paymentId: number): Promise<number[]> {
+  const [payment] = await db
+    .select({ userId: payments.userId })
+    .from(payments)
+    .where(eq(payments.id, paymentId));
+  if (!payment) return [];
+  const completed = await db
+    .select({ referrer: referrals.referrerUserId, referred: referrals.referredUserId })
+    .from(referrals)
+    .where(eq(referrals.triggerPaymentId, paymentId));
+  const bought = await db
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(eq(subscriptions.paymentId, paymentId));
+  return [
+    payment.userId,
+    ...completed.flatMap((referral) => [
+      referral.referrer,
+      ...(referral.referred === null ? [] : [referral.referred]),
+    ]),
+    ...(await familyPeopleOf(
+      db,
+      bought.map((subscription) => subscription.id),
+    )),
+  ];
 }

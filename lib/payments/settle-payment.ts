@@ -9,6 +9,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import { settleRenewal } from "@/lib/recurrent-payments/settle-renewal";
 import { settleUpgradeCharge } from "@/lib/upgrades/settle-upgrade-charge";
 import type { GatewayOutcome } from "./gateways/gateway";
+import { lockPaymentOwner } from "./lock-payment-owner";
 import { markPaymentPaid } from "./mark-payment-paid";
 import { refundPayment } from "./refund-payment";
 
@@ -42,11 +43,14 @@ export async function settlePayment(
   },
 ): Promise<SettleResult> {
   const result = await db.transaction(async (tx): Promise<SettleResult> => {
+    // lib/db/LOCK-ORDER.md: the payer before the payment; what settling does next (a subscription, a renewal's
+    // recurrent payment, an upgrade's split) follows in table order.
+    await lockPaymentOwner(tx, options.paymentId);
     const [payment] = await tx
       .select()
       .from(payments)
       .where(eq(payments.id, options.paymentId))
-      .for("update");
+      .for("no key update");
     if (!payment) throw notFound("payment_not_found", "No such payment.");
     if (payment.status !== "pending") return { status: "already_settled", payment };
     if (options.attempt !== undefined && options.attempt !== payment.chargeAttempt)

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import {
   payments,
   recurrentPayments,
@@ -46,11 +47,17 @@ export async function chargeRecurrentPayment(
   options: { recurrentPaymentId: number; maxFailedCharges?: number },
 ): Promise<ChargeOutcome> {
   const begun = await db.transaction(async (tx) => {
+    // lib/db/LOCK-ORDER.md: the customer (a recurrent payment's user never changes), then the recurrent payment.
+    const [owner] = await tx
+      .select({ userId: recurrentPayments.userId })
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.id, options.recurrentPaymentId));
+    if (owner) await lockUsers(tx, [owner.userId]);
     const [recurrent] = await tx
       .select()
       .from(recurrentPayments)
       .where(eq(recurrentPayments.id, options.recurrentPaymentId))
-      .for("update", { skipLocked: true });
+      .for("no key update", { skipLocked: true });
     if (!recurrent) {
       const [exists] = await tx
         .select({ id: recurrentPayments.id })

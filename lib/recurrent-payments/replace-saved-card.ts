@@ -3,6 +3,7 @@ import { cardColumns } from "@/lib/payments/card-summary";
 import { and, eq, inArray } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import { recurrentPayments } from "@/lib/db/schema";
 import type { CardSummary } from "@/lib/payments/gateways/gateway";
 
@@ -14,20 +15,24 @@ export async function replaceSavedCard(
   db: Db,
   options: { userId: number; gateway: string; cardToken: string; card: CardSummary | null },
 ): Promise<number> {
-  const updated = await db
-    .update(recurrentPayments)
-    .set({
-      cardToken: options.cardToken,
-      gateway: options.gateway,
-      ...cardColumns(options.card),
-      updatedAt: now(),
-    })
-    .where(
-      and(
-        eq(recurrentPayments.userId, options.userId),
-        inArray(recurrentPayments.state, ["active", "charge_failed"]),
-      ),
-    )
-    .returning({ id: recurrentPayments.id });
-  return updated.length;
+  return db.transaction(async (tx) => {
+    // lib/db/LOCK-ORDER.md: the customer before their recurrent payments, as a renewal charge takes them.
+    await lockUsers(tx, [options.userId]);
+    const updated = await tx
+      .update(recurrentPayments)
+      .set({
+        cardToken: options.cardToken,
+        gateway: options.gateway,
+        ...cardColumns(options.card),
+        updatedAt: now(),
+      })
+      .where(
+        and(
+          eq(recurrentPayments.userId, options.userId),
+          inArray(recurrentPayments.state, ["active", "charge_failed"]),
+        ),
+      )
+      .returning({ id: recurrentPayments.id });
+    return updated.length;
+  });
 }

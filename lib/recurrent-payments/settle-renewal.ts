@@ -32,7 +32,7 @@ export async function settleRenewal(
     .select()
     .from(recurrentPayments)
     .where(eq(recurrentPayments.id, payment.recurrentPaymentId ?? 0))
-    .for("update");
+    .for("no key update");
   if (!recurrent) throw new Error(`payment ${payment.id} renews a recurrent payment that is gone`);
   const at = now();
 

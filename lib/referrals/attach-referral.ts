@@ -36,7 +36,7 @@ export async function attachReferral(
     .select()
     .from(referrals)
     .where(eq(sql`lower(${referrals.referredEmail})`, email))
-    .for("update");
+    .for("no key update");
   if (invited) {
     if (invited.status !== "pending" || invited.referredUserId !== null) return null;
     const program = await findProgram(tx, invited.programId);

@@ -1,18 +1,19 @@
 import "server-only";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import {
   payments,
   referralRewards,
   referrals,
-  users,
   type Referral,
   type ReferralProgram,
   type RegistryChoice,
 } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { lockReferralPeople } from "./lock-referral-people";
 import { findProgram } from "./referral-rules";
 import { grantReward, type GrantedReward } from "./rewards/grant-reward";
 import { holdReward, rewardGrantAt } from "./rewards/hold-reward";
@@ -40,18 +41,17 @@ export interface TriggerFiring {
 
 /**
  * A trigger fired for `userId` (the referred friend): evaluate their pending referral. Null when they have none.
- * One transaction with the referral row locked, so a replayed or concurrent firing completes it once.
+ * One transaction with both people's rows and then the referral's locked (lib/db/LOCK-ORDER.md), so a replayed or
+ * concurrent firing completes it once.
  */
 export async function evaluateReferralTrigger(
   db: Db,
   options: { userId: number } & TriggerFiring,
 ): Promise<{ referralId: number; outcome: ReferralOutcome } | null> {
   return db.transaction(async (tx) => {
-    const [referral] = await tx
-      .select()
-      .from(referrals)
-      .where(eq(referrals.referredUserId, options.userId))
-      .for("update");
+    const theirs = eq(referrals.referredUserId, options.userId);
+    await lockReferralPeople(tx, theirs);
+    const [referral] = await tx.select().from(referrals).where(theirs).for("no key update");
     if (!referral || referral.status !== "pending") return null;
     const program = await findProgram(tx, referral.programId);
     if (!program) return null;
@@ -138,19 +138,12 @@ export async function grantAndComplete(
   const grantAt = rewardGrantAt(program, referral, at);
   try {
     await tx.transaction(async (savepoint) => {
-      // Both people's rows, in id order (the order every other user-row lock follows), before any subscription: the
-      // referrer's serialises the cap count; "no key update" leaves foreign-key inserts (a registration through the
-      // referrer's link) free to proceed.
-      const people = [
+      // Both people's rows before any subscription (lib/db/LOCK-ORDER.md; the callers took them before the referral,
+      // so this is free): the referrer's serialises the cap count.
+      await lockUsers(savepoint, [
         referral.referrerUserId,
         ...(referral.referredUserId === null ? [] : [referral.referredUserId]),
-      ].sort((a, b) => a - b);
-      await savepoint
-        .select({ id: users.id })
-        .from(users)
-        .where(inArray(users.id, people))
-        .orderBy(asc(users.id))
-        .for("no key update");
+      ]);
       const capped =
         program.maxRewardsPerReferrer !== null &&
         (await rewardedCount(savepoint, referral)) >= program.maxRewardsPerReferrer;

@@ -6,15 +6,15 @@ import type { Db } from "@/lib/db";
 import { referralRewards, referrals, type Referral } from "@/lib/db/schema";
 import { conflict, notFound } from "@/lib/errors";
 import { grantAndComplete } from "./complete-referral";
+import { lockReferralPeople } from "./lock-referral-people";
 import { findProgram } from "./referral-rules";
 import { releaseReferralRewards } from "./rewards/release-held-rewards";
 
+/** Its people, then the referral (lib/db/LOCK-ORDER.md): approving or retrying grants them rewards. */
 async function lockReferral(tx: Db, referralId: number): Promise<Referral> {
-  const [referral] = await tx
-    .select()
-    .from(referrals)
-    .where(eq(referrals.id, referralId))
-    .for("update");
+  const byId = eq(referrals.id, referralId);
+  await lockReferralPeople(tx, byId);
+  const [referral] = await tx.select().from(referrals).where(byId).for("no key update");
   if (!referral) throw notFound("referral_not_found", "No such referral.");
   return referral;
 }
@@ -93,7 +93,7 @@ export async function rejectReferral(
 /**
  * An admin grants the rewards of a referral that failed again (say after adding the missing subscription type). A
  * referral whose held rewards failed when they were released is retried through the release, which takes its locks
- * payment first (and takes the rewards back if the payment was refunded meanwhile).
+ * people, then payment (and takes the rewards back if the payment was refunded meanwhile).
  */
 export async function retryReferral(db: Db, options: { referralId: number }): Promise<Referral> {
   return db.transaction(async (tx) => {

@@ -2,10 +2,10 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import {
   subscriptions,
   subscriptionTypes,
-  users,
   type Subscription,
   type SubscriptionKind,
 } from "@/lib/db/schema";
@@ -32,13 +32,10 @@ export async function createSubscription(
   options: CreateSubscriptionOptions,
 ): Promise<Subscription> {
   return db.transaction(async (tx) => {
-    // Serialise subscription creation per user, so two concurrent purchases chain one after the other.
-    const [user] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.id, options.userId))
-      .for("update");
-    if (!user) throw notFound("user_not_found", `No user with id ${options.userId}.`);
+    // Serialise subscription creation per user, so two concurrent purchases chain one after the other. The user is the
+    // first lock (lib/db/LOCK-ORDER.md): a caller that locked other rows first must have locked this user before them.
+    const [user] = await lockUsers(tx, [options.userId]);
+    if (user === undefined) throw notFound("user_not_found", `No user with id ${options.userId}.`);
     const [type] = await tx
       .select()
       .from(subscriptionTypes)

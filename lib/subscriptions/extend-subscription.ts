@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, gte, lte, sql } from "drizzle-orm";
 import { DAY_MS, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import { subscriptions, type Subscription } from "@/lib/db/schema";
 
 /**
@@ -13,6 +14,8 @@ export async function extendActualSubscription(
   options: { userId: number; days: number },
 ): Promise<{ subscription: Subscription; previousEndAt: Date } | null> {
   return db.transaction(async (tx) => {
+    // lib/db/LOCK-ORDER.md: the user before their subscriptions (free when the caller holds it already).
+    await lockUsers(tx, [options.userId]);
     const at = now();
     const [actual] = await tx
       .select()
@@ -26,7 +29,7 @@ export async function extendActualSubscription(
       )
       .orderBy(desc(subscriptions.endAt), desc(subscriptions.id))
       .limit(1)
-      .for("update");
+      .for("no key update");
     if (!actual) return null;
     const shift = sql`(${options.days} * interval '1 day')`;
     // Queued subscriptions first: moving them by the same offset keeps their order and lengths.

@@ -3,8 +3,10 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { ownedByActor, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsersOf } from "@/lib/db/lock-order";
 import { subscriptions, type Subscription } from "@/lib/db/schema";
 import { invalid } from "@/lib/errors";
+import { familyPeopleOf } from "@/lib/family/family-people-of";
 import { keepFamilyInStep } from "@/lib/family/keep-family-in-step";
 
 /**
@@ -17,6 +19,9 @@ export async function stopSubscription(
   options: { subscriptionId: number; actor: Actor; note?: string },
 ): Promise<Subscription> {
   return db.transaction(async (tx) => {
+    // lib/db/LOCK-ORDER.md: everyone the stop reaches (the owner, and through the family its children or master)
+    // before the subscription.
+    await lockUsersOf(tx, (reader) => familyPeopleOf(reader, [options.subscriptionId]));
     const at = now();
     const [stopped] = await tx
       .update(subscriptions)

@@ -3,11 +3,11 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import {
   payments,
   subscriptionTypes,
   subscriptionUpgrades,
-  users,
   type Payment,
   type Subscription,
   type SubscriptionUpgrade,
@@ -84,12 +84,9 @@ export async function applyUpgrade(db: Db, options: ApplyUpgradeOptions): Promis
   let outcome: UpgradeWrite;
   try {
     outcome = await db.transaction(async (tx): Promise<UpgradeWrite> => {
-      const [user] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.id, input.userId))
-        .for("update");
-      if (!user) throw notFound("user_not_found", "No such user.");
+      // lib/db/LOCK-ORDER.md: the user first, then the base, its payment and recurrent payment in table order.
+      const [user] = await lockUsers(tx, [input.userId]);
+      if (user === undefined) throw notFound("user_not_found", "No such user.");
 
       const [earlier] = await tx
         .select()

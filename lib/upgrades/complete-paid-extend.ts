@@ -2,12 +2,12 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import {
   subscriptions,
   subscriptionTypes,
   subscriptionUpgrades,
   upgradeOptions,
-  users,
   type Payment,
   type Subscription,
 } from "@/lib/db/schema";
@@ -31,7 +31,7 @@ export async function completePaidExtendUpgrade(tx: Db, payment: Payment): Promi
         eq(subscriptionUpgrades.userId, payment.userId),
       ),
     )
-    .for("update");
+    .for("no key update");
   if (!upgrade) throw conflict("upgrade_not_found", "This payment belongs to no upgrade.");
   if (upgrade.status === "completed" && upgrade.upgradedSubscriptionId !== null) {
     const [existing] = await tx
@@ -40,13 +40,13 @@ export async function completePaidExtendUpgrade(tx: Db, payment: Payment): Promi
       .where(eq(subscriptions.id, upgrade.upgradedSubscriptionId));
     if (existing) return existing;
   }
-  // The user's row before any subscription row, the order subscription creation and reward grants lock in.
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, payment.userId)).for("update");
+  // The user's row before any subscription row (lib/db/LOCK-ORDER.md): markPaymentPaid took it already; free here.
+  await lockUsers(tx, [payment.userId]);
   const [base] = await tx
     .select()
     .from(subscriptions)
     .where(eq(subscriptions.id, upgrade.baseSubscriptionId))
-    .for("update");
+    .for("no key update");
   const [target] = await tx
     .select()
     .from(subscriptionTypes)

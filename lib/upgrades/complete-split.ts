@@ -129,7 +129,7 @@ export async function lockRecurrent(tx: Db, context: OfferContext, userId: numbe
             eq(recurrentPayments.state, "active"),
           ),
         )
-        .for("update")
+        .for("no key update")
     : [];
   if (!recurrent) throw new StaleOfferError();
   return recurrent;
@@ -150,6 +150,6 @@ export async function lockBase(tx: Db, context: OfferContext): Promise<void> {
         eq(subscriptions.userId, context.userId),
       ),
     )
-    .for("update");
+    .for("no key update");
   if (!base || base.endAt.getTime() !== context.base.endAt.getTime()) throw new StaleOfferError();
 }

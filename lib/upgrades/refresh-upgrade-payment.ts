@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import {
   paymentItems,
   payments,
@@ -25,11 +26,13 @@ export async function refreshUpgradePayment(
   options: { paymentId: number; userId: number },
 ): Promise<void> {
   const outcome = await db.transaction(async (tx): Promise<{ changed: UpgradeOffer } | null> => {
+    // lib/db/LOCK-ORDER.md: the customer before their payment.
+    await lockUsers(tx, [options.userId]);
     const [payment] = await tx
       .select()
       .from(payments)
       .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)))
-      .for("update");
+      .for("no key update");
     if (!payment) throw notFound("payment_not_found", "No such payment.");
     if (payment.upgradeType !== "paid_extend" || payment.status !== "form") return null;
     const [upgrade] = await tx

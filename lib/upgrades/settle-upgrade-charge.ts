@@ -2,7 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments, subscriptionUpgrades, users, type Payment } from "@/lib/db/schema";
+import { lockUsers } from "@/lib/db/lock-order";
+import { payments, subscriptionUpgrades, type Payment } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
 import type { GatewayOutcome } from "@/lib/payments/gateways/gateway";
 import { recordPending, type SettleResult } from "@/lib/payments/settle-payment";
@@ -24,6 +25,7 @@ export async function settleUpgradeCharge(
   payment: Payment,
   outcome: GatewayOutcome,
 ): Promise<SettleResult> {
+  // FOR UPDATE, not NO KEY UPDATE: a charge that did not go through deletes the pending upgrade.
   const [upgrade] = await tx
     .select()
     .from(subscriptionUpgrades)
@@ -69,8 +71,8 @@ export async function settleUpgradeCharge(
     .where(eq(payments.id, payment.id))
     .returning();
   if (!paid) throw new Error("update returned no row");
-  // The user's row before the subscriptions, the order applyUpgrade and subscription creation lock in.
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, payment.userId)).for("update");
+  // The user's row before the subscriptions (lib/db/LOCK-ORDER.md): settlePayment took it already; free here.
+  await lockUsers(tx, [payment.userId]);
 
   const sold = parseSoldOffer(payment.meta);
   const loaded = sold

@@ -19,7 +19,8 @@ const ATTEMPTS = 3;
  * that refuses an expired code (applying it, a renewal picking one, the customer's list) refuses it, and applying
  * re-checks the expiry in the update that binds it, so a checkout racing this cannot bind it afterwards.
  *
- * Lock order, as applying a code and paying take them: the payment it is bound to, then the code.
+ * Lock order (lib/db/LOCK-ORDER.md), as applying a code and paying take them: the payment it is bound to, then the
+ * code. The caller holds the code owner's row (the owner of the payment too: a code is applied to its owner's own).
  */
 export async function voidDiscountCode(tx: Db, codeId: number): Promise<VoidDiscountOutcome> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -31,12 +32,16 @@ export async function voidDiscountCode(tx: Db, codeId: number): Promise<VoidDisc
     const [payment] =
       seen.paymentId === null
         ? []
-        : await tx.select().from(payments).where(eq(payments.id, seen.paymentId)).for("update");
+        : await tx
+            .select()
+            .from(payments)
+            .where(eq(payments.id, seen.paymentId))
+            .for("no key update");
     const [code] = await tx
       .select()
       .from(discountCodes)
       .where(eq(discountCodes.id, codeId))
-      .for("update");
+      .for("no key update");
     if (!code) return { voided: false, why: "missing" };
     if (code.paymentId !== (payment?.id ?? null)) continue;
     if (code.usedAt !== null || payment?.status === "paid" || payment?.status === "refund") {

@@ -19,8 +19,9 @@ export interface ClawbackSummary {
  * `clawed_back`. A granted one is taken back while unused (free days not lived through, a code not spent); a used one
  * is kept, and `clawback_reason` says why. The referral stays `complete`: the friend did what was asked.
  *
- * Lock order: the payment (the caller's), the referrals in id order, their reward rows; then per reward what it
- * touched — the subscription, or the payment a code is on and then the code.
+ * Lock order: recordRefund holds both people of each referral (lib/db/LOCK-ORDER.md), and the payment; then the
+ * referrals in id order, their reward rows, and per reward what it touched — the subscription, or the payment a code
+ * is on and then the code.
  */
 export async function clawBackReferralRewards(tx: Db, paymentId: number): Promise<ClawbackSummary> {
   const summary: ClawbackSummary = { takenBack: 0, kept: 0 };
@@ -29,7 +30,7 @@ export async function clawBackReferralRewards(tx: Db, paymentId: number): Promis
     .from(referrals)
     .where(eq(referrals.triggerPaymentId, paymentId))
     .orderBy(asc(referrals.id))
-    .for("update");
+    .for("no key update");
   if (completed.length === 0) return summary;
   const rewards = await tx
     .select()
@@ -41,7 +42,7 @@ export async function clawBackReferralRewards(tx: Db, paymentId: number): Promis
       ),
     )
     .orderBy(asc(referralRewards.id))
-    .for("update");
+    .for("no key update");
   const at = now();
   for (const reward of rewards) {
     const verdict = await clawBackReward(tx, reward);

@@ -2,8 +2,9 @@ import "server-only";
 import { and, asc, eq, inArray, lte, min } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { payments, referralRewards, referrals, users } from "@/lib/db/schema";
+import { payments, referralRewards, referrals } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
+import { lockReferralPeople } from "../lock-referral-people";
 import { grantReward, rewardFailed } from "./grant-reward";
 import { heldDetailSchema, REFUNDED_WHILE_HELD } from "./hold-reward";
 
@@ -55,9 +56,9 @@ export async function releaseHeldRewards(
  * Grant a referral's due held rewards inside the caller's transaction; `retry` (an admin's retry of a referral a
  * release left in `error`) grants every held reward and completes the referral again.
  *
- * Lock order, as recordRefund's: the friend's qualifying payment first (shared, so it cannot be refunded while the
- * rewards are granted: a refund waits and then takes back what was granted), then the referral, its reward rows, and
- * the two users in id order before any subscription, as every grant does. A payment that is no longer paid (or is
+ * Lock order (lib/db/LOCK-ORDER.md), as recordRefund's: the two people in id order, then the friend's qualifying
+ * payment (shared, so it cannot be refunded while the rewards are granted: a refund waits and then takes back what
+ * was granted), the referral, its reward rows, and what the grants change. A payment that is no longer paid (or is
  * gone) means the rewards are taken back instead of granted. A reward that cannot be granted rolls back every grant
  * of the referral and leaves it `error` with the reason, as a grant at completion does.
  */
@@ -67,10 +68,12 @@ export async function releaseReferralRewards(
   options: { retry?: boolean } = {},
 ): Promise<ReleaseOutcome> {
   const at = now();
+  const byId = eq(referrals.id, referralId);
+  await lockReferralPeople(tx, byId);
   const [unlocked] = await tx
     .select({ paymentId: referrals.triggerPaymentId })
     .from(referrals)
-    .where(eq(referrals.id, referralId));
+    .where(byId);
   if (!unlocked) return "skipped";
   const [payment] =
     unlocked.paymentId === null
@@ -80,11 +83,7 @@ export async function releaseReferralRewards(
           .from(payments)
           .where(eq(payments.id, unlocked.paymentId))
           .for("share");
-  const [referral] = await tx
-    .select()
-    .from(referrals)
-    .where(eq(referrals.id, referralId))
-    .for("update");
+  const [referral] = await tx.select().from(referrals).where(byId).for("no key update");
   if (!referral || referral.status !== (options.retry ? "error" : "complete")) return "skipped";
   const held = await tx
     .select()
@@ -97,7 +96,7 @@ export async function releaseReferralRewards(
       ),
     )
     .orderBy(asc(referralRewards.id))
-    .for("update");
+    .for("no key update");
   if (held.length === 0) return "skipped";
 
   if (payment?.status !== "paid") {
@@ -124,13 +123,6 @@ export async function releaseReferralRewards(
 
   try {
     await tx.transaction(async (savepoint) => {
-      const people = [...new Set(held.map((reward) => reward.userId))].sort((a, b) => a - b);
-      await savepoint
-        .select({ id: users.id })
-        .from(users)
-        .where(inArray(users.id, people))
-        .orderBy(asc(users.id))
-        .for("no key update");
       for (const reward of held) {
         const stored = heldDetailSchema.safeParse(reward.detail);
         if (!stored.success)

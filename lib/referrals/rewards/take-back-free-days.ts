@@ -46,7 +46,7 @@ export async function takeBackFreeDays(tx: Db, reward: ReferralReward): Promise<
     .where(
       and(eq(subscriptions.id, reward.subscriptionId), eq(subscriptions.userId, reward.userId)),
     )
-    .for("update");
+    .for("no key update");
   if (!subscription)
     return { takenBack: false, reason: "kept: the subscription the free days went to is gone" };
   if (subscription.endAt.getTime() <= at.getTime()) {
