@@ -2,7 +2,7 @@
 
 import type { ActionState } from "@/lib/actions/action-state";
 import { FormField } from "@/components/ui/form-field";
-import { fieldError } from "@/components/ui/form-message";
+import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -22,6 +22,9 @@ export function ForgotPasswordForm({ action }: { action: RequestResetAction }) {
   }
   return (
     <form {...formProps} className="space-y-4" data-testid="forgot-password-form">
+      {state && !state.ok && state.error !== "validation_error" ? (
+        <FormMessage state={state} />
+      ) : null}
       <FormField label="Email" htmlFor="email" error={fieldError(state, "email")}>
         <Input
           id="email"

@@ -3,6 +3,8 @@
 import { getSession, signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { isStaff } from "@/lib/auth/permissions";
+import { throttledSignInMessage } from "@/lib/auth/sign-in-refusal";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -30,14 +32,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
     if (!result || result.error) {
       setPending(false);
       setError(
-        result?.status === 401 || result?.error === "CredentialsSignin"
-          ? "Wrong email or password."
-          : "Sign-in failed. Try again.",
+        throttledSignInMessage(result?.error) ??
+          (result?.error === "CredentialsSignin"
+            ? "Wrong email or password."
+            : "Sign-in failed. Try again."),
       );
       return;
     }
     router.replace(
-      callbackUrl ?? ((await getSession())?.user?.role === "admin" ? "/admin" : "/account"),
+      callbackUrl ?? (isStaff((await getSession())?.user?.role) ? "/admin" : "/account"),
     );
     router.refresh();
   }

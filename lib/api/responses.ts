@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
+import { TooManyAttemptsError } from "@/lib/throttle/too-many-attempts-error";
 
 export function errorResponse(
   status: number,
@@ -17,8 +18,12 @@ export function errorResponse(
 
 /** Map anything thrown by a handler to the API's error shape. Bad input is never a 500. */
 export function toErrorResponse(error: unknown): NextResponse {
-  if (isAppError(error))
-    return errorResponse(error.status, error.code, error.message, error.details);
+  if (isAppError(error)) {
+    const response = errorResponse(error.status, error.code, error.message, error.details);
+    if (error instanceof TooManyAttemptsError)
+      response.headers.set("Retry-After", String(error.retryAfterSeconds));
+    return response;
+  }
   if (error instanceof z.ZodError) {
     return errorResponse(400, "validation_error", describeIssues(error), z.flattenError(error));
   }

@@ -4,9 +4,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { authSecret } from "./auth-secret";
 import { loginSchema } from "@/lib/users/schemas";
-import { authenticateUser } from "@/lib/users/authenticate-user";
+import { clientAddress } from "@/lib/http/client-address";
 import { BROWSER_COOKIE } from "@/lib/referrals/referral-cookies";
 import { clientIp, cookieValue, recordSighting } from "@/lib/referrals/sightings";
+import { TooManyAttemptsError } from "@/lib/throttle/too-many-attempts-error";
+import { signInWithPassword } from "@/lib/users/sign-in-with-password";
+import { throttledSignInError } from "./sign-in-refusal";
 
 /**
  * next-auth (v4) with email + password and JWT sessions. The token carries the user id and role for the edge-safe
@@ -27,14 +30,22 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const parsed = loginSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const db = await getDb();
-        const user = await authenticateUser(db, parsed.data.email, parsed.data.password);
-        if (!user) return null;
-        // Where people sign in is what the referral fraud guard compares a new friend's browser and IP with.
         const header = (name: string): string | null => {
           const value: unknown = request?.headers?.[name];
           return typeof value === "string" ? value : null;
         };
+        const db = await getDb();
+        const user = await signInWithPassword(db, {
+          ...parsed.data,
+          clientAddress: clientAddress(header("x-forwarded-for"), header("x-real-ip")),
+        }).catch((error: unknown) => {
+          // next-auth passes a thrown error's message to the form (and answers 401): the wait, in a form it reads.
+          if (error instanceof TooManyAttemptsError)
+            throw new Error(throttledSignInError(error.retryAfterSeconds));
+          throw error;
+        });
+        if (!user) return null;
+        // Where people sign in is what the referral fraud guard compares a new friend's browser and IP with.
         await recordSighting(db, {
           userId: user.id,
           browserId: cookieValue(header("cookie"), BROWSER_COOKIE),

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { appBaseUrl, formatEmailDateTime } from "@/lib/email/build-email-context";
 import type { EmailTransport } from "@/lib/email/transport";
+import { reserveAttempt } from "@/lib/throttle/reserve-attempt";
 import { countRecentActionTokens } from "./count-recent-action-tokens";
 import { issueActionToken } from "./issue-action-token";
 import { PASSWORD_RESET_TEMPLATE } from "./password-reset-template";
@@ -19,12 +20,17 @@ export type PasswordResetOutcome = "sent" | "no_account" | "rate_limited" | "del
 /**
  * Email a single-use reset link (valid one hour) when an account has this address, at most five an hour per account.
  * The outcome is for tests and logs only: callers answer the same whatever it is, so nobody learns who has an account.
+ *
+ * Requests are throttled first, per email (whether or not it has an account, so a refusal tells nothing) and per
+ * client address: TooManyAttemptsError (429). The five links an hour stay a limit of their own: they count what the
+ * mailbox received, exactly, under the user's row lock.
  */
 export async function requestPasswordReset(
   db: Db,
-  options: { email: string; transport?: EmailTransport },
+  options: { email: string; clientAddress: string | null; transport?: EmailTransport },
 ): Promise<PasswordResetOutcome> {
   const email = emailSchema.parse(options.email);
+  await reserveAttempt(db, "password-reset", { account: email, address: options.clientAddress });
   const [user] = await db
     .select({ id: users.id, email: users.email })
     .from(users)

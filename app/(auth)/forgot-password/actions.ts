@@ -1,9 +1,12 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { passwordResetRequestSchema } from "@/lib/users/schemas";
 import { requestPasswordReset } from "@/lib/users/request-password-reset";
 
@@ -12,7 +15,8 @@ const PASSWORD_RESET_REQUESTED_MESSAGE =
 
 /**
  * Public (nobody is signed in), so not through defineAction. The answer is the same whether or not the address has
- * an account, or was rate-limited: only a malformed address is refused.
+ * an account, or was sent its five links this hour: only a malformed address, and too many requests for one email or
+ * from one client address (too_many_attempts, with the wait), are refused.
  */
 export async function requestPasswordResetAction(
   _previous: ActionState,
@@ -28,6 +32,14 @@ export async function requestPasswordResetAction(
       fieldErrors: flattened.fieldErrors,
     };
   }
-  await requestPasswordReset(await getDb(), { email: parsed.data.email });
+  try {
+    await requestPasswordReset(await getDb(), {
+      email: parsed.data.email,
+      clientAddress: clientAddressOf(await headers()),
+    });
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, error: error.code, message: error.message };
+    throw error;
+  }
   return { ok: true, message: PASSWORD_RESET_REQUESTED_MESSAGE };
 }

@@ -1,14 +1,16 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { REFERRAL_COOKIE } from "@/lib/referrals/referral-cookies";
 import { requestFingerprint } from "@/lib/referrals/sightings";
+import { reserveAttempt } from "@/lib/throttle/reserve-attempt";
 import { createUser } from "@/lib/users/create-user";
 import { emailSchema, passwordSchema } from "@/lib/users/schemas";
 
@@ -20,7 +22,7 @@ const registerSchema = z.object({
 
 /**
  * Public sign-up (the one action without a session, so it does not go through defineAction). It can only create a
- * customer: the role is fixed here, never read from the form.
+ * customer: the role is fixed here, never read from the form. Throttled per client address (lib/throttle).
  */
 export async function registerAction(
   _previous: ActionState,
@@ -37,12 +39,16 @@ export async function registerAction(
     };
   }
   try {
+    const db = await getDb();
+    // Every sign-up from an address counts (made or refused), so the form cannot be used to make accounts in bulk or
+    // to learn who has one; too many: too_many_attempts with the wait.
+    await reserveAttempt(db, "registration", { address: clientAddressOf(await headers()) });
     const cookieStore = await cookies();
     const referral = {
       code: cookieStore.get(REFERRAL_COOKIE)?.value ?? null,
       fingerprint: await requestFingerprint(),
     };
-    await createUser(await getDb(), {
+    await createUser(db, {
       ...parsed.data,
       role: "customer",
       source: "register",

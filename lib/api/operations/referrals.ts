@@ -46,7 +46,9 @@ export const inviteFriendOperation = defineOperation({
   description:
     "Creates a referral in the default program and emails the friend the user's referral link. An address can be " +
     "referred once, by anyone; two concurrent invitations of one address give one 201 and one " +
-    "`referral_already_referred`. A user may send 20 invitations an hour (then 429 `referral_rate_limited`).",
+    "`referral_already_referred`. A user may send 20 invitations an hour (then 429 `referral_rate_limited`). " +
+    "Attempts, refused ones included, are throttled per user and per client address: 429 `too_many_attempts` " +
+    "with `Retry-After` (seconds).",
   tags: ["Referrals"],
   auth: { token: "user" },
   body: inviteFriendBodySchema,
@@ -56,7 +58,7 @@ export const inviteFriendOperation = defineOperation({
   errors: {
     400: ["referral_self"],
     409: ["referral_user_exists", "referral_already_referred", "referral_program_missing"],
-    429: ["referral_rate_limited"],
+    429: ["referral_rate_limited", "too_many_attempts"],
   },
 });
 

@@ -44,12 +44,15 @@ export const loginResponseSchema = z
 export const loginOperation = defineOperation({
   operationId: "login",
   summary: "Sign in with email and password",
-  description: "Returns a user token (valid 90 days, revocable with POST /users/logout).",
+  description:
+    "Returns a user token (valid 90 days, revocable with POST /users/logout). Failed sign-ins are throttled per " +
+    "account and per client address: after too many, 429 `too_many_attempts` with `Retry-After` (seconds), even " +
+    "for the right password, until the wait is over.",
   tags: ["Users"],
   auth: { token: "none" },
   body: loginBodySchema,
   responses: { "200": { description: "Signed in.", content: jsonContent(loginResponseSchema) } },
-  errors: { 401: ["invalid_credentials"] },
+  errors: { 401: ["invalid_credentials"], 429: ["too_many_attempts"] },
 });
 
 export const logoutOperation = defineOperation({
@@ -211,11 +214,13 @@ export const passwordResetOperation = defineOperation({
   summary: "Email a password reset link",
   description:
     "Needs no token. When an account has this address, a single-use link to /reset-password/<token> (valid one " +
-    "hour) is emailed to it, at most 5 an hour. The answer is the same whether or not the account exists.",
+    "hour) is emailed to it, at most 5 an hour. The answer is the same whether or not the account exists. " +
+    "Requests are throttled per email and per client address: 429 `too_many_attempts` with `Retry-After` (seconds).",
   tags: ["Users"],
   auth: { token: "none" },
   body: passwordResetBodySchema,
   responses: { "202": { description: "Accepted; a link was sent if the address has an account." } },
+  errors: { 429: ["too_many_attempts"] },
 });
 
 export const confirmPasswordResetBodySchema = z

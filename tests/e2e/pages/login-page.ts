@@ -1,7 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
 
-/** The seeded administrator (scripts/seed): the API cannot create admins, so admin sessions start from this one. */
+/** The seeded owner (scripts/seed): the API cannot create staff, so staff sessions start from the seeded accounts. */
 export const SEEDED_ADMIN = { email: "admin@subflow.test", password: "admin1234" };
+/** The seeded marketer: scenarios, segments, emails…; no billing. */
+export const SEEDED_MARKETER = { email: "marketer@subflow.test", password: "marketer1234" };
 
 /** /login: email and password, then the page the callback URL names. */
 export class LoginPage {

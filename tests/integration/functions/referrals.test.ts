@@ -82,7 +82,10 @@ describe("referral functions over the real serve endpoint", () => {
     const email = uniqueEmail("invited");
     process.env.SMTP_URL = "smtp://127.0.0.1:9";
     try {
-      expect((await inviteAndSend(db(), { referrerUserId: referrer.id, email })).sent).toBe(false);
+      expect(
+        (await inviteAndSend(db(), { referrerUserId: referrer.id, email, clientAddress: null }))
+          .sent,
+      ).toBe(false);
     } finally {
       delete process.env.SMTP_URL;
     }

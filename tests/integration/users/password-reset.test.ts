@@ -55,9 +55,12 @@ const resetToken = (email: string) =>
 describe("requestPasswordReset", () => {
   it("emails the account's address a one-hour link, recording only the token's hash", async () => {
     const user = await makeUser(db(), { name: "Robin" });
-    expect(await requestPasswordReset(db(), { email: ` ${user.email.toUpperCase()} ` })).toBe(
-      "sent",
-    );
+    expect(
+      await requestPasswordReset(db(), {
+        email: ` ${user.email.toUpperCase()} `,
+        clientAddress: null,
+      }),
+    ).toBe("sent");
     const [mail] = await sentTo(db(), user.email, PASSWORD_RESET_TEMPLATE_CODE);
     expect(mail).toMatchObject({
       status: "sent",
@@ -78,7 +81,7 @@ describe("requestPasswordReset", () => {
   it("sends nothing and stores nothing for an unknown address", async () => {
     const before = await countRows(db());
     const email = uniqueEmail("nobody");
-    expect(await requestPasswordReset(db(), { email })).toBe("no_account");
+    expect(await requestPasswordReset(db(), { email, clientAddress: null })).toBe("no_account");
     expect(await countRows(db())).toEqual(before);
     expect(await sentTo(db(), email, PASSWORD_RESET_TEMPLATE_CODE)).toEqual([]);
   });
@@ -86,13 +89,19 @@ describe("requestPasswordReset", () => {
   it(`sends at most ${PASSWORD_RESETS_PER_HOUR} links an hour per account, then again an hour later`, async () => {
     const user = await makeUser(db());
     for (let i = 0; i < PASSWORD_RESETS_PER_HOUR; i++)
-      expect(await requestPasswordReset(db(), { email: user.email })).toBe("sent");
-    expect(await requestPasswordReset(db(), { email: user.email })).toBe("rate_limited");
+      expect(await requestPasswordReset(db(), { email: user.email, clientAddress: null })).toBe(
+        "sent",
+      );
+    expect(await requestPasswordReset(db(), { email: user.email, clientAddress: null })).toBe(
+      "rate_limited",
+    );
     expect(await sentTo(db(), user.email, PASSWORD_RESET_TEMPLATE_CODE)).toHaveLength(
       PASSWORD_RESETS_PER_HOUR,
     );
     advanceClock(60 * MINUTE_MS + 1);
-    expect(await requestPasswordReset(db(), { email: user.email })).toBe("sent");
+    expect(await requestPasswordReset(db(), { email: user.email, clientAddress: null })).toBe(
+      "sent",
+    );
   });
 
   it("renders the admin's password_reset template when one is stored", async () => {
@@ -101,7 +110,7 @@ describe("requestPasswordReset", () => {
       subject: "New {{app.name}} password for {{user.email}}",
     });
     const user = await makeUser(db());
-    await requestPasswordReset(db(), { email: user.email });
+    await requestPasswordReset(db(), { email: user.email, clientAddress: null });
     const [mail] = await sentTo(db(), user.email, PASSWORD_RESET_TEMPLATE_CODE);
     expect(mail!.subject).toBe(`New Subflow password for ${user.email}`);
   });
@@ -111,9 +120,9 @@ describe("resetPassword", () => {
   it("sets the password, spends the link and every other pending one, ends sessions and revokes user tokens", async () => {
     const user = await makeUser(db());
     const { token: apiToken } = await issueUserToken(db(), { userId: user.id });
-    await requestPasswordReset(db(), { email: user.email });
+    await requestPasswordReset(db(), { email: user.email, clientAddress: null });
     const older = await resetToken(user.email);
-    await requestPasswordReset(db(), { email: user.email });
+    await requestPasswordReset(db(), { email: user.email, clientAddress: null });
     const latest = await resetToken(user.email);
     expect(latest).not.toBe(older);
 
@@ -143,7 +152,7 @@ describe("resetPassword", () => {
 
   it("refuses a link used once already (409 link_used), and the password stays", async () => {
     const user = await makeUser(db());
-    await requestPasswordReset(db(), { email: user.email });
+    await requestPasswordReset(db(), { email: user.email, clientAddress: null });
     const token = await resetToken(user.email);
     await resetPassword(db(), { token, newPassword: NEW_PASSWORD });
     await expect(
@@ -154,7 +163,7 @@ describe("resetPassword", () => {
 
   it("refuses a link after its hour (409 link_expired) and works just before", async () => {
     const user = await makeUser(db());
-    await requestPasswordReset(db(), { email: user.email });
+    await requestPasswordReset(db(), { email: user.email, clientAddress: null });
     const token = await resetToken(user.email);
     advanceClock(60 * MINUTE_MS);
     await expect(resetPassword(db(), { token, newPassword: NEW_PASSWORD })).rejects.toMatchObject({
@@ -163,7 +172,7 @@ describe("resetPassword", () => {
     });
     expect(await authenticateUser(db(), user.email, PASSWORD)).not.toBeNull();
 
-    await requestPasswordReset(db(), { email: user.email });
+    await requestPasswordReset(db(), { email: user.email, clientAddress: null });
     const fresh = await resetToken(user.email);
     advanceClock(60 * MINUTE_MS - 1);
     await resetPassword(db(), { token: fresh, newPassword: NEW_PASSWORD });
@@ -177,7 +186,7 @@ describe("resetPassword", () => {
       status: 404,
     });
     const user = await makeUser(db());
-    await requestPasswordReset(db(), { email: user.email });
+    await requestPasswordReset(db(), { email: user.email, clientAddress: null });
     const token = await resetToken(user.email);
     await expect(resetPassword(db(), { token, newPassword: "short" })).rejects.toThrow();
     const [row] = await db()
@@ -207,7 +216,7 @@ describe("POST /api/v1/users/password-reset", () => {
   it("answers 202 when rate-limited too, without sending", async () => {
     const user = await makeUser(db());
     for (let i = 0; i < PASSWORD_RESETS_PER_HOUR; i++)
-      await requestPasswordReset(db(), { email: user.email });
+      await requestPasswordReset(db(), { email: user.email, clientAddress: null });
     const result = await call(requestRoute, "POST", "/users/password-reset", {
       body: { email: user.email },
     });
@@ -245,7 +254,7 @@ describe("POST /api/v1/users/password-reset/confirm", () => {
     const user = await makeUser(db());
     const { token: apiToken } = await issueUserToken(db(), { userId: user.id });
     expect(await authenticateBearer(db(), apiToken)).not.toBeNull();
-    await requestPasswordReset(db(), { email: user.email });
+    await requestPasswordReset(db(), { email: user.email, clientAddress: null });
     const token = await resetToken(user.email);
     const result = await call(confirmRoute, "POST", "/users/password-reset/confirm", {
       body: { token, new_password: NEW_PASSWORD },
@@ -257,7 +266,7 @@ describe("POST /api/v1/users/password-reset/confirm", () => {
 
   it("refuses a reused link (409 link_used) without changing anything", async () => {
     const user = await makeUser(db());
-    await requestPasswordReset(db(), { email: user.email });
+    await requestPasswordReset(db(), { email: user.email, clientAddress: null });
     const token = await resetToken(user.email);
     await call(confirmRoute, "POST", "/users/password-reset/confirm", {
       body: { token, new_password: NEW_PASSWORD },

@@ -1,4 +1,5 @@
 import { apiRoute, NextResponse } from "@/lib/api/api-route";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { inviteAndSend } from "@/lib/referrals/invite-and-send";
 import { listUserReferrals } from "@/lib/referrals/list-user-referrals";
 import { serializeReferral, serializeReferralReward } from "@/lib/referrals/referral-json";
@@ -7,11 +8,12 @@ import { inviteFriendBodySchema } from "@/lib/api/operations/referrals";
 // The referrer is the token's user: the referral is theirs and the list is scoped to them in the query.
 export const POST = apiRoute(
   { auth: { token: "user" }, body: inviteFriendBodySchema },
-  async ({ db, principal, body }) => {
+  async ({ db, principal, body, request }) => {
     const { referral, sent } = await inviteAndSend(db, {
       referrerUserId: principal.user.id,
       email: body.email,
       name: body.name ?? null,
+      clientAddress: clientAddressOf(request.headers),
     });
     return NextResponse.json(
       { referral: serializeReferral(referral), invitation_sent: sent },

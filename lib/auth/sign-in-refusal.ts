@@ -1,0 +1,19 @@
+import { describeWait } from "@/lib/throttle/too-many-attempts-error";
+
+/**
+ * next-auth hands the login form only the message of an error thrown in `authorize`, as a string: a throttled
+ * sign-in is sent as `too_many_attempts:<seconds>`, which the form turns back into words. UI-safe.
+ */
+const PREFIX = "too_many_attempts:";
+
+export function throttledSignInError(retryAfterSeconds: number): string {
+  return `${PREFIX}${retryAfterSeconds}`;
+}
+
+/** The message for a throttled sign-in's error, or null for any other error. */
+export function throttledSignInMessage(error: string | null | undefined): string | null {
+  const match = error?.startsWith(PREFIX) ? /^\d+$/.exec(error.slice(PREFIX.length)) : null;
+  return match
+    ? `Too many sign-in attempts. Wait ${describeWait(Number(match[0]))} and try again.`
+    : null;
+}
