@@ -7,6 +7,38 @@ const showExecutorCalls = (process.env.DEBUG ?? "")
   .split(",")
   .some((name) => ["*", "subflow:*", "subflow:executor"].includes(name.trim()));
 
+/**
+ * The security headers of every response: pages, route handlers (/api included) and static files. HSTS in production
+ * builds only: a browser ignores it over plain http (`next start` on localhost) and a development server on https
+ * would pin the host. The Content-Security-Policy changes per request (its nonce): proxy.ts sets it.
+ */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // For browsers without CSP frame-ancestors.
+  { key: "X-Frame-Options", value: "DENY" },
+  // Nothing here uses these; payments happen on the gateway's own page.
+  {
+    key: "Permissions-Policy",
+    value:
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=()",
+  },
+  ...(process.env.NODE_ENV === "production"
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+    : []),
+];
+
+/**
+ * Route handlers under /api answer JSON, PDFs and next-auth's own small HTML pages, never a script: a fixed policy
+ * that allows next-auth's inline styles and forms only. (The proxy does not run on /api: it would buffer every request
+ * body first.)
+ */
+const apiContentSecurityPolicy = {
+  key: "Content-Security-Policy",
+  value:
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   logging: { incomingRequests: showExecutorCalls ? true : { ignore: [/^\/api\/inngest(\?|$)/] } },
@@ -15,6 +47,12 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pdfkit"],
   poweredByHeader: false,
   typedRoutes: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [apiContentSecurityPolicy] },
+    ];
+  },
 };
 
 export default nextConfig;

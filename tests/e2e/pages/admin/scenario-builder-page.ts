@@ -76,6 +76,15 @@ export class ScenarioBuilderPage {
     await this.palette(type).dragTo(this.canvas, { targetPosition: at });
   }
 
+  /** Drag a node on the canvas by its body, `by` pixels on the screen. */
+  async dragNode(id: string, by: Point) {
+    const from = await centre(this.node(id));
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + by.x, from.y + by.y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
   /** Add a node in the middle of the view, by a click on the palette or with the keyboard. */
   async addFromPalette(type: string, by: "click" | "keyboard" = "click") {
     if (by === "click") {
