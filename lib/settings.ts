@@ -4,6 +4,7 @@ import { z } from "zod";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { appSettings } from "@/lib/db/schema";
+import { outboundAllowedHostsSchema } from "@/lib/http/outbound-allowed-hosts";
 import { DEFAULT_SELLER, sellerSettingsSchema } from "@/lib/receipts/seller-settings";
 
 /** Every installation-wide setting: its schema and default. */
@@ -12,6 +13,8 @@ const SETTINGS = {
   "upgrades.subsequent_upgrades": { schema: z.boolean(), default: false },
   /** The seller printed on receipts and credit notes; the default is the demo company. */
   "receipts.seller": { schema: sellerSettingsSchema, default: DEFAULT_SELLER },
+  /** Hosts outgoing requests (scenario webhooks) may reach though they resolve to non-public addresses: none. */
+  "outbound.allowed_hosts": { schema: outboundAllowedHostsSchema, default: [] as string[] },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -32,11 +35,14 @@ export async function setSetting<K extends SettingKey>(
   value: SettingValue<K>,
 ): Promise<void> {
   const parsed = SETTINGS[key].schema.parse(value);
-  await db
-    .insert(appSettings)
-    .values({ key, value: parsed, updatedAt: now() })
-    .onConflictDoUpdate({
-      target: appSettings.key,
-      set: { value: sql`excluded.value`, updatedAt: now() },
-    });
+  // In a transaction, where the audit log records a staff change (lib/db/connect.ts).
+  await db.transaction((tx) =>
+    tx
+      .insert(appSettings)
+      .values({ key, value: parsed, updatedAt: now() })
+      .onConflictDoUpdate({
+        target: appSettings.key,
+        set: { value: sql`excluded.value`, updatedAt: now() },
+      }),
+  );
 }

@@ -8,7 +8,8 @@ export const EVENT_PAYLOAD_MAX_BYTES = 16_384;
 export const createEventBodySchema = z
   .strictObject({
     id: z.string().trim().min(1).max(200).optional().meta({
-      description: "Your id for the event: the same id is accepted once, so retries are safe.",
+      description:
+        "Your id for the event, unique per API token: the same id with the same `user_id` and `name` is accepted once (a retry gets the first event back, `accepted: false`); the same id with another user or name is 409 `event_id_conflict`.",
     }),
     name: z
       .string()
@@ -43,7 +44,7 @@ export const createEventOperation = defineOperation({
   operationId: "createEvent",
   summary: "Send a custom event about a user",
   description:
-    "Recorded in the event outbox for scenarios to react to. Unknown `user_id` is 400 `user_not_found`.",
+    "Recorded in the event outbox for scenarios to react to. Unknown `user_id` is 400 `user_not_found`. Event ids are scoped to the API token: two tokens may send the same `id` independently. Resending an `id` this token already used replays the first event when `user_id` and `name` match, and is 409 `event_id_conflict` when they do not.",
   tags: ["Events"],
   auth: { token: "api", scope: "events:write" },
   body: createEventBodySchema,
@@ -53,5 +54,5 @@ export const createEventOperation = defineOperation({
       content: jsonContent(eventResponseSchema),
     },
   },
-  errors: { 400: ["user_not_found"] },
+  errors: { 400: ["user_not_found"], 409: ["event_id_conflict"] },
 });

@@ -1,14 +1,17 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { z } from "zod";
+import { outboundFetch } from "@/lib/http/outbound-fetch";
 import { webhookSecret } from "@/lib/scenarios/webhook-secret";
+import { getSetting } from "@/lib/settings";
 import { defineGenericAction } from "./define-action";
-
-const TIMEOUT_MS = 10_000;
 
 /**
  * POST a signed JSON payload. The receiver checks `X-Subflow-Signature: sha256=<hex HMAC of the raw body>` with the
- * shared secret and de-duplicates on `X-Subflow-Delivery` (a retried step sends the same delivery id).
+ * shared secret and de-duplicates on `X-Subflow-Delivery` (a retried step sends the same delivery id). The request
+ * goes through outboundFetch: a URL that reaches a private, loopback or metadata address is refused unless its host
+ * is in the setting `outbound.allowed_hosts`; a redirect is not followed (the signed payload goes only where the
+ * admin pointed it); 10 s and 1 MB of answer at most.
  */
 export default defineGenericAction({
   code: "webhook",
@@ -30,7 +33,7 @@ export default defineGenericAction({
       sent_at: run.now.toISOString(),
     });
     const signature = createHmac("sha256", webhookSecret()).update(body).digest("hex");
-    const response = await fetch(params.url, {
+    const response = await outboundFetch(params.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -39,12 +42,12 @@ export default defineGenericAction({
         "x-subflow-signature": `sha256=${signature}`,
       },
       body,
-      // A redirect is not followed: the signed payload goes only where the admin pointed it.
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      allowedHosts: await getSetting(run.db, "outbound.allowed_hosts"),
     });
-    // Throwing makes the durable step retry with backoff; a receiver that keeps failing fails the visit.
-    if (!response.ok) throw new Error(`Webhook ${params.url} answered ${response.status}.`);
+    // Throwing (here or in outboundFetch) makes the durable step retry with backoff; a receiver that keeps failing, or
+    // an address that stays refused, fails the visit with the error's message.
+    if (response.status < 200 || response.status > 299)
+      throw new Error(`Webhook ${params.url} answered ${response.status}.`);
     return { url: params.url, status: response.status };
   },
 });

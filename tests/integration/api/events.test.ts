@@ -2,10 +2,18 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createRoute } from "@/app/api/v1/events/route";
 import { eventResponseSchema } from "@/lib/api/operations/events";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { events } from "@/lib/db/schema";
 import { createUser } from "@/lib/users/create-user";
 import { openTestDatabase } from "../../support/test-database";
-import { call, countRows, createTokens, itRefusesBadRequests, type Tokens } from "./api-test-kit";
+import {
+  call,
+  countRows,
+  createTokens,
+  expectRefusedWithoutChange,
+  itRefusesBadRequests,
+  type Tokens,
+} from "./api-test-kit";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let tokens: Tokens;
@@ -59,6 +67,73 @@ describe("POST /api/v1/events", () => {
     expect(await countRows(db())).toEqual(before);
   });
 
+  it("lets two tokens use the same id independently", async () => {
+    const other = await createApiToken(db(), { name: "second sender", scopes: ["events:write"] });
+    const otherUser = await createUser(db(), { email: "other-user@example.com" });
+    const mine = await post({ ...validBody(), id: "shared-id-1" });
+    // The same id, about another user and with another name: a conflict only if one token had sent both.
+    const theirs = await call(createRoute, "POST", "/events", {
+      token: other.token,
+      body: { name: "custom.signup", user_id: otherUser.id, id: "shared-id-1" },
+    });
+    expect([mine.status, theirs.status]).toEqual([202, 202]);
+    expect([mine.json.event.accepted, theirs.json.event.accepted]).toEqual([true, true]);
+    expect(theirs.json.event.id).not.toBe(mine.json.event.id);
+    // Each token replays its own event.
+    const replay = await call(createRoute, "POST", "/events", {
+      token: other.token,
+      body: { name: "custom.signup", user_id: otherUser.id, id: "shared-id-1" },
+    });
+    expect(replay.json.event).toEqual({ ...theirs.json.event, accepted: false });
+  });
+
+  it("refuses an id reused for another user (409 event_id_conflict), recording nothing", async () => {
+    const otherUser = await createUser(db(), { email: "someone-else@example.com" });
+    await post({ ...validBody(), id: "reused-user" });
+    const refused = await expectRefusedWithoutChange(
+      db(),
+      () => post({ ...validBody(), id: "reused-user", user_id: otherUser.id }),
+      { status: 409, error: "event_id_conflict" },
+    );
+    expect(refused.json.message).toBe(
+      `The id "reused-user" was already used by this token for custom.newsletter_opened about user ${customerId}; send a new id for a different event.`,
+    );
+  });
+
+  it("refuses an id reused for another event name (409 event_id_conflict), recording nothing", async () => {
+    await post({ ...validBody(), id: "reused-name" });
+    const refused = await expectRefusedWithoutChange(
+      db(),
+      () => post({ ...validBody(), id: "reused-name", name: "custom.newsletter_closed" }),
+      { status: 409, error: "event_id_conflict" },
+    );
+    expect(refused.json.message).toMatch(
+      /already used by this token for custom\.newsletter_opened/,
+    );
+  });
+
+  it("replays an id whose payload changed: the id names the event, the first payload stays", async () => {
+    const first = await post({ ...validBody(), id: "payload-v1", payload: { v: 1 } });
+    const replay = await post({ ...validBody(), id: "payload-v1", payload: { v: 2 } });
+    expect(replay.json.event).toEqual({ ...first.json.event, accepted: false });
+    const [row] = await db().select().from(events).where(eq(events.id, first.json.event.id));
+    expect(row!.payload).toEqual({ v: 1 });
+  });
+
+  it("does not hold an id recorded before ids were per token against any token", async () => {
+    // Rows from the global form keep their key `api:<id>`; the id is free again for every token.
+    await db().insert(events).values({
+      name: "custom.newsletter_opened",
+      userId: customerId,
+      payload: {},
+      dedupeKey: "api:legacy-7",
+      occurredAt: new Date(),
+    });
+    const result = await post({ ...validBody(), id: "legacy-7" });
+    expect(result.status).toBe(202);
+    expect(result.json.event.accepted).toBe(true);
+  });
+
   it("accepts one of concurrent events with the same id", async () => {
     const before = await countRows(db());
     const results = await Promise.all(
@@ -67,6 +142,20 @@ describe("POST /api/v1/events", () => {
     expect(results.every((r) => r.status === 202)).toBe(true);
     expect(results.filter((r) => r.json.event.accepted)).toHaveLength(1);
     expect(new Set(results.map((r) => r.json.event.id)).size).toBe(1);
+    expect((await countRows(db())).events).toBe(before.events! + 1);
+  });
+
+  it("accepts one of concurrent events that share an id but not a name; the others conflict", async () => {
+    const before = await countRows(db());
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        post({ ...validBody(), id: "burst-2", name: `custom.burst_${i}` }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 202)).toHaveLength(1);
+    expect(
+      results.filter((r) => r.status === 409 && r.json.error === "event_id_conflict"),
+    ).toHaveLength(5);
     expect((await countRows(db())).events).toBe(before.events! + 1);
   });
 

@@ -14,6 +14,7 @@ import type { InstantNodeExecutor, NodeVisit } from "@/lib/scenarios/nodes/node-
 import { createRunContext } from "@/lib/scenarios/run-context";
 import { webhookSecret } from "@/lib/scenarios/webhook-secret";
 import { saveSegment } from "@/lib/segments/save-segment";
+import { setSetting } from "@/lib/settings";
 import { openTestDatabase } from "../../support/test-database";
 import { seedCatalog } from "../services/fixtures";
 import { customer, emailsTo, enabledScenario, n, on, templates } from "./scenario-kit";
@@ -212,7 +213,10 @@ describe("node executors", () => {
     let url = "";
     beforeAll(async () => {
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      const port = (server.address() as AddressInfo).port;
+      url = `http://127.0.0.1:${port}/hook`;
+      // A loopback address is refused unless listed (webhook-outbound.test.ts).
+      await setSetting(database.db, "outbound.allowed_hosts", [`127.0.0.1:${port}`]);
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
