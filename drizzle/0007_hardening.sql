@@ -37,7 +37,13 @@ CREATE INDEX "throttle_attempts_lookup_idx" ON "throttle_attempts" USING btree (
 -- The audit trigger: when the transaction carries an audit context (set_config('subflow.audit', <json>, true) by the
 -- action and route wrappers), every insert, update and delete of an audited table writes one audit_log row with the
 -- changed fields only. Hashes are never copied; a changed hash is recorded as changed. Without a context (renewals,
--- sweeps, customers' own changes) it does nothing.
+-- sweeps, customers' own changes) it does nothing. A value longer than 2,000 characters (a scenario's graph) is kept
+-- as its size only: the log says it changed without copying it on every autosave.
+CREATE FUNCTION "audit_value"(value jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN length(value::text) > 2000
+    THEN jsonb_build_object('omitted', format('%s characters', length(value::text)))
+    ELSE value END
+$$;--> statement-breakpoint
 CREATE FUNCTION "audit_row_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   setting text := current_setting('subflow.audit', true);
@@ -63,17 +69,19 @@ BEGIN
         before_fields := before_fields || jsonb_build_object(field, '(hidden)');
         after_fields := after_fields || jsonb_build_object(field, '(changed)');
       ELSE
-        before_fields := before_fields || jsonb_build_object(field, old_row -> field);
-        after_fields := after_fields || jsonb_build_object(field, new_row -> field);
+        before_fields := before_fields || jsonb_build_object(field, audit_value(old_row -> field));
+        after_fields := after_fields || jsonb_build_object(field, audit_value(new_row -> field));
       END IF;
     END LOOP;
     IF after_fields = '{}'::jsonb THEN
       RETURN NULL;
     END IF;
   ELSIF TG_OP = 'INSERT' THEN
-    after_fields := jsonb_strip_nulls(new_row) - 'password_hash' - 'token_hash';
+    SELECT jsonb_object_agg(key, audit_value(value)) INTO after_fields
+      FROM jsonb_each(jsonb_strip_nulls(new_row) - 'password_hash' - 'token_hash');
   ELSE
-    before_fields := jsonb_strip_nulls(old_row) - 'password_hash' - 'token_hash';
+    SELECT jsonb_object_agg(key, audit_value(value)) INTO before_fields
+      FROM jsonb_each(jsonb_strip_nulls(old_row) - 'password_hash' - 'token_hash');
   END IF;
   INSERT INTO "audit_log" ("request_id", "actor_user_id", "actor_token_id", "actor_label", "action", "entity_type",
     "entity_id", "operation", "before", "after", "client_address")

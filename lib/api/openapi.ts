@@ -1,5 +1,6 @@
 import { createDocument, type ZodOpenApiObject } from "zod-openapi";
 import { API_SCOPES } from "@/lib/api-tokens/api-scopes";
+import * as audit from "@/lib/api/operations/audit";
 import * as banners from "@/lib/api/operations/banners";
 import * as billing from "@/lib/api/operations/billing";
 import * as events from "@/lib/api/operations/events";
@@ -118,6 +119,7 @@ const paths: ZodOpenApiObject["paths"] = {
     put: referralPrograms.updateReferralProgramOperation,
     delete: referralPrograms.deleteReferralProgramOperation,
   },
+  "/audit-log": { get: audit.listAuditLogOperation },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",
@@ -152,7 +154,7 @@ export function buildOpenApiDocument() {
             type: "http",
             scheme: "bearer",
             bearerFormat: "sf_api_…",
-            description: `An API token (admin → API tokens, or \`npm run tokens:create\`), whitelisted per scope: ${scopeList}.`,
+            description: `An API token (an owner makes it in admin → API tokens, or \`npm run tokens:create\`), whitelisted per scope: ${scopeList}. A token acts with at most the current role of the person who made it: a scope that role no longer allows is refused (403 \`insufficient_scope\`).`,
           },
           userToken: {
             type: "http",

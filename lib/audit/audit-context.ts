@@ -17,7 +17,15 @@ export interface AuditContext {
   clientAddress: string | null;
 }
 
-const storage = new AsyncLocalStorage<AuditContext>();
+/**
+ * One store per process, on globalThis like the database connection that reads it (lib/db): a production build holds
+ * several copies of this module (one per server chunk that imports it), and a context set through one copy must be
+ * seen by the connection whichever copy opened it.
+ */
+const processWide = globalThis as unknown as {
+  subflowAuditContext?: AsyncLocalStorage<AuditContext>;
+};
+const storage = (processWide.subflowAuditContext ??= new AsyncLocalStorage<AuditContext>());
 
 /** Run `work` with an audit context: every transaction it opens records what it changes in the audited tables. */
 export function withAuditContext<T>(

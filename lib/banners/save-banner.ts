@@ -18,13 +18,15 @@ export async function saveBanner(db: Db, options: BannerInput & { id?: number })
     style: input.style,
     updatedAt: now(),
   };
-  const [banner] =
+  // In a transaction, where the audit log records a staff change (lib/db/connect.ts).
+  const [banner] = await db.transaction((tx) =>
     options.id === undefined
-      ? await db
+      ? tx
           .insert(banners)
           .values({ ...values, createdAt: now() })
           .returning()
-      : await db.update(banners).set(values).where(eq(banners.id, options.id)).returning();
+      : tx.update(banners).set(values).where(eq(banners.id, options.id)).returning(),
+  );
   if (!banner) throw notFound("banner_not_found", "No such banner.");
   return banner;
 }

@@ -93,7 +93,7 @@ export async function connect(
  * transaction that makes it. Outside a context a transaction costs nothing extra. Writes outside a transaction are not
  * audited: staff mutations run in transactions (tests/integration/audit checks each one leaves a record).
  */
-function auditingTransactions(db: Db): Db {
+export function auditingTransactions(db: Db): Db {
   const transaction = db.transaction.bind(db);
   db.transaction = ((work, config) =>
     transaction(async (tx) => {

@@ -12,10 +12,13 @@ export async function createContentAccess(
 ): Promise<ContentAccess> {
   const input = contentAccessInputSchema.parse(options);
   try {
-    const [row] = await db
-      .insert(contentAccess)
-      .values({ ...input, description: input.description ?? null, createdAt: now() })
-      .returning();
+    // In a transaction, where the audit log records a staff change (lib/db/connect.ts).
+    const [row] = await db.transaction((tx) =>
+      tx
+        .insert(contentAccess)
+        .values({ ...input, description: input.description ?? null, createdAt: now() })
+        .returning(),
+    );
     if (!row) throw new Error("insert returned no row");
     return row;
   } catch (error) {
@@ -31,11 +34,14 @@ export async function updateContentAccess(
   options: { id: number } & Omit<ContentAccessInput, "code">,
 ): Promise<ContentAccess> {
   const input = contentAccessInputSchema.omit({ code: true }).parse(options);
-  const [row] = await db
-    .update(contentAccess)
-    .set({ ...input, description: input.description ?? null })
-    .where(eq(contentAccess.id, options.id))
-    .returning();
+  // In a transaction, where the audit log records a staff change (lib/db/connect.ts).
+  const [row] = await db.transaction((tx) =>
+    tx
+      .update(contentAccess)
+      .set({ ...input, description: input.description ?? null })
+      .where(eq(contentAccess.id, options.id))
+      .returning(),
+  );
   if (!row) throw notFound("content_access_not_found", "No such content access.");
   return row;
 }

@@ -3,7 +3,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { sql } from "drizzle-orm";
 import { inject } from "vitest";
-import { connect, type Connection } from "@/lib/db/connect";
+import { auditingTransactions, connect, type Connection } from "@/lib/db/connect";
 import { setDatabase } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows-of";
 import * as schema from "@/lib/db/schema";
@@ -44,7 +44,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     workerDatabase.driver === "server"
       ? await connect(workerDatabase.url, { poolSize: 20 })
       : {
-          db: drizzle(workerDatabase.client, { schema }) as unknown as Connection["db"],
+          // Audited like the app's connection (lib/db/connect.ts), so staff changes reach audit_log.
+          db: auditingTransactions(
+            drizzle(workerDatabase.client, { schema }) as unknown as Connection["db"],
+          ),
           driver: "pglite",
           close: async () => undefined,
         };

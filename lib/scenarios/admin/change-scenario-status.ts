@@ -17,11 +17,14 @@ export async function changeScenarioStatus(
     set: Partial<Pick<Scenario, "status" | "deletedAt" | "updatedAt">>;
   },
 ): Promise<{ scenario: Scenario; changed: boolean }> {
-  const [changed] = await db
-    .update(scenarios)
-    .set(options.set)
-    .where(and(eq(scenarios.id, options.scenarioId), inArray(scenarios.status, options.from)))
-    .returning();
+  // In a transaction, where the audit log records a staff change (lib/db/connect.ts).
+  const [changed] = await db.transaction((tx) =>
+    tx
+      .update(scenarios)
+      .set(options.set)
+      .where(and(eq(scenarios.id, options.scenarioId), inArray(scenarios.status, options.from)))
+      .returning(),
+  );
   if (changed) return { scenario: changed, changed: true };
   const [current] = await db.select().from(scenarios).where(eq(scenarios.id, options.scenarioId));
   if (!current) throw scenarioNotFound(options.scenarioId);

@@ -16,17 +16,20 @@ export async function createScenario(db: Db, options: CreateScenarioOptions): Pr
   const settings = scenarioSettingsSchema.parse(options);
   const graph = options.graph === undefined ? EMPTY_GRAPH : parseDraftGraph(options.graph);
   const at = now();
-  const [scenario] = await db
-    .insert(scenarios)
-    .values({
-      ...settings,
-      status: "draft",
-      draftGraph: graph,
-      draftUpdatedAt: at,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning();
+  // In a transaction, where the audit log records a staff change (lib/db/connect.ts).
+  const [scenario] = await db.transaction((tx) =>
+    tx
+      .insert(scenarios)
+      .values({
+        ...settings,
+        status: "draft",
+        draftGraph: graph,
+        draftUpdatedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning(),
+  );
   if (!scenario) throw new Error("insert returned no scenario");
   return scenario;
 }

@@ -13,20 +13,23 @@ export async function duplicateScenario(
   const [original] = await db.select().from(scenarios).where(eq(scenarios.id, options.scenarioId));
   if (!original) throw scenarioNotFound(options.scenarioId);
   const at = now();
-  const [copy] = await db
-    .insert(scenarios)
-    .values({
-      name: `Copy of ${original.name}`.slice(0, 200),
-      status: "draft",
-      draftGraph: original.draftGraph,
-      draftUpdatedAt: at,
-      reentry: original.reentry,
-      reentryDays: original.reentryDays,
-      copiedFromId: original.id,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning();
+  // In a transaction, where the audit log records a staff change (lib/db/connect.ts).
+  const [copy] = await db.transaction((tx) =>
+    tx
+      .insert(scenarios)
+      .values({
+        name: `Copy of ${original.name}`.slice(0, 200),
+        status: "draft",
+        draftGraph: original.draftGraph,
+        draftUpdatedAt: at,
+        reentry: original.reentry,
+        reentryDays: original.reentryDays,
+        copiedFromId: original.id,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning(),
+  );
   if (!copy) throw new Error("insert returned no scenario");
   return copy;
 }

@@ -9,9 +9,12 @@ import { notFound } from "@/lib/errors";
  * option reference becomes null.
  */
 export async function deleteUpgradeSchema(db: Db, options: { schemaId: number }): Promise<void> {
-  const deleted = await db
-    .delete(upgradeSchemas)
-    .where(eq(upgradeSchemas.id, options.schemaId))
-    .returning({ id: upgradeSchemas.id });
+  // In a transaction, where the audit log records a staff change (lib/db/connect.ts).
+  const deleted = await db.transaction((tx) =>
+    tx
+      .delete(upgradeSchemas)
+      .where(eq(upgradeSchemas.id, options.schemaId))
+      .returning({ id: upgradeSchemas.id }),
+  );
   if (deleted.length === 0) throw notFound("upgrade_schema_not_found", "No such upgrade schema.");
 }

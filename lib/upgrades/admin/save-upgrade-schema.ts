@@ -13,17 +13,16 @@ export async function saveUpgradeSchema(
 ): Promise<UpgradeSchema> {
   const name = upgradeSchemaNameSchema.parse(options.name);
   try {
-    const [schema] =
+    // In a transaction, where the audit log records a staff change (lib/db/connect.ts).
+    const [schema] = await db.transaction((tx) =>
       options.id === undefined
-        ? await db
-            .insert(upgradeSchemas)
-            .values({ name, createdAt: now(), updatedAt: now() })
-            .returning()
-        : await db
+        ? tx.insert(upgradeSchemas).values({ name, createdAt: now(), updatedAt: now() }).returning()
+        : tx
             .update(upgradeSchemas)
             .set({ name, updatedAt: now() })
             .where(eq(upgradeSchemas.id, options.id))
-            .returning();
+            .returning(),
+    );
     if (!schema) throw notFound("upgrade_schema_not_found", "No such upgrade schema.");
     return schema;
   } catch (error) {

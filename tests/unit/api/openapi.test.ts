@@ -16,9 +16,18 @@ describe("defineOperation", () => {
     });
     expect(operation.security).toEqual([{ apiToken: ["users:write"] }]);
     const responses = operation.responses as Record<string, { description: string }>;
-    expect(Object.keys(responses).sort()).toEqual(["201", "400", "401", "403", "409", "413"]);
+    expect(Object.keys(responses).sort()).toEqual([
+      "201",
+      "400",
+      "401",
+      "403",
+      "409",
+      "413",
+      "415",
+    ]);
     expect(responses["400"]!.description).toContain("`invalid_json`");
     expect(responses["413"]!.description).toContain("`body_too_large`");
+    expect(responses["415"]!.description).toContain("`unsupported_media_type`");
     expect(responses["400"]!.description).toContain("`thing_not_found`");
     expect(responses["403"]!.description).toContain("`insufficient_scope`");
   });
