@@ -1,6 +1,8 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/auth-secret";
+import { isStaff } from "@/lib/auth/permissions";
+import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
 import {
   BROWSER_COOKIE,
   BROWSER_COOKIE_MAX_AGE_SECONDS,
@@ -13,19 +15,48 @@ import {
  */
 const PUBLIC_PATHS = ["/login", "/register", "/r/", "/account/email/confirm/"];
 
+/** The paths the proxy gates, or gives the browser its id when they are public; a path ending in "/" is a prefix. */
+const COVERED_PATHS = [
+  "/admin",
+  "/admin/",
+  "/account",
+  "/account/",
+  "/login",
+  "/register",
+  "/r",
+  "/r/",
+];
+
+function matchesAny(pathname: string, paths: string[]): boolean {
+  return paths.some(
+    (path) => pathname === path || (path.endsWith("/") && pathname.startsWith(path)),
+  );
+}
+
 /**
- * First gate (edge-safe: it only verifies the session JWT, no database): /admin needs an admin, /account any
- * signed-in user. Every page, handler and action checks again against the database. On every path it covers, a
- * browser without an id gets one (the referral fraud guard compares them).
+ * First gate (edge-safe: it only verifies the session JWT, no database): /admin needs a staff role (any but
+ * customer), /account any signed-in user. Every page, handler and action checks again against the database, where
+ * the role's permissions (lib/auth/permissions.ts) decide what a staff member may open and do. On every path it
+ * covers, a browser without an id gets one (the referral fraud guard compares them). Every page, covered or not, gets a
+ * Content-Security-Policy with a nonce of its own (lib/http/content-security-policy.ts).
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const response = PUBLIC_PATHS.some(
-    (path) => pathname === path || (path.endsWith("/") && pathname.startsWith(path)),
-  )
-    ? NextResponse.next()
-    : await gate(request, pathname + search);
-  if (!BROWSER_ID_PATTERN.test(request.cookies.get(BROWSER_COOKIE)?.value ?? "")) {
+  const policy = contentSecurityPolicy({
+    nonce: createNonce(),
+    development: process.env.NODE_ENV !== "production",
+  });
+  // Next.js reads the nonce from the request's policy and puts it on every script it renders.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const allowed = NextResponse.next({ request: { headers: requestHeaders } });
+  const covered = matchesAny(pathname, COVERED_PATHS);
+  const response =
+    !covered || matchesAny(pathname, PUBLIC_PATHS)
+      ? allowed
+      : await gate(request, pathname + search, allowed);
+  response.headers.set("Content-Security-Policy", policy);
+  if (covered && !BROWSER_ID_PATTERN.test(request.cookies.get(BROWSER_COOKIE)?.value ?? "")) {
     response.cookies.set(BROWSER_COOKIE, crypto.randomUUID(), {
       httpOnly: true,
       secure: request.nextUrl.protocol === "https:",
@@ -37,7 +68,11 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-async function gate(request: NextRequest, path: string): Promise<NextResponse> {
+async function gate(
+  request: NextRequest,
+  path: string,
+  allowed: NextResponse,
+): Promise<NextResponse> {
   const secret = authSecret();
   const token =
     (await getToken({ req: request, secret, secureCookie: true })) ??
@@ -47,12 +82,15 @@ async function gate(request: NextRequest, path: string): Promise<NextResponse> {
     login.searchParams.set("callbackUrl", path);
     return NextResponse.redirect(login);
   }
-  if (path.startsWith("/admin") && token.role !== "admin") {
+  if (path.startsWith("/admin") && !isStaff(token.role)) {
     return NextResponse.redirect(new URL("/account?denied=admin", request.url));
   }
-  return NextResponse.next();
+  return allowed;
 }
 
+// Every page and the handlers outside /api get the policy. Not /api: a request the proxy sees has its body buffered
+// in memory first (at most proxyClientMaxBodySize), and the Inngest executor, webhooks and the v1 API answer JSON and
+// files, which next.config.js's headers cover. Not the build's assets and icons either.
 export const config = {
-  matcher: ["/admin/:path*", "/account/:path*", "/login", "/register", "/r/:path*"],
+  matcher: ["/((?!api/|_next/|favicon.ico|icon.svg).*)"],
 };

@@ -1,11 +1,14 @@
 "use client";
-import type { UserRole } from "@/lib/db/schema";
 
 import { useFormAction, type FormAction as Action } from "@/components/ui/use-form-action";
 import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { RoleDescriptions } from "./role-descriptions";
+import { ROLE_LABELS, USER_ROLES } from "@/lib/auth/permissions";
+import type { UserRole } from "@/lib/db/schema/users";
 
+/** An owner sets a user's role; the change signs that user out everywhere (lib/users/change-user-role.ts). */
 export function ChangeRoleForm({
   action,
   userId,
@@ -30,8 +33,11 @@ export function ChangeRoleForm({
           className="w-40"
           data-testid="role-select"
         >
-          <option value="customer">Customer</option>
-          <option value="admin">Admin</option>
+          {USER_ROLES.map((value) => (
+            <option key={value} value={value}>
+              {ROLE_LABELS[value]}
+            </option>
+          ))}
         </Select>
         <SubmitButton
           pending={pending}
@@ -42,6 +48,7 @@ export function ChangeRoleForm({
           Change role
         </SubmitButton>
       </div>
+      <RoleDescriptions roles={USER_ROLES} />
       <FormMessage state={state} />
     </form>
   );

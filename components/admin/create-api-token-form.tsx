@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { API_SCOPES } from "@/lib/api-tokens/api-scopes";
+import type { API_SCOPES } from "@/lib/api-tokens/api-scopes";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { fieldError, FormMessage } from "@/components/ui/form-message";
@@ -10,7 +10,14 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
-export function CreateApiTokenForm({ action }: { action: FormAction }) {
+/** A new token; `scopes` are the ones the signed-in person's role may grant. */
+export function CreateApiTokenForm({
+  action,
+  scopes,
+}: {
+  action: FormAction;
+  scopes: readonly (typeof API_SCOPES)[number][];
+}) {
   const { state, pending, formProps } = useFormAction(action);
   const created = state?.ok
     ? (state.data as { token: string; name: string } | undefined)
@@ -37,7 +44,7 @@ export function CreateApiTokenForm({ action }: { action: FormAction }) {
         <fieldset>
           <legend className="text-sm font-medium text-zinc-800">Scopes</legend>
           <div className="mt-2 space-y-2">
-            {API_SCOPES.map(({ scope, label }) => (
+            {scopes.map(({ scope, label }) => (
               <Checkbox
                 key={scope}
                 name="scopes[]"

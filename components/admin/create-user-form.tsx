@@ -5,8 +5,12 @@ import { FormField } from "@/components/ui/form-field";
 import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { RoleDescriptions } from "./role-descriptions";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { UserRole } from "@/lib/db/schema/users";
 
-export function CreateUserForm({ action }: { action: Action }) {
+/** A new account; `roles` are the ones the signed-in person may give (only an owner gives staff roles). */
+export function CreateUserForm({ action, roles }: { action: Action; roles: readonly UserRole[] }) {
   const { state, pending, formProps } = useFormAction(action);
   return (
     <form {...formProps} className="space-y-4" data-testid="create-user-form">
@@ -41,12 +45,25 @@ export function CreateUserForm({ action }: { action: Action }) {
           data-testid="user-password"
         />
       </FormField>
-      <FormField label="Role" htmlFor="role" error={fieldError(state, "role")}>
-        <Select id="role" name="role" defaultValue="customer" data-testid="user-role">
-          <option value="customer">Customer</option>
-          <option value="admin">Admin</option>
-        </Select>
-      </FormField>
+      {roles.length > 1 ? (
+        <FormField
+          label="Role"
+          htmlFor="role"
+          hint="Staff roles open /admin; each sees and changes only its own areas."
+          error={fieldError(state, "role")}
+        >
+          <Select id="role" name="role" defaultValue="customer" data-testid="user-role">
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </Select>
+          <RoleDescriptions roles={roles} />
+        </FormField>
+      ) : (
+        <input type="hidden" name="role" value={roles[0] ?? "customer"} />
+      )}
       <div className="flex justify-end">
         <SubmitButton pending={pending} pendingLabel="Creating…" data-testid="create-user-submit">
           Create user

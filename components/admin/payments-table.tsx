@@ -15,8 +15,9 @@ export function PaymentsTable({
   showUser = false,
 }: {
   rows: PaymentListRow[];
-  markPaidAction: Action;
-  refundAction: Action;
+  /** Without them (a role that may not change payments) the rows have no buttons. */
+  markPaidAction?: Action;
+  refundAction?: Action;
   showUser?: boolean;
 }) {
   return (
@@ -65,7 +66,7 @@ export function PaymentsTable({
               ) : null}
             </Td>
             <Td className="text-right">
-              {row.status === "form" || row.status === "fail" ? (
+              {markPaidAction && (row.status === "form" || row.status === "fail") ? (
                 <ActionButton
                   action={markPaidAction}
                   fields={{ paymentId: row.id }}
@@ -74,7 +75,7 @@ export function PaymentsTable({
                   variant="secondary"
                   testId={`mark-paid-${row.id}`}
                 />
-              ) : row.status === "paid" ? (
+              ) : refundAction && row.status === "paid" ? (
                 <ActionButton
                   action={refundAction}
                   fields={{ paymentId: row.id }}

@@ -13,7 +13,8 @@ export function RecurrentPaymentsTable({
   showUser = false,
 }: {
   rows: RecurrentPaymentListRow[];
-  stopAction: Action;
+  /** Without it (a role that may not change payments) the rows have no stop button. */
+  stopAction?: Action;
   showUser?: boolean;
 }) {
   return (
@@ -61,7 +62,7 @@ export function RecurrentPaymentsTable({
               </span>
             </Td>
             <Td className="text-right">
-              {row.state === "active" ? (
+              {stopAction && row.state === "active" ? (
                 <ActionButton
                   action={stopAction}
                   fields={{ recurrentPaymentId: row.id }}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { USER_ROLES } from "@/lib/auth/permissions";
 import { Input, Select } from "@/components/ui/input";
 import { centsToDecimal, parseMoney } from "@/lib/money";
 import { operatorMeta } from "@/lib/segments/segment-rule-fields";
@@ -128,8 +129,11 @@ export function SegmentRuleValue({
           className="w-auto"
           data-testid={valueId}
         >
-          <option value="customer">customer</option>
-          <option value="admin">admin</option>
+          {USER_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
         </Select>
       );
     case "date":

@@ -17,7 +17,8 @@ export function SubscriptionsTable({
   showUser = false,
 }: {
   rows: SubscriptionListRow[];
-  stopAction: Action;
+  /** Without it (a role that may not change subscriptions) the rows have no stop button. */
+  stopAction?: Action;
   showUser?: boolean;
 }) {
   return (
@@ -61,7 +62,7 @@ export function SubscriptionsTable({
               <SubscriptionStateBadge state={row.state} />
             </Td>
             <Td className="text-right">
-              {row.state !== "ended" ? (
+              {stopAction && row.state !== "ended" ? (
                 <ActionButton
                   action={stopAction}
                   fields={{ subscriptionId: row.id }}

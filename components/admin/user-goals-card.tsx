@@ -12,7 +12,14 @@ import { CompleteGoalForm } from "./complete-goal-form";
  * A user's onboarding goals on the admin user page: what they completed, and a form to complete another. It loads its
  * own data and action so the user page needs one line for it.
  */
-export async function UserGoalsCard({ userId }: { userId: number }) {
+export async function UserGoalsCard({
+  userId,
+  canComplete,
+}: {
+  userId: number;
+  /** Whether the viewer may complete goals for users (automation.write): the form shows only then. */
+  canComplete: boolean;
+}) {
   const db = await getDb();
   const [completions, goals] = await Promise.all([
     listUserGoalCompletions(db, { userId }),
@@ -50,7 +57,7 @@ export async function UserGoalsCard({ userId }: { userId: number }) {
             ))}
           </ul>
         )}
-        {open.length > 0 ? (
+        {canComplete && open.length > 0 ? (
           <CompleteGoalForm action={completeGoalForUserAction} target={{ userId, goals: open }} />
         ) : null}
       </CardBody>

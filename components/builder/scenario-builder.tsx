@@ -45,6 +45,8 @@ export interface ScenarioBuilderProps {
   statusActions: React.ReactNode;
   /** Name and re-entry settings form, rendered by the server page. */
   settings: React.ReactNode;
+  /** Whether the viewer's role may change scenarios (automation.write); without it the builder is read-only. */
+  canEdit: boolean;
 }
 
 /**
@@ -57,7 +59,8 @@ export function ScenarioBuilder(props: ScenarioBuilderProps) {
       <BuilderStoreProvider
         draft={props.draft}
         draftErrors={props.draftErrors}
-        deleted={props.scenario.status === "deleted"}
+        // A role that may not edit sees the draft as a deleted scenario shows it: read-only, nothing to publish.
+        deleted={props.scenario.status === "deleted" || !props.canEdit}
         published={props.scenario.currentVersionNumber !== null}
       >
         <Builder {...props} />

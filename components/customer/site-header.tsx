@@ -1,5 +1,6 @@
 import { LinkButton } from "@/components/ui/button";
 import { Logo } from "@/components/ui/logo";
+import { isStaff } from "@/lib/auth/permissions";
 import type { UserRole } from "@/lib/db/schema";
 
 /** The public pages' header: the logo, and sign in / create account, or the way to the account (and the admin). */
@@ -11,7 +12,7 @@ export function SiteHeader({ user }: { user: { role: UserRole } | null }) {
         <nav className="flex items-center gap-2">
           {user ? (
             <>
-              {user.role === "admin" ? (
+              {isStaff(user.role) ? (
                 <LinkButton href="/admin" variant="ghost" size="sm">
                   Admin
                 </LinkButton>

@@ -7,6 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { Input, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ReadOnlyUnless } from "@/components/admin/read-only-unless";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import { EmailPreviewPanel } from "./email-preview-panel";
 import { VariableReference } from "./variable-reference";
@@ -31,6 +32,7 @@ export function EmailTemplateEditor({
   initial,
   users,
   defaultUserId,
+  readOnly = false,
 }: {
   saveAction: FormAction;
   previewAction: DataAction<EmailPreview>;
@@ -40,6 +42,8 @@ export function EmailTemplateEditor({
   initial?: EmailTemplateValues;
   users: PreviewUserOption[];
   defaultUserId: number;
+  /** For a role that may not change templates: the form is disabled; the preview still works. */
+  readOnly?: boolean;
 }) {
   const { state, pending, formProps } = useFormAction(saveAction, { resetOnSuccess: false });
   const error = (name: string) => fieldError(state, name);
@@ -49,90 +53,92 @@ export function EmailTemplateEditor({
 
   return (
     <div className="grid gap-6 xl:grid-cols-2">
-      <form {...formProps} className="space-y-4" data-testid="email-template-form">
-        {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-        {state && !state.ok && state.error === "validation_error" ? null : (
-          <FormMessage state={state} />
-        )}
-        <div className="grid grid-cols-2 gap-4">
-          <FormField label="Name" htmlFor="et-name" error={error("name")}>
+      <ReadOnlyUnless allowed={!readOnly}>
+        <form {...formProps} className="space-y-4" data-testid="email-template-form">
+          {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+          {state && !state.ok && state.error === "validation_error" ? null : (
+            <FormMessage state={state} />
+          )}
+          <div className="grid grid-cols-2 gap-4">
+            <FormField label="Name" htmlFor="et-name" error={error("name")}>
+              <Input
+                id="et-name"
+                name="name"
+                defaultValue={initial?.name}
+                invalid={!!error("name")}
+                data-testid="et-name"
+              />
+            </FormField>
+            <FormField
+              label="Code"
+              htmlFor="et-code"
+              hint="Lowercase letters, digits, - and _. Functions send by code."
+              error={error("code")}
+            >
+              <Input
+                id="et-code"
+                name="code"
+                defaultValue={initial?.code}
+                invalid={!!error("code")}
+                className="font-mono"
+                data-testid="et-code"
+              />
+            </FormField>
+          </div>
+          <FormField label="Subject" htmlFor="et-subject" error={error("subject")}>
             <Input
-              id="et-name"
-              name="name"
-              defaultValue={initial?.name}
-              invalid={!!error("name")}
-              data-testid="et-name"
+              id="et-subject"
+              name="subject"
+              value={subject}
+              onChange={(event) => setSubject(event.target.value)}
+              invalid={!!error("subject")}
+              data-testid="et-subject"
+            />
+          </FormField>
+          <FormField label="HTML body" htmlFor="et-html" error={error("bodyHtml")}>
+            <Textarea
+              id="et-html"
+              name="bodyHtml"
+              rows={12}
+              value={bodyHtml}
+              onChange={(event) => setBodyHtml(event.target.value)}
+              invalid={!!error("bodyHtml")}
+              className="font-mono text-xs"
+              spellCheck={false}
+              data-testid="et-html"
             />
           </FormField>
           <FormField
-            label="Code"
-            htmlFor="et-code"
-            hint="Lowercase letters, digits, - and _. Functions send by code."
-            error={error("code")}
+            label="Text body"
+            htmlFor="et-text"
+            hint="The plain-text part, for clients that do not show HTML."
+            error={error("bodyText")}
           >
-            <Input
-              id="et-code"
-              name="code"
-              defaultValue={initial?.code}
-              invalid={!!error("code")}
-              className="font-mono"
-              data-testid="et-code"
+            <Textarea
+              id="et-text"
+              name="bodyText"
+              rows={7}
+              value={bodyText}
+              onChange={(event) => setBodyText(event.target.value)}
+              invalid={!!error("bodyText")}
+              className="font-mono text-xs"
+              spellCheck={false}
+              data-testid="et-text"
             />
           </FormField>
-        </div>
-        <FormField label="Subject" htmlFor="et-subject" error={error("subject")}>
-          <Input
-            id="et-subject"
-            name="subject"
-            value={subject}
-            onChange={(event) => setSubject(event.target.value)}
-            invalid={!!error("subject")}
-            data-testid="et-subject"
-          />
-        </FormField>
-        <FormField label="HTML body" htmlFor="et-html" error={error("bodyHtml")}>
-          <Textarea
-            id="et-html"
-            name="bodyHtml"
-            rows={12}
-            value={bodyHtml}
-            onChange={(event) => setBodyHtml(event.target.value)}
-            invalid={!!error("bodyHtml")}
-            className="font-mono text-xs"
-            spellCheck={false}
-            data-testid="et-html"
-          />
-        </FormField>
-        <FormField
-          label="Text body"
-          htmlFor="et-text"
-          hint="The plain-text part, for clients that do not show HTML."
-          error={error("bodyText")}
-        >
-          <Textarea
-            id="et-text"
-            name="bodyText"
-            rows={7}
-            value={bodyText}
-            onChange={(event) => setBodyText(event.target.value)}
-            invalid={!!error("bodyText")}
-            className="font-mono text-xs"
-            spellCheck={false}
-            data-testid="et-text"
-          />
-        </FormField>
-        <VariableReference />
-        {state && !state.ok && state.error === "validation_error" ? (
-          <p className="text-sm text-red-600" role="alert">
-            Check the highlighted fields.
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
-          <SubmitButton pending={pending} pendingLabel="Saving…" data-testid="et-submit">
-            {initial?.id ? "Save changes" : "Create template"}
-          </SubmitButton>
-        </div>
-      </form>
+          <VariableReference />
+          {state && !state.ok && state.error === "validation_error" ? (
+            <p className="text-sm text-red-600" role="alert">
+              Check the highlighted fields.
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
+            <SubmitButton pending={pending} pendingLabel="Saving…" data-testid="et-submit">
+              {initial?.id ? "Save changes" : "Create template"}
+            </SubmitButton>
+          </div>
+        </form>
+      </ReadOnlyUnless>
       <EmailPreviewPanel
         template={{ subject, bodyHtml, bodyText }}
         previewAction={previewAction}

@@ -3,8 +3,10 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { withAuditContext } from "@/lib/audit/audit-context";
-import { requireAdmin, requireUser } from "@/lib/auth/session";
+import type { Permission } from "@/lib/auth/permissions";
+import { requireStaff, requireUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry-on-conflict";
 import type { User } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
@@ -31,15 +33,27 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return result;
 }
 
-interface ActionSpec<S extends z.ZodType> {
-  /** Who may call it; checked against the database on every call. */
-  role: "admin" | "user";
-  /** What the action does, as the audit log names it (`users.change-role`). */
-  name?: string;
+interface ActionSpecBase<S extends z.ZodType> {
   schema: S;
   /** Paths whose cached render changes when the action succeeds. */
   revalidate?: string[];
 }
+
+/** A staff action: the caller's role (read from the database on every call) must have the permission. */
+interface StaffActionSpec<S extends z.ZodType> extends ActionSpecBase<S> {
+  permission: Permission;
+  /** What the action does, as the audit log names it (`users.change-role`). */
+  name: string;
+}
+
+/** A customer action: any signed-in user, acting on their own account. */
+interface UserActionSpec<S extends z.ZodType> extends ActionSpecBase<S> {
+  role: "user";
+  /** What the action does (`account.change-password`): the audit log's name for it when staff use it on themselves. */
+  name: string;
+}
+
+type ActionSpec<S extends z.ZodType> = StaffActionSpec<S> | UserActionSpec<S>;
 
 /**
  * Every server action goes through here: the caller is checked (role from the database), the input parsed with zod,
@@ -51,7 +65,7 @@ export function defineAction<S extends z.ZodType, R>(
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState<R>> => {
     try {
-      const user = spec.role === "admin" ? await requireAdmin() : await requireUser();
+      const user = "permission" in spec ? await requireStaff(spec.permission) : await requireUser();
       const parsed = spec.schema.safeParse(formDataToObject(formData));
       if (!parsed.success) {
         const flattened = z.flattenError(parsed.error);
@@ -63,18 +77,21 @@ export function defineAction<S extends z.ZodType, R>(
         };
       }
       const db = await getDb();
+      // A deadlock or serialization failure before any gateway call runs the handler once more.
+      const run = () =>
+        retryOnConflict(`action ${spec.name}`, () => handler(parsed.data, { db, user }));
       const result =
         user.role === "customer"
-          ? await handler(parsed.data, { db, user })
+          ? await run()
           : await withAuditContext(
               {
                 actorUserId: user.id,
                 actorTokenId: null,
                 actorLabel: user.email,
-                action: spec.name ?? "unnamed-action",
+                action: spec.name,
                 clientAddress: clientAddressOf(await headers()),
               },
-              () => handler(parsed.data, { db, user }),
+              run,
             );
       for (const path of spec.revalidate ?? []) revalidatePath(path);
       deliverEventsAfterResponse();

@@ -1,8 +1,9 @@
 import "server-only";
-import { desc } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { apiTokens } from "@/lib/db/schema";
+import { apiTokens, users } from "@/lib/db/schema";
 
+/** Every API token, newest first, with its creator's email and current role (null for a token made by the script). */
 export async function listApiTokens(db: Db) {
   return db
     .select({
@@ -13,7 +14,10 @@ export async function listApiTokens(db: Db) {
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      creatorEmail: users.email,
+      creatorRole: users.role,
     })
     .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdByUserId))
     .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
 }

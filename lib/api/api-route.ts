@@ -4,12 +4,14 @@ import { z } from "zod";
 import { withAuditContext } from "@/lib/audit/audit-context";
 import { authenticateBearer, type BearerPrincipal } from "@/lib/auth/authenticate-bearer";
 import { getDb, type Db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry-on-conflict";
 import { AppError } from "@/lib/errors";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
 import { clientAddressOf } from "@/lib/http/client-address";
 import type { ApiScope } from "@/lib/api-tokens/api-scopes";
 import { toErrorResponse } from "./responses";
-import { findJsonBodyProblem, MAX_JSON_DEPTH } from "./storable-text";
+import { readJsonBody } from "./read-json-body";
+import { readQuery } from "./read-query";
 
 /** Who may call a route: an API token with a scope, a user token, or either. */
 export type ApiAuth =
@@ -61,48 +63,13 @@ async function authenticate(request: NextRequest, db: Db, auth: ApiAuth): Promis
   if (auth.token !== "user" && principal.kind === "api" && !principal.scopes.includes(auth.scope)) {
     throw new AppError(
       "insufficient_scope",
-      `This token is not allowed the "${auth.scope}" scope.`,
+      principal.withdrawnScopes.includes(auth.scope)
+        ? `This token's "${auth.scope}" scope is withdrawn: the role of the person who created it no longer allows it.`
+        : `This token is not allowed the "${auth.scope}" scope.`,
       403,
     );
   }
   return principal;
-}
-
-/** The largest JSON body a route reads (1 MB): far beyond any body the API takes. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
-const bodyTooLarge = () =>
-  new AppError("body_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`, 413);
-
-async function readJson(request: NextRequest): Promise<unknown> {
-  // The declared length refuses a large body before reading it; the read text is measured too, for bodies sent
-  // without a length (chunked).
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw bodyTooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw bodyTooLarge();
-  if (text.trim() === "") throw new AppError("invalid_body", "Send a JSON body.", 400);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The body is not valid JSON.", 400);
-  }
-  const problem = findJsonBodyProblem(value);
-  if (problem === "too_deep") {
-    throw new AppError(
-      "invalid_body",
-      `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
-      400,
-    );
-  }
-  if (problem === "unstorable") {
-    throw new AppError(
-      "invalid_body",
-      "Text in the body may not contain NUL characters or unpaired surrogates.",
-      400,
-    );
-  }
-  return value;
 }
 
 /**
@@ -122,13 +89,18 @@ export function apiRoute<
       const db = await getDb();
       const principal = (await authenticate(request, db, spec.auth)) as Principal<A>;
       const body = (
-        spec.body ? spec.body.parse(await readJson(request)) : undefined
+        spec.body ? spec.body.parse(await readJsonBody(request)) : undefined
       ) as RouteContext<A, B, Q>["body"];
-      const query = (
-        spec.query ? spec.query.parse(Object.fromEntries(request.nextUrl.searchParams)) : undefined
-      ) as RouteContext<A, B, Q>["query"];
+      const query = (spec.query ? spec.query.parse(readQuery(request)) : undefined) as RouteContext<
+        A,
+        B,
+        Q
+      >["query"];
       const params = segment?.params ? await segment.params : {};
       const context = { db, principal, body, query, params, request };
+      // A deadlock or serialization failure before any gateway call runs the handler once more.
+      const run = () =>
+        retryOnConflict(`${request.method} ${request.nextUrl.pathname}`, () => handler(context));
       // An API token's changes are audited (a user token acts for its own customer, like the customer zone).
       const response =
         principal.kind === "api" && request.method !== "GET"
@@ -140,9 +112,9 @@ export function apiRoute<
                 action: `${request.method} ${request.nextUrl.pathname}`,
                 clientAddress: clientAddressOf(request.headers),
               },
-              () => handler(context),
+              run,
             )
-          : await handler(context);
+          : await run();
       if (request.method !== "GET") deliverEventsAfterResponse();
       return response;
     } catch (error) {
@@ -159,8 +131,10 @@ export function publicApiRoute<B extends z.ZodType>(
   return async (request: NextRequest): Promise<NextResponse> => {
     try {
       const db = await getDb();
-      const body = spec.body.parse(await readJson(request));
-      const response = await handler({ db, body, request });
+      const body = spec.body.parse(await readJsonBody(request));
+      const response = await retryOnConflict(`${request.method} ${request.nextUrl.pathname}`, () =>
+        handler({ db, body, request }),
+      );
       deliverEventsAfterResponse();
       return response;
     } catch (error) {

@@ -6,6 +6,8 @@ import { getDb } from "@/lib/db";
 import { users, type User } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./auth-options";
+import { forbidden } from "./forbidden";
+import { can, isStaff, type Permission } from "./permissions";
 
 /**
  * The signed-in user, read from the database (not only the JWT), so a demoted or deleted account loses access at
@@ -29,10 +31,17 @@ export async function requireUserPage(callbackUrl: string): Promise<User> {
   return user;
 }
 
-/** For admin pages: an admin, or a redirect (signed out → sign in; customer → their account). */
-export async function requireAdminPage(callbackUrl: string): Promise<User> {
+/**
+ * For staff pages: a staff member whose role has `permission`, or a redirect: signed out → sign in; customer → their
+ * account, which says the area is for staff; staff without the permission → /admin/no-access, which names what is
+ * missing and who can grant it.
+ */
+export async function requireStaffPage(callbackUrl: string, permission: Permission): Promise<User> {
   const user = await requireUserPage(callbackUrl);
-  if (user.role !== "admin") redirect("/account?denied=admin");
+  if (!isStaff(user.role)) redirect("/account?denied=admin");
+  if (!can(user.role, permission)) {
+    redirect(`/admin/no-access?${new URLSearchParams({ needs: permission, from: callbackUrl })}`);
+  }
   return user;
 }
 
@@ -43,8 +52,9 @@ export async function requireUser(): Promise<User> {
   return user;
 }
 
-export async function requireAdmin(): Promise<User> {
+/** For staff server actions and handlers: a user whose role has `permission`, or an AppError (401/403). */
+export async function requireStaff(permission: Permission): Promise<User> {
   const user = await requireUser();
-  if (user.role !== "admin") throw new AppError("forbidden", "Only admins can do this.", 403);
+  if (!can(user.role, permission)) throw forbidden(user.role, permission);
   return user;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { USER_ROLES } from "@/lib/auth/permissions";
 import { codeSchema } from "@/lib/subscriptions/schemas";
 
 /**
@@ -46,7 +47,7 @@ const nameRule = z.discriminatedUnion("operator", [
 const roleRule = z.strictObject({
   field: z.literal("role"),
   operator: z.literal("is"),
-  value: z.enum(["admin", "customer"]),
+  value: z.enum(USER_ROLES),
 });
 
 const emailDomainRule = z.strictObject({

@@ -3,32 +3,45 @@ import { eq, or } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { users, type User, type UserRole } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
+import { endUserSessions } from "./end-user-sessions";
 
-/** Change a user's role. The last admin cannot be demoted, so nobody locks everyone out of the admin. */
+/**
+ * Change a user's role (who may is the caller's check: staff.manage). The last owner cannot be demoted, so nobody
+ * locks everyone out of staff roles and API tokens. A change signs the user out everywhere, as a password change does
+ * (session_version rises, their user API tokens are revoked), so no browser keeps acting with the old role; API
+ * tokens they created are limited by the new role whenever they are used (lib/auth/authenticate-bearer.ts). Setting
+ * the role a user already has changes nothing.
+ */
 export async function changeUserRole(
   db: Db,
   options: { userId: number; role: UserRole },
-): Promise<User> {
+): Promise<{ user: User; changed: boolean }> {
   return db.transaction(async (tx) => {
-    // Lock the target and every admin, so two concurrent demotions cannot both see "another admin remains".
+    // Lock the target and every owner, so two concurrent demotions cannot both see "another owner remains".
     const locked = await tx
-      .select({ id: users.id, role: users.role })
+      .select()
       .from(users)
-      .where(or(eq(users.id, options.userId), eq(users.role, "admin")))
+      .where(or(eq(users.id, options.userId), eq(users.role, "owner")))
       .orderBy(users.id)
       .for("update");
     const target = locked.find((row) => row.id === options.userId);
     if (!target) throw notFound("user_not_found", "No such user.");
-    const admins = locked.filter((row) => row.role === "admin");
-    if (target.role === "admin" && options.role !== "admin" && admins.length <= 1) {
-      throw new AppError("last_admin", "The last admin cannot be demoted.", 409);
+    if (target.role === options.role) return { user: target, changed: false };
+    const owners = locked.filter((row) => row.role === "owner");
+    if (target.role === "owner" && owners.length <= 1) {
+      throw new AppError(
+        "last_owner",
+        "The last owner cannot be demoted: make someone else an owner first.",
+        409,
+      );
     }
+    await endUserSessions(tx, target.id);
     const [updated] = await tx
       .update(users)
       .set({ role: options.role })
       .where(eq(users.id, target.id))
       .returning();
     if (!updated) throw notFound("user_not_found", "No such user.");
-    return updated;
+    return { user: updated, changed: true };
   });
 }

@@ -1,23 +1,26 @@
 import "server-only";
-import { count, desc, ilike, or, type SQL } from "drizzle-orm";
+import { and, count, desc, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { users } from "@/lib/db/schema";
+import { users, type UserRole } from "@/lib/db/schema";
 
 export interface ListUsersOptions {
   /** Matches email or name, case-insensitively, anywhere in the text. */
   search?: string;
+  /** Only users with one of these roles (the staff list is every role but customer). */
+  roles?: readonly UserRole[];
   limit: number;
   offset: number;
 }
 
-/** A page of users, newest first, with the total that matches the search. */
+/** A page of users, newest first, with the total that matches the search and role filter. */
 export async function listUsers(db: Db, options: ListUsersOptions) {
   const term = options.search?.trim();
-  let where: SQL | undefined;
+  let matches: SQL | undefined;
   if (term) {
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where = or(ilike(users.email, pattern), ilike(users.name, pattern));
+    matches = or(ilike(users.email, pattern), ilike(users.name, pattern));
   }
+  const where = and(matches, options.roles ? inArray(users.role, [...options.roles]) : undefined);
   const [rows, [totals]] = await Promise.all([
     db
       .select({

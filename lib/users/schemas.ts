@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { USER_ROLES } from "@/lib/auth/permissions";
 import { isCountryCode } from "./countries";
 import { PASSWORD_MIN_LENGTH_CHARS } from "./password-policy";
 
@@ -16,7 +17,7 @@ export const passwordSchema = z
   })
   .max(200);
 
-export const userRoleSchema = z.enum(["admin", "customer"]);
+export const userRoleSchema = z.enum(USER_ROLES, { message: "Choose a role." });
 
 export const createUserSchema = z.object({
   email: emailSchema,

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { customerActor, SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, freezeClock, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { recurrentPayments, subscriptions, users, type User } from "@/lib/db/schema";
+import { recurrentPayments, subscriptions, users, type User, type UserRole } from "@/lib/db/schema";
 import { DEMO_CARD, DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
 import { createPayment } from "@/lib/payments/create-payment";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
@@ -19,7 +19,7 @@ interface DemoAccount {
   email: string;
   password: string;
   name: string;
-  role: "admin" | "customer";
+  role: UserRole;
   /** Days before today that the account was created (and its story starts). */
   joinedDaysAgo: number;
   story?: (db: Db, user: User, travelTo: TravelTo) => Promise<void>;
@@ -50,12 +50,41 @@ async function recurrentPaymentOf(db: Db, parentPaymentId: number) {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
+  // One account per staff role (lib/auth/permissions.ts); admin@ is the owner, as the first admin always was.
   {
     email: "admin@subflow.test",
     password: "admin1234",
     name: "Ada Admin",
-    role: "admin",
+    role: "owner",
     joinedDaysAgo: 120,
+  },
+  {
+    email: "ops@subflow.test",
+    password: "ops12345",
+    name: "Oskar Ops",
+    role: "admin",
+    joinedDaysAgo: 110,
+  },
+  {
+    email: "marketer@subflow.test",
+    password: "marketer1234",
+    name: "Mia Marketer",
+    role: "marketer",
+    joinedDaysAgo: 100,
+  },
+  {
+    email: "support@subflow.test",
+    password: "support1234",
+    name: "Sam Support",
+    role: "support",
+    joinedDaysAgo: 100,
+  },
+  {
+    email: "viewer@subflow.test",
+    password: "viewer1234",
+    name: "Vera Viewer",
+    role: "viewer",
+    joinedDaysAgo: 90,
   },
   {
     // An introductory month paid by card, renewed into the regular monthly; the next renewal is pending.

@@ -7,7 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDashboardStats } from "@/lib/dashboard/get-dashboard-stats";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
@@ -17,14 +18,24 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 const RECENT_PAYMENTS = 8;
 
+interface Tile {
+  label: string;
+  value: string;
+  sub?: string;
+  href: string;
+  testId: string;
+}
+
 export default async function DashboardPage() {
-  await requireAdminPage("/admin");
+  const staff = await requireStaffPage("/admin", "dashboard.read");
+  // Revenue and payments are billing's: a role without billing.read sees the customer figures only.
+  const seesBilling = can(staff.role, "billing.read");
   const db = await getDb();
   const [stats, recent] = await Promise.all([
     getDashboardStats(db),
-    listPayments(db, { limit: RECENT_PAYMENTS, offset: 0 }),
+    seesBilling ? listPayments(db, { limit: RECENT_PAYMENTS, offset: 0 }) : null,
   ]);
-  const tiles = [
+  const customerTiles: Tile[] = [
     {
       label: "Users",
       value: stats.users.toLocaleString("en-US"),
@@ -37,6 +48,8 @@ export default async function DashboardPage() {
       href: "/admin/subscriptions?state=actual",
       testId: "stat-subscriptions",
     },
+  ];
+  const billingTiles: Tile[] = [
     {
       label: "Paid payments, 30 days",
       value: stats.paidPayments.toLocaleString("en-US"),
@@ -51,6 +64,7 @@ export default async function DashboardPage() {
       testId: "stat-recurrent",
     },
   ];
+  const tiles = seesBilling ? [...customerTiles, ...billingTiles] : customerTiles;
 
   return (
     <>
@@ -74,66 +88,70 @@ export default async function DashboardPage() {
         ))}
       </div>
 
-      <Card className="mt-6">
-        <CardHeader
-          title="Revenue, last 30 days"
-          description={`${formatMoney(stats.revenueCents)} from ${stats.paidPayments} paid payments`}
-        />
-        <CardBody>
-          <RevenueChart days={stats.dailyRevenue} since={stats.since} until={stats.until} />
-        </CardBody>
-      </Card>
+      {recent ? (
+        <>
+          <Card className="mt-6">
+            <CardHeader
+              title="Revenue, last 30 days"
+              description={`${formatMoney(stats.revenueCents)} from ${stats.paidPayments} paid payments`}
+            />
+            <CardBody>
+              <RevenueChart days={stats.dailyRevenue} since={stats.since} until={stats.until} />
+            </CardBody>
+          </Card>
 
-      <Card className="mt-6">
-        <CardHeader
-          title="Recent payments"
-          actions={
-            <Link
-              href="/admin/payments"
-              className="text-sm font-medium text-brand-700 hover:underline"
-            >
-              All payments →
-            </Link>
-          }
-        />
-        {recent.rows.length === 0 ? (
-          <EmptyState title="No payments yet" />
-        ) : (
-          <Table>
-            <THead>
-              <Tr>
-                <Th>User</Th>
-                <Th>Items</Th>
-                <Th>Status</Th>
-                <Th>Created</Th>
-                <Th className="text-right">Amount</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {recent.rows.map((payment) => (
-                <Tr key={payment.id}>
-                  <Td>
-                    <Link
-                      href={`/admin/users/${payment.userId}`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      {payment.userEmail}
-                    </Link>
-                  </Td>
-                  <Td>{payment.items.map((item) => item.name).join(", ") || "—"}</Td>
-                  <Td>
-                    <PaymentStatusBadge status={payment.status} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(payment.createdAt)}</Td>
-                  <Td className="text-right font-medium tabular-nums">
-                    {formatMoney(payment.amountCents)}
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
-      </Card>
+          <Card className="mt-6">
+            <CardHeader
+              title="Recent payments"
+              actions={
+                <Link
+                  href="/admin/payments"
+                  className="text-sm font-medium text-brand-700 hover:underline"
+                >
+                  All payments →
+                </Link>
+              }
+            />
+            {recent.rows.length === 0 ? (
+              <EmptyState title="No payments yet" />
+            ) : (
+              <Table>
+                <THead>
+                  <Tr>
+                    <Th>User</Th>
+                    <Th>Items</Th>
+                    <Th>Status</Th>
+                    <Th>Created</Th>
+                    <Th className="text-right">Amount</Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {recent.rows.map((payment) => (
+                    <Tr key={payment.id}>
+                      <Td>
+                        <Link
+                          href={`/admin/users/${payment.userId}`}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
+                          {payment.userEmail}
+                        </Link>
+                      </Td>
+                      <Td>{payment.items.map((item) => item.name).join(", ") || "—"}</Td>
+                      <Td>
+                        <PaymentStatusBadge status={payment.status} />
+                      </Td>
+                      <Td className="whitespace-nowrap">{formatDateTime(payment.createdAt)}</Td>
+                      <Td className="text-right font-medium tabular-nums">
+                        {formatMoney(payment.amountCents)}
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            )}
+          </Card>
+        </>
+      ) : null}
     </>
   );
 }

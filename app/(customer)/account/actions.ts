@@ -8,7 +8,12 @@ import { stopRecurrentPayment } from "@/lib/recurrent-payments/stop-recurrent-pa
 
 /** A customer stops their own renewal; the user id in the query keeps anyone from stopping another's. */
 export const stopMyRecurrentPaymentAction = defineAction(
-  { role: "user", schema: z.object({ recurrentPaymentId: idField }), revalidate: ["/account"] },
+  {
+    role: "user",
+    name: "account.stop-my-recurrent-payment",
+    schema: z.object({ recurrentPaymentId: idField }),
+    revalidate: ["/account"],
+  },
   async ({ recurrentPaymentId }, { db, user }) => {
     await stopRecurrentPayment(db, { recurrentPaymentId, actor: customerActor(user.id) });
     return { ok: true, message: "Automatic renewal stopped." };

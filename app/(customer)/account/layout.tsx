@@ -4,6 +4,7 @@ import { AccountNav } from "@/components/customer/account-nav";
 import { BannerSlot } from "@/components/customer/banner-slot";
 import { LinkButton } from "@/components/ui/button";
 import { Logo } from "@/components/ui/logo";
+import { isStaff } from "@/lib/auth/permissions";
 import { requireUserPage } from "@/lib/auth/session";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
@@ -14,7 +15,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
         <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-3 px-4 sm:px-6">
           <Logo href="/account" />
           <div className="flex min-w-0 items-center gap-3">
-            {user.role === "admin" ? (
+            {isStaff(user.role) ? (
               <LinkButton href="/admin" variant="ghost" size="sm" data-testid="admin-link">
                 Admin
               </LinkButton>

@@ -52,11 +52,11 @@ export default async function AccountPage({
       {params.denied === "admin" ? (
         <Notice
           tone="warning"
-          title="That area is for admins"
+          title="That area is for staff"
           className="mb-6"
           data-testid="denied-notice"
         >
-          Your account does not have access to the admin. Here is your account instead.
+          Your account does not have access to the admin area. Here is your account instead.
         </Notice>
       ) : null}
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">

@@ -29,7 +29,7 @@ const payFormSchema = z.object({
  * result or this payment's result page. A redirect gateway: on to its payment page.
  */
 export const payAction = defineAction(
-  { role: "user", schema: payFormSchema },
+  { role: "user", name: "account.pay", schema: payFormSchema },
   async ({ paymentId, cardToken, expectedAmountCents }, { db, user }) => {
     let result;
     try {
@@ -62,7 +62,7 @@ const applyDiscountSchema = z.object({
 
 /** The customer applies one of their own discount codes to their own unpaid payment (both owned in the query). */
 export const applyDiscountCodeAction = defineAction(
-  { role: "user", schema: applyDiscountSchema },
+  { role: "user", name: "account.apply-discount-code", schema: applyDiscountSchema },
   async ({ paymentId, code }, { db, user }) => {
     const applied = await applyDiscountCode(db, { userId: user.id, paymentId, code });
     revalidatePath(checkoutPath(paymentId));
@@ -72,7 +72,7 @@ export const applyDiscountCodeAction = defineAction(
 
 /** The customer takes the code off again: the amount comes back and the code is free for another payment. */
 export const removeDiscountCodeAction = defineAction(
-  { role: "user", schema: z.object({ paymentId: idField }) },
+  { role: "user", name: "account.remove-discount-code", schema: z.object({ paymentId: idField }) },
   async ({ paymentId }, { db, user }) => {
     await removeDiscountCode(db, { userId: user.id, paymentId });
     revalidatePath(checkoutPath(paymentId));

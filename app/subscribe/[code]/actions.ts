@@ -23,7 +23,7 @@ const startPurchaseSchema = z.object({
  * session, never from the form), then the checkout page where they pay it.
  */
 export const startPurchaseAction = defineAction(
-  { role: "user", schema: startPurchaseSchema },
+  { role: "user", name: "account.start-purchase", schema: startPurchaseSchema },
   async (input, { db, user }) => {
     let paymentId: number;
     try {

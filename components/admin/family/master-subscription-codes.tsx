@@ -16,7 +16,8 @@ export function MasterSubscriptionCodes({
 }: {
   group: MasterSubscriptionGroup;
   type: { code: string; name: string } | undefined;
-  releaseAction: FormAction;
+  /** Without it (a role that may not change customers) the codes have no release button. */
+  releaseAction?: FormAction;
 }) {
   const accepted = group.requests.filter((request) => request.status === "accepted").length;
   const open = group.requests.filter(
@@ -72,7 +73,7 @@ export function MasterSubscriptionCodes({
                 {formatDateTime(request.canceledAt)}
               </Td>
               <Td className="text-right">
-                {request.status === "accepted" ? (
+                {releaseAction && request.status === "accepted" ? (
                   <ActionButton
                     action={releaseAction}
                     fields={{ requestId: request.id }}

@@ -69,7 +69,8 @@ export function ReferralsTable({
   actions,
 }: {
   rows: ReferralRow[];
-  actions: ReferralReviewActions;
+  /** Without them (a role that may not change customers) the rows have no review buttons. */
+  actions?: ReferralReviewActions;
 }) {
   return (
     <Table data-testid="referrals-table">
@@ -152,7 +153,7 @@ export function ReferralsTable({
               <ReferralReviewBadges review={row.review} flags={row.flags} />
             </Td>
             <Td className="text-right">
-              <RowActions row={row} actions={actions} />
+              {actions ? <RowActions row={row} actions={actions} /> : null}
             </Td>
           </Tr>
         ))}

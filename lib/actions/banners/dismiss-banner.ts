@@ -7,7 +7,12 @@ import { idField } from "@/lib/forms/form-fields";
 
 /** A customer dismisses one of their banners; the user id in the query keeps anyone from dismissing another's. */
 export const dismissBannerAction = defineAction(
-  { role: "user", schema: z.object({ userBannerId: idField }), revalidate: ["/account"] },
+  {
+    role: "user",
+    name: "account.dismiss-banner",
+    schema: z.object({ userBannerId: idField }),
+    revalidate: ["/account"],
+  },
   async ({ userBannerId }, { db, user }) => {
     await dismissUserBanner(db, { userBannerId, userId: user.id });
     return { ok: true };

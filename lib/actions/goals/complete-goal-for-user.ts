@@ -18,7 +18,12 @@ const completeGoalFormSchema = z
 
 /** An admin marks a goal completed for a user (source "admin"); completing it again changes nothing. */
 export const completeGoalForUserAction = defineAction(
-  { role: "admin", schema: completeGoalFormSchema, revalidate: ["/admin/goals", "/admin/users"] },
+  {
+    permission: "automation.write",
+    name: "goals.complete-for-user",
+    schema: completeGoalFormSchema,
+    revalidate: ["/admin/goals", "/admin/users"],
+  },
   async ({ goalCode, email, userId }, { db }) => {
     try {
       const { completedNow } =

@@ -35,7 +35,11 @@ export interface DraftSaved {
 
 /** Autosave: replace the draft graph; the validation errors come back for the builder to show. */
 export const saveDraftGraphAction = defineAction(
-  { role: "admin", schema: z.object({ id: idField, graph: graphJson }) },
+  {
+    permission: "automation.write",
+    name: "scenarios.save-draft",
+    schema: z.object({ id: idField, graph: graphJson }),
+  },
   async ({ id, graph }, { db }): Promise<DraftSaved> => {
     const { scenario, errors } = await saveScenarioDraft(db, { scenarioId: id, graph });
     return { errors, savedAt: (scenario.draftUpdatedAt ?? scenario.updatedAt).toISOString() };
@@ -51,7 +55,8 @@ export interface PublishOutcome {
 /** Publish the saved draft; a refusal is an answer (the errors to outline on the canvas), not a failure. */
 export const publishDraftAction = defineAction(
   {
-    role: "admin",
+    permission: "automation.write",
+    name: "scenarios.publish",
     schema: z.object({ id: idField, note: publishNoteSchema }),
     revalidate: ["/admin/scenarios"],
   },
@@ -69,7 +74,11 @@ export const publishDraftAction = defineAction(
 
 /** A published version's graph, to view read-only (and restore into the draft from the builder). */
 export const loadVersionGraphAction = defineAction(
-  { role: "admin", schema: z.object({ id: idField, number: idField }) },
+  {
+    permission: "automation.read",
+    name: "scenarios.load-version",
+    schema: z.object({ id: idField, number: idField }),
+  },
   async ({ id, number }, { db }): Promise<{ number: number; graph: unknown }> => {
     const version = await findScenarioVersion(db, { scenarioId: id, number });
     if (!version) throw scenarioVersionNotFound(number);
@@ -79,7 +88,11 @@ export const loadVersionGraphAction = defineAction(
 
 /** Visits per node and users per edge, for one version or all. */
 export const loadStatsAction = defineAction(
-  { role: "admin", schema: z.object({ id: idField, versionId: idField.optional() }) },
+  {
+    permission: "automation.read",
+    name: "scenarios.load-stats",
+    schema: z.object({ id: idField, versionId: idField.optional() }),
+  },
   async ({ id, versionId }, { db }): Promise<ScenarioStats> =>
     getScenarioStats(db, { scenarioId: id, versionId }),
 );

@@ -28,7 +28,8 @@ import { simulateScenario } from "@/lib/scenarios/simulate-scenario";
 
 /**
  * The builder's run inspector: a user's runs of this scenario, one run's path with a decision line per visit, the
- * predicted path, and a test event. Every action goes through defineAction, which checks the admin role first.
+ * predicted path, and a test event. Every action goes through defineAction, which checks the role first: the reads
+ * need automation.read, the test event automation.write.
  */
 
 const email = z.string().trim().email({ message: "Enter the user's email." }).max(320);
@@ -39,7 +40,11 @@ const RUNS_SHOWN = 50;
 
 /** The user's runs of this scenario, newest first; an unknown email is a `user_not_found` message. */
 export const findUserRunsAction = defineAction(
-  { role: "admin", schema: z.object({ id: idField, email }) },
+  {
+    permission: "automation.read",
+    name: "scenarios.find-user-runs",
+    schema: z.object({ id: idField, email }),
+  },
   async ({ id, email: address }, { db }): Promise<InspectorRunList> => {
     const userId = await findUserIdByEmail(db, address);
     const { rows, total } = await listScenarioRuns(db, {
@@ -53,7 +58,11 @@ export const findUserRunsAction = defineAction(
 
 /** One run of this scenario on the version it walked, with its decision lines. */
 export const loadRunPathAction = defineAction(
-  { role: "admin", schema: z.object({ id: idField, runId: idField }) },
+  {
+    permission: "automation.read",
+    name: "scenarios.load-run-path",
+    schema: z.object({ id: idField, runId: idField }),
+  },
   async ({ id, runId }, { db }): Promise<InspectorRunPath> => {
     // The scenario id is part of the lookup, so another scenario's run is not found here.
     const found = await getScenarioRunPath(db, { runId, scenarioId: id });
@@ -75,7 +84,11 @@ export const loadRunPathAction = defineAction(
 
 /** The path the user would take now through the draft, the current version or a numbered one. Nothing is sent. */
 export const simulatePathAction = defineAction(
-  { role: "admin", schema: z.object({ id: idField, email, version: versionField }) },
+  {
+    permission: "automation.read",
+    name: "scenarios.simulate-path",
+    schema: z.object({ id: idField, email, version: versionField }),
+  },
   async ({ id, email: address, version }, { db }): Promise<InspectorSimulation> => {
     const userId = await findUserIdByEmail(db, address);
     const result = await simulateScenario(db, { scenarioId: id, version, userId });
@@ -90,7 +103,11 @@ export const simulatePathAction = defineAction(
 
 /** Fire `scenario.test` for the user, and say whether this scenario is one that starts on it. */
 export const sendInspectorTestEventAction = defineAction(
-  { role: "admin", schema: z.object({ id: idField, email }) },
+  {
+    permission: "automation.write",
+    name: "scenarios.send-test-event",
+    schema: z.object({ id: idField, email }),
+  },
   async ({ id, email: address }, { db }) => {
     const userId = await findUserIdByEmail(db, address);
     const scenario = await requireScenario(db, id);

@@ -1,6 +1,7 @@
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { USER_ROLES } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import {
   contentAccess,
@@ -79,6 +80,15 @@ describe("demo data", () => {
     expect([...groups.values()].every((defaults) => defaults === 1)).toBe(true);
     expect(groups.get("web/31")).toBe(1);
     expect(groups.get("web/365")).toBe(1);
+  });
+
+  it("has a demo account for every role, the owner still signing in as admin@subflow.test", () => {
+    expect([...new Set(DEMO_ACCOUNTS.map((account) => account.role))].sort()).toEqual(
+      [...USER_ROLES].sort(),
+    );
+    expect(DEMO_ACCOUNTS.find((account) => account.email === "admin@subflow.test")?.role).toBe(
+      "owner",
+    );
   });
 
   it("lets every demo account sign in with its documented password", async () => {

@@ -10,11 +10,14 @@ import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { openTestDatabase } from "../../support/test-database";
 import { customer, e, email, enabledScenario, n, on, wait } from "./scenario-kit";
 
-// The session is the one thing not under test here: every call is an admin's.
+// The session is not under test here (tests/integration/auth/roles.test.ts is): every call is an admin's.
 vi.mock("@/lib/auth/session", () => ({
-  requireAdmin: async () => ({ id: 1, role: "admin" }),
-  requireUser: async () => ({ id: 1, role: "admin" }),
+  requireStaff: async () => ({ id: 1, role: "admin", email: "admin@example.test" }),
+  requireUser: async () => ({ id: 1, role: "admin", email: "admin@example.test" }),
 }));
+// Outside a request: no headers to read, no cache to revalidate.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 const db = () => database.db;

@@ -85,23 +85,51 @@ describe("authenticateUser", () => {
 });
 
 describe("changeUserRole", () => {
-  it("promotes and demotes, but never the last admin", async () => {
+  it("promotes and demotes, but never the last owner", async () => {
     const db = database.db;
-    await db.update(users).set({ role: "customer" }).where(eq(users.role, "admin"));
-    const a = await createUser(db, { email: uniqueEmail("admin-a"), role: "admin" });
-    const b = await createUser(db, { email: uniqueEmail("admin-b") });
-    expect((await changeUserRole(db, { userId: b.id, role: "admin" })).role).toBe("admin");
-    // Two admins demoted at once: exactly one demotion may win.
+    await db.update(users).set({ role: "customer" }).where(eq(users.role, "owner"));
+    const a = await createUser(db, { email: uniqueEmail("owner-a"), role: "owner" });
+    const b = await createUser(db, { email: uniqueEmail("owner-b") });
+    expect((await changeUserRole(db, { userId: b.id, role: "owner" })).user.role).toBe("owner");
+    // Two owners demoted at once: exactly one demotion may win.
     const results = await Promise.allSettled([
-      changeUserRole(db, { userId: a.id, role: "customer" }),
+      changeUserRole(db, { userId: a.id, role: "admin" }),
       changeUserRole(db, { userId: b.id, role: "customer" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
     expect(rejected?.status === "rejected" && rejected.reason).toMatchObject({
-      code: "last_admin",
+      code: "last_owner",
+      status: 409,
     });
-    expect(await db.select().from(users).where(eq(users.role, "admin"))).toHaveLength(1);
+    expect(await db.select().from(users).where(eq(users.role, "owner"))).toHaveLength(1);
+  });
+
+  it("signs the user out everywhere and revokes their user tokens; the same role again changes nothing", async () => {
+    const db = database.db;
+    const user = await createUser(db, { email: uniqueEmail("promoted") });
+    const { token } = await issueUserToken(db, { userId: user.id });
+
+    const promoted = await changeUserRole(db, { userId: user.id, role: "support" });
+    expect(promoted).toMatchObject({
+      changed: true,
+      user: { role: "support", sessionVersion: user.sessionVersion + 1 },
+    });
+    expect(await authenticateBearer(db, token)).toBeNull();
+
+    const { token: later } = await issueUserToken(db, { userId: user.id });
+    const again = await changeUserRole(db, { userId: user.id, role: "support" });
+    expect(again).toMatchObject({
+      changed: false,
+      user: { sessionVersion: user.sessionVersion + 1 },
+    });
+    expect(await authenticateBearer(db, later)).not.toBeNull();
+  });
+
+  it("refuses an unknown user", async () => {
+    await expect(
+      changeUserRole(database.db, { userId: 2_000_000_000, role: "viewer" }),
+    ).rejects.toMatchObject({ code: "user_not_found", status: 404 });
   });
 });
 

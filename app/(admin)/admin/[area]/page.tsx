@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ADMIN_AREAS } from "@/components/admin/admin-areas";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 
 interface Props {
   params: Promise<{ area: string }>;
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The one page for admin areas that later modules own: it says so plainly instead of faking the feature. */
 export default async function NotYetAvailablePage({ params }: Props) {
   const { area: slug } = await params;
-  await requireAdminPage(`/admin/${slug}`);
+  await requireStaffPage(`/admin/${slug}`, "dashboard.read");
   const area = laterArea(slug);
   if (!area) notFound();
   return (

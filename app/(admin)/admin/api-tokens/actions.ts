@@ -9,7 +9,8 @@ import { idField, stringList } from "@/lib/forms/form-fields";
 
 export const createApiTokenAction = defineAction(
   {
-    role: "admin",
+    permission: "staff.manage",
+    name: "api-tokens.create",
     schema: z.object({
       name: z.string().trim().min(1, { message: "Give the token a name." }).max(100),
       scopes: stringList.pipe(
@@ -26,7 +27,12 @@ export const createApiTokenAction = defineAction(
 );
 
 export const revokeApiTokenAction = defineAction(
-  { role: "admin", schema: z.object({ tokenId: idField }), revalidate: ["/admin/api-tokens"] },
+  {
+    permission: "staff.manage",
+    name: "api-tokens.revoke",
+    schema: z.object({ tokenId: idField }),
+    revalidate: ["/admin/api-tokens"],
+  },
   async ({ tokenId }, { db }) => {
     await revokeApiToken(db, { tokenId });
     return { ok: true, message: "Token revoked." };

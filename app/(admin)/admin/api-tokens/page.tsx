@@ -7,16 +7,20 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { API_SCOPES, roleAllowsScope } from "@/lib/api-tokens/api-scopes";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
-import { requireAdminPage } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function ApiTokensPage() {
-  await requireAdminPage("/admin/api-tokens");
+  const staff = await requireStaffPage("/admin/api-tokens", "staff.manage");
   const tokens = await listApiTokens(await getDb());
+  // A token cannot do more than the person who creates it (lib/api-tokens/create-api-token.ts checks the same).
+  const grantable = API_SCOPES.filter(({ scope }) => roleAllowsScope(staff.role, scope));
   return (
     <>
       <PageHeader
@@ -24,7 +28,8 @@ export default async function ApiTokensPage() {
         description={
           <>
             Server-to-server access to <span className="font-mono">/api/v1</span>: send{" "}
-            <span className="font-mono">Authorization: Bearer &lt;token&gt;</span>.
+            <span className="font-mono">Authorization: Bearer &lt;token&gt;</span>. A token acts
+            with at most the current role of the person who created it.
           </>
         }
       />
@@ -39,6 +44,7 @@ export default async function ApiTokensPage() {
                   <Th>Name</Th>
                   <Th>Scopes</Th>
                   <Th>Created</Th>
+                  <Th>By</Th>
                   <Th>Last used</Th>
                   <Th>
                     <span className="sr-only">Status</span>
@@ -58,12 +64,33 @@ export default async function ApiTokensPage() {
                     </Td>
                     <Td>
                       <span className="inline-flex flex-wrap gap-1">
-                        {token.scopes.map((scope) => (
-                          <Badge key={scope}>{scope}</Badge>
-                        ))}
+                        {token.scopes.map((scope) =>
+                          token.creatorRole && !roleAllowsScope(token.creatorRole, scope) ? (
+                            <Badge
+                              key={scope}
+                              tone="amber"
+                              className="line-through"
+                              data-testid={`withdrawn-scope-${scope}`}
+                            >
+                              {scope}
+                            </Badge>
+                          ) : (
+                            <Badge key={scope}>{scope}</Badge>
+                          ),
+                        )}
                       </span>
                     </Td>
                     <Td className="text-xs whitespace-nowrap">{formatDateTime(token.createdAt)}</Td>
+                    <Td className="text-xs">
+                      {token.creatorEmail && token.creatorRole ? (
+                        <>
+                          <div>{token.creatorEmail}</div>
+                          <div className="text-zinc-500">{ROLE_LABELS[token.creatorRole]} now</div>
+                        </>
+                      ) : (
+                        <span className="text-zinc-500">no person (script)</span>
+                      )}
+                    </Td>
                     <Td className="text-xs whitespace-nowrap">
                       {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}
                     </Td>
@@ -93,7 +120,7 @@ export default async function ApiTokensPage() {
         <Card className="self-start">
           <CardHeader title="New API token" />
           <CardBody>
-            <CreateApiTokenForm action={createApiTokenAction} />
+            <CreateApiTokenForm action={createApiTokenAction} scopes={grantable} />
           </CardBody>
         </Card>
       </div>

@@ -14,7 +14,12 @@ const bannerFormSchema = bannerInputSchema.and(
 );
 
 export const saveBannerAction = defineAction(
-  { role: "admin", schema: bannerFormSchema, revalidate: ["/admin/banners"] },
+  {
+    permission: "automation.write",
+    name: "banners.save",
+    schema: bannerFormSchema,
+    revalidate: ["/admin/banners"],
+  },
   async ({ id, ...input }, { db }) => {
     const banner = await saveBanner(db, { ...input, id });
     redirect(`/admin/banners?saved=${banner.id}`);
@@ -22,7 +27,12 @@ export const saveBannerAction = defineAction(
 );
 
 export const deleteBannerAction = defineAction(
-  { role: "admin", schema: z.object({ bannerId: idField }), revalidate: ["/admin/banners"] },
+  {
+    permission: "automation.write",
+    name: "banners.delete",
+    schema: z.object({ bannerId: idField }),
+    revalidate: ["/admin/banners"],
+  },
   async ({ bannerId }, { db }) => {
     await deleteBanner(db, { bannerId });
     redirect("/admin/banners?deleted=1");

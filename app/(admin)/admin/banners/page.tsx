@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { listBanners } from "@/lib/banners/list-banners";
 import { getDb } from "@/lib/db";
 import type { BannerStyle } from "@/lib/db/schema";
@@ -27,7 +28,8 @@ export default async function BannersPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/banners");
+  const staff = await requireStaffPage("/admin/banners", "automation.read");
+  const canChange = can(staff.role, "automation.write");
   const params = await searchParams;
   const banners = await listBanners(await getDb());
   return (
@@ -36,9 +38,11 @@ export default async function BannersPage({
         title="Banners"
         description="Messages that scenarios show in the customer zone until the customer dismisses them or they expire."
         actions={
-          <LinkButton href="/admin/banners/new" data-testid="new-banner">
-            New banner
-          </LinkButton>
+          canChange ? (
+            <LinkButton href="/admin/banners/new" data-testid="new-banner">
+              New banner
+            </LinkButton>
+          ) : null
         }
       />
       {readText(params, "saved") ? (
@@ -56,7 +60,9 @@ export default async function BannersPage({
           <EmptyState
             title="No banners yet"
             description="Create one, then show it from a scenario's banner node."
-            action={<LinkButton href="/admin/banners/new">Create one</LinkButton>}
+            action={
+              canChange ? <LinkButton href="/admin/banners/new">Create one</LinkButton> : null
+            }
           />
         ) : (
           <Table data-testid="banners-table">

@@ -15,7 +15,8 @@ const nameField = z.string().trim().min(1, { message: "Give it a name." }).max(1
 
 export const createContentAccessAction = defineAction(
   {
-    role: "admin",
+    permission: "catalog.write",
+    name: "content-access.create",
     schema: z.object({ code: codeSchema, name: nameField, description: optionalText(500) }),
     revalidate: ["/admin/content-access"],
   },
@@ -39,7 +40,8 @@ export const createContentAccessAction = defineAction(
 
 export const updateContentAccessAction = defineAction(
   {
-    role: "admin",
+    permission: "catalog.write",
+    name: "content-access.update",
     schema: z.object({ id: idField, name: nameField, description: optionalText(500) }),
     revalidate: ["/admin/content-access"],
   },

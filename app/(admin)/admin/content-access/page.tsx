@@ -6,7 +6,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listContentAccess } from "@/lib/subscriptions/list-content-access";
 import { createContentAccessAction } from "./actions";
@@ -14,7 +15,8 @@ import { createContentAccessAction } from "./actions";
 export const metadata: Metadata = { title: "Content access" };
 
 export default async function ContentAccessPage() {
-  await requireAdminPage("/admin/content-access");
+  const staff = await requireStaffPage("/admin/content-access", "catalog.read");
+  const canChange = can(staff.role, "catalog.write");
   const rows = await listContentAccess(await getDb());
   return (
     <>
@@ -27,7 +29,7 @@ export default async function ContentAccessPage() {
           {rows.length === 0 ? (
             <EmptyState
               title="No content access yet"
-              description="Create the first one with the form."
+              description={canChange ? "Create the first one with the form." : undefined}
             />
           ) : (
             <Table data-testid="content-access-table">
@@ -56,7 +58,7 @@ export default async function ContentAccessPage() {
                         href={`/admin/content-access/${row.id}`}
                         className="text-sm font-medium text-brand-700 hover:underline"
                       >
-                        Edit
+                        {canChange ? "Edit" : "View"}
                       </Link>
                     </Td>
                   </Tr>
@@ -65,12 +67,14 @@ export default async function ContentAccessPage() {
             </Table>
           )}
         </Card>
-        <Card className="self-start">
-          <CardHeader title="New content access" />
-          <CardBody>
-            <ContentAccessForm action={createContentAccessAction} />
-          </CardBody>
-        </Card>
+        {canChange ? (
+          <Card className="self-start">
+            <CardHeader title="New content access" />
+            <CardBody>
+              <ContentAccessForm action={createContentAccessAction} />
+            </CardBody>
+          </Card>
+        ) : null}
       </div>
     </>
   );

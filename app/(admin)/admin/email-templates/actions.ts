@@ -22,7 +22,8 @@ const optionalId = z.preprocess((value) => (value === "" ? undefined : value), i
 
 export const saveEmailTemplateAction = defineAction(
   {
-    role: "admin",
+    permission: "automation.write",
+    name: "email-templates.save",
     schema: emailTemplateInputSchema.extend({ id: optionalId }),
     revalidate: ["/admin/email-templates"],
   },
@@ -45,7 +46,12 @@ export const saveEmailTemplateAction = defineAction(
 );
 
 export const deleteEmailTemplateAction = defineAction(
-  { role: "admin", schema: z.object({ id: idField }), revalidate: ["/admin/email-templates"] },
+  {
+    permission: "automation.write",
+    name: "email-templates.delete",
+    schema: z.object({ id: idField }),
+    revalidate: ["/admin/email-templates"],
+  },
   async ({ id }, { db }) => {
     const deleted = await deleteEmailTemplate(db, id);
     redirect(`/admin/email-templates?deleted=${encodeURIComponent(deleted.code)}`);
@@ -61,7 +67,7 @@ const previewSchema = z.object({
 
 /** Render unsaved template text for a chosen user with the same renderer and context sending uses. */
 export const previewEmailTemplateAction = defineAction(
-  { role: "admin", schema: previewSchema },
+  { permission: "automation.read", name: "email-templates.preview", schema: previewSchema },
   async ({ userId, ...template }, { db }): Promise<EmailPreview> => {
     const context = await buildEmailContext(db, userId);
     const rendered = renderEmailTemplate(template, context);
@@ -84,7 +90,11 @@ export const previewEmailTemplateAction = defineAction(
 );
 
 export const searchPreviewUsersAction = defineAction(
-  { role: "admin", schema: z.object({ search: z.string().trim().max(200).optional() }) },
+  {
+    permission: "customers.read",
+    name: "email-templates.search-preview-users",
+    schema: z.object({ search: z.string().trim().max(200).optional() }),
+  },
   async ({ search }, { db }): Promise<PreviewUserOption[]> => {
     const { rows } = await listUsers(db, { search, limit: 20, offset: 0 });
     return rows.map(({ id, email, name }) => ({ id, email, name }));
@@ -94,7 +104,8 @@ export const searchPreviewUsersAction = defineAction(
 /** Send the saved template to a user now, under a fresh key (each click is a new test email). */
 export const sendTestEmailAction = defineAction(
   {
-    role: "admin",
+    permission: "automation.write",
+    name: "email-templates.send-test",
     schema: z.object({ templateId: idField, userId: idField }),
     revalidate: ["/admin/emails"],
   },

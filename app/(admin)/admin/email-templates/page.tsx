@@ -8,7 +8,8 @@ import { formatDateTime } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listEmailTemplates } from "@/lib/email/list-email-templates";
 
@@ -19,7 +20,8 @@ export default async function EmailTemplatesPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/email-templates");
+  const staff = await requireStaffPage("/admin/email-templates", "automation.read");
+  const canChange = can(staff.role, "automation.write");
   const params = await searchParams;
   const saved = readText(params, "saved");
   const deleted = readText(params, "deleted");
@@ -34,9 +36,11 @@ export default async function EmailTemplatesPage({
             <LinkButton href="/admin/emails" variant="secondary">
               Mailbox
             </LinkButton>
-            <LinkButton href="/admin/email-templates/new" data-testid="new-email-template">
-              New template
-            </LinkButton>
+            {canChange ? (
+              <LinkButton href="/admin/email-templates/new" data-testid="new-email-template">
+                New template
+              </LinkButton>
+            ) : null}
           </>
         }
       />
@@ -56,7 +60,11 @@ export default async function EmailTemplatesPage({
           <EmptyState
             title="No email templates yet"
             description="Create one, preview it for a real user, and send yourself a test."
-            action={<LinkButton href="/admin/email-templates/new">Create one</LinkButton>}
+            action={
+              canChange ? (
+                <LinkButton href="/admin/email-templates/new">Create one</LinkButton>
+              ) : null
+            }
           />
         ) : (
           <Table data-testid="email-templates-table">

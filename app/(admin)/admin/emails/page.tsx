@@ -17,7 +17,7 @@ import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { emailStatus } from "@/lib/db/schema";
 import { listEmailLog } from "@/lib/email/list-email-log";
@@ -29,7 +29,7 @@ export default async function EmailsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/emails");
+  await requireStaffPage("/admin/emails", "automation.read");
   const params = await searchParams;
   const page = readPage(params);
   const status = readEnum(params, "status", emailStatus.enumValues);

@@ -20,7 +20,12 @@ const FIELD_OF_ERROR: Record<string, string> = {
 };
 
 export const saveFamilyTypeAction = defineAction(
-  { role: "admin", schema: familyTypeFormSchema, revalidate: ["/admin/family"] },
+  {
+    permission: "catalog.write",
+    name: "family-types.save",
+    schema: familyTypeFormSchema,
+    revalidate: ["/admin/family"],
+  },
   async ({ id, ...input }, { db }) => {
     try {
       await saveFamilyType(db, { ...input, id });
@@ -41,7 +46,12 @@ export const saveFamilyTypeAction = defineAction(
 );
 
 export const deleteFamilyTypeAction = defineAction(
-  { role: "admin", schema: z.object({ familyTypeId: idField }), revalidate: ["/admin/family"] },
+  {
+    permission: "catalog.write",
+    name: "family-types.delete",
+    schema: z.object({ familyTypeId: idField }),
+    revalidate: ["/admin/family"],
+  },
   async ({ familyTypeId }, { db }) => {
     await deleteFamilyType(db, { familyTypeId });
     redirect("/admin/family?deleted=1");
@@ -50,7 +60,8 @@ export const deleteFamilyTypeAction = defineAction(
 
 export const releaseFamilyChildAction = defineAction(
   {
-    role: "admin",
+    permission: "customers.write",
+    name: "family.release-child",
     schema: z.object({ requestId: idField }),
     revalidate: ["/admin/family", "/admin/users"],
   },
@@ -70,7 +81,12 @@ const activateFormSchema = z.object({
 
 /** An admin activates a code for a user, skipping the one-per-user and self-use checks. */
 export const activateFamilyCodeAction = defineAction(
-  { role: "admin", schema: activateFormSchema, revalidate: ["/admin/family", "/admin/users"] },
+  {
+    permission: "customers.write",
+    name: "family.activate-code",
+    schema: activateFormSchema,
+    revalidate: ["/admin/family", "/admin/users"],
+  },
   async ({ code, email }, { db, user }) => {
     try {
       const { subscriptionTypeCode } = await activateFamilyCodeByEmail(db, {

@@ -17,7 +17,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { familyRequestStatus } from "@/lib/db/schema";
 import { listFamilyRequests } from "@/lib/family/admin/list-family-requests";
@@ -31,7 +32,8 @@ export default async function FamilyPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/family");
+  const staff = await requireStaffPage("/admin/family", "catalog.read");
+  const canChange = can(staff.role, "catalog.write");
   const params = await searchParams;
   const page = readPage(params);
   const filters = {
@@ -59,9 +61,11 @@ export default async function FamilyPage({
         title="Family"
         description="Master subscription types that generate shareable codes, and the codes themselves."
         actions={
-          <LinkButton href="/admin/family/types/new" data-testid="new-family-type">
-            New family type
-          </LinkButton>
+          canChange ? (
+            <LinkButton href="/admin/family/types/new" data-testid="new-family-type">
+              New family type
+            </LinkButton>
+          ) : null
         }
       />
       {saved ? (
@@ -83,7 +87,11 @@ export default async function FamilyPage({
           {types.length === 0 ? (
             <EmptyState
               title="No family types yet"
-              action={<LinkButton href="/admin/family/types/new">Create one</LinkButton>}
+              action={
+                canChange ? (
+                  <LinkButton href="/admin/family/types/new">Create one</LinkButton>
+                ) : null
+              }
             />
           ) : (
             <FamilyTypesTable rows={types} />

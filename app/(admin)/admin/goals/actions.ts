@@ -14,7 +14,12 @@ const goalFormSchema = goalInputSchema.extend({
 });
 
 export const saveGoalAction = defineAction(
-  { role: "admin", schema: goalFormSchema, revalidate: ["/admin/goals"] },
+  {
+    permission: "automation.write",
+    name: "goals.save",
+    schema: goalFormSchema,
+    revalidate: ["/admin/goals"],
+  },
   async ({ id, ...input }, { db }) => {
     try {
       await saveGoal(db, { ...input, id });
@@ -34,7 +39,12 @@ export const saveGoalAction = defineAction(
 );
 
 export const deleteGoalAction = defineAction(
-  { role: "admin", schema: z.object({ goalId: idField }), revalidate: ["/admin/goals"] },
+  {
+    permission: "automation.write",
+    name: "goals.delete",
+    schema: z.object({ goalId: idField }),
+    revalidate: ["/admin/goals"],
+  },
   async ({ goalId }, { db }) => {
     await deleteGoal(db, { goalId });
     redirect("/admin/goals?deleted=1");

@@ -7,14 +7,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listGoals } from "@/lib/goals/list-goals";
 
 export const metadata: Metadata = { title: "Goals" };
 
 export default async function GoalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdminPage("/admin/goals");
+  const staff = await requireStaffPage("/admin/goals", "automation.read");
+  const canChange = can(staff.role, "automation.write");
   const params = await searchParams;
   const saved = readText(params, "saved");
   const goals = await listGoals(await getDb());
@@ -24,9 +26,11 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
         title="Goals"
         description="Onboarding goals: completed through the API, by the user, or here; scenarios wait for them."
         actions={
-          <LinkButton href="/admin/goals/new" data-testid="new-goal">
-            New goal
-          </LinkButton>
+          canChange ? (
+            <LinkButton href="/admin/goals/new" data-testid="new-goal">
+              New goal
+            </LinkButton>
+          ) : null
         }
       />
       {saved ? (
@@ -43,7 +47,7 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
         {goals.length === 0 ? (
           <EmptyState
             title="No goals yet"
-            action={<LinkButton href="/admin/goals/new">Create one</LinkButton>}
+            action={canChange ? <LinkButton href="/admin/goals/new">Create one</LinkButton> : null}
           />
         ) : (
           <Table data-testid="goals-table">

@@ -13,7 +13,12 @@ import { refundPayment } from "@/lib/payments/refund-payment";
 import { codeSchema } from "@/lib/subscriptions/schemas";
 
 export const markPaymentPaidAction = defineAction(
-  { role: "admin", schema: z.object({ paymentId: idField }), revalidate: ["/admin"] },
+  {
+    permission: "billing.write",
+    name: "payments.mark-paid",
+    schema: z.object({ paymentId: idField }),
+    revalidate: ["/admin"],
+  },
   async ({ paymentId }, { db, user }) => {
     await markPaymentPaid(db, { paymentId, actor: adminActor(user.id) });
     return { ok: true, message: "Payment marked paid." };
@@ -21,7 +26,12 @@ export const markPaymentPaidAction = defineAction(
 );
 
 export const refundPaymentAction = defineAction(
-  { role: "admin", schema: z.object({ paymentId: idField }), revalidate: ["/admin"] },
+  {
+    permission: "billing.write",
+    name: "payments.refund",
+    schema: z.object({ paymentId: idField }),
+    revalidate: ["/admin"],
+  },
   async ({ paymentId }, { db }) => {
     await refundPayment(db, { paymentId });
     return { ok: true, message: "Payment refunded." };
@@ -85,7 +95,12 @@ const createPaymentFormSchema = z
   });
 
 export const createPaymentAction = defineAction(
-  { role: "admin", schema: createPaymentFormSchema, revalidate: ["/admin"] },
+  {
+    permission: "billing.write",
+    name: "payments.create",
+    schema: createPaymentFormSchema,
+    revalidate: ["/admin"],
+  },
   async (input, { db, user }) => {
     await checkCustomizableFamilyPayment(db, input.items);
     const { payment } = await createPayment(db, {

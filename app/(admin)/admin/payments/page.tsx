@@ -14,7 +14,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { paymentStatus } from "@/lib/db/schema";
 import { PAYMENT_GATEWAY_CODES } from "@/lib/payments/gateways/gateway-codes";
@@ -28,7 +29,8 @@ export default async function PaymentsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/payments");
+  const staff = await requireStaffPage("/admin/payments", "billing.read");
+  const canChange = can(staff.role, "billing.write");
   const params = await searchParams;
   const page = readPage(params);
   const status = readEnum(params, "status", paymentStatus.enumValues);
@@ -78,8 +80,8 @@ export default async function PaymentsPage({
         ) : (
           <PaymentsTable
             rows={rows}
-            markPaidAction={markPaymentPaidAction}
-            refundAction={refundPaymentAction}
+            markPaidAction={canChange ? markPaymentPaidAction : undefined}
+            refundAction={canChange ? refundPaymentAction : undefined}
             showUser
           />
         )}

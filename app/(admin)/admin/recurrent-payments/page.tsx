@@ -14,7 +14,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { recurrentState } from "@/lib/db/schema";
 import { listRecurrentPayments } from "@/lib/recurrent-payments/list-recurrent-payments";
@@ -27,7 +28,8 @@ export default async function RecurrentPaymentsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/recurrent-payments");
+  const staff = await requireStaffPage("/admin/recurrent-payments", "billing.read");
+  const canChange = can(staff.role, "billing.write");
   const params = await searchParams;
   const page = readPage(params);
   const state = readEnum(params, "state", recurrentState.enumValues);
@@ -62,7 +64,11 @@ export default async function RecurrentPaymentsPage({
             description="A paid payment with a card token sets one up."
           />
         ) : (
-          <RecurrentPaymentsTable rows={rows} stopAction={stopRecurrentPaymentAction} showUser />
+          <RecurrentPaymentsTable
+            rows={rows}
+            stopAction={canChange ? stopRecurrentPaymentAction : undefined}
+            showUser
+          />
         )}
         <Pagination
           page={page}

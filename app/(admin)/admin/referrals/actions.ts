@@ -40,7 +40,8 @@ function fieldOfError(error: unknown): string | null {
 
 export const saveReferralProgramAction = defineAction(
   {
-    role: "admin",
+    permission: "automation.write",
+    name: "referral-programs.save",
     schema: programFormSchema,
     revalidate: ["/admin/referrals", "/admin/referrals/programs"],
   },
@@ -74,7 +75,8 @@ export const saveReferralProgramAction = defineAction(
 
 export const deleteReferralProgramAction = defineAction(
   {
-    role: "admin",
+    permission: "automation.write",
+    name: "referral-programs.delete",
     schema: z.object({ programId: idField }),
     revalidate: ["/admin/referrals/programs"],
   },
@@ -87,7 +89,12 @@ export const deleteReferralProgramAction = defineAction(
 const referralIdSchema = z.object({ referralId: idField });
 
 export const approveReferralAction = defineAction(
-  { role: "admin", schema: referralIdSchema, revalidate: ["/admin/referrals", "/admin/users"] },
+  {
+    permission: "customers.write",
+    name: "referrals.approve",
+    schema: referralIdSchema,
+    revalidate: ["/admin/referrals", "/admin/users"],
+  },
   async ({ referralId }, { db, user }) => {
     const referral = await approveReferral(db, { referralId, actor: adminActor(user.id) });
     return {
@@ -101,7 +108,12 @@ export const approveReferralAction = defineAction(
 );
 
 export const rejectReferralAction = defineAction(
-  { role: "admin", schema: referralIdSchema, revalidate: ["/admin/referrals", "/admin/users"] },
+  {
+    permission: "customers.write",
+    name: "referrals.reject",
+    schema: referralIdSchema,
+    revalidate: ["/admin/referrals", "/admin/users"],
+  },
   async ({ referralId }, { db, user }) => {
     await rejectReferral(db, { referralId, actor: adminActor(user.id) });
     return { ok: true, message: "Rejected." };
@@ -109,7 +121,12 @@ export const rejectReferralAction = defineAction(
 );
 
 export const retryReferralAction = defineAction(
-  { role: "admin", schema: referralIdSchema, revalidate: ["/admin/referrals", "/admin/users"] },
+  {
+    permission: "customers.write",
+    name: "referrals.retry",
+    schema: referralIdSchema,
+    revalidate: ["/admin/referrals", "/admin/users"],
+  },
   async ({ referralId }, { db }) => {
     const referral = await retryReferral(db, { referralId });
     return referral.status === "complete"

@@ -18,7 +18,8 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
 import { referralStatus } from "@/lib/db/schema";
 import { countReferrals } from "@/lib/referrals/admin/count-referrals";
@@ -56,7 +57,15 @@ function Tabs({ current }: { current: Tab }) {
   );
 }
 
-async function ReferralsSection({ db, params }: { db: Db; params: SearchParams }) {
+async function ReferralsSection({
+  db,
+  params,
+  canReview,
+}: {
+  db: Db;
+  params: SearchParams;
+  canReview: boolean;
+}) {
   const page = readPage(params);
   const filters = {
     status: readEnum(params, "status", referralStatus.enumValues),
@@ -92,11 +101,15 @@ async function ReferralsSection({ db, params }: { db: Db; params: SearchParams }
       ) : (
         <ReferralsTable
           rows={referrals.rows}
-          actions={{
-            approve: approveReferralAction,
-            reject: rejectReferralAction,
-            retry: retryReferralAction,
-          }}
+          actions={
+            canReview
+              ? {
+                  approve: approveReferralAction,
+                  reject: rejectReferralAction,
+                  retry: retryReferralAction,
+                }
+              : undefined
+          }
         />
       )}
       <Pagination
@@ -163,7 +176,8 @@ export default async function ReferralsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/referrals");
+  const staff = await requireStaffPage("/admin/referrals", "customers.read");
+  const canChange = can(staff.role, "customers.write");
   const params = await searchParams;
   const tab = readEnum(params, "tab", TABS) ?? "referrals";
   const db = await getDb();
@@ -180,20 +194,22 @@ export default async function ReferralsPage({
           </span>
         }
         actions={
-          <LinkButton
-            href="/admin/referrals/programs"
-            variant="secondary"
-            data-testid="referral-programs-link"
-          >
-            Programs
-          </LinkButton>
+          can(staff.role, "automation.read") ? (
+            <LinkButton
+              href="/admin/referrals/programs"
+              variant="secondary"
+              data-testid="referral-programs-link"
+            >
+              Programs
+            </LinkButton>
+          ) : null
         }
       />
       <Tabs current={tab} />
       {tab === "rewards" ? (
         <RewardsSection db={db} params={params} />
       ) : (
-        <ReferralsSection db={db} params={params} />
+        <ReferralsSection db={db} params={params} canReview={canChange} />
       )}
     </>
   );

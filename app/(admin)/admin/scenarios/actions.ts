@@ -12,13 +12,18 @@ import { enableScenario } from "@/lib/scenarios/admin/enable-scenario";
 import { restoreScenario } from "@/lib/scenarios/admin/restore-scenario";
 import { scenarioSettingsFormSchema } from "@/lib/scenarios/schemas";
 
-/** Actions of the scenarios list (and the status buttons of a scenario's page): each checks the admin role itself. */
+/** Actions of the scenarios list (and the status buttons of a scenario's page): each checks automation.write itself. */
 
 const byId = z.object({ id: idField });
 const revalidate = ["/admin/scenarios"];
 
 export const createScenarioAction = defineAction(
-  { role: "admin", schema: scenarioSettingsFormSchema, revalidate },
+  {
+    permission: "automation.write",
+    name: "scenarios.create",
+    schema: scenarioSettingsFormSchema,
+    revalidate,
+  },
   async (input, { db }) => {
     const scenario = await createScenario(db, input);
     redirect(`/admin/scenarios/${scenario.id}`);
@@ -26,7 +31,7 @@ export const createScenarioAction = defineAction(
 );
 
 export const enableScenarioAction = defineAction(
-  { role: "admin", schema: byId, revalidate },
+  { permission: "automation.write", name: "scenarios.enable", schema: byId, revalidate },
   async ({ id }, { db }) => {
     await enableScenario(db, { scenarioId: id });
     return { ok: true as const, message: "Enabled." };
@@ -34,7 +39,7 @@ export const enableScenarioAction = defineAction(
 );
 
 export const disableScenarioAction = defineAction(
-  { role: "admin", schema: byId, revalidate },
+  { permission: "automation.write", name: "scenarios.disable", schema: byId, revalidate },
   async ({ id }, { db }) => {
     await disableScenario(db, { scenarioId: id });
     return { ok: true as const, message: "Disabled." };
@@ -42,7 +47,7 @@ export const disableScenarioAction = defineAction(
 );
 
 export const duplicateScenarioAction = defineAction(
-  { role: "admin", schema: byId, revalidate },
+  { permission: "automation.write", name: "scenarios.duplicate", schema: byId, revalidate },
   async ({ id }, { db }) => {
     const copy = await duplicateScenario(db, { scenarioId: id });
     redirect(`/admin/scenarios/${copy.id}`);
@@ -50,7 +55,7 @@ export const duplicateScenarioAction = defineAction(
 );
 
 export const deleteScenarioAction = defineAction(
-  { role: "admin", schema: byId, revalidate },
+  { permission: "automation.write", name: "scenarios.delete", schema: byId, revalidate },
   async ({ id }, { db }) => {
     await deleteScenario(db, { scenarioId: id });
     return { ok: true as const, message: "Deleted." };
@@ -58,7 +63,7 @@ export const deleteScenarioAction = defineAction(
 );
 
 export const restoreScenarioAction = defineAction(
-  { role: "admin", schema: byId, revalidate },
+  { permission: "automation.write", name: "scenarios.restore", schema: byId, revalidate },
   async ({ id }, { db }) => {
     await restoreScenario(db, { scenarioId: id });
     return { ok: true as const, message: "Restored (disabled)." };

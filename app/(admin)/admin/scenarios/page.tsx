@@ -19,7 +19,8 @@ import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listScenarios } from "@/lib/scenarios/admin/list-scenarios";
 import { scenarioStatusActions } from "./status-actions";
@@ -31,7 +32,8 @@ export default async function ScenariosPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/scenarios");
+  const staff = await requireStaffPage("/admin/scenarios", "automation.read");
+  const canChange = can(staff.role, "automation.write");
   const params = await searchParams;
   const search = readText(params, "q");
   const show = readEnum(params, "show", ["active", "deleted"] as const) ?? "active";
@@ -54,9 +56,11 @@ export default async function ScenariosPage({
         title="Scenarios"
         description="Automated journeys: a trigger, conditions, actions and waits, published as versions."
         actions={
-          <LinkButton href="/admin/scenarios/new" data-testid="new-scenario">
-            New scenario
-          </LinkButton>
+          canChange ? (
+            <LinkButton href="/admin/scenarios/new" data-testid="new-scenario">
+              New scenario
+            </LinkButton>
+          ) : null
         }
       />
       <Card>
@@ -87,7 +91,7 @@ export default async function ScenariosPage({
                   : "No scenarios yet"
             }
             action={
-              show === "deleted" || search ? undefined : (
+              show === "deleted" || search || !canChange ? undefined : (
                 <LinkButton href="/admin/scenarios/new">Create one</LinkButton>
               )
             }
@@ -137,12 +141,14 @@ export default async function ScenariosPage({
                     {row.lastPublishedAt ? formatDateTime(row.lastPublishedAt) : "never"}
                   </Td>
                   <Td>
-                    <ScenarioRowActions
-                      id={row.id}
-                      status={row.status}
-                      actions={scenarioStatusActions}
-                      published={row.currentVersionNumber !== null}
-                    />
+                    {canChange ? (
+                      <ScenarioRowActions
+                        id={row.id}
+                        status={row.status}
+                        actions={scenarioStatusActions}
+                        published={row.currentVersionNumber !== null}
+                      />
+                    ) : null}
                   </Td>
                 </Tr>
               ))}

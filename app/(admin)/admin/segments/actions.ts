@@ -43,7 +43,12 @@ const RULE_ERROR_CODES = new Set([
 ]);
 
 export const saveSegmentAction = defineAction(
-  { role: "admin", schema: segmentFormSchema, revalidate: ["/admin/segments"] },
+  {
+    permission: "automation.write",
+    name: "segments.save",
+    schema: segmentFormSchema,
+    revalidate: ["/admin/segments"],
+  },
   async ({ id, ...input }, { db }) => {
     try {
       await saveSegment(db, { ...input, id });
@@ -71,7 +76,12 @@ export const saveSegmentAction = defineAction(
 );
 
 export const deleteSegmentAction = defineAction(
-  { role: "admin", schema: z.object({ id: idField }), revalidate: ["/admin/segments"] },
+  {
+    permission: "automation.write",
+    name: "segments.delete",
+    schema: z.object({ id: idField }),
+    revalidate: ["/admin/segments"],
+  },
   async ({ id }, { db }) => {
     const segment = await deleteSegment(db, { id });
     redirect(`/admin/segments?deleted=${encodeURIComponent(segment.code)}`);
@@ -84,7 +94,8 @@ export const deleteSegmentAction = defineAction(
  */
 export const countSegmentAction = defineAction(
   {
-    role: "admin",
+    permission: "automation.read",
+    name: "segments.count",
     schema: z.object({
       rules: rulesJsonField,
       code: z.preprocess((v) => (v === "" ? undefined : v), codeSchema.optional()),

@@ -7,7 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { countSegmentsUsers } from "@/lib/segments/count-segments-users";
@@ -21,7 +22,8 @@ export default async function SegmentsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/segments");
+  const staff = await requireStaffPage("/admin/segments", "automation.read");
+  const canChange = can(staff.role, "automation.write");
   const params = await searchParams;
   const saved = readText(params, "saved");
   const deleted = readText(params, "deleted");
@@ -34,9 +36,11 @@ export default async function SegmentsPage({
         title="Segments"
         description="Users picked by rules; scenarios ask whether a user is in one now."
         actions={
-          <LinkButton href="/admin/segments/new" data-testid="new-segment">
-            New segment
-          </LinkButton>
+          canChange ? (
+            <LinkButton href="/admin/segments/new" data-testid="new-segment">
+              New segment
+            </LinkButton>
+          ) : null
         }
       />
       {saved ? (
@@ -53,7 +57,9 @@ export default async function SegmentsPage({
         {segments.length === 0 ? (
           <EmptyState
             title="No segments yet"
-            action={<LinkButton href="/admin/segments/new">Create one</LinkButton>}
+            action={
+              canChange ? <LinkButton href="/admin/segments/new">Create one</LinkButton> : null
+            }
           />
         ) : (
           <Table data-testid="segments-table">

@@ -49,7 +49,12 @@ const subscriptionTypeFormSchema = z.object({
 });
 
 export const saveSubscriptionTypeAction = defineAction(
-  { role: "admin", schema: subscriptionTypeFormSchema, revalidate: ["/admin"] },
+  {
+    permission: "catalog.write",
+    name: "subscription-types.save",
+    schema: subscriptionTypeFormSchema,
+    revalidate: ["/admin"],
+  },
   async ({ id, price, ...input }, { db }) => {
     try {
       await saveSubscriptionType(db, { ...input, priceCents: price, id });

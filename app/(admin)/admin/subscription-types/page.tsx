@@ -9,7 +9,8 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { readText, type SearchParams } from "@/components/admin/search-params";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
@@ -21,7 +22,8 @@ export default async function SubscriptionTypesPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/subscription-types");
+  const staff = await requireStaffPage("/admin/subscription-types", "catalog.read");
+  const canChange = can(staff.role, "catalog.write");
   const saved = readText(await searchParams, "saved");
   const types = await listSubscriptionTypes(await getDb());
   return (
@@ -30,9 +32,11 @@ export default async function SubscriptionTypesPage({
         title="Subscription types"
         description="What customers can buy: length, price and the content it gives access to."
         actions={
-          <LinkButton href="/admin/subscription-types/new" data-testid="new-subscription-type">
-            New subscription type
-          </LinkButton>
+          canChange ? (
+            <LinkButton href="/admin/subscription-types/new" data-testid="new-subscription-type">
+              New subscription type
+            </LinkButton>
+          ) : null
         }
       />
       {saved ? (
@@ -44,7 +48,11 @@ export default async function SubscriptionTypesPage({
         {types.length === 0 ? (
           <EmptyState
             title="No subscription types yet"
-            action={<LinkButton href="/admin/subscription-types/new">Create one</LinkButton>}
+            action={
+              canChange ? (
+                <LinkButton href="/admin/subscription-types/new">Create one</LinkButton>
+              ) : null
+            }
           />
         ) : (
           <Table data-testid="subscription-types-table">

@@ -9,7 +9,12 @@ import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { stopSubscription } from "@/lib/subscriptions/stop-subscription";
 
 export const stopSubscriptionAction = defineAction(
-  { role: "admin", schema: z.object({ subscriptionId: idField }), revalidate: ["/admin"] },
+  {
+    permission: "customers.write",
+    name: "subscriptions.stop",
+    schema: z.object({ subscriptionId: idField }),
+    revalidate: ["/admin"],
+  },
   async ({ subscriptionId }, { db, user }) => {
     await stopSubscription(db, {
       subscriptionId,
@@ -38,7 +43,12 @@ const giveSubscriptionSchema = z
   });
 
 export const giveSubscriptionAction = defineAction(
-  { role: "admin", schema: giveSubscriptionSchema, revalidate: ["/admin"] },
+  {
+    permission: "customers.write",
+    name: "subscriptions.give",
+    schema: giveSubscriptionSchema,
+    revalidate: ["/admin"],
+  },
   async (input, { db }) => {
     await createSubscription(db, input);
     return { ok: true, message: "Subscription given." };

@@ -15,7 +15,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
@@ -29,7 +30,8 @@ export default async function SubscriptionsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/subscriptions");
+  const staff = await requireStaffPage("/admin/subscriptions", "customers.read");
+  const canChange = can(staff.role, "customers.write");
   const params = await searchParams;
   const page = readPage(params);
   const email = readText(params, "email");
@@ -84,7 +86,11 @@ export default async function SubscriptionsPage({
         {rows.length === 0 ? (
           <EmptyState title={filtered ? "No subscriptions match" : "No subscriptions yet"} />
         ) : (
-          <SubscriptionsTable rows={rows} stopAction={stopSubscriptionAction} showUser />
+          <SubscriptionsTable
+            rows={rows}
+            stopAction={canChange ? stopSubscriptionAction : undefined}
+            showUser
+          />
         )}
         <Pagination
           page={page}

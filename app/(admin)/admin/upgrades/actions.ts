@@ -21,7 +21,8 @@ const optionalId = z.preprocess((value) => (value === "" ? undefined : value), i
 
 export const saveUpgradeSchemaAction = defineAction(
   {
-    role: "admin",
+    permission: "catalog.write",
+    name: "upgrade-schemas.save",
     schema: z.object({ id: optionalId, name: upgradeSchemaNameSchema }),
     revalidate: REVALIDATE,
   },
@@ -46,7 +47,12 @@ export const saveUpgradeSchemaAction = defineAction(
 );
 
 export const deleteUpgradeSchemaAction = defineAction(
-  { role: "admin", schema: z.object({ schemaId: idField }), revalidate: REVALIDATE },
+  {
+    permission: "catalog.write",
+    name: "upgrade-schemas.delete",
+    schema: z.object({ schemaId: idField }),
+    revalidate: REVALIDATE,
+  },
   async ({ schemaId }, { db }) => {
     await deleteUpgradeSchema(db, { schemaId });
     redirect("/admin/upgrades?deleted=1");
@@ -69,7 +75,12 @@ const optionFormSchema = z.object({
 });
 
 export const saveUpgradeOptionAction = defineAction(
-  { role: "admin", schema: optionFormSchema, revalidate: REVALIDATE },
+  {
+    permission: "catalog.write",
+    name: "upgrade-options.save",
+    schema: optionFormSchema,
+    revalidate: REVALIDATE,
+  },
   async (
     { schemaId, optionId, type, requireContent, omitContent, monthlyFix, tags, targetTypeCode },
     { db },
@@ -114,7 +125,8 @@ export const saveUpgradeOptionAction = defineAction(
 
 export const deleteUpgradeOptionAction = defineAction(
   {
-    role: "admin",
+    permission: "catalog.write",
+    name: "upgrade-options.delete",
     schema: z.object({ schemaId: idField, optionId: idField }),
     revalidate: REVALIDATE,
   },
@@ -126,7 +138,8 @@ export const deleteUpgradeOptionAction = defineAction(
 
 export const saveLinkedTypesAction = defineAction(
   {
-    role: "admin",
+    permission: "catalog.write",
+    name: "upgrade-schemas.link-types",
     schema: z.object({ schemaId: idField, typeCodes: stringList.pipe(z.array(codeSchema)) }),
     revalidate: REVALIDATE,
   },
@@ -141,7 +154,12 @@ export const saveLinkedTypesAction = defineAction(
 );
 
 export const saveSubsequentUpgradesAction = defineAction(
-  { role: "admin", schema: z.object({ enabled: checkboxField }), revalidate: REVALIDATE },
+  {
+    permission: "catalog.write",
+    name: "upgrades.subsequent-setting",
+    schema: z.object({ enabled: checkboxField }),
+    revalidate: REVALIDATE,
+  },
   async ({ enabled }, { db }) => {
     await setSetting(db, "upgrades.subsequent_upgrades", enabled);
     return {

@@ -10,7 +10,9 @@ import { formatDateTime } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { ReadOnlyUnless } from "@/components/admin/read-only-unless";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { getSetting } from "@/lib/settings";
@@ -28,7 +30,8 @@ export default async function UpgradesPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/upgrades");
+  const staff = await requireStaffPage("/admin/upgrades", "catalog.read");
+  const canChange = can(staff.role, "catalog.write");
   const params = await searchParams;
   const db = await getDb();
   const [schemas, subsequent, defaults, recent] = await Promise.all([
@@ -160,16 +163,23 @@ export default async function UpgradesPage({
           </Card>
         </div>
         <div className="space-y-6 self-start">
-          <Card>
-            <CardHeader title="New schema" />
-            <CardBody>
-              <UpgradeSchemaNameForm action={saveUpgradeSchemaAction} />
-            </CardBody>
-          </Card>
+          {canChange ? (
+            <Card>
+              <CardHeader title="New schema" />
+              <CardBody>
+                <UpgradeSchemaNameForm action={saveUpgradeSchemaAction} />
+              </CardBody>
+            </Card>
+          ) : null}
           <Card>
             <CardHeader title="Settings" />
             <CardBody>
-              <SubsequentUpgradesForm action={saveSubsequentUpgradesAction} enabled={subsequent} />
+              <ReadOnlyUnless allowed={canChange}>
+                <SubsequentUpgradesForm
+                  action={saveSubsequentUpgradesAction}
+                  enabled={subsequent}
+                />
+              </ReadOnlyUnless>
             </CardBody>
           </Card>
         </div>

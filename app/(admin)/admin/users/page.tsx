@@ -1,34 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RoleBadge } from "@/components/admin/role-badge";
 import {
   hrefWith,
   PAGE_SIZE,
+  readEnum,
   readPage,
   readText,
   type SearchParams,
 } from "@/components/admin/search-params";
-import { Badge } from "@/components/ui/badge";
 import { buttonClasses, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can, ROLE_LABELS, STAFF_ROLES, USER_ROLES } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Users" };
 
+/** The role filter: one role, or every staff role at once (who has which role, for an owner). */
+const ROLE_FILTERS = ["staff", ...USER_ROLES] as const;
+
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdminPage("/admin/users");
+  const staff = await requireStaffPage("/admin/users", "customers.read");
   const params = await searchParams;
   const page = readPage(params);
   const q = readText(params, "q");
+  const role = readEnum(params, "role", ROLE_FILTERS);
   const { rows, total } = await listUsers(await getDb(), {
     search: q,
+    roles: role === "staff" ? STAFF_ROLES : role ? [role] : undefined,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
@@ -37,11 +44,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Users"
-        description="Everyone with an account: customers and admins."
+        description="Everyone with an account: customers and staff."
         actions={
-          <LinkButton href="/admin/users/new" data-testid="new-user">
-            New user
-          </LinkButton>
+          can(staff.role, "customers.write") ? (
+            <LinkButton href="/admin/users/new" data-testid="new-user">
+              New user
+            </LinkButton>
+          ) : null
         }
       />
       <Card>
@@ -61,10 +70,28 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             className="max-w-sm"
             data-testid="user-search"
           />
+          <label htmlFor="role" className="sr-only">
+            Role
+          </label>
+          <Select
+            id="role"
+            name="role"
+            defaultValue={role ?? ""}
+            className="w-auto"
+            data-testid="user-role-filter"
+          >
+            <option value="">All roles</option>
+            <option value="staff">Staff (every role but customer)</option>
+            {USER_ROLES.map((value) => (
+              <option key={value} value={value}>
+                {ROLE_LABELS[value]}
+              </option>
+            ))}
+          </Select>
           <button type="submit" className={buttonClasses("secondary")}>
             Search
           </button>
-          {q ? (
+          {q || role ? (
             <Link href="/admin/users" className={buttonClasses("ghost")}>
               Clear
             </Link>
@@ -72,11 +99,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </form>
         {rows.length === 0 ? (
           <EmptyState
-            title={q ? "No users match" : "No users yet"}
+            title={q || role ? "No users match" : "No users yet"}
             description={
               q
-                ? `Nobody's email or name contains “${q}”.`
-                : "Create the first one, or let people register."
+                ? `Nobody${role ? " with that role" : ""} has an email or name containing “${q}”.`
+                : role
+                  ? "Nobody has that role."
+                  : "Create the first one, or let people register."
             }
           />
         ) : (
@@ -103,7 +132,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </Td>
                   <Td>{user.name ?? <span className="text-zinc-400">—</span>}</Td>
                   <Td>
-                    <Badge tone={user.role === "admin" ? "violet" : "gray"}>{user.role}</Badge>
+                    <RoleBadge role={user.role} />
                   </Td>
                   <Td className="whitespace-nowrap">{formatDateTime(user.createdAt)}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(user.lastLoginAt)}</Td>
@@ -116,7 +145,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           page={page}
           pageSize={PAGE_SIZE}
           total={total}
-          hrefFor={(n) => hrefWith("/admin/users", { q, page: n })}
+          hrefFor={(n) => hrefWith("/admin/users", { q, role, page: n })}
         />
       </Card>
     </>

@@ -19,6 +19,7 @@ const BILLING = "/account/billing";
 export const setRenewalAction = defineAction(
   {
     role: "user",
+    name: "account.set-renewal",
     schema: z.object({ action: z.enum(["stop", "resume"]) }),
     revalidate: [BILLING, "/account"],
   },
@@ -34,6 +35,7 @@ export const setRenewalAction = defineAction(
 export const schedulePlanChangeAction = defineAction(
   {
     role: "user",
+    name: "account.schedule-plan-change",
     schema: z.object({ subscriptionTypeCode: codeSchema }),
     revalidate: [BILLING, "/account"],
   },
@@ -44,7 +46,12 @@ export const schedulePlanChangeAction = defineAction(
 );
 
 export const cancelPlanChangeAction = defineAction(
-  { role: "user", schema: z.object({}), revalidate: [BILLING, "/account"] },
+  {
+    role: "user",
+    name: "account.cancel-plan-change",
+    schema: z.object({}),
+    revalidate: [BILLING, "/account"],
+  },
   async (_input, { db, user }) => {
     await cancelPlanChange(db, { userId: user.id });
     return { ok: true, message: "Plan change cancelled." };
@@ -53,7 +60,7 @@ export const cancelPlanChangeAction = defineAction(
 
 /** Pay a failed renewal: reopen it and go to its checkout, where the saved card or another one pays it. */
 export const payFailedRenewalAction = defineAction(
-  { role: "user", schema: z.object({ paymentId: idField }) },
+  { role: "user", name: "account.pay-failed-renewal", schema: z.object({ paymentId: idField }) },
   async ({ paymentId }, { db, user }) => {
     const payment = await reopenFailedRenewal(db, { userId: user.id, paymentId });
     redirect(checkoutPath(payment.id));
@@ -67,7 +74,7 @@ const saveCardSchema = z.object({
 
 /** Replace the card renewals are charged on: a test card at once, or Stripe's page (back here when saved). */
 export const saveCardAction = defineAction(
-  { role: "user", schema: saveCardSchema },
+  { role: "user", name: "account.save-card", schema: saveCardSchema },
   async ({ cardToken, idempotencyKey }, { db, user }) => {
     const result = await saveNewCard(db, { userId: user.id, cardToken, idempotencyKey });
     if (result.status === "redirect") redirect(result.url);

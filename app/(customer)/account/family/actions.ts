@@ -22,6 +22,7 @@ const familyCode = z.string().trim().toLowerCase().min(1).max(64);
 export const releaseFamilyChildAction = defineAction(
   {
     role: "user",
+    name: "account.release-family-child",
     schema: z.object({ requestId: idField }),
     revalidate: ["/account/family", "/account"],
   },
@@ -36,7 +37,11 @@ export const releaseFamilyChildAction = defineAction(
 
 /** The master emails a free code's link to a friend (rate-limited in sendFamilyInvitation). */
 export const sendFamilyInvitationAction = defineAction(
-  { role: "user", schema: z.object({ requestId: idField, email: emailSchema }) },
+  {
+    role: "user",
+    name: "account.send-family-invitation",
+    schema: z.object({ requestId: idField, email: emailSchema }),
+  },
   async ({ requestId, email }, { db, user }) => {
     const result = await sendFamilyInvitation(db, { requestId, masterUserId: user.id, to: email });
     return {
@@ -50,7 +55,12 @@ export const sendFamilyInvitationAction = defineAction(
 
 /** The master withdraws an unused code; the query finds only the session user's own codes. */
 export const revokeFamilyCodeAction = defineAction(
-  { role: "user", schema: z.object({ code: familyCode }), revalidate: ["/account/family"] },
+  {
+    role: "user",
+    name: "account.revoke-family-code",
+    schema: z.object({ code: familyCode }),
+    revalidate: ["/account/family"],
+  },
   async ({ code }, { db, user }) => {
     await revokeFamilyCode(db, { code, masterUserId: user.id });
     return { ok: true, message: "Revoked. A new code replaces it." };
@@ -61,6 +71,7 @@ export const revokeFamilyCodeAction = defineAction(
 export const leaveFamilyAction = defineAction(
   {
     role: "user",
+    name: "account.leave-family",
     schema: z.object({ code: familyCode }),
     revalidate: ["/account/family", "/account"],
   },
@@ -82,7 +93,7 @@ const addSeatsFormSchema = z.object({
 
 /** The master buys extra seats: an unpaid card payment for their own family subscription, paid at the checkout. */
 export const addFamilySeatsAction = defineAction(
-  { role: "user", schema: addSeatsFormSchema },
+  { role: "user", name: "account.add-family-seats", schema: addSeatsFormSchema },
   async (input, { db, user }) => {
     const payment = await createFamilySeatsPayment(db, { masterUserId: user.id, ...input });
     // redirect() throws, so do what defineAction does after a success first.

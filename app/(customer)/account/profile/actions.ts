@@ -23,7 +23,12 @@ function fieldRefusal(error: unknown, fields: Record<string, string>): ActionSta
 
 /** Name and postal address of the signed-in user (the id comes from the session, never from the form). */
 export const updateProfileAction = defineAction(
-  { role: "user", schema: profileSchema, revalidate: ["/account/profile"] },
+  {
+    role: "user",
+    name: "account.update-profile",
+    schema: profileSchema,
+    revalidate: ["/account/profile"],
+  },
   async (input, { db, user }) => {
     await updateProfile(db, { userId: user.id, changes: input });
     return { ok: true, message: "Profile saved." };
@@ -32,7 +37,7 @@ export const updateProfileAction = defineAction(
 
 /** Emails a confirmation link to the new address; the email changes only when it is opened. */
 export const requestEmailChangeAction = defineAction(
-  { role: "user", schema: emailChangeSchema },
+  { role: "user", name: "account.request-email-change", schema: emailChangeSchema },
   async (input, { db, user }) => {
     try {
       const requested = await requestEmailChange(db, {
@@ -59,7 +64,7 @@ export const requestEmailChangeAction = defineAction(
  * using the address returned here.
  */
 export const changePasswordAction = defineAction(
-  { role: "user", schema: changePasswordSchema },
+  { role: "user", name: "account.change-password", schema: changePasswordSchema },
   async (input, { db, user }) => {
     try {
       const changed = await changePassword(db, {

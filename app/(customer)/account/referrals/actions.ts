@@ -1,7 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { inviteAndSend } from "@/lib/referrals/invite-and-send";
 import { emailSchema } from "@/lib/users/schemas";
 
@@ -12,12 +14,18 @@ const inviteFormSchema = z.object({
 
 /** The signed-in user invites a friend: the referral is theirs (the session's id), then the email goes out. */
 export const inviteFriendAction = defineAction(
-  { role: "user", schema: inviteFormSchema, revalidate: ["/account/referrals"] },
+  {
+    role: "user",
+    name: "account.invite-friend",
+    schema: inviteFormSchema,
+    revalidate: ["/account/referrals"],
+  },
   async ({ email, name }, { db, user }) => {
     const { sent } = await inviteAndSend(db, {
       referrerUserId: user.id,
       email,
       name: name || null,
+      clientAddress: clientAddressOf(await headers()),
     });
     return {
       ok: true,

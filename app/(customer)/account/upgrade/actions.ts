@@ -30,7 +30,7 @@ const applyUpgradeFormSchema = z.object({
 
 /** The customer confirms an upgrade offer; the user id comes from the session, never from the form. */
 export const applyUpgradeAction = defineAction(
-  { role: "user", schema: applyUpgradeFormSchema },
+  { role: "user", name: "account.apply-upgrade", schema: applyUpgradeFormSchema },
   async (input, { db, user }) => {
     const applied = await applyUpgrade(db, {
       userId: user.id,

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authenticateBearer } from "@/lib/auth/authenticate-bearer";
+import { forbidden } from "@/lib/auth/forbidden";
+import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
@@ -9,7 +11,7 @@ import { toErrorResponse } from "@/lib/api/responses";
 import { localExecutorEnabled } from "@/inngest/local/mode";
 import { inProcessExecutor } from "@/inngest/local/start-in-process";
 
-/** An admin session, or an API token with the `dev` scope. */
+/** A staff session whose role has the `dev` permission, or an API token with the `dev` scope. */
 async function authorize(request: NextRequest): Promise<void> {
   const header = request.headers.get("authorization");
   if (header) {
@@ -27,10 +29,8 @@ async function authorize(request: NextRequest): Promise<void> {
     return;
   }
   const user = await currentUser();
-  if (!user)
-    throw new AppError("unauthenticated", "Sign in as an admin or send an API token.", 401);
-  if (user.role !== "admin")
-    throw new AppError("forbidden", "Only admins can move the clock.", 403);
+  if (!user) throw new AppError("unauthenticated", "Sign in as staff or send an API token.", 401);
+  if (!can(user.role, "dev")) throw forbidden(user.role, "dev");
 }
 
 export async function GET(request: NextRequest) {

@@ -10,6 +10,7 @@ import { activateFamilyRequest } from "@/lib/family/activate-family-request";
 export const activateFamilyCodeAction = defineAction(
   {
     role: "user",
+    name: "account.activate-family-code",
     schema: z.object({ code: z.string().trim().min(1).max(64) }),
     revalidate: ["/account"],
   },

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { BannerForm } from "@/components/admin/banner-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { saveBannerAction } from "../actions";
 
 export const metadata: Metadata = { title: "New banner" };
 
 export default async function NewBannerPage() {
-  await requireAdminPage("/admin/banners/new");
+  await requireStaffPage("/admin/banners/new", "automation.write");
   return (
     <>
       <PageHeader

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ReadOnlyNotice, ReadOnlyUnless } from "@/components/admin/read-only-unless";
 import { ContentAccessForm } from "@/components/admin/content-access-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listContentAccess } from "@/lib/subscriptions/list-content-access";
 import { updateContentAccessAction } from "../actions";
@@ -18,7 +20,8 @@ export default async function EditContentAccessPage({
   params: Promise<{ id: string }>;
 }) {
   const { id } = await params;
-  await requireAdminPage(`/admin/content-access/${id}`);
+  const staff = await requireStaffPage(`/admin/content-access/${id}`, "catalog.read");
+  const canChange = can(staff.role, "catalog.write");
   const parsed = z.coerce.number().int().positive().safeParse(id);
   if (!parsed.success) notFound();
   const row = (await listContentAccess(await getDb())).find(
@@ -36,9 +39,12 @@ export default async function EditContentAccessPage({
           </Link>
         }
       />
+      <ReadOnlyNotice allowed={canChange} />
       <Card className="max-w-xl">
         <CardBody>
-          <ContentAccessForm action={updateContentAccessAction} initial={row} />
+          <ReadOnlyUnless allowed={canChange}>
+            <ContentAccessForm action={updateContentAccessAction} initial={row} />
+          </ReadOnlyUnless>
         </CardBody>
       </Card>
     </>

@@ -14,7 +14,12 @@ function requireLocalExecutor() {
 }
 
 export const advanceClockAction = defineAction(
-  { role: "admin", schema: advanceClockSchema, revalidate: ["/admin/dev/runs"] },
+  {
+    permission: "dev",
+    name: "dev.advance-clock",
+    schema: advanceClockSchema,
+    revalidate: ["/admin/dev/runs"],
+  },
   async (input) => {
     requireLocalExecutor();
     const at = advanceDevClock(input.advance_minutes, inProcessExecutor());
@@ -26,7 +31,12 @@ export const advanceClockAction = defineAction(
 );
 
 export const retryRunAction = defineAction(
-  { role: "admin", schema: z.object({ runId: z.uuid() }), revalidate: ["/admin/dev/runs"] },
+  {
+    permission: "dev",
+    name: "dev.retry-run",
+    schema: z.object({ runId: z.uuid() }),
+    revalidate: ["/admin/dev/runs"],
+  },
   async (input, { db }) => {
     requireLocalExecutor();
     await retryRun(db, input.runId);
@@ -39,7 +49,12 @@ export const retryRunAction = defineAction(
 );
 
 export const syncAppAction = defineAction(
-  { role: "admin", schema: z.object({}), revalidate: ["/admin/dev/runs"] },
+  {
+    permission: "dev",
+    name: "dev.sync-app",
+    schema: z.object({}),
+    revalidate: ["/admin/dev/runs"],
+  },
   async () => {
     requireLocalExecutor();
     const executor = inProcessExecutor();

@@ -20,7 +20,7 @@ import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { localRunStatus } from "@/lib/db/schema";
@@ -32,7 +32,7 @@ export const metadata: Metadata = { title: "Function runs" };
 
 export default async function RunsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (!localExecutorEnabled()) notFound();
-  await requireAdminPage("/admin/dev/runs");
+  await requireStaffPage("/admin/dev/runs", "dev");
   const params = await searchParams;
   const page = readPage(params);
   const status = readEnum(params, "status", localRunStatus.enumValues);

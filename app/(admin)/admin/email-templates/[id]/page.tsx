@@ -5,7 +5,9 @@ import { z } from "zod";
 import { EmailTemplateEditor } from "@/components/email/email-template-editor";
 import { ActionButton } from "@/components/ui/action-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { ReadOnlyNotice } from "@/components/admin/read-only-unless";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findEmailTemplate } from "@/lib/email/find-email-template";
 import {
@@ -25,13 +27,14 @@ export default async function EditEmailTemplatePage({
   params: Promise<{ id: string }>;
 }) {
   const { id } = await params;
-  const admin = await requireAdminPage(`/admin/email-templates/${id}`);
+  const staff = await requireStaffPage(`/admin/email-templates/${id}`, "automation.read");
+  const canChange = can(staff.role, "automation.write");
   const templateId = z.coerce.number().int().positive().safeParse(id);
   if (!templateId.success) notFound();
   const db = await getDb();
   const [template, users] = await Promise.all([
     findEmailTemplate(db, templateId.data),
-    previewUserOptions(db, admin.id),
+    previewUserOptions(db, staff.id),
   ]);
   if (!template) notFound();
   return (
@@ -45,23 +48,27 @@ export default async function EditEmailTemplatePage({
           </Link>
         }
         actions={
-          <ActionButton
-            action={deleteEmailTemplateAction}
-            fields={{ id: template.id }}
-            label="Delete template"
-            pendingLabel="Deleting…"
-            confirm={`Delete the template "${template.code}"? Functions that send it will fail until it exists again.`}
-            variant="danger"
-            testId="delete-email-template"
-          />
+          canChange ? (
+            <ActionButton
+              action={deleteEmailTemplateAction}
+              fields={{ id: template.id }}
+              label="Delete template"
+              pendingLabel="Deleting…"
+              confirm={`Delete the template "${template.code}"? Functions that send it will fail until it exists again.`}
+              variant="danger"
+              testId="delete-email-template"
+            />
+          ) : null
         }
       />
+      <ReadOnlyNotice allowed={canChange} />
       <EmailTemplateEditor
         key={template.updatedAt.toISOString()}
         saveAction={saveEmailTemplateAction}
         previewAction={previewEmailTemplateAction}
         searchUsersAction={searchPreviewUsersAction}
-        sendTestAction={sendTestEmailAction}
+        sendTestAction={canChange ? sendTestEmailAction : undefined}
+        readOnly={!canChange}
         initial={{
           id: template.id,
           code: template.code,
@@ -71,7 +78,7 @@ export default async function EditEmailTemplatePage({
           bodyText: template.bodyText,
         }}
         users={users}
-        defaultUserId={admin.id}
+        defaultUserId={staff.id}
       />
     </>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmailTemplateEditor } from "@/components/email/email-template-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import {
   previewEmailTemplateAction,
@@ -23,8 +23,8 @@ const STARTER = {
 };
 
 export default async function NewEmailTemplatePage() {
-  const admin = await requireAdminPage("/admin/email-templates/new");
-  const users = await previewUserOptions(await getDb(), admin.id);
+  const staff = await requireStaffPage("/admin/email-templates/new", "automation.write");
+  const users = await previewUserOptions(await getDb(), staff.id);
   return (
     <>
       <PageHeader
@@ -41,7 +41,7 @@ export default async function NewEmailTemplatePage() {
         searchUsersAction={searchPreviewUsersAction}
         initial={STARTER}
         users={users}
-        defaultUserId={admin.id}
+        defaultUserId={staff.id}
       />
     </>
   );

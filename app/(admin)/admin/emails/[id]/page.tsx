@@ -9,7 +9,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findEmailLogEntry } from "@/lib/email/list-email-log";
 import { emailFrom } from "@/lib/email/transport";
@@ -37,7 +37,7 @@ function Header({
 
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdminPage(`/admin/emails/${id}`);
+  await requireStaffPage(`/admin/emails/${id}`, "automation.read");
   const emailId = z.coerce.number().int().positive().safeParse(id);
   if (!emailId.success) notFound();
   const email = await findEmailLogEntry(await getDb(), emailId.data);

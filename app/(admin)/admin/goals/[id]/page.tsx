@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ReadOnlyNotice, ReadOnlyUnless } from "@/components/admin/read-only-unless";
 import { CompleteGoalForm } from "@/components/admin/complete-goal-form";
 import { GoalForm } from "@/components/admin/goal-form";
 import { ActionButton } from "@/components/ui/action-button";
@@ -11,7 +12,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listGoalCompletions } from "@/lib/goals/list-goal-completions";
 import { listGoals } from "@/lib/goals/list-goals";
@@ -25,7 +27,8 @@ const RECENT_COMPLETIONS = 50;
 
 export default async function GoalPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdminPage(`/admin/goals/${id}`);
+  const staff = await requireStaffPage(`/admin/goals/${id}`, "automation.read");
+  const canChange = can(staff.role, "automation.write");
   const goalId = z.coerce.number().int().positive().safeParse(id);
   if (!goalId.success) notFound();
   const db = await getDb();
@@ -50,17 +53,20 @@ export default async function GoalPage({ params }: { params: Promise<{ id: strin
           </Link>
         }
         actions={
-          <ActionButton
-            action={deleteGoalAction}
-            fields={{ goalId: goal.id }}
-            label="Delete goal"
-            pendingLabel="Deleting…"
-            variant="danger"
-            confirm="Delete this goal and all its completions? Scenarios waiting for it will never see it completed."
-            testId="delete-goal"
-          />
+          canChange ? (
+            <ActionButton
+              action={deleteGoalAction}
+              fields={{ goalId: goal.id }}
+              label="Delete goal"
+              pendingLabel="Deleting…"
+              variant="danger"
+              confirm="Delete this goal and all its completions? Scenarios waiting for it will never see it completed."
+              testId="delete-goal"
+            />
+          ) : null
         }
       />
+      <ReadOnlyNotice allowed={canChange} />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <Card>
@@ -105,25 +111,32 @@ export default async function GoalPage({ params }: { params: Promise<{ id: strin
           <Card>
             <CardHeader title="Edit goal" />
             <CardBody className="px-6 py-5">
-              <GoalForm
-                action={saveGoalAction}
-                initial={{
-                  id: goal.id,
-                  code: goal.code,
-                  name: goal.name,
-                  description: goal.description,
-                }}
-              />
+              <ReadOnlyUnless allowed={canChange}>
+                <GoalForm
+                  action={saveGoalAction}
+                  initial={{
+                    id: goal.id,
+                    code: goal.code,
+                    name: goal.name,
+                    description: goal.description,
+                  }}
+                />
+              </ReadOnlyUnless>
             </CardBody>
           </Card>
         </div>
         <Card className="self-start">
           <CardHeader
             title="Complete for a user"
-            description="Counts as completed by an admin; emits goal.completed once."
+            description="Counts as completed by staff (source admin); emits goal.completed once."
           />
           <CardBody>
-            <CompleteGoalForm action={completeGoalForUserAction} target={{ goalCode: goal.code }} />
+            <ReadOnlyUnless allowed={canChange}>
+              <CompleteGoalForm
+                action={completeGoalForUserAction}
+                target={{ goalCode: goal.code }}
+              />
+            </ReadOnlyUnless>
           </CardBody>
         </Card>
       </div>

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { GoalForm } from "@/components/admin/goal-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { saveGoalAction } from "../actions";
 
 export const metadata: Metadata = { title: "New goal" };
 
 export default async function NewGoalPage() {
-  await requireAdminPage("/admin/goals/new");
+  await requireStaffPage("/admin/goals/new", "automation.write");
   return (
     <>
       <PageHeader

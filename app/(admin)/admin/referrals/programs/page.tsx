@@ -7,7 +7,8 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listReferralPrograms } from "@/lib/referrals/admin/list-referral-programs";
 
@@ -18,7 +19,8 @@ export default async function ReferralProgramsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireAdminPage("/admin/referrals/programs");
+  const staff = await requireStaffPage("/admin/referrals/programs", "automation.read");
+  const canChange = can(staff.role, "automation.write");
   const params = await searchParams;
   const programs = await listReferralPrograms(await getDb());
   const saved = readText(params, "saved");
@@ -34,9 +36,11 @@ export default async function ReferralProgramsPage({
           </Link>
         }
         actions={
-          <LinkButton href="/admin/referrals/programs/new" data-testid="new-referral-program">
-            New program
-          </LinkButton>
+          canChange ? (
+            <LinkButton href="/admin/referrals/programs/new" data-testid="new-referral-program">
+              New program
+            </LinkButton>
+          ) : null
         }
       />
       {saved ? (
@@ -59,7 +63,11 @@ export default async function ReferralProgramsPage({
           <EmptyState
             title="No referral programs yet"
             description="Create one and make it the default to let customers refer friends."
-            action={<LinkButton href="/admin/referrals/programs/new">Create one</LinkButton>}
+            action={
+              canChange ? (
+                <LinkButton href="/admin/referrals/programs/new">Create one</LinkButton>
+              ) : null
+            }
           />
         ) : (
           <ReferralProgramsTable rows={programs} />

@@ -11,7 +11,12 @@ import { scenarioSettingsFormSchema } from "@/lib/scenarios/schemas";
 const revalidate = ["/admin/scenarios"];
 
 export const saveScenarioSettingsAction = defineAction(
-  { role: "admin", schema: scenarioSettingsFormSchema.and(z.object({ id: idField })), revalidate },
+  {
+    permission: "automation.write",
+    name: "scenarios.save-settings",
+    schema: scenarioSettingsFormSchema.and(z.object({ id: idField })),
+    revalidate,
+  },
   async ({ id, ...settings }, { db }) => {
     await saveScenarioDraft(db, { scenarioId: id, ...settings });
     return { ok: true as const, message: "Settings saved." };

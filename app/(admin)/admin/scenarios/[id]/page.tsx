@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { EntityHistory } from "@/components/admin/audit/entity-history";
 import { ScenarioRowActions } from "@/components/admin/scenarios/scenario-row-actions";
 import { ScenarioSettingsForm } from "@/components/admin/scenarios/scenario-settings-form";
 import { ScenarioBuilder } from "@/components/builder/scenario-builder";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { loadBuilderOptions } from "@/lib/scenarios/builder-options";
 import { asEditableGraph, draftGraphSchema, EMPTY_GRAPH } from "@/lib/scenarios/graph";
@@ -20,7 +22,8 @@ export const metadata: Metadata = { title: "Scenario builder" };
 /** The scenario builder: everything it needs is loaded here once; the canvas then works on the draft client-side. */
 export default async function ScenarioPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdminPage(`/admin/scenarios/${id}`);
+  const staff = await requireStaffPage(`/admin/scenarios/${id}`, "automation.read");
+  const canEdit = can(staff.role, "automation.write");
   const parsedId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
   if (!parsedId.success) notFound();
   const db = await getDb();
@@ -54,31 +57,43 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
       }))}
       options={options}
       stats={stats}
+      canEdit={canEdit}
       statusActions={
-        <ScenarioRowActions
-          id={scenario.id}
-          status={scenario.status}
-          actions={scenarioStatusActions}
-          published={scenario.currentVersionId !== null}
-          bare
-        />
+        canEdit ? (
+          <ScenarioRowActions
+            id={scenario.id}
+            status={scenario.status}
+            actions={scenarioStatusActions}
+            published={scenario.currentVersionId !== null}
+            bare
+          />
+        ) : null
       }
       settings={
-        scenario.status === "deleted" ? (
-          <p className="text-sm text-zinc-600">
-            This scenario is deleted. Restore it to edit or enable it.
-          </p>
-        ) : (
-          <ScenarioSettingsForm
-            action={saveScenarioSettingsAction}
-            initial={{
-              id: scenario.id,
-              name: scenario.name,
-              reentry: scenario.reentry,
-              reentryDays: scenario.reentryDays,
-            }}
-          />
-        )
+        <>
+          {!canEdit ? (
+            <p className="text-sm text-zinc-600" data-testid="builder-view-only">
+              Your role can view this scenario but not change it.
+            </p>
+          ) : scenario.status === "deleted" ? (
+            <p className="text-sm text-zinc-600">
+              This scenario is deleted. Restore it to edit or enable it.
+            </p>
+          ) : (
+            <ScenarioSettingsForm
+              action={saveScenarioSettingsAction}
+              initial={{
+                id: scenario.id,
+                name: scenario.name,
+                reentry: scenario.reentry,
+                reentryDays: scenario.reentryDays,
+              }}
+            />
+          )}
+          {can(staff.role, "audit.read") ? (
+            <EntityHistory entityType="scenarios" entityId={scenario.id} />
+          ) : null}
+        </>
       }
     />
   );

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { ScenarioSettingsForm } from "@/components/admin/scenarios/scenario-settings-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { createScenarioAction } from "../actions";
 
 export const metadata: Metadata = { title: "New scenario" };
 
 export default async function NewScenarioPage() {
-  await requireAdminPage("/admin/scenarios/new");
+  await requireStaffPage("/admin/scenarios/new", "automation.write");
   return (
     <>
       <PageHeader

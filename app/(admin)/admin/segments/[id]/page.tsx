@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ReadOnlyNotice, ReadOnlyUnless } from "@/components/admin/read-only-unless";
 import { hrefWith, PAGE_SIZE, readPage, type SearchParams } from "@/components/admin/search-params";
 import { SegmentForm } from "@/components/admin/segment-form";
 import { ActionButton } from "@/components/ui/action-button";
@@ -10,7 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { countSegmentUsers } from "@/lib/segments/count-segment-users";
@@ -39,7 +41,8 @@ export default async function EditSegmentPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { id } = await params;
-  await requireAdminPage(`/admin/segments/${id}`);
+  const staff = await requireStaffPage(`/admin/segments/${id}`, "automation.read");
+  const canChange = can(staff.role, "automation.write");
   const segmentId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
   if (!segmentId.success) notFound();
   const segment = await loadSegment(segmentId.data);
@@ -62,32 +65,37 @@ export default async function EditSegmentPage({
           </Link>
         }
         actions={
-          <ActionButton
-            action={deleteSegmentAction}
-            fields={{ id: segment.id }}
-            label="Delete segment"
-            pendingLabel="Deleting…"
-            confirm={`Delete segment ${segment.code}?`}
-            variant="danger"
-            testId="segment-delete"
-          />
+          canChange ? (
+            <ActionButton
+              action={deleteSegmentAction}
+              fields={{ id: segment.id }}
+              label="Delete segment"
+              pendingLabel="Deleting…"
+              confirm={`Delete segment ${segment.code}?`}
+              variant="danger"
+              testId="segment-delete"
+            />
+          ) : null
         }
       />
+      <ReadOnlyNotice allowed={canChange} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card>
           <CardBody className="px-6 py-5">
-            <SegmentForm
-              action={saveSegmentAction}
-              countAction={countSegmentAction}
-              options={options}
-              initial={{
-                id: segment.id,
-                code: segment.code,
-                name: segment.name,
-                description: segment.description,
-                rules: segment.rules,
-              }}
-            />
+            <ReadOnlyUnless allowed={canChange}>
+              <SegmentForm
+                action={saveSegmentAction}
+                countAction={countSegmentAction}
+                options={options}
+                initial={{
+                  id: segment.id,
+                  code: segment.code,
+                  name: segment.name,
+                  description: segment.description,
+                  rules: segment.rules,
+                }}
+              />
+            </ReadOnlyUnless>
           </CardBody>
         </Card>
         <Card data-testid="segment-members">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SegmentForm } from "@/components/admin/segment-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { loadSegmentFormOptions } from "@/lib/segments/load-segment-form-options";
 import { countSegmentAction, saveSegmentAction } from "../actions";
@@ -11,7 +11,7 @@ import { countSegmentAction, saveSegmentAction } from "../actions";
 export const metadata: Metadata = { title: "New segment" };
 
 export default async function NewSegmentPage() {
-  await requireAdminPage("/admin/segments/new");
+  await requireStaffPage("/admin/segments/new", "automation.write");
   const options = await loadSegmentFormOptions(await getDb());
   return (
     <>

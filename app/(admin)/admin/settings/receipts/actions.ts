@@ -25,7 +25,12 @@ const sellerFormSchema = z
   .pipe(sellerSettingsSchema);
 
 export const saveReceiptSellerAction = defineAction(
-  { role: "admin", schema: sellerFormSchema, revalidate: ["/admin/settings/receipts"] },
+  {
+    permission: "catalog.write",
+    name: "receipt-settings.save",
+    schema: sellerFormSchema,
+    revalidate: ["/admin/settings/receipts"],
+  },
   async (seller, { db }) => {
     await setSetting(db, "receipts.seller", seller);
     return {

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { EntityHistory } from "@/components/admin/audit/entity-history";
+import { ReadOnlyNotice, ReadOnlyUnless } from "@/components/admin/read-only-unless";
 import { SubscriptionTypeForm } from "@/components/admin/subscription-type-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listContentAccess } from "@/lib/subscriptions/list-content-access";
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
@@ -19,7 +22,8 @@ export default async function EditSubscriptionTypePage({
   params: Promise<{ id: string }>;
 }) {
   const { id } = await params;
-  await requireAdminPage(`/admin/subscription-types/${id}`);
+  const staff = await requireStaffPage(`/admin/subscription-types/${id}`, "catalog.read");
+  const canChange = can(staff.role, "catalog.write");
   const typeId = z.coerce.number().int().positive().safeParse(id);
   if (!typeId.success) notFound();
   const db = await getDb();
@@ -40,30 +44,40 @@ export default async function EditSubscriptionTypePage({
           </Link>
         }
       />
+      <ReadOnlyNotice allowed={canChange} />
       <Card className="max-w-3xl">
         <CardBody className="px-6 py-5">
-          <SubscriptionTypeForm
-            action={saveSubscriptionTypeAction}
-            contentAccess={contentAccess}
-            nextTypes={types.map(({ code, name }) => ({ code, name }))}
-            initial={{
-              id: type.id,
-              code: type.code,
-              name: type.name,
-              lengthDays: type.lengthDays,
-              priceCents: type.priceCents,
-              contentAccess: type.contentAccess,
-              isDefault: type.isDefault,
-              active: type.active,
-              nextTypeCode: type.nextTypeCode,
-              offered: type.offered,
-              position: type.position,
-              description: type.description,
-              highlighted: type.highlighted,
-            }}
-          />
+          <ReadOnlyUnless allowed={canChange}>
+            <SubscriptionTypeForm
+              action={saveSubscriptionTypeAction}
+              contentAccess={contentAccess}
+              nextTypes={types.map(({ code, name }) => ({ code, name }))}
+              initial={{
+                id: type.id,
+                code: type.code,
+                name: type.name,
+                lengthDays: type.lengthDays,
+                priceCents: type.priceCents,
+                contentAccess: type.contentAccess,
+                isDefault: type.isDefault,
+                active: type.active,
+                nextTypeCode: type.nextTypeCode,
+                offered: type.offered,
+                position: type.position,
+                description: type.description,
+                highlighted: type.highlighted,
+              }}
+            />
+          </ReadOnlyUnless>
         </CardBody>
       </Card>
+      {can(staff.role, "audit.read") ? (
+        <EntityHistory
+          entityType="subscription_types"
+          entityId={type.id}
+          className="mt-6 max-w-3xl"
+        />
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SubscriptionTypeForm } from "@/components/admin/subscription-type-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listContentAccess } from "@/lib/subscriptions/list-content-access";
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
@@ -12,7 +12,7 @@ import { saveSubscriptionTypeAction } from "../actions";
 export const metadata: Metadata = { title: "New subscription type" };
 
 export default async function NewSubscriptionTypePage() {
-  await requireAdminPage("/admin/subscription-types/new");
+  await requireStaffPage("/admin/subscription-types/new", "catalog.write");
   const db = await getDb();
   const [contentAccess, types] = await Promise.all([
     listContentAccess(db),

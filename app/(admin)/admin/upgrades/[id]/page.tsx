@@ -13,7 +13,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { ReadOnlyNotice, ReadOnlyUnless } from "@/components/admin/read-only-unless";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { listContentAccess } from "@/lib/subscriptions/list-content-access";
@@ -40,7 +42,8 @@ export default async function UpgradeSchemaPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { id } = await params;
-  await requireAdminPage(`/admin/upgrades/${id}`);
+  const staff = await requireStaffPage(`/admin/upgrades/${id}`, "catalog.read");
+  const canChange = can(staff.role, "catalog.write");
   const schemaId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
   if (!schemaId.success) notFound();
   const query = await searchParams;
@@ -64,17 +67,20 @@ export default async function UpgradeSchemaPage({
           </Link>
         }
         actions={
-          <ActionButton
-            action={deleteUpgradeSchemaAction}
-            fields={{ schemaId: schema.id }}
-            label="Delete schema"
-            pendingLabel="Deleting…"
-            variant="danger"
-            confirm="Delete this schema with its options and links? Subscribers of the linked types stop seeing its offers."
-            testId="upgrade-schema-delete"
-          />
+          canChange ? (
+            <ActionButton
+              action={deleteUpgradeSchemaAction}
+              fields={{ schemaId: schema.id }}
+              label="Delete schema"
+              pendingLabel="Deleting…"
+              variant="danger"
+              confirm="Delete this schema with its options and links? Subscribers of the linked types stop seeing its offers."
+              testId="upgrade-schema-delete"
+            />
+          ) : null
         }
       />
+      <ReadOnlyNotice allowed={canChange} />
       {readText(query, "saved") ? (
         <Notice tone="success" className="mb-4" data-testid="saved-notice">
           Option saved.
@@ -88,7 +94,10 @@ export default async function UpgradeSchemaPage({
               description="Per method and target, the best option is offered."
             />
             {options.length === 0 ? (
-              <EmptyState title="No options yet" description="Add one with the form below." />
+              <EmptyState
+                title="No options yet"
+                description={canChange ? "Add one with the form below." : undefined}
+              />
             ) : (
               <Table data-testid="options-table">
                 <THead>
@@ -131,22 +140,26 @@ export default async function UpgradeSchemaPage({
                       </Td>
                       <Td className="text-right whitespace-nowrap">
                         <div className="inline-flex items-start gap-2">
-                          <Link
-                            href={`/admin/upgrades/${schema.id}?edit=${option.id}`}
-                            className="py-1.5 text-sm font-medium text-brand-700 hover:underline"
-                            data-testid={`option-edit-${option.id}`}
-                          >
-                            Edit
-                          </Link>
-                          <ActionButton
-                            action={deleteUpgradeOptionAction}
-                            fields={{ schemaId: schema.id, optionId: option.id }}
-                            label="Delete"
-                            pendingLabel="Deleting…"
-                            variant="danger"
-                            confirm="Delete this option?"
-                            testId={`option-delete-${option.id}`}
-                          />
+                          {canChange ? (
+                            <>
+                              <Link
+                                href={`/admin/upgrades/${schema.id}?edit=${option.id}`}
+                                className="py-1.5 text-sm font-medium text-brand-700 hover:underline"
+                                data-testid={`option-edit-${option.id}`}
+                              >
+                                Edit
+                              </Link>
+                              <ActionButton
+                                action={deleteUpgradeOptionAction}
+                                fields={{ schemaId: schema.id, optionId: option.id }}
+                                label="Delete"
+                                pendingLabel="Deleting…"
+                                variant="danger"
+                                confirm="Delete this option?"
+                                testId={`option-delete-${option.id}`}
+                              />
+                            </>
+                          ) : null}
                         </div>
                       </Td>
                     </Tr>
@@ -155,52 +168,56 @@ export default async function UpgradeSchemaPage({
               </Table>
             )}
           </Card>
-          <Card>
-            <CardHeader
-              title={editing ? "Edit option" : "Add option"}
-              actions={
-                editing ? (
-                  <Link
-                    href={`/admin/upgrades/${schema.id}`}
-                    className="text-sm text-zinc-500 hover:text-zinc-900"
-                  >
-                    Cancel
-                  </Link>
-                ) : undefined
-              }
-            />
-            <CardBody className="px-6 py-5">
-              <UpgradeOptionForm
-                key={editing?.id ?? "new"}
-                action={saveUpgradeOptionAction}
-                schemaId={schema.id}
-                contentAccess={contentAccess}
-                subscriptionTypes={types}
-                initial={
-                  editing
-                    ? {
-                        optionId: editing.id,
-                        type: editing.type,
-                        requireContent: editing.config.require_content,
-                        omitContent: editing.config.omit_content ?? [],
-                        monthlyFixCents: editing.config.monthly_fix ?? null,
-                        tags: editing.config.require_tags ?? [],
-                        targetTypeCode: editing.targetTypeCode,
-                      }
-                    : undefined
+          {canChange ? (
+            <Card>
+              <CardHeader
+                title={editing ? "Edit option" : "Add option"}
+                actions={
+                  editing ? (
+                    <Link
+                      href={`/admin/upgrades/${schema.id}`}
+                      className="text-sm text-zinc-500 hover:text-zinc-900"
+                    >
+                      Cancel
+                    </Link>
+                  ) : undefined
                 }
               />
-            </CardBody>
-          </Card>
+              <CardBody className="px-6 py-5">
+                <UpgradeOptionForm
+                  key={editing?.id ?? "new"}
+                  action={saveUpgradeOptionAction}
+                  schemaId={schema.id}
+                  contentAccess={contentAccess}
+                  subscriptionTypes={types}
+                  initial={
+                    editing
+                      ? {
+                          optionId: editing.id,
+                          type: editing.type,
+                          requireContent: editing.config.require_content,
+                          omitContent: editing.config.omit_content ?? [],
+                          monthlyFixCents: editing.config.monthly_fix ?? null,
+                          tags: editing.config.require_tags ?? [],
+                          targetTypeCode: editing.targetTypeCode,
+                        }
+                      : undefined
+                  }
+                />
+              </CardBody>
+            </Card>
+          ) : null}
         </div>
         <div className="space-y-6 self-start">
           <Card>
             <CardHeader title="Schema" />
             <CardBody>
-              <UpgradeSchemaNameForm
-                action={saveUpgradeSchemaAction}
-                initial={{ id: schema.id, name: schema.name }}
-              />
+              <ReadOnlyUnless allowed={canChange}>
+                <UpgradeSchemaNameForm
+                  action={saveUpgradeSchemaAction}
+                  initial={{ id: schema.id, name: schema.name }}
+                />
+              </ReadOnlyUnless>
             </CardBody>
           </Card>
           <Card>
@@ -209,12 +226,14 @@ export default async function UpgradeSchemaPage({
               description="Subscribers of these types are offered the options."
             />
             <CardBody>
-              <LinkedTypesForm
-                action={saveLinkedTypesAction}
-                schemaId={schema.id}
-                types={types}
-                linkedCodes={linkedTypes.map((type) => type.code)}
-              />
+              <ReadOnlyUnless allowed={canChange}>
+                <LinkedTypesForm
+                  action={saveLinkedTypesAction}
+                  schemaId={schema.id}
+                  types={types}
+                  linkedCodes={linkedTypes.map((type) => type.code)}
+                />
+              </ReadOnlyUnless>
             </CardBody>
           </Card>
         </div>

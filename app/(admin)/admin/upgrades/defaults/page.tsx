@@ -6,14 +6,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { checkUpgradeDefaults } from "@/lib/upgrades/admin/check-upgrade-defaults";
 
 export const metadata: Metadata = { title: "Upgrade defaults check" };
 
 export default async function UpgradeDefaultsPage() {
-  await requireAdminPage("/admin/upgrades/defaults");
+  await requireStaffPage("/admin/upgrades/defaults", "catalog.read");
   const { problems, okCount } = await checkUpgradeDefaults(await getDb());
   return (
     <>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { EntityHistory } from "@/components/admin/audit/entity-history";
 import { ChangeRoleForm } from "@/components/admin/change-role-form";
+import { RoleBadge } from "@/components/admin/role-badge";
 import { UserFamilyCard } from "@/components/admin/family/user-family-card";
 import { UserReferralsCard } from "@/components/admin/referrals/user-referrals-card";
 import { UserGoalsCard } from "@/components/admin/user-goals-card";
@@ -12,13 +14,13 @@ import { GiveSubscriptionForm } from "@/components/admin/give-subscription-form"
 import { PaymentsTable } from "@/components/admin/payments-table";
 import { RecurrentPaymentsTable } from "@/components/admin/recurrent-payments-table";
 import { SubscriptionsTable } from "@/components/admin/subscriptions-table";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listCustomizableFamilyOptions } from "@/lib/family/admin/list-customizable-family-options";
 import { listPayments } from "@/lib/payments/list-payments";
@@ -47,7 +49,17 @@ const DETAIL_LIMIT = 100;
 
 export default async function UserDetailPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requireAdminPage(`/admin/users/${id}`);
+  const staff = await requireStaffPage(`/admin/users/${id}`, "customers.read");
+  // What this page shows and offers follows the viewer's role; each action checks the same again.
+  const may = {
+    changeCustomers: can(staff.role, "customers.write"),
+    seeBilling: can(staff.role, "billing.read"),
+    changeBilling: can(staff.role, "billing.write"),
+    seeAutomation: can(staff.role, "automation.read"),
+    changeAutomation: can(staff.role, "automation.write"),
+    changeRoles: can(staff.role, "staff.manage"),
+    seeAudit: can(staff.role, "audit.read"),
+  };
   const userId = z.coerce.number().int().positive().safeParse(id);
   if (!userId.success) notFound();
   const db = await getDb();
@@ -56,8 +68,10 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
   const [subscriptions, payments, recurrent, types, customizableFamilies, query] =
     await Promise.all([
       listSubscriptions(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
-      listPayments(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
-      listRecurrentPayments(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }),
+      may.seeBilling ? listPayments(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 }) : null,
+      may.seeBilling
+        ? listRecurrentPayments(db, { userId: user.id, limit: DETAIL_LIMIT, offset: 0 })
+        : null,
       listSubscriptionTypes(db),
       listCustomizableFamilyOptions(db),
       searchParams,
@@ -77,8 +91,7 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
         title={<span data-testid="user-detail-email">{user.email}</span>}
         description={
           <>
-            {user.name ?? "No name"} ·{" "}
-            <Badge tone={user.role === "admin" ? "violet" : "gray"}>{user.role}</Badge> · joined{" "}
+            {user.name ?? "No name"} · <RoleBadge role={user.role} /> · joined{" "}
             {formatDateTime(user.createdAt)} · last sign-in {formatDateTime(user.lastLoginAt)}
           </>
         }
@@ -115,78 +128,102 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
             {subscriptions.rows.length === 0 ? (
               <EmptyState
                 title="No subscriptions"
-                description="Give one below, or create a paid payment."
+                description={
+                  may.changeCustomers ? "Give one below, or create a paid payment." : undefined
+                }
               />
             ) : (
-              <SubscriptionsTable rows={subscriptions.rows} stopAction={stopSubscriptionAction} />
-            )}
-          </Card>
-          <Card>
-            <CardHeader title="Payments" />
-            {payments.rows.length === 0 ? (
-              <EmptyState title="No payments" />
-            ) : (
-              <PaymentsTable
-                rows={payments.rows}
-                markPaidAction={markPaymentPaidAction}
-                refundAction={refundPaymentAction}
+              <SubscriptionsTable
+                rows={subscriptions.rows}
+                stopAction={may.changeCustomers ? stopSubscriptionAction : undefined}
               />
             )}
           </Card>
-          <Card>
-            <CardHeader title="Recurrent payments" />
-            {recurrent.rows.length === 0 ? (
-              <EmptyState
-                title="No recurrent payments"
-                description="A paid payment with a card token sets one up."
-              />
-            ) : (
-              <RecurrentPaymentsTable
-                rows={recurrent.rows}
-                stopAction={stopRecurrentPaymentAction}
-              />
-            )}
-          </Card>
-          <UserScenarioRunsCard userId={user.id} />
+          {payments ? (
+            <Card>
+              <CardHeader title="Payments" />
+              {payments.rows.length === 0 ? (
+                <EmptyState title="No payments" />
+              ) : (
+                <PaymentsTable
+                  rows={payments.rows}
+                  markPaidAction={may.changeBilling ? markPaymentPaidAction : undefined}
+                  refundAction={may.changeBilling ? refundPaymentAction : undefined}
+                />
+              )}
+            </Card>
+          ) : null}
+          {recurrent ? (
+            <Card>
+              <CardHeader title="Recurrent payments" />
+              {recurrent.rows.length === 0 ? (
+                <EmptyState
+                  title="No recurrent payments"
+                  description="A paid payment with a card token sets one up."
+                />
+              ) : (
+                <RecurrentPaymentsTable
+                  rows={recurrent.rows}
+                  stopAction={may.changeBilling ? stopRecurrentPaymentAction : undefined}
+                />
+              )}
+            </Card>
+          ) : null}
+          {may.seeAutomation ? <UserScenarioRunsCard userId={user.id} /> : null}
+          {may.seeAudit ? <EntityHistory entityType="users" entityId={user.id} /> : null}
         </div>
 
         <div className="space-y-6">
-          <Card>
+          <Card data-testid="user-role-card">
             <CardHeader
               title="Role"
-              description="Admins can use this admin; the last admin cannot be demoted."
+              description={
+                may.changeRoles
+                  ? "Changing it signs the user out everywhere; the last owner cannot be demoted."
+                  : "Only an owner can change roles."
+              }
             />
             <CardBody>
-              <ChangeRoleForm action={changeUserRoleAction} userId={user.id} role={user.role} />
+              {may.changeRoles ? (
+                <ChangeRoleForm action={changeUserRoleAction} userId={user.id} role={user.role} />
+              ) : (
+                <RoleBadge role={user.role} />
+              )}
             </CardBody>
           </Card>
-          <UserGoalsCard userId={user.id} />
+          {may.seeAutomation ? (
+            <UserGoalsCard userId={user.id} canComplete={may.changeAutomation} />
+          ) : null}
           <UserFamilyCard userId={user.id} />
           <UserReferralsCard userId={user.id} email={user.email} />
-          <Card>
-            <CardHeader title="Give a subscription" />
-            <CardBody>
-              <GiveSubscriptionForm
-                action={giveSubscriptionAction}
-                userId={user.id}
-                types={typeOptions}
+          {may.changeCustomers ? (
+            <Card>
+              <CardHeader title="Give a subscription" />
+              <CardBody>
+                <GiveSubscriptionForm
+                  action={giveSubscriptionAction}
+                  userId={user.id}
+                  types={typeOptions}
+                />
+              </CardBody>
+            </Card>
+          ) : null}
+          {may.changeBilling ? (
+            <Card>
+              <CardHeader
+                title="Create a payment"
+                description="Paying it creates the subscription."
               />
-            </CardBody>
-          </Card>
-          <Card>
-            <CardHeader
-              title="Create a payment"
-              description="Paying it creates the subscription."
-            />
-            <CardBody>
-              <CreatePaymentForm
-                action={createPaymentAction}
-                userId={user.id}
-                types={typeOptions}
-                customizableFamilies={customizableFamilies}
-              />
-            </CardBody>
-          </Card>
+              <CardBody>
+                <CreatePaymentForm
+                  action={createPaymentAction}
+                  userId={user.id}
+                  types={typeOptions}
+                  customizableFamilies={customizableFamilies}
+                />
+              </CardBody>
+            </Card>
+          ) : null}
         </div>
       </div>
     </>

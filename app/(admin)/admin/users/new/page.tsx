@@ -3,13 +3,16 @@ import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can, USER_ROLES } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { createUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "New user" };
 
 export default async function NewUserPage() {
-  await requireAdminPage("/admin/users/new");
+  const staff = await requireStaffPage("/admin/users/new", "customers.write");
+  // Giving a staff role is staff.manage's (the action checks the same).
+  const roles = can(staff.role, "staff.manage") ? USER_ROLES : (["customer"] as const);
   return (
     <>
       <PageHeader
@@ -22,7 +25,7 @@ export default async function NewUserPage() {
       />
       <Card className="max-w-xl">
         <CardBody>
-          <CreateUserForm action={createUserAction} />
+          <CreateUserForm action={createUserAction} roles={roles} />
         </CardBody>
       </Card>
     </>

@@ -10,7 +10,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getRun } from "@/inngest/local/get-run";
 import { localExecutorEnabled } from "@/inngest/local/mode";
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Function run" };
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   if (!localExecutorEnabled()) notFound();
   const { id } = await params;
-  await requireAdminPage(`/admin/dev/runs/${id}`);
+  await requireStaffPage(`/admin/dev/runs/${id}`, "dev");
   const runId = z.uuid().safeParse(id);
   if (!runId.success) notFound();
   const detail = await getRun(await getDb(), runId.data);

@@ -7,7 +7,8 @@ import { MasterSubscriptionCodes } from "@/components/admin/family/master-subscr
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listMasterFamilyGroups } from "@/lib/family/admin/list-master-family-groups";
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
@@ -22,7 +23,8 @@ export default async function FamilyMasterPage({
   params: Promise<{ userId: string }>;
 }) {
   const { userId } = await params;
-  await requireAdminPage(`/admin/family/masters/${userId}`);
+  const staff = await requireStaffPage(`/admin/family/masters/${userId}`, "customers.read");
+  const canChange = can(staff.role, "customers.write");
   const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(userId);
   if (!parsed.success) notFound();
   const db = await getDb();
@@ -64,20 +66,22 @@ export default async function FamilyMasterPage({
                 key={group.masterSubscriptionId}
                 group={group}
                 type={typeById.get(group.masterSubscriptionTypeId)}
-                releaseAction={releaseFamilyChildAction}
+                releaseAction={canChange ? releaseFamilyChildAction : undefined}
               />
             ))
           )}
         </div>
-        <Card className="self-start">
-          <CardHeader
-            title="Activate a code for a user"
-            description="Any code, for any account: the one-per-user and self-use rules do not apply here."
-          />
-          <CardBody>
-            <AdminActivateCodeForm action={activateFamilyCodeAction} />
-          </CardBody>
-        </Card>
+        {canChange ? (
+          <Card className="self-start">
+            <CardHeader
+              title="Activate a code for a user"
+              description="Any code, for any account: the one-per-user and self-use rules do not apply here."
+            />
+            <CardBody>
+              <AdminActivateCodeForm action={activateFamilyCodeAction} />
+            </CardBody>
+          </Card>
+        ) : null}
       </div>
     </>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FamilyTypeForm } from "@/components/admin/family/family-type-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
 import { saveFamilyTypeAction } from "../../actions";
@@ -11,7 +11,7 @@ import { saveFamilyTypeAction } from "../../actions";
 export const metadata: Metadata = { title: "New family type" };
 
 export default async function NewFamilyTypePage() {
-  await requireAdminPage("/admin/family/types/new");
+  await requireStaffPage("/admin/family/types/new", "catalog.write");
   const types = await listSubscriptionTypes(await getDb());
   return (
     <>

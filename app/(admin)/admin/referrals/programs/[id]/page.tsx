@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ReadOnlyNotice, ReadOnlyUnless } from "@/components/admin/read-only-unless";
 import { ReferralProgramForm } from "@/components/admin/referrals/referral-program-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findReferralProgram } from "@/lib/referrals/admin/list-referral-programs";
 import { programFormRegistries } from "@/lib/referrals/admin/program-form-entries";
@@ -18,7 +20,8 @@ export const metadata: Metadata = { title: "Referral program" };
 
 export default async function ReferralProgramPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdminPage(`/admin/referrals/programs/${id}`);
+  const staff = await requireStaffPage(`/admin/referrals/programs/${id}`, "automation.read");
+  const canChange = can(staff.role, "automation.write");
   const programId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(id);
   if (!programId.success) notFound();
   const program = await findReferralProgram(await getDb(), programId.data);
@@ -41,25 +44,30 @@ export default async function ReferralProgramPage({ params }: { params: Promise<
             >
               Its referrals
             </LinkButton>
-            <ActionButton
-              action={deleteReferralProgramAction}
-              fields={{ programId: program.id }}
-              label="Delete program"
-              pendingLabel="Deleting…"
-              variant="danger"
-              confirm="Delete this program? Only a program no referral belongs to can be deleted."
-              testId="delete-referral-program"
-            />
+            {canChange ? (
+              <ActionButton
+                action={deleteReferralProgramAction}
+                fields={{ programId: program.id }}
+                label="Delete program"
+                pendingLabel="Deleting…"
+                variant="danger"
+                confirm="Delete this program? Only a program no referral belongs to can be deleted."
+                testId="delete-referral-program"
+              />
+            ) : null}
           </>
         }
       />
+      <ReadOnlyNotice allowed={canChange} />
       <Card className="max-w-3xl">
         <CardBody className="px-6 py-5">
-          <ReferralProgramForm
-            action={saveReferralProgramAction}
-            registries={programFormRegistries()}
-            initial={{ id: program.id, program: programInputOf(program) }}
-          />
+          <ReadOnlyUnless allowed={canChange}>
+            <ReferralProgramForm
+              action={saveReferralProgramAction}
+              registries={programFormRegistries()}
+              initial={{ id: program.id, program: programInputOf(program) }}
+            />
+          </ReadOnlyUnless>
         </CardBody>
       </Card>
     </>

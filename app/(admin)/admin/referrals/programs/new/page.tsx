@@ -3,14 +3,14 @@ import Link from "next/link";
 import { ReferralProgramForm } from "@/components/admin/referrals/referral-program-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { programFormRegistries } from "@/lib/referrals/admin/program-form-entries";
 import { saveReferralProgramAction } from "../../actions";
 
 export const metadata: Metadata = { title: "New referral program" };
 
 export default async function NewReferralProgramPage() {
-  await requireAdminPage("/admin/referrals/programs/new");
+  await requireStaffPage("/admin/referrals/programs/new", "automation.write");
   return (
     <>
       <PageHeader

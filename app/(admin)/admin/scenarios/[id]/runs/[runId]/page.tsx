@@ -9,7 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { requireAdminPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { loadVersionGraph } from "@/lib/scenarios/engine/load-version-graph";
 import { runPathToFlow } from "@/lib/scenarios/flow/run-path";
@@ -27,7 +27,7 @@ export default async function ScenarioRunPage({
   params: Promise<{ id: string; runId: string }>;
 }) {
   const { id, runId } = await params;
-  await requireAdminPage(`/admin/scenarios/${id}/runs/${runId}`);
+  await requireStaffPage(`/admin/scenarios/${id}/runs/${runId}`, "automation.read");
   const scenarioId = idSchema.safeParse(id);
   const parsedRunId = idSchema.safeParse(runId);
   if (!scenarioId.success || !parsedRunId.success) notFound();

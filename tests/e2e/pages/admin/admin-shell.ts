@@ -1,0 +1,19 @@
+import type { Locator, Page } from "@playwright/test";
+
+/** Any /admin page: its navigation, the signed-in person's role, and the page a role without permission lands on. */
+export class AdminShell {
+  readonly role: Locator;
+  readonly title: Locator;
+  readonly noAccess: Locator;
+
+  constructor(readonly page: Page) {
+    this.role = page.getByTestId("header-role");
+    this.title = page.getByTestId("page-title");
+    this.noAccess = page.getByTestId("no-access");
+  }
+
+  /** The navigation's link to an area (components/admin/admin-areas.ts slugs). */
+  navLink(slug: string): Locator {
+    return this.page.getByTestId("admin-nav").getByTestId(`nav-${slug}`);
+  }
+}
