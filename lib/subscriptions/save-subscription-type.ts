@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, notInArray } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import {
@@ -61,15 +61,24 @@ export async function saveSubscriptionType(
               .where(eq(subscriptionTypes.id, options.id))
               .returning();
       if (!type) throw notFound("subscription_type_not_found", "No such subscription type.");
+      // Only the links that change are written, so the audit log shows what an edit added or removed.
       await tx
         .delete(subscriptionTypeContentAccess)
-        .where(eq(subscriptionTypeContentAccess.subscriptionTypeId, type.id));
-      await tx.insert(subscriptionTypeContentAccess).values(
-        contentAccessIds.map((contentAccessId) => ({
-          subscriptionTypeId: type.id,
-          contentAccessId,
-        })),
-      );
+        .where(
+          and(
+            eq(subscriptionTypeContentAccess.subscriptionTypeId, type.id),
+            notInArray(subscriptionTypeContentAccess.contentAccessId, contentAccessIds),
+          ),
+        );
+      await tx
+        .insert(subscriptionTypeContentAccess)
+        .values(
+          contentAccessIds.map((contentAccessId) => ({
+            subscriptionTypeId: type.id,
+            contentAccessId,
+          })),
+        )
+        .onConflictDoNothing();
       return type;
     });
   } catch (error) {

@@ -176,6 +176,8 @@ describe("catalog", () => {
       "name",
       "price_cents",
     ]);
+    // The content access did not change: its links are neither deleted nor inserted again.
+    expect(edited.map((row) => row.entityType)).toEqual(["subscription_types"]);
   });
 
   it("a refused change leaves no audit row: the record is part of the change's transaction", async () => {
