@@ -1,11 +1,16 @@
+// Over 300 lines: one benchmark with its data generator, EXPLAIN capture and two measured scenarios kept together.
 /**
  * `npm run bench:before-events` (needs DATABASE_URL, a Postgres server): the before-events tick over 1,000,000
  * subscriptions on a fresh database, for a scenario with a `subscription_ends` trigger 1 day before. Each 10-minute
  * window holds exactly 100 due subscriptions; the rest end over the next year or have already ended (ended_event_at
  * set). Prints, as medians over fresh windows: the whole tick (`startBeforeEventRuns`), its INSERT … SELECT alone
  * (`recordBeforeEventFires`), and a bare indexed count of the same range, with the ratios; then the INSERT … SELECT's
- * EXPLAIN (ANALYZE, BUFFERS), run in a transaction that is rolled back.
- * Options: --subscriptions N (default 1000000), --users N (default 100000), --ticks N (default 20).
+ * EXPLAIN (ANALYZE, BUFFERS), run in a transaction that is rolled back. Then big windows, each holding --big-due
+ * (10,000) due subscriptions among the same million: the whole tick creating their runs, and its two INSERT … SELECTs
+ * (occurrences, runs) timed alone on other big windows, against a bare indexed count of the same range, with ratios.
+ * Options: --subscriptions N (default 1000000), --users N (default 100000), --ticks N (default 20),
+ * --big-due N (default 10000), --big-ticks N (default 3), --reentry always|once|once_per_days (default always: the
+ * scenario's re-entry rule; the others take the per-(scenario, user) locks).
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -15,8 +20,11 @@ import { DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { connect } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { z } from "zod";
 import {
   scenarioBeforeEventFires,
+  scenarioReentry,
+  scenarioRuns,
   scenarios,
   scenarioVersions,
   subscriptions,
@@ -26,6 +34,7 @@ import {
   listBeforeEventNodes,
   recordBeforeEventFires,
 } from "@/lib/scenarios/before-events/record-before-event-fires";
+import { createBeforeEventRuns } from "@/lib/scenarios/before-events/create-before-event-runs";
 import { startBeforeEventRuns } from "@/lib/scenarios/before-events/start-before-event-runs";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { seedCatalog } from "../tests/integration/services/fixtures";
@@ -35,15 +44,23 @@ const { values } = parseArgs({
     subscriptions: { type: "string", default: "1000000" },
     users: { type: "string", default: "100000" },
     ticks: { type: "string", default: "20" },
+    "big-due": { type: "string", default: "10000" },
+    "big-ticks": { type: "string", default: "3" },
+    reentry: { type: "string", default: "always" },
   },
 });
 const SUBSCRIPTIONS = Number(values.subscriptions);
 const USERS = Number(values.users);
 const TICKS = Number(values.ticks);
+const BIG_DUE = Number(values["big-due"]);
+const BIG_TICKS = Number(values["big-ticks"]);
+const REENTRY = z.enum(scenarioReentry.enumValues).parse(values.reentry);
 const DUE_PER_WINDOW = 100;
 const WINDOW_MS = 10 * MINUTE_MS;
-/** Fresh windows: TICKS whole ticks, TICKS INSERT … SELECTs alone, one for EXPLAIN. */
+/** Fresh small windows: TICKS whole ticks, TICKS INSERT … SELECTs alone, one for EXPLAIN. */
 const WINDOWS = 2 * TICKS + 1;
+/** Big windows follow the small ones: BIG_TICKS whole ticks, BIG_TICKS timed statement by statement. */
+const BIG_WINDOWS = 2 * BIG_TICKS;
 const T0 = new Date("2026-06-01T00:00:00Z");
 
 const at = { x: 0, y: 0 };
@@ -70,6 +87,7 @@ const windowAt = (k: number) => ({
   from: new Date(T0.getTime() + k * WINDOW_MS),
   to: new Date(T0.getTime() + (k + 1) * WINDOW_MS),
 });
+const bigWindowAt = (b: number) => windowAt(WINDOWS + b);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function main() {
@@ -97,7 +115,8 @@ async function main() {
 }
 
 /**
- * Subscription i ≤ WINDOWS·100 is due in window ⌊(i−1)/100⌋ (end_at 1 day + 5 s·(j+1) after the window starts);
+ * Subscription i ≤ WINDOWS·100 is due in window ⌊(i−1)/100⌋ (end_at 1 day + 5 s·(j+1) after the window starts); the
+ * next BIG_WINDOWS·BIG_DUE are due in the big windows after them, BIG_DUE each (spread evenly over the window);
  * the rest: 3 in 5 ended in the past year (ended_event_at set), 2 in 5 end in the next year outside every window.
  */
 async function load(db: Db) {
@@ -108,8 +127,10 @@ async function load(db: Db) {
     insert into ${users} (email, name, created_at)
     select 'tick-' || i || '@example.com', 'Tick ' || i, ${t0}::timestamptz - interval '2 years' from generate_series(1, ${USERS}) as i`);
   const { webMonth } = await seedCatalog(db);
-  const due = WINDOWS * DUE_PER_WINDOW;
-  const windowsEnd = (WINDOWS * WINDOW_MS) / MINUTE_MS + 1440;
+  const smallDue = WINDOWS * DUE_PER_WINDOW;
+  const due = smallDue + BIG_WINDOWS * BIG_DUE;
+  const windowsEnd = ((WINDOWS + BIG_WINDOWS) * WINDOW_MS) / MINUTE_MS + 1440;
+  const bigStepMs = Math.floor(WINDOW_MS / (BIG_DUE + 1)); // every end inside its window, whole milliseconds
   await db.execute(sql`
     with base as (select min(id) as first_user from ${users}),
     spread as (
@@ -118,8 +139,11 @@ async function load(db: Db) {
     dated as (
       select i, ended and i > ${due} as ended,
         case
-          when i <= ${due} then ${t0}::timestamptz + interval '1 day'
+          when i <= ${smallDue} then ${t0}::timestamptz + interval '1 day'
             + ((i - 1) / ${DUE_PER_WINDOW}) * ${WINDOW_MS / 1000} * interval '1 second' + ((i - 1) % ${DUE_PER_WINDOW} + 1) * interval '5 seconds'
+          when i <= ${due} then ${t0}::timestamptz + interval '1 day'
+            + (${WINDOWS} + (i - ${smallDue} - 1) / ${BIG_DUE}) * ${WINDOW_MS / 1000} * interval '1 second'
+            + ((i - ${smallDue} - 1) % ${BIG_DUE} + 1) * ${bigStepMs} * interval '1 millisecond'
           when ended then ${t0}::timestamptz - (m + 1) * interval '1 minute'
           when m between 1440 and ${windowsEnd + 10} then ${t0}::timestamptz + (m + 1440) * interval '1 minute'
           else ${t0}::timestamptz + (m + 1) * interval '1 minute'
@@ -133,7 +157,13 @@ async function load(db: Db) {
   await db.execute(sql`analyze`);
   const [scenario] = await db
     .insert(scenarios)
-    .values({ name: "bench", status: "enabled", draftGraph: GRAPH, reentry: "always" })
+    .values({
+      name: "bench",
+      status: "enabled",
+      draftGraph: GRAPH,
+      reentry: REENTRY,
+      reentryDays: 1,
+    })
     .returning();
   const [version] = await db
     .insert(scenarioVersions)
@@ -238,7 +268,7 @@ async function bench(db: Db) {
 
   const [tick, insert, bare] = [median(ticks), median(inserts), median(counts)];
   console.log(
-    `before-events tick: ${SUBSCRIPTIONS} subscriptions, ${DUE_PER_WINDOW} due per 10-minute window, trigger 1 day before subscription_ends`,
+    `before-events tick: ${SUBSCRIPTIONS} subscriptions, ${DUE_PER_WINDOW} due per 10-minute window, trigger 1 day before subscription_ends, re-entry ${REENTRY}`,
   );
   console.log(
     `  whole tick (startBeforeEventRuns: list nodes, INSERT … SELECT, ${DUE_PER_WINDOW} runs created): median ${tick.toFixed(1)} ms over ${TICKS} ticks (min ${Math.min(...ticks).toFixed(1)}, max ${Math.max(...ticks).toFixed(1)})`,
@@ -262,8 +292,64 @@ async function bench(db: Db) {
   console.log(
     `  uses subscriptions_end_idx: ${usesIndex ? "yes" : "NO"}${seqScan ? " — seq scan on subscriptions!" : ""}`,
   );
+  await benchBigWindows(db, problems);
   console.log(`  correctness: ${problems.length === 0 ? "OK" : `FAILED (${problems.join("; ")})`}`);
   if (problems.length > 0 || !usesIndex) process.exitCode = 1;
+}
+
+/** Big windows: BIG_DUE due subscriptions each, the whole tick creating their runs against a bare count of the range. */
+async function benchBigWindows(db: Db, problems: string[]) {
+  // The tables the ticks write started empty: statistics as a production table has them, and the sessions' cached
+  // foreign-key check plans (made when scenario_runs was empty) planned again, as they would be for a big table.
+  await db.execute(sql`analyze ${scenarioRuns}, ${scenarioBeforeEventFires}`);
+  const ticks: number[] = [];
+  for (let b = 0; b < BIG_TICKS; b++) {
+    const { ms, result } = await timed(() => startBeforeEventRuns(db, bigWindowAt(b)));
+    if (result.length !== BIG_DUE) problems.push(`big tick ${b} started ${result.length} runs`);
+    ticks.push(ms);
+  }
+  const fireInserts: number[] = [];
+  const runInserts: number[] = [];
+  const nodes = await listBeforeEventNodes(db);
+  for (let b = BIG_TICKS; b < 2 * BIG_TICKS; b++) {
+    fireInserts.push((await timed(() => recordBeforeEventFires(db, nodes, bigWindowAt(b)))).ms);
+    const { ms, result } = await timed(() => createBeforeEventRuns(db, bigWindowAt(b)));
+    if (result !== BIG_DUE) problems.push(`big window ${b} created ${result} runs`);
+    runInserts.push(ms);
+  }
+  const counts: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (let b = 0; b < BIG_WINDOWS; b++) {
+      const { ms, result } = await timed(() => bareCount(db, bigWindowAt(b)));
+      if (result !== BIG_DUE) problems.push(`big count ${b} found ${result}`);
+      counts.push(ms);
+    }
+  }
+  const [tick, fireInsert, runInsert, bare] = [
+    median(ticks),
+    median(fireInserts),
+    median(runInserts),
+    median(counts),
+  ];
+  console.log(
+    `big windows: ${BIG_DUE} due subscriptions per window among ${SUBSCRIPTIONS}, ${BIG_TICKS} windows`,
+  );
+  console.log(
+    `  whole tick (startBeforeEventRuns, ${BIG_DUE} runs created): median ${tick.toFixed(1)} ms (min ${Math.min(...ticks).toFixed(1)}, max ${Math.max(...ticks).toFixed(1)}), ${((tick * 1000) / BIG_DUE).toFixed(1)} µs per run`,
+  );
+  console.log(
+    `  bare indexed count of the same range: median ${bare.toFixed(2)} ms over ${counts.length} counts (min ${Math.min(...counts).toFixed(2)}, max ${Math.max(...counts).toFixed(2)})`,
+  );
+  console.log(
+    `  occurrences INSERT … SELECT alone (recordBeforeEventFires): median ${fireInsert.toFixed(1)} ms over ${BIG_TICKS} windows (min ${Math.min(...fireInserts).toFixed(1)}, max ${Math.max(...fireInserts).toFixed(1)})`,
+  );
+  console.log(
+    `  runs INSERT … SELECT alone (createBeforeEventRuns): median ${runInsert.toFixed(1)} ms over ${BIG_TICKS} windows (min ${Math.min(...runInserts).toFixed(1)}, max ${Math.max(...runInserts).toFixed(1)})`,
+  );
+  console.log(
+    `  ratio whole tick : count = ${(tick / bare).toFixed(1)} : 1   occurrences INSERT … SELECT : count = ${(fireInsert / bare).toFixed(1)} : 1   runs INSERT … SELECT : count = ${(runInsert / bare).toFixed(1)} : 1`,
+  );
+  console.log(`  whole tick under 1 s: ${tick < 1000 ? "yes" : "NO"}`);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,8 @@ import { inngest } from "../client";
 import { SCENARIO_RUN_EVENT } from "../events";
 
 const CURSOR = "scenarios-before-events";
+/** Run-start events per send: about 50 kB a request. */
+const RUN_EVENTS_PER_SEND = 500;
 
 /**
  * Every ten minutes: start runs for subscriptions and recurrent payments whose date minus a trigger's offset fell due
@@ -29,10 +31,13 @@ export const scenariosBeforeEvents = inngest.createFunction(
     const runIds = await step.run("start-runs", async () =>
       startBeforeEventRuns(await getDb(), { from, to }),
     );
-    if (runIds.length > 0) {
+    // Many events per request, in chunks that stay well under the event API's request size; each chunk is a step
+    // named by its first and last run, so a retried tick re-sends only what was not sent (and Inngest drops repeats).
+    for (let start = 0; start < runIds.length; start += RUN_EVENTS_PER_SEND) {
+      const chunk = runIds.slice(start, start + RUN_EVENTS_PER_SEND);
       await step.sendEvent(
-        "send-runs",
-        runIds.map((id) => ({
+        `send-runs-${chunk[0]}-${chunk[chunk.length - 1]}`,
+        chunk.map((id) => ({
           id: `scenario-run:${id}`,
           name: SCENARIO_RUN_EVENT,
           data: { run_id: id },

@@ -1,7 +1,14 @@
-import { eq } from "drizzle-orm";
+// Over 300 lines: one integration suite for the before-events cron, sharing one executor and clock across its cases.
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, DAY_MS, freezeClock, MINUTE_MS, now } from "@/lib/clock";
 import { recurrentPayments, scenarioBeforeEventFires, scenarioRuns } from "@/lib/db/schema";
+import { createBeforeEventRuns } from "@/lib/scenarios/before-events/create-before-event-runs";
+import {
+  listBeforeEventNodes,
+  recordBeforeEventFires,
+} from "@/lib/scenarios/before-events/record-before-event-fires";
 import { startBeforeEventRuns } from "@/lib/scenarios/before-events/start-before-event-runs";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { extendActualSubscription } from "@/lib/subscriptions/extend-subscription";
@@ -194,4 +201,156 @@ describe("before-events", () => {
       ),
     ).toBe(true);
   });
+
+  it("overlapping ticks create each occurrence's run once, and a 'once' scenario one run per user", async () => {
+    // 3 days before: no other scenario of this file fires for these subscriptions while the test runs.
+    const graph = {
+      nodes: [n("t", "before_event", { trigger: "subscription_ends", minutes: 3 * 1440 }, ["out"])],
+      edges: [],
+    };
+    const always = await enabledScenario(db(), graph);
+    const once = await enabledScenario(db(), graph, { reentry: "once" });
+    const start = new Date(now().getTime() + HOUR_MS);
+    const users = await Promise.all(Array.from({ length: 8 }, () => customer(db())));
+    for (const user of users) {
+      for (const minutes of [4, 12]) {
+        await createSubscription(db(), {
+          userId: user.id,
+          subscriptionTypeId: catalog.webMonth.id,
+          startAt: new Date(now().getTime() - 10 * DAY_MS),
+          endAt: new Date(start.getTime() + 3 * DAY_MS + minutes * MINUTE_MS),
+        });
+      }
+    }
+    const windowFrom = (fromMinute: number, toMinute: number) => ({
+      from: new Date(start.getTime() + fromMinute * MINUTE_MS),
+      to: new Date(start.getTime() + toMinute * MINUTE_MS),
+    });
+    // On a server these run on separate connections at once; each window holds one or both subscriptions of a user.
+    const returned = await Promise.all(
+      [
+        windowFrom(0, 10),
+        windowFrom(0, 10),
+        windowFrom(2, 15),
+        windowFrom(10, 20),
+        windowFrom(0, 20),
+      ].map((window) => startBeforeEventRuns(db(), window)),
+    );
+
+    const alwaysRuns = await runsOf(db(), always.scenarioId);
+    expect(alwaysRuns).toHaveLength(2 * users.length);
+    expect(new Set(alwaysRuns.map((r) => r.triggerKey)).size).toBe(2 * users.length);
+    const onceRuns = await runsOf(db(), once.scenarioId);
+    expect(onceRuns.map((r) => r.userId).sort()).toEqual(users.map((u) => u.id).sort());
+    const fires = await db()
+      .select()
+      .from(scenarioBeforeEventFires)
+      .where(inArray(scenarioBeforeEventFires.scenarioId, [always.scenarioId, once.scenarioId]));
+    expect(fires).toHaveLength(4 * users.length);
+    // Every always-occurrence points at its own run; the once-scenario's second occurrence of a user has none.
+    expect(
+      fires
+        .filter((f) => f.scenarioId === always.scenarioId)
+        .map((f) => f.runId)
+        .sort(),
+    ).toEqual(alwaysRuns.map((r) => r.id).sort());
+    expect(
+      fires
+        .filter((f) => f.scenarioId === once.scenarioId && f.runId !== null)
+        .map((f) => f.runId)
+        .sort(),
+    ).toEqual(onceRuns.map((r) => r.id).sort());
+    // The whole window's ticks hand back every run, so the run that another tick created is sent too.
+    expect(returned[4]).toEqual(
+      expect.arrayContaining([...alwaysRuns, ...onceRuns].map((r) => r.id)),
+    );
+  });
+
+  it("a retried tick creates nothing twice, also after a tick that stopped between recording and creating runs", async () => {
+    const graph = {
+      nodes: [n("t", "before_event", { trigger: "subscription_ends", minutes: 4 * 1440 }, ["out"])],
+      edges: [],
+    };
+    const always = await enabledScenario(db(), graph);
+    const once = await enabledScenario(db(), graph, { reentry: "once" });
+    const window = {
+      from: new Date(now().getTime() + HOUR_MS),
+      to: new Date(now().getTime() + HOUR_MS + 10 * MINUTE_MS),
+    };
+    const user = await customer(db());
+    for (const minutes of [3, 6]) {
+      await createSubscription(db(), {
+        userId: user.id,
+        subscriptionTypeId: catalog.webMonth.id,
+        startAt: new Date(now().getTime() - 10 * DAY_MS),
+        endAt: new Date(window.from.getTime() + 4 * DAY_MS + minutes * MINUTE_MS),
+      });
+    }
+    // The first attempt recorded the occurrences and then failed.
+    await recordBeforeEventFires(db(), await listBeforeEventNodes(db()), window);
+    const first = await startBeforeEventRuns(db(), window);
+    const retried = await startBeforeEventRuns(db(), window);
+
+    expect(retried).toEqual(first);
+    expect(await createBeforeEventRuns(db(), window)).toBe(0);
+    const alwaysRuns = await runsOf(db(), always.scenarioId);
+    const onceRuns = await runsOf(db(), once.scenarioId);
+    expect(alwaysRuns).toHaveLength(2);
+    expect(onceRuns).toHaveLength(1);
+    expect(first).toEqual(expect.arrayContaining([...alwaysRuns, ...onceRuns].map((r) => r.id)));
+    // The run carries the occurrence: its key, its entry node and the payload the start-time re-check reads.
+    const [earlier] = await db()
+      .select()
+      .from(scenarioBeforeEventFires)
+      .where(
+        and(
+          eq(scenarioBeforeEventFires.scenarioId, once.scenarioId),
+          eq(scenarioBeforeEventFires.runId, onceRuns[0]!.id),
+        ),
+      );
+    expect(onceRuns[0]).toMatchObject({
+      userId: user.id,
+      versionId: once.versionId,
+      triggerKey: `before:t:${earlier!.entityId}:${earlier!.entityDate.toISOString()}`,
+      triggerEvent: "before:subscription_ends",
+      entryNodeIds: ["t"],
+      triggerPayload: { ...earlier!.payload, user_id: user.id },
+    });
+    // The once-scenario admits the user's first occurrence of the window.
+    expect(earlier!.dueAt.getTime()).toBe(window.from.getTime() + 3 * MINUTE_MS);
+  });
+
+  it("a window of many due subscriptions creates all its runs and sends them in several batches", async () => {
+    // More than one batch of run events (500), and, under a re-entry rule, more than one chunk of locked pairs (1,000).
+    const MANY = 1200;
+    const graph = {
+      nodes: [n("t", "before_event", { trigger: "subscription_ends", minutes: 2 * 1440 }, ["out"])],
+      edges: [],
+    };
+    const once = await enabledScenario(db(), graph, { reentry: "once" });
+    const tag = randomUUID().slice(0, 8);
+    const at = now().toISOString();
+    // Due over the next 5 minutes: the next tick's window holds them all.
+    await db().execute(sql`
+      with created as (
+        insert into users (email, name, created_at)
+        select 'many-' || ${tag} || '-' || i || '@example.com', 'Many ' || i, ${at}::timestamptz
+        from generate_series(1, ${MANY}) as i
+        returning id
+      )
+      insert into subscriptions (user_id, subscription_type_id, start_at, end_at, is_paid, started_event_at,
+        created_at, updated_at)
+      select id, ${catalog.webMonth.id}, ${at}::timestamptz - interval '10 days',
+        ${at}::timestamptz + interval '2 days' + (id % 280 + 10) * interval '1 second', true,
+        ${at}::timestamptz - interval '10 days', ${at}::timestamptz, ${at}::timestamptz
+      from created`);
+
+    await inngest.advance(10 * MINUTE_MS);
+
+    const runs = await runsOf(db(), once.scenarioId);
+    expect(runs).toHaveLength(MANY);
+    expect(new Set(runs.map((r) => r.userId)).size).toBe(MANY);
+    // Every run's start event arrived: each was walked to the end.
+    expect(runs.filter((r) => r.status !== "completed")).toEqual([]);
+  }, 120_000);
 });
