@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { LocalRunStatus } from "@/lib/db/schema";
+import type { LocalRunStatus } from "@/inngest/local/schema";
 
 const TONES: Record<LocalRunStatus, BadgeTone> = {
   running: "blue",

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { localJobs } from "./schema";
 
 export interface ClaimedJob {
   id: number;
@@ -32,9 +33,9 @@ export async function claimJobs(
   };
   // Every driver's execute() resolves to { rows }; the shared PgDatabase type does not say so.
   const result = (await db.execute(sql`
-    update inngest_local_jobs set locked_by = ${options.owner}, locked_until = ${leaseUntil}::timestamptz
+    update ${localJobs} set locked_by = ${options.owner}, locked_until = ${leaseUntil}::timestamptz
     where id in (
-      select id from inngest_local_jobs
+      select id from ${localJobs}
       where due_at <= ${due}::timestamptz and (locked_until is null or locked_until < ${wallNow}::timestamptz)
       order by due_at, id
       limit ${options.limit}
@@ -57,6 +58,6 @@ export async function extendLease(
 ): Promise<void> {
   const leaseUntil = new Date(Date.now() + options.leaseMs).toISOString();
   await db.execute(sql`
-    update inngest_local_jobs set locked_until = ${leaseUntil}::timestamptz
+    update ${localJobs} set locked_until = ${leaseUntil}::timestamptz
     where id = ${options.jobId} and locked_by = ${options.owner}`);
 }

@@ -3,7 +3,7 @@ import { Cron } from "croner";
 import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { localCronTicks, localEvents } from "@/lib/db/schema";
+import { localCronTicks, localEvents } from "./schema";
 import type { RegisteredFunction, StoredEvent } from "./protocol";
 import { startRun } from "./start-run";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { localJobs, localRuns, localSteps, localWaits } from "@/lib/db/schema";
+import { localJobs, localRuns, localSteps, localWaits } from "./schema";
 
 /** A run with its memoized steps (in order) and what it is waiting for. */
 export async function getRun(db: Db, runId: string) {

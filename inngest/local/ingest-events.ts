@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { localEvents, localJobs, localRuns, localSteps, localWaits } from "@/lib/db/schema";
+import { localEvents, localJobs, localRuns, localSteps, localWaits } from "./schema";
 import { expressionHolds } from "./expressions";
 import { loadFunctions } from "./register-functions";
 import type { IncomingEvent, RegisteredFunction, StoredEvent } from "./protocol";
@@ -64,12 +65,14 @@ export async function ingestEvents(db: Db, incoming: IncomingEvent[]): Promise<I
 
 /** step.waitForEvent: the first matching event is memoized as the step's result and the run is called again. */
 async function resumeWaits(tx: Db, event: StoredEvent): Promise<void> {
+  // Through an alias: drizzle writes `for update of` with the schema-qualified name, which Postgres refuses.
+  const lockedWaits = alias(localWaits, "waits");
   const waits = await tx
-    .select({ wait: localWaits, runEvent: localRuns.event })
-    .from(localWaits)
-    .innerJoin(localRuns, eq(localRuns.id, localWaits.runId))
-    .where(eq(localWaits.eventName, event.name))
-    .for("update", { of: localWaits, skipLocked: true });
+    .select({ wait: lockedWaits, runEvent: localRuns.event })
+    .from(lockedWaits)
+    .innerJoin(localRuns, eq(localRuns.id, lockedWaits.runId))
+    .where(eq(lockedWaits.eventName, event.name))
+    .for("update", { of: lockedWaits, skipLocked: true });
   const at = now();
   for (const { wait, runEvent } of waits) {
     if (wait.expiresAt <= at) continue;

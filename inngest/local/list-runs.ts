@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { localRuns, type LocalRunStatus } from "@/lib/db/schema";
+import { localRuns, type LocalRunStatus } from "./schema";
 
 export async function listRuns(
   db: Db,

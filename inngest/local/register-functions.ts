@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, notInArray } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { localFunctions } from "@/lib/db/schema";
+import { localFunctions } from "./schema";
 import {
   registeredFunctionSchema,
   UNSUPPORTED_FUNCTION_OPTIONS,

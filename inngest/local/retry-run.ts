@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { localJobs, localRuns, localSteps } from "@/lib/db/schema";
+import { localJobs, localRuns, localSteps } from "./schema";
 import { AppError } from "@/lib/errors";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { localIdempotencyKeys, localJobs, localRuns } from "@/lib/db/schema";
+import { localIdempotencyKeys, localJobs, localRuns } from "./schema";
 import { evaluateExpression } from "./expressions";
 import type { RegisteredFunction, StoredEvent } from "./protocol";
 import { and, eq, lt } from "drizzle-orm";

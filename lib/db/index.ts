@@ -10,8 +10,13 @@ const globalForDb = globalThis as unknown as { subflowConnection?: Promise<Conne
  * reloading in development does not open a second PGlite on the same data directory.
  */
 export async function getDb(): Promise<Db> {
+  return (await getConnection()).db;
+}
+
+/** The process-wide connection with its driver (a migrator is chosen by driver). */
+export async function getConnection(): Promise<Connection> {
   globalForDb.subflowConnection ??= connect();
-  return (await globalForDb.subflowConnection).db;
+  return globalForDb.subflowConnection;
 }
 
 /** Replace the process-wide database (tests give each file its own). */

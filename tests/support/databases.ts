@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { LOCAL_EXECUTOR_MIGRATIONS } from "@/inngest/local/migrations";
 
 /** The same server URL pointed at another database. */
 export function withDatabase(url: string, database: string): string {
@@ -19,7 +20,10 @@ async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): P
   }
 }
 
-/** Create and migrate `subflow_tpl_<random>`, the template every test worker's database is copied from. */
+/**
+ * Create and migrate `subflow_tpl_<random>`, the template every test worker's database is copied from: the app's
+ * migrations and the local executor's (tests run it).
+ */
 export async function createTemplateDatabase(url: string): Promise<string> {
   const name = `subflow_tpl_${randomBytes(4).toString("hex")}`;
   await admin(url, (client) => client.query(`create database ${name}`));
@@ -27,6 +31,7 @@ export async function createTemplateDatabase(url: string): Promise<string> {
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const pool = new pg.Pool({ connectionString: withDatabase(url, name), max: 1 });
   await migrate(drizzle(pool), { migrationsFolder: path.resolve("drizzle") });
+  await migrate(drizzle(pool), LOCAL_EXECUTOR_MIGRATIONS);
   await pool.end();
   return name;
 }

@@ -7,6 +7,7 @@ import { auditingTransactions, connect, type Connection } from "@/lib/db/connect
 import { setDatabase } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows-of";
 import * as schema from "@/lib/db/schema";
+import { LOCAL_EXECUTOR_MIGRATIONS, LOCAL_EXECUTOR_SCHEMA } from "@/inngest/local/migrations";
 import { cloneDatabase, withDatabase } from "./databases";
 
 type TestDatabase = Connection & { url: string | null };
@@ -32,7 +33,8 @@ async function openWorkerDatabase(): Promise<WorkerDatabase> {
 }
 
 /**
- * The worker's database, emptied for this test file — every table truncated, as the migrations leave them, and
+ * The worker's database, emptied for this test file — every table of the app and the local executor truncated, as
+ * the migrations leave them, and
  * sequences restarted — so the file sees what a fresh copy would show (files create fixed catalog codes and count
  * rows, so they cannot share data). It also becomes the app's process-wide database, so route handlers
  * called by the test use it. Closing it ends the file's connections; the database stays for the worker's next file.
@@ -56,9 +58,12 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return { ...connection, url: workerDatabase.driver === "server" ? workerDatabase.url : null };
 }
 
+/** The app's tables (public) and the executor's (its schema), but not the executor's migration history. */
 async function emptyAllTables(db: Connection["db"]): Promise<void> {
   const tables = await db.execute(
-    sql`select quote_ident(tablename) as name from pg_tables where schemaname = 'public'`,
+    sql`select quote_ident(schemaname) || '.' || quote_ident(tablename) as name from pg_tables
+        where schemaname = 'public'
+           or (schemaname = ${LOCAL_EXECUTOR_SCHEMA} and tablename <> ${LOCAL_EXECUTOR_MIGRATIONS.migrationsTable})`,
   );
   const names = rowsOf<{ name: string }>(tables).map((table) => table.name);
   await db.execute(sql.raw(`truncate table ${names.join(", ")} restart identity cascade`));

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freezeClock, MINUTE_MS } from "@/lib/clock";
-import { emailLog, localRuns } from "@/lib/db/schema";
+import { emailLog } from "@/lib/db/schema";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { recordEvent } from "@/lib/events/record-event";
 import { createUser } from "@/lib/users/create-user";
 import { EMAIL_REQUESTED_EVENT } from "@/inngest/events";
+import { localRuns } from "@/inngest/local/schema";
 import { openTestDatabase } from "../../support/test-database";
 import { startLocalInngest } from "../../support/local-inngest";
 import { uniqueEmail } from "../services/fixtures";

@@ -23,7 +23,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { localRunStatus } from "@/lib/db/schema";
+import { localRunStatus } from "@/inngest/local/schema";
 import { listRuns } from "@/inngest/local/list-runs";
 import { localExecutorEnabled } from "@/inngest/local/mode";
 import { advanceClockAction, retryRunAction, syncAppAction } from "./actions";

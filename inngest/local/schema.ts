@@ -5,21 +5,25 @@ import {
   index,
   integer,
   jsonb,
-  pgEnum,
-  pgTable,
+  pgSchema,
   primaryKey,
   text,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { timestamptz } from "./columns";
+// Relative, not "@/…": drizzle-kit loads this file without the tsconfig paths.
+import { timestamptz } from "../../lib/db/schema/columns";
+import { LOCAL_EXECUTOR_SCHEMA } from "./migrations";
 
 /*
- * State of the local Inngest executor (inngest/local/), a development and test stand-in for the Inngest Dev Server.
- * Production runs on Inngest and never touches these tables.
+ * State of the local Inngest executor, a development and test stand-in for the Inngest Dev Server. It lives in a
+ * Postgres schema of its own, migrated by the executor when it starts (inngest/local/drizzle/): production runs on
+ * Inngest, and the app's migrations (drizzle/) never create these tables. Table names carry no prefix: the schema
+ * is the namespace (inngest_local.runs), and drizzle always qualifies them, so `events` here never meets the app's.
  */
+export const localExecutorSchema = pgSchema(LOCAL_EXECUTOR_SCHEMA);
 
-export const localFunctions = pgTable("inngest_local_functions", {
+export const localFunctions = localExecutorSchema.table("functions", {
   id: text("id").primaryKey(),
   appUrl: text("app_url").notNull(),
   name: text("name").notNull(),
@@ -28,8 +32,8 @@ export const localFunctions = pgTable("inngest_local_functions", {
   updatedAt: timestamptz("updated_at").notNull(),
 });
 
-export const localEvents = pgTable(
-  "inngest_local_events",
+export const localEvents = localExecutorSchema.table(
+  "events",
   {
     seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     id: text("id").notNull().unique(),
@@ -38,10 +42,10 @@ export const localEvents = pgTable(
     event: jsonb("event").$type<Record<string, unknown>>().notNull(),
     receivedAt: timestamptz("received_at").notNull(),
   },
-  (t) => [index("inngest_local_events_name_idx").on(t.name, t.receivedAt)],
+  (t) => [index("events_name_idx").on(t.name, t.receivedAt)],
 );
 
-export const localRunStatus = pgEnum("inngest_local_run_status", [
+export const localRunStatus = localExecutorSchema.enum("run_status", [
   "running",
   "waiting",
   "completed",
@@ -50,8 +54,8 @@ export const localRunStatus = pgEnum("inngest_local_run_status", [
 ]);
 export type LocalRunStatus = (typeof localRunStatus.enumValues)[number];
 
-export const localRuns = pgTable(
-  "inngest_local_runs",
+export const localRuns = localExecutorSchema.table(
+  "runs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     functionId: text("function_id").notNull(),
@@ -67,8 +71,8 @@ export const localRuns = pgTable(
     endedAt: timestamptz("ended_at"),
   },
   (t) => [
-    index("inngest_local_runs_function_idx").on(t.functionId, t.createdAt),
-    index("inngest_local_runs_open_idx")
+    index("runs_function_idx").on(t.functionId, t.createdAt),
+    index("runs_open_idx")
       .on(t.functionId)
       .where(sql`${t.status} in ('running', 'waiting')`),
   ],
@@ -76,8 +80,8 @@ export const localRuns = pgTable(
 export type LocalRun = InferSelectModel<typeof localRuns>;
 
 /** Memoized step results, in the order they were memoized (`seq`), which is the stack the SDK is sent. */
-export const localSteps = pgTable(
-  "inngest_local_steps",
+export const localSteps = localExecutorSchema.table(
+  "steps",
   {
     runId: uuid("run_id")
       .notNull()
@@ -95,15 +99,15 @@ export const localSteps = pgTable(
 );
 export type LocalStep = InferSelectModel<typeof localSteps>;
 
-export const localJobKind = pgEnum("inngest_local_job_kind", ["call", "sleep", "wait_timeout"]);
+export const localJobKind = localExecutorSchema.enum("job_kind", ["call", "sleep", "wait_timeout"]);
 
 /**
  * Work to do for a run, picked with FOR UPDATE SKIP LOCKED: `call` the SDK (optionally for one planned step), or
  * resolve a `sleep` / `wait_timeout` step (memoize null) and then call. At most one discovery call and one call per
  * planned step are pending per run (partial unique indexes), so parallel steps never run twice.
  */
-export const localJobs = pgTable(
-  "inngest_local_jobs",
+export const localJobs = localExecutorSchema.table(
+  "jobs",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     runId: uuid("run_id")
@@ -123,11 +127,11 @@ export const localJobs = pgTable(
     createdAt: timestamptz("created_at").notNull(),
   },
   (t) => [
-    index("inngest_local_jobs_due_idx").on(t.dueAt),
-    uniqueIndex("inngest_local_jobs_discovery_key")
+    index("jobs_due_idx").on(t.dueAt),
+    uniqueIndex("jobs_discovery_key")
       .on(t.runId)
       .where(sql`${t.kind} = 'call' and ${t.stepId} is null`),
-    uniqueIndex("inngest_local_jobs_step_key")
+    uniqueIndex("jobs_step_key")
       .on(t.runId, t.kind, t.stepId)
       .where(sql`${t.stepId} is not null`),
   ],
@@ -135,8 +139,8 @@ export const localJobs = pgTable(
 export type LocalJob = InferSelectModel<typeof localJobs>;
 
 /** step.waitForEvent registrations: the first matching event resolves the step; the timeout job resolves it to null. */
-export const localWaits = pgTable(
-  "inngest_local_waits",
+export const localWaits = localExecutorSchema.table(
+  "waits",
   {
     runId: uuid("run_id")
       .notNull()
@@ -146,14 +150,11 @@ export const localWaits = pgTable(
     expression: text("expression"),
     expiresAt: timestamptz("expires_at").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.runId, t.stepId] }),
-    index("inngest_local_waits_event_idx").on(t.eventName),
-  ],
+  (t) => [primaryKey({ columns: [t.runId, t.stepId] }), index("waits_event_idx").on(t.eventName)],
 );
 
-export const localIdempotencyKeys = pgTable(
-  "inngest_local_idempotency_keys",
+export const localIdempotencyKeys = localExecutorSchema.table(
+  "idempotency_keys",
   {
     functionId: text("function_id").notNull(),
     key: text("key").notNull(),
@@ -162,8 +163,8 @@ export const localIdempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.functionId, t.key] })],
 );
 
-export const localCronTicks = pgTable(
-  "inngest_local_cron_ticks",
+export const localCronTicks = localExecutorSchema.table(
+  "cron_ticks",
   {
     functionId: text("function_id").notNull(),
     cron: text("cron").notNull(),
