@@ -2,7 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 /*
  * Browser tests run against a production build (`next build` + `next start`) with the local Inngest executor inside
- * the server. With DATABASE_URL set (CI) they use that Postgres database; otherwise a fresh embedded PGlite.
+ * the server, and the Inngest SDK in production mode (signing key set: every call to /api/inngest is signed). With
+ * DATABASE_URL set (CI) they use that Postgres database; otherwise a fresh embedded PGlite.
  * Each test creates the data it needs, so tests run in parallel: through the API (tests/e2e/fixtures.ts), or, for
  * customers whose state only time makes, before the app starts (tests/e2e/support/story-customers.ts).
  */
@@ -66,6 +67,11 @@ export default defineConfig({
         process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-0123456789abcdef0123456789abcdef",
       NEXTAUTH_URL: baseURL,
       SUBFLOW_LOCAL_EXECUTOR: "1",
+      // The SDK in production mode, as deployed: it refuses calls not signed with this key, which the local executor
+      // signs with (and checks the answers' signatures); events go to the executor at this event key.
+      INNGEST_SIGNING_KEY:
+        process.env.E2E_INNGEST_SIGNING_KEY ?? `signkey-test-${"e2e0".repeat(16)}`,
+      INNGEST_EVENT_KEY: process.env.E2E_INNGEST_EVENT_KEY ?? "e2e-only-event-key",
       INNGEST_LOCAL_PORT: process.env.E2E_INNGEST_PORT ?? "8299",
       INNGEST_APP_URL: `http://127.0.0.1:${PORT}/api/inngest`,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -2,7 +2,8 @@
  * `npm run bench:executor` (needs DATABASE_URL, a Postgres server): the local executor's throughput and latency.
  *  1. N runs of a 5-step function (4 step.run + one 1-day step.sleep on the virtual clock): runs/s and steps/s,
  *     beside N×5 bare single-row INSERTs on the same database in the same process, and the ratio.
- *  2. Event send → first step body: median and p95, with the executor's background loop as in development.
+ *  2. Event send → first step body: median and p95, with the executor's background loop as in development, with SDK
+ *     checkpointing (the default, as on Inngest Cloud) and with one step per call.
  * Options: --runs N (default 500), --latency-samples N (default 200).
  */
 import { randomBytes } from "node:crypto";
@@ -13,9 +14,10 @@ import { count, eq } from "drizzle-orm";
 import pg from "pg";
 import { advanceClock, DAY_MS, freezeClock } from "@/lib/clock";
 import { connect } from "@/lib/db/connect";
-import { localRuns } from "@/lib/db/schema";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { LocalExecutor } from "@/inngest/local/executor";
+import { migrateLocalExecutor } from "@/inngest/local/migrate-local-executor";
+import { localRuns } from "@/inngest/local/schema";
 import { serveRouteHandlers } from "../tests/support/http-adapter";
 import { summarize } from "./support/latency";
 
@@ -40,8 +42,10 @@ async function main() {
   const connection = await connect(url.toString(), { poolSize: 10 });
   try {
     await migrateDatabase(connection);
+    await migrateLocalExecutor(connection);
     await throughput(connection.db, url.toString());
-    await latency(connection.db);
+    await latency(connection.db, true);
+    await latency(connection.db, false);
   } finally {
     await connection.close();
     await admin.query(`drop database if exists ${name} with (force)`);
@@ -135,7 +139,7 @@ async function throughput(db: Awaited<ReturnType<typeof connect>>["db"], databas
   );
 }
 
-async function latency(db: Awaited<ReturnType<typeof connect>>["db"]) {
+async function latency(db: Awaited<ReturnType<typeof connect>>["db"], checkpointing: boolean) {
   const firstStepAt = new Map<number, number>();
   const executor = new LocalExecutor({
     db,
@@ -143,6 +147,7 @@ async function latency(db: Awaited<ReturnType<typeof connect>>["db"]) {
     port: 0,
     pollMs: 250,
     log: () => undefined,
+    checkpointing,
   });
   const executorUrl = await executor.start();
   const { client, app } = await serveApp(executorUrl, (c) => [
@@ -167,7 +172,7 @@ async function latency(db: Awaited<ReturnType<typeof connect>>["db"]) {
   }
   const summary = summarize(latencies, performance.now() - wallStarted);
   console.log(
-    `event send → first step (${SAMPLES} sequential events): median ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms`,
+    `event send → first step, ${checkpointing ? "checkpointing" : "one step per call"} (${SAMPLES} sequential events): median ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms`,
   );
   await executor.stop();
   await app.close();

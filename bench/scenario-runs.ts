@@ -27,6 +27,7 @@ import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { deliverEvents } from "@/lib/events/deliver-events";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { LocalExecutor } from "@/inngest/local/executor";
+import { migrateLocalExecutor } from "@/inngest/local/migrate-local-executor";
 import { serveRouteHandlers } from "../tests/support/http-adapter";
 
 const { values } = parseArgs({
@@ -78,6 +79,7 @@ async function main() {
   setDatabase(connection); // the app's functions read getDb()
   try {
     await migrateDatabase(connection);
+    await migrateLocalExecutor(connection);
     await bench(connection.db, url);
   } finally {
     await connection.close();

@@ -1,8 +1,9 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { localSteps, type LocalRun } from "@/lib/db/schema";
+import { localSteps, type LocalRun } from "./schema";
 import { opSchema, type Op, type RegisteredFunction } from "./protocol";
+import { canonicalJson, checkSignature, SIGNATURE_HEADER, signatureFor } from "./request-signature";
 
 export type CallOutcome =
   | { kind: "complete"; output: unknown }
@@ -12,8 +13,10 @@ export type CallOutcome =
 
 /**
  * One call of the app's serve endpoint for a run: the triggering event, every memoized step (in the order memoized,
- * which is the stack), and ctx. `stepId` asks the SDK to run just that planned step. `ctx.fn_id` is never sent: in
- * SDK v4 it switches on checkpointing, which calls an API this executor does not have.
+ * which is the stack), and ctx. `stepId` asks the SDK to run just that planned step. `checkpoint` sends `ctx.fn_id`
+ * and `ctx.qi_id`, which switch SDK v4 to checkpointing: it runs steps eagerly and posts each result to
+ * `/v1/checkpoint/{runId}/async` (checkpoint-steps.ts) before going on. With `signingKey` the body is signed and the
+ * answer must be signed with the same key.
  */
 export async function callFunction(
   db: Db,
@@ -25,6 +28,9 @@ export async function callFunction(
     attempt: number;
     maxAttempts: number;
     signal?: AbortSignal;
+    signingKey?: string;
+    /** Checkpointing: the function's id and this call's job (the SDK names it in each checkpoint). */
+    checkpoint?: { fnId: string; queueItemId: string };
   },
 ): Promise<{ outcome: CallOutcome; memoizedCount: number }> {
   const memoized = await db
@@ -50,17 +56,19 @@ export async function callFunction(
       max_attempts: options.maxAttempts,
       disable_immediate_execution: options.run.disableImmediateExecution,
       use_api: false,
+      ...(options.checkpoint
+        ? { fn_id: options.checkpoint.fnId, qi_id: options.checkpoint.queueItemId }
+        : {}),
       stack: { stack: memoized.map((step) => step.stepId), current: memoized.length },
     },
   };
+  // The SDK verifies the signature over the canonical form of the JSON it parses, so that is the form sent.
+  const text = canonicalJson(body);
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (options.signingKey) headers[SIGNATURE_HEADER] = signatureFor(text, options.signingKey);
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-      signal: options.signal,
-    });
+    response = await fetch(url, { method: "POST", headers, body: text, signal: options.signal });
   } catch (error) {
     return {
       outcome: {
@@ -71,11 +79,26 @@ export async function callFunction(
       memoizedCount: memoized.length,
     };
   }
-  return { outcome: await readOutcome(response), memoizedCount: memoized.length };
+  return {
+    outcome: await readOutcome(response, options.signingKey),
+    memoizedCount: memoized.length,
+  };
 }
 
-async function readOutcome(response: Response): Promise<CallOutcome> {
+async function readOutcome(response: Response, signingKey?: string): Promise<CallOutcome> {
   const text = await response.text();
+  if (signingKey) {
+    const check = checkSignature(response.headers.get(SIGNATURE_HEADER), text, signingKey);
+    if (!check.ok) {
+      const error = {
+        message: `the app answered ${response.status} with ${check.reason}: ${text.slice(0, 500)}`,
+      };
+      // An unsigned 5xx is the platform's, not the SDK's (a crash before it answered): worth another try.
+      return response.status >= 500
+        ? { kind: "retry", error, retryAfterMs: null }
+        : { kind: "fail", error };
+    }
+  }
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;

@@ -4,12 +4,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
+import { asyncCheckpointSchema, checkpointSteps } from "./checkpoint-steps";
 import { claimJobs, extendLease } from "./claim-jobs";
 import { fireDueCrons } from "./fire-due-crons";
 import { ingestEvents } from "./ingest-events";
 import { processJob } from "./process-job";
 import { incomingEventSchema, registerBodySchema } from "./protocol";
 import { loadFunctions, registerFunctions } from "./register-functions";
+import { bearerMatches } from "./request-signature";
 
 export interface LocalExecutorOptions {
   db: Db;
@@ -24,6 +26,20 @@ export interface LocalExecutorOptions {
   /** Poll interval of the background loop; 0 = no background loop (tests drive it with drain()). */
   pollMs?: number;
   log?: (message: string) => void;
+  /**
+   * The app's INNGEST_SIGNING_KEY, for an app in production mode: every call is signed with it, answers must be
+   * signed with it, and the SDK's syncs and checkpoints must carry its hash. Unset: an app in dev mode (no signing).
+   */
+  signingKey?: string;
+  /** The app's INNGEST_EVENT_KEY: events are taken only at /e/<this key>. Unset: any key. */
+  eventKey?: string;
+  /** Let the SDK checkpoint eagerly run steps, as Inngest Cloud does (default); false: one step per call. */
+  checkpointing?: boolean;
+  /**
+   * Fault injection for tests: a checkpoint whose body this returns true for is refused, as a failing checkpoint API
+   * would be, so the SDK falls back to returning those steps in its answer.
+   */
+  refuseCheckpoint?: (body: string) => boolean;
 }
 
 /**
@@ -37,6 +53,8 @@ export class LocalExecutor {
   private timer: NodeJS.Timeout | null = null;
   private loop: Promise<void> | null = null;
   private stopped = false;
+  /** Steps checkpointed during each job's call, so the call's answer is not mistaken for someone else's progress. */
+  private readonly checkpointedByJob = new Map<number, number>();
   url = "";
 
   constructor(private readonly options: LocalExecutorOptions) {}
@@ -124,7 +142,15 @@ export class LocalExecutor {
           Math.max(leaseMs / 3, 50),
         );
         try {
-          await processJob(this.db, job, this.owner);
+          await processJob(this.db, job, this.owner, {
+            signingKey: this.options.signingKey,
+            checkpointing: this.options.checkpointing ?? true,
+            takeCheckpointedCount: (jobId) => {
+              const count = this.checkpointedByJob.get(jobId) ?? 0;
+              this.checkpointedByJob.delete(jobId);
+              return count;
+            },
+          });
         } catch (error) {
           this.log(`job ${job.id} of run ${job.runId} failed: ${String(error)}`);
         } finally {
@@ -139,6 +165,10 @@ export class LocalExecutor {
     const url = new URL(request.url ?? "/", "http://executor");
     if (request.method === "GET" && url.pathname === "/health")
       return send(response, 200, { ok: true });
+    const { signingKey, eventKey } = this.options;
+    const isApiCall = url.pathname === "/fn/register" || url.pathname.startsWith("/v1/");
+    if (isApiCall && signingKey && !bearerMatches(request.headers.authorization, signingKey))
+      return send(response, 401, { error: "unauthorized", message: "signing key mismatch" });
     if (request.method === "POST" && url.pathname === "/fn/register") {
       const body = registerBodySchema.parse(JSON.parse(await readBody(request)));
       const result = await registerFunctions(this.db, body.url, body.functions);
@@ -151,6 +181,8 @@ export class LocalExecutor {
       return send(response, 200, { ok: true, status: 200, modified: result.modified });
     }
     if (request.method === "POST" && url.pathname.startsWith("/e/")) {
+      if (eventKey && decodeURIComponent(url.pathname.slice("/e/".length)) !== eventKey)
+        return send(response, 401, { ids: [], status: 401, error: "Event key not found" });
       const parsed = z
         .union([incomingEventSchema, z.array(incomingEventSchema)])
         .safeParse(JSON.parse(await readBody(request)));
@@ -162,6 +194,25 @@ export class LocalExecutor {
       );
       this.kick();
       return send(response, 200, { ids: result.ids, status: 200 });
+    }
+    const checkpointPath = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(url.pathname);
+    if (request.method === "POST" && checkpointPath) {
+      const body = await readBody(request);
+      if (this.options.refuseCheckpoint?.(body)) return send(response, 503, { error: "refused" });
+      const parsed = asyncCheckpointSchema.safeParse(JSON.parse(body));
+      if (!parsed.success) return send(response, 400, { error: parsed.error.message });
+      const result = await checkpointSteps(
+        this.db,
+        decodeURIComponent(checkpointPath[1]!),
+        parsed.data,
+      );
+      if (result.kind === "stale") return send(response, 409, { error: "stale_dispatch" });
+      if (result.kind === "refused") return send(response, 400, { error: result.message });
+      this.checkpointedByJob.set(
+        result.jobId,
+        (this.checkpointedByJob.get(result.jobId) ?? 0) + result.count,
+      );
+      return send(response, 200, { ok: true });
     }
     if (request.method === "POST" && url.pathname === "/sync") {
       const result = await this.sync();

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { connect } from "@/lib/db/connect";
 import { LocalExecutor } from "./executor";
+import { migrateLocalExecutor } from "./migrate-local-executor";
 
 /*
  * The local executor as its own process (Postgres only: an embedded PGlite belongs to one process, so with PGlite the
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     port: { type: "string", default: process.env.INNGEST_LOCAL_PORT ?? "8288" },
     lease: { type: "string", default: "30000" },
     "no-sync": { type: "boolean", default: false },
+    // One step per call instead of the SDK's checkpointing (the protocol before Inngest SDK v4's default).
+    "no-checkpointing": { type: "boolean", default: false },
   },
 });
 
@@ -27,11 +30,16 @@ async function main() {
     process.exit(1);
   }
   const connection = await connect(process.env.DATABASE_URL, { poolSize: 10 });
+  await migrateLocalExecutor(connection);
   const executor = new LocalExecutor({
     db: connection.db,
     appUrl: values.app,
     port: Number(values.port),
     leaseMs: Number(values.lease),
+    checkpointing: !values["no-checkpointing"],
+    // An app in production mode pointed here (INNGEST_BASE_URL): sign calls and check answers with its keys.
+    signingKey: process.env.INNGEST_SIGNING_KEY || undefined,
+    eventKey: process.env.INNGEST_EVENT_KEY || undefined,
   });
   const url = await executor.start();
   console.log(`executor listening on ${url}`);

@@ -5,9 +5,10 @@ import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { localFunctions, localJobs, localRuns, localSteps, localWaits } from "@/lib/db/schema";
+import { localFunctions, localJobs, localRuns, localSteps, localWaits } from "./schema";
 import { callFunction, type CallOutcome } from "./call-function";
 import { ingestEvents } from "./ingest-events";
+import { memoizeStep } from "./memoize-step";
 import type { ClaimedJob } from "./claim-jobs";
 import {
   parseDuration,
@@ -27,11 +28,25 @@ export function backoffMs(attempt: number): number {
 const DEFAULT_WAIT_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
 const FUNCTION_FAILED_EVENT = "inngest/function.failed";
 
+export interface CallSettings {
+  /** Sign each call with this key and accept only answers signed with it. */
+  signingKey?: string;
+  /** Let the SDK checkpoint steps it runs eagerly (what Inngest Cloud does) instead of one step per call. */
+  checkpointing: boolean;
+  /** How many steps the SDK checkpointed during a job's call (they are memoized already). */
+  takeCheckpointedCount: (jobId: number) => number;
+}
+
 /**
  * Do one leased job. Results are applied in one transaction that first deletes the job *if this owner still holds
  * it*, so a loop that lost its lease (it was too slow, or presumed dead) changes nothing.
  */
-export async function processJob(db: Db, job: ClaimedJob, owner: string): Promise<void> {
+export async function processJob(
+  db: Db,
+  job: ClaimedJob,
+  owner: string,
+  settings: CallSettings,
+): Promise<void> {
   const [row] = await db
     .select({ run: localRuns, config: localFunctions.config })
     .from(localRuns)
@@ -54,6 +69,11 @@ export async function processJob(db: Db, job: ClaimedJob, owner: string): Promis
   }
   const fn = registeredFunctionSchema.parse(row.config);
   const maxAttempts = retriesOf(fn) + 1;
+  // The SDK checkpoints only on discovery calls of a run that has not gone parallel; it ignores fn_id otherwise.
+  const checkpoint =
+    settings.checkpointing && job.stepId === null && !row.run.disableImmediateExecution
+      ? { fnId: fn.id, queueItemId: String(job.id) }
+      : undefined;
   const { outcome, memoizedCount } = await callFunction(db, {
     fn,
     runtimeUrl: runtimeUrlOf(fn),
@@ -61,8 +81,17 @@ export async function processJob(db: Db, job: ClaimedJob, owner: string): Promis
     stepId: job.stepId,
     attempt: job.attempt,
     maxAttempts,
+    signingKey: settings.signingKey,
+    checkpoint,
   });
-  await applyOutcome(db, { job, owner, runId: row.run.id, outcome, maxAttempts, memoizedCount });
+  await applyOutcome(db, {
+    job,
+    owner,
+    runId: row.run.id,
+    outcome,
+    maxAttempts,
+    memoizedCount: memoizedCount + settings.takeCheckpointedCount(job.id),
+  });
 }
 
 /** A sleep elapsed or a wait timed out: memoize null for the step and call the function again. */
@@ -221,7 +250,7 @@ async function applyOp(
   const { job, runId, op, at } = options;
   switch (op.op) {
     case "StepRun":
-      await memoize(tx, {
+      await memoizeStep(tx, {
         runId,
         op,
         at,
@@ -231,7 +260,7 @@ async function applyOp(
       });
       return "memoized";
     case "StepFailed":
-      await memoize(tx, {
+      await memoizeStep(tx, {
         runId,
         op,
         at,
@@ -303,25 +332,6 @@ async function applyOp(
       await tx.delete(localWaits).where(eq(localWaits.runId, runId));
       return "failed";
   }
-}
-
-async function memoize(
-  tx: Db,
-  options: { runId: string; op: Op; at: Date; attempts: number; data: unknown; error: unknown },
-): Promise<void> {
-  await tx
-    .insert(localSteps)
-    .values({
-      runId: options.runId,
-      stepId: options.op.id,
-      name: options.op.displayName ?? options.op.name ?? null,
-      op: options.op.op,
-      data: options.data,
-      error: options.error,
-      attempts: options.attempts,
-      createdAt: options.at,
-    })
-    .onConflictDoNothing();
 }
 
 async function requeue(db: Db, job: ClaimedJob, owner: string, delayMs: number): Promise<void> {

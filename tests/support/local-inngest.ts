@@ -9,9 +9,19 @@ import { serveRouteHandlers } from "./http-adapter";
  */
 export async function startLocalInngest(
   db: Db,
-  options: { intercept?: (response: Response) => Response | Promise<Response> } = {},
+  options: {
+    intercept?: (response: Response) => Response | Promise<Response>;
+    refuseCheckpoint?: (body: string) => boolean;
+  } = {},
 ) {
-  const executor = new LocalExecutor({ db, appUrl: "", port: 0, pollMs: 0, log: () => undefined });
+  const executor = new LocalExecutor({
+    db,
+    appUrl: "",
+    port: 0,
+    pollMs: 0,
+    log: () => undefined,
+    refuseCheckpoint: options.refuseCheckpoint,
+  });
   process.env.INNGEST_DEV = await executor.start();
   const route = await import("@/app/api/inngest/route");
   const app = await serveRouteHandlers(route as never, undefined, options.intercept);

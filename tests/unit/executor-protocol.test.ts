@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { expressionHolds } from "@/inngest/local/expressions";
 import { latestTickBetween, parseCron } from "@/inngest/local/fire-due-crons";
 import { parseDuration, sleepTarget } from "@/inngest/local/protocol";
+import {
+  bearerMatches,
+  canonicalJson,
+  checkSignature,
+  hashedSigningKey,
+  signatureFor,
+} from "@/inngest/local/request-signature";
 
 describe("durations and sleeps as the SDK writes them", () => {
   it.each([
@@ -62,5 +69,39 @@ describe("cron", () => {
       )?.toISOString(),
     ).toBe("2026-01-03T08:00:00.000Z");
     expect(latestTickBetween("0 9 * * *", after, new Date("2026-01-01T08:59:00Z"))).toBeNull();
+  });
+});
+
+describe("request signatures as the SDK makes and checks them", () => {
+  const key = `signkey-test-${"ab12".repeat(16)}`;
+  const at = 1_700_000_000_000;
+
+  it("sign the canonical JSON the SDK re-serializes: sorted keys, no whitespace, undefined dropped", () => {
+    const body = canonicalJson({ b: [2, { d: "x", c: null, gone: undefined }], a: 1 });
+    expect(body).toBe('{"a":1,"b":[2,{"c":null,"d":"x"}]}');
+    // HMAC-SHA256 of body + unix seconds, keyed with the key minus its signkey-<env>- prefix (computed apart).
+    expect(signatureFor(body, key, at)).toBe(
+      "t=1700000000&s=395394e7996d5e24ec1ee67939eb812014c7d4e4683a8b5ec37e6959abbd1e6f",
+    );
+  });
+
+  it("accept their own signature within five minutes, and refuse a wrong, stale or missing one", () => {
+    const header = signatureFor("body", key, at);
+    expect(checkSignature(header, "body", key, at + 4 * 60_000)).toEqual({ ok: true });
+    expect(checkSignature(header, "body", key, at + 6 * 60_000)).toMatchObject({ ok: false });
+    expect(checkSignature(header, "other body", key, at)).toMatchObject({ ok: false });
+    expect(checkSignature(header, "body", `signkey-test-${"cd34".repeat(16)}`, at)).toMatchObject({
+      ok: false,
+    });
+    expect(checkSignature("t=1700000000", "body", key, at)).toMatchObject({ ok: false });
+    expect(checkSignature(null, "body", key, at)).toMatchObject({ ok: false });
+  });
+
+  it("hash the key for the SDK's bearer token: prefix kept, SHA-256 of the key's hex bytes", () => {
+    const hashed = "signkey-test-e13afe31f1a441bea7a7c3d67cb29ccc78fda4f7a4e10fd55a6817c48f88819e";
+    expect(hashedSigningKey(key)).toBe(hashed);
+    expect(bearerMatches(`Bearer ${hashed}`, key)).toBe(true);
+    expect(bearerMatches("Bearer ", key)).toBe(false);
+    expect(bearerMatches(undefined, key)).toBe(false);
   });
 });

@@ -3,8 +3,8 @@ import { Inngest, NonRetriableError } from "inngest";
 import { serve } from "inngest/next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
-import { localRuns, localSteps } from "@/lib/db/schema";
 import { LocalExecutor } from "@/inngest/local/executor";
+import { localRuns, localSteps } from "@/inngest/local/schema";
 import { serveRouteHandlers } from "../../support/http-adapter";
 import { openTestDatabase } from "../../support/test-database";
 
@@ -15,16 +15,23 @@ let client: Inngest;
 /** What each step body did, by name: a step that ran twice shows up twice. */
 const calls: string[] = [];
 let brokenUntilFixed = true;
+/** Answers of the app's serve endpoint: how many calls a run took. */
+let appCalls = 0;
+/** Answers to lose on their way back (the app did the work, the executor sees a 502). */
+let answersToLose = 0;
 
-beforeAll(async () => {
+/** The whole protocol runs twice: with SDK checkpointing (what Inngest Cloud does) and with one step per call. */
+async function setUp(checkpointing: boolean) {
   database = await openTestDatabase();
   freezeClock(new Date("2026-06-01T00:00:00Z"));
+  brokenUntilFixed = true;
   executor = new LocalExecutor({
     db: database.db,
     appUrl: "",
     port: 0,
     pollMs: 0,
     log: () => undefined,
+    checkpointing,
   });
   const executorUrl = await executor.start();
   client = new Inngest({ id: "protocol-test", isDev: true, baseUrl: executorUrl });
@@ -149,20 +156,39 @@ beforeAll(async () => {
       async ({ event }) => event.ts,
     ),
     client.createFunction(
+      { id: "resumable", triggers: [{ event: "test/resumable" }] },
+      async ({ step }) => {
+        const a = await step.run("resume-a", () => {
+          calls.push("resume-a");
+          return 1;
+        });
+        const b = await step.run("resume-b", () => {
+          calls.push("resume-b");
+          return 2;
+        });
+        return a + b;
+      },
+    ),
+    client.createFunction(
       { id: "conditional", triggers: [{ event: "test/cond", if: "event.data.amount > 10" }] },
       async () => "big",
     ),
   ];
-  app = await serveRouteHandlers(serve({ client, functions }) as never);
+  app = await serveRouteHandlers(serve({ client, functions }) as never, undefined, (response) => {
+    appCalls++;
+    if (answersToLose === 0) return response;
+    answersToLose--;
+    return new Response("lost", { status: 502 });
+  });
   const synced = await executor.sync(app.url);
   expect(synced.ok).toBe(true);
-});
+}
 
-afterAll(async () => {
+async function tearDown() {
   await executor.stop();
   await app.close();
   await database.close();
-});
+}
 
 async function send(name: string, data: Record<string, unknown>) {
   const { ids } = await client.send({ name, data });
@@ -174,7 +200,13 @@ async function runsFor(functionSuffix: string) {
   return rows.filter((run) => run.functionId.endsWith(functionSuffix));
 }
 
-describe("local executor", () => {
+describe.each([
+  { mode: "checkpointing", checkpointing: true },
+  { mode: "one step per call", checkpointing: false },
+])("local executor ($mode)", ({ checkpointing }) => {
+  beforeAll(() => setUp(checkpointing));
+  afterAll(tearDown);
+
   it("fires cron triggers on schedule, collapsing ticks missed during downtime into one run", async () => {
     await executor.drain(); // first sight: counting starts now
     expect(await runsFor("-ticker")).toHaveLength(0);
@@ -191,8 +223,11 @@ describe("local executor", () => {
 
   it("runs steps one after the other, memoizing each once, and completes with the output", async () => {
     calls.length = 0;
+    appCalls = 0;
     await send("test/steps", { n: 4 });
     await executor.drain();
+    // Checkpointing runs both steps in one call; without it, each step and the end take a call each.
+    expect(appCalls).toBe(checkpointing ? 1 : 3);
     const [run] = await runsFor("-steps");
     expect(run).toMatchObject({ status: "completed", output: { b: 10 } });
     expect(calls).toEqual(["first", "second"]);
@@ -202,6 +237,30 @@ describe("local executor", () => {
       ["second", 10],
     ]);
   });
+
+  it.runIf(checkpointing)(
+    "keeps checkpointed steps when the call's answer is lost, and resumes after them",
+    async () => {
+      calls.length = 0;
+      answersToLose = 1;
+      await send("test/resumable", {});
+      await executor.drain();
+      expect((await runsFor("-resumable"))[0]?.status).toBe("running");
+      advanceClock(10 * MINUTE_MS);
+      await executor.drain();
+      const [run] = await runsFor("-resumable");
+      expect(run).toMatchObject({ status: "completed", output: 3 });
+      expect(calls).toEqual(["resume-a", "resume-b"]);
+      const steps = await database.db
+        .select()
+        .from(localSteps)
+        .where(eq(localSteps.runId, run!.id));
+      expect(steps.map((s) => [s.name, s.data])).toEqual([
+        ["resume-a", 1],
+        ["resume-b", 2],
+      ]);
+    },
+  );
 
   it("runs parallel steps each exactly once", async () => {
     calls.length = 0;
