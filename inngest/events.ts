@@ -12,3 +12,10 @@ export const TEST_EMAIL_CUSTOM_EVENT = "custom.test_email";
 
 /** Walk one scenario run: { run_id }. Sent by the dispatcher and the before-events cron with id `scenario-run:<id>`. */
 export const SCENARIO_RUN_EVENT = "subflow/scenario.run_requested";
+
+/**
+ * Go on walking a scenario run that paused near Inngest's step limit: { run_id, from_executor_run_id, resume }. Sent by
+ * the run function (scenario-run.ts) with id `scenario-run:<id>:from:<executor run>`; `resume` is the walker's
+ * WalkResume.
+ */
+export const SCENARIO_RUN_CONTINUE_EVENT = "subflow/scenario.run_continue_requested";

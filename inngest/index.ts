@@ -9,7 +9,7 @@ import { referralInvitationSend } from "./functions/referral-invitation-send";
 import { referralRewardsRelease } from "./functions/referral-rewards-release";
 import { referralsComplete } from "./functions/referrals-complete";
 import { referralsExpire } from "./functions/referrals-expire";
-import { scenarioRun } from "./functions/scenario-run";
+import { scenarioRun, scenarioRunContinue } from "./functions/scenario-run";
 import { scenarioRunsResume } from "./functions/scenario-runs-resume";
 import { scenarioStatsAggregate } from "./functions/scenario-stats-aggregate";
 import { scenarioStepsCleanup } from "./functions/scenario-steps-cleanup";
@@ -29,6 +29,7 @@ export const functions = [
   sendTemplateEmail,
   scenariosDispatch,
   scenarioRun,
+  scenarioRunContinue,
   scenarioRunsResume,
   scenariosBeforeEvents,
   scenarioStatsAggregate,

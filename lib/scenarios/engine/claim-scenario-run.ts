@@ -23,10 +23,14 @@ export interface ClaimedRun {
  * The first step of a run: bind the scenario run to this executor run. A second executor run for the same scenario
  * run (the start event sent again after Inngest's 24-hour de-duplication) gets null and walks nothing. A before-event
  * run whose date changed since it was found (extended, stopped, charged) is cancelled here.
+ *
+ * An executor run that continues a walk (`continuesFrom`: the executor run that paused it near Inngest's step limit)
+ * takes the scenario run over from that one; a second continuation of the same pause finds it taken and gets null. A
+ * continuation is not a start: the before-event date is not checked again.
  */
 export async function claimScenarioRun(
   db: Db,
-  options: { runId: number; executorRunId: string },
+  options: { runId: number; executorRunId: string; continuesFrom?: string },
 ): Promise<ClaimedRun | null> {
   const [run] = await db
     .update(scenarioRuns)
@@ -40,14 +44,17 @@ export async function claimScenarioRun(
         eq(scenarioRuns.id, options.runId),
         inArray(scenarioRuns.status, ["running", "waiting"]),
         or(
-          isNull(scenarioRuns.executorRunId),
+          options.continuesFrom === undefined
+            ? isNull(scenarioRuns.executorRunId)
+            : eq(scenarioRuns.executorRunId, options.continuesFrom),
           eq(scenarioRuns.executorRunId, options.executorRunId),
         ),
       ),
     )
     .returning();
   if (!run) return null;
-  const before = readBeforeOccurrence(run.triggerPayload);
+  const before =
+    options.continuesFrom === undefined ? readBeforeOccurrence(run.triggerPayload) : null;
   if (before && !(await beforeEventStillHolds(db, before))) {
     await setRunStatus(db, run.id, "cancelled", "before_event_date_changed");
     return null;

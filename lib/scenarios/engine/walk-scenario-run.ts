@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { edgesFrom, type GraphNode, type ScenarioGraph } from "@/lib/scenarios/graph";
 import { executorFor } from "@/lib/scenarios/nodes/executors";
-import type { VisitSteps } from "@/lib/scenarios/nodes/node-executor";
+import { CONTINUES_IN_NEXT_RUN, type VisitSteps } from "@/lib/scenarios/nodes/node-executor";
 import type { ClaimedRun } from "./claim-scenario-run";
 import { finishVisit, setRunStatus } from "./run-visits";
 import { type VisitResult, visitIdentity, visitNode } from "./visit-node";
@@ -17,12 +17,39 @@ export interface WalkSteps {
   ): Promise<unknown>;
 }
 
-/** The step tools of one visit: a name within the visit becomes the step id `<step key> <name>`. */
-const visitSteps = (step: WalkSteps, stepKey: string): VisitSteps => ({
-  run: (name, fn) => step.run(`${stepKey} ${name}`, fn),
-  sleepUntil: (name, until) => step.sleepUntil(`${stepKey} ${name}`, until),
-  waitForEvent: (name, options) => step.waitForEvent(`${stepKey} ${name}`, options),
-});
+/**
+ * Inngest takes at most 1,000 steps per run. Past this many (SCENARIO_MAX_STEPS_PER_RUN), the walk pauses at the next
+ * node or the next sleep/check inside one and goes on in a fresh executor run; the rest covers what each lane may still
+ * take to reach its pause point (a visit and its `failed` step, a goal's wait and check) and the continuation's send.
+ */
+export function maxStepsPerRun(): number {
+  const steps = Number(process.env.SCENARIO_MAX_STEPS_PER_RUN ?? "");
+  return Number.isInteger(steps) && steps > 0 ? steps : 900;
+}
+
+/** Where one lane paused: at a node not visited yet (`inside` null), or inside a visit of a node that spans time. */
+export interface PausedLane {
+  lane: string;
+  nodeId: string;
+  viaEdgeId: string | null;
+  inside: { visit: number; enteredAt: string; progress: Record<string, unknown> } | null;
+}
+
+/** What the next executor run needs to go on: the visit counts so far (`<lane>/<node>` → visits) and the paused lanes. */
+export interface WalkResume {
+  visits: Record<string, number>;
+  lanes: PausedLane[];
+}
+
+export type WalkOutcome = { status: "finished" } | { status: "continues"; resume: WalkResume };
+
+export interface WalkOptions {
+  /** Steps this executor run took before the walk (the claim). */
+  stepsUsed: number;
+  maxSteps: number;
+  /** Set when this executor run continues a walk the previous one paused. */
+  resume: WalkResume | null;
+}
 
 /**
  * Walk a run's graph from its entry nodes. Each node visit is a step named `<lane>/<node>/<visit>`: the lane names the
@@ -30,38 +57,89 @@ const visitSteps = (step: WalkSteps, stepKey: string): VisitSteps => ({
  * forks into parallel lanes. A node that spans time is entered in that step, then its executor goes on with the
  * visit's step tools (`<lane>/<node>/<visit> sleep 1`, `… check 2`). A step that fails for good records the visit and
  * the run as failed.
+ *
+ * The walk counts the steps it calls (replayed steps are called again in the same order, so the count is the same on
+ * every replay). Once `maxSteps` are used, each lane pauses at its next node, or inside a timed visit at its next
+ * pause point, and the walk returns `continues` with where the lanes stopped: the run function sends that to its next
+ * executor run, which walks on from there with the same visit numbers and step ids, in the same scenario run.
+ * Run state: Inngest keeps every step's output of a run (32 MB at most, 4 MB per output). The walk's outputs are small
+ * (a visit's port or entry time, a goal check's outcome and times; only the claim carries the trigger payload, an
+ * event of at most 512 KB), so the step budget is reached long before the state limit.
  */
 export async function walkScenarioRun(
   db: Db,
   step: WalkSteps,
   run: ClaimedRun,
   graph: ScenarioGraph,
-): Promise<void> {
+  options: WalkOptions = { stepsUsed: 0, maxSteps: maxStepsPerRun(), resume: null },
+): Promise<WalkOutcome> {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-  const visits = new Map<string, number>();
+  const visits = new Map<string, number>(Object.entries(options.resume?.visits ?? {}));
+  const paused: PausedLane[] = [];
+  let stepsUsed = options.stepsUsed;
+  const outOfSteps = () => stepsUsed >= options.maxSteps;
+  const counted: WalkSteps = {
+    run: (id, fn) => {
+      stepsUsed++;
+      return step.run(id, fn);
+    },
+    sleepUntil: (id, until) => {
+      stepsUsed++;
+      return step.sleepUntil(id, until);
+    },
+    waitForEvent: (id, waitOptions) => {
+      stepsUsed++;
+      return step.waitForEvent(id, waitOptions);
+    },
+  };
+
+  /** The step tools of one visit: a name within the visit becomes the step id `<step key> <name>`. */
+  const visitSteps = (
+    stepKey: string,
+    pauseAt: Omit<PausedLane, "inside">,
+    inside: { visit: number; enteredAt: string },
+  ): VisitSteps => ({
+    run: (name, fn) => counted.run(`${stepKey} ${name}`, fn),
+    sleepUntil: (name, until) => counted.sleepUntil(`${stepKey} ${name}`, until),
+    waitForEvent: (name, waitOptions) => counted.waitForEvent(`${stepKey} ${name}`, waitOptions),
+    pauseIfOutOfSteps: (progress) => {
+      if (!outOfSteps()) return false;
+      paused.push({ ...pauseAt, inside: { ...inside, progress } });
+      return true;
+    },
+  });
 
   const visit = async (
     node: GraphNode,
     lane: string,
     viaEdgeId: string | null,
+    resumeInside: PausedLane["inside"],
   ): Promise<string | null> => {
-    const count = (visits.get(`${lane}/${node.id}`) ?? 0) + 1;
+    const count = resumeInside?.visit ?? (visits.get(`${lane}/${node.id}`) ?? 0) + 1;
     visits.set(`${lane}/${node.id}`, count);
     const stepKey = `${lane}/${node.id}/${count}`;
     const identity = visitIdentity(run, node, stepKey, count, viaEdgeId);
     try {
-      const result: VisitResult = await step.run(stepKey, () => visitNode(db, run, node, identity));
+      const result: VisitResult = resumeInside
+        ? { status: "entered", enteredAt: resumeInside.enteredAt }
+        : await counted.run(stepKey, () => visitNode(db, run, node, identity));
       if (result.status !== "entered") return result.status === "done" ? result.port : null;
       const executor = executorFor(node);
       if (!executor.spansTime) return null;
-      return await executor.execute({
+      const port = await executor.execute({
         node,
         visit: { db, userId: run.userId, identity, enteredAt: new Date(result.enteredAt) },
-        step: visitSteps(step, stepKey),
+        step: visitSteps(
+          stepKey,
+          { lane, nodeId: node.id, viaEdgeId },
+          { visit: count, enteredAt: result.enteredAt },
+        ),
+        resume: resumeInside?.progress ?? null,
       });
+      return port === CONTINUES_IN_NEXT_RUN ? null : port;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await step.run(`${stepKey} failed`, async () => {
+      await counted.run(`${stepKey} failed`, async () => {
         await finishVisit(db, identity, "failed", { error: message.slice(0, 1000) });
         await setRunStatus(db, run.runId, "failed", `node ${node.id}: ${message.slice(0, 200)}`);
       });
@@ -73,12 +151,19 @@ export async function walkScenarioRun(
     nodeId: string,
     lane: string,
     viaEdgeId: string | null,
+    resumeInside: PausedLane["inside"] = null,
   ): Promise<void> => {
     let current: { nodeId: string; viaEdgeId: string | null } | null = { nodeId, viaEdgeId };
+    let inside = resumeInside;
     while (current) {
       const node = byId.get(current.nodeId);
       if (!node) return;
-      const port = await visit(node, lane, current.viaEdgeId);
+      if (!inside && outOfSteps()) {
+        paused.push({ lane, nodeId: node.id, viaEdgeId: current.viaEdgeId, inside: null });
+        return;
+      }
+      const port = await visit(node, lane, current.viaEdgeId, inside);
+      inside = null;
       if (port === null) return;
       const next = edgesFrom(graph, node.id, port);
       if (next.length > 1) {
@@ -91,11 +176,21 @@ export async function walkScenarioRun(
     }
   };
 
-  const entries = run.entryNodeIds.filter((id) => byId.has(id));
-  await Promise.all(
-    entries.map((id, index) => walkFrom(id, entries.length > 1 ? `${index}` : "0", null)),
-  );
+  if (options.resume) {
+    await Promise.all(
+      options.resume.lanes.map((at) => walkFrom(at.nodeId, at.lane, at.viaEdgeId, at.inside)),
+    );
+  } else {
+    const entries = run.entryNodeIds.filter((id) => byId.has(id));
+    await Promise.all(
+      entries.map((id, index) => walkFrom(id, entries.length > 1 ? `${index}` : "0", null)),
+    );
+  }
+  if (paused.length > 0) {
+    return { status: "continues", resume: { visits: Object.fromEntries(visits), lanes: paused } };
+  }
   // Not a step: code past the last step runs only in the call that finds every step done, and the update is
   // idempotent (a cancelled or failed run keeps its status), so a step here would only cost one more call per run.
   await setRunStatus(db, run.runId, "completed");
+  return { status: "finished" };
 }

@@ -50,7 +50,17 @@ export interface VisitSteps {
     name: string,
     options: { event: string; timeout: number; if: string },
   ): Promise<unknown>;
+  /**
+   * A point where the visit may go on in the scenario run's next executor run (an Inngest run takes at most 1,000
+   * steps): true when this executor run's step budget is spent. The walker then keeps `progress` (small JSON, carried
+   * in the continuation event), the executor returns CONTINUES_IN_NEXT_RUN, and the next executor run calls `execute`
+   * again with `resume: progress`. Not a step: it changes no step id.
+   */
+  pauseIfOutOfSteps(progress: Record<string, unknown>): boolean;
 }
+
+/** What a timed executor returns when it paused (`step.pauseIfOutOfSteps`) to go on in the next executor run. */
+export const CONTINUES_IN_NEXT_RUN = Symbol("continues in the next executor run");
 
 /**
  * The server side of a node type that does its work at once. The walker runs `execute` inside the visit's one step
@@ -70,11 +80,18 @@ export interface InstantNodeExecutor<T extends NodeType> {
 /**
  * The server side of a node type that spans time (its definition's `spansTime`). The walker's visit step enters the
  * node; `execute` then sleeps or waits with the step tools, records the outcome in a step of its own, and returns the
- * port to continue on.
+ * port to continue on. Between steps it offers the walker points to pause at (`step.pauseIfOutOfSteps`), so a visit
+ * longer than one executor run's step budget goes on in the next.
  */
 export interface TimedNodeExecutor<T extends NodeType> {
   spansTime: true;
-  execute(args: { node: NodeOf<T>; visit: TimedVisit; step: VisitSteps }): Promise<string>;
+  /** `resume` is the progress the visit paused at in the previous executor run, or null on entry. */
+  execute(args: {
+    node: NodeOf<T>;
+    visit: TimedVisit;
+    step: VisitSteps;
+    resume: Record<string, unknown> | null;
+  }): Promise<string | typeof CONTINUES_IN_NEXT_RUN>;
   simulate(args: {
     node: NodeOf<T>;
     context: RunContext & { scenarioId: number };

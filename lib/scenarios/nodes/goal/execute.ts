@@ -1,10 +1,11 @@
 import "server-only";
+import { z } from "zod";
 import { MINUTE_MS, now } from "@/lib/clock";
 import { findIncompleteGoals } from "@/lib/goals/find-incomplete-goals";
 import { finishTimedVisit } from "@/lib/scenarios/engine/run-visits";
 import type { NodeOf } from "@/lib/scenarios/graph";
 import { formatMinutes } from "../format-minutes";
-import type { TimedNodeExecutor, TimedVisit } from "../node-executor";
+import { CONTINUES_IN_NEXT_RUN, type TimedNodeExecutor, type TimedVisit } from "../node-executor";
 import { MAX_GOAL_CHECKS } from "./definition";
 
 /** A goal check that waits at least this long, so a deadline a moment away does not spin. */
@@ -18,20 +19,35 @@ interface GoalCheck {
   deadline: string | null;
 }
 
+/** Where a visit paused for the next executor run: the wait-and-check to go on with, after the last check. */
+const goalProgressSchema = z.object({
+  next: z.number().int().positive(),
+  check: z.object({
+    outcome: z.null(),
+    checkedAt: z.string(),
+    deadline: z.string().nullable(),
+  }),
+});
+
 /**
  * Checks the goals (`check 0`), then waits for a goal to be completed or the recheck period to pass (`wait n`) and
  * checks again (`check n`), until all are done (yes) or the timeout passes (no). A goal without a timeout gives up
- * (`give up`, no) after MAX_GOAL_CHECKS, so the run stays within its step budget.
+ * (`give up`, no) after MAX_GOAL_CHECKS. Before each wait the visit may pause for the run's next executor run, which
+ * goes on with the same wait-and-check numbers.
  */
 export const goalExecutor: TimedNodeExecutor<"goal"> = {
   spansTime: true,
-  async execute({ node, visit, step }) {
-    let check: GoalCheck = await step.run("check 0", () => checkGoals(visit, node));
-    for (let n = 1; check.outcome === null; n++) {
+  async execute({ node, visit, step, resume }) {
+    const resumed = resume ? goalProgressSchema.parse(resume) : null;
+    let check: GoalCheck = resumed
+      ? resumed.check
+      : await step.run("check 0", () => checkGoals(visit, node));
+    for (let n = resumed?.next ?? 1; check.outcome === null; n++) {
       if (n > MAX_GOAL_CHECKS) {
         await step.run("give up", () => giveUp(visit, node));
         return "no";
       }
+      if (step.pauseIfOutOfSteps({ next: n, check })) return CONTINUES_IN_NEXT_RUN;
       const untilDeadline = check.deadline
         ? Date.parse(check.deadline) - Date.parse(check.checkedAt)
         : Infinity;

@@ -1,8 +1,9 @@
 import "server-only";
+import { z } from "zod";
 import { MINUTE_MS } from "@/lib/clock";
 import { finishTimedVisit } from "@/lib/scenarios/engine/run-visits";
 import { formatMinutes } from "../format-minutes";
-import type { TimedNodeExecutor } from "../node-executor";
+import { CONTINUES_IN_NEXT_RUN, type TimedNodeExecutor } from "../node-executor";
 
 /** The longest single sleep the platform allows (Inngest Cloud's free plan: 7 days); longer waits are chained. */
 function maxSleepMs(): number {
@@ -22,13 +23,21 @@ function sleepTargets(enteredAt: Date, minutes: number, maxMs = maxSleepMs()): D
   return targets;
 }
 
-/** Sleeps `sleep 1`, `sleep 2`… until the wait is over, then records it in `done`. */
+/**
+ * Sleeps `sleep 1`, `sleep 2`… until the wait is over, then records it in `done`. Before each sleep the visit may pause
+ * for the run's next executor run (`{ slept }`: the sleeps already done), which goes on with the next sleep.
+ */
 export const waitExecutor: TimedNodeExecutor<"wait"> = {
   spansTime: true,
-  async execute({ node, visit, step }) {
-    let chunk = 0;
-    for (const until of sleepTargets(visit.enteredAt, node.config.minutes)) {
-      await step.sleepUntil(`sleep ${++chunk}`, until);
+  async execute({ node, visit, step, resume }) {
+    const targets = sleepTargets(visit.enteredAt, node.config.minutes);
+    for (
+      let slept = resume ? z.number().int().min(0).parse(resume.slept) : 0;
+      slept < targets.length;
+      slept++
+    ) {
+      if (step.pauseIfOutOfSteps({ slept })) return CONTINUES_IN_NEXT_RUN;
+      await step.sleepUntil(`sleep ${slept + 1}`, targets[slept]!);
     }
     await step.run("done", async () => {
       await finishTimedVisit(visit.db, visit.identity, "out", { minutes: node.config.minutes });
