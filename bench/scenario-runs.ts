@@ -3,12 +3,14 @@
  * `event custom.bench_signup` → condition (email domain is example.com) → wait 1 day → email, on a fresh database,
  * through the local executor and the app's real serve endpoint (app/api/inngest/route.ts) on the virtual clock.
  * Prints total seconds (first outbox delivery → last run completed), node visits per second, runs completed, emails
- * logged; then as many bare single-row INSERTs as there are scenario_run_steps rows, in the same run, and the ratio.
+ * logged; then as many bare single-row INSERTs as there are scenario_run_steps rows, in the same run, and the ratio;
+ * then, per Inngest function, its executor runs, the executor → app calls and the memoized steps per run (what Inngest
+ * Cloud would bill as executions: one per run plus one per step).
  * Options: --users N (default 10000), --concurrency N (executor jobs at once, default 32), --pool N (default 40).
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, countDistinct, eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { advanceClock, DAY_MS, freezeClock, MINUTE_MS, now } from "@/lib/clock";
 import { setDatabase, type Db } from "@/lib/db";
@@ -28,6 +30,7 @@ import { deliverEvents } from "@/lib/events/deliver-events";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { LocalExecutor } from "@/inngest/local/executor";
 import { migrateLocalExecutor } from "@/inngest/local/migrate-local-executor";
+import { localRuns, localSteps } from "@/inngest/local/schema";
 import { serveRouteHandlers } from "../tests/support/http-adapter";
 
 const { values } = parseArgs({
@@ -133,7 +136,15 @@ async function bench(db: Db, databaseUrl: string) {
   });
   process.env.INNGEST_DEV = await executor.start(); // before inngest/client.ts is first imported
   const route = await import("@/app/api/inngest/route");
-  const app = await serveRouteHandlers(route as never);
+  const calls = new Map<string, number>(); // executor → app calls per function id (the SDK's fnId parameter)
+  const app = await serveRouteHandlers({
+    ...route,
+    POST: (request: Request, context: unknown) => {
+      const fnId = new URL(request.url).searchParams.get("fnId") ?? "?";
+      calls.set(fnId, (calls.get(fnId) ?? 0) + 1);
+      return route.POST(request as never, context as never);
+    },
+  } as never);
   const synced = await executor.sync(app.url);
   if (!synced.ok) throw new Error(`sync failed: ${synced.message}`);
   await executor.drain(); // the executor starts counting cron ticks
@@ -212,7 +223,29 @@ async function bench(db: Db, databaseUrl: string) {
   console.log(
     `  correctness: ${ok ? "OK" : "FAILED"} (expected ${USERS} runs completed, ${USERS} emails, ${4 * USERS} visits)`,
   );
+  await printExecutorCounts(db, calls);
   if (!ok) process.exitCode = 1;
+}
+
+/** Per function: executor runs, executor → app calls and memoized steps (inngest_local.steps), per run. */
+async function printExecutorCounts(db: Db, calls: Map<string, number>) {
+  const rows = await db
+    .select({
+      functionId: localRuns.functionId,
+      runs: countDistinct(localRuns.id),
+      steps: count(localSteps.stepId),
+    })
+    .from(localRuns)
+    .leftJoin(localSteps, eq(localSteps.runId, localRuns.id))
+    .groupBy(localRuns.functionId)
+    .orderBy(localRuns.functionId);
+  console.log("  per function: runs, executor → app calls per run, memoized steps per run");
+  for (const row of rows) {
+    const n = calls.get(row.functionId) ?? 0;
+    console.log(
+      `    ${row.functionId}: ${row.runs} runs  ${(n / row.runs).toFixed(2)} calls/run  ${(row.steps / row.runs).toFixed(2)} steps/run`,
+    );
+  }
 }
 
 async function countOf(
