@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { now } from "@/lib/clock";
 import { clientAddress } from "@/lib/http/client-address";
+import { nonPublicKind } from "@/lib/http/non-public-address";
 import type { Db } from "@/lib/db";
 import { userSightings } from "@/lib/db/schema";
 import { BROWSER_COOKIE, BROWSER_ID_PATTERN } from "./referral-cookies";
@@ -37,30 +38,17 @@ export function hashFingerprint(fingerprint: Fingerprint): {
 }
 
 /**
- * Loopback, private and link-local addresses say nothing about a person: a local server, a load balancer or a
- * container network gives the same one to everybody, which would flag every referral.
+ * The client's public address (lib/http/client-address.ts), or null when it is not one. Loopback, private,
+ * link-local and other non-public addresses (lib/http/non-public-address.ts) say nothing about a person: a local
+ * server, a load balancer or a container network gives the same one to everybody, which would flag every referral.
  */
-const NON_PUBLIC_IP = [
-  /^127\./,
-  /^10\./,
-  /^172\.(1[6-9]|2\d|3[01])\./,
-  /^192\.168\./,
-  /^169\.254\./,
-  /^0\./,
-  /^::1$/,
-  /^::$/,
-  /^f[cd][0-9a-f]{2}:/i,
-  /^fe[89ab][0-9a-f]:/i,
-];
-
-/** The client's public address (lib/http/client-address.ts), or null when it is not public. */
 export function clientIp(
   forwardedFor: string | null | undefined,
   realIp: string | null | undefined,
   hops?: number,
 ): string | null {
   const ip = clientAddress(forwardedFor, realIp, hops);
-  return ip && !NON_PUBLIC_IP.some((pattern) => pattern.test(ip)) ? ip : null;
+  return ip && nonPublicKind(ip) === null ? ip : null;
 }
 
 /** One cookie's value from a Cookie header. */
