@@ -1,5 +1,5 @@
 import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamptz } from "./columns";
 
 /**
@@ -37,10 +37,15 @@ export const users = pgTable(
     country: text("country"),
     /** Raised by a password change or reset: sessions issued before it are signed out. */
     sessionVersion: integer("session_version").notNull().default(0),
+    /** The language of the customer zone and of their emails (lib/i18n/locales.ts); null: the browser's choice. */
+    locale: text("locale"),
+    /** IANA time zone (e.g. Europe/Bratislava) for dates shown to them; null: the installation's zone. */
+    timeZone: text("time_zone"),
   },
   (t) => [
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
     index("users_created_at_idx").on(t.createdAt),
+    check("users_locale_check", sql`${t.locale} in ('en', 'sk')`),
   ],
 );
 export type User = InferSelectModel<typeof users>;
