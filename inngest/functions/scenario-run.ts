@@ -9,7 +9,7 @@ import {
   walkScenarioRun,
   type WalkResume,
 } from "@/lib/scenarios/engine/walk-scenario-run";
-import { inngest } from "../client";
+import { batchedCheckpointing, inngest } from "../client";
 import { SCENARIO_RUN_CONTINUE_EVENT, SCENARIO_RUN_EVENT } from "../events";
 
 const dataSchema = z.object({ run_id: z.number().int().positive() });
@@ -97,6 +97,7 @@ export const scenarioRun = inngest.createFunction(
     triggers: [{ event: SCENARIO_RUN_EVENT }],
     retries: 3,
     idempotency: "event.data.run_id",
+    checkpointing: batchedCheckpointing,
     onFailure: failRun,
   },
   async ({ event, step, runId }) => {
@@ -115,6 +116,7 @@ export const scenarioRunContinue = inngest.createFunction(
     triggers: [{ event: SCENARIO_RUN_CONTINUE_EVENT }],
     retries: 3,
     idempotency: "event.data.from_executor_run_id",
+    checkpointing: batchedCheckpointing,
     onFailure: failRun,
   },
   async ({ event, step, runId }) => {

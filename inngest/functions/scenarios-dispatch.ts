@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { createRunsForEvent } from "@/lib/scenarios/engine/create-runs-for-event";
 import { EVENT_TRIGGER_NAMES } from "@/lib/scenarios/triggers";
-import { inngest } from "../client";
+import { batchedCheckpointing, inngest } from "../client";
 import { SCENARIO_RUN_EVENT } from "../events";
 
 /**
@@ -23,7 +23,12 @@ const dataSchema = z.looseObject({ user_id: z.number().int().positive().nullable
 
 /** Domain events → scenario runs: one per enabled scenario the event triggers, for the event's user. */
 export const scenariosDispatch = inngest.createFunction(
-  { id: "scenarios-dispatch", triggers: families.map((event) => ({ event })), retries: 5 },
+  {
+    id: "scenarios-dispatch",
+    triggers: families.map((event) => ({ event })),
+    retries: 5,
+    checkpointing: batchedCheckpointing,
+  },
   async ({ event, step }) => {
     const data = dataSchema.parse(event.data ?? {});
     if (!data.user_id || !event.id) return { runs: 0 };

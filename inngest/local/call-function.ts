@@ -6,7 +6,8 @@ import { opSchema, type Op, type RegisteredFunction } from "./protocol";
 import { canonicalJson, checkSignature, SIGNATURE_HEADER, signatureFor } from "./request-signature";
 
 export type CallOutcome =
-  | { kind: "complete"; output: unknown }
+  /** `steps`: what the SDK ran since its last checkpoint (buffered), answered with the run's end. */
+  | { kind: "complete"; output: unknown; steps: Op[] }
   | { kind: "ops"; ops: Op[] }
   | { kind: "retry"; error: unknown; retryAfterMs: number | null }
   | { kind: "fail"; error: unknown };
@@ -105,12 +106,17 @@ async function readOutcome(response: Response, signingKey?: string): Promise<Cal
   } catch {
     json = { message: text.slice(0, 2000) };
   }
-  if (response.status === 200) return { kind: "complete", output: json };
+  if (response.status === 200) return { kind: "complete", output: json, steps: [] };
   if (response.status === 206) {
     const list = Array.isArray(json) ? json : [json];
     const ops = list.map((op) => opSchema.parse(op));
     const complete = ops.find((op) => op.op === "RunComplete");
-    if (complete) return { kind: "complete", output: complete.data ?? null };
+    if (complete)
+      return {
+        kind: "complete",
+        output: complete.data ?? null,
+        steps: ops.filter((op) => op.op === "StepRun"),
+      };
     // Nothing to do would leave the run with no pending work: call again rather than strand it.
     if (ops.length === 0)
       return {

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { rowsOf } from "@/lib/db/rows-of";
+import { memoizeStepsSql } from "./memoize-step";
 import { localJobs, localRuns } from "./schema";
-import { memoizeStep } from "./memoize-step";
 import { opSchema } from "./protocol";
 
 /**
@@ -44,36 +45,26 @@ export async function checkpointSteps(
     };
   const jobId = Number(checkpoint.qi_id);
   if (checkpoint.run_id !== runId || !Number.isSafeInteger(jobId)) return { kind: "stale" };
-  return db.transaction(async (tx) => {
-    // Locks the job row, so the call's answer (which deletes the job) waits for this checkpoint or comes first.
-    const [job] = await tx
-      .select({ attempt: localJobs.attempt })
-      .from(localJobs)
-      .where(
-        and(
-          eq(localJobs.id, jobId),
-          eq(localJobs.runId, runId),
-          eq(localJobs.kind, "call"),
-          isNotNull(localJobs.lockedBy),
-        ),
-      )
-      .for("update");
-    const [run] = await tx
-      .select({ status: localRuns.status })
-      .from(localRuns)
-      .where(eq(localRuns.id, runId));
-    if (!job || run?.status !== "running") return { kind: "stale" } as const;
-    const at = now();
-    for (const op of checkpoint.steps) {
-      await memoizeStep(tx, {
-        runId,
-        op,
-        at,
-        attempts: job.attempt + 1,
-        data: op.data ?? null,
-        error: null,
-      });
-    }
-    return { kind: "memoized", jobId, count: checkpoint.steps.length } as const;
+  // One statement: lock the job (the call's answer, which deletes it, waits for this checkpoint or comes first),
+  // check the run still runs, and memoize the steps in the order they came.
+  const memoize = memoizeStepsSql({
+    runId,
+    ops: checkpoint.steps,
+    at: now(),
+    attempts: sql`job.attempt + 1`,
+    from: sql`job, running`,
   });
+  const result = await db.execute(sql`
+    with job as (
+      select ${localJobs.attempt} as attempt from ${localJobs}
+      where ${localJobs.id} = ${jobId} and ${localJobs.runId} = ${runId} and ${localJobs.kind} = 'call'
+        and ${localJobs.lockedBy} is not null
+      for update
+    ), running as (
+      select 1 from ${localRuns} where ${localRuns.id} = ${runId} and ${localRuns.status} = 'running'
+    ), memoized as (${memoize} returning 1)
+    select (select attempt from job) as attempt, exists (select 1 from running) as running`);
+  const [row] = rowsOf<{ attempt: number | null; running: boolean }>(result);
+  if (row?.attempt == null || !row.running) return { kind: "stale" };
+  return { kind: "memoized", jobId, count: checkpoint.steps.length };
 }

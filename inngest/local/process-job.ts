@@ -2,13 +2,14 @@
 // can return (StepRun, StepError, StepFailed, StepPlanned, Sleep, WaitForEvent), the retries and the run's end are
 // handled here, in one place, so the protocol reads as one state machine.
 import "server-only";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { localFunctions, localJobs, localRuns, localSteps, localWaits } from "./schema";
 import { callFunction, type CallOutcome } from "./call-function";
 import { ingestEvents } from "./ingest-events";
-import { memoizeStep } from "./memoize-step";
+import { rowsOf } from "@/lib/db/rows-of";
+import { memoizeStep, memoizeStepsSql } from "./memoize-step";
 import type { ClaimedJob } from "./claim-jobs";
 import {
   parseDuration,
@@ -140,33 +141,48 @@ async function scheduleDiscovery(tx: Db, runId: string, at: Date): Promise<void>
 }
 
 async function finish(
-  tx: Db,
+  db: Db,
   job: ClaimedJob,
   owner: string,
   runId: string,
-  result: { status: "completed"; output: unknown } | { status: "failed"; error: unknown },
+  result:
+    { status: "completed"; output: unknown; steps?: Op[] } | { status: "failed"; error: unknown },
 ): Promise<void> {
-  const finished = await tx.transaction(async (inner) => {
-    if (!(await takeJob(inner, job, owner))) return null;
-    const at = now();
-    const [run] = await inner
-      .update(localRuns)
-      .set({
-        status: result.status,
-        output: result.status === "completed" ? (result.output ?? null) : null,
-        error: result.status === "failed" ? (result.error ?? { message: "failed" }) : null,
-        endedAt: at,
-        updatedAt: at,
-      })
-      .where(eq(localRuns.id, runId))
-      .returning({ functionId: localRuns.functionId, event: localRuns.event });
-    await inner.delete(localJobs).where(eq(localJobs.runId, runId));
-    await inner.delete(localWaits).where(eq(localWaits.runId, runId));
-    return run ?? null;
-  });
+  const at = now();
+  const json = (value: unknown) =>
+    sql`nullif(${JSON.stringify(value ?? null)}::jsonb, 'null'::jsonb)`;
+  const steps = result.status === "completed" ? (result.steps ?? []) : [];
+  // One statement: take the job if this owner still holds it; only then end the run, drop its other jobs and waits,
+  // and memoize the steps the SDK ran since its last checkpoint.
+  const rows = rowsOf<{ functionId: string; event: unknown }>(
+    await db.execute(sql`
+      with taken as (
+        delete from ${localJobs} where ${localJobs.id} = ${job.id} and ${localJobs.lockedBy} = ${owner}
+        returning ${localJobs.id}
+      ), ended as (
+        update ${localRuns}
+        set status = ${result.status}, updated_at = ${at.toISOString()}::timestamptz,
+          ended_at = ${at.toISOString()}::timestamptz,
+          output = ${result.status === "completed" ? json(result.output) : sql`null`},
+          error = ${result.status === "failed" ? sql`coalesce(${json(result.error)}, '{"message":"failed"}'::jsonb)` : sql`null`}
+        where ${localRuns.id} = ${runId} and exists (select 1 from taken)
+        returning ${localRuns.functionId} as "functionId", ${localRuns.event} as event
+      ), other_jobs as (
+        delete from ${localJobs}
+        where ${localJobs.runId} = ${runId} and ${localJobs.id} <> ${job.id} and exists (select 1 from taken)
+      ), waits as (
+        delete from ${localWaits} where ${localWaits.runId} = ${runId} and exists (select 1 from taken)
+      )${
+        steps.length > 0
+          ? sql`, memoized as (${memoizeStepsSql({ runId, ops: steps, at, attempts: sql`${job.attempt + 1}::int`, from: sql`taken` })})`
+          : sql``
+      }
+      select "functionId", event from ended`),
+  );
+  const finished = rows[0] ?? null;
   // As Inngest does: a failed run emits `inngest/function.failed`, which starts the function's onFailure handler.
   if (finished && result.status === "failed") {
-    await ingestEvents(tx, [
+    await ingestEvents(db, [
       {
         id: `function-failed:${runId}`,
         name: FUNCTION_FAILED_EVENT,
@@ -194,7 +210,11 @@ async function applyOutcome(
 ): Promise<void> {
   const { job, owner, runId, outcome } = options;
   if (outcome.kind === "complete")
-    return finish(db, job, owner, runId, { status: "completed", output: outcome.output });
+    return finish(db, job, owner, runId, {
+      status: "completed",
+      output: outcome.output,
+      steps: outcome.steps,
+    });
   if (outcome.kind === "fail")
     return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
   if (outcome.kind === "retry") {

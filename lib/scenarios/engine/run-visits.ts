@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { scenarioRuns, scenarioRunSteps, type ScenarioRunStatus } from "@/lib/db/schema";
+import { rowsOf } from "@/lib/db/rows-of";
+import { scenarioRuns, scenarioRunSteps, scenarios, type ScenarioRunStatus } from "@/lib/db/schema";
 
 export interface VisitIdentity {
   runId: number;
@@ -15,21 +16,34 @@ export interface VisitIdentity {
   viaEdgeId: string | null;
 }
 
-/** Record that a run entered a node; returns when. A retried step finds its row and keeps the first entry time. */
-export async function enterVisit(db: Db, visit: VisitIdentity): Promise<Date> {
-  const [inserted] = await db
-    .insert(scenarioRunSteps)
-    .values({ ...visit, enteredAt: now() })
-    .onConflictDoNothing({ target: [scenarioRunSteps.runId, scenarioRunSteps.stepKey] })
-    .returning({ enteredAt: scenarioRunSteps.enteredAt });
-  if (inserted) return inserted.enteredAt;
-  const [existing] = await db
-    .select({ enteredAt: scenarioRunSteps.enteredAt })
-    .from(scenarioRunSteps)
-    .where(
-      and(eq(scenarioRunSteps.runId, visit.runId), eq(scenarioRunSteps.stepKey, visit.stepKey)),
-    );
-  return existing!.enteredAt;
+/**
+ * Record that a run entered a node, in one statement with the check its next move needs: returns when it entered (a
+ * retried step finds its row and keeps the first entry time) and whether the scenario is still enabled (users inside
+ * a disabled scenario stop at their next node).
+ */
+export async function enterVisit(
+  db: Db,
+  visit: VisitIdentity,
+): Promise<{ enteredAt: Date; scenarioEnabled: boolean }> {
+  const result = await db.execute(sql`
+    with inserted as (
+      insert into ${scenarioRunSteps}
+        (run_id, scenario_id, version_id, node_id, node_type, step_key, visit, via_edge_id, entered_at)
+      values (${visit.runId}, ${visit.scenarioId}, ${visit.versionId}, ${visit.nodeId}, ${visit.nodeType},
+        ${visit.stepKey}, ${visit.visit}, ${visit.viaEdgeId}, ${now().toISOString()}::timestamptz)
+      on conflict (run_id, step_key) do nothing
+      returning entered_at
+    )
+    select coalesce(
+        (select entered_at from inserted),
+        (select ${scenarioRunSteps.enteredAt} from ${scenarioRunSteps}
+          where ${scenarioRunSteps.runId} = ${visit.runId} and ${scenarioRunSteps.stepKey} = ${visit.stepKey})
+      ) as "enteredAt",
+      exists (
+        select 1 from ${scenarios} where ${scenarios.id} = ${visit.scenarioId} and ${scenarios.status} = 'enabled'
+      ) as "scenarioEnabled"`);
+  const [row] = rowsOf<{ enteredAt: Date | string; scenarioEnabled: boolean }>(result);
+  return { enteredAt: new Date(row!.enteredAt), scenarioEnabled: row!.scenarioEnabled };
 }
 
 /** Record how a visit ended: the port taken (or `cancelled`/`failed`/`skipped`) and the facts behind it. */

@@ -1,8 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { scenarios } from "@/lib/db/schema";
 import type { GraphNode } from "@/lib/scenarios/graph";
 import { executorFor } from "@/lib/scenarios/nodes/executors";
 import { createRunContext } from "@/lib/scenarios/run-context";
@@ -39,15 +37,6 @@ export function visitIdentity(
   };
 }
 
-/** Users inside a disabled scenario stop at their next node: this is that check. */
-export async function scenarioIsEnabled(db: Db, scenarioId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ id: scenarios.id })
-    .from(scenarios)
-    .where(and(eq(scenarios.id, scenarioId), eq(scenarios.status, "enabled")));
-  return row !== undefined;
-}
-
 /**
  * One step of a run: enter the node, stop if the scenario was disabled meanwhile, run the node's executor, record the
  * outcome and facts. A node that spans time is only entered (its executor then sleeps or waits in steps of its own).
@@ -58,8 +47,8 @@ export async function visitNode(
   node: GraphNode,
   identity: VisitIdentity,
 ): Promise<VisitResult> {
-  const enteredAt = await enterVisit(db, identity);
-  if (!(await scenarioIsEnabled(db, run.scenarioId))) {
+  const { enteredAt, scenarioEnabled } = await enterVisit(db, identity);
+  if (!scenarioEnabled) {
     await finishVisit(db, identity, "cancelled", { reason: "scenario disabled" });
     await setRunStatus(db, run.runId, "cancelled", "scenario_disabled");
     return { status: "stopped" };
