@@ -27,6 +27,8 @@ describe("serializers", () => {
       city: null,
       country: null,
       sessionVersion: 0,
+      locale: null,
+      timeZone: null,
     };
     const json = serializeUser(user);
     expect(json).toEqual({
