@@ -20,9 +20,11 @@ export interface NewScenarioRun {
  * Start one run per (scenario, user, trigger), subject to the scenario's re-entry rule. Returns the run id — also when
  * this trigger already made the run (a replayed event, a retried step), so the caller can (re)send its start — or null
  * when the re-entry rule keeps the user out. A per-(scenario, user) transaction lock makes concurrent triggers of the
- * same user see each other's runs, so "once" means once.
+ * same user see each other's runs, so "once" means once. A scenario without a re-entry rule needs no lock: the unique
+ * (scenario, user, trigger) index keeps one run per trigger, so that is one statement.
  */
 export async function createScenarioRun(db: Db, run: NewScenarioRun): Promise<number | null> {
+  if (run.reentry === "always") return (await insertRun(db, run)) ?? findRunId(db, run);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${run.scenarioId}::int, ${run.userId}::int)`);
     const existing = await findRunId(tx, run);
@@ -47,23 +49,29 @@ export async function createScenarioRun(db: Db, run: NewScenarioRun): Promise<nu
         .limit(1);
       if (earlier) return null;
     }
-    const [created] = await tx
-      .insert(scenarioRuns)
-      .values({
-        scenarioId: run.scenarioId,
-        versionId: run.versionId,
-        userId: run.userId,
-        triggerKey: run.triggerKey,
-        triggerEvent: run.triggerEvent,
-        triggerPayload: run.triggerPayload,
-        entryNodeIds: run.entryNodeIds,
-        createdAt: now(),
-        updatedAt: now(),
-      })
-      .onConflictDoNothing()
-      .returning({ id: scenarioRuns.id });
-    return created?.id ?? (await findRunId(tx, run));
+    return (await insertRun(tx, run)) ?? (await findRunId(tx, run));
   });
+}
+
+async function insertRun(db: Db, run: NewScenarioRun): Promise<number | null> {
+  const [created] = await db
+    .insert(scenarioRuns)
+    .values({
+      scenarioId: run.scenarioId,
+      versionId: run.versionId,
+      userId: run.userId,
+      triggerKey: run.triggerKey,
+      triggerEvent: run.triggerEvent,
+      triggerPayload: run.triggerPayload,
+      entryNodeIds: run.entryNodeIds,
+      createdAt: now(),
+      updatedAt: now(),
+    })
+    .onConflictDoNothing({
+      target: [scenarioRuns.scenarioId, scenarioRuns.userId, scenarioRuns.triggerKey],
+    })
+    .returning({ id: scenarioRuns.id });
+  return created?.id ?? null;
 }
 
 async function findRunId(
