@@ -73,7 +73,12 @@ export const payments = pgTable(
   (t) => [
     check("payments_amount_nonnegative", sql`${t.amountCents} >= 0`),
     index("payments_user_idx").on(t.userId, t.createdAt),
+    // INCLUDE (amount_cents) since migration 0010 (drizzle cannot say INCLUDE): the dashboard's revenue, index-only.
     index("payments_status_idx").on(t.status, t.paidAt),
+    // INCLUDE (status) in migration 0010: the dashboard's renewal success rate.
+    index("payments_renewal_created_idx")
+      .on(t.createdAt)
+      .where(sql`${t.recurrentPaymentId} is not null`),
     index("payments_pending_idx")
       .on(t.pendingSince)
       .where(sql`${t.pendingSince} is not null`),
@@ -184,6 +189,8 @@ export const recurrentPayments = pgTable(
   },
   (t) => [
     index("recurrent_payments_user_idx").on(t.userId),
+    // INCLUDE (created_at, subscription_type_id, state, stopped_at) in migration 0010: the dashboard's MRR.
+    index("recurrent_payments_charge_at_idx").on(t.chargeAt),
     index("recurrent_payments_due_idx")
       .on(sql`coalesce(${t.nextAttemptAt}, ${t.chargeAt})`)
       .where(sql`${t.state} = 'active'`),

@@ -127,6 +127,8 @@ export const subscriptions = pgTable(
     /** Scenario before-events look up end dates, including those that just passed. */
     index("subscriptions_end_idx").on(t.endAt),
     index("subscriptions_user_end_idx").on(t.userId, t.endAt),
+    // INCLUDE (end_at, user_id) in migration 0010: the dashboard's new subscriptions.
+    index("subscriptions_start_idx").on(t.startAt),
     index("subscriptions_payment_idx").on(t.paymentId),
   ],
 );
