@@ -1,15 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RevenueChart } from "@/components/admin/revenue-chart";
+import type { SearchParams } from "@/components/admin/search-params";
 import { PaymentStatusBadge } from "@/components/billing/badges";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import {
+  MrrChartCard,
+  RenewalRateChartCard,
+  RevenueChartCard,
+  SubscriptionFlowChartCard,
+} from "@/components/charts/dashboard-chart-cards";
+import { PeriodSelector } from "@/components/charts/period-selector";
+import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
+import { readChartPeriod } from "@/lib/charts/chart-period";
+import { chartWindow } from "@/lib/charts/chart-window";
+import { now } from "@/lib/clock";
 import { getDashboardStats } from "@/lib/dashboard/get-dashboard-stats";
+import { getMrrSeries } from "@/lib/dashboard/get-mrr-series";
+import { getRenewalRateSeries } from "@/lib/dashboard/get-renewal-rate-series";
+import { getRevenueSeries } from "@/lib/dashboard/get-revenue-series";
+import { getSubscriptionFlowSeries } from "@/lib/dashboard/get-subscription-flow-series";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { listPayments } from "@/lib/payments/list-payments";
@@ -26,14 +40,29 @@ interface Tile {
   testId: string;
 }
 
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const staff = await requireStaffPage("/admin", "dashboard.read");
   // Revenue and payments are billing's: a role without billing.read sees the customer figures only.
   const seesBilling = can(staff.role, "billing.read");
+  const params = await searchParams;
+  const period = readChartPeriod(params.period);
+  const window = chartWindow(now(), period);
   const db = await getDb();
-  const [stats, recent] = await Promise.all([
+  const [stats, recent, flow, billing] = await Promise.all([
     getDashboardStats(db),
     seesBilling ? listPayments(db, { limit: RECENT_PAYMENTS, offset: 0 }) : null,
+    getSubscriptionFlowSeries(db, window),
+    seesBilling
+      ? Promise.all([
+          getRevenueSeries(db, window),
+          getMrrSeries(db, window),
+          getRenewalRateSeries(db, window),
+        ])
+      : null,
   ]);
   const customerTiles: Tile[] = [
     {
@@ -68,7 +97,11 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" description="The subscription business at a glance." />
+      <PageHeader
+        title="Dashboard"
+        description="The subscription business at a glance. Charts in UTC days (weeks over a year)."
+        actions={<PeriodSelector path="/admin" params={params} current={period} />}
+      />
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         {tiles.map((tile) => (
           <Link
@@ -88,18 +121,19 @@ export default async function DashboardPage() {
         ))}
       </div>
 
+      <div className="mt-6 grid gap-6 xl:grid-cols-2" data-testid="dashboard-charts">
+        {billing ? (
+          <>
+            <RevenueChartCard window={window} data={billing[0]} />
+            <MrrChartCard window={window} data={billing[1]} />
+          </>
+        ) : null}
+        <SubscriptionFlowChartCard window={window} data={flow} />
+        {billing ? <RenewalRateChartCard window={window} data={billing[2]} /> : null}
+      </div>
+
       {recent ? (
         <>
-          <Card className="mt-6">
-            <CardHeader
-              title="Revenue, last 30 days"
-              description={`${formatMoney(stats.revenueCents)} from ${stats.paidPayments} paid payments`}
-            />
-            <CardBody>
-              <RevenueChart days={stats.dailyRevenue} since={stats.since} until={stats.until} />
-            </CardBody>
-          </Card>
-
           <Card className="mt-6">
             <CardHeader
               title="Recent payments"
@@ -140,7 +174,9 @@ export default async function DashboardPage() {
                       <Td>
                         <PaymentStatusBadge status={payment.status} />
                       </Td>
-                      <Td className="whitespace-nowrap">{formatDateTime(payment.createdAt)}</Td>
+                      <Td className="whitespace-nowrap">
+                        <Time value={payment.createdAt} />
+                      </Td>
                       <Td className="text-right font-medium tabular-nums">
                         {formatMoney(payment.amountCents)}
                       </Td>

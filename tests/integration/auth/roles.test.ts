@@ -131,7 +131,7 @@ function textOf(node: unknown): string {
 }
 
 const PAGES: { path: string; render: () => Promise<unknown>; roles: Role[] }[] = [
-  { path: "/admin", render: () => DashboardPage(), roles: STAFF },
+  { path: "/admin", render: () => DashboardPage(noSearch), roles: STAFF },
   { path: "/admin/users", render: () => UsersPage(noSearch), roles: STAFF },
   { path: "/admin/users/new", render: () => NewUserPage(), roles: ["owner", "admin", "support"] },
   {
