@@ -4,7 +4,9 @@
  * functions, then prints: the time from navigating to the builder until its canvas is interactive (React Flow
  * initialised, every node rendered; fresh browser context each time, median of 3); frames per second while panning
  * the canvas and while dragging a node, 3 s each; and the JavaScript that /account and the builder load (raw, and
- * gzip level 9 per file).
+ * gzip level 9 per file). The same graph is drawn on a bare React Flow canvas (default nodes, `bare-canvas/`) of the
+ * builder canvas's size, timed and dragged the same way in turns with the builder (BENCH_ROUNDS rounds, 3 by
+ * default); the builder's frame rates are printed as a share of the bare canvas's.
  * Builds first when there is no build (or BENCH_BUILD=1). Uses a fresh embedded database unless DATABASE_URL is set.
  */
 import { execFileSync } from "node:child_process";
@@ -16,7 +18,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from "@playwri
 import { connect } from "@/lib/db/connect";
 import { LoginPage } from "../../tests/e2e/pages/login-page";
 import { freePort, startProcess, stopProcess, waitFor200 } from "../support/processes";
-import { CANVAS, NODE, PANE, VIEWPORT, waitForInteractiveCanvas } from "./canvas";
+import { serveBareCanvas } from "./bare-canvas/serve-bare-canvas";
+import { BARE_CANVAS, CANVAS, NODE, PANE, VIEWPORT, waitForInteractiveCanvas } from "./canvas";
 import { dragInCircles, emptyPanePoint, visibleNodePoint, type FrameRate } from "./frame-rate";
 import { kilobytes, measureScripts, type ScriptSizes } from "./script-sizes";
 import { type Account, seedBuilderData } from "./seed-builder-data";
@@ -24,6 +27,8 @@ import { type Account, seedBuilderData } from "./seed-builder-data";
 const NODES = 300;
 const EDGES = 400;
 const NAVIGATIONS = 3;
+/** Rounds of gestures, each on the builder and then on the bare canvas. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const GESTURE_MS = 3000;
 const VIEWPORT_SIZE = { width: 1280, height: 800 };
 const PGLITE_DIR = path.resolve("node_modules/.cache/subflow/bench-builder");
@@ -66,6 +71,7 @@ const server = startProcess(
   },
   "[next]",
 );
+const bare = await serveBareCanvas(data.graph);
 let browser: Browser | undefined;
 try {
   await waitFor200(`${base}/login`, server, 120_000);
@@ -81,6 +87,7 @@ try {
   await bench(browser);
 } finally {
   await browser?.close();
+  await bare.close();
   await stopProcess(server);
   if (!databaseUrl) rmSync(PGLITE_DIR, { recursive: true, force: true });
 }
@@ -94,56 +101,104 @@ async function bench(browser: Browser) {
   const accountScripts = await measureScripts(accountPage, () => open(accountPage, "/account"));
   await accountPage.context().close();
 
-  // The first visit (not timed) lets the server load the route; it is the one whose scripts are counted.
+  // The first visit (not timed) lets the server load the route; it is the one whose scripts are counted. The bare
+  // canvas is drawn in a box the size of the builder's canvas, so both draw the same part of the graph.
   const firstPage = await freshPage(browser, admin);
   const builderScripts = await measureScripts(firstPage, () => openBuilder(firstPage, builderPath));
+  const canvasBox = await firstPage.locator(CANVAS).boundingBox();
   await firstPage.context().close();
+  if (!canvasBox) throw new Error("the builder's canvas has no box");
+  const bareUrl = bare.url(canvasBox);
 
-  const times: number[] = [];
+  const builderTimes: number[] = [];
+  const bareTimes: number[] = [];
   for (let i = 0; i < NAVIGATIONS; i++) {
-    const page = await freshPage(browser, admin);
-    const started = performance.now();
-    await openBuilder(page, builderPath);
-    times.push(performance.now() - started);
-    await page.context().close();
+    builderTimes.push(
+      await timeToInteractive(browser, admin, (page) => openBuilder(page, builderPath)),
+    );
+    bareTimes.push(await timeToInteractive(browser, undefined, (page) => openBare(page, bareUrl)));
   }
 
-  const page = await freshPage(browser, admin);
-  await openBuilder(page, builderPath);
+  // Builder and bare canvas in turns, so a change in the machine's load touches both alike.
+  const rounds: Record<"builder" | "bare", Gestures>[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const builderPage = await freshPage(browser, admin);
+    await openBuilder(builderPage, builderPath);
+    const builder = await gestures(builderPage, CANVAS);
+    await builderPage.context().close();
+    const barePage = await freshPage(browser, undefined);
+    await openBare(barePage, bareUrl);
+    const bareCanvas = await gestures(barePage, BARE_CANVAS);
+    await barePage.context().close();
+    rounds.push({ builder, bare: bareCanvas });
+  }
+
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const percent = (share: number) => `${Math.round(share * 100)} %`;
+  const scripts = (sizes: ScriptSizes) =>
+    `${kilobytes(sizes.gzipBytes)} (${sizes.files} files, ${kilobytes(sizes.rawBytes)} raw)`;
+  console.log(
+    `builder: ${NODES} nodes / ${EDGES} edges — next start, headless Chromium ${VIEWPORT_SIZE.width}×${VIEWPORT_SIZE.height}, canvas ${Math.round(canvasBox.width)}×${Math.round(canvasBox.height)}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(2)}`,
+  );
+  console.log(
+    `  navigation → interactive canvas: builder median ${ms(median(builderTimes))} (${builderTimes.map(ms).join(", ")}); bare canvas median ${ms(median(bareTimes))} (${bareTimes.map(ms).join(", ")}); fresh browser context each`,
+  );
+  for (const gesture of ["panning", "dragging"] as const) {
+    const builder = rounds.map((r) => r.builder[gesture]);
+    const bareCanvas = rounds.map((r) => r.bare[gesture]);
+    const shares = rounds.map(
+      (r) => r.builder[gesture].framesPerSecond / r.bare[gesture].framesPerSecond,
+    );
+    const rates = (list: FrameRate[]) =>
+      list.map((rate) => `${rate.framesPerSecond.toFixed(1)}`).join(", ");
+    console.log(
+      `  ${gesture === "panning" ? "panning" : "dragging a node"} ${GESTURE_MS / 1000} s × ${ROUNDS}: builder ${rates(builder)} fps (worst gap ${ms(Math.max(...builder.map((r) => r.worstGapMs)))}); bare canvas ${rates(bareCanvas)} fps (worst gap ${ms(Math.max(...bareCanvas.map((r) => r.worstGapMs)))}); builder/bare ${percent(median(builder.map((r) => r.framesPerSecond)) / median(bareCanvas.map((r) => r.framesPerSecond)))} of medians (rounds ${shares.map(percent).join(", ")})`,
+    );
+  }
+  console.log(
+    `  JS, gzip -9 per file: /account ${scripts(accountScripts)}; builder ${scripts(builderScripts)}`,
+  );
+}
+
+interface Gestures {
+  panning: FrameRate;
+  dragging: FrameRate;
+}
+
+/** Pan the empty canvas in circles, then drag the node nearest the middle in circles. */
+async function gestures(page: Page, canvas: string): Promise<Gestures> {
   await page.waitForLoadState("networkidle");
-  await page.locator(CANVAS).scrollIntoViewIfNeeded();
+  await page.locator(canvas).scrollIntoViewIfNeeded();
   const panning = await dragInCircles(
     page,
-    await emptyPanePoint(page, CANVAS, PANE),
+    await emptyPanePoint(page, canvas, PANE),
     GESTURE_MS,
-    `${CANVAS} ${VIEWPORT}`,
+    `${canvas} ${VIEWPORT}`,
   );
-  const node = await visibleNodePoint(page, CANVAS, NODE);
+  const node = await visibleNodePoint(page, canvas, NODE);
   const dragging = await dragInCircles(
     page,
     node,
     GESTURE_MS,
-    `${CANVAS} ${NODE}[data-id="${node.id}"]`,
+    `${canvas} ${NODE}[data-id="${node.id}"]`,
   );
-  await page.context().close();
+  return { panning, dragging };
+}
 
-  const sorted = [...times].sort((a, b) => a - b);
-  const ms = (value: number) => `${Math.round(value)} ms`;
-  const fps = (rate: FrameRate) =>
-    `${rate.framesPerSecond.toFixed(1)} fps (worst gap ${ms(rate.worstGapMs)}, ${rate.updates} canvas updates)`;
-  const scripts = (sizes: ScriptSizes) =>
-    `${kilobytes(sizes.gzipBytes)} (${sizes.files} files, ${kilobytes(sizes.rawBytes)} raw)`;
-  console.log(
-    `builder: ${NODES} nodes / ${EDGES} edges — next start, headless Chromium ${VIEWPORT_SIZE.width}×${VIEWPORT_SIZE.height}, ${os.cpus().length} cores`,
-  );
-  console.log(
-    `  navigation → interactive canvas: median ${ms(sorted[Math.floor(sorted.length / 2)]!)} (${times.map(ms).join(", ")}), fresh browser context each`,
-  );
-  console.log(`  panning ${GESTURE_MS / 1000} s: ${fps(panning)}`);
-  console.log(`  dragging a node ${GESTURE_MS / 1000} s: ${fps(dragging)}`);
-  console.log(
-    `  JS, gzip -9 per file: /account ${scripts(accountScripts)}; builder ${scripts(builderScripts)}`,
-  );
+/** From navigating to an interactive canvas, in a fresh browser context. */
+async function timeToInteractive(
+  browser: Browser,
+  storageState: SignedIn | undefined,
+  load: (page: Page) => Promise<void>,
+): Promise<number> {
+  const page = await freshPage(browser, storageState);
+  const started = performance.now();
+  await load(page);
+  const time = performance.now() - started;
+  await page.context().close();
+  return time;
 }
 
 async function open(page: Page, target: string) {
@@ -156,9 +211,14 @@ async function openBuilder(page: Page, target: string) {
   await waitForInteractiveCanvas(page, NODES);
 }
 
+async function openBare(page: Page, url: string) {
+  await page.goto(url, { waitUntil: "commit" });
+  await waitForInteractiveCanvas(page, NODES, BARE_CANVAS);
+}
+
 type SignedIn = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
-async function freshPage(browser: Browser, storageState: SignedIn): Promise<Page> {
+async function freshPage(browser: Browser, storageState: SignedIn | undefined): Promise<Page> {
   const context = await browser.newContext({
     baseURL: base,
     viewport: VIEWPORT_SIZE,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { createScenario } from "@/lib/scenarios/admin/create-scenario";
+import type { ScenarioGraph } from "@/lib/scenarios/graph";
 import { validateGraph } from "@/lib/scenarios/validate-graph";
 import { createUser } from "@/lib/users/create-user";
 import { layeredGraph } from "./layered-graph";
@@ -15,6 +16,8 @@ export interface BuilderBenchData {
   admin: Account;
   customer: Account;
   scenarioId: number;
+  /** The draft's graph, which the bench also draws on a bare React Flow canvas. */
+  graph: ScenarioGraph;
 }
 
 /**
@@ -59,5 +62,5 @@ export async function seedBuilderData(
     reentry: "once",
     graph,
   });
-  return { admin, customer, scenarioId: scenario.id };
+  return { admin, customer, scenarioId: scenario.id, graph };
 }

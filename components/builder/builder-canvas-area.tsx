@@ -1,7 +1,7 @@
 "use client";
 
-import { type EdgeChange, type NodeChange, useReactFlow } from "@xyflow/react";
-import { type Ref, useEffect, useMemo } from "react";
+import { type Connection, type EdgeChange, type NodeChange, useReactFlow } from "@xyflow/react";
+import { type RefObject, useCallback, useEffect, useMemo } from "react";
 import { canRedo, canUndo } from "@/lib/scenarios/flow/graph-history";
 import type { ScenarioFlowNode } from "@/lib/scenarios/flow/graph-to-flow";
 import type { ScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
@@ -13,6 +13,8 @@ import type { BuilderVersion } from "./scenario-builder";
 import { flowStatistics } from "./store/builder-selectors";
 import { useBuilderStore } from "./store/builder-store";
 import { useLiveStats } from "./use-live-stats";
+import { BuilderNotice } from "./builder-notice";
+import { useNodePlacement } from "./use-node-placement";
 
 /**
  * The middle of the builder: the canvas wired to the store (what React Flow reports becomes actions), its toolbars
@@ -25,7 +27,7 @@ export function BuilderCanvasArea({
   initialStats,
 }: {
   /** The canvas's box, where the palette adds nodes in the middle of the view. */
-  ref: Ref<HTMLDivElement>;
+  ref: RefObject<HTMLDivElement | null>;
   scenarioId: number;
   versions: BuilderVersion[];
   initialStats: ScenarioStats;
@@ -42,29 +44,41 @@ export function BuilderCanvasArea({
     [settings, inspected, live.stats],
   );
   useFitRequests(state.fitRequest);
+  const place = useNodePlacement(ref);
 
-  function onNodesChange(changes: NodeChange<ScenarioFlowNode>[]) {
-    const sizes: Record<string, { width: number; height: number }> = {};
-    const selects: { id: string; selected: boolean }[] = [];
-    for (const change of changes) {
-      if (change.type === "dimensions" && change.dimensions) sizes[change.id] = change.dimensions;
-      if (change.type === "select") selects.push({ id: change.id, selected: change.selected });
-    }
-    if (Object.keys(sizes).length > 0) dispatch({ type: "measure", sizes });
-    if (selects.length > 0) dispatch({ type: "applyNodeSelection", changes: selects });
-  }
-
-  function onEdgesChange(changes: EdgeChange[]) {
-    const selects = changes.flatMap((change) =>
-      change.type === "select" ? [{ id: change.id, selected: change.selected }] : [],
-    );
-    if (selects.length > 0) dispatch({ type: "applyEdgeSelection", changes: selects });
-  }
+  // Stable callbacks: React Flow takes a new one as a change to its store.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ScenarioFlowNode>[]) => {
+      const sizes: Record<string, { width: number; height: number }> = {};
+      const selects: { id: string; selected: boolean }[] = [];
+      for (const change of changes) {
+        if (change.type === "dimensions" && change.dimensions) sizes[change.id] = change.dimensions;
+        if (change.type === "select") selects.push({ id: change.id, selected: change.selected });
+      }
+      if (Object.keys(sizes).length > 0) dispatch({ type: "measure", sizes });
+      if (selects.length > 0) dispatch({ type: "applyNodeSelection", changes: selects });
+    },
+    [dispatch],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const selects = changes.flatMap((change) =>
+        change.type === "select" ? [{ id: change.id, selected: change.selected }] : [],
+      );
+      if (selects.length > 0) dispatch({ type: "applyEdgeSelection", changes: selects });
+    },
+    [dispatch],
+  );
+  const onConnect = useCallback(
+    (connection: Connection) => dispatch({ type: "connect", connection }),
+    [dispatch],
+  );
+  const onReady = useCallback(() => dispatch({ type: "markReady" }), [dispatch]);
 
   return (
     <div
       ref={ref}
-      className="relative min-w-0 flex-1"
+      className="@container relative min-w-0 flex-1"
       data-testid="builder-canvas"
       data-ready={state.ready ? "true" : "false"}
     >
@@ -80,11 +94,15 @@ export function BuilderCanvasArea({
         onNodesChange={onNodesChange}
         onNodesMoved={(positions) => dispatch({ type: "moveNodes", positions })}
         onEdgesChange={onEdgesChange}
-        onConnect={(connection) => dispatch({ type: "connect", connection })}
+        onConnect={onConnect}
         onDelete={(nodeIds, edgeIds) => dispatch({ type: "remove", nodeIds, edgeIds })}
-        onDropNode={(nodeType, position) => dispatch({ type: "dropNode", nodeType, position })}
+        onDropNode={(nodeType, at) => {
+          // The pointer held the card about its top middle; it lands there unless that is covered.
+          const position = place(at, { x: 120, y: 20 });
+          if (position) dispatch({ type: "dropNode", nodeType, position });
+        }}
         onContextMenu={(target, at) => dispatch({ type: "openMenu", target, at })}
-        onReady={() => dispatch({ type: "markReady" })}
+        onReady={onReady}
       >
         <CanvasToolbar
           readOnly={view.readOnly}
@@ -118,6 +136,7 @@ export function BuilderCanvasArea({
           </div>
         </div>
       ) : null}
+      <BuilderNotice />
       <CanvasContextMenu />
     </div>
   );

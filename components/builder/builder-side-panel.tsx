@@ -5,8 +5,10 @@ import type { GraphErrorView } from "@/lib/scenarios/scenario-view-types";
 import { RunInspector } from "@/components/builder/inspector/run-inspector";
 import { NodeConfigPanel } from "@/components/builder/panel/node-config-panel";
 import type { BuilderOptions } from "@/lib/scenarios/builder-option-types";
+import { portName } from "@/lib/scenarios/nodes/port-name";
 import { GraphJsonEditor } from "./graph-json-editor";
 import { NodePortsEditor } from "./node-ports-editor";
+import { PanelResizer } from "./panel-resizer";
 import type { BuilderVersion } from "./scenario-builder";
 import { useBuilderStore } from "./store/builder-store";
 import { VersionsPanel } from "./versions-panel";
@@ -21,53 +23,112 @@ const TABS: { tab: PanelTab; label: string }[] = [
   { tab: "settings", label: "Settings" },
 ];
 
-/** The builder's right-hand panel: the selected node's form, the issues, versions, the run inspector and settings. */
+/**
+ * The builder's right-hand panel: the selected node's form, the issues, versions, the run inspector and settings. Its
+ * width is the author's (drag its left edge, or arrow keys on it); it folds away to a strip, and in a narrow builder
+ * it lies over the canvas instead of beside it.
+ */
 export function BuilderSidePanel({
   scenarioId,
   options,
   versions,
   settings,
+  open,
+  onToggle,
+  width,
+  onResize,
+  overCanvas,
 }: {
   scenarioId: number;
   options: BuilderOptions;
   versions: BuilderVersion[];
   /** Name and re-entry settings form, rendered by the server page. */
   settings: ReactNode;
+  open: boolean;
+  onToggle(): void;
+  width: number;
+  onResize(width: number): void;
+  /** Lie over the canvas (a narrow builder) rather than beside it. */
+  overCanvas: boolean;
 }) {
   const { state, view, dispatch } = useBuilderStore();
   const focusNode = (nodeId: string) => dispatch({ type: "focusNode", nodeId });
+  if (!open) {
+    return (
+      <aside
+        className="flex h-full w-10 shrink-0 flex-col items-center border-l border-zinc-200 bg-white py-2"
+        aria-label="Scenario panel"
+        data-testid="builder-panel"
+        data-open="false"
+      >
+        <button
+          type="button"
+          onClick={onToggle}
+          aria-expanded={false}
+          aria-label="Show the panel"
+          title="Show the panel"
+          className={panelToggle}
+          data-testid="panel-toggle"
+        >
+          <span aria-hidden>«</span>
+        </button>
+        {state.errors.length > 0 ? (
+          <span
+            className="mt-2 rounded-full bg-red-100 px-1.5 text-[10px] text-red-700 tabular-nums"
+            title={`${state.errors.length} issues`}
+          >
+            {state.errors.length}
+          </span>
+        ) : null}
+      </aside>
+    );
+  }
   return (
     <aside
-      className="flex h-full w-80 shrink-0 flex-col border-l border-zinc-200 bg-white"
+      className={`flex h-full max-w-full shrink-0 flex-col border-l border-zinc-200 bg-white ${overCanvas ? "absolute inset-y-0 right-0 z-20 shadow-xl" : "relative"}`}
+      style={{ width }}
       aria-label="Scenario panel"
       data-testid="builder-panel"
+      data-open="true"
+      // A panel over the canvas is a place where new nodes must not land.
+      data-covers-canvas={overCanvas ? "" : undefined}
     >
-      <div
-        role="tablist"
-        aria-label="Panel"
-        className="flex shrink-0 border-b border-zinc-200 px-1"
-      >
-        {TABS.map(({ tab, label }) => (
-          <button
-            key={tab}
-            type="button"
-            role="tab"
-            aria-selected={state.tab === tab}
-            onClick={() => dispatch({ type: "showTab", tab })}
-            className={`relative px-2 py-2.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-brand-600 ${state.tab === tab ? "text-brand-700 after:absolute after:inset-x-1 after:bottom-0 after:h-0.5 after:bg-brand-600" : "text-zinc-600 hover:text-zinc-900"}`}
-            data-testid={`panel-tab-${tab}`}
-          >
-            {label}
-            {tab === "issues" && state.errors.length > 0 ? (
-              <span
-                className="ml-1 rounded-full bg-red-100 px-1.5 text-[10px] text-red-700 tabular-nums"
-                data-testid="issues-count"
-              >
-                {state.errors.length}
-              </span>
-            ) : null}
-          </button>
-        ))}
+      <PanelResizer width={width} onResize={onResize} />
+      <div className="flex shrink-0 items-stretch border-b border-zinc-200">
+        <div role="tablist" aria-label="Panel" className="flex min-w-0 flex-1 overflow-x-auto px-1">
+          {TABS.map(({ tab, label }) => (
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              aria-selected={state.tab === tab}
+              onClick={() => dispatch({ type: "showTab", tab })}
+              className={`relative shrink-0 px-1.5 py-2.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-brand-600 ${state.tab === tab ? "text-brand-700 after:absolute after:inset-x-1 after:bottom-0 after:h-0.5 after:bg-brand-600" : "text-zinc-600 hover:text-zinc-900"}`}
+              data-testid={`panel-tab-${tab}`}
+            >
+              {label}
+              {tab === "issues" && state.errors.length > 0 ? (
+                <span
+                  className="ml-1 rounded-full bg-red-100 px-1.5 text-[10px] text-red-700 tabular-nums"
+                  data-testid="issues-count"
+                >
+                  {state.errors.length}
+                </span>
+              ) : null}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          onClick={onToggle}
+          aria-expanded
+          aria-label="Hide the panel"
+          title="Hide the panel"
+          className={`${panelToggle} m-1.5`}
+          data-testid="panel-toggle"
+        >
+          <span aria-hidden>»</span>
+        </button>
       </div>
       <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto p-4">
         {state.tab === "node" ? <SelectionPanel options={options} /> : null}
@@ -185,9 +246,8 @@ function SelectionPanel({ options }: { options: BuilderOptions }) {
     return (
       <div className="space-y-3" data-testid="edge-panel">
         <p className="text-sm text-zinc-800">
-          Connection from <span className="font-mono">{edge.from}</span> (
-          {edge.fromPort.replace("variant:", "variant ")}) to{" "}
-          <span className="font-mono">{edge.to}</span>.
+          Connection from <span className="font-mono">{edge.from}</span> ({portName(edge.fromPort)})
+          to <span className="font-mono">{edge.to}</span>.
         </p>
         <button
           type="button"
@@ -256,6 +316,9 @@ function IssuesList({
     </div>
   );
 }
+
+const panelToggle =
+  "inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-md text-sm text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-brand-600";
 
 const smallButton =
   "inline-flex h-8 items-center rounded-md border border-zinc-300 bg-white px-2.5 text-xs font-medium shadow-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50";

@@ -34,7 +34,7 @@ function ToolButton({
       aria-label={label}
       aria-pressed={pressed}
       title={label}
-      className={`inline-flex h-8 min-w-8 items-center justify-center px-2 text-sm focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-40 ${pressed ? "bg-zinc-900 text-white" : "text-zinc-700 hover:bg-zinc-100"}`}
+      className={`inline-flex h-8 min-w-8 items-center justify-center px-2 text-sm whitespace-nowrap focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-40 ${pressed ? "bg-zinc-900 text-white" : "text-zinc-700 hover:bg-zinc-100"}`}
       data-testid={testId}
     >
       {children}
@@ -111,7 +111,11 @@ export function StatsToolbar({
   onRefresh(): void;
 }) {
   return (
-    <Panel position="top-right" className="flex items-center gap-2">
+    // On a narrow canvas (a size container: the canvas area) it goes under the edit toolbar instead of over it.
+    <Panel
+      position="top-right"
+      className="flex flex-wrap items-center justify-end gap-2 @max-2xl:top-12!"
+    >
       <div className={group} role="group" aria-label="Statistics">
         <ToolButton
           label="Show statistics"
@@ -169,7 +173,10 @@ export function StatsToolbar({
         </select>
       ) : null}
       {settings.show && updatedAt ? (
-        <span className="hidden text-xs text-zinc-500 xl:inline" title={updatedAt.toLocaleString()}>
+        <span
+          className="hidden text-xs text-zinc-500 @3xl:inline"
+          title={updatedAt.toLocaleString()}
+        >
           updated {updatedAt.toLocaleTimeString()}
         </span>
       ) : null}

@@ -1,8 +1,8 @@
 "use client";
 
-import { portLabel } from "@/lib/scenarios/flow/graph-to-flow";
 import type { GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
 import { draftNodePorts } from "@/lib/scenarios/nodes/definitions";
+import { portName } from "@/lib/scenarios/nodes/port-name";
 
 /**
  * The node's outputs: where each leads, or — for one left unconnected — whether the run is meant to end there
@@ -33,7 +33,7 @@ export function NodePortsEditor({
           const targets = graph.edges
             .filter((e) => e.from === node.id && e.fromPort === port)
             .map((e) => e.to);
-          const name = portLabel(port) || "next";
+          const name = portName(port);
           return (
             <li key={port} className="flex items-center gap-2 text-sm" data-testid={`port-${port}`}>
               <span className="w-16 shrink-0 truncate font-medium text-zinc-700">{name}</span>

@@ -16,7 +16,10 @@ const TONE: Record<SaveStatus, string> = {
   error: "text-red-700",
 };
 
-/** Where the draft stands; fixed width so the header does not shift as the text changes. */
+/**
+ * Whether the draft is saved; fixed width so the header does not shift as the text changes, and only the coloured dot
+ * (its words for screen readers and as its tooltip) once the header is narrow.
+ */
 export function SaveIndicator({
   status,
   message,
@@ -30,7 +33,7 @@ export function SaveIndicator({
     <span
       role="status"
       aria-live="polite"
-      className={`inline-flex w-40 shrink-0 items-center gap-1.5 text-xs ${TONE[status]}`}
+      className={`inline-flex w-32 shrink-0 items-center gap-1.5 text-xs @max-3xl:w-auto ${TONE[status]}`}
       data-testid="save-status"
       data-status={status}
     >
@@ -38,7 +41,9 @@ export function SaveIndicator({
         className={`h-1.5 w-1.5 rounded-full ${status === "saved" ? "bg-emerald-500" : status === "error" ? "bg-red-500" : "bg-amber-500"}`}
         aria-hidden
       />
-      <span title={message ?? undefined}>{LABEL[status]}</span>
+      <span title={message ?? LABEL[status]} className="whitespace-nowrap @max-3xl:sr-only">
+        {LABEL[status]}
+      </span>
       {status === "error" ? (
         <button type="button" onClick={onRetry} className="font-medium underline">
           Retry

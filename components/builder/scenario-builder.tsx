@@ -1,6 +1,6 @@
 "use client";
 
-import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useRef } from "react";
 import type { GraphErrorView } from "@/lib/scenarios/scenario-view-types";
 import type { ScenarioGraph } from "@/lib/scenarios/graph";
@@ -16,6 +16,8 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
 import { BuilderStoreProvider, useBuilderStore } from "./store/builder-store";
 import { useAutosave } from "./use-autosave";
 import { useBuilderShortcuts } from "./use-builder-shortcuts";
+import { useBuilderRoom } from "./use-builder-room";
+import { useNodePlacement } from "./use-node-placement";
 import { usePublishDraft } from "./use-publish-draft";
 
 export interface BuilderScenario {
@@ -38,6 +40,8 @@ export interface ScenarioBuilderProps {
   scenario: BuilderScenario;
   draft: ScenarioGraph;
   draftErrors: GraphErrorView[];
+  /** The stored draft is the current version's graph: nothing new to publish. */
+  draftIsLive: boolean;
   versions: BuilderVersion[];
   options: BuilderOptions;
   stats: ScenarioStats;
@@ -61,7 +65,8 @@ export function ScenarioBuilder(props: ScenarioBuilderProps) {
         draftErrors={props.draftErrors}
         // A role that may not edit sees the draft as a deleted scenario shows it: read-only, nothing to publish.
         deleted={props.scenario.status === "deleted" || !props.canEdit}
-        published={props.scenario.currentVersionNumber !== null}
+        liveVersion={props.scenario.currentVersionNumber}
+        draftIsLive={props.draftIsLive}
       >
         <Builder {...props} />
       </BuilderStoreProvider>
@@ -79,8 +84,10 @@ function Builder({
   settings,
 }: ScenarioBuilderProps) {
   const { state, view, dispatch } = useBuilderStore();
-  const { screenToFlowPosition } = useReactFlow();
+  const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
+  const room = useBuilderRoom(rootRef);
+  const place = useNodePlacement(canvasRef);
 
   const onSaved = useCallback(
     (errors: GraphErrorView[]) => dispatch({ type: "draftChecked", errors }),
@@ -106,33 +113,42 @@ function Builder({
     fitView: () => dispatch({ type: "fitView" }),
     escape: () => dispatch({ type: "dismiss" }),
     showShortcuts: () => dispatch({ type: "openDialog", dialog: "shortcuts" }),
+    toggleFullScreen: room.toggleFullScreen,
   });
 
-  /** The palette pressed rather than dragged: the node goes to the middle of the view. */
+  /**
+   * The palette pressed rather than dragged: the node goes to the middle of the free part of the view, with room
+   * kept for the shift that repeated adds get (up to 4 × 24 px).
+   */
   function addInView(nodeType: NodeType) {
-    const box = canvasRef.current?.getBoundingClientRect();
-    if (!box) return;
-    const centre = screenToFlowPosition({
-      x: box.left + box.width / 2,
-      y: box.top + box.height / 2,
-    });
-    // The card's top left corner, so that its middle (240 wide, about 80 high) lands on the centre.
-    dispatch({
-      type: "addNodeInView",
-      nodeType,
-      position: { x: centre.x - 120, y: centre.y - 40 },
-    });
+    const position = place("middle", { x: 0, y: 0 }, 96);
+    if (position) dispatch({ type: "addNodeInView", nodeType, position });
   }
 
   const closeDialog = () => dispatch({ type: "closeDialog" });
   return (
     <div
-      className="fixed top-14 right-0 bottom-0 left-60 z-0 flex flex-col bg-zinc-50"
+      ref={rootRef}
+      // Full screen covers the admin shell (its header is z-10); otherwise the builder sits over the shell's content.
+      className={`fixed flex flex-col bg-zinc-50 ${room.fullScreen ? "z-40" : "z-0"}`}
+      style={room.style}
       data-testid="scenario-builder"
+      data-full-screen={room.fullScreen ? "true" : "false"}
     >
-      <BuilderHeader scenario={scenario} autosave={autosave} statusActions={statusActions} />
-      <div className="flex min-h-0 flex-1">
-        <BuilderPalette disabled={view.readOnly} onAdd={addInView} />
+      <BuilderHeader
+        scenario={scenario}
+        autosave={autosave}
+        statusActions={statusActions}
+        fullScreen={room.fullScreen}
+        onToggleFullScreen={room.toggleFullScreen}
+      />
+      <div className="relative flex min-h-0 flex-1">
+        <BuilderPalette
+          disabled={view.readOnly}
+          collapsed={room.paletteCollapsed}
+          onToggle={room.togglePalette}
+          onAdd={addInView}
+        />
         <BuilderCanvasArea
           ref={canvasRef}
           scenarioId={scenario.id}
@@ -144,6 +160,11 @@ function Builder({
           options={options}
           versions={versions}
           settings={settings}
+          open={room.panelOpen}
+          onToggle={room.togglePanel}
+          width={room.panelWidth}
+          onResize={room.setPanelWidth}
+          overCanvas={room.narrow}
         />
       </div>
       {state.dialog === "publish" ? (

@@ -40,7 +40,7 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
       : "";
   return (
     <div
-      className={`w-60 rounded-lg border px-3 py-2 shadow-sm ${style.card} ${pathStyle} ${outline}`}
+      className={`w-60 rounded-lg border px-3 py-2 ${style.card} ${pathStyle} ${outline}`}
       data-testid={`flow-node-${data.nodeType}`}
       data-node-id={id}
       data-invalid={invalid ? "true" : undefined}
@@ -73,7 +73,7 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
           </span>
         ) : null}
       </div>
-      <p className="mt-1 truncate text-sm text-zinc-900" title={data.summary}>
+      <p className="mt-1 line-clamp-2 text-sm break-words text-zinc-900" title={data.summary}>
         {data.summary}
       </p>
       {data.counts && Object.keys(data.counts).length > 0 ? (
@@ -116,11 +116,7 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
           type="source"
           position={Position.Bottom}
           isConnectable={isConnectable}
-          title={
-            port.label
-              ? `${port.label} output: drag to a node to connect`
-              : "Output: drag to a node to connect"
-          }
+          title={`The "${port.name}" output: drag to a node to connect`}
           data-testid={`handle-${id}-${port.id}`}
           style={{ left: `${((index + 1) / (data.ports.length + 1)) * 100}%` }}
           className="!h-3 !w-3 !border-2 !border-white !bg-zinc-700"

@@ -14,6 +14,7 @@ export interface BuilderCommands {
   fitView(): void;
   escape(): void;
   showShortcuts(): void;
+  toggleFullScreen(): void;
 }
 
 /** The keyboard shortcuts, as the shortcut list shows them. Delete/Backspace are React Flow's own. */
@@ -29,6 +30,7 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: "Ctrl/⌘ + click", does: "Add to or remove from the selection" },
   { keys: "Ctrl/⌘ S", does: "Save the draft now" },
   { keys: "F", does: "Fit the scenario in view" },
+  { keys: "Shift F", does: "Full screen, or back" },
   { keys: "Esc", does: "Clear the selection, close a menu" },
   { keys: "?", does: "This list" },
 ];
@@ -63,7 +65,7 @@ export function useBuilderShortcuts(commands: BuilderCommands) {
       if (mod && key === "a") return run(c.selectAll);
       if (mod && key === "s") return run(c.save);
       if (mod || event.altKey) return;
-      if (key === "f") return run(c.fitView);
+      if (key === "f") return run(event.shiftKey ? c.toggleFullScreen : c.fitView);
       if (key === "escape") return run(c.escape);
       if (event.key === "?") return run(c.showShortcuts);
     }

@@ -8,6 +8,7 @@ import {
   nodePorts,
   triggerEventOf,
 } from "@/lib/scenarios/nodes/definitions";
+import { portName } from "@/lib/scenarios/nodes/port-name";
 import { findTrigger } from "@/lib/scenarios/triggers";
 
 export interface GraphError {
@@ -50,7 +51,7 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
       error(
         edge.from,
         "duplicate_edge",
-        `The "${edge.fromPort}" output is connected to "${edge.to}" twice.`,
+        `The "${portName(edge.fromPort)}" output is connected to "${edge.to}" twice.`,
       );
     connections.add(connection);
     const from = byId.get(edge.from);
@@ -67,7 +68,7 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
       error(
         from.id,
         "edge_port_unknown",
-        `${definitionOf(from).label} has no "${edge.fromPort}" output.`,
+        `${definitionOf(from).label} has no "${portName(edge.fromPort)}" output.`,
       );
     }
     if (isTriggerNode(to))
@@ -112,13 +113,13 @@ export function checkGraph(graph: ScenarioGraph, refs: GraphReferences): GraphEr
         error(
           node.id,
           "port_unconnected",
-          `Connect the "${port}" output, or mark it as left open (the run ends there).`,
+          `Connect the "${portName(port)}" output, or mark it as left open (the run ends there).`,
         );
       }
     }
     for (const port of open) {
       if (!nodePorts(node).includes(port))
-        error(node.id, "open_port_unknown", `"${port}" is not an output of this node.`);
+        error(node.id, "open_port_unknown", `"${portName(port)}" is not an output of this node.`);
     }
     checkNodeConfig(node, refs, reachedBy.get(node.id) ?? new Set(), byId, error);
   }

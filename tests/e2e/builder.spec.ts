@@ -59,7 +59,7 @@ test("a scenario built by drag and drop runs for a new user, with counts and the
   await expect(builder.publishRefusal).toContainText("Fix");
   await page.keyboard.press("Escape");
   await expect(builder.nodeDrawing("email-1", "email")).toHaveAttribute("data-invalid", "true");
-  await expect(builder.nodeErrors("email-1")).toContainText('Connect the "out" output');
+  await expect(builder.nodeErrors("email-1")).toContainText('Connect the "next" output');
   await page.screenshot({ path: testInfo.outputPath("builder-errors.png") });
 
   // The issues list focuses a node; marking its output as the end fixes it, and the outline goes once saved.
@@ -161,4 +161,120 @@ test("the builder's history: undo and redo, copy and paste, delete, the menus, a
   expect(dialogs).toEqual(["confirm"]);
   await expect(page).toHaveURL(/\/admin\/scenarios\/\d+$/);
   await builder.waitUntilSaved();
+});
+
+/** Whether two screen boxes share any pixel. */
+function overlaps(
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+test("the builder's room: full screen, an icons-only palette and a wider panel, each remembered after a reload", async ({
+  page,
+}) => {
+  await new LoginPage(page).signInAsAdmin();
+  const builder = new ScenarioBuilderPage(page);
+  await builder.createScenario(`Room ${uniqueSuffix()}`);
+  const viewport = page.viewportSize()!;
+
+  // Beside the admin shell at first: the shell's sidebar and header stay in view.
+  const inShell = await builder.box(builder.root);
+  expect(inShell.x).toBeGreaterThan(0);
+  expect(inShell.y).toBeGreaterThan(0);
+
+  const canvasInShell = await builder.box(builder.canvas);
+
+  // Full screen by the button: the builder covers the whole window, the shell included, and the canvas grows.
+  await builder.fullScreenButton.click();
+  await expect(builder.root).toHaveAttribute("data-full-screen", "true");
+  expect(await builder.box(builder.root)).toEqual({
+    x: 0,
+    y: 0,
+    width: viewport.width,
+    height: viewport.height,
+  });
+  expect((await builder.box(builder.canvas)).width).toBeGreaterThan(canvasInShell.width);
+
+  // The palette folds to its icons; its buttons still add nodes.
+  const wide = await builder.box(builder.paletteBar);
+  await builder.paletteToggle.click();
+  await expect(builder.paletteBar).toHaveAttribute("data-collapsed", "true");
+  expect((await builder.box(builder.paletteBar)).width).toBeLessThan(wide.width / 2);
+  await builder.addFromPalette("wait");
+  await expect(builder.node("wait-1")).toBeVisible();
+
+  // The panel's edge drags it wider.
+  const panelBefore = await builder.box(builder.sidePanel);
+  await builder.resizePanel(-120);
+  await expect
+    .poll(async () => Math.round((await builder.box(builder.sidePanel)).width))
+    .toBe(Math.round(panelBefore.width + 120));
+
+  // All three survive a reload.
+  await builder.waitUntilSaved();
+  await page.reload();
+  await expect(builder.canvas).toHaveAttribute("data-ready", "true");
+  await expect(builder.root).toHaveAttribute("data-full-screen", "true");
+  await expect(builder.paletteBar).toHaveAttribute("data-collapsed", "true");
+  await expect
+    .poll(async () => Math.round((await builder.box(builder.sidePanel)).width))
+    .toBe(Math.round(panelBefore.width + 120));
+
+  // Shift F leaves full screen; the builder is back beside the shell.
+  await page.keyboard.press("Shift+F");
+  await expect(builder.root).toHaveAttribute("data-full-screen", "false");
+  expect((await builder.box(builder.root)).x).toBe(inShell.x);
+});
+
+test("nodes dropped on the minimap or added from the palette land in the free part of the canvas", async ({
+  page,
+}) => {
+  await new LoginPage(page).signInAsAdmin();
+  const builder = new ScenarioBuilderPage(page);
+  await builder.createScenario(`Placement ${uniqueSuffix()}`);
+
+  // Dropped right on the minimap: the node goes beside it, wholly on the canvas.
+  const canvas = await builder.box(builder.canvas);
+  const minimap = await builder.box(builder.minimap);
+  await builder.dropFromPalette("email", {
+    x: minimap.x - canvas.x + minimap.width / 2,
+    y: minimap.y - canvas.y + minimap.height / 2,
+  });
+  await expect(builder.node("email-1")).toBeVisible();
+  const dropped = await builder.box(builder.node("email-1"));
+  expect(overlaps(dropped, minimap)).toBe(false);
+  expect(dropped.x + dropped.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+  expect(dropped.y + dropped.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+
+  // Dropped on the zoom controls: the same.
+  const controls = await builder.box(builder.canvas.locator(".react-flow__controls"));
+  await builder.dropFromPalette("wait", {
+    x: controls.x - canvas.x + controls.width / 2,
+    y: controls.y - canvas.y + controls.height / 2,
+  });
+  await expect(builder.node("wait-1")).toBeVisible();
+  expect(overlaps(await builder.box(builder.node("wait-1")), controls)).toBe(false);
+
+  // Added by pressing the palette, five in a row: each in view, none under the minimap, controls or toolbars.
+  for (let i = 0; i < 5; i++) await builder.addFromPalette("banner");
+  await expect(builder.nodes).toHaveCount(7);
+  const covers = [
+    minimap,
+    controls,
+    ...(await Promise.all(
+      (await builder.canvas.locator(".react-flow__panel.top").all()).map((panel) =>
+        builder.box(panel),
+      ),
+    )),
+  ];
+  for (let i = 1; i <= 5; i++) {
+    const added = await builder.box(builder.node(`banner-${i}`));
+    expect(added.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(added.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(added.x + added.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(added.y + added.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    for (const cover of covers) expect(overlaps(added, cover)).toBe(false);
+  }
 });

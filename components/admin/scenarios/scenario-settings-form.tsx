@@ -25,7 +25,8 @@ export function ScenarioSettingsForm({
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   const [reentry, setReentry] = useState<ScenarioReentryInput>(initial?.reentry ?? "once");
   return (
-    <form {...formProps} className="space-y-4" data-testid="scenario-settings-form">
+    // A size container: in the builder's side panel the fields stack, however wide the window.
+    <form {...formProps} className="@container space-y-4" data-testid="scenario-settings-form">
       {initial ? <input type="hidden" name="id" value={initial.id} /> : null}
       <FormField label="Name" htmlFor="scenario-name" error={fieldError(state, "name")}>
         <Input
@@ -36,7 +37,7 @@ export function ScenarioSettingsForm({
           data-testid="scenario-name"
         />
       </FormField>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 @md:grid-cols-2">
         <FormField
           label="Re-entry"
           htmlFor="scenario-reentry"

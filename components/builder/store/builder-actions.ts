@@ -47,6 +47,8 @@ export type BuilderAction =
   | { type: "draftChecked"; errors: GraphErrorView[] }
   | { type: "publishRefused"; errors: GraphErrorView[] }
   | { type: "published"; version: number }
+  /** The notice has been shown long enough. */
+  | { type: "clearNotice" }
   | { type: "viewVersion"; version: VersionGraph | null }
   | { type: "restoreVersion"; version: VersionGraph }
   | { type: "showPath"; path: InspectedPath | null }

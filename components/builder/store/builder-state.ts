@@ -75,6 +75,13 @@ export interface BuilderState {
   dialog: BuilderDialogKind | null;
   /** The last thing done that the author may want confirmed (copied, published, restored). */
   notice: string | null;
+  /** The scenario's published version, the one its runs follow; null before the first publish. */
+  liveVersion: number | null;
+  /**
+   * The draft as it was when it matched the live version (loaded so, or just published); the draft has changes to
+   * publish while `history.present` is another graph. Undoing back to it counts as no changes.
+   */
+  publishedDraft: ScenarioGraph | null;
   /** React Flow has drawn the canvas. */
   ready: boolean;
   /**
@@ -94,13 +101,16 @@ export function createBuilderState({
   draft,
   draftErrors,
   deleted,
-  published,
+  liveVersion,
+  draftIsLive,
 }: {
   draft: ScenarioGraph;
   draftErrors: GraphErrorView[];
   deleted: boolean;
   /** Statistics show by default once there is a published version to count visits of. */
-  published: boolean;
+  liveVersion: number | null;
+  /** The stored draft is the live version's graph: nothing to publish. */
+  draftIsLive: boolean;
 }): BuilderState {
   return {
     history: createHistory(draft),
@@ -112,12 +122,14 @@ export function createBuilderState({
     tab: "node",
     viewing: null,
     inspected: null,
-    stats: { show: published, period: "last24h", versionId: null },
+    stats: { show: liveVersion !== null, period: "last24h", versionId: null },
     clipboard: null,
     stagger: 0,
     menu: null,
     dialog: null,
     notice: null,
+    liveVersion,
+    publishedDraft: liveVersion !== null && draftIsLive ? draft : null,
     ready: false,
     fitRequest: null,
   };
@@ -225,7 +237,15 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
     case "publishRefused":
       return { ...state, errors: action.errors, showErrors: true, tab: "issues" };
     case "published":
-      return { ...state, errors: [], notice: `Published version ${action.version}.` };
+      return {
+        ...state,
+        errors: [],
+        notice: `Published version ${action.version}.`,
+        liveVersion: action.version,
+        publishedDraft: state.history.present,
+      };
+    case "clearNotice":
+      return state.notice === null ? state : { ...state, notice: null };
     case "viewVersion":
       return { ...state, viewing: action.version, fitRequest: fitAll() };
     case "restoreVersion":

@@ -45,18 +45,20 @@ export function BuilderStoreProvider({
   draft,
   draftErrors,
   deleted,
-  published,
+  liveVersion,
+  draftIsLive,
   children,
 }: {
   draft: ScenarioGraph;
   draftErrors: GraphErrorView[];
   deleted: boolean;
-  published: boolean;
+  liveVersion: number | null;
+  draftIsLive: boolean;
   children: ReactNode;
 }) {
   const [state, dispatch] = useReducer(
     builderReducer,
-    { draft, draftErrors, deleted, published },
+    { draft, draftErrors, deleted, liveVersion, draftIsLive },
     createBuilderState,
   );
 

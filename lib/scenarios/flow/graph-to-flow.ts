@@ -6,6 +6,7 @@ import type { Edge, Node } from "@xyflow/react";
 import type { GraphEdge, GraphNode, ScenarioGraph } from "@/lib/scenarios/graph";
 import { variantCodeOf } from "@/lib/scenarios/nodes/ab-test/variant-port";
 import type { NodeGroup } from "@/lib/scenarios/nodes/define-node";
+import { portName } from "@/lib/scenarios/nodes/port-name";
 import {
   definitionOf,
   draftNodePorts,
@@ -19,7 +20,8 @@ export interface ScenarioFlowNodeData extends Record<string, unknown> {
   group: NodeGroup;
   label: string;
   summary: string;
-  ports: { id: string; label: string }[];
+  /** `label` is drawn under the handle; `name` is the port's name everywhere else (`portName`). */
+  ports: { id: string; label: string; name: string }[];
   isTrigger: boolean;
   /** Visits by outcome in the chosen period; null when no statistics are shown. */
   counts: Record<string, number> | null;
@@ -42,7 +44,10 @@ export interface FlowStatistics {
   edges: Record<string, number>;
 }
 
-/** How a port is labelled on its handle and edges: `yes`, `no`, the variant code; nothing for a plain `out`. */
+/**
+ * How a port is labelled under its handle and on its edges, where room is short: `yes`, `no`, the variant code;
+ * nothing for a plain `out`. Everywhere else a port goes by its `portName`.
+ */
 export function portLabel(port: string): string {
   if (port === "out") return "";
   return variantCodeOf(port) ?? port;
@@ -88,7 +93,7 @@ export function flowNodeOf(
       group: definitionOf(node).group,
       label: definitionOf(node).label,
       summary: safeSummary(node),
-      ports: draftNodePorts(node).map((id) => ({ id, label: portLabel(id) })),
+      ports: draftNodePorts(node).map((id) => ({ id, label: portLabel(id), name: portName(id) })),
       isTrigger: isTriggerNode(node),
       counts,
       ...(visit !== undefined ? { visit } : {}),

@@ -4,7 +4,7 @@
  * writes.
  */
 import type { CriterionOption } from "@/lib/scenarios/builder-option-types";
-import { variantCodeOf } from "./ab-test/variant-port";
+import { portName } from "./port-name";
 
 export type Facts = Record<string, unknown>;
 
@@ -56,11 +56,6 @@ export function actionLine(
   }
   const verb = visit.simulated ? verbs.planned : verbs.done;
   return { line: `${subject} ${verb}`, reason: verb };
-}
-
-function portName(port: string): string {
-  const variant = variantCodeOf(port);
-  return variant === null ? port : `variant ${variant}`;
 }
 
 export function record(value: unknown): Facts {

@@ -174,7 +174,7 @@ describe("run inspector actions", () => {
     expect(simulation.data.steps.map((s) => s.line)).toEqual([
       "entered on scenario.test",
       "condition: payment amount (none) < 10 → no",
-      "wait 3 days → out",
+      "wait 3 days → next",
     ]);
     expect(simulation.data.flow.edges).toEqual(["e1", "e3"]);
     expect(simulation.data.versionNumber).toBe(1);

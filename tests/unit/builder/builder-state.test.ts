@@ -30,7 +30,8 @@ function stateOf(
     draft,
     draftErrors: [],
     deleted: false,
-    published: false,
+    liveVersion: null,
+    draftIsLive: false,
     ...overrides,
   });
 }
@@ -273,14 +274,18 @@ describe("builder store — selection, clipboard and menus", () => {
 });
 
 describe("builder store — checks, publishing and read-only views", () => {
-  const issue = { nodeId: "wait-1", code: "port_unconnected", message: 'Connect the "out" output' };
+  const issue = {
+    nodeId: "wait-1",
+    code: "port_unconnected",
+    message: 'Connect the "next" output',
+  };
 
   it("outlines nodes with the saved draft's problems only once the issues tab is opened", () => {
     const checked = run(stateOf(twoNodes()), { type: "draftChecked", errors: [issue] });
     expect(checked.errors).toEqual([issue]);
     expect(errorsByNode(checked).size).toBe(0);
     const shown = run(checked, { type: "showTab", tab: "issues" });
-    expect(errorsByNode(shown).get("wait-1")).toEqual(['Connect the "out" output']);
+    expect(errorsByNode(shown).get("wait-1")).toEqual(['Connect the "next" output']);
     expect(run(shown, { type: "showTab", tab: "node" }).showErrors).toBe(true);
   });
 
@@ -344,7 +349,7 @@ describe("builder store — checks, publishing and read-only views", () => {
       nodes: { "wait-1": { last24h: { out: 2 }, last30d: { out: 5 } } },
       edges: { e1: { last24h: 1, last30d: 4 } },
     };
-    const start = run(stateOf(EMPTY_GRAPH, { published: true }), {
+    const start = run(stateOf(EMPTY_GRAPH, { liveVersion: 1 }), {
       type: "setStatsSettings",
       settings: { show: true, period: "last30d", versionId: null },
     });
@@ -375,7 +380,7 @@ describe("builder store — checks, publishing and read-only views", () => {
 
   it("shows statistics from the start only once something is published", () => {
     expect(stateOf().stats.show).toBe(false);
-    expect(stateOf(EMPTY_GRAPH, { published: true }).stats.show).toBe(true);
+    expect(stateOf(EMPTY_GRAPH, { liveVersion: 1 }).stats.show).toBe(true);
   });
 
   it("marks the canvas ready and keeps the sizes React Flow measured", () => {

@@ -103,6 +103,25 @@ describe("checkGraph — design.md's validation rules, one case each", () => {
     ).toContain("t:duplicate_edge");
   });
 
+  it("names ports in its messages as the builder's panel does (portName)", () => {
+    const messages = (graph: ScenarioGraph) => checkGraph(graph, refs).map((e) => e.message);
+    const ab = node("ab", "ab_test", {
+      variants: [
+        { code: "A", name: "A", percent: 50 },
+        { code: "B", name: "B", percent: 50 },
+      ],
+    });
+    expect(
+      messages({
+        nodes: [trigger(), node("mail", "email", { template: "welcome" }), ab],
+        edges: [edge("e1", "t", "out", "ab"), edge("e2", "ab", "variant:A", "mail")],
+      }),
+    ).toEqual([
+      'Connect the "next" output, or mark it as left open (the run ends there).',
+      'Connect the "variant B" output, or mark it as left open (the run ends there).',
+    ]);
+  });
+
   it("requires A/B percentages to sum to 100 with distinct codes", () => {
     const ab = (variants: { code: string; name: string; percent: number }[]): ScenarioGraph => ({
       nodes: [

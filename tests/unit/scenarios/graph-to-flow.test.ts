@@ -49,8 +49,8 @@ describe("graphToFlow — React Flow state derived from the domain graph", () =>
       ["m", { x: 100, y: 200 }, "action", "Email: welcome"],
     ]);
     expect(nodes[1]!.data.ports).toEqual([
-      { id: "variant:A", label: "A" },
-      { id: "variant:B", label: "B" },
+      { id: "variant:A", label: "A", name: "variant A" },
+      { id: "variant:B", label: "B", name: "variant B" },
     ]);
     expect(nodes[0]!.data.isTrigger).toBe(true);
     expect(edges.map((e) => [e.id, e.source, e.sourceHandle, e.target, e.label])).toEqual([

@@ -168,7 +168,7 @@ describe("describeVisit — the other node types", () => {
   });
 
   it("a wait says how long, from its facts or, while waiting, from its config", () => {
-    expect(describeVisit("wait", "out", { minutes: 4320 })).toBe("wait 3 days → out");
+    expect(describeVisit("wait", "out", { minutes: 4320 })).toBe("wait 3 days → next");
     expect(describeVisit("wait", null, {}, { config: { minutes: 120 } })).toBe(
       "wait 2 hours: waiting",
     );

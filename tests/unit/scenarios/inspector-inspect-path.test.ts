@@ -106,7 +106,7 @@ describe("inspectPath — the visits the inspector lists and the path the canvas
     expect(steps.map((s) => s.line)).toEqual([
       "entered on payment.completed",
       "condition: payment amount 1499 < 1000 → no",
-      "wait 1 day → out",
+      "wait 1 day → next",
       "banner #2 would be shown",
     ]);
     expect(steps.every((s) => s.enteredAt === null)).toBe(true);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { minutesSchema } from "../config-fields";
 import { defineNode } from "../define-node";
 import { formatMinutes } from "../format-minutes";
+import { portName } from "../port-name";
 
 /** Pauses the run for a while. */
 export const waitNode = defineNode({
@@ -25,7 +26,7 @@ export const waitNode = defineNode({
     const duration = minutes === null ? "" : formatMinutes(minutes);
     const subject = duration ? `wait ${duration}` : "wait";
     return {
-      line: outcome === null ? `${subject}: waiting` : `${subject} → ${outcome}`,
+      line: outcome === null ? `${subject}: waiting` : `${subject} → ${portName(outcome)}`,
       reason: duration,
     };
   },

@@ -29,6 +29,13 @@ export class ScenarioBuilderPage {
   readonly versionInfo: Locator;
   readonly multiSelection: Locator;
   readonly shortcuts: Locator;
+  readonly root: Locator;
+  readonly fullScreenButton: Locator;
+  readonly paletteBar: Locator;
+  readonly paletteToggle: Locator;
+  readonly sidePanel: Locator;
+  readonly panelResizer: Locator;
+  readonly minimap: Locator;
 
   constructor(readonly page: Page) {
     this.canvas = page.getByTestId("builder-canvas");
@@ -44,6 +51,29 @@ export class ScenarioBuilderPage {
     this.versionInfo = page.getByTestId("scenario-version-info");
     this.multiSelection = page.getByTestId("multi-panel");
     this.shortcuts = page.getByTestId("shortcuts-dialog");
+    this.root = page.getByTestId("scenario-builder");
+    this.fullScreenButton = page.getByTestId("builder-full-screen");
+    this.paletteBar = page.getByTestId("builder-palette");
+    this.paletteToggle = page.getByTestId("palette-toggle");
+    this.sidePanel = page.getByTestId("builder-panel");
+    this.panelResizer = page.getByTestId("panel-resizer");
+    this.minimap = this.canvas.locator(".react-flow__minimap");
+  }
+
+  /** An element's box on the screen; fails when it is not rendered. */
+  async box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+    const box = await locator.boundingBox();
+    if (!box) throw new Error("element has no box");
+    return box;
+  }
+
+  /** Drag the side panel's left edge `by` pixels (negative: to the left, wider). */
+  async resizePanel(by: number) {
+    const from = await centre(this.panelResizer);
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + by, from.y, { steps: 6 });
+    await this.page.mouse.up();
   }
 
   /** Create a scenario by name and wait for its builder to be ready. */

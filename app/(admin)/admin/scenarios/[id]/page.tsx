@@ -5,12 +5,14 @@ import { EntityHistory } from "@/components/admin/audit/entity-history";
 import { ScenarioRowActions } from "@/components/admin/scenarios/scenario-row-actions";
 import { ScenarioSettingsForm } from "@/components/admin/scenarios/scenario-settings-form";
 import { ScenarioBuilder } from "@/components/builder/scenario-builder";
+import { ScenarioRunsCard } from "@/components/charts/scenario-runs-card";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { loadBuilderOptions } from "@/lib/scenarios/builder-options";
 import { asEditableGraph, draftGraphSchema, EMPTY_GRAPH } from "@/lib/scenarios/graph";
 import { findScenario } from "@/lib/scenarios/admin/find-scenario";
+import { findScenarioVersion } from "@/lib/scenarios/admin/find-scenario-version";
 import { listScenarioVersions } from "@/lib/scenarios/admin/list-scenario-versions";
 import { getScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
 import { validateGraph } from "@/lib/scenarios/validate-graph";
@@ -29,11 +31,14 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   const db = await getDb();
   const scenario = await findScenario(db, parsedId.data);
   if (!scenario) notFound();
-  const [versions, validation, stats, options] = await Promise.all([
+  const [versions, validation, stats, options, liveVersion] = await Promise.all([
     listScenarioVersions(db, { scenarioId: scenario.id }),
     validateGraph(db, scenario.draftGraph),
     getScenarioStats(db, { scenarioId: scenario.id }),
     loadBuilderOptions(db),
+    scenario.currentVersionNumber === null
+      ? null
+      : findScenarioVersion(db, { scenarioId: scenario.id, number: scenario.currentVersionNumber }),
   ]);
   // A stored draft that no longer parses (written by an older release) opens as an empty canvas with its errors.
   const draft = draftGraphSchema.safeParse(scenario.draftGraph);
@@ -47,6 +52,11 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
       }}
       draft={draft.success ? asEditableGraph(draft.data) : EMPTY_GRAPH}
       draftErrors={validation.errors}
+      // Both are jsonb, whose keys Postgres keeps in one order: equal graphs serialize alike.
+      draftIsLive={
+        liveVersion !== null &&
+        JSON.stringify(liveVersion.graph) === JSON.stringify(scenario.draftGraph)
+      }
       versions={versions.map((v) => ({
         id: v.id,
         number: v.number,
@@ -71,6 +81,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
       }
       settings={
         <>
+          <ScenarioRunsCard scenarioId={scenario.id} />
           {!canEdit ? (
             <p className="text-sm text-zinc-600" data-testid="builder-view-only">
               Your role can view this scenario but not change it.
