@@ -18,6 +18,7 @@ export const API_SCOPES = [
     label: "Create subscription types and subscriptions",
     permissions: ["customers.write", "catalog.write"],
   },
+  { scope: "payments:read", label: "Export payments", permissions: ["billing.read"] },
   { scope: "payments:write", label: "Create and pay payments", permissions: ["billing.write"] },
   { scope: "events:write", label: "Send custom events", permissions: ["automation.write"] },
   { scope: "segments", label: "Read and manage segments", permissions: ["automation.write"] },
@@ -38,6 +39,12 @@ export const API_SCOPES = [
     permissions: ["catalog.write"],
   },
   { scope: "family", label: "Configure family subscription types", permissions: ["catalog.write"] },
+  {
+    scope: "automation:read",
+    label: "Find scenarios and email templates (search)",
+    permissions: ["automation.read"],
+  },
+  { scope: "referrals:read", label: "Export referrals", permissions: ["customers.read"] },
   {
     scope: "referrals",
     label: "Configure referral programs and review referrals",

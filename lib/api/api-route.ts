@@ -13,9 +13,15 @@ import { toErrorResponse } from "./responses";
 import { readJsonBody } from "./read-json-body";
 import { readQuery } from "./read-query";
 
-/** Who may call a route: an API token with a scope, a user token, or either. */
+/**
+ * Who may call a route: an API token with a scope (or with any of several, for a route whose answer has a part per
+ * scope, like search), a user token, or either.
+ */
 export type ApiAuth =
-  { token: "api"; scope: ApiScope } | { token: "user" } | { token: "api-or-user"; scope: ApiScope };
+  | { token: "api"; scope: ApiScope }
+  | { token: "api"; anyScope: readonly [ApiScope, ...ApiScope[]] }
+  | { token: "user" }
+  | { token: "api-or-user"; scope: ApiScope };
 
 type Principal<A extends ApiAuth> = A extends { token: "api" }
   ? Extract<BearerPrincipal, { kind: "api" }>
@@ -60,12 +66,20 @@ async function authenticate(request: NextRequest, db: Db, auth: ApiAuth): Promis
   if (auth.token === "api" && principal.kind !== "api") {
     throw new AppError("api_token_required", "This endpoint needs an API token.", 403);
   }
-  if (auth.token !== "user" && principal.kind === "api" && !principal.scopes.includes(auth.scope)) {
+  const needed = auth.token === "user" ? [] : "anyScope" in auth ? auth.anyScope : [auth.scope];
+  if (
+    auth.token !== "user" &&
+    principal.kind === "api" &&
+    !needed.some((scope) => principal.scopes.includes(scope))
+  ) {
+    const [scope] = needed;
     throw new AppError(
       "insufficient_scope",
-      principal.withdrawnScopes.includes(auth.scope)
-        ? `This token's "${auth.scope}" scope is withdrawn: the role of the person who created it no longer allows it.`
-        : `This token is not allowed the "${auth.scope}" scope.`,
+      needed.length > 1
+        ? `This token has none of the scopes ${needed.map((s) => `"${s}"`).join(", ")}.`
+        : principal.withdrawnScopes.includes(scope!)
+          ? `This token's "${scope}" scope is withdrawn: the role of the person who created it no longer allows it.`
+          : `This token is not allowed the "${scope}" scope.`,
       403,
     );
   }

@@ -24,6 +24,7 @@ const STATUS_TEXT: Record<ErrorStatus, string> = {
 
 export type RouteAuth =
   | { token: "api"; scope: ApiScope }
+  | { token: "api"; anyScope: readonly ApiScope[] }
   | { token: "user" }
   | { token: "api-or-user"; scope: ApiScope }
   | { token: "none" };
@@ -87,24 +88,28 @@ export function defineOperation(spec: OperationSpec): ZodOpenApiOperationObject 
     ]);
   }
   const scopeNote =
-    spec.auth.token === "api"
-      ? `\n\nNeeds an API token with the \`${spec.auth.scope}\` scope.`
-      : spec.auth.token === "api-or-user"
-        ? `\n\nTakes a user token, or an API token with the \`${spec.auth.scope}\` scope.`
-        : "";
+    spec.auth.token === "api" && "anyScope" in spec.auth
+      ? `\n\nNeeds an API token with at least one of the scopes ${spec.auth.anyScope.map((s) => `\`${s}\``).join(", ")}.`
+      : spec.auth.token === "api"
+        ? `\n\nNeeds an API token with the \`${spec.auth.scope}\` scope.`
+        : spec.auth.token === "api-or-user"
+          ? `\n\nTakes a user token, or an API token with the \`${spec.auth.scope}\` scope.`
+          : "";
   return {
     operationId: spec.operationId,
     summary: spec.summary,
     description: `${spec.description ?? spec.summary}${scopeNote}`,
     tags: spec.tags,
     security:
-      spec.auth.token === "api"
-        ? [{ apiToken: [spec.auth.scope] }]
-        : spec.auth.token === "user"
-          ? [{ userToken: [] }]
-          : spec.auth.token === "api-or-user"
-            ? [{ apiToken: [spec.auth.scope] }, { userToken: [] }]
-            : [],
+      spec.auth.token === "api" && "anyScope" in spec.auth
+        ? spec.auth.anyScope.map((scope) => ({ apiToken: [scope] }))
+        : spec.auth.token === "api"
+          ? [{ apiToken: [spec.auth.scope] }]
+          : spec.auth.token === "user"
+            ? [{ userToken: [] }]
+            : spec.auth.token === "api-or-user"
+              ? [{ apiToken: [spec.auth.scope] }, { userToken: [] }]
+              : [],
     ...(spec.query || spec.headers
       ? {
           requestParams: {

@@ -1,5 +1,6 @@
 import { createDocument, type ZodOpenApiObject } from "zod-openapi";
 import { API_SCOPES } from "@/lib/api-tokens/api-scopes";
+import * as adminTools from "@/lib/api/operations/admin-tools";
 import * as audit from "@/lib/api/operations/audit";
 import * as banners from "@/lib/api/operations/banners";
 import * as billing from "@/lib/api/operations/billing";
@@ -120,6 +121,11 @@ const paths: ZodOpenApiObject["paths"] = {
     delete: referralPrograms.deleteReferralProgramOperation,
   },
   "/audit-log": { get: audit.listAuditLogOperation },
+  "/search": { get: adminTools.searchOperation },
+  "/users/export.csv": { get: adminTools.exportUsersOperation },
+  "/subscriptions/export.csv": { get: adminTools.exportSubscriptionsOperation },
+  "/payments/export.csv": { get: adminTools.exportPaymentsOperation },
+  "/referrals/export.csv": { get: adminTools.exportReferralsOperation },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",

@@ -9,7 +9,7 @@ export interface FieldChange {
 
 /**
  * The fields of a logged change in the order the log holds them, each value as text: an update's changed fields
- * before → after, an insert's set fields, a delete's last values. UI-safe.
+ * before → after, an insert's set fields (an event's details), a delete's last values. UI-safe.
  */
 export function auditChanges(entry: {
   operation: AuditOperation;
@@ -18,7 +18,7 @@ export function auditChanges(entry: {
 }): FieldChange[] {
   const before = entry.before ?? {};
   const after = entry.after ?? {};
-  if (entry.operation === "insert")
+  if (entry.operation === "insert" || entry.operation === "event")
     return Object.entries(after).map(([field, value]) => ({ field, after: auditValueText(value) }));
   if (entry.operation === "delete")
     return Object.entries(before).map(([field, value]) => ({

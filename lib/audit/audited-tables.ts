@@ -78,8 +78,11 @@ export const AUDITED_TABLES = {
   goal_completions: { label: "Goal completion", ownerPage: byUser() },
 } satisfies Record<string, AuditedTable>;
 
-/** What the trigger records a row change as (`lower(TG_OP)`). */
-export const AUDIT_OPERATIONS = ["insert", "update", "delete"] as const;
+/**
+ * What the trigger records a row change as (`lower(TG_OP)`), and `event`: something done that changed no row (an
+ * export read, a customer's account viewed), recorded by lib/audit/record-audit-event.ts.
+ */
+export const AUDIT_OPERATIONS = ["insert", "update", "delete", "event"] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 
 export type AuditedTableName = keyof typeof AUDITED_TABLES;

@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 import { authOptions } from "./auth-options";
 import { forbidden } from "./forbidden";
 import { can, isStaff, type Permission } from "./permissions";
+import { currentViewAs } from "./view-as/current-view-as";
+import { readOnlyView } from "./view-as/read-only-view";
 
 /**
  * The signed-in user, read from the database (not only the JWT), so a demoted or deleted account loses access at
@@ -24,11 +26,21 @@ export async function currentUser(): Promise<User | null> {
   return user;
 }
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
-export async function requireUserPage(callbackUrl: string): Promise<User> {
+/** The signed-in user, or a redirect to the sign-in page. */
+async function requireSignedInPage(callbackUrl: string): Promise<User> {
   const user = await currentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   return user;
+}
+
+/**
+ * For the customer zone's pages: the signed-in user, or a redirect to the sign-in page. While a staff member views a
+ * customer's account (lib/auth/view-as; the cookie reaches /account only), the customer whose account it is: the
+ * pages show their data, and every change is refused (requireUser).
+ */
+export async function requireUserPage(callbackUrl: string): Promise<User> {
+  const user = await requireSignedInPage(callbackUrl);
+  return (await currentViewAs(user))?.customer ?? user;
 }
 
 /**
@@ -37,7 +49,7 @@ export async function requireUserPage(callbackUrl: string): Promise<User> {
  * missing and who can grant it.
  */
 export async function requireStaffPage(callbackUrl: string, permission: Permission): Promise<User> {
-  const user = await requireUserPage(callbackUrl);
+  const user = await requireSignedInPage(callbackUrl);
   if (!isStaff(user.role)) redirect("/account?denied=admin");
   if (!can(user.role, permission)) {
     redirect(`/admin/no-access?${new URLSearchParams({ needs: permission, from: callbackUrl })}`);
@@ -45,16 +57,25 @@ export async function requireStaffPage(callbackUrl: string, permission: Permissi
   return user;
 }
 
-/** For server actions and handlers: the user, or an AppError (401/403). */
+/**
+ * For server actions and handlers acting for the signed-in user (every customer action): the user, or an AppError
+ * (401; 403 `read_only_view` while they view a customer's account as staff — the one place every customer action,
+ * form and handler passes, so none can change anything then, for the customer or for themselves).
+ */
 export async function requireUser(): Promise<User> {
   const user = await currentUser();
   if (!user) throw new AppError("unauthenticated", "Sign in first.", 401);
+  if (await currentViewAs(user)) throw readOnlyView();
   return user;
 }
 
-/** For staff server actions and handlers: a user whose role has `permission`, or an AppError (401/403). */
+/**
+ * For staff server actions and handlers: a user whose role has `permission`, or an AppError (401/403). A staff action
+ * acts as the staff member, never as a customer they view (the view-as cookie only reaches /account anyway).
+ */
 export async function requireStaff(permission: Permission): Promise<User> {
-  const user = await requireUser();
+  const user = await currentUser();
+  if (!user) throw new AppError("unauthenticated", "Sign in first.", 401);
   if (!can(user.role, permission)) throw forbidden(user.role, permission);
   return user;
 }

@@ -3,22 +3,31 @@ import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { paymentItems, payments, users, type PaymentStatus } from "@/lib/db/schema";
 
-export interface ListPaymentsOptions {
+/** The payments list's filters: the admin page, its CSV export and the API's export take the same. */
+export interface PaymentListFilters {
   /** Only this user's payments (the customer zone passes the session user: ownership in the query). */
   userId?: number;
   status?: PaymentStatus;
   gateway?: string;
+}
+
+export interface ListPaymentsOptions extends PaymentListFilters {
   limit: number;
   offset: number;
 }
 
+/** The where clause of the payments list's filters (shared with the CSV export, so both list the same rows). */
+export function paymentListWhere(filters: PaymentListFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.userId !== undefined) conditions.push(eq(payments.userId, filters.userId));
+  if (filters.status) conditions.push(eq(payments.status, filters.status));
+  if (filters.gateway) conditions.push(eq(payments.gateway, filters.gateway));
+  return and(...conditions);
+}
+
 /** Payments with their user and items, newest first. */
 export async function listPayments(db: Db, options: ListPaymentsOptions) {
-  const conditions: SQL[] = [];
-  if (options.userId !== undefined) conditions.push(eq(payments.userId, options.userId));
-  if (options.status) conditions.push(eq(payments.status, options.status));
-  if (options.gateway) conditions.push(eq(payments.gateway, options.gateway));
-  const where = and(...conditions);
+  const where = paymentListWhere(options);
   const [rows, [totals]] = await Promise.all([
     db
       .select({

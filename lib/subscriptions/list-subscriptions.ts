@@ -6,33 +6,45 @@ import { subscriptions, subscriptionTypes, users } from "@/lib/db/schema";
 import { contentAccessCodesOf } from "./content-access-codes-sql";
 import { subscriptionState, type SubscriptionState } from "./subscription-state";
 
-export interface ListSubscriptionsOptions {
+/** The subscriptions list's filters: the admin page, its CSV export and the API's export take the same. */
+export interface SubscriptionListFilters {
   /** Only this user's subscriptions (the customer zone passes the session user: ownership in the query). */
   userId?: number;
   /** Part of the user's email, case-insensitive. */
   email?: string;
   subscriptionTypeId?: number;
   state?: SubscriptionState;
+}
+
+export interface ListSubscriptionsOptions extends SubscriptionListFilters {
   limit: number;
   offset: number;
+}
+
+/**
+ * The where clause of the subscriptions list's filters at `at` (for the state), over subscriptions joined with their
+ * users; shared with the CSV export, so both list the same rows.
+ */
+export function subscriptionListWhere(filters: SubscriptionListFilters, at: Date): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.userId !== undefined) conditions.push(eq(subscriptions.userId, filters.userId));
+  if (filters.email?.trim())
+    conditions.push(
+      ilike(users.email, `%${filters.email.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+    );
+  if (filters.subscriptionTypeId !== undefined)
+    conditions.push(eq(subscriptions.subscriptionTypeId, filters.subscriptionTypeId));
+  if (filters.state === "actual")
+    conditions.push(lte(subscriptions.startAt, at), gt(subscriptions.endAt, at));
+  if (filters.state === "upcoming") conditions.push(gt(subscriptions.startAt, at));
+  if (filters.state === "ended") conditions.push(lte(subscriptions.endAt, at));
+  return and(...conditions);
 }
 
 /** Subscriptions with their type, content access and state, latest end first. */
 export async function listSubscriptions(db: Db, options: ListSubscriptionsOptions) {
   const at = now();
-  const conditions: SQL[] = [];
-  if (options.userId !== undefined) conditions.push(eq(subscriptions.userId, options.userId));
-  if (options.email?.trim())
-    conditions.push(
-      ilike(users.email, `%${options.email.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-    );
-  if (options.subscriptionTypeId !== undefined)
-    conditions.push(eq(subscriptions.subscriptionTypeId, options.subscriptionTypeId));
-  if (options.state === "actual")
-    conditions.push(lte(subscriptions.startAt, at), gt(subscriptions.endAt, at));
-  if (options.state === "upcoming") conditions.push(gt(subscriptions.startAt, at));
-  if (options.state === "ended") conditions.push(lte(subscriptions.endAt, at));
-  const where = and(...conditions);
+  const where = subscriptionListWhere(options, at);
 
   const [rows, [totals]] = await Promise.all([
     db

@@ -10,7 +10,8 @@ import {
   type ReferralStatus,
 } from "@/lib/db/schema";
 
-export interface ListReferralsOptions {
+/** The referrals list's filters: the admin page, its CSV export and the API's export take the same. */
+export interface ReferralListFilters {
   status?: ReferralStatus;
   programId?: number;
   /** Only referrals waiting for an admin's review. */
@@ -19,12 +20,16 @@ export interface ListReferralsOptions {
   email?: string;
   referrerUserId?: number;
   referredUserId?: number;
+}
+
+export interface ListReferralsOptions extends ReferralListFilters {
   limit: number;
   offset: number;
 }
 
-const referrers = alias(users, "referrers");
-const friends = alias(users, "friends");
+/** The referrer's and the friend's accounts, as the list's joins (and its filters) name them. */
+export const referrers = alias(users, "referrers");
+export const friends = alias(users, "friends");
 
 function selectReferralRows(db: Db) {
   return db
@@ -68,20 +73,20 @@ export type ReferralRow = Awaited<
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** A page of referrals, newest first, with their referrer, friend and program, and the total matching the filters. */
-export async function listReferrals(
-  db: Db,
-  options: ListReferralsOptions,
-): Promise<{ rows: ReferralRow[]; total: number }> {
+/**
+ * The where clause of the referrals list's filters, over selectReferralRows' joins (shared with the CSV export, so
+ * both list the same rows).
+ */
+export function referralListWhere(filters: ReferralListFilters): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
-  if (options.status) conditions.push(eq(referrals.status, options.status));
-  if (options.programId !== undefined) conditions.push(eq(referrals.programId, options.programId));
-  if (options.flaggedOnly) conditions.push(eq(referrals.review, "flagged"));
-  if (options.referrerUserId !== undefined)
-    conditions.push(eq(referrals.referrerUserId, options.referrerUserId));
-  if (options.referredUserId !== undefined)
-    conditions.push(eq(referrals.referredUserId, options.referredUserId));
-  const term = options.email?.trim();
+  if (filters.status) conditions.push(eq(referrals.status, filters.status));
+  if (filters.programId !== undefined) conditions.push(eq(referrals.programId, filters.programId));
+  if (filters.flaggedOnly) conditions.push(eq(referrals.review, "flagged"));
+  if (filters.referrerUserId !== undefined)
+    conditions.push(eq(referrals.referrerUserId, filters.referrerUserId));
+  if (filters.referredUserId !== undefined)
+    conditions.push(eq(referrals.referredUserId, filters.referredUserId));
+  const term = filters.email?.trim();
   if (term) {
     const pattern = likePattern(term);
     conditions.push(
@@ -92,7 +97,15 @@ export async function listReferrals(
       ),
     );
   }
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+/** A page of referrals, newest first, with their referrer, friend and program, and the total matching the filters. */
+export async function listReferrals(
+  db: Db,
+  options: ListReferralsOptions,
+): Promise<{ rows: ReferralRow[]; total: number }> {
+  const where = referralListWhere(options);
   const [rows, [totals]] = await Promise.all([
     selectReferralRows(db)
       .where(where)

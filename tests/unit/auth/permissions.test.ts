@@ -96,6 +96,8 @@ describe("API scopes", () => {
       granted: [
         "users:read",
         "subscriptions:read",
+        "automation:read",
+        "referrals:read",
         "events:write",
         "segments",
         "banners",
@@ -105,9 +107,26 @@ describe("API scopes", () => {
     },
     {
       role: "support",
-      granted: ["users:read", "users:write", "subscriptions:read", "payments:write"],
+      granted: [
+        "users:read",
+        "users:write",
+        "subscriptions:read",
+        "payments:read",
+        "payments:write",
+        "automation:read",
+        "referrals:read",
+      ],
     },
-    { role: "viewer", granted: ["users:read", "subscriptions:read"] },
+    {
+      role: "viewer",
+      granted: [
+        "users:read",
+        "subscriptions:read",
+        "payments:read",
+        "automation:read",
+        "referrals:read",
+      ],
+    },
   ] as const)("a $role grants exactly its scopes", ({ role, granted }) => {
     expect(everyScope.filter((scope) => roleAllowsScope(role, scope)).sort()).toEqual(
       [...granted].sort(),
