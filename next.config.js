@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /**
  * The executor calls `/api/inngest` for every step of every run; in development those calls would drown the page
  * requests and errors in the terminal. `DEBUG=subflow:executor` (or `subflow:*`) shows them again; the runs page
@@ -55,4 +57,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads its per-request configuration (the locale from the user, not the URL) from i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { SiteHeader } from "@/components/customer/site-header";
 import { LinkButton } from "@/components/ui/button";
@@ -5,24 +6,8 @@ import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 
-const CAPABILITIES = [
-  {
-    title: "Subscription core",
-    text: "Subscription types with content access, payments that create subscriptions, renewals charged on stored cards.",
-  },
-  {
-    title: "Scenarios",
-    text: "Automation graphs: triggers, conditions, waits, goals and A/B splits, run by a durable engine.",
-  },
-  {
-    title: "Upgrades",
-    text: "Customers move to a better subscription mid-term; what they paid becomes credit.",
-  },
-  {
-    title: "Family & referrals",
-    text: "Shareable family codes and refer-a-friend programs with configurable rewards.",
-  },
-];
+// Each capability's title and text are messages (Home.capabilities.<id>).
+const CAPABILITIES = ["core", "scenarios", "upgrades", "family"] as const;
 
 /** Signed out, or signed in without a running subscription: the pricing page is the next step. */
 async function showsPlans(userId: number | null): Promise<boolean> {
@@ -37,36 +22,33 @@ async function showsPlans(userId: number | null): Promise<boolean> {
 }
 
 export default async function HomePage() {
-  const user = await currentUser();
+  const [user, t] = await Promise.all([currentUser(), getTranslations("Home")]);
   const seePlans = await showsPlans(user?.id ?? null);
   return (
     <div className="min-h-screen bg-white">
       <SiteHeader user={user} />
       <main>
         <section className="mx-auto max-w-5xl px-6 pt-20 pb-16">
-          <p className="text-sm font-medium text-brand-700">Subscription-growth CRM</p>
+          <p className="text-sm font-medium text-brand-700">{t("kicker")}</p>
           <h1 className="mt-3 max-w-2xl text-4xl font-semibold tracking-tight text-zinc-900">
-            Grow and keep your subscribers, from one subscription core.
+            {t("title")}
           </h1>
-          <p className="mt-4 max-w-2xl text-lg text-zinc-600">
-            Subflow runs subscriptions and payments for publishers and other subscription
-            businesses, with automation, upgrades, family sharing and referrals built on top.
-          </p>
+          <p className="mt-4 max-w-2xl text-lg text-zinc-600">{t("intro")}</p>
           <div className="mt-8 flex flex-wrap gap-3">
             {seePlans ? (
               <LinkButton href="/subscribe" data-testid="home-see-plans">
-                See plans
+                {t("seePlans")}
               </LinkButton>
             ) : null}
             <LinkButton
               href={user ? "/account" : "/register"}
               variant={seePlans ? "secondary" : "primary"}
             >
-              {user ? "Go to my account" : "Create an account"}
+              {user ? t("goToAccount") : t("createAccount")}
             </LinkButton>
             {user ? null : (
               <LinkButton href="/login" variant="ghost">
-                Sign in
+                {t("signIn")}
               </LinkButton>
             )}
           </div>
@@ -74,9 +56,13 @@ export default async function HomePage() {
         <section className="border-t border-zinc-200 bg-zinc-50">
           <div className="mx-auto grid max-w-5xl grid-cols-1 gap-6 px-6 py-14 sm:grid-cols-2 lg:grid-cols-4">
             {CAPABILITIES.map((capability) => (
-              <div key={capability.title}>
-                <h2 className="text-sm font-semibold text-zinc-900">{capability.title}</h2>
-                <p className="mt-1.5 text-sm text-zinc-600">{capability.text}</p>
+              <div key={capability}>
+                <h2 className="text-sm font-semibold text-zinc-900">
+                  {t(`capabilities.${capability}.title`)}
+                </h2>
+                <p className="mt-1.5 text-sm text-zinc-600">
+                  {t(`capabilities.${capability}.text`)}
+                </p>
               </div>
             ))}
           </div>
@@ -85,11 +71,11 @@ export default async function HomePage() {
       <footer className="mx-auto max-w-5xl px-6 py-8 text-xs text-zinc-500">
         Subflow ·{" "}
         <Link href="/subscribe" className="hover:text-zinc-800">
-          Plans
+          {t("plans")}
         </Link>{" "}
         ·{" "}
         <Link href="/login" className="hover:text-zinc-800">
-          Sign in
+          {t("signIn")}
         </Link>
       </footer>
     </div>

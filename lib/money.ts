@@ -1,3 +1,5 @@
+import { intlLocale, type Locale } from "@/lib/i18n/locales";
+
 /**
  * Money is integer minor units (cents). Every division that can leave a fraction of a cent goes through
  * `divideRounded`, which rounds half away from zero using exact integer arithmetic.
@@ -66,9 +68,9 @@ export function centsToDecimal(cents: Cents): string {
 
 export const CURRENCY = process.env.NEXT_PUBLIC_CURRENCY ?? "EUR";
 
-/** Cents formatted for people, e.g. "€4.99". */
-export function formatMoney(cents: Cents, currency = CURRENCY): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(
+/** Cents formatted for people in their language: "€4.99" (en, the admin's), "4,99 €" (sk). */
+export function formatMoney(cents: Cents, locale: Locale = "en", currency = CURRENCY): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency }).format(
     Number(centsToDecimal(cents)),
   );
 }

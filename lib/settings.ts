@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db";
 import { appSettings } from "@/lib/db/schema";
 import { outboundAllowedHostsSchema } from "@/lib/http/outbound-allowed-hosts";
 import { DEFAULT_SELLER, sellerSettingsSchema } from "@/lib/receipts/seller-settings";
+import { DEFAULT_TIME_ZONE, timeZoneSchema } from "@/lib/time/time-zones";
 
 /** Every installation-wide setting: its schema and default. */
 const SETTINGS = {
@@ -15,6 +16,8 @@ const SETTINGS = {
   "receipts.seller": { schema: sellerSettingsSchema, default: DEFAULT_SELLER },
   /** Hosts outgoing requests (scenario webhooks) may reach though they resolve to non-public addresses: none. */
   "outbound.allowed_hosts": { schema: outboundAllowedHostsSchema, default: [] as string[] },
+  /** The zone the admin shows times in for staff who chose none of their own (users.time_zone): UTC. */
+  "installation.time_zone": { schema: timeZoneSchema, default: DEFAULT_TIME_ZONE },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,13 +1,23 @@
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/customer/language-switch";
 import { Logo } from "@/components/ui/logo";
 
-export default function AuthLayout({ children }: { children: ReactNode }) {
+export default async function AuthLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <div className="flex min-h-screen flex-col items-center bg-zinc-50 px-4 pt-20 pb-12">
-      <div className="mb-8">
-        <Logo />
+    <NextIntlClientProvider>
+      <div
+        lang={locale}
+        className="flex min-h-screen flex-col items-center bg-zinc-50 px-4 pt-20 pb-12"
+      >
+        <div className="mb-8">
+          <Logo />
+        </div>
+        <div className="w-full max-w-sm">{children}</div>
+        <LanguageSwitch className="mt-6" />
       </div>
-      <div className="w-full max-w-sm">{children}</div>
-    </div>
+    </NextIntlClientProvider>
   );
 }

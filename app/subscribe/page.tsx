@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PricingTable } from "@/components/customer/pricing/pricing-table";
 import { visitorInvitation } from "@/components/customer/referrals/visitor-invitation";
 import { Card } from "@/components/ui/card";
@@ -8,12 +9,15 @@ import { getDb } from "@/lib/db";
 import { listOfferedTypes } from "@/lib/purchases/list-offered-types";
 import { groupPricingPlans } from "@/lib/purchases/pricing-groups";
 
-export const metadata: Metadata = { title: "Plans and pricing" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Pricing"))("metaTitle") };
+}
 
 export default async function PricingPage() {
-  const [types, invited] = await Promise.all([
+  const [types, invited, t] = await Promise.all([
     listOfferedTypes(await getDb()),
     visitorInvitation(),
+    getTranslations("Pricing"),
   ]);
   return (
     <>
@@ -22,11 +26,9 @@ export default async function PricingPage() {
           className="text-3xl font-semibold tracking-tight text-zinc-900"
           data-testid="page-title"
         >
-          Choose your subscription
+          {t("title")}
         </h1>
-        <p className="mt-3 text-base text-zinc-600">
-          Pick what you want to read and how often to pay. Stop renewing whenever you like.
-        </p>
+        <p className="mt-3 text-base text-zinc-600">{t("intro")}</p>
       </div>
       {invited ? (
         <Notice
@@ -34,16 +36,13 @@ export default async function PricingPage() {
           className="mx-auto mb-8 max-w-2xl"
           data-testid="pricing-referral-offer"
         >
-          <span className="block font-medium">{invited.by} invited you</span>
+          <span className="block font-medium">{t("invitedBy", { name: invited.by })}</span>
           {invited.offer ? <span className="block">{invited.offer}</span> : null}
         </Notice>
       ) : null}
       {types.length === 0 ? (
         <Card className="mx-auto max-w-xl">
-          <EmptyState
-            title="No plans on offer right now"
-            description="We are preparing new subscriptions. Please come back soon, or write to us if you need one today."
-          />
+          <EmptyState title={t("emptyTitle")} description={t("emptyText")} />
         </Card>
       ) : (
         <PricingTable

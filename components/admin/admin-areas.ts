@@ -141,6 +141,13 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
     permission: "catalog.read",
   },
   {
+    slug: "time-zone-settings",
+    href: "/admin/settings/time-zone",
+    label: "Time zone",
+    group: "Settings",
+    permission: "catalog.read",
+  },
+  {
     slug: "audit",
     href: "/admin/audit",
     label: "Audit log",

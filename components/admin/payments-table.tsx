@@ -1,9 +1,9 @@
 import { PaymentStatusBadge } from "@/components/billing/badges";
 import { PaymentItemsList } from "@/components/billing/payment-items-list";
 import { ActionButton } from "@/components/ui/action-button";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { UserCell } from "./user-cell";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FormAction as Action } from "@/components/ui/use-form-action";
 import { formatMoney } from "@/lib/money";
 import type { PaymentListRow } from "@/lib/payments/list-payments";
@@ -29,7 +29,7 @@ export function PaymentsTable({
           <Th>Items</Th>
           <Th className="text-right">Amount</Th>
           <Th>Status</Th>
-          <Th>Gateway</Th>
+          <Th hideBelow="xl">Gateway</Th>
           <Th>Created / paid</Th>
           <Th className="text-right">
             <span className="sr-only">Actions</span>
@@ -48,6 +48,9 @@ export function PaymentsTable({
                   Recurrent · {row.recurrentCardToken}
                 </div>
               ) : null}
+              <Folded below="xl" label="Gateway">
+                {row.gateway}
+              </Folded>
               {row.failureReason ? (
                 <div className="mt-0.5 text-xs text-red-600">{row.failureReason}</div>
               ) : null}
@@ -58,11 +61,17 @@ export function PaymentsTable({
             <Td>
               <PaymentStatusBadge status={row.status} />
             </Td>
-            <Td className="text-zinc-600">{row.gateway}</Td>
+            <Td className="text-zinc-600" hideBelow="xl">
+              {row.gateway}
+            </Td>
             <Td className="text-xs whitespace-nowrap">
-              <div>{formatDateTime(row.createdAt)}</div>
+              <div>
+                <Time value={row.createdAt} />
+              </div>
               {row.paidAt ? (
-                <div className="text-zinc-500">paid {formatDateTime(row.paidAt)}</div>
+                <div className="text-zinc-500">
+                  paid <Time value={row.paidAt} />
+                </div>
               ) : null}
             </Td>
             <Td className="text-right">

@@ -1,8 +1,8 @@
 import { RecurrentStateBadge } from "@/components/billing/badges";
 import { ActionButton } from "@/components/ui/action-button";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { UserCell } from "./user-cell";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FormAction as Action } from "@/components/ui/use-form-action";
 import { formatMoney } from "@/lib/money";
 import type { RecurrentPaymentListRow } from "@/lib/recurrent-payments/list-recurrent-payments";
@@ -26,7 +26,9 @@ export function RecurrentPaymentsTable({
           <Th className="text-right">Amount</Th>
           <Th>Next charge</Th>
           <Th>State</Th>
-          <Th className="text-right">Failures</Th>
+          <Th className="text-right" hideBelow="xl">
+            Failures
+          </Th>
           <Th className="text-right">
             <span className="sr-only">Actions</span>
           </Th>
@@ -39,13 +41,19 @@ export function RecurrentPaymentsTable({
             <Td>
               <div className="font-medium text-zinc-900">{row.typeName}</div>
               <div className="text-xs text-zinc-500">{row.gateway} gateway</div>
+              {row.failedAttempts > 0 ? (
+                <Folded below="xl" className="text-red-600">
+                  {row.failedAttempts} failed {row.failedAttempts === 1 ? "charge" : "charges"}
+                  {row.lastFailureReason ? `: ${row.lastFailureReason}` : ""}
+                </Folded>
+              ) : null}
             </Td>
             <Td className="text-right whitespace-nowrap tabular-nums">
               {formatMoney(row.amountCents)}
             </Td>
             <Td className="whitespace-nowrap">
               {row.state === "active" ? (
-                formatDateTime(row.nextChargeAt)
+                <Time value={row.nextChargeAt} />
               ) : (
                 <span className="text-zinc-400">—</span>
               )}
@@ -53,7 +61,7 @@ export function RecurrentPaymentsTable({
             <Td>
               <RecurrentStateBadge state={row.state} />
             </Td>
-            <Td className="text-right tabular-nums">
+            <Td className="text-right tabular-nums" hideBelow="xl">
               <span
                 title={row.lastFailureReason ?? undefined}
                 className={row.failedAttempts > 0 ? "text-red-600" : undefined}

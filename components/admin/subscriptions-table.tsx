@@ -5,9 +5,9 @@ import {
 } from "@/components/billing/badges";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
-import { formatDateTime } from "@/components/ui/format";
 import { UserCell } from "./user-cell";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import type { FormAction as Action } from "@/components/ui/use-form-action";
 import type { SubscriptionListRow } from "@/lib/subscriptions/list-subscriptions";
 
@@ -27,10 +27,9 @@ export function SubscriptionsTable({
         <Tr>
           {showUser ? <Th>User</Th> : null}
           <Th>Type</Th>
-          <Th>Content</Th>
-          <Th>Start</Th>
-          <Th>End</Th>
-          <Th>Kind</Th>
+          <Th hideBelow="xl">Content</Th>
+          <Th>Period</Th>
+          <Th hideBelow="lg">Kind</Th>
           <Th>State</Th>
           <Th className="text-right">
             <span className="sr-only">Actions</span>
@@ -43,14 +42,27 @@ export function SubscriptionsTable({
             {showUser ? <UserCell userId={row.userId} email={row.userEmail} /> : null}
             <Td>
               <div className="font-medium text-zinc-900">{row.typeName}</div>
-              <div className="font-mono text-xs text-zinc-500">{row.typeCode}</div>
+              <div className="font-mono text-xs break-all text-zinc-500">{row.typeCode}</div>
+              <Folded below="xl">
+                <ContentAccessBadges codes={row.contentAccess} />
+              </Folded>
+              <Folded below="lg">
+                {subscriptionKindLabel(row.kind)}
+                {row.isPaid ? " · paid" : null}
+              </Folded>
             </Td>
-            <Td>
+            <Td hideBelow="xl">
               <ContentAccessBadges codes={row.contentAccess} />
             </Td>
-            <Td className="whitespace-nowrap">{formatDateTime(row.startAt)}</Td>
-            <Td className="whitespace-nowrap">{formatDateTime(row.endAt)}</Td>
-            <Td>
+            <Td className="text-xs whitespace-nowrap">
+              <div>
+                <Time value={row.startAt} />
+              </div>
+              <div className="text-zinc-500">
+                to <Time value={row.endAt} />
+              </div>
+            </Td>
+            <Td hideBelow="lg">
               <span className="whitespace-nowrap">{subscriptionKindLabel(row.kind)}</span>
               {row.isPaid ? (
                 <Badge tone="green" className="ml-1.5">

@@ -5,7 +5,10 @@ import { Td } from "@/components/ui/table";
 export function UserCell({ userId, email }: { userId: number; email: string }) {
   return (
     <Td>
-      <Link href={`/admin/users/${userId}`} className="font-medium text-brand-700 hover:underline">
+      <Link
+        href={`/admin/users/${userId}`}
+        className="font-medium break-all text-brand-700 hover:underline"
+      >
         {email}
       </Link>
     </Td>

@@ -2,7 +2,7 @@ import "server-only";
 import { completeGoalForUserAction } from "@/lib/actions/goals/complete-goal-for-user";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { getDb } from "@/lib/db";
 import { listGoals } from "@/lib/goals/list-goals";
 import { listUserGoalCompletions } from "@/lib/goals/list-user-goal-completions";
@@ -49,7 +49,7 @@ export async function UserGoalsCard({
                 <span className="min-w-0">
                   <span className="font-medium text-zinc-900">{completion.goalName}</span>
                   <span className="block text-xs text-zinc-500">
-                    {formatDateTime(completion.completedAt)}
+                    <Time value={completion.completedAt} />
                   </span>
                 </span>
                 <Badge>{completion.source}</Badge>

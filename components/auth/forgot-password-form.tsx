@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
 import { FormField } from "@/components/ui/form-field";
 import { fieldError, FormMessage } from "@/components/ui/form-message";
@@ -12,6 +13,7 @@ type RequestResetAction = (state: ActionState, formData: FormData) => Promise<Ac
 
 /** One field; once sent, the same notice whatever happened, so the page does not tell who has an account. */
 export function ForgotPasswordForm({ action }: { action: RequestResetAction }) {
+  const t = useTranslations("ForgotPassword");
   const { state, pending, formProps } = useFormAction(action);
   if (state?.ok) {
     return (
@@ -25,7 +27,7 @@ export function ForgotPasswordForm({ action }: { action: RequestResetAction }) {
       {state && !state.ok && state.error !== "validation_error" ? (
         <FormMessage state={state} />
       ) : null}
-      <FormField label="Email" htmlFor="email" error={fieldError(state, "email")}>
+      <FormField label={t("email")} htmlFor="email" error={fieldError(state, "email")}>
         <Input
           id="email"
           name="email"
@@ -40,10 +42,10 @@ export function ForgotPasswordForm({ action }: { action: RequestResetAction }) {
       <SubmitButton
         pending={pending}
         className="w-full"
-        pendingLabel="Sending…"
+        pendingLabel={t("sending")}
         data-testid="forgot-password-submit"
       >
-        Send me a link
+        {t("submit")}
       </SubmitButton>
     </form>
   );

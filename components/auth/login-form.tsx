@@ -1,20 +1,24 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { getSession, signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { isStaff } from "@/lib/auth/permissions";
-import { throttledSignInMessage } from "@/lib/auth/sign-in-refusal";
+import { throttledSignInSeconds } from "@/lib/auth/sign-in-refusal";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
+import { useDescribeWait } from "@/components/customer/use-describe-wait";
 
 /**
  * `callbackUrl` is where the person was going; without one, admins land on the admin dashboard and customers on their
  * account.
  */
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
+  const t = useTranslations("Login");
+  const describeWait = useDescribeWait();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -31,11 +35,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
     });
     if (!result || result.error) {
       setPending(false);
+      const wait = throttledSignInSeconds(result?.error);
       setError(
-        throttledSignInMessage(result?.error) ??
-          (result?.error === "CredentialsSignin"
-            ? "Wrong email or password."
-            : "Sign-in failed. Try again."),
+        wait !== null
+          ? t("throttled", { wait: describeWait(wait) })
+          : result?.error === "CredentialsSignin"
+            ? t("wrongCredentials")
+            : t("failed"),
       );
       return;
     }
@@ -52,7 +58,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
           {error}
         </Notice>
       ) : null}
-      <FormField label="Email" htmlFor="email">
+      <FormField label={t("email")} htmlFor="email">
         <Input
           id="email"
           name="email"
@@ -63,7 +69,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
           data-testid="login-email"
         />
       </FormField>
-      <FormField label="Password" htmlFor="password">
+      <FormField label={t("password")} htmlFor="password">
         <Input
           id="password"
           name="password"
@@ -74,7 +80,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
         />
       </FormField>
       <Button type="submit" className="w-full" disabled={pending} data-testid="login-submit">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -25,6 +26,7 @@ export function RegisterForm({
   action: RegisterAction;
   callbackUrl?: string;
 }) {
+  const t = useTranslations("Register");
   const router = useRouter();
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const [signInError, setSignInError] = useState<string | null>(null);
@@ -45,15 +47,13 @@ export function RegisterForm({
     credentials.current = null;
     void signIn("credentials", { email, password, redirect: false }).then((result) => {
       if (!result || result.error) {
-        setSignInError(
-          "Your account was created, but signing in failed. Sign in from the login page.",
-        );
+        setSignInError(t("signInFailed"));
         return;
       }
       router.replace(callbackUrl);
       router.refresh();
     });
-  }, [state, router, callbackUrl]);
+  }, [state, router, callbackUrl, t]);
 
   return (
     <form {...formProps} className="space-y-4" data-testid="register-form">
@@ -61,7 +61,7 @@ export function RegisterForm({
         <FormMessage state={state} />
       ) : null}
       {signInError ? <Notice tone="warning">{signInError}</Notice> : null}
-      <FormField label="Name" htmlFor="name" error={fieldError(state, "name")}>
+      <FormField label={t("name")} htmlFor="name" error={fieldError(state, "name")}>
         <Input
           id="name"
           name="name"
@@ -71,7 +71,7 @@ export function RegisterForm({
           data-testid="register-name"
         />
       </FormField>
-      <FormField label="Email" htmlFor="email" error={fieldError(state, "email")}>
+      <FormField label={t("email")} htmlFor="email" error={fieldError(state, "email")}>
         <Input
           id="email"
           name="email"
@@ -83,9 +83,9 @@ export function RegisterForm({
         />
       </FormField>
       <FormField
-        label="Password"
+        label={t("password")}
         htmlFor="password"
-        hint={`At least ${PASSWORD_MIN_LENGTH_CHARS} characters.`}
+        hint={t("passwordHint", { count: PASSWORD_MIN_LENGTH_CHARS })}
         error={fieldError(state, "password")}
       >
         <Input
@@ -102,10 +102,10 @@ export function RegisterForm({
       <SubmitButton
         pending={pending || !!state?.ok}
         className="w-full"
-        pendingLabel={state?.ok ? "Signing you in…" : "Creating account…"}
+        pendingLabel={state?.ok ? t("signingIn") : t("submitting")}
         data-testid="register-submit"
       >
-        Create account
+        {t("submit")}
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -20,6 +21,7 @@ type ResetAction = (
 
 /** Sets the new password through the server action, then signs in with it and opens the account. */
 export function ResetPasswordForm({ action, token }: { action: ResetAction; token: string }) {
+  const t = useTranslations("ResetPassword");
   const router = useRouter();
   const password = useRef("");
   const [signInFailed, setSignInFailed] = useState(false);
@@ -49,11 +51,13 @@ export function ResetPasswordForm({ action, token }: { action: ResetAction; toke
   if (signInFailed) {
     return (
       <Notice tone="warning" data-testid="reset-password-signin-failed">
-        Your password was changed, but signing in failed.{" "}
-        <Link href="/login" className="font-medium underline">
-          Sign in
-        </Link>{" "}
-        with the new one.
+        {t.rich("signInFailed", {
+          link: (chunks) => (
+            <Link href="/login" className="font-medium underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </Notice>
     );
   }
@@ -68,14 +72,14 @@ export function ResetPasswordForm({ action, token }: { action: ResetAction; toke
           href="/forgot-password"
           className="block text-sm font-medium text-brand-700 hover:underline"
         >
-          Ask for a new link
+          {t("askAgain")}
         </Link>
       ) : null}
       <input type="hidden" name="token" value={token} />
       <FormField
-        label="New password"
+        label={t("newPassword")}
         htmlFor="newPassword"
-        hint={`At least ${PASSWORD_MIN_LENGTH_CHARS} characters.`}
+        hint={t("passwordHint", { count: PASSWORD_MIN_LENGTH_CHARS })}
         error={fieldError(state, "newPassword")}
       >
         <Input
@@ -93,10 +97,10 @@ export function ResetPasswordForm({ action, token }: { action: ResetAction; toke
       <SubmitButton
         pending={pending || !!state?.ok}
         className="w-full"
-        pendingLabel={state?.ok ? "Signing you in…" : "Saving…"}
+        pendingLabel={state?.ok ? t("signingIn") : t("saving")}
         data-testid="reset-password-submit"
       >
-        Set password and sign in
+        {t("submit")}
       </SubmitButton>
     </form>
   );

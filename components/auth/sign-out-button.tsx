@@ -4,10 +4,13 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
+/** `labels` come from the translated zones; the admin's button stays English. */
 export function SignOutButton({
   variant = "secondary",
+  labels = { idle: "Sign out", pending: "Signing out…" },
 }: {
   variant?: "secondary" | "primary" | "ghost";
+  labels?: { idle: string; pending: string };
 }) {
   const [pending, setPending] = useState(false);
   return (
@@ -21,7 +24,7 @@ export function SignOutButton({
         void signOut({ callbackUrl: "/login" });
       }}
     >
-      {pending ? "Signing out…" : "Sign out"}
+      {pending ? labels.pending : labels.idle}
     </Button>
   );
 }

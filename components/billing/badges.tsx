@@ -8,10 +8,17 @@ const subscriptionTones: Record<SubscriptionState, BadgeTone> = {
   ended: "gray",
 };
 
-export function SubscriptionStateBadge({ state }: { state: SubscriptionState }) {
+/** `label`: the customer zone's translated word; the admin's badges stay English. */
+export function SubscriptionStateBadge({
+  state,
+  label,
+}: {
+  state: SubscriptionState;
+  label?: string;
+}) {
   return (
     <Badge tone={subscriptionTones[state]} data-testid="subscription-state">
-      {state === "actual" ? "Actual" : state === "upcoming" ? "Upcoming" : "Ended"}
+      {label ?? (state === "actual" ? "Actual" : state === "upcoming" ? "Upcoming" : "Ended")}
     </Badge>
   );
 }
@@ -31,10 +38,10 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   refund: "Refunded",
 };
 
-export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
+export function PaymentStatusBadge({ status, label }: { status: PaymentStatus; label?: string }) {
   return (
     <Badge tone={paymentTones[status]} data-testid="payment-status">
-      {PAYMENT_STATUS_LABELS[status]}
+      {label ?? PAYMENT_STATUS_LABELS[status]}
     </Badge>
   );
 }
@@ -56,10 +63,10 @@ export const RECURRENT_STATE_LABELS: Record<RecurrentState, string> = {
   charge_failed: "Charge failed",
 };
 
-export function RecurrentStateBadge({ state }: { state: RecurrentState }) {
+export function RecurrentStateBadge({ state, label }: { state: RecurrentState; label?: string }) {
   return (
     <Badge tone={recurrentTones[state]} data-testid="recurrent-state">
-      {RECURRENT_STATE_LABELS[state]}
+      {label ?? RECURRENT_STATE_LABELS[state]}
     </Badge>
   );
 }

@@ -1,28 +1,30 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
+// `id` names the section in tests and messages; the label is the page's language.
 const ITEMS = [
-  { href: "/account", label: "Overview", exact: true },
-  { href: "/account/billing", label: "Billing" },
-  { href: "/account/upgrade", label: "Upgrade" },
-  { href: "/account/family", label: "Family" },
-  { href: "/account/referrals", label: "Referrals" },
-  { href: "/account/profile", label: "Profile" },
+  { href: "/account", id: "overview", exact: true },
+  { href: "/account/billing", id: "billing" },
+  { href: "/account/upgrade", id: "upgrade" },
+  { href: "/account/family", id: "family" },
+  { href: "/account/referrals", id: "referrals" },
+  { href: "/account/profile", id: "profile" },
 ] as const;
 
-/** The account's sections, on every account page; scrolls sideways on a phone rather than wrapping. */
+/**
+ * The account's sections, on every account page: a row of tabs from `sm` up, a grid of three a row on a phone (which
+ * never scrolls sideways, whatever the language's words).
+ */
 export function AccountNav() {
+  const t = useTranslations("AccountNav");
   const pathname = usePathname();
   return (
-    <nav
-      aria-label="Account"
-      className="-mx-4 mb-6 overflow-x-auto px-4 sm:mx-0 sm:px-0"
-      data-testid="account-nav"
-    >
-      <ul className="flex min-w-max gap-1 border-b border-zinc-200">
+    <nav aria-label={t("label")} className="mb-6" data-testid="account-nav">
+      <ul className="grid grid-cols-3 gap-1 border-b border-zinc-200 pb-2 sm:flex sm:flex-wrap sm:pb-0">
         {ITEMS.map((item) => {
           const active =
             "exact" in item
@@ -33,15 +35,16 @@ export function AccountNav() {
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                data-testid={`account-nav-${item.label.toLowerCase()}`}
+                data-testid={`account-nav-${item.id}`}
                 className={cn(
-                  "-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium",
+                  "block rounded-md px-2 py-1.5 text-center text-sm font-medium wrap-break-word",
+                  "sm:-mb-px sm:inline-block sm:rounded-none sm:border-b-2 sm:px-3 sm:py-2",
                   active
-                    ? "border-brand-600 text-brand-700"
-                    : "border-transparent text-zinc-600 hover:text-zinc-900",
+                    ? "bg-brand-50 text-brand-700 sm:border-brand-600 sm:bg-transparent"
+                    : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 sm:border-transparent sm:hover:bg-transparent",
                 )}
               >
-                {item.label}
+                {t(item.id)}
               </Link>
             </li>
           );

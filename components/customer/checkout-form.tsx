@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CardChoices, type CardChoice } from "@/components/customer/card-choices";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -29,47 +30,46 @@ export function CheckoutForm({
   /** Why the payment's last attempt failed (a decline), shown until this form reports something newer. */
   lastFailure?: string | null;
 }) {
+  const t = useTranslations("Checkout");
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   return (
     <form {...formProps} className="space-y-4" data-testid="checkout-form">
       <input type="hidden" name="paymentId" value={paymentId} />
       <input type="hidden" name="expectedAmountCents" value={amountCents} />
       {cards.length > 0 ? (
-        <CardChoices legend="Card" cards={cards} testIdPrefix="checkout-card-" />
+        <CardChoices legend={t("card")} cards={cards} testIdPrefix="checkout-card-" />
       ) : null}
       {state && !state.ok ? (
         <Notice
           tone={state.error === "upgrade_offer_changed" ? "warning" : "error"}
           title={
             state.error === "payment_declined"
-              ? "Your card was declined"
+              ? t("errors.declinedTitle")
               : state.error === "upgrade_offer_changed"
-                ? "The price has changed"
+                ? t("errors.priceChangedTitle")
                 : state.error === "payment_in_progress"
-                  ? "Payment in progress"
+                  ? t("errors.inProgressTitle")
                   : undefined
           }
           data-testid="checkout-error"
         >
           {state.message}
-          {state.error === "payment_declined" ? " Nothing was charged; try another card." : null}
-          {state.error === "upgrade_offer_changed"
-            ? " The amount above is the new price; pay it if you still want the upgrade."
-            : null}
+          {state.error === "payment_declined" ? ` ${t("errors.declinedText")}` : null}
+          {state.error === "upgrade_offer_changed" ? ` ${t("errors.priceChangedText")}` : null}
         </Notice>
       ) : lastFailure ? (
         <Notice
           tone="error"
-          title="Your last attempt was declined"
+          title={t("errors.lastDeclinedTitle")}
           data-testid="checkout-last-decline"
         >
-          {lastFailure} Nothing was charged; try another card.
+          {lastFailure} {t("errors.declinedText")}
         </Notice>
       ) : null}
       <div className="flex justify-end">
         <SubmitButton
           pending={pending}
-          pendingLabel={cards.length > 0 ? "Paying…" : "Opening the payment page…"}
+          pendingLabel={cards.length > 0 ? t("paying") : t("opening")}
           data-testid="checkout-pay"
         >
           {payLabel}

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { LinkButton } from "@/components/ui/button";
 import { formatDate } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
@@ -9,7 +10,7 @@ interface Purchase {
 }
 
 /** A paid purchase's result: what the customer now has, from when, and whether it renews. */
-export function CheckoutResult({
+export async function CheckoutResult({
   purchase,
   startsLater,
 }: {
@@ -17,19 +18,21 @@ export function CheckoutResult({
   startsLater: boolean;
 }) {
   const { subscription, typeName, renewal } = purchase;
+  const [t, locale] = await Promise.all([getTranslations("CheckoutResult"), getLocale()]);
   return (
     <div className="space-y-4" data-testid="checkout-result">
-      <Notice tone="success" title={`Thank you! ${typeName} is yours.`}>
+      <Notice tone="success" title={t("title", { name: typeName })}>
         {startsLater
-          ? `It starts on ${formatDate(subscription.startAt)}, when your current subscription ends, and runs to ${formatDate(subscription.endAt)}.`
-          : `It runs from today to ${formatDate(subscription.endAt)}.`}{" "}
-        {renewal
-          ? `It renews automatically on ${formatDate(renewal.chargeAt)}; you can stop that at any time in your account.`
-          : "It does not renew automatically."}
+          ? t("startsLater", {
+              start: formatDate(subscription.startAt, locale),
+              end: formatDate(subscription.endAt, locale),
+            })
+          : t("runsFromToday", { end: formatDate(subscription.endAt, locale) })}{" "}
+        {renewal ? t("renews", { date: formatDate(renewal.chargeAt, locale) }) : t("doesNotRenew")}
       </Notice>
       <div className="flex justify-end">
         <LinkButton href="/account" data-testid="checkout-result-account">
-          Go to my account
+          {t("account")}
         </LinkButton>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ActionButton } from "@/components/ui/action-button";
 import { Input } from "@/components/ui/input";
@@ -21,10 +22,12 @@ export function AppliedDiscountRow({
   applied: AppliedDiscountView;
   children?: ReactNode;
 }) {
+  const t = useTranslations("DiscountCode");
+  const locale = useLocale();
   return (
     <div className="flex items-center justify-between gap-3 text-sm" data-testid="discount-applied">
       <span className="text-zinc-700">
-        Discount{" "}
+        {t("discount")}{" "}
         <code
           className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs"
           data-testid="discount-applied-code"
@@ -37,7 +40,7 @@ export function AppliedDiscountRow({
           className="font-medium text-emerald-700 tabular-nums"
           data-testid="discount-applied-saving"
         >
-          −{formatMoney(applied.discountCents)}
+          −{formatMoney(applied.discountCents, locale)}
         </span>
         {children}
       </span>
@@ -60,6 +63,7 @@ export function DiscountCodeForm({
   applyAction: FormAction;
   removeAction: FormAction;
 }) {
+  const t = useTranslations("DiscountCode");
   const { state, pending, formProps } = useFormAction(applyAction);
 
   if (applied) {
@@ -68,8 +72,8 @@ export function DiscountCodeForm({
         <ActionButton
           action={removeAction}
           fields={{ paymentId }}
-          label="Remove"
-          pendingLabel="Removing…"
+          label={t("remove")}
+          pendingLabel={t("removing")}
           variant="ghost"
           testId="discount-remove"
         />
@@ -81,14 +85,14 @@ export function DiscountCodeForm({
     <form {...formProps} className="space-y-2" data-testid="discount-code-form">
       <input type="hidden" name="paymentId" value={paymentId} />
       <label htmlFor="discount-code" className="block text-sm font-medium text-zinc-800">
-        Discount code
+        {t("label")}
       </label>
       <div className="flex items-center gap-2">
         <Input
           id="discount-code"
           name="code"
           autoComplete="off"
-          placeholder="Enter a code"
+          placeholder={t("placeholder")}
           className="!w-56"
           data-testid="discount-code-input"
         />
@@ -96,10 +100,10 @@ export function DiscountCodeForm({
           size="sm"
           variant="secondary"
           pending={pending}
-          pendingLabel="Applying…"
+          pendingLabel={t("applying")}
           data-testid="discount-code-apply"
         >
-          Apply
+          {t("apply")}
         </SubmitButton>
       </div>
       {state && !state.ok ? (

@@ -1,40 +1,48 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { PaymentStatusBadge } from "@/components/billing/badges";
 import { PaymentItemsList } from "@/components/billing/payment-items-list";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatMoney } from "@/lib/money";
 import type { PaymentListRow } from "@/lib/payments/list-payments";
 
-export function MyPayments({ rows }: { rows: PaymentListRow[] }) {
+export async function MyPayments({ rows }: { rows: PaymentListRow[] }) {
+  const [t, locale] = await Promise.all([getTranslations("MyPayments"), getLocale()]);
   return (
     <Card data-testid="my-payments">
-      <CardHeader title="My payments" />
+      <CardHeader title={t("title")} />
       {rows.length === 0 ? (
-        <EmptyState title="No payments yet" />
+        <EmptyState title={t("empty")} />
       ) : (
         <Table>
           <THead>
             <Tr>
-              <Th>Date</Th>
-              <Th>Items</Th>
-              <Th>Status</Th>
-              <Th className="text-right">Amount</Th>
+              <Th>{t("date")}</Th>
+              <Th>{t("items")}</Th>
+              <Th hideBelow="sm">{t("status")}</Th>
+              <Th className="text-right">{t("amount")}</Th>
             </Tr>
           </THead>
           <TBody>
             {rows.map((row) => (
               <Tr key={row.id} data-testid="my-payment">
-                <Td className="whitespace-nowrap">{formatDate(row.paidAt ?? row.createdAt)}</Td>
-                <Td>
-                  <PaymentItemsList items={row.items} />
+                <Td className="whitespace-nowrap">
+                  {formatDate(row.paidAt ?? row.createdAt, locale)}
                 </Td>
                 <Td>
-                  <PaymentStatusBadge status={row.status} />
+                  <PaymentItemsList items={row.items} locale={locale} />
+                  {/* On a phone the status sits under the items: the amount keeps its column. */}
+                  <Folded below="sm">
+                    <PaymentStatusBadge status={row.status} label={t(`state.${row.status}`)} />
+                  </Folded>
+                </Td>
+                <Td hideBelow="sm">
+                  <PaymentStatusBadge status={row.status} label={t(`state.${row.status}`)} />
                 </Td>
                 <Td className="text-right font-medium whitespace-nowrap text-zinc-900 tabular-nums">
-                  {formatMoney(row.amountCents)}
+                  {formatMoney(row.amountCents, locale)}
                 </Td>
               </Tr>
             ))}

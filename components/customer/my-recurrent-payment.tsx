@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { RecurrentStateBadge } from "@/components/billing/badges";
 import { ActionButton } from "@/components/ui/action-button";
@@ -8,42 +9,43 @@ import { formatMoney } from "@/lib/money";
 import type { RecurrentPaymentListRow } from "@/lib/recurrent-payments/list-recurrent-payments";
 
 /** The customer's renewal: the active one when there is one, else the most recent. */
-export function MyRecurrentPayment({
+export async function MyRecurrentPayment({
   row,
   stopAction,
 }: {
   row: RecurrentPaymentListRow | undefined;
   stopAction: FormAction;
 }) {
+  const [t, locale] = await Promise.all([getTranslations("MyRecurrentPayment"), getLocale()]);
   return (
     <Card data-testid="my-recurrent-payment">
-      <CardHeader title="Automatic renewal" />
+      <CardHeader title={t("title")} />
       <CardBody>
         {!row ? (
-          <p className="text-sm text-zinc-500">You have no automatic renewal.</p>
+          <p className="text-sm text-zinc-500">{t("none")}</p>
         ) : (
           <div className="space-y-4">
             <dl className="space-y-2 text-sm">
               <div className="flex justify-between gap-4">
-                <dt className="text-zinc-500">Renews into</dt>
+                <dt className="text-zinc-500">{t("renewsInto")}</dt>
                 <dd className="text-right font-medium text-zinc-900">{row.typeName}</dd>
               </div>
               <div className="flex justify-between gap-4">
-                <dt className="text-zinc-500">Amount</dt>
+                <dt className="text-zinc-500">{t("amount")}</dt>
                 <dd className="font-medium text-zinc-900 tabular-nums">
-                  {formatMoney(row.amountCents)}
+                  {formatMoney(row.amountCents, locale)}
                 </dd>
               </div>
               <div className="flex justify-between gap-4">
-                <dt className="text-zinc-500">Next charge</dt>
+                <dt className="text-zinc-500">{t("nextCharge")}</dt>
                 <dd className="text-zinc-900" data-testid="next-charge">
-                  {row.state === "active" ? formatDate(row.nextChargeAt) : "—"}
+                  {row.state === "active" ? formatDate(row.nextChargeAt, locale) : "—"}
                 </dd>
               </div>
               <div className="flex justify-between gap-4">
-                <dt className="text-zinc-500">State</dt>
+                <dt className="text-zinc-500">{t("stateLabel")}</dt>
                 <dd>
-                  <RecurrentStateBadge state={row.state} />
+                  <RecurrentStateBadge state={row.state} label={t(`state.${row.state}`)} />
                 </dd>
               </div>
             </dl>
@@ -54,9 +56,7 @@ export function MyRecurrentPayment({
                   className="font-medium text-brand-700 hover:underline"
                   data-testid="renewal-billing-link"
                 >
-                  {row.state === "charge_failed"
-                    ? "Pay the failed renewal on the billing page →"
-                    : "Resume it on the billing page →"}
+                  {row.state === "charge_failed" ? t("payFailed") : t("resume")}
                 </Link>
               </p>
             ) : null}
@@ -65,10 +65,10 @@ export function MyRecurrentPayment({
                 <ActionButton
                   action={stopAction}
                   fields={{ recurrentPaymentId: row.id }}
-                  label="Stop automatic renewal"
-                  pendingLabel="Stopping…"
+                  label={t("stop")}
+                  pendingLabel={t("stopping")}
                   variant="danger"
-                  confirm="Stop automatic renewal? Your current subscription keeps running until it ends."
+                  confirm={t("stopConfirm")}
                   testId="stop-my-recurrent"
                 />
               </div>

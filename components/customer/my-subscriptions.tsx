@@ -1,18 +1,17 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { ContentAccessBadges, SubscriptionStateBadge } from "@/components/billing/badges";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format";
 import type { SubscriptionListRow } from "@/lib/subscriptions/list-subscriptions";
 
-export function MySubscriptions({ rows }: { rows: SubscriptionListRow[] }) {
+export async function MySubscriptions({ rows }: { rows: SubscriptionListRow[] }) {
+  const [t, locale] = await Promise.all([getTranslations("MySubscriptions"), getLocale()]);
   return (
     <Card data-testid="my-subscriptions">
-      <CardHeader title="My subscriptions" description="What you have access to, and when." />
+      <CardHeader title={t("title")} description={t("description")} />
       {rows.length === 0 ? (
-        <EmptyState
-          title="No subscriptions yet"
-          description="When you buy or are given a subscription, it appears here."
-        />
+        <EmptyState title={t("emptyTitle")} description={t("emptyText")} />
       ) : (
         <ul className="divide-y divide-zinc-100">
           {rows.map((row) => (
@@ -26,12 +25,12 @@ export function MySubscriptions({ rows }: { rows: SubscriptionListRow[] }) {
                   {row.typeName}
                 </p>
                 <p className="mt-0.5 text-sm text-zinc-500">
-                  {formatDate(row.startAt)} – {formatDate(row.endAt)}
+                  {formatDate(row.startAt, locale)} – {formatDate(row.endAt, locale)}
                 </p>
               </div>
               <div className="flex shrink-0 items-center gap-3">
                 <ContentAccessBadges codes={row.contentAccess} />
-                <SubscriptionStateBadge state={row.state} />
+                <SubscriptionStateBadge state={row.state} label={t(`state.${row.state}`)} />
               </div>
             </li>
           ))}

@@ -7,10 +7,13 @@ export function SimpleHeader({
   email,
   logoHref,
   width,
+  signOutLabels,
 }: {
   email: string | null;
   logoHref: string;
   width: "max-w-3xl" | "max-w-5xl";
+  /** Sign out in the page's language. */
+  signOutLabels: { idle: string; pending: string };
 }) {
   return (
     <header className="border-b border-zinc-200 bg-white">
@@ -28,7 +31,7 @@ export function SimpleHeader({
             >
               {email}
             </span>
-            <SignOutButton />
+            <SignOutButton labels={signOutLabels} />
           </div>
         ) : null}
       </div>

@@ -11,6 +11,7 @@ import type { User } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
 import { clientAddressOf } from "@/lib/http/client-address";
+import { localizeActionState } from "@/lib/i18n/localize-action-state";
 import type { ActionState } from "./action-state";
 
 /** FormData → plain object; repeated keys (checkbox groups, multi-selects) become arrays. */
@@ -63,7 +64,7 @@ export function defineAction<S extends z.ZodType, R>(
   spec: ActionSpec<S>,
   handler: (input: z.output<S>, context: { db: Db; user: User }) => Promise<R | ActionState<R>>,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState<R>> => {
+  const act = async (_previous: ActionState, formData: FormData): Promise<ActionState<R>> => {
     try {
       const user = "permission" in spec ? await requireStaff(spec.permission) : await requireUser();
       const parsed = spec.schema.safeParse(formDataToObject(formData));
@@ -109,4 +110,8 @@ export function defineAction<S extends z.ZodType, R>(
       throw error;
     }
   };
+  // A customer's forms are in their language (the admin's stay English): its messages are translated on the way out.
+  if ("permission" in spec) return act;
+  return async (previous: ActionState, formData: FormData) =>
+    localizeActionState(await act(previous, formData));
 }

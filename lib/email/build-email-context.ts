@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { subscriptions, subscriptionTypes, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import type { EmailContext } from "./render-template";
 
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
@@ -16,9 +17,19 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-/** "22 Nov 2026, 14:05 UTC" — emails state the zone, since readers are anywhere. */
-export function formatEmailDateTime(date: Date): string {
-  return `${dateTimeFormat.format(date)} UTC`;
+const slovakDateTimeFormat = new Intl.DateTimeFormat("sk-SK", {
+  timeZone: "UTC",
+  day: "numeric",
+  month: "numeric",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "22 Nov 2026, 14:05 UTC" (sk: "22. 11. 2026 14:05 UTC") — emails state the zone, since readers are anywhere. */
+export function formatEmailDateTime(date: Date, locale: Locale = "en"): string {
+  return `${(locale === "sk" ? slovakDateTimeFormat : dateTimeFormat).format(date)} UTC`;
 }
 
 export function appBaseUrl(): string {

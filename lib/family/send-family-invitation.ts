@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { emailLog, familyRequests, subscriptions, subscriptionTypes, users } from "@/lib/db/schema";
 import { buildEmailContext } from "@/lib/email/build-email-context";
-import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
+import { emailLocaleOf, findLocalizedTemplate } from "@/lib/email/find-localized-template";
 import { renderEmailTemplate } from "@/lib/email/render-template";
 import { EmailDeliveryError, sendEmail, type SendEmailResult } from "@/lib/email/send-email";
 import type { EmailTransport } from "@/lib/email/transport";
@@ -90,9 +90,12 @@ export async function sendFamilyInvitation(
     );
   }
 
-  const template =
-    (await findEmailTemplateByCode(db, FAMILY_INVITATION_TEMPLATE_CODE)) ??
-    FAMILY_INVITATION_TEMPLATE;
+  // The friend may have no account: the invitation speaks the sender's language.
+  const template = await findLocalizedTemplate(
+    db,
+    FAMILY_INVITATION_TEMPLATE,
+    await emailLocaleOf(db, options.masterUserId),
+  );
   const names = await contentAccessNames(db, row.content);
   const context = await buildEmailContext(db, options.masterUserId, {
     family: {

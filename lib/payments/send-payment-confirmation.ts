@@ -3,10 +3,11 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { paymentItems, payments, users } from "@/lib/db/schema";
 import { buildEmailContext } from "@/lib/email/build-email-context";
-import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
+import { findLocalizedTemplate } from "@/lib/email/find-localized-template";
 import { renderEmailTemplate } from "@/lib/email/render-template";
 import { sendEmail, type SendEmailResult } from "@/lib/email/send-email";
 import type { EmailTransport } from "@/lib/email/transport";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
 import { absoluteCheckoutUrl } from "./gateway-request-parts";
 import {
@@ -23,7 +24,7 @@ export async function sendPaymentConfirmation(
   options: { paymentId: number; transport?: EmailTransport },
 ): Promise<SendEmailResult | null> {
   const [row] = await db
-    .select({ payment: payments, email: users.email })
+    .select({ payment: payments, email: users.email, locale: users.locale })
     .from(payments)
     .innerJoin(users, eq(users.id, payments.userId))
     .where(and(eq(payments.id, options.paymentId), eq(payments.status, "pending")));
@@ -34,15 +35,18 @@ export async function sendPaymentConfirmation(
     .where(eq(paymentItems.paymentId, row.payment.id))
     .orderBy(asc(paymentItems.id))
     .limit(1);
-  const template = await findEmailTemplateByCode(db, PAYMENT_CONFIRMATION_TEMPLATE_CODE);
+  const locale = isLocale(row.locale) ? row.locale : DEFAULT_LOCALE;
+  const template = await findLocalizedTemplate(db, PAYMENT_CONFIRMATION_TEMPLATE, locale);
   const context = await buildEmailContext(db, row.payment.userId, {
     payment: {
-      amount: formatMoney(row.payment.amountCents),
-      description: item?.name ?? `payment #${row.payment.id}`,
+      amount: formatMoney(row.payment.amountCents, locale),
+      description:
+        item?.name ??
+        (locale === "sk" ? `platbu č. ${row.payment.id}` : `payment #${row.payment.id}`),
       link: absoluteCheckoutUrl(row.payment.id),
     },
   });
-  const rendered = renderEmailTemplate(template ?? PAYMENT_CONFIRMATION_TEMPLATE, context);
+  const rendered = renderEmailTemplate(template, context);
   return sendEmail(
     db,
     {

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { referralPrograms, referrals, users, type ReferralProgram } from "@/lib/db/schema";
 import { appBaseUrl, buildEmailContext } from "@/lib/email/build-email-context";
-import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
+import { emailLocaleOf, findLocalizedTemplate } from "@/lib/email/find-localized-template";
 import { renderEmailTemplate } from "@/lib/email/render-template";
 import { EmailDeliveryError, sendEmail, type SendEmailResult } from "@/lib/email/send-email";
 import type { EmailTransport } from "@/lib/email/transport";
@@ -65,8 +65,11 @@ export async function sendReferralInvitation(
     throw conflict("referral_wrong_status", "Only a pending invitation can be emailed.");
   }
 
+  // The friend has no account yet: the invitation speaks the referrer's language.
   const [template, link] = await Promise.all([
-    findEmailTemplateByCode(db, REFERRAL_INVITATION_TEMPLATE_CODE),
+    emailLocaleOf(db, options.referrerUserId).then((locale) =>
+      findLocalizedTemplate(db, REFERRAL_INVITATION_TEMPLATE, locale),
+    ),
     getReferralLink(db, options.referrerUserId),
   ]);
   const context = await buildEmailContext(db, options.referrerUserId, {
@@ -81,7 +84,7 @@ export async function sendReferralInvitation(
       friend_reward: friendRewardSummary(row.program),
     },
   });
-  const rendered = renderEmailTemplate(template ?? REFERRAL_INVITATION_TEMPLATE, context);
+  const rendered = renderEmailTemplate(template, context);
   try {
     return await sendEmail(
       db,

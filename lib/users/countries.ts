@@ -18,9 +18,9 @@ export function isCountryCode(code: string): boolean {
 }
 
 /** The countries as select options, named in English and sorted by name. */
-export function countryOptions(): { code: string; name: string }[] {
-  const names = new Intl.DisplayNames(["en"], { type: "region" });
+export function countryOptions(language: string = "en"): { code: string; name: string }[] {
+  const names = new Intl.DisplayNames([language], { type: "region" });
   return [...COUNTRY_CODES]
     .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, "en"));
+    .sort((a, b) => a.name.localeCompare(b.name, language));
 }

@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { users, type User } from "@/lib/db/schema";
 import { conflict, isUniqueViolation } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { recordEvent } from "@/lib/events/record-event";
 import { attachReferral, type SignUpReferral } from "@/lib/referrals/attach-referral";
 import { createUserSchema, type CreateUserInput } from "./schemas";
@@ -15,6 +16,8 @@ export interface CreateUserOptions extends CreateUserInput {
   source?: string;
   /** How the person came (a referral link's code, their browser and IP): links or makes their referral. */
   referral?: SignUpReferral;
+  /** The language of their pages and emails: registration stores the one the browser chose or asked for. */
+  locale?: Locale;
 }
 
 /** Create an account and its `user.created` event in one transaction. A taken email is `user_exists` (409). */
@@ -32,6 +35,7 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Us
           role: input.role ?? "customer",
           createdAt: now(),
           confirmedAt: options.confirmed ? now() : null,
+          locale: options.locale ?? null,
         })
         .returning();
       if (!user) throw new Error("insert returned no row");

@@ -4,6 +4,7 @@ import { verifyPassword } from "@/lib/auth/passwords";
 import { DAY_MS } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { appBaseUrl, formatEmailDateTime } from "@/lib/email/build-email-context";
 import type { EmailTransport } from "@/lib/email/transport";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
@@ -72,16 +73,18 @@ export async function requestEmailChange(
       lifetimeMs: EMAIL_CHANGE_LINK_LIFETIME_MS,
     });
   });
+  const locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
   const sent = await sendAccountEmail(db, {
     userId: user.id,
     to: newEmail,
     template: EMAIL_CHANGE_CONFIRM_TEMPLATE,
+    locale,
     idempotencyKey: `email-change-confirm:${issued.row.id}`,
     extra: {
       email_change: {
         new_email: newEmail,
         link: `${appBaseUrl()}/account/email/confirm/${issued.token}`,
-        expires_at: formatEmailDateTime(issued.row.expiresAt),
+        expires_at: formatEmailDateTime(issued.row.expiresAt, locale),
       },
     },
     transport: options.transport,

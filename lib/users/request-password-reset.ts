@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { appBaseUrl, formatEmailDateTime } from "@/lib/email/build-email-context";
 import type { EmailTransport } from "@/lib/email/transport";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { reserveAttempt } from "@/lib/throttle/reserve-attempt";
 import { countRecentActionTokens } from "./count-recent-action-tokens";
 import { issueActionToken } from "./issue-action-token";
@@ -32,7 +33,7 @@ export async function requestPasswordReset(
   const email = emailSchema.parse(options.email);
   await reserveAttempt(db, "password-reset", { account: email, address: options.clientAddress });
   const [user] = await db
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, locale: users.locale })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email))
     .limit(1);
@@ -52,15 +53,17 @@ export async function requestPasswordReset(
     });
   });
   if (!issued) return "rate_limited";
+  const locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
   const sent = await sendAccountEmail(db, {
     userId: user.id,
     to: user.email,
     template: PASSWORD_RESET_TEMPLATE,
+    locale,
     idempotencyKey: `password-reset:${issued.row.id}`,
     extra: {
       password_reset: {
         link: `${appBaseUrl()}/reset-password/${issued.token}`,
-        expires_at: formatEmailDateTime(issued.row.expiresAt),
+        expires_at: formatEmailDateTime(issued.row.expiresAt, locale),
       },
     },
     transport: options.transport,

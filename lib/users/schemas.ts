@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { USER_ROLES } from "@/lib/auth/permissions";
+import { LOCALES } from "@/lib/i18n/locales";
+import { timeZoneSchema } from "@/lib/time/time-zones";
 import { isCountryCode } from "./countries";
 import { PASSWORD_MIN_LENGTH_CHARS } from "./password-policy";
 
@@ -69,6 +71,9 @@ export const countryCodeSchema = z
   .nullable()
   .transform(emptyToNull);
 
+/** The language of the customer's pages and emails; null: their browser's. */
+export const localeSchema = z.enum(LOCALES, { message: "Choose English (en) or Slovak (sk)." });
+
 export const profileSchema = z.object({
   name: profileNameSchema,
   addressLine1: addressTextSchema,
@@ -76,6 +81,9 @@ export const profileSchema = z.object({
   postalCode: postalCodeSchema,
   city: addressTextSchema,
   country: countryCodeSchema,
+  locale: localeSchema.nullable().optional(),
+  /** IANA zone for the times shown to them (the admin's, for staff); null: the installation's. */
+  timeZone: timeZoneSchema.nullable().optional(),
 });
 export type ProfileInput = z.output<typeof profileSchema>;
 

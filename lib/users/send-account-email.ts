@@ -1,10 +1,11 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { buildEmailContext } from "@/lib/email/build-email-context";
-import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
+import { emailLocaleOf, findLocalizedTemplate } from "@/lib/email/find-localized-template";
 import { renderEmailTemplate, type EmailTemplateSource } from "@/lib/email/render-template";
 import { EmailDeliveryError, sendEmail, type SendEmailResult } from "@/lib/email/send-email";
 import type { EmailTransport } from "@/lib/email/transport";
+import type { Locale } from "@/lib/i18n/locales";
 
 export interface SendAccountEmailOptions {
   userId: number;
@@ -14,11 +15,14 @@ export interface SendAccountEmailOptions {
   template: EmailTemplateSource & { code: string };
   idempotencyKey: string;
   extra: Record<string, unknown>;
+  /** The recipient's language (emailLocaleOf); looked up when not given. */
+  locale?: Locale;
   transport?: EmailTransport;
 }
 
 /**
- * Render an account email (the admin's template with the code, else the built-in one) with the user's context and
+ * Render an account email (the admin's template with the code, else the built-in one, in the user's language:
+ * findLocalizedTemplate) with the user's context and
  * send it once per key. Returns null when delivery failed: the failure is on its email_log row for the admin, and
  * the caller's answer does not change (a reset request must read the same either way).
  */
@@ -26,9 +30,10 @@ export async function sendAccountEmail(
   db: Db,
   options: SendAccountEmailOptions,
 ): Promise<SendEmailResult | null> {
-  const stored = await findEmailTemplateByCode(db, options.template.code);
+  const locale = options.locale ?? (await emailLocaleOf(db, options.userId));
+  const template = await findLocalizedTemplate(db, options.template, locale);
   const context = await buildEmailContext(db, options.userId, options.extra);
-  const rendered = renderEmailTemplate(stored ?? options.template, context);
+  const rendered = renderEmailTemplate(template, context);
   try {
     return await sendEmail(
       db,

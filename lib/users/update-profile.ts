@@ -12,7 +12,7 @@ export interface UpdateProfileOptions {
   changes: Partial<ProfileInput>;
 }
 
-/** Change a user's name and postal address (the address is printed on their receipts). */
+/** Change a user's name, postal address (printed on their receipts), language or time zone. */
 export async function updateProfile(db: Db, options: UpdateProfileOptions): Promise<User> {
   const parsed = profileSchema.partial().parse(options.changes);
   const changes = Object.fromEntries(
@@ -20,11 +20,10 @@ export async function updateProfile(db: Db, options: UpdateProfileOptions): Prom
   );
   if (Object.keys(changes).length === 0)
     throw invalid("validation_error", "Send at least one field to change.");
-  const [user] = await db
-    .update(users)
-    .set(changes)
-    .where(eq(users.id, options.userId))
-    .returning();
+  // In a transaction: staff changing their own profile are audited (lib/db/connect.ts).
+  const [user] = await db.transaction((tx) =>
+    tx.update(users).set(changes).where(eq(users.id, options.userId)).returning(),
+  );
   if (!user) throw notFound("user_not_found", "No such user.");
   return user;
 }

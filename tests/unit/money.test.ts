@@ -72,7 +72,10 @@ describe("parsing and formatting", () => {
   it("formats cents", () => {
     expect(centsToDecimal(499)).toBe("4.99");
     expect(centsToDecimal(-5)).toBe("-0.05");
-    expect(formatMoney(4990, "EUR")).toBe("€49.90");
+    expect(formatMoney(4990, "en", "EUR")).toBe("€49.90");
+    // Slovak: a decimal comma and the sign after the amount, with a no-break space between.
+    expect(formatMoney(1290, "sk", "EUR")).toBe("12,90\u00a0€");
+    expect(formatMoney(123456, "sk", "EUR")).toBe("1\u00a0234,56\u00a0€");
   });
 
   it("sums integer cents only", () => {

@@ -7,6 +7,7 @@ import { formDataToObject } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { clientAddressOf } from "@/lib/http/client-address";
+import { localizeActionState } from "@/lib/i18n/localize-action-state";
 import { passwordResetRequestSchema } from "@/lib/users/schemas";
 import { requestPasswordReset } from "@/lib/users/request-password-reset";
 
@@ -19,9 +20,13 @@ const PASSWORD_RESET_REQUESTED_MESSAGE =
  * from one client address (too_many_attempts, with the wait), are refused.
  */
 export async function requestPasswordResetAction(
-  _previous: ActionState,
+  previous: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
+  return localizeActionState(await requestReset(previous, formData));
+}
+
+async function requestReset(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = passwordResetRequestSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     const flattened = z.flattenError(parsed.error);

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
 import { Card, CardBody } from "@/components/ui/card";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Login"))("title") };
+}
 
 export default async function LoginPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = await searchParams;
+  const [params, t] = await Promise.all([searchParams, getTranslations("Login")]);
   const callbackUrl = params.callbackUrl ? safeCallbackUrl(params.callbackUrl) : null;
   const registerHref = callbackUrl
     ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}`
@@ -20,10 +23,8 @@ export default async function LoginPage({
     <>
       <Card>
         <CardBody className="px-6 py-6">
-          <h1 className="text-lg font-semibold text-zinc-900">Sign in</h1>
-          <p className="mt-1 mb-5 text-sm text-zinc-500">
-            Welcome back. Use your email and password.
-          </p>
+          <h1 className="text-lg font-semibold text-zinc-900">{t("title")}</h1>
+          <p className="mt-1 mb-5 text-sm text-zinc-500">{t("intro")}</p>
           <LoginForm callbackUrl={callbackUrl} />
           <p className="mt-4 text-center text-sm">
             <Link
@@ -31,15 +32,15 @@ export default async function LoginPage({
               className="font-medium text-brand-700 hover:underline"
               data-testid="forgot-password-link"
             >
-              Forgot your password?
+              {t("forgotPassword")}
             </Link>
           </p>
         </CardBody>
       </Card>
       <p className="mt-4 text-center text-sm text-zinc-500">
-        New here?{" "}
+        {t("newHere")}{" "}
         <Link href={registerHref} className="font-medium text-brand-700 hover:underline">
-          Create an account
+          {t("createAccount")}
         </Link>
       </p>
     </>

@@ -6,6 +6,8 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { localizeActionState } from "@/lib/i18n/localize-action-state";
+import { browserLocale } from "@/lib/i18n/request-locale";
 import { deliverEventsAfterResponse } from "@/lib/events/deliver-after-response";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { REFERRAL_COOKIE } from "@/lib/referrals/referral-cookies";
@@ -25,9 +27,13 @@ const registerSchema = z.object({
  * customer: the role is fixed here, never read from the form. Throttled per client address (lib/throttle).
  */
 export async function registerAction(
-  _previous: ActionState,
+  previous: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
+  return localizeActionState(await register(previous, formData));
+}
+
+async function register(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = registerSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     const flattened = z.flattenError(parsed.error);
@@ -53,6 +59,7 @@ export async function registerAction(
       role: "customer",
       source: "register",
       referral,
+      locale: await browserLocale(),
     });
     // The link did its work: a later account made in this browser is not this referrer's friend.
     if (referral.code) cookieStore.delete(REFERRAL_COOKIE);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { RegisterForm } from "@/components/auth/register-form";
 import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
@@ -7,14 +8,20 @@ import { Card, CardBody } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { registerAction } from "./actions";
 
-export const metadata: Metadata = { title: "Create an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Register"))("metaTitle") };
+}
 
 export default async function RegisterPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [params, invited] = await Promise.all([searchParams, visitorInvitation()]);
+  const [params, invited, t] = await Promise.all([
+    searchParams,
+    visitorInvitation(),
+    getTranslations("Register"),
+  ]);
   // Where to go once signed in (e.g. back to a family activation link); only same-site paths are followed.
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const loginHref = params.callbackUrl
@@ -25,7 +32,7 @@ export default async function RegisterPage({
       {invited ? (
         <Notice tone="success" className="mb-4">
           <span className="block font-medium" data-testid="register-referred-by">
-            {invited.by} invited you
+            {t("invitedBy", { name: invited.by })}
           </span>
           {invited.offer ? (
             <span className="block" data-testid="register-friend-offer">
@@ -36,17 +43,15 @@ export default async function RegisterPage({
       ) : null}
       <Card>
         <CardBody className="px-6 py-6">
-          <h1 className="text-lg font-semibold text-zinc-900">Create your account</h1>
-          <p className="mt-1 mb-5 text-sm text-zinc-500">
-            Manage your subscriptions and payments in one place.
-          </p>
+          <h1 className="text-lg font-semibold text-zinc-900">{t("title")}</h1>
+          <p className="mt-1 mb-5 text-sm text-zinc-500">{t("intro")}</p>
           <RegisterForm action={registerAction} callbackUrl={callbackUrl} />
         </CardBody>
       </Card>
       <p className="mt-4 text-center text-sm text-zinc-500">
-        Already have an account?{" "}
+        {t("haveAccount")}{" "}
         <Link href={loginHref} className="font-medium text-brand-700 hover:underline">
-          Sign in
+          {t("signIn")}
         </Link>
       </p>
     </>

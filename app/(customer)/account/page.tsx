@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MyPayments } from "@/components/customer/my-payments";
 import { MyRecurrentPayment } from "@/components/customer/my-recurrent-payment";
@@ -14,7 +15,9 @@ import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { listUpgradeOffers } from "@/lib/upgrades/list-upgrade-offers";
 import { stopMyRecurrentPaymentAction } from "./actions";
 
-export const metadata: Metadata = { title: "My account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Account"))("metaTitle") };
+}
 
 // The account page lists a person's history in full up to these bounds.
 const SUBSCRIPTION_LIMIT = 50;
@@ -26,7 +29,7 @@ export default async function AccountPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUserPage("/account");
-  const db = await getDb();
+  const [db, t] = await Promise.all([getDb(), getTranslations("Account")]);
   // Every query is restricted to the signed-in user's id: ownership is in the query.
   const [subscriptions, payments, recurrent, isFamilyMaster, upgrades, params] = await Promise.all([
     listSubscriptions(db, { userId: user.id, limit: SUBSCRIPTION_LIMIT, offset: 0 }),
@@ -52,11 +55,11 @@ export default async function AccountPage({
       {params.denied === "admin" ? (
         <Notice
           tone="warning"
-          title="That area is for staff"
+          title={t("denied.title")}
           className="mb-6"
           data-testid="denied-notice"
         >
-          Your account does not have access to the admin area. Here is your account instead.
+          {t("denied.text")}
         </Notice>
       ) : null}
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
@@ -65,16 +68,16 @@ export default async function AccountPage({
             className="text-xl font-semibold tracking-tight text-zinc-900"
             data-testid="page-title"
           >
-            Hello{user.name ? `, ${user.name}` : ""}
+            {user.name ? t("helloName", { name: user.name }) : t("hello")}
           </h1>
-          <p className="mt-1 text-sm text-zinc-500">Your subscriptions, payments and renewal.</p>
+          <p className="mt-1 text-sm text-zinc-500">{t("intro")}</p>
           {isFamilyMaster ? (
             <Link
               href="/account/family"
               className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline"
               data-testid="family-link"
             >
-              Family — share your codes →
+              {t("familyLink")}
             </Link>
           ) : null}
           <Link
@@ -82,16 +85,16 @@ export default async function AccountPage({
             className="mt-1 block text-sm font-medium text-brand-700 hover:underline"
             data-testid="referrals-link"
           >
-            Refer a friend — your link and rewards →
+            {t("referralsLink")}
           </Link>
         </div>
         {hasUpgradeOffers ? (
           <LinkButton href="/account/upgrade" data-testid="upgrade-link">
-            Upgrade my subscription
+            {t("upgrade")}
           </LinkButton>
         ) : hasNoSubscription ? (
           <LinkButton href="/subscribe" data-testid="choose-plan-link">
-            Choose a plan
+            {t("choosePlan")}
           </LinkButton>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 "use server";
 
+import { getActionTranslations } from "@/lib/i18n/action-translations";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -66,7 +67,11 @@ export const applyDiscountCodeAction = defineAction(
   async ({ paymentId, code }, { db, user }) => {
     const applied = await applyDiscountCode(db, { userId: user.id, paymentId, code });
     revalidatePath(checkoutPath(paymentId));
-    return { ok: true, message: `Code applied: you save ${formatMoney(applied.discountCents)}.` };
+    const { t, locale } = await getActionTranslations("DiscountCode");
+    return {
+      ok: true,
+      message: t("applied", { amount: formatMoney(applied.discountCents, locale) }),
+    };
   },
 );
 

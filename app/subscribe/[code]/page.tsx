@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -16,11 +17,13 @@ import { MONTH_DAYS } from "@/lib/purchases/pricing-groups";
 import { quotePurchase, type PurchaseQuote } from "@/lib/purchases/quote-purchase";
 import { contentAccessNames } from "@/lib/subscriptions/content-access-names";
 import { findRenewalType } from "@/lib/subscriptions/find-renewal-type";
-import { periodLabel } from "@/lib/subscriptions/period-label";
+import { periodUnit } from "@/lib/subscriptions/period-unit";
 import { codeSchema } from "@/lib/subscriptions/schemas";
 import { startPurchaseAction } from "./actions";
 
-export const metadata: Metadata = { title: "Subscribe" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Subscribe"))("metaTitle") };
+}
 
 /** The quote, or null when the type is not for sale here (unknown, inactive or not offered). */
 async function quoteOrNull(
@@ -58,7 +61,12 @@ function SummaryRow({
 export default async function SubscribePlanPage({ params }: { params: Promise<{ code: string }> }) {
   const code = codeSchema.safeParse((await params).code);
   if (!code.success) notFound();
-  const [user, db] = await Promise.all([currentUser(), getDb()]);
+  const [user, db, t, locale] = await Promise.all([
+    currentUser(),
+    getDb(),
+    getTranslations(),
+    getLocale(),
+  ]);
   const quote = await quoteOrNull(db, user?.id ?? null, code.data);
   if (!quote) notFound();
   const { type } = quote;
@@ -66,36 +74,41 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
   const access = type.contentAccess
     .map((accessCode) => names[accessCode] ?? accessCode)
     .join(" + ");
-  const period = periodLabel(type.lengthDays);
+  const period = t("Period.per", periodUnit(type.lengthDays));
   const here = `/subscribe/${type.code}`;
 
   const price = (
     <>
-      <span className="font-medium tabular-nums">{formatMoney(type.priceCents)}</span>
+      <span className="font-medium tabular-nums">{formatMoney(type.priceCents, locale)}</span>
       <span className="text-zinc-500"> / {period}</span>
       {type.lengthDays > MONTH_DAYS ? (
         <span className="block text-xs text-zinc-500">
-          {formatMoney(mulDivRounded(type.priceCents, MONTH_DAYS, type.lengthDays))} per month
+          {t("Pricing.perMonth", {
+            amount: formatMoney(
+              mulDivRounded(type.priceCents, MONTH_DAYS, type.lengthDays),
+              locale,
+            ),
+          })}
         </span>
       ) : null}
     </>
   );
   const planRows = (
     <>
-      <SummaryRow label="Access">
+      <SummaryRow label={t("Subscribe.access")}>
         <span className="flex flex-wrap items-center gap-2">
           <ContentAccessBadges codes={type.contentAccess} />
           <span className="text-zinc-500">{access}</span>
         </span>
       </SummaryRow>
-      <SummaryRow label="Price" testId="subscribe-price">
+      <SummaryRow label={t("Subscribe.price")} testId="subscribe-price">
         {price}
       </SummaryRow>
     </>
   );
   const back = (
     <Link href="/subscribe" className="text-sm text-brand-700 hover:underline">
-      ← All plans
+      {t("Subscribe.allPlans")}
     </Link>
   );
 
@@ -110,22 +123,20 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
               {planRows}
             </dl>
             <div className="space-y-3 border-t border-zinc-100 pt-4">
-              <p className="text-sm text-zinc-600">
-                Create a free account or sign in to continue. You will come back here.
-              </p>
+              <p className="text-sm text-zinc-600">{t("Subscribe.signInFirst")}</p>
               <div className="flex flex-wrap gap-2">
                 <LinkButton
                   href={`/register?callbackUrl=${encodeURIComponent(here)}`}
                   data-testid="subscribe-register"
                 >
-                  Create an account
+                  {t("Subscribe.register")}
                 </LinkButton>
                 <LinkButton
                   href={`/login?callbackUrl=${encodeURIComponent(here)}`}
                   variant="secondary"
                   data-testid="subscribe-signin"
                 >
-                  Sign in
+                  {t("Subscribe.signIn")}
                 </LinkButton>
               </div>
             </div>
@@ -136,13 +147,20 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
   }
 
   const renewal = await findRenewalType(db, type.id);
+  const renewalValues = {
+    amount: formatMoney(renewal.priceCents, locale),
+    every: t("Period.every", periodUnit(renewal.lengthDays)),
+  };
   const renewalLine =
     renewal.code === type.code
-      ? `Charged ${formatMoney(renewal.priceCents)} every ${periodLabel(renewal.lengthDays)} until you stop it.`
-      : `Then ${renewal.name}: charged ${formatMoney(renewal.priceCents)} every ${periodLabel(renewal.lengthDays)} until you stop it.`;
+      ? t("Subscribe.renewalSame", renewalValues)
+      : t("Subscribe.renewalNext", { ...renewalValues, name: renewal.name });
   const startsText = quote.followsSubscriptionEndingAt
-    ? `Starts on ${formatDate(quote.followsSubscriptionEndingAt)}, when your current ${access} subscription ends`
-    : "Starts today";
+    ? t("Subscribe.startsOn", {
+        date: formatDate(quote.followsSubscriptionEndingAt, locale),
+        access,
+      })
+    : t("Subscribe.startsToday");
 
   return (
     <div className="mx-auto max-w-xl space-y-4">
@@ -153,26 +171,30 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
           <dl className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-4 gap-y-3 text-sm">
             {planRows}
             {quote.welcomeDiscount ? (
-              <SummaryRow label="Discount" testId="subscribe-welcome-discount">
+              <SummaryRow label={t("Subscribe.discount")} testId="subscribe-welcome-discount">
                 <span className="flex flex-wrap items-baseline justify-between gap-x-3">
-                  <span>Referral welcome: {quote.welcomeDiscount.description}</span>
+                  <span>
+                    {t("Subscribe.referralWelcome", {
+                      description: quote.welcomeDiscount.description,
+                    })}
+                  </span>
                   <span className="font-medium text-emerald-700 tabular-nums">
-                    −{formatMoney(quote.welcomeDiscount.discountCents)}
+                    −{formatMoney(quote.welcomeDiscount.discountCents, locale)}
                   </span>
                 </span>
               </SummaryRow>
             ) : null}
-            <SummaryRow label="Starts" testId="subscribe-start-date">
+            <SummaryRow label={t("Subscribe.starts")} testId="subscribe-start-date">
               {startsText}
             </SummaryRow>
           </dl>
           <div className="flex items-baseline justify-between border-t border-zinc-100 pt-4">
-            <span className="text-sm text-zinc-500">Total today</span>
+            <span className="text-sm text-zinc-500">{t("Subscribe.totalToday")}</span>
             <span
               className="text-lg font-semibold text-zinc-900 tabular-nums"
               data-testid="subscribe-total"
             >
-              {formatMoney(quote.amountCents)}
+              {formatMoney(quote.amountCents, locale)}
             </span>
           </div>
           <div className="border-t border-zinc-100 pt-4">
@@ -184,8 +206,10 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
               discountCodeAllowed={quote.welcomeDiscount === null}
             />
             <p className="mt-3 text-center text-xs text-zinc-500">
-              For your account <span className="font-medium text-zinc-700">{user.email}</span>. You
-              pay on the next page.
+              {t.rich("Subscribe.forAccount", {
+                email: user.email,
+                strong: (chunks) => <span className="font-medium text-zinc-700">{chunks}</span>,
+              })}
             </p>
           </div>
         </CardBody>

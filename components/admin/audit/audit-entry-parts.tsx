@@ -10,6 +10,7 @@ const OPERATIONS: Record<AuditOperation, { label: string; tone: BadgeTone }> = {
   insert: { label: "created", tone: "green" },
   update: { label: "changed", tone: "blue" },
   delete: { label: "deleted", tone: "red" },
+  event: { label: "recorded", tone: "gray" },
 };
 
 export function OperationBadge({ operation }: { operation: AuditOperation }) {

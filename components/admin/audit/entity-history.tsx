@@ -2,7 +2,7 @@ import "server-only";
 import Link from "next/link";
 import { hrefWith } from "@/components/admin/search-params";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import type { AuditedTableName } from "@/lib/audit/audited-tables";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { getDb } from "@/lib/db";
@@ -68,7 +68,7 @@ export async function EntityHistory({
                   <AuditEntity entry={entry} />
                 )}
                 <span className="ml-auto text-xs whitespace-nowrap text-zinc-500">
-                  {formatDateTime(entry.occurredAt)}
+                  <Time value={entry.occurredAt} />
                 </span>
               </div>
               <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-zinc-500">

@@ -1,12 +1,17 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FamilyTypeListRow } from "@/lib/family/admin/list-family-types";
 
-function donation(row: FamilyTypeListRow): string {
+function donation(row: FamilyTypeListRow) {
   if (row.donationMethod === "days") return `${row.donationDays} days from activation`;
-  if (row.donationMethod === "fixed") return `until ${formatDateTime(row.donationFixedEnd)}`;
+  if (row.donationMethod === "fixed")
+    return (
+      <>
+        until <Time value={row.donationFixedEnd} />
+      </>
+    );
   return "copies the master's dates";
 }
 

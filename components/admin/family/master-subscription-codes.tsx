@@ -2,8 +2,8 @@ import Link from "next/link";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDate, formatDateTime } from "@/components/ui/format";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import type { FormAction } from "@/components/ui/use-form-action";
 import type { MasterSubscriptionGroup } from "@/lib/family/admin/list-master-family-groups";
 import { FamilyRequestStatusBadge } from "./family-request-status";
@@ -32,7 +32,12 @@ export function MasterSubscriptionCodes({
             {group.ended ? <Badge tone="amber">ended</Badge> : <Badge tone="green">running</Badge>}
           </span>
         }
-        description={`#${group.masterSubscriptionId} · ${formatDate(group.startAt)} – ${formatDate(group.endAt)} · ${accepted} activated, ${open} open`}
+        description={
+          <>
+            #{group.masterSubscriptionId} · <Time value={group.startAt} dateOnly /> –{" "}
+            <Time value={group.endAt} dateOnly /> · {accepted} activated, {open} open
+          </>
+        }
       />
       <Table>
         <THead>
@@ -40,8 +45,8 @@ export function MasterSubscriptionCodes({
             <Th>Code</Th>
             <Th>Status</Th>
             <Th>Child</Th>
-            <Th>Activated</Th>
-            <Th>Canceled</Th>
+            <Th hideBelow="md">Activated</Th>
+            <Th hideBelow="md">Canceled</Th>
             <Th className="text-right">
               <span className="sr-only">Actions</span>
             </Th>
@@ -50,7 +55,19 @@ export function MasterSubscriptionCodes({
         <TBody>
           {group.requests.map((request) => (
             <Tr key={request.id} data-testid={`family-request-row-${request.code}`}>
-              <Td className="font-mono text-xs">{request.code}</Td>
+              <Td className="max-w-56">
+                <span className="font-mono text-xs break-all">{request.code}</span>
+                {request.acceptedAt ? (
+                  <Folded below="md" label="Activated">
+                    <Time value={request.acceptedAt} />
+                  </Folded>
+                ) : null}
+                {request.canceledAt ? (
+                  <Folded below="md" label="Canceled">
+                    <Time value={request.canceledAt} />
+                  </Folded>
+                ) : null}
+              </Td>
               <Td>
                 <FamilyRequestStatusBadge status={request.status} expired={request.expired} />
               </Td>
@@ -58,7 +75,7 @@ export function MasterSubscriptionCodes({
                 {request.childUserId !== null && request.childEmail ? (
                   <Link
                     href={`/admin/users/${request.childUserId}`}
-                    className="text-brand-700 hover:underline"
+                    className="break-all text-brand-700 hover:underline"
                   >
                     {request.childEmail}
                   </Link>
@@ -66,11 +83,11 @@ export function MasterSubscriptionCodes({
                   <span className="text-zinc-400">—</span>
                 )}
               </Td>
-              <Td className="whitespace-nowrap text-zinc-600">
-                {formatDateTime(request.acceptedAt)}
+              <Td className="whitespace-nowrap text-zinc-600" hideBelow="md">
+                <Time value={request.acceptedAt} />
               </Td>
-              <Td className="whitespace-nowrap text-zinc-600">
-                {formatDateTime(request.canceledAt)}
+              <Td className="whitespace-nowrap text-zinc-600" hideBelow="md">
+                <Time value={request.canceledAt} />
               </Td>
               <Td className="text-right">
                 {releaseAction && request.status === "accepted" ? (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatDate, formatDateTime } from "@/components/ui/format";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import type { ReferralRewardRow } from "@/lib/referrals/admin/list-referral-rewards";
 
 /** Held until its grant date, granted, or taken back; a clawback's reason (taken or kept) under it. */
@@ -15,11 +15,13 @@ function RewardStatus({ row }: { row: ReferralRewardRow }) {
       <Badge tone="green">granted</Badge>
     );
   const when =
-    row.status === "held"
-      ? `until ${formatDate(row.grantAt)}`
-      : row.status === "clawed_back"
-        ? formatDate(row.clawedBackAt)
-        : null;
+    row.status === "held" ? (
+      <>
+        until <Time value={row.grantAt} dateOnly />
+      </>
+    ) : row.status === "clawed_back" ? (
+      <Time value={row.clawedBackAt} dateOnly />
+    ) : null;
   return (
     <span data-testid={`referral-reward-status-${row.id}`} data-status={row.status}>
       {badge}
@@ -46,18 +48,35 @@ export function ReferralRewardsTable({ rows }: { rows: ReferralRewardRow[] }) {
           <Th>Role</Th>
           <Th>Reward</Th>
           <Th>Status</Th>
-          <Th>Referral</Th>
-          <Th>Program</Th>
-          <Th>Earned</Th>
+          <Th hideBelow="lg">Referral</Th>
+          <Th hideBelow="xl">Program</Th>
+          <Th hideBelow="md">Earned</Th>
         </Tr>
       </THead>
       <TBody>
         {rows.map((row) => (
           <Tr key={row.id} data-testid={`referral-reward-row-${row.id}`}>
             <Td>
-              <Link href={`/admin/users/${row.userId}`} className="text-brand-700 hover:underline">
+              <Link
+                href={`/admin/users/${row.userId}`}
+                className="break-all text-brand-700 hover:underline"
+              >
                 {row.userEmail}
               </Link>
+              <Folded below="lg" label="Referral of">
+                <Link
+                  href={`/admin/referrals?tab=rewards&referral=${row.referralId}`}
+                  className="break-all hover:underline"
+                >
+                  {row.referredEmail}
+                </Link>
+              </Folded>
+              <Folded below="xl" label="Program">
+                {row.programName}
+              </Folded>
+              <Folded below="md" label="Earned">
+                <Time value={row.createdAt} dateOnly />
+              </Folded>
             </Td>
             <Td>
               <Badge tone={row.role === "referrer" ? "violet" : "blue"}>{row.role}</Badge>
@@ -69,17 +88,19 @@ export function ReferralRewardsTable({ rows }: { rows: ReferralRewardRow[] }) {
             <Td>
               <RewardStatus row={row} />
             </Td>
-            <Td className="text-zinc-600">
+            <Td className="text-zinc-600" hideBelow="lg">
               <Link
                 href={`/admin/referrals?tab=rewards&referral=${row.referralId}`}
-                className="hover:underline"
+                className="break-all hover:underline"
               >
                 {row.referredEmail}
               </Link>
             </Td>
-            <Td className="text-zinc-600">{row.programName}</Td>
-            <Td className="whitespace-nowrap text-zinc-600" title={formatDateTime(row.createdAt)}>
-              {formatDate(row.createdAt)}
+            <Td className="text-zinc-600" hideBelow="xl">
+              {row.programName}
+            </Td>
+            <Td className="whitespace-nowrap text-zinc-600" hideBelow="md">
+              <Time value={row.createdAt} dateOnly />
             </Td>
           </Tr>
         ))}

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ActionButton } from "@/components/ui/action-button";
-import { formatDate, formatDateTime } from "@/components/ui/format";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowActions } from "@/components/ui/row-actions";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import type { FormAction } from "@/components/ui/use-form-action";
 import type { ReferralRow } from "@/lib/referrals/admin/list-referrals";
 import { ReferralReviewBadges, ReferralStatusBadge } from "./referral-badges";
@@ -13,11 +14,14 @@ export interface ReferralReviewActions {
   retry: FormAction;
 }
 
-function RowActions({ row, actions }: { row: ReferralRow; actions: ReferralReviewActions }) {
+function ReviewActions({ row, actions }: { row: ReferralRow; actions: ReferralReviewActions }) {
   const fields = { referralId: row.id };
   if (row.status === "pending" && row.review === "flagged") {
     return (
-      <span className="inline-flex flex-col items-stretch gap-1.5">
+      <RowActions
+        label={`Review the referral of ${row.referredEmail}`}
+        testId={`referral-review-${row.id}`}
+      >
         <ActionButton
           action={actions.approve}
           fields={fields}
@@ -34,7 +38,7 @@ function RowActions({ row, actions }: { row: ReferralRow; actions: ReferralRevie
           confirm="Reject this referral? Nobody gets a reward for it."
           testId={`referral-reject-${row.id}`}
         />
-      </span>
+      </RowActions>
     );
   }
   if (row.status === "error") {
@@ -78,10 +82,12 @@ export function ReferralsTable({
         <Tr>
           <Th>Referrer</Th>
           <Th>Friend</Th>
-          <Th>Program</Th>
+          <Th hideBelow="lg">Program</Th>
           <Th>Status</Th>
           <Th>Review</Th>
-          <Th className="text-right">Actions</Th>
+          <Th className="text-right">
+            <span className="sr-only">Actions</span>
+          </Th>
         </Tr>
       </THead>
       <TBody>
@@ -90,27 +96,36 @@ export function ReferralsTable({
             <Td>
               <Link
                 href={`/admin/users/${row.referrerUserId}`}
-                className="text-brand-700 hover:underline"
+                className="break-all text-brand-700 hover:underline"
               >
                 {row.referrerEmail}
               </Link>
+              <Folded below="lg" label="Program">
+                <Link
+                  href={`/admin/referrals/programs/${row.programId}`}
+                  className="text-brand-700 hover:underline"
+                >
+                  {row.programName}
+                </Link>
+              </Folded>
             </Td>
             <Td>
               {row.referredUserId !== null && row.friendEmail ? (
                 <Link
                   href={`/admin/users/${row.referredUserId}`}
-                  className="text-brand-700 hover:underline"
+                  className="break-all text-brand-700 hover:underline"
                 >
                   {row.friendEmail}
                 </Link>
               ) : (
-                <span>{row.referredEmail}</span>
+                <span className="break-all">{row.referredEmail}</span>
               )}
-              <span className="block text-xs text-zinc-500" title={formatDateTime(row.createdAt)}>
-                {row.source === "link" ? "via link" : "invited"} · {formatDate(row.createdAt)}
+              <span className="block text-xs text-zinc-500">
+                {row.source === "link" ? "via link" : "invited"} ·{" "}
+                <Time value={row.createdAt} dateOnly />
               </span>
             </Td>
-            <Td>
+            <Td hideBelow="lg">
               <Link
                 href={`/admin/referrals/programs/${row.programId}`}
                 className="text-brand-700 hover:underline"
@@ -124,11 +139,8 @@ export function ReferralsTable({
                 {row.rewardCapped ? <Badge tone="gray">capped</Badge> : null}
               </span>
               {row.trigger ? (
-                <span
-                  className="mt-1 block text-xs whitespace-nowrap text-zinc-500"
-                  title={formatDateTime(row.triggeredAt)}
-                >
-                  {row.trigger} · {formatDate(row.triggeredAt)}
+                <span className="mt-1 block text-xs whitespace-nowrap text-zinc-500">
+                  {row.trigger} · <Time value={row.triggeredAt} dateOnly />
                 </span>
               ) : null}
               {row.rewardStatuses.length > 0 ? (
@@ -153,7 +165,7 @@ export function ReferralsTable({
               <ReferralReviewBadges review={row.review} flags={row.flags} />
             </Td>
             <Td className="text-right">
-              {actions ? <RowActions row={row} actions={actions} /> : null}
+              {actions ? <ReviewActions row={row} actions={actions} /> : null}
             </Td>
           </Tr>
         ))}

@@ -1,7 +1,7 @@
 import "server-only";
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatDate } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { getDb } from "@/lib/db";
 import { listReferrals } from "@/lib/referrals/admin/list-referrals";
 import { ReferralStatusBadge } from "./referral-badges";
@@ -44,7 +44,8 @@ export async function UserReferralsCard({ userId, email }: { userId: number; ema
                 <li key={row.id} className="flex items-center justify-between gap-2">
                   <span className="min-w-0 truncate">{row.friendEmail ?? row.referredEmail}</span>
                   <span className="flex shrink-0 items-center gap-2 text-xs text-zinc-500">
-                    {formatDate(row.createdAt)} <ReferralStatusBadge status={row.status} />
+                    <Time value={row.createdAt} dateOnly />{" "}
+                    <ReferralStatusBadge status={row.status} />
                   </span>
                 </li>
               ))}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatDateTime } from "@/components/ui/format";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import type { ScenarioRunStatus } from "@/lib/db/schema";
 
 const RUN_TONES: Record<ScenarioRunStatus, BadgeTone> = {
@@ -42,8 +42,8 @@ export function ScenarioRunsTable({
         <Tr>
           <Th>Run</Th>
           <Th>{show === "user" ? "User" : "Scenario"}</Th>
-          <Th>Version</Th>
-          <Th>Trigger</Th>
+          <Th hideBelow="lg">Version</Th>
+          <Th hideBelow="md">Trigger</Th>
           <Th>Status</Th>
           <Th>Started</Th>
         </Tr>
@@ -59,10 +59,16 @@ export function ScenarioRunsTable({
               >
                 #{run.id}
               </Link>
+              <Folded below="lg" label="Version">
+                {run.versionNumber ?? "—"}
+              </Folded>
+              <Folded below="md" className="font-mono break-all">
+                {run.triggerEvent}
+              </Folded>
             </Td>
             <Td>
               {show === "user" ? (
-                <Link href={`/admin/users/${run.userId}`} className="hover:underline">
+                <Link href={`/admin/users/${run.userId}`} className="break-all hover:underline">
                   {run.userEmail ?? `#${run.userId}`}
                 </Link>
               ) : (
@@ -71,12 +77,18 @@ export function ScenarioRunsTable({
                 </Link>
               )}
             </Td>
-            <Td className="tabular-nums">{run.versionNumber ?? "—"}</Td>
-            <Td className="font-mono text-xs">{run.triggerEvent}</Td>
+            <Td className="tabular-nums" hideBelow="lg">
+              {run.versionNumber ?? "—"}
+            </Td>
+            <Td className="font-mono text-xs" hideBelow="md">
+              {run.triggerEvent}
+            </Td>
             <Td>
               <ScenarioRunStatusBadge status={run.status} />
             </Td>
-            <Td className="whitespace-nowrap">{formatDateTime(new Date(run.createdAt))}</Td>
+            <Td className="whitespace-nowrap">
+              <Time value={run.createdAt} />
+            </Td>
           </Tr>
         ))}
       </TBody>

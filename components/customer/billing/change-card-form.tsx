@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
@@ -18,12 +19,13 @@ export function ChangeCardForm({
   cards: CardChoice[];
   idempotencyKey: string;
 }) {
+  const t = useTranslations("Billing.card");
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   return (
     <form {...formProps} className="space-y-3" data-testid="change-card-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {cards.length > 0 ? (
-        <CardChoices legend="New card" cards={cards} testIdPrefix="new-card-" />
+        <CardChoices legend={t("newCard")} cards={cards} testIdPrefix="new-card-" />
       ) : null}
       {state ? (
         <Notice
@@ -36,11 +38,11 @@ export function ChangeCardForm({
       <div className="flex justify-end">
         <SubmitButton
           pending={pending}
-          pendingLabel="Saving…"
+          pendingLabel={t("saving")}
           variant="secondary"
           data-testid="change-card-submit"
         >
-          {cards.length > 0 ? "Save this card" : "Change card"}
+          {cards.length > 0 ? t("save") : t("change")}
         </SubmitButton>
       </div>
     </form>

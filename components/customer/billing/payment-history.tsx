@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { PaymentStatusBadge } from "@/components/billing/badges";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,23 +11,21 @@ import { customerReceiptPath } from "@/lib/receipts/receipt-paths";
  * The customer's payments with their receipt and credit note downloads. A table from `sm` up; below it each payment
  * is a stacked card, so a 390 px phone never scrolls sideways.
  */
-export function PaymentHistory({ rows }: { rows: MyPaymentRow[] }) {
+export async function PaymentHistory({ rows }: { rows: MyPaymentRow[] }) {
+  const [t, locale] = await Promise.all([getTranslations("PaymentHistory"), getLocale()]);
   return (
     <Card data-testid="payment-history">
-      <CardHeader
-        title="Payment history"
-        description="Download a receipt for every paid payment."
-      />
+      <CardHeader title={t("title")} description={t("description")} />
       {rows.length === 0 ? (
-        <EmptyState title="No payments yet" />
+        <EmptyState title={t("empty")} />
       ) : (
         <>
           <div className="hidden grid-cols-[7rem_minmax(0,1fr)_6rem_6rem_8rem] gap-4 border-b border-zinc-200 px-5 py-2 text-xs font-medium tracking-wide text-zinc-500 uppercase sm:grid">
-            <span>Date</span>
-            <span>Items</span>
-            <span>Status</span>
-            <span className="text-right">Amount</span>
-            <span className="text-right">Documents</span>
+            <span>{t("date")}</span>
+            <span>{t("items")}</span>
+            <span>{t("status")}</span>
+            <span className="text-right">{t("amount")}</span>
+            <span className="text-right">{t("documents")}</span>
           </div>
           <ul className="divide-y divide-zinc-100">
             {rows.map((row) => (
@@ -36,10 +35,10 @@ export function PaymentHistory({ rows }: { rows: MyPaymentRow[] }) {
                 data-testid="payment-history-row"
               >
                 <span className="text-zinc-500 sm:text-zinc-700">
-                  {formatDate(row.paidAt ?? row.createdAt)}
+                  {formatDate(row.paidAt ?? row.createdAt, locale)}
                 </span>
                 <span className="col-start-2 row-start-1 text-right font-medium text-zinc-900 tabular-nums sm:hidden">
-                  {formatMoney(row.amountCents)}
+                  {formatMoney(row.amountCents, locale)}
                 </span>
                 <ul className="col-span-2 min-w-0 space-y-0.5 break-words text-zinc-800 sm:col-span-1">
                   {row.items.length === 0 ? <li className="text-zinc-400">—</li> : null}
@@ -51,12 +50,20 @@ export function PaymentHistory({ rows }: { rows: MyPaymentRow[] }) {
                   ))}
                 </ul>
                 <span>
-                  <PaymentStatusBadge status={row.status} />
+                  <PaymentStatusBadge status={row.status} label={t(`state.${row.status}`)} />
                 </span>
                 <span className="hidden text-right font-medium text-zinc-900 tabular-nums sm:block">
-                  {formatMoney(row.amountCents)}
+                  {formatMoney(row.amountCents, locale)}
                 </span>
-                <DocumentLinks row={row} />
+                <DocumentLinks
+                  row={row}
+                  labels={{
+                    receipt: t("receipt"),
+                    receiptTitle: t("receiptTitle", { number: row.receiptNumber ?? "" }),
+                    creditNote: t("creditNote"),
+                    creditNoteTitle: t("creditNoteTitle", { number: row.creditNoteNumber ?? "" }),
+                  }}
+                />
               </li>
             ))}
           </ul>
@@ -66,7 +73,13 @@ export function PaymentHistory({ rows }: { rows: MyPaymentRow[] }) {
   );
 }
 
-function DocumentLinks({ row }: { row: MyPaymentRow }) {
+function DocumentLinks({
+  row,
+  labels,
+}: {
+  row: MyPaymentRow;
+  labels: { receipt: string; receiptTitle: string; creditNote: string; creditNoteTitle: string };
+}) {
   if (!row.receiptNumber && !row.creditNoteNumber) return <span className="hidden sm:block" />;
   const link = "font-medium text-brand-700 hover:underline";
   return (
@@ -76,10 +89,10 @@ function DocumentLinks({ row }: { row: MyPaymentRow }) {
           href={customerReceiptPath(row.id, "receipt")}
           download
           className={link}
-          title={`Receipt ${row.receiptNumber}`}
+          title={labels.receiptTitle}
           data-testid="receipt-link"
         >
-          Receipt
+          {labels.receipt}
         </a>
       ) : null}
       {row.creditNoteNumber ? (
@@ -87,10 +100,10 @@ function DocumentLinks({ row }: { row: MyPaymentRow }) {
           href={customerReceiptPath(row.id, "credit_note")}
           download
           className={link}
-          title={`Credit note ${row.creditNoteNumber}`}
+          title={labels.creditNoteTitle}
           data-testid="credit-note-link"
         >
-          Credit note
+          {labels.creditNote}
         </a>
       ) : null}
     </span>

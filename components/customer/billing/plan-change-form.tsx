@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
@@ -13,13 +14,12 @@ export interface PlanChoice {
 
 /** Choose the plan the next renewal switches to. */
 export function PlanChangeForm({ action, choices }: { action: FormAction; choices: PlanChoice[] }) {
+  const t = useTranslations("Billing.plan");
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   return (
     <form {...formProps} className="space-y-3" data-testid="plan-change-form">
       <fieldset className="space-y-2">
-        <legend className="mb-1 text-sm font-medium text-zinc-900">
-          Switch at your next renewal to
-        </legend>
+        <legend className="mb-1 text-sm font-medium text-zinc-900">{t("switchTo")}</legend>
         {choices.map((choice, index) => (
           <label
             key={choice.code}
@@ -48,11 +48,11 @@ export function PlanChangeForm({ action, choices }: { action: FormAction; choice
       <div className="flex justify-end">
         <SubmitButton
           pending={pending}
-          pendingLabel="Scheduling…"
+          pendingLabel={t("scheduling")}
           variant="secondary"
           data-testid="plan-change-submit"
         >
-          Switch at renewal
+          {t("submit")}
         </SubmitButton>
       </div>
     </form>

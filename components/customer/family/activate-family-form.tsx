@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { startTransition, useActionState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { ContentAccessBadges } from "@/components/billing/badges";
@@ -30,24 +31,23 @@ export function ActivateFamilyForm({
   code: string;
   typeName: string;
 }) {
+  const t = useTranslations("FamilyActivate");
+  const locale = useLocale();
   const [state, dispatch, pending] = useActionState(action, null);
 
   if (state?.ok && state.data) {
     const result = state.data;
     return (
-      <Notice
-        tone="success"
-        title="Your subscription is active"
-        data-testid="family-activate-result"
-      >
+      <Notice tone="success" title={t("active.title")} data-testid="family-activate-result">
         <p>
-          {typeName}: {formatDate(new Date(result.startAt))} – {formatDate(new Date(result.endAt))}
+          {typeName}: {formatDate(new Date(result.startAt), locale)} –{" "}
+          {formatDate(new Date(result.endAt), locale)}
         </p>
         <p className="mt-2 flex items-center gap-2">
-          <span>Access:</span> <ContentAccessBadges codes={result.access} />
+          <span>{t("active.access")}</span> <ContentAccessBadges codes={result.access} />
         </p>
         <LinkButton href="/account" className="mt-4" data-testid="family-activate-account">
-          Go to my account
+          {t("goToAccount")}
         </LinkButton>
       </Notice>
     );
@@ -68,8 +68,8 @@ export function ActivateFamilyForm({
         </Notice>
       ) : null}
       <input type="hidden" name="code" value={code} />
-      <SubmitButton pending={pending} pendingLabel="Activating…" data-testid="family-activate">
-        Activate
+      <SubmitButton pending={pending} pendingLabel={t("activating")} data-testid="family-activate">
+        {t("activate")}
       </SubmitButton>
     </form>
   );

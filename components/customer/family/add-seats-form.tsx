@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { fieldError, FormMessage } from "@/components/ui/form-message";
@@ -30,6 +31,8 @@ export function AddSeatsForm({
   daysLeft: number;
   seatTypes: SeatTypeOption[];
 }) {
+  const t = useTranslations("Family");
+  const locale = useLocale();
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   const [typeCode, setTypeCode] = useState(seatTypes[0]?.code ?? "");
   const [countText, setCountText] = useState("1");
@@ -47,7 +50,7 @@ export function AddSeatsForm({
       <input type="hidden" name="masterSubscriptionId" value={masterSubscriptionId} />
       <div className="flex flex-wrap items-end gap-3">
         {seatTypes.length > 1 ? (
-          <FormField label="Seat type" htmlFor={id("type")} className="min-w-48 flex-1">
+          <FormField label={t("seatType")} htmlFor={id("type")} className="min-w-48 flex-1">
             <Select
               id={id("type")}
               name="subscriptionTypeCode"
@@ -57,7 +60,10 @@ export function AddSeatsForm({
             >
               {seatTypes.map((type) => (
                 <option key={type.code} value={type.code}>
-                  {type.name} · {formatMoney(type.unitPriceCents)} a seat
+                  {t("seatOption", {
+                    name: type.name,
+                    price: formatMoney(type.unitPriceCents, locale),
+                  })}
                 </option>
               ))}
             </Select>
@@ -66,7 +72,7 @@ export function AddSeatsForm({
           <input type="hidden" name="subscriptionTypeCode" value={typeCode} />
         )}
         <FormField
-          label="Seats"
+          label={t("seats")}
           htmlFor={id("count")}
           error={fieldError(state, "count")}
           className="w-28"
@@ -83,25 +89,26 @@ export function AddSeatsForm({
             data-testid="family-seats-count"
           />
         </FormField>
-        <SubmitButton pending={pending} pendingLabel="Preparing…" data-testid="family-seats-submit">
-          Add seats
+        <SubmitButton
+          pending={pending}
+          pendingLabel={t("preparing")}
+          data-testid="family-seats-submit"
+        >
+          {t("addSeats")}
         </SubmitButton>
       </div>
       <p className="text-sm text-zinc-600" data-testid="family-seats-total">
         {seatType && valid ? (
           <>
-            {count} × {formatMoney(seatType.unitPriceCents)} ={" "}
+            {count} × {formatMoney(seatType.unitPriceCents, locale)} ={" "}
             <span className="font-semibold text-zinc-900 tabular-nums">
-              {formatMoney(seatType.unitPriceCents * count)}
+              {formatMoney(seatType.unitPriceCents * count, locale)}
             </span>
           </>
         ) : (
-          `Choose 1 to ${FAMILY_SEATS_MAX_COUNT} seats.`
+          t("chooseSeats", { max: FAMILY_SEATS_MAX_COUNT })
         )}{" "}
-        <span className="text-zinc-500">
-          For the {daysLeft} day{daysLeft === 1 ? "" : "s"} your family subscription has left; you
-          pay at the checkout.
-        </span>
+        <span className="text-zinc-500">{t("daysLeft", { count: daysLeft })}</span>
       </p>
       <FormMessage state={state} />
     </form>

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import {
   FamilyCodeStatusBadge,
   familyCodeState,
@@ -8,7 +9,7 @@ import { CopyLinkField } from "@/components/ui/copy-link-field";
 import { formatDateTime } from "@/components/ui/format";
 import type { FormAction } from "@/components/ui/use-form-action";
 import type { FamilyRequest } from "@/lib/db/schema";
-import { familyCancelReasonLabel } from "@/lib/family/family-cancel-reasons";
+import { FAMILY_CANCEL_REASONS, type FamilyCancelReason } from "@/lib/family/family-cancel-reasons";
 
 export interface FamilyCodeRowView {
   request: FamilyRequest;
@@ -26,7 +27,7 @@ export interface FamilyCodeRowActions {
 }
 
 /** One code of the master's: its state, who used it (Release) or its link to share (Send, Revoke). */
-export function FamilyCodeRow({
+export async function FamilyCodeRow({
   row,
   actions,
 }: {
@@ -35,7 +36,10 @@ export function FamilyCodeRow({
 }) {
   const { request } = row;
   const state = familyCodeState(request.status, row.expired);
-  const reason = familyCancelReasonLabel(request.cancelReason);
+  const [t, locale] = await Promise.all([getTranslations("FamilyCode"), getLocale()]);
+  const reason = (FAMILY_CANCEL_REASONS as readonly string[]).includes(request.cancelReason ?? "")
+    ? t(`cancelReason.${request.cancelReason as FamilyCancelReason}`)
+    : null;
   return (
     <li
       className="space-y-3 px-5 py-4"
@@ -44,7 +48,7 @@ export function FamilyCodeRow({
     >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex min-w-0 items-center gap-3">
-          <FamilyCodeStatusBadge state={state} />
+          <FamilyCodeStatusBadge state={state} label={t(`state.${state}`)} />
           <span className="text-sm font-medium text-zinc-900">{row.subscriptionTypeName}</span>
           <code className="truncate text-xs text-zinc-500">{request.code}</code>
         </div>
@@ -52,39 +56,39 @@ export function FamilyCodeRow({
           <ActionButton
             action={actions.release}
             fields={{ requestId: request.id }}
-            label="Release"
-            pendingLabel="Releasing…"
+            label={t("release")}
+            pendingLabel={t("releasing")}
             variant="danger"
-            confirm={`Release ${row.child?.email ?? "this member"}? Their subscription stops now and a new code replaces this one.`}
+            confirm={t("releaseConfirm", { member: row.child?.email ?? t("thisMember") })}
             testId={`family-release-${request.id}`}
           />
         ) : state === "created" ? (
           <ActionButton
             action={actions.revoke}
             fields={{ code: request.code }}
-            label="Revoke"
-            pendingLabel="Revoking…"
-            confirm="Revoke this code? Its link stops working and a new code replaces it."
+            label={t("revoke")}
+            pendingLabel={t("revoking")}
+            confirm={t("revokeConfirm")}
             testId={`family-revoke-${request.id}`}
           />
         ) : null}
       </div>
       {request.status === "accepted" ? (
         <p className="text-sm text-zinc-600" data-testid="family-code-child">
-          Activated by{" "}
-          <span className="font-medium text-zinc-900">
-            {row.child
+          {t.rich("activatedBy", {
+            member: row.child
               ? row.child.name
                 ? `${row.child.name} (${row.child.email})`
                 : row.child.email
-              : "a deleted account"}
-          </span>{" "}
-          on {formatDateTime(request.acceptedAt)}
+              : t("deletedAccount"),
+            date: formatDateTime(request.acceptedAt, locale),
+            strong: (chunks) => <span className="font-medium text-zinc-900">{chunks}</span>,
+          })}
         </p>
       ) : null}
       {request.status === "canceled" ? (
         <p className="text-sm text-zinc-500" data-testid="family-code-canceled">
-          Canceled on {formatDateTime(request.canceledAt)}
+          {t("canceledOn", { date: formatDateTime(request.canceledAt, locale) })}
           {reason ? ` (${reason})` : ""}
         </p>
       ) : null}
@@ -92,7 +96,7 @@ export function FamilyCodeRow({
         <div className="flex flex-wrap items-start justify-between gap-3">
           <CopyLinkField
             link={row.link}
-            label="Activation link"
+            label={t("activationLink")}
             inputTestId={`family-link-${request.code}`}
             buttonTestId={`family-copy-${request.code}`}
           />
@@ -100,7 +104,9 @@ export function FamilyCodeRow({
         </div>
       ) : null}
       {state === "created" && request.openedAt ? (
-        <p className="text-xs text-zinc-500">Link opened on {formatDateTime(request.openedAt)}</p>
+        <p className="text-xs text-zinc-500">
+          {t("linkOpened", { date: formatDateTime(request.openedAt, locale) })}
+        </p>
       ) : null}
     </li>
   );

@@ -21,10 +21,17 @@ export function familyCodeState(status: FamilyRequestStatus, expired: boolean): 
   return status === "created" && expired ? "expired" : status;
 }
 
-export function FamilyCodeStatusBadge({ state }: { state: FamilyCodeState }) {
+/** `label`: the word in the page's language (English by default). */
+export function FamilyCodeStatusBadge({
+  state,
+  label,
+}: {
+  state: FamilyCodeState;
+  label?: string;
+}) {
   return (
     <Badge tone={tones[state]} data-testid="family-code-status">
-      {labels[state]}
+      {label ?? labels[state]}
     </Badge>
   );
 }

@@ -1,3 +1,5 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
@@ -12,31 +14,40 @@ export interface FamilyMembershipView {
 }
 
 /** A member's view of a family they belong to: whose it is, the plan, until when, and "Leave". */
-export function FamilyMembershipCard({
+export async function FamilyMembershipCard({
   membership,
   leaveAction,
 }: {
   membership: FamilyMembershipView;
   leaveAction: FormAction;
 }) {
+  const [t, locale] = await Promise.all([getTranslations("FamilyMembership"), getLocale()]);
+  const strong = (chunks: ReactNode) => <span className="font-medium text-zinc-900">{chunks}</span>;
   return (
     <Card data-testid={`family-membership-${membership.code}`}>
-      <CardHeader title={`${membership.ownerLabel}'s family`} description={membership.planName} />
+      <CardHeader
+        title={t("title", { owner: membership.ownerLabel })}
+        description={membership.planName}
+      />
       <CardBody className="flex flex-wrap items-center justify-between gap-4">
         <p className="text-sm text-zinc-700" data-testid="family-membership-summary">
-          You are a member of{" "}
-          <span className="font-medium text-zinc-900">{membership.ownerLabel}</span>&apos;s family
-          plan and have{" "}
-          <span className="font-medium text-zinc-900">{membership.subscriptionTypeName}</span> until{" "}
-          <span className="font-medium text-zinc-900">{formatDate(membership.endAt)}</span>.
+          {t.rich("summary", {
+            owner: membership.ownerLabel,
+            type: membership.subscriptionTypeName,
+            date: formatDate(membership.endAt, locale),
+            strong,
+          })}
         </p>
         <ActionButton
           action={leaveAction}
           fields={{ code: membership.code }}
-          label="Leave"
-          pendingLabel="Leaving…"
+          label={t("leave")}
+          pendingLabel={t("leaving")}
           variant="danger"
-          confirm={`Leave ${membership.ownerLabel}'s family? Your ${membership.subscriptionTypeName} subscription from it ends now.`}
+          confirm={t("leaveConfirm", {
+            owner: membership.ownerLabel,
+            type: membership.subscriptionTypeName,
+          })}
           testId="family-leave"
         />
       </CardBody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,6 +14,7 @@ export function SendInvitationForm({
   action: FormAction;
   requestId: number;
 }) {
+  const t = useTranslations("FamilyCode");
   const { state, pending, formProps } = useFormAction(action);
   return (
     <form {...formProps} className="flex w-full flex-col gap-1.5 sm:w-auto">
@@ -22,8 +24,8 @@ export function SendInvitationForm({
           name="email"
           type="email"
           required
-          placeholder="friend@example.com"
-          aria-label="Friend's email"
+          placeholder={t("friendPlaceholder")}
+          aria-label={t("friendEmail")}
           className="min-w-0 flex-1 sm:!w-64 sm:flex-none"
           invalid={!!(state && !state.ok && state.fieldErrors?.email)}
           data-testid="family-send-email"
@@ -32,10 +34,10 @@ export function SendInvitationForm({
           size="sm"
           variant="secondary"
           pending={pending}
-          pendingLabel="Sending…"
+          pendingLabel={t("sending")}
           data-testid="family-send-email-submit"
         >
-          Send by email
+          {t("sendByEmail")}
         </SubmitButton>
       </div>
       <FormMessage state={state} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { ContentAccessBadges } from "@/components/billing/badges";
 import { Badge } from "@/components/ui/badge";
@@ -7,9 +8,7 @@ import { LinkButton } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatMoney } from "@/lib/money";
 import type { BillingPeriod, PricingGroup, PricingPlan } from "@/lib/purchases/pricing-groups";
-import { periodLabel } from "@/lib/subscriptions/period-label";
-
-const PERIOD_LABELS: Record<BillingPeriod, string> = { monthly: "Monthly", yearly: "Yearly" };
+import { periodUnit } from "@/lib/subscriptions/period-unit";
 
 /**
  * The pricing page's plans, grouped by content access, one billing period at a time: the switch shows monthly first
@@ -18,13 +17,14 @@ const PERIOD_LABELS: Record<BillingPeriod, string> = { monthly: "Monthly", yearl
 export function PricingTable({ groups }: { groups: Record<BillingPeriod, PricingGroup[]> }) {
   const periods = (["monthly", "yearly"] as const).filter((period) => groups[period].length > 0);
   const [period, setPeriod] = useState<BillingPeriod>(periods[0] ?? "monthly");
+  const t = useTranslations("Pricing");
   return (
     <div className="space-y-6">
       {periods.length > 1 ? (
         <div className="flex justify-center">
           <div
             role="group"
-            aria-label="Billing period"
+            aria-label={t("billingPeriod")}
             className="inline-flex rounded-lg border border-zinc-200 bg-white p-1 shadow-xs"
           >
             {periods.map((candidate) => (
@@ -41,7 +41,7 @@ export function PricingTable({ groups }: { groups: Record<BillingPeriod, Pricing
                 )}
                 data-testid={`pricing-period-${candidate}`}
               >
-                {PERIOD_LABELS[candidate]}
+                {t(candidate)}
               </button>
             ))}
           </div>
@@ -93,7 +93,10 @@ function PricingGroupCard({ group }: { group: PricingGroup }) {
 }
 
 function PricingPlanBlock({ plan }: { plan: PricingPlan }) {
-  const period = periodLabel(plan.lengthDays);
+  const t = useTranslations("Pricing");
+  const periodText = useTranslations("Period");
+  const locale = useLocale();
+  const period = periodText("per", periodUnit(plan.lengthDays));
   return (
     <div
       className="flex flex-1 flex-col px-5 py-5"
@@ -104,7 +107,7 @@ function PricingPlanBlock({ plan }: { plan: PricingPlan }) {
         <p className="text-sm font-medium text-zinc-700">{plan.name}</p>
         {plan.highlighted ? (
           <Badge tone="violet" data-testid="pricing-recommended">
-            Recommended
+            {t("recommended")}
           </Badge>
         ) : null}
       </div>
@@ -113,13 +116,13 @@ function PricingPlanBlock({ plan }: { plan: PricingPlan }) {
           className="text-3xl font-semibold tracking-tight text-zinc-900 tabular-nums"
           data-testid="pricing-price"
         >
-          {formatMoney(plan.priceCents)}
+          {formatMoney(plan.priceCents, locale)}
         </span>
         <span className="text-sm text-zinc-500">/ {period}</span>
       </p>
       {plan.perMonthCents !== null ? (
         <p className="mt-1 text-sm text-emerald-700" data-testid="pricing-per-month">
-          {formatMoney(plan.perMonthCents)} per month
+          {t("perMonth", { amount: formatMoney(plan.perMonthCents, locale) })}
         </p>
       ) : null}
       {plan.description ? <p className="mt-3 text-sm text-zinc-600">{plan.description}</p> : null}
@@ -128,10 +131,10 @@ function PricingPlanBlock({ plan }: { plan: PricingPlan }) {
           href={`/subscribe/${plan.code}`}
           variant={plan.highlighted ? "primary" : "secondary"}
           className="w-full"
-          aria-label={`Choose ${plan.name}`}
+          aria-label={t("chooseNamed", { name: plan.name })}
           data-testid={`pricing-choose-${plan.code}`}
         >
-          Choose
+          {t("choose")}
         </LinkButton>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormField } from "@/components/ui/form-field";
 import { fieldError } from "@/components/ui/form-message";
 import { Checkbox, Input } from "@/components/ui/input";
@@ -26,6 +27,7 @@ export function SubscribeForm({
   /** False when a referral discount already applies (one discount per payment). */
   discountCodeAllowed: boolean;
 }) {
+  const t = useTranslations("Subscribe");
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   const discountError = fieldError(state, "discountCode");
   const formError = state && !state.ok && !discountError ? state.message : null;
@@ -41,13 +43,13 @@ export function SubscribeForm({
       <Checkbox
         name="recurrent"
         defaultChecked
-        label="Renew automatically"
+        label={t("renewAutomatically")}
         description={renewalLine}
         data-testid="subscribe-recurrent"
       />
       {discountCodeAllowed ? (
         <FormField
-          label="Discount code (optional)"
+          label={t("discountCode")}
           htmlFor="subscribe-discount-code"
           error={discountError}
         >
@@ -55,7 +57,7 @@ export function SubscribeForm({
             id="subscribe-discount-code"
             name="discountCode"
             autoComplete="off"
-            placeholder="Enter a code"
+            placeholder={t("discountPlaceholder")}
             maxLength={100}
             invalid={!!discountError}
             className="sm:max-w-64"
@@ -65,11 +67,11 @@ export function SubscribeForm({
       ) : null}
       <SubmitButton
         pending={pending}
-        pendingLabel="Preparing your payment…"
+        pendingLabel={t("preparing")}
         className="w-full"
         data-testid="subscribe-continue"
       >
-        Continue to payment
+        {t("continue")}
       </SubmitButton>
     </form>
   );

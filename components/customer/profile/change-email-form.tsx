@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormField } from "@/components/ui/form-field";
 import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -8,13 +9,14 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 
 /** New address plus the current password; the server emails a confirmation link to the new address. */
 export function ChangeEmailForm({ action }: { action: FormAction }) {
+  const t = useTranslations("Profile");
   const { state, pending, formProps } = useFormAction(action);
   return (
     <form {...formProps} className="space-y-4" data-testid="change-email-form">
       {state && !state.ok && Object.keys(state.fieldErrors ?? {}).length > 0 ? null : (
         <FormMessage state={state} />
       )}
-      <FormField label="New email address" htmlFor="new-email" error={fieldError(state, "email")}>
+      <FormField label={t("newEmail")} htmlFor="new-email" error={fieldError(state, "email")}>
         <Input
           id="new-email"
           name="email"
@@ -26,7 +28,7 @@ export function ChangeEmailForm({ action }: { action: FormAction }) {
         />
       </FormField>
       <FormField
-        label="Current password"
+        label={t("currentPassword")}
         htmlFor="change-email-password"
         error={fieldError(state, "password")}
       >
@@ -43,10 +45,10 @@ export function ChangeEmailForm({ action }: { action: FormAction }) {
       <SubmitButton
         pending={pending}
         variant="secondary"
-        pendingLabel="Sending…"
+        pendingLabel={t("sending")}
         data-testid="change-email-submit"
       >
-        Send confirmation link
+        {t("sendLink")}
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -16,6 +17,7 @@ import { PASSWORD_MIN_LENGTH_CHARS } from "@/lib/users/password-policy";
  * browser in again with the new password (the action returns the address) and stays on the page.
  */
 export function ChangePasswordForm({ action }: { action: FormAction }) {
+  const t = useTranslations("Profile");
   const router = useRouter();
   const newPassword = useRef("");
   const [outcome, setOutcome] = useState<{ tone: "success" | "warning"; text: string } | null>(
@@ -39,18 +41,18 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
       if (!result || result.error) {
         setOutcome({
           tone: "warning",
-          text: "Your password was changed. Sign in again with the new one.",
+          text: t("passwordChangedSignIn"),
         });
         router.replace("/login?callbackUrl=%2Faccount%2Fprofile");
         return;
       }
       setOutcome({
         tone: "success",
-        text: "Password changed. Other browsers and apps were signed out.",
+        text: t("passwordChanged"),
       });
       router.refresh();
     });
-  }, [state, router]);
+  }, [state, router, t]);
 
   return (
     <form {...formProps} className="space-y-4" data-testid="change-password-form">
@@ -63,7 +65,7 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
         </Notice>
       ) : null}
       <FormField
-        label="Current password"
+        label={t("currentPassword")}
         htmlFor="currentPassword"
         error={fieldError(state, "currentPassword")}
       >
@@ -78,9 +80,9 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
         />
       </FormField>
       <FormField
-        label="New password"
+        label={t("newPassword")}
         htmlFor="newPassword"
-        hint={`At least ${PASSWORD_MIN_LENGTH_CHARS} characters.`}
+        hint={t("passwordHint", { count: PASSWORD_MIN_LENGTH_CHARS })}
         error={fieldError(state, "newPassword")}
       >
         <Input
@@ -97,10 +99,10 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
       <SubmitButton
         pending={pending || signingIn}
         variant="secondary"
-        pendingLabel="Changing…"
+        pendingLabel={t("changing")}
         data-testid="change-password-submit"
       >
-        Change password
+        {t("changePassword")}
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { User } from "@/lib/db/schema";
 import { FormField } from "@/components/ui/form-field";
 import { fieldError, FormMessage } from "@/components/ui/form-message";
@@ -22,6 +23,7 @@ export function ProfileForm({
   profile: ProfileValues;
   countries: { code: string; name: string }[];
 }) {
+  const t = useTranslations("Profile");
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   const text = (
     name: keyof ProfileValues,
@@ -44,29 +46,27 @@ export function ProfileForm({
   return (
     <form {...formProps} className="space-y-4" data-testid="profile-form">
       <FormMessage state={state} />
-      {text("name", "Name", "name", "profile-name")}
+      {text("name", t("name"), "name", "profile-name")}
       <fieldset className="grid gap-4 sm:grid-cols-6">
-        <legend className="mb-3 text-sm font-medium text-zinc-800">
-          Postal address (optional, printed on receipts)
-        </legend>
+        <legend className="mb-3 text-sm font-medium text-zinc-800">{t("postalAddress")}</legend>
         {text(
           "addressLine1",
-          "Address line 1",
+          t("addressLine1"),
           "address-line1",
           "profile-address-line1",
           "sm:col-span-6",
         )}
         {text(
           "addressLine2",
-          "Address line 2",
+          t("addressLine2"),
           "address-line2",
           "profile-address-line2",
           "sm:col-span-6",
         )}
-        {text("postalCode", "Postal code", "postal-code", "profile-postal-code", "sm:col-span-2")}
-        {text("city", "City", "address-level2", "profile-city", "sm:col-span-4")}
+        {text("postalCode", t("postalCode"), "postal-code", "profile-postal-code", "sm:col-span-2")}
+        {text("city", t("city"), "address-level2", "profile-city", "sm:col-span-4")}
         <FormField
-          label="Country"
+          label={t("country")}
           htmlFor="country"
           error={fieldError(state, "country")}
           className="sm:col-span-6"
@@ -89,7 +89,7 @@ export function ProfileForm({
         </FormField>
       </fieldset>
       <SubmitButton pending={pending} data-testid="profile-submit">
-        Save profile
+        {t("save")}
       </SubmitButton>
     </form>
   );

@@ -2,7 +2,7 @@ import { maskEmail } from "@/lib/mask-email";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { Referral } from "@/lib/db/schema";
 import { ReferralStatusBadge, referralState } from "./referral-status-badge";
 
@@ -25,8 +25,8 @@ export function MyReferrals({ referrals }: { referrals: Referral[] }) {
             <Tr>
               <Th>Friend</Th>
               <Th>Status</Th>
-              <Th>Since</Th>
-              <Th>Completed</Th>
+              <Th hideBelow="sm">Since</Th>
+              <Th hideBelow="sm">Completed</Th>
             </Tr>
           </THead>
           <TBody>
@@ -35,7 +35,10 @@ export function MyReferrals({ referrals }: { referrals: Referral[] }) {
               return (
                 <Tr key={referral.id} data-testid="referral-row" data-status={state}>
                   <Td>
-                    <span className="font-medium text-zinc-900" data-testid="referral-email">
+                    <span
+                      className="font-medium break-all text-zinc-900"
+                      data-testid="referral-email"
+                    >
                       {referral.source === "invitation"
                         ? referral.referredEmail
                         : maskEmail(referral.referredEmail)}
@@ -46,6 +49,18 @@ export function MyReferrals({ referrals }: { referrals: Referral[] }) {
                     <span className="block text-xs text-zinc-500">
                       {referral.source === "link" ? "Through your link" : "Invited by email"}
                     </span>
+                    {/* On a phone the dates sit under the friend: the table keeps to the screen. */}
+                    <Folded below="sm" label="Since">
+                      {formatDate(referral.createdAt)}
+                      {referral.status === "pending" && referral.expiresAt ? (
+                        <> · Expires {formatDate(referral.expiresAt)}</>
+                      ) : null}
+                    </Folded>
+                    {referral.completedAt ? (
+                      <Folded below="sm" label="Completed">
+                        {formatDate(referral.completedAt)}
+                      </Folded>
+                    ) : null}
                   </Td>
                   <Td>
                     <ReferralStatusBadge state={state} />
@@ -53,7 +68,7 @@ export function MyReferrals({ referrals }: { referrals: Referral[] }) {
                       <span className="block text-xs text-zinc-500">Past the reward limit</span>
                     ) : null}
                   </Td>
-                  <Td className="whitespace-nowrap">
+                  <Td className="whitespace-nowrap" hideBelow="sm">
                     {formatDate(referral.createdAt)}
                     {referral.status === "pending" && referral.expiresAt ? (
                       <span className="block text-xs text-zinc-500">
@@ -61,7 +76,7 @@ export function MyReferrals({ referrals }: { referrals: Referral[] }) {
                       </span>
                     ) : null}
                   </Td>
-                  <Td className="whitespace-nowrap" data-testid="referral-completed">
+                  <Td className="whitespace-nowrap" hideBelow="sm" data-testid="referral-completed">
                     {formatDate(referral.completedAt)}
                   </Td>
                 </Tr>

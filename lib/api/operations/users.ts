@@ -5,6 +5,8 @@ import { defineOperation, jsonContent } from "@/lib/api/define-operation";
 import { timestampSchema } from "@/lib/api/response-schemas";
 import { subscriptionSchema } from "@/lib/subscriptions/subscription-json";
 import { userSchema } from "@/lib/users/user-json";
+import { LOCALES } from "@/lib/i18n/locales";
+import { timeZoneSchema } from "@/lib/time/time-zones";
 import { pageQueryFields } from "@/lib/api/scenario-route-params";
 import { paymentStatus } from "@/lib/db/schema";
 import {
@@ -14,6 +16,7 @@ import {
   createUserSchema,
   emailChangeSchema,
   emailSchema,
+  localeSchema,
   loginSchema,
   passwordResetRequestSchema,
   passwordSchema,
@@ -83,6 +86,14 @@ export const meUserSchema = userSchema
     postal_code: z.string().nullable(),
     city: z.string().nullable(),
     country: z.string().nullable().meta({ description: "ISO 3166-1 alpha-2 code, e.g. DE." }),
+    locale: z.enum(LOCALES).nullable().meta({
+      description:
+        "The language of the customer's pages and emails: en or sk; null: the browser's language decides.",
+    }),
+    time_zone: z.string().nullable().meta({
+      description:
+        "IANA time zone the user sees times in (the admin's, for staff), e.g. Europe/Bratislava; null: the installation's.",
+    }),
   })
   .meta({ id: "MeUser" });
 
@@ -109,6 +120,15 @@ export const updateMeBodySchema = z
       description: "ISO 3166-1 alpha-2 code (any case), or null to clear.",
       example: "DE",
     }),
+    locale: localeSchema.nullable().optional().meta({
+      description: "en or sk, or null to let the browser's language decide.",
+      example: "sk",
+    }),
+    time_zone: timeZoneSchema.nullable().optional().meta({
+      description:
+        'An IANA time zone (Intl.supportedValuesOf("timeZone") or UTC), or null for the installation\'s.',
+      example: "Europe/Bratislava",
+    }),
   })
   .refine((body) => Object.keys(body).length > 0, { message: "Send at least one field to change." })
   .meta({ id: "UpdateMeRequest" });
@@ -123,7 +143,7 @@ export const meOperation = defineOperation({
 
 export const updateMeOperation = defineOperation({
   operationId: "updateMe",
-  summary: "Change the signed-in user's name and postal address",
+  summary: "Change the signed-in user's name, postal address, language or time zone",
   description:
     "Only the fields sent change; address fields take null (or an empty string) to clear them. Answers like GET /users/me.",
   tags: ["Users"],

@@ -185,6 +185,29 @@ describe("GET and PATCH /api/v1/users/me", () => {
     expect((await rowOf(tokens.userId)).country).toBeNull();
   });
 
+  it("PATCH sets and clears the caller's language (en | sk); another value is 400 with nothing changed", async () => {
+    const user = await makeUser(db());
+    const { token } = await issueUserToken(db(), { userId: user.id });
+    const patched = await call(updateMeRoute, "PATCH", "/users/me", {
+      token,
+      body: { locale: "sk" },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.json.user.locale).toBe("sk");
+    expect((await rowOf(user.id)).locale).toBe("sk");
+    const refused = await call(updateMeRoute, "PATCH", "/users/me", {
+      token,
+      body: { locale: "de" },
+    });
+    expect(refused).toMatchObject({ status: 400, json: { error: "validation_error" } });
+    expect((await rowOf(user.id)).locale).toBe("sk");
+    const cleared = await call(updateMeRoute, "PATCH", "/users/me", {
+      token,
+      body: { locale: null },
+    });
+    expect(cleared.json.user.locale).toBeNull();
+  });
+
   itRefusesBadRequests({
     db,
     tokens: () => tokens,

@@ -4,9 +4,9 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { API_SCOPES, roleAllowsScope } from "@/lib/api-tokens/api-scopes";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
@@ -43,9 +43,9 @@ export default async function ApiTokensPage() {
                 <Tr>
                   <Th>Name</Th>
                   <Th>Scopes</Th>
-                  <Th>Created</Th>
-                  <Th>By</Th>
-                  <Th>Last used</Th>
+                  <Th hideBelow="lg">Created</Th>
+                  <Th hideBelow="lg">By</Th>
+                  <Th hideBelow="md">Last used</Th>
                   <Th>
                     <span className="sr-only">Status</span>
                   </Th>
@@ -61,6 +61,13 @@ export default async function ApiTokensPage() {
                     <Td>
                       <div className="font-medium text-zinc-900">{token.name}</div>
                       <div className="font-mono text-xs text-zinc-500">{token.tokenPrefix}…</div>
+                      <Folded below="lg" label="Created">
+                        <Time value={token.createdAt} />
+                        {token.creatorEmail ? ` by ${token.creatorEmail}` : " by a script"}
+                      </Folded>
+                      <Folded below="md" label="Last used">
+                        <Time value={token.lastUsedAt} empty="never" />
+                      </Folded>
                     </Td>
                     <Td>
                       <span className="inline-flex flex-wrap gap-1">
@@ -80,8 +87,10 @@ export default async function ApiTokensPage() {
                         )}
                       </span>
                     </Td>
-                    <Td className="text-xs whitespace-nowrap">{formatDateTime(token.createdAt)}</Td>
-                    <Td className="text-xs">
+                    <Td className="text-xs whitespace-nowrap" hideBelow="lg">
+                      <Time value={token.createdAt} />
+                    </Td>
+                    <Td className="text-xs" hideBelow="lg">
                       {token.creatorEmail && token.creatorRole ? (
                         <>
                           <div>{token.creatorEmail}</div>
@@ -91,14 +100,17 @@ export default async function ApiTokensPage() {
                         <span className="text-zinc-500">no person (script)</span>
                       )}
                     </Td>
-                    <Td className="text-xs whitespace-nowrap">
-                      {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}
+                    <Td className="text-xs whitespace-nowrap" hideBelow="md">
+                      <Time value={token.lastUsedAt} empty="Never" />
                     </Td>
                     <Td className="text-right">
                       {token.revokedAt ? (
-                        <Badge tone="red" data-testid="token-revoked">
-                          Revoked {formatDateTime(token.revokedAt)}
-                        </Badge>
+                        <span className="inline-flex flex-col items-end gap-0.5">
+                          <Badge tone="red" data-testid="token-revoked">
+                            Revoked
+                          </Badge>
+                          <Time value={token.revokedAt} className="text-xs text-zinc-500" />
+                        </span>
                       ) : (
                         <ActionButton
                           action={revokeApiTokenAction}

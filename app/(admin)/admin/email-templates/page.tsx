@@ -4,7 +4,7 @@ import { readText, type SearchParams } from "@/components/admin/search-params";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -90,7 +90,7 @@ export default async function EmailTemplatesPage({
                   <Td className="font-mono text-xs">{template.code}</Td>
                   <Td className="max-w-md truncate text-zinc-600">{template.subject}</Td>
                   <Td className="whitespace-nowrap text-zinc-500">
-                    {formatDateTime(template.updatedAt)}
+                    <Time value={template.updatedAt} />
                   </Td>
                 </Tr>
               ))}

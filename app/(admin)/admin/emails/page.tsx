@@ -12,11 +12,11 @@ import {
 import { EmailStatusBadge } from "@/components/email/email-status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { emailStatus } from "@/lib/db/schema";
@@ -98,7 +98,7 @@ export default async function EmailsPage({
                 <Th>Status</Th>
                 <Th>To</Th>
                 <Th>Subject</Th>
-                <Th>Template</Th>
+                <Th hideBelow="xl">Template</Th>
                 <Th>Time</Th>
               </Tr>
             </THead>
@@ -111,24 +111,29 @@ export default async function EmailsPage({
                       <span className="ml-1.5 text-xs text-zinc-500">{row.attempts} attempts</span>
                     ) : null}
                   </Td>
-                  <Td className="max-w-56 truncate">{row.toAddress}</Td>
+                  <Td className="max-w-56 break-all">{row.toAddress}</Td>
                   <Td className="max-w-md">
                     <Link
                       href={`/admin/emails/${row.id}`}
-                      className="block truncate font-medium text-brand-700 hover:underline"
+                      className="line-clamp-2 font-medium text-brand-700 hover:underline"
                       data-testid="email-link"
                     >
                       {row.subject || "(no subject)"}
                     </Link>
                     {row.status === "failed" && row.error ? (
-                      <p className="truncate text-xs text-red-600">{row.error}</p>
+                      <p className="line-clamp-2 text-xs text-red-600">{row.error}</p>
+                    ) : null}
+                    {row.templateCode ? (
+                      <Folded below="xl" className="font-mono">
+                        {row.templateCode}
+                      </Folded>
                     ) : null}
                   </Td>
-                  <Td className="font-mono text-xs">
+                  <Td className="font-mono text-xs" hideBelow="xl">
                     {row.templateCode ?? <span className="text-zinc-400">—</span>}
                   </Td>
                   <Td className="whitespace-nowrap text-zinc-500">
-                    {formatDateTime(row.sentAt ?? row.createdAt)}
+                    <Time value={row.sentAt ?? row.createdAt} />
                   </Td>
                 </Tr>
               ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { FamilyRequestFilters } from "@/components/admin/family/family-request-filters";
 import { FamilyRequestsTable } from "@/components/admin/family/family-requests-table";
 import { FamilyTypesTable } from "@/components/admin/family/family-types-table";
+import { FamilyCodeActivityCard } from "@/components/charts/family-code-activity-card";
 import {
   hrefWith,
   PAGE_SIZE,
@@ -79,6 +80,7 @@ export default async function FamilyPage({
         </Notice>
       ) : null}
       <div className="space-y-6">
+        <FamilyCodeActivityCard params={params} />
         <Card>
           <CardHeader
             title="Family types"

@@ -1,14 +1,10 @@
 import { PAYMENT_STATUS_LABELS } from "@/components/billing/badges";
 import type { Metadata } from "next";
+import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterBar, FilterField } from "@/components/admin/filter-bar";
+import { readPaymentListFilters } from "@/components/admin/list-filters";
 import { PaymentsTable } from "@/components/admin/payments-table";
-import {
-  hrefWith,
-  PAGE_SIZE,
-  readEnum,
-  readPage,
-  type SearchParams,
-} from "@/components/admin/search-params";
+import { hrefWith, PAGE_SIZE, readPage, type SearchParams } from "@/components/admin/search-params";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
@@ -33,11 +29,10 @@ export default async function PaymentsPage({
   const canChange = can(staff.role, "billing.write");
   const params = await searchParams;
   const page = readPage(params);
-  const status = readEnum(params, "status", paymentStatus.enumValues);
-  const gateway = readEnum(params, "gateway", PAYMENT_GATEWAY_CODES);
+  const { query, filters } = readPaymentListFilters(params);
+  const { status, gateway } = filters;
   const { rows, total } = await listPayments(await getDb(), {
-    status,
-    gateway,
+    ...filters,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
@@ -45,7 +40,11 @@ export default async function PaymentsPage({
 
   return (
     <>
-      <PageHeader title="Payments" description="Create a payment from a user's page." />
+      <PageHeader
+        title="Payments"
+        description="Create a payment from a user's page."
+        actions={<ExportCsvLink href={hrefWith("/admin/payments/export.csv", query)} />}
+      />
       <Card>
         <FilterBar clearHref="/admin/payments" active={filtered}>
           <FilterField label="Status" htmlFor="status">

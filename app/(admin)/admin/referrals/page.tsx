@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportCsvLink } from "@/components/admin/export-csv-link";
+import { readReferralListFilters } from "@/components/admin/list-filters";
 import { ReferralFilters } from "@/components/admin/referrals/referral-filters";
 import { ReferralRewardsTable } from "@/components/admin/referrals/referral-rewards-table";
 import { ReferralsTable } from "@/components/admin/referrals/referrals-table";
+import { ReferralActivityCard } from "@/components/charts/referral-activity-card";
 import {
   hrefWith,
   PAGE_SIZE,
   readEnum,
   readId,
   readPage,
-  readText,
   type SearchParams,
 } from "@/components/admin/search-params";
 import { LinkButton } from "@/components/ui/button";
@@ -21,7 +23,6 @@ import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
-import { referralStatus } from "@/lib/db/schema";
 import { countReferrals } from "@/lib/referrals/admin/count-referrals";
 import { listReferralPrograms } from "@/lib/referrals/admin/list-referral-programs";
 import { listReferralRewards } from "@/lib/referrals/admin/list-referral-rewards";
@@ -67,19 +68,17 @@ async function ReferralsSection({
   canReview: boolean;
 }) {
   const page = readPage(params);
+  const { query, filters: listFilters } = readReferralListFilters(params);
   const filters = {
-    status: readEnum(params, "status", referralStatus.enumValues),
-    program: readId(params, "program"),
-    flagged: readText(params, "flagged") !== undefined,
-    email: readText(params, "email"),
+    status: listFilters.status,
+    program: listFilters.programId,
+    flagged: listFilters.flaggedOnly,
+    email: listFilters.email,
   };
   const [programs, referrals] = await Promise.all([
     listReferralPrograms(db),
     listReferrals(db, {
-      status: filters.status,
-      programId: filters.program,
-      flaggedOnly: filters.flagged,
-      email: filters.email,
+      ...listFilters,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     }),
@@ -90,6 +89,7 @@ async function ReferralsSection({
       <CardHeader
         title="Referrals"
         description="Newest first. Flagged referrals wait for review; failed rewards can be retried."
+        actions={<ExportCsvLink href={hrefWith("/admin/referrals/export.csv", query)} />}
       />
       <ReferralFilters
         values={filters}
@@ -205,6 +205,7 @@ export default async function ReferralsPage({
           ) : null
         }
       />
+      <ReferralActivityCard params={params} className="mb-6" />
       <Tabs current={tab} />
       {tab === "rewards" ? (
         <RewardsSection db={db} params={params} />

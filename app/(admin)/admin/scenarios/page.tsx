@@ -14,11 +14,11 @@ import {
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -102,11 +102,15 @@ export default async function ScenariosPage({
               <Tr>
                 <Th>Name</Th>
                 <Th>Status</Th>
-                <Th className="text-right">Version</Th>
+                <Th className="text-right" hideBelow="lg">
+                  Version
+                </Th>
                 <Th className="text-right">Entries 24 h</Th>
                 <Th className="text-right">Entries 30 d</Th>
-                <Th>Last published</Th>
-                <Th className="text-right">Actions</Th>
+                <Th hideBelow="md">Last published</Th>
+                <Th className="w-12 text-right">
+                  <span className="sr-only">Actions</span>
+                </Th>
               </Tr>
             </THead>
             <TBody>
@@ -115,16 +119,24 @@ export default async function ScenariosPage({
                   <Td className="min-w-52">
                     <Link
                       href={`/admin/scenarios/${row.id}`}
-                      className="font-medium text-brand-700 hover:underline"
+                      className="font-medium break-words text-brand-700 hover:underline"
                       data-testid={`scenario-link-${row.id}`}
                     >
                       {row.name}
                     </Link>
+                    <Folded below="lg" label="Version">
+                      {row.currentVersionNumber ?? "—"}
+                    </Folded>
+                    <Folded below="md" label="Published">
+                      <Time value={row.lastPublishedAt} empty="never" />
+                    </Folded>
                   </Td>
                   <Td>
                     <ScenarioStatusBadge status={row.status} testId={`scenario-status-${row.id}`} />
                   </Td>
-                  <Td className="text-right tabular-nums">{row.currentVersionNumber ?? "—"}</Td>
+                  <Td className="text-right tabular-nums" hideBelow="lg">
+                    {row.currentVersionNumber ?? "—"}
+                  </Td>
                   <Td
                     className="text-right tabular-nums"
                     data-testid={`scenario-entries-24h-${row.id}`}
@@ -137,13 +149,14 @@ export default async function ScenariosPage({
                   >
                     {row.entries30d}
                   </Td>
-                  <Td className="whitespace-nowrap text-zinc-600">
-                    {row.lastPublishedAt ? formatDateTime(row.lastPublishedAt) : "never"}
+                  <Td className="whitespace-nowrap text-zinc-600" hideBelow="md">
+                    <Time value={row.lastPublishedAt} empty="never" />
                   </Td>
-                  <Td>
+                  <Td className="text-right">
                     {canChange ? (
                       <ScenarioRowActions
                         id={row.id}
+                        name={row.name}
                         status={row.status}
                         actions={scenarioStatusActions}
                         published={row.currentVersionNumber !== null}

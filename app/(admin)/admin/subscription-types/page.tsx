@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { readText, type SearchParams } from "@/components/admin/search-params";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -59,12 +59,12 @@ export default async function SubscriptionTypesPage({
             <THead>
               <Tr>
                 <Th>Name</Th>
-                <Th>Code</Th>
+                <Th hideBelow="lg">Code</Th>
                 <Th className="text-right">Length</Th>
                 <Th className="text-right">Price</Th>
                 <Th>Content</Th>
                 <Th>Flags</Th>
-                <Th>Renews into</Th>
+                <Th hideBelow="xl">Renews into</Th>
               </Tr>
             </THead>
             <TBody>
@@ -77,8 +77,16 @@ export default async function SubscriptionTypesPage({
                     >
                       {type.name}
                     </Link>
+                    <Folded below="lg" className="font-mono">
+                      {type.code}
+                    </Folded>
+                    <Folded below="xl" label="Renews into">
+                      {type.nextTypeName ?? "same type"}
+                    </Folded>
                   </Td>
-                  <Td className="font-mono text-xs">{type.code}</Td>
+                  <Td className="font-mono text-xs" hideBelow="lg">
+                    {type.code}
+                  </Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">
                     {type.lengthDays} days
                   </Td>
@@ -102,7 +110,7 @@ export default async function SubscriptionTypesPage({
                       ) : null}
                     </span>
                   </Td>
-                  <Td className="text-zinc-600">
+                  <Td className="text-zinc-600" hideBelow="xl">
                     {type.nextTypeName ?? <span className="text-zinc-400">same type</span>}
                   </Td>
                 </Tr>

@@ -1,14 +1,8 @@
 import type { Metadata } from "next";
+import { ExportCsvLink } from "@/components/admin/export-csv-link";
 import { FilterBar, FilterField } from "@/components/admin/filter-bar";
-import {
-  hrefWith,
-  PAGE_SIZE,
-  readEnum,
-  readId,
-  readPage,
-  readText,
-  type SearchParams,
-} from "@/components/admin/search-params";
+import { readSubscriptionListFilters } from "@/components/admin/list-filters";
+import { hrefWith, PAGE_SIZE, readPage, type SearchParams } from "@/components/admin/search-params";
 import { SubscriptionsTable } from "@/components/admin/subscriptions-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -20,7 +14,6 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
-import { SUBSCRIPTION_STATES } from "@/lib/subscriptions/subscription-state";
 import { stopSubscriptionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Subscriptions" };
@@ -34,15 +27,12 @@ export default async function SubscriptionsPage({
   const canChange = can(staff.role, "customers.write");
   const params = await searchParams;
   const page = readPage(params);
-  const email = readText(params, "email");
-  const type = readId(params, "type");
-  const state = readEnum(params, "state", SUBSCRIPTION_STATES);
+  const { query, filters } = readSubscriptionListFilters(params);
+  const { email, subscriptionTypeId: type, state } = filters;
   const db = await getDb();
   const [{ rows, total }, types] = await Promise.all([
     listSubscriptions(db, {
-      email,
-      subscriptionTypeId: type,
-      state,
+      ...filters,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     }),
@@ -52,7 +42,11 @@ export default async function SubscriptionsPage({
 
   return (
     <>
-      <PageHeader title="Subscriptions" description="Give a subscription from a user's page." />
+      <PageHeader
+        title="Subscriptions"
+        description="Give a subscription from a user's page."
+        actions={<ExportCsvLink href={hrefWith("/admin/subscriptions/export.csv", query)} />}
+      />
       <Card>
         <FilterBar clearHref="/admin/subscriptions" active={filtered}>
           <FilterField label="User email" htmlFor="email">

@@ -6,10 +6,10 @@ import { UpgradeSchemaNameForm } from "@/components/admin/upgrades/upgrade-schem
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { ReadOnlyUnless } from "@/components/admin/read-only-unless";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -125,7 +125,7 @@ export default async function UpgradesPage({
                   <Tr>
                     <Th>When</Th>
                     <Th>User</Th>
-                    <Th>Method</Th>
+                    <Th hideBelow="md">Method</Th>
                     <Th>Target</Th>
                     <Th className="text-right">Charge</Th>
                     <Th>Status</Th>
@@ -134,7 +134,9 @@ export default async function UpgradesPage({
                 <TBody>
                   {recent.map((upgrade) => (
                     <Tr key={upgrade.id}>
-                      <Td className="whitespace-nowrap">{formatDateTime(upgrade.createdAt)}</Td>
+                      <Td className="whitespace-nowrap">
+                        <Time value={upgrade.createdAt} />
+                      </Td>
                       <Td>
                         <Link
                           href={`/admin/users/${upgrade.userId}`}
@@ -143,10 +145,15 @@ export default async function UpgradesPage({
                           {upgrade.email}
                         </Link>
                       </Td>
-                      <Td>
+                      <Td hideBelow="md">
                         <Badge tone="violet">{upgrade.type}</Badge>
                       </Td>
-                      <Td>{upgrade.targetTypeName}</Td>
+                      <Td>
+                        {upgrade.targetTypeName}
+                        <Folded below="md">
+                          <Badge tone="violet">{upgrade.type}</Badge>
+                        </Folded>
+                      </Td>
                       <Td className="text-right tabular-nums">
                         {formatMoney(upgrade.chargeCents)}
                       </Td>

@@ -1,41 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportCsvLink } from "@/components/admin/export-csv-link";
+import { readUserListFilters } from "@/components/admin/list-filters";
 import { RoleBadge } from "@/components/admin/role-badge";
-import {
-  hrefWith,
-  PAGE_SIZE,
-  readEnum,
-  readPage,
-  readText,
-  type SearchParams,
-} from "@/components/admin/search-params";
+import { hrefWith, PAGE_SIZE, readPage, type SearchParams } from "@/components/admin/search-params";
 import { buttonClasses, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { can, ROLE_LABELS, STAFF_ROLES, USER_ROLES } from "@/lib/auth/permissions";
+import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { can, ROLE_LABELS, USER_ROLES } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Users" };
 
-/** The role filter: one role, or every staff role at once (who has which role, for an owner). */
-const ROLE_FILTERS = ["staff", ...USER_ROLES] as const;
-
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaffPage("/admin/users", "customers.read");
   const params = await searchParams;
   const page = readPage(params);
-  const q = readText(params, "q");
-  const role = readEnum(params, "role", ROLE_FILTERS);
+  // The role filter: one role, or every staff role at once (who has which role, for an owner).
+  const { q, role, query, filters } = readUserListFilters(params);
   const { rows, total } = await listUsers(await getDb(), {
-    search: q,
-    roles: role === "staff" ? STAFF_ROLES : role ? [role] : undefined,
+    ...filters,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
@@ -46,11 +37,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         title="Users"
         description="Everyone with an account: customers and staff."
         actions={
-          can(staff.role, "customers.write") ? (
-            <LinkButton href="/admin/users/new" data-testid="new-user">
-              New user
-            </LinkButton>
-          ) : null
+          <>
+            <ExportCsvLink href={hrefWith("/admin/users/export.csv", query)} />
+            {can(staff.role, "customers.write") ? (
+              <LinkButton href="/admin/users/new" data-testid="new-user">
+                New user
+              </LinkButton>
+            ) : null}
+          </>
         }
       />
       <Card>
@@ -113,10 +107,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <THead>
               <Tr>
                 <Th>Email</Th>
-                <Th>Name</Th>
+                <Th hideBelow="md">Name</Th>
                 <Th>Role</Th>
-                <Th>Created</Th>
-                <Th>Last sign-in</Th>
+                <Th hideBelow="lg">Created</Th>
+                <Th hideBelow="sm">Last sign-in</Th>
               </Tr>
             </THead>
             <TBody>
@@ -125,17 +119,28 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <Td>
                     <Link
                       href={`/admin/users/${user.id}`}
-                      className="font-medium text-brand-700 hover:underline"
+                      className="font-medium break-all text-brand-700 hover:underline"
                     >
                       {user.email}
                     </Link>
+                    {user.name ? <Folded below="md">{user.name}</Folded> : null}
+                    <Folded below="lg" label="Created">
+                      <Time value={user.createdAt} />
+                    </Folded>
+                    <Folded below="sm" label="Last sign-in">
+                      <Time value={user.lastLoginAt} empty="never" />
+                    </Folded>
                   </Td>
-                  <Td>{user.name ?? <span className="text-zinc-400">—</span>}</Td>
+                  <Td hideBelow="md">{user.name ?? <span className="text-zinc-400">—</span>}</Td>
                   <Td>
                     <RoleBadge role={user.role} />
                   </Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(user.createdAt)}</Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(user.lastLoginAt)}</Td>
+                  <Td className="whitespace-nowrap" hideBelow="lg">
+                    <Time value={user.createdAt} />
+                  </Td>
+                  <Td className="whitespace-nowrap" hideBelow="sm">
+                    <Time value={user.lastLoginAt} empty="never" />
+                  </Td>
                 </Tr>
               ))}
             </TBody>

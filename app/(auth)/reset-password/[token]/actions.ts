@@ -5,6 +5,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { localizeActionState } from "@/lib/i18n/localize-action-state";
 import { resetPasswordSchema } from "@/lib/users/schemas";
 import { resetPassword } from "@/lib/users/reset-password";
 
@@ -13,6 +14,13 @@ import { resetPassword } from "@/lib/users/reset-password";
  * it and the new password.
  */
 export async function resetPasswordAction(
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ email: string }>> {
+  return localizeActionState(await reset(previous, formData));
+}
+
+async function reset(
   _previous: ActionState,
   formData: FormData,
 ): Promise<ActionState<{ email: string }>> {

@@ -1,5 +1,6 @@
 "use server";
 
+import { getActionTranslations } from "@/lib/i18n/action-translations";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -27,7 +28,9 @@ export const setRenewalAction = defineAction(
     await setRenewal(db, { userId: user.id, action });
     return {
       ok: true,
-      message: action === "stop" ? "Automatic renewal stopped." : "Automatic renewal resumed.",
+      message: (await getActionTranslations("Billing.messages")).t(
+        action === "stop" ? "stopped" : "resumed",
+      ),
     };
   },
 );
@@ -41,7 +44,10 @@ export const schedulePlanChangeAction = defineAction(
   },
   async ({ subscriptionTypeCode }, { db, user }) => {
     await schedulePlanChange(db, { userId: user.id, subscriptionTypeCode });
-    return { ok: true, message: "Your plan changes at your next renewal." };
+    return {
+      ok: true,
+      message: (await getActionTranslations("Billing.messages")).t("planScheduled"),
+    };
   },
 );
 
@@ -54,7 +60,10 @@ export const cancelPlanChangeAction = defineAction(
   },
   async (_input, { db, user }) => {
     await cancelPlanChange(db, { userId: user.id });
-    return { ok: true, message: "Plan change cancelled." };
+    return {
+      ok: true,
+      message: (await getActionTranslations("Billing.messages")).t("planCancelled"),
+    };
   },
 );
 
@@ -79,6 +88,6 @@ export const saveCardAction = defineAction(
     const result = await saveNewCard(db, { userId: user.id, cardToken, idempotencyKey });
     if (result.status === "redirect") redirect(result.url);
     revalidatePath(BILLING);
-    return { ok: true, message: "Your new card is saved; your next renewal is charged on it." };
+    return { ok: true, message: (await getActionTranslations("Billing.messages")).t("cardSaved") };
   },
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { randomUUID } from "node:crypto";
 import { RecurrentStateBadge } from "@/components/billing/badges";
 import { ChangeCardForm } from "@/components/customer/billing/change-card-form";
@@ -13,12 +14,13 @@ import { requireUserPage } from "@/lib/auth/session";
 import { loadBilling } from "@/lib/billing/load-billing";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { slovakServerMessage } from "@/lib/i18n/slovak-server-messages";
 import { formatMoney } from "@/lib/money";
-import { cardOfColumns, describeCard } from "@/lib/payments/card-summary";
+import { cardOfColumns } from "@/lib/payments/card-summary";
 import { getGateway } from "@/lib/payments/gateways";
 import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
 import { listMyPayments } from "@/lib/receipts/list-my-payments";
-import { periodLabel } from "@/lib/subscriptions/period-label";
+import { periodUnit } from "@/lib/subscriptions/period-unit";
 import {
   cancelPlanChangeAction,
   payFailedRenewalAction,
@@ -27,22 +29,12 @@ import {
   setRenewalAction,
 } from "./actions";
 
-export const metadata: Metadata = { title: "Billing" };
-
-const DEMO_NEW_CARDS: CheckoutCard[] = [
-  { token: DEMO_CARD_TOKENS.succeeds, label: "Visa test card", description: "Always accepted." },
-  {
-    token: DEMO_CARD_TOKENS.declined,
-    label: "Declined test card",
-    description: "Always refused, to try a failure.",
-  },
-];
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Billing"))("title") };
+}
 
 /** The billing page lists this many payments, newest first (the API pages through all of them). */
 const PAYMENT_HISTORY_LIMIT = 50;
-
-const terms = (amountCents: number, lengthDays: number) =>
-  `${formatMoney(amountCents)} every ${periodLabel(lengthDays)}`;
 
 export default async function BillingPage({
   searchParams,
@@ -51,53 +43,83 @@ export default async function BillingPage({
 }) {
   const user = await requireUserPage("/account/billing");
   const db = await getDb();
-  const [billing, history, query] = await Promise.all([
+  const [billing, history, query, t, locale] = await Promise.all([
     loadBilling(db, user.id),
     listMyPayments(db, { userId: user.id, limit: PAYMENT_HISTORY_LIMIT, offset: 0 }),
     searchParams,
+    getTranslations(),
+    getLocale(),
   ]);
+  const terms = (amountCents: number, lengthDays: number) =>
+    t("Billing.terms", {
+      amount: formatMoney(amountCents, locale),
+      every: t("Period.every", periodUnit(lengthDays)),
+    });
+  const demoNewCards: CheckoutCard[] = [
+    {
+      token: DEMO_CARD_TOKENS.succeeds,
+      label: t("Checkout.cards.visa"),
+      description: t("Billing.cards.visaText"),
+    },
+    {
+      token: DEMO_CARD_TOKENS.declined,
+      label: t("Checkout.cards.declined"),
+      description: t("Billing.cards.declinedText"),
+    },
+  ];
   const { renewal, next, failedPayment, planOptions, currentPlan, unusedDiscountCodes } = billing;
   const gateway = renewal ? getGateway(renewal.gateway) : null;
   const savedCard = renewal ? cardOfColumns(renewal) : null;
-  const card = savedCard ? describeCard(savedCard) : null;
+  const card = savedCard
+    ? t("Billing.card.summary", {
+        brand: savedCard.brand.charAt(0).toUpperCase() + savedCard.brand.slice(1),
+        last4: savedCard.last4,
+        expires: `${String(savedCard.expMonth).padStart(2, "0")}/${savedCard.expYear}`,
+      })
+    : null;
   const canResume = renewal?.state === "user_stop" && renewal.chargeAt.getTime() > now().getTime();
 
   return (
     <>
       <div className="mb-6">
         <h1 className="text-xl font-semibold tracking-tight text-zinc-900" data-testid="page-title">
-          Billing
+          {t("Billing.title")}
         </h1>
-        <p className="mt-1 text-sm text-zinc-500">
-          Your card, automatic renewal, plan and payments.
-        </p>
+        <p className="mt-1 text-sm text-zinc-500">{t("Billing.intro")}</p>
       </div>
       {query.card === "saved" ? (
         <Notice tone="success" className="mb-6" data-testid="card-saved-notice">
-          Your new card is saved; it may take a moment to show here.
+          {t("Billing.cardSaved")}
         </Notice>
       ) : null}
 
       {failedPayment && renewal ? (
         <Notice
           tone="error"
-          title="Your renewal payment failed"
+          title={t("Billing.failed.title")}
           className="mb-6"
           data-testid="failed-renewal"
         >
           <p>
-            {formatMoney(failedPayment.amountCents)} on {formatDate(failedPayment.createdAt)}
-            {failedPayment.failureReason ? `: ${failedPayment.failureReason}` : "."}{" "}
+            {t("Billing.failed.amountOn", {
+              amount: formatMoney(failedPayment.amountCents, locale),
+              date: formatDate(failedPayment.createdAt, locale),
+            })}
+            {failedPayment.failureReason
+              ? `: ${locale === "sk" ? slovakServerMessage(failedPayment.failureReason) : failedPayment.failureReason}`
+              : "."}{" "}
             {renewal.state === "charge_failed"
-              ? "Your subscription is not renewed until it is paid."
-              : "We will try again; you can pay it now."}
+              ? t("Billing.failed.notRenewed")
+              : t("Billing.failed.willRetry")}
           </p>
           <div className="mt-3">
             <ActionButton
               action={payFailedRenewalAction}
               fields={{ paymentId: failedPayment.id }}
-              label={`Pay ${formatMoney(failedPayment.amountCents)} now`}
-              pendingLabel="Opening…"
+              label={t("Billing.failed.payNow", {
+                amount: formatMoney(failedPayment.amountCents, locale),
+              })}
+              pendingLabel={t("Billing.opening")}
               variant="primary"
               testId="pay-failed-renewal"
             />
@@ -107,38 +129,41 @@ export default async function BillingPage({
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card data-testid="billing-renewal">
-          <CardHeader title="Automatic renewal" />
+          <CardHeader title={t("Billing.renewal.title")} />
           <CardBody className="space-y-4 text-sm">
             {!renewal || !next ? (
-              <p className="text-zinc-500">
-                You have no automatic renewal. Subscriptions you buy with “Renew automatically”
-                appear here.
-              </p>
+              <p className="text-zinc-500">{t("Billing.renewal.none")}</p>
             ) : (
               <>
                 <dl className="space-y-2">
                   <div className="flex justify-between gap-4">
-                    <dt className="text-zinc-500">State</dt>
+                    <dt className="text-zinc-500">{t("Billing.renewal.state")}</dt>
                     <dd>
-                      <RecurrentStateBadge state={renewal.state} />
+                      <RecurrentStateBadge
+                        state={renewal.state}
+                        label={t(`MyRecurrentPayment.state.${renewal.state}`)}
+                      />
                     </dd>
                   </div>
                   {renewal.state === "charge_failed" ? null : (
                     <div className="flex justify-between gap-4">
                       <dt className="text-zinc-500">
-                        {renewal.state === "active" ? "Next charge" : "Subscription ends"}
+                        {renewal.state === "active"
+                          ? t("Billing.renewal.nextCharge")
+                          : t("Billing.renewal.ends")}
                       </dt>
                       <dd className="text-zinc-900" data-testid="billing-next-charge">
                         {formatDate(
                           renewal.state === "active"
                             ? (renewal.nextAttemptAt ?? renewal.chargeAt)
                             : renewal.chargeAt,
+                          locale,
                         )}
                       </dd>
                     </div>
                   )}
                   <div className="flex justify-between gap-4">
-                    <dt className="text-zinc-500">Renews into</dt>
+                    <dt className="text-zinc-500">{t("Billing.renewal.renewsInto")}</dt>
                     <dd className="text-right text-zinc-900" data-testid="billing-next-plan">
                       {next.name} · {terms(next.amountCents, next.lengthDays)}
                     </dd>
@@ -150,25 +175,23 @@ export default async function BillingPage({
                       <ActionButton
                         action={setRenewalAction}
                         fields={{ action: "stop" }}
-                        label="Stop automatic renewal"
-                        pendingLabel="Stopping…"
+                        label={t("Billing.renewal.stop")}
+                        pendingLabel={t("Billing.renewal.stopping")}
                         variant="danger"
-                        confirm="Stop automatic renewal? Your subscription keeps running until it ends."
+                        confirm={t("Billing.renewal.stopConfirm")}
                         testId="renewal-stop"
                       />
                     ) : canResume ? (
                       <ActionButton
                         action={setRenewalAction}
                         fields={{ action: "resume" }}
-                        label="Resume automatic renewal"
-                        pendingLabel="Resuming…"
+                        label={t("Billing.renewal.resume")}
+                        pendingLabel={t("Billing.renewal.resuming")}
                         variant="primary"
                         testId="renewal-resume"
                       />
                     ) : (
-                      <p className="text-zinc-500">
-                        Your subscription has ended; choose a plan to subscribe again.
-                      </p>
+                      <p className="text-zinc-500">{t("Billing.renewal.ended")}</p>
                     )}
                   </div>
                 )}
@@ -178,21 +201,19 @@ export default async function BillingPage({
         </Card>
 
         <Card data-testid="billing-card">
-          <CardHeader title="Payment card" description="The card your renewals are charged on." />
+          <CardHeader title={t("Billing.card.title")} description={t("Billing.card.description")} />
           <CardBody className="space-y-4 text-sm">
             {!renewal || !gateway ? (
-              <p className="text-zinc-500">
-                No saved card: a card is saved when you buy with automatic renewal.
-              </p>
+              <p className="text-zinc-500">{t("Billing.card.none")}</p>
             ) : (
               <>
                 <p className="font-medium text-zinc-900" data-testid="saved-card">
-                  {card ?? "A saved card (no details from the payment provider)"}
+                  {card ?? t("Billing.card.noDetails")}
                 </p>
                 <div className="border-t border-zinc-100 pt-4">
                   <ChangeCardForm
                     action={saveCardAction}
-                    cards={gateway.checkoutMode === "token" ? DEMO_NEW_CARDS : []}
+                    cards={gateway.checkoutMode === "token" ? demoNewCards : []}
                     idempotencyKey={`card-${randomUUID()}`}
                   />
                 </div>
@@ -204,26 +225,30 @@ export default async function BillingPage({
         {renewal && currentPlan && next ? (
           <Card data-testid="billing-plan">
             <CardHeader
-              title="Plan"
-              description="Switch to another length, or a smaller plan, from your next renewal."
+              title={t("Billing.plan.title")}
+              description={t("Billing.plan.description")}
             />
             <CardBody className="space-y-4 text-sm">
               {renewal.planChangedAt ? (
                 <>
                   <Notice
                     tone="info"
-                    title="Plan change scheduled"
+                    title={t("Billing.plan.scheduled")}
                     data-testid="plan-change-scheduled"
                   >
-                    From {formatDate(renewal.chargeAt)} you have {next.name}:{" "}
-                    {terms(next.amountCents, next.lengthDays)}, instead of {currentPlan.name}.
+                    {t("Billing.plan.scheduledText", {
+                      date: formatDate(renewal.chargeAt, locale),
+                      next: next.name,
+                      terms: terms(next.amountCents, next.lengthDays),
+                      current: currentPlan.name,
+                    })}
                   </Notice>
                   <div className="flex justify-end">
                     <ActionButton
                       action={cancelPlanChangeAction}
                       fields={{}}
-                      label="Keep my current plan"
-                      pendingLabel="Cancelling…"
+                      label={t("Billing.plan.keep")}
+                      pendingLabel={t("Billing.plan.cancelling")}
                       testId="plan-change-cancel"
                     />
                   </div>
@@ -240,8 +265,8 @@ export default async function BillingPage({
               ) : (
                 <p className="text-zinc-500">
                   {renewal.state === "active"
-                    ? "There is no other length or smaller plan of yours to switch to."
-                    : "Plan changes apply to an active renewal."}
+                    ? t("Billing.plan.noOptions")
+                    : t("Billing.plan.needsActive")}
                 </p>
               )}
             </CardBody>
@@ -250,12 +275,12 @@ export default async function BillingPage({
 
         <Card data-testid="billing-discount-codes">
           <CardHeader
-            title="My discount codes"
-            description="Apply one at a checkout; a renewal takes the one expiring first."
+            title={t("Billing.codes.title")}
+            description={t("Billing.codes.description")}
           />
           <CardBody className="text-sm">
             {unusedDiscountCodes.length === 0 ? (
-              <p className="text-zinc-500">You have no unused discount codes.</p>
+              <p className="text-zinc-500">{t("Billing.codes.none")}</p>
             ) : (
               <ul className="divide-y divide-zinc-100">
                 {unusedDiscountCodes.map((code) => (
@@ -267,10 +292,15 @@ export default async function BillingPage({
                     <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs">{code.code}</code>
                     <span className="text-zinc-600">
                       {code.kind === "percent"
-                        ? `${code.percentOff}% off`
-                        : `${formatMoney(code.amountOffCents ?? 0)} off`}
-                      {code.expiresAt ? ` · until ${formatDate(code.expiresAt)}` : " · no expiry"}
-                      {code.paymentId ? " · applied to an unpaid payment" : ""}
+                        ? t("Billing.codes.percentOff", { percent: code.percentOff ?? 0 })
+                        : t("Billing.codes.amountOff", {
+                            amount: formatMoney(code.amountOffCents ?? 0, locale),
+                          })}
+                      {" · "}
+                      {code.expiresAt
+                        ? t("Billing.codes.until", { date: formatDate(code.expiresAt, locale) })
+                        : t("Billing.codes.noExpiry")}
+                      {code.paymentId ? ` · ${t("Billing.codes.applied")}` : ""}
                     </span>
                   </li>
                 ))}

@@ -1,5 +1,6 @@
 "use server";
 
+import { getActionTranslations } from "@/lib/i18n/action-translations";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -46,9 +47,12 @@ export const sendFamilyInvitationAction = defineAction(
     const result = await sendFamilyInvitation(db, { requestId, masterUserId: user.id, to: email });
     return {
       ok: true,
-      message: result.sentNow
-        ? `Invitation sent to ${email}.`
-        : `The invitation to ${email} was already sent.`,
+      message: (await getActionTranslations("FamilyCode")).t(
+        result.sentNow ? "sent" : "alreadySent",
+        {
+          email,
+        },
+      ),
     };
   },
 );

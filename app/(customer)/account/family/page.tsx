@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AddSeatsForm } from "@/components/customer/family/add-seats-form";
 import { FamilyCodeRow } from "@/components/customer/family/family-code-row";
@@ -24,13 +25,9 @@ import {
   sendFamilyInvitationAction,
 } from "./actions";
 
-export const metadata: Metadata = { title: "Family" };
-
-const backLink = (
-  <Link href="/account" className="text-brand-700 hover:underline">
-    ← My account
-  </Link>
-);
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Family"))("title") };
+}
 
 const codeActions = {
   release: releaseFamilyChildAction,
@@ -55,13 +52,14 @@ function groupBySubscription(rows: MasterFamilyRequestRow[]) {
   return [...groups.values()];
 }
 
-function AddSeatsSection({ offer }: { offer: FamilySeatOffer }) {
+async function AddSeatsSection({ offer }: { offer: FamilySeatOffer }) {
+  const t = await getTranslations("Family");
   return (
     <div
       className="border-t border-zinc-200 bg-zinc-50/60 px-5 py-4"
       data-testid="family-add-seats"
     >
-      <h3 className="mb-2 text-sm font-semibold text-zinc-900">Add seats</h3>
+      <h3 className="mb-2 text-sm font-semibold text-zinc-900">{t("addSeats")}</h3>
       <AddSeatsForm
         action={addFamilySeatsAction}
         masterSubscriptionId={offer.masterSubscriptionId}
@@ -74,7 +72,12 @@ function AddSeatsSection({ offer }: { offer: FamilySeatOffer }) {
 
 export default async function FamilyPage() {
   const user = await requireUserPage("/account/family");
-  const db = await getDb();
+  const [db, t, locale] = await Promise.all([getDb(), getTranslations("Family"), getLocale()]);
+  const backLink = (
+    <Link href="/account" className="text-brand-700 hover:underline">
+      {t("back")}
+    </Link>
+  );
   // Each list is scoped to the signed-in user in its query: their codes as master, their memberships as a child.
   const [rows, memberships, offers] = await Promise.all([
     listMasterFamilyRequests(db, { masterUserId: user.id }),
@@ -86,11 +89,9 @@ export default async function FamilyPage() {
   return (
     <>
       <PageHeader
-        title="Family"
+        title={t("title")}
         description={
-          groups.length === 0 && memberships.length > 0
-            ? "The family subscriptions you are a member of."
-            : "Share your family subscription: each code gives one person a subscription of their own."
+          groups.length === 0 && memberships.length > 0 ? t("memberIntro") : t("masterIntro")
         }
         back={backLink}
       />
@@ -104,10 +105,7 @@ export default async function FamilyPage() {
         ))}
         {groups.length === 0 && memberships.length === 0 ? (
           <Card>
-            <EmptyState
-              title="No family codes"
-              description="When you buy a family subscription, its codes to share appear here."
-            />
+            <EmptyState title={t("emptyTitle")} description={t("emptyText")} />
           </Card>
         ) : null}
         {groups.map((group) => {
@@ -123,7 +121,7 @@ export default async function FamilyPage() {
             >
               <CardHeader
                 title={group.subscription.typeName}
-                description={`${formatDate(group.subscription.startAt)} – ${formatDate(group.subscription.endAt)} · ${used} of ${live} codes used`}
+                description={`${formatDate(group.subscription.startAt, locale)} – ${formatDate(group.subscription.endAt, locale)} · ${t("codesUsed", { used, count: live })}`}
               />
               <ul className="divide-y divide-zinc-100">
                 {group.rows.map((row) => (
@@ -150,7 +148,7 @@ export default async function FamilyPage() {
             >
               <CardHeader
                 title={offer.masterTypeName}
-                description={`Until ${formatDate(offer.endAt)} · no codes yet`}
+                description={t("untilNoCodes", { date: formatDate(offer.endAt, locale) })}
               />
               <CardBody className="p-0">
                 <AddSeatsSection offer={offer} />

@@ -1,5 +1,6 @@
 "use server";
 
+import { getActionTranslations } from "@/lib/i18n/action-translations";
 import type { ActionState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
@@ -31,7 +32,7 @@ export const updateProfileAction = defineAction(
   },
   async (input, { db, user }) => {
     await updateProfile(db, { userId: user.id, changes: input });
-    return { ok: true, message: "Profile saved." };
+    return { ok: true, message: (await getActionTranslations("Profile")).t("saved") };
   },
 );
 
@@ -45,10 +46,8 @@ export const requestEmailChangeAction = defineAction(
         newEmail: input.email,
         password: input.password,
       });
-      return {
-        ok: true,
-        message: `We sent a link to ${requested.newEmail}. Open it within 24 hours to confirm your new address.`,
-      };
+      const { t } = await getActionTranslations("Profile");
+      return { ok: true, message: t("emailLinkSent", { email: requested.newEmail }) };
     } catch (error) {
       return fieldRefusal(error, {
         wrong_password: "password",

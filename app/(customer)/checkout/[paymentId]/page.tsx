@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaymentStatusBadge } from "@/components/billing/badges";
@@ -20,6 +21,7 @@ import { now } from "@/lib/clock";
 import type { Payment } from "@/lib/db/schema";
 import { getDb } from "@/lib/db";
 import { idField } from "@/lib/forms/form-fields";
+import { slovakServerMessage } from "@/lib/i18n/slovak-server-messages";
 import { formatMoney } from "@/lib/money";
 import { SAVED_CARD_CHOICE } from "@/lib/payments/checkout-path";
 import {
@@ -31,19 +33,27 @@ import { getGateway, isChargeableGateway } from "@/lib/payments/gateways";
 import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
 import { applyDiscountCodeAction, payAction, removeDiscountCodeAction } from "../actions";
 
-export const metadata: Metadata = { title: "Checkout" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Checkout"))("title") };
+}
 
-const DEMO_CARDS: CheckoutCard[] = [
-  { token: DEMO_CARD_TOKENS.succeeds, label: "Visa test card", description: "Always charged." },
+type CheckoutT = Awaited<ReturnType<typeof getTranslations<"Checkout">>>;
+
+const demoCards = (t: CheckoutT): CheckoutCard[] => [
+  {
+    token: DEMO_CARD_TOKENS.succeeds,
+    label: t("cards.visa"),
+    description: t("cards.visaText"),
+  },
   {
     token: DEMO_CARD_TOKENS.declined,
-    label: "Declined test card",
-    description: "Always declined, to try a failed payment.",
+    label: t("cards.declined"),
+    description: t("cards.declinedText"),
   },
 ];
 
 /** The discount on the payment: a code applyDiscountCode recorded, or a referred friend's welcome discount. */
-function appliedDiscount(meta: Record<string, unknown>): AppliedDiscountView | null {
+function appliedDiscount(meta: Record<string, unknown>, t: CheckoutT): AppliedDiscountView | null {
   const {
     discount_code: code,
     discount_cents: discountCents,
@@ -53,7 +63,7 @@ function appliedDiscount(meta: Record<string, unknown>): AppliedDiscountView | n
   if (typeof code === "string") return { code, discountCents };
   const description = (welcome as { description?: unknown } | undefined)?.description;
   return typeof description === "string"
-    ? { code: `Referral: ${description}`, discountCents }
+    ? { code: t("referralDiscount", { description }), discountCents }
     : null;
 }
 
@@ -65,24 +75,25 @@ function checkoutCards(
   mode: "token" | "redirect",
   gatewayName: string,
   saved: string | null,
+  t: CheckoutT,
 ): CheckoutCard[] {
   const savedChoice: CheckoutCard[] = saved
     ? [
         {
           token: SAVED_CARD_CHOICE,
-          label: `${saved} (saved)`,
-          description: "The card your renewals are charged on.",
+          label: t("cards.saved", { card: saved }),
+          description: t("cards.savedText"),
         },
       ]
     : [];
-  if (mode === "token") return [...savedChoice, ...DEMO_CARDS];
+  if (mode === "token") return [...savedChoice, ...demoCards(t)];
   return saved
     ? [
         ...savedChoice,
         {
           token: "",
-          label: "Another card",
-          description: `Entered on ${gatewayName}'s secure page.`,
+          label: t("cards.another"),
+          description: t("cards.anotherText", { gateway: gatewayName }),
         },
       ]
     : [];
@@ -104,7 +115,12 @@ export default async function CheckoutPage({
   params: Promise<{ paymentId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ paymentId: rawId }, query] = await Promise.all([params, searchParams]);
+  const [{ paymentId: rawId }, query, t, locale] = await Promise.all([
+    params,
+    searchParams,
+    getTranslations("Checkout"),
+    getLocale(),
+  ]);
   const user = await requireUserPage(`/checkout/${encodeURIComponent(rawId)}`);
   const paymentId = idField.safeParse(rawId);
   if (!paymentId.success) notFound();
@@ -115,7 +131,7 @@ export default async function CheckoutPage({
   const resultHref = upgrade ? `/account/upgrade/done/${upgrade.id}` : "/account";
   const gateway = isChargeableGateway(payment.gateway) ? getGateway(payment.gateway) : null;
   const payable = payment.status === "form" && gateway !== null;
-  const discount = appliedDiscount(payment.meta);
+  const discount = appliedDiscount(payment.meta, t);
   // An upgrade's price is computed and re-checked by the upgrade itself, and a referral discount is already the one
   // discount of a first payment, so codes apply to other payments only.
   const discountable =
@@ -135,26 +151,24 @@ export default async function CheckoutPage({
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader
-        title={payment.status === "paid" ? "Payment received" : "Checkout"}
-        description={
-          upgrade && payment.status !== "paid"
-            ? "Pay for your upgrade; it starts as soon as the payment goes through."
-            : undefined
-        }
+        title={payment.status === "paid" ? t("paid") : t("title")}
+        description={upgrade && payment.status !== "paid" ? t("upgradeIntro") : undefined}
         back={
           <Link href={resultHref} className="text-brand-700 hover:underline">
-            ← {upgrade ? "Back" : "My account"}
+            ← {upgrade ? t("back") : t("myAccount")}
           </Link>
         }
       />
       <Card data-testid="checkout">
         <CardHeader
-          title={`Payment #${payment.id}`}
-          actions={<PaymentStatusBadge status={payment.status} />}
+          title={t("payment", { id: payment.id })}
+          actions={
+            <PaymentStatusBadge status={payment.status} label={t(`status.${payment.status}`)} />
+          }
         />
         <CardBody className="space-y-5">
           <div className="text-sm">
-            <PaymentItemsList items={items} />
+            <PaymentItemsList items={items} locale={locale} />
           </div>
           {discount && !discountable ? <AppliedDiscountRow applied={discount} /> : null}
           {discountable ? (
@@ -168,12 +182,12 @@ export default async function CheckoutPage({
             </div>
           ) : null}
           <div className="flex items-baseline justify-between border-t border-zinc-100 pt-4">
-            <span className="text-sm text-zinc-500">Total</span>
+            <span className="text-sm text-zinc-500">{t("total")}</span>
             <span
               className="text-lg font-semibold text-zinc-900 tabular-nums"
               data-testid="checkout-amount"
             >
-              {formatMoney(payment.amountCents)}
+              {formatMoney(payment.amountCents, locale)}
             </span>
           </div>
 
@@ -181,41 +195,44 @@ export default async function CheckoutPage({
             <>
               {query.cancelled ? (
                 <Notice tone="warning" data-testid="checkout-cancelled">
-                  You left the payment page before paying. Nothing was charged; you can pay now.
+                  {t("cancelled")}
                 </Notice>
               ) : null}
               <Notice tone="info">
                 {gateway.checkoutMode === "token"
-                  ? `${gateway.name}: no real money moves. Choose a test card.`
-                  : `You pay on ${gateway.name}'s secure page and come back here.`}
+                  ? t("demoGateway", { gateway: gateway.name })
+                  : t("redirectGateway", { gateway: gateway.name })}
               </Notice>
               <CheckoutForm
                 action={payAction}
                 paymentId={payment.id}
                 amountCents={payment.amountCents}
-                cards={checkoutCards(gateway.checkoutMode, gateway.name, savedCard)}
+                cards={checkoutCards(gateway.checkoutMode, gateway.name, savedCard, t)}
                 payLabel={
                   gateway.checkoutMode === "token"
-                    ? `Pay ${formatMoney(payment.amountCents)}`
-                    : `Continue to payment`
+                    ? t("pay", { amount: formatMoney(payment.amountCents, locale) })
+                    : t("continue")
                 }
-                lastFailure={payment.failureReason}
+                lastFailure={
+                  payment.failureReason && locale === "sk"
+                    ? slovakServerMessage(payment.failureReason)
+                    : payment.failureReason
+                }
               />
             </>
           ) : payment.status === "pending" ? (
             <div className="space-y-4" data-testid="checkout-pending">
               {waiting.action === "confirm" && waiting.url ? (
-                <Notice tone="warning" title="Your bank asks you to confirm this payment">
-                  Nothing is charged until you confirm it.
+                <Notice tone="warning" title={t("pending.confirmTitle")}>
+                  {t("pending.confirmText")}
                 </Notice>
               ) : waiting.action === "checkout" && waiting.url && !query.returned ? (
-                <Notice tone="info" title="Your payment is not finished">
-                  Continue on the payment page to pay. If you leave it, it expires within half an
-                  hour and you can start again here.
+                <Notice tone="info" title={t("pending.unfinishedTitle")}>
+                  {t("pending.unfinishedText")}
                 </Notice>
               ) : (
-                <Notice tone="info" title="Confirming your payment…">
-                  This page updates by itself as soon as the payment goes through.
+                <Notice tone="info" title={t("pending.confirmingTitle")}>
+                  {t("pending.confirmingText")}
                   <AutoRefresh />
                 </Notice>
               )}
@@ -224,7 +241,7 @@ export default async function CheckoutPage({
               !(waiting.action === "checkout" && query.returned) ? (
                 <div className="flex justify-end">
                   <LinkButton href={waiting.url} data-testid="checkout-continue">
-                    {waiting.action === "confirm" ? "Confirm the payment" : "Continue to payment"}
+                    {waiting.action === "confirm" ? t("pending.confirm") : t("continue")}
                   </LinkButton>
                 </div>
               ) : null}
@@ -238,14 +255,14 @@ export default async function CheckoutPage({
             <div className="space-y-4" data-testid="checkout-closed">
               <Notice tone={payment.status === "paid" ? "success" : "warning"}>
                 {payment.status === "paid"
-                  ? "This payment is paid."
+                  ? t("closed.paid")
                   : payment.status === "form"
-                    ? "This payment is not paid by card here."
-                    : "This payment can no longer be paid."}
+                    ? t("closed.notByCard")
+                    : t("closed.closed")}
               </Notice>
               <div className="flex justify-end">
                 <LinkButton href={resultHref} variant="secondary">
-                  {upgrade ? "See your upgrade" : "Back to my account"}
+                  {upgrade ? t("closed.seeUpgrade") : t("closed.backToAccount")}
                 </LinkButton>
               </div>
             </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ContentAccessBadges } from "@/components/billing/badges";
 import { ActivateFamilyForm } from "@/components/customer/family/activate-family-form";
@@ -13,34 +14,35 @@ import { getDb } from "@/lib/db";
 import { childDates } from "@/lib/family/child-dates";
 import { findFamilyRequestByCode, type FamilyRequestView } from "@/lib/family/find-family-request";
 import { contentAccessNames } from "@/lib/subscriptions/content-access-names";
+import type { Locale } from "@/lib/i18n/locales";
 import { activateFamilyCodeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Activate a family subscription" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("FamilyActivate"))("metaTitle") };
+}
+
+type ActivateT = Awaited<ReturnType<typeof getTranslations<"FamilyActivate">>>;
 
 /** What the code would give, in words: the master's dates, N days from activation, or until a fixed date. */
-function describeDates(view: FamilyRequestView): string {
+function describeDates(view: FamilyRequestView, t: ActivateT, locale: Locale): string {
   const dates = childDates(view, view.masterSubscription, now());
-  if (!dates) return "Nothing: the fixed end date has passed.";
+  if (!dates) return t("dates.none");
+  const end = formatDate(dates.endAt, locale);
   if (view.donationMethod === "days")
-    return `${view.donationDays} days from activation, until ${formatDate(dates.endAt)}`;
-  if (view.donationMethod === "fixed") return `From activation until ${formatDate(dates.endAt)}`;
-  return `${formatDate(dates.startAt)} – ${formatDate(dates.endAt)}, the same dates as the family subscription`;
+    return t("dates.days", { count: view.donationDays ?? 0, end });
+  if (view.donationMethod === "fixed") return t("dates.fixed", { end });
+  return t("dates.same", { start: formatDate(dates.startAt, locale), end });
 }
 
 /** Why a code cannot be activated any more, or null while it can. */
-function unavailableReason(view: FamilyRequestView): { title: string; body: string } | null {
-  if (view.request.status === "accepted")
-    return {
-      title: "This code has already been used",
-      body: "Each code works once. Ask for another one.",
-    };
+function unavailableReason(
+  view: FamilyRequestView,
+  t: ActivateT,
+): { title: string; body: string } | null {
+  if (view.request.status === "accepted") return { title: t("used.title"), body: t("used.body") };
   if (view.request.status === "canceled")
-    return { title: "This code was canceled", body: "Ask for a new code." };
-  if (view.expired)
-    return {
-      title: "This code has expired",
-      body: "The family subscription it comes from has ended.",
-    };
+    return { title: t("canceled.title"), body: t("canceled.body") };
+  if (view.expired) return { title: t("expired.title"), body: t("expired.body") };
   return null;
 }
 
@@ -50,7 +52,12 @@ export default async function ActivateFamilyPage({
   params: Promise<{ code: string }>;
 }) {
   const { code } = await params;
-  const [user, db] = await Promise.all([currentUser(), getDb()]);
+  const [user, db, t, locale] = await Promise.all([
+    currentUser(),
+    getDb(),
+    getTranslations("FamilyActivate"),
+    getLocale(),
+  ]);
   const view = await findFamilyRequestByCode(db, code, {
     markOpened: true,
     viewerId: user?.id ?? null,
@@ -58,15 +65,15 @@ export default async function ActivateFamilyPage({
 
   if (!view) {
     return (
-      <Notice tone="warning" title="We do not know this code" data-testid="family-activate-unknown">
-        Check the link you were sent: it should end in 32 letters and digits.
+      <Notice tone="warning" title={t("unknown.title")} data-testid="family-activate-unknown">
+        {t("unknown.body")}
       </Notice>
     );
   }
 
   const names = await contentAccessNames(db, view.subscriptionType.contentAccess);
   const giver = view.master.name?.trim() || maskEmail(view.master.email);
-  const unavailable = unavailableReason(view);
+  const unavailable = unavailableReason(view, t);
   const here = `/family/activate/${view.request.code}`;
 
   return (
@@ -75,21 +82,18 @@ export default async function ActivateFamilyPage({
       data-status={view.request.status}
       data-expired={view.expired ? "true" : "false"}
     >
-      <CardHeader
-        title={`${giver} shares a subscription with you`}
-        description="A family subscription code"
-      />
+      <CardHeader title={t("title", { giver })} description={t("description")} />
       <CardBody className="space-y-5">
         <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
-          <dt className="text-zinc-500">From</dt>
+          <dt className="text-zinc-500">{t("from")}</dt>
           <dd className="text-zinc-900" data-testid="family-activate-master">
             {giver}
           </dd>
-          <dt className="text-zinc-500">Subscription</dt>
+          <dt className="text-zinc-500">{t("subscription")}</dt>
           <dd className="font-medium text-zinc-900" data-testid="family-activate-type">
             {view.subscriptionType.name}
           </dd>
-          <dt className="text-zinc-500">Access</dt>
+          <dt className="text-zinc-500">{t("access")}</dt>
           <dd className="flex flex-wrap items-center gap-2" data-testid="family-activate-access">
             <ContentAccessBadges codes={view.subscriptionType.contentAccess} />
             <span className="text-zinc-500">
@@ -98,9 +102,9 @@ export default async function ActivateFamilyPage({
                 .join(", ")}
             </span>
           </dd>
-          <dt className="text-zinc-500">Runs</dt>
+          <dt className="text-zinc-500">{t("runs")}</dt>
           <dd className="text-zinc-900" data-testid="family-activate-dates">
-            {describeDates(view)}
+            {describeDates(view, t, locale)}
           </dd>
         </dl>
 
@@ -108,20 +112,19 @@ export default async function ActivateFamilyPage({
         user !== null &&
         view.request.childUserId === user.id ? (
           // Activated by this user (the action's re-render lands here too).
-          <Notice
-            tone="success"
-            title="Your subscription is active"
-            data-testid="family-activate-result"
-          >
+          <Notice tone="success" title={t("active.title")} data-testid="family-activate-result">
             <p>
-              {view.subscriptionType.name}, yours since {formatDate(view.request.acceptedAt)}.
+              {t("active.since", {
+                name: view.subscriptionType.name,
+                date: formatDate(view.request.acceptedAt, locale),
+              })}
             </p>
             <p className="mt-2 flex items-center gap-2">
-              <span>Access:</span>{" "}
+              <span>{t("active.access")}</span>{" "}
               <ContentAccessBadges codes={view.subscriptionType.contentAccess} />
             </p>
             <LinkButton href="/account" className="mt-4" data-testid="family-activate-account">
-              Go to my account
+              {t("goToAccount")}
             </LinkButton>
           </Notice>
         ) : unavailable ? (
@@ -133,19 +136,21 @@ export default async function ActivateFamilyPage({
             {unavailable.body}{" "}
             {user ? (
               <Link href="/account" className="font-medium underline">
-                My account
+                {t("myAccount")}
               </Link>
             ) : null}
           </Notice>
         ) : user ? (
           <div className="space-y-2">
             <p className="text-sm text-zinc-600">
-              You are signed in as <span className="font-medium text-zinc-900">{user.email}</span>.
-              The subscription will be added to this account.
+              {t.rich("signedInAs", {
+                email: user.email,
+                strong: (chunks) => <span className="font-medium text-zinc-900">{chunks}</span>,
+              })}
             </p>
             {user.id === view.master.id && !view.allowSelfUse ? (
               <p className="text-sm text-amber-700" data-testid="family-activate-own">
-                This code comes from your own family subscription: share it with someone else.
+                {t("ownCode")}
               </p>
             ) : null}
             <ActivateFamilyForm
@@ -156,22 +161,20 @@ export default async function ActivateFamilyPage({
           </div>
         ) : (
           <div className="space-y-3">
-            <p className="text-sm text-zinc-600">
-              Sign in or create a free account to activate it. You will come back here.
-            </p>
+            <p className="text-sm text-zinc-600">{t("signInFirst")}</p>
             <div className="flex flex-wrap gap-2">
               <LinkButton
                 href={`/login?callbackUrl=${encodeURIComponent(here)}`}
                 data-testid="family-signin"
               >
-                Sign in
+                {t("signIn")}
               </LinkButton>
               <LinkButton
                 href={`/register?callbackUrl=${encodeURIComponent(here)}`}
                 variant="secondary"
                 data-testid="family-register"
               >
-                Create an account
+                {t("register")}
               </LinkButton>
             </div>
           </div>

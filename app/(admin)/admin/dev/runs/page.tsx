@@ -15,7 +15,7 @@ import { RunStatusBadge } from "@/components/dev/run-status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -56,7 +56,11 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
       <Card className="mb-6">
         <CardHeader
           title="Dev clock"
-          description={`The app reads now as ${formatDateTime(now())}.`}
+          description={
+            <>
+              The app reads now as <Time value={now()} />.
+            </>
+          }
         />
         <CardBody>
           <DevClockForm action={advanceClockAction} />
@@ -116,8 +120,12 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                   <Td>
                     <RunStatusBadge status={run.status} />
                   </Td>
-                  <Td>{formatDateTime(run.createdAt)}</Td>
-                  <Td>{formatDateTime(run.endedAt)}</Td>
+                  <Td>
+                    <Time value={run.createdAt} />
+                  </Td>
+                  <Td>
+                    <Time value={run.endedAt} />
+                  </Td>
                   <Td className="text-right">
                     {run.status === "failed" ? (
                       <ActionButton

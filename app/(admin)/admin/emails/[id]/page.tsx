@@ -6,7 +6,7 @@ import { z } from "zod";
 import { EmailHtmlFrame } from "@/components/email/email-html-frame";
 import { EmailStatusBadge } from "@/components/email/email-status-badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -87,7 +87,9 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
             <Header name="Subject" testId="email-subject">
               {email.subject}
             </Header>
-            <Header name="Date">{formatDateTime(email.sentAt)}</Header>
+            <Header name="Date">
+              <Time value={email.sentAt} />
+            </Header>
             <Header name="Message-ID">
               <span className="font-mono text-xs">{email.providerMessageId ?? "—"}</span>
             </Header>
@@ -102,7 +104,9 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
             <Header name="Idempotency key">
               <span className="font-mono text-xs">{email.idempotencyKey}</span>
             </Header>
-            <Header name="Queued">{formatDateTime(email.createdAt)}</Header>
+            <Header name="Queued">
+              <Time value={email.createdAt} />
+            </Header>
             <Header name="Attempts">{email.attempts}</Header>
           </dl>
         </CardBody>

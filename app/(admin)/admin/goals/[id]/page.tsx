@@ -9,7 +9,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
@@ -97,7 +97,7 @@ export default async function GoalPage({ params }: { params: Promise<{ id: strin
                         </Link>
                       </Td>
                       <Td className="whitespace-nowrap">
-                        {formatDateTime(completion.completedAt)}
+                        <Time value={completion.completedAt} />
                       </Td>
                       <Td>
                         <Badge>{completion.source}</Badge>

@@ -9,6 +9,7 @@ import { UserFamilyCard } from "@/components/admin/family/user-family-card";
 import { UserReferralsCard } from "@/components/admin/referrals/user-referrals-card";
 import { UserGoalsCard } from "@/components/admin/user-goals-card";
 import { UserScenarioRunsCard } from "@/components/admin/user-scenario-runs-card";
+import { ViewAsCustomerButton } from "@/components/admin/view-as-customer-button";
 import { CreatePaymentForm } from "@/components/admin/create-payment-form";
 import { GiveSubscriptionForm } from "@/components/admin/give-subscription-form";
 import { PaymentsTable } from "@/components/admin/payments-table";
@@ -16,7 +17,7 @@ import { RecurrentPaymentsTable } from "@/components/admin/recurrent-payments-ta
 import { SubscriptionsTable } from "@/components/admin/subscriptions-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -92,7 +93,8 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
         description={
           <>
             {user.name ?? "No name"} · <RoleBadge role={user.role} /> · joined{" "}
-            {formatDateTime(user.createdAt)} · last sign-in {formatDateTime(user.lastLoginAt)}
+            <Time value={user.createdAt} /> · last sign-in{" "}
+            <Time value={user.lastLoginAt} empty="never" />
           </>
         }
         back={
@@ -100,6 +102,7 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
             ← Users
           </Link>
         }
+        actions={user.role === "customer" ? <ViewAsCustomerButton userId={user.id} /> : null}
       />
       {query.created ? (
         <Notice tone="success" className="mb-6" data-testid="user-created">
@@ -113,7 +116,7 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
           className="mb-6"
           data-testid="user-payment-disputed"
         >
-          A card payment of this customer was disputed on {formatDateTime(user.paymentDisputedAt)};
+          A card payment of this customer was disputed on <Time value={user.paymentDisputedAt} />;
           their automatic renewals were stopped.
         </Notice>
       ) : null}

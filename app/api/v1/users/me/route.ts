@@ -16,6 +16,8 @@ async function meResponse(db: Db, user: User): Promise<NextResponse> {
       postal_code: user.postalCode,
       city: user.city,
       country: user.country,
+      locale: user.locale,
+      time_zone: user.timeZone,
     },
     content_access: current.contentAccess,
     subscriptions: current.subscriptions,
@@ -38,6 +40,8 @@ export const PATCH = apiRoute(
         postalCode: body.postal_code,
         city: body.city,
         country: body.country,
+        locale: body.locale,
+        timeZone: body.time_zone,
       },
     });
     return meResponse(db, user);

@@ -8,7 +8,9 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { formatZonedDateTime } from "@/components/ui/format";
+import { getViewerTimeZone } from "@/lib/time/viewer-time-zone";
+import { Time } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -27,6 +29,8 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const detail = await getRun(await getDb(), runId.data);
   if (!detail) notFound();
   const { run, steps, jobs, waits } = detail;
+  const timeZone = await getViewerTimeZone();
+  const at = (date: Date) => formatZonedDateTime(date, timeZone);
 
   return (
     <>
@@ -37,7 +41,17 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           </Link>
         }
         title={run.functionId}
-        description={`Run ${run.id} · started ${formatDateTime(run.createdAt)}${run.endedAt ? ` · ended ${formatDateTime(run.endedAt)}` : ""}`}
+        description={
+          <>
+            Run {run.id} · started <Time value={run.createdAt} />
+            {run.endedAt ? (
+              <>
+                {" "}
+                · ended <Time value={run.endedAt} />
+              </>
+            ) : null}
+          </>
+        }
         actions={
           <>
             <RunStatusBadge status={run.status} />
@@ -69,9 +83,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
             ) : (
               <p className="text-sm text-zinc-500">
                 {waits.length > 0
-                  ? `Waiting for ${waits.map((wait) => `${wait.eventName} until ${formatDateTime(wait.expiresAt)}`).join(", ")}.`
+                  ? `Waiting for ${waits.map((wait) => `${wait.eventName} until ${at(wait.expiresAt)}`).join(", ")}.`
                   : jobs.length > 0
-                    ? `Next: ${jobs.map((job) => `${job.kind} at ${formatDateTime(job.dueAt)}`).join(", ")}.`
+                    ? `Next: ${jobs.map((job) => `${job.kind} at ${at(job.dueAt)}`).join(", ")}.`
                     : "In progress."}
               </p>
             )}
@@ -90,7 +104,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
                   <span className="font-medium text-zinc-900">{step.name ?? step.op}</span>
                   <Badge tone={step.error ? "red" : "gray"}>{step.op}</Badge>
                   <span className="text-xs text-zinc-500">
-                    {formatDateTime(step.createdAt)} · attempt{step.attempts === 1 ? "" : "s"}{" "}
+                    <Time value={step.createdAt} /> · attempt{step.attempts === 1 ? "" : "s"}{" "}
                     {step.attempts}
                   </span>
                 </div>

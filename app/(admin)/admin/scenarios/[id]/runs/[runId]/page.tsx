@@ -6,7 +6,7 @@ import { FactList } from "@/components/admin/scenarios/fact-list";
 import { ScenarioDiagram } from "@/components/builder/scenario-diagram";
 import { ScenarioRunStatusBadge } from "@/components/admin/scenarios/scenario-runs-table";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -18,7 +18,6 @@ import { getScenarioRunPath } from "@/lib/scenarios/runs/get-scenario-run-path";
 export const metadata: Metadata = { title: "Scenario run" };
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const asDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /** One user's path through a scenario: every node visit, its outcome and the facts behind it. */
 export default async function ScenarioRunPage({
@@ -81,7 +80,17 @@ export default async function ScenarioRunPage({
       <Card>
         <CardHeader
           title="Path"
-          description={`Started ${formatDateTime(asDate(run.createdAt))}${run.finishedAt ? `, finished ${formatDateTime(asDate(run.finishedAt))}` : ""}.`}
+          description={
+            <>
+              Started <Time value={run.createdAt} />
+              {run.finishedAt ? (
+                <>
+                  , finished <Time value={run.finishedAt} />
+                </>
+              ) : null}
+              .
+            </>
+          }
         />
         {steps.length === 0 ? (
           <p className="px-5 py-4 text-sm text-zinc-500" data-testid="scenario-run-no-steps">
@@ -112,9 +121,11 @@ export default async function ScenarioRunPage({
                     ) : null}
                   </Td>
                   <Td>{step.nodeType}</Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(asDate(step.enteredAt))}</Td>
                   <Td className="whitespace-nowrap">
-                    {step.finishedAt ? formatDateTime(asDate(step.finishedAt)) : "in progress"}
+                    <Time value={step.enteredAt} />
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <Time value={step.finishedAt} empty="in progress" />
                   </Td>
                   <Td
                     className="font-mono text-xs"
