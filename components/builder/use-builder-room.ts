@@ -89,13 +89,15 @@ export function useBuilderRoom(root: RefObject<HTMLElement | null>): BuilderRoom
   }, [root, fullScreen]);
 
   // The builder fills the window below the shell's header: the page behind it has nothing to scroll to, and a
-  // scrollbar would only take width from the side panel.
+  // scrollbar — or the gutter globals.css reserves for one — would only take width from the side panel.
   useEffect(() => {
     const page = document.documentElement;
-    const overflow = page.style.overflow;
+    const { overflow, scrollbarGutter } = page.style;
     page.style.overflow = "hidden";
+    page.style.scrollbarGutter = "auto";
     return () => {
       page.style.overflow = overflow;
+      page.style.scrollbarGutter = scrollbarGutter;
     };
   }, []);
 
