@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { csvStream } from "@/lib/csv/csv-stream";
 import { centsToDecimal } from "@/lib/csv/csv";
 import {
@@ -10,9 +10,10 @@ import {
   mapBatches,
 } from "@/lib/csv/keyset-batches";
 import type { Db } from "@/lib/db";
-import { paymentItems, payments, users } from "@/lib/db/schema";
+import { payments, users } from "@/lib/db/schema";
 import { CURRENCY } from "@/lib/money";
 import { paymentListWhere, type PaymentListFilters } from "./list-payments";
+import { loadPaymentItems } from "./load-payment-items";
 
 const HEADER = [
   "id",
@@ -55,24 +56,10 @@ export function exportPaymentsCsv(db: Db, filters: PaymentListFilters): Readable
       .where(and(where, keysetAfter(payments.createdAt, payments.id, cursor)))
       .orderBy(desc(payments.createdAt), desc(payments.id))
       .limit(EXPORT_BATCH_SIZE);
-    const items =
-      rows.length === 0
-        ? []
-        : await db
-            .select({
-              paymentId: paymentItems.paymentId,
-              name: paymentItems.name,
-              count: paymentItems.count,
-              amountCents: paymentItems.amountCents,
-            })
-            .from(paymentItems)
-            .where(
-              inArray(
-                paymentItems.paymentId,
-                rows.map((row) => row.id),
-              ),
-            )
-            .orderBy(asc(paymentItems.id));
+    const items = await loadPaymentItems(
+      db,
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => ({
       ...row,
       items: items

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { paymentItems, payments, users, type PaymentStatus } from "@/lib/db/schema";
+import { payments, users, type PaymentStatus } from "@/lib/db/schema";
+import { loadPaymentItems } from "./load-payment-items";
 
 /** The payments list's filters: the admin page, its CSV export and the API's export take the same. */
 export interface PaymentListFilters {
@@ -51,24 +52,10 @@ export async function listPayments(db: Db, options: ListPaymentsOptions) {
       .offset(options.offset),
     db.select({ total: count() }).from(payments).where(where),
   ]);
-  const items =
-    rows.length === 0
-      ? []
-      : await db
-          .select({
-            paymentId: paymentItems.paymentId,
-            name: paymentItems.name,
-            count: paymentItems.count,
-            amountCents: paymentItems.amountCents,
-          })
-          .from(paymentItems)
-          .where(
-            inArray(
-              paymentItems.paymentId,
-              rows.map((row) => row.id),
-            ),
-          )
-          .orderBy(asc(paymentItems.id));
+  const items = await loadPaymentItems(
+    db,
+    rows.map((row) => row.id),
+  );
   return {
     rows: rows.map((row) => ({ ...row, items: items.filter((item) => item.paymentId === row.id) })),
     total: totals?.total ?? 0,
