@@ -3,6 +3,7 @@
 import { Panel } from "@xyflow/react";
 import type { ReactNode } from "react";
 import type { BuilderVersion } from "./scenario-builder";
+import { Time } from "@/components/ui/time";
 
 export interface StatsSettings {
   show: boolean;
@@ -173,11 +174,8 @@ export function StatsToolbar({
         </select>
       ) : null}
       {settings.show && updatedAt ? (
-        <span
-          className="hidden text-xs text-zinc-500 @3xl:inline"
-          title={updatedAt.toLocaleString()}
-        >
-          updated {updatedAt.toLocaleTimeString()}
+        <span className="hidden text-xs text-zinc-500 @3xl:inline">
+          updated <Time value={updatedAt} />
         </span>
       ) : null}
     </Panel>
