@@ -91,7 +91,7 @@ export function TimeSeriesChart({
           ))}
         </ul>
       ) : null}
-      <div className="relative" style={{ height }}>
+      <div className="relative min-w-0 overflow-hidden" style={{ height }}>
         <div aria-hidden className="h-full" data-testid="chart-plot">
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
             <ComposedChart
