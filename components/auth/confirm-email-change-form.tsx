@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ActionState } from "@/lib/actions/action-state";
 import { LinkButton } from "@/components/ui/button";
@@ -22,30 +23,38 @@ export function ConfirmEmailChangeForm({
   token: string;
   newEmail: string;
 }) {
+  const t = useTranslations("EmailConfirm");
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   if (state?.ok) {
     return (
       <div data-testid="email-change-done">
-        <h1 className="text-lg font-semibold text-zinc-900">Your email address is changed</h1>
+        <h1 className="text-lg font-semibold text-zinc-900">{t("doneTitle")}</h1>
         <p className="mt-1 mb-5 text-sm text-zinc-500">
-          From now on you sign in and get our emails at{" "}
-          <span className="font-medium break-all text-zinc-800" data-testid="email-change-new">
-            {(state.data as { email: string } | undefined)?.email ?? newEmail}
-          </span>
-          .
+          {t.rich("doneText", {
+            email: (state.data as { email: string } | undefined)?.email ?? newEmail,
+            address: (chunks) => (
+              <span className="font-medium break-all text-zinc-800" data-testid="email-change-new">
+                {chunks}
+              </span>
+            ),
+          })}
         </p>
         <LinkButton href="/account" data-testid="email-change-account">
-          Go to your account
+          {t("account")}
         </LinkButton>
       </div>
     );
   }
   return (
     <form {...formProps} data-testid="email-change-confirm-form">
-      <h1 className="text-lg font-semibold text-zinc-900">Confirm your new email address</h1>
+      <h1 className="text-lg font-semibold text-zinc-900">{t("title")}</h1>
       <p className="mt-1 mb-5 text-sm text-zinc-500">
-        Use <span className="font-medium break-all text-zinc-800">{newEmail}</span> to sign in and
-        for our emails from now on.
+        {t.rich("intro", {
+          email: newEmail,
+          address: (chunks) => (
+            <span className="font-medium break-all text-zinc-800">{chunks}</span>
+          ),
+        })}
       </p>
       {state && !state.ok ? (
         <div className="mb-4 space-y-2">
@@ -54,7 +63,7 @@ export function ConfirmEmailChangeForm({
             href="/account/profile"
             className="block text-sm font-medium text-brand-700 hover:underline"
           >
-            Go to your profile
+            {t("profile")}
           </Link>
         </div>
       ) : null}
@@ -62,10 +71,10 @@ export function ConfirmEmailChangeForm({
       <SubmitButton
         pending={pending}
         className="w-full"
-        pendingLabel="Confirming…"
+        pendingLabel={t("submitting")}
         data-testid="email-change-confirm"
       >
-        Confirm new address
+        {t("submit")}
       </SubmitButton>
     </form>
   );

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { LinkButton } from "@/components/ui/button";
 import { formatDate } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
@@ -18,17 +18,23 @@ export async function CheckoutResult({
   startsLater: boolean;
 }) {
   const { subscription, typeName, renewal } = purchase;
-  const [t, locale] = await Promise.all([getTranslations("CheckoutResult"), getLocale()]);
+  const [t, locale, timeZone] = await Promise.all([
+    getTranslations("CheckoutResult"),
+    getLocale(),
+    getTimeZone(),
+  ]);
   return (
     <div className="space-y-4" data-testid="checkout-result">
       <Notice tone="success" title={t("title", { name: typeName })}>
         {startsLater
           ? t("startsLater", {
-              start: formatDate(subscription.startAt, locale),
-              end: formatDate(subscription.endAt, locale),
+              start: formatDate(subscription.startAt, locale, timeZone),
+              end: formatDate(subscription.endAt, locale, timeZone),
             })
-          : t("runsFromToday", { end: formatDate(subscription.endAt, locale) })}{" "}
-        {renewal ? t("renews", { date: formatDate(renewal.chargeAt, locale) }) : t("doesNotRenew")}
+          : t("runsFromToday", { end: formatDate(subscription.endAt, locale, timeZone) })}{" "}
+        {renewal
+          ? t("renews", { date: formatDate(renewal.chargeAt, locale, timeZone) })
+          : t("doesNotRenew")}
       </Notice>
       <div className="flex justify-end">
         <LinkButton href="/account" data-testid="checkout-result-account">

@@ -2,14 +2,16 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { cn } from "@/components/ui/cn";
 import { chooseLocaleAction } from "@/lib/actions/i18n/choose-locale";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 
 /**
  * The public pages' language switch: "English · Slovenčina", the chosen one plain text; `compact` (a header on a
- * phone) shows only the other language's code ("SK").
+ * phone) shows only the other language's code ("SK"). A refused choice (staff viewing a customer's account, which is
+ * read-only: the email-change confirmation is under /account) says why under the full switch; the compact one is
+ * on pages outside /account, where no view reaches.
  */
 export function LanguageSwitch({
   className,
@@ -22,9 +24,15 @@ export function LanguageSwitch({
   const current = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const [refusal, setRefusal] = useState<string | null>(null);
   const choose = (locale: string) =>
     startTransition(async () => {
-      await chooseLocaleAction(locale);
+      const result = await chooseLocaleAction(locale);
+      if (result && !result.ok) {
+        setRefusal(result.message);
+        return;
+      }
+      setRefusal(null);
       router.refresh();
     });
   if (compact) {
@@ -48,32 +56,43 @@ export function LanguageSwitch({
     );
   }
   return (
-    <nav
-      aria-label={t("label")}
-      className={cn("flex items-center gap-1 text-xs text-zinc-500", className)}
-      data-testid="language-switch"
-    >
-      {LOCALES.map((locale, index) => (
-        <span key={locale} className="flex items-center gap-1">
-          {index > 0 ? <span aria-hidden>·</span> : null}
-          {locale === current ? (
-            <span className="font-medium text-zinc-900" aria-current="true" lang={locale}>
-              {LOCALE_NAMES[locale]}
-            </span>
-          ) : (
-            <button
-              type="button"
-              lang={locale}
-              disabled={pending}
-              className="rounded px-1 hover:text-brand-700 hover:underline disabled:opacity-50"
-              data-testid={`language-${locale}`}
-              onClick={() => choose(locale)}
-            >
-              {LOCALE_NAMES[locale]}
-            </button>
-          )}
-        </span>
-      ))}
-    </nav>
+    <div className={cn("flex flex-col items-center", className)}>
+      <nav
+        aria-label={t("label")}
+        className="flex items-center gap-1 text-xs text-zinc-500"
+        data-testid="language-switch"
+      >
+        {LOCALES.map((locale, index) => (
+          <span key={locale} className="flex items-center gap-1">
+            {index > 0 ? <span aria-hidden>·</span> : null}
+            {locale === current ? (
+              <span className="font-medium text-zinc-900" aria-current="true" lang={locale}>
+                {LOCALE_NAMES[locale]}
+              </span>
+            ) : (
+              <button
+                type="button"
+                lang={locale}
+                disabled={pending}
+                className="rounded px-1 hover:text-brand-700 hover:underline disabled:opacity-50"
+                data-testid={`language-${locale}`}
+                onClick={() => choose(locale)}
+              >
+                {LOCALE_NAMES[locale]}
+              </button>
+            )}
+          </span>
+        ))}
+      </nav>
+      {refusal ? (
+        <p
+          role="alert"
+          className="mt-1 max-w-sm text-center text-xs text-red-700"
+          data-testid="language-refused"
+        >
+          {refusal}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { PaymentStatusBadge } from "@/components/billing/badges";
 import { PaymentItemsList } from "@/components/billing/payment-items-list";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -9,7 +9,11 @@ import { formatMoney } from "@/lib/money";
 import type { PaymentListRow } from "@/lib/payments/list-payments";
 
 export async function MyPayments({ rows }: { rows: PaymentListRow[] }) {
-  const [t, locale] = await Promise.all([getTranslations("MyPayments"), getLocale()]);
+  const [t, locale, timeZone] = await Promise.all([
+    getTranslations("MyPayments"),
+    getLocale(),
+    getTimeZone(),
+  ]);
   return (
     <Card data-testid="my-payments">
       <CardHeader title={t("title")} />
@@ -29,7 +33,7 @@ export async function MyPayments({ rows }: { rows: PaymentListRow[] }) {
             {rows.map((row) => (
               <Tr key={row.id} data-testid="my-payment">
                 <Td className="whitespace-nowrap">
-                  {formatDate(row.paidAt ?? row.createdAt, locale)}
+                  {formatDate(row.paidAt ?? row.createdAt, locale, timeZone)}
                 </Td>
                 <Td>
                   <PaymentItemsList items={row.items} locale={locale} />

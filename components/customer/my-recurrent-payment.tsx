@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { RecurrentStateBadge } from "@/components/billing/badges";
 import { ActionButton } from "@/components/ui/action-button";
@@ -16,7 +16,11 @@ export async function MyRecurrentPayment({
   row: RecurrentPaymentListRow | undefined;
   stopAction: FormAction;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("MyRecurrentPayment"), getLocale()]);
+  const [t, locale, timeZone] = await Promise.all([
+    getTranslations("MyRecurrentPayment"),
+    getLocale(),
+    getTimeZone(),
+  ]);
   return (
     <Card data-testid="my-recurrent-payment">
       <CardHeader title={t("title")} />
@@ -39,7 +43,7 @@ export async function MyRecurrentPayment({
               <div className="flex justify-between gap-4">
                 <dt className="text-zinc-500">{t("nextCharge")}</dt>
                 <dd className="text-zinc-900" data-testid="next-charge">
-                  {row.state === "active" ? formatDate(row.nextChargeAt, locale) : "—"}
+                  {row.state === "active" ? formatDate(row.nextChargeAt, locale, timeZone) : "—"}
                 </dd>
               </div>
               <div className="flex justify-between gap-4">

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { ContentAccessBadges, SubscriptionStateBadge } from "@/components/billing/badges";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -6,7 +6,11 @@ import { formatDate } from "@/components/ui/format";
 import type { SubscriptionListRow } from "@/lib/subscriptions/list-subscriptions";
 
 export async function MySubscriptions({ rows }: { rows: SubscriptionListRow[] }) {
-  const [t, locale] = await Promise.all([getTranslations("MySubscriptions"), getLocale()]);
+  const [t, locale, timeZone] = await Promise.all([
+    getTranslations("MySubscriptions"),
+    getLocale(),
+    getTimeZone(),
+  ]);
   return (
     <Card data-testid="my-subscriptions">
       <CardHeader title={t("title")} description={t("description")} />
@@ -25,7 +29,8 @@ export async function MySubscriptions({ rows }: { rows: SubscriptionListRow[] })
                   {row.typeName}
                 </p>
                 <p className="mt-0.5 text-sm text-zinc-500">
-                  {formatDate(row.startAt, locale)} – {formatDate(row.endAt, locale)}
+                  {formatDate(row.startAt, locale, timeZone)} –{" "}
+                  {formatDate(row.endAt, locale, timeZone)}
                 </p>
               </div>
               <div className="flex shrink-0 items-center gap-3">

@@ -11,12 +11,15 @@ import { Input } from "@/components/ui/input";
 export function CopyLinkField({
   link,
   label,
+  labels,
   inputTestId,
   buttonTestId,
 }: {
   link: string;
   /** The field's accessible name ("Your referral link"). */
   label: string;
+  /** The button and its fallback hint, in the page's language ("Copy", "Copied", "Press Ctrl+C / ⌘C to copy."). */
+  labels: { copy: string; copied: string; selectHint: string };
   inputTestId: string;
   buttonTestId: string;
 }) {
@@ -51,10 +54,10 @@ export function CopyLinkField({
         data-link={link}
       />
       <Button size="sm" variant="secondary" onClick={() => void copy()} data-testid={buttonTestId}>
-        {copied === "copied" ? "Copied" : "Copy"}
+        {copied === "copied" ? labels.copied : labels.copy}
       </Button>
       {copied === "selected" ? (
-        <span className="text-xs text-zinc-500">Press Ctrl+C / ⌘C to copy.</span>
+        <span className="text-xs text-zinc-500">{labels.selectHint}</span>
       ) : null}
     </div>
   );

@@ -1,34 +1,9 @@
 import { format } from "date-fns";
-import { intlLocale, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 
 /** date-fns formats in the process's zone; shift by the offset so every date reads in UTC, whatever the server's TZ. */
 function asUtc(date: Date): Date {
   return new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
-}
-
-/** Slovak dates are numeric, as Slovaks write them: "22. 11. 2026". */
-const SLOVAK_DATE: Intl.DateTimeFormatOptions = {
-  day: "numeric",
-  month: "numeric",
-  year: "numeric",
-  timeZone: "UTC",
-};
-
-/** "22 Nov 2026, 14:05 UTC" (en, the admin's); "22. 11. 2026 14:05 UTC" (sk). */
-export function formatDateTime(date: Date | null | undefined, locale: Locale = "en"): string {
-  if (!date) return "—";
-  if (locale === "sk") {
-    const time = format(asUtc(date), "HH:mm");
-    return `${new Intl.DateTimeFormat(intlLocale(locale), SLOVAK_DATE).format(date)} ${time} UTC`;
-  }
-  return `${format(asUtc(date), "d MMM yyyy, HH:mm")} UTC`;
-}
-
-/** "22 Nov 2026" (en, the admin's); "22. 11. 2026" (sk). */
-export function formatDate(date: Date | null | undefined, locale: Locale = "en"): string {
-  if (!date) return "—";
-  if (locale === "sk") return new Intl.DateTimeFormat(intlLocale(locale), SLOVAK_DATE).format(date);
-  return format(asUtc(date), "d MMM yyyy");
 }
 
 /** A value for <input type="datetime-local"> in UTC. */
@@ -118,6 +93,40 @@ export function formatZonedDateTime(
   if (!date) return "—";
   const clock = wallClock(date, timeZone);
   return `${formatZonedDate(date, timeZone)}, ${twoDigits(clock.hour)}:${twoDigits(clock.minute)}`;
+}
+
+// ---- The translated zones' dates: the reader's language and time zone (next-intl's config, i18n/request.ts: the
+// viewer's zone). The admin's calls pass neither and read in UTC.
+
+/** "22 Nov 2026" (en); "22. 11. 2026" (sk: numeric, as Slovaks write dates), in `timeZone`. */
+export function formatDate(
+  date: Date | null | undefined,
+  locale: Locale = "en",
+  timeZone = "UTC",
+): string {
+  if (!date) return "—";
+  if (locale !== "sk") return formatZonedDate(date, timeZone);
+  const clock = wallClock(date, timeZone);
+  return `${clock.day}. ${clock.month}. ${clock.year}`;
+}
+
+/**
+ * "22 Nov 2026, 14:05" (en); "22. 11. 2026 14:05" (sk), in `timeZone`. UTC is named ("… 14:05 UTC"); another zone is
+ * the reader's own, so it is not.
+ */
+export function formatDateTime(
+  date: Date | null | undefined,
+  locale: Locale = "en",
+  timeZone = "UTC",
+): string {
+  if (!date) return "—";
+  const clock = wallClock(date, timeZone);
+  const time = `${twoDigits(clock.hour)}:${twoDigits(clock.minute)}`;
+  const moment =
+    locale === "sk"
+      ? `${formatDate(date, locale, timeZone)} ${time}`
+      : `${formatZonedDate(date, timeZone)}, ${time}`;
+  return timeZone === "UTC" ? `${moment} UTC` : moment;
 }
 
 /** "6 Dec 2026, 21:54 UTC": what hovering a time shows. */

@@ -61,6 +61,11 @@ const BY_TEXT: Record<string, string> = {
   "You have no family subscription from this code.": "Z tohto kódu nemáte rodinné predplatné.",
   "You have sent many invitations in the last hour. Try again later.":
     "Za poslednú hodinu ste poslali veľa pozvánok. Skúste to neskôr.",
+  "Keep the name under 200 characters.": "Meno môže mať najviac 200 znakov.",
+  "This special-offer link is not valid. Check the link, or see the upgrades open to everyone.":
+    "Tento odkaz na špeciálnu ponuku nie je platný. Skontrolujte ho alebo si pozrite vylepšenia otvorené pre všetkých.",
+  "This link asks for a content access that does not exist. See all upgrades instead.":
+    "Tento odkaz žiada prístup k obsahu, ktorý neexistuje. Pozrite si radšej všetky vylepšenia.",
   "If an account exists for this address, we sent it a link to choose a new password. The link works for one hour.":
     "Ak pre túto adresu existuje účet, poslali sme naň odkaz na nastavenie nového hesla. Odkaz platí jednu hodinu.",
 };
@@ -74,6 +79,17 @@ const BY_CODE: Record<string, string> = {
   email_taken: "Túto e-mailovú adresu už používa iný účet.",
   email_unchanged: "Toto už je vaša e-mailová adresa.",
   unauthenticated: "Najprv sa prihláste.",
+  read_only_view:
+    "Tento účet si prezeráte ako zamestnanec, len na čítanie: nič tu nemožno zmeniť. Ak chcete konať za seba, prestaňte ho prezerať.",
+  upgrade_offer_changed:
+    "Cena tohto vylepšenia sa odvtedy, čo sme vám ju ukázali, zmenila; pozrite si novú ponuku.",
+  upgrade_not_available: "Toto vylepšenie teraz nie je k dispozícii.",
+  referral_self: "Sami seba odporučiť nemôžete.",
+  referral_user_exists: "Tento človek už má účet.",
+  referral_rate_limited: "Za hodinu ste poslali príliš veľa pozvánok; skúste to neskôr.",
+  referral_program_missing: "Odporúčania sú momentálne uzavreté.",
+  referral_already_referred: "Tohto človeka už niekto pozval.",
+  upgrade_in_progress: "Jedno vaše vylepšenie sa práve platí; počkajte, kým sa platba potvrdí.",
 };
 
 const WAIT_PATTERN = /Try again in (\d+) (second|minute|hour)s?\.$/;

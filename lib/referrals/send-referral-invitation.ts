@@ -8,14 +8,14 @@ import { renderEmailTemplate } from "@/lib/email/render-template";
 import { EmailDeliveryError, sendEmail, type SendEmailResult } from "@/lib/email/send-email";
 import type { EmailTransport } from "@/lib/email/transport";
 import { conflict, notFound } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { looksLikeWebAddress } from "./invite-friend";
 import { getReferralLink } from "./referral-link";
 import {
   REFERRAL_INVITATION_TEMPLATE,
   REFERRAL_INVITATION_TEMPLATE_CODE,
 } from "./referral-invitation-template";
-import { findEntry } from "./registry";
-import { REFERRAL_REWARDS } from "./rewards";
+import { rewardWords } from "./referral-terms";
 
 export interface SendReferralInvitationOptions {
   referralId: number;
@@ -24,11 +24,11 @@ export interface SendReferralInvitationOptions {
   transport?: EmailTransport;
 }
 
-/** What the program gives the friend, in words ("20% off a payment"); empty when it gives nothing. */
-function friendRewardSummary(program: ReferralProgram): string {
+/** What the program gives the friend, in the email's language ("20% off a payment"); empty when it gives nothing. */
+function friendRewardSummary(program: ReferralProgram, locale: Locale): string {
   const choice = program.friendReward;
   if (!choice || choice.type === "no_reward") return "";
-  return findEntry(REFERRAL_REWARDS, choice.type)?.describe(choice.options) ?? "";
+  return rewardWords(choice, locale, "object") ?? "";
 }
 
 /**
@@ -66,12 +66,11 @@ export async function sendReferralInvitation(
   }
 
   // The friend has no account yet: the invitation speaks the referrer's language.
-  const [template, link] = await Promise.all([
-    emailLocaleOf(db, options.referrerUserId).then((locale) =>
-      findLocalizedTemplate(db, REFERRAL_INVITATION_TEMPLATE, locale),
-    ),
+  const [locale, link] = await Promise.all([
+    emailLocaleOf(db, options.referrerUserId),
     getReferralLink(db, options.referrerUserId),
   ]);
+  const template = await findLocalizedTemplate(db, REFERRAL_INVITATION_TEMPLATE, locale);
   const context = await buildEmailContext(db, options.referrerUserId, {
     referral: {
       link: `${appBaseUrl()}${link.path}`,
@@ -81,7 +80,7 @@ export async function sendReferralInvitation(
           ? row.referrerName.trim()
           : row.referrerEmail,
       friend_name: row.referral.referredName ?? "",
-      friend_reward: friendRewardSummary(row.program),
+      friend_reward: friendRewardSummary(row.program, locale),
     },
   });
   const rendered = renderEmailTemplate(template, context);

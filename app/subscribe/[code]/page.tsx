@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -61,11 +61,12 @@ function SummaryRow({
 export default async function SubscribePlanPage({ params }: { params: Promise<{ code: string }> }) {
   const code = codeSchema.safeParse((await params).code);
   if (!code.success) notFound();
-  const [user, db, t, locale] = await Promise.all([
+  const [user, db, t, locale, timeZone] = await Promise.all([
     currentUser(),
     getDb(),
     getTranslations(),
     getLocale(),
+    getTimeZone(),
   ]);
   const quote = await quoteOrNull(db, user?.id ?? null, code.data);
   if (!quote) notFound();
@@ -157,7 +158,7 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
       : t("Subscribe.renewalNext", { ...renewalValues, name: renewal.name });
   const startsText = quote.followsSubscriptionEndingAt
     ? t("Subscribe.startsOn", {
-        date: formatDate(quote.followsSubscriptionEndingAt, locale),
+        date: formatDate(quote.followsSubscriptionEndingAt, locale, timeZone),
         access,
       })
     : t("Subscribe.startsToday");

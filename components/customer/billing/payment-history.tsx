@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { PaymentStatusBadge } from "@/components/billing/badges";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,7 +12,11 @@ import { customerReceiptPath } from "@/lib/receipts/receipt-paths";
  * is a stacked card, so a 390 px phone never scrolls sideways.
  */
 export async function PaymentHistory({ rows }: { rows: MyPaymentRow[] }) {
-  const [t, locale] = await Promise.all([getTranslations("PaymentHistory"), getLocale()]);
+  const [t, locale, timeZone] = await Promise.all([
+    getTranslations("PaymentHistory"),
+    getLocale(),
+    getTimeZone(),
+  ]);
   return (
     <Card data-testid="payment-history">
       <CardHeader title={t("title")} description={t("description")} />
@@ -35,7 +39,7 @@ export async function PaymentHistory({ rows }: { rows: MyPaymentRow[] }) {
                 data-testid="payment-history-row"
               >
                 <span className="text-zinc-500 sm:text-zinc-700">
-                  {formatDate(row.paidAt ?? row.createdAt, locale)}
+                  {formatDate(row.paidAt ?? row.createdAt, locale, timeZone)}
                 </span>
                 <span className="col-start-2 row-start-1 text-right font-medium text-zinc-900 tabular-nums sm:hidden">
                   {formatMoney(row.amountCents, locale)}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { startTransition, useActionState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { ContentAccessBadges } from "@/components/billing/badges";
@@ -33,6 +33,8 @@ export function ActivateFamilyForm({
 }) {
   const t = useTranslations("FamilyActivate");
   const locale = useLocale();
+  // The viewer's zone, as the server rendered the page with (i18n/request.ts).
+  const timeZone = useTimeZone() ?? "UTC";
   const [state, dispatch, pending] = useActionState(action, null);
 
   if (state?.ok && state.data) {
@@ -40,8 +42,8 @@ export function ActivateFamilyForm({
     return (
       <Notice tone="success" title={t("active.title")} data-testid="family-activate-result">
         <p>
-          {typeName}: {formatDate(new Date(result.startAt), locale)} –{" "}
-          {formatDate(new Date(result.endAt), locale)}
+          {typeName}: {formatDate(new Date(result.startAt), locale, timeZone)} –{" "}
+          {formatDate(new Date(result.endAt), locale, timeZone)}
         </p>
         <p className="mt-2 flex items-center gap-2">
           <span>{t("active.access")}</span> <ContentAccessBadges codes={result.access} />

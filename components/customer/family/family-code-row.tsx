@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import {
   FamilyCodeStatusBadge,
   familyCodeState,
@@ -36,7 +36,12 @@ export async function FamilyCodeRow({
 }) {
   const { request } = row;
   const state = familyCodeState(request.status, row.expired);
-  const [t, locale] = await Promise.all([getTranslations("FamilyCode"), getLocale()]);
+  const [t, copyT, locale, timeZone] = await Promise.all([
+    getTranslations("FamilyCode"),
+    getTranslations("CopyLink"),
+    getLocale(),
+    getTimeZone(),
+  ]);
   const reason = (FAMILY_CANCEL_REASONS as readonly string[]).includes(request.cancelReason ?? "")
     ? t(`cancelReason.${request.cancelReason as FamilyCancelReason}`)
     : null;
@@ -81,14 +86,14 @@ export async function FamilyCodeRow({
                 ? `${row.child.name} (${row.child.email})`
                 : row.child.email
               : t("deletedAccount"),
-            date: formatDateTime(request.acceptedAt, locale),
+            date: formatDateTime(request.acceptedAt, locale, timeZone),
             strong: (chunks) => <span className="font-medium text-zinc-900">{chunks}</span>,
           })}
         </p>
       ) : null}
       {request.status === "canceled" ? (
         <p className="text-sm text-zinc-500" data-testid="family-code-canceled">
-          {t("canceledOn", { date: formatDateTime(request.canceledAt, locale) })}
+          {t("canceledOn", { date: formatDateTime(request.canceledAt, locale, timeZone) })}
           {reason ? ` (${reason})` : ""}
         </p>
       ) : null}
@@ -97,6 +102,11 @@ export async function FamilyCodeRow({
           <CopyLinkField
             link={row.link}
             label={t("activationLink")}
+            labels={{
+              copy: copyT("copy"),
+              copied: copyT("copied"),
+              selectHint: copyT("selectHint"),
+            }}
             inputTestId={`family-link-${request.code}`}
             buttonTestId={`family-copy-${request.code}`}
           />
@@ -105,7 +115,7 @@ export async function FamilyCodeRow({
       ) : null}
       {state === "created" && request.openedAt ? (
         <p className="text-xs text-zinc-500">
-          {t("linkOpened", { date: formatDateTime(request.openedAt, locale) })}
+          {t("linkOpened", { date: formatDateTime(request.openedAt, locale, timeZone) })}
         </p>
       ) : null}
     </li>

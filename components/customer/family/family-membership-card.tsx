@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -21,7 +21,11 @@ export async function FamilyMembershipCard({
   membership: FamilyMembershipView;
   leaveAction: FormAction;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("FamilyMembership"), getLocale()]);
+  const [t, locale, timeZone] = await Promise.all([
+    getTranslations("FamilyMembership"),
+    getLocale(),
+    getTimeZone(),
+  ]);
   const strong = (chunks: ReactNode) => <span className="font-medium text-zinc-900">{chunks}</span>;
   return (
     <Card data-testid={`family-membership-${membership.code}`}>
@@ -34,7 +38,7 @@ export async function FamilyMembershipCard({
           {t.rich("summary", {
             owner: membership.ownerLabel,
             type: membership.subscriptionTypeName,
-            date: formatDate(membership.endAt, locale),
+            date: formatDate(membership.endAt, locale, timeZone),
             strong,
           })}
         </p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormField } from "@/components/ui/form-field";
 import { fieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -9,28 +10,34 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 
 /** Invite by email: the server creates the referral and emails the friend the link (refusals come back as messages). */
 export function InviteFriendForm({ action }: { action: FormAction }) {
+  const t = useTranslations("Referrals.invite");
   const { state, pending, formProps } = useFormAction(action);
   return (
     <form {...formProps} className="space-y-4" data-testid="invite-form">
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Friend's email" htmlFor="invite-email" error={fieldError(state, "email")}>
+        <FormField label={t("email")} htmlFor="invite-email" error={fieldError(state, "email")}>
           <Input
             id="invite-email"
             name="email"
             type="email"
             required
-            placeholder="friend@example.com"
+            placeholder={t("emailPlaceholder")}
             invalid={!!fieldError(state, "email")}
             data-testid="invite-email"
           />
         </FormField>
         <FormField
-          label="Friend's name"
+          label={t("name")}
           htmlFor="invite-name"
-          hint="Optional; used to greet them."
+          hint={t("nameHint")}
           error={fieldError(state, "name")}
         >
-          <Input id="invite-name" name="name" placeholder="Alex" data-testid="invite-name" />
+          <Input
+            id="invite-name"
+            name="name"
+            placeholder={t("namePlaceholder")}
+            data-testid="invite-name"
+          />
         </FormField>
       </div>
       {state && !state.ok ? (
@@ -44,8 +51,8 @@ export function InviteFriendForm({ action }: { action: FormAction }) {
         </Notice>
       ) : null}
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingLabel="Sending…" data-testid="invite-submit">
-          Send invitation
+        <SubmitButton pending={pending} pendingLabel={t("sending")} data-testid="invite-submit">
+          {t("submit")}
         </SubmitButton>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { maskEmail } from "@/lib/mask-email";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,26 +8,26 @@ import type { Referral } from "@/lib/db/schema";
 import { ReferralStatusBadge, referralState } from "./referral-status-badge";
 
 /** The referrals a user made, newest first; an invited address shows as the user typed it, a friend who came through the link is masked (an address they never gave us). */
-export function MyReferrals({ referrals }: { referrals: Referral[] }) {
+export async function MyReferrals({ referrals }: { referrals: Referral[] }) {
+  const [t, locale, timeZone] = await Promise.all([
+    getTranslations("Referrals"),
+    getLocale(),
+    getTimeZone(),
+  ]);
+  const date = (value: Date | null) => formatDate(value, locale, timeZone);
   return (
     <Card data-testid="my-referrals">
-      <CardHeader
-        title="Your referrals"
-        description="Friends you invited or who signed up through your link."
-      />
+      <CardHeader title={t("list.title")} description={t("list.description")} />
       {referrals.length === 0 ? (
-        <EmptyState
-          title="No referrals yet"
-          description="Share your link or invite a friend by email."
-        />
+        <EmptyState title={t("list.emptyTitle")} description={t("list.emptyText")} />
       ) : (
         <Table>
           <THead>
             <Tr>
-              <Th>Friend</Th>
-              <Th>Status</Th>
-              <Th hideBelow="sm">Since</Th>
-              <Th hideBelow="sm">Completed</Th>
+              <Th>{t("list.friend")}</Th>
+              <Th>{t("list.status")}</Th>
+              <Th hideBelow="sm">{t("list.since")}</Th>
+              <Th hideBelow="sm">{t("list.completed")}</Th>
             </Tr>
           </THead>
           <TBody>
@@ -47,37 +48,37 @@ export function MyReferrals({ referrals }: { referrals: Referral[] }) {
                       <span className="ml-2 text-zinc-500">{referral.referredName}</span>
                     ) : null}
                     <span className="block text-xs text-zinc-500">
-                      {referral.source === "link" ? "Through your link" : "Invited by email"}
+                      {referral.source === "link" ? t("list.throughLink") : t("list.invited")}
                     </span>
                     {/* On a phone the dates sit under the friend: the table keeps to the screen. */}
-                    <Folded below="sm" label="Since">
-                      {formatDate(referral.createdAt)}
+                    <Folded below="sm" label={t("list.since")}>
+                      {date(referral.createdAt)}
                       {referral.status === "pending" && referral.expiresAt ? (
-                        <> · Expires {formatDate(referral.expiresAt)}</>
+                        <> · {t("list.expires", { date: date(referral.expiresAt) })}</>
                       ) : null}
                     </Folded>
                     {referral.completedAt ? (
-                      <Folded below="sm" label="Completed">
-                        {formatDate(referral.completedAt)}
+                      <Folded below="sm" label={t("list.completed")}>
+                        {date(referral.completedAt)}
                       </Folded>
                     ) : null}
                   </Td>
                   <Td>
-                    <ReferralStatusBadge state={state} />
+                    <ReferralStatusBadge state={state} label={t(`state.${state}`)} />
                     {referral.status === "complete" && referral.rewardCapped ? (
-                      <span className="block text-xs text-zinc-500">Past the reward limit</span>
+                      <span className="block text-xs text-zinc-500">{t("list.capped")}</span>
                     ) : null}
                   </Td>
                   <Td className="whitespace-nowrap" hideBelow="sm">
-                    {formatDate(referral.createdAt)}
+                    {date(referral.createdAt)}
                     {referral.status === "pending" && referral.expiresAt ? (
                       <span className="block text-xs text-zinc-500">
-                        Expires {formatDate(referral.expiresAt)}
+                        {t("list.expires", { date: date(referral.expiresAt) })}
                       </span>
                     ) : null}
                   </Td>
                   <Td className="whitespace-nowrap" hideBelow="sm" data-testid="referral-completed">
-                    {formatDate(referral.completedAt)}
+                    {date(referral.completedAt)}
                   </Td>
                 </Tr>
               );

@@ -1,8 +1,13 @@
-import type { ReferralProgram, RegistryChoice } from "@/lib/db/schema";
-import { REFERRAL_CONSTRAINTS } from "@/lib/referrals/constraints";
-import { findEntry, type ReferralRegistryEntry } from "@/lib/referrals/registry";
-import { REFERRAL_REWARDS } from "@/lib/referrals/rewards";
-import { REFERRAL_TRIGGERS } from "@/lib/referrals/triggers";
+import { z } from "zod";
+import type { ReferralProgram, ReferralReward, RegistryChoice } from "@/lib/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
+import {
+  constraintWords,
+  friendActionWords,
+  referralTermsTranslator,
+  rewardWords,
+  triggerWords,
+} from "@/lib/referrals/referral-terms";
 
 type ProgramTerms = Pick<
   ReferralProgram,
@@ -10,65 +15,87 @@ type ProgramTerms = Pick<
 > &
   Partial<Pick<ReferralProgram, "rewardHoldDays">>;
 
-function describeChoice(
-  registry: readonly ReferralRegistryEntry[],
-  choice: RegistryChoice,
-): string | null {
-  return findEntry(registry, choice.type)?.describe(choice.options) ?? null;
-}
-
 const present = (values: (string | null)[]) =>
   values.filter((value): value is string => value !== null && value !== "");
 
+/** "a or b" in the language ("a alebo b"). */
+function either(locale: Locale, values: string[]): string {
+  return new Intl.ListFormat(locale, { type: "disjunction" }).format(values);
+}
+
 /**
- * The program in one or two sentences for the referrer, built from each registry entry's `describe`: "Invite a friend:
- * you get 30 free days when the friend first pays (within 60 days). They get 20% off a payment." UI-safe.
+ * The program in one or two sentences for the referrer, in their language, from each chosen registry entry's words:
+ * "Invite a friend: you get 30 free days when the friend first pays (within 60 days). They get 20% off a payment."
+ * UI-safe.
  */
-export function describeReferralProgram(program: ProgramTerms): string {
-  const when = present(
-    program.triggers.map((choice) => describeChoice(REFERRAL_TRIGGERS, choice)),
-  ).join(" or ");
-  const conditions = present(
-    program.constraints.map((choice) => describeChoice(REFERRAL_CONSTRAINTS, choice)),
+export function describeReferralProgram(program: ProgramTerms, locale: Locale): string {
+  const t = referralTermsTranslator(locale);
+  const when = either(
+    locale,
+    present(program.triggers.map((choice) => triggerWords(choice, locale))),
   );
-  const rewarded = program.reward.type !== "no_reward";
-  const reward = rewarded ? describeChoice(REFERRAL_REWARDS, program.reward) : null;
+  const conditions = present(program.constraints.map((choice) => constraintWords(choice, locale)));
+  const reward =
+    program.reward.type === "no_reward" ? null : rewardWords(program.reward, locale, "object");
   const sentences = [
-    reward
-      ? `Invite a friend: you get ${reward} ${when}${conditions.length > 0 ? ` (${conditions.join(", ")})` : ""}.`
-      : "Invite a friend to join.",
+    reward === null
+      ? t("program.unrewarded")
+      : conditions.length > 0
+        ? t("program.rewardedWithConditions", { reward, when, conditions: conditions.join(", ") })
+        : t("program.rewarded", { reward, when }),
   ];
   if (program.friendReward && program.friendReward.type !== "no_reward") {
-    const friendReward = describeChoice(REFERRAL_REWARDS, program.friendReward);
-    if (friendReward) sentences.push(`They get ${friendReward}.`);
+    const friendReward = rewardWords(program.friendReward, locale, "object");
+    if (friendReward) sentences.push(t("program.friend", { reward: friendReward }));
   }
-  if (rewarded && program.maxRewardsPerReferrer !== null) {
-    sentences.push(
-      `Up to ${program.maxRewardsPerReferrer} reward${program.maxRewardsPerReferrer === 1 ? "" : "s"} per person.`,
-    );
+  if (reward !== null && program.maxRewardsPerReferrer !== null) {
+    sentences.push(t("program.cap", { count: program.maxRewardsPerReferrer }));
   }
   const hold = program.rewardHoldDays ?? 0;
-  if (rewarded && hold > 0 && program.triggers.some((choice) => choice.type === "first_payment")) {
-    sentences.push(
-      `Rewards for a friend's payment arrive ${hold} day${hold === 1 ? "" : "s"} after it, unless it is refunded.`,
-    );
+  if (
+    reward !== null &&
+    hold > 0 &&
+    program.triggers.some((choice) => choice.type === "first_payment")
+  ) {
+    sentences.push(t("program.hold", { days: hold }));
   }
   return sentences.join(" ");
 }
 
-/** What the triggers ask of the friend, said to the friend. */
-const FRIEND_ACTION: Record<string, string> = { sign_up: "sign up", first_payment: "first pay" };
-
 /**
- * The program's offer to the invited friend, said to them on the sign-up page ("You get 20% off a payment when you
- * first pay."); null when the program rewards only the referrer. UI-safe.
+ * The program's offer to the invited friend, said to them on the sign-up and pricing pages in their language ("You
+ * get 20% off a payment when you first pay."); null when the program rewards only the referrer. UI-safe.
  */
 export function describeFriendOffer(
   program: Pick<ReferralProgram, "triggers" | "friendReward">,
+  locale: Locale,
 ): string | null {
   if (!program.friendReward || program.friendReward.type === "no_reward") return null;
-  const reward = describeChoice(REFERRAL_REWARDS, program.friendReward);
+  const reward = rewardWords(program.friendReward, locale, "object");
   if (!reward) return null;
-  const actions = present(program.triggers.map((choice) => FRIEND_ACTION[choice.type] ?? null));
-  return `You get ${reward}${actions.length > 0 ? ` when you ${actions.join(" or ")}` : ""}.`;
+  const t = referralTermsTranslator(locale);
+  const actions = present(program.triggers.map((choice) => friendActionWords(choice, locale)));
+  return actions.length > 0
+    ? t("friendOffer.when", { reward, actions: either(locale, actions) })
+    : t("friendOffer.always", { reward });
+}
+
+/** Where a held reward keeps what it will grant (lib/referrals/rewards/hold-reward.ts). */
+const heldDetail = z.object({
+  held: z.object({ type: z.string(), options: z.record(z.string(), z.unknown()) }),
+});
+
+/**
+ * An earned reward's title in the reader's language, from its type and what it granted (or, held, will grant): "30
+ * free days", "zľava 20 % na platbu". The English description stored when it was earned when neither says enough.
+ */
+export function describeReward(
+  reward: Pick<ReferralReward, "rewardType" | "detail" | "description">,
+  locale: Locale,
+): string {
+  const held = heldDetail.safeParse(reward.detail);
+  const choice: RegistryChoice = held.success
+    ? held.data.held
+    : { type: reward.rewardType, options: reward.detail };
+  return rewardWords(choice, locale, "name") ?? reward.description;
 }

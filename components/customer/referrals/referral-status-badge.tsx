@@ -11,15 +11,6 @@ const tones: Record<ReferralState, BadgeTone> = {
   expired: "gray",
   rejected: "gray",
 };
-// `error` means a reward is waiting for an admin's retry: to the referrer it is still on its way.
-const labels: Record<ReferralState, string> = {
-  pending: "Pending",
-  under_review: "Under review",
-  complete: "Complete",
-  error: "Processing",
-  expired: "Expired",
-  rejected: "Not eligible",
-};
 
 /** A pending referral held by the fraud guard reads "Under review"; every other keeps its status. */
 export function referralState(referral: Pick<Referral, "status" | "review">): ReferralState {
@@ -28,10 +19,14 @@ export function referralState(referral: Pick<Referral, "status" | "review">): Re
     : referral.status;
 }
 
-export function ReferralStatusBadge({ state }: { state: ReferralState }) {
+/**
+ * `label`: the state in the page's language (messages Referrals.state). `error` reads "Processing": a reward waiting
+ * for an admin's retry is, to the referrer, still on its way.
+ */
+export function ReferralStatusBadge({ state, label }: { state: ReferralState; label: string }) {
   return (
     <Badge tone={tones[state]} data-testid="referral-status">
-      {labels[state]}
+      {label}
     </Badge>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -17,33 +18,30 @@ export interface ConfirmUpgradeFields {
 
 /** Why the upgrade did not happen, with the way forward. */
 function UpgradeError({ state, reviewHref }: { state: ActionState; reviewHref: string }) {
+  const t = useTranslations("Upgrade.confirm");
   if (!state || state.ok) return null;
   const review = (
     <Link href={reviewHref} className="font-medium underline" data-testid="upgrade-review-again">
-      Review the upgrades again
+      {t("reviewAgain")}
     </Link>
   );
   if (state.error === "upgrade_offer_changed") {
     return (
-      <Notice tone="warning" title="The price has changed" data-testid="upgrade-error">
-        {state.message} Nothing was charged. {review}
+      <Notice tone="warning" title={t("priceChanged")} data-testid="upgrade-error">
+        {state.message} {t("nothingCharged")} {review}
       </Notice>
     );
   }
   if (state.error === "payment_declined") {
     return (
-      <Notice tone="error" title="Your card was declined" data-testid="upgrade-error">
-        {state.message} Your subscription was not changed.
+      <Notice tone="error" title={t("declined")} data-testid="upgrade-error">
+        {state.message} {t("notChanged")}
       </Notice>
     );
   }
   if (state.error === "upgrade_not_available") {
     return (
-      <Notice
-        tone="warning"
-        title="This upgrade is no longer available"
-        data-testid="upgrade-error"
-      >
+      <Notice tone="warning" title={t("unavailableTitle")} data-testid="upgrade-error">
         {state.message} {review}
       </Notice>
     );
@@ -70,6 +68,7 @@ export function ConfirmUpgradeForm({
   submitLabel: string;
   reviewHref: string;
 }) {
+  const t = useTranslations("Upgrade.confirm");
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   return (
     <form {...formProps} className="space-y-4" data-testid="upgrade-confirm-form">
@@ -79,9 +78,13 @@ export function ConfirmUpgradeForm({
       <UpgradeError state={state} reviewHref={reviewHref} />
       <div className="flex items-center justify-end gap-3">
         <Link href={reviewHref} className="text-sm text-zinc-600 hover:underline">
-          Cancel
+          {t("cancel")}
         </Link>
-        <SubmitButton pending={pending} pendingLabel="Upgrading…" data-testid="upgrade-confirm">
+        <SubmitButton
+          pending={pending}
+          pendingLabel={t("submitting")}
+          data-testid="upgrade-confirm"
+        >
           {submitLabel}
         </SubmitButton>
       </div>

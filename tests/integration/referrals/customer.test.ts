@@ -11,6 +11,7 @@ import {
   referralRewards,
   referrals,
   userSightings,
+  users,
   type User,
 } from "@/lib/db/schema";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
@@ -197,6 +198,25 @@ describe("sendReferralInvitation", () => {
     });
   });
 
+  it("says what the friend gets in the referrer's language, as the rest of the email", async () => {
+    const jana = await makeUser(db());
+    await db().update(users).set({ locale: "sk" }).where(eq(users.id, jana.id));
+    const referral = await inviteFriend(db(), {
+      referrerUserId: jana.id,
+      email: uniqueEmail("kamos"),
+    });
+    const { transport, sent } = recordingTransport();
+
+    await sendReferralInvitation(db(), {
+      referralId: referral.id,
+      referrerUserId: jana.id,
+      transport,
+    });
+
+    expect(sent[0]?.text).toContain("Zaregistrujte sa cez odkaz nižšie a získate 14 dní zdarma.");
+    expect(sent[0]?.html).not.toContain("free days");
+  });
+
   it("sends one email per referral however often it is called", async () => {
     const jane = await makeUser(db());
     const referral = await inviteFriend(db(), {
@@ -295,17 +315,20 @@ describe("describeReferralProgram", () => {
   };
 
   it("sums up the program from each registry entry's description", () => {
-    expect(describeReferralProgram(program)).toBe(
+    expect(describeReferralProgram(program, "en")).toBe(
       "Invite a friend: you get 30 free days when the friend first pays (within 60 days). They get 20% off a payment.",
     );
     expect(
-      describeReferralProgram({
-        ...program,
-        triggers: [{ type: "sign_up", options: {} }],
-        constraints: [],
-        friendReward: null,
-        maxRewardsPerReferrer: 3,
-      }),
+      describeReferralProgram(
+        {
+          ...program,
+          triggers: [{ type: "sign_up", options: {} }],
+          constraints: [],
+          friendReward: null,
+          maxRewardsPerReferrer: 3,
+        },
+        "en",
+      ),
     ).toBe(
       "Invite a friend: you get 30 free days when the friend signs up. Up to 3 rewards per person.",
     );
@@ -313,11 +336,10 @@ describe("describeReferralProgram", () => {
 
   it("promises nothing when the referrer gets nothing", () => {
     expect(
-      describeReferralProgram({
-        ...program,
-        reward: { type: "no_reward", options: {} },
-        friendReward: null,
-      }),
+      describeReferralProgram(
+        { ...program, reward: { type: "no_reward", options: {} }, friendReward: null },
+        "en",
+      ),
     ).toBe("Invite a friend to join.");
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatDate,
+  formatDateTime,
   formatUtcDateTime,
   formatZonedDate,
   formatZonedDateTime,
@@ -85,5 +87,29 @@ describe("wallClock and toDate", () => {
     expect(toDate("2026-12-06T21:54:00Z")?.getTime()).toBe(at.getTime());
     expect(toDate("")).toBeNull();
     expect(toDate(new Date(Number.NaN))).toBeNull();
+  });
+});
+
+describe("formatDate and formatDateTime (the customer zone's dates)", () => {
+  const lateEvening = new Date("2026-12-06T23:30:00Z");
+
+  it("reads the day on the reader's clock, in their language", () => {
+    expect(formatDate(lateEvening, "sk", "Europe/Bratislava")).toBe("7. 12. 2026");
+    expect(formatDate(lateEvening, "en", "Europe/Bratislava")).toBe("7 Dec 2026");
+    expect(formatDate(lateEvening, "en", "America/New_York")).toBe("6 Dec 2026");
+    expect(formatDateTime(lateEvening, "sk", "Europe/Bratislava")).toBe("7. 12. 2026 00:30");
+    expect(formatDateTime(lateEvening, "en", "Asia/Tokyo")).toBe("7 Dec 2026, 08:30");
+  });
+
+  it("names UTC, the zone of a reader who chose none (and the admin's default)", () => {
+    expect(formatDate(lateEvening, "sk")).toBe("6. 12. 2026");
+    expect(formatDate(lateEvening)).toBe("6 Dec 2026");
+    expect(formatDateTime(lateEvening, "sk", "UTC")).toBe("6. 12. 2026 23:30 UTC");
+    expect(formatDateTime(lateEvening)).toBe("6 Dec 2026, 23:30 UTC");
+  });
+
+  it("writes a dash for no date", () => {
+    expect(formatDate(null, "sk", "Europe/Bratislava")).toBe("—");
+    expect(formatDateTime(undefined, "en", "Europe/Bratislava")).toBe("—");
   });
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { randomUUID } from "node:crypto";
 import { RecurrentStateBadge } from "@/components/billing/badges";
 import { ChangeCardForm } from "@/components/customer/billing/change-card-form";
@@ -43,12 +43,13 @@ export default async function BillingPage({
 }) {
   const user = await requireUserPage("/account/billing");
   const db = await getDb();
-  const [billing, history, query, t, locale] = await Promise.all([
+  const [billing, history, query, t, locale, timeZone] = await Promise.all([
     loadBilling(db, user.id),
     listMyPayments(db, { userId: user.id, limit: PAYMENT_HISTORY_LIMIT, offset: 0 }),
     searchParams,
     getTranslations(),
     getLocale(),
+    getTimeZone(),
   ]);
   const terms = (amountCents: number, lengthDays: number) =>
     t("Billing.terms", {
@@ -103,7 +104,7 @@ export default async function BillingPage({
           <p>
             {t("Billing.failed.amountOn", {
               amount: formatMoney(failedPayment.amountCents, locale),
-              date: formatDate(failedPayment.createdAt, locale),
+              date: formatDate(failedPayment.createdAt, locale, timeZone),
             })}
             {failedPayment.failureReason
               ? `: ${locale === "sk" ? slovakServerMessage(failedPayment.failureReason) : failedPayment.failureReason}`
@@ -158,6 +159,7 @@ export default async function BillingPage({
                             ? (renewal.nextAttemptAt ?? renewal.chargeAt)
                             : renewal.chargeAt,
                           locale,
+                          timeZone,
                         )}
                       </dd>
                     </div>
@@ -237,7 +239,7 @@ export default async function BillingPage({
                     data-testid="plan-change-scheduled"
                   >
                     {t("Billing.plan.scheduledText", {
-                      date: formatDate(renewal.chargeAt, locale),
+                      date: formatDate(renewal.chargeAt, locale, timeZone),
                       next: next.name,
                       terms: terms(next.amountCents, next.lengthDays),
                       current: currentPlan.name,
@@ -298,7 +300,9 @@ export default async function BillingPage({
                           })}
                       {" · "}
                       {code.expiresAt
-                        ? t("Billing.codes.until", { date: formatDate(code.expiresAt, locale) })
+                        ? t("Billing.codes.until", {
+                            date: formatDate(code.expiresAt, locale, timeZone),
+                          })
                         : t("Billing.codes.noExpiry")}
                       {code.paymentId ? ` · ${t("Billing.codes.applied")}` : ""}
                     </span>

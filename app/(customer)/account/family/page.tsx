@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AddSeatsForm } from "@/components/customer/family/add-seats-form";
 import { FamilyCodeRow } from "@/components/customer/family/family-code-row";
@@ -72,7 +72,12 @@ async function AddSeatsSection({ offer }: { offer: FamilySeatOffer }) {
 
 export default async function FamilyPage() {
   const user = await requireUserPage("/account/family");
-  const [db, t, locale] = await Promise.all([getDb(), getTranslations("Family"), getLocale()]);
+  const [db, t, locale, timeZone] = await Promise.all([
+    getDb(),
+    getTranslations("Family"),
+    getLocale(),
+    getTimeZone(),
+  ]);
   const backLink = (
     <Link href="/account" className="text-brand-700 hover:underline">
       {t("back")}
@@ -121,7 +126,7 @@ export default async function FamilyPage() {
             >
               <CardHeader
                 title={group.subscription.typeName}
-                description={`${formatDate(group.subscription.startAt, locale)} – ${formatDate(group.subscription.endAt, locale)} · ${t("codesUsed", { used, count: live })}`}
+                description={`${formatDate(group.subscription.startAt, locale, timeZone)} – ${formatDate(group.subscription.endAt, locale, timeZone)} · ${t("codesUsed", { used, count: live })}`}
               />
               <ul className="divide-y divide-zinc-100">
                 {group.rows.map((row) => (
@@ -148,7 +153,7 @@ export default async function FamilyPage() {
             >
               <CardHeader
                 title={offer.masterTypeName}
-                description={t("untilNoCodes", { date: formatDate(offer.endAt, locale) })}
+                description={t("untilNoCodes", { date: formatDate(offer.endAt, locale, timeZone) })}
               />
               <CardBody className="p-0">
                 <AddSeatsSection offer={offer} />

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { clientAddressOf } from "@/lib/http/client-address";
+import { getActionTranslations } from "@/lib/i18n/action-translations";
 import { inviteAndSend } from "@/lib/referrals/invite-and-send";
 import { emailSchema } from "@/lib/users/schemas";
 
@@ -27,11 +28,7 @@ export const inviteFriendAction = defineAction(
       name: name || null,
       clientAddress: clientAddressOf(await headers()),
     });
-    return {
-      ok: true,
-      message: sent
-        ? `Invitation sent to ${email}.`
-        : `${email} is invited, but the email could not be sent just now. Share your link with them instead.`,
-    };
+    const { t } = await getActionTranslations("Referrals.invite");
+    return { ok: true, message: sent ? t("sent", { email }) : t("notSent", { email }) };
   },
 );

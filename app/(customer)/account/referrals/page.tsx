@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { describeReferralProgram } from "@/components/customer/referrals/program-summary";
@@ -18,7 +19,9 @@ import { findDefaultProgram } from "@/lib/referrals/referral-rules";
 import { recordSighting, requestFingerprint } from "@/lib/referrals/sightings";
 import { inviteFriendAction } from "./actions";
 
-export const metadata: Metadata = { title: "Refer a friend" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Referrals"))("title") };
+}
 
 /** The origin this page was requested on (as the hosting proxy forwards it), so the link works where it is copied. */
 async function requestOrigin(): Promise<string> {
@@ -35,11 +38,14 @@ export default async function ReferralsPage() {
   const db = await getDb();
   // Every list is scoped to the signed-in user's id in its query. Where the referrer takes their link is a sighting
   // for the fraud guard (sessions outlive the review window, so sign-ins alone are not enough).
-  const [link, listed, program, origin] = await Promise.all([
+  const [link, listed, program, origin, t, copyT, locale] = await Promise.all([
     getReferralLink(db, user.id),
     listUserReferrals(db, { userId: user.id }),
     findDefaultProgram(db),
     requestOrigin(),
+    getTranslations("Referrals"),
+    getTranslations("CopyLink"),
+    getLocale(),
     requestFingerprint().then((fingerprint) =>
       recordSighting(db, { userId: user.id, ...fingerprint }),
     ),
@@ -48,45 +54,43 @@ export default async function ReferralsPage() {
   return (
     <>
       <PageHeader
-        title="Refer a friend"
-        description="Share your link or invite friends by email, and follow your referrals and rewards."
+        title={t("title")}
+        description={t("intro")}
         back={
           <Link href="/account" className="text-brand-700 hover:underline">
-            ← My account
+            {t("back")}
           </Link>
         }
       />
       <div className="space-y-6">
         <Card data-testid="referral-program">
-          <CardHeader
-            title="Your link"
-            description="A friend who signs up within 30 days of opening it counts as your referral."
-          />
+          <CardHeader title={t("link.title")} description={t("link.description")} />
           <CardBody className="space-y-3">
             <CopyLinkField
               link={`${origin}${link.path}`}
-              label="Your referral link"
+              label={t("link.label")}
+              labels={{
+                copy: copyT("copy"),
+                copied: copyT("copied"),
+                selectHint: copyT("selectHint"),
+              }}
               inputTestId="referral-link"
               buttonTestId="referral-link-copy"
             />
             {program ? (
               <p className="text-sm text-zinc-700" data-testid="referral-program-summary">
-                {describeReferralProgram(program)}
+                {describeReferralProgram(program, locale)}
               </p>
             ) : (
               <Notice tone="warning" data-testid="referral-program-closed">
-                Referrals are not open right now: nobody who signs up is counted as your referral
-                until they are.
+                {t("closed")}
               </Notice>
             )}
           </CardBody>
         </Card>
         {program ? (
           <Card>
-            <CardHeader
-              title="Invite by email"
-              description="We email your friend your link. Each address can be invited once."
-            />
+            <CardHeader title={t("invite.title")} description={t("invite.description")} />
             <CardBody>
               <InviteFriendForm action={inviteFriendAction} />
             </CardBody>

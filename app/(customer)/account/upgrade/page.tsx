@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { UpgradeBaseSummary } from "@/components/customer/upgrades/upgrade-base-summary";
 import { UpgradeOfferDetails } from "@/components/customer/upgrades/upgrade-offer-details";
@@ -8,18 +9,14 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUserPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { slovakServerMessage } from "@/lib/i18n/slovak-server-messages";
 import { contentAccessNames } from "@/lib/subscriptions/content-access-names";
 import { listUpgradeOffers } from "@/lib/upgrades/list-upgrade-offers";
-import { NO_UPGRADE_REASON_MESSAGES } from "@/lib/upgrades/offer-types";
 import { offerRequestQuery, parseOfferRequestParams } from "@/lib/upgrades/offer-request-params";
 
-export const metadata: Metadata = { title: "Upgrade" };
-
-const backLink = (
-  <Link href="/account" className="text-brand-700 hover:underline">
-    ← My account
-  </Link>
-);
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Upgrade"))("metaTitle") };
+}
 
 export default async function UpgradePage({
   searchParams,
@@ -27,12 +24,21 @@ export default async function UpgradePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUserPage("/account/upgrade");
-  const request = parseOfferRequestParams(await searchParams);
+  const [params, t, locale] = await Promise.all([
+    searchParams,
+    getTranslations("Upgrade"),
+    getLocale(),
+  ]);
+  const request = parseOfferRequestParams(params);
   const header = (
     <PageHeader
-      title="Upgrade your subscription"
-      description="Get more with the subscription you have."
-      back={backLink}
+      title={t("title")}
+      description={t("intro")}
+      back={
+        <Link href="/account" className="text-brand-700 hover:underline">
+          {t("back")}
+        </Link>
+      }
     />
   );
 
@@ -40,14 +46,10 @@ export default async function UpgradePage({
     return (
       <>
         {header}
-        <Notice
-          tone="warning"
-          title="We could not read this link"
-          data-testid="upgrade-params-invalid"
-        >
-          {request.message}{" "}
+        <Notice tone="warning" title={t("paramsInvalid")} data-testid="upgrade-params-invalid">
+          {locale === "sk" ? slovakServerMessage(request.message) : request.message}{" "}
           <Link href="/account/upgrade" className="font-medium underline">
-            See all upgrades
+            {t("seeAll")}
           </Link>
         </Notice>
       </>
@@ -76,16 +78,16 @@ export default async function UpgradePage({
             className="flex flex-col items-center px-6 py-12 text-center"
             data-testid="upgrade-empty"
           >
-            <p className="text-sm font-medium text-zinc-900">No upgrade available</p>
+            <p className="text-sm font-medium text-zinc-900">{t("emptyTitle")}</p>
             <p
               className="mt-1 max-w-md text-sm text-zinc-500"
               data-testid="upgrade-reason"
               data-reason={reason}
             >
-              {NO_UPGRADE_REASON_MESSAGES[reason]}
+              {t(`reason.${reason}`)}
             </p>
             <LinkButton href="/account" variant="secondary" className="mt-4">
-              Back to my account
+              {t("backToAccount")}
             </LinkButton>
           </Card>
         ) : (
@@ -97,14 +99,14 @@ export default async function UpgradePage({
                 <Card key={key} className="flex flex-col" data-testid={`upgrade-offer-${key}`}>
                   <CardHeader
                     title={offer.target.name}
-                    description={`${offer.target.lengthDays} days`}
+                    description={t("length", { days: offer.target.lengthDays })}
                   />
                   <CardBody className="flex-1">
                     <UpgradeOfferDetails offer={offer} contentNames={names} />
                   </CardBody>
                   <div className="flex justify-end border-t border-zinc-100 px-5 py-3">
                     <LinkButton href={href} data-testid={`upgrade-choose-${key}`}>
-                      Choose
+                      {t("choose")}
                     </LinkButton>
                   </div>
                 </Card>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ContentAccessBadges } from "@/components/billing/badges";
 import { ActivateFamilyForm } from "@/components/customer/family/activate-family-form";
@@ -24,14 +24,19 @@ export async function generateMetadata(): Promise<Metadata> {
 type ActivateT = Awaited<ReturnType<typeof getTranslations<"FamilyActivate">>>;
 
 /** What the code would give, in words: the master's dates, N days from activation, or until a fixed date. */
-function describeDates(view: FamilyRequestView, t: ActivateT, locale: Locale): string {
+function describeDates(
+  view: FamilyRequestView,
+  t: ActivateT,
+  locale: Locale,
+  timeZone: string,
+): string {
   const dates = childDates(view, view.masterSubscription, now());
   if (!dates) return t("dates.none");
-  const end = formatDate(dates.endAt, locale);
+  const end = formatDate(dates.endAt, locale, timeZone);
   if (view.donationMethod === "days")
     return t("dates.days", { count: view.donationDays ?? 0, end });
   if (view.donationMethod === "fixed") return t("dates.fixed", { end });
-  return t("dates.same", { start: formatDate(dates.startAt, locale), end });
+  return t("dates.same", { start: formatDate(dates.startAt, locale, timeZone), end });
 }
 
 /** Why a code cannot be activated any more, or null while it can. */
@@ -52,11 +57,12 @@ export default async function ActivateFamilyPage({
   params: Promise<{ code: string }>;
 }) {
   const { code } = await params;
-  const [user, db, t, locale] = await Promise.all([
+  const [user, db, t, locale, timeZone] = await Promise.all([
     currentUser(),
     getDb(),
     getTranslations("FamilyActivate"),
     getLocale(),
+    getTimeZone(),
   ]);
   const view = await findFamilyRequestByCode(db, code, {
     markOpened: true,
@@ -104,7 +110,7 @@ export default async function ActivateFamilyPage({
           </dd>
           <dt className="text-zinc-500">{t("runs")}</dt>
           <dd className="text-zinc-900" data-testid="family-activate-dates">
-            {describeDates(view, t, locale)}
+            {describeDates(view, t, locale, timeZone)}
           </dd>
         </dl>
 
@@ -116,7 +122,7 @@ export default async function ActivateFamilyPage({
             <p>
               {t("active.since", {
                 name: view.subscriptionType.name,
-                date: formatDate(view.request.acceptedAt, locale),
+                date: formatDate(view.request.acceptedAt, locale, timeZone),
               })}
             </p>
             <p className="mt-2 flex items-center gap-2">

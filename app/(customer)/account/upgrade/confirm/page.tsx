@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ConfirmUpgradeForm } from "@/components/customer/upgrades/confirm-upgrade-form";
 import { UpgradeBaseSummary } from "@/components/customer/upgrades/upgrade-base-summary";
@@ -13,22 +14,26 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUserPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locales";
 import type { UpgradeOffer } from "@/lib/upgrades/offer-types";
 import { offerRequestQuery, parseOfferRequestParams } from "@/lib/upgrades/offer-request-params";
 import { contentAccessNames } from "@/lib/subscriptions/content-access-names";
 import { listUpgradeOffers } from "@/lib/upgrades/list-upgrade-offers";
 import { applyUpgradeAction } from "../actions";
 
-export const metadata: Metadata = { title: "Confirm upgrade" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Upgrade"))("confirm.metaTitle") };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
+type UpgradeT = Awaited<ReturnType<typeof getTranslations<"Upgrade">>>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-function submitLabel(offer: UpgradeOffer): string {
-  if (offer.type === "paid_extend")
-    return `Continue to payment (${formatCharge(offer.chargeCents)})`;
-  if (offer.chargeCents > 0) return `Upgrade and pay ${formatCharge(offer.chargeCents)}`;
-  return "Confirm upgrade";
+function submitLabel(offer: UpgradeOffer, t: UpgradeT, locale: Locale): string {
+  const amount = formatCharge(offer.chargeCents, locale, t("offer.free"));
+  if (offer.type === "paid_extend") return t("confirm.toPayment", { amount });
+  if (offer.chargeCents > 0) return t("confirm.payAndUpgrade", { amount });
+  return t("confirm.submit");
 }
 
 export default async function ConfirmUpgradePage({
@@ -36,17 +41,21 @@ export default async function ConfirmUpgradePage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const params = await searchParams;
   const user = await requireUserPage("/account/upgrade");
+  const [params, t, locale] = await Promise.all([
+    searchParams,
+    getTranslations("Upgrade"),
+    getLocale(),
+  ]);
   const request = parseOfferRequestParams(params);
   const reviewHref = `/account/upgrade${request.ok ? offerRequestQuery(request) : ""}`;
   const header = (
     <PageHeader
-      title="Confirm your upgrade"
-      description="Check what changes, then confirm."
+      title={t("confirm.title")}
+      description={t("confirm.intro")}
       back={
         <Link href={reviewHref} className="text-brand-700 hover:underline">
-          ← All upgrades
+          {t("confirm.allUpgrades")}
         </Link>
       }
     />
@@ -69,12 +78,12 @@ export default async function ConfirmUpgradePage({
         {header}
         <Notice
           tone="warning"
-          title="This upgrade is no longer available"
+          title={t("confirm.unavailableTitle")}
           data-testid="upgrade-unavailable"
         >
-          It may have changed since you chose it.{" "}
+          {t("confirm.unavailableText")}{" "}
           <Link href={reviewHref} className="font-medium underline">
-            See the upgrades open to you now
+            {t("confirm.seeOpen")}
           </Link>
         </Notice>
       </>
@@ -88,13 +97,16 @@ export default async function ConfirmUpgradePage({
       <div className="max-w-2xl space-y-6">
         {result.base ? <UpgradeBaseSummary base={result.base} /> : null}
         <Card data-testid={`upgrade-offer-${offer.type}-${offer.target.code}`}>
-          <CardHeader title={offer.target.name} description={`${offer.target.lengthDays} days`} />
+          <CardHeader
+            title={offer.target.name}
+            description={t("length", { days: offer.target.lengthDays })}
+          />
           <CardBody className="space-y-6">
             <UpgradeOfferDetails offer={offer} contentNames={names} />
             <ConfirmUpgradeForm
               action={applyUpgradeAction}
               reviewHref={reviewHref}
-              submitLabel={submitLabel(offer)}
+              submitLabel={submitLabel(offer, t, locale)}
               fields={{
                 type: offer.type,
                 target: offer.target.code,
@@ -107,7 +119,7 @@ export default async function ConfirmUpgradePage({
           </CardBody>
         </Card>
         <LinkButton href="/account" variant="ghost" size="sm">
-          Back to my account
+          {t("backToAccount")}
         </LinkButton>
       </div>
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ActionLinkProblem } from "@/components/auth/action-link-problem";
 import { ConfirmEmailChangeForm } from "@/components/auth/confirm-email-change-form";
 import { Card, CardBody } from "@/components/ui/card";
@@ -8,10 +9,9 @@ import { findActionToken } from "@/lib/users/find-action-token";
 import { confirmEmailChangeAction } from "./actions";
 
 // The token is in the path: no Referer carries it to another site.
-export const metadata: Metadata = {
-  title: "Confirm your new email address",
-  referrer: "no-referrer",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("EmailConfirm"))("title"), referrer: "no-referrer" };
+}
 
 /**
  * Outside the account layout on purpose: the link is opened from the new mailbox, often in a browser that is not
@@ -23,7 +23,7 @@ export default async function ConfirmEmailChangePage({
 }: {
   params: Promise<{ token: string }>;
 }) {
-  const { token } = await params;
+  const [{ token }, t] = await Promise.all([params, getTranslations("EmailConfirm")]);
   const parsed = actionTokenSchema.safeParse(token);
   const state = parsed.success
     ? await findActionToken(await getDb(), { token: parsed.data, kind: "email_change" })
@@ -32,9 +32,10 @@ export default async function ConfirmEmailChangePage({
     return (
       <ActionLinkProblem
         status={state?.status ?? "unknown"}
-        explanation="Confirmation links work once, for 24 hours. Ask for a new one on your profile page."
+        title={t(`linkProblem.${state?.status ?? "unknown"}`)}
+        explanation={t("linkProblem.explanation")}
         againHref="/account/profile"
-        againLabel="Go to your profile"
+        againLabel={t("profile")}
       />
     );
   }
