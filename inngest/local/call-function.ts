@@ -1,7 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
-import type { Db } from "@/lib/db";
-import { localSteps, type LocalRun } from "./schema";
+import type { LocalRun } from "./schema";
 import { opSchema, type Op, type RegisteredFunction } from "./protocol";
 import { canonicalJson, checkSignature, SIGNATURE_HEADER, signatureFor } from "./request-signature";
 
@@ -12,44 +10,45 @@ export type CallOutcome =
   | { kind: "retry"; error: unknown; retryAfterMs: number | null }
   | { kind: "fail"; error: unknown };
 
+/** A memoized step as the SDK is sent it. */
+export interface MemoizedStep {
+  stepId: string;
+  data: unknown;
+  error: unknown;
+}
+
 /**
- * One call of the app's serve endpoint for a run: the triggering event, every memoized step (in the order memoized,
- * which is the stack), and ctx. `stepId` asks the SDK to run just that planned step. `checkpoint` sends `ctx.fn_id`
+ * One call of the app's serve endpoint for a run: the triggering event(s), every memoized step (in the order
+ * memoized, which is the stack), and ctx. `stepId` asks the SDK to run just that planned step. `checkpoint` sends `ctx.fn_id`
  * and `ctx.qi_id`, which switch SDK v4 to checkpointing: it runs steps eagerly and posts each result to
  * `/v1/checkpoint/{runId}/async` (checkpoint-steps.ts) before going on. With `signingKey` the body is signed and the
  * answer must be signed with the same key.
  */
-export async function callFunction(
-  db: Db,
-  options: {
-    fn: RegisteredFunction;
-    runtimeUrl: string;
-    run: LocalRun;
-    stepId: string | null;
-    attempt: number;
-    maxAttempts: number;
-    signal?: AbortSignal;
-    signingKey?: string;
-    /** Checkpointing: the function's id and this call's job (the SDK names it in each checkpoint). */
-    checkpoint?: { fnId: string; queueItemId: string };
-  },
-): Promise<{ outcome: CallOutcome; memoizedCount: number }> {
-  const memoized = await db
-    .select()
-    .from(localSteps)
-    .where(eq(localSteps.runId, options.run.id))
-    .orderBy(asc(localSteps.seq));
+export async function callFunction(options: {
+  fn: RegisteredFunction;
+  runtimeUrl: string;
+  run: LocalRun;
+  memoized: MemoizedStep[];
+  stepId: string | null;
+  attempt: number;
+  maxAttempts: number;
+  signal?: AbortSignal;
+  signingKey?: string;
+  /** Checkpointing: the function's id and this call's job (the SDK names it in each checkpoint). */
+  checkpoint?: { fnId: string; queueItemId: string };
+}): Promise<CallOutcome> {
+  const { memoized } = options;
   const steps = Object.fromEntries(
     memoized.map((step) => [
       step.stepId,
-      step.error !== null ? { error: step.error } : { data: step.data ?? null },
+      step.error != null ? { error: step.error } : { data: step.data ?? null },
     ]),
   );
   const url = new URL(options.runtimeUrl);
   url.searchParams.set("stepId", options.stepId ?? "step");
   const body = {
     event: options.run.event,
-    events: [options.run.event],
+    events: options.run.events ?? [options.run.event],
     steps,
     ctx: {
       run_id: options.run.id,
@@ -72,18 +71,12 @@ export async function callFunction(
     response = await fetch(url, { method: "POST", headers, body: text, signal: options.signal });
   } catch (error) {
     return {
-      outcome: {
-        kind: "retry",
-        error: { message: `could not reach the app: ${String(error)}` },
-        retryAfterMs: null,
-      },
-      memoizedCount: memoized.length,
+      kind: "retry",
+      error: { message: `could not reach the app: ${String(error)}` },
+      retryAfterMs: null,
     };
   }
-  return {
-    outcome: await readOutcome(response, options.signingKey),
-    memoizedCount: memoized.length,
-  };
+  return readOutcome(response, options.signingKey);
 }
 
 async function readOutcome(response: Response, signingKey?: string): Promise<CallOutcome> {

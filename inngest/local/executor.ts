@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { asyncCheckpointSchema, checkpointSteps } from "./checkpoint-steps";
+import { flushBatches } from "./batch-events";
 import { claimJobs, extendLease } from "./claim-jobs";
 import { fireDueCrons } from "./fire-due-crons";
 import { ingestEvents } from "./ingest-events";
@@ -100,11 +101,20 @@ export class LocalExecutor {
     return { ok: response.ok, message: body.message ?? response.statusText };
   }
 
-  /** Work until nothing is due (tests: advance the virtual clock, then drain). Returns the jobs done. */
+  /**
+   * Work until nothing is due (tests: advance the virtual clock, then drain). Batches of `batchEvents` functions start
+   * once nothing else is due, however young: a drained executor has no events waiting. Returns the jobs done.
+   */
   async drain(maxRounds = 10_000): Promise<number> {
+    return this.work(maxRounds, { flushBatches: true });
+  }
+
+  private async work(maxRounds: number, options: { flushBatches: boolean }): Promise<number> {
     let done = 0;
     for (let round = 0; round < maxRounds; round++) {
-      const worked = await this.workOnce();
+      let worked = await this.workOnce();
+      if (worked === 0 && options.flushBatches)
+        worked = await flushBatches(this.db, await loadFunctions(this.db), { all: true });
       if (worked === 0) return done;
       done += worked;
     }
@@ -114,7 +124,7 @@ export class LocalExecutor {
   /** Start a background pass unless one is running (background mode only: tests drive the executor with drain()). */
   kick(): void {
     if (this.loop || this.stopped || (this.options.pollMs ?? 250) === 0) return;
-    this.loop = this.drain()
+    this.loop = this.work(10_000, { flushBatches: false })
       .then(() => undefined)
       .catch((error: unknown) => this.log(`loop failed: ${String(error)}`))
       .finally(() => {
@@ -125,6 +135,7 @@ export class LocalExecutor {
   private async workOnce(): Promise<number> {
     const functions = await loadFunctions(this.db);
     const crons = await fireDueCrons(this.db, functions);
+    const batches = await flushBatches(this.db, functions, { all: false });
     const leaseMs = this.options.leaseMs ?? 30_000;
     const jobs = await claimJobs(this.db, {
       owner: this.owner,
@@ -158,7 +169,7 @@ export class LocalExecutor {
         }
       }),
     );
-    return crons + jobs.length;
+    return crons + batches + jobs.length;
   }
 
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { localCronTicks, localEvents } from "./schema";
 import type { RegisteredFunction, StoredEvent } from "./protocol";
-import { startRun } from "./start-run";
+import { startRuns } from "./start-run";
 
 /** "TZ=Europe/Prague 0 9 * * *" → the pattern and its time zone. */
 export function parseCron(spec: string): { pattern: string; timezone?: string } {
@@ -78,7 +78,7 @@ export async function fireDueCrons(db: Db, functions: RegisteredFunction[]): Pro
         .onConflictDoNothing()
         .returning();
       if (fresh.length === 0) return 0;
-      return (await startRun(tx, fn, event)) ? 1 : 0;
+      return (await startRuns(tx, fn, [[event]])).length;
     });
   }
   return started;

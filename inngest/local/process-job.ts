@@ -5,8 +5,16 @@ import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { localFunctions, localJobs, localRuns, localSteps, localWaits } from "./schema";
-import { callFunction, type CallOutcome } from "./call-function";
+import {
+  localFunctions,
+  localJobs,
+  localRunStatus,
+  localRuns,
+  localSteps,
+  localWaits,
+} from "./schema";
+import { LOCAL_EXECUTOR_SCHEMA } from "./migrations";
+import { callFunction, type CallOutcome, type MemoizedStep } from "./call-function";
 import { ingestEvents } from "./ingest-events";
 import { rowsOf } from "@/lib/db/rows-of";
 import { memoizeStep, memoizeStepsSql } from "./memoize-step";
@@ -48,8 +56,17 @@ export async function processJob(
   owner: string,
   settings: CallSettings,
 ): Promise<void> {
+  if (job.kind !== "call") return resolveTimer(db, job, owner);
+  // The run, its function and its memoized steps (in the order memoized, which is the stack), in one query.
   const [row] = await db
-    .select({ run: localRuns, config: localFunctions.config })
+    .select({
+      run: localRuns,
+      config: localFunctions.config,
+      steps: sql<MemoizedStep[]>`coalesce((
+        select jsonb_agg(jsonb_build_object('stepId', ${localSteps.stepId}, 'data', ${localSteps.data},
+          'error', ${localSteps.error}) order by ${localSteps.seq})
+        from ${localSteps} where ${localSteps.runId} = ${localRuns.id}), '[]'::jsonb)`,
+    })
     .from(localRuns)
     .leftJoin(localFunctions, eq(localFunctions.id, localRuns.functionId))
     .where(eq(localRuns.id, job.runId));
@@ -64,10 +81,6 @@ export async function processJob(
     });
     return;
   }
-  if (job.kind !== "call") {
-    await resolveTimer(db, job, owner);
-    return;
-  }
   const fn = registeredFunctionSchema.parse(row.config);
   const maxAttempts = retriesOf(fn) + 1;
   // The SDK checkpoints only on discovery calls of a run that has not gone parallel; it ignores fn_id otherwise.
@@ -75,10 +88,11 @@ export async function processJob(
     settings.checkpointing && job.stepId === null && !row.run.disableImmediateExecution
       ? { fnId: fn.id, queueItemId: String(job.id) }
       : undefined;
-  const { outcome, memoizedCount } = await callFunction(db, {
+  const outcome = await callFunction({
     fn,
     runtimeUrl: runtimeUrlOf(fn),
     run: row.run,
+    memoized: row.steps,
     stepId: job.stepId,
     attempt: job.attempt,
     maxAttempts,
@@ -91,34 +105,47 @@ export async function processJob(
     runId: row.run.id,
     outcome,
     maxAttempts,
-    memoizedCount: memoizedCount + settings.takeCheckpointedCount(job.id),
+    memoizedCount: row.steps.length + settings.takeCheckpointedCount(job.id),
   });
 }
 
-/** A sleep elapsed or a wait timed out: memoize null for the step and call the function again. */
+/**
+ * A sleep elapsed or a wait timed out: memoize null for the step and call the function again — one statement that
+ * does it only if this owner still holds the job, the run is open and (for a wait) no event came first. A job of a
+ * run that ended is just dropped.
+ */
 async function resolveTimer(db: Db, job: ClaimedJob, owner: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (!(await takeJob(tx, job, owner))) return;
-    const at = now();
-    if (job.kind === "wait_timeout") {
-      const removed = await tx
-        .delete(localWaits)
-        .where(and(eq(localWaits.runId, job.runId), eq(localWaits.stepId, job.stepId ?? "")))
-        .returning();
-      if (removed.length === 0) return; // the event came first
-    }
-    await tx
-      .insert(localSteps)
-      .values({
-        runId: job.runId,
-        stepId: job.stepId ?? "",
-        op: job.kind === "sleep" ? "Sleep" : "WaitForEvent",
-        data: null,
-        createdAt: at,
-      })
-      .onConflictDoNothing();
-    await scheduleDiscovery(tx, job.runId, at);
-  });
+  const at = sql`${now().toISOString()}::timestamptz`;
+  const stepId = job.stepId ?? "";
+  const due =
+    job.kind === "wait_timeout"
+      ? sql`, expired as (
+          delete from ${localWaits}
+          where ${localWaits.runId} = ${job.runId} and ${localWaits.stepId} = ${stepId}
+            and exists (select 1 from open_run)
+          returning 1
+        ), due as (select 1 from expired)`
+      : sql`, due as (select 1 from open_run)`;
+  await db.execute(sql`
+    with taken as (
+      delete from ${localJobs} where ${localJobs.id} = ${job.id} and ${localJobs.lockedBy} = ${owner}
+      returning ${localJobs.id}
+    ), open_run as (
+      select 1 from ${localRuns}
+      where ${localRuns.id} = ${job.runId} and ${localRuns.status} in ('running', 'waiting')
+        and exists (select 1 from taken)
+    )${due}, memoized as (
+      insert into ${localSteps} (run_id, step_id, op, data, created_at)
+      select ${job.runId}::uuid, ${stepId}, ${job.kind === "sleep" ? "Sleep" : "WaitForEvent"}, null, ${at}
+      from due
+      on conflict do nothing
+    ), discovery as (
+      insert into ${localJobs} (run_id, kind, due_at, created_at)
+      select ${job.runId}::uuid, 'call', ${at}, ${at} from due
+      on conflict do nothing
+    )
+    update ${localRuns} set status = 'running', updated_at = ${at}
+    where ${localRuns.id} = ${job.runId} and exists (select 1 from due)`);
 }
 
 async function takeJob(tx: Db, job: ClaimedJob, owner: string): Promise<boolean> {
@@ -222,6 +249,8 @@ async function applyOutcome(
       return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
     return requeue(db, job, owner, outcome.retryAfterMs ?? backoffMs(job.attempt + 1));
   }
+  if (outcome.ops.every((op) => op.op === "Sleep"))
+    return applySleeps(db, { ...options, ops: outcome.ops });
   await db.transaction(async (tx) => {
     if (!(await takeJob(tx, job, owner))) return;
     const at = now();
@@ -260,6 +289,53 @@ async function applyOutcome(
       .set({ status: (pendingCalls?.n ?? 0) > 0 ? "running" : "waiting", updatedAt: at })
       .where(eq(localRuns.id, runId));
   });
+}
+
+/**
+ * The most common answer — the function sleeps (a scenario's wait) — in one statement: take the job if this owner
+ * still holds it and the run is open; schedule the wake-ups; call again at once if a parallel call memoized a step
+ * while this one was in flight; and mark the run running or waiting by whether a call is pending.
+ */
+async function applySleeps(
+  db: Db,
+  options: { job: ClaimedJob; owner: string; runId: string; ops: Op[]; memoizedCount: number },
+): Promise<void> {
+  const { job, owner, runId } = options;
+  const at = now();
+  const atSql = sql`${at.toISOString()}::timestamptz`;
+  const runStatusType = sql.raw(`"${LOCAL_EXECUTOR_SCHEMA}"."${localRunStatus.enumName}"`);
+  const wakes = options.ops.map((op) => ({
+    step_id: op.id,
+    due_at: sleepTarget(op.name ?? "", at).toISOString(),
+  }));
+  await db.execute(sql`
+    with taken as (
+      delete from ${localJobs} where ${localJobs.id} = ${job.id} and ${localJobs.lockedBy} = ${owner}
+      returning ${localJobs.id}
+    ), open_run as (
+      select 1 from ${localRuns}
+      where ${localRuns.id} = ${runId} and ${localRuns.status} in ('running', 'waiting')
+        and exists (select 1 from taken)
+      for update
+    ), sleeps as (
+      insert into ${localJobs} (run_id, kind, step_id, due_at, created_at)
+      select ${runId}::uuid, 'sleep', wake ->> 'step_id', (wake ->> 'due_at')::timestamptz, ${atSql}
+      from open_run, jsonb_array_elements(${JSON.stringify(wakes)}::jsonb) as wake
+      on conflict do nothing
+    ), discovery as (
+      insert into ${localJobs} (run_id, kind, due_at, created_at)
+      select ${runId}::uuid, 'call', ${atSql}, ${atSql} from open_run
+      where (select count(*) from ${localSteps} where ${localSteps.runId} = ${runId}) > ${options.memoizedCount}
+      on conflict do nothing
+      returning 1
+    )
+    update ${localRuns}
+    set updated_at = ${atSql}, status = case
+      when exists (select 1 from discovery) or exists (
+        select 1 from ${localJobs}
+        where ${localJobs.runId} = ${runId} and ${localJobs.kind} = 'call' and ${localJobs.id} <> ${job.id}
+      ) then 'running'::${runStatusType} else 'waiting'::${runStatusType} end
+    where ${localRuns.id} = ${runId} and exists (select 1 from open_run)`);
 }
 
 /** Apply one op: "memoized" means the function must be called again; "failed" ended the run. */

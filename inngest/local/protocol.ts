@@ -16,6 +16,17 @@ export const cancelSchema = z.object({
   timeout: z.string().optional(),
 });
 
+/** Inngest's limits: 1 to 100 events a batch, a timeout from 1 s to 60 s. */
+export const batchEventsSchema = z.object({
+  maxSize: z.number().int().min(1).max(100),
+  timeout: z.string().refine((text) => {
+    const ms = parseDuration(text);
+    return ms !== null && ms >= 1000 && ms <= 60_000;
+  }, "timeout must be a duration from 1s to 60s"),
+  key: z.string().optional(),
+  if: z.string().optional(),
+});
+
 export const registeredFunctionSchema = z
   .object({
     id: z.string(),
@@ -32,6 +43,7 @@ export const registeredFunctionSchema = z
     ),
     idempotency: z.string().optional(),
     cancel: z.array(cancelSchema).optional(),
+    batchEvents: batchEventsSchema.optional(),
   })
   .loose();
 export type RegisteredFunction = z.infer<typeof registeredFunctionSchema>;
@@ -48,9 +60,11 @@ export const UNSUPPORTED_FUNCTION_OPTIONS = [
   "debounce",
   "priority",
   "timeouts",
-  "batchEvents",
   "singleton",
 ] as const;
+
+/** Options this executor does not combine with `batchEvents` (a batch has no one event to key or cancel by). */
+export const OPTIONS_NOT_WITH_BATCHES = ["idempotency", "cancel"] as const;
 
 export const opSchema = z
   .object({

@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { localFunctions } from "./schema";
 import {
+  OPTIONS_NOT_WITH_BATCHES,
   registeredFunctionSchema,
   UNSUPPORTED_FUNCTION_OPTIONS,
   type RegisteredFunction,
@@ -37,6 +38,15 @@ export async function registerFunctions(
       return {
         ok: false,
         error: `Function "${parsed.data.id}" uses ${unsupported.join(", ")}, which the local executor does not implement. Use Inngest (npx inngest-cli dev) to run it, or remove the option.`,
+      };
+    }
+    const notWithBatches = parsed.data.batchEvents
+      ? OPTIONS_NOT_WITH_BATCHES.filter((option) => parsed.data[option] != null)
+      : [];
+    if (notWithBatches.length > 0) {
+      return {
+        ok: false,
+        error: `Function "${parsed.data.id}" uses batchEvents with ${notWithBatches.join(", ")}, which the local executor does not combine.`,
       };
     }
     functions.push(parsed.data);

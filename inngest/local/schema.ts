@@ -61,6 +61,8 @@ export const localRuns = localExecutorSchema.table(
     functionId: text("function_id").notNull(),
     eventId: text("event_id").notNull(),
     event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    /** A batched function's run: every event of its batch (`event` is the first). Null: the run has one event. */
+    events: jsonb("events").$type<Record<string, unknown>[]>(),
     status: localRunStatus("status").notNull().default("running"),
     /** Once a run has gone parallel, the SDK must not run a step on discovery calls. */
     disableImmediateExecution: boolean("disable_immediate_execution").notNull().default(false),
@@ -161,6 +163,22 @@ export const localIdempotencyKeys = localExecutorSchema.table(
     expiresAt: timestamptz("expires_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.functionId, t.key] })],
+);
+
+/**
+ * Events waiting for a batch of a `batchEvents` function: a batch (function, key) starts one run when it holds
+ * `maxSize` events or when its oldest event has waited `timeout` (wall-clock time, as leases are).
+ */
+export const localBatchedEvents = localExecutorSchema.table(
+  "batched_events",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    functionId: text("function_id").notNull(),
+    batchKey: text("batch_key").notNull(),
+    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamptz("received_at").notNull(),
+  },
+  (t) => [index("batched_events_batch_idx").on(t.functionId, t.batchKey, t.seq)],
 );
 
 export const localCronTicks = localExecutorSchema.table(

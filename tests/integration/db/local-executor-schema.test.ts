@@ -9,7 +9,7 @@ import { connect, type Connection } from "@/lib/db/connect";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "@/lib/db/migrate";
 import { rowsOf } from "@/lib/db/rows-of";
 import { migrateLocalExecutor } from "@/inngest/local/migrate-local-executor";
-import { LOCAL_EXECUTOR_SCHEMA } from "@/inngest/local/migrations";
+import { LOCAL_EXECUTOR_MIGRATIONS, LOCAL_EXECUTOR_SCHEMA } from "@/inngest/local/migrations";
 import { localRuns } from "@/inngest/local/schema";
 import { dropDatabase, withDatabase } from "../../support/databases";
 import { startWsTcpProxy } from "./ws-tcp-proxy";
@@ -23,6 +23,7 @@ const serverUrl = process.env.DATABASE_URL;
 
 const EXECUTOR_TABLES = [
   "__drizzle_migrations",
+  "batched_events",
   "cron_ticks",
   "events",
   "functions",
@@ -38,6 +39,12 @@ interface Journal {
 }
 const appJournal = JSON.parse(
   readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"),
+) as Journal;
+const executorJournal = JSON.parse(
+  readFileSync(
+    path.join(LOCAL_EXECUTOR_MIGRATIONS.migrationsFolder, "meta", "_journal.json"),
+    "utf8",
+  ),
 ) as Journal;
 
 afterEach(() => {
@@ -159,7 +166,7 @@ describe.each(drivers)("the executor's schema apart, through $driver", ({ driver
         appJournal.entries.length,
       );
       expect(await appliedCount(connection, `${LOCAL_EXECUTOR_SCHEMA}.__drizzle_migrations`)).toBe(
-        1,
+        executorJournal.entries.length,
       );
 
       const now = new Date();

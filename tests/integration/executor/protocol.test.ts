@@ -1,10 +1,12 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { Inngest, NonRetriableError } from "inngest";
 import { serve } from "inngest/next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
 import { LocalExecutor } from "@/inngest/local/executor";
-import { localRuns, localSteps } from "@/inngest/local/schema";
+import { flushBatches } from "@/inngest/local/batch-events";
+import { loadFunctions } from "@/inngest/local/register-functions";
+import { localBatchedEvents, localRuns, localSteps } from "@/inngest/local/schema";
 import { serveRouteHandlers } from "../../support/http-adapter";
 import { openTestDatabase } from "../../support/test-database";
 
@@ -172,6 +174,20 @@ async function setUp(checkpointing: boolean) {
     client.createFunction(
       { id: "conditional", triggers: [{ event: "test/cond", if: "event.data.amount > 10" }] },
       async () => "big",
+    ),
+    client.createFunction(
+      {
+        id: "batcher",
+        batchEvents: {
+          maxSize: 3,
+          timeout: "5s",
+          key: "event.data.group",
+          if: "!event.data.urgent",
+        },
+        triggers: [{ event: "test/batch" }],
+      },
+      async ({ events, step }) =>
+        step.run("sum-batch", () => events.map((event) => (event.data as { n: number }).n)),
     ),
   ];
   app = await serveRouteHandlers(serve({ client, functions }) as never, undefined, (response) => {
@@ -389,14 +405,32 @@ describe.each([
       },
       async () => "never",
     );
+    const keyedBatches = other.createFunction(
+      {
+        id: "keyed-batches",
+        batchEvents: { maxSize: 10, timeout: "2s" },
+        idempotency: "event.data.id",
+        triggers: [{ event: "test/keyed" }],
+      },
+      async () => "never",
+    );
     const refusedApp = await serveRouteHandlers(
       serve({ client: other, functions: [throttled] }) as never,
+    );
+    const refusedBatches = await serveRouteHandlers(
+      serve({ client: other, functions: [keyedBatches] }) as never,
     );
     try {
       const result = await executor.sync(refusedApp.url);
       expect(result.ok).toBe(false);
       expect(result.message).toContain('"refused-app-throttled" uses throttle');
+      const batches = await executor.sync(refusedBatches.url);
+      expect(batches.ok).toBe(false);
+      expect(batches.message).toContain(
+        '"refused-app-keyed-batches" uses batchEvents with idempotency',
+      );
     } finally {
+      await refusedBatches.close();
       await executor.sync(app.url);
       await refusedApp.close();
     }
@@ -407,5 +441,43 @@ describe.each([
     await send("test/cond", { amount: 50 });
     await executor.drain();
     expect(await runsFor("-conditional")).toHaveLength(1);
+  });
+
+  it("batches events: a full batch starts at once with all its events, per key; the rest when their timeout passes", async () => {
+    const batch = (n: number, group: string, urgent = false) => ({
+      name: "test/batch",
+      data: { n, group, urgent },
+    });
+    await client.send([
+      batch(1, "a"),
+      batch(2, "b"),
+      batch(3, "a"),
+      batch(4, "a", true),
+      batch(5, "a"),
+      batch(6, "a"),
+    ]);
+    // At ingestion: group a's first three events make a batch; the urgent event is not batched and runs alone.
+    const started = await runsFor("-batcher");
+    expect(
+      started
+        .map((run) => (run.events ?? [run.event]).map((e) => (e.data as { n: number }).n))
+        .sort(),
+    ).toEqual([[1, 3, 5], [4]]);
+    expect(started.every((run) => run.event.id === (run.events ?? [run.event])[0]!.id)).toBe(true);
+    const functions = await loadFunctions(database.db);
+    // Young batches wait for their timeout (wall clock)…
+    expect(await flushBatches(database.db, functions, { all: false })).toBe(0);
+    await database.db
+      .update(localBatchedEvents)
+      .set({ receivedAt: sql`${localBatchedEvents.receivedAt} - interval '6 seconds'` })
+      .where(eq(localBatchedEvents.batchKey, '"b"'));
+    // …and start once it has passed: group b's one event; group a's sixth is younger and still waits.
+    expect(await flushBatches(database.db, functions, { all: false })).toBe(1);
+    // A drained executor has no events waiting.
+    await executor.drain();
+    const runs = await runsFor("-batcher");
+    expect(runs.every((run) => run.status === "completed")).toBe(true);
+    expect(runs.map((run) => run.output).sort()).toEqual([[1, 3, 5], [2], [4], [6]]);
+    expect(await database.db.select().from(localBatchedEvents)).toEqual([]);
   });
 });
