@@ -16,34 +16,84 @@ export interface VisitIdentity {
   viaEdgeId: string | null;
 }
 
+const OPEN: ScenarioRunStatus[] = ["running", "waiting"];
+
 /**
  * Record that a run entered a node, in one statement with the check its next move needs: returns when it entered (a
  * retried step finds its row and keeps the first entry time) and whether the scenario is still enabled (users inside
- * a disabled scenario stop at their next node).
+ * a disabled scenario stop at their next node). `waiting`: the node spans time, so the run (if open) is marked
+ * waiting in the same statement.
  */
 export async function enterVisit(
   db: Db,
   visit: VisitIdentity,
+  options: { waiting: boolean } = { waiting: false },
 ): Promise<{ enteredAt: Date; scenarioEnabled: boolean }> {
+  const at = now().toISOString();
   const result = await db.execute(sql`
     with inserted as (
       insert into ${scenarioRunSteps}
         (run_id, scenario_id, version_id, node_id, node_type, step_key, visit, via_edge_id, entered_at)
       values (${visit.runId}, ${visit.scenarioId}, ${visit.versionId}, ${visit.nodeId}, ${visit.nodeType},
-        ${visit.stepKey}, ${visit.visit}, ${visit.viaEdgeId}, ${now().toISOString()}::timestamptz)
+        ${visit.stepKey}, ${visit.visit}, ${visit.viaEdgeId}, ${at}::timestamptz)
       on conflict (run_id, step_key) do nothing
       returning entered_at
-    )
+    ), enabled as (
+      select exists (
+        select 1 from ${scenarios} where ${scenarios.id} = ${visit.scenarioId} and ${scenarios.status} = 'enabled'
+      ) as yes
+    )${
+      options.waiting
+        ? sql`, waiting as (
+          update ${scenarioRuns} set status = 'waiting', updated_at = ${at}::timestamptz
+          where ${scenarioRuns.id} = ${visit.runId} and ${scenarioRuns.status} in ('running', 'waiting')
+            and (select yes from enabled)
+        )`
+        : sql``
+    }
     select coalesce(
         (select entered_at from inserted),
         (select ${scenarioRunSteps.enteredAt} from ${scenarioRunSteps}
           where ${scenarioRunSteps.runId} = ${visit.runId} and ${scenarioRunSteps.stepKey} = ${visit.stepKey})
       ) as "enteredAt",
-      exists (
-        select 1 from ${scenarios} where ${scenarios.id} = ${visit.scenarioId} and ${scenarios.status} = 'enabled'
-      ) as "scenarioEnabled"`);
+      (select yes from enabled) as "scenarioEnabled"`);
   const [row] = rowsOf<{ enteredAt: Date | string; scenarioEnabled: boolean }>(result);
   return { enteredAt: new Date(row!.enteredAt), scenarioEnabled: row!.scenarioEnabled };
+}
+
+/**
+ * A visit of a node that only reads, recorded whole in one statement after the node ran: entered and finished now,
+ * with its outcome and facts — or `cancelled` when the scenario was disabled meanwhile (the node's answer is then
+ * dropped, as if it had not run). A retried step keeps the first record. Returns whether the scenario is enabled.
+ */
+export async function recordInstantVisit(
+  db: Db,
+  visit: VisitIdentity,
+  result: { outcome: string; facts: Record<string, unknown> },
+): Promise<{ scenarioEnabled: boolean }> {
+  const at = now().toISOString();
+  const rows = rowsOf<{ scenarioEnabled: boolean }>(
+    await db.execute(sql`
+      with enabled as (
+        select exists (
+          select 1 from ${scenarios} where ${scenarios.id} = ${visit.scenarioId} and ${scenarios.status} = 'enabled'
+        ) as yes
+      ), recorded as (
+        insert into ${scenarioRunSteps}
+          (run_id, scenario_id, version_id, node_id, node_type, step_key, visit, via_edge_id, entered_at, finished_at,
+            outcome, facts)
+        select ${visit.runId}, ${visit.scenarioId}, ${visit.versionId}, ${visit.nodeId}, ${visit.nodeType},
+          ${visit.stepKey}, ${visit.visit}, ${visit.viaEdgeId}, ${at}::timestamptz, ${at}::timestamptz,
+          case when yes then ${result.outcome} else 'cancelled' end,
+          case when yes then ${JSON.stringify(result.facts)}::jsonb else '{"reason":"scenario disabled"}'::jsonb end
+        from enabled
+        on conflict (run_id, step_key) do update
+          set finished_at = excluded.finished_at, outcome = excluded.outcome, facts = excluded.facts
+          where ${scenarioRunSteps.finishedAt} is null
+      )
+      select yes as "scenarioEnabled" from enabled`),
+  );
+  return { scenarioEnabled: rows[0]!.scenarioEnabled };
 }
 
 /** Record how a visit ended: the port taken (or `cancelled`/`failed`/`skipped`) and the facts behind it. */
@@ -64,8 +114,6 @@ export async function finishVisit(
       ),
     );
 }
-
-const OPEN: ScenarioRunStatus[] = ["running", "waiting"];
 
 /** Move an open run to another status; a finished run (completed, failed, cancelled) stays as it is. */
 export async function setRunStatus(
@@ -91,13 +139,24 @@ export async function setRunStatus(
     .where(and(eq(scenarioRuns.id, runId), inArray(scenarioRuns.status, OPEN)));
 }
 
-/** A visit that spanned time ends: its outcome is recorded and the run, which waited, is running again. */
+/**
+ * A visit that spanned time ends: its outcome is recorded and the run, which waited, is running again (one
+ * statement).
+ */
 export async function finishTimedVisit(
   db: Db,
   visit: Pick<VisitIdentity, "runId" | "stepKey">,
   outcome: string,
   facts: Record<string, unknown>,
 ): Promise<void> {
-  await finishVisit(db, visit, outcome, facts);
-  await setRunStatus(db, visit.runId, "running");
+  const at = now().toISOString();
+  await db.execute(sql`
+    with finished as (
+      update ${scenarioRunSteps}
+      set outcome = ${outcome}, facts = ${JSON.stringify(facts)}::jsonb, finished_at = ${at}::timestamptz
+      where ${scenarioRunSteps.runId} = ${visit.runId} and ${scenarioRunSteps.stepKey} = ${visit.stepKey}
+        and ${scenarioRunSteps.finishedAt} is null
+    )
+    update ${scenarioRuns} set status = 'running', updated_at = ${at}::timestamptz
+    where ${scenarioRuns.id} = ${visit.runId} and ${scenarioRuns.status} in ('running', 'waiting')`);
 }

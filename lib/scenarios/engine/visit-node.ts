@@ -5,7 +5,13 @@ import type { GraphNode } from "@/lib/scenarios/graph";
 import { executorFor } from "@/lib/scenarios/nodes/executors";
 import { createRunContext } from "@/lib/scenarios/run-context";
 import type { ClaimedRun } from "./claim-scenario-run";
-import { enterVisit, finishVisit, setRunStatus, type VisitIdentity } from "./run-visits";
+import {
+  enterVisit,
+  finishVisit,
+  recordInstantVisit,
+  setRunStatus,
+  type VisitIdentity,
+} from "./run-visits";
 
 export type VisitResult =
   /** The node ran: continue on `port`. */
@@ -40,6 +46,7 @@ export function visitIdentity(
 /**
  * One step of a run: enter the node, stop if the scenario was disabled meanwhile, run the node's executor, record the
  * outcome and facts. A node that spans time is only entered (its executor then sleeps or waits in steps of its own).
+ * A node that only reads runs first and its visit is recorded whole in one statement.
  */
 export async function visitNode(
   db: Db,
@@ -47,19 +54,40 @@ export async function visitNode(
   node: GraphNode,
   identity: VisitIdentity,
 ): Promise<VisitResult> {
-  const { enteredAt, scenarioEnabled } = await enterVisit(db, identity);
+  const executor = executorFor(node);
+  if (!executor.spansTime && executor.readsOnly) {
+    const result = await executeInstant(db, run, node, identity);
+    const { scenarioEnabled } = await recordInstantVisit(db, identity, result);
+    if (!scenarioEnabled) return stopDisabled(db, run);
+    return result.outcome === "failed"
+      ? { status: "stopped" }
+      : { status: "done", port: result.outcome };
+  }
+  const { enteredAt, scenarioEnabled } = await enterVisit(db, identity, {
+    waiting: executor.spansTime,
+  });
   if (!scenarioEnabled) {
     await finishVisit(db, identity, "cancelled", { reason: "scenario disabled" });
-    await setRunStatus(db, run.runId, "cancelled", "scenario_disabled");
-    return { status: "stopped" };
+    return stopDisabled(db, run);
   }
+  if (executor.spansTime) return { status: "entered", enteredAt: enteredAt.toISOString() };
+  const result = await executeInstant(db, run, node, identity);
+  await finishVisit(db, identity, result.outcome, result.facts);
+  return result.outcome === "failed"
+    ? { status: "stopped" }
+    : { status: "done", port: result.outcome };
+}
+
+async function stopDisabled(db: Db, run: ClaimedRun): Promise<VisitResult> {
+  await setRunStatus(db, run.runId, "cancelled", "scenario_disabled");
+  return { status: "stopped" };
+}
+
+function executeInstant(db: Db, run: ClaimedRun, node: GraphNode, identity: VisitIdentity) {
   const executor = executorFor(node);
-  if (executor.spansTime) {
-    await setRunStatus(db, run.runId, "waiting");
-    return { status: "entered", enteredAt: enteredAt.toISOString() };
-  }
+  if (executor.spansTime) throw new Error(`node ${node.id} spans time`);
   const context = createRunContext({ db, now: now(), userId: run.userId, trigger: run.trigger });
-  const result = await executor.execute({
+  return executor.execute({
     node,
     visit: {
       ...context,
@@ -70,8 +98,4 @@ export async function visitNode(
       idempotencyKey: visitIdempotencyKey(run.runId, identity.stepKey),
     },
   });
-  await finishVisit(db, identity, result.outcome, result.facts);
-  return result.outcome === "failed"
-    ? { status: "stopped" }
-    : { status: "done", port: result.outcome };
 }

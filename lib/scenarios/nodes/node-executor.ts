@@ -69,6 +69,11 @@ export const CONTINUES_IN_NEXT_RUN = Symbol("continues in the next executor run"
  */
 export interface InstantNodeExecutor<T extends NodeType> {
   spansTime: false;
+  /**
+   * Changes nothing (no email, grant, webhook, write): the walker may run it before recording the visit and record
+   * entry and outcome in one statement.
+   */
+  readsOnly?: true;
   execute(args: { node: NodeOf<T>; visit: NodeVisit }): Promise<NodeResult>;
   /** No side effects: reads what it needs and says what `execute` would do. */
   simulate(args: {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
 import { completeGoal } from "@/lib/goals/complete-goal";
 import { claimScenarioRun } from "@/lib/scenarios/engine/claim-scenario-run";
-import { createRunsForEvent } from "@/lib/scenarios/engine/create-runs-for-event";
+import { createRunsForEvents } from "@/lib/scenarios/engine/create-runs-for-event";
 import { drawVariant } from "@/lib/scenarios/nodes/ab-test/execute";
 import type { NodeOf } from "@/lib/scenarios/graph";
 import { SCENARIO_RUN_EVENT } from "@/inngest/events";
@@ -306,7 +306,7 @@ describe("scenario runs through the local executor", () => {
       userId: user.id,
       payload: { user_id: user.id },
     };
-    const again = await createRunsForEvent(db(), replayed);
+    const again = await createRunsForEvents(db(), [replayed]);
     const runs = await runsOf(db(), scenarioId);
     expect(runs).toHaveLength(1);
     expect(again).toEqual([runs[0]!.id]);

@@ -10,6 +10,7 @@ function describe(facts: Awaited<ReturnType<typeof evaluateCriteria>>["facts"]):
 
 export const conditionExecutor: InstantNodeExecutor<"condition"> = {
   spansTime: false,
+  readsOnly: true,
   async execute({ node, visit }) {
     const result = await evaluateCriteria(visit, node.config.criteria);
     return {

@@ -4,6 +4,7 @@ import type { InstantNodeExecutor } from "../node-executor";
 
 export const segmentExecutor: InstantNodeExecutor<"segment"> = {
   spansTime: false,
+  readsOnly: true,
   async execute({ node, visit }) {
     const member = await isUserInSegment(visit.db, {
       segmentCode: node.config.segment,
