@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, lte } from "drizzle-orm";
+import { and, desc, eq, gt, lte, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { subscriptions, subscriptionTypes, users } from "@/lib/db/schema";
@@ -45,16 +45,11 @@ export async function buildEmailContext(
   userId: number,
   extra: Record<string, unknown> = {},
 ): Promise<EmailContext> {
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!user) throw notFound("user_not_found", `No user with id ${userId}.`);
   const at = now();
-  const [subscription] = await db
+  // The user and their actual subscription in one query.
+  const actual = db
     .select({
-      typeName: subscriptionTypes.name,
+      typeName: sql<string>`${subscriptionTypes.name}`.as("type_name"),
       startAt: subscriptions.startAt,
       endAt: subscriptions.endAt,
     })
@@ -62,23 +57,39 @@ export async function buildEmailContext(
     .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, subscriptions.subscriptionTypeId))
     .where(
       and(
-        eq(subscriptions.userId, userId),
+        eq(subscriptions.userId, users.id),
         lte(subscriptions.startAt, at),
         gt(subscriptions.endAt, at),
       ),
     )
     .orderBy(desc(subscriptions.endAt), desc(subscriptions.id))
+    .limit(1)
+    .as("actual");
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      typeName: actual.typeName,
+      startAt: actual.startAt,
+      endAt: actual.endAt,
+    })
+    .from(users)
+    .leftJoinLateral(actual, sql`true`)
+    .where(eq(users.id, userId))
     .limit(1);
+  if (!row) throw notFound("user_not_found", `No user with id ${userId}.`);
   return {
     ...extra,
-    user: { id: user.id, email: user.email, name: user.name ?? "" },
-    subscription: subscription
-      ? {
-          type_name: subscription.typeName,
-          start_at: formatEmailDateTime(subscription.startAt),
-          end_at: formatEmailDateTime(subscription.endAt),
-        }
-      : null,
+    user: { id: row.id, email: row.email, name: row.name ?? "" },
+    subscription:
+      row.typeName !== null && row.startAt !== null && row.endAt !== null
+        ? {
+            type_name: row.typeName,
+            start_at: formatEmailDateTime(row.startAt),
+            end_at: formatEmailDateTime(row.endAt),
+          }
+        : null,
     app: { name: "Subflow", url: appBaseUrl() },
   };
 }

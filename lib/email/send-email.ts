@@ -38,7 +38,7 @@ export class EmailDeliveryError extends Error {
 
 /**
  * Send one email at most once per idempotency key. The first call records the rendered message (status queued);
- * every call then locks the row, and only a call that finds it not yet sent delivers it. So concurrent calls and
+ * every call locks the row, and only a call that finds it not yet sent delivers it. So concurrent calls and
  * retries with one key deliver once; a failure is recorded (status failed, error, attempts) and rethrown. The row's
  * recorded content is what is sent: a retry does not change the message.
  */
@@ -48,28 +48,28 @@ export async function sendEmail(
   options: { transport?: EmailTransport } = {},
 ): Promise<SendEmailResult> {
   const email = sendEmailInputSchema.parse(input);
-  await db
-    .insert(emailLog)
-    .values({
-      idempotencyKey: email.idempotencyKey,
-      toAddress: email.to,
-      userId: email.userId ?? null,
-      templateCode: email.templateCode ?? null,
-      subject: email.subject,
-      bodyHtml: email.html,
-      bodyText: email.text,
-      status: "queued",
-      createdAt: now(),
-    })
-    .onConflictDoNothing({ target: emailLog.idempotencyKey });
-
   const transport = options.transport ?? currentEmailTransport();
   const outcome = await db.transaction(async (tx) => {
+    // The first call records the rendered message (queued); every call locks the key's row in the same statement
+    // (the no-op update of a conflict takes the row lock, as FOR UPDATE would).
     const [row] = await tx
-      .select()
-      .from(emailLog)
-      .where(eq(emailLog.idempotencyKey, email.idempotencyKey))
-      .for("update");
+      .insert(emailLog)
+      .values({
+        idempotencyKey: email.idempotencyKey,
+        toAddress: email.to,
+        userId: email.userId ?? null,
+        templateCode: email.templateCode ?? null,
+        subject: email.subject,
+        bodyHtml: email.html,
+        bodyText: email.text,
+        status: "queued",
+        createdAt: now(),
+      })
+      .onConflictDoUpdate({
+        target: emailLog.idempotencyKey,
+        set: { idempotencyKey: sql`excluded.idempotency_key` },
+      })
+      .returning();
     if (!row) throw new Error(`email_log row for key ${email.idempotencyKey} vanished`);
     if (row.status === "sent") return { entry: row, sentNow: false, failure: null };
     // The lock is held while sending: a concurrent call with this key waits here, then finds the row sent.

@@ -1,10 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { emailLog } from "@/lib/db/schema";
+import { emailLog, emailTemplates } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { buildEmailContext } from "./build-email-context";
-import { findEmailTemplateByCode } from "./find-email-template";
 import { renderEmailTemplate } from "./render-template";
 import { sendEmail, type SendEmailResult } from "./send-email";
 import type { EmailTransport } from "./transport";
@@ -24,14 +23,16 @@ export async function sendTemplateEmail(
   db: Db,
   options: SendTemplateEmailOptions,
 ): Promise<SendEmailResult> {
-  // A key already sent needs no template or user any more (either may have been edited or deleted since).
-  const [existing] = await db
-    .select()
-    .from(emailLog)
-    .where(eq(emailLog.idempotencyKey, options.idempotencyKey))
-    .limit(1);
+  // The key's log entry and the template in one query. A key already sent needs no template or user any more (either
+  // may have been edited or deleted since).
+  const [found] = await db
+    .select({ existing: emailLog, template: emailTemplates })
+    .from(sql`(select 1) as one`)
+    .leftJoin(emailLog, eq(emailLog.idempotencyKey, options.idempotencyKey))
+    .leftJoin(emailTemplates, eq(emailTemplates.code, options.templateCode));
+  const existing = found?.existing;
   if (existing?.status === "sent") return { entry: existing, sentNow: false };
-  const template = await findEmailTemplateByCode(db, options.templateCode);
+  const template = found?.template;
   if (!template)
     throw notFound(
       "email_template_not_found",
