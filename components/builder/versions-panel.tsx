@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { type ScenarioGraph, scenarioGraphSchema } from "@/lib/scenarios/graph";
 import { loadVersionGraphAction } from "@/lib/actions/scenarios/builder";
 import type { BuilderVersion } from "./scenario-builder";
@@ -74,7 +74,7 @@ export function VersionsPanel({
                 </span>
               ) : null}
               <span className="ml-auto text-xs text-zinc-500">
-                {formatDateTime(new Date(version.createdAt))}
+                <Time value={version.createdAt} />
               </span>
             </div>
             {version.note ? <p className="mt-1 text-zinc-700">{version.note}</p> : null}

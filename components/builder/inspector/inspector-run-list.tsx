@@ -2,7 +2,7 @@
 
 import { ScenarioRunStatusBadge } from "@/components/admin/scenarios/scenario-runs-table";
 import { cn } from "@/components/ui/cn";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import type { InspectorRunList } from "@/lib/scenarios/inspector/inspector-types";
 
 /** A user's runs of the scenario, newest first; the selected one is pressed. */
@@ -59,7 +59,7 @@ export function InspectorRunListView({
                   v{run.versionNumber} · <span className="font-mono">{run.triggerEvent}</span>
                 </span>
                 <span className="block text-zinc-500">
-                  {formatDateTime(new Date(run.startedAt))}
+                  <Time value={run.startedAt} />
                 </span>
               </button>
             </li>

@@ -2,7 +2,7 @@
 
 import { FactList } from "@/components/admin/scenarios/fact-list";
 import { cn } from "@/components/ui/cn";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import type { InspectorStep } from "@/lib/scenarios/inspector/inspector-types";
 
 /** The left rule says how each visit ended at a glance: a yes, a no, a stop, or still open. */
@@ -43,7 +43,12 @@ export function InspectorSteps({
           <p className="text-xs break-words text-zinc-900">{step.line}</p>
           <p className="mt-0.5 text-[11px] text-zinc-500">
             <span className="font-mono">{step.nodeId}</span>
-            {step.enteredAt ? ` · ${formatDateTime(new Date(step.enteredAt))}` : null}
+            {step.enteredAt ? (
+              <>
+                {" · "}
+                <Time value={step.enteredAt} />
+              </>
+            ) : null}
           </p>
           {Object.keys(step.facts).length > 0 ? (
             <details className="mt-0.5">
