@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarioRuns, scenarios, scenarioVersions } from "@/lib/db/schema";
-import { createScenarioRun, type NewScenarioRun } from "./create-scenario-run";
+import { createScenarioRun, scenarioRunRow, type NewScenarioRun } from "./create-scenario-run";
 
 export interface TriggeringEvent {
   id: string;
@@ -74,19 +74,7 @@ async function insertRuns(db: Db, runs: NewScenarioRun[]): Promise<number[]> {
   const at = now();
   const created = await db
     .insert(scenarioRuns)
-    .values(
-      runs.map((run) => ({
-        scenarioId: run.scenarioId,
-        versionId: run.versionId,
-        userId: run.userId,
-        triggerKey: run.triggerKey,
-        triggerEvent: run.triggerEvent,
-        triggerPayload: run.triggerPayload,
-        entryNodeIds: run.entryNodeIds,
-        createdAt: at,
-        updatedAt: at,
-      })),
-    )
+    .values(runs.map((run) => scenarioRunRow(run, at)))
     .onConflictDoNothing({
       target: [scenarioRuns.scenarioId, scenarioRuns.userId, scenarioRuns.triggerKey],
     })

@@ -53,20 +53,25 @@ export async function createScenarioRun(db: Db, run: NewScenarioRun): Promise<nu
   });
 }
 
+/** The scenario_runs row of a new run, created at `at`. */
+export function scenarioRunRow(run: NewScenarioRun, at: Date): typeof scenarioRuns.$inferInsert {
+  return {
+    scenarioId: run.scenarioId,
+    versionId: run.versionId,
+    userId: run.userId,
+    triggerKey: run.triggerKey,
+    triggerEvent: run.triggerEvent,
+    triggerPayload: run.triggerPayload,
+    entryNodeIds: run.entryNodeIds,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 async function insertRun(db: Db, run: NewScenarioRun): Promise<number | null> {
   const [created] = await db
     .insert(scenarioRuns)
-    .values({
-      scenarioId: run.scenarioId,
-      versionId: run.versionId,
-      userId: run.userId,
-      triggerKey: run.triggerKey,
-      triggerEvent: run.triggerEvent,
-      triggerPayload: run.triggerPayload,
-      entryNodeIds: run.entryNodeIds,
-      createdAt: now(),
-      updatedAt: now(),
-    })
+    .values(scenarioRunRow(run, now()))
     .onConflictDoNothing({
       target: [scenarioRuns.scenarioId, scenarioRuns.userId, scenarioRuns.triggerKey],
     })
