@@ -1,17 +1,29 @@
 "use client";
 
-import type { ReactNode } from "react";
+import dynamic from "next/dynamic";
+import { type ReactNode, useState } from "react";
 import type { GraphErrorView } from "@/lib/scenarios/scenario-view-types";
-import { RunInspector } from "@/components/builder/inspector/run-inspector";
-import { NodeConfigPanel } from "@/components/builder/panel/node-config-panel";
 import type { BuilderOptions } from "@/lib/scenarios/builder-option-types";
 import { portName } from "@/lib/scenarios/nodes/port-name";
-import { GraphJsonEditor } from "./graph-json-editor";
 import { NodePortsEditor } from "./node-ports-editor";
 import { PanelResizer } from "./panel-resizer";
 import type { BuilderVersion } from "./scenario-builder";
 import { useBuilderStore } from "./store/builder-store";
-import { VersionsPanel } from "./versions-panel";
+
+// What the panel shows only once asked (a node selected, another tab opened) loads then: the canvas, which the page
+// opens with, does not wait for the node forms, the run inspector, versions or the JSON editor.
+const NodeConfigPanel = dynamic(() =>
+  import("./panel/node-config-panel").then((module) => module.NodeConfigPanel),
+);
+const RunInspector = dynamic(() =>
+  import("./inspector/run-inspector").then((module) => module.RunInspector),
+);
+const VersionsPanel = dynamic(() =>
+  import("./versions-panel").then((module) => module.VersionsPanel),
+);
+const GraphJsonEditor = dynamic(() =>
+  import("./graph-json-editor").then((module) => module.GraphJsonEditor),
+);
 
 export type PanelTab = "node" | "issues" | "versions" | "inspect" | "settings";
 
@@ -52,6 +64,9 @@ export function BuilderSidePanel({
   overCanvas: boolean;
 }) {
   const { state, view, dispatch } = useBuilderStore();
+  // The inspector mounts when its tab is first shown, and stays mounted from then on.
+  const [inspectorShown, setInspectorShown] = useState(state.tab === "inspect");
+  if (state.tab === "inspect" && !inspectorShown) setInspectorShown(true);
   const focusNode = (nodeId: string) => dispatch({ type: "focusNode", nodeId });
   if (!open) {
     return (
@@ -146,11 +161,13 @@ export function BuilderSidePanel({
         ) : null}
         {/* Kept mounted while other tabs show, so a search and its highlighted path survive a look at a node's form. */}
         <div hidden={state.tab !== "inspect"}>
-          <RunInspector
-            scenarioId={scenarioId}
-            versions={versions.map((v) => v.number)}
-            onShowPath={(path) => dispatch({ type: "showPath", path })}
-          />
+          {inspectorShown ? (
+            <RunInspector
+              scenarioId={scenarioId}
+              versions={versions.map((v) => v.number)}
+              onShowPath={(path) => dispatch({ type: "showPath", path })}
+            />
+          ) : null}
         </div>
         {state.tab === "settings" ? (
           <div className="space-y-6">

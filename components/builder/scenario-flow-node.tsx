@@ -102,9 +102,11 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
           ) : null}
         </p>
       ) : null}
+      {/* The labels are not positioned: a positioned element is a paint layer of its own, and every pan frame
+          composites each node's layers again. */}
       <div className="mt-1 flex justify-evenly">
         {data.ports.map((port) => (
-          <span key={port.id} className="relative text-[10px] font-medium text-zinc-500">
+          <span key={port.id} className="text-[10px] font-medium text-zinc-500">
             {port.label}
           </span>
         ))}

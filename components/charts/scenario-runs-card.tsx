@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { getScenarioRunSeries } from "@/lib/scenarios/stats/get-scenario-run-series";
 import { countOf } from "./chart-format";
-import { TimeSeriesChart } from "./time-series-chart";
+import { LazyTimeSeriesChart } from "./lazy-time-series-chart";
 
 /** How many days the builder's runs chart covers (the canvas counts cover 30 days too). */
 const SCENARIO_RUNS_DAYS = 30;
@@ -26,7 +26,7 @@ export async function ScenarioRunsCard({ scenarioId }: { scenarioId: number }) {
       <p className="mt-0.5 mb-3 text-xs text-zinc-500">
         {countOf(runs, "run")} entered, by their status now.
       </p>
-      <TimeSeriesChart
+      <LazyTimeSeriesChart
         testId="scenario-runs-chart"
         kind="bar"
         stacked
