@@ -20,6 +20,8 @@ export interface CriterionOption {
   kind: CriterionKind;
   key: string;
   label: string;
+  /** What the label leaves open, or null. */
+  description: string | null;
   operators: { op: string; label: string }[];
   valueInput: CriterionValueInputView;
   /** JSON Schema of the value (zod → JSON Schema), for inline checks. */

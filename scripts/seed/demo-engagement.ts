@@ -10,6 +10,11 @@ import { createScenario } from "@/lib/scenarios/admin/create-scenario";
 import { enableScenario } from "@/lib/scenarios/admin/enable-scenario";
 import { publishScenario } from "@/lib/scenarios/admin/publish-scenario";
 import { saveSegment } from "@/lib/segments/save-segment";
+import {
+  RENEWAL_REMINDER_NAME,
+  renewalReminderGraph,
+  upgradeDemoRenewalReminder,
+} from "./demo-renewal-reminder";
 
 const TEMPLATES = [
   {
@@ -74,7 +79,8 @@ export async function seedDemoEngagement(db: Db): Promise<string[]> {
     });
     created.push("banner Finish your profile");
   }
-  if ((await db.select({ id: scenarios.id }).from(scenarios).limit(1)).length > 0) return created;
+  if ((await db.select({ id: scenarios.id }).from(scenarios).limit(1)).length > 0)
+    return [...created, ...(await upgradeDemoRenewalReminder(db))];
 
   const onboarding: ScenarioGraph = {
     nodes: [
@@ -99,36 +105,6 @@ export async function seedDemoEngagement(db: Db): Promise<string[]> {
       { id: "e1", from: "signup", fromPort: "out", to: "welcome" },
       { id: "e2", from: "welcome", fromPort: "out", to: "profile" },
       { id: "e3", from: "profile", fromPort: "no", to: "nudge" },
-    ],
-  };
-  const renewal: ScenarioGraph = {
-    nodes: [
-      {
-        id: "ending",
-        type: "before_event",
-        config: { trigger: "subscription_ends", minutes: 3 * 1440 },
-        position: at(0, 0),
-      },
-      {
-        id: "paid",
-        type: "condition",
-        config: {
-          criteria: [{ kind: "subscription", key: "is_paid", operator: "is", value: true }],
-        },
-        position: at(0, 120),
-        openPorts: ["no"],
-      },
-      {
-        id: "remind",
-        type: "email",
-        config: { template: "renewal_reminder" },
-        position: at(0, 240),
-        openPorts: ["out"],
-      },
-    ],
-    edges: [
-      { id: "e1", from: "ending", fromPort: "out", to: "paid" },
-      { id: "e2", from: "paid", fromPort: "yes", to: "remind" },
     ],
   };
   const winBack: ScenarioGraph = {
@@ -170,7 +146,7 @@ export async function seedDemoEngagement(db: Db): Promise<string[]> {
   };
   for (const [name, graph, enable] of [
     ["Onboarding", onboarding, true],
-    ["Renewal reminder", renewal, true],
+    [RENEWAL_REMINDER_NAME, renewalReminderGraph, true],
     ["Win-back A/B", winBack, false],
   ] as const) {
     const scenario = await createScenario(db, { name, reentry: "once", graph });

@@ -6,6 +6,10 @@ import {
   BEFORE_EVENT_TRIGGERS,
   type BeforeEventTrigger,
   beforeEventLabel,
+  SUBSCRIPTION_END_FIRES,
+  SUBSCRIPTION_END_FIRES_LABELS,
+  type SubscriptionEndFires,
+  subscriptionEndFires,
 } from "@/lib/scenarios/nodes/before-event/definition";
 import { formatMinutes } from "@/lib/scenarios/nodes/format-minutes";
 import { DurationField } from "./duration-field";
@@ -25,9 +29,15 @@ export function BeforeEventForm({ config, issues, onChange }: NodeFormProps<"bef
           id="panel-before-trigger"
           data-testid="panel-before-trigger"
           value={config.trigger}
-          onChange={(event) =>
-            onChange({ ...config, trigger: event.target.value as BeforeEventTrigger })
-          }
+          onChange={(event) => {
+            const trigger = event.target.value as BeforeEventTrigger;
+            // "Fires" belongs to the subscription end: it goes with it and comes back at its default.
+            onChange({
+              trigger,
+              minutes: config.minutes,
+              ...(trigger === "subscription_ends" ? { fires: "access_ends" as const } : {}),
+            });
+          }}
         >
           {BEFORE_EVENT_TRIGGERS.map((trigger) => (
             <option key={trigger} value={trigger}>
@@ -49,6 +59,33 @@ export function BeforeEventForm({ config, issues, onChange }: NodeFormProps<"bef
         }
         onChange={(minutes) => onChange({ ...config, minutes: minutes ?? 0 })}
       />
+      {config.trigger === "subscription_ends" ? (
+        <FormField
+          label="Fires"
+          htmlFor="panel-before-fires"
+          hint={
+            subscriptionEndFires(config) === "access_ends"
+              ? "Not when a following subscription (a renewal) starts by the end: the access goes on."
+              : "At each subscription's end, even when a renewal continues the access."
+          }
+          error={issues.at("fires")}
+        >
+          <Select
+            id="panel-before-fires"
+            data-testid="panel-before-fires"
+            value={subscriptionEndFires(config)}
+            onChange={(event) =>
+              onChange({ ...config, fires: event.target.value as SubscriptionEndFires })
+            }
+          >
+            {SUBSCRIPTION_END_FIRES.map((fires) => (
+              <option key={fires} value={fires}>
+                {SUBSCRIPTION_END_FIRES_LABELS[fires]}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+      ) : null}
     </div>
   );
 }

@@ -98,11 +98,23 @@ export function CriterionRow({
           <p id={`criterion-key-${index}-message`} className="mt-1 text-xs text-red-600">
             {keyMessage}
           </p>
-        ) : hint ? (
-          <p className="mt-1 text-xs text-zinc-500" data-testid={`criterion-requires-${index}`}>
-            {hint}
-          </p>
-        ) : null}
+        ) : (
+          <>
+            {option?.description ? (
+              <p
+                className="mt-1 text-xs text-zinc-500"
+                data-testid={`criterion-description-${index}`}
+              >
+                {option.description}
+              </p>
+            ) : null}
+            {hint ? (
+              <p className="mt-1 text-xs text-zinc-500" data-testid={`criterion-requires-${index}`}>
+                {hint}
+              </p>
+            ) : null}
+          </>
+        )}
       </div>
       {/* A list of choices needs the row's width; one value sits beside its operator. */}
       <div

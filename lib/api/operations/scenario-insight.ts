@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { defineOperation, jsonContent } from "@/lib/api/define-operation";
 import { idInputSchema, INT4_MAX } from "@/lib/api/request-schemas";
-import { scenarioRunJsonSchema, scenarioRunStepJsonSchema } from "@/lib/scenarios/scenario-json";
+import { scenarioRunStatus } from "@/lib/db/schema";
+import { nodeIdSchema } from "@/lib/scenarios/graph";
+import {
+  scenarioRunJsonSchema,
+  scenarioRunListItemJsonSchema,
+  scenarioRunStepJsonSchema,
+} from "@/lib/scenarios/scenario-json";
 import { pageQueryFields, SCENARIOS_AUTH, withPathParams } from "@/lib/api/scenario-route-params";
 
 export const fireScenarioTestBodySchema = z
@@ -66,6 +72,10 @@ export const scenarioRegistrySchema = z
         kind: z.enum(["user", "payment", "subscription", "trigger"]),
         key: z.string(),
         label: z.string(),
+        description: z
+          .string()
+          .nullable()
+          .meta({ description: "What the label leaves open (which subscription, what counts)." }),
         operators: z.array(z.object({ op: z.string(), label: z.string() })),
         value_input: z.union([z.string(), z.object({ options: z.array(z.string()) })]).meta({
           description:
@@ -146,6 +156,14 @@ export const getScenarioStatsOperation = withPathParams(
 );
 
 export const listScenarioRunsQuerySchema = z.strictObject({
+  status: z.enum(scenarioRunStatus.enumValues).optional(),
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(INT4_MAX)
+    .optional()
+    .meta({ description: "Only runs of this version number." }),
   user_id: z.coerce
     .number()
     .int()
@@ -153,11 +171,23 @@ export const listScenarioRunsQuerySchema = z.strictObject({
     .max(INT4_MAX)
     .optional()
     .meta({ description: "Only this user's runs." }),
+  email: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: "Only users whose email contains this, case-insensitive." }),
+  node_id: nodeIdSchema.optional().meta({
+    description:
+      "Only runs whose current node (see `current_node`) is this one. On a large scenario, pair it with `status`: " +
+      "each run the other filters leave is looked at.",
+  }),
   ...pageQueryFields,
 });
 
 export const scenarioRunListSchema = z
-  .object({ runs: z.array(scenarioRunJsonSchema), total: z.number().int() })
+  .object({ runs: z.array(scenarioRunListItemJsonSchema), total: z.number().int() })
   .meta({ id: "ScenarioRunList" });
 
 export const scenarioRunPathSchema = z
@@ -167,7 +197,10 @@ export const scenarioRunPathSchema = z
 export const listScenarioRunsOperation = withPathParams(
   defineOperation({
     operationId: "listScenarioRuns",
-    summary: "List a scenario's runs, newest first",
+    summary: "List a scenario's runs, newest first, with the node each one is at",
+    description:
+      "A page of the scenario's runs (`limit`, `offset`) and the total that matches the filters; each run with its " +
+      "user, status, version and current node.",
     tags: ["Scenarios"],
     auth: SCENARIOS_AUTH,
     query: listScenarioRunsQuerySchema,

@@ -3,6 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarioBeforeEventFires, scenarioRuns, scenarios } from "@/lib/db/schema";
+import { followingSubscriptionExists } from "@/lib/subscriptions/following-subscription";
+import type { BeforeEventNode } from "./record-before-event-fires";
 
 /**
  * Pairs locked in one transaction. Advisory locks live in the shared lock table (max_locks_per_transaction ×
@@ -15,20 +17,42 @@ interface ScenarioUser {
   user_id: number;
 }
 
+/** What every statement of one call shares: the window, and the `subscription_ends` nodes that fire at every end. */
+interface Pending {
+  window: { from: Date; to: Date };
+  everyEndNodes: SQL | null;
+}
+
 /**
  * Give every recorded occurrence due in the window (from, to] that has no run yet its run, set-based: one
  * INSERT … SELECT into scenario_runs whose RETURNING sets the occurrences' run ids, for all scenarios that let users
  * re-enter always; then, for scenarios with a re-entry rule, the same statement per chunk of (scenario, user) pairs
  * under the per-(scenario, user) advisory locks `createScenarioRun` takes, so a concurrent trigger of the same user
  * sees the run. The unique key (scenario, user, trigger key) makes each occurrence's run once, however ticks overlap
- * or retry. Returns how many runs were created.
+ * or retry. A `subscription_ends` occurrence whose access a following subscription continues gets no run, unless its
+ * node fires at every end: checked here, not when the occurrence is recorded, so a renewal bought since counts too.
+ * Returns how many runs were created.
  */
 export async function createBeforeEventRuns(
   db: Db,
+  nodes: readonly BeforeEventNode[],
   window: { from: Date; to: Date },
 ): Promise<number> {
-  let created = await insertRuns(db, window, null);
-  const limited = await pendingReentryLimitedPairs(db, window);
+  const everyEnd = nodes.filter(
+    (n) => n.trigger === "subscription_ends" && n.fires === "every_end",
+  );
+  const pending: Pending = {
+    window,
+    everyEndNodes:
+      everyEnd.length === 0
+        ? null
+        : sql.join(
+            everyEnd.map((n) => sql`(${n.scenarioId}::int, ${n.nodeId}::text)`),
+            sql`, `,
+          ),
+  };
+  let created = await insertRuns(db, pending, null);
+  const limited = await pendingReentryLimitedPairs(db, pending);
   for (let start = 0; start < limited.length; start += LOCKED_PAIRS_PER_TRANSACTION) {
     const pairs = sql`${JSON.stringify(limited.slice(start, start + LOCKED_PAIRS_PER_TRANSACTION))}::jsonb`;
     created += await db.transaction(async (tx) => {
@@ -37,7 +61,7 @@ export async function createBeforeEventRuns(
         select pg_advisory_xact_lock(p.scenario_id, p.user_id)
         from jsonb_to_recordset(${pairs}) as p(scenario_id int, user_id int)
         order by p.scenario_id, p.user_id`);
-      return insertRuns(tx, window, pairs);
+      return insertRuns(tx, pending, pairs);
     });
   }
   return created;
@@ -46,14 +70,17 @@ export async function createBeforeEventRuns(
 /**
  * Occurrences of the window still without a run, with the key their run gets (`before:<node>:<entity>:<date>`): of
  * the scenarios that let users re-enter always (`reentryLimited` false), or of the others, then restricted to
- * `pairs` when given.
+ * `pairs` when given. A subscription end that a following subscription continues is no occurrence of access ending.
  */
 function pendingFires(
-  window: { from: Date; to: Date },
+  { window, everyEndNodes }: Pending,
   reentryLimited: boolean,
   pairs: SQL | null = null,
 ): SQL {
   const f = scenarioBeforeEventFires;
+  const accessEnds = sql`(${f.trigger} <> 'subscription_ends'
+      ${everyEndNodes === null ? sql`` : sql`or (${f.scenarioId}, ${f.nodeId}) in (values ${everyEndNodes})`}
+      or not ${followingSubscriptionExists({ userId: sql`${f.userId}`, subscriptionId: sql`${f.entityId}`, endAt: sql`${f.entityDate}` })})`;
   return sql`
     select ${f.scenarioId} as scenario_id, ${f.nodeId} as node_id, ${f.trigger} as trigger, ${f.entityId} as entity_id,
       ${f.entityDate} as entity_date, ${f.userId} as user_id, ${f.dueAt} as due_at, ${f.payload} as payload,
@@ -69,6 +96,7 @@ function pendingFires(
       and ${scenarios.status} = 'enabled'
       and ${scenarios.currentVersionId} is not null
       and ${scenarios.reentry} ${reentryLimited ? sql`<>` : sql`=`} 'always'
+      and ${accessEnds}
       ${
         pairs === null
           ? sql``
@@ -77,13 +105,10 @@ function pendingFires(
       }`;
 }
 
-async function pendingReentryLimitedPairs(
-  db: Db,
-  window: { from: Date; to: Date },
-): Promise<ScenarioUser[]> {
+async function pendingReentryLimitedPairs(db: Db, pending: Pending): Promise<ScenarioUser[]> {
   const result = (await db.execute(sql`
     select distinct pending.scenario_id, pending.user_id
-    from (${pendingFires(window, true)}) as pending
+    from (${pendingFires(pending, true)}) as pending
     order by pending.scenario_id, pending.user_id`)) as unknown as { rows: ScenarioUser[] };
   return result.rows;
 }
@@ -95,11 +120,7 @@ async function pendingReentryLimitedPairs(
  * `createScenarioRun`: a run cancelled at its start because the date moved never ran), and of a user's several
  * occurrences in the window only the first.
  */
-async function insertRuns(
-  db: Db,
-  window: { from: Date; to: Date },
-  lockedPairs: SQL | null,
-): Promise<number> {
+async function insertRuns(db: Db, pending: Pending, lockedPairs: SQL | null): Promise<number> {
   const at = sql`${now().toISOString()}::timestamptz`;
   const r = scenarioRuns;
   const admitted =
@@ -119,7 +140,7 @@ async function insertRuns(
           pending.entity_date`;
   const f = scenarioBeforeEventFires;
   const result = (await db.execute(sql`
-    with pending as (${pendingFires(window, lockedPairs !== null, lockedPairs)}),
+    with pending as (${pendingFires(pending, lockedPairs !== null, lockedPairs)}),
     admitted as (${admitted}),
     created as (
       insert into ${r} (scenario_id, version_id, user_id, trigger_key, trigger_event, trigger_payload,

@@ -6,6 +6,7 @@ import { scenarioBeforeEventFires, scenarios, scenarioVersions } from "@/lib/db/
 import {
   BEFORE_EVENT_TRIGGERS,
   type BeforeEventTrigger,
+  type SubscriptionEndFires,
 } from "@/lib/scenarios/nodes/before-event/definition";
 import { BEFORE_EVENT_SOURCES } from "./before-event-sources";
 
@@ -14,6 +15,8 @@ export interface BeforeEventNode {
   nodeId: string;
   trigger: BeforeEventTrigger;
   minutes: number;
+  /** For `subscription_ends`: applied when runs are created, so a renewal bought after the occurrence counts. */
+  fires: SubscriptionEndFires;
 }
 
 /** The `before_event` trigger nodes of every enabled scenario's published version. */
@@ -25,13 +28,23 @@ export async function listBeforeEventNodes(db: Db): Promise<BeforeEventNode[]> {
       nodeId: sql<string>`${node} ->> 'id'`,
       trigger: sql<string>`${node} -> 'config' ->> 'trigger'`,
       minutes: sql<number>`(${node} -> 'config' ->> 'minutes')::int`,
+      fires: sql<string | null>`${node} -> 'config' ->> 'fires'`,
     })
     .from(scenarios)
     .innerJoin(scenarioVersions, eq(scenarioVersions.id, scenarios.currentVersionId))
     .crossJoinLateral(sql`jsonb_array_elements(${scenarioVersions.graph} -> 'nodes') as node`)
     .where(and(eq(scenarios.status, "enabled"), sql`${node} ->> 'type' = 'before_event'`));
-  return rows.filter((r): r is BeforeEventNode =>
-    BEFORE_EVENT_TRIGGERS.includes(r.trigger as BeforeEventTrigger),
+  return rows.flatMap((r) =>
+    BEFORE_EVENT_TRIGGERS.includes(r.trigger as BeforeEventTrigger)
+      ? [
+          {
+            ...r,
+            trigger: r.trigger as BeforeEventTrigger,
+            // Nodes stored before the option existed lack it: they fire when access ends.
+            fires: r.fires === "every_end" ? ("every_end" as const) : ("access_ends" as const),
+          },
+        ]
+      : [],
   );
 }
 

@@ -17,7 +17,7 @@ export async function startBeforeEventRuns(
   const nodes = await listBeforeEventNodes(db);
   if (nodes.length === 0) return [];
   await recordBeforeEventFires(db, nodes, window);
-  await createBeforeEventRuns(db, window);
+  await createBeforeEventRuns(db, nodes, window);
   const started = await db
     .select({ runId: scenarioBeforeEventFires.runId })
     .from(scenarioBeforeEventFires)

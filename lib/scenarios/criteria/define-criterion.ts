@@ -30,6 +30,8 @@ export interface CriterionDefinition<V = unknown> {
   kind: CriterionKind;
   key: string;
   label: string;
+  /** What the label leaves open (which subscription, what counts), for the builder and the registry. */
+  description?: string;
   operators: readonly { op: string; label: string }[];
   valueInput: CriterionValueInput;
   value: z.ZodType<V>;

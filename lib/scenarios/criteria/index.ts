@@ -6,6 +6,7 @@ import type { CriterionDefinition, CriterionValueInput } from "./define-criterio
 import paymentAmount from "./payment-amount";
 import paymentGateway from "./payment-gateway";
 import paymentRecurrent from "./payment-recurrent";
+import subscriptionHasFollowing from "./subscription-has-following";
 import subscriptionIsPaid from "./subscription-is-paid";
 import subscriptionKind from "./subscription-kind";
 import subscriptionLength from "./subscription-length";
@@ -25,6 +26,7 @@ export const CRITERIA: readonly CriterionDefinition<never>[] = [
   subscriptionLength,
   subscriptionKind,
   subscriptionIsPaid,
+  subscriptionHasFollowing,
   paymentAmount,
   paymentGateway,
   paymentRecurrent,
@@ -93,6 +95,7 @@ export interface CriterionDescription {
   kind: CriterionKind;
   key: string;
   label: string;
+  description: string | null;
   operators: { op: string; label: string }[];
   valueInput: CriterionValueInput;
   valueSchema: unknown;
@@ -104,6 +107,7 @@ export function describeCriteria(): CriterionDescription[] {
     kind: c.kind,
     key: c.key,
     label: c.label,
+    description: c.description ?? null,
     operators: [...c.operators],
     valueInput: c.valueInput,
     valueSchema: plainJsonSchema(c.value),

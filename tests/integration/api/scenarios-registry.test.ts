@@ -32,6 +32,15 @@ describe("GET /api/v1/scenarios/registry", () => {
         value_schema: expect.objectContaining({ type: "integer" }),
       }),
     );
+    expect(result.json.criteria).toContainEqual(
+      expect.objectContaining({
+        kind: "subscription",
+        key: "has_following",
+        description: expect.stringContaining("renewal"),
+        requires: null,
+        value_input: "boolean",
+      }),
+    );
     const extend = result.json.actions.find(
       (a: { code: string }) => a.code === "extend_subscription",
     );

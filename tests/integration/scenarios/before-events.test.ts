@@ -205,7 +205,15 @@ describe("before-events", () => {
   it("overlapping ticks create each occurrence's run once, and a 'once' scenario one run per user", async () => {
     // 3 days before: no other scenario of this file fires for these subscriptions while the test runs.
     const graph = {
-      nodes: [n("t", "before_event", { trigger: "subscription_ends", minutes: 3 * 1440 }, ["out"])],
+      // A user's two overlapping subscriptions: each end is an occurrence, not only where access ends.
+      nodes: [
+        n(
+          "t",
+          "before_event",
+          { trigger: "subscription_ends", minutes: 3 * 1440, fires: "every_end" },
+          ["out"],
+        ),
+      ],
       edges: [],
     };
     const always = await enabledScenario(db(), graph);
@@ -268,7 +276,15 @@ describe("before-events", () => {
 
   it("a retried tick creates nothing twice, also after a tick that stopped between recording and creating runs", async () => {
     const graph = {
-      nodes: [n("t", "before_event", { trigger: "subscription_ends", minutes: 4 * 1440 }, ["out"])],
+      // A user's two overlapping subscriptions: each end is an occurrence, not only where access ends.
+      nodes: [
+        n(
+          "t",
+          "before_event",
+          { trigger: "subscription_ends", minutes: 4 * 1440, fires: "every_end" },
+          ["out"],
+        ),
+      ],
       edges: [],
     };
     const always = await enabledScenario(db(), graph);
@@ -292,7 +308,7 @@ describe("before-events", () => {
     const retried = await startBeforeEventRuns(db(), window);
 
     expect(retried).toEqual(first);
-    expect(await createBeforeEventRuns(db(), window)).toBe(0);
+    expect(await createBeforeEventRuns(db(), await listBeforeEventNodes(db()), window)).toBe(0);
     const alwaysRuns = await runsOf(db(), always.scenarioId);
     const onceRuns = await runsOf(db(), once.scenarioId);
     expect(alwaysRuns).toHaveLength(2);

@@ -52,6 +52,22 @@ describe("checkGraph — design.md's validation rules, one case each", () => {
     expect(codes(graph)).toEqual([]);
   });
 
+  it("lets only a subscription end choose when it fires", () => {
+    const graph = valid();
+    graph.nodes[0] = node("t", "before_event", {
+      trigger: "subscription_ends",
+      minutes: 60,
+      fires: "every_end",
+    });
+    expect(codes(graph)).toEqual([]);
+    graph.nodes[0] = node("t", "before_event", {
+      trigger: "recurrent_payment_charge",
+      minutes: 60,
+      fires: "access_ends",
+    });
+    expect(codes(graph)).toEqual(["t:before_event_fires_unused"]);
+  });
+
   it("refuses a node no trigger reaches", () => {
     const graph = valid();
     graph.nodes.push(emailEnd("orphan"));
