@@ -12,6 +12,8 @@ import {
   type NodeChange,
   type OnDelete,
   ReactFlow,
+  type ReactFlowState,
+  useStore,
 } from "@xyflow/react";
 import {
   type DragEvent,
@@ -44,6 +46,13 @@ const DELETE_KEYS = ["Delete", "Backspace"];
 const MULTI_SELECTION_KEYS = ["Meta", "Control"];
 const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
+/**
+ * Below this zoom a node's summary, counts and port labels are under 6 px tall: the canvas (class
+ * `builder-zoomed-out`, globals.css) hides them and the edge labels, and keeps each card, its icon and type. A pan
+ * frame then paints far less; the selector's answer changes only when the zoom crosses the line.
+ */
+const READABLE_ZOOM = 0.4;
+const zoomedOut = (state: ReactFlowState) => state.transform[2] < READABLE_ZOOM;
 const DEFAULT_EDGE_OPTIONS = { type: "smoothstep" };
 const MINIMAP_STYLE = { width: 150, height: 100 };
 const LABEL_PADDING: [number, number] = [4, 2];
@@ -258,8 +267,11 @@ export function BuilderCanvas({
     };
   }, []);
 
+  const farOut = useStore(zoomedOut);
+
   return (
     <ReactFlow<ScenarioFlowNode, Edge>
+      className={farOut ? "builder-zoomed-out" : undefined}
       nodes={nodes}
       edges={edges}
       nodeTypes={FLOW_NODE_TYPES}

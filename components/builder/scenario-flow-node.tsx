@@ -21,7 +21,10 @@ export const GROUP_STYLE: Record<NodeGroup, { card: string; badge: string }> = {
   operation: { card: "border-emerald-300 bg-emerald-50", badge: "bg-emerald-600 text-white" },
 };
 
-/** One scenario node: icon, type, one-line summary, visit counts by outcome, and a labelled handle per port. */
+/**
+ * One scenario node: icon, type, one-line summary, visit counts by outcome, and a labelled handle per port. Zoomed
+ * out past reading, the canvas hides the small print (`flow-node-detail`; builder-canvas.tsx).
+ */
 function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<ScenarioFlowNode>) {
   const style = GROUP_STYLE[data.group];
   const invalid = data.errors !== undefined && data.errors.length > 0;
@@ -73,11 +76,14 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
           </span>
         ) : null}
       </div>
-      <p className="mt-1 line-clamp-2 text-sm break-words text-zinc-900" title={data.summary}>
+      <p
+        className="flow-node-detail mt-1 line-clamp-2 text-sm break-words text-zinc-900"
+        title={data.summary}
+      >
         {data.summary}
       </p>
       {data.counts && Object.keys(data.counts).length > 0 ? (
-        <p className="mt-1 truncate text-xs text-zinc-600 tabular-nums">
+        <p className="flow-node-detail mt-1 truncate text-xs text-zinc-600 tabular-nums">
           {Object.entries(data.counts)
             .map(([outcome, n]) => `${outcome.replace("variant:", "")} ${n}`)
             .join(" · ")}
@@ -104,7 +110,7 @@ function ScenarioFlowNodeView({ id, data, selected, isConnectable }: NodeProps<S
       ) : null}
       {/* The labels are not positioned: a positioned element is a paint layer of its own, and every pan frame
           composites each node's layers again. */}
-      <div className="mt-1 flex justify-evenly">
+      <div className="flow-node-detail mt-1 flex justify-evenly">
         {data.ports.map((port) => (
           <span key={port.id} className="text-[10px] font-medium text-zinc-500">
             {port.label}
