@@ -1,7 +1,11 @@
-import { paymentStatus, referralStatus } from "@/lib/db/schema";
+import { z } from "zod";
+import { INT4_MAX } from "@/lib/api/request-schemas";
+import { paymentStatus, referralStatus, scenarioRunStatus } from "@/lib/db/schema";
 import { PAYMENT_GATEWAY_CODES } from "@/lib/payments/gateways/gateway-codes";
 import type { PaymentListFilters } from "@/lib/payments/list-payments";
 import type { ReferralListFilters } from "@/lib/referrals/admin/list-referrals";
+import { nodeIdSchema } from "@/lib/scenarios/graph";
+import type { ScenarioRunFilters } from "@/lib/scenarios/runs/search-scenario-runs";
 import type { SubscriptionListFilters } from "@/lib/subscriptions/list-subscriptions";
 import { SUBSCRIPTION_STATES } from "@/lib/subscriptions/subscription-state";
 import type { UserListFilters } from "@/lib/users/list-users";
@@ -13,9 +17,10 @@ import {
 import { readEnum, readId, readText, type SearchParams } from "./search-params";
 
 /**
- * The filters of the admin lists (users, subscriptions, payments, referrals) read from a URL's query: each list page
- * and its CSV export read them here, so an export lists exactly the rows the page shows. `query` is the filters as
- * the URL writes them (for links: pagination, the export link); `filters` is what the list's service takes.
+ * The filters of the admin lists (users, subscriptions, payments, referrals, a scenario's runs) read from a URL's
+ * query: each list page and its CSV export read them here, so an export lists exactly the rows the page shows.
+ * `query` is the filters as the URL writes them (for links: pagination, the export link); `filters` is what the
+ * list's service takes.
  */
 export interface ListFilterQuery<F> {
   query: Record<string, string | number | undefined>;
@@ -64,6 +69,22 @@ export function readReferralListFilters(
   return {
     query: { status, program, flagged: flagged ? "1" : undefined, email },
     filters: { status, programId: program, flaggedOnly: flagged, email },
+  };
+}
+
+const versionNumberSchema = z.coerce.number().int().positive().max(INT4_MAX);
+
+export function readScenarioRunListFilters(
+  params: SearchParams,
+): ListFilterQuery<ScenarioRunFilters> {
+  const status = readEnum(params, "status", scenarioRunStatus.enumValues);
+  // Bounded like the column, so a huge number is no filter rather than a failing query.
+  const version = versionNumberSchema.safeParse(readText(params, "version")).data;
+  const email = readText(params, "email");
+  const node = nodeIdSchema.safeParse(readText(params, "node")).data;
+  return {
+    query: { status, version, email, node },
+    filters: { status, versionNumber: version, email, nodeId: node },
   };
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useState } from "react";
+import { type MouseEvent, type ReactNode, useState } from "react";
 import { draftStateLabel } from "./draft-state-label";
 import { SaveIndicator } from "./save-indicator";
 import type { BuilderScenario } from "./scenario-builder";
@@ -9,9 +9,9 @@ import { useBuilderStore } from "./store/builder-store";
 import type { Autosave } from "./use-autosave";
 
 /**
- * The bar over the builder: back to the list, the scenario and where its draft stands, its status actions, publish
- * and full screen. It is a size container: as it narrows, the title and the draft's state truncate, the back link
- * and the save state keep their icon, and the status actions fold into a "More" menu; nothing wraps.
+ * The bar over the builder: back to the list, the scenario and where its draft stands, its runs, its status actions,
+ * publish and full screen. It is a size container: as it narrows, the title and the draft's state truncate, the back
+ * link and the save state keep their icon, and the status actions fold into a "More" menu; nothing wraps.
  */
 export function BuilderHeader({
   scenario,
@@ -34,18 +34,19 @@ export function BuilderHeader({
     draftChanged,
     deleted: scenario.status === "deleted",
   });
+  const confirmLeave = (event: MouseEvent) => {
+    if (
+      autosave.status !== "saved" &&
+      !window.confirm("Changes are still being saved. Leave anyway?")
+    )
+      event.preventDefault();
+  };
   return (
     <header className="@container relative flex h-12 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white px-4">
       <Link
         href="/admin/scenarios"
         className="shrink-0 rounded text-sm whitespace-nowrap text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-        onClick={(event) => {
-          if (
-            autosave.status !== "saved" &&
-            !window.confirm("Changes are still being saved. Leave anyway?")
-          )
-            event.preventDefault();
-        }}
+        onClick={confirmLeave}
       >
         ←<span className="@max-2xl:sr-only"> Scenarios</span>
       </Link>
@@ -70,6 +71,14 @@ export function BuilderHeader({
         onRetry={() => void autosave.flush()}
       />
       <div className="ml-auto flex shrink-0 items-center gap-2">
+        <Link
+          href={`/admin/scenarios/${scenario.id}/runs`}
+          onClick={confirmLeave}
+          className={`${iconButton} w-auto px-2 text-sm`}
+          data-testid="builder-runs"
+        >
+          Runs
+        </Link>
         {statusActions ? (
           <>
             <button

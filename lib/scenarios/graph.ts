@@ -14,7 +14,7 @@ import {
   type NodeType,
 } from "@/lib/scenarios/nodes/definitions";
 
-const nodeIdSchema = z
+export const nodeIdSchema = z
   .string()
   .min(1)
   .max(64)

@@ -7,6 +7,7 @@ import {
   type ScenarioRunStatus,
 } from "@/lib/db/schema";
 import type { ScenarioVersionRow } from "./admin/list-scenario-versions";
+import type { ScenarioRunListRow } from "./runs/search-scenario-runs";
 import { SCENARIO_REENTRY } from "./schemas";
 import type { GraphError } from "./validate-graph";
 
@@ -85,6 +86,32 @@ export const scenarioRunJsonSchema = z
   })
   .meta({ id: "ScenarioRun" });
 export type ScenarioRunJson = z.infer<typeof scenarioRunJsonSchema>;
+
+export const scenarioRunListItemJsonSchema = scenarioRunJsonSchema
+  .extend({
+    updated_at: timestampSchema,
+    current_node: z
+      .object({
+        id: z.string(),
+        type: z.string(),
+        title: z
+          .string()
+          .nullable()
+          .meta({ description: "What the node does, in the graph of the run's version." }),
+        entered_at: timestampSchema,
+        finished_at: timestampSchema
+          .nullable()
+          .meta({ description: "Null while the run is at the node (a wait, a goal)." }),
+      })
+      .nullable()
+      .meta({
+        description:
+          "Where the run is: an open run's latest visit in progress, else the node it visited last. Null when " +
+          "no visit is recorded (not started yet, or visits removed after 31 days).",
+      }),
+  })
+  .meta({ id: "ScenarioRunListItem" });
+export type ScenarioRunListItemJson = z.infer<typeof scenarioRunListItemJsonSchema>;
 
 export const scenarioRunStepJsonSchema = z
   .object({
@@ -195,5 +222,23 @@ export function serializeScenarioRunStep(step: ScenarioRunStepFields): ScenarioR
     finished_at: isoOrNull(step.finishedAt),
     outcome: step.outcome,
     facts: step.facts,
+  };
+}
+
+export function serializeScenarioRunListItem(run: ScenarioRunListRow): ScenarioRunListItemJson {
+  const node = run.currentNode;
+  return {
+    ...serializeScenarioRun(run),
+    updated_at: iso(run.updatedAt),
+    current_node:
+      node === null
+        ? null
+        : {
+            id: node.id,
+            type: node.type,
+            title: node.title,
+            entered_at: iso(node.enteredAt),
+            finished_at: isoOrNull(node.finishedAt),
+          },
   };
 }

@@ -135,6 +135,8 @@ test("every admin page fits a 1280 × 800 window", async ({ browser, adminApi })
     "/admin/banners/[id]": link("/admin/banners", /^\/admin\/banners\/\d+$/),
     "/admin/goals/[id]": link("/admin/goals", /^\/admin\/goals\/\d+$/),
     "/admin/scenarios/[id]": link("/admin/scenarios", /^\/admin\/scenarios\/\d+$/),
+    "/admin/scenarios/[id]/runs": async () =>
+      (await scenarioRunPath(page, newcomer)).replace(/\/\d+$/, ""),
     "/admin/scenarios/[id]/runs/[runId]": () => scenarioRunPath(page, newcomer),
     "/admin/upgrades/[id]": link("/admin/upgrades", /^\/admin\/upgrades\/\d+$/),
     "/admin/family/masters/[userId]": link("/admin/family", /^\/admin\/family\/masters\/\d+$/),
