@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT4_MAX } from "@/lib/api/request-schemas";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -34,7 +35,8 @@ export function readEnum<T extends string>(
 
 /** A positive integer id from the query string, or undefined. */
 export function readId(params: SearchParams, key: string): number | undefined {
-  const parsed = z.coerce.number().int().positive().safeParse(first(params[key]));
+  // Beyond the int4 range an id names no row (and Postgres would refuse it as a parameter).
+  const parsed = z.coerce.number().int().positive().max(INT4_MAX).safeParse(first(params[key]));
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AppError } from "@/lib/errors";
+import { INT4_MAX } from "@/lib/api/request-schemas";
 
-const INT4_MAX = 2_147_483_647;
 const idSchemas = {
   int4: z.coerce.number().int().positive().max(INT4_MAX),
   bigint: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),

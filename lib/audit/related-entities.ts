@@ -13,14 +13,13 @@ import {
   upgradeOptions,
 } from "@/lib/db/schema";
 import type { AuditedTableName } from "./audited-tables";
+import { INT4_MAX } from "@/lib/api/request-schemas";
 
 /** Rows of one audited table, by the ids the log names them with. */
 export interface EntityRef {
   entityType: AuditedTableName;
   entityIds: string[];
 }
-
-const INT4_MAX = 2_147_483_647;
 
 /** How many rows of each related table a history looks at, newest first: a bound for unusually long histories. */
 const RELATED_ROWS_LIMIT = 200;
