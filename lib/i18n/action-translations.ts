@@ -1,5 +1,10 @@
 import "server-only";
-import { createTranslator, type Messages, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
+import {
+  createTranslator,
+  type Messages,
+  type NamespaceKeys,
+  type NestedKeyOf,
+} from "use-intl/core";
 import en from "@/messages/en.json";
 import sk from "@/messages/sk.json";
 import { requestLocale } from "./request-locale";
