@@ -12,6 +12,7 @@ import {
 } from "@/lib/db/schema";
 import { loadVersionGraph } from "@/lib/scenarios/engine/load-version-graph";
 import { nodeSummary } from "@/lib/scenarios/nodes/definitions";
+import type { ScenarioRunRow } from "./list-scenario-runs";
 
 /** The runs list's filters: the admin page and GET /scenarios/{id}/runs take the same. */
 export interface ScenarioRunFilters {
@@ -41,18 +42,7 @@ export interface CurrentNode {
   finishedAt: Date | null;
 }
 
-export interface ScenarioRunListRow {
-  id: number;
-  scenarioId: number;
-  scenarioName: string;
-  versionId: number;
-  versionNumber: number;
-  userId: number;
-  userEmail: string;
-  triggerEvent: string;
-  status: ScenarioRunStatus;
-  statusReason: string | null;
-  createdAt: Date;
+export interface ScenarioRunListRow extends ScenarioRunRow {
   updatedAt: Date;
   finishedAt: Date | null;
   /** Null when no visit is recorded (not started yet, or its visits were removed after 31 days). */
