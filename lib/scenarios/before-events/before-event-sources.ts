@@ -4,12 +4,15 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
 import { recurrentPayments, subscriptions } from "@/lib/db/schema";
 import type { BeforeEventTrigger } from "@/lib/scenarios/nodes/before-event/definition";
+import { followingSubscriptionExists } from "@/lib/subscriptions/following-subscription";
 
 /** What a before-event run carries in its trigger payload, so its start can check that the date still holds. */
 export interface BeforeEventOccurrence {
   trigger: BeforeEventTrigger;
   entityId: number;
   entityDate: Date;
+  /** A `subscription_ends` node that fires when access ends: a following subscription undoes the occurrence. */
+  accessEnds?: boolean;
 }
 
 interface Source {
@@ -67,7 +70,10 @@ export const BEFORE_EVENT_SOURCES: Record<BeforeEventTrigger, Source> = {
   },
 };
 
-/** At run start: is the watched date still what it was when the occurrence was found? (Extended or stopped: no.) */
+/**
+ * At run start: is the watched date still what it was when the occurrence was found? (Extended or stopped: no.) For
+ * a node that fires when access ends, a following subscription bought since undoes it too: access no longer ends.
+ */
 export async function beforeEventStillHolds(
   db: Db,
   occurrence: BeforeEventOccurrence,
@@ -82,6 +88,13 @@ export async function beforeEventStillHolds(
         source.live,
         // Occurrences keep dates to the millisecond (JS dates); a stored date may carry microseconds.
         sql`date_trunc('milliseconds', ${source.date}) = ${occurrence.entityDate.toISOString()}::timestamptz`,
+        occurrence.accessEnds && occurrence.trigger === "subscription_ends"
+          ? sql`not ${followingSubscriptionExists({
+              userId: sql`${subscriptions.userId}`,
+              subscriptionId: sql`${subscriptions.id}`,
+              endAt: sql`${occurrence.entityDate.toISOString()}::timestamptz`,
+            })}`
+          : undefined,
       ),
     );
   return row !== undefined;

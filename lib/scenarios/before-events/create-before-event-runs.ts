@@ -78,12 +78,14 @@ function pendingFires(
   pairs: SQL | null = null,
 ): SQL {
   const f = scenarioBeforeEventFires;
-  const accessEnds = sql`(${f.trigger} <> 'subscription_ends'
-      ${everyEndNodes === null ? sql`` : sql`or (${f.scenarioId}, ${f.nodeId}) in (values ${everyEndNodes})`}
+  const firesOnAccessEnd = sql`(${f.trigger} = 'subscription_ends'
+      ${everyEndNodes === null ? sql`` : sql`and (${f.scenarioId}, ${f.nodeId}) not in (values ${everyEndNodes})`})`;
+  const accessEnds = sql`(not ${firesOnAccessEnd}
       or not ${followingSubscriptionExists({ userId: sql`${f.userId}`, subscriptionId: sql`${f.entityId}`, endAt: sql`${f.entityDate}` })})`;
   return sql`
     select ${f.scenarioId} as scenario_id, ${f.nodeId} as node_id, ${f.trigger} as trigger, ${f.entityId} as entity_id,
       ${f.entityDate} as entity_date, ${f.userId} as user_id, ${f.dueAt} as due_at, ${f.payload} as payload,
+      ${firesOnAccessEnd} as access_ends,
       ${scenarios.currentVersionId} as version_id, ${scenarios.reentry} as reentry,
       ${scenarios.reentryDays} as reentry_days,
       'before:' || ${f.nodeId} || ':' || ${f.entityId} || ':'
@@ -146,7 +148,9 @@ async function insertRuns(db: Db, pending: Pending, lockedPairs: SQL | null): Pr
       insert into ${r} (scenario_id, version_id, user_id, trigger_key, trigger_event, trigger_payload,
         entry_node_ids, created_at, updated_at)
       select scenario_id, version_id, user_id, trigger_key, 'before:' || trigger,
-        payload || jsonb_build_object('user_id', user_id), jsonb_build_array(node_id), ${at}, ${at}
+        -- The run's start checks the occurrence again: its date, and (access_ends) that no renewal came since.
+        jsonb_set(payload, '{before,access_ends}', to_jsonb(access_ends)) || jsonb_build_object('user_id', user_id),
+        jsonb_build_array(node_id), ${at}, ${at}
       from admitted
       -- One insertion order in every tick: overlapping ticks meet on the same first key and wait, never deadlock.
       order by scenario_id, user_id, trigger_key

@@ -71,12 +71,14 @@ export async function claimScenarioRun(
 
 function readBeforeOccurrence(payload: Record<string, unknown>) {
   const before = payload.before as
-    { trigger?: unknown; entity_id?: unknown; entity_date?: unknown } | undefined;
+    | { trigger?: unknown; entity_id?: unknown; entity_date?: unknown; access_ends?: unknown }
+    | undefined;
   if (!before || !BEFORE_EVENT_TRIGGERS.includes(before.trigger as BeforeEventTrigger)) return null;
   if (typeof before.entity_id !== "number" || typeof before.entity_date !== "string") return null;
   return {
     trigger: before.trigger as BeforeEventTrigger,
     entityId: before.entity_id,
     entityDate: new Date(before.entity_date),
+    accessEnds: before.access_ends === true,
   };
 }

@@ -8,6 +8,7 @@ import {
   recordBeforeEventFires,
 } from "@/lib/scenarios/before-events/record-before-event-fires";
 import { evaluateCriteria } from "@/lib/scenarios/criteria";
+import { claimScenarioRun } from "@/lib/scenarios/engine/claim-scenario-run";
 import { createRunContext } from "@/lib/scenarios/run-context";
 import { simulateScenario } from "@/lib/scenarios/simulate-scenario";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
@@ -139,6 +140,34 @@ describe("subscription_ends fires when access ends", () => {
       )[0];
     expect((await fireOf(accessEnds))?.runId).toBeNull();
     expect((await fireOf(everyEnd))?.runId).not.toBeNull();
+  });
+
+  it("cancels at its start a run whose user renewed after it was created", async () => {
+    const window = {
+      from: new Date(now().getTime() + 3 * HOUR_MS),
+      to: new Date(now().getTime() + 3 * HOUR_MS + 10 * MINUTE_MS),
+    };
+    const { user, ending } = await subscriber(
+      window.from.getTime() - now().getTime() + DAY_MS + 5 * MINUTE_MS,
+    );
+    const nodes = await listBeforeEventNodes(db());
+    await recordBeforeEventFires(db(), nodes, window);
+    expect(await createBeforeEventRuns(db(), nodes, window)).toBe(2);
+    await renew(user.id, ending.endAt);
+
+    const runOf = async (scenarioId: number) =>
+      (await runsOf(db(), scenarioId)).find((run) => run.userId === user.id)!;
+    const claim = async (scenarioId: number) =>
+      claimScenarioRun(db(), {
+        runId: (await runOf(scenarioId)).id,
+        executorRunId: `start-${scenarioId}`,
+      });
+    expect(await claim(accessEnds)).toBeNull();
+    expect(await runOf(accessEnds)).toMatchObject({
+      status: "cancelled",
+      statusReason: "before_event_date_changed",
+    });
+    expect(await claim(everyEnd)).not.toBeNull();
   });
 });
 

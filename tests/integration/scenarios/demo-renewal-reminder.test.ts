@@ -102,7 +102,7 @@ const reminders = async (userId: number) =>
   (await emailsTo(db(), userId)).filter((m) => m.templateCode === "renewal_reminder");
 
 describe("demo: Renewal reminder", () => {
-  it("reminds a customer whose access ends, not one who renewed before or after the run started", async () => {
+  it("reminds a customer whose access ends, not one who renewed before the run was created or before it started", async () => {
     const lapsing = await paying(3 * DAY_MS + 30 * MINUTE_MS);
     const renewed = await paying(3 * DAY_MS + 20 * MINUTE_MS);
     await renew(renewed.user.id, renewed.ending.endAt);
@@ -113,7 +113,7 @@ describe("demo: Renewal reminder", () => {
     expect(await reminders(lapsing.user.id)).toHaveLength(1);
     expect(await reminders(renewed.user.id)).toHaveLength(0);
 
-    // The run is created, then the customer renews before it walks to the email.
+    // The run is created, then the customer renews before it starts.
     const late = await paying(3 * DAY_MS + 2 * HOUR_MS + 5 * MINUTE_MS);
     const from = new Date(now().getTime() + 2 * HOUR_MS);
     await startBeforeEventRuns(db(), { from, to: new Date(from.getTime() + 10 * MINUTE_MS) });
@@ -128,7 +128,12 @@ describe("demo: Renewal reminder", () => {
     });
     await inngest.executor.drain();
 
-    expect(await pathOf(db(), run!.id)).toEqual(["ending:out", "paid:no"]);
+    // Its start finds the access no longer ending: cancelled before its first node.
+    expect(await pathOf(db(), run!.id)).toEqual([]);
+    expect((await runsOf(db(), reminder)).find((r) => r.id === run!.id)).toMatchObject({
+      status: "cancelled",
+      statusReason: "before_event_date_changed",
+    });
     expect(await reminders(late.user.id)).toHaveLength(0);
   });
 
