@@ -1,4 +1,5 @@
 import type { ChartBucket } from "@/lib/charts/chart-period";
+import type { ChartWindow } from "@/lib/charts/chart-window";
 import { CURRENCY, formatMoney } from "@/lib/money";
 
 /** How a chart's values read: cents as money, plain counts, or percentages (0–100). */
@@ -78,3 +79,15 @@ export const countOf = (value: number, singular: string, plural = `${singular}s`
 
 /** "1 Jun 2026". */
 export const formatDay = (day: string) => fullDay.format(date(day));
+
+/** The sum of a chart's values. */
+export const sumOf = (values: readonly number[]) =>
+  values.reduce((total, value) => total + value, 0);
+
+/** "per week" or "per day", by the window's bucket. */
+export const perBucket = (window: ChartWindow) =>
+  window.bucket === "week" ? "per week" : "per day";
+
+/** The window's days: "3 Nov 2026 – 2 Dec 2026". */
+export const windowRange = (window: ChartWindow) =>
+  `${formatDay(window.firstDay)} – ${formatDay(window.lastDay)}`;

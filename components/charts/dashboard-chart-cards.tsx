@@ -6,25 +6,24 @@ import type { RevenuePoint } from "@/lib/dashboard/get-revenue-series";
 import type { SubscriptionFlowPoint } from "@/lib/dashboard/get-subscription-flow-series";
 import { MRR_DEFINITION } from "@/lib/dashboard/mrr-definition";
 import { formatMoney } from "@/lib/money";
-import { countOf, formatChartValue, formatDay } from "./chart-format";
+import {
+  countOf,
+  formatChartValue,
+  formatDay,
+  perBucket,
+  sumOf,
+  windowRange,
+} from "./chart-format";
 import { TimeSeriesChart } from "./time-series-chart";
 
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-
-function periodText(window: ChartWindow) {
-  return `${formatDay(window.firstDay)} – ${formatDay(window.lastDay)}`;
-}
-
-const perBucket = (window: ChartWindow) => (window.bucket === "week" ? "per week" : "per day");
-
 export function RevenueChartCard({ window, data }: { window: ChartWindow; data: RevenuePoint[] }) {
-  const total = sum(data.map((point) => point.revenueCents));
-  const count = sum(data.map((point) => point.payments));
+  const total = sumOf(data.map((point) => point.revenueCents));
+  const count = sumOf(data.map((point) => point.payments));
   return (
     <Card>
       <CardHeader
         title={`Revenue ${perBucket(window)}`}
-        description={`${formatMoney(total)} from ${countOf(count, "paid payment")}, ${periodText(window)}`}
+        description={`${formatMoney(total)} from ${countOf(count, "paid payment")}, ${windowRange(window)}`}
       />
       <CardBody>
         <TimeSeriesChart
@@ -35,7 +34,7 @@ export function RevenueChartCard({ window, data }: { window: ChartWindow; data: 
           data={data}
           series={[{ key: "revenueCents", label: "Revenue", color: "brand" }]}
           details={[{ key: "payments", label: "Paid payments", format: "count" }]}
-          summary={`Paid revenue ${perBucket(window)}, ${periodText(window)}: ${formatMoney(total)} in total.`}
+          summary={`Paid revenue ${perBucket(window)}, ${windowRange(window)}: ${formatMoney(total)} in total.`}
         />
       </CardBody>
     </Card>
@@ -60,7 +59,7 @@ export function MrrChartCard({ window, data }: { window: ChartWindow; data: MrrP
           bucket="day"
           data={data}
           series={[{ key: "mrrCents", label: "MRR", color: "brand" }]}
-          summary={`Monthly recurring revenue at the end of each day, ${periodText(window)}: ${formatMoney(first)} at the start, ${formatMoney(last)} now.`}
+          summary={`Monthly recurring revenue at the end of each day, ${windowRange(window)}: ${formatMoney(first)} at the start, ${formatMoney(last)} now.`}
         />
         <p className="mt-3 text-xs text-zinc-500" data-testid="mrr-definition">
           {MRR_DEFINITION}
@@ -77,13 +76,13 @@ export function SubscriptionFlowChartCard({
   window: ChartWindow;
   data: SubscriptionFlowPoint[];
 }) {
-  const started = sum(data.map((point) => point.started));
-  const churned = sum(data.map((point) => point.churned));
+  const started = sumOf(data.map((point) => point.started));
+  const churned = sumOf(data.map((point) => point.churned));
   return (
     <Card>
       <CardHeader
         title={`New and churned subscriptions ${perBucket(window)}`}
-        description={`${formatChartValue(started, "count")} new, ${formatChartValue(churned, "count")} churned, ${periodText(window)}`}
+        description={`${formatChartValue(started, "count")} new, ${formatChartValue(churned, "count")} churned, ${windowRange(window)}`}
       />
       <CardBody>
         <TimeSeriesChart
@@ -96,7 +95,7 @@ export function SubscriptionFlowChartCard({
             { key: "started", label: "New", color: "emerald" },
             { key: "churned", label: "Churned", color: "rose" },
           ]}
-          summary={`New and churned subscriptions ${perBucket(window)}, ${periodText(window)}: ${started} new, ${churned} churned.`}
+          summary={`New and churned subscriptions ${perBucket(window)}, ${windowRange(window)}: ${started} new, ${churned} churned.`}
         />
         <p className="mt-3 text-xs text-zinc-500">
           New: a customer without access got a subscription. Churned: a subscription ended and no
@@ -114,13 +113,13 @@ export function RenewalRateChartCard({
   window: ChartWindow;
   data: RenewalRatePoint[];
 }) {
-  const paid = sum(data.map((point) => point.paid));
-  const attempted = sum(data.map((point) => point.attempted));
+  const paid = sumOf(data.map((point) => point.paid));
+  const attempted = sumOf(data.map((point) => point.attempted));
   const rate = attempted === 0 ? null : Math.round((paid / attempted) * 1000) / 10;
   const description =
     rate === null
-      ? `No renewal charges settled, ${periodText(window)}`
-      : `${formatChartValue(rate, "percent")} of ${countOf(attempted, "renewal charge")} paid, ${periodText(window)}`;
+      ? `No renewal charges settled, ${windowRange(window)}`
+      : `${formatChartValue(rate, "percent")} of ${countOf(attempted, "renewal charge")} paid, ${windowRange(window)}`;
   return (
     <Card>
       <CardHeader title={`Renewal success ${perBucket(window)}`} description={description} />
@@ -137,7 +136,7 @@ export function RenewalRateChartCard({
             { key: "paid", label: "Charges paid", format: "count" },
             { key: "attempted", label: "Charges attempted", format: "count" },
           ]}
-          summary={`Share of renewal charges paid ${perBucket(window)}, ${periodText(window)}. ${description}.`}
+          summary={`Share of renewal charges paid ${perBucket(window)}, ${windowRange(window)}. ${description}.`}
         />
       </CardBody>
     </Card>
