@@ -30,9 +30,9 @@ export function keysetAfter(
 
 /**
  * Every row a keyset-paged query yields, batch by batch: `fetchBatch` gets the cursor of the previous batch's last row
- * (null for the first) and returns at most EXPORT_BATCH_SIZE rows; a shorter batch is the last.
+ * (its `sortKey` and `id`; null for the first) and returns at most EXPORT_BATCH_SIZE rows; a shorter batch is the last.
  */
-export async function* keysetBatches<R extends { cursor: KeysetCursor }>(
+export async function* keysetBatches<R extends KeysetCursor>(
   fetchBatch: (cursor: KeysetCursor | null) => Promise<R[]>,
 ): AsyncGenerator<R[]> {
   let cursor: KeysetCursor | null = null;
@@ -40,7 +40,8 @@ export async function* keysetBatches<R extends { cursor: KeysetCursor }>(
     const rows = await fetchBatch(cursor);
     if (rows.length > 0) yield rows;
     if (rows.length < EXPORT_BATCH_SIZE) return;
-    cursor = rows[rows.length - 1]!.cursor;
+    const last = rows[rows.length - 1]!;
+    cursor = { sortKey: last.sortKey, id: last.id };
   }
 }
 

@@ -66,7 +66,6 @@ export function exportPaymentsCsv(db: Db, filters: PaymentListFilters): Readable
         .filter((item) => item.paymentId === row.id)
         .map((item) => `${item.count} × ${item.name} (${centsToDecimal(item.amountCents)})`)
         .join("; "),
-      cursor: { sortKey: row.sortKey, id: row.id },
     }));
   });
   return csvStream(

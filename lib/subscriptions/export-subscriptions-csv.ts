@@ -62,7 +62,7 @@ export function exportSubscriptionsCsv(
       .where(and(where, keysetAfter(subscriptions.endAt, subscriptions.id, cursor)))
       .orderBy(desc(subscriptions.endAt), desc(subscriptions.id))
       .limit(EXPORT_BATCH_SIZE);
-    return rows.map((row) => ({ ...row, cursor: { sortKey: row.sortKey, id: row.id } }));
+    return rows;
   });
   return csvStream(
     HEADER,

@@ -33,7 +33,7 @@ export function exportUsersCsv(db: Db, filters: UserListFilters): ReadableStream
       .where(and(where, keysetAfter(users.createdAt, users.id, cursor)))
       .orderBy(desc(users.createdAt), desc(users.id))
       .limit(EXPORT_BATCH_SIZE);
-    return rows.map((row) => ({ ...row, cursor: { sortKey: row.sortKey, id: row.id } }));
+    return rows;
   });
   return csvStream(
     HEADER,

@@ -75,7 +75,7 @@ export function exportReferralsCsv(
       .where(and(where, keysetAfter(referrals.createdAt, referrals.id, cursor)))
       .orderBy(desc(referrals.createdAt), desc(referrals.id))
       .limit(EXPORT_BATCH_SIZE);
-    return rows.map((row) => ({ ...row, cursor: { sortKey: row.sortKey, id: row.id } }));
+    return rows;
   });
   return csvStream(
     HEADER,
