@@ -2,7 +2,9 @@ import "server-only";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import type { GraphNode } from "@/lib/scenarios/graph";
+import type { NodeType } from "@/lib/scenarios/nodes/definitions";
 import { executorFor } from "@/lib/scenarios/nodes/executors";
+import type { InstantNodeExecutor } from "@/lib/scenarios/nodes/node-executor";
 import { createRunContext } from "@/lib/scenarios/run-context";
 import type { ClaimedRun } from "./claim-scenario-run";
 import {
@@ -56,7 +58,7 @@ export async function visitNode(
 ): Promise<VisitResult> {
   const executor = executorFor(node);
   if (!executor.spansTime && executor.readsOnly) {
-    const result = await executeInstant(db, run, node, identity);
+    const result = await executeInstant(executor, db, run, node, identity);
     const { scenarioEnabled } = await recordInstantVisit(db, identity, result);
     if (!scenarioEnabled) return stopDisabled(db, run);
     return result.outcome === "failed"
@@ -71,7 +73,7 @@ export async function visitNode(
     return stopDisabled(db, run);
   }
   if (executor.spansTime) return { status: "entered", enteredAt: enteredAt.toISOString() };
-  const result = await executeInstant(db, run, node, identity);
+  const result = await executeInstant(executor, db, run, node, identity);
   await finishVisit(db, identity, result.outcome, result.facts);
   return result.outcome === "failed"
     ? { status: "stopped" }
@@ -83,9 +85,13 @@ async function stopDisabled(db: Db, run: ClaimedRun): Promise<VisitResult> {
   return { status: "stopped" };
 }
 
-function executeInstant(db: Db, run: ClaimedRun, node: GraphNode, identity: VisitIdentity) {
-  const executor = executorFor(node);
-  if (executor.spansTime) throw new Error(`node ${node.id} spans time`);
+function executeInstant(
+  executor: InstantNodeExecutor<NodeType>,
+  db: Db,
+  run: ClaimedRun,
+  node: GraphNode,
+  identity: VisitIdentity,
+) {
   const context = createRunContext({ db, now: now(), userId: run.userId, trigger: run.trigger });
   return executor.execute({
     node,
