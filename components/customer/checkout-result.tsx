@@ -7,6 +7,7 @@ interface Purchase {
   subscription: { startAt: Date; endAt: Date };
   typeName: string;
   renewal: { chargeAt: Date } | null;
+  replacedRenewalsOf: string[];
 }
 
 /** A paid purchase's result: what the customer now has, from when, and whether it renews. */
@@ -17,7 +18,7 @@ export async function CheckoutResult({
   purchase: Purchase;
   startsLater: boolean;
 }) {
-  const { subscription, typeName, renewal } = purchase;
+  const { subscription, typeName, renewal, replacedRenewalsOf } = purchase;
   const [t, locale, timeZone] = await Promise.all([
     getTranslations("CheckoutResult"),
     getLocale(),
@@ -36,6 +37,13 @@ export async function CheckoutResult({
           ? t("renews", { date: formatDate(renewal.chargeAt, locale, timeZone) })
           : t("doesNotRenew")}
       </Notice>
+      {replacedRenewalsOf.length > 0 ? (
+        <Notice data-testid="checkout-result-replaced-renewals">
+          {t("replacedRenewals", {
+            names: new Intl.ListFormat(locale, { type: "conjunction" }).format(replacedRenewalsOf),
+          })}
+        </Notice>
+      ) : null}
       <div className="flex justify-end">
         <LinkButton href="/account" data-testid="checkout-result-account">
           {t("account")}

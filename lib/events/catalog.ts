@@ -42,7 +42,10 @@ const recurrentPaymentStatePayload = z.object({
   previous_state: z.enum(recurrentState.enumValues),
   reason: z.string().meta({
     description:
-      "Who or what changed it: `user`, `admin`, `system`, `refund`, `dispute`, or the decline code.",
+      "Who or what changed it: `user`, `admin`, `system`, `refund`, `dispute`, `replaced` (a purchase took over its content), or the decline code.",
+  }),
+  replaced_by_payment_id: id.optional().meta({
+    description: "With `replaced`: the paid purchase whose subscription continues the access.",
   }),
 });
 

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { cardOfColumns, describeCard } from "./card-summary";
 import {
+  events,
   paymentItems,
   payments,
   recurrentPayments,
@@ -76,7 +77,34 @@ export async function findPaymentPurchase(db: Db, options: { paymentId: number; 
       ),
     )
     .limit(1);
-  return { ...row, renewal: renewal ?? null };
+  // The renewals this purchase took over (stopReplacedRecurrentPayments names the payment in their stop event).
+  const replaced = await db
+    .select({ typeName: subscriptionTypes.name })
+    .from(events)
+    .innerJoin(
+      recurrentPayments,
+      eq(recurrentPayments.id, sql`(${events.payload}->>'recurrent_payment_id')::int`),
+    )
+    .innerJoin(
+      subscriptionTypes,
+      eq(
+        subscriptionTypes.id,
+        sql`coalesce(${recurrentPayments.nextSubscriptionTypeId}, ${recurrentPayments.subscriptionTypeId})`,
+      ),
+    )
+    .where(
+      and(
+        eq(events.userId, options.userId),
+        eq(events.name, "recurrent_payment.state_changed"),
+        sql`${events.payload}->>'replaced_by_payment_id' = ${String(options.paymentId)}`,
+      ),
+    )
+    .orderBy(asc(recurrentPayments.id));
+  return {
+    ...row,
+    renewal: renewal ?? null,
+    replacedRenewalsOf: replaced.map(({ typeName }) => typeName),
+  };
 }
 
 /** The card a renewal payment's recurrent payment is charged on, described ("Visa •••• 4242, expires 12/2030"). */

@@ -15,6 +15,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import { markDiscountUsed } from "@/lib/referrals/discounts/mark-discount-used";
 import { assignReceiptNumber } from "@/lib/receipts/assign-receipt-number";
 import { createRecurrentPayment } from "@/lib/recurrent-payments/create-recurrent-payment";
+import { stopReplacedRecurrentPayments } from "@/lib/recurrent-payments/replaced-recurrent-payments";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { completePaidExtendUpgrade } from "@/lib/upgrades/complete-paid-extend";
 import { cardSummaryOf } from "./card-summary";
@@ -31,7 +32,7 @@ export interface MarkPaymentPaidOptions {
 
 /**
  * Mark a payment paid, in one transaction: the payer's and the payment's rows are locked, its subscription is created (after the user's
- * running subscription with the same content access), a recurrent payment is set up when the payment asked for one,
+ * running subscription with the same content access), the renewals of content it takes over stop, a recurrent payment is set up when the payment asked for one,
  * `payment.paid` is recorded, and the receipt is numbered. Paying a paid payment again returns what the first call did.
  */
 export async function markPaymentPaid(
@@ -97,6 +98,19 @@ export async function markPaymentPaid(
             })
           : null;
 
+    // A purchase (not a renewal, not an upgrade) takes over from the renewals of the content it gives.
+    if (
+      subscription &&
+      item?.subscriptionTypeId &&
+      payment.recurrentPaymentId === null &&
+      payment.upgradeType === null
+    ) {
+      await stopReplacedRecurrentPayments(tx, {
+        userId: payment.userId,
+        subscriptionTypeId: item.subscriptionTypeId,
+        paymentId: payment.id,
+      });
+    }
     if (payment.recurrentCardToken && subscription && !options.skipRecurrentSetup) {
       await createRecurrentPayment(tx, {
         parentPaymentId: payment.id,

@@ -1,6 +1,7 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { findReplacedRecurrentPayments } from "@/lib/recurrent-payments/replaced-recurrent-payments";
 import { findChainStart } from "@/lib/subscriptions/find-chain-start";
 import { findOfferedType, type OfferedType } from "./find-offered-type";
 import { findWelcomeDiscount, welcomeDiscountCents } from "./referral-welcome-discount";
@@ -15,6 +16,8 @@ export interface PurchaseQuote {
   welcomeDiscount: { description: string; discountCents: number } | null;
   /** What the customer pays at checkout before any code they type. */
   amountCents: number;
+  /** The names of the automatic renewals paying for this stops, because the new subscription takes over their content. */
+  replacesRenewalsOf: string[];
 }
 
 /** What buying `code` now would mean for this customer (signed out: `userId` null, no start-after or discount). */
@@ -31,11 +34,13 @@ export async function quotePurchase(
       followsSubscriptionEndingAt: null,
       welcomeDiscount: null,
       amountCents: type.priceCents,
+      replacesRenewalsOf: [],
     };
   }
-  const [chain, welcome] = await Promise.all([
+  const [chain, welcome, replaced] = await Promise.all([
     findChainStart(db, { userId: options.userId, subscriptionTypeId: type.id, at }),
     findWelcomeDiscount(db, options.userId),
+    findReplacedRecurrentPayments(db, { userId: options.userId, subscriptionTypeId: type.id }),
   ]);
   const discountCents = welcome ? welcomeDiscountCents(type.priceCents, welcome) : 0;
   return {
@@ -44,5 +49,6 @@ export async function quotePurchase(
     followsSubscriptionEndingAt: chain.previousSubscriptionId === null ? null : chain.startAt,
     welcomeDiscount: welcome ? { description: welcome.description, discountCents } : null,
     amountCents: type.priceCents - discountCents,
+    replacesRenewalsOf: replaced.map(({ typeName }) => typeName),
   };
 }

@@ -9,6 +9,7 @@ import { SubscribeForm } from "@/components/customer/pricing/subscribe-form";
 import { LinkButton } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
+import { Notice } from "@/components/ui/notice";
 import { currentUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
@@ -189,6 +190,15 @@ export default async function SubscribePlanPage({ params }: { params: Promise<{ 
               {startsText}
             </SummaryRow>
           </dl>
+          {quote.replacesRenewalsOf.length > 0 ? (
+            <Notice data-testid="subscribe-replaces-renewal">
+              {t("Subscribe.replacesRenewal", {
+                names: new Intl.ListFormat(locale, { type: "conjunction" }).format(
+                  quote.replacesRenewalsOf,
+                ),
+              })}
+            </Notice>
+          ) : null}
           <div className="flex items-baseline justify-between border-t border-zinc-100 pt-4">
             <span className="text-sm text-zinc-500">{t("Subscribe.totalToday")}</span>
             <span

@@ -2,8 +2,17 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminActor, customerActor } from "@/lib/auth/actor";
 import { addDays, freezeClock } from "@/lib/clock";
-import { events, payments, recurrentPayments, subscriptions } from "@/lib/db/schema";
+import {
+  events,
+  payments,
+  recurrentPayments,
+  subscriptions,
+  subscriptionTypes,
+} from "@/lib/db/schema";
 import { chargeRecurrentPayment } from "@/lib/recurrent-payments/charge-recurrent-payment";
+import { findPaymentPurchase } from "@/lib/payments/find-checkout-payment";
+import { quotePurchase } from "@/lib/purchases/quote-purchase";
+import { findDueRecurrentPayments } from "@/lib/recurrent-payments/find-due-recurrent-payments";
 import { listRecurrentPayments } from "@/lib/recurrent-payments/list-recurrent-payments";
 import { stopRecurrentPayment } from "@/lib/recurrent-payments/stop-recurrent-payment";
 import { saveSubscriptionType } from "@/lib/subscriptions/save-subscription-type";
@@ -137,6 +146,105 @@ describe("chargeRecurrentPayment", () => {
       .from(payments)
       .where(and(eq(payments.userId, user.id), eq(payments.status, "paid")));
     expect(paid).toHaveLength(2); // the first purchase and exactly one renewal
+  });
+});
+
+describe("a purchase that takes over a renewal's content", () => {
+  beforeAll(async () => {
+    await database.db
+      .update(subscriptionTypes)
+      .set({ offered: true })
+      .where(eq(subscriptionTypes.code, "web_year"));
+  });
+  const stateChanges = (userId: number) =>
+    database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.userId, userId), eq(events.name, "recurrent_payment.state_changed")));
+
+  it("stops the monthly renewal when the customer buys the yearly one-time: the month's end charges nothing", async () => {
+    const { user, recurrent } = await subscribe("tok_visa");
+    const quote = await quotePurchase(database.db, {
+      userId: user.id,
+      subscriptionTypeCode: "web_year",
+    });
+    expect(quote.replacesRenewalsOf).toEqual(["Web monthly"]);
+    const yearly = await buyPaid(database.db, user.id, "web_year");
+    expect(yearly.subscription?.startAt).toEqual(recurrent.chargeAt); // chained after the month
+
+    const [stopped] = await database.db
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.id, recurrent.id));
+    expect(stopped).toMatchObject({ state: "system_stop" });
+    expect((await stateChanges(user.id)).map((event) => event.payload)).toEqual([
+      {
+        recurrent_payment_id: recurrent.id,
+        state: "system_stop",
+        previous_state: "active",
+        reason: "replaced",
+        replaced_by_payment_id: yearly.payment.id,
+      },
+    ]);
+    expect(
+      await findPaymentPurchase(database.db, { paymentId: yearly.payment.id, userId: user.id }),
+    ).toMatchObject({ typeName: "Web yearly", renewal: null, replacedRenewalsOf: ["Web monthly"] });
+
+    freezeClock(addDays(recurrent.chargeAt, 1));
+    const due = await findDueRecurrentPayments(database.db);
+    expect(due.map(({ id }) => id)).not.toContain(recurrent.id);
+    expect(await chargeRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id })).toEqual(
+      { status: "skipped", reason: "not_active" },
+    );
+    const paid = await database.db
+      .select({ amountCents: payments.amountCents })
+      .from(payments)
+      .where(and(eq(payments.userId, user.id), eq(payments.status, "paid")))
+      .orderBy(payments.id);
+    expect(paid.map(({ amountCents }) => amountCents)).toEqual([499, 4990]);
+  });
+
+  it("hands auto-renewal to a new auto-renewing purchase of the same plan, so one renewal stays", async () => {
+    const { user, recurrent } = await subscribe("tok_visa");
+    const again = await buyPaid(database.db, user.id, "web_month", "tok_visa");
+    const rows = await database.db
+      .select({ id: recurrentPayments.id, state: recurrentPayments.state })
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.userId, user.id))
+      .orderBy(recurrentPayments.id);
+    expect(rows.map(({ state }) => state)).toEqual(["system_stop", "active"]);
+    expect(rows[0]?.id).toBe(recurrent.id);
+    expect(
+      await findPaymentPurchase(database.db, { paymentId: again.payment.id, userId: user.id }),
+    ).toMatchObject({ renewal: { id: rows[1]?.id }, replacedRenewalsOf: ["Web monthly"] });
+  });
+
+  it("leaves a renewal that gives more than the purchase (web + print against web yearly) running", async () => {
+    const { user, recurrent } = await subscribe("tok_visa", "web_print_month");
+    expect(
+      (await quotePurchase(database.db, { userId: user.id, subscriptionTypeCode: "web_year" }))
+        .replacesRenewalsOf,
+    ).toEqual([]);
+    await buyPaid(database.db, user.id, "web_year");
+    const [row] = await database.db
+      .select()
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.id, recurrent.id));
+    expect(row?.state).toBe("active");
+    expect(await stateChanges(user.id)).toEqual([]);
+  });
+
+  it("is not stopped by its own renewal charge", async () => {
+    const { user, recurrent } = await subscribe("tok_visa");
+    freezeClock(recurrent.chargeAt);
+    const outcome = await chargeRecurrentPayment(database.db, { recurrentPaymentId: recurrent.id });
+    expect(outcome.status).toBe("charged");
+    const rows = await database.db
+      .select({ state: recurrentPayments.state })
+      .from(recurrentPayments)
+      .where(eq(recurrentPayments.userId, user.id))
+      .orderBy(recurrentPayments.id);
+    expect(rows.map(({ state }) => state)).toEqual(["charged", "active"]);
   });
 });
 
