@@ -4,6 +4,10 @@ import { z } from "zod";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { appSettings } from "@/lib/db/schema";
+import {
+  DEFAULT_EMAIL_DELIVERY_SETTINGS,
+  emailDeliverySettingsSchema,
+} from "@/lib/email/consent/delivery-settings";
 import { outboundAllowedHostsSchema } from "@/lib/http/outbound-allowed-hosts";
 import { DEFAULT_SELLER, sellerSettingsSchema } from "@/lib/receipts/seller-settings";
 import { DEFAULT_TIME_ZONE, timeZoneSchema } from "@/lib/time/time-zones";
@@ -18,6 +22,11 @@ const SETTINGS = {
   "outbound.allowed_hosts": { schema: outboundAllowedHostsSchema, default: [] as string[] },
   /** The zone the admin shows times in for staff who chose none of their own (users.time_zone): UTC. */
   "installation.time_zone": { schema: timeZoneSchema, default: DEFAULT_TIME_ZONE },
+  /** Frequency cap and quiet hours of marketing mail: none by default. */
+  "email.delivery": {
+    schema: emailDeliverySettingsSchema,
+    default: DEFAULT_EMAIL_DELIVERY_SETTINGS,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,7 +1,12 @@
 import type { EmailStatus } from "@/lib/db/schema/email";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const TONES: Record<EmailStatus, BadgeTone> = { queued: "amber", sent: "green", failed: "red" };
+const TONES: Record<EmailStatus, BadgeTone> = {
+  queued: "amber",
+  sent: "green",
+  failed: "red",
+  skipped: "gray",
+};
 
 export function EmailStatusBadge({ status }: { status: EmailStatus }) {
   return (

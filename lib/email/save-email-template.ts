@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { emailTemplates, type EmailTemplate } from "@/lib/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/lib/errors";
 import { refuseIfScenariosUse } from "@/lib/scenarios/find-scenarios-using";
+import { resolveTemplateTopic } from "./consent/email-topics";
 import { emailTemplateInputSchema, type EmailTemplateInput } from "./schemas";
 
 export { emailTemplateInputSchema };
@@ -35,15 +36,21 @@ export async function saveEmailTemplate(
           );
         }
       }
+      const { topic, ...fields } = input;
+      const topicId = await resolveTemplateTopic(tx, {
+        code: topic,
+        templateCode: input.code,
+        creating: options.id === undefined,
+      });
       const [template] =
         options.id === undefined
           ? await tx
               .insert(emailTemplates)
-              .values({ ...input, createdAt: now(), updatedAt: now() })
+              .values({ ...fields, topicId: topicId!, createdAt: now(), updatedAt: now() })
               .returning()
           : await tx
               .update(emailTemplates)
-              .set({ ...input, updatedAt: now() })
+              .set({ ...fields, ...(topicId === null ? {} : { topicId }), updatedAt: now() })
               .where(eq(emailTemplates.id, options.id))
               .returning();
       if (!template) throw notFound("email_template_not_found", "No such email template.");

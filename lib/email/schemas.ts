@@ -27,5 +27,9 @@ export const emailTemplateInputSchema = z.object({
   subject: templateText("The subject", 1000, true),
   bodyHtml: templateText("The HTML body", 200_000, true),
   bodyText: templateText("The text body", 100_000, true),
+  /** The topic's code; omitted: kept on edit, and on create the built-in emails' `account`, else the first marketing topic. */
+  topic: emailTemplateCodeSchema.optional(),
+  /** Open and click tracking; null: the topic's default (on for marketing topics). */
+  trackEngagement: z.boolean().nullable().optional(),
 });
 export type EmailTemplateInput = z.input<typeof emailTemplateInputSchema>;

@@ -1,10 +1,15 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { emailLog, type EmailLogEntry } from "@/lib/db/schema";
-import { currentEmailTransport, type EmailTransport } from "./transport";
+import { decideDelivery } from "./consent/decide-delivery";
+import { ACCOUNT_TOPIC_CODE } from "./consent/email-topics";
+import { loadDeliveryFacts } from "./consent/load-delivery-facts";
+import { unsubscribeHeaders } from "./consent/unsubscribe-links";
+import { currentEmailTransport, emailFrom, type EmailTransport } from "./transport";
 
 export const sendEmailInputSchema = z.object({
   idempotencyKey: z.string().trim().min(1).max(300),
@@ -14,15 +19,24 @@ export const sendEmailInputSchema = z.object({
   subject: z.string().max(1000),
   html: z.string(),
   text: z.string(),
+  /** The template's topic; omitted or null: transactional mail of the account topic. */
+  topic: z.object({ id: z.number().int(), transactional: z.boolean() }).nullable().optional(),
+  /** The scenario email node that sends it, for its stats. */
+  scenario: z.object({ scenarioId: z.number().int(), nodeId: z.string().max(200) }).optional(),
 });
 export type SendEmailInput = z.input<typeof sendEmailInputSchema>;
 
 export interface SendEmailResult {
+  /** Status `sent`, or `skipped` (with `skipReason`) when policy kept it from the recipient. */
   entry: EmailLogEntry;
-  /** False when the key had already been sent: nothing was sent by this call. */
+  /** False when the key had already been sent or skipped: nothing was sent by this call. */
   sentNow: boolean;
 }
 
+/** What `holdWhenLimited` returns instead of skipping: the email may go at `allowedAt` (nothing was recorded). */
+export interface HeldEmail {
+  held: { reason: "frequency_cap" | "quiet_hours"; allowedAt: Date };
+}
 /** Thrown after a failed delivery has been recorded on the log row, so the caller's retry (an Inngest step) retries. */
 export class EmailDeliveryError extends Error {
   readonly logId: number;
@@ -37,21 +51,59 @@ export class EmailDeliveryError extends Error {
 }
 
 /**
- * Send one email at most once per idempotency key. The first call records the rendered message (status queued);
- * every call locks the row, and only a call that finds it not yet sent delivers it. So concurrent calls and
- * retries with one key deliver once; a failure is recorded (status failed, error, attempts) and rethrown. The row's
- * recorded content is what is sent: a retry does not change the message.
+ * Send one email at most once per idempotency key: the one place Subflow sends mail. The first call records the
+ * rendered message; every call locks the row, and only a call that finds it not yet sent delivers it. So concurrent
+ * calls and retries with one key deliver once; a failure is recorded (status failed, error, attempts) and rethrown.
+ * The row's recorded content is what is sent: a retry does not change the message.
+ *
+ * Mail of a marketing topic first passes the delivery policy (lib/email/consent, one extra statement): a suppressed
+ * address or a topic the user left is recorded as `skipped` with its reason; the frequency cap and quiet hours skip it
+ * too, unless `holdWhenLimited` asks for the moment it may go instead (a scenario node that waits). It carries the
+ * RFC 8058 one-click unsubscribe headers.
  */
+export function sendEmail(
+  db: Db,
+  input: SendEmailInput,
+  options?: { transport?: EmailTransport; holdWhenLimited?: false },
+): Promise<SendEmailResult>;
+export function sendEmail(
+  db: Db,
+  input: SendEmailInput,
+  options: { transport?: EmailTransport; holdWhenLimited: true },
+): Promise<SendEmailResult | HeldEmail>;
 export async function sendEmail(
   db: Db,
   input: SendEmailInput,
-  options: { transport?: EmailTransport } = {},
-): Promise<SendEmailResult> {
+  options: { transport?: EmailTransport; holdWhenLimited?: boolean } = {},
+): Promise<SendEmailResult | HeldEmail> {
   const email = sendEmailInputSchema.parse(input);
   const transport = options.transport ?? currentEmailTransport();
+  const marketing = email.topic ? !email.topic.transactional : false;
   const outcome = await db.transaction(async (tx) => {
-    // The first call records the rendered message (queued); every call locks the key's row in the same statement
-    // (the no-op update of a conflict takes the row lock, as FOR UPDATE would).
+    const at = now();
+    const facts =
+      marketing && email.topic
+        ? await loadDeliveryFacts(tx, {
+            userId: email.userId ?? null,
+            address: email.to,
+            topicId: email.topic.id,
+            at,
+          })
+        : null;
+    const decision = facts ? decideDelivery(facts, at) : ({ send: true } as const);
+    if (!decision.send && decision.allowedAt && options.holdWhenLimited) {
+      // Held, not skipped: unless this key already went out, nothing is recorded and the caller comes back later.
+      const [existing] = await tx
+        .select()
+        .from(emailLog)
+        .where(eq(emailLog.idempotencyKey, email.idempotencyKey));
+      if (existing?.status === "sent" || existing?.status === "skipped")
+        return { entry: existing, sentNow: false, failure: null };
+      return { held: { reason: decision.reason, allowedAt: decision.allowedAt } };
+    }
+    const skipReason = decision.send ? null : decision.reason;
+    // The first call records the rendered message (queued, or skipped with its reason); every call locks the key's
+    // row in the same statement (the no-op update of a conflict takes the row lock, as FOR UPDATE would).
     const [row] = await tx
       .insert(emailLog)
       .values({
@@ -62,8 +114,15 @@ export async function sendEmail(
         subject: email.subject,
         bodyHtml: email.html,
         bodyText: email.text,
-        status: "queued",
-        createdAt: now(),
+        status: skipReason ? "skipped" : "queued",
+        skipReason,
+        topicId:
+          email.topic?.id ?? sql`(select id from email_topics where code = ${ACCOUNT_TOPIC_CODE})`,
+        marketing,
+        messageId: newMessageId(),
+        scenarioId: email.scenario?.scenarioId ?? null,
+        scenarioNodeId: email.scenario?.nodeId ?? null,
+        createdAt: at,
       })
       .onConflictDoUpdate({
         target: emailLog.idempotencyKey,
@@ -71,7 +130,17 @@ export async function sendEmail(
       })
       .returning();
     if (!row) throw new Error(`email_log row for key ${email.idempotencyKey} vanished`);
-    if (row.status === "sent") return { entry: row, sentNow: false, failure: null };
+    if (row.status === "sent" || row.status === "skipped")
+      return { entry: row, sentNow: false, failure: null };
+    if (skipReason) {
+      // Recorded earlier as queued or failed, and since then the recipient left the topic or the address bounced.
+      const [skipped] = await tx
+        .update(emailLog)
+        .set({ status: "skipped", skipReason })
+        .where(eq(emailLog.id, row.id))
+        .returning();
+      return { entry: skipped!, sentNow: false, failure: null };
+    }
     // The lock is held while sending: a concurrent call with this key waits here, then finds the row sent.
     try {
       const delivery = await transport.send({
@@ -80,6 +149,14 @@ export async function sendEmail(
         html: row.bodyHtml,
         text: row.bodyText,
         logId: row.id,
+        messageId: row.messageId ?? undefined,
+        headers: row.marketing
+          ? unsubscribeHeaders({
+              userId: row.userId,
+              address: row.toAddress,
+              topicId: row.topicId,
+            })
+          : undefined,
       });
       const [sent] = await tx
         .update(emailLog)
@@ -110,6 +187,13 @@ export async function sendEmail(
       return { entry: failed!, sentNow: false, failure: error };
     }
   });
+  if ("held" in outcome) return outcome;
   if (outcome.failure !== null) throw new EmailDeliveryError(outcome.entry.id, outcome.failure);
   return { entry: outcome.entry, sentNow: outcome.sentNow };
+}
+
+/** A Message-ID of our own, kept on the log row before sending: delivery events (API, SES) name it. */
+function newMessageId(): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(emailFrom())?.[1] ?? "subflow.local";
+  return `${randomUUID()}@${domain}`;
 }

@@ -1,11 +1,13 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { emailLog, emailTemplates } from "@/lib/db/schema";
+import { emailLog, emailTemplates, emailTopics } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { buildEmailContext } from "./build-email-context";
 import { renderEmailTemplate } from "./render-template";
-import { sendEmail, type SendEmailResult } from "./send-email";
+import { withUnsubscribeFooter } from "./consent/unsubscribe-footer";
+import { preferencesUrl, unsubscribeUrl } from "./consent/unsubscribe-links";
+import { sendEmail, type HeldEmail, type SendEmailResult } from "./send-email";
 import type { EmailTransport } from "./transport";
 
 export interface SendTemplateEmailOptions {
@@ -16,42 +18,73 @@ export interface SendTemplateEmailOptions {
   /** More variables for the template, beside user, subscription and app. */
   extra?: Record<string, unknown>;
   transport?: EmailTransport;
+  /** The scenario email node that sends it (its stats count the log row). */
+  scenario?: { scenarioId: number; nodeId: string };
 }
 
-/** Render a template for a user and send it once per idempotency key. */
+/**
+ * Render a template for a user and send it once per idempotency key, under the template's topic: a marketing
+ * template gets `{{unsubscribe_url}}` and `{{preferences_url}}` (and a footer with both when it uses neither).
+ */
+export function sendTemplateEmail(
+  db: Db,
+  options: SendTemplateEmailOptions,
+  sendOptions?: { holdWhenLimited?: false },
+): Promise<SendEmailResult>;
+export function sendTemplateEmail(
+  db: Db,
+  options: SendTemplateEmailOptions,
+  sendOptions: { holdWhenLimited: true },
+): Promise<SendEmailResult | HeldEmail>;
 export async function sendTemplateEmail(
   db: Db,
   options: SendTemplateEmailOptions,
-): Promise<SendEmailResult> {
-  // The key's log entry and the template in one query. A key already sent needs no template or user any more (either
-  // may have been edited or deleted since).
+  sendOptions: { holdWhenLimited?: boolean } = {},
+): Promise<SendEmailResult | HeldEmail> {
+  // The key's log entry and the template with its topic in one query. A key already sent (or skipped) needs no
+  // template or user any more (either may have been edited or deleted since).
   const [found] = await db
-    .select({ existing: emailLog, template: emailTemplates })
+    .select({
+      existing: emailLog,
+      template: emailTemplates,
+      transactional: emailTopics.transactional,
+    })
     .from(sql`(select 1) as one`)
     .leftJoin(emailLog, eq(emailLog.idempotencyKey, options.idempotencyKey))
-    .leftJoin(emailTemplates, eq(emailTemplates.code, options.templateCode));
+    .leftJoin(emailTemplates, eq(emailTemplates.code, options.templateCode))
+    .leftJoin(emailTopics, eq(emailTopics.id, emailTemplates.topicId));
   const existing = found?.existing;
-  if (existing?.status === "sent") return { entry: existing, sentNow: false };
+  if (existing?.status === "sent" || existing?.status === "skipped")
+    return { entry: existing, sentNow: false };
   const template = found?.template;
   if (!template)
     throw notFound(
       "email_template_not_found",
       `No email template with code "${options.templateCode}".`,
     );
+  const marketing = found?.transactional === false;
   const context = await buildEmailContext(db, options.userId, options.extra);
-  const rendered = renderEmailTemplate(template, context);
   const user = context.user as { email: string };
-  return sendEmail(
-    db,
-    {
-      idempotencyKey: options.idempotencyKey,
-      to: user.email,
-      userId: options.userId,
-      templateCode: template.code,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-    },
-    { transport: options.transport },
-  );
+  const recipient = { userId: options.userId, address: user.email, topicId: template.topicId };
+  const rendered = marketing
+    ? renderEmailTemplate(withUnsubscribeFooter(template), {
+        ...context,
+        unsubscribe_url: unsubscribeUrl(recipient),
+        preferences_url: preferencesUrl(recipient),
+      })
+    : renderEmailTemplate(template, context);
+  const input = {
+    idempotencyKey: options.idempotencyKey,
+    to: user.email,
+    userId: options.userId,
+    templateCode: template.code,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    topic: { id: template.topicId, transactional: !marketing },
+    scenario: options.scenario,
+  };
+  return sendOptions.holdWhenLimited
+    ? sendEmail(db, input, { transport: options.transport, holdWhenLimited: true })
+    : sendEmail(db, input, { transport: options.transport });
 }

@@ -8,6 +8,10 @@ export interface OutgoingEmail {
   text: string;
   /** Sent as X-Subflow-Email-Id so a delivered message can be traced back to its log row. */
   logId?: number;
+  /** The Message-ID (without angle brackets); omitted: nodemailer makes one. */
+  messageId?: string;
+  /** More headers (List-Unsubscribe). */
+  headers?: Record<string, string>;
 }
 
 export interface DeliveryResult {
@@ -36,8 +40,11 @@ function fromTransporter(name: string, transporter: Transporter): EmailTransport
         subject: email.subject,
         html: email.html,
         text: email.text,
-        headers:
-          email.logId !== undefined ? { "X-Subflow-Email-Id": String(email.logId) } : undefined,
+        messageId: email.messageId ? `<${email.messageId}>` : undefined,
+        headers: {
+          ...email.headers,
+          ...(email.logId !== undefined ? { "X-Subflow-Email-Id": String(email.logId) } : {}),
+        },
       });
       return { messageId: String(info.messageId) };
     },

@@ -7,6 +7,7 @@ import { auditingTransactions, connect, type Connection } from "@/lib/db/connect
 import { setDatabase } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows-of";
 import * as schema from "@/lib/db/schema";
+import { insertInitialEmailTopics } from "@/lib/email/consent/email-topics";
 import { LOCAL_EXECUTOR_MIGRATIONS, LOCAL_EXECUTOR_SCHEMA } from "@/inngest/local/migrations";
 import { cloneDatabase, withDatabase } from "./databases";
 
@@ -33,8 +34,8 @@ async function openWorkerDatabase(): Promise<WorkerDatabase> {
 }
 
 /**
- * The worker's database, emptied for this test file — every table of the app and the local executor truncated, as
- * the migrations leave them, and
+ * The worker's database, emptied for this test file — every table of the app and the local executor truncated, and
+ * the rows the migrations create put back (the email topics), as the migrations leave them, and
  * sequences restarted — so the file sees what a fresh copy would show (files create fixed catalog codes and count
  * rows, so they cannot share data). It also becomes the app's process-wide database, so route handlers
  * called by the test use it. Closing it ends the file's connections; the database stays for the worker's next file.
@@ -54,6 +55,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
           close: async () => undefined,
         };
   await emptyAllTables(connection.db);
+  await insertInitialEmailTopics(connection.db);
   setDatabase(connection);
   return { ...connection, url: workerDatabase.driver === "server" ? workerDatabase.url : null };
 }

@@ -1,9 +1,10 @@
+import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as adminSearch } from "@/app/(admin)/admin/search/route";
 import { GET as apiSearch } from "@/app/api/v1/search/route";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import type { ApiScope } from "@/lib/api-tokens/api-scopes";
-import { emailTemplates, scenarios, type User } from "@/lib/db/schema";
+import { scenarios, type User } from "@/lib/db/schema";
 import { EMPTY_GRAPH } from "@/lib/scenarios/graph";
 import type { SearchResultsJson } from "@/lib/search/search-json";
 import { openTestDatabase } from "../../support/test-database";
@@ -51,7 +52,7 @@ beforeAll(async () => {
     status: "deleted",
     deletedAt: new Date(),
   });
-  await db().insert(emailTemplates).values({
+  await saveEmailTemplate(db(), {
     code: "welcome_mail",
     name: "Welcome mail",
     subject: "Hi",
