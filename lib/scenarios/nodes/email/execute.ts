@@ -11,6 +11,7 @@ export const emailExecutor: InstantNodeExecutor<"email"> = {
       templateCode: node.config.template,
       userId: visit.userId,
       idempotencyKey: visit.idempotencyKey,
+      scenario: { scenarioId: visit.scenarioId, nodeId: visit.nodeId },
       extra: {
         scenario: { id: visit.scenarioId, run_id: visit.runId },
         trigger: visit.trigger.payload,
