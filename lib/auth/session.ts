@@ -39,8 +39,19 @@ async function requireSignedInPage(callbackUrl: string): Promise<User> {
  * pages show their data, and every change is refused (requireUser).
  */
 export async function requireUserPage(callbackUrl: string): Promise<User> {
-  const user = await requireSignedInPage(callbackUrl);
-  return (await currentViewAs(user))?.customer ?? user;
+  return (await requireUserPageView(callbackUrl)).user;
+}
+
+/**
+ * requireUserPage, and whether this is a staff member's read-only view of the account: a page that records something
+ * about its visitor (the referral fraud guard's sighting) must not record the staff member's visit as the customer's.
+ */
+export async function requireUserPageView(
+  callbackUrl: string,
+): Promise<{ user: User; readOnly: boolean }> {
+  const signedIn = await requireSignedInPage(callbackUrl);
+  const view = await currentViewAs(signedIn);
+  return { user: view?.customer ?? signedIn, readOnly: view !== null };
 }
 
 /**

@@ -10,7 +10,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyLinkField } from "@/components/ui/copy-link-field";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireUserPageView } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { appBaseUrl } from "@/lib/email/build-email-context";
 import { listUserReferrals } from "@/lib/referrals/list-user-referrals";
@@ -34,10 +34,11 @@ async function requestOrigin(): Promise<string> {
 }
 
 export default async function ReferralsPage() {
-  const user = await requireUserPage("/account/referrals");
+  const { user, readOnly } = await requireUserPageView("/account/referrals");
   const db = await getDb();
   // Every list is scoped to the signed-in user's id in its query. Where the referrer takes their link is a sighting
-  // for the fraud guard (sessions outlive the review window, so sign-ins alone are not enough).
+  // for the fraud guard (sessions outlive the review window, so sign-ins alone are not enough) — the customer's own
+  // visit only, not staff viewing their account.
   const [link, listed, program, origin, t, copyT, locale] = await Promise.all([
     getReferralLink(db, user.id),
     listUserReferrals(db, { userId: user.id }),
@@ -46,9 +47,11 @@ export default async function ReferralsPage() {
     getTranslations("Referrals"),
     getTranslations("CopyLink"),
     getLocale(),
-    requestFingerprint().then((fingerprint) =>
-      recordSighting(db, { userId: user.id, ...fingerprint }),
-    ),
+    readOnly
+      ? null
+      : requestFingerprint().then((fingerprint) =>
+          recordSighting(db, { userId: user.id, ...fingerprint }),
+        ),
   ]);
 
   return (
