@@ -15,6 +15,9 @@ import {
  */
 const PUBLIC_PATHS = ["/login", "/register", "/r/", "/account/email/confirm/"];
 
+/** An email's unsubscribe link (app/email/(consent)/unsubscribe/[token]). */
+const ONE_CLICK_PATH = /^\/email\/unsubscribe\/[A-Za-z0-9_-]+$/;
+
 /** The paths the proxy gates, or gives the browser its id when they are public; a path ending in "/" is a prefix. */
 const COVERED_PATHS = [
   "/admin",
@@ -42,6 +45,15 @@ function matchesAny(pathname: string, paths: string[]): boolean {
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // RFC 8058: a mailbox provider POSTs a one-click unsubscribe to the List-Unsubscribe URL, which is also the page
+  // that confirms a reader's click. A POST that is not the page's own server action goes to its route handler.
+  if (
+    request.method === "POST" &&
+    ONE_CLICK_PATH.test(pathname) &&
+    !request.headers.has("next-action")
+  ) {
+    return NextResponse.rewrite(new URL(`${pathname}/one-click`, request.url));
+  }
   const policy = contentSecurityPolicy({
     nonce: createNonce(),
     development: process.env.NODE_ENV !== "production",

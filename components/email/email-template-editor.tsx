@@ -5,7 +5,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import type { EmailPreview, PreviewUserOption } from "@/lib/email/email-preview-types";
 import { FormField } from "@/components/ui/form-field";
 import { fieldError, FormMessage } from "@/components/ui/form-message";
-import { Input, Textarea } from "@/components/ui/input";
+import { Input, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ReadOnlyUnless } from "@/components/admin/read-only-unless";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
@@ -19,7 +19,19 @@ export interface EmailTemplateValues {
   subject: string;
   bodyHtml: string;
   bodyText: string;
+  /** The topic's code. */
+  topic?: string;
+  /** null: the topic's default (on for marketing topics). */
+  trackEngagement?: boolean | null;
 }
+
+export interface EmailTopicOption {
+  code: string;
+  name: string;
+  transactional: boolean;
+}
+
+const TRACKING_VALUE = { default: "", on: "on", off: "off" } as const;
 
 type DataAction<T> = (state: ActionState, formData: FormData) => Promise<ActionState<T>>;
 
@@ -30,6 +42,7 @@ export function EmailTemplateEditor({
   searchUsersAction,
   sendTestAction,
   initial,
+  topics,
   users,
   defaultUserId,
   readOnly = false,
@@ -40,6 +53,7 @@ export function EmailTemplateEditor({
   /** Only for a saved template: sends its saved version. */
   sendTestAction?: FormAction;
   initial?: EmailTemplateValues;
+  topics: EmailTopicOption[];
   users: PreviewUserOption[];
   defaultUserId: number;
   /** For a role that may not change templates: the form is disabled; the preview still works. */
@@ -50,6 +64,8 @@ export function EmailTemplateEditor({
   const [subject, setSubject] = useState(initial?.subject ?? "");
   const [bodyHtml, setBodyHtml] = useState(initial?.bodyHtml ?? "");
   const [bodyText, setBodyText] = useState(initial?.bodyText ?? "");
+  const [topic, setTopic] = useState(initial?.topic ?? topics[0]?.code ?? "");
+  const marketing = topics.find((option) => option.code === topic)?.transactional === false;
 
   return (
     <div className="grid gap-6 xl:grid-cols-2">
@@ -83,6 +99,58 @@ export function EmailTemplateEditor({
                 className="font-mono"
                 data-testid="et-code"
               />
+            </FormField>
+          </div>
+          <div className="grid grid-cols-2 gap-4">
+            <FormField
+              label="Topic"
+              htmlFor="et-topic"
+              hint={
+                marketing
+                  ? "Marketing: sent only to users who have not left it, with an unsubscribe link."
+                  : "Transactional: always sent, no unsubscribe link."
+              }
+              error={error("topic")}
+            >
+              <Select
+                id="et-topic"
+                name="topic"
+                value={topic}
+                onChange={(event) => setTopic(event.target.value)}
+                data-testid="et-topic"
+              >
+                {topics.map((option) => (
+                  <option key={option.code} value={option.code}>
+                    {option.name}
+                    {option.transactional ? " (transactional)" : ""}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+            <FormField
+              label="Engagement tracking"
+              htmlFor="et-tracking"
+              hint="Open pixel and tracked links."
+              error={error("trackEngagement")}
+            >
+              <Select
+                id="et-tracking"
+                name="trackEngagement"
+                defaultValue={
+                  initial?.trackEngagement === true
+                    ? TRACKING_VALUE.on
+                    : initial?.trackEngagement === false
+                      ? TRACKING_VALUE.off
+                      : TRACKING_VALUE.default
+                }
+                data-testid="et-tracking"
+              >
+                <option value={TRACKING_VALUE.default}>
+                  Topic default ({marketing ? "on" : "off"})
+                </option>
+                <option value={TRACKING_VALUE.on}>On</option>
+                <option value={TRACKING_VALUE.off}>Off</option>
+              </Select>
             </FormField>
           </div>
           <FormField label="Subject" htmlFor="et-subject" error={error("subject")}>

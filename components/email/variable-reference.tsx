@@ -20,6 +20,11 @@ export function VariableReference() {
         Values are HTML-escaped in the HTML body. Dates are in UTC. Use{" "}
         <code>{"{{#if subscription}}…{{/if}}"}</code> for users without an actual subscription.
       </p>
+      <p className="mt-1.5">
+        <code>{"{{unsubscribe_url}}"}</code> and <code>{"{{preferences_url}}"}</code> have a value
+        in emails of a marketing topic; when a marketing template uses neither, a footer with both
+        is added.
+      </p>
     </div>
   );
 }

@@ -18,7 +18,7 @@ export async function emailLocaleOf(db: Db, userId: number): Promise<Locale> {
 }
 
 /**
- * A built-in email in the recipient's language. English: the admins' template with the code, else the built-in text.
+ * A built-in email in the recipient's language (a stored template comes with its topic: templateConsent). English: the admins' template with the code, else the built-in text.
  * Slovak: the admins' template with the code and `_sk` (e.g. `password_reset_sk`), else the built-in Slovak text —
  * an admin's edit of the English template does not reach Slovak recipients until they store its `_sk` twin.
  */
@@ -26,7 +26,7 @@ export async function findLocalizedTemplate(
   db: Db,
   builtIn: EmailTemplateSource & { code: string },
   locale: Locale,
-): Promise<EmailTemplateSource> {
+): Promise<EmailTemplateSource & { topicId?: number }> {
   if (locale !== DEFAULT_LOCALE) {
     const slovak = SLOVAK_BUILT_IN_TEMPLATES[builtIn.code];
     if (slovak) return (await findEmailTemplateByCode(db, `${builtIn.code}_${locale}`)) ?? slovak;

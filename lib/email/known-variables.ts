@@ -11,4 +11,7 @@ export const KNOWN_EMAIL_VARIABLES = [
   "subscription.end_at",
   "app.name",
   "app.url",
+  // Marketing topics only (send-template-email.ts, template-consent.ts): a footer adds both when a template uses neither.
+  "unsubscribe_url",
+  "preferences_url",
 ] as const;

@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { emailLog, familyRequests, subscriptions, subscriptionTypes, users } from "@/lib/db/schema";
 import { buildEmailContext } from "@/lib/email/build-email-context";
+import { templateConsent } from "@/lib/email/consent/template-consent";
 import { emailLocaleOf, findLocalizedTemplate } from "@/lib/email/find-localized-template";
 import { renderEmailTemplate } from "@/lib/email/render-template";
 import { EmailDeliveryError, sendEmail, type SendEmailResult } from "@/lib/email/send-email";
@@ -105,12 +106,17 @@ export async function sendFamilyInvitation(
       sender_name: row.masterName?.trim() || row.masterEmail,
     },
   });
-  const rendered = renderEmailTemplate(template, context);
   const [recipient] = await db
     .select({ id: users.id })
     .from(users)
     .where(sql`lower(${users.email}) = ${to}`)
     .limit(1);
+  // A friend with an account leaves the topic by their link; one without is suppressed as an address.
+  const consent = await templateConsent(db, template, {
+    userId: recipient?.id ?? null,
+    address: to,
+  });
+  const rendered = renderEmailTemplate(consent.template, { ...context, ...consent.context });
 
   const since = new Date(at.getTime() - HOUR_MS);
   const recent = and(
@@ -156,6 +162,7 @@ export async function sendFamilyInvitation(
           subject: rendered.subject,
           html: rendered.html,
           text: rendered.text,
+          topic: consent.topic,
         },
         { transport: options.transport },
       );

@@ -17,6 +17,8 @@ const BY_TEXT: Record<string, string> = {
     "Vyberte krajinu (kód ISO, napríklad SK alebo CZ).",
   "Enter your current password.": "Zadajte svoje súčasné heslo.",
   "This link is not valid.": "Tento odkaz nie je platný.",
+  "Mail about your account (receipts, password resets) cannot be unsubscribed.":
+    "Správy o vašom účte (potvrdenia platieb, obnovenie hesla) sa odhlásiť nedajú.",
   "This email already has an account.": "Pre tento e-mail už účet existuje.",
   "The card was declined (insufficient funds).": "Karta bola zamietnutá (nedostatok prostriedkov).",
   "Enter a discount code.": "Zadajte zľavový kód.",
@@ -74,6 +76,7 @@ const BY_CODE: Record<string, string> = {
   user_exists: "Účet s týmto e-mailom už existuje.",
   wrong_password: "Vaše súčasné heslo nie je správne.",
   link_invalid: "Tento odkaz nie je platný. Požiadajte o nový.",
+  email_topic_not_found: "Taká téma e-mailov neexistuje. Obnovte stránku.",
   link_used: "Tento odkaz už bol použitý. Požiadajte o nový.",
   link_expired: "Platnosť tohto odkazu vypršala. Požiadajte o nový.",
   email_taken: "Túto e-mailovú adresu už používa iný účet.",

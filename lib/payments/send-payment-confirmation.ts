@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { paymentItems, payments, users } from "@/lib/db/schema";
 import { buildEmailContext } from "@/lib/email/build-email-context";
+import { templateConsent } from "@/lib/email/consent/template-consent";
 import { findLocalizedTemplate } from "@/lib/email/find-localized-template";
 import { renderEmailTemplate } from "@/lib/email/render-template";
 import { sendEmail, type SendEmailResult } from "@/lib/email/send-email";
@@ -46,7 +47,11 @@ export async function sendPaymentConfirmation(
       link: absoluteCheckoutUrl(row.payment.id),
     },
   });
-  const rendered = renderEmailTemplate(template, context);
+  const consent = await templateConsent(db, template, {
+    userId: row.payment.userId,
+    address: row.email,
+  });
+  const rendered = renderEmailTemplate(consent.template, { ...context, ...consent.context });
   return sendEmail(
     db,
     {
@@ -57,6 +62,7 @@ export async function sendPaymentConfirmation(
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
+      topic: consent.topic,
     },
     { transport: options.transport },
   );

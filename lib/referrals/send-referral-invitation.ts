@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { referralPrograms, referrals, users, type ReferralProgram } from "@/lib/db/schema";
 import { appBaseUrl, buildEmailContext } from "@/lib/email/build-email-context";
+import { templateConsent } from "@/lib/email/consent/template-consent";
 import { emailLocaleOf, findLocalizedTemplate } from "@/lib/email/find-localized-template";
 import { renderEmailTemplate } from "@/lib/email/render-template";
 import { EmailDeliveryError, sendEmail, type SendEmailResult } from "@/lib/email/send-email";
@@ -83,7 +84,12 @@ export async function sendReferralInvitation(
       friend_reward: friendRewardSummary(row.program, locale),
     },
   });
-  const rendered = renderEmailTemplate(template, context);
+  // The friend is no user: their unsubscribe link suppresses the address for marketing mail.
+  const consent = await templateConsent(db, template, {
+    userId: null,
+    address: row.referral.referredEmail,
+  });
+  const rendered = renderEmailTemplate(consent.template, { ...context, ...consent.context });
   try {
     return await sendEmail(
       db,
@@ -95,6 +101,7 @@ export async function sendReferralInvitation(
         subject: rendered.subject,
         html: rendered.html,
         text: rendered.text,
+        topic: consent.topic,
       },
       { transport: options.transport },
     );

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { buildEmailContext } from "@/lib/email/build-email-context";
+import { templateConsent } from "@/lib/email/consent/template-consent";
 import { emailLocaleOf, findLocalizedTemplate } from "@/lib/email/find-localized-template";
 import { renderEmailTemplate, type EmailTemplateSource } from "@/lib/email/render-template";
 import { EmailDeliveryError, sendEmail, type SendEmailResult } from "@/lib/email/send-email";
@@ -32,8 +33,11 @@ export async function sendAccountEmail(
 ): Promise<SendEmailResult | null> {
   const locale = options.locale ?? (await emailLocaleOf(db, options.userId));
   const template = await findLocalizedTemplate(db, options.template, locale);
-  const context = await buildEmailContext(db, options.userId, options.extra);
-  const rendered = renderEmailTemplate(template, context);
+  const [context, consent] = await Promise.all([
+    buildEmailContext(db, options.userId, options.extra),
+    templateConsent(db, template, { userId: options.userId, address: options.to }),
+  ]);
+  const rendered = renderEmailTemplate(consent.template, { ...context, ...consent.context });
   try {
     return await sendEmail(
       db,
@@ -45,6 +49,7 @@ export async function sendAccountEmail(
         subject: rendered.subject,
         html: rendered.html,
         text: rendered.text,
+        topic: consent.topic,
       },
       { transport: options.transport },
     );

@@ -5,6 +5,7 @@ import { createApiTokenAction, revokeApiTokenAction } from "@/app/(admin)/admin/
 import { saveBannerAction } from "@/app/(admin)/admin/banners/actions";
 import { createContentAccessAction } from "@/app/(admin)/admin/content-access/actions";
 import { saveEmailTemplateAction } from "@/app/(admin)/admin/email-templates/actions";
+import { saveEmailTopicAction } from "@/app/(admin)/admin/email-topics/actions";
 import { saveFamilyTypeAction } from "@/app/(admin)/admin/family/actions";
 import { saveGoalAction } from "@/app/(admin)/admin/goals/actions";
 import { refundPaymentAction } from "@/app/(admin)/admin/payments/actions";
@@ -357,9 +358,30 @@ describe("automation", () => {
           subject: "Hello",
           bodyHtml: "<p>Hello</p>",
           bodyText: "Hello",
+          topic: "news",
+          trackEngagement: "off",
         }),
       entityType: "email_templates",
-      after: { code: "audit-template", subject: "Hello" },
+      after: { code: "audit-template", subject: "Hello", track_engagement: false },
+    },
+    {
+      action: "email-topics.save",
+      run: () =>
+        runAction(saveEmailTopicAction, {
+          id: "",
+          code: "audit-topic",
+          name: "Audit topic",
+          description: "",
+          sorting: "5",
+        }),
+      entityType: "email_topics",
+      // An unticked box is absent from the form: the topic is opt-in.
+      after: {
+        code: "audit-topic",
+        subscribed_by_default: false,
+        transactional: false,
+        sorting: 5,
+      },
     },
     {
       action: "banners.save",

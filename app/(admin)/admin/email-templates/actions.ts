@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { buildEmailContext } from "@/lib/email/build-email-context";
+import { appBaseUrl, buildEmailContext } from "@/lib/email/build-email-context";
 import { deleteEmailTemplate } from "@/lib/email/delete-email-template";
 import type { EmailPreview, PreviewUserOption } from "@/lib/email/email-preview-types";
 import { emailTemplateInputSchema } from "@/lib/email/schemas";
@@ -20,11 +20,20 @@ import { listUsers } from "@/lib/users/list-users";
 
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), idField.optional());
 
+/** The editor's tracking select: "" the topic's default, "on", "off". */
+const trackEngagementField = z.preprocess(
+  (value) => (value === "on" ? true : value === "off" ? false : value === "" ? null : value),
+  z.boolean().nullable().optional(),
+);
+
 export const saveEmailTemplateAction = defineAction(
   {
     permission: "automation.write",
     name: "email-templates.save",
-    schema: emailTemplateInputSchema.extend({ id: optionalId }),
+    schema: emailTemplateInputSchema.extend({
+      id: optionalId,
+      trackEngagement: trackEngagementField,
+    }),
     revalidate: ["/admin/email-templates"],
   },
   async ({ id, ...input }, { db }) => {
@@ -69,7 +78,11 @@ const previewSchema = z.object({
 export const previewEmailTemplateAction = defineAction(
   { permission: "automation.read", name: "email-templates.preview", schema: previewSchema },
   async ({ userId, ...template }, { db }): Promise<EmailPreview> => {
-    const context = await buildEmailContext(db, userId);
+    // Links that show where they lead and open nothing (a preview must not unsubscribe anyone).
+    const context = await buildEmailContext(db, userId, {
+      unsubscribe_url: `${appBaseUrl()}/email/unsubscribe/preview`,
+      preferences_url: `${appBaseUrl()}/email/preferences/preview`,
+    });
     const rendered = renderEmailTemplate(template, context);
     const unknownVariables = findUnknownVariables([
       template.subject,

@@ -3,6 +3,11 @@
 import { getActionTranslations } from "@/lib/i18n/action-translations";
 import type { ActionState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
+import { setEmailPreferences } from "@/lib/email/consent/email-preferences";
+import {
+  emailPreferencesFormSchema,
+  preferenceChangesFromForm,
+} from "@/lib/email/consent/topic-schemas";
 import { isAppError } from "@/lib/errors";
 import { changePasswordSchema, emailChangeSchema, profileSchema } from "@/lib/users/schemas";
 import { changePassword } from "@/lib/users/change-password";
@@ -75,5 +80,23 @@ export const changePasswordAction = defineAction(
     } catch (error) {
       return fieldRefusal(error, { wrong_password: "currentPassword" });
     }
+  },
+);
+
+/** The signed-in user's email topics (the id comes from the session): every topic the form showed, ticked or not. */
+export const updateEmailPreferencesAction = defineAction(
+  {
+    role: "user",
+    name: "account.update-email-preferences",
+    schema: emailPreferencesFormSchema,
+    revalidate: ["/account/profile"],
+  },
+  async (input, { db, user }) => {
+    await setEmailPreferences(db, {
+      userId: user.id,
+      changes: preferenceChangesFromForm(input),
+      source: "account",
+    });
+    return { ok: true, message: (await getActionTranslations("EmailPreferences")).t("saved") };
   },
 );

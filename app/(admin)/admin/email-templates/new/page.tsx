@@ -4,6 +4,7 @@ import { EmailTemplateEditor } from "@/components/email/email-template-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { listEmailTopics } from "@/lib/email/consent/list-email-topics";
 import {
   previewEmailTemplateAction,
   saveEmailTemplateAction,
@@ -24,7 +25,13 @@ const STARTER = {
 
 export default async function NewEmailTemplatePage() {
   const staff = await requireStaffPage("/admin/email-templates/new", "automation.write");
-  const users = await previewUserOptions(await getDb(), staff.id);
+  const db = await getDb();
+  const [users, topics] = await Promise.all([
+    previewUserOptions(db, staff.id),
+    listEmailTopics(db),
+  ]);
+  // A new template is marketing unless the admin picks the account topic.
+  const firstMarketing = topics.find((topic) => !topic.transactional) ?? topics[0];
   return (
     <>
       <PageHeader
@@ -39,7 +46,8 @@ export default async function NewEmailTemplatePage() {
         saveAction={saveEmailTemplateAction}
         previewAction={previewEmailTemplateAction}
         searchUsersAction={searchPreviewUsersAction}
-        initial={STARTER}
+        initial={{ ...STARTER, topic: firstMarketing?.code }}
+        topics={topics}
         users={users}
         defaultUserId={staff.id}
       />
