@@ -24,6 +24,9 @@ const VersionsPanel = dynamic(() =>
 const GraphJsonEditor = dynamic(() =>
   import("./graph-json-editor").then((module) => module.GraphJsonEditor),
 );
+const EmailNodeStats = dynamic(() =>
+  import("./email-node-stats").then((module) => module.EmailNodeStats),
+);
 
 export type PanelTab = "node" | "issues" | "versions" | "inspect" | "settings";
 
@@ -146,7 +149,7 @@ export function BuilderSidePanel({
         </button>
       </div>
       <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto p-4">
-        {state.tab === "node" ? <SelectionPanel options={options} /> : null}
+        {state.tab === "node" ? <SelectionPanel scenarioId={scenarioId} options={options} /> : null}
         {state.tab === "issues" ? (
           <IssuesList errors={state.errors} onFocusNode={focusNode} />
         ) : null}
@@ -185,7 +188,7 @@ export function BuilderSidePanel({
 }
 
 /** The node tab: the selected node's form and outputs, what several selected nodes allow, or a connection. */
-function SelectionPanel({ options }: { options: BuilderOptions }) {
+function SelectionPanel({ scenarioId, options }: { scenarioId: number; options: BuilderOptions }) {
   const { view, dispatch } = useBuilderStore();
   const { graph, selection, selectedNode, readOnly } = view;
   const remove = (nodeIds: string[], edgeIds: string[]) =>
@@ -209,6 +212,9 @@ function SelectionPanel({ options }: { options: BuilderOptions }) {
           onPortOpen={(nodeId, port, open) => dispatch({ type: "setPortOpen", nodeId, port, open })}
           onFocusNode={(nodeId) => dispatch({ type: "focusNode", nodeId })}
         />
+        {selectedNode.type === "email" ? (
+          <EmailNodeStats scenarioId={scenarioId} nodeId={selectedNode.id} />
+        ) : null}
         <div className="flex items-center gap-2 border-t border-zinc-100 pt-4">
           <span className="mr-auto font-mono text-xs text-zinc-400">{selectedNode.id}</span>
           <button

@@ -9,6 +9,7 @@ import { decideDelivery } from "./consent/decide-delivery";
 import { ACCOUNT_TOPIC_CODE } from "./consent/email-topics";
 import { loadDeliveryFacts } from "./consent/load-delivery-facts";
 import { unsubscribeHeaders } from "./consent/unsubscribe-links";
+import { trackedHtml, trackedLinksOf } from "./tracking/tracked-html";
 import { currentEmailTransport, emailFrom, type EmailTransport } from "./transport";
 
 export const sendEmailInputSchema = z.object({
@@ -23,6 +24,8 @@ export const sendEmailInputSchema = z.object({
   topic: z.object({ id: z.number().int(), transactional: z.boolean() }).nullable().optional(),
   /** The scenario email node that sends it, for its stats. */
   scenario: z.object({ scenarioId: z.number().int(), nodeId: z.string().max(200) }).optional(),
+  /** Open pixel and click tracking of the HTML (lib/email/tracking); the text part is never tracked. */
+  track: z.boolean().optional(),
 });
 export type SendEmailInput = z.input<typeof sendEmailInputSchema>;
 
@@ -122,6 +125,8 @@ export async function sendEmail(
         messageId: newMessageId(),
         scenarioId: email.scenario?.scenarioId ?? null,
         scenarioNodeId: email.scenario?.nodeId ?? null,
+        // Tracked: the links clicks may lead to, recorded with the message (a retry sends the row's content as is).
+        links: email.track ? trackedLinksOf(email.html) : null,
         createdAt: at,
       })
       .onConflictDoUpdate({
@@ -143,10 +148,13 @@ export async function sendEmail(
     }
     // The lock is held while sending: a concurrent call with this key waits here, then finds the row sent.
     try {
+      // A tracked row (links recorded, even none) goes out with click links and the open pixel naming its id; the
+      // row keeps the HTML as written, so the admin's mailbox view records no clicks.
+      const html = row.links ? trackedHtml(row.bodyHtml, row.id) : row.bodyHtml;
       const delivery = await transport.send({
         to: row.toAddress,
         subject: row.subject,
-        html: row.bodyHtml,
+        html,
         text: row.bodyText,
         logId: row.id,
         messageId: row.messageId ?? undefined,

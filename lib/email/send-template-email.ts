@@ -83,6 +83,8 @@ export async function sendTemplateEmail(
     text: rendered.text,
     topic: { id: template.topicId, transactional: !marketing },
     scenario: options.scenario,
+    // The template's choice, else the topic's default: marketing mail is tracked, transactional mail is not.
+    track: template.trackEngagement ?? marketing,
   };
   return sendOptions.holdWhenLimited
     ? sendEmail(db, input, { transport: options.transport, holdWhenLimited: true })

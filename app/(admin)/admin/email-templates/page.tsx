@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { readText, type SearchParams } from "@/components/admin/search-params";
+import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,6 +13,9 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listEmailTemplates } from "@/lib/email/list-email-templates";
+import { type EmailStats, percentOf } from "@/lib/email/stats/email-stats";
+import { loadTemplateEmailStats } from "@/lib/email/stats/load-email-stats";
+import { DAY_MS, now } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Email templates" };
 
@@ -25,7 +29,11 @@ export default async function EmailTemplatesPage({
   const params = await searchParams;
   const saved = readText(params, "saved");
   const deleted = readText(params, "deleted");
-  const templates = await listEmailTemplates(await getDb());
+  const db = await getDb();
+  const [templates, stats] = await Promise.all([
+    listEmailTemplates(db),
+    loadTemplateEmailStats(db, { since: new Date(now().getTime() - 30 * DAY_MS) }),
+  ]);
   return (
     <>
       <PageHeader
@@ -35,6 +43,9 @@ export default async function EmailTemplatesPage({
           <>
             <LinkButton href="/admin/emails" variant="secondary">
               Mailbox
+            </LinkButton>
+            <LinkButton href="/admin/email-topics" variant="secondary">
+              Topics
             </LinkButton>
             {canChange ? (
               <LinkButton href="/admin/email-templates/new" data-testid="new-email-template">
@@ -72,6 +83,7 @@ export default async function EmailTemplatesPage({
               <Tr>
                 <Th>Name</Th>
                 <Th>Code</Th>
+                <Th>Topic</Th>
                 <Th>Subject</Th>
                 <Th>Updated</Th>
               </Tr>
@@ -79,16 +91,22 @@ export default async function EmailTemplatesPage({
             <TBody>
               {templates.map((template) => (
                 <Tr key={template.id} data-testid={`email-template-${template.code}`}>
-                  <Td>
+                  <Td className="whitespace-nowrap">
                     <Link
                       href={`/admin/email-templates/${template.id}`}
                       className="font-medium text-brand-700 hover:underline"
                     >
                       {template.name}
                     </Link>
+                    <RecentFigures code={template.code} stats={stats[template.code]} />
                   </Td>
-                  <Td className="font-mono text-xs">{template.code}</Td>
-                  <Td className="max-w-md truncate text-zinc-600">{template.subject}</Td>
+                  <Td className="font-mono text-xs whitespace-nowrap">{template.code}</Td>
+                  <Td data-testid={`email-template-topic-${template.code}`}>
+                    <Badge tone={template.topicTransactional ? "gray" : "violet"}>
+                      {template.topicName}
+                    </Badge>
+                  </Td>
+                  <Td className="max-w-xs truncate text-zinc-600">{template.subject}</Td>
                   <Td className="whitespace-nowrap text-zinc-500">
                     <Time value={template.updatedAt} />
                   </Td>
@@ -99,5 +117,27 @@ export default async function EmailTemplatesPage({
         )}
       </Card>
     </>
+  );
+}
+
+/** A template's last 30 days under its name: sent, skipped, and the open and click rates of the tracked ones. */
+function RecentFigures({ code, stats }: { code: string; stats: EmailStats | undefined }) {
+  if (!stats || stats.sent + stats.skipped + stats.failed === 0) return null;
+  const opened = percentOf(stats.opened, stats.tracked);
+  const clicked = percentOf(stats.clicked, stats.tracked);
+  const parts = [
+    `${stats.sent} sent`,
+    stats.skipped > 0 ? `${stats.skipped} skipped` : null,
+    opened !== null ? `${opened}\u00a0% opened` : null,
+    clicked !== null ? `${clicked}\u00a0% clicked` : null,
+  ].filter((part) => part !== null);
+  return (
+    <span
+      className="mt-0.5 block min-w-48 text-xs whitespace-normal text-zinc-500 tabular-nums"
+      title="Last 30 days"
+      data-testid={`email-template-stats-${code}`}
+    >
+      {parts.join(" · ")} in 30 days
+    </span>
   );
 }

@@ -9,7 +9,11 @@ import { can } from "@/lib/auth/permissions";
 import { ReadOnlyNotice } from "@/components/admin/read-only-unless";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { listEmailTopics } from "@/lib/email/consent/list-email-topics";
 import { findEmailTemplate } from "@/lib/email/find-email-template";
+import { loadOneTemplateEmailStats } from "@/lib/email/stats/load-email-stats";
+import { TemplateEmailStats } from "@/components/email/template-email-stats";
+import { DAY_MS, now } from "@/lib/clock";
 import {
   deleteEmailTemplateAction,
   previewEmailTemplateAction,
@@ -32,11 +36,19 @@ export default async function EditEmailTemplatePage({
   const templateId = z.coerce.number().int().positive().safeParse(id);
   if (!templateId.success) notFound();
   const db = await getDb();
-  const [template, users] = await Promise.all([
+  const [template, users, topics] = await Promise.all([
     findEmailTemplate(db, templateId.data),
     previewUserOptions(db, staff.id),
+    listEmailTopics(db),
   ]);
   if (!template) notFound();
+  const [recentStats, totalStats] = await Promise.all([
+    loadOneTemplateEmailStats(db, {
+      code: template.code,
+      since: new Date(now().getTime() - 30 * DAY_MS),
+    }),
+    loadOneTemplateEmailStats(db, { code: template.code }),
+  ]);
   return (
     <>
       <PageHeader
@@ -62,6 +74,7 @@ export default async function EditEmailTemplatePage({
         }
       />
       <ReadOnlyNotice allowed={canChange} />
+      <TemplateEmailStats recent={recentStats} total={totalStats} />
       <EmailTemplateEditor
         key={template.updatedAt.toISOString()}
         saveAction={saveEmailTemplateAction}
@@ -76,7 +89,10 @@ export default async function EditEmailTemplatePage({
           subject: template.subject,
           bodyHtml: template.bodyHtml,
           bodyText: template.bodyText,
+          topic: topics.find((topic) => topic.id === template.topicId)?.code,
+          trackEngagement: template.trackEngagement,
         }}
+        topics={topics}
         users={users}
         defaultUserId={staff.id}
       />
