@@ -30,6 +30,12 @@ export function RegisterForm({
   const router = useRouter();
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const [signInError, setSignInError] = useState<string | null>(null);
+  // The browser's zone, sent with the form: the user's time zone (quiet hours of marketing email, times shown).
+  const timeZone = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (timeZone.current)
+      timeZone.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+  }, []);
   const { state, pending, formProps } = useFormAction(
     async (previous: ActionState, formData: FormData) => {
       credentials.current = {
@@ -61,6 +67,13 @@ export function RegisterForm({
         <FormMessage state={state} />
       ) : null}
       {signInError ? <Notice tone="warning">{signInError}</Notice> : null}
+      <input
+        ref={timeZone}
+        type="hidden"
+        name="time_zone"
+        defaultValue=""
+        data-testid="register-time-zone"
+      />
       <FormField label={t("name")} htmlFor="name" error={fieldError(state, "name")}>
         <Input
           id="name"

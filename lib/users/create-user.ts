@@ -18,6 +18,8 @@ export interface CreateUserOptions extends CreateUserInput {
   referral?: SignUpReferral;
   /** The language of their pages and emails: registration stores the one the browser chose or asked for. */
   locale?: Locale;
+  /** Their IANA zone, checked by the caller (timeZoneSchema); null: the installation's. */
+  timeZone?: string | null;
 }
 
 /** Create an account and its `user.created` event in one transaction. A taken email is `user_exists` (409). */
@@ -36,6 +38,7 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Us
           createdAt: now(),
           confirmedAt: options.confirmed ? now() : null,
           locale: options.locale ?? null,
+          timeZone: options.timeZone ?? null,
         })
         .returning();
       if (!user) throw new Error("insert returned no row");

@@ -15,11 +15,14 @@ import { requestFingerprint } from "@/lib/referrals/sightings";
 import { reserveAttempt } from "@/lib/throttle/reserve-attempt";
 import { createUser } from "@/lib/users/create-user";
 import { emailSchema, passwordSchema } from "@/lib/users/schemas";
+import { timeZoneSchema } from "@/lib/time/time-zones";
 
 const registerSchema = z.object({
   email: emailSchema,
   name: z.string().trim().min(1, { message: "Tell us your name." }).max(200),
   password: passwordSchema,
+  /** The browser's zone (a hidden field); one the server does not know is dropped: the installation's applies. */
+  time_zone: timeZoneSchema.optional().catch(undefined),
 });
 
 /**
@@ -54,8 +57,10 @@ async function register(_previous: ActionState, formData: FormData): Promise<Act
       code: cookieStore.get(REFERRAL_COOKIE)?.value ?? null,
       fingerprint: await requestFingerprint(),
     };
+    const { time_zone: timeZone, ...fields } = parsed.data;
     await createUser(db, {
-      ...parsed.data,
+      ...fields,
+      timeZone: timeZone ?? null,
       role: "customer",
       source: "register",
       referral,

@@ -274,6 +274,10 @@ export const createUserBodySchema = z
       .optional()
       .meta({ description: "Omit to create an account that cannot sign in yet." }),
     name: createUserSchema.shape.name,
+    time_zone: timeZoneSchema.nullable().optional().meta({
+      description:
+        "The user's IANA time zone (quiet hours of marketing email follow it); omitted or null: the installation's.",
+    }),
   })
   .meta({ id: "CreateUserRequest" });
 

@@ -64,6 +64,17 @@ function capAllowedAt(facts: DeliveryFacts, at: Date): Date {
 }
 
 const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+const MINUTE_MS = 60_000;
+
+type QuietHours = NonNullable<EmailDeliverySettings["quiet_hours"]>;
+
+function isQuietAt(quiet: QuietHours, timeZone: string, at: number): boolean {
+  const local = new TZDate(at, timeZone);
+  const now = local.getHours() * 60 + local.getMinutes();
+  const start = minutesOf(quiet.start);
+  const end = minutesOf(quiet.end);
+  return start < end ? now >= start && now < end : now >= start || now < end;
+}
 
 /** If `at` falls in the quiet hours of `timeZone`, the moment they end there; else null. */
 export function quietHoursEnd(
@@ -71,16 +82,18 @@ export function quietHoursEnd(
   timeZone: string,
   at: Date,
 ): Date | null {
-  if (!quiet) return null;
-  const local = new TZDate(at.getTime(), timeZone);
-  const now = local.getHours() * 60 + local.getMinutes();
-  const start = minutesOf(quiet.start);
+  if (!quiet || !isQuietAt(quiet, timeZone, at.getTime())) return null;
   const end = minutesOf(quiet.end);
-  const quietNow = start < end ? now >= start && now < end : now >= start || now < end;
-  if (!quietNow) return null;
   // The end today, or tomorrow when it is past (a night that crosses midnight, seen before midnight).
-  const ends = new TZDate(local.getTime(), timeZone);
+  const ends = new TZDate(at.getTime(), timeZone);
   ends.setHours(Math.floor(end / 60), end % 60, 0, 0);
   if (ends.getTime() <= at.getTime()) ends.setDate(ends.getDate() + 1);
-  return new Date(ends.getTime());
+  let endsAt = ends.getTime();
+  if (ends.getHours() * 60 + ends.getMinutes() !== end) {
+    // The end falls in the hour a daylight saving change skips: the quiet hours ended when the clocks jumped past
+    // it, up to an hour (at most a day) before the wall-clock time the calendar arithmetic lands on.
+    for (let step = 0; step < 24 * 60 && !isQuietAt(quiet, timeZone, endsAt - MINUTE_MS); step++)
+      endsAt -= MINUTE_MS;
+  }
+  return new Date(endsAt);
 }

@@ -6,7 +6,13 @@ import { createUserBodySchema } from "@/lib/api/operations/users";
 export const POST = apiRoute(
   { auth: { token: "api", scope: "users:write" }, body: createUserBodySchema },
   async ({ db, body }) => {
-    const user = await createUser(db, { ...body, role: "customer", source: "api" });
+    const { time_zone: timeZone, ...fields } = body;
+    const user = await createUser(db, {
+      ...fields,
+      timeZone: timeZone ?? null,
+      role: "customer",
+      source: "api",
+    });
     return NextResponse.json({ user: serializeUser(user) }, { status: 201 });
   },
 );

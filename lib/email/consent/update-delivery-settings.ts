@@ -1,0 +1,22 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { getSetting, setSetting } from "@/lib/settings";
+import {
+  applyEmailDeliveryChange,
+  type EmailDeliveryChange,
+  type EmailDeliverySettings,
+} from "./delivery-settings";
+
+/**
+ * Change the frequency cap and quiet hours of marketing mail: the fields named replace the current ones. Saved in a
+ * transaction (setSetting), so a staff member's or a token's change is in the audit log. Mail already held by a
+ * scenario keeps the time it was given; the next try decides under the new settings.
+ */
+export async function updateEmailDeliverySettings(
+  db: Db,
+  change: EmailDeliveryChange,
+): Promise<EmailDeliverySettings> {
+  const next = applyEmailDeliveryChange(await getSetting(db, "email.delivery"), change);
+  await setSetting(db, "email.delivery", next);
+  return next;
+}
