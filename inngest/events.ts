@@ -19,3 +19,9 @@ export const SCENARIO_RUN_EVENT = "subflow/scenario.run_requested";
  * WalkResume.
  */
 export const SCENARIO_RUN_CONTINUE_EVENT = "subflow/scenario.run_continue_requested";
+
+/**
+ * A scenario run ended by an exit event: { run_id }. Sent by the dispatcher with id `scenario-run-exit:<id>`; it
+ * cancels the run's executor runs (the run functions' `cancelOn`), so a waiting run does not sleep on.
+ */
+export const SCENARIO_RUN_EXITED_EVENT = "subflow/scenario.run_exited";

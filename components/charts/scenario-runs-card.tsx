@@ -39,6 +39,7 @@ export async function ScenarioRunsCard({ scenarioId }: { scenarioId: number }) {
           { key: "inProgress", label: "Running", color: "brand" },
           { key: "failed", label: "Failed", color: "rose" },
           { key: "cancelled", label: "Cancelled", color: "zinc" },
+          { key: "exited", label: "Exited", color: "amber" },
         ]}
         summary={`Runs of this scenario per day over the last 30 days: ${runs} entered.`}
       />

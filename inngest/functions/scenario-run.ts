@@ -10,7 +10,11 @@ import {
   type WalkResume,
 } from "@/lib/scenarios/engine/walk-scenario-run";
 import { batchedCheckpointing, inngest } from "../client";
-import { SCENARIO_RUN_CONTINUE_EVENT, SCENARIO_RUN_EVENT } from "../events";
+import {
+  SCENARIO_RUN_CONTINUE_EVENT,
+  SCENARIO_RUN_EVENT,
+  SCENARIO_RUN_EXITED_EVENT,
+} from "../events";
 
 const dataSchema = z.object({ run_id: z.number().int().positive() });
 const failureSchema = z.object({ event: z.object({ data: dataSchema }) });
@@ -35,6 +39,11 @@ const continueDataSchema = z.object({
     ),
   }),
 });
+
+/** An exit event ended the scenario run (its row is `exited` already): its executor runs stop where they wait. */
+const cancelOnExit = [
+  { event: SCENARIO_RUN_EXITED_EVENT, if: "async.data.run_id == event.data.run_id" },
+];
 
 // Whatever ended the executor run (a step out of retries outside a node), the scenario run must not stay `running` or
 // `waiting` for ever.
@@ -95,6 +104,7 @@ export const scenarioRun = inngest.createFunction(
   {
     id: "scenario-run",
     triggers: [{ event: SCENARIO_RUN_EVENT }],
+    cancelOn: cancelOnExit,
     retries: 3,
     idempotency: "event.data.run_id",
     checkpointing: batchedCheckpointing,
@@ -114,6 +124,7 @@ export const scenarioRunContinue = inngest.createFunction(
   {
     id: "scenario-run-continue",
     triggers: [{ event: SCENARIO_RUN_CONTINUE_EVENT }],
+    cancelOn: cancelOnExit,
     retries: 3,
     idempotency: "event.data.from_executor_run_id",
     checkpointing: batchedCheckpointing,

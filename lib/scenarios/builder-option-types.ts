@@ -30,8 +30,17 @@ export interface CriterionOption {
   requires: string | null;
 }
 
+/** An event exit rules and wait-for-event nodes may name, with the keys of its data (for filters). */
+export interface EventChoice {
+  event: string;
+  label: string;
+  fields: string[];
+}
+
 export interface BuilderOptions {
   triggers: { event: string; label: string; description: string; provides: string[] }[];
+  /** Every domain event (custom ones are typed by name). */
+  events: EventChoice[];
   criteria: CriterionOption[];
   actions: { code: string; label: string; description: string; paramsSchema: unknown }[];
   templates: { code: string; name: string }[];

@@ -7,6 +7,7 @@ import { listGoals } from "@/lib/goals/list-goals";
 import { describeGenericActions } from "@/lib/scenarios/actions";
 import { describeCriteria } from "@/lib/scenarios/criteria";
 import { EVENT_TRIGGERS } from "@/lib/scenarios/triggers";
+import { scenarioEventChoices } from "@/lib/scenarios/event-choices";
 import { listSegments } from "@/lib/segments/list-segments";
 import { listContentAccess } from "@/lib/subscriptions/list-content-access";
 import { listSubscriptionTypes } from "@/lib/subscriptions/list-subscription-types";
@@ -34,6 +35,7 @@ export async function loadBuilderOptions(db: Db): Promise<BuilderOptions> {
       description: t.description,
       provides: [...t.provides],
     })),
+    events: scenarioEventChoices(),
     criteria: describeCriteria(),
     actions: describeGenericActions(),
     templates: templates.map((t) => ({ code: t.code, name: t.name })),

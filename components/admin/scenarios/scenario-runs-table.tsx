@@ -10,6 +10,7 @@ const RUN_TONES: Record<ScenarioRunStatus, BadgeTone> = {
   completed: "green",
   failed: "red",
   cancelled: "gray",
+  exited: "amber",
 };
 
 export function ScenarioRunStatusBadge({ status }: { status: ScenarioRunStatus }) {

@@ -11,6 +11,7 @@ import { GenericForm } from "./generic-form";
 import { GoalForm } from "./goal-form";
 import { SegmentForm } from "./segment-form";
 import { WaitForm } from "./wait-form";
+import { WaitEventForm } from "./wait-event-form";
 
 /** The side panel's form for each node type's config (the UI half of a node module; the rest is in lib/scenarios/nodes/). */
 export const NODE_FORMS: { [T in NodeType]: ComponentType<NodeFormProps<T>> } = {
@@ -22,6 +23,7 @@ export const NODE_FORMS: { [T in NodeType]: ComponentType<NodeFormProps<T>> } = 
   generic: GenericForm,
   segment: SegmentForm,
   wait: WaitForm,
+  wait_event: WaitEventForm,
   goal: GoalForm,
   ab_test: AbTestForm,
 };

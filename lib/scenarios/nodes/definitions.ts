@@ -16,6 +16,7 @@ import { genericNode } from "./generic/definition";
 import { goalNode } from "./goal/definition";
 import { segmentNode } from "./segment/definition";
 import { waitNode } from "./wait/definition";
+import { waitEventNode } from "./wait-event/definition";
 
 /** The registry's keys are the types: each entry must be filed under its own type. */
 const registry = <const D extends { [K in keyof D]: { type: K } }>(definitions: D): D =>
@@ -31,6 +32,7 @@ export const NODE_DEFINITIONS = registry({
   generic: genericNode,
   segment: segmentNode,
   wait: waitNode,
+  wait_event: waitEventNode,
   goal: goalNode,
   ab_test: abTestNode,
 });

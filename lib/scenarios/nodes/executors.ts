@@ -9,14 +9,20 @@ import { emailExecutor } from "./email/execute";
 import { eventExecutor } from "./event/execute";
 import { genericExecutor } from "./generic/execute";
 import { goalExecutor } from "./goal/execute";
-import type { InstantNodeExecutor, TimedNodeExecutor } from "./node-executor";
+import type {
+  HeldResult,
+  InstantNodeExecutor,
+  NodeResult,
+  TimedNodeExecutor,
+} from "./node-executor";
 import { segmentExecutor } from "./segment/execute";
 import { waitExecutor } from "./wait/execute";
+import { waitEventExecutor } from "./wait-event/execute";
 
 /** A type's executor: timed when its definition says the node spans time, instant otherwise. */
 type ExecutorOf<T extends NodeType> = NodeDefinitions[T]["spansTime"] extends true
   ? TimedNodeExecutor<T>
-  : InstantNodeExecutor<T>;
+  : InstantNodeExecutor<T, NodeResult | HeldResult>;
 
 export type NodeExecutors = { [T in NodeType]: ExecutorOf<T> };
 
@@ -30,11 +36,13 @@ const NODE_EXECUTORS: NodeExecutors = {
   generic: genericExecutor,
   segment: segmentExecutor,
   wait: waitExecutor,
+  wait_event: waitEventExecutor,
   goal: goalExecutor,
   ab_test: abTestExecutor,
 };
 
-type AnyNodeExecutor = InstantNodeExecutor<NodeType> | TimedNodeExecutor<NodeType>;
+type AnyNodeExecutor =
+  InstantNodeExecutor<NodeType, NodeResult | HeldResult> | TimedNodeExecutor<NodeType>;
 
 /** The executor of a node's type; `spansTime` tells an instant one from a timed one. */
 export function executorFor(node: Pick<GraphNode, "type">): AnyNodeExecutor {

@@ -6,11 +6,13 @@ import type { ChartWindow } from "@/lib/charts/chart-window";
 import type { Db } from "@/lib/db";
 import { scenarioRuns } from "@/lib/db/schema";
 
-export type ScenarioRunPoint = ChartPoint<"completed" | "inProgress" | "failed" | "cancelled">;
+export type ScenarioRunPoint = ChartPoint<
+  "completed" | "inProgress" | "failed" | "cancelled" | "exited"
+>;
 
 /**
  * A scenario's runs per bucket of the day they started, by their status now: completed, still running or waiting,
- * failed, cancelled. Counted on `scenario_runs_scenario_idx` (scenario, created_at).
+ * failed, cancelled, ended by an exit event. Counted on `scenario_runs_scenario_idx` (scenario, created_at).
  */
 export async function getScenarioRunSeries(
   db: Db,
@@ -42,6 +44,12 @@ export async function getScenarioRunSeries(
       table: scenarioRuns,
       column: scenarioRuns.createdAt,
       where: ofScenario(["cancelled"]),
+    },
+    {
+      key: "exited",
+      table: scenarioRuns,
+      column: scenarioRuns.createdAt,
+      where: ofScenario(["exited"]),
     },
   ]);
 }

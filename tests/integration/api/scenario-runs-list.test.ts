@@ -105,7 +105,7 @@ describe("GET /api/v1/scenarios/:id/runs", () => {
 
   it("answers 400 validation_error for a bad filter or page, never a 500", async () => {
     for (const query of [
-      { status: "exited" },
+      { status: "paused" },
       { status: "" },
       { version: "0" },
       { version: "2147483648" },

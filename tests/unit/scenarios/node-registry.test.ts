@@ -18,7 +18,7 @@ describe("the node-type registries", () => {
   it("agree on which types span time: the walker and validation read the same answer", () => {
     const timed = NODE_TYPES.filter((type) => executorFor({ type }).spansTime);
     expect(timed).toEqual(NODE_TYPES.filter((type) => NODE_DEFINITIONS[type].spansTime));
-    expect(timed.sort()).toEqual(["goal", "wait"]);
+    expect(timed.sort()).toEqual(["goal", "wait", "wait_event"]);
   });
 
   it("start every new node with a config its schema accepts, but for a choice the author must make (an empty list or code)", () => {
