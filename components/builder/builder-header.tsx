@@ -11,7 +11,8 @@ import type { Autosave } from "./use-autosave";
 /**
  * The bar over the builder: back to the list, the scenario and where its draft stands, its runs, its status actions,
  * publish and full screen. It is a size container: as it narrows, the title and the draft's state truncate, the back
- * link and the save state keep their icon, and the status actions fold into a "More" menu; nothing wraps.
+ * link and the save state keep their icon, and the runs and report links and the status actions fold into a "More"
+ * menu; nothing wraps.
  */
 export function BuilderHeader({
   scenario,
@@ -71,32 +72,36 @@ export function BuilderHeader({
         onRetry={() => void autosave.flush()}
       />
       <div className="ml-auto flex shrink-0 items-center gap-2">
-        <Link
-          href={`/admin/scenarios/${scenario.id}/runs`}
-          onClick={confirmLeave}
-          className={`${iconButton} w-auto px-2 text-sm`}
-          data-testid="builder-runs"
+        <button
+          type="button"
+          onClick={() => setMoreOpen(!moreOpen)}
+          aria-expanded={moreOpen}
+          className={`${iconButton} w-auto px-2 text-sm @4xl:hidden`}
+          data-testid="builder-more"
         >
-          Runs
-        </Link>
-        {statusActions ? (
-          <>
-            <button
-              type="button"
-              onClick={() => setMoreOpen(!moreOpen)}
-              aria-expanded={moreOpen}
-              className={`${iconButton} w-auto px-2 text-sm @4xl:hidden`}
-              data-testid="builder-more"
-            >
-              More
-            </button>
-            <div
-              className={`items-center gap-2 @4xl:flex @max-4xl:absolute @max-4xl:top-11 @max-4xl:right-2 @max-4xl:z-30 @max-4xl:flex-col @max-4xl:items-stretch @max-4xl:rounded-md @max-4xl:border @max-4xl:border-zinc-200 @max-4xl:bg-white @max-4xl:p-2 @max-4xl:shadow-lg ${moreOpen ? "flex" : "hidden"}`}
-            >
-              {statusActions}
-            </div>
-          </>
-        ) : null}
+          More
+        </button>
+        <div
+          className={`items-center gap-2 @4xl:flex @max-4xl:absolute @max-4xl:top-11 @max-4xl:right-2 @max-4xl:z-30 @max-4xl:flex-col @max-4xl:items-stretch @max-4xl:rounded-md @max-4xl:border @max-4xl:border-zinc-200 @max-4xl:bg-white @max-4xl:p-2 @max-4xl:shadow-lg ${moreOpen ? "flex" : "hidden"}`}
+        >
+          <Link
+            href={`/admin/scenarios/${scenario.id}/runs`}
+            onClick={confirmLeave}
+            className={`${iconButton} w-auto px-2 text-sm`}
+            data-testid="builder-runs"
+          >
+            Runs
+          </Link>
+          <Link
+            href={`/admin/scenarios/${scenario.id}/report`}
+            onClick={confirmLeave}
+            className={`${iconButton} w-auto px-2 text-sm`}
+            data-testid="builder-report"
+          >
+            Report
+          </Link>
+          {statusActions}
+        </div>
         {state.deleted ? null : (
           <button
             type="button"

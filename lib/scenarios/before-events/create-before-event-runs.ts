@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarioBeforeEventFires, scenarioRuns, scenarios } from "@/lib/db/schema";
 import { followingSubscriptionExists } from "@/lib/subscriptions/following-subscription";
+import { holdoutSql } from "@/lib/scenarios/engine/holdout";
 import type { BeforeEventNode } from "./record-before-event-fires";
 
 /**
@@ -88,6 +89,7 @@ function pendingFires(
       ${firesOnAccessEnd} as access_ends,
       ${scenarios.currentVersionId} as version_id, ${scenarios.reentry} as reentry,
       ${scenarios.reentryDays} as reentry_days,
+      ${holdoutSql(sql`${f.scenarioId}`, sql`${f.userId}`, sql`${scenarios.holdoutPercent}`)} as holdout,
       'before:' || ${f.nodeId} || ':' || ${f.entityId} || ':'
         || to_char(${f.entityDate} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as trigger_key
     from ${f}
@@ -146,11 +148,14 @@ async function insertRuns(db: Db, pending: Pending, lockedPairs: SQL | null): Pr
     admitted as (${admitted}),
     created as (
       insert into ${r} (scenario_id, version_id, user_id, trigger_key, trigger_event, trigger_payload,
-        entry_node_ids, created_at, updated_at)
+        entry_node_ids, created_at, updated_at, holdout, status, status_reason, finished_at)
       select scenario_id, version_id, user_id, trigger_key, 'before:' || trigger,
         -- The run's start checks the occurrence again: its date, and (access_ends) that no renewal came since.
         jsonb_set(payload, '{before,access_ends}', to_jsonb(access_ends)) || jsonb_build_object('user_id', user_id),
-        jsonb_build_array(node_id), ${at}, ${at}
+        jsonb_build_array(node_id), ${at}, ${at},
+        -- A held-out run (lib/scenarios/engine/holdout.ts) is created finished and is not started.
+        holdout, case when holdout then 'completed' else 'running' end::scenario_run_status,
+        case when holdout then 'holdout' end, case when holdout then ${at} end
       from admitted
       -- One insertion order in every tick: overlapping ticks meet on the same first key and wait, never deadlock.
       order by scenario_id, user_id, trigger_key

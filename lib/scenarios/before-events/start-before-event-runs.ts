@@ -1,14 +1,15 @@
 import "server-only";
-import { and, gt, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, lte } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { scenarioBeforeEventFires } from "@/lib/db/schema";
+import { scenarioBeforeEventFires, scenarioRuns } from "@/lib/db/schema";
 import { createBeforeEventRuns } from "./create-before-event-runs";
 import { listBeforeEventNodes, recordBeforeEventFires } from "./record-before-event-fires";
 
 /**
  * One before-events tick over the window (from, to]: record the occurrences that fell due, give each a run (subject to
  * re-entry), and return the runs of the window to start, in id order. Safe to repeat for the same window: occurrences
- * and runs are de-duplicated, and the same run ids come back to be sent again.
+ * and runs are de-duplicated, and the same run ids come back to be sent again. Held-out runs, created finished, are
+ * not returned.
  */
 export async function startBeforeEventRuns(
   db: Db,
@@ -21,6 +22,11 @@ export async function startBeforeEventRuns(
   const started = await db
     .select({ runId: scenarioBeforeEventFires.runId })
     .from(scenarioBeforeEventFires)
+    // A held-out run is created finished: nothing to start.
+    .innerJoin(
+      scenarioRuns,
+      and(eq(scenarioRuns.id, scenarioBeforeEventFires.runId), eq(scenarioRuns.holdout, false)),
+    )
     .where(
       and(
         gt(scenarioBeforeEventFires.dueAt, window.from),
