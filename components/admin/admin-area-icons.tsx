@@ -63,6 +63,12 @@ const GLYPHS: Record<string, ReactNode> = {
       <path d="M13.5 2.5V7.5h5M8 12.5h8M8 16.5h5" />
     </>
   ),
+  "email-topics": (
+    <>
+      <path d="M4.5 3.5h9l6 6v9a2 2 0 0 1-2 2h-13Z" />
+      <path d="M8 9.5h5M8 13.5h8M8 17.5h8" />
+    </>
+  ),
   emails: (
     <>
       <rect x="2.5" y="5" width="19" height="14" rx="2" />
@@ -122,6 +128,14 @@ const GLYPHS: Record<string, ReactNode> = {
     <>
       <circle cx="12" cy="12" r="8.5" />
       <path d="M12 7v5l3.5 2" />
+    </>
+  ),
+  "email-delivery-settings": (
+    <>
+      <path d="M12.5 18.5h-8a1.5 1.5 0 0 1-1.5-1.5V7a1.5 1.5 0 0 1 1.5-1.5h15A1.5 1.5 0 0 1 21 7v4" />
+      <path d="m3.5 7 8.5 6 8.5-6" />
+      <circle cx="18" cy="17.5" r="3.5" />
+      <path d="M18 16v1.5l1 1" />
     </>
   ),
   "outbound-settings": (

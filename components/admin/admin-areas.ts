@@ -78,6 +78,13 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
     permission: "automation.read",
   },
   {
+    slug: "email-topics",
+    href: "/admin/email-topics",
+    label: "Email topics",
+    group: "Engagement",
+    permission: "automation.read",
+  },
+  {
     slug: "emails",
     href: "/admin/emails",
     label: "Sent mail",
@@ -139,6 +146,13 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
     label: "Outbound requests",
     group: "Settings",
     permission: "catalog.read",
+  },
+  {
+    slug: "email-delivery-settings",
+    href: "/admin/settings/email-delivery",
+    label: "Email frequency",
+    group: "Settings",
+    permission: "automation.read",
   },
   {
     slug: "time-zone-settings",

@@ -1,12 +1,15 @@
 import { z } from "zod";
+import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { attributeConversions } from "@/lib/scenarios/conversions/attribute-conversions";
 import {
   createRunsForEvents,
   type TriggeringEvent,
 } from "@/lib/scenarios/engine/create-runs-for-event";
+import { exitRunsForEvents } from "@/lib/scenarios/engine/exit-runs-for-events";
 import { EVENT_TRIGGER_NAMES } from "@/lib/scenarios/triggers";
 import { batchedCheckpointing, inngest } from "../client";
-import { SCENARIO_RUN_EVENT } from "../events";
+import { SCENARIO_RUN_EVENT, SCENARIO_RUN_EXITED_EVENT } from "../events";
 
 /**
  * One wildcard trigger per event family (`user.*`, `payment.*`, …, `custom.*`): Inngest allows ten triggers a
@@ -44,10 +47,34 @@ export const scenariosDispatch = inngest.createFunction(
       return [{ id: event.id, name: event.name, userId: data.data.user_id, payload: data.data }];
     });
     if (triggering.length === 0) return { runs: 0 };
-    const runIds = await step.run("create-runs", async () =>
-      createRunsForEvents(await getDb(), triggering),
+    // Conversions before new runs: the event that starts a run does not convert that run.
+    const occurred = new Map(events.map((event) => [event.id, event.ts]));
+    await step.run("attribute-conversions", async () =>
+      attributeConversions(
+        await getDb(),
+        triggering.map((event) => ({
+          ...event,
+          occurredAt: new Date(occurred.get(event.id) ?? now().getTime()),
+        })),
+      ),
     );
-    if (runIds.length === 0) return { runs: 0 };
+    // Exits first: an event ends the open runs it exits before it starts new ones (never the run it starts).
+    const { runIds, exited } = await step.run("create-runs", async () => {
+      const db = await getDb();
+      const exited = (await exitRunsForEvents(db, triggering)).map((exit) => exit.runId);
+      return { runIds: await createRunsForEvents(db, triggering), exited };
+    });
+    if (exited.length > 0) {
+      await step.sendEvent(
+        "exit-runs",
+        exited.map((id) => ({
+          id: `scenario-run-exit:${id}`,
+          name: SCENARIO_RUN_EXITED_EVENT,
+          data: { run_id: id },
+        })),
+      );
+    }
+    if (runIds.length === 0) return { runs: 0, exited: exited.length };
     // The event ids name the runs: a retried dispatch re-sends them and Inngest keeps one of each.
     await step.sendEvent(
       "start-runs",

@@ -24,6 +24,11 @@ export const API_SCOPES = [
   { scope: "segments", label: "Read and manage segments", permissions: ["automation.write"] },
   { scope: "banners", label: "Read and manage banners", permissions: ["automation.write"] },
   {
+    scope: "email:topics",
+    label: "Read and manage email topics",
+    permissions: ["automation.write"],
+  },
+  {
     scope: "goals",
     label: "Manage goals and complete them for users",
     permissions: ["automation.write"],
@@ -49,6 +54,16 @@ export const API_SCOPES = [
     scope: "referrals",
     label: "Configure referral programs and review referrals",
     permissions: ["automation.write", "customers.write"],
+  },
+  {
+    scope: "email",
+    label: "Report email delivery events, read users' email and manage suppressions",
+    permissions: ["automation.write"],
+  },
+  {
+    scope: "email:delivery",
+    label: "Read and change the frequency cap and quiet hours of marketing email",
+    permissions: ["automation.write"],
   },
   { scope: "audit:read", label: "Read the audit log", permissions: ["audit.read"] },
   {

@@ -4,6 +4,9 @@ import * as adminTools from "@/lib/api/operations/admin-tools";
 import * as audit from "@/lib/api/operations/audit";
 import * as banners from "@/lib/api/operations/banners";
 import * as billing from "@/lib/api/operations/billing";
+import * as email from "@/lib/api/operations/email";
+import * as emailTopics from "@/lib/api/operations/email-topics";
+import * as emailStats from "@/lib/api/operations/email-stats";
 import * as events from "@/lib/api/operations/events";
 import * as family from "@/lib/api/operations/family";
 import * as goals from "@/lib/api/operations/goals";
@@ -12,9 +15,11 @@ import * as purchases from "@/lib/api/operations/purchases";
 import * as referralPrograms from "@/lib/api/operations/referral-programs";
 import * as referrals from "@/lib/api/operations/referrals";
 import * as scenarioInsight from "@/lib/api/operations/scenario-insight";
+import * as scenarioReport from "@/lib/api/operations/scenario-report";
 import * as scenarioVersions from "@/lib/api/operations/scenario-versions";
 import * as scenarios from "@/lib/api/operations/scenarios";
 import * as segments from "@/lib/api/operations/segments";
+import * as settings from "@/lib/api/operations/settings";
 import * as subscriptions from "@/lib/api/operations/subscriptions";
 import * as upgradeSchemas from "@/lib/api/operations/upgrade-schemas";
 import * as upgrades from "@/lib/api/operations/upgrades";
@@ -59,6 +64,19 @@ const paths: ZodOpenApiObject["paths"] = {
     delete: banners.deleteBannerOperation,
   },
   "/users/me/banners": { get: banners.listMyBannersOperation },
+  "/users/me/email-preferences": {
+    get: emailTopics.getMyEmailPreferencesOperation,
+    put: emailTopics.updateMyEmailPreferencesOperation,
+  },
+  "/email-topics": {
+    get: emailTopics.listEmailTopicsOperation,
+    post: emailTopics.createEmailTopicOperation,
+  },
+  "/email-topics/{id}": {
+    get: emailTopics.getEmailTopicOperation,
+    patch: emailTopics.updateEmailTopicOperation,
+    delete: emailTopics.deleteEmailTopicOperation,
+  },
   "/users/me/banners/{id}/dismiss": { post: banners.dismissMyBannerOperation },
   "/goals": { get: goals.listGoalsOperation, post: goals.createGoalOperation },
   "/goals/complete": { post: goals.completeGoalOperation },
@@ -87,6 +105,8 @@ const paths: ZodOpenApiObject["paths"] = {
     post: scenarioVersions.restoreScenarioVersionOperation,
   },
   "/scenarios/{id}/stats": { get: scenarioInsight.getScenarioStatsOperation },
+  "/scenarios/{id}/report": { get: scenarioReport.getScenarioReportOperation },
+  "/scenarios/{id}/email-stats": { get: emailStats.getScenarioEmailStatsOperation },
   "/scenarios/{id}/runs": { get: scenarioInsight.listScenarioRunsOperation },
   "/scenarios/{id}/runs/{runId}": { get: scenarioInsight.getScenarioRunOperation },
   "/scenarios/{id}/simulate": { post: scenarioInsight.simulateScenarioOperation },
@@ -119,6 +139,18 @@ const paths: ZodOpenApiObject["paths"] = {
     get: referralPrograms.getReferralProgramOperation,
     put: referralPrograms.updateReferralProgramOperation,
     delete: referralPrograms.deleteReferralProgramOperation,
+  },
+  "/email-templates/{id}/stats": { get: emailStats.getEmailTemplateStatsOperation },
+  "/email-events": { post: email.recordEmailEventOperation },
+  "/users/{id}/email-log": { get: email.listUserEmailLogOperation },
+  "/email-suppressions": {
+    get: email.listEmailSuppressionsOperation,
+    post: email.addEmailSuppressionOperation,
+  },
+  "/email-suppressions/{id}/lift": { post: email.liftEmailSuppressionOperation },
+  "/settings/email-delivery": {
+    get: settings.getEmailDeliverySettingsOperation,
+    patch: settings.updateEmailDeliverySettingsOperation,
   },
   "/audit-log": { get: audit.listAuditLogOperation },
   "/search": { get: adminTools.searchOperation },

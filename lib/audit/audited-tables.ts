@@ -1,5 +1,6 @@
 /**
- * The tables the audit trigger watches (drizzle/0007_hardening.sql; tests/unit/audit checks the two lists agree), each
+ * The tables the audit trigger watches (drizzle/0007_hardening.sql and later migrations that add it to a table;
+ * tests/unit/audit checks the lists agree), each
  * with a label and the admin page that shows its row. UI-safe.
  */
 
@@ -19,6 +20,7 @@ const SETTING_PAGES: Record<string, string> = {
   receipts: "/admin/settings/receipts",
   upgrades: "/admin/upgrades",
   outbound: "/admin/settings/outbound",
+  email: "/admin/settings/email-delivery",
 };
 
 const byUser = (field = "user_id") => ({ path: "/admin/users", field });
@@ -72,6 +74,9 @@ export const AUDITED_TABLES = {
   },
   segments: { label: "Segment", page: (id) => `/admin/segments/${id}` },
   email_templates: { label: "Email template", page: (id) => `/admin/email-templates/${id}` },
+  email_topics: { label: "Email topic", page: (id) => `/admin/email-topics/${id}` },
+  // Keyed by (user, topic), no id of its own: the log names no entity, its values name the user.
+  user_email_preferences: { label: "User's email topic", ownerPage: byUser() },
   banners: { label: "Banner", page: (id) => `/admin/banners/${id}` },
   user_banners: { label: "User's banner", ownerPage: byUser() },
   goals: { label: "Goal", page: (id) => `/admin/goals/${id}` },

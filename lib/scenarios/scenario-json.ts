@@ -8,6 +8,7 @@ import {
 } from "@/lib/db/schema";
 import type { ScenarioVersionRow } from "./admin/list-scenario-versions";
 import type { ScenarioRunListRow } from "./runs/search-scenario-runs";
+import { exitRulesSchema, readExitRules } from "./exit-rules";
 import { SCENARIO_REENTRY } from "./schemas";
 import type { GraphError } from "./validate-graph";
 
@@ -35,6 +36,22 @@ export const scenarioJsonSchema = z
     status: z.enum(scenarioStatus.enumValues),
     reentry: z.enum(SCENARIO_REENTRY),
     reentry_days: z.number().int().nullable(),
+    conversion: z
+      .object({ event: z.string(), window_days: z.number().int() })
+      .nullable()
+      .meta({ description: "An event within `window_days` after entry converts the run." }),
+    holdout_percent: z
+      .number()
+      .int()
+      .meta({ description: "Share of entering users held out (no actions), 0–50." }),
+    exit_rules: exitRulesSchema.meta({
+      id: "ScenarioExitRules",
+      description:
+        "Events that end a user's running or waiting runs at once (status `exited`, reason `exit_event:<name>`), " +
+        "for runs of every version: `[{ event, filter: [{ field, op, value }] }]`. `event` is a domain event or " +
+        "`custom.<name>`; every test of `filter` must hold on the event's data (`op`: eq, ne, gt, gte, lt, lte, " +
+        "exists).",
+    }),
     current_version: z
       .number()
       .int()
@@ -141,6 +158,12 @@ export function serializeScenario(
     status: scenario.status,
     reentry: scenario.reentry,
     reentry_days: scenario.reentryDays,
+    conversion:
+      scenario.conversionEvent === null || scenario.conversionWindowDays === null
+        ? null
+        : { event: scenario.conversionEvent, window_days: scenario.conversionWindowDays },
+    holdout_percent: scenario.holdoutPercent,
+    exit_rules: readExitRules(scenario.exitRules),
     current_version: scenario.currentVersionNumber,
     copied_from_id: scenario.copiedFromId,
     created_at: iso(scenario.createdAt),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exitRulesSchema } from "./exit-rules";
 
 /** Inputs of the scenario management services (UI-safe: the admin forms and API bodies build on these). */
 
@@ -58,6 +59,17 @@ export const scenarioSettingsFormSchema = z
       (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
       z.coerce.number({ message: "Enter whole days." }).pipe(reentryDaysSchema).optional(),
     ),
+    /** The exit rules editor's JSON (absent from the form that creates a scenario). */
+    exitRules: z
+      .preprocess((value) => {
+        if (typeof value !== "string") return value;
+        try {
+          return JSON.parse(value) as unknown;
+        } catch {
+          return value;
+        }
+      }, exitRulesSchema)
+      .optional(),
   })
   .superRefine((value, context) => {
     if (value.reentry === "once_per_days" && value.reentryDays === undefined) {

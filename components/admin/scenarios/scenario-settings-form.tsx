@@ -6,7 +6,10 @@ import { fieldError, FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import type { EventChoice } from "@/lib/scenarios/builder-option-types";
+import type { ExitRules } from "@/lib/scenarios/exit-rules";
 import type { ScenarioReentryInput } from "@/lib/scenarios/schemas";
+import { ExitRulesField } from "./exit-rules-field";
 
 const REENTRY_LABELS: Record<ScenarioReentryInput, string> = {
   once: "Once per user",
@@ -18,9 +21,18 @@ const REENTRY_LABELS: Record<ScenarioReentryInput, string> = {
 export function ScenarioSettingsForm({
   action,
   initial,
+  events,
 }: {
   action: FormAction;
-  initial?: { id: number; name: string; reentry: ScenarioReentryInput; reentryDays: number | null };
+  initial?: {
+    id: number;
+    name: string;
+    reentry: ScenarioReentryInput;
+    reentryDays: number | null;
+    exitRules?: ExitRules;
+  };
+  /** The events exit rules may name; without them the form has no exit rules (a new scenario). */
+  events?: readonly EventChoice[];
 }) {
   const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: false });
   const [reentry, setReentry] = useState<ScenarioReentryInput>(initial?.reentry ?? "once");
@@ -76,6 +88,13 @@ export function ScenarioSettingsForm({
           </FormField>
         ) : null}
       </div>
+      {events ? (
+        <ExitRulesField
+          initial={initial?.exitRules ?? []}
+          events={events}
+          error={fieldError(state, "exitRules")?.join(" ")}
+        />
+      ) : null}
       {state && !state.ok && state.error === "validation_error" ? null : (
         <FormMessage state={state} />
       )}

@@ -9,6 +9,13 @@ import {
 } from "@/lib/scenarios/scenario-json";
 import { pageQueryFields, SCENARIOS_AUTH, withPathParams } from "@/lib/api/scenario-route-params";
 import {
+  CONVERSION_EVENTS,
+  conversionEventSchema,
+  conversionWindowDaysSchema,
+  holdoutPercentSchema,
+} from "@/lib/scenarios/conversions/conversion-schemas";
+import { exitRulesSchema } from "@/lib/scenarios/exit-rules";
+import {
   publishNoteSchema,
   reentryDaysSchema,
   reentrySchema,
@@ -27,6 +34,21 @@ export const scenarioSettingsBodyFields = {
     description:
       "The draft graph (ScenarioGraphJson) — what GET /scenarios/{id} returns as `graph`.",
   }),
+  conversion: z
+    .strictObject({
+      event: conversionEventSchema.meta({
+        description: `${CONVERSION_EVENTS.join(", ")} or a \`custom.<name>\` event.`,
+      }),
+      window_days: conversionWindowDaysSchema.meta({
+        description: "Days after entry within which the event counts as the run's conversion.",
+      }),
+    })
+    .nullable()
+    .meta({ description: "The scenario's conversion; null removes it." }),
+  holdout_percent: holdoutPercentSchema.meta({
+    description: "Share of entering users held out (no actions), sticky per user: 0–50.",
+  }),
+  exit_rules: exitRulesSchema,
 };
 
 export const createScenarioBodySchema = z
@@ -34,6 +56,9 @@ export const createScenarioBodySchema = z
     name: scenarioSettingsBodyFields.name,
     reentry: scenarioSettingsBodyFields.reentry.optional(),
     reentry_days: scenarioSettingsBodyFields.reentry_days.optional(),
+    conversion: scenarioSettingsBodyFields.conversion.optional(),
+    holdout_percent: scenarioSettingsBodyFields.holdout_percent.optional(),
+    exit_rules: scenarioSettingsBodyFields.exit_rules.optional(),
     graph: scenarioSettingsBodyFields.graph.optional(),
   })
   .meta({ id: "CreateScenarioRequest" });
@@ -52,7 +77,13 @@ export const scenarioListItemSchema = scenarioJsonSchema
     entries_30d: z.number().int(),
     last_published_at: z.string().nullable(),
   })
-  .omit({ copied_from_id: true, created_at: true })
+  .omit({
+    copied_from_id: true,
+    created_at: true,
+    conversion: true,
+    holdout_percent: true,
+    exit_rules: true,
+  })
   .meta({ id: "ScenarioListItem" });
 
 export const scenarioListSchema = z
@@ -87,6 +118,9 @@ export const updateScenarioBodySchema = z
     name: scenarioSettingsBodyFields.name.optional(),
     reentry: scenarioSettingsBodyFields.reentry.optional(),
     reentry_days: scenarioSettingsBodyFields.reentry_days.optional(),
+    conversion: scenarioSettingsBodyFields.conversion.optional(),
+    holdout_percent: scenarioSettingsBodyFields.holdout_percent.optional(),
+    exit_rules: scenarioSettingsBodyFields.exit_rules.optional(),
     graph: scenarioSettingsBodyFields.graph.optional(),
   })
   .meta({ id: "UpdateScenarioRequest" });

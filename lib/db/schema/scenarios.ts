@@ -2,6 +2,8 @@ import { type InferSelectModel, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
+  boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -37,6 +39,20 @@ export const scenarios = pgTable(
     reentry: scenarioReentry("reentry").notNull().default("once"),
     /** For `once_per_days`. */
     reentryDays: integer("reentry_days"),
+    /**
+     * The conversion: an event within `conversion_window_days` after entry (both null when none is defined). Kept on
+     * the scenario, not in a version's graph, like the re-entry rule: it is how the scenario is measured across all its
+     * versions, and changing it must not need a new version.
+     */
+    conversionEvent: text("conversion_event"),
+    conversionWindowDays: integer("conversion_window_days"),
+    /** Share (0–50 %) of entering users held out: sticky per (scenario, user), see `lib/scenarios/holdout.ts`. */
+    holdoutPercent: integer("holdout_percent").notNull().default(0),
+    /**
+     * Events that end a user's open runs at once (`exited`), whatever version they pinned:
+     * `[{ event, filter }]` (`lib/scenarios/exit-rules.ts`).
+     */
+    exitRules: jsonb("exit_rules").$type<unknown[]>().notNull().default([]),
     currentVersionId: integer("current_version_id").references(
       (): AnyPgColumn => scenarioVersions.id,
       {
@@ -50,7 +66,12 @@ export const scenarios = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("scenarios_status_idx").on(t.status)],
+  (t) => [
+    index("scenarios_status_idx").on(t.status),
+    index("scenarios_conversion_event_idx")
+      .on(t.conversionEvent)
+      .where(sql`${t.conversionEvent} is not null`),
+  ],
 );
 export type Scenario = InferSelectModel<typeof scenarios>;
 
@@ -78,6 +99,7 @@ export const scenarioRunStatus = pgEnum("scenario_run_status", [
   "completed",
   "failed",
   "cancelled",
+  "exited",
 ]);
 export type ScenarioRunStatus = (typeof scenarioRunStatus.enumValues)[number];
 
@@ -103,6 +125,8 @@ export const scenarioRuns = pgTable(
     entryNodeIds: jsonb("entry_node_ids").$type<string[]>().notNull(),
     status: scenarioRunStatus("status").notNull().default("running"),
     statusReason: text("status_reason"),
+    /** Held out (the scenario's holdout share): created `completed` with reason `holdout`, it walks nothing. */
+    holdout: boolean("holdout").notNull().default(false),
     /** The executor run that owns this run: a second delivery of the start event exits without walking. */
     executorRunId: text("executor_run_id"),
     createdAt: createdAt(),
@@ -238,4 +262,54 @@ export const scenarioStatBuckets = pgTable(
     primaryKey({ columns: [t.versionId, t.nodeId, t.outcome, t.viaEdgeId, t.hour] }),
     index("scenario_stat_buckets_scenario_idx").on(t.scenarioId, t.hour),
   ],
+);
+
+/**
+ * A run's conversion: the first matching event within the scenario's window after the run's entry (one per run), with
+ * its revenue. Written by `attributeConversions`, which counts it into `scenario_report_counters` in the same statement.
+ */
+export const scenarioConversions = pgTable(
+  "scenario_conversions",
+  {
+    runId: bigint("run_id", { mode: "number" })
+      .primaryKey()
+      .references(() => scenarioRuns.id, { onDelete: "cascade" }),
+    scenarioId: integer("scenario_id")
+      .notNull()
+      .references(() => scenarios.id, { onDelete: "cascade" }),
+    versionId: integer("version_id").notNull(),
+    userId: integer("user_id").notNull(),
+    eventId: text("event_id").notNull(),
+    eventName: text("event_name").notNull(),
+    convertedAt: timestamptz("converted_at").notNull(),
+    revenueCents: bigint("revenue_cents", { mode: "number" }).notNull().default(0),
+    holdout: boolean("holdout").notNull(),
+  },
+  (t) => [index("scenario_conversions_scenario_idx").on(t.scenarioId, t.convertedAt)],
+);
+export type ScenarioConversion = InferSelectModel<typeof scenarioConversions>;
+
+/**
+ * The report's counters per scenario and UTC day: runs entered and conversions (with revenue) of the scenario as a
+ * whole (`kind` `scenario`, `ref` ''), and conversions of the runs that passed a node (`node`, node id), an edge
+ * (`edge`, edge id) or an A/B variant (`variant`, node id + `variant`, whose entries are counted too). Entries are
+ * counted by database triggers on scenario_runs and scenario_run_steps (migration scenario_conversions), conversions
+ * by `attributeConversions`, so the report reads a few hundred rows however many runs there are.
+ */
+export const scenarioReportCounters = pgTable(
+  "scenario_report_counters",
+  {
+    scenarioId: integer("scenario_id")
+      .notNull()
+      .references(() => scenarios.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"scenario" | "node" | "edge" | "variant">().notNull(),
+    ref: text("ref").notNull(),
+    variant: text("variant").notNull(),
+    holdout: boolean("holdout").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    entered: integer("entered").notNull().default(0),
+    converted: integer("converted").notNull().default(0),
+    revenueCents: bigint("revenue_cents", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.scenarioId, t.kind, t.ref, t.variant, t.holdout, t.day] })],
 );

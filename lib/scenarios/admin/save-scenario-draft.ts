@@ -6,6 +6,8 @@ import { type Scenario, scenarios } from "@/lib/db/schema";
 import { type GraphError, validateGraph } from "@/lib/scenarios/validate-graph";
 import { parseDraftGraph } from "./parse-draft-graph";
 import { scenarioDeleted, scenarioNotFound } from "./scenario-errors";
+import { scenarioConversionSchema } from "../conversions/conversion-schemas";
+import { type ExitRules, exitRulesSchema } from "../exit-rules";
 import { scenarioSettingsSchema, type ScenarioReentryInput } from "../schemas";
 
 export interface SaveScenarioDraftOptions {
@@ -13,6 +15,12 @@ export interface SaveScenarioDraftOptions {
   name?: string;
   reentry?: ScenarioReentryInput;
   reentryDays?: number | null;
+  /** Conversion and holdout; each merges over the stored value when left out. */
+  conversionEvent?: string | null;
+  conversionWindowDays?: number | null;
+  holdoutPercent?: number;
+  /** Replaces the exit rules when given. */
+  exitRules?: ExitRules;
   /** Replaces the whole draft graph when given. */
   graph?: unknown;
 }
@@ -40,11 +48,22 @@ export async function saveScenarioDraft(
       reentry: options.reentry ?? current.reentry,
       reentryDays: options.reentryDays === undefined ? current.reentryDays : options.reentryDays,
     });
+    const conversion = scenarioConversionSchema.parse({
+      conversionEvent:
+        options.conversionEvent === undefined ? current.conversionEvent : options.conversionEvent,
+      conversionWindowDays:
+        options.conversionWindowDays === undefined
+          ? current.conversionWindowDays
+          : options.conversionWindowDays,
+      holdoutPercent: options.holdoutPercent ?? current.holdoutPercent,
+    });
     const at = now();
     const [saved] = await tx
       .update(scenarios)
       .set({
         ...settings,
+        ...conversion,
+        ...(options.exitRules ? { exitRules: exitRulesSchema.parse(options.exitRules) } : {}),
         ...(graph ? { draftGraph: graph, draftUpdatedAt: at } : {}),
         updatedAt: at,
       })

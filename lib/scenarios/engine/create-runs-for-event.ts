@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarioRuns, scenarios, scenarioVersions } from "@/lib/db/schema";
 import { createScenarioRun, scenarioRunRow, type NewScenarioRun } from "./create-scenario-run";
+import { isHeldOut } from "./holdout";
 
 export interface TriggeringEvent {
   id: string;
@@ -17,7 +18,8 @@ export interface TriggeringEvent {
  * trigger for an event gets a run for the event's user, entering at those trigger nodes. The match is one query over
  * the versions' JSON for all the events' names; runs of scenarios that anyone may re-enter at any time are created in
  * one statement, the others one by one under their re-entry rule. Returns the ids of the runs to start, including
- * runs an earlier delivery of the same event already made (so a retried dispatch sends their start again).
+ * runs an earlier delivery of the same event already made (so a retried dispatch sends their start again), but not
+ * held-out runs, which are created finished.
  */
 export async function createRunsForEvents(db: Db, events: TriggeringEvent[]): Promise<number[]> {
   if (events.length === 0) return [];
@@ -30,6 +32,7 @@ export async function createRunsForEvents(db: Db, events: TriggeringEvent[]): Pr
       scenarioId: scenarios.id,
       reentry: scenarios.reentry,
       reentryDays: scenarios.reentryDays,
+      holdoutPercent: scenarios.holdoutPercent,
       versionId: scenarioVersions.id,
       entryNodeIds: sql<
         string[]
@@ -47,6 +50,7 @@ export async function createRunsForEvents(db: Db, events: TriggeringEvent[]): Pr
         versionId: candidate.versionId,
         reentry: candidate.reentry,
         reentryDays: candidate.reentryDays,
+        holdoutPercent: candidate.holdoutPercent,
         entryNodeIds: candidate.entryNodeIds,
         userId: event.userId,
         triggerKey: `event:${event.id}`,
@@ -60,7 +64,9 @@ export async function createRunsForEvents(db: Db, events: TriggeringEvent[]): Pr
   );
   for (const run of runs.filter((run) => run.reentry !== "always")) {
     const runId = await createScenarioRun(db, run);
-    if (runId !== null) runIds.push(runId);
+    // A held-out run is made finished: nothing to start.
+    if (runId !== null && !isHeldOut(run.scenarioId, run.userId, run.holdoutPercent ?? 0))
+      runIds.push(runId);
   }
   return runIds;
 }
@@ -83,22 +89,24 @@ async function insertRuns(db: Db, runs: NewScenarioRun[]): Promise<number[]> {
       scenarioId: scenarioRuns.scenarioId,
       userId: scenarioRuns.userId,
       triggerKey: scenarioRuns.triggerKey,
+      holdout: scenarioRuns.holdout,
     });
   const keyOf = (run: Pick<NewScenarioRun, "scenarioId" | "userId" | "triggerKey">) =>
     `${run.scenarioId}:${run.userId}:${run.triggerKey}`;
   const made = new Set(created.map(keyOf));
   const replayed = runs.filter((run) => !made.has(keyOf(run)));
-  if (replayed.length === 0) return created.map((run) => run.id);
+  const toStart = created.filter((run) => !run.holdout).map((run) => run.id);
+  if (replayed.length === 0) return toStart;
   const earlier = await db
     .select({ id: scenarioRuns.id })
     .from(scenarioRuns)
     .where(
-      sql`(${scenarioRuns.scenarioId}, ${scenarioRuns.userId}, ${scenarioRuns.triggerKey}) in (${sql.join(
+      sql`not ${scenarioRuns.holdout} and (${scenarioRuns.scenarioId}, ${scenarioRuns.userId}, ${scenarioRuns.triggerKey}) in (${sql.join(
         replayed.map(
           (run) => sql`(${run.scenarioId}::int, ${run.userId}::int, ${run.triggerKey}::text)`,
         ),
         sql`, `,
       )})`,
     );
-  return [...created.map((run) => run.id), ...earlier.map((run) => run.id)];
+  return [...toStart, ...earlier.map((run) => run.id)];
 }

@@ -3,6 +3,7 @@ import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { DAY_MS, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { scenarioRuns, type ScenarioReentry } from "@/lib/db/schema";
+import { isHeldOut } from "./holdout";
 
 export interface NewScenarioRun {
   scenarioId: number;
@@ -10,6 +11,8 @@ export interface NewScenarioRun {
   userId: number;
   reentry: ScenarioReentry;
   reentryDays: number | null;
+  /** The scenario's holdout share (0–50): a held-out run is created finished (`lib/scenarios/engine/holdout.ts`). */
+  holdoutPercent?: number;
   triggerKey: string;
   triggerEvent: string;
   triggerPayload: Record<string, unknown>;
@@ -53,9 +56,16 @@ export async function createScenarioRun(db: Db, run: NewScenarioRun): Promise<nu
   });
 }
 
-/** The scenario_runs row of a new run, created at `at`. */
+/**
+ * The scenario_runs row of a new run, created at `at`. A run in the scenario's holdout is created `completed` (reason
+ * `holdout`): it still enters (re-entry rules and the report count it) but its start walks nothing.
+ */
 export function scenarioRunRow(run: NewScenarioRun, at: Date): typeof scenarioRuns.$inferInsert {
+  const heldOut = isHeldOut(run.scenarioId, run.userId, run.holdoutPercent ?? 0);
   return {
+    ...(heldOut
+      ? { holdout: true, status: "completed", statusReason: "holdout", finishedAt: at }
+      : {}),
     scenarioId: run.scenarioId,
     versionId: run.versionId,
     userId: run.userId,

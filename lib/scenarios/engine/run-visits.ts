@@ -19,16 +19,17 @@ export interface VisitIdentity {
 const OPEN: ScenarioRunStatus[] = ["running", "waiting"];
 
 /**
- * Record that a run entered a node, in one statement with the check its next move needs: returns when it entered (a
- * retried step finds its row and keeps the first entry time) and whether the scenario is still enabled (users inside
- * a disabled scenario stop at their next node). `waiting`: the node spans time, so the run (if open) is marked
- * waiting in the same statement.
+ * Record that a run entered a node, in one statement with the checks its next move needs: returns when it entered (a
+ * retried step finds its row and keeps the first entry time), whether the scenario is still enabled (users inside
+ * a disabled scenario stop at their next node) and the run's status (a run an exit event ended meanwhile stops before
+ * the node does anything). `waiting`: the node spans time, so the run (if open) is marked waiting in the same
+ * statement.
  */
 export async function enterVisit(
   db: Db,
   visit: VisitIdentity,
   options: { waiting: boolean } = { waiting: false },
-): Promise<{ enteredAt: Date; scenarioEnabled: boolean }> {
+): Promise<{ enteredAt: Date; scenarioEnabled: boolean; runStatus: ScenarioRunStatus }> {
   const at = now().toISOString();
   const result = await db.execute(sql`
     with inserted as (
@@ -56,9 +57,18 @@ export async function enterVisit(
         (select ${scenarioRunSteps.enteredAt} from ${scenarioRunSteps}
           where ${scenarioRunSteps.runId} = ${visit.runId} and ${scenarioRunSteps.stepKey} = ${visit.stepKey})
       ) as "enteredAt",
-      (select yes from enabled) as "scenarioEnabled"`);
-  const [row] = rowsOf<{ enteredAt: Date | string; scenarioEnabled: boolean }>(result);
-  return { enteredAt: new Date(row!.enteredAt), scenarioEnabled: row!.scenarioEnabled };
+      (select yes from enabled) as "scenarioEnabled",
+      (select ${scenarioRuns.status} from ${scenarioRuns} where ${scenarioRuns.id} = ${visit.runId}) as "runStatus"`);
+  const [row] = rowsOf<{
+    enteredAt: Date | string;
+    scenarioEnabled: boolean;
+    runStatus: ScenarioRunStatus;
+  }>(result);
+  return {
+    enteredAt: new Date(row!.enteredAt),
+    scenarioEnabled: row!.scenarioEnabled,
+    runStatus: row!.runStatus,
+  };
 }
 
 /**
@@ -115,14 +125,14 @@ export async function finishVisit(
     );
 }
 
-/** Move an open run to another status; a finished run (completed, failed, cancelled) stays as it is. */
+/** Move an open run to another status; a finished run (completed, failed, cancelled, exited) stays as it is. */
 export async function setRunStatus(
   db: Db,
   runId: number,
   status: ScenarioRunStatus,
   reason?: string,
 ): Promise<void> {
-  const finished = status === "completed" || status === "failed" || status === "cancelled";
+  const finished = !OPEN.includes(status);
   const at = now();
   await db
     .update(scenarioRuns)
@@ -159,4 +169,44 @@ export async function finishTimedVisit(
     )
     update ${scenarioRuns} set status = 'running', updated_at = ${at}::timestamptz
     where ${scenarioRuns.id} = ${visit.runId} and ${scenarioRuns.status} in ('running', 'waiting')`);
+}
+
+/**
+ * An instant visit held until later (an email the frequency cap or quiet hours hold): the visit stays open with why
+ * and until when in its facts, and the run is waiting (one statement).
+ */
+export async function holdVisit(
+  db: Db,
+  visit: Pick<VisitIdentity, "runId" | "stepKey">,
+  facts: Record<string, unknown>,
+): Promise<void> {
+  const at = now().toISOString();
+  await db.execute(sql`
+    with held as (
+      update ${scenarioRunSteps} set facts = ${JSON.stringify(facts)}::jsonb
+      where ${scenarioRunSteps.runId} = ${visit.runId} and ${scenarioRunSteps.stepKey} = ${visit.stepKey}
+        and ${scenarioRunSteps.finishedAt} is null
+    )
+    update ${scenarioRuns} set status = 'waiting', updated_at = ${at}::timestamptz
+    where ${scenarioRuns.id} = ${visit.runId} and ${scenarioRuns.status} in ('running', 'waiting')`);
+}
+
+/**
+ * Whether a held visit may try again (one statement): its run is still running or waiting (not completed, failed,
+ * cancelled or exited meanwhile) and its scenario still enabled.
+ */
+export async function heldVisitMayGo(
+  db: Db,
+  visit: Pick<VisitIdentity, "runId" | "scenarioId">,
+): Promise<{ runOpen: boolean; scenarioEnabled: boolean }> {
+  const [row] = rowsOf<{ runOpen: boolean | null; scenarioEnabled: boolean }>(
+    await db.execute(sql`
+      select
+        (select ${scenarioRuns.status} in ('running', 'waiting') from ${scenarioRuns}
+          where ${scenarioRuns.id} = ${visit.runId}) as "runOpen",
+        exists (
+          select 1 from ${scenarios} where ${scenarios.id} = ${visit.scenarioId} and ${scenarios.status} = 'enabled'
+        ) as "scenarioEnabled"`),
+  );
+  return { runOpen: row?.runOpen === true, scenarioEnabled: row?.scenarioEnabled === true };
 }

@@ -4,12 +4,19 @@ import type { Db } from "@/lib/db";
 import type { GraphNode } from "@/lib/scenarios/graph";
 import type { NodeType } from "@/lib/scenarios/nodes/definitions";
 import { executorFor } from "@/lib/scenarios/nodes/executors";
-import type { InstantNodeExecutor } from "@/lib/scenarios/nodes/node-executor";
+import type {
+  HeldResult,
+  InstantNodeExecutor,
+  NodeResult,
+} from "@/lib/scenarios/nodes/node-executor";
 import { createRunContext } from "@/lib/scenarios/run-context";
 import type { ClaimedRun } from "./claim-scenario-run";
 import {
   enterVisit,
+  finishTimedVisit,
   finishVisit,
+  heldVisitMayGo,
+  holdVisit,
   recordInstantVisit,
   setRunStatus,
   type VisitIdentity,
@@ -20,6 +27,8 @@ export type VisitResult =
   | { status: "done"; port: string }
   /** A node that spans time was entered: its executor sleeps or waits, then finishes it. */
   | { status: "entered"; enteredAt: string }
+  /** An instant node's work must wait until `until` (an email held by the frequency cap): `sleepWhileHeld` retries it. */
+  | { status: "held"; enteredAt: string; until: string }
   /** The branch ends here: the scenario was disabled, or the node failed. */
   | { status: "stopped" };
 
@@ -59,25 +68,76 @@ export async function visitNode(
   const executor = executorFor(node);
   if (!executor.spansTime && executor.readsOnly) {
     const result = await executeInstant(executor, db, run, node, identity);
+    if ("held" in result) throw new Error(`node ${node.id} only reads, so it cannot be held`);
     const { scenarioEnabled } = await recordInstantVisit(db, identity, result);
     if (!scenarioEnabled) return stopDisabled(db, run);
-    return result.outcome === "failed"
-      ? { status: "stopped" }
-      : { status: "done", port: result.outcome };
+    return continueOn(result);
   }
-  const { enteredAt, scenarioEnabled } = await enterVisit(db, identity, {
+  const { enteredAt, scenarioEnabled, runStatus } = await enterVisit(db, identity, {
     waiting: executor.spansTime,
   });
+  if (runStatus === "exited") {
+    // An exit event ended the run meanwhile (its executor run was cancelled between steps): the node does nothing.
+    await finishVisit(db, identity, "cancelled", { reason: "exited" });
+    return { status: "stopped" };
+  }
   if (!scenarioEnabled) {
     await finishVisit(db, identity, "cancelled", { reason: "scenario disabled" });
     return stopDisabled(db, run);
   }
   if (executor.spansTime) return { status: "entered", enteredAt: enteredAt.toISOString() };
   const result = await executeInstant(executor, db, run, node, identity);
+  if ("held" in result) {
+    await holdVisit(db, identity, result.held.facts);
+    return {
+      status: "held",
+      enteredAt: enteredAt.toISOString(),
+      until: result.held.until.toISOString(),
+    };
+  }
   await finishVisit(db, identity, result.outcome, result.facts);
+  return continueOn(result);
+}
+
+export type HeldRetry =
+  { status: "done"; port: string } | { status: "stopped" } | { status: "held"; until: string };
+
+/**
+ * A held visit's next try (a step of its own, after the run slept until the node allowed): the instant node runs again
+ * under the same idempotency key, and its visit is finished — or held once more. A run that ended meanwhile (an exit
+ * event, a cancellation) or whose scenario was disabled does not do the work: its visit is cancelled.
+ */
+export async function retryHeldVisit(
+  db: Db,
+  run: ClaimedRun,
+  node: GraphNode,
+  identity: VisitIdentity,
+): Promise<HeldRetry> {
+  const executor = executorFor(node);
+  if (executor.spansTime) throw new Error(`node ${node.id} spans time, so it is never held`);
+  const { runOpen, scenarioEnabled } = await heldVisitMayGo(db, identity);
+  if (!runOpen) {
+    await finishVisit(db, identity, "cancelled", { reason: "run ended while held" });
+    return { status: "stopped" };
+  }
+  if (!scenarioEnabled) {
+    await finishVisit(db, identity, "cancelled", { reason: "scenario disabled" });
+    await stopDisabled(db, run);
+    return { status: "stopped" };
+  }
+  const result = await executeInstant(executor, db, run, node, identity);
+  if ("held" in result) {
+    await holdVisit(db, identity, result.held.facts);
+    return { status: "held", until: result.held.until.toISOString() };
+  }
+  await finishTimedVisit(db, identity, result.outcome, result.facts);
+  return continueOn(result);
+}
+
+function continueOn(result: NodeResult): { status: "done"; port: string } | { status: "stopped" } {
   return result.outcome === "failed"
     ? { status: "stopped" }
-    : { status: "done", port: result.outcome };
+    : { status: "done", port: result.port ?? result.outcome };
 }
 
 async function stopDisabled(db: Db, run: ClaimedRun): Promise<VisitResult> {
@@ -86,12 +146,12 @@ async function stopDisabled(db: Db, run: ClaimedRun): Promise<VisitResult> {
 }
 
 function executeInstant(
-  executor: InstantNodeExecutor<NodeType>,
+  executor: InstantNodeExecutor<NodeType, NodeResult | HeldResult>,
   db: Db,
   run: ClaimedRun,
   node: GraphNode,
   identity: VisitIdentity,
-) {
+): Promise<NodeResult | HeldResult> {
   const context = createRunContext({ db, now: now(), userId: run.userId, trigger: run.trigger });
   return executor.execute({
     node,

@@ -5,6 +5,7 @@ import { executorFor } from "@/lib/scenarios/nodes/executors";
 import { CONTINUES_IN_NEXT_RUN, type VisitSteps } from "@/lib/scenarios/nodes/node-executor";
 import type { ClaimedRun } from "./claim-scenario-run";
 import { finishVisit, setRunStatus } from "./run-visits";
+import { sleepWhileHeld } from "./sleep-while-held";
 import { type VisitResult, visitIdentity, visitNode } from "./visit-node";
 
 /** The part of Inngest's `step` tools the walk uses (step ids are stable names derived from lane, node and visit). */
@@ -123,20 +124,27 @@ export async function walkScenarioRun(
       const result: VisitResult = resumeInside
         ? { status: "entered", enteredAt: resumeInside.enteredAt }
         : await counted.run(stepKey, () => visitNode(db, run, node, identity));
-      if (result.status !== "entered") return result.status === "done" ? result.port : null;
+      if (result.status === "done" || result.status === "stopped")
+        return result.status === "done" ? result.port : null;
       const executor = executorFor(node);
-      if (!executor.spansTime) return null;
-      const port = await executor.execute({
-        node,
-        visit: { db, userId: run.userId, identity, enteredAt: new Date(result.enteredAt) },
-        step: visitSteps(
-          stepKey,
-          { lane, nodeId: node.id, viaEdgeId },
-          { visit: count, enteredAt: result.enteredAt },
-        ),
-        resume: resumeInside?.progress ?? null,
-      });
-      return port === CONTINUES_IN_NEXT_RUN ? null : port;
+      const steps = visitSteps(
+        stepKey,
+        { lane, nodeId: node.id, viaEdgeId },
+        { visit: count, enteredAt: result.enteredAt },
+      );
+      // An instant node is entered only when held (an email the frequency cap or quiet hours hold): it sleeps until
+      // it may go, then tries again; resumed, its progress says where it was.
+      const held =
+        result.status === "held" ? { tries: 1, until: result.until } : resumeInside?.progress;
+      const port = !executor.spansTime
+        ? held && (await sleepWhileHeld(db, run, node, identity, steps, held))
+        : await executor.execute({
+            node,
+            visit: { db, userId: run.userId, identity, enteredAt: new Date(result.enteredAt) },
+            step: steps,
+            resume: resumeInside?.progress ?? null,
+          });
+      return !port || port === CONTINUES_IN_NEXT_RUN ? null : port;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await counted.run(`${stepKey} failed`, async () => {

@@ -19,6 +19,20 @@ export interface NodeResult {
   /** The port to continue on (`out`, `yes`, `no`, `variant:<code>`), or `failed` to end this branch. */
   outcome: string;
   facts: Record<string, unknown>;
+  /**
+   * The port to continue on when it is not the recorded outcome: an email the delivery policy kept from the user is
+   * recorded as `skipped` (the inspector and stats count it so) and the journey goes on along `out`.
+   */
+  port?: string;
+}
+
+/**
+ * What an instant executor returns when its work may only be done later (an email held by the frequency cap or quiet
+ * hours): the visit stays open, the run sleeps until `until`, and the walker calls `execute` again with the same
+ * visit (the same idempotency key) in a step of its own, as often as it is held again.
+ */
+export interface HeldResult {
+  held: { until: Date; facts: Record<string, unknown> };
 }
 
 /** What a node would do now, without doing it; outcome null where a simulated path stops (a goal not reached yet). */
@@ -67,14 +81,18 @@ export const CONTINUES_IN_NEXT_RUN = Symbol("continues in the next executor run"
  * (with entering the node and recording the outcome), so it must not use step tools: a retried step runs it again,
  * and side effects keyed by `visit.idempotencyKey` happen once.
  */
-export interface InstantNodeExecutor<T extends NodeType> {
+export interface InstantNodeExecutor<
+  T extends NodeType,
+  Result extends NodeResult | HeldResult = NodeResult,
+> {
   spansTime: false;
   /**
    * Changes nothing (no email, grant, webhook, write): the walker may run it before recording the visit and record
    * entry and outcome in one statement.
    */
   readsOnly?: true;
-  execute(args: { node: NodeOf<T>; visit: NodeVisit }): Promise<NodeResult>;
+  /** `Result` includes `HeldResult` for an executor whose work may be held (email); a node that only reads never is. */
+  execute(args: { node: NodeOf<T>; visit: NodeVisit }): Promise<Result>;
   /** No side effects: reads what it needs and says what `execute` would do. */
   simulate(args: {
     node: NodeOf<T>;

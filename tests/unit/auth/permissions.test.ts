@@ -103,6 +103,9 @@ describe("API scopes", () => {
         "banners",
         "goals",
         "scenarios",
+        "email",
+        "email:topics",
+        "email:delivery",
       ],
     },
     {

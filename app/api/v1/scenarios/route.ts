@@ -36,6 +36,12 @@ export const POST = apiRoute(
       name: body.name,
       reentry: body.reentry,
       reentryDays: body.reentry_days,
+      conversion: {
+        conversionEvent: body.conversion?.event ?? null,
+        conversionWindowDays: body.conversion?.window_days ?? null,
+        holdoutPercent: body.holdout_percent,
+      },
+      exitRules: body.exit_rules,
       graph: body.graph,
     });
     return NextResponse.json(

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EntityHistory } from "@/components/admin/audit/entity-history";
 import { ScenarioRowActions } from "@/components/admin/scenarios/scenario-row-actions";
+import { ScenarioConversionForm } from "@/components/admin/scenarios/scenario-conversion-form";
 import { ScenarioSettingsForm } from "@/components/admin/scenarios/scenario-settings-form";
 import { ScenarioBuilder } from "@/components/builder/scenario-builder";
 import { ScenarioRunsCard } from "@/components/charts/scenario-runs-card";
@@ -10,6 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { loadBuilderOptions } from "@/lib/scenarios/builder-options";
+import { readExitRules } from "@/lib/scenarios/exit-rules";
 import { asEditableGraph, draftGraphSchema, EMPTY_GRAPH } from "@/lib/scenarios/graph";
 import { findScenario } from "@/lib/scenarios/admin/find-scenario";
 import { findScenarioVersion } from "@/lib/scenarios/admin/find-scenario-version";
@@ -17,7 +19,7 @@ import { listScenarioVersions } from "@/lib/scenarios/admin/list-scenario-versio
 import { getScenarioStats } from "@/lib/scenarios/stats/get-scenario-stats";
 import { validateGraph } from "@/lib/scenarios/validate-graph";
 import { scenarioStatusActions } from "../status-actions";
-import { saveScenarioSettingsAction } from "./actions";
+import { saveScenarioConversionAction, saveScenarioSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Scenario builder" };
 
@@ -98,9 +100,22 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
                 name: scenario.name,
                 reentry: scenario.reentry,
                 reentryDays: scenario.reentryDays,
+                exitRules: readExitRules(scenario.exitRules),
               }}
+              events={options.events}
             />
           )}
+          {canEdit && scenario.status !== "deleted" ? (
+            <ScenarioConversionForm
+              action={saveScenarioConversionAction}
+              initial={{
+                id: scenario.id,
+                conversionEvent: scenario.conversionEvent,
+                conversionWindowDays: scenario.conversionWindowDays,
+                holdoutPercent: scenario.holdoutPercent,
+              }}
+            />
+          ) : null}
           {can(staff.role, "audit.read") ? (
             <EntityHistory entityType="scenarios" entityId={scenario.id} />
           ) : null}

@@ -8,7 +8,9 @@ import { RoleBadge } from "@/components/admin/role-badge";
 import { UserFamilyCard } from "@/components/admin/family/user-family-card";
 import { UserReferralsCard } from "@/components/admin/referrals/user-referrals-card";
 import { UserGoalsCard } from "@/components/admin/user-goals-card";
+import { UserEmailPreferencesCard } from "@/components/admin/user-email-preferences-card";
 import { UserScenarioRunsCard } from "@/components/admin/user-scenario-runs-card";
+import { UserEmailCard } from "@/components/admin/email/user-email-card";
 import { ViewAsCustomerButton } from "@/components/admin/view-as-customer-button";
 import { CreatePaymentForm } from "@/components/admin/create-payment-form";
 import { GiveSubscriptionForm } from "@/components/admin/give-subscription-form";
@@ -173,6 +175,14 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
             </Card>
           ) : null}
           {may.seeAutomation ? <UserScenarioRunsCard userId={user.id} /> : null}
+          {may.seeAutomation ? (
+            <UserEmailCard
+              userId={user.id}
+              address={user.email}
+              canChange={may.changeAutomation}
+              page={query.emailPage}
+            />
+          ) : null}
           {may.seeAudit ? <EntityHistory entityType="users" entityId={user.id} /> : null}
         </div>
 
@@ -197,6 +207,7 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
           {may.seeAutomation ? (
             <UserGoalsCard userId={user.id} canComplete={may.changeAutomation} />
           ) : null}
+          <UserEmailPreferencesCard userId={user.id} canChange={may.changeCustomers} />
           <UserFamilyCard userId={user.id} />
           <UserReferralsCard userId={user.id} email={user.email} />
           {may.changeCustomers ? (

@@ -24,6 +24,11 @@ export const PUT = apiRoute(
       name: body.name,
       reentry: body.reentry,
       reentryDays: body.reentry_days,
+      conversionEvent: body.conversion === undefined ? undefined : (body.conversion?.event ?? null),
+      conversionWindowDays:
+        body.conversion === undefined ? undefined : (body.conversion?.window_days ?? null),
+      holdoutPercent: body.holdout_percent,
+      exitRules: body.exit_rules,
       graph: body.graph,
     });
     const scenario = await requireScenario(db, scenarioId);
