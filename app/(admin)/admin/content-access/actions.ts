@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { codeTakenState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
-import { isAppError } from "@/lib/errors";
 import { idField, optionalText } from "@/lib/forms/form-fields";
 import {
   createContentAccess,
@@ -25,14 +25,8 @@ export const createContentAccessAction = defineAction(
       const row = await createContentAccess(db, input);
       return { ok: true, message: `Content access “${row.code}” created.` };
     } catch (error) {
-      if (isAppError(error) && error.code === "content_access_exists") {
-        return {
-          ok: false,
-          error: error.code,
-          message: error.message,
-          fieldErrors: { code: ["This code is taken."] },
-        };
-      }
+      const taken = codeTakenState(error, "content_access_exists");
+      if (taken) return taken;
       throw error;
     }
   },

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { codeTakenState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
 import { appBaseUrl, buildEmailContext } from "@/lib/email/build-email-context";
 import { deleteEmailTemplate } from "@/lib/email/delete-email-template";
@@ -14,7 +15,7 @@ import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { EmailDeliveryError } from "@/lib/email/send-email";
 import { sendTemplateEmail } from "@/lib/email/send-template-email";
 import { findUnknownVariables } from "@/lib/email/template-variables";
-import { isAppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { idField } from "@/lib/forms/form-fields";
 import { listUsers } from "@/lib/users/list-users";
 
@@ -40,14 +41,8 @@ export const saveEmailTemplateAction = defineAction(
     try {
       await saveEmailTemplate(db, { ...input, id });
     } catch (error) {
-      if (isAppError(error) && error.code === "email_template_exists") {
-        return {
-          ok: false,
-          error: error.code,
-          message: error.message,
-          fieldErrors: { code: ["This code is taken."] },
-        };
-      }
+      const taken = codeTakenState(error, "email_template_exists");
+      if (taken) return taken;
       throw error;
     }
     redirect(`/admin/email-templates?saved=${encodeURIComponent(input.code)}`);

@@ -2,11 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { codeTakenState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
 import { deleteEmailTopic } from "@/lib/email/consent/delete-email-topic";
 import { saveEmailTopic } from "@/lib/email/consent/save-email-topic";
 import { emailTopicCodeSchema } from "@/lib/email/consent/topic-schemas";
-import { isAppError } from "@/lib/errors";
 import { checkboxField, idField, integerField, optionalText } from "@/lib/forms/form-fields";
 
 const topicFormSchema = z.object({
@@ -29,14 +29,8 @@ export const saveEmailTopicAction = defineAction(
     try {
       await saveEmailTopic(db, { id, input: { ...input, description: input.description ?? "" } });
     } catch (error) {
-      if (isAppError(error) && error.code === "email_topic_exists") {
-        return {
-          ok: false,
-          error: error.code,
-          message: error.message,
-          fieldErrors: { code: ["This code is taken."] },
-        };
-      }
+      const taken = codeTakenState(error, "email_topic_exists");
+      if (taken) return taken;
       throw error;
     }
     redirect(`/admin/email-topics?saved=${encodeURIComponent(input.code)}`);

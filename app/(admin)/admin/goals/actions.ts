@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { codeTakenState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
-import { isAppError } from "@/lib/errors";
 import { idField } from "@/lib/forms/form-fields";
 import { deleteGoal } from "@/lib/goals/delete-goal";
 import { goalInputSchema } from "@/lib/goals/schemas";
@@ -24,14 +24,8 @@ export const saveGoalAction = defineAction(
     try {
       await saveGoal(db, { ...input, id });
     } catch (error) {
-      if (isAppError(error) && error.code === "goal_exists") {
-        return {
-          ok: false,
-          error: error.code,
-          message: error.message,
-          fieldErrors: { code: ["This code is taken."] },
-        };
-      }
+      const taken = codeTakenState(error, "goal_exists");
+      if (taken) return taken;
       throw error;
     }
     redirect(`/admin/goals?saved=${encodeURIComponent(input.code)}`);

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { codeTakenState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
 import { idField, optionalText } from "@/lib/forms/form-fields";
@@ -53,14 +54,8 @@ export const saveSegmentAction = defineAction(
     try {
       await saveSegment(db, { ...input, id });
     } catch (error) {
-      if (isAppError(error) && error.code === "segment_exists") {
-        return {
-          ok: false,
-          error: error.code,
-          message: error.message,
-          fieldErrors: { code: ["This code is taken."] },
-        };
-      }
+      const taken = codeTakenState(error, "segment_exists");
+      if (taken) return taken;
       if (isAppError(error) && RULE_ERROR_CODES.has(error.code)) {
         return {
           ok: false,

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { codeTakenState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
 import { isAppError } from "@/lib/errors";
 import { checkboxField, integerField, moneyField, stringList } from "@/lib/forms/form-fields";
@@ -59,14 +60,8 @@ export const saveSubscriptionTypeAction = defineAction(
     try {
       await saveSubscriptionType(db, { ...input, priceCents: price, id });
     } catch (error) {
-      if (isAppError(error) && error.code === "subscription_type_exists") {
-        return {
-          ok: false,
-          error: error.code,
-          message: error.message,
-          fieldErrors: { code: ["This code is taken."] },
-        };
-      }
+      const taken = codeTakenState(error, "subscription_type_exists");
+      if (taken) return taken;
       if (isAppError(error) && error.code === "next_subscription_type_invalid") {
         return {
           ok: false,

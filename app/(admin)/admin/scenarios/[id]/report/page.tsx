@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import {
   HoldoutComparison,
   PathTable,
@@ -12,19 +11,15 @@ import { PeriodSelector } from "@/components/charts/period-selector";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireStaffPage } from "@/lib/auth/session";
 import { readChartPeriod } from "@/lib/charts/chart-period";
 import { chartWindow } from "@/lib/charts/chart-window";
 import { now } from "@/lib/clock";
-import { getDb } from "@/lib/db";
-import { findScenario } from "@/lib/scenarios/admin/find-scenario";
 import { getScenarioReport } from "@/lib/scenarios/conversions/get-scenario-report";
 import { loadVersionGraph } from "@/lib/scenarios/engine/load-version-graph";
 import { nodeSummary } from "@/lib/scenarios/nodes/definitions";
+import { requireScenarioPage } from "../scenario-page";
 
 export const metadata: Metadata = { title: "Scenario report" };
-
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 /**
  * What a scenario earned: conversions and revenue of its users against the holdout (uplift with a 95 % interval), per
@@ -39,12 +34,7 @@ export default async function ScenarioReportPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { id } = await params;
-  await requireStaffPage(`/admin/scenarios/${id}/report`, "automation.read");
-  const parsedId = idSchema.safeParse(id);
-  if (!parsedId.success) notFound();
-  const db = await getDb();
-  const scenario = await findScenario(db, parsedId.data);
-  if (!scenario) notFound();
+  const { db, scenario } = await requireScenarioPage(id, "/report");
   const query = await searchParams;
   const period = readChartPeriod(query.period);
   const [report, graph] = await Promise.all([

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { FilterBar, FilterField } from "@/components/admin/filter-bar";
 import { readScenarioRunListFilters } from "@/components/admin/list-filters";
 import {
@@ -14,17 +12,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireStaffPage } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
 import { scenarioRunStatus } from "@/lib/db/schema";
-import { findScenario } from "@/lib/scenarios/admin/find-scenario";
 import { listScenarioVersions } from "@/lib/scenarios/admin/list-scenario-versions";
 import { listRunNodeOptions } from "@/lib/scenarios/runs/list-run-node-options";
 import { searchScenarioRuns } from "@/lib/scenarios/runs/search-scenario-runs";
+import { requireScenarioPage } from "../scenario-page";
 
 export const metadata: Metadata = { title: "Scenario runs" };
-
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** A scenario's runs, newest first: filter by status, version, user email and the node a run is at. */
 export default async function ScenarioRunsPage({
@@ -35,12 +29,7 @@ export default async function ScenarioRunsPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { id } = await params;
-  await requireStaffPage(`/admin/scenarios/${id}/runs`, "automation.read");
-  const parsedId = idSchema.safeParse(id);
-  if (!parsedId.success) notFound();
-  const db = await getDb();
-  const scenario = await findScenario(db, parsedId.data);
-  if (!scenario) notFound();
+  const { db, scenario } = await requireScenarioPage(id, "/runs");
   const query = await searchParams;
   const page = readPage(query);
   const { query: filterQuery, filters } = readScenarioRunListFilters(query);
