@@ -47,20 +47,19 @@ export const scenariosDispatch = inngest.createFunction(
       return [{ id: event.id, name: event.name, userId: data.data.user_id, payload: data.data }];
     });
     if (triggering.length === 0) return { runs: 0 };
-    // Conversions before new runs: the event that starts a run does not convert that run.
     const occurred = new Map(events.map((event) => [event.id, event.ts]));
-    await step.run("attribute-conversions", async () =>
-      attributeConversions(
-        await getDb(),
+    // One step, each part idempotent (a retry finds its work done): conversions first, so the event that starts a
+    // run does not convert that run; then exits, so an event ends the open runs it exits (never the run it starts);
+    // then the new runs.
+    const { runIds, exited } = await step.run("create-runs", async () => {
+      const db = await getDb();
+      await attributeConversions(
+        db,
         triggering.map((event) => ({
           ...event,
           occurredAt: new Date(occurred.get(event.id) ?? now().getTime()),
         })),
-      ),
-    );
-    // Exits first: an event ends the open runs it exits before it starts new ones (never the run it starts).
-    const { runIds, exited } = await step.run("create-runs", async () => {
-      const db = await getDb();
+      );
       const exited = (await exitRunsForEvents(db, triggering)).map((exit) => exit.runId);
       return { runIds: await createRunsForEvents(db, triggering), exited };
     });
