@@ -73,7 +73,7 @@ test("a customer unsubscribes from an email's link and sees it on their account"
   expect(oneClick.status(), await oneClick.text()).toBe(200);
 
   const { context, page: own } = await signedInAs(browser, customer);
-  await own.goto("/account/profile");
+  await own.goto("/account");
   const preferences = new EmailPreferencesForm(own);
   await expect(preferences.topic("news")).not.toBeChecked();
   await expect(preferences.topic("account")).toBeChecked();

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { MyPayments } from "@/components/customer/my-payments";
 import { MyRecurrentPayment } from "@/components/customer/my-recurrent-payment";
 import { MySubscriptions } from "@/components/customer/my-subscriptions";
+import { EmailPreferencesCard } from "@/components/customer/profile/email-preferences-card";
 import { LinkButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { requireUserPage } from "@/lib/auth/session";
@@ -14,6 +15,7 @@ import { listRecurrentPayments } from "@/lib/recurrent-payments/list-recurrent-p
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { listUpgradeOffers } from "@/lib/upgrades/list-upgrade-offers";
 import { stopMyRecurrentPaymentAction } from "./actions";
+import { updateEmailPreferencesAction } from "./profile/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Account"))("metaTitle") };
@@ -103,8 +105,9 @@ export default async function AccountPage({
           <MySubscriptions rows={sortedSubscriptions} />
           <MyPayments rows={payments.rows} />
         </div>
-        <div>
+        <div className="space-y-6">
           <MyRecurrentPayment row={renewal} stopAction={stopMyRecurrentPaymentAction} />
+          <EmailPreferencesCard userId={user.id} action={updateEmailPreferencesAction} />
         </div>
       </div>
     </>
