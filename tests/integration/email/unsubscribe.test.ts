@@ -99,8 +99,13 @@ describe("one-click unsubscribe", () => {
       .from(userEmailPreferences)
       .where(eq(userEmailPreferences.userId, user.id));
     expect(preference).toMatchObject({ subscribed: false, source: "one_click" });
-    // A second POST (providers retry) is no error.
-    expect((await oneClick(url)).status).toBe(200);
+    // A second POST (providers retry) is no error, and multipart/form-data (what RFC 8058 prefers) works as well.
+    const form = new FormData();
+    form.set("List-Unsubscribe", "One-Click");
+    const multipart = await oneClickRoute(new Request(url, { method: "POST", body: form }), {
+      params: Promise.resolve({ token: url.split("/").pop()! }),
+    });
+    expect(multipart.status).toBe(200);
 
     const next = await sendTemplateEmail(db(), {
       templateCode: "weekly-offer",

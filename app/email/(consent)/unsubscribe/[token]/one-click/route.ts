@@ -13,6 +13,22 @@ function refusal(status: 400 | 404 | 409, error: string, message: string) {
 }
 
 /**
+ * Whether the body says `List-Unsubscribe=One-Click`: RFC 8058 senders post it as multipart/form-data (what the RFC
+ * prefers) or application/x-www-form-urlencoded; a body without a form content type is read as the latter.
+ */
+async function isOneClickBody(request: Request): Promise<boolean> {
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    const fields = /multipart\/form-data|application\/x-www-form-urlencoded/i.test(type)
+      ? await request.formData()
+      : new URLSearchParams((await request.text()).slice(0, 2000));
+    return fields.getAll("List-Unsubscribe").includes("One-Click");
+  } catch {
+    return false;
+  }
+}
+
+/**
  * RFC 8058 one-click unsubscribe: the mailbox provider POSTs `List-Unsubscribe=One-Click` to the email's
  * List-Unsubscribe URL (proxy.ts sends that POST here). No cookie, no CSRF token: the sealed token in the URL names
  * the recipient and topic, and it takes effect at once. Doing it again is no error.
@@ -22,8 +38,7 @@ export async function POST(
   segment: { params: Promise<{ token: string }> },
 ): Promise<NextResponse> {
   const { token } = await segment.params;
-  const body = await request.text().catch(() => "");
-  if (!new URLSearchParams(body.slice(0, 2000)).getAll("List-Unsubscribe").includes("One-Click"))
+  if (!(await isOneClickBody(request)))
     return refusal(400, "one_click_body_required", `Send the body ${ONE_CLICK_BODY}.`);
   const db = await getDb();
   const recipient = await findEmailLinkRecipient(db, token);
