@@ -34,7 +34,7 @@ export default async function ScenarioReportPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { id } = await params;
-  const { db, scenario } = await requireScenarioPage(id, "/report");
+  const { db, scenario } = await requireScenarioPage(id, "/report", "automation.read");
   const query = await searchParams;
   const period = readChartPeriod(query.period);
   const [report, graph] = await Promise.all([

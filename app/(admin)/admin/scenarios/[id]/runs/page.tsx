@@ -29,7 +29,7 @@ export default async function ScenarioRunsPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { id } = await params;
-  const { db, scenario } = await requireScenarioPage(id, "/runs");
+  const { db, scenario } = await requireScenarioPage(id, "/runs", "automation.read");
   const query = await searchParams;
   const page = readPage(query);
   const { query: filterQuery, filters } = readScenarioRunListFilters(query);
