@@ -29,6 +29,11 @@ export const API_SCOPES = [
     permissions: ["automation.write"],
   },
   {
+    scope: "email:templates",
+    label: "Read and manage email templates",
+    permissions: ["automation.write"],
+  },
+  {
     scope: "goals",
     label: "Manage goals and complete them for users",
     permissions: ["automation.write"],

@@ -5,6 +5,7 @@ import * as audit from "@/lib/api/operations/audit";
 import * as banners from "@/lib/api/operations/banners";
 import * as billing from "@/lib/api/operations/billing";
 import * as email from "@/lib/api/operations/email";
+import * as emailTemplates from "@/lib/api/operations/email-templates";
 import * as emailTopics from "@/lib/api/operations/email-topics";
 import * as emailStats from "@/lib/api/operations/email-stats";
 import * as events from "@/lib/api/operations/events";
@@ -139,6 +140,15 @@ const paths: ZodOpenApiObject["paths"] = {
     get: referralPrograms.getReferralProgramOperation,
     put: referralPrograms.updateReferralProgramOperation,
     delete: referralPrograms.deleteReferralProgramOperation,
+  },
+  "/email-templates": {
+    get: emailTemplates.listEmailTemplatesOperation,
+    post: emailTemplates.createEmailTemplateOperation,
+  },
+  "/email-templates/{id}": {
+    get: emailTemplates.getEmailTemplateOperation,
+    put: emailTemplates.replaceEmailTemplateOperation,
+    delete: emailTemplates.deleteEmailTemplateOperation,
   },
   "/email-templates/{id}/stats": { get: emailStats.getEmailTemplateStatsOperation },
   "/email-events": { post: email.recordEmailEventOperation },

@@ -105,6 +105,7 @@ describe("API scopes", () => {
         "scenarios",
         "email",
         "email:topics",
+        "email:templates",
         "email:delivery",
       ],
     },
@@ -151,7 +152,9 @@ describe("the admin's doors", () => {
     const pages = filesNamed(adminDirectory, "page.tsx");
     expect(pages.length).toBeGreaterThan(40);
     for (const page of pages) {
-      expect(readFileSync(page, "utf8"), page).toMatch(/requireStaffPage\([^;]*, "[a-z.]+"\)/);
+      expect(readFileSync(page, "utf8"), page).toMatch(
+        /require(Staff|Scenario)Page\([^;]*, "[a-z.]+"\)/,
+      );
     }
   });
 
