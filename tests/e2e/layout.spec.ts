@@ -1,9 +1,11 @@
 import type { Browser, Page } from "@playwright/test";
+import { MailboxPage } from "./pages/admin/mailbox-page";
 import { LoginPage, SEEDED_ADMIN } from "./pages/login-page";
 import { UpgradeConfirmPage } from "./pages/upgrade-confirm-page";
 import { overflowProblems } from "./support/overflow";
 import { isDynamicRoute, pageRoutes } from "./support/page-routes";
 import { createCustomer, expect, signedInAs, test } from "./fixtures";
+import type { AdminApi } from "./support/admin-api";
 
 /*
  * Issue 21, item 1: every admin page fits a 1280 × 800 window and every customer page a 390 × 844 phone, without
@@ -89,6 +91,23 @@ async function adminSession(browser: Browser) {
   return { context, page };
 }
 
+/**
+ * The unsubscribe path of the demo's welcome email (a marketing template: its footer has the link) to a new customer,
+ * read from the admin's mailbox; the preference centre takes the same token.
+ */
+async function unsubscribePath(browser: Browser, adminApi: AdminApi): Promise<string> {
+  const reader = await createCustomer(adminApi, "layout-mail");
+  const { context, page } = await adminSession(browser);
+  const mailbox = new MailboxPage(page);
+  await mailbox.waitFor(reader.email, "Welcome", { timeout: 30_000 });
+  await mailbox.openNewest();
+  const text = (await mailbox.emailText.textContent()) ?? "";
+  await context.close();
+  const path = /\/email\/unsubscribe\/[A-Za-z0-9_-]+/.exec(text)?.[0];
+  expect(path, text).toBeTruthy();
+  return path!;
+}
+
 /** The run of the demo's enabled onboarding scenario for `customer`, which the admin can open. */
 async function scenarioRunPath(page: Page, customer: { id: number }): Promise<string> {
   let href = "";
@@ -138,6 +157,9 @@ test("every admin page fits a 1280 × 800 window", async ({ browser, adminApi })
     "/admin/scenarios/[id]/runs": async () =>
       (await scenarioRunPath(page, newcomer)).replace(/\/\d+$/, ""),
     "/admin/scenarios/[id]/runs/[runId]": () => scenarioRunPath(page, newcomer),
+    "/admin/scenarios/[id]/report": async () =>
+      (await scenarioRunPath(page, newcomer)).replace(/\/runs\/\d+$/, "/report"),
+    "/admin/email-topics/[id]": link("/admin/email-topics", /^\/admin\/email-topics\/\d+$/),
     "/admin/upgrades/[id]": link("/admin/upgrades", /^\/admin\/upgrades\/\d+$/),
     "/admin/family/masters/[userId]": link("/admin/family", /^\/admin\/family\/masters\/\d+$/),
     "/admin/family/types/[id]": link("/admin/family", /^\/admin\/family\/types\/\d+$/),
@@ -176,6 +198,7 @@ test("every customer page fits a 390 × 844 phone", async ({ browser, adminApi }
     },
   });
   const own = await signedInAs(browser, buyer, phone);
+  const emailLink = await unsubscribePath(browser, adminApi);
 
   const janeRoutes: Record<string, Resolver> = {
     "/account/upgrade/confirm": () =>
@@ -183,6 +206,9 @@ test("every customer page fits a 390 × 844 phone", async ({ browser, adminApi }
     "/subscribe/[code]": async () => "/subscribe/web_monthly",
     "/account/email/confirm/[token]": async () => "/account/email/confirm/not-a-real-token",
     "/reset-password/[token]": async () => "/reset-password/not-a-real-token",
+    "/email/unsubscribe/[token]": async () => emailLink,
+    "/email/preferences/[token]": async () =>
+      emailLink.replace("/email/unsubscribe/", "/email/preferences/"),
   };
   // Routes another session opens: Mary's family, the buyer's upgrade result and checkout.
   const elsewhere = new Set([
