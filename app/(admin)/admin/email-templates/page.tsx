@@ -84,14 +84,14 @@ export default async function EmailTemplatesPage({
                 <Th>Name</Th>
                 <Th>Code</Th>
                 <Th>Topic</Th>
-                <Th>Subject</Th>
-                <Th>Updated</Th>
+                <Th hideBelow="xl">Subject</Th>
+                <Th hideBelow="lg">Updated</Th>
               </Tr>
             </THead>
             <TBody>
               {templates.map((template) => (
                 <Tr key={template.id} data-testid={`email-template-${template.code}`}>
-                  <Td className="whitespace-nowrap">
+                  <Td>
                     <Link
                       href={`/admin/email-templates/${template.id}`}
                       className="font-medium text-brand-700 hover:underline"
@@ -106,8 +106,10 @@ export default async function EmailTemplatesPage({
                       {template.topicName}
                     </Badge>
                   </Td>
-                  <Td className="max-w-xs truncate text-zinc-600">{template.subject}</Td>
-                  <Td className="whitespace-nowrap text-zinc-500">
+                  <Td hideBelow="xl" className="max-w-xs truncate text-zinc-600">
+                    {template.subject}
+                  </Td>
+                  <Td hideBelow="lg" className="whitespace-nowrap text-zinc-500">
                     <Time value={template.updatedAt} />
                   </Td>
                 </Tr>
