@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { renewedTypeId } from "@/lib/recurrent-payments/replaced-recurrent-payments";
 import { cardOfColumns, describeCard } from "./card-summary";
 import {
   events,
@@ -67,39 +68,36 @@ export async function findPaymentPurchase(db: Db, options: { paymentId: number; 
     .orderBy(asc(subscriptions.id))
     .limit(1);
   if (!row) return null;
-  const [renewal] = await db
-    .select({ id: recurrentPayments.id, chargeAt: recurrentPayments.chargeAt })
-    .from(recurrentPayments)
-    .where(
-      and(
-        eq(recurrentPayments.parentPaymentId, options.paymentId),
-        eq(recurrentPayments.userId, options.userId),
-      ),
-    )
-    .limit(1);
-  // The renewals this purchase took over (stopReplacedRecurrentPayments names the payment in their stop event).
-  const replaced = await db
-    .select({ typeName: subscriptionTypes.name })
-    .from(events)
-    .innerJoin(
-      recurrentPayments,
-      eq(recurrentPayments.id, sql`(${events.payload}->>'recurrent_payment_id')::int`),
-    )
-    .innerJoin(
-      subscriptionTypes,
-      eq(
-        subscriptionTypes.id,
-        sql`coalesce(${recurrentPayments.nextSubscriptionTypeId}, ${recurrentPayments.subscriptionTypeId})`,
-      ),
-    )
-    .where(
-      and(
-        eq(events.userId, options.userId),
-        eq(events.name, "recurrent_payment.state_changed"),
-        sql`${events.payload}->>'replaced_by_payment_id' = ${String(options.paymentId)}`,
-      ),
-    )
-    .orderBy(asc(recurrentPayments.id));
+  // Whether it renews, and the renewals it took over (stopReplacedRecurrentPayments names the payment in their stop
+  // event): independent, so asked together.
+  const [[renewal], replaced] = await Promise.all([
+    db
+      .select({ id: recurrentPayments.id, chargeAt: recurrentPayments.chargeAt })
+      .from(recurrentPayments)
+      .where(
+        and(
+          eq(recurrentPayments.parentPaymentId, options.paymentId),
+          eq(recurrentPayments.userId, options.userId),
+        ),
+      )
+      .limit(1),
+    db
+      .select({ typeName: subscriptionTypes.name })
+      .from(events)
+      .innerJoin(
+        recurrentPayments,
+        eq(recurrentPayments.id, sql`(${events.payload}->>'recurrent_payment_id')::int`),
+      )
+      .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, renewedTypeId))
+      .where(
+        and(
+          eq(events.userId, options.userId),
+          eq(events.name, "recurrent_payment.state_changed"),
+          sql`${events.payload}->>'replaced_by_payment_id' = ${String(options.paymentId)}`,
+        ),
+      )
+      .orderBy(asc(recurrentPayments.id)),
+  ]);
   return {
     ...row,
     renewal: renewal ?? null,

@@ -9,6 +9,9 @@ import {
 } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
 
+/** The type a recurrent payment's next charge renews into: its scheduled switch, else its own type. */
+export const renewedTypeId = sql`coalesce(${recurrentPayments.nextSubscriptionTypeId}, ${recurrentPayments.subscriptionTypeId})`;
+
 const contentOf = (typeId: SQL) => sql`(
   select coalesce(array_agg(${subscriptionTypeContentAccess.contentAccessId}), '{}')
   from ${subscriptionTypeContentAccess}
@@ -21,12 +24,11 @@ const contentOf = (typeId: SQL) => sql`(
  * on, it charges the customer twice for one stretch of access.
  */
 function replacedBy(userId: number, subscriptionTypeId: number): SQL {
-  const renewedType = sql`coalesce(${recurrentPayments.nextSubscriptionTypeId}, ${recurrentPayments.subscriptionTypeId})`;
   return and(
     eq(recurrentPayments.userId, userId),
     eq(recurrentPayments.state, "active"),
-    sql`cardinality(${contentOf(renewedType)}) > 0`,
-    sql`${contentOf(renewedType)} <@ ${contentOf(sql`${subscriptionTypeId}::int`)}`,
+    sql`cardinality(${contentOf(renewedTypeId)}) > 0`,
+    sql`${contentOf(renewedTypeId)} <@ ${contentOf(sql`${subscriptionTypeId}::int`)}`,
   )!;
 }
 
@@ -38,13 +40,7 @@ export async function findReplacedRecurrentPayments(
   return db
     .select({ id: recurrentPayments.id, typeName: subscriptionTypes.name })
     .from(recurrentPayments)
-    .innerJoin(
-      subscriptionTypes,
-      eq(
-        subscriptionTypes.id,
-        sql`coalesce(${recurrentPayments.nextSubscriptionTypeId}, ${recurrentPayments.subscriptionTypeId})`,
-      ),
-    )
+    .innerJoin(subscriptionTypes, eq(subscriptionTypes.id, renewedTypeId))
     .where(replacedBy(options.userId, options.subscriptionTypeId))
     .orderBy(recurrentPayments.id);
 }
