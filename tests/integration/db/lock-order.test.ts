@@ -13,6 +13,7 @@ import {
   subscriptionTypes,
   subscriptionUpgrades,
 } from "@/lib/db/schema";
+import { isAppError } from "@/lib/errors";
 import { activateFamilyRequest } from "@/lib/family/activate-family-request";
 import { generateFamilyRequests } from "@/lib/family/generate-family-requests";
 import { renewFamilyChildren } from "@/lib/family/renew-family-children";
@@ -239,12 +240,31 @@ function operations(round: number, plan: RoundPlan, pick: ReturnType<typeof pick
       const { offers } = await listUpgradeOffers(db(), { userId: plan.upgrader });
       const offer = offers[0];
       if (!offer) throw new Error(`no upgrade offered to user ${plan.upgrader}`);
-      const applied = await applyUpgrade(db(), {
-        userId: plan.upgrader,
-        type: offer.type,
-        targetCode: offer.target.code,
-        idempotencyKey: `round-${round}-upgrade`,
-      });
+      let applied;
+      try {
+        applied = await applyUpgrade(db(), {
+          userId: plan.upgrader,
+          type: offer.type,
+          targetCode: offer.target.code,
+          idempotencyKey: `round-${round}-upgrade`,
+        });
+      } catch (error) {
+        // A purchase of the same plan by the upgrader, in the same round, may take over the renewal this upgrade
+        // charges (the purchase stops it, reason `replaced`): the upgrade then refunds itself. Only that refusal.
+        if (!isAppError(error) || error.code !== "upgrade_not_available") throw error;
+        const replaced = await db()
+          .select({ id: events.id })
+          .from(events)
+          .where(
+            and(
+              eq(events.userId, plan.upgrader),
+              eq(events.name, "recurrent_payment.state_changed"),
+              sql`${events.payload}->>'reason' = 'replaced'`,
+            ),
+          );
+        if (replaced.length === 0) throw error;
+        return;
+      }
       if (applied.payment?.status === "form")
         await payPayment(db(), {
           paymentId: applied.payment.id,
