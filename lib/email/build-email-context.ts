@@ -37,16 +37,11 @@ export function appBaseUrl(): string {
 }
 
 /**
- * The variables a template sees for a user: the user, their actual subscription (the one ending last, or null),
- * the app, and whatever the caller adds (`extra` cannot replace user, subscription or app).
+ * The user (by id) with their actual subscription (the one ending last, or none), as a subquery of at most one row:
+ * `buildEmailContext` selects it alone, a sender that needs more in the same round trip joins it.
  */
-export async function buildEmailContext(
-  db: Db,
-  userId: number,
-  extra: Record<string, unknown> = {},
-): Promise<EmailContext> {
+export function recipientWithSubscription(db: Db, userId: number) {
   const at = now();
-  // The user and their actual subscription in one query.
   const actual = db
     .select({
       typeName: sql<string>`${subscriptionTypes.name}`.as("type_name"),
@@ -65,31 +60,64 @@ export async function buildEmailContext(
     .orderBy(desc(subscriptions.endAt), desc(subscriptions.id))
     .limit(1)
     .as("actual");
-  const [row] = await db
+  return db
     .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      typeName: actual.typeName,
-      startAt: actual.startAt,
-      endAt: actual.endAt,
+      userId: sql<number>`${users.id}`.as("recipient_user_id"),
+      email: sql<string>`${users.email}`.as("recipient_email"),
+      name: sql<string | null>`${users.name}`.as("recipient_name"),
+      typeName: sql<string | null>`${actual.typeName}`.as("recipient_type_name"),
+      startAt: sql<Date | null>`${actual.startAt}`.as("recipient_start_at"),
+      endAt: sql<Date | null>`${actual.endAt}`.as("recipient_end_at"),
     })
     .from(users)
     .leftJoinLateral(actual, sql`true`)
     .where(eq(users.id, userId))
-    .limit(1);
-  if (!row) throw notFound("user_not_found", `No user with id ${userId}.`);
+    .limit(1)
+    .as("recipient");
+}
+
+export interface RecipientRow {
+  userId: number | null;
+  email: string | null;
+  name: string | null;
+  typeName: string | null;
+  startAt: Date | string | null;
+  endAt: Date | string | null;
+}
+
+/**
+ * The variables a template sees for a user: the user, their actual subscription (or null), the app, and whatever the
+ * caller adds (`extra` cannot replace user, subscription or app). No row (or a row without the user): not found.
+ */
+export function emailContextOf(
+  row: RecipientRow | null | undefined,
+  userId: number,
+  extra: Record<string, unknown> = {},
+): EmailContext {
+  if (!row || row.userId === null || row.email === null)
+    throw notFound("user_not_found", `No user with id ${userId}.`);
   return {
     ...extra,
-    user: { id: row.id, email: row.email, name: row.name ?? "" },
+    user: { id: row.userId, email: row.email, name: row.name ?? "" },
     subscription:
       row.typeName !== null && row.startAt !== null && row.endAt !== null
         ? {
             type_name: row.typeName,
-            start_at: formatEmailDateTime(row.startAt),
-            end_at: formatEmailDateTime(row.endAt),
+            start_at: formatEmailDateTime(new Date(row.startAt)),
+            end_at: formatEmailDateTime(new Date(row.endAt)),
           }
         : null,
     app: { name: "Subflow", url: appBaseUrl() },
   };
+}
+
+/** The variables a template sees for a user (`emailContextOf`), in one query. */
+export async function buildEmailContext(
+  db: Db,
+  userId: number,
+  extra: Record<string, unknown> = {},
+): Promise<EmailContext> {
+  const recipient = recipientWithSubscription(db, userId);
+  const [row] = await db.select().from(recipient);
+  return emailContextOf(row, userId, extra);
 }

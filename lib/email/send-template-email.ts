@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { emailLog, emailTemplates, emailTopics } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { buildEmailContext } from "./build-email-context";
+import { emailContextOf, recipientWithSubscription } from "./build-email-context";
 import { renderEmailTemplate } from "./render-template";
 import { withUnsubscribeFooter } from "./consent/unsubscribe-footer";
 import { preferencesUrl, unsubscribeUrl } from "./consent/unsubscribe-links";
@@ -41,18 +41,28 @@ export async function sendTemplateEmail(
   options: SendTemplateEmailOptions,
   sendOptions: { holdWhenLimited?: boolean } = {},
 ): Promise<SendEmailResult | HeldEmail> {
-  // The key's log entry and the template with its topic in one query. A key already sent (or skipped) needs no
-  // template or user any more (either may have been edited or deleted since).
+  // The key's log entry, the template with its topic and the recipient with their subscription in one query. A key
+  // already sent (or skipped) needs no template or user any more (either may have been edited or deleted since).
+  const recipientRow = recipientWithSubscription(db, options.userId);
   const [found] = await db
     .select({
       existing: emailLog,
       template: emailTemplates,
       transactional: emailTopics.transactional,
+      recipient: {
+        userId: recipientRow.userId,
+        email: recipientRow.email,
+        name: recipientRow.name,
+        typeName: recipientRow.typeName,
+        startAt: recipientRow.startAt,
+        endAt: recipientRow.endAt,
+      },
     })
     .from(sql`(select 1) as one`)
     .leftJoin(emailLog, eq(emailLog.idempotencyKey, options.idempotencyKey))
     .leftJoin(emailTemplates, eq(emailTemplates.code, options.templateCode))
-    .leftJoin(emailTopics, eq(emailTopics.id, emailTemplates.topicId));
+    .leftJoin(emailTopics, eq(emailTopics.id, emailTemplates.topicId))
+    .leftJoin(recipientRow, sql`true`);
   const existing = found?.existing;
   if (existing?.status === "sent" || existing?.status === "skipped")
     return { entry: existing, sentNow: false };
@@ -63,7 +73,7 @@ export async function sendTemplateEmail(
       `No email template with code "${options.templateCode}".`,
     );
   const marketing = found?.transactional === false;
-  const context = await buildEmailContext(db, options.userId, options.extra);
+  const context = emailContextOf(found?.recipient, options.userId, options.extra);
   const user = context.user as { email: string };
   const recipient = { userId: options.userId, address: user.email, topicId: template.topicId };
   const rendered = marketing
