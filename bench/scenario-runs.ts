@@ -3,9 +3,9 @@
  * `event custom.bench_signup` → condition (email domain is example.com) → wait 1 day → email, on a fresh database,
  * through the local executor and the app's real serve endpoint (app/api/inngest/route.ts) on the virtual clock.
  * Prints total seconds (first outbox delivery → last run completed), node visits per second, runs completed, emails
- * logged; then as many bare single-row INSERTs as there are scenario_run_steps rows, in the same run, and the ratio;
- * then, per Inngest function, its executor runs, the executor → app calls and the memoized steps per run (what Inngest
- * Cloud would bill as executions: one per run plus one per step).
+ * logged, SQL statements per run; then as many bare single-row INSERTs as there are scenario_run_steps rows, in the
+ * same run, and the ratio; then, per Inngest function, its executor runs, the executor → app calls and the memoized
+ * steps per run (what Inngest Cloud would bill as executions: one per run plus one per step).
  * Options: --users N (default 10000), --concurrency N (executor jobs at once, default 32), --pool N (default 40).
  */
 import { randomBytes } from "node:crypto";
@@ -32,6 +32,14 @@ import { LocalExecutor } from "@/inngest/local/executor";
 import { migrateLocalExecutor } from "@/inngest/local/migrate-local-executor";
 import { localRuns, localSteps } from "@/inngest/local/schema";
 import { serveRouteHandlers } from "../tests/support/http-adapter";
+
+// Every statement this process sends through the pg driver (BEGIN and COMMIT included): the app's and the executor's.
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+  statements += 1;
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
 
 const { values } = parseArgs({
   options: {
@@ -150,6 +158,7 @@ async function bench(db: Db, databaseUrl: string) {
   await executor.drain(); // the executor starts counting cron ticks
 
   const started = performance.now();
+  const statementsBefore = statements;
   let delivered = 0;
   for (
     let batch = await deliverEvents(db, { limit: 500 });
@@ -165,6 +174,7 @@ async function bench(db: Db, databaseUrl: string) {
   advanceClock(DAY_MS + MINUTE_MS);
   await executor.drain(100_000);
   const seconds = (performance.now() - started) / 1000;
+  const runStatements = statements - statementsBefore;
   await executor.stop();
   await app.close();
 
@@ -212,6 +222,9 @@ async function bench(db: Db, databaseUrl: string) {
     `  ${visits} node visits  ${visitsPerSecond.toFixed(1)} visits/s  ${(completedRuns / seconds).toFixed(1)} runs/s`,
   );
   console.log(`  runs completed: ${completedRuns} of ${allRuns}  emails logged: ${emails}`);
+  console.log(
+    `  ${(runStatements / USERS).toFixed(2)} statements per run (the app's and the executor's, outbox and crons included)`,
+  );
   console.log(
     `  ${visits} bare single-row INSERTs: ${insertSeconds.toFixed(2)} s  ${insertsPerSecond.toFixed(1)} rows/s`,
   );

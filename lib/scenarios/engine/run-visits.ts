@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows-of";
@@ -75,11 +75,14 @@ export async function enterVisit(
  * A visit of a node that only reads, recorded whole in one statement after the node ran: entered and finished now,
  * with its outcome and facts — or `cancelled` when the scenario was disabled meanwhile (the node's answer is then
  * dropped, as if it had not run). A retried step keeps the first record. Returns whether the scenario is enabled.
+ * `completesRun`: the visit is the run's last (its port leads nowhere and no other lane is walking), so the run is
+ * completed in the same statement.
  */
 export async function recordInstantVisit(
   db: Db,
   visit: VisitIdentity,
   result: { outcome: string; facts: Record<string, unknown> },
+  options: { completesRun: boolean } = { completesRun: false },
 ): Promise<{ scenarioEnabled: boolean }> {
   const at = now().toISOString();
   const rows = rowsOf<{ scenarioEnabled: boolean }>(
@@ -100,29 +103,41 @@ export async function recordInstantVisit(
         on conflict (run_id, step_key) do update
           set finished_at = excluded.finished_at, outcome = excluded.outcome, facts = excluded.facts
           where ${scenarioRunSteps.finishedAt} is null
-      )
+      )${options.completesRun ? sql`, completed as (${completeRun(visit.runId, at, sql`(select yes from enabled)`)})` : sql``}
       select yes as "scenarioEnabled" from enabled`),
   );
   return { scenarioEnabled: rows[0]!.scenarioEnabled };
 }
 
-/** Record how a visit ended: the port taken (or `cancelled`/`failed`/`skipped`) and the facts behind it. */
+/**
+ * Record how a visit ended: the port taken (or `cancelled`/`failed`/`skipped`) and the facts behind it. `completesRun`:
+ * it was the run's last visit, and the run is completed in the same statement.
+ */
 export async function finishVisit(
   db: Db,
   visit: Pick<VisitIdentity, "runId" | "stepKey">,
   outcome: string,
   facts: Record<string, unknown>,
+  options: { completesRun: boolean } = { completesRun: false },
 ): Promise<void> {
-  await db
-    .update(scenarioRunSteps)
-    .set({ outcome, facts, finishedAt: now() })
-    .where(
-      and(
-        eq(scenarioRunSteps.runId, visit.runId),
-        eq(scenarioRunSteps.stepKey, visit.stepKey),
-        isNull(scenarioRunSteps.finishedAt),
-      ),
-    );
+  const at = now().toISOString();
+  await db.execute(sql`
+    with finished as (
+      update ${scenarioRunSteps}
+      set outcome = ${outcome}, facts = ${JSON.stringify(facts)}::jsonb, finished_at = ${at}::timestamptz
+      where ${scenarioRunSteps.runId} = ${visit.runId} and ${scenarioRunSteps.stepKey} = ${visit.stepKey}
+        and ${scenarioRunSteps.finishedAt} is null
+    )${options.completesRun ? sql`, completed as (${completeRun(visit.runId, at, sql`true`)})` : sql``}
+    select 1`);
+}
+
+/** The update that completes an open run (as `setRunStatus(…, "completed")`), when `condition` holds. */
+function completeRun(runId: number, at: string, condition: SQL) {
+  return sql`
+    update ${scenarioRuns}
+    set status = 'completed', updated_at = ${at}::timestamptz,
+      finished_at = coalesce(${scenarioRuns.finishedAt}, ${at}::timestamptz)
+    where ${scenarioRuns.id} = ${runId} and ${scenarioRuns.status} in ('running', 'waiting') and ${condition}`;
 }
 
 /** Move an open run to another status; a finished run (completed, failed, cancelled, exited) stays as it is. */

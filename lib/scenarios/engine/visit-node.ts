@@ -23,8 +23,8 @@ import {
 } from "./run-visits";
 
 export type VisitResult =
-  /** The node ran: continue on `port`. */
-  | { status: "done"; port: string }
+  /** The node ran: continue on `port` — or, `runCompleted`, the run ended with this visit (its port leads nowhere). */
+  | { status: "done"; port: string; runCompleted?: true }
   /** A node that spans time was entered: its executor sleeps or waits, then finishes it. */
   | { status: "entered"; enteredAt: string }
   /** An instant node's work must wait until `until` (an email held by the frequency cap): `sleepWhileHeld` retries it. */
@@ -57,21 +57,25 @@ export function visitIdentity(
 /**
  * One step of a run: enter the node, stop if the scenario was disabled meanwhile, run the node's executor, record the
  * outcome and facts. A node that spans time is only entered (its executor then sleeps or waits in steps of its own).
- * A node that only reads runs first and its visit is recorded whole in one statement.
+ * A node that only reads runs first and its visit is recorded whole in one statement. `endsRun(port)` says whether
+ * leaving on `port` ends the run (the port leads nowhere and no other lane walks): the run is then completed in the
+ * statement that finishes the visit.
  */
 export async function visitNode(
   db: Db,
   run: ClaimedRun,
   node: GraphNode,
   identity: VisitIdentity,
+  endsRun: (port: string) => boolean = () => false,
 ): Promise<VisitResult> {
   const executor = executorFor(node);
   if (!executor.spansTime && executor.readsOnly) {
     const result = await executeInstant(executor, db, run, node, identity);
     if ("held" in result) throw new Error(`node ${node.id} only reads, so it cannot be held`);
-    const { scenarioEnabled } = await recordInstantVisit(db, identity, result);
+    const completesRun = completes(result, endsRun);
+    const { scenarioEnabled } = await recordInstantVisit(db, identity, result, { completesRun });
     if (!scenarioEnabled) return stopDisabled(db, run);
-    return continueOn(result);
+    return continueOn(result, completesRun);
   }
   const { enteredAt, scenarioEnabled, runStatus } = await enterVisit(db, identity, {
     waiting: executor.spansTime,
@@ -95,8 +99,9 @@ export async function visitNode(
       until: result.held.until.toISOString(),
     };
   }
-  await finishVisit(db, identity, result.outcome, result.facts);
-  return continueOn(result);
+  const completesRun = completes(result, endsRun);
+  await finishVisit(db, identity, result.outcome, result.facts, { completesRun });
+  return continueOn(result, completesRun);
 }
 
 export type HeldRetry =
@@ -134,10 +139,18 @@ export async function retryHeldVisit(
   return continueOn(result);
 }
 
-function continueOn(result: NodeResult): { status: "done"; port: string } | { status: "stopped" } {
-  return result.outcome === "failed"
-    ? { status: "stopped" }
-    : { status: "done", port: result.port ?? result.outcome };
+function continueOn(
+  result: NodeResult,
+  runCompleted = false,
+): { status: "done"; port: string; runCompleted?: true } | { status: "stopped" } {
+  if (result.outcome === "failed") return { status: "stopped" };
+  const port = result.port ?? result.outcome;
+  return runCompleted ? { status: "done", port, runCompleted } : { status: "done", port };
+}
+
+/** Whether a node's result ends the run: it did not fail and its port ends the last lane. */
+function completes(result: NodeResult, endsRun: (port: string) => boolean): boolean {
+  return result.outcome !== "failed" && endsRun(result.port ?? result.outcome);
 }
 
 async function stopDisabled(db: Db, run: ClaimedRun): Promise<VisitResult> {

@@ -77,6 +77,15 @@ export async function walkScenarioRun(
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const visits = new Map<string, number>(Object.entries(options.resume?.visits ?? {}));
   const paused: PausedLane[] = [];
+  // While one lane walks alone (one entry or one resumed lane, no fork yet), a visit whose port leads nowhere ends
+  // the run: it completes the run in the statement that finishes the visit, and the walk's end has nothing left to do.
+  let oneLane =
+    (options.resume
+      ? options.resume.lanes.length
+      : run.entryNodeIds.filter((id) => byId.has(id)).length) === 1;
+  let runCompleted = false;
+  const endsRun = (node: GraphNode) => (port: string) =>
+    oneLane && edgesFrom(graph, node.id, port).length === 0;
   let stepsUsed = options.stepsUsed;
   const outOfSteps = () => stepsUsed >= options.maxSteps;
   const counted: WalkSteps = {
@@ -123,9 +132,12 @@ export async function walkScenarioRun(
     try {
       const result: VisitResult = resumeInside
         ? { status: "entered", enteredAt: resumeInside.enteredAt }
-        : await counted.run(stepKey, () => visitNode(db, run, node, identity));
-      if (result.status === "done" || result.status === "stopped")
-        return result.status === "done" ? result.port : null;
+        : await counted.run(stepKey, () => visitNode(db, run, node, identity, endsRun(node)));
+      if (result.status === "done") {
+        if (result.runCompleted) runCompleted = true;
+        return result.port;
+      }
+      if (result.status === "stopped") return null;
       const executor = executorFor(node);
       const steps = visitSteps(
         stepKey,
@@ -175,6 +187,7 @@ export async function walkScenarioRun(
       if (port === null) return;
       const next = edgesFrom(graph, node.id, port);
       if (next.length > 1) {
+        oneLane = false;
         await Promise.all(
           next.map((edge, index) => walkFrom(edge.to, `${lane}.${index}`, edge.id)),
         );
@@ -199,6 +212,6 @@ export async function walkScenarioRun(
   }
   // Not a step: code past the last step runs only in the call that finds every step done, and the update is
   // idempotent (a cancelled or failed run keeps its status), so a step here would only cost one more call per run.
-  await setRunStatus(db, run.runId, "completed");
+  if (!runCompleted) await setRunStatus(db, run.runId, "completed");
   return { status: "finished" };
 }

@@ -218,6 +218,8 @@ describe("scenario runs through the local executor", () => {
     await fire(db(), "custom.t_par", user.id);
     await settle();
     expect(await templatesSent(user.id)).toEqual(["a_mail"]);
+    // The first branch's last visit does not end the run: the other branch is still waiting.
+    expect((await runsOf(db(), scenarioId))[0]!.status).toBe("waiting");
     await inngest.advance(60 * MINUTE_MS);
     expect(await templatesSent(user.id)).toEqual(["a_mail", "b_mail"]);
     const [run] = await runsOf(db(), scenarioId);
