@@ -26,6 +26,11 @@ export const sendEmailInputSchema = z.object({
   scenario: z.object({ scenarioId: z.number().int(), nodeId: z.string().max(200) }).optional(),
   /** Open pixel and click tracking of the HTML (lib/email/tracking); the text part is never tracked. */
   track: z.boolean().optional(),
+  /**
+   * The Message-ID to send it with (`newMessageId()`), when the body already names it (its unsubscribe links);
+   * omitted: a new one. A key recorded before keeps the Message-ID it was recorded with.
+   */
+  messageId: z.string().min(1).max(200).optional(),
 });
 export type SendEmailInput = z.input<typeof sendEmailInputSchema>;
 
@@ -122,7 +127,7 @@ export async function sendEmail(
         topicId:
           email.topic?.id ?? sql`(select id from email_topics where code = ${ACCOUNT_TOPIC_CODE})`,
         marketing,
-        messageId: newMessageId(),
+        messageId: email.messageId ?? newMessageId(),
         scenarioId: email.scenario?.scenarioId ?? null,
         scenarioNodeId: email.scenario?.nodeId ?? null,
         // Tracked: the links clicks may lead to, recorded with the message (a retry sends the row's content as is).
@@ -163,6 +168,7 @@ export async function sendEmail(
               userId: row.userId,
               address: row.toAddress,
               topicId: row.topicId,
+              messageId: row.messageId,
             })
           : undefined,
       });
@@ -200,8 +206,11 @@ export async function sendEmail(
   return { entry: outcome.entry, sentNow: outcome.sentNow };
 }
 
-/** A Message-ID of our own, kept on the log row before sending: delivery events (API, SES) name it. */
-function newMessageId(): string {
+/**
+ * A Message-ID of our own, kept on the log row before sending: delivery events (API, SES) and unsubscribe links name
+ * it. Without angle brackets.
+ */
+export function newMessageId(): string {
   const domain = /@([^>\s]+)>?\s*$/.exec(emailFrom())?.[1] ?? "subflow.local";
   return `${randomUUID()}@${domain}`;
 }

@@ -7,7 +7,7 @@ import { emailContextOf, recipientWithSubscription } from "./build-email-context
 import { renderEmailTemplate } from "./render-template";
 import { withUnsubscribeFooter } from "./consent/unsubscribe-footer";
 import { preferencesUrl, unsubscribeUrl } from "./consent/unsubscribe-links";
-import { sendEmail, type HeldEmail, type SendEmailResult } from "./send-email";
+import { newMessageId, sendEmail, type HeldEmail, type SendEmailResult } from "./send-email";
 import type { EmailTransport } from "./transport";
 
 export interface SendTemplateEmailOptions {
@@ -75,7 +75,14 @@ export async function sendTemplateEmail(
   const marketing = found?.transactional === false;
   const context = emailContextOf(found?.recipient, options.userId, options.extra);
   const user = context.user as { email: string };
-  const recipient = { userId: options.userId, address: user.email, topicId: template.topicId };
+  // A marketing email's unsubscribe links name its Message-ID, so an unsubscribe through them is counted on it.
+  const messageId = marketing ? newMessageId() : undefined;
+  const recipient = {
+    userId: options.userId,
+    address: user.email,
+    topicId: template.topicId,
+    messageId: messageId ?? null,
+  };
   const rendered = marketing
     ? renderEmailTemplate(withUnsubscribeFooter(template), {
         ...context,
@@ -95,6 +102,7 @@ export async function sendTemplateEmail(
     scenario: options.scenario,
     // The template's choice, else the topic's default: marketing mail is tracked, transactional mail is not.
     track: template.trackEngagement ?? marketing,
+    messageId,
   };
   return sendOptions.holdWhenLimited
     ? sendEmail(db, input, { transport: options.transport, holdWhenLimited: true })

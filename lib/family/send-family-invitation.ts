@@ -163,6 +163,7 @@ export async function sendFamilyInvitation(
           html: rendered.html,
           text: rendered.text,
           topic: consent.topic,
+          messageId: consent.messageId,
         },
         { transport: options.transport },
       );

@@ -63,6 +63,7 @@ export async function sendPaymentConfirmation(
       html: rendered.html,
       text: rendered.text,
       topic: consent.topic,
+      messageId: consent.messageId,
     },
     { transport: options.transport },
   );

@@ -102,6 +102,7 @@ export async function sendReferralInvitation(
         html: rendered.html,
         text: rendered.text,
         topic: consent.topic,
+        messageId: consent.messageId,
       },
       { transport: options.transport },
     );

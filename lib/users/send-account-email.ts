@@ -50,6 +50,7 @@ export async function sendAccountEmail(
         html: rendered.html,
         text: rendered.text,
         topic: consent.topic,
+        messageId: consent.messageId,
       },
       { transport: options.transport },
     );

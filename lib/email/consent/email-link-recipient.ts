@@ -6,15 +6,17 @@ import { emailSuppressions, emailTopics, users, type EmailTopic } from "@/lib/db
 import { conflict } from "@/lib/errors";
 import { openEmailToken } from "./email-tokens";
 import { loadEmailPreferences, setEmailPreferences } from "./email-preferences";
+import { recordEmailUnsubscribe } from "./record-email-unsubscribe";
 import type { EmailPreferenceSource } from "./topic-schemas";
 
 /**
  * Who an unsubscribe or preference-centre link speaks for: a user, or an address that is no user (an invited
- * friend), and the topic of the email it came in (null once that topic is deleted).
+ * friend), the topic of the email it came in (null once that topic is deleted) and that email's Message-ID (null in
+ * links sealed before they named it).
  */
-export type EmailLinkRecipient =
-  | { kind: "user"; userId: number; email: string; topic: EmailTopic | null }
-  | { kind: "address"; address: string; topic: EmailTopic | null };
+export type EmailLinkRecipient = { topic: EmailTopic | null; messageId: string | null } & (
+  { kind: "user"; userId: number; email: string } | { kind: "address"; address: string }
+);
 
 /** The recipient of a link's token, or null for a changed, foreign or stale token (its user deleted). */
 export async function findEmailLinkRecipient(
@@ -24,14 +26,15 @@ export async function findEmailLinkRecipient(
   const facts = openEmailToken("unsubscribe", token);
   if (!facts) return null;
   const [topic] = await db.select().from(emailTopics).where(eq(emailTopics.id, facts.t));
+  const link = { topic: topic ?? null, messageId: facts.m ?? null };
   if (facts.u !== undefined) {
     const [user] = await db
       .select({ id: users.id, email: users.email })
       .from(users)
       .where(eq(users.id, facts.u));
-    return user ? { kind: "user", userId: user.id, email: user.email, topic: topic ?? null } : null;
+    return user ? { kind: "user", userId: user.id, email: user.email, ...link } : null;
   }
-  if (facts.a) return { kind: "address", address: facts.a.toLowerCase(), topic: topic ?? null };
+  if (facts.a) return { kind: "address", address: facts.a.toLowerCase(), ...link };
   return null;
 }
 
@@ -55,8 +58,9 @@ export async function isRecipientSubscribed(
 
 /**
  * Leave the link's topic at once: a user's preference for it goes off; an address that is no user is suppressed
- * (reason `unsubscribed`: it has no preferences, and only marketing mail is suppressed). Doing it twice is no error.
- * Account mail cannot be left (`email_topic_not_changeable`, 409).
+ * (reason `unsubscribed`: it has no preferences, and only marketing mail is suppressed). The email the link came in
+ * records the unsubscribe (its stats count it). Doing it twice is no error. Account mail cannot be left
+ * (`email_topic_not_changeable`, 409).
  */
 export async function unsubscribeRecipient(
   db: Db,
@@ -68,6 +72,20 @@ export async function unsubscribeRecipient(
       "email_topic_not_changeable",
       "Mail about your account (receipts, password resets) cannot be unsubscribed.",
     );
+  await leaveTopic(db, recipient, source);
+  if (recipient.messageId)
+    await recordEmailUnsubscribe(db, {
+      messageId: recipient.messageId,
+      recipient:
+        recipient.kind === "user" ? { userId: recipient.userId } : { address: recipient.address },
+    });
+}
+
+async function leaveTopic(
+  db: Db,
+  recipient: EmailLinkRecipient,
+  source: EmailPreferenceSource,
+): Promise<void> {
   if (recipient.kind === "user") {
     // A deleted topic sends nothing any more: there is nothing to leave.
     if (!recipient.topic) return;

@@ -8,11 +8,15 @@ import { authSecret } from "@/lib/auth/auth-secret";
  * opaque (a reader learns neither user nor topic from one). base64url, about 60–90 characters.
  */
 const PURPOSES = {
-  /** A recipient and a topic: `u` a user id, or `a` an address for a recipient who is no user (an invited friend). */
+  /**
+   * A recipient and a topic: `u` a user id, or `a` an address for a recipient who is no user (an invited friend); `m`
+   * the Message-ID of the email the link came in (links sealed before it was added lack it).
+   */
   unsubscribe: z.object({
     u: z.number().int().positive().optional(),
     a: z.string().optional(),
     t: z.number().int(),
+    m: z.string().max(200).optional(),
   }),
   /** An email sent: its log id (the pixel) and, for a click, the link's index in the email as sent. */
   open: z.object({ e: z.number().int().positive() }),

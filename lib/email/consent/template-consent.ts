@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { emailTopics } from "@/lib/db/schema";
 import type { EmailContext, EmailTemplateSource } from "@/lib/email/render-template";
 import { withUnsubscribeFooter } from "./unsubscribe-footer";
+import { newMessageId } from "@/lib/email/send-email";
 import { preferencesUrl, unsubscribeUrl } from "./unsubscribe-links";
 
 export interface TemplateConsent {
@@ -13,6 +14,8 @@ export interface TemplateConsent {
   context: EmailContext;
   /** For sendEmail: the marketing topic; undefined for account mail. */
   topic: { id: number; transactional: false } | undefined;
+  /** For sendEmail: the Message-ID the unsubscribe links name (marketing mail); undefined for account mail. */
+  messageId: string | undefined;
 }
 
 /**
@@ -25,17 +28,19 @@ export async function templateConsent(
   template: EmailTemplateSource & { topicId?: number },
   recipient: { userId: number | null; address: string },
 ): Promise<TemplateConsent> {
-  const account = { template, context: {}, topic: undefined };
+  const account = { template, context: {}, topic: undefined, messageId: undefined };
   if (template.topicId === undefined) return account;
   const [topic] = await db
     .select({ id: emailTopics.id, transactional: emailTopics.transactional })
     .from(emailTopics)
     .where(eq(emailTopics.id, template.topicId));
   if (!topic || topic.transactional) return account;
-  const links = { ...recipient, topicId: topic.id };
+  const messageId = newMessageId();
+  const links = { ...recipient, topicId: topic.id, messageId };
   return {
     template: withUnsubscribeFooter(template),
     context: { unsubscribe_url: unsubscribeUrl(links), preferences_url: preferencesUrl(links) },
     topic: { id: topic.id, transactional: false },
+    messageId,
   };
 }

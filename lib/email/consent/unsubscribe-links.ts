@@ -6,6 +6,8 @@ export interface UnsubscribeRecipient {
   userId: number | null;
   address: string;
   topicId: number | null;
+  /** The Message-ID of the email the links go in: an unsubscribe through them is counted on that email. */
+  messageId: string | null;
 }
 
 function unsubscribeToken(recipient: UnsubscribeRecipient): string {
@@ -14,6 +16,7 @@ function unsubscribeToken(recipient: UnsubscribeRecipient): string {
       ? { a: recipient.address.toLowerCase() }
       : { u: recipient.userId }),
     t: recipient.topicId ?? 0,
+    ...(recipient.messageId ? { m: recipient.messageId } : {}),
   });
 }
 

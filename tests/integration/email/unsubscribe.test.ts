@@ -1,11 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as oneClickRoute } from "@/app/email/(consent)/unsubscribe/[token]/one-click/route";
-import { emailLog, emailSuppressions, userEmailPreferences } from "@/lib/db/schema";
-import { sealEmailToken } from "@/lib/email/consent/email-tokens";
+import { emailEvents, emailLog, emailSuppressions, userEmailPreferences } from "@/lib/db/schema";
+import { openEmailToken, sealEmailToken } from "@/lib/email/consent/email-tokens";
 import { loadEmailPreferences } from "@/lib/email/consent/email-preferences";
 import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { sendTemplateEmail } from "@/lib/email/send-template-email";
+import { loadOneTemplateEmailStats } from "@/lib/email/stats/load-email-stats";
 import { sendAccountEmail } from "@/lib/users/send-account-email";
 import { createUser } from "@/lib/users/create-user";
 import { openTestDatabase } from "../../support/test-database";
@@ -88,8 +89,28 @@ describe("one-click unsubscribe", () => {
     // The token names neither the user nor the topic.
     const sealed = Buffer.from(url.split("/").pop()!, "base64url").toString("latin1");
     expect(sealed).not.toMatch(/"u"|"t"|news/);
-    // The footer offers the same way out in the body.
-    expect(decodeQuotedPrintable(raw)).toContain(url.replace(/^https?:\/\/[^/]+/, ""));
+    // The footer offers the same way out in the body; both links name this email's Message-ID, sealed.
+    const body = decodeQuotedPrintable(
+      raw
+        .split(/\r?\n\r?\n/)
+        .slice(1)
+        .join("\n\n"),
+    );
+    const bodyToken = /\/email\/unsubscribe\/([A-Za-z0-9_-]{40,})/.exec(body)?.[1];
+    const [sent] = await db()
+      .select()
+      .from(emailLog)
+      .where(eq(emailLog.idempotencyKey, `offer-1:${user.id}`));
+    expect(openEmailToken("unsubscribe", bodyToken ?? "")).toEqual({
+      u: user.id,
+      t: sent!.topicId,
+      m: sent!.messageId,
+    });
+    expect(openEmailToken("unsubscribe", url.split("/").pop()!)).toEqual({
+      u: user.id,
+      t: sent!.topicId,
+      m: sent!.messageId,
+    });
 
     const response = await oneClick(url);
     expect(response.status).toBe(200);
@@ -106,6 +127,17 @@ describe("one-click unsubscribe", () => {
       params: Promise.resolve({ token: url.split("/").pop()! }),
     });
     expect(multipart.status).toBe(200);
+    // The email the link came in counts the unsubscribe, once however often it is posted.
+    const [offer] = await db()
+      .select()
+      .from(emailLog)
+      .where(eq(emailLog.idempotencyKey, `offer-1:${user.id}`));
+    expect(offer!.unsubscribedAt).toBeInstanceOf(Date);
+    const unsubscribes = await db()
+      .select()
+      .from(emailEvents)
+      .where(and(eq(emailEvents.emailLogId, offer!.id), eq(emailEvents.type, "unsubscribed")));
+    expect(unsubscribes).toHaveLength(1);
 
     const next = await sendTemplateEmail(db(), {
       templateCode: "weekly-offer",
@@ -201,6 +233,9 @@ describe("a stored template of a marketing topic sent by a built-in sender", () 
     const skipped = await send("after");
     expect(skipped?.entry).toMatchObject({ status: "skipped", skipReason: "unsubscribed" });
     expect(smtp.received).toHaveLength(2);
+    // The template's figures (the built-in text's email and the stored template's) count the one unsubscribe.
+    const stats = await loadOneTemplateEmailStats(db(), { code: "welcome_tips" });
+    expect(stats).toMatchObject({ sent: 2, unsubscribed: 1 });
   });
 
   it("a recipient who is no user is suppressed as an address by their link", async () => {
