@@ -100,6 +100,10 @@ export const emailLog = pgTable(
     index("email_log_created_idx").on(t.createdAt),
     index("email_log_user_idx").on(t.userId, t.createdAt),
     uniqueIndex("email_log_message_id_key").on(t.messageId),
+    /** A provider's delivery event that names its own id (SES's), when ours is not found. */
+    index("email_log_provider_message_id_idx")
+      .on(t.providerMessageId)
+      .where(sql`${t.providerMessageId} is not null`),
     /** The frequency cap: a user's marketing mail sent in the last 7 days. */
     index("email_log_user_marketing_idx")
       .on(t.userId, t.sentAt)

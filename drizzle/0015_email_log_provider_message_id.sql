@@ -1,0 +1,1 @@
+CREATE INDEX "email_log_provider_message_id_idx" ON "email_log" USING btree ("provider_message_id") WHERE "email_log"."provider_message_id" is not null;
