@@ -6,6 +6,7 @@ import { setRunStatus } from "@/lib/scenarios/engine/run-visits";
 import { loadVersionGraph } from "@/lib/scenarios/engine/load-version-graph";
 import {
   maxStepsPerRun,
+  visitEntryNodes,
   walkScenarioRun,
   type WalkResume,
 } from "@/lib/scenarios/engine/walk-scenario-run";
@@ -58,8 +59,8 @@ const failRun = async ({ event, error }: { event: { data: unknown }; error: Erro
 };
 
 /**
- * Claim the scenario run for this executor run and walk it (from its entry nodes, or from where the previous executor
- * run paused). A walk that reaches the step budget ends this executor run by sending the continuation: one send step,
+ * Claim the scenario run for this executor run — a start visits its entry (trigger) nodes in the same step — and walk
+ * it (from its entry nodes, or from where the previous executor run paused). A walk that reaches the step budget ends this executor run by sending the continuation: one send step,
  * whose event id and the continuing function's idempotency key are this executor run's id, so a retried send starts
  * one continuation at most.
  */
@@ -70,9 +71,16 @@ async function walkInThisExecutorRun(
   continuing: { from: string; resume: WalkResume } | null,
 ) {
   const db = await getDb();
-  const run = await step.run("claim", () =>
-    claimScenarioRun(db, { runId, executorRunId, continuesFrom: continuing?.from }),
-  );
+  const run = await step.run("claim", async () => {
+    const claimed = await claimScenarioRun(db, {
+      runId,
+      executorRunId,
+      continuesFrom: continuing?.from,
+    });
+    if (!claimed || continuing) return claimed;
+    const graph = await loadVersionGraph(db, claimed.versionId);
+    return { ...claimed, entryVisits: await visitEntryNodes(db, claimed, graph) };
+  });
   if (!run) return { walked: false };
   const graph = await loadVersionGraph(db, run.versionId);
   const outcome = await walkScenarioRun(

@@ -9,6 +9,7 @@ import {
 } from "@/lib/scenarios/nodes/before-event/definition";
 import { beforeEventStillHolds } from "@/lib/scenarios/before-events/before-event-sources";
 import { setRunStatus } from "./run-visits";
+import type { VisitResult } from "./visit-node";
 
 export interface ClaimedRun {
   runId: number;
@@ -17,6 +18,8 @@ export interface ClaimedRun {
   userId: number;
   entryNodeIds: string[];
   trigger: { event: string; payload: Record<string, unknown> };
+  /** The entry nodes' first visits, done in the claim step (`visitEntryNodes`), by node id. */
+  entryVisits?: Record<string, VisitResult>;
 }
 
 /**

@@ -28,6 +28,37 @@ export function maxStepsPerRun(): number {
   return Number.isInteger(steps) && steps > 0 ? steps : 900;
 }
 
+/** The entry nodes of a run in its graph, each with the lane it starts (`0` alone, else `0`, `1`, … in order). */
+export function entryLanes(
+  run: Pick<ClaimedRun, "entryNodeIds">,
+  graph: ScenarioGraph,
+): { node: GraphNode; lane: string }[] {
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const entries = run.entryNodeIds.flatMap((id) => {
+    const node = byId.get(id);
+    return node ? [node] : [];
+  });
+  return entries.map((node, index) => ({ node, lane: entries.length > 1 ? `${index}` : "0" }));
+}
+
+/**
+ * Visit a run's entry (trigger) nodes: the run function does it inside its claim step, since a trigger only lets the
+ * run in and a step of its own would cost one more execution per run. The walk takes these results for the entries'
+ * first visits instead of calling their steps.
+ */
+export async function visitEntryNodes(
+  db: Db,
+  run: ClaimedRun,
+  graph: ScenarioGraph,
+): Promise<Record<string, VisitResult>> {
+  const results: Record<string, VisitResult> = {};
+  for (const { node, lane } of entryLanes(run, graph)) {
+    const stepKey = `${lane}/${node.id}/1`;
+    results[node.id] = await visitNode(db, run, node, visitIdentity(run, node, stepKey, 1, null));
+  }
+  return results;
+}
+
 /** Where one lane paused: at a node not visited yet (`inside` null), or inside a visit of a node that spans time. */
 export interface PausedLane {
   lane: string;
@@ -80,9 +111,7 @@ export async function walkScenarioRun(
   // While one lane walks alone (one entry or one resumed lane, no fork yet), a visit whose port leads nowhere ends
   // the run: it completes the run in the statement that finishes the visit, and the walk's end has nothing left to do.
   let oneLane =
-    (options.resume
-      ? options.resume.lanes.length
-      : run.entryNodeIds.filter((id) => byId.has(id)).length) === 1;
+    (options.resume ? options.resume.lanes.length : entryLanes(run, graph).length) === 1;
   let runCompleted = false;
   const endsRun = (node: GraphNode) => (port: string) =>
     oneLane && edgesFrom(graph, node.id, port).length === 0;
@@ -129,10 +158,14 @@ export async function walkScenarioRun(
     visits.set(`${lane}/${node.id}`, count);
     const stepKey = `${lane}/${node.id}/${count}`;
     const identity = visitIdentity(run, node, stepKey, count, viaEdgeId);
+    // An entry's first visit done in the claim step (`visitEntryNodes`; runs claimed before that have none).
+    const visitedInClaim =
+      count === 1 && viaEdgeId === null ? run.entryVisits?.[node.id] : undefined;
     try {
       const result: VisitResult = resumeInside
         ? { status: "entered", enteredAt: resumeInside.enteredAt }
-        : await counted.run(stepKey, () => visitNode(db, run, node, identity, endsRun(node)));
+        : (visitedInClaim ??
+          (await counted.run(stepKey, () => visitNode(db, run, node, identity, endsRun(node)))));
       if (result.status === "done") {
         if (result.runCompleted) runCompleted = true;
         return result.port;
@@ -202,9 +235,8 @@ export async function walkScenarioRun(
       options.resume.lanes.map((at) => walkFrom(at.nodeId, at.lane, at.viaEdgeId, at.inside)),
     );
   } else {
-    const entries = run.entryNodeIds.filter((id) => byId.has(id));
     await Promise.all(
-      entries.map((id, index) => walkFrom(id, entries.length > 1 ? `${index}` : "0", null)),
+      entryLanes(run, graph).map(({ node, lane }) => walkFrom(node.id, lane, null)),
     );
   }
   if (paused.length > 0) {

@@ -3,6 +3,8 @@ import { DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
 import { completeGoal } from "@/lib/goals/complete-goal";
 import { claimScenarioRun } from "@/lib/scenarios/engine/claim-scenario-run";
 import { createRunsForEvents } from "@/lib/scenarios/engine/create-runs-for-event";
+import { createScenarioRun } from "@/lib/scenarios/engine/create-scenario-run";
+import { visitEntryNodes, walkScenarioRun } from "@/lib/scenarios/engine/walk-scenario-run";
 import { drawVariant } from "@/lib/scenarios/nodes/ab-test/execute";
 import type { NodeOf } from "@/lib/scenarios/graph";
 import { SCENARIO_RUN_EVENT } from "@/inngest/events";
@@ -325,6 +327,57 @@ describe("scenario runs through the local executor", () => {
     expect(
       await claimScenarioRun(db(), { runId: runs[0]!.id, executorRunId: "someone-else" }),
     ).toBeNull();
+  });
+
+  it("visits the trigger in the claim step; a run claimed before that walks its trigger as a step of its own", async () => {
+    const graph = {
+      nodes: [on("custom.t_entry"), email("mail", "hello")],
+      edges: [e("e1", "t", "out", "mail")],
+    };
+    const { scenarioId, versionId } = await enabledScenario(db(), graph);
+    const walkRecordingSteps = async (withEntryVisits: boolean) => {
+      const user = await customer(db());
+      const runId = await createScenarioRun(db(), {
+        scenarioId,
+        versionId,
+        userId: user.id,
+        reentry: "always",
+        reentryDays: null,
+        triggerKey: `test:${user.id}`,
+        triggerEvent: "custom.t_entry",
+        triggerPayload: {},
+        entryNodeIds: ["t"],
+      });
+      const claimed = (await claimScenarioRun(db(), {
+        runId: runId!,
+        executorRunId: `x-${runId}`,
+      }))!;
+      const run = withEntryVisits
+        ? { ...claimed, entryVisits: await visitEntryNodes(db(), claimed, graph) }
+        : claimed;
+      const stepIds: string[] = [];
+      await walkScenarioRun(
+        db(),
+        {
+          run: (id, fn) => (stepIds.push(id), fn()),
+          sleepUntil: async () => null,
+          waitForEvent: async () => null,
+        },
+        run,
+        graph,
+      );
+      return { stepIds, path: await pathOf(db(), runId!), sent: await templatesSent(user.id) };
+    };
+    expect(await walkRecordingSteps(true)).toEqual({
+      stepIds: ["0/mail/1"],
+      path: ["t:out", "mail:out"],
+      sent: ["hello"],
+    });
+    expect(await walkRecordingSteps(false)).toEqual({
+      stepIds: ["0/t/1", "0/mail/1"],
+      path: ["t:out", "mail:out"],
+      sent: ["hello"],
+    });
   });
 
   it("marks a run failed when its run function fails for good (the function's onFailure handler)", async () => {
