@@ -8,7 +8,6 @@
  * statement the pg driver sends, BEGIN and COMMIT included) and the latency of each kind, side by side.
  */
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { eq } from "drizzle-orm";
 import { connect } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -19,16 +18,12 @@ import { setSetting } from "@/lib/settings";
 import { createUser } from "@/lib/users/create-user";
 import { benchServer } from "./support/bench-database";
 import { formatSummary, summarize } from "./support/latency";
+import { countStatements } from "./support/statement-count";
 
 const { values } = parseArgs({ options: { users: { type: "string", default: "500" } } });
 const USERS = Number(values.users);
 
-let statements = 0;
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
-  statements += 1;
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
+const statements = countStatements();
 
 const server = benchServer();
 await server.create();
@@ -71,7 +66,7 @@ try {
   async function sendAll(templateCode: string) {
     const latencies: number[] = [];
     const outcomes = new Map<string, number>();
-    const before = statements;
+    const before = statements();
     const started = performance.now();
     for (const user of users) {
       const t0 = performance.now();
@@ -87,7 +82,7 @@ try {
     const wallMs = performance.now() - started;
     return {
       summary: summarize(latencies, wallMs),
-      perEmail: (statements - before) / users.length,
+      perEmail: (statements() - before) / users.length,
       outcomes,
     };
   }

@@ -32,14 +32,10 @@ import { LocalExecutor } from "@/inngest/local/executor";
 import { migrateLocalExecutor } from "@/inngest/local/migrate-local-executor";
 import { localRuns, localSteps } from "@/inngest/local/schema";
 import { serveRouteHandlers } from "../tests/support/http-adapter";
+import { countStatements } from "./support/statement-count";
 
-// Every statement this process sends through the pg driver (BEGIN and COMMIT included): the app's and the executor's.
-let statements = 0;
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
-  statements += 1;
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
+// The app's and the executor's statements (one process).
+const statements = countStatements();
 
 const { values } = parseArgs({
   options: {
@@ -158,7 +154,7 @@ async function bench(db: Db, databaseUrl: string) {
   await executor.drain(); // the executor starts counting cron ticks
 
   const started = performance.now();
-  const statementsBefore = statements;
+  const statementsBefore = statements();
   let delivered = 0;
   for (
     let batch = await deliverEvents(db, { limit: 500 });
@@ -174,7 +170,7 @@ async function bench(db: Db, databaseUrl: string) {
   advanceClock(DAY_MS + MINUTE_MS);
   await executor.drain(100_000);
   const seconds = (performance.now() - started) / 1000;
-  const runStatements = statements - statementsBefore;
+  const runStatements = statements() - statementsBefore;
   await executor.stop();
   await app.close();
 

@@ -122,13 +122,26 @@ export async function finishVisit(
 ): Promise<void> {
   const at = now().toISOString();
   await db.execute(sql`
-    with finished as (
-      update ${scenarioRunSteps}
-      set outcome = ${outcome}, facts = ${JSON.stringify(facts)}::jsonb, finished_at = ${at}::timestamptz
-      where ${scenarioRunSteps.runId} = ${visit.runId} and ${scenarioRunSteps.stepKey} = ${visit.stepKey}
-        and ${scenarioRunSteps.finishedAt} is null
-    )${options.completesRun ? sql`, completed as (${completeRun(visit.runId, at, sql`true`)})` : sql``}
+    with finished as (${finishOpenVisit(visit, outcome, facts, at)})${
+      options.completesRun
+        ? sql`, completed as (${completeRun(visit.runId, at, sql`true`)})`
+        : sql``
+    }
     select 1`);
+}
+
+/** The update that finishes a visit still open (a retried step finds it finished and changes nothing). */
+function finishOpenVisit(
+  visit: Pick<VisitIdentity, "runId" | "stepKey">,
+  outcome: string,
+  facts: Record<string, unknown>,
+  at: string,
+) {
+  return sql`
+    update ${scenarioRunSteps}
+    set outcome = ${outcome}, facts = ${JSON.stringify(facts)}::jsonb, finished_at = ${at}::timestamptz
+    where ${scenarioRunSteps.runId} = ${visit.runId} and ${scenarioRunSteps.stepKey} = ${visit.stepKey}
+      and ${scenarioRunSteps.finishedAt} is null`;
 }
 
 /** The update that completes an open run (as `setRunStatus(…, "completed")`), when `condition` holds. */
@@ -176,12 +189,7 @@ export async function finishTimedVisit(
 ): Promise<void> {
   const at = now().toISOString();
   await db.execute(sql`
-    with finished as (
-      update ${scenarioRunSteps}
-      set outcome = ${outcome}, facts = ${JSON.stringify(facts)}::jsonb, finished_at = ${at}::timestamptz
-      where ${scenarioRunSteps.runId} = ${visit.runId} and ${scenarioRunSteps.stepKey} = ${visit.stepKey}
-        and ${scenarioRunSteps.finishedAt} is null
-    )
+    with finished as (${finishOpenVisit(visit, outcome, facts, at)})
     update ${scenarioRuns} set status = 'running', updated_at = ${at}::timestamptz
     where ${scenarioRuns.id} = ${visit.runId} and ${scenarioRuns.status} in ('running', 'waiting')`);
 }
