@@ -66,4 +66,11 @@ test("an admin sets a conversion and a 10 % holdout, publishes, and opens the re
   await builder.openPanelTab("settings");
   await expect(form.getByTestId("scenario-conversion-event")).toHaveValue("payment.paid");
   await expect(form.getByTestId("scenario-holdout")).toHaveValue("10");
+
+  // On a phone the builder's header keeps Publish on screen: Runs and Report fold into More.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const publish = page.getByTestId("builder-publish");
+  await expect(publish).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId("builder-more")).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: testInfo.outputPath("scenario-builder-390.png") });
 });
