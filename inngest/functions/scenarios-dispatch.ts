@@ -49,8 +49,9 @@ export const scenariosDispatch = inngest.createFunction(
     if (triggering.length === 0) return { runs: 0 };
     const occurred = new Map(events.map((event) => [event.id, event.ts]));
     // One step, each part idempotent (a retry finds its work done): conversions first, so the event that starts a
-    // run does not convert that run; then exits, so an event ends the open runs it exits (never the run it starts);
-    // then the new runs.
+    // run does not convert that run; then the new runs; then exits, so an event ends the open runs it exits — those
+    // of earlier batches, and those an earlier event of this batch started (never the run it starts itself). A run
+    // that ended so is not started.
     const { runIds, exited } = await step.run("create-runs", async () => {
       const db = await getDb();
       await attributeConversions(
@@ -60,8 +61,12 @@ export const scenariosDispatch = inngest.createFunction(
           occurredAt: new Date(occurred.get(event.id) ?? now().getTime()),
         })),
       );
-      const exited = (await exitRunsForEvents(db, triggering)).map((exit) => exit.runId);
-      return { runIds: await createRunsForEvents(db, triggering), exited };
+      const created = await createRunsForEvents(db, triggering);
+      const happened = [...triggering].sort(
+        (a, b) => (occurred.get(a.id) ?? 0) - (occurred.get(b.id) ?? 0),
+      );
+      const exited = (await exitRunsForEvents(db, happened)).map((exit) => exit.runId);
+      return { runIds: created.filter((id) => !exited.includes(id)), exited };
     });
     if (exited.length > 0) {
       await step.sendEvent(

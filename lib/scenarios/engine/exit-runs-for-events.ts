@@ -21,8 +21,11 @@ export interface ExitedRun {
  * finds the users' open runs of scenarios with a rule for one of the names (through `scenario_runs_user_idx`); the
  * filters are checked here; one statement ends the matches. A batch that no rule names costs the one query.
  *
- * The run's own trigger event never ends it. The executor runs of the exited runs are cancelled by the caller (the
- * run function's `cancelOn`); a walk caught between two nodes stops at its next visit, which checks the run's status.
+ * An event ends a run only if it came after the run's trigger: never the run's own trigger event, and of a run that
+ * an event of the same batch started (`events` come in the order they happened), only the events after that
+ * one — so a user who signs up and pays within one batch leaves the onboarding run the sign-up started. The executor
+ * runs of the exited runs are cancelled by the caller (the run function's `cancelOn`); a walk caught between two nodes
+ * stops at its next visit, which checks the run's status.
  */
 export async function exitRunsForEvents(db: Db, events: TriggeringEvent[]): Promise<ExitedRun[]> {
   if (events.length === 0) return [];
@@ -47,11 +50,12 @@ export async function exitRunsForEvents(db: Db, events: TriggeringEvent[]): Prom
       ),
     );
   if (candidates.length === 0) return [];
+  const positions = new Map(events.map((event, index) => [`event:${event.id}`, index]));
   const exits = new Map<number, ExitedRun>();
-  for (const event of events) {
+  for (const [index, event] of events.entries()) {
     for (const run of candidates) {
       if (run.userId !== event.userId || exits.has(run.runId)) continue;
-      if (run.triggerKey === `event:${event.id}`) continue;
+      if ((positions.get(run.triggerKey) ?? -1) >= index) continue;
       const matches = readExitRules(run.exitRules).some(
         (rule) => rule.event === event.name && matchesEventFilter(rule.filter, event.payload),
       );

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
+import { advanceClock, DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
 import { scenarios } from "@/lib/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
 import { createScenarioRun } from "@/lib/scenarios/engine/create-scenario-run";
@@ -157,6 +157,31 @@ describe("exit rules", () => {
     expect(ruled!.statusReason).toBe("exit_event:custom.cancelled_plan");
     expect(otherRun!.status).toBe("waiting");
     expect(free!.status).toBe("waiting");
+  });
+
+  it("an exit event later in the same dispatch batch ends the run an earlier event started; an earlier one does not", async () => {
+    const { scenarioId } = await enabledScenario(db(), dunningGraph("custom.t_batch_start"));
+    await withExitRules(scenarioId, [{ event: "custom.t_batch_exit", filter: [] }]);
+    const startedThenLeft = await customer(db());
+    const leftThenStarted = await customer(db());
+    // Four events a second apart, delivered and dispatched together: one batch.
+    await fire(db(), "custom.t_batch_start", startedThenLeft.id);
+    advanceClock(1000);
+    await fire(db(), "custom.t_batch_exit", startedThenLeft.id);
+    advanceClock(1000);
+    await fire(db(), "custom.t_batch_exit", leftThenStarted.id);
+    advanceClock(1000);
+    await fire(db(), "custom.t_batch_start", leftThenStarted.id);
+    await settle();
+    const runs = await runsOf(db(), scenarioId);
+    expect(runs.find((r) => r.userId === startedThenLeft.id)).toMatchObject({
+      status: "exited",
+      statusReason: "exit_event:custom.t_batch_exit",
+    });
+    expect(runs.find((r) => r.userId === leftThenStarted.id)!.status).toBe("waiting");
+    await inngest.advance(DAY_MS);
+    expect(await templatesSent(startedThenLeft.id)).toEqual([]);
+    expect(await templatesSent(leftThenStarted.id)).toEqual(["dunning_1"]);
   });
 
   it("a run caught between two nodes stops before the next node does anything", async () => {
