@@ -44,27 +44,30 @@ export const scenariosDispatch = inngest.createFunction(
     const triggering = events.flatMap((event): TriggeringEvent[] => {
       const data = dataSchema.safeParse(event.data ?? {});
       if (!data.success || !data.data.user_id || !event.id) return [];
-      return [{ id: event.id, name: event.name, userId: data.data.user_id, payload: data.data }];
+      const occurredAt = event.ts ? new Date(event.ts) : undefined;
+      return [
+        {
+          id: event.id,
+          name: event.name,
+          userId: data.data.user_id,
+          payload: data.data,
+          occurredAt,
+        },
+      ];
     });
     if (triggering.length === 0) return { runs: 0 };
-    const occurred = new Map(events.map((event) => [event.id, event.ts]));
-    // One step, each part idempotent (a retry finds its work done): conversions first, so the event that starts a
-    // run does not convert that run; then the new runs; then exits, so an event ends the open runs it exits — those
-    // of earlier batches, and those an earlier event of this batch started (never the run it starts itself). A run
-    // that ended so is not started.
+    // One step, each part idempotent (a retry finds its work done): the new runs first (each entered when its event
+    // happened); then conversions, so an event converts the runs that entered before it — also those an earlier
+    // event of this batch started, never the run it starts itself; then exits, likewise: an event ends the open runs
+    // it exits, those of earlier batches and those an earlier event of this batch started. A run ended so is not
+    // started.
     const { runIds, exited } = await step.run("create-runs", async () => {
       const db = await getDb();
-      await attributeConversions(
-        db,
-        triggering.map((event) => ({
-          ...event,
-          occurredAt: new Date(occurred.get(event.id) ?? now().getTime()),
-        })),
-      );
       const created = await createRunsForEvents(db, triggering);
-      const happened = [...triggering].sort(
-        (a, b) => (occurred.get(a.id) ?? 0) - (occurred.get(b.id) ?? 0),
-      );
+      const happened = triggering
+        .map((event) => ({ ...event, occurredAt: event.occurredAt ?? now() }))
+        .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+      await attributeConversions(db, happened);
       const exited = (await exitRunsForEvents(db, happened)).map((exit) => exit.runId);
       return { runIds: created.filter((id) => !exited.includes(id)), exited };
     });

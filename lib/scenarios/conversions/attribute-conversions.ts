@@ -27,7 +27,7 @@ export function revenueOf(payload: Record<string, unknown>): number {
 /**
  * Attribute a batch of events to the runs they convert, in one statement: a run converts when its scenario's conversion
  * event happens to its user within the scenario's window after the run entered (held-out runs alike; not a
- * before-event run cancelled at its start, which never ran). Each run converts once — its first such event — as one
+ * before-event run cancelled at its start, which never ran; never by the run's own trigger event). Each run converts once — its first such event — as one
  * `scenario_conversions` row; a replayed event finds the rows and counts nothing again. The same statement counts each
  * new conversion into `scenario_report_counters`: for the scenario, and for every node, edge and A/B variant the run's
  * path passed (its visits, kept 31 days: the window is at most 30). The runs are found on
@@ -59,6 +59,7 @@ export async function attributeConversions(db: Db, events: ConversionEvent[]): P
         and ${scenarioRuns.createdAt} <= batch.occurred_at
         and ${scenarioRuns.createdAt} > batch.occurred_at - ${scenarios.conversionWindowDays} * interval '1 day'
         and ${scenarioRuns.statusReason} is distinct from 'before_event_date_changed'
+        and ${scenarioRuns.triggerKey} <> 'event:' || batch.id
       order by ${scenarioRuns.id}, batch.occurred_at, batch.id
     ), converted as (
       insert into ${scenarioConversions} (run_id, scenario_id, version_id, user_id, event_id, event_name,

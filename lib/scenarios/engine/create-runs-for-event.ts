@@ -11,6 +11,8 @@ export interface TriggeringEvent {
   name: string;
   userId: number;
   payload: Record<string, unknown>;
+  /** When it happened: the runs it starts entered then (never later than now). Unknown: now. */
+  occurredAt?: Date;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function createRunsForEvents(db: Db, events: TriggeringEvent[]): Pr
         triggerKey: `event:${event.id}`,
         triggerEvent: event.name,
         triggerPayload: event.payload,
+        enteredAt: event.occurredAt,
       })),
   );
   const runIds = await insertRuns(

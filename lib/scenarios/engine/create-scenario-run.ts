@@ -17,6 +17,11 @@ export interface NewScenarioRun {
   triggerEvent: string;
   triggerPayload: Record<string, unknown>;
   entryNodeIds: string[];
+  /**
+   * When the run entered (its `created_at`): its trigger event's time, so a conversion that follows the trigger counts
+   * however late the event was dispatched. Never later than the run's creation; unset: its creation.
+   */
+  enteredAt?: Date;
 }
 
 /**
@@ -57,8 +62,9 @@ export async function createScenarioRun(db: Db, run: NewScenarioRun): Promise<nu
 }
 
 /**
- * The scenario_runs row of a new run, created at `at`. A run in the scenario's holdout is created `completed` (reason
- * `holdout`): it still enters (re-entry rules and the report count it) but its start walks nothing.
+ * The scenario_runs row of a new run, created at `at` (entered at `enteredAt` when earlier). A run in the scenario's
+ * holdout is created `completed` (reason `holdout`): it still enters (re-entry rules and the report count it) but its
+ * start walks nothing.
  */
 export function scenarioRunRow(run: NewScenarioRun, at: Date): typeof scenarioRuns.$inferInsert {
   const heldOut = isHeldOut(run.scenarioId, run.userId, run.holdoutPercent ?? 0);
@@ -73,7 +79,7 @@ export function scenarioRunRow(run: NewScenarioRun, at: Date): typeof scenarioRu
     triggerEvent: run.triggerEvent,
     triggerPayload: run.triggerPayload,
     entryNodeIds: run.entryNodeIds,
-    createdAt: at,
+    createdAt: run.enteredAt && run.enteredAt < at ? run.enteredAt : at,
     updatedAt: at,
   };
 }

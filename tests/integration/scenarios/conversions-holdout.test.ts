@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DAY_MS, freezeClock, MINUTE_MS, now } from "@/lib/clock";
+import { advanceClock, DAY_MS, freezeClock, MINUTE_MS, now } from "@/lib/clock";
 import { chartWindow } from "@/lib/charts/chart-window";
 import { events, scenarioReportCounters, scenarioRunSteps } from "@/lib/db/schema";
 import { rowsOf } from "@/lib/db/rows-of";
@@ -247,6 +247,35 @@ describe("conversions and holdout", () => {
       .where(eq(scenarioReportCounters.scenarioId, scenarioId));
     expect(after).toEqual(before);
   }, 180_000);
+
+  it("counts a conversion that follows the trigger within one dispatch batch; the run entered when its event happened", async () => {
+    const { scenarioId } = await enabledScenario(db(), welcomeGraph, { reentry: "always" });
+    await saveScenarioDraft(db(), {
+      scenarioId,
+      conversionEvent: "payment.paid",
+      conversionWindowDays: 7,
+    });
+    const quick = (await customer(db())).id;
+    const early = (await customer(db())).id;
+    // Seconds apart, delivered and dispatched together: one batch. One pays after signing up, one before.
+    const signedUpAt = now();
+    await fire(db(), "custom.signed_up", quick);
+    advanceClock(2000);
+    await paid(quick, 990);
+    await paid(early, 490);
+    advanceClock(2000);
+    await fire(db(), "custom.signed_up", early);
+    await settle();
+    const runs = await runsOf(db(), scenarioId);
+    const quickRun = runs.find((run) => run.userId === quick)!;
+    expect(quickRun.createdAt).toEqual(signedUpAt);
+    const conversions = rowsOf<{ user_id: number; revenue_cents: number | string }>(
+      await db().execute(
+        sql`select user_id, revenue_cents from scenario_conversions where scenario_id = ${scenarioId}`,
+      ),
+    );
+    expect(conversions.map((c) => [c.user_id, Number(c.revenue_cents)])).toEqual([[quick, 990]]);
+  });
 
   it("validates the settings: window needed with an event, holdout at most 50 %", async () => {
     const { scenarioId } = await enabledScenario(db(), welcomeGraph);
