@@ -27,8 +27,9 @@ export function revenueOf(payload: Record<string, unknown>): number {
 /**
  * Attribute a batch of events to the runs they convert, in one statement: a run converts when its scenario's conversion
  * event happens to its user within the scenario's window after the run entered (held-out runs alike; not a
- * before-event run cancelled at its start, which never ran; never by the run's own trigger event). Each run converts once — its first such event — as one
- * `scenario_conversions` row; a replayed event finds the rows and counts nothing again. The same statement counts each
+ * before-event run cancelled at its start, which never ran; never by the run's own trigger event). Each run converts
+ * once — its first such event — as one `scenario_conversions` row; a replayed event finds the rows and counts nothing
+ * again. The same statement counts each
  * new conversion into `scenario_report_counters`: for the scenario, and for every node, edge and A/B variant the run's
  * path passed (its visits, kept 31 days: the window is at most 30). The runs are found on
  * `scenario_runs_user_idx` (user, created_at). Returns how many runs converted.

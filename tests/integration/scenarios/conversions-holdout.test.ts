@@ -277,6 +277,37 @@ describe("conversions and holdout", () => {
     expect(conversions.map((c) => [c.user_id, Number(c.revenue_cents)])).toEqual([[quick, 990]]);
   });
 
+  it("a run started by the conversion event itself is converted by the next one, not by its trigger", async () => {
+    const { scenarioId } = await enabledScenario(
+      db(),
+      {
+        nodes: [on("payment.paid"), email("thanks", "welcome_a")],
+        edges: [e("e1", "t", "out", "thanks")],
+      },
+      { reentry: "once" },
+    );
+    await saveScenarioDraft(db(), {
+      scenarioId,
+      conversionEvent: "payment.paid",
+      conversionWindowDays: 30,
+    });
+    const buyer = (await customer(db())).id;
+    await paid(buyer, 500);
+    await settle();
+    const converted = async () =>
+      rowsOf<{ revenue_cents: number | string }>(
+        await db().execute(
+          sql`select revenue_cents from scenario_conversions where scenario_id = ${scenarioId}`,
+        ),
+      ).map((row) => Number(row.revenue_cents));
+    expect(await runsOf(db(), scenarioId)).toHaveLength(1);
+    expect(await converted()).toEqual([]);
+    advanceClock(DAY_MS);
+    await paid(buyer, 700);
+    await settle();
+    expect(await converted()).toEqual([700]);
+  });
+
   it("validates the settings: window needed with an event, holdout at most 50 %", async () => {
     const { scenarioId } = await enabledScenario(db(), welcomeGraph);
     await expect(
