@@ -3,7 +3,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, DAY_MS, freezeClock, MINUTE_MS, now } from "@/lib/clock";
-import { recurrentPayments, scenarioBeforeEventFires, scenarioRuns } from "@/lib/db/schema";
+import {
+  recurrentPayments,
+  scenarioBeforeEventFires,
+  scenarioReportCounters,
+  scenarioRuns,
+} from "@/lib/db/schema";
 import { createBeforeEventRuns } from "@/lib/scenarios/before-events/create-before-event-runs";
 import {
   listBeforeEventNodes,
@@ -32,6 +37,20 @@ let inngest: Awaited<ReturnType<typeof startLocalInngest>>;
 let catalog: Awaited<ReturnType<typeof seedCatalog>>;
 let scenarioId: number;
 const db = () => database.db;
+
+/** The scenario report's entries of a scenario, all days and groups. */
+async function entered(scenarioId: number): Promise<number> {
+  const rows = await db()
+    .select({ entered: scenarioReportCounters.entered })
+    .from(scenarioReportCounters)
+    .where(
+      and(
+        eq(scenarioReportCounters.scenarioId, scenarioId),
+        eq(scenarioReportCounters.kind, "scenario"),
+      ),
+    );
+  return rows.reduce((sum, row) => sum + row.entered, 0);
+}
 const HOUR_MS = 60 * MINUTE_MS;
 
 beforeAll(async () => {
@@ -109,6 +128,11 @@ describe("before-events", () => {
     expect(fire?.runId).toBeDefined();
     expect(runIds).toContain(fire!.runId);
 
+    const [created] = await db()
+      .select({ scenarioId: scenarioRuns.scenarioId })
+      .from(scenarioRuns)
+      .where(eq(scenarioRuns.id, fire!.runId!));
+    const enteredBefore = await entered(created!.scenarioId);
     await extendActualSubscription(db(), { userId: user.id, days: 31 });
     const { inngest: client } = await import("@/inngest/client");
     await client.send({
@@ -121,6 +145,8 @@ describe("before-events", () => {
     const [run] = await db().select().from(scenarioRuns).where(eq(scenarioRuns.id, fire!.runId!));
     expect(run).toMatchObject({ status: "cancelled", statusReason: "before_event_date_changed" });
     expect(await emailsTo(db(), user.id)).toHaveLength(0);
+    // It never ran: the scenario's report no longer counts it as an entry.
+    expect(await entered(run!.scenarioId)).toBe(enteredBefore - 1);
     // The same window again records nothing new.
     expect(
       await startBeforeEventRuns(db(), { from, to: new Date(from.getTime() + 10 * MINUTE_MS) }),
