@@ -8,8 +8,8 @@ import { createCustomer, expect, signedInAs, test, uniqueSuffix } from "./fixtur
 /*
  * Issue 20, consent end to end: an admin writes a template of the marketing topic "News and offers"; a custom event
  * sends it to a customer. The customer opens the email's unsubscribe link signed out, confirms, undoes it; then the
- * mailbox's RFC 8058 one-click POST (no cookie) unsubscribes again, and the customer sees the topic off on their
- * profile in /account.
+ * mailbox's RFC 8058 one-click POST (no cookie) unsubscribes again; the admin sees it counted on the template, and
+ * the customer sees the topic off on their profile in /account.
  */
 
 test("a customer unsubscribes from an email's link and sees it on their account", async ({
@@ -71,6 +71,13 @@ test("a customer unsubscribes from an email's link and sees it on their account"
     data: "List-Unsubscribe=One-Click",
   });
   expect(oneClick.status(), await oneClick.text()).toBe(200);
+
+  // The admin sees the unsubscribe on the template's figures: counted once, on the email it came through.
+  await page.goto("/admin/email-templates");
+  await page.getByTestId(`email-template-${code}`).getByRole("link").click();
+  const recent = page.getByTestId("template-email-stats-30d");
+  await expect(recent.getByTestId("email-stat-sent").locator("dd").first()).toHaveText("1");
+  await expect(recent.getByTestId("email-stat-unsubscribed").locator("dd")).toHaveText("1");
 
   const { context, page: own } = await signedInAs(browser, customer);
   await own.goto("/account");
