@@ -6,7 +6,16 @@ import type {
   VariantFigures,
 } from "@/lib/scenarios/conversions/get-scenario-report";
 import type { Uplift } from "@/lib/scenarios/conversions/report-statistics";
-import { Folded, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import {
+  type ColumnBreakpoint,
+  Folded,
+  Table,
+  TBody,
+  Td,
+  Th,
+  THead,
+  Tr,
+} from "@/components/ui/table";
 
 /** The scenario report's tables: treated against holdout, A/B variants, and conversions along the path. */
 
@@ -66,23 +75,38 @@ function GroupRow({
   );
 }
 
+/** The headings both comparison tables share: what the row is, entered, converted, rate, revenue per user. */
+function FigureHeadings({
+  label,
+  revenueHideBelow,
+}: {
+  label: string;
+  revenueHideBelow: ColumnBreakpoint;
+}) {
+  return (
+    <>
+      <Th>{label}</Th>
+      <Th hideBelow="sm" className="text-right">
+        Entered
+      </Th>
+      <Th hideBelow="sm" className="text-right">
+        Converted
+      </Th>
+      <Th className="text-right">Rate</Th>
+      <Th hideBelow={revenueHideBelow} className="text-right">
+        Revenue / user
+      </Th>
+    </>
+  );
+}
+
 export function HoldoutComparison({ report }: { report: ScenarioReport }) {
   return (
     <>
       <Table data-testid="report-groups">
         <THead>
           <Tr>
-            <Th>Group</Th>
-            <Th hideBelow="sm" className="text-right">
-              Entered
-            </Th>
-            <Th hideBelow="sm" className="text-right">
-              Converted
-            </Th>
-            <Th className="text-right">Rate</Th>
-            <Th hideBelow="sm" className="text-right">
-              Revenue / user
-            </Th>
+            <FigureHeadings label="Group" revenueHideBelow="sm" />
           </Tr>
         </THead>
         <TBody>
@@ -119,17 +143,7 @@ export function VariantTable({ variants }: { variants: VariantFigures[] }) {
     <Table data-testid="report-variants">
       <THead>
         <Tr>
-          <Th>Variant</Th>
-          <Th hideBelow="sm" className="text-right">
-            Entered
-          </Th>
-          <Th hideBelow="sm" className="text-right">
-            Converted
-          </Th>
-          <Th className="text-right">Rate</Th>
-          <Th hideBelow="md" className="text-right">
-            Revenue / user
-          </Th>
+          <FigureHeadings label="Variant" revenueHideBelow="md" />
           <Th hideBelow="lg">Against holdout</Th>
           <Th hideBelow="sm">Against first variant</Th>
         </Tr>

@@ -4,7 +4,6 @@ import { advanceClock, DAY_MS, freezeClock, MINUTE_MS, now } from "@/lib/clock";
 import { chartWindow } from "@/lib/charts/chart-window";
 import { events, scenarioReportCounters, scenarioRunSteps } from "@/lib/db/schema";
 import { rowsOf } from "@/lib/db/rows-of";
-import { recordEvent } from "@/lib/events/record-event";
 import { saveScenarioDraft } from "@/lib/scenarios/admin/save-scenario-draft";
 import { attributeConversions } from "@/lib/scenarios/conversions/attribute-conversions";
 import { getScenarioReport } from "@/lib/scenarios/conversions/get-scenario-report";
@@ -23,6 +22,7 @@ import {
   on,
   runsOf,
   templates,
+  paidEvent,
 } from "./scenario-kit";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -45,19 +45,7 @@ afterAll(async () => {
 
 const settle = () => inngest.advance(MINUTE_MS);
 
-const paid = (userId: number, amountCents: number) =>
-  recordEvent(db(), {
-    name: "payment.paid",
-    userId,
-    payload: {
-      payment_id: 1,
-      amount_cents: amountCents,
-      gateway: "card",
-      recurrent: false,
-      subscription_id: null,
-      subscription_type_id: null,
-    },
-  });
+const paid = (userId: number, amountCents: number) => paidEvent(db(), userId, amountCents);
 
 /** A welcome A/B test: variant A and B each send their own email. */
 const welcomeGraph = {

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, DAY_MS, freezeClock, MINUTE_MS } from "@/lib/clock";
 import { scenarios } from "@/lib/db/schema";
-import { recordEvent } from "@/lib/events/record-event";
 import { createScenarioRun } from "@/lib/scenarios/engine/create-scenario-run";
 import { claimScenarioRun } from "@/lib/scenarios/engine/claim-scenario-run";
 import { exitRunsForEvents } from "@/lib/scenarios/engine/exit-runs-for-events";
@@ -25,6 +24,7 @@ import {
   stepsOf,
   templates,
   wait,
+  paidEvent,
 } from "./scenario-kit";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -52,19 +52,7 @@ const settle = () => inngest.advance(MINUTE_MS);
 const templatesSent = async (userId: number) =>
   (await emailsTo(db(), userId)).map((m) => m.templateCode).sort();
 
-const paid = (userId: number, amountCents: number) =>
-  recordEvent(db(), {
-    name: "payment.paid",
-    userId,
-    payload: {
-      payment_id: 1,
-      amount_cents: amountCents,
-      gateway: "card",
-      recurrent: false,
-      subscription_id: null,
-      subscription_type_id: null,
-    },
-  });
+const paid = (userId: number, amountCents: number) => paidEvent(db(), userId, amountCents);
 
 /** Dunning: a day after the failed charge the first reminder, two days later the second. */
 const dunningGraph = (trigger: `custom.${string}`) => ({

@@ -105,6 +105,21 @@ export const fire = (
   payload: Record<string, unknown> = {},
 ) => recordEvent(db, { name, userId, payload });
 
+/** A `payment.paid` domain event of the user, for `amountCents` (what exit rules and conversions listen to). */
+export const paidEvent = (db: Db, userId: number, amountCents: number) =>
+  recordEvent(db, {
+    name: "payment.paid",
+    userId,
+    payload: {
+      payment_id: 1,
+      amount_cents: amountCents,
+      gateway: "card",
+      recurrent: false,
+      subscription_id: null,
+      subscription_type_id: null,
+    },
+  });
+
 export async function runsOf(db: Db, scenarioId: number) {
   return db
     .select()

@@ -8,13 +8,17 @@ import {
 } from "@/components/admin/scenarios/scenario-report-tables";
 import type { SearchParams } from "@/components/admin/search-params";
 import { PeriodSelector } from "@/components/charts/period-selector";
+import type { ChartColor } from "@/components/charts/chart-colors";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { readChartPeriod } from "@/lib/charts/chart-period";
 import { chartWindow } from "@/lib/charts/chart-window";
 import { now } from "@/lib/clock";
-import { getScenarioReport } from "@/lib/scenarios/conversions/get-scenario-report";
+import {
+  getScenarioReport,
+  type ReportPoint,
+} from "@/lib/scenarios/conversions/get-scenario-report";
 import { loadVersionGraph } from "@/lib/scenarios/engine/load-version-graph";
 import { nodeSummary } from "@/lib/scenarios/nodes/definitions";
 import { requireScenarioPage } from "../scenario-page";
@@ -109,40 +113,22 @@ export default async function ScenarioReportPage({
             <div className="lg:col-span-2">
               <PeriodSelector path={path} params={query} current={period} />
             </div>
-            <div>
-              <h3 className="mb-2 text-xs font-medium text-zinc-500">Entries</h3>
-              <TimeSeriesChart
-                testId="report-entries-chart"
-                kind="bar"
-                stacked
-                format="count"
-                bucket="day"
-                height={200}
-                data={report.series}
-                series={[
-                  { key: "entered", label: "Scenario", color: "brand" },
-                  { key: "holdoutEntered", label: "Holdout", color: "zinc" },
-                ]}
-                summary={`Runs entered per day over the last ${period} days, scenario and holdout.`}
-              />
-            </div>
-            <div>
-              <h3 className="mb-2 text-xs font-medium text-zinc-500">Conversions</h3>
-              <TimeSeriesChart
-                testId="report-conversions-chart"
-                kind="bar"
-                stacked
-                format="count"
-                bucket="day"
-                height={200}
-                data={report.series}
-                series={[
-                  { key: "converted", label: "Scenario", color: "emerald" },
-                  { key: "holdoutConverted", label: "Holdout", color: "zinc" },
-                ]}
-                summary={`Conversions per day over the last ${period} days, scenario and holdout.`}
-              />
-            </div>
+            <DailyBars
+              title="Entries"
+              testId="report-entries-chart"
+              data={report.series}
+              scenario={{ key: "entered", color: "brand" }}
+              holdoutKey="holdoutEntered"
+              summary={`Runs entered per day over the last ${period} days, scenario and holdout.`}
+            />
+            <DailyBars
+              title="Conversions"
+              testId="report-conversions-chart"
+              data={report.series}
+              scenario={{ key: "converted", color: "emerald" }}
+              holdoutKey="holdoutConverted"
+              summary={`Conversions per day over the last ${period} days, scenario and holdout.`}
+            />
           </CardBody>
         </Card>
 
@@ -186,5 +172,42 @@ export default async function ScenarioReportPage({
         ) : null}
       </div>
     </>
+  );
+}
+
+/** A stacked bar chart per UTC day of one figure: the scenario's and the holdout's. */
+function DailyBars({
+  title,
+  testId,
+  data,
+  scenario,
+  holdoutKey,
+  summary,
+}: {
+  title: string;
+  testId: string;
+  data: ReportPoint[];
+  scenario: { key: keyof ReportPoint; color: ChartColor };
+  holdoutKey: keyof ReportPoint;
+  summary: string;
+}) {
+  return (
+    <div>
+      <h3 className="mb-2 text-xs font-medium text-zinc-500">{title}</h3>
+      <TimeSeriesChart
+        testId={testId}
+        kind="bar"
+        stacked
+        format="count"
+        bucket="day"
+        height={200}
+        data={data}
+        series={[
+          { key: scenario.key, label: "Scenario", color: scenario.color },
+          { key: holdoutKey, label: "Holdout", color: "zinc" },
+        ]}
+        summary={summary}
+      />
+    </div>
   );
 }
