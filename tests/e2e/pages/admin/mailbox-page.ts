@@ -25,7 +25,9 @@ export class MailboxPage {
     }).toPass({ timeout: options.timeout, intervals: [500, 1000, 2000] });
   }
 
-  async openNewest() {
-    await this.page.getByTestId("email-link").first().click();
+  /** Open the newest email listed; `withText`: the newest whose row shows it (others may match the search too). */
+  async openNewest(withText?: string) {
+    const rows = withText ? this.table.getByRole("row").filter({ hasText: withText }) : this.table;
+    await rows.getByTestId("email-link").first().click();
   }
 }
