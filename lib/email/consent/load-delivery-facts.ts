@@ -13,9 +13,11 @@ import {
 /**
  * Everything the delivery decision needs, in one statement: the topic's kind, the user's choice for it, whether the
  * address is suppressed, the user's zone, the installation's cap and quiet hours, and the user's marketing mail of
- * the last 7 days (email_log_user_marketing_idx). A user's row in the statement takes a per-user advisory lock for
- * the rest of the transaction, so two emails to one user are counted one after the other and cannot both slip under
- * the cap (lib/db/LOCK-ORDER.md rule 5: sendEmail holds no user row locks of its own).
+ * the last 7 days (email_log_user_marketing_idx). For a user, a statement before it takes a per-user advisory lock
+ * for the rest of the transaction, so two emails to one user are counted one after the other and cannot both slip
+ * under the cap (lib/db/LOCK-ORDER.md rule 5: sendEmail holds no user row locks of its own). The lock cannot be taken
+ * in the reading statement itself: under READ COMMITTED a statement reads the snapshot taken when it began, before
+ * it waited for the lock, and would miss the email the lock's previous holder just committed.
  */
 export async function loadDeliveryFacts(
   tx: Db,
@@ -23,6 +25,10 @@ export async function loadDeliveryFacts(
 ): Promise<DeliveryFacts | null> {
   const userId = recipient.userId;
   const weekAgo = new Date(recipient.at.getTime() - 7 * 86_400_000).toISOString();
+  if (userId !== null)
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`email-delivery:${userId}`}, 0))`,
+    );
   const rows = rowsOf<{
     transactional: boolean;
     subscribed: boolean;
@@ -33,7 +39,6 @@ export async function loadDeliveryFacts(
   }>(
     await tx.execute(sql`
       select
-        ${userId === null ? sql`null` : sql`pg_advisory_xact_lock(hashtextextended(${`email-delivery:${userId}`}, 0))`} as locked,
         t.transactional,
         coalesce(p.subscribed, t.subscribed_by_default) as subscribed,
         exists (
