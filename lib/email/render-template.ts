@@ -1,4 +1,5 @@
 import Handlebars from "handlebars";
+import { LRUCache } from "lru-cache";
 import { invalid } from "@/lib/errors";
 import { listTemplateVariables } from "./template-variables";
 
@@ -21,10 +22,27 @@ export type EmailContext = Record<string, unknown>;
 // An isolated environment: no helpers or partials registered elsewhere leak into email rendering.
 const handlebars = Handlebars.create();
 
-function compile(source: string, part: string, escapeHtml: boolean) {
+type CompiledTemplate = (context: EmailContext) => string;
+
+// A scenario or a campaign renders the same few templates thousands of times: each source (with its escaping) is
+// parsed and compiled once per process, not once per email. Keyed by the source text, so an edited template is a new
+// entry; bounded, so many one-off templates cannot grow it without limit.
+const compiled = new LRUCache<string, CompiledTemplate>({ max: 500 });
+const variables = new LRUCache<string, string[]>({ max: 500 });
+
+function compile(source: string, part: string, escapeHtml: boolean): CompiledTemplate {
+  const key = `${escapeHtml ? "html" : "text"}:${source}`;
+  const cached = compiled.get(key);
+  if (cached) return cached;
   try {
-    // strict: false — an unknown variable renders empty instead of failing the send.
-    return handlebars.compile(source, { noEscape: !escapeHtml, strict: false });
+    // compile() would parse lazily, at the first render: parse here, so a template that does not parse is refused as
+    // such and never cached. strict: false — an unknown variable renders empty instead of failing the send.
+    const template = handlebars.compile(handlebars.parse(source), {
+      noEscape: !escapeHtml,
+      strict: false,
+    });
+    compiled.set(key, template);
+    return template;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw invalid("email_template_invalid", `The ${part} template does not parse: ${reason}`);
@@ -39,6 +57,15 @@ function run(source: string, part: string, escapeHtml: boolean, context: EmailCo
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw invalid("email_template_invalid", `The ${part} template does not render: ${reason}`);
   }
+}
+
+function variablesOf(source: string): string[] {
+  let found = variables.get(source);
+  if (!found) {
+    found = listTemplateVariables(source);
+    variables.set(source, found);
+  }
+  return found;
 }
 
 function valueAt(context: EmailContext, path: string): unknown {
@@ -65,7 +92,7 @@ export function renderEmailTemplate(
   const html = run(template.bodyHtml, "HTML body", true, context);
   const text = run(template.bodyText, "text body", false, context);
   const used = new Set(
-    [template.subject, template.bodyHtml, template.bodyText].flatMap(listTemplateVariables),
+    [template.subject, template.bodyHtml, template.bodyText].flatMap(variablesOf),
   );
   const missingVariables = [...used].filter((path) => {
     const value = valueAt(context, path);
