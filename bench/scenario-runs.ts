@@ -5,7 +5,9 @@
  * Prints total seconds (first outbox delivery → last run completed), node visits per second, runs completed, emails
  * logged, SQL statements per run; then as many bare single-row INSERTs as there are scenario_run_steps rows, in the
  * same run, and the ratio; then, per Inngest function, its executor runs, the executor → app calls and the memoized
- * steps per run (what Inngest Cloud would bill as executions: one per run plus one per step).
+ * steps per run (what Inngest Cloud would bill as executions: one per run plus one per step). Last, the protocol's
+ * floor (bench/support/protocol-floor.ts: the same function shape with empty step bodies, same executor, SDK and
+ * concurrency) and what remains of the total once it is subtracted, the engine's own work, with its ratio.
  * Options: --users N (default 10000), --concurrency N (executor jobs at once, default 32), --pool N (default 40).
  */
 import { randomBytes } from "node:crypto";
@@ -32,6 +34,7 @@ import { LocalExecutor } from "@/inngest/local/executor";
 import { migrateLocalExecutor } from "@/inngest/local/migrate-local-executor";
 import { localRuns, localSteps } from "@/inngest/local/schema";
 import { serveRouteHandlers } from "../tests/support/http-adapter";
+import { measureProtocolFloor } from "./support/protocol-floor";
 import { countStatements } from "./support/statement-count";
 
 // The app's and the executor's statements (one process).
@@ -87,7 +90,7 @@ async function main() {
   try {
     await migrateDatabase(connection);
     await migrateLocalExecutor(connection);
-    await bench(connection.db, url);
+    await bench(connection.db, url, serverUrl);
   } finally {
     await connection.close();
     // pool.end() resolves before its sockets are closed: a forced drop at once would make them report errors.
@@ -128,7 +131,7 @@ async function setUp(db: Db) {
   return scenario!.id;
 }
 
-async function bench(db: Db, databaseUrl: string) {
+async function bench(db: Db, databaseUrl: string, serverUrl: string) {
   const scenarioId = await setUp(db);
   const executor = new LocalExecutor({
     db,
@@ -234,6 +237,20 @@ async function bench(db: Db, databaseUrl: string) {
   );
   await printExecutorCounts(db, calls);
   if (!ok) process.exitCode = 1;
+
+  const floor = await measureProtocolFloor(serverUrl, {
+    runs: USERS,
+    concurrency: CONCURRENCY,
+    pool: POOL,
+  });
+  const ownSeconds = seconds - floor.seconds;
+  const ownVisitsPerSecond = visits / ownSeconds;
+  console.log(
+    `  protocol floor (the same function shape with empty step bodies, same executor and SDK): ${floor.seconds.toFixed(2)} s, ${((1000 * floor.seconds) / USERS).toFixed(2)} ms per run`,
+  );
+  console.log(
+    `  the engine's own work (total − floor): ${ownSeconds.toFixed(2)} s, ${((1000 * ownSeconds) / USERS).toFixed(2)} ms per run, ${((1000 * ownSeconds) / visits).toFixed(2)} ms per visit; ratio (own visits/s : INSERTs/s) = 1 : ${(insertsPerSecond / ownVisitsPerSecond).toFixed(1)}`,
+  );
 }
 
 /** Per function: executor runs, executor → app calls and memoized steps (inngest_local.steps), per run. */
