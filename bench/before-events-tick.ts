@@ -8,6 +8,8 @@
  * EXPLAIN (ANALYZE, BUFFERS), run in a transaction that is rolled back. Then big windows, each holding --big-due
  * (10,000) due subscriptions among the same million: the whole tick creating their runs, and its two INSERT … SELECTs
  * (occurrences, runs) timed alone on other big windows, against a bare indexed count of the same range, with ratios.
+ * Both parts also write the same rows by a bare INSERT … SELECT into a table with the columns only (no key, index or
+ * foreign key): the floor of writing them, with the ratio of the real statements to it.
  * Options: --subscriptions N (default 1000000), --users N (default 100000), --ticks N (default 20),
  * --big-due N (default 10000), --big-ticks N (default 3), --reentry always|once|once_per_days (default always: the
  * scenario's re-entry rule; the others take the per-(scenario, user) locks).
@@ -213,6 +215,33 @@ async function bareCount(db: Db, window: { from: Date; to: Date }): Promise<numb
 }
 
 /**
+ * The floor of writing a window's occurrences: the same rows the occurrences INSERT … SELECT writes (its columns, its
+ * payload built the same way) from the same end_at range, into a table with those columns and nothing else — no
+ * primary key, no index, no foreign key, no conflict check. Returns the rows written.
+ */
+async function bareInsertSelect(db: Db, window: { from: Date; to: Date }): Promise<number> {
+  await db.execute(sql`
+    create table if not exists bench_bare_fires (
+      scenario_id int, node_id text, trigger text, entity_id int, entity_date timestamptz, user_id int,
+      due_at timestamptz, payload jsonb, created_at timestamptz)`);
+  const day = sql`date_trunc('milliseconds', s.end_at)`;
+  const result = (await db.execute(sql`
+    insert into bench_bare_fires
+      (scenario_id, node_id, trigger, entity_id, entity_date, user_id, due_at, payload, created_at)
+    select 1, 'before', 'subscription_ends', s.id, ${day}, s.user_id, s.end_at - interval '1 day',
+      jsonb_build_object('subscription_id', s.id, 'payment_id', s.payment_id, 'before', jsonb_build_object(
+        'trigger', 'subscription_ends', 'entity_id', s.id,
+        'entity_date', to_char(${day} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))),
+      now()
+    from ${subscriptions} s
+    where s.end_at > ${new Date(window.from.getTime() + DAY_MS).toISOString()}::timestamptz
+      and s.end_at <= ${new Date(window.to.getTime() + DAY_MS).toISOString()}::timestamptz`)) as unknown as {
+    rowCount: number | null;
+  };
+  return result.rowCount ?? 0;
+}
+
+/**
  * The runs a window must create: its due subscriptions whose access ends, i.e. no other subscription of the user
  * starts by the end and ends after it (the scenario's node fires when access ends, the default).
  */
@@ -282,9 +311,20 @@ async function bench(db: Db) {
     if (result !== DUE_PER_WINDOW) problems.push(`count ${k} found ${result}`);
     counts.push(ms);
   }
+  const bareInserts: number[] = [];
+  for (let k = 0; k < TICKS; k++) {
+    const { ms, result } = await timed(() => bareInsertSelect(db, windowAt(k)));
+    if (result !== DUE_PER_WINDOW) problems.push(`bare insert-select ${k} wrote ${result}`);
+    bareInserts.push(ms);
+  }
   const plan = await explainInsertSelect(db, windowAt(2 * TICKS));
 
-  const [tick, insert, bare] = [median(ticks), median(inserts), median(counts)];
+  const [tick, insert, bare, bareInsert] = [
+    median(ticks),
+    median(inserts),
+    median(counts),
+    median(bareInserts),
+  ];
   console.log(
     `before-events tick: ${SUBSCRIPTIONS} subscriptions, ${DUE_PER_WINDOW} due per 10-minute window, trigger 1 day before subscription_ends, re-entry ${REENTRY}`,
   );
@@ -298,7 +338,10 @@ async function bench(db: Db) {
     `  bare indexed count of the same range: median ${bare.toFixed(2)} ms over ${TICKS} windows (min ${Math.min(...counts).toFixed(2)}, max ${Math.max(...counts).toFixed(2)})`,
   );
   console.log(
-    `  ratio whole tick : count = ${(tick / bare).toFixed(1)} : 1   INSERT … SELECT : count = ${(insert / bare).toFixed(1)} : 1`,
+    `  bare INSERT … SELECT of the same rows (a table with the columns only: no key, index or foreign key): median ${bareInsert.toFixed(2)} ms over ${TICKS} windows`,
+  );
+  console.log(
+    `  ratio whole tick : count = ${(tick / bare).toFixed(1)} : 1   INSERT … SELECT : count = ${(insert / bare).toFixed(1)} : 1   INSERT … SELECT : bare INSERT … SELECT = ${(insert / bareInsert).toFixed(1)} : 1`,
   );
   console.log(
     `  run creation (whole tick − INSERT … SELECT) ≈ ${(tick - insert).toFixed(1)} ms, ${((tick - insert) / DUE_PER_WINDOW).toFixed(2)} ms per run`,
@@ -347,11 +390,18 @@ async function benchBigWindows(db: Db, problems: string[]) {
       counts.push(ms);
     }
   }
-  const [tick, fireInsert, runInsert, bare] = [
+  const bareInserts: number[] = [];
+  for (let b = 0; b < BIG_TICKS; b++) {
+    const { ms, result } = await timed(() => bareInsertSelect(db, bigWindowAt(b)));
+    if (result !== BIG_DUE) problems.push(`big bare insert-select ${b} wrote ${result}`);
+    bareInserts.push(ms);
+  }
+  const [tick, fireInsert, runInsert, bare, bareInsert] = [
     median(ticks),
     median(fireInserts),
     median(runInserts),
     median(counts),
+    median(bareInserts),
   ];
   console.log(
     `big windows: ${BIG_DUE} due subscriptions per window among ${SUBSCRIPTIONS}, ${BIG_TICKS} windows`,
@@ -369,7 +419,13 @@ async function benchBigWindows(db: Db, problems: string[]) {
     `  runs INSERT … SELECT alone (createBeforeEventRuns): median ${runInsert.toFixed(1)} ms over ${BIG_TICKS} windows (min ${Math.min(...runInserts).toFixed(1)}, max ${Math.max(...runInserts).toFixed(1)})`,
   );
   console.log(
+    `  bare INSERT … SELECT of the same rows (a table with the columns only: no key, index or foreign key): median ${bareInsert.toFixed(1)} ms over ${BIG_TICKS} windows (min ${Math.min(...bareInserts).toFixed(1)}, max ${Math.max(...bareInserts).toFixed(1)})`,
+  );
+  console.log(
     `  ratio whole tick : count = ${(tick / bare).toFixed(1)} : 1   occurrences INSERT … SELECT : count = ${(fireInsert / bare).toFixed(1)} : 1   runs INSERT … SELECT : count = ${(runInsert / bare).toFixed(1)} : 1`,
+  );
+  console.log(
+    `  ratio occurrences INSERT … SELECT : bare INSERT … SELECT = ${(fireInsert / bareInsert).toFixed(1)} : 1   runs INSERT … SELECT : bare INSERT … SELECT = ${(runInsert / bareInsert).toFixed(1)} : 1`,
   );
   console.log(`  whole tick under 1 s: ${tick < 1000 ? "yes" : "NO"}`);
 }
