@@ -9,7 +9,7 @@ import { flushBatches } from "./batch-events";
 import { claimJobs, extendLease } from "./claim-jobs";
 import { fireDueCrons } from "./fire-due-crons";
 import { ingestEvents } from "./ingest-events";
-import { processJob } from "./process-job";
+import { loadCallStates, processJob } from "./process-job";
 import { incomingEventSchema, registerBodySchema } from "./protocol";
 import { loadFunctions, registerFunctions } from "./register-functions";
 import { bearerMatches } from "./request-signature";
@@ -142,6 +142,12 @@ export class LocalExecutor {
       limit: this.options.concurrency ?? 4,
       leaseMs,
     });
+    const callStates = await loadCallStates(this.db, jobs).catch((error: unknown) => {
+      // The jobs stay leased until their leases run out, then a later round takes them again.
+      this.log(`loading the runs of ${jobs.length} jobs failed: ${String(error)}`);
+      return null;
+    });
+    if (!callStates) return jobs.length;
     await Promise.all(
       jobs.map(async (job) => {
         const heartbeat = setInterval(
@@ -153,15 +159,21 @@ export class LocalExecutor {
           Math.max(leaseMs / 3, 50),
         );
         try {
-          await processJob(this.db, job, this.owner, {
-            signingKey: this.options.signingKey,
-            checkpointing: this.options.checkpointing ?? true,
-            takeCheckpointedCount: (jobId) => {
-              const count = this.checkpointedByJob.get(jobId) ?? 0;
-              this.checkpointedByJob.delete(jobId);
-              return count;
+          await processJob(
+            this.db,
+            job,
+            this.owner,
+            {
+              signingKey: this.options.signingKey,
+              checkpointing: this.options.checkpointing ?? true,
+              takeCheckpointedCount: (jobId) => {
+                const count = this.checkpointedByJob.get(jobId) ?? 0;
+                this.checkpointedByJob.delete(jobId);
+                return count;
+              },
             },
-          });
+            callStates.get(job.runId),
+          );
         } catch (error) {
           this.log(`job ${job.id} of run ${job.runId} failed: ${String(error)}`);
         } finally {

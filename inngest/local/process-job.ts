@@ -2,7 +2,7 @@
 // can return (StepRun, StepError, StepFailed, StepPlanned, Sleep, WaitForEvent), the retries and the run's end are
 // handled here, in one place, so the protocol reads as one state machine.
 import "server-only";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import {
@@ -12,6 +12,7 @@ import {
   localRuns,
   localSteps,
   localWaits,
+  type LocalRun,
 } from "./schema";
 import { LOCAL_EXECUTOR_SCHEMA } from "./migrations";
 import { callFunction, type CallOutcome, type MemoizedStep } from "./call-function";
@@ -46,19 +47,22 @@ export interface CallSettings {
   takeCheckpointedCount: (jobId: number) => number;
 }
 
+/** What a call needs of its run: the run, its function's registered config and its memoized steps (the stack). */
+export interface CallState {
+  run: LocalRun;
+  config: unknown;
+  steps: MemoizedStep[];
+}
+
 /**
- * Do one leased job. Results are applied in one transaction that first deletes the job *if this owner still holds
- * it*, so a loop that lost its lease (it was too slow, or presumed dead) changes nothing.
+ * The runs of a round's call jobs, their functions and their memoized steps (in the order memoized, which is the
+ * stack), in one query for the whole round; the jobs of a round start at once, so each call sees its run as it was
+ * when the round began, as one query per job would.
  */
-export async function processJob(
-  db: Db,
-  job: ClaimedJob,
-  owner: string,
-  settings: CallSettings,
-): Promise<void> {
-  if (job.kind !== "call") return resolveTimer(db, job, owner);
-  // The run, its function and its memoized steps (in the order memoized, which is the stack), in one query.
-  const [row] = await db
+export async function loadCallStates(db: Db, jobs: ClaimedJob[]): Promise<Map<string, CallState>> {
+  const runIds = [...new Set(jobs.filter((job) => job.kind === "call").map((job) => job.runId))];
+  if (runIds.length === 0) return new Map();
+  const rows = await db
     .select({
       run: localRuns,
       config: localFunctions.config,
@@ -69,7 +73,23 @@ export async function processJob(
     })
     .from(localRuns)
     .leftJoin(localFunctions, eq(localFunctions.id, localRuns.functionId))
-    .where(eq(localRuns.id, job.runId));
+    .where(inArray(localRuns.id, runIds));
+  return new Map(rows.map((row) => [row.run.id, row]));
+}
+
+/**
+ * Do one leased job; a call job's run as `loadCallStates` found it (none: the run is gone). Results are applied in one
+ * transaction that first deletes the job *if this owner still holds it*, so a loop that lost its lease (it was too
+ * slow, or presumed dead) changes nothing.
+ */
+export async function processJob(
+  db: Db,
+  job: ClaimedJob,
+  owner: string,
+  settings: CallSettings,
+  row: CallState | undefined,
+): Promise<void> {
+  if (job.kind !== "call") return resolveTimer(db, job, owner);
   if (!row || (row.run.status !== "running" && row.run.status !== "waiting")) {
     await db.delete(localJobs).where(eq(localJobs.id, job.id));
     return;
