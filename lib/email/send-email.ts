@@ -64,10 +64,11 @@ export class EmailDeliveryError extends Error {
  * calls and retries with one key deliver once; a failure is recorded (status failed, error, attempts) and rethrown.
  * The row's recorded content is what is sent: a retry does not change the message.
  *
- * Mail of a marketing topic first passes the delivery policy (lib/email/consent, one extra statement): a suppressed
- * address or a topic the user left is recorded as `skipped` with its reason; the frequency cap and quiet hours skip it
- * too, unless `holdWhenLimited` asks for the moment it may go instead (a scenario node that waits). It carries the
- * RFC 8058 one-click unsubscribe headers.
+ * Mail of a marketing topic first passes the delivery policy (lib/email/consent: two extra statements for a user, the
+ * delivery lock and the facts; one for an address that is no user): a suppressed address or a topic the user left is
+ * recorded as `skipped` with its reason; the frequency cap and quiet hours skip it too, unless `holdWhenLimited` asks
+ * for the moment it may go instead (a scenario node that waits). It carries the RFC 8058 one-click unsubscribe
+ * headers.
  */
 export function sendEmail(
   db: Db,

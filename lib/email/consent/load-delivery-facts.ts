@@ -11,7 +11,7 @@ import {
 } from "./delivery-settings";
 
 /**
- * Everything the delivery decision needs, in one statement: the topic's kind, the user's choice for it, whether the
+ * Everything the delivery decision needs, read in one statement: the topic's kind, the user's choice for it, whether the
  * address is suppressed, the user's zone, the installation's cap and quiet hours, and the user's marketing mail of
  * the last 7 days (email_log_user_marketing_idx). For a user, a statement before it takes a per-user advisory lock
  * for the rest of the transaction, so two emails to one user are counted one after the other and cannot both slip
@@ -19,16 +19,20 @@ import {
  * in the reading statement itself: under READ COMMITTED a statement reads the snapshot taken when it began, before
  * it waited for the lock, and would miss the email the lock's previous holder just committed.
  */
+/** The user's delivery lock, until the transaction ends: their marketing emails are decided one after the other. */
+async function lockEmailDelivery(tx: Db, userId: number): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`email-delivery:${userId}`}, 0))`,
+  );
+}
+
 export async function loadDeliveryFacts(
   tx: Db,
   recipient: { userId: number | null; address: string; topicId: number; at: Date },
 ): Promise<DeliveryFacts | null> {
   const userId = recipient.userId;
   const weekAgo = new Date(recipient.at.getTime() - 7 * 86_400_000).toISOString();
-  if (userId !== null)
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`email-delivery:${userId}`}, 0))`,
-    );
+  if (userId !== null) await lockEmailDelivery(tx, userId);
   const rows = rowsOf<{
     transactional: boolean;
     subscribed: boolean;
