@@ -26,9 +26,15 @@ type CompiledTemplate = (context: EmailContext) => string;
 
 // A scenario or a campaign renders the same few templates thousands of times: each source (with its escaping) is
 // parsed and compiled once per process, not once per email. Keyed by the source text, so an edited template is a new
-// entry; bounded, so many one-off templates cannot grow it without limit.
-const compiled = new LRUCache<string, CompiledTemplate>({ max: 500 });
-const variables = new LRUCache<string, string[]>({ max: 500 });
+// entry; bounded by the sources' total length (a compiled template is a few times its source), so many or large
+// one-off templates cannot grow it without limit.
+const bySourceLength = {
+  max: 1_000,
+  maxSize: 4_000_000,
+  sizeCalculation: (_value: unknown, key: string) => Math.max(key.length, 1),
+};
+const compiled = new LRUCache<string, CompiledTemplate>(bySourceLength);
+const variables = new LRUCache<string, string[]>(bySourceLength);
 
 function compile(source: string, part: string, escapeHtml: boolean): CompiledTemplate {
   const key = `${escapeHtml ? "html" : "text"}:${source}`;

@@ -72,6 +72,24 @@ describe("renderEmailTemplate", () => {
     ).toThrow(expect.objectContaining({ code: "email_template_invalid" }));
   });
 
+  it("escapes a value in the HTML body only, when the HTML and text bodies are the same source", () => {
+    const source = "{{user.name}}";
+    const rendered = renderEmailTemplate(
+      { subject: source, bodyHtml: source, bodyText: source },
+      { user: { name: "<b>Ann</b>" } },
+    );
+    expect(rendered.html).toBe("&lt;b&gt;Ann&lt;/b&gt;");
+    expect(rendered.text).toBe("<b>Ann</b>");
+    expect(rendered.subject).toBe("<b>Ann</b>");
+    // Rendered again (from the compiled templates kept for these sources), the same.
+    expect(
+      renderEmailTemplate(
+        { subject: source, bodyHtml: source, bodyText: source },
+        { user: { name: "<i>" } },
+      ),
+    ).toMatchObject({ html: "&lt;i&gt;", text: "<i>", subject: "<i>" });
+  });
+
   it("does not expose prototype properties", () => {
     const rendered = renderEmailTemplate(
       { subject: "{{user.constructor}}", bodyHtml: "{{user.__proto__}}", bodyText: "" },
