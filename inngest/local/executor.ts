@@ -9,7 +9,8 @@ import { flushBatches } from "./batch-events";
 import { claimJobs, extendLease } from "./claim-jobs";
 import { fireDueCrons } from "./fire-due-crons";
 import { ingestEvents } from "./ingest-events";
-import { loadCallStates, processJob } from "./process-job";
+import { loadCallStates } from "./load-call-states";
+import { processJob } from "./process-job";
 import { incomingEventSchema, registerBodySchema } from "./protocol";
 import { loadFunctions, registerFunctions } from "./register-functions";
 import { bearerMatches } from "./request-signature";
@@ -142,12 +143,11 @@ export class LocalExecutor {
       limit: this.options.concurrency ?? 4,
       leaseMs,
     });
+    // Should the round's query fail, each call job loads its own run instead (and fails alone, logged).
     const callStates = await loadCallStates(this.db, jobs).catch((error: unknown) => {
-      // The jobs stay leased until their leases run out, then a later round takes them again.
-      this.log(`loading the runs of ${jobs.length} jobs failed: ${String(error)}`);
+      this.log(`loading the runs of a round's ${jobs.length} jobs failed: ${String(error)}`);
       return null;
     });
-    if (!callStates) return jobs.length;
     await Promise.all(
       jobs.map(async (job) => {
         const heartbeat = setInterval(
@@ -172,7 +172,7 @@ export class LocalExecutor {
                 return count;
               },
             },
-            callStates.get(job.runId),
+            callStates ? (callStates.get(job.runId) ?? null) : undefined,
           );
         } catch (error) {
           this.log(`job ${job.id} of run ${job.runId} failed: ${String(error)}`);

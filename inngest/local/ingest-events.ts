@@ -105,7 +105,13 @@ async function resumeWaits(tx: Db, events: StoredEvent[]): Promise<void> {
     .select({ wait: lockedWaits, runEvent: localRuns.event })
     .from(lockedWaits)
     .innerJoin(localRuns, eq(localRuns.id, lockedWaits.runId))
-    .where(inArray(lockedWaits.eventName, names))
+    // A run that ended has no waits to resume: its end deletes them, but one a parallel call added as it ended stays.
+    .where(
+      and(
+        inArray(lockedWaits.eventName, names),
+        inArray(localRuns.status, ["running", "waiting"]),
+      ),
+    )
     .for("update", { of: lockedWaits, skipLocked: true });
   if (waits.length === 0) return;
   const at = now();

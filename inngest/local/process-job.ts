@@ -2,7 +2,7 @@
 // can return (StepRun, StepError, StepFailed, StepPlanned, Sleep, WaitForEvent), the retries and the run's end are
 // handled here, in one place, so the protocol reads as one state machine.
 import "server-only";
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import {
@@ -12,10 +12,10 @@ import {
   localRuns,
   localSteps,
   localWaits,
-  type LocalRun,
 } from "./schema";
 import { LOCAL_EXECUTOR_SCHEMA } from "./migrations";
-import { callFunction, type CallOutcome, type MemoizedStep } from "./call-function";
+import { callFunction, type CallOutcome } from "./call-function";
+import { loadCallStates, type CallState } from "./load-call-states";
 import { ingestEvents } from "./ingest-events";
 import { rowsOf } from "@/lib/db/rows-of";
 import { memoizeStep, memoizeStepsSql } from "./memoize-step";
@@ -47,49 +47,21 @@ export interface CallSettings {
   takeCheckpointedCount: (jobId: number) => number;
 }
 
-/** What a call needs of its run: the run, its function's registered config and its memoized steps (the stack). */
-export interface CallState {
-  run: LocalRun;
-  config: unknown;
-  steps: MemoizedStep[];
-}
-
 /**
- * The runs of a round's call jobs, their functions and their memoized steps (in the order memoized, which is the
- * stack), in one query for the whole round; the jobs of a round start at once, so each call sees its run as it was
- * when the round began, as one query per job would.
- */
-export async function loadCallStates(db: Db, jobs: ClaimedJob[]): Promise<Map<string, CallState>> {
-  const runIds = [...new Set(jobs.filter((job) => job.kind === "call").map((job) => job.runId))];
-  if (runIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      run: localRuns,
-      config: localFunctions.config,
-      steps: sql<MemoizedStep[]>`coalesce((
-        select jsonb_agg(jsonb_build_object('stepId', ${localSteps.stepId}, 'data', ${localSteps.data},
-          'error', ${localSteps.error}) order by ${localSteps.seq})
-        from ${localSteps} where ${localSteps.runId} = ${localRuns.id}), '[]'::jsonb)`,
-    })
-    .from(localRuns)
-    .leftJoin(localFunctions, eq(localFunctions.id, localRuns.functionId))
-    .where(inArray(localRuns.id, runIds));
-  return new Map(rows.map((row) => [row.run.id, row]));
-}
-
-/**
- * Do one leased job; a call job's run as `loadCallStates` found it (none: the run is gone). Results are applied in one
- * transaction that first deletes the job *if this owner still holds it*, so a loop that lost its lease (it was too
- * slow, or presumed dead) changes nothing.
+ * Do one leased job. A call job's run is `state` as `loadCallStates` found it for the round (null: the run is gone),
+ * or loaded here when the round has none. Results are applied in one transaction that first deletes the job *if this
+ * owner still holds it*, so a loop that lost its lease (it was too slow, or presumed dead) changes nothing.
  */
 export async function processJob(
   db: Db,
   job: ClaimedJob,
   owner: string,
   settings: CallSettings,
-  row: CallState | undefined,
+  state?: CallState | null,
 ): Promise<void> {
   if (job.kind !== "call") return resolveTimer(db, job, owner);
+  const row =
+    state === undefined ? ((await loadCallStates(db, [job])).get(job.runId) ?? null) : state;
   if (!row || (row.run.status !== "running" && row.run.status !== "waiting")) {
     await db.delete(localJobs).where(eq(localJobs.id, job.id));
     return;
@@ -126,6 +98,7 @@ export async function processJob(
     outcome,
     maxAttempts,
     memoizedCount: row.steps.length + settings.takeCheckpointedCount(job.id),
+    parallel: row.run.disableImmediateExecution,
   });
 }
 
@@ -244,7 +217,12 @@ async function finish(
   }
 }
 
-async function applyOutcome(
+/**
+ * Apply what a call answered, if this owner still holds the job: end the run (completed, failed, out of retries),
+ * requeue it for a retry, or apply its ops — memoized steps, planned steps, sleeps, waits — and call again when the run
+ * progressed.
+ */
+export async function applyOutcome(
   db: Db,
   options: {
     job: ClaimedJob;
@@ -253,6 +231,8 @@ async function applyOutcome(
     outcome: CallOutcome;
     maxAttempts: number;
     memoizedCount: number;
+    /** The run has gone parallel: other calls of it may memoize steps while this one is applied. */
+    parallel: boolean;
   },
 ): Promise<void> {
   const { job, owner, runId, outcome } = options;
@@ -269,8 +249,11 @@ async function applyOutcome(
       return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
     return requeue(db, job, owner, outcome.retryAfterMs ?? backoffMs(job.attempt + 1));
   }
-  if (outcome.ops.every((op) => op.op === "Sleep"))
+  if (!options.parallel && outcome.ops.every((op) => op.op === "Sleep"))
     return applySleeps(db, { ...options, ops: outcome.ops });
+  // The run row is locked in a statement of its own, and what other calls did is read after it: a statement that
+  // waits for the lock still reads the snapshot from before the wait, and would miss a step a parallel call memoized
+  // (and left to this call's answer to notice) while holding it.
   await db.transaction(async (tx) => {
     if (!(await takeJob(tx, job, owner))) return;
     const at = now();
@@ -313,8 +296,10 @@ async function applyOutcome(
 
 /**
  * The most common answer — the function sleeps (a scenario's wait) — in one statement: take the job if this owner
- * still holds it and the run is open; schedule the wake-ups; call again at once if a parallel call memoized a step
- * while this one was in flight; and mark the run running or waiting by whether a call is pending.
+ * still holds it and the run is open; schedule the wake-ups; call again at once if a step was memoized while this call
+ * was in flight (a crash's checkpoint); and mark the run running or waiting by whether a call is pending. For a run
+ * that has not gone parallel only: the statement's reads of steps and jobs are from its start, before it waited for
+ * the run's row, so they would miss what a parallel call committed meanwhile (applyOutcome's transaction does not).
  */
 async function applySleeps(
   db: Db,
