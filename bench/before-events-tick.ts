@@ -214,16 +214,19 @@ async function bareCount(db: Db, window: { from: Date; to: Date }): Promise<numb
   return result.rows[0]?.n ?? 0;
 }
 
-/**
- * The floor of writing a window's occurrences: the same rows the occurrences INSERT … SELECT writes (its columns, its
- * payload built the same way) from the same end_at range, into a table with those columns and nothing else — no
- * primary key, no index, no foreign key, no conflict check. Returns the rows written.
- */
-async function bareInsertSelect(db: Db, window: { from: Date; to: Date }): Promise<number> {
+async function createBareFiresTable(db: Db): Promise<void> {
   await db.execute(sql`
     create table if not exists bench_bare_fires (
       scenario_id int, node_id text, trigger text, entity_id int, entity_date timestamptz, user_id int,
       due_at timestamptz, payload jsonb, created_at timestamptz)`);
+}
+
+/**
+ * The floor of writing a window's occurrences: the same rows the occurrences INSERT … SELECT writes (its columns, its
+ * payload built the same way) from the same end_at range, into a table with those columns and nothing else — no
+ * primary key, no index, no foreign key, no conflict check (`createBareFiresTable`). Returns the rows written.
+ */
+async function bareInsertSelect(db: Db, window: { from: Date; to: Date }): Promise<number> {
   const day = sql`date_trunc('milliseconds', s.end_at)`;
   const result = (await db.execute(sql`
     insert into bench_bare_fires
@@ -311,6 +314,7 @@ async function bench(db: Db) {
     if (result !== DUE_PER_WINDOW) problems.push(`count ${k} found ${result}`);
     counts.push(ms);
   }
+  await createBareFiresTable(db);
   const bareInserts: number[] = [];
   for (let k = 0; k < TICKS; k++) {
     const { ms, result } = await timed(() => bareInsertSelect(db, windowAt(k)));

@@ -9,6 +9,7 @@
  * floor (bench/support/protocol-floor.ts: the same function shape with empty step bodies, same executor, SDK and
  * concurrency) and what remains of the total once it is subtracted, the engine's own work, with its ratio.
  * Options: --users N (default 10000), --concurrency N (executor jobs at once, default 32), --pool N (default 40).
+ * With STATEMENT_LOG=1 in the environment, the runs' 40 most frequent statements are printed to stderr.
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -35,7 +36,7 @@ import { migrateLocalExecutor } from "@/inngest/local/migrate-local-executor";
 import { localRuns, localSteps } from "@/inngest/local/schema";
 import { serveRouteHandlers } from "../tests/support/http-adapter";
 import { measureProtocolFloor } from "./support/protocol-floor";
-import { countStatements } from "./support/statement-count";
+import { countStatements, printFrequentStatements } from "./support/statement-count";
 
 // The app's and the executor's statements (one process).
 const statements = countStatements();
@@ -174,6 +175,7 @@ async function bench(db: Db, databaseUrl: string, serverUrl: string) {
   await executor.drain(100_000);
   const seconds = (performance.now() - started) / 1000;
   const runStatements = statements() - statementsBefore;
+  printFrequentStatements(); // STATEMENT_LOG=1: what the runs sent (setup's few statements included)
   await executor.stop();
   await app.close();
 
@@ -248,6 +250,10 @@ async function bench(db: Db, databaseUrl: string, serverUrl: string) {
   console.log(
     `  protocol floor (the same function shape with empty step bodies, same executor and SDK): ${floor.seconds.toFixed(2)} s, ${((1000 * floor.seconds) / USERS).toFixed(2)} ms per run`,
   );
+  if (ownSeconds <= 0) {
+    console.log("  the engine's own work: not measurable (the floor took as long as the runs)");
+    return;
+  }
   console.log(
     `  the engine's own work (total − floor): ${ownSeconds.toFixed(2)} s, ${((1000 * ownSeconds) / USERS).toFixed(2)} ms per run, ${((1000 * ownSeconds) / visits).toFixed(2)} ms per visit; ratio (own visits/s : INSERTs/s) = 1 : ${(insertsPerSecond / ownVisitsPerSecond).toFixed(1)}`,
   );

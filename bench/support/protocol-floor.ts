@@ -26,17 +26,18 @@ export async function measureProtocolFloor(
   await admin.query(`create database ${name}`);
   const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
   const connection = await connect(url, { poolSize: options.pool });
+  const executor = new LocalExecutor({
+    db: connection.db,
+    appUrl: "",
+    port: 0,
+    pollMs: 0,
+    concurrency: options.concurrency,
+    log: () => undefined,
+  });
+  let app: Awaited<ReturnType<typeof serveRouteHandlers>> | null = null;
   try {
     await migrateLocalExecutor(connection);
     freezeClock(new Date("2026-03-02T08:00:00Z"));
-    const executor = new LocalExecutor({
-      db: connection.db,
-      appUrl: "",
-      port: 0,
-      pollMs: 0,
-      concurrency: options.concurrency,
-      log: () => undefined,
-    });
     // Imported here: the app's client reads INNGEST_DEV when first imported, which the bench sets first.
     const { batchedCheckpointing } = await import("@/inngest/client");
     const client = new Inngest({ id: "bench-floor", isDev: true, baseUrl: await executor.start() });
@@ -61,7 +62,7 @@ export async function measureProtocolFloor(
         return { walked: true };
       },
     );
-    const app = await serveRouteHandlers(serve({ client, functions: [floor] }) as never);
+    app = await serveRouteHandlers(serve({ client, functions: [floor] }) as never);
     const synced = await executor.sync(app.url);
     if (!synced.ok) throw new Error(`sync failed: ${synced.message}`);
     const started = performance.now();
@@ -77,8 +78,6 @@ export async function measureProtocolFloor(
     advanceClock(DAY_MS + MINUTE_MS);
     await executor.drain(100_000);
     const seconds = (performance.now() - started) / 1000;
-    await executor.stop();
-    await app.close();
     const [completed] = await connection.db
       .select({ n: count() })
       .from(localRuns)
@@ -93,6 +92,8 @@ export async function measureProtocolFloor(
       throw new Error(`protocol floor: ${completed?.n ?? 0} of ${options.runs} runs completed`);
     return { seconds };
   } finally {
+    await executor.stop();
+    await app?.close();
     await connection.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
     await admin.query(`drop database if exists ${name} with (force)`);
