@@ -67,8 +67,30 @@ export async function exitRunsForEvents(db: Db, events: TriggeringEvent[]): Prom
   return endRuns(db, [...exits.values()]);
 }
 
-/** End the runs as `exited` and close their open visits, in one statement; returns the runs that were still open. */
-async function endRuns(db: Db, exits: ExitedRun[]): Promise<ExitedRun[]> {
+/**
+ * End the runs as `exited` and close their open visits; returns the runs that were still open. The runs are locked
+ * first, in id order, in a statement of their own: a statement that waits for a run's row (a node being entered holds
+ * it) reads the snapshot from before the wait, and would leave the visit entered meanwhile open for ever.
+ */
+function endRuns(db: Db, exits: ExitedRun[]): Promise<ExitedRun[]> {
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: scenarioRuns.id })
+      .from(scenarioRuns)
+      .where(
+        inArray(
+          scenarioRuns.id,
+          exits.map((exit) => exit.runId),
+        ),
+      )
+      .orderBy(scenarioRuns.id)
+      .for("no key update");
+    return closeRuns(tx, exits);
+  });
+}
+
+/** The exits' runs, locked, ended as `exited` with their open visits closed, in one statement. */
+async function closeRuns(db: Db, exits: ExitedRun[]): Promise<ExitedRun[]> {
   const at = now().toISOString();
   const values = sql.join(
     exits.map(

@@ -5,6 +5,7 @@ import { scenarios } from "@/lib/db/schema";
 import { createScenarioRun } from "@/lib/scenarios/engine/create-scenario-run";
 import { claimScenarioRun } from "@/lib/scenarios/engine/claim-scenario-run";
 import { exitRunsForEvents } from "@/lib/scenarios/engine/exit-runs-for-events";
+import { enterVisit } from "@/lib/scenarios/engine/run-visits";
 import { visitIdentity, visitNode } from "@/lib/scenarios/engine/visit-node";
 import type { ExitRules } from "@/lib/scenarios/exit-rules";
 import { localRuns } from "@/inngest/local/schema";
@@ -200,6 +201,43 @@ describe("exit rules", () => {
     expect(result).toEqual({ status: "stopped" });
     expect(await templatesSent(user.id)).toEqual([]);
     expect(await pathOf(db(), runId)).toEqual(["m1:cancelled"]);
+  });
+});
+
+// Two connections: an embedded PGlite runs one transaction at a time. CI runs the suite on Postgres (DATABASE_URL).
+describe.skipIf(!process.env.DATABASE_URL)("an exit while a node is being entered", () => {
+  it("closes the visit that was entered as the exit waited for the run", async () => {
+    const { scenarioId, versionId } = await enabledScenario(db(), {
+      nodes: [on("custom.t_entering"), wait("w", 1440)],
+      edges: [e("e1", "t", "out", "w")],
+    });
+    await withExitRules(scenarioId, [{ event: "custom.t_leave", filter: [] }]);
+    const user = await customer(db());
+    const runId = (await createScenarioRun(db(), {
+      scenarioId,
+      versionId,
+      reentry: "always",
+      reentryDays: null,
+      userId: user.id,
+      triggerKey: "test:entering",
+      triggerEvent: "custom.t_entering",
+      triggerPayload: {},
+      entryNodeIds: ["t"],
+    } as Parameters<typeof createScenarioRun>[1]))!;
+    const run = (await claimScenarioRun(db(), { runId, executorRunId: "exec-entering" }))!;
+    const node = wait("w", 1440);
+    let exiting: ReturnType<typeof exitRunsForEvents> | null = null;
+    // The wait is entered (its visit inserted, the run marked waiting) in a transaction that holds the run while the
+    // exit event is applied.
+    await db().transaction(async (tx) => {
+      await enterVisit(tx, visitIdentity(run, node, "0/w/1", 1, "e1"), { waiting: true });
+      exiting = exitRunsForEvents(db(), [
+        { id: "evt-leave", name: "custom.t_leave", userId: user.id, payload: {} },
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the exit now waits for the run's row
+    });
+    expect((await exiting!).map((exit) => exit.runId)).toEqual([runId]);
+    expect(await pathOf(db(), runId)).toEqual(["w:cancelled"]);
   });
 });
 
