@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows-of";
 import { emailEvents, emailLog } from "@/lib/db/schema";
 import { REPEAT_WINDOW } from "./record-email-open";
+import { recordOneAtATime } from "./record-one-at-a-time";
 
 /** More links than any email has: an index beyond it names nothing (and stays within int4 in SQL). */
 const MAX_LINK_INDEX = 100_000;
@@ -13,7 +14,7 @@ const MAX_LINK_INDEX = 100_000;
  * A tracked link was clicked: the URL at `linkIndex` of the email as sent (email_log.links), or null when the email
  * has no such link — the only URLs a click may lead to. Records a `clicked` event with the URL (a repeat of the same
  * link within a minute adds none) and the first click time; a click is an open too, so the first open time is set
- * when the pixel was never loaded. One statement.
+ * when the pixel was never loaded. One statement, after the email's row is locked (`recordOneAtATime`).
  */
 export async function recordEmailClick(
   db: Db,
@@ -23,7 +24,8 @@ export async function recordEmailClick(
   if (options.linkIndex > MAX_LINK_INDEX) return null;
   const at = now().toISOString();
   // Postgres arrays count from 1; an index past the end reads null.
-  const result = await db.execute(sql`
+  const result = await recordOneAtATime(db, options.logId, (tx) =>
+    tx.execute(sql`
     with found as (
       select id, links[${options.linkIndex + 1}::int] as url
       from ${emailLog} where id = ${options.logId}
@@ -43,7 +45,8 @@ export async function recordEmailClick(
           and seen.occurred_at <= ${at}::timestamptz
       )
     )
-    select url from found where url is not null`);
+    select url from found where url is not null`),
+  );
   const [row] = rowsOf<{ url: string }>(result);
   return row ? { url: row.url } : null;
 }

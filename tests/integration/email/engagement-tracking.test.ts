@@ -215,6 +215,30 @@ describe("the open pixel", () => {
   });
 });
 
+// Loads at once need two connections: an embedded PGlite runs one transaction at a time. CI runs the suite on
+// Postgres (DATABASE_URL).
+describe.skipIf(!process.env.DATABASE_URL)("loads of one email at the same moment", () => {
+  it("count one open and one click of a link, as loads a moment apart do", async () => {
+    const { entry, raw } = await send("offer");
+    const html = htmlPartOf(raw!);
+    const pixel = tokenIn(pixelUrlOf(html)!);
+    const offer = tokenIn(clickUrlsOf(html)[0]!);
+    freezeClock(new Date("2026-03-03T08:00:00Z"));
+    const answers = await Promise.all([
+      ...Array.from({ length: 4 }, () => open(pixel)),
+      ...Array.from({ length: 4 }, () => click(offer)),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([
+      200, 200, 200, 200, 302, 302, 302, 302,
+    ]);
+    const events = await eventsOf(entry.id);
+    expect(events.map((event) => [event.type, event.detail]).sort()).toEqual([
+      ["clicked", OFFER],
+      ["opened", null],
+    ]);
+  });
+});
+
 describe("a tracked click", () => {
   it("redirects to the link of the email as sent and records it; a click is an open too", async () => {
     const { entry, raw } = await send("offer");
