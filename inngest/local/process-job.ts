@@ -6,7 +6,6 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import {
-  localFunctions,
   localJobs,
   localRunStatus,
   localRuns,
