@@ -107,10 +107,7 @@ async function resumeWaits(tx: Db, events: StoredEvent[]): Promise<void> {
     .innerJoin(localRuns, eq(localRuns.id, lockedWaits.runId))
     // A run that ended has no waits to resume: its end deletes them, but one a parallel call added as it ended stays.
     .where(
-      and(
-        inArray(lockedWaits.eventName, names),
-        inArray(localRuns.status, ["running", "waiting"]),
-      ),
+      and(inArray(lockedWaits.eventName, names), inArray(localRuns.status, ["running", "waiting"])),
     )
     .for("update", { of: lockedWaits, skipLocked: true });
   if (waits.length === 0) return;

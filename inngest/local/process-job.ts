@@ -5,13 +5,7 @@ import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import {
-  localJobs,
-  localRunStatus,
-  localRuns,
-  localSteps,
-  localWaits,
-} from "./schema";
+import { localJobs, localRunStatus, localRuns, localSteps, localWaits } from "./schema";
 import { LOCAL_EXECUTOR_SCHEMA } from "./migrations";
 import { callFunction, type CallOutcome } from "./call-function";
 import { loadCallStates, type CallState } from "./load-call-states";
