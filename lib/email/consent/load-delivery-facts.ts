@@ -10,15 +10,6 @@ import {
   RECENT_SENDS_READ,
 } from "./delivery-settings";
 
-/**
- * Everything the delivery decision needs, read in one statement: the topic's kind, the user's choice for it, whether the
- * address is suppressed, the user's zone, the installation's cap and quiet hours, and the user's marketing mail of
- * the last 7 days (email_log_user_marketing_idx). For a user, a statement before it takes a per-user advisory lock
- * for the rest of the transaction, so two emails to one user are counted one after the other and cannot both slip
- * under the cap (lib/db/LOCK-ORDER.md rule 5: sendEmail holds no user row locks of its own). The lock cannot be taken
- * in the reading statement itself: under READ COMMITTED a statement reads the snapshot taken when it began, before
- * it waited for the lock, and would miss the email the lock's previous holder just committed.
- */
 /** The user's delivery lock, until the transaction ends: their marketing emails are decided one after the other. */
 async function lockEmailDelivery(tx: Db, userId: number): Promise<void> {
   await tx.execute(
@@ -26,6 +17,15 @@ async function lockEmailDelivery(tx: Db, userId: number): Promise<void> {
   );
 }
 
+/**
+ * Everything the delivery decision needs, read in one statement: the topic's kind, the user's choice for it,
+ * whether the address is suppressed, the user's zone, the installation's cap and quiet hours, and the user's
+ * marketing mail of the last 7 days (email_log_user_marketing_idx). For a user, a statement before it takes a
+ * per-user advisory lock for the rest of the transaction, so two emails to one user are counted one after the other
+ * and cannot both slip under the cap (lib/db/LOCK-ORDER.md rule 5: sendEmail holds no user row locks of its own). The
+ * lock cannot be taken in the reading statement itself: under READ COMMITTED a statement reads the snapshot taken when
+ * it began, before it waited for the lock, and would miss the email the lock's previous holder just committed.
+ */
 export async function loadDeliveryFacts(
   tx: Db,
   recipient: { userId: number | null; address: string; topicId: number; at: Date },
