@@ -14,6 +14,7 @@ import {
   type Subscription,
 } from "@/lib/db/schema";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
+import { assertNoChargeInFlight } from "@/lib/upgrades/assert-no-charge-in-flight";
 import { refreshUpgradePayment } from "@/lib/upgrades/refresh-upgrade-payment";
 import { beginCharge } from "./begin-charge";
 import { absoluteCheckoutUrl, gatewayCurrency, loadGatewayCustomer } from "./gateway-request-parts";
@@ -71,7 +72,10 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
     // lib/db/LOCK-ORDER.md: the payer first; paying an upgrade also checks the payer's base subscription.
     await lockUsers(tx, [options.userId]);
     const locked = await loadPayable(tx, options, { lock: true });
-    if (locked.upgradeType !== null) await assertUpgradeStillPayable(tx, locked);
+    if (locked.upgradeType !== null) {
+      await assertNoChargeInFlight(tx, options.userId);
+      await assertUpgradeStillPayable(tx, locked);
+    }
     if (
       options.expectedAmountCents !== undefined &&
       options.expectedAmountCents !== locked.amountCents
@@ -175,8 +179,9 @@ async function describePayment(db: Db, payment: Payment): Promise<string> {
 
 /**
  * In the charge's transaction, before the gateway, with the payer's row locked (upgrades of one user run one at a
- * time, as applyUpgrade does): the pending upgrade's base must still be running. Two tabs paying two upgrades of one base
- * thus charge once; the second finds the base ended by the first.
+ * time, as applyUpgrade does): the pending upgrade's base must still be running. Two tabs paying two upgrades of one
+ * base thus charge once: while the first is being charged the second is refused (assertNoChargeInFlight), and once it
+ * is paid the second finds the base ended by it.
  */
 async function assertUpgradeStillPayable(tx: Db, payment: Payment): Promise<void> {
   const [row] = await tx

@@ -5,7 +5,6 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { lockUsers } from "@/lib/db/lock-order";
 import {
-  payments,
   subscriptionTypes,
   subscriptionUpgrades,
   type Payment,
@@ -23,6 +22,7 @@ import { getGateway } from "@/lib/payments/gateways";
 import type { GatewayOutcome } from "@/lib/payments/gateways/gateway";
 import { settlePayment } from "@/lib/payments/settle-payment";
 import { codeSchema } from "@/lib/subscriptions/schemas";
+import { assertNoChargeInFlight } from "./assert-no-charge-in-flight";
 import { loadUpgradeContext } from "./load-upgrade-context";
 import { loadUpgradeParts } from "./load-upgrade-parts";
 import { NO_UPGRADE_REASON_MESSAGES } from "./offer-types";
@@ -180,27 +180,6 @@ async function chargeAndSettle(
   if (!upgrade)
     throw conflict("upgrade_not_available", "The upgrade could not be charged; nothing changed.");
   return { ...(await loadUpgradeParts(db, upgrade)), upgrade, replayed: false };
-}
-
-/** One paid upgrade charge at a time per user: another offer waits until the first charge is settled. */
-async function assertNoChargeInFlight(tx: Db, userId: number): Promise<void> {
-  const [inFlight] = await tx
-    .select({ id: subscriptionUpgrades.id })
-    .from(subscriptionUpgrades)
-    .innerJoin(payments, eq(payments.id, subscriptionUpgrades.paymentId))
-    .where(
-      and(
-        eq(subscriptionUpgrades.userId, userId),
-        eq(subscriptionUpgrades.status, "pending"),
-        eq(payments.status, "pending"),
-      ),
-    )
-    .limit(1);
-  if (inFlight)
-    throw conflict(
-      "upgrade_in_progress",
-      "An upgrade of yours is being charged; wait until it is confirmed.",
-    );
 }
 
 async function replay(

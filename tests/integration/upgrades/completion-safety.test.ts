@@ -240,6 +240,34 @@ describe("paying two pending paid_extend upgrades of one base", () => {
   });
 });
 
+describe("paying a pending paid_extend upgrade while another of the same base is being charged", () => {
+  it("refuses it (409 upgrade_in_progress) without charging: both would have been charged for one base", async () => {
+    await createUpgradeSchema(db(), {
+      name: "Extend",
+      linkTypeCodes: ["web_monthly"],
+      options: [{ type: "paid_extend", config: PRINT }],
+    });
+    const { user } = await customerWith("web_monthly", { daysLater: 21 });
+    const first = await pendingExtend(user.id, "tab-a");
+    const second = await pendingExtend(user.id, "tab-b");
+    // The first charge gets no answer (a timeout): it stays pending until reconciliation asks the gateway.
+    const charge = vi
+      .spyOn(demoGateway, "startPayment")
+      .mockRejectedValueOnce(new Error("gateway timeout"));
+    const waiting = await payPayment(db(), {
+      paymentId: first.payment!.id,
+      userId: user.id,
+      cardToken: "tok_visa",
+    });
+    expect(waiting.status).toBe("pending");
+    await expect(
+      payPayment(db(), { paymentId: second.payment!.id, userId: user.id, cardToken: "tok_visa" }),
+    ).rejects.toMatchObject({ code: "upgrade_in_progress", status: 409 });
+    expect(charge).toHaveBeenCalledTimes(1);
+    expect(await paymentRow(second.payment!.id)).toMatchObject({ status: "form" });
+  });
+});
+
 describe("completing a paid_extend moves only the base's own followers", () => {
   it("a base that ended before the payment: the upgrade starts now, runs a full period and is not shifted", async () => {
     await createUpgradeSchema(db(), {
