@@ -76,6 +76,7 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
       await assertNoChargeInFlight(tx, options.userId);
       await assertUpgradeStillPayable(tx, locked);
     }
+    if (locked.recurrentPaymentId !== null) await assertRenewalStillPayable(tx, locked);
     if (
       options.expectedAmountCents !== undefined &&
       options.expectedAmountCents !== locked.amountCents
@@ -201,6 +202,28 @@ async function assertUpgradeStillPayable(tx: Db, payment: Payment): Promise<void
       "This upgrade is no longer available; your subscription changed since you chose it.",
     );
   }
+}
+
+/**
+ * In the charge's transaction, with the payer's row and then the payment's locked (lib/db/LOCK-ORDER.md: payments
+ * before recurrent payments): a renewal payment the customer pays themselves (reopened after it failed) must still be
+ * its renewal's current payment. Once a scheduled retry charged a newer one for the same period, paying this one too
+ * would pay that period twice.
+ */
+async function assertRenewalStillPayable(tx: Db, payment: Payment): Promise<void> {
+  const [recurrent] = await tx
+    .select({ paymentId: recurrentPayments.paymentId, state: recurrentPayments.state })
+    .from(recurrentPayments)
+    .where(eq(recurrentPayments.id, payment.recurrentPaymentId ?? 0))
+    .for("no key update");
+  const current =
+    recurrent?.paymentId === payment.id &&
+    (recurrent.state === "active" || recurrent.state === "charge_failed");
+  if (!current)
+    throw conflict(
+      "payment_not_retryable",
+      "This renewal was replaced by a newer one; pay that one instead.",
+    );
 }
 
 async function loadPayable(db: Db, options: PayPaymentOptions, { lock = false } = {}) {

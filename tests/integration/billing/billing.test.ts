@@ -238,6 +238,49 @@ describe("paying a failed renewal", () => {
     );
   });
 
+  it("once a scheduled retry charged the period, the reopened payment is refused (409), not charged a second time", async () => {
+    const customer = await subscriber();
+    await db()
+      .update(recurrentPayments)
+      .set({ cardToken: "tok_declined" })
+      .where(eq(recurrentPayments.id, customer.renewal.id));
+    freezeClock(addDays(T0, 31));
+    const declined = await chargeRecurrentPayment(db(), {
+      recurrentPaymentId: customer.renewal.id,
+      maxFailedCharges: 3,
+    });
+    if (declined.status !== "declined")
+      throw new Error(`expected declined, got ${declined.status}`);
+    expect((await renewalOf(customer.renewal.id)).state).toBe("active"); // a retry is scheduled
+    const retry = withParams(retryRoute, { id: declined.payment.id });
+    // The customer tries the saved card (declined again: the payment stays payable) ...
+    expect(
+      (await post(retry, `/payments/${declined.payment.id}/retry`, customer.token, {})).status,
+    ).toBe(402);
+    // ... then a scheduled retry charges the renewal on a card that works again.
+    await db()
+      .update(recurrentPayments)
+      .set({ cardToken: "tok_visa" })
+      .where(eq(recurrentPayments.id, customer.renewal.id));
+    freezeClock(addDays(T0, 33));
+    const retried = await chargeRecurrentPayment(db(), { recurrentPaymentId: customer.renewal.id });
+    expect(retried.status).toBe("charged");
+    await expectRefusedWithoutChange(
+      db(),
+      () =>
+        post(retry, `/payments/${declined.payment.id}/retry`, customer.token, {
+          card: "new",
+          payment_token: "tok_visa",
+        }),
+      { status: 409, error: "payment_not_retryable" },
+    );
+    const paid = await db()
+      .select()
+      .from(payments)
+      .where(and(eq(payments.userId, customer.user.id), eq(payments.status, "paid")));
+    expect(paid).toHaveLength(2); // the purchase and the retry's charge
+  });
+
   it("another customer's payment is not found", async () => {
     const { failed } = await failedRenewal();
     const stranger = await subscriber();
