@@ -93,6 +93,8 @@ const BY_CODE: Record<string, string> = {
   referral_program_missing: "Odporúčania sú momentálne uzavreté.",
   referral_already_referred: "Tohto človeka už niekto pozval.",
   upgrade_in_progress: "Jedno vaše vylepšenie sa práve platí; počkajte, kým sa platba potvrdí.",
+  referral_discount_used:
+    "Zľava z odporúčania platila na vašu prvú platbu, ktorú ste už uhradili; začnite tento nákup znova za plnú cenu.",
 };
 
 const WAIT_PATTERN = /Try again in (\d+) (second|minute|hour)s?\.$/;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { customerActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
@@ -77,6 +77,7 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
       await assertUpgradeStillPayable(tx, locked);
     }
     if (locked.recurrentPaymentId !== null) await assertRenewalStillPayable(tx, locked);
+    if (locked.meta.referral_welcome_discount) await assertWelcomeDiscountUnused(tx, locked);
     if (
       options.expectedAmountCents !== undefined &&
       options.expectedAmountCents !== locked.amountCents
@@ -223,6 +224,30 @@ async function assertRenewalStillPayable(tx: Db, payment: Payment): Promise<void
     throw conflict(
       "payment_not_retryable",
       "This renewal was replaced by a newer one; pay that one instead.",
+    );
+}
+
+/**
+ * In the charge's transaction, with the payer's row locked: the referred friend's welcome discount is for their first
+ * payment only. Every purchase they start before paying carries it (any of them may be the first), so the one paid
+ * first spends it; once one is being charged or was paid, the others are refused, to be bought again at full price.
+ */
+async function assertWelcomeDiscountUnused(tx: Db, payment: Payment): Promise<void> {
+  const [other] = await tx
+    .select({ id: payments.id })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.userId, payment.userId),
+        ne(payments.id, payment.id),
+        inArray(payments.status, ["pending", "paid", "refund"]),
+      ),
+    )
+    .limit(1);
+  if (other)
+    throw conflict(
+      "referral_discount_used",
+      "Your referral discount was for your first payment, which you have made; start this purchase again to buy at the full price.",
     );
 }
 

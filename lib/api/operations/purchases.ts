@@ -67,6 +67,6 @@ export const purchaseOperation = defineOperation({
     400: ["discount_code_invalid", "card_token_required"],
     402: ["payment_declined"],
     404: ["subscription_type_not_offered"],
-    409: ["idempotency_key_reused", "payment_in_progress"],
+    409: ["idempotency_key_reused", "payment_in_progress", "referral_discount_used"],
   },
 });

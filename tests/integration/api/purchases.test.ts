@@ -13,6 +13,7 @@ import {
   referrals,
   subscriptionTypes,
 } from "@/lib/db/schema";
+import { payPayment } from "@/lib/payments/pay-payment";
 import { createDiscountCode } from "@/lib/referrals/discounts/create-discount-code";
 import { evaluateReferralTrigger } from "@/lib/referrals/complete-referral";
 import { getReferralLink } from "@/lib/referrals/referral-link";
@@ -422,5 +423,43 @@ describe("a referred friend's first purchase", () => {
       idempotency_key: key(),
     });
     expect(second.json.payment.amount_cents).toBe(990);
+  });
+  it("is discounted once: of two purchases started before paying, the second paid is refused (409), not charged", async () => {
+    await insertProgram(db(), {
+      triggers: [{ type: "first_payment", options: {} }],
+      reward: { type: "free_days", options: { days: 30, subscription_type_code: "web_monthly" } },
+      friend_reward: { type: "discount", options: { kind: "percent", percent_off: 20 } },
+    });
+    const { user: referrer } = await customer("referrer-twice");
+    const { code } = await getReferralLink(db(), referrer.id);
+    const friend = await createUser(db(), {
+      email: `friend-${++sequence}@example.test`,
+      password: "secret-password",
+      referral: { code },
+    });
+    const { token } = await issueUserToken(db(), { userId: friend.id });
+    // Two tabs: both purchases are started before either is paid, and both carry the discount.
+    const start = () =>
+      purchase(token, {
+        subscription_type_code: "web_monthly",
+        recurrent: false,
+        idempotency_key: key(),
+      });
+    const started = [await start(), await start()];
+    expect(started.map((s) => [s.json.payment.status, s.json.payment.amount_cents])).toEqual([
+      ["form", 792],
+      ["form", 792],
+    ]);
+    const [first, second] = started.map((s) => s.json.payment.id as number);
+    const paid = await payPayment(db(), {
+      paymentId: first!,
+      userId: friend.id,
+      cardToken: "tok_visa",
+    });
+    expect(paid.payment.status).toBe("paid");
+    await expect(
+      payPayment(db(), { paymentId: second!, userId: friend.id, cardToken: "tok_visa" }),
+    ).rejects.toMatchObject({ code: "referral_discount_used", status: 409 });
+    expect(await chargesOf(second!)).toBe(0);
   });
 });
