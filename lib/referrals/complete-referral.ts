@@ -80,6 +80,7 @@ async function evaluateLocked(
     return "expired";
   }
   if (!(await constraintsHold(tx, referral, program, firing))) return "constraint_failed";
+  if (!(await triggerPaymentStillPaid(tx, firing.paymentId ?? null))) return "constraint_failed";
   const fired = {
     trigger: firing.trigger,
     triggeredAt: firedAt,
@@ -95,6 +96,21 @@ async function evaluateLocked(
   }
   await tx.update(referrals).set(fired).where(eq(referrals.id, referral.id));
   return grantAndComplete(tx, { ...referral, ...fired }, program);
+}
+
+/**
+ * Whether the friend's payment that fired a referral (none: a trigger that is no payment) is still paid. Read with
+ * both people's rows locked, which a refund locks first too (lib/db/LOCK-ORDER.md), so a refund either came before
+ * and is seen here — the refunded payment completes nothing — or waits, and then takes back what this completion
+ * granted (clawBackReferralRewards).
+ */
+export async function triggerPaymentStillPaid(tx: Db, paymentId: number | null): Promise<boolean> {
+  if (paymentId === null) return true;
+  const [payment] = await tx
+    .select({ status: payments.status })
+    .from(payments)
+    .where(eq(payments.id, paymentId));
+  return payment?.status === "paid";
 }
 
 /** Every constraint except the timeout (checked first, because it changes the status). */

@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { referralRewards, referrals, type Referral } from "@/lib/db/schema";
 import { conflict, notFound } from "@/lib/errors";
-import { grantAndComplete } from "./complete-referral";
+import { grantAndComplete, triggerPaymentStillPaid } from "./complete-referral";
 import { lockReferralPeople } from "./lock-referral-people";
 import { findProgram } from "./referral-rules";
 import { releaseReferralRewards } from "./rewards/release-held-rewards";
@@ -55,7 +55,12 @@ export async function approveReferral(
       })
       .where(eq(referrals.id, referral.id));
     const program = await findProgram(tx, referral.programId);
-    if (referral.triggeredAt && program)
+    // Refunded since it fired, the payment completes nothing: the approved referral waits for another firing.
+    if (
+      referral.triggeredAt &&
+      program &&
+      (await triggerPaymentStillPaid(tx, referral.triggerPaymentId))
+    )
       await grantAndComplete(tx, { ...referral, review: "approved" }, program);
     return reload(tx, referral.id);
   });
@@ -118,6 +123,11 @@ export async function retryReferral(db: Db, options: { referralId: number }): Pr
       throw conflict("referral_not_failed", "Only a referral whose reward failed can be retried.");
     const program = await findProgram(tx, referral.programId);
     if (!program) throw notFound("referral_program_missing", "The referral's program is gone.");
+    if (!(await triggerPaymentStillPaid(tx, referral.triggerPaymentId)))
+      throw conflict(
+        "referral_payment_refunded",
+        "The payment that completed this referral was refunded; there is nothing to reward.",
+      );
     await grantAndComplete(tx, referral, program);
     return reload(tx, referral.id);
   });

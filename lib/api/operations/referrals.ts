@@ -121,7 +121,7 @@ export const retryReferralOperation = {
     },
     errors: {
       404: ["referral_not_found", "referral_program_missing"],
-      409: ["referral_not_failed"],
+      409: ["referral_not_failed", "referral_payment_refunded"],
     },
   }),
   requestParams: referralIdPath,

@@ -662,3 +662,26 @@ describe("the release and a refund racing over one held reward", () => {
     );
   });
 });
+
+describe("a payment refunded before its payment.paid is processed", () => {
+  it("completes nothing: no rewards, the referral still pending for the friend's next payment", async () => {
+    await insertProgram(db(), {
+      triggers: PAYMENT_TRIGGER,
+      reward: FREE_DAYS,
+      friend_reward: DISCOUNT_20,
+    });
+    const { friend, referral } = await referrerAndFriend();
+    const { payment } = await payFor(db(), friend.id, "web_monthly");
+    await recordRefund(db(), { paymentId: payment.id });
+    // The event's function runs only now (the outbox was behind, or it was retried).
+    const result = await evaluateReferralTrigger(db(), {
+      userId: friend.id,
+      trigger: "first_payment",
+      paymentId: payment.id,
+    });
+    expect(result?.outcome).toBe("constraint_failed");
+    expect(await rewardsOf(referral.id)).toEqual([]);
+    const [after] = await db().select().from(referrals).where(eq(referrals.id, referral.id));
+    expect(after).toMatchObject({ status: "pending", triggerPaymentId: null });
+  });
+});
