@@ -32,7 +32,7 @@ export async function confirmEmailChange(
       const token = await lockValidActionToken(tx, { token: options.token, kind: "email_change" });
       const newEmail = token.newEmail;
       if (!newEmail) throw notFound("link_invalid", "This link is not valid. Ask for a new one.");
-      const [user] = await tx.select().from(users).where(eq(users.id, token.userId)).for("update");
+      const [user] = await tx.select().from(users).where(eq(users.id, token.userId)); // locked with the token
       if (!user) throw notFound("link_invalid", "This link is not valid. Ask for a new one.");
       const [taken] = await tx
         .select({ id: users.id })

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { hashToken } from "@/lib/auth/tokens";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { lockUsers } from "@/lib/db/lock-order";
 import { userActionTokens, type UserActionToken, type UserActionTokenKind } from "@/lib/db/schema";
 import { AppError, conflict, notFound } from "@/lib/errors";
 
@@ -38,23 +39,26 @@ export async function findActionToken(
 }
 
 /**
- * Inside the transaction that acts on it: lock the token's row (so two submissions of one link cannot both pass) and
- * return it when valid; otherwise throw `link_invalid` (404), `link_used` or `link_expired` (409).
+ * Inside the transaction that acts on it: lock the token's user (lib/db/LOCK-ORDER.md: users first; a token's user
+ * never changes), then the token's row, so two submissions of one link cannot both pass, and two links of one user
+ * used at once run one after the other (each spends the user's other links: locking the tokens first, they would wait
+ * for each other's). Returns the token when valid; otherwise throws `link_invalid` (404), `link_used` or
+ * `link_expired` (409).
  */
 export async function lockValidActionToken(
   tx: Db,
   options: { token: string; kind: UserActionTokenKind },
 ): Promise<UserActionToken> {
-  const [row] = await tx
-    .select()
+  const theToken = and(
+    eq(userActionTokens.tokenHash, hashToken(options.token)),
+    eq(userActionTokens.kind, options.kind),
+  );
+  const [owner] = await tx
+    .select({ userId: userActionTokens.userId })
     .from(userActionTokens)
-    .where(
-      and(
-        eq(userActionTokens.tokenHash, hashToken(options.token)),
-        eq(userActionTokens.kind, options.kind),
-      ),
-    )
-    .for("update");
+    .where(theToken);
+  if (owner) await lockUsers(tx, [owner.userId]);
+  const [row] = await tx.select().from(userActionTokens).where(theToken).for("update");
   const state = stateOf(row);
   if (state.status === "valid") return state.row;
   throw actionTokenError(state.status);

@@ -25,8 +25,7 @@ export async function resetPassword(
     const [user] = await tx
       .select({ id: users.id, email: users.email, confirmedAt: users.confirmedAt })
       .from(users)
-      .where(eq(users.id, token.userId))
-      .for("update");
+      .where(eq(users.id, token.userId)); // locked with the token
     if (!user) throw notFound("link_invalid", "This link is not valid. Ask for a new one.");
     await tx
       .update(users)

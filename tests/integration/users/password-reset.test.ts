@@ -150,6 +150,39 @@ describe("resetPassword", () => {
     ).rejects.toMatchObject({ code: "link_used" });
   });
 
+  // Two connections: an embedded PGlite runs one transaction at a time. CI runs the suite on Postgres.
+  it.skipIf(!process.env.DATABASE_URL)(
+    "two links of one user used at once: one sets the password, the other is refused (409 link_used), no deadlock",
+    async () => {
+      // Four users at once, two links each: the more pairs, the surer a deadlock-prone order shows.
+      const pairs = await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          const user = await makeUser(db());
+          const links: string[] = [];
+          for (let i = 0; i < 2; i++) {
+            await requestPasswordReset(db(), { email: user.email, clientAddress: null });
+            links.push(await resetToken(user.email));
+          }
+          return links;
+        }),
+      );
+      const outcomes = await Promise.all(
+        pairs.map((links) =>
+          Promise.allSettled(
+            links.map((token, i) =>
+              resetPassword(db(), { token, newPassword: `${NEW_PASSWORD}-${i}` }),
+            ),
+          ),
+        ),
+      );
+      for (const results of outcomes) {
+        expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+        const refused = results.find((result) => result.status === "rejected");
+        expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: "link_used" });
+      }
+    },
+  );
+
   it("refuses a link used once already (409 link_used), and the password stays", async () => {
     const user = await makeUser(db());
     await requestPasswordReset(db(), { email: user.email, clientAddress: null });
