@@ -366,13 +366,14 @@ describe("a purchase with nothing to pay", () => {
 });
 
 describe("a referred friend's first purchase", () => {
-  it("carries the program's friend discount, completes the referral, and records that discount as the friend's reward", async () => {
+  /** A program rewarding the friend with 20% off their first payment, and a friend registered through a link. */
+  async function referredFriend(referrerLabel: string) {
     await insertProgram(db(), {
       triggers: [{ type: "first_payment", options: {} }],
       reward: { type: "free_days", options: { days: 30, subscription_type_code: "web_monthly" } },
       friend_reward: { type: "discount", options: { kind: "percent", percent_off: 20 } },
     });
-    const { user: referrer } = await customer("referrer");
+    const { user: referrer } = await customer(referrerLabel);
     const { code } = await getReferralLink(db(), referrer.id);
     const friend = await createUser(db(), {
       email: `friend-${++sequence}@example.test`,
@@ -380,6 +381,11 @@ describe("a referred friend's first purchase", () => {
       referral: { code },
     });
     const { token } = await issueUserToken(db(), { userId: friend.id });
+    return { friend, token };
+  }
+
+  it("carries the program's friend discount, completes the referral, and records that discount as the friend's reward", async () => {
+    const { friend, token } = await referredFriend("referrer");
 
     const bought = await purchase(token, {
       subscription_type_code: "web_monthly",
@@ -424,20 +430,9 @@ describe("a referred friend's first purchase", () => {
     });
     expect(second.json.payment.amount_cents).toBe(990);
   });
+
   it("is discounted once: of two purchases started before paying, the second paid is refused (409), not charged", async () => {
-    await insertProgram(db(), {
-      triggers: [{ type: "first_payment", options: {} }],
-      reward: { type: "free_days", options: { days: 30, subscription_type_code: "web_monthly" } },
-      friend_reward: { type: "discount", options: { kind: "percent", percent_off: 20 } },
-    });
-    const { user: referrer } = await customer("referrer-twice");
-    const { code } = await getReferralLink(db(), referrer.id);
-    const friend = await createUser(db(), {
-      email: `friend-${++sequence}@example.test`,
-      password: "secret-password",
-      referral: { code },
-    });
-    const { token } = await issueUserToken(db(), { userId: friend.id });
+    const { friend, token } = await referredFriend("referrer-twice");
     // Two tabs: both purchases are started before either is paid, and both carry the discount.
     const start = () =>
       purchase(token, {

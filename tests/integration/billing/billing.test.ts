@@ -182,7 +182,8 @@ describe("plan change at period end", () => {
 });
 
 describe("paying a failed renewal", () => {
-  async function failedRenewal() {
+  /** A renewal declined at its first charge: stopped after it (`charge_failed`), or with retries left. */
+  async function failedRenewal(maxFailedCharges = 1) {
     const customer = await subscriber();
     // The card stops working after the purchase.
     await db()
@@ -192,7 +193,7 @@ describe("paying a failed renewal", () => {
     freezeClock(addDays(T0, 31));
     const outcome = await chargeRecurrentPayment(db(), {
       recurrentPaymentId: customer.renewal.id,
-      maxFailedCharges: 1,
+      maxFailedCharges,
     });
     if (outcome.status !== "declined") throw new Error(`expected declined, got ${outcome.status}`);
     freezeClock(addDays(T0, 40));
@@ -239,36 +240,25 @@ describe("paying a failed renewal", () => {
   });
 
   it("once a scheduled retry charged the period, the reopened payment is refused (409), not charged a second time", async () => {
-    const customer = await subscriber();
-    await db()
-      .update(recurrentPayments)
-      .set({ cardToken: "tok_declined" })
-      .where(eq(recurrentPayments.id, customer.renewal.id));
-    freezeClock(addDays(T0, 31));
-    const declined = await chargeRecurrentPayment(db(), {
-      recurrentPaymentId: customer.renewal.id,
-      maxFailedCharges: 3,
-    });
-    if (declined.status !== "declined")
-      throw new Error(`expected declined, got ${declined.status}`);
+    const { failed, ...customer } = await failedRenewal(3);
     expect((await renewalOf(customer.renewal.id)).state).toBe("active"); // a retry is scheduled
-    const retry = withParams(retryRoute, { id: declined.payment.id });
+    const retry = withParams(retryRoute, { id: failed.id });
     // The customer tries the saved card (declined again: the payment stays payable) ...
-    expect(
-      (await post(retry, `/payments/${declined.payment.id}/retry`, customer.token, {})).status,
-    ).toBe(402);
+    expect((await post(retry, `/payments/${failed.id}/retry`, customer.token, {})).status).toBe(
+      402,
+    );
     // ... then a scheduled retry charges the renewal on a card that works again.
     await db()
       .update(recurrentPayments)
       .set({ cardToken: "tok_visa" })
       .where(eq(recurrentPayments.id, customer.renewal.id));
-    freezeClock(addDays(T0, 33));
+    freezeClock(addDays(T0, 41));
     const retried = await chargeRecurrentPayment(db(), { recurrentPaymentId: customer.renewal.id });
     expect(retried.status).toBe("charged");
     await expectRefusedWithoutChange(
       db(),
       () =>
-        post(retry, `/payments/${declined.payment.id}/retry`, customer.token, {
+        post(retry, `/payments/${failed.id}/retry`, customer.token, {
           card: "new",
           payment_token: "tok_visa",
         }),

@@ -76,6 +76,26 @@ async function withExitRules(scenarioId: number, exitRules: ExitRules) {
   await db().update(scenarios).set({ exitRules }).where(eq(scenarios.id, scenarioId));
 }
 
+/** A run of the scenario for the user, triggered by `custom.t_<name>`, created and claimed without the executor. */
+async function claimedRun(
+  scenario: { scenarioId: number; versionId: number },
+  userId: number,
+  name: string,
+) {
+  const runId = (await createScenarioRun(db(), {
+    ...scenario,
+    reentry: "always",
+    reentryDays: null,
+    userId,
+    triggerKey: `test:${name}`,
+    triggerEvent: `custom.t_${name}`,
+    triggerPayload: {},
+    entryNodeIds: ["t"],
+  } as Parameters<typeof createScenarioRun>[1]))!;
+  const run = (await claimScenarioRun(db(), { runId, executorRunId: `exec-${name}` }))!;
+  return { runId, run };
+}
+
 describe("exit rules", () => {
   it("a matching payment.paid ends a waiting dunning run as exited; no later email is sent", async () => {
     const { scenarioId } = await enabledScenario(db(), dunningGraph("custom.t_dunning"));
@@ -180,18 +200,7 @@ describe("exit rules", () => {
     });
     await withExitRules(scenarioId, [{ event: "custom.t_stop", filter: [] }]);
     const user = await customer(db());
-    const runId = (await createScenarioRun(db(), {
-      scenarioId,
-      versionId,
-      reentry: "always",
-      reentryDays: null,
-      userId: user.id,
-      triggerKey: "test:between",
-      triggerEvent: "custom.t_between",
-      triggerPayload: {},
-      entryNodeIds: ["t"],
-    } as Parameters<typeof createScenarioRun>[1]))!;
-    const run = (await claimScenarioRun(db(), { runId, executorRunId: "exec-between" }))!;
+    const { runId, run } = await claimedRun({ scenarioId, versionId }, user.id, "between");
     const exited = await exitRunsForEvents(db(), [
       { id: "evt-between", name: "custom.t_stop", userId: user.id, payload: {} },
     ]);
@@ -213,18 +222,7 @@ describe.skipIf(!process.env.DATABASE_URL)("an exit while a node is being entere
     });
     await withExitRules(scenarioId, [{ event: "custom.t_leave", filter: [] }]);
     const user = await customer(db());
-    const runId = (await createScenarioRun(db(), {
-      scenarioId,
-      versionId,
-      reentry: "always",
-      reentryDays: null,
-      userId: user.id,
-      triggerKey: "test:entering",
-      triggerEvent: "custom.t_entering",
-      triggerPayload: {},
-      entryNodeIds: ["t"],
-    } as Parameters<typeof createScenarioRun>[1]))!;
-    const run = (await claimScenarioRun(db(), { runId, executorRunId: "exec-entering" }))!;
+    const { runId, run } = await claimedRun({ scenarioId, versionId }, user.id, "entering");
     const node = wait("w", 1440);
     let exiting: ReturnType<typeof exitRunsForEvents> | null = null;
     // The wait is entered (its visit inserted, the run marked waiting) in a transaction that holds the run while the
