@@ -24,7 +24,7 @@ export async function enableScenario(db: Db, options: { scenarioId: number }): P
     if (row.scenario.currentVersionId === null || row.graph === null) {
       throw conflict("scenario_not_published", "Publish the scenario before enabling it.");
     }
-    const { graph, errors } = await validateGraph(tx, row.graph);
+    const { graph, errors } = await validateGraph(tx, row.graph, { lockReferences: true });
     if (!graph || errors.length > 0) throw scenarioInvalid(errors, "enabled");
     const [enabled] = await tx
       .update(scenarios)

@@ -33,7 +33,9 @@ export async function publishScenario(
     if (!scenario) throw scenarioNotFound(options.scenarioId);
     if (scenario.status === "deleted") throw scenarioDeleted();
     // Validated under the lock: what is published is exactly the draft that passed.
-    const { graph, errors } = await validateGraph(tx, scenario.draftGraph);
+    const { graph, errors } = await validateGraph(tx, scenario.draftGraph, {
+      lockReferences: true,
+    });
     if (!graph || errors.length > 0) throw scenarioInvalid(errors, "published");
     const [last] = await tx
       .select({ number: max(scenarioVersions.number) })

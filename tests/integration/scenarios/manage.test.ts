@@ -205,6 +205,40 @@ describe("enable, disable, delete, restore", () => {
     expect((await findScenario(db(), scenario.id))?.status).toBe("draft");
   });
 
+  // Two connections: an embedded PGlite runs one transaction at a time. CI runs the suite on Postgres.
+  it.skipIf(!process.env.DATABASE_URL)(
+    "does not publish a draft whose template a delete is removing: the delete goes first, publishing is refused",
+    async () => {
+      const template = await saveEmailTemplate(db(), {
+        code: "scn-going",
+        name: "Going",
+        subject: "Hi",
+        bodyHtml: "<p>Hi</p>",
+        bodyText: "Hi",
+      });
+      const scenario = await createScenario(db(), {
+        name: "Refs going",
+        graph: graphWithEmail("scn-going"),
+      });
+      let publishing: Promise<unknown> | null = null;
+      // The template's delete, as deleteEmailTemplate does it: its row locked, no scenario found using it (the draft
+      // was saved after that look), then deleted — and the draft published while it has not committed yet.
+      await db().transaction(async (tx) => {
+        await tx
+          .select()
+          .from(emailTemplates)
+          .where(eq(emailTemplates.id, template.id))
+          .for("update");
+        publishing = publishScenario(db(), { scenarioId: scenario.id });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await tx.delete(emailTemplates).where(eq(emailTemplates.id, template.id));
+      });
+      const error = await refusal(publishing!);
+      expect(error.code).toBe("scenario_invalid");
+      expect(await listScenarioVersions(db(), { scenarioId: scenario.id })).toEqual([]);
+    },
+  );
+
   it("deletes softly, hides from the list, and restores as disabled", async () => {
     const scenario = await published("Soft delete me");
     await enableScenario(db(), { scenarioId: scenario.id });
