@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { paymentItems, payments, type Payment } from "@/lib/db/schema";
 import { invalid, notFound, conflict } from "@/lib/errors";
 import { checkoutGateway } from "@/lib/payments/gateways";
-import { FAMILY_SEATS_MAX_COUNT } from "./family-seat-price";
+import { FAMILY_SEATS_MAX_COUNT, familySeatItemName } from "./family-seat-price";
 import { FAMILY_SEATS_META_KEY, type FamilySeatsMeta } from "./family-seats-meta";
 import { listFamilySeatOffers } from "./list-family-seat-offers";
 
@@ -91,7 +91,7 @@ export async function createFamilySeatsPayment(
       paymentId: payment.id,
       type: "product",
       subscriptionTypeId: seatType.subscriptionTypeId,
-      name: `Family seat: ${seatType.name} (${offer.daysLeft} day${offer.daysLeft === 1 ? "" : "s"})`,
+      name: familySeatItemName(seatType.name, offer.daysLeft),
       amountCents: seatType.unitPriceCents,
       count: input.count,
       meta: { master_subscription_id: offer.masterSubscriptionId },

@@ -39,3 +39,8 @@ export function wholeDaysLeft(endAt: Date, at: Date): number {
 }
 
 export const FAMILY_SEATS_MAX_COUNT = 100;
+
+/** The payment item's name for seats of a type, priced for the days left: "Family seat: Kids web (12 days)". */
+export function familySeatItemName(typeName: string, daysLeft: number): string {
+  return `Family seat: ${typeName} (${daysLeft} day${daysLeft === 1 ? "" : "s"})`;
+}

@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { customerActor } from "@/lib/auth/actor";
+import { readFamilySeatsMeta } from "@/lib/family/family-seats-meta";
+import { refreshFamilySeatsPayment } from "@/lib/family/refresh-family-seats-payment";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { lockUsers } from "@/lib/db/lock-order";
@@ -56,6 +58,10 @@ export async function payPayment(db: Db, options: PayPaymentOptions): Promise<Pa
   // in its own transaction, and throws so the customer sees the new price before paying it).
   if (payment.upgradeType === "paid_extend") {
     await refreshUpgradePayment(db, { paymentId: payment.id, userId: options.userId });
+  }
+  // Extra family seats are priced for the days the family has left, which fall while the payment waits.
+  if (readFamilySeatsMeta(payment.meta)) {
+    await refreshFamilySeatsPayment(db, { paymentId: payment.id, userId: options.userId });
   }
   const gateway = getGateway(payment.gateway);
   if (

@@ -1,9 +1,9 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { customerActor, SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { addDays, freezeClock, now, resetClock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { familyRequests, payments, subscriptions } from "@/lib/db/schema";
+import { familyRequests, paymentItems, payments, subscriptions } from "@/lib/db/schema";
 import { activateFamilyRequest } from "@/lib/family/activate-family-request";
 import { addPaidFamilySeats } from "@/lib/family/add-paid-family-seats";
 import { checkCustomizableFamilyPayment } from "@/lib/family/admin/check-customizable-family-payment";
@@ -15,7 +15,7 @@ import { listFamilySeatOffers } from "@/lib/family/list-family-seat-offers";
 import { releaseFamilyChild } from "@/lib/family/release-family-child";
 import { revokeFamilyCode } from "@/lib/family/revoke-family-code";
 import { createPayment } from "@/lib/payments/create-payment";
-import { DEMO_CARD_TOKENS } from "@/lib/payments/gateways/demo";
+import { DEMO_CARD_TOKENS, demoGateway } from "@/lib/payments/gateways/demo";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { payPayment } from "@/lib/payments/pay-payment";
 import { stopSubscription } from "@/lib/subscriptions/stop-subscription";
@@ -352,6 +352,42 @@ describe("extra seats", () => {
       [],
     );
     expect(await requestsOf(master.subscription.id)).toHaveLength(6);
+  });
+
+  it("priced again at the checkout: fewer days left → the new price to confirm (409); the family ended → refused", async () => {
+    freezeClock(T0);
+    const { masterCode } = await addFamilyType(db(), { donationMethod: "copy", count: 0 });
+    const master = await createFamilyMaster(db(), { typeCode: masterCode, count: 4 });
+    freezeClock(addDays(T0, 100));
+    const payment = await createFamilySeatsPayment(db(), {
+      masterUserId: master.user.id,
+      count: 2,
+    });
+    expect(payment.amountCents).toBe(2 * 7253); // 265 days left
+    // The customer pays 65 days later: 200 days left, round(200 · 39960 / (365 · 4)) = round(5473.97) = 5474.
+    freezeClock(addDays(T0, 165));
+    const charge = vi.spyOn(demoGateway, "startPayment");
+    const pay = () =>
+      payPayment(db(), {
+        paymentId: payment.id,
+        userId: master.user.id,
+        cardToken: DEMO_CARD_TOKENS.succeeds,
+      });
+    await expect(pay()).rejects.toMatchObject({ code: "payment_amount_changed", status: 409 });
+    const [repriced] = await db().select().from(payments).where(eq(payments.id, payment.id));
+    expect(repriced).toMatchObject({ status: "form", amountCents: 2 * 5474 });
+    const [item] = await db()
+      .select()
+      .from(paymentItems)
+      .where(eq(paymentItems.paymentId, payment.id));
+    expect(item).toMatchObject({ amountCents: 5474, name: expect.stringContaining("(200 days)") });
+    expect(charge).not.toHaveBeenCalled();
+
+    // The family ends before the customer comes back: nothing to buy seats for.
+    freezeClock(addDays(T0, 366));
+    await expect(pay()).rejects.toMatchObject({ code: "family_seats_unavailable", status: 409 });
+    expect(charge).not.toHaveBeenCalled();
+    charge.mockRestore();
   });
 
   it("an unpaid seats payment adds nothing", async () => {
