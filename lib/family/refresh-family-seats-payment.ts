@@ -3,8 +3,9 @@ import { and, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { lockUsers } from "@/lib/db/lock-order";
-import { paymentItems, payments } from "@/lib/db/schema";
+import { discountCodes, paymentItems, payments } from "@/lib/db/schema";
 import { conflict, notFound } from "@/lib/errors";
+import { discountAmountCents } from "@/lib/referrals/discounts/discount-amount";
 import { familySeatItemName } from "./family-seat-price";
 import { FAMILY_SEATS_META_KEY, readFamilySeatsMeta } from "./family-seats-meta";
 import { listFamilySeatOffers } from "./list-family-seat-offers";
@@ -13,7 +14,8 @@ import { listFamilySeatOffers } from "./list-family-seat-offers";
  * Before a family-seats payment is charged at checkout: price its seats again now. They are priced for the days the
  * master subscription has left, which fall while the payment waits: a master that no longer takes seats (it ended, or
  * its family type changed) → `family_seats_unavailable`; a different price → the payment and its item take the new
- * one and `payment_amount_changed` asks the customer to look again. Unchanged → nothing happens.
+ * one (less a discount code bound to it, recomputed) and `payment_amount_changed` asks the customer to look again.
+ * Unchanged → nothing happens.
  */
 export async function refreshFamilySeatsPayment(
   db: Db,
@@ -42,11 +44,18 @@ export async function refreshFamilySeatsPayment(
       );
     if (seatType.unitPriceCents === seats.unit_price_cents && offer.daysLeft === seats.days_left)
       return false;
-    const at = now();
+    const total = seatType.unitPriceCents * seats.count;
+    // A discount code bound to the payment takes its part of the new price, as it did of the old one.
+    const [code] = await tx
+      .select()
+      .from(discountCodes)
+      .where(eq(discountCodes.paymentId, payment.id))
+      .limit(1);
+    const discountCents = code ? discountAmountCents(total, code) : 0;
     await tx
       .update(payments)
       .set({
-        amountCents: seatType.unitPriceCents * seats.count,
+        amountCents: total - discountCents,
         meta: {
           ...payment.meta,
           [FAMILY_SEATS_META_KEY]: {
@@ -54,8 +63,9 @@ export async function refreshFamilySeatsPayment(
             unit_price_cents: seatType.unitPriceCents,
             days_left: offer.daysLeft,
           },
+          ...(code ? { discount_cents: discountCents, amount_before_discount_cents: total } : {}),
         },
-        updatedAt: at,
+        updatedAt: now(),
       })
       .where(eq(payments.id, payment.id));
     await tx

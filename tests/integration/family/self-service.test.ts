@@ -18,6 +18,8 @@ import { createPayment } from "@/lib/payments/create-payment";
 import { DEMO_CARD_TOKENS, demoGateway } from "@/lib/payments/gateways/demo";
 import { markPaymentPaid } from "@/lib/payments/mark-payment-paid";
 import { payPayment } from "@/lib/payments/pay-payment";
+import { applyDiscountCode } from "@/lib/referrals/discounts/apply-discount-code";
+import { createDiscountCode } from "@/lib/referrals/discounts/create-discount-code";
 import { stopSubscription } from "@/lib/subscriptions/stop-subscription";
 import { openTestDatabase } from "../../support/test-database";
 import {
@@ -382,6 +384,27 @@ describe("extra seats", () => {
       .where(eq(paymentItems.paymentId, payment.id));
     expect(item).toMatchObject({ amountCents: 5474, name: expect.stringContaining("(200 days)") });
     expect(charge).not.toHaveBeenCalled();
+
+    // A 10% code applied now takes 10% of the new price; a later repricing keeps it at 10%.
+    const code = await createDiscountCode(db(), {
+      userId: master.user.id,
+      kind: "percent",
+      percentOff: 10,
+    });
+    await applyDiscountCode(db(), {
+      userId: master.user.id,
+      paymentId: payment.id,
+      code: code.code,
+    });
+    freezeClock(addDays(T0, 265)); // 100 days left: round(100 · 39960 / (365 · 4)) = round(2736.99) = 2737
+    await expect(pay()).rejects.toMatchObject({ code: "payment_amount_changed" });
+    const [discounted] = await db().select().from(payments).where(eq(payments.id, payment.id));
+    expect(discounted).toMatchObject({ amountCents: 2 * 2737 - 547 });
+    expect(discounted!.meta).toMatchObject({
+      discount_code: code.code,
+      discount_cents: 547,
+      amount_before_discount_cents: 2 * 2737,
+    });
 
     // The family ends before the customer comes back: nothing to buy seats for.
     freezeClock(addDays(T0, 366));
