@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { payments, type Payment } from "@/lib/db/schema";
 import { getSetting } from "@/lib/settings";
@@ -23,7 +23,9 @@ export async function assignReceiptNumber(tx: Db, payment: Payment): Promise<Pay
     .update(payments)
     .set({
       receiptNumber: formatDocumentNumber("receipt", year, sequence),
-      meta: { ...payment.meta, receipt_seller: seller },
+      // Merged into the row's meta as it is now: the transaction may have added to it since `payment` was read (a
+      // paid_extend paid too late is marked to be refunded).
+      meta: sql`${payments.meta} || ${JSON.stringify({ receipt_seller: seller })}::jsonb`,
     })
     .where(and(eq(payments.id, payment.id), isNull(payments.receiptNumber)))
     .returning();

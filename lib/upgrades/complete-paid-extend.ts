@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { lockUsers } from "@/lib/db/lock-order";
 import {
+  payments,
   subscriptions,
   subscriptionTypes,
   subscriptionUpgrades,
@@ -19,9 +20,13 @@ import { adjustFollowers, recordUpgradeCompleted, replaceBaseSubscription } from
 /**
  * Called by markPaymentPaid, in its transaction, for a payment with upgrade type `paid_extend`: the base ends now, a
  * full-length subscription of the target starts now, and what followed the base moves after it. Paying twice
- * completes once.
+ * completes once. Paid after another upgrade of the same base was completed (a late answer from the gateway, after
+ * reconciliation gave this payment up): nothing is created and the payment is marked to be refunded (null).
  */
-export async function completePaidExtendUpgrade(tx: Db, payment: Payment): Promise<Subscription> {
+export async function completePaidExtendUpgrade(
+  tx: Db,
+  payment: Payment,
+): Promise<Subscription | null> {
   const [upgrade] = await tx
     .select()
     .from(subscriptionUpgrades)
@@ -63,6 +68,21 @@ export async function completePaidExtendUpgrade(tx: Db, payment: Payment): Promi
   const endAt = addDays(at, target.lengthDays);
   // A base that already ended keeps its end; the paid subscription still starts now.
   const stillRunning = base.endAt.getTime() > at.getTime();
+  if (!stillRunning && (await replacedByAnotherUpgrade(tx, upgrade))) {
+    // The customer already has what they paid for, through the other upgrade: the money goes back (settlePayment
+    // refunds at once; reconciliation retries a refund the gateway did not answer), the offer is dropped.
+    await tx.delete(subscriptionUpgrades).where(eq(subscriptionUpgrades.id, upgrade.id));
+    await tx
+      .update(payments)
+      .set({
+        meta: {
+          ...payment.meta,
+          refund_required: "Another upgrade of this subscription was completed first.",
+        },
+      })
+      .where(eq(payments.id, payment.id));
+    return null;
+  }
   const { upgraded } = stillRunning
     ? await replaceBaseSubscription(tx, { subscriptionId: base.id, endAt: base.endAt }, at, {
         userId: base.userId,
@@ -116,4 +136,23 @@ export async function completePaidExtendUpgrade(tx: Db, payment: Payment): Promi
   }
   await recordUpgradeCompleted(tx, completed, upgraded, target);
   return upgraded;
+}
+
+/** Whether another upgrade of the same base subscription was completed (it ended the base and replaced it). */
+async function replacedByAnotherUpgrade(
+  tx: Db,
+  upgrade: { id: number; baseSubscriptionId: number },
+): Promise<boolean> {
+  const [other] = await tx
+    .select({ id: subscriptionUpgrades.id })
+    .from(subscriptionUpgrades)
+    .where(
+      and(
+        eq(subscriptionUpgrades.baseSubscriptionId, upgrade.baseSubscriptionId),
+        eq(subscriptionUpgrades.status, "completed"),
+        ne(subscriptionUpgrades.id, upgrade.id),
+      ),
+    )
+    .limit(1);
+  return other !== undefined;
 }

@@ -268,6 +268,34 @@ describe("paying a pending paid_extend upgrade while another of the same base is
   });
 });
 
+describe("a pending paid_extend paid after another upgrade of its base was completed", () => {
+  it("creates nothing and is marked to be refunded (a late answer from the gateway)", async () => {
+    await createUpgradeSchema(db(), {
+      name: "Extend",
+      linkTypeCodes: ["web_monthly"],
+      options: [{ type: "paid_extend", config: PRINT }],
+    });
+    const { user } = await customerWith("web_monthly", { daysLater: 21 });
+    const first = await pendingExtend(user.id, "early");
+    const late = await pendingExtend(user.id, "late-answer");
+    await payPayment(db(), {
+      paymentId: first.payment!.id,
+      userId: user.id,
+      cardToken: "tok_visa",
+    });
+    // The late payment's answer arrives after the first upgrade replaced the base.
+    const paid = await markPaymentPaid(db(), { paymentId: late.payment!.id, actor: SYSTEM_ACTOR });
+    expect(paid.subscription).toBeNull();
+    expect(paid.payment).toMatchObject({ status: "paid", receiptNumber: expect.any(String) });
+    expect(paid.payment.meta).toMatchObject({
+      refund_required: expect.any(String),
+      receipt_seller: expect.anything(),
+    });
+    const upgraded = (await subscriptionsOf(user.id)).filter((row) => row.kind === "upgrade");
+    expect(upgraded).toHaveLength(1);
+  });
+});
+
 describe("completing a paid_extend moves only the base's own followers", () => {
   it("a base that ended before the payment: the upgrade starts now, runs a full period and is not shifted", async () => {
     await createUpgradeSchema(db(), {
