@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { addDays, now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { lockUsers } from "@/lib/db/lock-order";
@@ -75,10 +75,9 @@ export async function completePaidExtendUpgrade(
     await tx
       .update(payments)
       .set({
-        meta: {
-          ...payment.meta,
+        meta: sql`${payments.meta} || ${JSON.stringify({
           refund_required: "Another upgrade of this subscription was completed first.",
-        },
+        })}::jsonb`,
       })
       .where(eq(payments.id, payment.id));
     return null;
