@@ -20,9 +20,10 @@ import {
   updateReferralProgram,
 } from "@/lib/referrals/admin/save-program";
 import { programInputSchema, type ProgramInputRaw } from "@/lib/referrals/schemas";
+import { recordRefund } from "@/lib/payments/record-refund";
 import { approveReferral, rejectReferral, retryReferral } from "@/lib/referrals/review-referral";
 import { openTestDatabase } from "../../support/test-database";
-import { makeUser, seedReferralCatalog, uniqueEmail } from "./referral-kit";
+import { makeUser, payFor, seedReferralCatalog, uniqueEmail } from "./referral-kit";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 const db = () => database.db;
@@ -59,6 +60,8 @@ async function insertReferral(options: {
   flags?: string[];
   errorReason?: string;
   triggeredAt?: Date;
+  /** The friend's payment that fired it (the trigger is then `first_payment`). */
+  triggerPaymentId?: number;
 }) {
   const [row] = await db()
     .insert(referrals)
@@ -72,8 +75,13 @@ async function insertReferral(options: {
       review: options.review,
       flags: options.flags ?? [],
       errorReason: options.errorReason,
-      trigger: options.triggeredAt ? "sign_up" : undefined,
+      trigger: options.triggerPaymentId
+        ? "first_payment"
+        : options.triggeredAt
+          ? "sign_up"
+          : undefined,
       triggeredAt: options.triggeredAt,
+      triggerPaymentId: options.triggerPaymentId,
     })
     .returning();
   if (!row) throw new Error("insert returned no row");
@@ -446,6 +454,45 @@ describe("the admin's referral lists", () => {
 });
 
 describe("reviewing referrals", () => {
+  it("a referral fired by a payment refunded since: approving completes nothing, retrying is refused (409)", async () => {
+    const program = await createReferralProgram(db(), programInput());
+    const admin = await makeUser(db());
+    const referrer = await makeUser(db());
+    const refundedReferral = async (status: ReferralStatus, review?: "flagged") => {
+      const friend = await makeUser(db());
+      const { payment } = await payFor(db(), friend.id, "web_monthly");
+      await recordRefund(db(), { paymentId: payment.id });
+      return insertReferral({
+        programId: program.id,
+        referrerUserId: referrer.id,
+        referredEmail: friend.email,
+        referredUserId: friend.id,
+        status,
+        review,
+        flags: review ? ["same_ip"] : [],
+        errorReason: status === "error" ? "No subscription type to grant." : undefined,
+        triggeredAt: now(),
+        triggerPaymentId: payment.id,
+      });
+    };
+    const flagged = await refundedReferral("pending", "flagged");
+    expect(
+      await approveReferral(db(), { referralId: flagged.id, actor: adminActor(admin.id) }),
+    ).toMatchObject({ status: "pending", review: "approved" });
+    const failed = await refundedReferral("error");
+    await expect(retryReferral(db(), { referralId: failed.id })).rejects.toMatchObject({
+      code: "referral_payment_refunded",
+      status: 409,
+    });
+    for (const referral of [flagged, failed])
+      expect(
+        await db()
+          .select()
+          .from(referralRewards)
+          .where(eq(referralRewards.referralId, referral.id)),
+      ).toEqual([]);
+  });
+
   it("approves and rejects flagged referrals and retries a failed one, which then lists its reward", async () => {
     const program = await createReferralProgram(db(), programInput());
     const admin = await makeUser(db());
