@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { lockUsers } from "@/lib/db/lock-order";
+import { lockOwnPayment } from "@/lib/payments/lock-own-payment";
 import { discountCodes, paymentItems, payments } from "@/lib/db/schema";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict } from "@/lib/errors";
 import { discountAmountCents } from "@/lib/referrals/discounts/discount-amount";
 import { familySeatItemName } from "./family-seat-price";
 import { FAMILY_SEATS_META_KEY, readFamilySeatsMeta } from "./family-seats-meta";
@@ -22,14 +22,7 @@ export async function refreshFamilySeatsPayment(
   options: { paymentId: number; userId: number },
 ): Promise<void> {
   const changed = await db.transaction(async (tx) => {
-    // lib/db/LOCK-ORDER.md: the customer before their payment.
-    await lockUsers(tx, [options.userId]);
-    const [payment] = await tx
-      .select()
-      .from(payments)
-      .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)))
-      .for("no key update");
-    if (!payment) throw notFound("payment_not_found", "No such payment.");
+    const payment = await lockOwnPayment(tx, options);
     const seats = readFamilySeatsMeta(payment.meta);
     if (!seats || payment.status !== "form") return false;
     const offers = await listFamilySeatOffers(tx, { masterUserId: options.userId });

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { lockUsers } from "@/lib/db/lock-order";
+import { lockOwnPayment } from "@/lib/payments/lock-own-payment";
 import {
   paymentItems,
   payments,
@@ -10,7 +10,7 @@ import {
   subscriptionUpgrades,
   upgradeOptions,
 } from "@/lib/db/schema";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { AppError, conflict } from "@/lib/errors";
 import { loadUpgradeContext } from "./load-upgrade-context";
 import type { UpgradeOffer } from "./offer-types";
 import { upgradeOptionConfigSchema } from "./option-config";
@@ -26,14 +26,7 @@ export async function refreshUpgradePayment(
   options: { paymentId: number; userId: number },
 ): Promise<void> {
   const outcome = await db.transaction(async (tx): Promise<{ changed: UpgradeOffer } | null> => {
-    // lib/db/LOCK-ORDER.md: the customer before their payment.
-    await lockUsers(tx, [options.userId]);
-    const [payment] = await tx
-      .select()
-      .from(payments)
-      .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)))
-      .for("no key update");
-    if (!payment) throw notFound("payment_not_found", "No such payment.");
+    const payment = await lockOwnPayment(tx, options);
     if (payment.upgradeType !== "paid_extend" || payment.status !== "form") return null;
     const [upgrade] = await tx
       .select({ upgrade: subscriptionUpgrades, targetCode: subscriptionTypes.code })

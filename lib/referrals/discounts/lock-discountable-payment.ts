@@ -1,26 +1,20 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { lockUsers } from "@/lib/db/lock-order";
-import { payments, type Payment } from "@/lib/db/schema";
-import { conflict, notFound } from "@/lib/errors";
+import { lockOwnPayment } from "@/lib/payments/lock-own-payment";
+import type { Payment } from "@/lib/db/schema";
+import { conflict } from "@/lib/errors";
 import { isChargeableGateway } from "@/lib/payments/gateways";
 
 /**
- * Inside a transaction: lock the user, then their payment (ownership in the query; lib/db/LOCK-ORDER.md) and check that a discount code may change
- * it — unpaid (`form`), by card, and not an upgrade's payment, whose price the upgrade computes and re-checks itself.
+ * Inside a transaction: lock the customer, then their payment (lockOwnPayment), and check that a discount code may
+ * change it — unpaid (`form`), by card, and not an upgrade's payment, whose price the upgrade computes and re-checks
+ * itself.
  */
 export async function lockDiscountablePayment(
   tx: Db,
   options: { paymentId: number; userId: number },
 ): Promise<Payment> {
-  await lockUsers(tx, [options.userId]);
-  const [payment] = await tx
-    .select()
-    .from(payments)
-    .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)))
-    .for("no key update");
-  if (!payment) throw notFound("payment_not_found", "No such payment.");
+  const payment = await lockOwnPayment(tx, options);
   if (payment.status !== "form")
     throw conflict(
       "discount_not_applicable",
