@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
@@ -29,7 +29,20 @@ export async function changePassword(
   if (!(await verifyPassword(options.currentPassword, user.passwordHash))) throw wrongPassword();
   const passwordHash = await hashPassword(newPassword);
   const sessionVersion = await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    // Only over the password that was checked: a reset (or another change) that landed while it was being checked
+    // and the new one hashed wins, and this change is refused as made with a password that is no longer right.
+    const [changed] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(
+        and(
+          eq(users.id, user.id),
+          eq(users.passwordHash, user.passwordHash ?? ""),
+          eq(users.sessionVersion, user.sessionVersion),
+        ),
+      )
+      .returning({ id: users.id });
+    if (!changed) throw wrongPassword();
     return endUserSessions(tx, user.id);
   });
   return { email: user.email, sessionVersion };

@@ -13,9 +13,12 @@ export const POST = publicApiRoute({ body: loginBodySchema }, async ({ db, body,
     password: body.password,
     clientAddress: clientAddressOf(request.headers),
   });
-  // One answer for an unknown email and a wrong password, so the API does not reveal who has an account.
-  if (!user) throw new AppError("invalid_credentials", "The email or password is wrong.", 401);
-  const access = await issueUserToken(db, { userId: user.id });
+  // One answer for an unknown email and a wrong password, so the API does not reveal who has an account; and for a
+  // sign-in a password reset overtook (the password it checked is no longer the account's).
+  const refused = () => new AppError("invalid_credentials", "The email or password is wrong.", 401);
+  if (!user) throw refused();
+  const access = await issueUserToken(db, { userId: user.id, sessionVersion: user.sessionVersion });
+  if (!access) throw refused();
   return NextResponse.json({
     user: serializeUser(user),
     access: { token: access.token, expires_at: access.expiresAt.toISOString() },
