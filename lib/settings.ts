@@ -58,3 +58,21 @@ export async function setSetting<K extends SettingKey>(
       }),
   );
 }
+
+/**
+ * Change part of a setting: read it and write what `change` makes of it, one change at a time (a per-key advisory
+ * lock, taken in a statement of its own before the read), so two changes to different fields of one setting made at
+ * once both stay. Returns the value written.
+ */
+export async function updateSetting<K extends SettingKey>(
+  db: Db,
+  key: K,
+  change: (current: SettingValue<K>) => SettingValue<K>,
+): Promise<SettingValue<K>> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`setting:${key}`}, 0))`);
+    const next = change(await getSetting(tx, key));
+    await setSetting(tx, key, next);
+    return next;
+  });
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { getSetting, setSetting } from "@/lib/settings";
+import { updateSetting } from "@/lib/settings";
 import {
   applyEmailDeliveryChange,
   type EmailDeliveryChange,
@@ -8,15 +8,16 @@ import {
 } from "./delivery-settings";
 
 /**
- * Change the frequency cap and quiet hours of marketing mail: the fields named replace the current ones. Saved in a
- * transaction (setSetting), so a staff member's or a token's change is in the audit log. Mail already held by a
+ * Change the frequency cap and quiet hours of marketing mail: the fields named replace the current ones, one change at
+ * a time (updateSetting: two made at once both stay). Saved in a transaction, so a staff member's or a token's change
+ * is in the audit log. Mail already held by a
  * scenario keeps the time it was given; the next try decides under the new settings.
  */
 export async function updateEmailDeliverySettings(
   db: Db,
   change: EmailDeliveryChange,
 ): Promise<EmailDeliverySettings> {
-  const next = applyEmailDeliveryChange(await getSetting(db, "email.delivery"), change);
-  await setSetting(db, "email.delivery", next);
-  return next;
+  return updateSetting(db, "email.delivery", (current) =>
+    applyEmailDeliveryChange(current, change),
+  );
 }

@@ -68,6 +68,23 @@ describe("PATCH /api/v1/settings/email-delivery", () => {
     expect(entry!.actorTokenId).not.toBeNull();
   });
 
+  // Two connections: an embedded PGlite runs one transaction at a time. CI runs the suite on Postgres.
+  it.skipIf(!process.env.DATABASE_URL)(
+    "keeps both of two changes to different fields made at once",
+    async () => {
+      const results = await Promise.all([
+        patch({ frequency_cap: { per_day: 2 } }),
+        patch({ frequency_cap: { per_week: 9 } }),
+        patch({ quiet_hours: { start: "22:00", end: "07:00" } }),
+      ]);
+      expect(results.map((result) => result.status)).toEqual([200, 200, 200]);
+      expect(await getSetting(db(), "email.delivery")).toEqual({
+        frequency_cap: { per_day: 2, per_week: 9 },
+        quiet_hours: { start: "22:00", end: "07:00" },
+      });
+    },
+  );
+
   it("changes only the fields named; null removes a cap or the quiet hours", async () => {
     await patch({
       frequency_cap: { per_day: 2, per_week: 5 },
