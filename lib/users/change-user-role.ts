@@ -2,6 +2,8 @@ import "server-only";
 import { eq, or } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { users, type User, type UserRole } from "@/lib/db/schema";
+import { forbidden } from "@/lib/auth/forbidden";
+import { can } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import { endUserSessions } from "./end-user-sessions";
 
@@ -14,16 +16,33 @@ import { endUserSessions } from "./end-user-sessions";
  */
 export async function changeUserRole(
   db: Db,
-  options: { userId: number; role: UserRole },
+  options: {
+    userId: number;
+    role: UserRole;
+    /** The staff member making the change: still allowed to (staff.manage) once the rows are locked. */
+    actorUserId?: number;
+  },
 ): Promise<{ user: User; changed: boolean }> {
   return db.transaction(async (tx) => {
-    // Lock the target and every owner, so two concurrent demotions cannot both see "another owner remains".
+    // Lock the target, the actor and every owner, so two concurrent demotions cannot both see "another owner
+    // remains", and an owner demoted a moment ago cannot go on changing roles with the check made before.
     const locked = await tx
       .select()
       .from(users)
-      .where(or(eq(users.id, options.userId), eq(users.role, "owner")))
+      .where(
+        or(
+          eq(users.id, options.userId),
+          eq(users.id, options.actorUserId ?? options.userId),
+          eq(users.role, "owner"),
+        ),
+      )
       .orderBy(users.id)
       .for("update");
+    if (options.actorUserId !== undefined) {
+      const actor = locked.find((row) => row.id === options.actorUserId);
+      if (!actor || !can(actor.role, "staff.manage"))
+        throw forbidden(actor?.role ?? "customer", "staff.manage");
+    }
     const target = locked.find((row) => row.id === options.userId);
     if (!target) throw notFound("user_not_found", "No such user.");
     if (target.role === options.role) return { user: target, changed: false };

@@ -370,6 +370,20 @@ describe("server actions", () => {
     });
   });
 
+  it("refuses a role change by an owner demoted after their request passed its permission check", async () => {
+    const [first, second, target] = await Promise.all(
+      ["first-owner", "second-owner", "promoted"].map((label, i) =>
+        createUser(db(), { email: uniqueEmail(label), role: i < 2 ? "owner" : "support" }),
+      ),
+    );
+    // The second owner's request was checked (staff.manage) before the first owner demoted them.
+    await changeUserRole(db(), { userId: second!.id, role: "support", actorUserId: first!.id });
+    await expect(
+      changeUserRole(db(), { userId: target!.id, role: "owner", actorUserId: second!.id }),
+    ).rejects.toMatchObject({ code: "forbidden", status: 403 });
+    expect((await findUserByEmail(target!.email))?.role).toBe("support");
+  });
+
   it("keeps the last owner an owner", async () => {
     const owners = await db().select().from(users).where(eq(users.role, "owner"));
     for (const owner of owners.filter((row) => row.id !== people.owner.id)) {

@@ -40,8 +40,8 @@ export const changeUserRoleAction = defineAction(
     schema: z.object({ userId: idField, role: userRoleSchema }),
     revalidate: ["/admin"],
   },
-  async ({ userId, role }, { db }) => {
-    const { user, changed } = await changeUserRole(db, { userId, role });
+  async ({ userId, role }, { db, user: staff }) => {
+    const { user, changed } = await changeUserRole(db, { userId, role, actorUserId: staff.id });
     return {
       ok: true,
       message: changed
