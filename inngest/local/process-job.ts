@@ -153,20 +153,62 @@ async function scheduleDiscovery(tx: Db, runId: string, at: Date): Promise<void>
     .where(eq(localRuns.id, runId));
 }
 
+type RunEnd =
+  { status: "completed"; output: unknown; steps?: Op[] } | { status: "failed"; error: unknown };
+
 async function finish(
   db: Db,
   job: ClaimedJob,
   owner: string,
   runId: string,
-  result:
-    { status: "completed"; output: unknown; steps?: Op[] } | { status: "failed"; error: unknown },
+  result: RunEnd,
+  /** The run has gone parallel: another call may be adding a job or a wait to it as it ends. */
+  parallel = false,
 ): Promise<void> {
+  // For a parallel run, the run's row is locked first, in a statement of its own: the end's deletes then see what a
+  // call holding the row added (in one statement they would read from before the wait, and leave it behind).
+  const finished = parallel
+    ? await db.transaction(async (tx) => {
+        await tx
+          .select({ id: localRuns.id })
+          .from(localRuns)
+          .where(eq(localRuns.id, runId))
+          .for("update");
+        return endRun(tx, job, owner, runId, result);
+      })
+    : await endRun(db, job, owner, runId, result);
+  // As Inngest does: a failed run emits `inngest/function.failed`, which starts the function's onFailure handler.
+  if (finished && result.status === "failed") {
+    await ingestEvents(db, [
+      {
+        id: `function-failed:${runId}`,
+        name: FUNCTION_FAILED_EVENT,
+        data: {
+          function_id: finished.functionId,
+          run_id: runId,
+          error: result.error ?? { message: "failed" },
+          event: finished.event,
+        },
+      },
+    ]);
+  }
+}
+
+/**
+ * One statement: take the job if this owner still holds it; only then end the run, drop its other jobs and waits, and
+ * memoize the steps the SDK ran since its last checkpoint. The ended run's function and event, or null.
+ */
+async function endRun(
+  db: Db,
+  job: ClaimedJob,
+  owner: string,
+  runId: string,
+  result: RunEnd,
+): Promise<{ functionId: string; event: unknown } | null> {
   const at = now();
   const json = (value: unknown) =>
     sql`nullif(${JSON.stringify(value ?? null)}::jsonb, 'null'::jsonb)`;
   const steps = result.status === "completed" ? (result.steps ?? []) : [];
-  // One statement: take the job if this owner still holds it; only then end the run, drop its other jobs and waits,
-  // and memoize the steps the SDK ran since its last checkpoint.
   const rows = rowsOf<{ functionId: string; event: unknown }>(
     await db.execute(sql`
       with taken as (
@@ -192,22 +234,7 @@ async function finish(
       }
       select "functionId", event from ended`),
   );
-  const finished = rows[0] ?? null;
-  // As Inngest does: a failed run emits `inngest/function.failed`, which starts the function's onFailure handler.
-  if (finished && result.status === "failed") {
-    await ingestEvents(db, [
-      {
-        id: `function-failed:${runId}`,
-        name: FUNCTION_FAILED_EVENT,
-        data: {
-          function_id: finished.functionId,
-          run_id: runId,
-          error: result.error ?? { message: "failed" },
-          event: finished.event,
-        },
-      },
-    ]);
-  }
+  return rows[0] ?? null;
 }
 
 /**
@@ -229,20 +256,24 @@ export async function applyOutcome(
   },
 ): Promise<void> {
   const { job, owner, runId, outcome } = options;
+  const { parallel } = options;
   if (outcome.kind === "complete")
-    return finish(db, job, owner, runId, {
-      status: "completed",
-      output: outcome.output,
-      steps: outcome.steps,
-    });
+    return finish(
+      db,
+      job,
+      owner,
+      runId,
+      { status: "completed", output: outcome.output, steps: outcome.steps },
+      parallel,
+    );
   if (outcome.kind === "fail")
-    return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
+    return finish(db, job, owner, runId, { status: "failed", error: outcome.error }, parallel);
   if (outcome.kind === "retry") {
     if (job.attempt + 1 >= options.maxAttempts)
-      return finish(db, job, owner, runId, { status: "failed", error: outcome.error });
+      return finish(db, job, owner, runId, { status: "failed", error: outcome.error }, parallel);
     return requeue(db, job, owner, outcome.retryAfterMs ?? backoffMs(job.attempt + 1));
   }
-  if (!options.parallel && outcome.ops.every((op) => op.op === "Sleep"))
+  if (!parallel && outcome.ops.every((op) => op.op === "Sleep"))
     return applySleeps(db, { ...options, ops: outcome.ops });
   // The run row is locked in a statement of its own, and what other calls did is read after it: a statement that
   // waits for the lock still reads the snapshot from before the wait, and would miss a step a parallel call memoized

@@ -95,6 +95,52 @@ describe("answers applied while another call of the run holds it", () => {
   );
 });
 
+describe("a parallel run's end while another call of it holds the run", () => {
+  it.skipIf(!postgres)(
+    "drops the job and the wait that call added: nothing of the ended run is left to resume it",
+    async () => {
+      const run = await openRun({ parallel: true });
+      const job = await leasedDiscoveryJob(run.id, "executor-a");
+      let ending: Promise<void> | null = null;
+      // Call B of the same run, as applyOutcome applies its answer: the run locked, then a wait and its timeout added.
+      await db().transaction(async (tx) => {
+        await tx.select().from(localRuns).where(eq(localRuns.id, run.id)).for("update");
+        const expiresAt = new Date(now().getTime() + 3_600_000);
+        await tx.insert(localWaits).values({
+          runId: run.id,
+          stepId: "lane-b-wait",
+          eventName: "app/later",
+          expression: null,
+          expiresAt,
+        });
+        await tx.insert(localJobs).values({
+          runId: run.id,
+          kind: "wait_timeout",
+          stepId: "lane-b-wait",
+          dueAt: expiresAt,
+          createdAt: now(),
+        });
+        // Call A's answer: the function completed.
+        ending = applyOutcome(db(), {
+          job,
+          owner: "executor-a",
+          runId: run.id,
+          outcome: { kind: "complete", output: null, steps: [] },
+          maxAttempts: 4,
+          memoizedCount: 0,
+          parallel: true,
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200)); // A now waits for the run's row
+      });
+      await ending;
+      const [after] = await db().select().from(localRuns).where(eq(localRuns.id, run.id));
+      expect(after!.status).toBe("completed");
+      expect(await jobsOf(run.id)).toEqual([]);
+      expect(await db().select().from(localWaits).where(eq(localWaits.runId, run.id))).toEqual([]);
+    },
+  );
+});
+
 describe("a run that ended", () => {
   it("is not brought back by an event matching a wait it still had", async () => {
     const run = await openRun({ parallel: true });
