@@ -1,6 +1,7 @@
 import type { Browser } from "@playwright/test";
 import { createCustomer, expect, test } from "./fixtures";
 import { AdminShell } from "./pages/admin/admin-shell";
+import { MailboxPage } from "./pages/admin/mailbox-page";
 import { LoginPage, SEEDED_ADMIN, SEEDED_MARKETER } from "./pages/login-page";
 import { postServerForm, serverFormFields } from "./support/server-form";
 
@@ -58,6 +59,35 @@ test("a marketer works on scenarios, cannot open billing, and a refund they post
   await expect(owner.page.getByTestId(`payment-row-${control.id}`)).toContainText("Refunded");
   await expect(owner.page.getByTestId(`refund-${kept.id}`)).toBeVisible();
   await expect(owner.page.getByTestId(`payment-row-${kept.id}`)).not.toContainText("Refunded");
+
+  await marketer.context.close();
+  await owner.context.close();
+});
+
+test("a marketer finds a password reset email in the mailbox with its body withheld; the owner can read it", async ({
+  browser,
+  adminApi,
+}) => {
+  const customer = await createCustomer(adminApi, "reset-secret");
+  const marketer = await staffSession(browser, SEEDED_MARKETER);
+  const requested = await marketer.page.request.post("/api/v1/users/password-reset", {
+    data: { email: customer.email },
+  });
+  expect(requested.status()).toBe(202);
+
+  // Asking for someone's reset and following the link from the mailbox would take the account over.
+  const marketerMailbox = new MailboxPage(marketer.page);
+  await marketerMailbox.waitFor(customer.email, customer.email, { timeout: 30_000 });
+  await marketerMailbox.openNewest();
+  await expect(marketer.page.getByTestId("email-body-withheld")).toBeVisible();
+  await expect(marketerMailbox.emailText).toHaveCount(0);
+  expect(await marketer.page.content()).not.toContain("/reset-password/");
+
+  const owner = await staffSession(browser, SEEDED_ADMIN);
+  const ownerMailbox = new MailboxPage(owner.page);
+  await ownerMailbox.search(customer.email);
+  await ownerMailbox.openNewest();
+  await expect(ownerMailbox.emailText).toContainText("/reset-password/");
 
   await marketer.context.close();
   await owner.context.close();

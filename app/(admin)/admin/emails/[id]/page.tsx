@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findEmailLogEntry } from "@/lib/email/list-email-log";
+import { mayReadEmailBody } from "@/lib/email/secret-bearing-emails";
 import { emailFrom } from "@/lib/email/transport";
 
 export const metadata: Metadata = { title: "Email" };
@@ -37,11 +38,12 @@ function Header({
 
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireStaffPage(`/admin/emails/${id}`, "automation.read");
+  const staff = await requireStaffPage(`/admin/emails/${id}`, "automation.read");
   const emailId = z.coerce.number().int().positive().safeParse(id);
   if (!emailId.success) notFound();
   const email = await findEmailLogEntry(await getDb(), emailId.data);
   if (!email) notFound();
+  const bodyShown = mayReadEmailBody(staff.role, email.templateCode);
   return (
     <>
       <PageHeader
@@ -111,33 +113,47 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
           </dl>
         </CardBody>
       </Card>
-      <div className="grid gap-6 xl:grid-cols-2">
-        <Card>
-          <CardHeader
-            title="HTML part"
-            description="Shown in a sandbox: scripts and forms do not run."
-          />
-          <CardBody>
-            <EmailHtmlFrame
-              html={email.bodyHtml}
-              title="Email HTML"
-              testId="email-html"
-              className="h-[36rem] w-full rounded-md border border-zinc-200 bg-white"
-            />
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader title="Text part" />
-          <CardBody>
-            <pre
-              className="max-h-[36rem] overflow-auto text-xs whitespace-pre-wrap text-zinc-800"
-              data-testid="email-text"
-            >
-              {email.bodyText}
-            </pre>
-          </CardBody>
-        </Card>
-      </div>
+      {bodyShown ? (
+        <EmailBody html={email.bodyHtml} text={email.bodyText} />
+      ) : (
+        // Not rendered at all, not merely hidden: the page's HTML must not carry the secret.
+        <Notice tone="info" title="The body is withheld" data-testid="email-body-withheld">
+          This email carries a link or code that acts for its recipient (a password reset, an email
+          change confirmation, a family code). Only staff who manage staff can read it.
+        </Notice>
+      )}
     </>
+  );
+}
+
+function EmailBody({ html, text }: { html: string; text: string }) {
+  return (
+    <div className="grid gap-6 xl:grid-cols-2">
+      <Card>
+        <CardHeader
+          title="HTML part"
+          description="Shown in a sandbox: scripts and forms do not run."
+        />
+        <CardBody>
+          <EmailHtmlFrame
+            html={html}
+            title="Email HTML"
+            testId="email-html"
+            className="h-[36rem] w-full rounded-md border border-zinc-200 bg-white"
+          />
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Text part" />
+        <CardBody>
+          <pre
+            className="max-h-[36rem] overflow-auto text-xs whitespace-pre-wrap text-zinc-800"
+            data-testid="email-text"
+          >
+            {text}
+          </pre>
+        </CardBody>
+      </Card>
+    </div>
   );
 }
