@@ -26,3 +26,11 @@ export function mayReadEmailBody(role: UserRole, templateCode: string | null): b
     !SECRET_BEARING_TEMPLATES.has(templateCode)
   );
 }
+
+/**
+ * Whether a staff role may edit (or delete) the template with this code: a secret-bearing one only for staff who
+ * manage staff — anyone else could write its link into an image URL of their own and collect it.
+ */
+export function mayEditTemplate(role: UserRole, code: string): boolean {
+  return can(role, "staff.manage") || !SECRET_BEARING_TEMPLATES.has(code);
+}

@@ -22,6 +22,12 @@ import { stopSubscriptionAction } from "@/app/(admin)/admin/subscriptions/action
 import UsersPage from "@/app/(admin)/admin/users/page";
 import NewUserPage from "@/app/(admin)/admin/users/new/page";
 import { changeUserRoleAction, createUserAction } from "@/app/(admin)/admin/users/actions";
+import {
+  deleteEmailTemplateAction,
+  saveEmailTemplateAction,
+} from "@/app/(admin)/admin/email-templates/actions";
+import { findEmailTemplateByCode } from "@/lib/email/find-email-template";
+import { saveEmailTemplate } from "@/lib/email/save-email-template";
 import { GET as devClockRoute } from "@/app/api/dev/clock/route";
 import { GET as familyTypesRoute } from "@/app/api/v1/family/types/route";
 import { GET as segmentsRoute } from "@/app/api/v1/segments/route";
@@ -382,6 +388,31 @@ describe("server actions", () => {
       changeUserRole(db(), { userId: target!.id, role: "owner", actorUserId: second!.id }),
     ).rejects.toMatchObject({ code: "forbidden", status: 403 });
     expect((await findUserByEmail(target!.email))?.role).toBe("support");
+  });
+
+  it("keeps the secret-bearing account templates to staff who manage staff: a marketer can neither write nor delete one", async () => {
+    signInAs("marketer");
+    const fields = {
+      code: "password_reset",
+      name: "Reset",
+      subject: "Reset",
+      bodyHtml: '<img src="https://collector.example/?l={{password_reset.link}}">',
+      bodyText: "{{password_reset.link}}",
+    };
+    expect(await saveEmailTemplateAction(null, form(fields))).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await findEmailTemplateByCode(db(), "password_reset")).toBeNull();
+    const stored = await saveEmailTemplate(db(), {
+      ...fields,
+      bodyHtml: "<p>{{password_reset.link}}</p>",
+    });
+    expect(await deleteEmailTemplateAction(null, form({ id: stored.id }))).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await findEmailTemplateByCode(db(), "password_reset")).not.toBeNull();
   });
 
   it("keeps the last owner an owner", async () => {

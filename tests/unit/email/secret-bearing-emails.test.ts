@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayReadEmailBody } from "@/lib/email/secret-bearing-emails";
+import { mayEditTemplate, mayReadEmailBody } from "@/lib/email/secret-bearing-emails";
 
 describe("mayReadEmailBody", () => {
   const secrets = ["password_reset", "email_change_confirm", "family_invitation"];
@@ -14,6 +14,17 @@ describe("mayReadEmailBody", () => {
       for (const code of secrets) expect(mayReadEmailBody(role, code)).toBe(false);
       expect(mayReadEmailBody(role, "welcome")).toBe(true);
       expect(mayReadEmailBody(role, null)).toBe(true);
+    }
+  });
+});
+
+describe("mayEditTemplate", () => {
+  it("keeps the secret-bearing templates to the owner; the others are anyone's who edits templates", () => {
+    expect(mayEditTemplate("owner", "password_reset")).toBe(true);
+    for (const role of ["admin", "marketer"] as const) {
+      for (const code of ["password_reset", "email_change_confirm", "family_invitation"])
+        expect(mayEditTemplate(role, code)).toBe(false);
+      expect(mayEditTemplate(role, "welcome")).toBe(true);
     }
   });
 });

@@ -17,6 +17,8 @@ import { sendTemplateEmail } from "@/lib/email/send-template-email";
 import { findUnknownVariables } from "@/lib/email/template-variables";
 import { notFound } from "@/lib/errors";
 import { idField } from "@/lib/forms/form-fields";
+import { forbidden } from "@/lib/auth/forbidden";
+import { mayEditTemplate } from "@/lib/email/secret-bearing-emails";
 import { listUsers } from "@/lib/users/list-users";
 
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), idField.optional());
@@ -37,7 +39,11 @@ export const saveEmailTemplateAction = defineAction(
     }),
     revalidate: ["/admin/email-templates"],
   },
-  async ({ id, ...input }, { db }) => {
+  async ({ id, ...input }, { db, user: staff }) => {
+    const existing = id === undefined ? null : await findEmailTemplate(db, id);
+    for (const code of [input.code, existing?.code])
+      if (code !== undefined && !mayEditTemplate(staff.role, code))
+        throw forbidden(staff.role, "staff.manage");
     try {
       await saveEmailTemplate(db, { ...input, id });
     } catch (error) {
@@ -56,7 +62,10 @@ export const deleteEmailTemplateAction = defineAction(
     schema: z.object({ id: idField }),
     revalidate: ["/admin/email-templates"],
   },
-  async ({ id }, { db }) => {
+  async ({ id }, { db, user: staff }) => {
+    const existing = await findEmailTemplate(db, id);
+    if (existing && !mayEditTemplate(staff.role, existing.code))
+      throw forbidden(staff.role, "staff.manage");
     const deleted = await deleteEmailTemplate(db, id);
     redirect(`/admin/email-templates?deleted=${encodeURIComponent(deleted.code)}`);
   },
