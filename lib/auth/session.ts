@@ -48,10 +48,15 @@ export async function requireUserPage(callbackUrl: string): Promise<User> {
  */
 export async function requireUserPageView(
   callbackUrl: string,
-): Promise<{ user: User; readOnly: boolean }> {
+): Promise<{ user: User; readOnly: boolean; billingShown: boolean }> {
   const signedIn = await requireSignedInPage(callbackUrl);
   const view = await currentViewAs(signedIn);
-  return { user: view?.customer ?? signedIn, readOnly: view !== null };
+  return {
+    user: view?.customer ?? signedIn,
+    readOnly: view !== null,
+    // A staff member viewing the account sees its payments, card and receipts only if their role sees billing.
+    billingShown: view === null || can(view.staff.role, "billing.read"),
+  };
 }
 
 /**

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { BillingWithheld } from "@/components/customer/billing-withheld";
 import { MyPayments } from "@/components/customer/my-payments";
 import { MyRecurrentPayment } from "@/components/customer/my-recurrent-payment";
 import { MySubscriptions } from "@/components/customer/my-subscriptions";
 import { EmailPreferencesCard } from "@/components/customer/profile/email-preferences-card";
 import { LinkButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireUserPageView } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { hasMasterFamilyRequests } from "@/lib/family/has-master-family-requests";
 import { listPayments } from "@/lib/payments/list-payments";
@@ -30,13 +31,15 @@ export default async function AccountPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireUserPage("/account");
+  const { user, billingShown } = await requireUserPageView("/account");
   const [db, t] = await Promise.all([getDb(), getTranslations("Account")]);
-  // Every query is restricted to the signed-in user's id: ownership is in the query.
+  const none = { rows: [], total: 0 };
+  // Every query is restricted to the signed-in user's id: ownership is in the query. Payments and the renewal are not
+  // read at all for a staff member viewing the account whose role does not see billing.
   const [subscriptions, payments, recurrent, isFamilyMaster, upgrades, params] = await Promise.all([
     listSubscriptions(db, { userId: user.id, limit: SUBSCRIPTION_LIMIT, offset: 0 }),
-    listPayments(db, { userId: user.id, limit: PAYMENT_LIMIT, offset: 0 }),
-    listRecurrentPayments(db, { userId: user.id, limit: 10, offset: 0 }),
+    billingShown ? listPayments(db, { userId: user.id, limit: PAYMENT_LIMIT, offset: 0 }) : none,
+    billingShown ? listRecurrentPayments(db, { userId: user.id, limit: 10, offset: 0 }) : none,
     hasMasterFamilyRequests(db, { masterUserId: user.id }),
     listUpgradeOffers(db, { userId: user.id }),
     searchParams,
@@ -103,10 +106,12 @@ export default async function AccountPage({
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <MySubscriptions rows={sortedSubscriptions} />
-          <MyPayments rows={payments.rows} />
+          {billingShown ? <MyPayments rows={payments.rows} /> : <BillingWithheld />}
         </div>
         <div className="space-y-6">
-          <MyRecurrentPayment row={renewal} stopAction={stopMyRecurrentPaymentAction} />
+          {billingShown ? (
+            <MyRecurrentPayment row={renewal} stopAction={stopMyRecurrentPaymentAction} />
+          ) : null}
           <EmailPreferencesCard userId={user.id} action={updateEmailPreferencesAction} />
         </div>
       </div>

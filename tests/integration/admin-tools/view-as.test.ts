@@ -1,13 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
 import { stopMyRecurrentPaymentAction } from "@/app/(customer)/account/actions";
+import { GET as receiptRoute } from "@/app/(customer)/account/billing/receipts/[paymentId]/route";
 import { startViewAsAction } from "@/lib/actions/view-as/start-view-as";
 import { stopViewAsAction } from "@/lib/actions/view-as/stop-view-as";
-import { currentUser, requireUserPage } from "@/lib/auth/session";
+import { currentUser, requireUserPage, requireUserPageView } from "@/lib/auth/session";
 import { currentViewAs } from "@/lib/auth/view-as/current-view-as";
 import { VIEW_AS_COOKIE } from "@/lib/auth/view-as/view-as-cookie";
 import { advanceClock, freezeClock } from "@/lib/clock";
-import { auditLog, recurrentPayments, type User } from "@/lib/db/schema";
+import { auditLog, payments, recurrentPayments, type User } from "@/lib/db/schema";
 import { openTestDatabase } from "../../support/test-database";
 import { runAction } from "../audit/audit-kit";
 import { buyPaid, createUser, seedCatalog } from "../services/fixtures";
@@ -109,6 +111,29 @@ describe("view as customer", () => {
       operation: "event",
     });
     expect((await requireUserPage("/account")).id).toBe(support.id);
+  });
+
+  it("leaves billing out for a staff member whose role does not see it: no payments, no card, no receipts", async () => {
+    const [payment] = await db().select().from(payments).where(eq(payments.userId, customer.id));
+    const receipt = () =>
+      receiptRoute(new NextRequest(`http://localhost/account/billing/receipts/${payment!.id}`), {
+        params: Promise.resolve({ paymentId: String(payment!.id) }),
+      });
+    const marketer = await createUser(db(), { email: "marketer@example.com", role: "marketer" });
+    for (const [staff, shown] of [
+      [marketer, false],
+      [support, true],
+    ] as const) {
+      signInAs(browser, staff);
+      expect(await runAction(startViewAsAction, { userId: customer.id })).toEqual({ ok: true });
+      expect(await requireUserPageView("/account")).toMatchObject({
+        user: { id: customer.id },
+        readOnly: true,
+        billingShown: shown,
+      });
+      expect((await receipt()).status).toBe(shown ? 200 : 404);
+      expect(await runAction(stopViewAsAction, {})).toEqual({ ok: true });
+    }
   });
 
   it("never views a staff account", async () => {

@@ -10,7 +10,8 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
-import { requireUserPage } from "@/lib/auth/session";
+import { BillingWithheld } from "@/components/customer/billing-withheld";
+import { requireUserPageView } from "@/lib/auth/session";
 import { loadBilling } from "@/lib/billing/load-billing";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
@@ -41,7 +42,8 @@ export default async function BillingPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireUserPage("/account/billing");
+  const { user, billingShown } = await requireUserPageView("/account/billing");
+  if (!billingShown) return <BillingWithheld />;
   const db = await getDb();
   const [billing, history, query, t, locale, timeZone] = await Promise.all([
     loadBilling(db, user.id),

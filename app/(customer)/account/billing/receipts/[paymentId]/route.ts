@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireUserPageView } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { RECEIPT_DOCUMENT_KINDS } from "@/lib/receipts/receipt-document";
@@ -25,10 +25,11 @@ export async function GET(
 ) {
   const params = paramsSchema.safeParse(await segment.params);
   const kind = querySchema.parse(Object.fromEntries(request.nextUrl.searchParams)).document;
-  const user = await requireUserPage(
+  const { user, billingShown } = await requireUserPageView(
     params.success ? customerReceiptPath(params.data.paymentId, kind) : "/account",
   );
-  if (!params.success) return notFoundResponse();
+  // A staff member viewing the account whose role does not see billing gets no receipt either.
+  if (!params.success || !billingShown) return notFoundResponse();
   try {
     return await receiptPdfResponse(await getDb(), {
       paymentId: params.data.paymentId,
