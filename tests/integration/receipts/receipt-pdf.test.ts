@@ -30,9 +30,9 @@ import {
 // The customer route reads the session through next-auth; here the signed-in user is whoever the test says.
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock("@/lib/auth/session", () => ({
-  requireUserPage: async () => {
+  requireUserPageView: async () => {
     if (!session.user) throw new Error("NEXT_REDIRECT to sign in");
-    return session.user;
+    return { user: session.user, readOnly: false, billingShown: true };
   },
 }));
 
