@@ -1,5 +1,6 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
 import { banners, emailTemplates, goals, segments } from "@/lib/db/schema";
 import { checkGraph, type GraphError, type GraphReferences } from "./check-graph";
@@ -23,52 +24,48 @@ export async function loadGraphReferences(db: Db): Promise<GraphReferences> {
 }
 
 /**
+ * What a graph's nodes refer to, as their own checks name it: checkGraph run against references that answer yes to
+ * everything and write down what they were asked. So the node definitions stay the one place that knows which config
+ * field names what.
+ */
+function referencesOf(graph: ScenarioGraph) {
+  const asked = {
+    templates: new Set<string>(),
+    segments: new Set<string>(),
+    goals: new Set<string>(),
+    banners: new Set<number>(),
+  };
+  const recording = <T>(seen: Set<T>) =>
+    ({ has: (value: T) => Boolean(seen.add(value)) }) as unknown as ReadonlySet<T>;
+  checkGraph(graph, {
+    templates: recording(asked.templates),
+    segments: recording(asked.segments),
+    goals: recording(asked.goals),
+    banners: recording(asked.banners),
+  });
+  return asked;
+}
+
+/**
  * Hold the templates, segments, goals and banners a graph uses (FOR KEY SHARE) until the transaction ends: a delete,
  * which locks its row before it looks for scenarios using it, either went first — this waits for it, and what is
  * read next no longer has the row — or waits for this transaction, and then finds the version it published.
  */
 async function lockGraphReferences(tx: Db, graph: ScenarioGraph): Promise<void> {
-  const configs = (type: string) =>
-    graph.nodes
-      .filter((node) => node.type === type)
-      .map((node) => node.config as Record<string, unknown>);
-  const strings = (values: unknown[]) => [...new Set(values.filter((v) => typeof v === "string"))];
-  const templates = strings(configs("email").map((config) => config.template));
-  const segmentCodes = strings(configs("segment").map((config) => config.segment));
-  const goalCodes = strings(
-    configs("goal").flatMap((config) => (Array.isArray(config.goals) ? config.goals : [])),
-  );
-  const bannerIds = [
-    ...new Set(
-      configs("banner")
-        .map((config) => config.bannerId)
-        .filter((id): id is number => typeof id === "number" && Number.isInteger(id)),
-    ),
+  const used = referencesOf(graph);
+  const holds: [PgTable, AnyPgColumn, (string | number)[]][] = [
+    [emailTemplates, emailTemplates.code, [...used.templates]],
+    [segments, segments.code, [...used.segments]],
+    [goals, goals.code, [...used.goals]],
+    [banners, banners.id, [...used.banners]],
   ];
-  if (templates.length > 0)
-    await tx
-      .select({ id: emailTemplates.id })
-      .from(emailTemplates)
-      .where(inArray(emailTemplates.code, templates))
-      .for("key share");
-  if (segmentCodes.length > 0)
-    await tx
-      .select({ id: segments.id })
-      .from(segments)
-      .where(inArray(segments.code, segmentCodes))
-      .for("key share");
-  if (goalCodes.length > 0)
-    await tx
-      .select({ id: goals.id })
-      .from(goals)
-      .where(inArray(goals.code, goalCodes))
-      .for("key share");
-  if (bannerIds.length > 0)
-    await tx
-      .select({ id: banners.id })
-      .from(banners)
-      .where(inArray(banners.id, bannerIds))
-      .for("key share");
+  for (const [table, column, values] of holds)
+    if (values.length > 0)
+      await tx
+        .select({ held: sql`1` })
+        .from(table)
+        .where(inArray(column, values))
+        .for("key share");
 }
 
 /**

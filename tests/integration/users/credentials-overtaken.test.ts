@@ -46,18 +46,24 @@ afterAll(() => database.close());
 
 const RESET_PASSWORD = "reset-by-the-owner";
 
-/** A user, and their reset landing at the next password check. */
-async function userWhoseResetLands() {
-  const user = await makeUser(db());
-  await requestPasswordReset(db(), { email: user.email, clientAddress: null });
+/** The user's password reset, asked for now, to land when the returned function is called. */
+async function pendingReset(email: string): Promise<() => Promise<unknown>> {
+  await requestPasswordReset(db(), { email, clientAddress: null });
   const link = await tokenFromLatestEmail(
     db(),
-    user.email,
+    email,
     PASSWORD_RESET_TEMPLATE_CODE,
     "/reset-password",
   );
+  return () => resetPassword(db(), { token: link, newPassword: RESET_PASSWORD });
+}
+
+/** A user, and their reset landing at the next password check. */
+async function userWhoseResetLands() {
+  const user = await makeUser(db());
+  const reset = await pendingReset(user.email);
   hooks.afterCheck = async () => {
-    await resetPassword(db(), { token: link, newPassword: RESET_PASSWORD });
+    await reset();
   };
   return user;
 }
@@ -98,14 +104,9 @@ describe("a user token for a sign-in that a reset overtook", () => {
   it("is not issued for the session version the sign-in had", async () => {
     const user = await makeUser(db());
     const signedIn = (await authenticateUser(db(), user.email, PASSWORD))!;
-    await requestPasswordReset(db(), { email: user.email, clientAddress: null });
-    const link = await tokenFromLatestEmail(
-      db(),
-      user.email,
-      PASSWORD_RESET_TEMPLATE_CODE,
-      "/reset-password",
-    );
-    await resetPassword(db(), { token: link, newPassword: RESET_PASSWORD });
+    await (
+      await pendingReset(user.email)
+    )();
     expect(
       await issueUserToken(db(), { userId: user.id, sessionVersion: signedIn.sessionVersion }),
     ).toBeNull();
